@@ -1,0 +1,170 @@
+import type { SgRoot } from '@ast-grep/napi';
+import { planAnnotations } from '../engine/annotate';
+import { applyEdits, mapOffset, OverlappingEditsError, sortAndCheckEdits } from '../engine/edits';
+import { processSource } from '../engine/pipeline';
+import { decodeSource, encodeSource } from '../engine/text';
+import { DEFAULT_TRANSFORM_OPTIONS, Transform, TransformResult } from '../engine/types';
+import { pythonLanguage } from '../transforms/python/support/language';
+
+function fake(id: string, run: (source: string) => TransformResult): Transform<SgRoot> {
+  return { id, description: id, language: 'python', run: (ctx) => run(ctx.source) };
+}
+
+function process(source: string, transforms: Transform<SgRoot>[], annotate = false) {
+  return processSource(source, 'x.py', transforms, pythonLanguage, DEFAULT_TRANSFORM_OPTIONS, { annotate });
+}
+
+/** Replaces every occurrence of `from` with `to`. */
+function replaceAll(id: string, from: string, to: string): Transform<SgRoot> {
+  return fake(id, (source) => {
+    const edits = [];
+    for (let i = source.indexOf(from); i !== -1; i = source.indexOf(from, i + 1)) edits.push({ start: i, end: i + from.length, text: to });
+    return { edits, findings: [] };
+  });
+}
+
+describe('edits', () => {
+  test('applies edits in position order, insertions at one point in the order given', () => {
+    expect(applyEdits('abcdef', [{ start: 4, end: 5, text: 'E' }, { start: 1, end: 1, text: 'x' }, { start: 1, end: 1, text: 'y' }])).toBe('axybcdEf');
+  });
+
+  test('rejects overlapping edits instead of dropping one', () => {
+    expect(() => sortAndCheckEdits([{ start: 0, end: 3, text: 'a' }, { start: 2, end: 4, text: 'b' }], 10)).toThrow(OverlappingEditsError);
+    expect(() => sortAndCheckEdits([{ start: 0, end: 3, text: 'a' }, { start: 1, end: 1, text: 'b' }], 10)).toThrow(OverlappingEditsError);
+  });
+
+  test('an insertion may touch a replacement boundary', () => {
+    expect(applyEdits('abc', [{ start: 1, end: 2, text: 'B' }, { start: 2, end: 2, text: '!' }, { start: 1, end: 1, text: '^' }])).toBe('a^B!c');
+  });
+
+  test('rejects edits outside the text', () => {
+    expect(() => sortAndCheckEdits([{ start: 2, end: 11, text: '' }], 10)).toThrow(/out of range/);
+  });
+
+  test('maps offsets through edits', () => {
+    const edits = sortAndCheckEdits([{ start: 0, end: 0, text: 'xx' }, { start: 5, end: 8, text: 'y' }], 20);
+    expect(mapOffset(3, edits)).toBe(5);
+    expect(mapOffset(6, edits)).toBe(7); // inside the replaced range: start of the replacement
+    expect(mapOffset(10, edits)).toBe(10);
+  });
+});
+
+describe('text round trip', () => {
+  const roundTrip = (bytes: Buffer): Buffer => {
+    const decoded = decodeSource(bytes);
+    if (!decoded.ok) throw new Error(decoded.reason);
+    return encodeSource(decoded.decoded.text, decoded.decoded);
+  };
+
+  test.each([
+    ['CRLF', 'a = 1\r\nb = 2\r\n'],
+    ['BOM', '\uFEFFa = 1\n'],
+    ['BOM and CRLF', '\uFEFFa = 1\r\nb = "\t"\r\n'],
+    ['mixed endings', 'a = 1\r\nb = 2\nc = 3\r\n'],
+    ['lone CR', 'a = 1\rb = 2\r\n'],
+    ['no trailing newline', 'a = 1'],
+  ])('%s survives byte for byte', (_name, text) => {
+    const bytes = Buffer.from(text, 'utf8');
+    expect(roundTrip(bytes).equals(bytes)).toBe(true);
+  });
+
+  test('consistent CRLF is normalised for transforms', () => {
+    const decoded = decodeSource(Buffer.from('a\r\nb\r\n'));
+    expect(decoded.ok && decoded.decoded.text).toBe('a\nb\n');
+  });
+
+  test('binary and non-UTF-8 input are refused with a reason', () => {
+    expect(decodeSource(Buffer.from([0x61, 0x00, 0x62]))).toEqual({ ok: false, reason: expect.stringContaining('binary') });
+    expect(decodeSource(Buffer.from([0x61, 0x62, 0xff]))).toEqual({ ok: false, reason: expect.stringContaining('offset 2') });
+  });
+});
+
+describe('pipeline', () => {
+  test('each transform sees the previous output', () => {
+    const outcome = process('a = 1\n', [replaceAll('one', 'a', 'b'), replaceAll('two', 'b', 'c')]);
+    expect(outcome).toMatchObject({ status: 'changed', output: 'c = 1\n' });
+  });
+
+  test('input with a syntax error is skipped, naming the line', () => {
+    expect(process('x = 1\ndef f(:\n    pass\n', [replaceAll('t', 'x', 'y')])).toMatchObject({ status: 'skipped', reason: expect.stringContaining('line 2') });
+    expect(process('x = (1,\n', [])).toMatchObject({ status: 'skipped' });
+  });
+
+  test('a transform that breaks the syntax fails the file and is named', () => {
+    const outcome = process('f(1)\n', [replaceAll('breaker', ')', '')]);
+    expect(outcome).toMatchObject({ status: 'error', transform: 'breaker' });
+  });
+
+  test('overlapping edits fail the file loudly', () => {
+    const overlapping = fake('overlapper', () => ({ edits: [{ start: 0, end: 3, text: 'x' }, { start: 1, end: 2, text: 'y' }], findings: [] }));
+    expect(process('abc = 1\n', [overlapping])).toMatchObject({ status: 'error', transform: 'overlapper', message: expect.stringContaining('overlapping') });
+  });
+
+  test('a throwing transform fails the file, not the run', () => {
+    const thrower = fake('thrower', () => {
+      throw new Error('boom');
+    });
+    expect(process('a = 1\n', [thrower])).toMatchObject({ status: 'error', transform: 'thrower', message: expect.stringContaining('boom') });
+  });
+
+  test('ignore comments stop edits on their line and are counted', () => {
+    const outcome = process('a = 1\na = 2  # awaitify: ignore\n', [replaceAll('t', 'a =', 'b =')]);
+    expect(outcome).toMatchObject({ status: 'changed', output: 'b = 1\na = 2  # awaitify: ignore\n', ignored: 1 });
+  });
+
+  test('an ignore marker inside a string is not a marker', () => {
+    const outcome = process('a = "# awaitify: ignore"\n', [replaceAll('t', 'a =', 'b =')]);
+    expect(outcome).toMatchObject({ output: 'b = "# awaitify: ignore"\n', ignored: 0 });
+  });
+
+  test('ignore-file at the top leaves the whole file alone', () => {
+    const outcome = process('#!/usr/bin/env python\n# awaitify: ignore-file\na = 1\n', [replaceAll('t', 'a', 'b')]);
+    expect(outcome).toMatchObject({ status: 'skipped', reason: 'awaitify: ignore-file' });
+  });
+
+  test('findings are reported at their line in the output, after later edits move it', () => {
+    const flagger = fake('flagger', (source) => ({
+      edits: [],
+      findings: [{ rule: 'TEST-RULE', offset: source.indexOf('q'), message: 'look here', hint: 'do it by hand' }],
+    }));
+    const inserter = fake('inserter', () => ({ edits: [{ start: 0, end: 0, text: 'import x\n' }], findings: [] }));
+    const outcome = process('a = 1\nq = 2\n', [flagger, inserter]);
+    expect(outcome).toMatchObject({ status: 'changed', findings: [{ rule: 'TEST-RULE', line: 3, column: 1, transform: 'flagger' }] });
+  });
+
+  test('annotations are written once, indented, and not again on a re-run', () => {
+    const flagger = fake('flagger', (source) => ({
+      edits: [],
+      findings: [{ rule: 'TEST-RULE', offset: source.indexOf('q'), message: 'look here', hint: 'fix' }],
+    }));
+    const first = process('def f():\n    q = 2\n', [flagger], true);
+    expect(first).toMatchObject({ status: 'changed', output: 'def f():\n    # awaitify[TEST-RULE]: look here\n    q = 2\n' });
+    if (first.status !== 'changed') throw new Error('unreachable');
+    expect(process(first.output, [flagger], true)).toMatchObject({ status: 'unchanged' });
+  });
+
+  test('annotations go above a backslash-continued statement, never inside it', () => {
+    const text = 'x = 1 + \\\n    q\n';
+    const edits = planAnnotations(text, [{ offset: text.indexOf('q'), rule: 'R', message: 'm' }], '#', () => false);
+    expect(applyEdits(text, edits)).toBe('# awaitify[R]: m\nx = 1 + \\\n    q\n');
+  });
+
+  test('offsets are UTF-16 indices: text after astral characters is edited in place', () => {
+    const outcome = process('s = "🐍🐍"\na = 1\n', [replaceAll('t', 'a =', 'b =')]);
+    expect(outcome).toMatchObject({ output: 's = "🐍🐍"\nb = 1\n' });
+  });
+});
+
+describe('syntax checks', () => {
+  test.each([
+    ['missing paren', 'def f(:\n    pass\n'],
+    ['error node', 'x = = 1\n'],
+    ['unclosed bracket', 'x = [1, 2\n'],
+  ])('%s is a syntax error', (_name, text) => {
+    expect(pythonLanguage.firstSyntaxError(pythonLanguage.parse(text), text)).not.toBeNull();
+  });
+
+  test.each([['empty file', ''], ['empty string', 'x = ""\n'], ['comment only', '# hi\n']])('%s parses cleanly', (_name, text) => {
+    expect(pythonLanguage.firstSyntaxError(pythonLanguage.parse(text), text)).toBeNull();
+  });
+});

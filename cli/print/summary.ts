@@ -1,0 +1,37 @@
+import type { FileReport, Summary } from '../../engine/run';
+
+export function formatSummary(summary: Summary, mode: 'dry-run' | 'apply' | 'check'): string {
+  const verb = mode === 'apply' ? 'changed' : 'would change';
+  const lines = [
+    `awaitify: ${summary.scanned} file(s) scanned, ${summary.changed} ${verb}, ${summary.unchanged} unchanged, ` +
+      `${summary.skipped} skipped, ${summary.errored} errored` +
+      (summary.ignored > 0 ? `; ${summary.ignored} spot(s) left alone by ignore comments` : ''),
+  ];
+  const rules = Object.entries(summary.findingsByRule).sort(([a], [b]) => (a < b ? -1 : 1));
+  if (rules.length > 0) {
+    lines.push(`findings: ${summary.findings} (${rules.map(([rule, count]) => `${rule}: ${count}`).join(', ')})`);
+  }
+  return lines.join('\n');
+}
+
+/** Skipped and errored files, each with its reason: a user must see why a file was not migrated. */
+export function formatProblems(files: readonly FileReport[]): string[] {
+  const lines: string[] = [];
+  for (const file of files) {
+    if (file.status === 'skipped') lines.push(`skipped ${file.path}: ${file.reason}`);
+    if (file.status === 'error') lines.push(`error   ${file.path}: ${file.message}`);
+  }
+  return lines;
+}
+
+export function formatFindings(files: readonly FileReport[]): string[] {
+  const lines: string[] = [];
+  for (const file of files) {
+    if (file.status !== 'changed' && file.status !== 'unchanged') continue;
+    for (const f of file.findings) {
+      lines.push(`${file.path}:${f.line}:${f.column}: ${f.rule} ${f.message}`);
+      lines.push(`    fix: ${f.hint}`);
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,130 @@
+import type { SgRoot } from '@ast-grep/napi';
+import { checkGitDirty } from '../engine/git';
+import { runProject, summarize, DEFAULT_MAX_FILE_SIZE, FileReport } from '../engine/run';
+import type { Transform, TransformOptions } from '../engine/types';
+import { DEFAULT_TRANSFORM_OPTIONS } from '../engine/types';
+import { writeFileAtomic } from '../engine/write';
+import { allTransforms, findPreset, findTransform } from '../transforms/registry';
+import { pythonLanguage } from '../transforms/python/support/language';
+import { colorizeDiff, unifiedDiff } from './print/diff';
+import { jsonReport } from './print/json';
+import { formatFindings, formatProblems, formatSummary } from './print/summary';
+import { progressReporter } from './progress';
+
+export const EXIT_OK = 0;
+export const EXIT_CHECK_FAILED = 1;
+export const EXIT_ERROR = 2;
+
+export class UsageError extends Error {}
+
+export interface RunCommandArgs {
+  mode: 'dry-run' | 'apply';
+  paths: string[];
+  preset: string;
+  transforms?: string;
+  exclude: string[];
+  json: boolean;
+  check: boolean;
+  annotate: boolean;
+  allowDirty: boolean;
+  getDbName: string;
+  asyncGetDbName: string;
+  maxFileSize: number;
+}
+
+export interface Io {
+  cwd: string;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+export function selectTransforms(preset: string, subset: string | undefined): Transform<SgRoot>[] {
+  const chosen = findPreset(preset);
+  if (!chosen) throw new UsageError(`unknown preset "${preset}" (see \`awaitify list\`)`);
+  const inPreset = chosen.transforms.map((id) => findTransform(id) as Transform<SgRoot>);
+  if (subset === undefined) return inPreset;
+  const wanted = subset.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  if (wanted.length === 0) throw new UsageError('--transforms needs at least one transform id');
+  const known = new Set(allTransforms().map((t) => t.id));
+  for (const id of wanted) {
+    if (!known.has(id)) throw new UsageError(`unknown transform "${id}"; known: ${[...known].join(', ')}`);
+  }
+  // The registry's order, not the command line's: each transform relies on the ones before it.
+  return allTransforms().filter((t) => wanted.includes(t.id));
+}
+
+export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> {
+  const transforms = selectTransforms(args.preset, args.transforms);
+  const transformOptions: TransformOptions = {
+    ...DEFAULT_TRANSFORM_OPTIONS,
+    getDbName: args.getDbName,
+    asyncGetDbName: args.asyncGetDbName,
+  };
+  const progress = progressReporter(io.stderr);
+  const report = await runProject({
+    paths: args.paths.length > 0 ? args.paths : ['.'],
+    cwd: io.cwd,
+    exclude: args.exclude,
+    language: pythonLanguage,
+    transforms,
+    transformOptions,
+    annotate: args.annotate,
+    maxFileSize: args.maxFileSize > 0 ? args.maxFileSize : DEFAULT_MAX_FILE_SIZE,
+    onProgress: progress,
+  });
+  progress.finish();
+  for (const missing of report.missingPaths) io.stderr.write(`awaitify: ${missing.path}: ${missing.reason}\n`);
+  if (report.missingPaths.length > 0) return EXIT_ERROR;
+
+  const changed = report.files.filter((f): f is Extract<FileReport, { status: 'changed' }> => f.status === 'changed');
+  if (args.mode === 'apply' && changed.length > 0) {
+    const refusal = dirtyRefusal(changed, args.allowDirty, io);
+    if (refusal !== null) return refusal;
+    for (const file of changed) {
+      try {
+        await writeFileAtomic(file.absPath, file.output);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        Object.assign(file, { status: 'error', transform: null, message: `cannot write: ${message}` });
+      }
+    }
+  }
+
+  const summary = summarize(report);
+  if (args.json) {
+    io.stdout.write(`${jsonReport(report, summary, args.mode)}\n`);
+  } else {
+    if (args.mode === 'dry-run') {
+      const color = io.stdout.isTTY === true;
+      for (const file of changed) {
+        const patch = unifiedDiff(file.path, file.before, file.after);
+        io.stdout.write(color ? colorizeDiff(patch) : patch);
+      }
+    } else {
+      for (const file of report.files) if (file.status === 'changed') io.stdout.write(`wrote ${file.path}\n`);
+    }
+    const lines = [formatSummary(summary, args.mode), ...formatProblems(report.files), ...formatFindings(report.files)];
+    io.stderr.write(`${lines.join('\n')}\n`);
+  }
+
+  if (summary.errored > 0) return EXIT_ERROR;
+  if (args.check && (summary.changed > 0 || summary.findings > 0)) return EXIT_CHECK_FAILED;
+  return EXIT_OK;
+}
+
+function dirtyRefusal(changed: { absPath: string; path: string }[], allowDirty: boolean, io: Io): number | null {
+  const check = checkGitDirty(changed.map((f) => f.absPath));
+  const pathOf = new Map(changed.map((f) => [f.absPath, f.path]));
+  if (check.dirty.length > 0 && !allowDirty) {
+    const names = check.dirty.map((p) => `  ${pathOf.get(p) ?? p}`).join('\n');
+    io.stderr.write(
+      `awaitify: refusing to write files with uncommitted changes (commit or stash them, or pass --allow-dirty):\n${names}\n` +
+        'Nothing was written.\n',
+    );
+    return EXIT_ERROR;
+  }
+  if (check.untracked.length > 0) {
+    io.stderr.write(`awaitify: note: ${check.untracked.length} file(s) are not in a git repository; there is no undo for them.\n`);
+  }
+  return null;
+}

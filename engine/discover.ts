@@ -1,0 +1,202 @@
+import { promises as fs, Dirent } from 'node:fs';
+import * as path from 'node:path';
+import ignore, { Ignore } from 'ignore';
+import picomatch from 'picomatch';
+
+export interface DiscoverOptions {
+  cwd: string;
+  /** Globs matched against paths relative to cwd (POSIX separators). */
+  exclude: string[];
+  extensions: string[];
+}
+
+export interface DiscoveredFile {
+  absPath: string;
+  /** Relative to cwd with POSIX separators, as printed and in diff headers. */
+  displayPath: string;
+}
+
+export interface DiscoveryProblem {
+  displayPath: string;
+  reason: string;
+  /** A path the user named that does not exist is a usage error; a broken link found in a walk is not. */
+  fatal: boolean;
+}
+
+export interface Discovery {
+  files: DiscoveredFile[];
+  problems: DiscoveryProblem[];
+  /** Files and directories left out by gitignore, default or user excludes. */
+  excludedCount: number;
+}
+
+/** Directory names never walked into: version control, caches, build output, dependencies. */
+const DEFAULT_EXCLUDED_DIRS = new Set([
+  '.git', '.hg', '.svn', '.bzr', 'node_modules', '__pycache__', '__pypackages__', '.venv', 'venv', '.tox', '.nox',
+  '.eggs', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.pytype', '.direnv', 'site-packages', 'build', 'dist',
+  '_build', 'buck-out', '.ipynb_checkpoints',
+]);
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+export function displayPathFor(cwd: string, absPath: string): string {
+  const rel = path.relative(cwd, absPath);
+  return toPosix(rel === '' ? path.basename(absPath) : rel);
+}
+
+interface IgnoreLayer {
+  dir: string;
+  matcher: Ignore;
+}
+
+/**
+ * Files named on the command line are always taken (per-file invocation); directories are walked
+ * with gitignore rules (every .gitignore from the repository root down), default excludes and the
+ * user's --exclude globs applied. Output is sorted so runs are deterministic.
+ */
+export async function discoverFiles(paths: string[], options: DiscoverOptions): Promise<Discovery> {
+  const excludeMatchers = options.exclude.map((glob) => picomatch(glob, { dot: true }));
+  const isUserExcluded = (displayPath: string): boolean =>
+    excludeMatchers.some((match) => match(displayPath) || match(`${displayPath}/`));
+  const extensions = new Set(options.extensions.map((ext) => `.${ext}`));
+  const files = new Map<string, DiscoveredFile>();
+  const problems: DiscoveryProblem[] = [];
+  let excludedCount = 0;
+
+  const addFile = async (absPath: string): Promise<void> => {
+    const displayPath = displayPathFor(options.cwd, absPath);
+    let real: string;
+    try {
+      real = await fs.realpath(absPath);
+    } catch {
+      problems.push({ displayPath, reason: 'broken symbolic link', fatal: false });
+      return;
+    }
+    if (!files.has(real)) files.set(real, { absPath, displayPath });
+  };
+
+  const walk = async (dir: string, layers: IgnoreLayer[]): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      problems.push({ displayPath: displayPathFor(options.cwd, dir), reason: `cannot read directory: ${errorCode(error)}`, fatal: false });
+      return;
+    }
+    if (entries.some((e) => e.name === 'pyvenv.cfg' && e.isFile())) {
+      excludedCount++;
+      return; // a virtualenv
+    }
+    const here = await loadGitignore(dir);
+    const active = here ? [...layers, here] : layers;
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // An Alembic script directory: its versions/ hold migrations that must stay as they were written.
+    const isAlembicScripts = entries.some((e) => e.name === 'script.py.mako') || (entries.some((e) => e.name === 'env.py') && entries.some((e) => e.name === 'versions'));
+    for (const entry of entries) {
+      const abs = path.join(dir, entry.name);
+      const displayPath = displayPathFor(options.cwd, abs);
+      const isDir = entry.isDirectory();
+      if (isDir && (DEFAULT_EXCLUDED_DIRS.has(entry.name) || entry.name.endsWith('.egg-info') || (isAlembicScripts && entry.name === 'versions'))) {
+        excludedCount++;
+        continue;
+      }
+      if (isGitIgnored(active, abs, isDir) || isUserExcluded(displayPath)) {
+        excludedCount++;
+        continue;
+      }
+      if (isDir) {
+        await walk(abs, active);
+      } else if (entry.isSymbolicLink()) {
+        // Links to directories are not followed (cycles); links to files are taken like files.
+        const target = await fs.stat(abs).catch(() => null);
+        if (target === null) {
+          if (extensions.has(path.extname(entry.name))) problems.push({ displayPath, reason: 'broken symbolic link', fatal: false });
+        } else if (target.isFile() && extensions.has(path.extname(entry.name))) {
+          await addFile(abs);
+        }
+      } else if (entry.isFile() && extensions.has(path.extname(entry.name))) {
+        await addFile(abs);
+      }
+    }
+  };
+
+  for (const given of paths) {
+    const abs = path.resolve(options.cwd, given);
+    const displayPath = displayPathFor(options.cwd, abs);
+    const linkStat = await fs.lstat(abs).catch(() => null);
+    if (linkStat === null) {
+      problems.push({ displayPath, reason: 'no such file or directory', fatal: true });
+      continue;
+    }
+    const stat = await fs.stat(abs).catch(() => null);
+    if (stat === null) {
+      problems.push({ displayPath, reason: 'broken symbolic link', fatal: true });
+    } else if (stat.isDirectory()) {
+      await walk(abs, await gitignoreLayersAbove(abs));
+    } else if (isUserExcluded(displayPath)) {
+      excludedCount++;
+    } else {
+      await addFile(abs);
+    }
+  }
+
+  const sorted = [...files.values()].sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
+  return { files: sorted, problems, excludedCount };
+}
+
+async function loadGitignore(dir: string): Promise<IgnoreLayer | null> {
+  const names = ['.gitignore'];
+  // The repository-wide exclude file lives in .git/info/exclude and applies from the root.
+  if (await exists(path.join(dir, '.git'))) names.push(path.join('.git', 'info', 'exclude'));
+  const contents: string[] = [];
+  for (const name of names) {
+    const text = await fs.readFile(path.join(dir, name), 'utf8').catch(() => null);
+    if (text !== null) contents.push(text);
+  }
+  if (contents.length === 0) return null;
+  return { dir, matcher: ignore().add(contents.join('\n')) };
+}
+
+/** The .gitignore files between the repository root and a directory, outermost first. */
+async function gitignoreLayersAbove(dir: string): Promise<IgnoreLayer[]> {
+  const chain: string[] = [];
+  let current = path.dirname(dir);
+  let root: string | null = (await exists(path.join(dir, '.git'))) ? dir : null;
+  while (root === null) {
+    chain.unshift(current);
+    if (await exists(path.join(current, '.git'))) root = current;
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  if (root === null || root === dir) return [];
+  const layers: IgnoreLayer[] = [];
+  for (const d of chain) {
+    const layer = await loadGitignore(d);
+    if (layer) layers.push(layer);
+  }
+  return layers;
+}
+
+function isGitIgnored(layers: IgnoreLayer[], abs: string, isDir: boolean): boolean {
+  for (const layer of layers) {
+    const rel = toPosix(path.relative(layer.dir, abs));
+    if (rel === '' || rel.startsWith('..')) continue;
+    if (layer.matcher.ignores(isDir ? `${rel}/` : rel)) return true;
+  }
+  return false;
+}
+
+async function exists(p: string): Promise<boolean> {
+  return fs.access(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+export function errorCode(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error) return String((error as { code: unknown }).code);
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,102 @@
+// The contract between the language-neutral engine and the transforms that plug into it.
+// Nothing here knows about Python: a frontend supplies a `LanguageSupport` and transforms.
+
+/** A replacement of `source.slice(start, end)` by `text`. Offsets are JS string (UTF-16) indices. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+  /** Why the edit is made, shown per hunk in verbose and JSON output. */
+  reason?: string;
+}
+
+/** A place a machine must not decide alone, reported by a transform. */
+export interface FindingInput {
+  rule: string;
+  /** UTF-16 offset in the source the transform was given. */
+  offset: number;
+  message: string;
+  /** A short fix hint: what a person should do. */
+  hint: string;
+}
+
+export interface Finding {
+  rule: string;
+  /** Path as printed (relative to the working directory, POSIX separators). */
+  file: string;
+  /** 1-based line and column in the file as it will be after the run (the output text). */
+  line: number;
+  column: number;
+  message: string;
+  hint: string;
+  transform: string;
+}
+
+export interface TransformResult {
+  edits: TextEdit[];
+  findings: FindingInput[];
+}
+
+/** Options shared by every transform; later issues grow it (config files fill it too). */
+export interface TransformOptions {
+  /** Name of the sync session dependency, `get_db` by default. */
+  getDbName: string;
+  /** Name of its async twin, `get_async_db` by default. */
+  asyncGetDbName: string;
+  /** query-to-select output: 'select' = sync 2.0 style (stage 1), 'async' (default) = awaited AsyncSession forms. */
+  queryStage?: 'select' | 'async';
+}
+
+export const DEFAULT_TRANSFORM_OPTIONS: TransformOptions = {
+  getDbName: 'get_db',
+  asyncGetDbName: 'get_async_db',
+};
+
+/** Per-file input to a transform. `Tree` is the language's parsed tree (for Python, an ast-grep SgRoot). */
+export interface TransformContext<Tree> {
+  /** Path relative to the project root, POSIX separators. */
+  path: string;
+  source: string;
+  tree: Tree;
+  options: TransformOptions;
+  /** True when an edit touching [start, end) would be dropped because of an ignore comment. */
+  isIgnored(start: number, end: number): boolean;
+}
+
+export interface Transform<Tree> {
+  /** Kebab-case id used on the command line and in reports. */
+  id: string;
+  /** One line, shown by `awaitify list`. */
+  description: string;
+  language: string;
+  run(ctx: TransformContext<Tree>): TransformResult;
+}
+
+export interface Preset {
+  id: string;
+  description: string;
+  transforms: string[];
+}
+
+/** What the engine needs from a language frontend. */
+export interface LanguageSupport<Tree> {
+  id: string;
+  /** File extensions handled, without the dot. */
+  extensions: string[];
+  parse(source: string): Tree;
+  /** First syntax problem in the tree (an error node or a missing token), or null when it parses cleanly. */
+  firstSyntaxError(tree: Tree, source: string): SyntaxProblem | null;
+  /** Offsets of the ranges of string literals, so comments are never inserted inside one. */
+  isInsideString(tree: Tree, offset: number): boolean;
+  /** Comment syntax for annotations and ignore markers. */
+  lineComment: string;
+  /** Release the tree's native memory as soon as possible, where the binding allows it. */
+  dispose?(tree: Tree): void;
+}
+
+export interface SyntaxProblem {
+  /** 1-based. */
+  line: number;
+  column: number;
+  message: string;
+}
