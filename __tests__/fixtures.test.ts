@@ -90,6 +90,12 @@ test('every fixture output is accepted by CPython\'s parser', () => {
   expect(() => execFileSync('python3', ['-c', script, ...outputs], { stdio: ['ignore', 'pipe', 'pipe'] })).not.toThrow();
 });
 
+test('every rule a fixture expects has its docs page', () => {
+  const rules = new Set(cases.flatMap((c) => c.findings.map((f) => f.rule)));
+  const missing = [...rules].filter((rule) => !existsSync(path.join(__dirname, '..', 'docs', 'rules', `${rule}.md`)));
+  expect(missing).toEqual([]);
+});
+
 test('fixtures were discovered', () => {
   expect(cases.length).toBeGreaterThan(0);
 });

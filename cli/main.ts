@@ -9,6 +9,7 @@ function runOptions<T>(y: Argv<T>) {
   return y
     .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Files or directories (default: .)' })
     .option('preset', { type: 'string', default: 'default', describe: 'Named, ordered list of transforms (see `awaitify list`)' })
+    .option('stage', { type: 'string', choices: ['select', 'async'], describe: 'Run one migration stage: select (legacy Query -> select(), still sync) or async (the switch); overrides --preset' })
     .option('transforms', { type: 'string', describe: 'Comma-separated subset of the preset\'s transforms to run' })
     .option('exclude', { type: 'string', array: true, default: [] as string[], describe: 'Glob of paths to leave out (repeatable), relative to the working directory' })
     .option('json', { type: 'boolean', default: false, describe: 'Print the machine-readable report instead of text' })
@@ -24,6 +25,7 @@ function toArgs(mode: RunCommandArgs['mode'], argv: Record<string, unknown>): Ru
     mode,
     paths: (argv.paths as string[] | undefined) ?? [],
     preset: argv.preset as string,
+    stage: argv.stage as string | undefined,
     transforms: argv.transforms as string | undefined,
     exclude: argv.exclude as string[],
     json: argv.json as boolean,
@@ -89,13 +91,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .exitProcess(false)
     .fail((message, error) => {
-      failure = message ?? (error instanceof Error ? error.message : String(error));
+      // A fail callback that returns lets yargs go on to run the command: `apply --typo` would write
+      // files and only then report the typo. Throwing stops the parse before any handler runs.
+      if (message) throw new UsageError(message);
+      throw error;
     });
   try {
     await parser.parseAsync();
   } catch (error) {
     if (error instanceof UsageError) failure = error.message;
-    else if (failure === null) throw error;
+    else throw error;
   }
   if (failure !== null) {
     io.stderr.write(`awaitify: ${failure}\nRun \`awaitify --help\` for usage.\n`);

@@ -1,14 +1,14 @@
 import type { SgRoot } from '@ast-grep/napi';
 import { checkGitDirty } from '../engine/git';
-import { runProject, summarize, DEFAULT_MAX_FILE_SIZE, FileReport } from '../engine/run';
-import type { Transform, TransformOptions } from '../engine/types';
+import { runProject, summarize, FileReport } from '../engine/run';
+import type { Preset, Transform, TransformOptions } from '../engine/types';
 import { DEFAULT_TRANSFORM_OPTIONS } from '../engine/types';
 import { writeFileAtomic } from '../engine/write';
-import { allTransforms, findPreset, findTransform } from '../transforms/registry';
+import { allTransforms, findPreset, findTransform, stagePresets } from '../transforms/registry';
 import { pythonLanguage } from '../transforms/python/support/language';
 import { colorizeDiff, unifiedDiff } from './print/diff';
 import { jsonReport } from './print/json';
-import { formatFindings, formatProblems, formatSummary } from './print/summary';
+import { formatCounts, formatFindings, formatProblems, formatSummary } from './print/summary';
 import { progressReporter } from './progress';
 
 export const EXIT_OK = 0;
@@ -21,6 +21,7 @@ export interface RunCommandArgs {
   mode: 'dry-run' | 'apply';
   paths: string[];
   preset: string;
+  stage?: string;
   transforms?: string;
   exclude: string[];
   json: boolean;
@@ -38,9 +39,15 @@ export interface Io {
   stderr: NodeJS.WriteStream;
 }
 
-export function selectTransforms(preset: string, subset: string | undefined): Transform<SgRoot>[] {
-  const chosen = findPreset(preset);
-  if (!chosen) throw new UsageError(`unknown preset "${preset}" (see \`awaitify list\`)`);
+export function presetFor(preset: string, stage: string | undefined): Preset {
+  const id = stage === undefined ? preset : stagePresets[stage];
+  if (id === undefined) throw new UsageError(`unknown stage "${stage}"; known: ${Object.keys(stagePresets).join(', ')}`);
+  const chosen = findPreset(id);
+  if (!chosen) throw new UsageError(`unknown preset "${id}" (see \`awaitify list\`)`);
+  return chosen;
+}
+
+export function selectTransforms(chosen: Preset, subset: string | undefined): Transform<SgRoot>[] {
   const inPreset = chosen.transforms.map((id) => findTransform(id) as Transform<SgRoot>);
   if (subset === undefined) return inPreset;
   const wanted = subset.split(',').map((id) => id.trim()).filter((id) => id !== '');
@@ -48,17 +55,26 @@ export function selectTransforms(preset: string, subset: string | undefined): Tr
   const known = new Set(allTransforms().map((t) => t.id));
   for (const id of wanted) {
     if (!known.has(id)) throw new UsageError(`unknown transform "${id}"; known: ${[...known].join(', ')}`);
+    if (!chosen.transforms.includes(id)) {
+      throw new UsageError(`transform "${id}" is not in preset "${chosen.id}" (${chosen.transforms.join(', ')}); choose its preset or stage`);
+    }
   }
-  // The registry's order, not the command line's: each transform relies on the ones before it.
-  return allTransforms().filter((t) => wanted.includes(t.id));
+  // The preset's order, not the command line's: each transform relies on the ones before it.
+  return inPreset.filter((t) => wanted.includes(t.id));
 }
 
 export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> {
-  const transforms = selectTransforms(args.preset, args.transforms);
+  // yargs turns `--max-file-size 2MB` into NaN; silently using the default would hide the mistake.
+  if (!Number.isFinite(args.maxFileSize) || args.maxFileSize <= 0) {
+    throw new UsageError('--max-file-size needs a positive number of bytes');
+  }
+  const preset = presetFor(args.preset, args.stage);
+  const transforms = selectTransforms(preset, args.transforms);
   const transformOptions: TransformOptions = {
     ...DEFAULT_TRANSFORM_OPTIONS,
     getDbName: args.getDbName,
     asyncGetDbName: args.asyncGetDbName,
+    ...preset.options,
   };
   const progress = progressReporter(io.stderr);
   const report = await runProject({
@@ -69,7 +85,7 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
     transforms,
     transformOptions,
     annotate: args.annotate,
-    maxFileSize: args.maxFileSize > 0 ? args.maxFileSize : DEFAULT_MAX_FILE_SIZE,
+    maxFileSize: args.maxFileSize,
     onProgress: progress,
   });
   progress.finish();
@@ -103,7 +119,7 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
     } else {
       for (const file of report.files) if (file.status === 'changed') io.stdout.write(`wrote ${file.path}\n`);
     }
-    const lines = [formatSummary(summary, args.mode), ...formatProblems(report.files), ...formatFindings(report.files)];
+    const lines = [formatSummary(summary, args.mode), ...formatProblems(report.files), ...formatCounts(report.files), ...formatFindings(report.files)];
     io.stderr.write(`${lines.join('\n')}\n`);
   }
 

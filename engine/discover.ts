@@ -92,12 +92,17 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
     const here = await loadGitignore(dir);
     const active = here ? [...layers, here] : layers;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    // An Alembic script directory: its versions/ hold migrations that must stay as they were written.
+    // An Alembic script directory: its versions/ hold migrations that must stay as they were written,
+    // and its env.py runs under Alembic's sync engine, so it stays sync too.
     const isAlembicScripts = entries.some((e) => e.name === 'script.py.mako') || (entries.some((e) => e.name === 'env.py') && entries.some((e) => e.name === 'versions'));
     for (const entry of entries) {
       const abs = path.join(dir, entry.name);
       const displayPath = displayPathFor(options.cwd, abs);
       const isDir = entry.isDirectory();
+      if (isAlembicScripts && !isDir && entry.name === 'env.py') {
+        excludedCount++;
+        continue;
+      }
       if (isDir && (DEFAULT_EXCLUDED_DIRS.has(entry.name) || entry.name.endsWith('.egg-info') || (isAlembicScripts && entry.name === 'versions'))) {
         excludedCount++;
         continue;

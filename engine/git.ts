@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 
+const STATUS_CHUNK = 500;
+
 export interface DirtyCheck {
-  /** Absolute paths with uncommitted changes (modified, staged, or untracked). */
+  /** Absolute paths with uncommitted changes (modified, staged, untracked or gitignored). */
   dirty: string[];
   /** Absolute paths not inside any git work tree: nothing to check, and no undo either. */
   untracked: string[];
@@ -34,15 +36,20 @@ export function checkGitDirty(absPaths: readonly string[]): DirtyCheck {
     originals.set(file, given);
   }
   for (const [root, files] of byRoot) {
-    // Paths relative to the root, fed through a pathspec file so huge lists don't overflow argv.
     const rels = files.map((f) => path.relative(root, f));
-    const out = execFileSync('git', ['-C', root, 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--pathspec-from-file=-', '--pathspec-file-nul'], {
-      encoding: 'utf8',
-      input: rels.join('\0'),
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    const entries = out.split('\0').filter((e) => e.length > 3);
-    const changed = new Set(entries.map((e) => e.slice(3)));
+    const changed = new Set<string>();
+    // Paths go on the command line in chunks: `git status` has no --pathspec-from-file, and one
+    // argv for a whole repository could overflow. --literal-pathspecs: a name like `a[1].py` is a
+    // file, not a glob. --ignored with --untracked-files=all lists each ignored file: a gitignored
+    // file was never committed either, so git could not restore it.
+    for (let i = 0; i < rels.length; i += STATUS_CHUNK) {
+      const out = execFileSync(
+        'git',
+        ['--literal-pathspecs', '-C', root, 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignored', '--', ...rels.slice(i, i + STATUS_CHUNK)],
+        { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+      );
+      for (const entry of out.split('\0')) if (entry.length > 3) changed.add(entry.slice(3));
+    }
     for (const [i, rel] of rels.entries()) {
       if (changed.has(rel.split(path.sep).join('/'))) result.dirty.push(originals.get(files[i] as string) as string);
     }

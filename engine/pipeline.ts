@@ -29,6 +29,7 @@ export type FileOutcome =
       findings: OutcomeFinding[];
       /** Edits and findings suppressed by `# awaitify: ignore` comments. */
       ignored: number;
+      counts: Record<string, number>;
     }
   | { status: 'skipped'; reason: string; ignored: number }
   | { status: 'error'; transform: string | null; message: string };
@@ -73,6 +74,7 @@ export function processSource<Tree>(
   const findings: TrackedFinding[] = [];
   const edits: TrackedEdit[] = [];
   let ignored = 0;
+  const counts: Record<string, number> = {};
 
   const step = (id: string, planned: TextEdit[]): FileOutcome | null => {
     let sorted: TextEdit[];
@@ -108,7 +110,14 @@ export function processSource<Tree>(
     const lines = new LineIndex(text);
     const markers = findIgnoreMarkers(lines, language.lineComment, (offset) => language.isInsideString(tree, offset));
     if (markers.file) return { status: 'skipped', reason: 'awaitify: ignore-file', ignored: 1 };
-    const isIgnored = (start: number, end: number): boolean => touchesIgnoredLine(markers, lines, start, end);
+    // Transforms ask isIgnored themselves to keep their edits coherent (an import stays because a use
+    // on an ignored line stays), so their questions count too: each distinct spot left alone counts once.
+    const ignoredSpots = new Set<string>();
+    const isIgnored = (start: number, end: number): boolean => {
+      const hit = touchesIgnoredLine(markers, lines, start, end);
+      if (hit) ignoredSpots.add(`${start}:${end}`);
+      return hit;
+    };
     let result;
     try {
       result = transform.run({ path, source: text, tree, options: transformOptions, isIgnored });
@@ -117,13 +126,13 @@ export function processSource<Tree>(
       return { status: 'error', transform: transform.id, message: `internal error in ${transform.id}: ${message}` };
     }
     const kept = result.edits.filter((edit) => !isIgnored(edit.start, edit.end));
-    ignored += result.edits.length - kept.length;
     for (const finding of result.findings) {
-      if (isIgnored(finding.offset, finding.offset)) ignored++;
-      else findings.push({ offset: finding.offset, finding, transform: transform.id });
+      if (!isIgnored(finding.offset, finding.offset)) findings.push({ offset: finding.offset, finding, transform: transform.id });
     }
+    ignored += ignoredSpots.size;
     const failure = step(transform.id, kept);
     if (failure) return failure;
+    for (const [key, value] of Object.entries(result.counts ?? {})) counts[key] = (counts[key] ?? 0) + value;
   }
 
   if (options.annotate && findings.length > 0) {
@@ -149,6 +158,7 @@ export function processSource<Tree>(
       return { rule: finding.rule, line: position.line, column: position.column, message: finding.message, hint: finding.hint, transform };
     }),
     ignored,
+    counts,
   };
 }
 

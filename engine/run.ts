@@ -32,8 +32,9 @@ export type FileReport =
       edits: EditRecord[];
       findings: OutcomeFinding[];
       ignored: number;
+      counts: Record<string, number>;
     })
-  | (FileBase & { status: 'unchanged'; findings: OutcomeFinding[]; ignored: number })
+  | (FileBase & { status: 'unchanged'; findings: OutcomeFinding[]; ignored: number; counts: Record<string, number> })
   | (FileBase & { status: 'skipped'; reason: string; ignored: number })
   | (FileBase & { status: 'error'; transform: string | null; message: string });
 
@@ -94,7 +95,7 @@ async function processFile<Tree>(displayPath: string, absPath: string, options: 
     case 'error':
       return { ...base, status: 'error', transform: outcome.transform, message: outcome.message };
     case 'unchanged':
-      return { ...base, status: 'unchanged', findings: outcome.findings, ignored: outcome.ignored };
+      return { ...base, status: 'unchanged', findings: outcome.findings, ignored: outcome.ignored, counts: outcome.counts };
     case 'changed': {
       const output = encodeSource(outcome.output, decoded.decoded);
       return {
@@ -106,6 +107,7 @@ async function processFile<Tree>(displayPath: string, absPath: string, options: 
         edits: outcome.edits,
         findings: outcome.findings,
         ignored: outcome.ignored,
+        counts: outcome.counts,
       };
     }
   }
@@ -120,15 +122,18 @@ export interface Summary {
   ignored: number;
   findingsByRule: Record<string, number>;
   findings: number;
+  /** Transform counters summed over all files. */
+  counts: Record<string, number>;
 }
 
 export function summarize(report: RunReport): Summary {
-  const summary: Summary = { scanned: report.files.length, changed: 0, unchanged: 0, skipped: 0, errored: 0, ignored: 0, findingsByRule: {}, findings: 0 };
+  const summary: Summary = { scanned: report.files.length, changed: 0, unchanged: 0, skipped: 0, errored: 0, ignored: 0, findingsByRule: {}, findings: 0, counts: {} };
   for (const file of report.files) {
     if (file.status === 'error') summary.errored++;
     else summary[file.status]++;
     if (file.status !== 'error') summary.ignored += file.ignored;
     if (file.status === 'changed' || file.status === 'unchanged') {
+      for (const [key, value] of Object.entries(file.counts)) summary.counts[key] = (summary.counts[key] ?? 0) + value;
       for (const finding of file.findings) {
         summary.findingsByRule[finding.rule] = (summary.findingsByRule[finding.rule] ?? 0) + 1;
         summary.findings++;

@@ -59,5 +59,14 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
       hi = mid - 1;
     }
   }
-  return lo;
+  // In stream mode that prefix may end in the first bytes of a character the next byte breaks
+  // (`caf\xe9\n`): the bad spot is that character's lead byte, not the byte after it.
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, lo));
+    return lo;
+  } catch {
+    let start = lo - 1;
+    while (start > 0 && ((bytes[start] as number) & 0xc0) === 0x80) start--;
+    return start;
+  }
 }

@@ -35,6 +35,8 @@ export interface Finding {
 export interface TransformResult {
   edits: TextEdit[];
   findings: FindingInput[];
+  /** Units of work a reviewer wants counted per file, e.g. `{ "queries converted": 3, "queries flagged": 1 }`. */
+  counts?: Record<string, number>;
 }
 
 /** Options shared by every transform; later issues grow it (config files fill it too). */
@@ -76,6 +78,8 @@ export interface Preset {
   id: string;
   description: string;
   transforms: string[];
+  /** Options the preset fixes for its transforms (a stage's mode, for instance). */
+  options?: Partial<TransformOptions>;
 }
 
 /** What the engine needs from a language frontend. */

@@ -1,16 +1,30 @@
 import type { SgRoot } from '@ast-grep/napi';
 import type { Preset, Transform } from '../engine/types';
+import { transform as asyncGetDb } from './python/async-get-db';
+import { transform as asyncSession } from './python/async-session';
+import { transform as queryToSelect } from './python/query-to-select';
 
 // Order matters: each transform sees the previous one's output.
-const pythonTransforms: Transform<SgRoot>[] = [];
+const pythonTransforms: Transform<SgRoot>[] = [asyncSession, asyncGetDb, queryToSelect];
 
 export const presets: Preset[] = [
   {
     id: 'default',
-    description: 'The whole migration, in order.',
-    transforms: pythonTransforms.map((t) => t.id),
+    // query-to-select joins this preset (in its async form) together with the transforms that make
+    // the enclosing functions async and await their callers: its `await` forms are only valid then.
+    description: 'The async switch, as far as it is built: AsyncSession annotations and the async session dependency',
+    transforms: [asyncSession.id, asyncGetDb.id],
+  },
+  {
+    id: 'select',
+    description: 'Stage 1: legacy Query -> 2.0 select(), still sync, so the existing tests can run on it',
+    transforms: [queryToSelect.id],
+    options: { queryStage: 'select' },
   },
 ];
+
+/** `--stage` names the preset of a migration stage. */
+export const stagePresets: Record<string, string> = { select: 'select', async: 'default' };
 
 export function allTransforms(): readonly Transform<SgRoot>[] {
   return pythonTransforms;

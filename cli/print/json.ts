@@ -15,9 +15,9 @@ export function jsonReport(report: RunReport, summary: Summary, mode: string): s
         const base = { path: file.path, status: file.status };
         switch (file.status) {
           case 'changed':
-            return { ...base, edits: file.edits, findings: file.findings, ignored: file.ignored, diff: unifiedDiff(file.path, file.before, file.after) };
+            return { ...base, edits: file.edits, findings: file.findings, counts: file.counts, ignored: file.ignored, diff: unifiedDiff(file.path, file.before, file.after) };
           case 'unchanged':
-            return { ...base, edits: [], findings: file.findings, ignored: file.ignored };
+            return { ...base, edits: [], findings: file.findings, counts: file.counts, ignored: file.ignored };
           case 'skipped':
             return { ...base, reason: file.reason };
           case 'error':

@@ -8,6 +8,8 @@ export function formatSummary(summary: Summary, mode: 'dry-run' | 'apply' | 'che
       (summary.ignored > 0 ? `; ${summary.ignored} spot(s) left alone by ignore comments` : ''),
   ];
   const rules = Object.entries(summary.findingsByRule).sort(([a], [b]) => (a < b ? -1 : 1));
+  const counts = Object.entries(summary.counts).filter(([, n]) => n > 0);
+  if (counts.length > 0) lines.push(`counts: ${counts.map(([key, n]) => `${n} ${key}`).join(', ')}`);
   if (rules.length > 0) {
     lines.push(`findings: ${summary.findings} (${rules.map(([rule, count]) => `${rule}: ${count}`).join(', ')})`);
   }
@@ -20,6 +22,17 @@ export function formatProblems(files: readonly FileReport[]): string[] {
   for (const file of files) {
     if (file.status === 'skipped') lines.push(`skipped ${file.path}: ${file.reason}`);
     if (file.status === 'error') lines.push(`error   ${file.path}: ${file.message}`);
+  }
+  return lines;
+}
+
+/** Per-file counters (e.g. queries converted vs flagged), so a reviewer sees where the manual work is. */
+export function formatCounts(files: readonly FileReport[]): string[] {
+  const lines: string[] = [];
+  for (const file of files) {
+    if (file.status !== 'changed' && file.status !== 'unchanged') continue;
+    const entries = Object.entries(file.counts).filter(([, n]) => n > 0);
+    if (entries.length > 0) lines.push(`${file.path}: ${entries.map(([key, n]) => `${n} ${key}`).join(', ')}`);
   }
   return lines;
 }

@@ -1,0 +1,8 @@
+from fastapi import Depends
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db import get_async_db
+
+
+async def read(db: AsyncSession = Depends(get_async_db)):
+    return db

@@ -1,0 +1,14 @@
+from fastapi import Depends
+
+from app.db import get_db, get_async_db
+
+
+class ItemView:
+    get_db = staticmethod(get_db)
+
+    def list(self, db=Depends(get_db)):
+        return db
+
+
+def read(db=Depends(get_async_db)):
+    return db

@@ -1,0 +1,7 @@
+from fastapi import Depends
+
+from app.database import get_db, get_async_session
+
+
+def read(session=Depends(get_async_session), legacy=Depends(get_db)):
+    return session, legacy

@@ -1,0 +1,13 @@
+from fastapi import Depends
+
+from app.db import get_db
+
+
+def handler(db=Depends(get_db)):
+    return db
+
+
+def seed():
+    db = next(get_db())
+    db.add(User(name="admin"))
+    db.commit()

@@ -1,0 +1,13 @@
+import app.api.deps
+from fastapi import Depends
+from sqlalchemy.orm import Session
+
+from app.api import deps
+
+
+def read_items(db: Session = Depends(deps.get_db)):
+    return db
+
+
+def read_other(db: Session = Depends(app.api.deps.get_db)):
+    return db

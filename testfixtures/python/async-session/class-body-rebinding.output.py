@@ -1,0 +1,17 @@
+from sqlalchemy.orm import Session
+from sqlalchemy.ext.asyncio import AsyncSession
+
+
+class Repository:
+    # class bodies read globals when the class namespace lacks the name: this is the module's Session
+    session_class = Session
+
+    def __init__(self, db: AsyncSession) -> None:
+        self.db = db
+
+
+class Legacy:
+    Session = Session
+
+    def run(self, db: Session) -> None:
+        pass

@@ -1,0 +1,14 @@
+from sqlalchemy.ext.asyncio import AsyncSession
+
+
+def get_user(db: AsyncSession, user_id: int):
+    return db.get(User, user_id)
+
+
+def http_helper():
+    from requests import Session
+
+    def fetch(session: Session) -> bytes:
+        return session.get("https://example.com").content
+
+    return fetch

@@ -1,0 +1,19 @@
+from dataclasses import dataclass
+from typing import Callable
+
+from sqlalchemy.orm import Session
+
+
+@dataclass
+class UnitOfWork:
+    db: Session
+    factory: Callable[[], Session]
+
+
+def run_all(sessions: list[Session], db: Session) -> None:
+    for s in sessions:
+        s.commit()
+
+
+def local_annotation() -> None:
+    scratch: Session = make()

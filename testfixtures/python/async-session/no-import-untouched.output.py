@@ -1,0 +1,2 @@
+def handler(db: "Session", other: Session = None) -> Session:
+    return db

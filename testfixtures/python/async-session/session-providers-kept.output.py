@@ -1,0 +1,27 @@
+from typing import Generator, Iterator
+
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
+
+SessionLocal = sessionmaker()
+
+
+def get_db() -> Generator[Session, None, None]:
+    db = SessionLocal()
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def get_db_plain() -> Iterator[Session]:
+    with SessionLocal() as db:
+        yield db
+
+
+def make_session() -> Session:
+    return SessionLocal()
+
+
+def count_users(db: AsyncSession) -> int:
+    return db.query(User).count()

@@ -1,0 +1,19 @@
+from sqlalchemy.orm import Session
+
+from app.models import User
+from sqlalchemy import select
+
+
+def update(db: Session, user_id: int, data: dict):
+    user = await db.scalar(select(User).where(User.id == user_id).limit(1))
+    for key, value in data.items():
+        setattr(user, key, value)
+    return user
+
+
+def bulk(db: Session):
+    return db.query(User).filter(User.active).update({"active": False})
+
+
+def search(db: Session, select: str):
+    return db.query(User).filter(User.name == select).all()

@@ -1,0 +1,12 @@
+from sqlalchemy.orm import Session
+
+from app.models import User
+from sqlalchemy import func, select
+
+
+def exprs(db: Session, user_id: int):
+    name = db.scalar(select(User).where(User.id == user_id).limit(1)).name
+    many = db.scalar(select(func.count()).select_from(User)) > 10
+    plus = db.scalar(select(func.count()).select_from(User)) + 1
+    called = db.execute(select(User.callback).limit(1)).first()
+    return name, many, plus, called

@@ -1,0 +1,284 @@
+// Depends(get_db) → Depends(get_async_db), and the test overrides keyed by the dependency, so handlers receive
+// the AsyncSession that the async twin (written by async-engine) yields.
+import type { SgNode, SgRoot } from '@ast-grep/napi';
+import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
+import { collectImports, dunderAllNames, FromImport, isModuleLevel, ModuleImports, planImportEdits } from './support/imports';
+import { maySeeModuleBinding, moduleBindings, NameOccurrence, NameTable, nameTable, occurrenceOf, resolveBinding, seesModuleBinding } from './support/scope';
+
+export const RULE_UNRESOLVED = 'GETDB-UNRESOLVED';
+
+const IMPORT_KINDS = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
+const OVERRIDE_METHODS = new Set(['pop', 'get', 'setdefault']);
+
+const kindOf = (node: SgNode): string => String(node.kind());
+const same = (a: SgNode | null | undefined, b: SgNode | null | undefined): boolean => !!a && !!b && a.id() === b.id();
+
+/** How the dependency's name is bound at module level, which decides how its twin is reached. */
+type Origin =
+  | { kind: 'import'; module: string }
+  /** `def get_db()` in this file: async-engine writes `get_async_db` beside it. */
+  | { kind: 'local' };
+
+interface Site {
+  /** The identifier to rename: `get_db`, an alias of it, or the `get_db` of `deps.get_db`. */
+  target: SgNode;
+  /** Unqualified uses depend on an import of the twin (or a local twin); qualified ones do not. */
+  origin: Origin | null;
+  localName: string | null;
+}
+
+export const transform: Transform<SgRoot> = {
+  id: 'async-get-db',
+  description: 'Depends(get_db) → Depends(get_async_db), dependency_overrides keys included, imports updated',
+  language: 'python',
+  run(ctx: TransformContext<SgRoot>): TransformResult {
+    const { getDbName, asyncGetDbName } = ctx.options;
+    if (getDbName === asyncGetDbName || !ctx.source.includes(getDbName)) return { edits: [], findings: [] };
+    return new GetDbRewrite(ctx).run();
+  },
+};
+
+class GetDbRewrite {
+  private readonly imports: ModuleImports;
+  private readonly findings: FindingInput[] = [];
+  private readonly tables = new Map<string, NameTable>();
+  private readonly getDb: string;
+  private readonly asyncName: string;
+  /** Module-level `from m import get_db [as x]`. */
+  private readonly dependencyImports: FromImport[];
+
+  constructor(private readonly ctx: TransformContext<SgRoot>) {
+    this.getDb = ctx.options.getDbName;
+    this.asyncName = ctx.options.asyncGetDbName;
+    this.imports = collectImports(ctx.tree);
+    this.dependencyImports = this.imports.from.filter((imp) => imp.name === this.getDb && isModuleLevel(imp.node));
+  }
+
+  run(): TransformResult {
+    const localNames = new Set([this.getDb, ...this.dependencyImports.map((imp) => imp.alias ?? imp.name)]);
+    const sites: Site[] = [];
+    for (const expression of this.dependencyExpressions()) {
+      const site = this.siteFor(expression, localNames);
+      if (site) sites.push(site);
+    }
+    const unqualified = sites.filter((s) => s.origin !== null);
+    if (unqualified.length > 0) {
+      const conflict = this.twinConflict(unqualified[0]!.origin!);
+      if (conflict) {
+        this.flag(conflict, `\`${this.asyncName}\` is already bound to something else in this file; \`${this.getDb}\` was not replaced here`, `Rename the other ${this.asyncName}, or replace ${this.getDb} by hand.`);
+        sites.splice(0, sites.length, ...sites.filter((s) => s.origin === null));
+      }
+    }
+
+    const kept = sites.filter((s) => !this.ctx.isIgnored(s.target.range().start.index, s.target.range().end.index));
+    const siteEdits = (list: Site[]): TextEdit[] =>
+      list.map((s) => ({
+        start: s.target.range().start.index,
+        end: s.target.range().end.index,
+        text: this.asyncName,
+        reason: `${this.getDb} → ${this.asyncName}`,
+      }));
+
+    const imported = kept.filter((s) => s.origin?.kind === 'import');
+    if (imported.length === 0) return { edits: siteEdits(kept), findings: this.findings };
+
+    const module = (imported[0]!.origin as { kind: 'import'; module: string }).module;
+    const add = [{ module, name: this.asyncName }];
+    const remove = this.importRemovable(module, imported) ? [{ module, name: this.getDb }] : [];
+    let importEdits = planImportEdits(this.ctx.tree, this.ctx.source, { add, remove });
+    if (importEdits.some((e) => this.ctx.isIgnored(e.start, e.end))) {
+      importEdits = planImportEdits(this.ctx.tree, this.ctx.source, { add });
+      if (importEdits.some((e) => this.ctx.isIgnored(e.start, e.end))) {
+        // Without the import the renamed uses would name an undefined function: rename only qualified/local ones.
+        return { edits: siteEdits(kept.filter((s) => s.origin?.kind !== 'import')), findings: this.findings };
+      }
+    }
+    return {
+      edits: [...siteEdits(kept), ...importEdits.map((e) => ({ ...e, reason: `import ${this.asyncName}` }))],
+      findings: this.findings,
+    };
+  }
+
+  /** Expressions naming a dependency: `Depends(x)`, `Depends(dependency=x)`, and `dependency_overrides` keys. */
+  private dependencyExpressions(): SgNode[] {
+    const found: SgNode[] = [];
+    const root = this.ctx.tree.root();
+    for (const call of root.findAll({ rule: { kind: 'call' } })) {
+      const callee = call.field('function');
+      const args = call.field('arguments');
+      if (!callee || !args || kindOf(args) !== 'argument_list') continue;
+      const calleeName = kindOf(callee) === 'attribute' ? callee.field('attribute')?.text() : callee.text();
+      if (calleeName === 'Depends') {
+        const dependency = firstPositional(args) ?? keywordValue(args, 'dependency');
+        if (dependency) found.push(dependency);
+      } else if (kindOf(callee) === 'attribute' && OVERRIDE_METHODS.has(calleeName ?? '') && isOverrides(callee.field('object'))) {
+        const key = firstPositional(args);
+        if (key) found.push(key);
+      } else if (kindOf(callee) === 'attribute' && calleeName === 'update' && isOverrides(callee.field('object'))) {
+        const dict = firstPositional(args);
+        if (dict) found.push(...dictionaryKeys(dict));
+      }
+    }
+    for (const subscript of root.findAll({ rule: { kind: 'subscript' } })) {
+      if (!isOverrides(subscript.field('value'))) continue;
+      const keys = subscript.fieldChildren('subscript');
+      if (keys.length === 1) found.push(keys[0]!);
+    }
+    for (const comparison of root.findAll({ rule: { kind: 'comparison_operator' } })) {
+      const operands = comparison.children().filter((c) => c.isNamed());
+      const operators = comparison.children().filter((c) => !c.isNamed()).map((c) => c.text());
+      if (operands.length === 2 && (operators.join(' ') === 'in' || operators.join(' ') === 'not in') && isOverrides(operands[1])) {
+        found.push(operands[0]!);
+      }
+    }
+    for (const assignment of root.findAll({ rule: { kind: 'assignment' } })) {
+      if (!isOverrides(assignment.field('left'))) continue;
+      const right = assignment.field('right');
+      if (right) found.push(...dictionaryKeys(right));
+    }
+    return found;
+  }
+
+  private siteFor(expression: SgNode, localNames: Set<string>): Site | null {
+    if (kindOf(expression) === 'identifier' && localNames.has(expression.text())) return this.unqualifiedSite(expression);
+    if (kindOf(expression) === 'attribute' && expression.field('attribute')?.text() === this.getDb) {
+      return this.qualifiedSite(expression);
+    }
+    return null;
+  }
+
+  private unqualifiedSite(identifier: SgNode): Site | null {
+    const name = identifier.text();
+    const table = this.table(name);
+    const occurrence = occurrenceOf(table, identifier);
+    if (!occurrence || occurrence.role !== 'reference') return null;
+    const scope = resolveBinding(table, occurrence);
+    if (!scope) {
+      this.flag(identifier, `\`${name}\` is neither defined nor imported by name in this file (a wildcard import?), so it was not replaced`, `Import ${this.getDb} explicitly, or replace it with ${this.asyncName} by hand.`);
+      return null;
+    }
+    if (kindOf(scope) !== 'module') {
+      const localImport = table.occurrences.some((o) => o.role === 'import' && same(o.scope, scope));
+      if (localImport) {
+        this.flag(identifier, `\`${name}\` is imported inside a function; its replacement was not added there`, `Import ${this.asyncName} in the same function and use it here.`);
+      }
+      if (kindOf(scope) === 'class_definition' && maySeeModuleBinding(table, occurrence)) {
+        this.flag(identifier, `\`${name}\` is also bound in this class body, so which function is meant is decided at run time; it was not replaced`, `Replace it with ${this.asyncName} by hand, or give the class attribute another name.`);
+      }
+      return null; // a parameter or local variable: not the module's dependency
+    }
+    const origin = this.originOf(name, moduleBindings(table));
+    if (!origin) {
+      this.flag(identifier, `\`${name}\` is bound in a way this transform cannot follow (assigned, or imported from several places), so it was not replaced`, `Replace it with ${this.asyncName} by hand once the async twin exists.`);
+      return null;
+    }
+    return { target: identifier, origin, localName: name };
+  }
+
+  private originOf(name: string, bindings: NameOccurrence[]): Origin | null {
+    if (bindings.length === 0) return null;
+    if (bindings.every((b) => b.role === 'import')) {
+      const modules = new Set<string>();
+      for (const binding of bindings) {
+        const statement = binding.node.ancestors().find((a) => IMPORT_KINDS.has(kindOf(a)));
+        const imp = this.dependencyImports.find((i) => same(i.node, statement) && (i.alias ?? i.name) === name);
+        if (!imp) return null;
+        modules.add(imp.module);
+      }
+      return modules.size === 1 ? { kind: 'import', module: [...modules][0]! } : null;
+    }
+    const isDef = (b: NameOccurrence) => {
+      const parent = b.node.parent();
+      return b.role === 'binding' && !!parent && kindOf(parent) === 'function_definition' && same(parent.field('name'), b.node);
+    };
+    return name === this.getDb && bindings.every(isDef) ? { kind: 'local' } : null;
+  }
+
+  private qualifiedSite(attribute: SgNode): Site | null {
+    let root: SgNode | null = attribute.field('object');
+    while (root && kindOf(root) === 'attribute') root = root.field('object');
+    const target = attribute.field('attribute')!;
+    if (root && kindOf(root) === 'identifier') {
+      const table = this.table(root.text());
+      const occurrence = occurrenceOf(table, root);
+      const bindings = moduleBindings(table);
+      if (occurrence && seesModuleBinding(table, occurrence) && bindings.length > 0 && bindings.every((b) => b.role === 'import')) {
+        return { target, origin: null, localName: null };
+      }
+    }
+    this.flag(attribute, `\`${attribute.text()}\` is not reached through an imported module, so it was not replaced`, `Replace it with the async twin by hand if this object provides one.`);
+    return null;
+  }
+
+  /** A module-level binding of the twin's name that would clash with the one this transform relies on. */
+  private twinConflict(origin: Origin): SgNode | null {
+    for (const binding of moduleBindings(this.table(this.asyncName))) {
+      if (origin.kind === 'local') {
+        const parent = binding.node.parent();
+        const isDef = binding.role === 'binding' && !!parent && kindOf(parent) === 'function_definition';
+        if (!isDef) return binding.node;
+        continue;
+      }
+      const statement = binding.node.ancestors().find((a) => IMPORT_KINDS.has(kindOf(a)));
+      const ok =
+        binding.role === 'import' &&
+        this.imports.from.some(
+          (imp) => same(imp.node, statement) && imp.module === origin.module && imp.name === this.asyncName && imp.alias === null,
+        );
+      if (!ok) return binding.node;
+    }
+    return null;
+  }
+
+  /** The import of get_db goes only when nothing else in the file still uses any name it binds. */
+  private importRemovable(module: string, converted: Site[]): boolean {
+    if (/(^|\/)__init__\.py$/.test(this.ctx.path)) return false; // a package may re-export it
+    const locals = new Set(this.dependencyImports.filter((i) => i.module === module).map((i) => i.alias ?? i.name));
+    const convertedIds = new Set(converted.map((s) => s.target.id()));
+    for (const local of locals) {
+      const table = this.table(local);
+      const remaining = table.occurrences.some(
+        (o) => o.role === 'reference' && maySeeModuleBinding(table, o) && !convertedIds.has(o.node.id()),
+      );
+      if (remaining) return false;
+      if (dunderAllNames(this.ctx.tree).has(local)) return false;
+    }
+    return true;
+  }
+
+  private table(name: string): NameTable {
+    let table = this.tables.get(name);
+    if (!table) {
+      table = nameTable(this.ctx.tree, name);
+      this.tables.set(name, table);
+    }
+    return table;
+  }
+
+  private flag(node: SgNode, message: string, hint: string): void {
+    this.findings.push({ rule: RULE_UNRESOLVED, offset: node.range().start.index, message, hint });
+  }
+}
+
+function firstPositional(args: SgNode): SgNode | null {
+  return args.children().find((c) => c.isNamed() && !['keyword_argument', 'comment', 'list_splat', 'dictionary_splat'].includes(kindOf(c))) ?? null;
+}
+
+function keywordValue(args: SgNode, name: string): SgNode | null {
+  const keyword = args.children().find((c) => kindOf(c) === 'keyword_argument' && c.field('name')?.text() === name);
+  return keyword?.field('value') ?? null;
+}
+
+/** `app.dependency_overrides`, `client.app.dependency_overrides`... */
+function isOverrides(node: SgNode | null | undefined): boolean {
+  return !!node && kindOf(node) === 'attribute' && node.field('attribute')?.text() === 'dependency_overrides';
+}
+
+function dictionaryKeys(node: SgNode): SgNode[] {
+  if (kindOf(node) !== 'dictionary') return [];
+  return node
+    .children()
+    .filter((c) => kindOf(c) === 'pair')
+    .map((pair) => pair.field('key'))
+    .filter((key): key is SgNode => key !== null);
+}

@@ -1,0 +1,403 @@
+// Session → AsyncSession in the annotations that describe the request's session: parameters, returns,
+// `Annotated[Session, Depends(...)]` aliases. Everything else that names Session (constructor calls,
+// sessionmaker, isinstance, subclasses) is left alone and keeps the import alive.
+import type { SgNode, SgRoot } from '@ast-grep/napi';
+import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
+import { collectImports, dunderAllNames, FromImport, isModuleLevel, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
+import { maySeeModuleBinding, moduleBindings, NameTable, nameTable, occurrenceOf, seesModuleBinding } from './support/scope';
+import { annotationRole, climbTypeExpression, parseStringAnnotation, TypePosition } from './support/type-annotations';
+
+const ASYNC_CLASS = 'AsyncSession';
+const SA_ASYNC_MODULE = 'sqlalchemy.ext.asyncio';
+const SQLMODEL_ASYNC_MODULE = 'sqlmodel.ext.asyncio.session';
+
+/** Modules whose `Session` is SQLAlchemy's sync session, and where the matching AsyncSession lives. */
+const SESSION_MODULES: Record<string, string> = {
+  'sqlalchemy.orm': SA_ASYNC_MODULE,
+  'sqlalchemy.orm.session': SA_ASYNC_MODULE,
+  sqlmodel: SQLMODEL_ASYNC_MODULE,
+  'sqlmodel.orm.session': SQLMODEL_ASYNC_MODULE,
+};
+
+/** Modules an existing `AsyncSession` import may come from, per target module. */
+const ASYNC_SESSION_MODULES: Record<string, string[]> = {
+  [SA_ASYNC_MODULE]: [SA_ASYNC_MODULE, 'sqlalchemy.ext.asyncio.session'],
+  [SQLMODEL_ASYNC_MODULE]: [SQLMODEL_ASYNC_MODULE],
+};
+
+export const RULE_AMBIGUOUS = 'SESSION-NAME-AMBIGUOUS';
+export const RULE_LEFT = 'SESSION-ANNOTATION-LEFT';
+export const RULE_ISINSTANCE = 'SESSION-ISINSTANCE';
+
+const IMPORT_KINDS = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
+
+const kindOf = (node: SgNode): string => String(node.kind());
+const same = (a: SgNode | null | undefined, b: SgNode | null | undefined): boolean => !!a && !!b && a.id() === b.id();
+
+/** One place SQLAlchemy's Session is named: `Session`, `orm.Session`, or either inside a string annotation. */
+interface SessionUse {
+  /** The identifier or attribute naming the class (in the string's own tree for string annotations). */
+  node: SgNode;
+  start: number;
+  end: number;
+  asyncModule: string;
+  /** Local name it goes through, for unqualified uses (decides whether the import can go). */
+  localName: string | null;
+  /** The string literal holding it, for forward references. */
+  inString: SgNode | null;
+  /** In a class body that also binds the name: which one is meant is decided at run time. Never converted. */
+  uncertain?: boolean;
+}
+
+type Verdict = 'convert' | 'keep';
+
+export const transform: Transform<SgRoot> = {
+  id: 'async-session',
+  description: "SQLAlchemy's Session → AsyncSession in parameter/return annotations and Annotated aliases",
+  language: 'python',
+  run(ctx: TransformContext<SgRoot>): TransformResult {
+    if (!ctx.source.includes('Session')) return { edits: [], findings: [] };
+    return new SessionAnnotations(ctx).run();
+  },
+};
+
+class SessionAnnotations {
+  private readonly imports: ModuleImports;
+  private readonly findings: FindingInput[] = [];
+  private readonly tables = new Map<string, NameTable>();
+
+  constructor(private readonly ctx: TransformContext<SgRoot>) {
+    this.imports = collectImports(ctx.tree);
+  }
+
+  run(): TransformResult {
+    const sessionImports = this.imports.from.filter(
+      (imp) => imp.name === 'Session' && imp.module in SESSION_MODULES && isModuleLevel(imp.node),
+    );
+    const usable = new Map<string, FromImport[]>();
+    for (const imp of sessionImports) {
+      const local = imp.alias ?? imp.name;
+      usable.set(local, [...(usable.get(local) ?? []), imp]);
+    }
+    const blocked = new Set<string>();
+    for (const [local, imps] of usable) {
+      const conflict = this.conflictingBinding(local, (imp) => imps.some((i) => same(i.node, imp)));
+      const targets = new Set(imps.map((i) => SESSION_MODULES[i.module]));
+      if (conflict || targets.size > 1) {
+        blocked.add(local);
+        this.flag(RULE_AMBIGUOUS, conflict ?? imps[0]!.node, `\`${local}\` is SQLAlchemy's Session here but is also bound to something else in this file; its annotations were not converted`, `Rename one of the two, then run async-session again, or convert the annotations by hand.`);
+      }
+    }
+
+    const uses = this.findUses(usable, blocked);
+    const verdicts = new Map<SessionUse, Verdict>();
+    for (const use of uses) verdicts.set(use, this.judge(use));
+    for (const use of uses) {
+      if (verdicts.get(use) === 'convert' && this.ctx.isIgnored(use.start, use.end)) verdicts.set(use, 'keep');
+    }
+    const converting = uses.filter((u) => verdicts.get(u) === 'convert');
+    if (converting.length === 0) return { edits: [], findings: this.findings };
+
+    const asyncModules = new Set(converting.map((u) => u.asyncModule));
+    if (asyncModules.size > 1) {
+      this.flag(RULE_AMBIGUOUS, converting[0]!.node, 'This file uses both SQLAlchemy\'s and SQLModel\'s Session; their AsyncSession classes would share one name, so nothing was converted', 'Convert the annotations by hand, importing one AsyncSession under an alias.');
+      return { edits: [], findings: this.findings };
+    }
+    const asyncModule = [...asyncModules][0]!;
+    const asyncConflict = this.conflictingBinding(ASYNC_CLASS, (statement) =>
+      this.imports.from.some(
+        (imp) => same(imp.node, statement) && imp.name === ASYNC_CLASS && imp.alias === null && ASYNC_SESSION_MODULES[asyncModule]!.includes(imp.module),
+      ),
+    );
+    if (asyncConflict) {
+      this.flag(RULE_AMBIGUOUS, asyncConflict, `\`${ASYNC_CLASS}\` is already bound to something else in this file; Session annotations were not converted`, 'Rename the other AsyncSession, then run async-session again.');
+      return { edits: [], findings: this.findings };
+    }
+
+    const edits: TextEdit[] = converting.map((use) => ({
+      start: use.start,
+      end: use.end,
+      text: ASYNC_CLASS,
+      reason: 'Session → AsyncSession',
+    }));
+    const add = [{ module: asyncModule, name: ASYNC_CLASS }];
+    const remove = this.removableImports(uses, verdicts, blocked, sessionImports);
+    let importEdits = planImportEdits(this.ctx.tree, this.ctx.source, { add, remove });
+    if (importEdits.some((e) => this.ctx.isIgnored(e.start, e.end))) {
+      importEdits = planImportEdits(this.ctx.tree, this.ctx.source, { add });
+      if (importEdits.some((e) => this.ctx.isIgnored(e.start, e.end))) {
+        // Without the import the converted annotations would name an undefined class.
+        return { edits: [], findings: this.findings };
+      }
+    }
+    return {
+      edits: [...edits, ...importEdits.map((e) => ({ ...e, reason: 'import AsyncSession' }))],
+      findings: this.findings,
+    };
+  }
+
+  private table(name: string): NameTable {
+    let table = this.tables.get(name);
+    if (!table) {
+      table = nameTable(this.ctx.tree, name);
+      this.tables.set(name, table);
+    }
+    return table;
+  }
+
+  /** A module-level binding of `name` that is not one of the expected import statements, if any. */
+  private conflictingBinding(name: string, isExpected: (statement: SgNode) => boolean): SgNode | null {
+    for (const binding of moduleBindings(this.table(name))) {
+      if (binding.role !== 'import') return binding.node;
+      const statement = binding.node.ancestors().find((a) => IMPORT_KINDS.has(kindOf(a)));
+      if (!statement || !isExpected(statement)) return binding.node;
+    }
+    return null;
+  }
+
+  private findUses(usable: Map<string, FromImport[]>, blocked: Set<string>): SessionUse[] {
+    const uses: SessionUse[] = [];
+    for (const [local, imps] of usable) {
+      if (blocked.has(local)) continue;
+      const asyncModule = SESSION_MODULES[imps[0]!.module]!;
+      const table = this.table(local);
+      for (const occurrence of table.occurrences) {
+        if (occurrence.role !== 'reference' || !maySeeModuleBinding(table, occurrence)) continue;
+        const { start, end } = occurrence.node.range();
+        const uncertain = !seesModuleBinding(table, occurrence);
+        uses.push({ node: occurrence.node, start: start.index, end: end.index, asyncModule, localName: local, inString: null, uncertain });
+      }
+    }
+    for (const attribute of this.ctx.tree.root().findAll({ rule: { kind: 'attribute', has: { field: 'attribute', regex: '^Session$' } } })) {
+      const asyncModule = this.qualifiedSessionModule(attribute);
+      if (!asyncModule) continue;
+      const { start, end } = attribute.range();
+      uses.push({ node: attribute, start: start.index, end: end.index, asyncModule, localName: null, inString: null });
+    }
+    uses.push(...this.stringUses(usable, blocked));
+    return uses;
+  }
+
+  /** The AsyncSession module for `sqlalchemy.orm.Session`, `orm.Session`, `sqlmodel.Session`... or null. */
+  private qualifiedSessionModule(attribute: SgNode, checkScope = true): string | null {
+    const parts: string[] = [];
+    let current: SgNode | null = attribute;
+    while (current && kindOf(current) === 'attribute') {
+      parts.unshift(current.field('attribute')?.text() ?? '');
+      current = current.field('object');
+    }
+    if (!current || kindOf(current) !== 'identifier') return null;
+    const root = current.text();
+    const table = this.table(root);
+    if (checkScope) {
+      const occurrence = occurrenceOf(table, current);
+      if (!occurrence || occurrence.role !== 'reference' || !seesModuleBinding(table, occurrence)) return null;
+    }
+    const bindings = moduleBindings(table);
+    const importBindings = moduleLevelImportBindings(this.imports).filter((b) => b.local === root);
+    const targets = new Set(importBindings.map((b) => b.target));
+    if (bindings.length === 0 || bindings.some((b) => b.role !== 'import') || targets.size !== 1) return null;
+    const path = [...targets][0]!.split('.').concat(parts);
+    const name = path.pop();
+    return name === 'Session' ? (SESSION_MODULES[path.join('.')] ?? null) : null;
+  }
+
+  /** Session named inside forward-reference strings, wherever the string sits (judged later). */
+  private stringUses(usable: Map<string, FromImport[]>, blocked: Set<string>): SessionUse[] {
+    const uses: SessionUse[] = [];
+    const names = [...usable.keys()].filter((n) => !blocked.has(n));
+    for (const literal of this.ctx.tree.root().findAll({ rule: { kind: 'string', regex: 'Session' } })) {
+      if (!isForwardReference(literal)) continue;
+      const mentions = names.some((name) => new RegExp(`\\b${name}\\b`).test(literal.text()));
+      const parsed = parseStringAnnotation(literal);
+      if (!parsed) {
+        if (mentions) this.flagUnreadable(literal);
+        continue;
+      }
+      const inner = parsed.expression;
+      const candidates: { node: SgNode; asyncModule: string; localName: string | null }[] = [];
+      for (const name of names) {
+        for (const id of inner.findAll({ rule: { kind: 'identifier', regex: `^${name}$` } })) {
+          const parent = id.parent();
+          if (parent && kindOf(parent) === 'attribute' && !same(parent.field('object'), id)) continue;
+          if (parent && kindOf(parent) === 'keyword_argument' && same(parent.field('name'), id)) continue;
+          candidates.push({ node: id, asyncModule: SESSION_MODULES[usable.get(name)![0]!.module]!, localName: name });
+        }
+      }
+      for (const attribute of inner.findAll({ rule: { kind: 'attribute', has: { field: 'attribute', regex: '^Session$' } } })) {
+        const asyncModule = this.qualifiedSessionModule(attribute, false);
+        if (asyncModule) candidates.push({ node: attribute, asyncModule, localName: null });
+      }
+      if (mentions && candidates.length === 0) this.flagUnreadable(literal);
+      for (const c of candidates) {
+        const { start, end } = c.node.range();
+        uses.push({
+          node: c.node,
+          start: parsed.contentStart + start.index,
+          end: parsed.contentStart + end.index,
+          asyncModule: c.asyncModule,
+          localName: c.localName,
+          inString: literal,
+        });
+      }
+    }
+    return uses;
+  }
+
+  private judge(use: SessionUse): Verdict {
+    if (use.uncertain) return 'keep';
+    let position: TypePosition;
+    if (use.inString) {
+      const inner = climbTypeExpression(use.node);
+      const outer = climbTypeExpression(use.inString);
+      const reachesTop = same(inner.top, parseStringRoot(use.node, inner.top));
+      position = {
+        top: outer.top,
+        direct: inner.direct && outer.direct && reachesTop,
+        throughAnnotated: inner.throughAnnotated || outer.throughAnnotated,
+        inMetadata: inner.inMetadata || outer.inMetadata,
+        wrapped: inner.wrapped || outer.wrapped,
+        inLiteral: inner.inLiteral || outer.inLiteral,
+      };
+    } else {
+      position = climbTypeExpression(use.node);
+    }
+    const role = annotationRole(position.top);
+    const anchor = use.inString ?? use.node;
+
+    if (role.kind === 'none' || position.inMetadata) {
+      if (!use.inString) this.flagIsinstance(position.top, anchor);
+      return 'keep';
+    }
+    if (role.kind === 'return' && isSessionProvider(role.function, this.sessionNames())) return 'keep';
+    const convertible =
+      role.kind === 'parameter' ||
+      role.kind === 'return' ||
+      role.kind === 'type-alias' ||
+      (role.kind === 'assigned' && position.throughAnnotated);
+    if (convertible && position.direct) return 'convert';
+
+    const flagged =
+      role.kind === 'parameter' ||
+      role.kind === 'return' ||
+      role.kind === 'type-alias' ||
+      (role.kind === 'assigned' && position.wrapped) ||
+      (role.kind === 'variable' && isInClassBody(role.statement));
+    if (flagged) {
+      const message =
+        role.kind === 'variable'
+          ? 'Session in a class attribute annotation was left unchanged: whatever fills the attribute decides whether it becomes an AsyncSession'
+          : `Session in ${role.kind === 'assigned' ? 'a type alias' : 'this annotation'} was left unchanged: it is not the annotated type itself (e.g. inside list[...], Callable[...], type[...])`;
+      this.flag(RULE_LEFT, anchor, message, 'Decide whether this value becomes an AsyncSession after the switch and edit the annotation by hand.');
+    }
+    return 'keep';
+  }
+
+  /** A forward reference naming Session in a form this transform does not parse (nested quotes, a typo). */
+  private flagUnreadable(literal: SgNode): void {
+    const role = annotationRole(climbTypeExpression(literal).top);
+    const relevant =
+      role.kind === 'parameter' || (role.kind === 'return' && !isSessionProvider(role.function, this.sessionNames()));
+    if (!relevant) return;
+    this.flag(RULE_LEFT, literal, 'Session in this string annotation was left unchanged: the string could not be read as a plain type expression', 'Decide whether this value becomes an AsyncSession after the switch and edit the annotation by hand.');
+  }
+
+  private sessionNames(): Set<string> {
+    return new Set(
+      this.imports.from.filter((imp) => imp.name === 'Session' && imp.module in SESSION_MODULES).map((imp) => imp.alias ?? imp.name),
+    );
+  }
+
+  private flagIsinstance(top: SgNode, anchor: SgNode): void {
+    const argument = top.parent() && kindOf(top.parent()!) === 'tuple' ? top.parent()! : top;
+    const args = argument.parent();
+    const call = args?.parent();
+    if (!args || !call || kindOf(args) !== 'argument_list' || kindOf(call) !== 'call') return;
+    const callee = call.field('function')?.text();
+    if (callee !== 'isinstance' && callee !== 'issubclass') return;
+    const positional = args.children().filter((c) => c.isNamed() && kindOf(c) !== 'comment');
+    if (!same(positional[1], argument)) return;
+    this.flag(RULE_ISINSTANCE, anchor, `${callee}(..., Session) is False for an AsyncSession`, 'After the async switch sessions are AsyncSession: check against AsyncSession (or both) here.');
+  }
+
+  /** Which `from ... import Session` can go: only when every use of every name they bind was converted. */
+  private removableImports(
+    uses: SessionUse[],
+    verdicts: Map<SessionUse, Verdict>,
+    blocked: Set<string>,
+    sessionImports: FromImport[],
+  ): { module: string; name: string }[] {
+    if (/(^|\/)__init__\.py$/.test(this.ctx.path)) return []; // a package may re-export it
+    const modules = [...new Set(sessionImports.map((imp) => imp.module))];
+    return modules
+      .filter((module) => {
+        const locals = new Set(sessionImports.filter((i) => i.module === module).map((i) => i.alias ?? i.name));
+        for (const local of locals) {
+          if (blocked.has(local)) return false;
+          const localUses = uses.filter((u) => u.localName === local);
+          if (localUses.some((u) => verdicts.get(u) !== 'convert')) return false;
+          if (!localUses.some((u) => verdicts.get(u) === 'convert')) return false;
+          if (this.hasOtherTextualUse(local, localUses)) return false;
+          // Bound inside a function too? That import stays; it does not need this one.
+        }
+        return true;
+      })
+      .map((module) => ({ module, name: 'Session' }));
+  }
+
+  /** `__all__` entries that re-export it, or annotation strings this transform could not read. */
+  private hasOtherTextualUse(local: string, localUses: SessionUse[]): boolean {
+    if (dunderAllNames(this.ctx.tree).has(local)) return true;
+    const word = new RegExp(`\\b${local}\\b`);
+    for (const literal of this.ctx.tree.root().findAll({ rule: { kind: 'string', regex: word.source } })) {
+      if (isForwardReference(literal) && !localUses.some((u) => same(u.inString, literal))) return true;
+    }
+    return false;
+  }
+
+  private flag(rule: string, node: SgNode, message: string, hint: string): void {
+    this.findings.push({ rule, offset: node.range().start.index, message, hint });
+  }
+}
+
+/** The expression root of the string tree a node belongs to. */
+function parseStringRoot(node: SgNode, fallback: SgNode): SgNode {
+  const statement = node.ancestors().find((a) => kindOf(a) === 'expression_statement');
+  const expression = statement?.children().find((c) => c.isNamed());
+  if (!expression) return fallback;
+  // A string with surrounding spaces was parsed inside parentheses.
+  if (kindOf(expression) === 'parenthesized_expression') return expression.children().find((c) => c.isNamed()) ?? expression;
+  return expression;
+}
+
+/** A string in an annotation that typing would evaluate as a type (not a `Literal` value or metadata). */
+function isForwardReference(literal: SgNode): boolean {
+  const position = climbTypeExpression(literal);
+  return !position.inLiteral && !position.inMetadata && annotationRole(position.top).kind !== 'none';
+}
+
+function isInClassBody(statement: SgNode): boolean {
+  const block = statement.parent()?.parent();
+  return !!block && kindOf(block) === 'block' && kindOf(block.parent() ?? block) === 'class_definition';
+}
+
+/**
+ * A function that makes sessions (`return SessionLocal()`, a `yield`ing dependency) returns a sync Session
+ * whatever the rest of the app becomes: its return annotation stays. Its async twin is written by async-engine.
+ */
+function isSessionProvider(fn: SgNode, sessionNames: Set<string>): boolean {
+  const body = fn.field('body');
+  if (!body) return false;
+  const own = (node: SgNode) => {
+    const owner = node.ancestors().find((a) => ['function_definition', 'lambda', 'class_definition'].includes(kindOf(a)));
+    return same(owner, fn);
+  };
+  if (body.findAll({ rule: { kind: 'yield' } }).some(own)) return true;
+  return body.findAll({ rule: { kind: 'call' } }).some((call) => {
+    if (!own(call)) return false;
+    const callee = call.field('function');
+    if (!callee) return false;
+    const name = kindOf(callee) === 'attribute' ? callee.field('attribute')?.text() : callee.text();
+    return !!name && (/session/i.test(name) || sessionNames.has(name));
+  });
+}

@@ -1,0 +1,375 @@
+// Walks the builder steps of a Query chain, collecting the small in-place edits that turn them into
+// `Select` methods and the facts the terminal needs (joins, eager loads, ordering), and maps the
+// terminal to the 2.0 form it needs (REFERENCE section 2).
+import type { SgNode } from '@ast-grep/napi';
+import type { TextEdit } from '../../../engine/types';
+import { MANUAL, PLAIN_BUILDERS, type Step } from './chain';
+import { classifyExpression, classifySelection, compact, type Selection, type SelectionEnv } from './selection';
+import { callArgs, commentsWithin, dottedName, end, isAtom, looksLikeClassName, start } from './syntax';
+
+export interface Problem {
+  rule: string;
+  node: SgNode;
+  message: string;
+}
+
+export function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && 'rule' in value && 'node' in value;
+}
+
+export interface QueryState {
+  selection: Selection;
+  joined: boolean;
+  joinedload: boolean;
+  selectFrom: boolean;
+  /** Criteria or ordering mention another mapped class: the FROM list may hold more than the entity. */
+  foreignRefs: boolean;
+  distinct: boolean;
+  orderBy: SgNode[];
+  options: boolean;
+  limitOrOffset: boolean;
+  /** Every builder method seen, for terminals that accept only some (bulk delete/update, get). */
+  methods: Set<string>;
+}
+
+export function initialState(selection: Selection): QueryState {
+  return {
+    selection,
+    joined: false,
+    joinedload: false,
+    selectFrom: false,
+    foreignRefs: false,
+    distinct: false,
+    orderBy: [],
+    options: false,
+    limitOrOffset: false,
+    methods: new Set(),
+  };
+}
+
+export function cloneState(state: QueryState): QueryState {
+  return { ...state, selection: { ...state.selection }, orderBy: [...state.orderBy], methods: new Set(state.methods) };
+}
+
+/** Last join target entering a chain: known class text, none yet, or unknowable (joins in conditional fragments). */
+export type JoinTarget = { kind: 'none' } | { kind: 'known'; text: string } | { kind: 'unknown' };
+
+export interface BuilderContext {
+  source: string;
+  env: SelectionEnv;
+  /** `q = q.with_entities(...)` in a conditional fragment would make the result shape depend on the path taken. */
+  fixedSelection: boolean;
+  /** The `db.query(...)` call when the steps start right after it (allows `select(cols)` for `with_entities`). */
+  root: SgNode | null;
+  joinTarget: JoinTarget;
+}
+
+/** Edits for the builder steps, or the first reason the chain cannot be converted. */
+export function applyBuilders(steps: Step[], state: QueryState, ctx: BuilderContext): TextEdit[] | Problem {
+  const edits: TextEdit[] = [];
+  let target = ctx.joinTarget;
+  for (const [index, step] of steps.entries()) {
+    const manual = MANUAL[step.method];
+    if (manual) return { rule: manual.rule, node: step.node, message: manual.what };
+    if (step.kind !== 'call') return unrecognised(step);
+    const call = step.node;
+    const args = callArgs(call);
+    if (args.splat || args.generator) return unrecognised(step, 'arguments unpacked with `*`/`**`');
+    const method = step.method;
+    state.methods.add(method);
+    switch (method) {
+      case 'filter':
+      case 'where':
+        if (args.keywords.size > 0) return unrecognised(step);
+        noteForeignRefs(state, args.positional);
+        if (method === 'filter') edits.push(rename(step, 'where'));
+        break;
+      case 'filter_by': {
+        if (args.positional.length > 0) return unrecognised(step);
+        if (state.selectFrom) {
+          return { rule: 'QUERY-FILTER-BY-JOIN', node: call, message: '`filter_by()` after `select_from()`: which entity it filters is not clear' };
+        }
+        if (!state.joined) break;
+        if (target.kind !== 'known') {
+          return {
+            rule: 'QUERY-FILTER-BY-JOIN',
+            node: call,
+            message: '`filter_by()` after a join filters the join target, which is not a plain class name here',
+          };
+        }
+        const nameStart = start(step.nameNode as SgNode);
+        if (commentsWithin(call, nameStart, end(call)).length > 0) return unrecognised(step, 'comments inside `filter_by(...)`');
+        const criteria = [...args.keywords].map(([key, value]) => `${target.kind === 'known' ? target.text : ''}.${key} == ${isAtom(value) ? value.text() : `(${value.text()})`}`);
+        edits.push({ start: nameStart, end: end(call), text: `where(${criteria.join(', ')})` });
+        break;
+      }
+      case 'join':
+      case 'outerjoin': {
+        const problem = checkJoin(step, ctx.env);
+        if (problem) return problem;
+        state.joined = true;
+        const first = args.positional[0] as SgNode;
+        target = classifyExpression(first, ctx.env) === 'entity' && dottedName(first) ? { kind: 'known', text: first.text() } : { kind: 'unknown' };
+        break;
+      }
+      case 'options':
+        state.options = true;
+        if (/\bjoinedload\b/.test(call.text())) state.joinedload = true;
+        break;
+      case 'select_from':
+        state.selectFrom = true;
+        break;
+      case 'distinct':
+        state.distinct = true;
+        break;
+      case 'order_by':
+        noteForeignRefs(state, args.positional);
+        state.orderBy.push(...args.positional);
+        break;
+      case 'limit':
+      case 'offset':
+        state.limitOrOffset = true;
+        break;
+      case 'add_columns': {
+        if (ctx.fixedSelection) return reshaped(step);
+        const added = classifySelection(args.positional, ctx.env);
+        if (!added.ok) return { rule: 'QUERY-ENTITY-UNKNOWN', node: added.node, message: added.message };
+        const sel = state.selection;
+        state.selection = {
+          single: false,
+          mapper: sel.mapper || added.selection.mapper,
+          entities: [...sel.entities, ...added.selection.entities],
+          columns: [...sel.columns, ...added.selection.columns],
+        };
+        break;
+      }
+      case 'with_entities': {
+        if (ctx.fixedSelection) return reshaped(step);
+        const chosen = classifySelection(args.positional, ctx.env);
+        if (!chosen.ok) return { rule: 'QUERY-ENTITY-UNKNOWN', node: chosen.node, message: chosen.message };
+        state.selection = chosen.selection;
+        const list = call.field('arguments') as SgNode;
+        const rootArgs = ctx.root?.field('arguments');
+        if (index === 0 && rootArgs && commentsWithin(call, start(rootArgs), start(list)).length === 0) {
+          // `db.query(User).with_entities(User.id)` is simply `select(User.id)`.
+          edits.push({ start: start(rootArgs), end: end(call), text: list.text() });
+        } else {
+          edits.push(rename(step, 'with_only_columns'));
+        }
+        break;
+      }
+      default:
+        if (!PLAIN_BUILDERS.has(method)) return unrecognised(step);
+        if (method === 'group_by' || method === 'having') noteForeignRefs(state, args.positional);
+    }
+  }
+  ctx.joinTarget = target;
+  return edits;
+}
+
+function rename(step: Step, to: string): TextEdit {
+  const name = step.nameNode as SgNode;
+  return { start: start(name), end: end(name), text: to };
+}
+
+function unrecognised(step: Step, detail?: string): Problem {
+  const what = step.kind === 'subscript' ? 'indexing' : `\`.${step.method}${step.kind === 'call' ? '()' : ''}\``;
+  return { rule: 'QUERY-UNRECOGNISED', node: step.node, message: `${what} in a query chain is not converted automatically${detail ? ` (${detail})` : ''}` };
+}
+
+function reshaped(step: Step): Problem {
+  return {
+    rule: 'QUERY-UNRECOGNISED',
+    node: step.node,
+    message: `\`.${step.method}()\` in a later statement changes what the query returns depending on the path taken`,
+  };
+}
+
+/** Query.join forms that survive on `Select.join`: one target, or a class plus an ON clause. */
+function checkJoin(step: Step, env: SelectionEnv): Problem | null {
+  const args = callArgs(step.node);
+  const legacy = (message: string): Problem => ({ rule: 'QUERY-JOIN-LEGACY', node: step.node, message });
+  for (const key of args.keywords.keys()) {
+    if (key === 'aliased' || key === 'from_joinpoint') return legacy(`\`${key}=\` was removed from \`join()\``);
+    if (key !== 'isouter' && key !== 'full') return legacy(`\`${key}=\` is not a \`Select.join()\` argument`);
+  }
+  const positional = args.positional;
+  if (positional.length === 0 || positional.length > 2) return legacy('only `join(target)` and `join(target, onclause)` exist on `Select`');
+  for (const arg of positional) {
+    if (arg.kind() === 'string' || arg.kind() === 'concatenated_string') return legacy('string join targets were removed');
+    if (arg.kind() === 'tuple') return legacy('tuple join targets were removed');
+  }
+  if (positional.length === 2 && classifyExpression(positional[0] as SgNode, env) !== 'entity') {
+    return legacy('`join(A.rel, B.rel)` was a join path in legacy Query; on `Select` the second argument is an ON clause');
+  }
+  return null;
+}
+
+function noteForeignRefs(state: QueryState, args: SgNode[]): void {
+  if (state.foreignRefs) return;
+  const own = new Set(state.selection.entities);
+  for (const arg of args) {
+    for (const id of [arg, ...arg.findAll({ rule: { kind: 'identifier' } })]) {
+      if (id.kind() !== 'identifier' || !looksLikeClassName(id.text()) || own.has(id.text())) continue;
+      const parent = id.parent();
+      if (parent?.kind() === 'attribute' && start(parent) === start(id)) {
+        state.foreignRefs = true;
+        return;
+      }
+    }
+  }
+}
+
+/** Legacy Query de-duplicated ORM entity results; 2.0 needs `.unique()` where duplicates can appear. */
+export function needsUnique(state: QueryState): boolean {
+  return state.selection.mapper && (state.joined || state.joinedload || state.selectFrom || state.foreignRefs);
+}
+
+/**
+ * Legacy Query added ORDER BY expressions to the SELECT list of a DISTINCT query; 2.0 does not. Safe only
+ * when every ORDER BY expression is already selected (a selected entity's own column, or a selected column).
+ */
+export function distinctProblem(state: QueryState): Problem | null {
+  if (!state.distinct) return null;
+  const entities = new Set(state.selection.entities);
+  for (const expr of state.orderBy) {
+    const inner = unwrapOrdering(expr);
+    const dotted = dottedName(inner);
+    if (dotted && dotted.length >= 2 && entities.has(dotted.slice(0, -1).join('.'))) continue;
+    if (state.selection.columns.includes(compact(inner.text()))) continue;
+    return {
+      rule: 'QUERY-DISTINCT-ORDER',
+      node: expr,
+      message: 'DISTINCT with ORDER BY on an expression that is not selected: legacy Query added it to the SELECT list, 2.0 does not',
+    };
+  }
+  return null;
+}
+
+const ORDER_WRAPPERS = new Set(['desc', 'asc', 'nullsfirst', 'nullslast', 'nulls_first', 'nulls_last']);
+
+function unwrapOrdering(expr: SgNode): SgNode {
+  let cur = expr;
+  for (;;) {
+    if (cur.kind() !== 'call') return cur;
+    const fn = cur.field('function') as SgNode;
+    const args = callArgs(cur);
+    if (fn.kind() === 'attribute' && ORDER_WRAPPERS.has(fn.field('attribute')?.text() ?? '') && args.positional.length === 0) {
+      cur = fn.field('object') as SgNode;
+      continue;
+    }
+    if (fn.kind() === 'identifier' && ORDER_WRAPPERS.has(fn.text()) && args.positional.length === 1) {
+      cur = args.positional[0] as SgNode;
+      continue;
+    }
+    return cur;
+  }
+}
+
+export type Form =
+  | { kind: 'all'; scalars: boolean; unique: boolean; window: string }
+  | { kind: 'first'; scalars: boolean }
+  | { kind: 'exec'; method: 'scalar_one' | 'scalar_one_or_none' | 'one' | 'one_or_none'; unique: boolean }
+  | { kind: 'count'; short: boolean }
+  | { kind: 'get'; pk: string }
+  | { kind: 'delete'; sync: string }
+  | { kind: 'update'; values: string; sync: string }
+  | { kind: 'iterate'; scalars: boolean; unique: boolean }
+  | { kind: 'exists' };
+
+export interface TerminalContext {
+  /** The chain is `db.query(...)` itself (not a variable) with no builder steps before the terminal. */
+  bareRoot: boolean;
+  /** The chain starts from a variable holding the query (its criteria are not in this chain). */
+  variable: boolean;
+}
+
+export function terminalForm(step: Step, state: QueryState, ctx: TerminalContext): Form | Problem {
+  const sel = state.selection;
+  if (step.kind === 'subscript') return sliceForm(step, state);
+  const args = callArgs(step.node);
+  const noArgs = args.positional.length === 0 && args.keywords.size === 0 && !args.splat && !args.generator;
+  const unexpected: Problem = { rule: 'QUERY-UNRECOGNISED', node: step.node, message: `\`.${step.method}()\` with these arguments is not converted automatically` };
+  switch (step.method) {
+    case 'all':
+      return noArgs ? { kind: 'all', scalars: sel.single, unique: needsUnique(state), window: '' } : unexpected;
+    case 'first':
+      return noArgs ? { kind: 'first', scalars: sel.single } : unexpected;
+    case 'one':
+      return noArgs ? { kind: 'exec', method: sel.single ? 'scalar_one' : 'one', unique: needsUnique(state) } : unexpected;
+    case 'one_or_none':
+      return noArgs ? { kind: 'exec', method: sel.single ? 'scalar_one_or_none' : 'one_or_none', unique: needsUnique(state) } : unexpected;
+    case 'scalar':
+      return noArgs ? { kind: 'exec', method: 'scalar_one_or_none', unique: needsUnique(state) } : unexpected;
+    case 'count':
+      if (!noArgs) return unexpected;
+      if (state.options) {
+        return { rule: 'QUERY-UNRECOGNISED', node: step.node, message: '`.count()` of a query with loader options (Query.count() disabled eager loading)' };
+      }
+      return { kind: 'count', short: ctx.bareRoot && sel.single };
+    case 'get': {
+      if (!ctx.bareRoot || !sel.single || args.positional.length !== 1 || args.keywords.size > 0 || args.splat) {
+        return { rule: 'QUERY-UNRECOGNISED', node: step.node, message: '`.get()` is converted only as `db.query(Model).get(pk)`' };
+      }
+      return { kind: 'get', pk: (args.positional[0] as SgNode).text() };
+    }
+    case 'delete':
+    case 'update':
+      if (ctx.variable) {
+        return { rule: 'QUERY-UNRECOGNISED', node: step.node, message: `bulk \`.${step.method}()\` of a query built in earlier statements` };
+      }
+      return bulkForm(step, state);
+    default:
+      return unexpected;
+  }
+}
+
+function bulkForm(step: Step, state: QueryState): Form | Problem {
+  const args = callArgs(step.node);
+  const fail = (message: string): Problem => ({ rule: 'QUERY-UNRECOGNISED', node: step.node, message });
+  if (!state.selection.single) return fail(`bulk \`.${step.method}()\` of a query that does not select one entity`);
+  const allowed = new Set(['filter', 'where', 'filter_by']);
+  for (const m of state.methods) if (!allowed.has(m)) return fail(`bulk \`.${step.method}()\` after \`.${m}()\``);
+  if (args.splat || args.generator) return fail('arguments unpacked with `*`/`**`');
+  const isDelete = step.method === 'delete';
+  const known = isDelete ? ['synchronize_session'] : ['values', 'synchronize_session'];
+  for (const key of args.keywords.keys()) if (!known.includes(key)) return fail(`\`${key}=\` of bulk \`.${step.method}()\``);
+  const positional = args.positional;
+  if (positional.length > known.length) return fail(`too many arguments to bulk \`.${step.method}()\``);
+  const take = (i: number, key: string): SgNode | null => positional[i] ?? args.keywords.get(key) ?? null;
+  if (positional.length > known.indexOf('synchronize_session') && args.keywords.has('synchronize_session')) return fail('synchronize_session given twice');
+  const syncNode = take(known.indexOf('synchronize_session'), 'synchronize_session');
+  // 1.4 defaulted to 'evaluate', 2.x to 'auto': write the old default out so behaviour stays.
+  const sync = syncNode ? syncNode.text() : "'evaluate'";
+  if (isDelete) return { kind: 'delete', sync };
+  const values = take(0, 'values');
+  if (!values) return fail('bulk `.update()` without values');
+  return { kind: 'update', values: values.text(), sync };
+}
+
+function sliceForm(step: Step, state: QueryState): Form | Problem {
+  const index = step.node.field('subscript');
+  const flag = (message: string): Problem => ({ rule: 'QUERY-INDEX', node: step.node, message });
+  if (!index || index.kind() !== 'slice') {
+    return flag('`query[i]` raises IndexError when the row is missing; `Result` methods behave differently');
+  }
+  if (state.limitOrOffset) return flag('slicing a query that already has LIMIT/OFFSET composes them; rewrite by hand');
+  const parts: (SgNode | null)[] = [null];
+  for (const child of index.children()) {
+    if (!child.isNamed() && child.text() === ':') parts.push(null);
+    else if (child.kind() !== 'comment') parts[parts.length - 1] = child;
+  }
+  if (parts.length > 2 && parts[2]) return flag('slices with a step are not converted');
+  const literal = (node: SgNode | null): number | null | 'bad' => {
+    if (!node) return null;
+    if (node.kind() !== 'integer' || !/^\d+$/.test(node.text())) return 'bad';
+    return Number(node.text());
+  };
+  const lower = literal(parts[0] ?? null);
+  const upper = literal(parts[1] ?? null);
+  if (lower === 'bad' || upper === 'bad') return flag('only slices with non-negative integer literal bounds are converted');
+  const from = lower ?? 0;
+  if (upper !== null && upper < from) return flag('a slice whose end is before its start');
+  const window = `${from > 0 ? `.offset(${from})` : ''}${upper !== null ? `.limit(${upper - from})` : ''}`;
+  return { kind: 'all', scalars: state.selection.single, unique: needsUnique(state), window };
+}

@@ -1,0 +1,122 @@
+// Which names a Python scope binds, and where a name is read. Deliberately coarse: anything
+// unusual counts as a binding, so callers that need "only ever bound to X" stay conservative.
+import type { SgNode } from '@ast-grep/napi';
+import { SCOPE_KINDS, sameNode } from './syntax';
+
+export interface Parameter {
+  name: string;
+  node: SgNode;
+  annotation: SgNode | null;
+  defaultValue: SgNode | null;
+}
+
+export function parametersOf(fn: SgNode): Parameter[] {
+  const list = fn.field('parameters');
+  if (!list) return [];
+  const out: Parameter[] = [];
+  for (const p of list.children()) {
+    const kind = p.kind();
+    if (kind === 'identifier') out.push({ name: p.text(), node: p, annotation: null, defaultValue: null });
+    else if (kind === 'typed_parameter') {
+      const name = p.children().find((c) => c.kind() === 'identifier');
+      if (name) out.push({ name: name.text(), node: p, annotation: p.field('type'), defaultValue: null });
+    } else if (kind === 'default_parameter' || kind === 'typed_default_parameter') {
+      const name = p.field('name');
+      if (name && name.kind() === 'identifier') {
+        out.push({ name: name.text(), node: p, annotation: kind === 'typed_default_parameter' ? p.field('type') : null, defaultValue: p.field('value') });
+      }
+    } else if (kind === 'list_splat_pattern' || kind === 'dictionary_splat_pattern') {
+      const name = p.children().find((c) => c.kind() === 'identifier');
+      if (name) out.push({ name: name.text(), node: p, annotation: null, defaultValue: null });
+    }
+  }
+  return out;
+}
+
+const TARGET_WRAPPERS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'list_splat_pattern', 'as_pattern_target']);
+
+/** True when this identifier occurrence binds its name (assignment target, loop variable, import...). */
+export function isBindingOccurrence(id: SgNode): boolean {
+  let child = id;
+  let parent = id.parent();
+  while (parent && TARGET_WRAPPERS.has(String(parent.kind()))) {
+    if (parent.kind() === 'as_pattern_target') return true;
+    child = parent;
+    parent = parent.parent();
+  }
+  if (!parent) return false;
+  switch (parent.kind()) {
+    case 'assignment':
+    case 'augmented_assignment':
+    case 'for_statement':
+    case 'for_in_clause':
+      return sameNode(parent.field('left'), child);
+    case 'named_expression':
+      return sameNode(parent.field('name'), child);
+    case 'function_definition':
+    case 'class_definition':
+      return sameNode(parent.field('name'), child);
+    case 'global_statement':
+    case 'nonlocal_statement':
+    case 'delete_statement':
+    case 'aliased_import':
+    case 'except_clause':
+      return true;
+    case 'dotted_name': {
+      // `import a.b` binds `a`; `from x import y` binds `y` (not `x`).
+      const stmt = parent.parent();
+      if (stmt?.kind() === 'import_from_statement') return !sameNode(stmt.field('module_name'), parent);
+      return stmt?.kind() === 'import_statement' || stmt?.kind() === 'aliased_import';
+    }
+    default:
+      return false;
+  }
+}
+
+/** True when the identifier is a variable reference (not `x.name`'s `name`, not a keyword argument's name). */
+export function isVariableOccurrence(id: SgNode): boolean {
+  const parent = id.parent();
+  if (!parent) return true;
+  const kind = parent.kind();
+  if (kind === 'attribute') return !sameNode(parent.field('attribute'), id);
+  if (kind === 'keyword_argument') return !sameNode(parent.field('name'), id);
+  return true;
+}
+
+/** Visit the nodes that belong to `scope` itself, not descending into nested scopes. */
+export function walkOwnScope(scope: SgNode, visit: (node: SgNode) => void): void {
+  const body = scope.kind() === 'function_definition' || scope.kind() === 'class_definition' ? scope.field('body') : scope;
+  if (!body) return;
+  const stack: SgNode[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop() as SgNode;
+    visit(node);
+    if (!sameNode(node, body) && SCOPE_KINDS.has(String(node.kind()))) {
+      // A nested def/class binds its own name here; its body belongs to another scope.
+      const name = node.kind() === 'function_definition' || node.kind() === 'class_definition' ? node.field('name') : null;
+      if (name) visit(name);
+      continue;
+    }
+    for (const c of node.children()) stack.push(c);
+  }
+}
+
+/** Occurrences that bind `name` in the scope's own body (parameters not included). */
+export function bindingsIn(scope: SgNode, name: string): SgNode[] {
+  const out: SgNode[] = [];
+  walkOwnScope(scope, (node) => {
+    if (node.kind() === 'identifier' && node.text() === name && isBindingOccurrence(node)) out.push(node);
+  });
+  return out;
+}
+
+/** Every variable occurrence of `name` inside `node`, nested scopes included. */
+export function occurrencesOf(node: SgNode, name: string): SgNode[] {
+  return node
+    .findAll({ rule: { kind: 'identifier', regex: `^${escapeRegex(name)}$` } })
+    .filter((id) => isVariableOccurrence(id));
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,225 @@
+// query-to-select for one file: find the legacy queries on sessions, convert each unit whole or flag it,
+// and add the imports the conversions use.
+import type { SgNode, SgRoot } from '@ast-grep/napi';
+import type { FindingInput, TextEdit, TransformContext, TransformResult } from '../../../engine/types';
+import { collectImports, moduleLevelImportBindings, planImportEdits, type ModuleImports } from '../support/imports';
+import { isProblem, type Problem } from './analyze';
+import { bindingsIn } from './bindings';
+import { convertUnit, type Converted, type Outcome } from './convert';
+import type { Names, QueryStage } from './emit';
+import { resolveNames, shadowedAt } from './names';
+import { QUERY_RULE_HINTS } from './rules';
+import type { SelectionEnv } from './selection';
+import { SessionResolver } from './sessions';
+import { callArgs, decoratorsOf, dottedName, enclosingScope, start } from './syntax';
+import { buildUnits, findQueryRoots } from './units';
+
+const ID = 'query-to-select';
+
+export function planQueryToSelect(ctx: TransformContext<SgRoot>): TransformResult {
+  const root = ctx.tree;
+  const stage: QueryStage = ctx.options.queryStage ?? 'async';
+  const imports = collectImports(root);
+  const sessions = new SessionResolver(root, imports, {
+    dependencyNames: [ctx.options.getDbName, ctx.options.asyncGetDbName],
+    // Configured facades (`db.session`) plug in here once configuration carries them.
+    facades: [],
+  });
+  const findings: FindingInput[] = rawSqlFindings(root, sessions);
+  const roots = findQueryRoots(root, sessions);
+  if (roots.length === 0) return { edits: [], findings };
+
+  const resolution = resolveNames(root, imports);
+  const env = selectionEnv(imports);
+  const sqlModelFile = [...imports.from.map((i) => i.module), ...imports.plain.map((i) => i.module)].some((m) => m === 'sqlmodel' || m.startsWith('sqlmodel.'));
+  const outcomes = buildUnits(roots).map((unit) => convertUnit(unit, { source: ctx.source, env, stage, names: resolution.names }));
+
+  const ignored = new Set<Outcome>();
+  for (const o of outcomes) {
+    if (isProblem(o.result)) continue;
+    const problem = checkConverted(o, o.result, { stage, sqlModelFile, resolution });
+    if (problem) o.result = problem;
+    else if (o.result.edits.some((e) => ctx.isIgnored(e.start, e.end))) ignored.add(o);
+  }
+  propagateNesting(outcomes, ignored);
+
+  const edits: TextEdit[] = [];
+  const used = new Set<keyof Names>();
+  let converted = 0;
+  let flagged = 0;
+  for (const o of outcomes) {
+    if (ignored.has(o)) continue;
+    if (isProblem(o.result)) {
+      flagged++;
+      findings.push({
+        rule: o.result.rule,
+        offset: start(o.result.node),
+        message: `legacy query left unchanged: ${o.result.message}`,
+        hint: QUERY_RULE_HINTS[o.result.rule] ?? QUERY_RULE_HINTS['QUERY-UNRECOGNISED'] ?? '',
+      });
+      continue;
+    }
+    converted++;
+    const sorted = [...o.result.edits].sort((a, b) => a.start - b.start);
+    sorted.forEach((e, i) => edits.push({ ...e, reason: i === 0 ? `${ID}: converted ${o.label}` : `${ID}: (same query) ${o.label}` }));
+    for (const n of o.result.names) used.add(n);
+  }
+  const toImport = [...used].filter((n) => resolution.missing.has(n)).sort();
+  if (toImport.length > 0) {
+    const importEdits = planImportEdits(root, ctx.source, { add: toImport.map((name) => ({ module: 'sqlalchemy', name })) });
+    for (const e of importEdits) edits.push({ ...e, reason: `${ID}: import ${toImport.join(', ')} from sqlalchemy` });
+  }
+  return { edits, findings, counts: { 'queries converted': converted, 'queries flagged': flagged } };
+}
+
+interface CheckContext {
+  stage: QueryStage;
+  sqlModelFile: boolean;
+  resolution: ReturnType<typeof resolveNames>;
+}
+
+function checkConverted(o: Outcome, conv: Converted, cx: CheckContext): Problem | null {
+  if (o.session.sqlmodel || cx.sqlModelFile) {
+    return { rule: 'QUERY-SQLMODEL', node: o.anchor, message: 'SQLModel sessions prefer `session.exec(select(...))`; not converted automatically' };
+  }
+  if (cx.stage === 'async') {
+    for (const site of conv.executeSites) {
+      const problem = asyncContextProblem(site);
+      if (problem) return problem;
+    }
+  }
+  for (const n of conv.names) {
+    const local = cx.resolution.names[n];
+    if (cx.resolution.conflicting.has(n)) {
+      return { rule: 'QUERY-NAME-CONFLICT', node: o.anchor, message: `\`${local}\` is bound to something else in this module` };
+    }
+    for (const site of [o.anchor, ...conv.executeSites]) {
+      if (shadowedAt(site, local)) return { rule: 'QUERY-NAME-CONFLICT', node: o.anchor, message: `\`${local}\` is a local name in the enclosing function` };
+    }
+  }
+  return null;
+}
+
+const SYNC_ONLY_DECORATOR = /^@\s*(?:[\w.]+\.)?(property|cached_property|setter|getter|deleter|hybrid_property|hybrid_method|validator|field_validator|root_validator|model_validator|computed_field|validates|listens_for|expression|comparator)\b/;
+
+/** In async mode an executed query becomes `await ...`: only possible where the code can become async. */
+function asyncContextProblem(site: SgNode): Problem | null {
+  const flag = (where: string): Problem => ({ rule: 'QUERY-SYNC-CONTEXT', node: site, message: `the query runs ${where}, which cannot become async` });
+  for (const a of site.ancestors()) {
+    switch (a.kind()) {
+      case 'lambda':
+        return flag('inside a lambda');
+      case 'generator_expression':
+        return flag('inside a generator expression');
+      case 'decorator':
+        return flag('in a decorator');
+      case 'parameters':
+      case 'lambda_parameters':
+        return flag('in a default argument value');
+      case 'class_definition':
+        return flag('in a class body');
+      case 'module':
+        return flag('at module level');
+      case 'function_definition': {
+        const name = a.field('name')?.text() ?? '';
+        if (/^__\w+__$/.test(name)) return flag(`in \`${name}\``);
+        if (decoratorsOf(a).some((d) => SYNC_ONLY_DECORATOR.test(d.text()))) return flag(`in \`${name}\`, whose decorator needs a sync function`);
+        return null;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * A converted query that contains a query left unchanged would mix a legacy Query into a `select()`
+ * (and in async mode call `.query` on an AsyncSession); edits that overlap cannot both be applied.
+ * Either way the outer query is flagged too, until nothing changes.
+ */
+function propagateNesting(outcomes: Outcome[], ignored: Set<Outcome>): void {
+  const contains = (outer: Outcome, inner: Outcome): boolean =>
+    outer !== inner && outer.extents.some(([a, b]) => a <= start(inner.anchor) && start(inner.anchor) < b);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const outer of outcomes) {
+      if (isProblem(outer.result) || ignored.has(outer)) continue;
+      for (const inner of outcomes) {
+        if (!contains(outer, inner)) continue;
+        const unconverted = isProblem(inner.result) || ignored.has(inner);
+        if (unconverted || overlaps(outer.result, inner.result as Converted)) {
+          outer.result = { rule: 'QUERY-SUBQUERY', node: outer.anchor, message: 'it contains another legacy query that is not converted automatically' };
+          changed = true;
+          break;
+        }
+      }
+    }
+  }
+}
+
+function overlaps(a: Converted, b: Converted): boolean {
+  return a.edits.some((x) => b.edits.some((y) => x.start < y.end && y.start < x.end));
+}
+
+/** `session.execute("SELECT ...")`: SQLAlchemy 2.0 requires `text()`. */
+function rawSqlFindings(root: SgRoot, sessions: SessionResolver): FindingInput[] {
+  const out: FindingInput[] = [];
+  for (const call of root.root().findAll({ rule: { kind: 'call' } })) {
+    const fn = call.field('function');
+    if (fn?.kind() !== 'attribute' || fn.field('attribute')?.text() !== 'execute') continue;
+    const first = callArgs(call).positional[0];
+    if (!first || !isStringy(first)) continue;
+    const receiver = fn.field('object');
+    if (!receiver || !sessions.resolve(receiver)) continue;
+    out.push({
+      rule: 'QUERY-RAW-SQL',
+      offset: start(first),
+      message: 'a raw SQL string passed to `execute()`: SQLAlchemy 2.0 requires `text()`',
+      hint: QUERY_RULE_HINTS['QUERY-RAW-SQL'] as string,
+    });
+  }
+  return out;
+}
+
+function isStringy(node: SgNode): boolean {
+  const kind = node.kind();
+  if (kind === 'string' || kind === 'concatenated_string') return true;
+  if (kind === 'binary_operator') {
+    const left = node.children()[0];
+    return !!left && isStringy(left);
+  }
+  if (kind === 'call') {
+    const fn = node.field('function');
+    const object = fn?.kind() === 'attribute' ? fn.field('object') : null;
+    return !!object && isStringy(object);
+  }
+  return false;
+}
+
+function selectionEnv(imports: ModuleImports): SelectionEnv {
+  const bindings = moduleLevelImportBindings(imports);
+  return {
+    isSqlAlchemyName: (name) => bindings.some((b) => b.local === name && /^(sqlalchemy|sqlmodel)(\.|$)/.test(b.target)),
+    isModuleName: (name) => /^[a-z_][a-z0-9_]*$/.test(name) && bindings.some((b) => b.local === name),
+    isAliasedEntity: (name, at) => {
+      const scopes: SgNode[] = [];
+      let scope = enclosingScope(at);
+      while (scope) {
+        scopes.push(scope);
+        scope = enclosingScope(scope);
+      }
+      for (const s of scopes) {
+        const binds = bindingsIn(s, name);
+        if (binds.length === 0) continue;
+        return binds.every((id) => {
+          const parent = id.parent();
+          const right = parent?.kind() === 'assignment' ? parent.field('right') : null;
+          if (right?.kind() !== 'call') return false;
+          const callee = dottedName(right.field('function') as SgNode);
+          return !!callee && callee[callee.length - 1] === 'aliased';
+        });
+      }
+      return false;
+    },
+  };
+}

@@ -1,0 +1,310 @@
+// Which expressions are SQLAlchemy sessions. Only receivers proven to be sessions get their
+// `.query(...)` rewritten; `self.repository.query`, `request.query`, search clients and anything
+// unknown are left alone. Reusable by any transform that must know "is this a session?".
+import type { SgNode, SgRoot } from '@ast-grep/napi';
+import { moduleLevelImportBindings, type ModuleImports } from '../support/imports';
+import { bindingsIn, parametersOf, type Parameter } from './bindings';
+import { callArgs, dottedName, enclosingScope, namedChildren, sameNode } from './syntax';
+
+export interface SessionOptions {
+  /** Dependency callables whose `Depends(...)` parameters are sessions (`get_db`, `get_async_db`). */
+  dependencyNames: string[];
+  /**
+   * Receivers that are sessions by configuration, written as dotted text (`db.session` for
+   * Flask-SQLAlchemy). Empty until configuration grows the option; this is the hook.
+   */
+  facades: string[];
+}
+
+export interface SessionInfo {
+  /** The receiver's source text, reused when emitting `<text>.execute(...)`. */
+  text: string;
+  /** The session type came from SQLModel, whose Session prefers `exec()` over `execute()`. */
+  sqlmodel: boolean;
+  /** The receiver names the same session everywhere in its function (one binding, a parameter, an attribute). */
+  stable: boolean;
+}
+
+const SESSION_CLASSES = new Map<string, boolean>([
+  ['sqlalchemy.orm.Session', false],
+  ['sqlalchemy.orm.session.Session', false],
+  ['sqlalchemy.ext.asyncio.AsyncSession', false],
+  ['sqlalchemy.ext.asyncio.session.AsyncSession', false],
+  ['sqlmodel.Session', true],
+  ['sqlmodel.orm.session.Session', true],
+  ['sqlmodel.ext.asyncio.session.AsyncSession', true],
+]);
+
+const FACTORY_CALLEES = new Set(['sessionmaker', 'async_sessionmaker']);
+
+interface TypeVerdict {
+  session: boolean;
+  sqlmodel: boolean;
+}
+
+const NO: TypeVerdict = { session: false, sqlmodel: false };
+
+export class SessionResolver {
+  private readonly imports = new Map<string, string>();
+  private readonly aliases = new Map<string, SgNode>();
+  private readonly factories = new Set<string>();
+
+  constructor(
+    root: SgRoot,
+    moduleImports: ModuleImports,
+    private readonly options: SessionOptions,
+  ) {
+    for (const b of moduleLevelImportBindings(moduleImports)) this.imports.set(b.local, b.target);
+    const counts = new Map<string, number>();
+    for (const stmt of root.root().children()) {
+      const assignment = topLevelAssignment(stmt);
+      if (!assignment) continue;
+      const { name, value } = assignment;
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+      if (value) this.aliases.set(name, value);
+      if (value?.kind() === 'call') {
+        const callee = dottedName(value.field('function') as SgNode);
+        if (callee && FACTORY_CALLEES.has(callee[callee.length - 1] as string)) this.factories.add(name);
+      }
+    }
+    // A name bound twice at module level is not a reliable alias or factory.
+    for (const [name, count] of counts) {
+      if (count > 1) {
+        this.aliases.delete(name);
+        this.factories.delete(name);
+      }
+    }
+    for (const [local, target] of this.imports) {
+      if (local.includes('SessionLocal') || (target.split('.').pop() ?? '').includes('SessionLocal')) this.factories.add(local);
+    }
+  }
+
+  /** Session facts for `expr`, or null when it is not known to be a session. */
+  resolve(expr: SgNode): SessionInfo | null {
+    const compact = expr.text().replace(/\s+/g, '');
+    if (this.options.facades.includes(compact)) return { text: expr.text(), sqlmodel: false, stable: true };
+    if (expr.kind() === 'identifier') return this.resolveName(expr.text(), expr);
+    if (expr.kind() === 'attribute') return this.resolveSelfAttribute(expr);
+    return null;
+  }
+
+  private resolveName(name: string, at: SgNode): SessionInfo | null {
+    let scope = enclosingScope(at);
+    while (scope) {
+      const kind = scope.kind();
+      if (kind === 'module' || kind === 'class_definition') return null;
+      if (kind === 'function_definition' || kind === 'lambda') {
+        const param = parametersOf(scope).find((p) => p.name === name);
+        const binds = bindingsIn(scope, name);
+        if (param) {
+          if (kind === 'lambda') return null;
+          const verdict = this.parameterVerdict(param);
+          if (!verdict.session) return null;
+          if (!binds.every((b) => this.isSessionBinding(b))) return null;
+          return { text: name, sqlmodel: verdict.sqlmodel, stable: binds.length === 0 };
+        }
+        if (binds.length > 0) {
+          const verdicts = binds.map((b) => this.isSessionBinding(b));
+          if (!verdicts.every(Boolean)) return null;
+          return { text: name, sqlmodel: binds.some((b) => this.bindingIsSqlModel(b)), stable: binds.length === 1 };
+        }
+      } else if (bindingsIn(scope, name).length > 0) {
+        // A comprehension variable of that name: not a session we know of.
+        return null;
+      }
+      scope = enclosingScope(scope);
+    }
+    return null;
+  }
+
+  /** `self.db` where every assignment of `self.db` in the class stores a session (or the class annotates it). */
+  private resolveSelfAttribute(expr: SgNode): SessionInfo | null {
+    const object = expr.field('object');
+    const attr = expr.field('attribute');
+    if (!object || !attr || object.kind() !== 'identifier') return null;
+    const method = enclosingScope(expr);
+    if (!method || method.kind() !== 'function_definition') return null;
+    const selfName = parametersOf(method)[0]?.name;
+    if (selfName !== object.text()) return null;
+    const cls = classOfMethod(method);
+    if (!cls) return null;
+    const attrName = attr.text();
+    let annotated: TypeVerdict = NO;
+    const body = cls.field('body');
+    for (const stmt of body ? body.children() : []) {
+      const assignment = stmt.kind() === 'expression_statement' ? namedChildren(stmt)[0] : null;
+      if (assignment?.kind() !== 'assignment') continue;
+      const left = assignment.field('left');
+      const type = assignment.field('type');
+      if (left?.kind() === 'identifier' && left.text() === attrName && type) annotated = this.typeVerdict(type, new Set());
+    }
+    const stores: TypeVerdict[] = [];
+    for (const m of methodsOf(cls)) {
+      const self = parametersOf(m)[0]?.name;
+      if (!self) continue;
+      for (const assignment of m.findAll({ rule: { kind: 'assignment' } })) {
+        const left = assignment.field('left');
+        if (left?.kind() !== 'attribute' || left.text().replace(/\s+/g, '') !== `${self}.${attrName}`) continue;
+        const type = assignment.field('type');
+        const right = assignment.field('right');
+        if (type && this.typeVerdict(type, new Set()).session) {
+          stores.push(this.typeVerdict(type, new Set()));
+          continue;
+        }
+        if (!right) return null;
+        const info = right.kind() === 'identifier' ? this.resolveName(right.text(), right) : null;
+        if (info) stores.push({ session: true, sqlmodel: info.sqlmodel });
+        else if (right.kind() === 'call' && this.isFactoryCall(right)) stores.push({ session: true, sqlmodel: false });
+        else return null;
+      }
+      // Augmented or tuple stores to self.<attr> are not followed: treat as unknown.
+      for (const other of m.findAll({ rule: { kind: 'augmented_assignment' } })) {
+        if (other.field('left')?.text().replace(/\s+/g, '') === `${self}.${attrName}`) return null;
+      }
+    }
+    if (stores.length === 0 && !annotated.session) return null;
+    return { text: expr.text(), sqlmodel: annotated.sqlmodel || stores.some((s) => s.sqlmodel), stable: true };
+  }
+
+  private parameterVerdict(param: Parameter): TypeVerdict {
+    if (param.defaultValue && this.isDependsOnSession(param.defaultValue)) return { session: true, sqlmodel: false };
+    if (param.annotation) return this.typeVerdict(param.annotation, new Set());
+    return NO;
+  }
+
+  private isDependsOnSession(node: SgNode): boolean {
+    if (node.kind() !== 'call') return false;
+    const callee = dottedName(node.field('function') as SgNode);
+    if (!callee || callee[callee.length - 1] !== 'Depends') return false;
+    const first = callArgs(node).positional[0] ?? callArgs(node).keywords.get('dependency');
+    const dep = first ? dottedName(first) : null;
+    return !!dep && this.options.dependencyNames.includes(dep[dep.length - 1] as string);
+  }
+
+  /** Is this annotation (or module-level alias) a session type? */
+  typeVerdict(node: SgNode, seen: Set<string>): TypeVerdict {
+    const kind = node.kind();
+    if (kind === 'type' || kind === 'parenthesized_expression') {
+      const inner = namedChildren(node)[0];
+      return inner ? this.typeVerdict(inner, seen) : NO;
+    }
+    if (kind === 'string') {
+      const content = node.children().find((c) => c.kind() === 'string_content')?.text() ?? '';
+      return /^[A-Za-z_][\w.]*$/.test(content) ? this.dottedVerdict(content.split('.'), seen) : NO;
+    }
+    if (kind === 'identifier' || kind === 'attribute') {
+      const dotted = dottedName(node);
+      return dotted ? this.dottedVerdict(dotted, seen) : NO;
+    }
+    if (kind === 'binary_operator') {
+      const parts = namedChildren(node);
+      const verdicts = parts.filter((p) => p.kind() !== 'none').map((p) => this.typeVerdict(p, seen));
+      return verdicts.length === 1 ? (verdicts[0] as TypeVerdict) : NO;
+    }
+    if (kind === 'generic_type' || kind === 'subscript') {
+      const parts = namedChildren(node);
+      const head = parts[0];
+      const typeParameter = parts[1];
+      const params = kind === 'generic_type' ? (typeParameter ? namedChildren(typeParameter) : []) : parts.slice(1);
+      const headName = head ? dottedName(head) : null;
+      const last = headName ? headName[headName.length - 1] : null;
+      if (last === 'Optional' && params.length === 1) return this.typeVerdict(params[0] as SgNode, seen);
+      if (last === 'Annotated' && params.length >= 1) {
+        const base = this.typeVerdict(params[0] as SgNode, seen);
+        if (base.session) return base;
+        const depends = params.slice(1).some((p) => this.isDependsOnSession(p.kind() === 'type' ? (namedChildren(p)[0] ?? p) : p));
+        return depends ? { session: true, sqlmodel: false } : NO;
+      }
+    }
+    return NO;
+  }
+
+  private dottedVerdict(dotted: string[], seen: Set<string>): TypeVerdict {
+    const head = dotted[0] as string;
+    const target = this.imports.get(head);
+    if (target) {
+      const full = [target, ...dotted.slice(1)].join('.');
+      const sqlmodel = SESSION_CLASSES.get(full);
+      return sqlmodel === undefined ? NO : { session: true, sqlmodel };
+    }
+    if (dotted.length === 1 && this.aliases.has(head) && !seen.has(head)) {
+      seen.add(head);
+      return this.typeVerdict(this.aliases.get(head) as SgNode, seen);
+    }
+    return NO;
+  }
+
+  private isSessionBinding(id: SgNode): boolean {
+    const value = bindingValue(id);
+    return !!value && value.kind() === 'call' && this.isFactoryCall(value);
+  }
+
+  private bindingIsSqlModel(id: SgNode): boolean {
+    const value = bindingValue(id);
+    if (!value || value.kind() !== 'call') return false;
+    const callee = dottedName(value.field('function') as SgNode);
+    return !!callee && this.dottedVerdict(callee, new Set()).sqlmodel;
+  }
+
+  /** `SessionLocal()`, `AsyncSessionLocal()`, a module's `sessionmaker(...)` result called, `Session(engine)`. */
+  isFactoryCall(call: SgNode): boolean {
+    const callee = dottedName(call.field('function') as SgNode);
+    if (!callee) return false;
+    if (callee.length === 1 && this.factories.has(callee[0] as string)) return true;
+    if (callee.length === 2 && this.imports.has(callee[0] as string) && (callee[1] as string).includes('SessionLocal')) return true;
+    return this.dottedVerdict(callee, new Set()).session;
+  }
+}
+
+/** The value stored by a binding occurrence: `x = <value>` or `with <value> as x`; null for anything else. */
+function bindingValue(id: SgNode): SgNode | null {
+  const parent = id.parent();
+  if (!parent) return null;
+  if (parent.kind() === 'assignment' && sameNode(parent.field('left'), id)) {
+    const right = parent.field('right');
+    return right && right.kind() !== 'assignment' ? right : null;
+  }
+  if (parent.kind() === 'as_pattern_target') {
+    const asPattern = parent.parent();
+    if (asPattern?.kind() !== 'as_pattern' || asPattern.parent()?.kind() !== 'with_item') return null;
+    return namedChildren(asPattern)[0] ?? null;
+  }
+  return null;
+}
+
+function topLevelAssignment(stmt: SgNode): { name: string; value: SgNode | null } | null {
+  if (stmt.kind() === 'type_alias_statement') {
+    const left = stmt.field('left');
+    const right = stmt.field('right');
+    return left ? { name: left.text(), value: right } : null;
+  }
+  if (stmt.kind() !== 'expression_statement') return null;
+  const assignment = namedChildren(stmt)[0];
+  if (assignment?.kind() !== 'assignment') return null;
+  const left = assignment.field('left');
+  if (left?.kind() !== 'identifier') return null;
+  const right = assignment.field('right');
+  return { name: left.text(), value: right && right.kind() !== 'assignment' ? right : null };
+}
+
+function classOfMethod(fn: SgNode): SgNode | null {
+  let parent = fn.parent();
+  if (parent?.kind() === 'decorated_definition') parent = parent.parent();
+  if (parent?.kind() !== 'block') return null;
+  const cls = parent.parent();
+  return cls?.kind() === 'class_definition' ? cls : null;
+}
+
+function methodsOf(cls: SgNode): SgNode[] {
+  const body = cls.field('body');
+  if (!body) return [];
+  const out: SgNode[] = [];
+  for (const stmt of body.children()) {
+    if (stmt.kind() === 'function_definition') out.push(stmt);
+    else if (stmt.kind() === 'decorated_definition') {
+      const def = stmt.field('definition');
+      if (def?.kind() === 'function_definition') out.push(def);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,161 @@
+// Small tree-sitter-python helpers shared by the query modules.
+import type { SgNode } from '@ast-grep/napi';
+
+export function start(node: SgNode): number {
+  return node.range().start.index;
+}
+
+export function end(node: SgNode): number {
+  return node.range().end.index;
+}
+
+/** Node identity across separate wrapper objects (the binding hands out a new object per call). */
+export function sameNode(a: SgNode | null | undefined, b: SgNode | null | undefined): boolean {
+  if (!a || !b) return false;
+  return start(a) === start(b) && end(a) === end(b) && a.kind() === b.kind();
+}
+
+export function namedChildren(node: SgNode): SgNode[] {
+  return node.children().filter((c) => c.isNamed() && c.kind() !== 'comment');
+}
+
+/** First child that is the given anonymous token (e.g. '.'), or null. */
+export function token(node: SgNode, text: string): SgNode | null {
+  for (const c of node.children()) if (!c.isNamed() && c.text() === text) return c;
+  return null;
+}
+
+export interface CallArgs {
+  positional: SgNode[];
+  keywords: Map<string, SgNode>;
+  /** `*x` or `**x` present: the arguments cannot be known statically. */
+  splat: boolean;
+  /** The argument list is a bare generator expression (`f(x for x in y)`). */
+  generator: boolean;
+}
+
+export function callArgs(call: SgNode): CallArgs {
+  const list = call.field('arguments');
+  const out: CallArgs = { positional: [], keywords: new Map(), splat: false, generator: false };
+  if (!list) return out;
+  if (list.kind() === 'generator_expression') {
+    out.generator = true;
+    return out;
+  }
+  for (const arg of namedChildren(list)) {
+    const kind = arg.kind();
+    if (kind === 'keyword_argument') {
+      const name = arg.field('name');
+      const value = arg.field('value');
+      if (name && value) out.keywords.set(name.text(), value);
+    } else if (kind === 'list_splat' || kind === 'dictionary_splat') {
+      out.splat = true;
+    } else {
+      out.positional.push(arg);
+    }
+  }
+  return out;
+}
+
+/** `a.b.c` → ['a','b','c'] when the expression is only names and dots; null otherwise. */
+export function dottedName(node: SgNode): string[] | null {
+  if (node.kind() === 'identifier') return [node.text()];
+  if (node.kind() === 'attribute') {
+    const object = node.field('object');
+    const attr = node.field('attribute');
+    if (!object || !attr) return null;
+    const head = dottedName(object);
+    return head ? [...head, attr.text()] : null;
+  }
+  return null;
+}
+
+/** Leftmost identifier of an attribute/call/subscript chain (`User.name.desc()` → `User`). */
+export function chainRoot(node: SgNode): SgNode | null {
+  let cur: SgNode | null = node;
+  while (cur) {
+    const kind = cur.kind();
+    if (kind === 'identifier') return cur;
+    if (kind === 'attribute') cur = cur.field('object');
+    else if (kind === 'call') cur = cur.field('function');
+    else if (kind === 'subscript') cur = cur.field('value');
+    else return null;
+  }
+  return null;
+}
+
+export function commentsWithin(node: SgNode, from: number, to: number): SgNode[] {
+  return node.findAll({ rule: { kind: 'comment' } }).filter((c) => start(c) >= from && end(c) <= to);
+}
+
+/** Kinds that open a new Python scope for names bound inside them. */
+export const SCOPE_KINDS = new Set([
+  'function_definition',
+  'lambda',
+  'class_definition',
+  'list_comprehension',
+  'set_comprehension',
+  'dictionary_comprehension',
+  'generator_expression',
+  'module',
+]);
+
+export function enclosingScope(node: SgNode): SgNode | null {
+  let cur = node.parent();
+  while (cur) {
+    if (SCOPE_KINDS.has(String(cur.kind()))) return cur;
+    cur = cur.parent();
+  }
+  return null;
+}
+
+export function enclosingFunction(node: SgNode): SgNode | null {
+  let cur = node.parent();
+  while (cur) {
+    if (cur.kind() === 'function_definition') return cur;
+    if (cur.kind() === 'class_definition' || cur.kind() === 'module') return null;
+    cur = cur.parent();
+  }
+  return null;
+}
+
+export function isAsyncDef(fn: SgNode): boolean {
+  return fn.children().some((c) => !c.isNamed() && c.text() === 'async');
+}
+
+/** Decorator expressions of a function or class (empty when not decorated). */
+export function decoratorsOf(def: SgNode): SgNode[] {
+  const parent = def.parent();
+  if (!parent || parent.kind() !== 'decorated_definition') return [];
+  return parent.children().filter((c) => c.kind() === 'decorator');
+}
+
+/** An expression that needs no parentheses as the operand of `==` (or as anything's operand). */
+export function isAtom(node: SgNode): boolean {
+  return [
+    'identifier',
+    'attribute',
+    'call',
+    'subscript',
+    'string',
+    'concatenated_string',
+    'integer',
+    'float',
+    'true',
+    'false',
+    'none',
+    'parenthesized_expression',
+    'list',
+    'tuple',
+    'dictionary',
+    'set',
+    'list_comprehension',
+    'dictionary_comprehension',
+    'set_comprehension',
+  ].includes(String(node.kind()));
+}
+
+/** Python identifier convention for classes: `User`, `OrderItem` (not `USERS`, not `user`). */
+export function looksLikeClassName(name: string): boolean {
+  return /^_?[A-Z][A-Za-z0-9_]*$/.test(name) && /[a-z]/.test(name);
+}
