@@ -30,6 +30,8 @@ export interface RunCommandArgs {
   allowDirty: boolean;
   getDbName: string;
   asyncGetDbName: string;
+  /** Default '2.0'. */
+  sqlalchemyVersion?: '1.4' | '2.0';
   maxFileSize: number;
 }
 
@@ -74,6 +76,7 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
     ...DEFAULT_TRANSFORM_OPTIONS,
     getDbName: args.getDbName,
     asyncGetDbName: args.asyncGetDbName,
+    sqlalchemyVersion: args.sqlalchemyVersion ?? '2.0',
     ...preset.options,
   };
   const progress = progressReporter(io.stderr);
@@ -89,6 +92,7 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
     onProgress: progress,
   });
   progress.finish();
+  if (preset.warning) io.stderr.write(`awaitify: warning: ${preset.warning}\n`);
   for (const missing of report.missingPaths) io.stderr.write(`awaitify: ${missing.path}: ${missing.reason}\n`);
   if (report.missingPaths.length > 0) return EXIT_ERROR;
 

@@ -94,7 +94,9 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     // An Alembic script directory: its versions/ hold migrations that must stay as they were written,
     // and its env.py runs under Alembic's sync engine, so it stays sync too.
-    const isAlembicScripts = entries.some((e) => e.name === 'script.py.mako') || (entries.some((e) => e.name === 'env.py') && entries.some((e) => e.name === 'versions'));
+    const isAlembicScripts =
+      entries.some((e) => e.name === 'script.py.mako') ||
+      (entries.some((e) => e.name === 'env.py') && entries.some((e) => e.name === 'versions') && (await mentionsAlembic(path.join(dir, 'env.py'))));
     for (const entry of entries) {
       const abs = path.join(dir, entry.name);
       const displayPath = displayPathFor(options.cwd, abs);
@@ -142,6 +144,9 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
       await walk(abs, await gitignoreLayersAbove(abs));
     } else if (isUserExcluded(displayPath)) {
       excludedCount++;
+    } else if (!stat.isFile()) {
+      // A FIFO or device would block or never end when read.
+      problems.push({ displayPath, reason: 'not a regular file', fatal: false });
     } else {
       await addFile(abs);
     }
@@ -149,6 +154,12 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
 
   const sorted = [...files.values()].sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
   return { files: sorted, problems, excludedCount };
+}
+
+/** An app's own env.py beside a versions/ package is not Alembic's: only one that uses alembic is. */
+async function mentionsAlembic(file: string): Promise<boolean> {
+  const text = await fs.readFile(file, 'utf8').catch(() => '');
+  return /\balembic\b/.test(text);
 }
 
 async function loadGitignore(dir: string): Promise<IgnoreLayer | null> {

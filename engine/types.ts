@@ -47,6 +47,8 @@ export interface TransformOptions {
   asyncGetDbName: string;
   /** query-to-select output: 'select' = sync 2.0 style (stage 1), 'async' (default) = awaited AsyncSession forms. */
   queryStage?: 'select' | 'async';
+  /** SQLAlchemy version the async scaffold targets: '2.0' (default) uses async_sessionmaker, '1.4' sessionmaker(class_=AsyncSession). */
+  sqlalchemyVersion?: '1.4' | '2.0';
 }
 
 export const DEFAULT_TRANSFORM_OPTIONS: TransformOptions = {
@@ -80,6 +82,8 @@ export interface Preset {
   transforms: string[];
   /** Options the preset fixes for its transforms (a stage's mode, for instance). */
   options?: Partial<TransformOptions>;
+  /** Printed on every run of the preset: what its output still lacks. */
+  warning?: string;
 }
 
 /** What the engine needs from a language frontend. */
