@@ -421,8 +421,8 @@ describe('discovery', () => {
     const before = snapshot(repo);
     const result = runCli(repo, ['apply', '--exclude', 'legacy/**', '--exclude', 'vendor/*.py']);
     expect(result.status).toBe(0);
-    expect(wroteLines(result.stdout)).toEqual(['wrote app/main.py']);
-    expect(changedPaths(before, snapshot(repo))).toEqual(['app/main.py']);
+    expect(wroteLines(result.stdout)).toEqual(['wrote api/env.py', 'wrote api/versions/v1.py', 'wrote app/main.py']);
+    expect(changedPaths(before, snapshot(repo))).toEqual(['api/env.py', 'api/versions/v1.py', 'app/main.py']);
   });
 
   test('a single named file: only it changes', () => {
