@@ -1,0 +1,355 @@
+#!/usr/bin/env node
+// End-to-end harness: runs every example app under testfixtures/apps/ on the real target stacks and,
+// with --migrate, pushes a copy through `awaitify apply` and checks the output still compiles.
+//
+// Plain Node ESM rather than TypeScript or bash: ts-node is not installed and this must run before (or
+// without) `npm run build`; bash would make the per-app/per-backend result table and the step pipeline
+// (one function per step) much harder to keep readable.
+//
+// Usage: node scripts/e2e.mjs [--migrate] [--stage NAME] [--no-postgres] [--app NAME]... [--apps-dir DIR] [--keep] [--verbose]
+//   --migrate      also run `node dist/cli/main.js apply <copy> --allow-dirty` and py_compile its output
+//   --stage NAME   like --migrate, with `apply --stage NAME`; for `select` (output still sync) the app's own
+//                  suites then run on the migrated copy on every backend as well
+//   --no-postgres  SQLite only (skips the throwaway PostgreSQL cluster)
+//   --app NAME     only this app (repeatable)
+//   --apps-dir DIR apps from DIR instead of testfixtures/apps (to check the harness on deliberately broken apps)
+//   --keep         keep the temp copies (their path is printed) for inspection
+//   --verbose      print every pytest/CLI output, not only failing ones
+// Exits non-zero when any check fails. The last line is `e2e: N passed, M failed`.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+// Generous: a suite hanging on a lock (or an un-awaited coroutine) must still end the run.
+const SUITE_TIMEOUT_MS = 15 * 60 * 1000;
+
+function parseArgs(argv) {
+  const opts = {
+    migrate: false,
+    stage: null,
+    postgres: true,
+    apps: [],
+    appsDir: join(ROOT, 'testfixtures', 'apps'),
+    keep: false,
+    verbose: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--migrate') opts.migrate = true;
+    else if (arg === '--no-postgres') opts.postgres = false;
+    else if (arg === '--stage' && i + 1 < argv.length) {
+      opts.stage = argv[++i];
+      opts.migrate = true;
+    }
+    else if (arg === '--keep') opts.keep = true;
+    else if (arg === '--verbose') opts.verbose = true;
+    else if (arg === '--app' && i + 1 < argv.length) opts.apps.push(argv[++i]);
+    else if (arg === '--apps-dir' && i + 1 < argv.length) opts.appsDir = resolve(argv[++i]);
+    else {
+      console.error(`e2e: unknown argument '${arg}'`);
+      process.exit(2);
+    }
+  }
+  return opts;
+}
+
+// Children still running when a signal ends the harness; they are stopped before the cluster is, so no
+// pytest outlives the run (or keeps writing into a deleted temp dir).
+const liveChildren = new Set();
+
+/** Runs a command to completion, capturing output; never rejects (failures are data here). */
+function run(cmd, args, { cwd = ROOT, env = process.env, timeoutMs = SUITE_TIMEOUT_MS, echo = false } = {}) {
+  return new Promise((resolvePromise) => {
+    const started = Date.now();
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    liveChildren.add(child);
+    let output = '';
+    let stdout = '';
+    let timedOut = false;
+    const onData = (chunk) => {
+      output += chunk;
+      if (echo) process.stdout.write(chunk);
+    };
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      onData(chunk);
+    });
+    child.stderr.on('data', onData);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('error', (err) => {
+      liveChildren.delete(child);
+      clearTimeout(timer);
+      resolvePromise({ code: -1, output: output + String(err), stdout, seconds: (Date.now() - started) / 1000, timedOut });
+    });
+    child.on('close', (code, signal) => {
+      liveChildren.delete(child);
+      clearTimeout(timer);
+      resolvePromise({ code: code ?? (signal ? 128 : -1), output, stdout, seconds: (Date.now() - started) / 1000, timedOut });
+    });
+  });
+}
+
+/** Runs a setup script whose stdout is one value (a path or a DSN); throws with its output on failure. */
+async function setupValue(script, args = []) {
+  const res = await run('bash', [join(ROOT, 'scripts', script), ...args], { timeoutMs: 30 * 60 * 1000 });
+  if (res.code !== 0) throw new Error(`${script} ${args.join(' ')} failed (exit ${res.code}):\n${res.output}`);
+  // Setup scripts keep stdout for their one value and send every log line to stderr.
+  const value = res.stdout.trim().split('\n').at(-1)?.trim();
+  if (!value) throw new Error(`${script} printed no value:\n${res.output}`);
+  return { value, seconds: res.seconds };
+}
+
+function copyApp(src, dest) {
+  cpSync(src, dest, {
+    recursive: true,
+    filter: (p) => !/(^|\/)(__pycache__|\.pytest_cache)(\/|$)/.test(p) && !p.endsWith('.pyc'),
+  });
+}
+
+function pythonFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...pythonFiles(p));
+    else if (name.endsWith('.py')) out.push(p);
+  }
+  return out.sort();
+}
+
+/** Counts from pytest's JUnit XML, which is stabler across pytest versions than its summary line. */
+function junitCounts(xmlPath) {
+  if (!existsSync(xmlPath)) return null;
+  const xml = readFileSync(xmlPath, 'utf8');
+  const suite = /<testsuite\b([^>]*)>/.exec(xml);
+  if (!suite) return null;
+  const attr = (name) => Number((new RegExp(`\\b${name}="(\\d+)"`).exec(suite[1]) ?? [])[1] ?? NaN);
+  const tests = attr('tests');
+  const failures = attr('failures');
+  const errors = attr('errors');
+  const skipped = attr('skipped');
+  if ([tests, failures, errors, skipped].some(Number.isNaN)) return null;
+  return { passed: tests - failures - errors - skipped, failed: failures + errors, skipped };
+}
+
+function record(ctx, fields) {
+  const row = { app: ctx.app, passed: 0, failed: 0, skipped: 0, note: '', ...fields };
+  ctx.results.push(row);
+  const counts = `${row.passed} passed, ${row.failed} failed${row.skipped ? `, ${row.skipped} skipped` : ''}`;
+  const secs = row.seconds !== undefined ? `  ${row.seconds.toFixed(1)}s` : '';
+  console.log(`  ${row.step.padEnd(14)} ${row.backend.padEnd(16)} ${counts}${secs}${row.note ? `  (${row.note})` : ''}`);
+  return row;
+}
+
+function showOutput(ctx, title, output) {
+  console.log(`----- ${ctx.app} ${title} -----\n${output.trimEnd()}\n----- end -----`);
+}
+
+/** One pytest run of the app in `dir` on one backend; every outcome becomes a counted row. */
+async function runSuite(ctx, step, dir, backend) {
+  const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
+  delete env.DATABASE_URL;
+  let dbNote = 'sqlite';
+  if (backend.db === 'postgres') {
+    const name = `e2e_${ctx.app}_${step}_${backend.name}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+    env.DATABASE_URL = (await setupValue('postgres.sh', ['createdb', name, ctx.pgState])).value;
+    dbNote = 'postgres';
+  }
+  const xml = join(ctx.work, `${step}-${backend.name}-${backend.db}.xml`);
+  const res = await run(backend.python, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', `--junitxml=${xml}`], {
+    cwd: dir,
+    env,
+    echo: ctx.opts.verbose,
+  });
+  const counts = junitCounts(xml);
+  const label = `${backend.name}/${dbNote}`;
+  let row;
+  if (res.timedOut) row = record(ctx, { step, backend: label, failed: 1, note: 'timed out', seconds: res.seconds });
+  else if (!counts) row = record(ctx, { step, backend: label, failed: 1, note: `no report, exit ${res.code}`, seconds: res.seconds });
+  else if (counts.passed + counts.failed === 0) row = record(ctx, { step, backend: label, ...counts, failed: 1, note: 'no tests ran', seconds: res.seconds });
+  // A non-zero exit with every test green is still a failure (collection error, crash in teardown).
+  else if (res.code !== 0 && counts.failed === 0) row = record(ctx, { step, backend: label, ...counts, failed: 1, note: `exit ${res.code}`, seconds: res.seconds });
+  else row = record(ctx, { step, backend: label, ...counts, seconds: res.seconds });
+  if (row.failed && !ctx.opts.verbose) showOutput(ctx, `${step} ${label}`, res.output);
+  return row.failed === 0;
+}
+
+// ---- pipeline steps: each takes the app context and records its own rows ----
+
+/** The unmigrated app must pass everywhere first, or a later failure says nothing about awaitify. */
+async function syncSuites(ctx) {
+  let ok = true;
+  for (const backend of ctx.backends) ok = (await runSuite(ctx, 'sync', ctx.syncDir, backend)) && ok;
+  return ok;
+}
+
+async function applyMigration(ctx) {
+  if (!existsSync(CLI)) {
+    record(ctx, { step: 'apply', backend: 'awaitify', failed: 1, note: `${relative(ROOT, CLI)} missing: npm run build` });
+    return false;
+  }
+  const stageArgs = ctx.opts.stage ? ['--stage', ctx.opts.stage] : [];
+  const res = await run(process.execPath, [CLI, 'apply', ctx.migratedDir, '--allow-dirty', ...stageArgs], {
+    echo: ctx.opts.verbose,
+  });
+  const row = record(ctx, {
+    step: 'apply',
+    backend: ctx.opts.stage ? `awaitify ${ctx.opts.stage}` : 'awaitify',
+    passed: res.code === 0 ? 1 : 0,
+    failed: res.code === 0 ? 0 : 1,
+    note: res.code === 0 ? '' : `exit ${res.code}`,
+    seconds: res.seconds,
+  });
+  if (row.failed && !ctx.opts.verbose) showOutput(ctx, 'awaitify apply', res.output);
+  return row.failed === 0;
+}
+
+// Both target interpreters are CPython 3.11, so one compile pass covers both grammars.
+const COMPILE_SCRIPT = `
+import json, py_compile, sys, tempfile, os
+out = {"passed": 0, "failed": []}
+cfile = os.path.join(tempfile.mkdtemp(), "x.pyc")  # keep __pycache__ out of the tree under test
+for path in sys.argv[1:]:
+    try:
+        py_compile.compile(path, cfile=cfile, doraise=True)
+        out["passed"] += 1
+    except py_compile.PyCompileError as e:
+        out["failed"].append(e.msg)
+print(json.dumps(out))
+`;
+
+async function compileAll(ctx) {
+  const files = pythonFiles(ctx.migratedDir);
+  const res = await run(ctx.backends[0].python, ['-c', COMPILE_SCRIPT, ...files], { cwd: ctx.migratedDir });
+  let parsed = null;
+  try {
+    parsed = JSON.parse(res.stdout.trim());
+  } catch {
+    parsed = null;
+  }
+  if (res.code !== 0 || !parsed) {
+    record(ctx, { step: 'py_compile', backend: 'sa2 python', failed: 1, note: `exit ${res.code}` });
+    showOutput(ctx, 'py_compile', res.output);
+    return false;
+  }
+  record(ctx, { step: 'py_compile', backend: 'sa2 python', passed: parsed.passed, failed: parsed.failed.length, seconds: res.seconds });
+  for (const msg of parsed.failed) console.log(`    ${msg.trim().split('\n').join('\n    ')}`);
+  return parsed.failed.length === 0;
+}
+
+/** The select stage leaves the code sync, so the app's unmodified suites must still pass on its output. */
+async function selectStageSuites(ctx) {
+  let ok = true;
+  for (const backend of ctx.backends) ok = (await runSuite(ctx, 'select', ctx.migratedDir, backend)) && ok;
+  return ok;
+}
+
+// To run the async-migrated suites later, add one step like selectStageSuites (runSuite on
+// ctx.migratedDir) and append it after compileAll. A step returning false stops the app's remaining steps.
+function pipeline(opts) {
+  if (!opts.migrate) return [syncSuites];
+  const steps = [syncSuites, applyMigration, compileAll];
+  if (opts.stage === 'select') steps.push(selectStageSuites);
+  return steps;
+}
+
+// ---- setup, cleanup, summary ----
+
+function listApps(opts) {
+  const all = existsSync(opts.appsDir)
+    ? readdirSync(opts.appsDir).filter((n) => existsSync(join(opts.appsDir, n, 'tests')))
+    : [];
+  const missing = opts.apps.filter((a) => !all.includes(a));
+  if (missing.length) throw new Error(`unknown app(s): ${missing.join(', ')} (have: ${all.join(', ') || 'none'})`);
+  return (opts.apps.length ? opts.apps : all).sort();
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const apps = listApps(opts);
+  if (apps.length === 0) throw new Error(`no apps with a tests/ folder under ${opts.appsDir}`);
+
+  const sa2 = await setupValue('python-env.sh');
+  console.log(`e2e: SQLAlchemy 2 venv ready (${sa2.seconds.toFixed(1)}s): ${sa2.value}`);
+  const sa14 = await setupValue('debian-python.sh');
+  console.log(`e2e: Debian SQLAlchemy 1.4 python ready (${sa14.seconds.toFixed(1)}s): ${sa14.value}`);
+
+  const work = mkdtempSync(join(tmpdir(), 'awaitify-e2e-'));
+  // The cluster's state dir sits directly in /tmp: the postgres user must traverse every parent, and
+  // mkdtemp's 0700 directories would stop it.
+  const pgState = opts.postgres ? join('/tmp', `awaitify-e2e-pg-${process.pid}`) : null;
+  const cleanup = () => {
+    if (pgState) spawnSync('bash', [join(ROOT, 'scripts', 'postgres.sh'), 'stop', pgState], { stdio: 'inherit' });
+    if (opts.keep) console.log(`e2e: kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  };
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.on(sig, () => {
+      for (const child of liveChildren) child.kill('SIGTERM');
+      cleanup();
+      process.exit(130);
+    });
+  }
+
+  const results = [];
+  try {
+    if (pgState) {
+      const pg = await setupValue('postgres.sh', ['start', pgState]);
+      console.log(`e2e: PostgreSQL ready (${pg.seconds.toFixed(1)}s): ${pg.value}`);
+    }
+    const backends = [];
+    for (const [name, python] of [['sa2', sa2.value], ['sa1.4', sa14.value]]) {
+      backends.push({ name, python, db: 'sqlite' });
+      if (pgState) backends.push({ name, python, db: 'postgres' });
+    }
+    for (const app of apps) {
+      console.log(`\n${app}`);
+      const appWork = join(work, app);
+      const ctx = {
+        app,
+        opts,
+        backends,
+        results,
+        pgState,
+        work: appWork,
+        syncDir: join(appWork, 'sync'),
+        migratedDir: join(appWork, 'migrated'),
+      };
+      copyApp(join(opts.appsDir, app), ctx.syncDir);
+      if (opts.migrate) copyApp(join(opts.appsDir, app), ctx.migratedDir);
+      const steps = pipeline(opts);
+      for (const [i, step] of steps.entries()) {
+        if (!(await step(ctx))) {
+          const skipped = steps.slice(i + 1).map((s) => s.name);
+          if (skipped.length) console.log(`  (${step.name} failed: not running ${skipped.join(', ')})`);
+          break;
+        }
+      }
+    }
+  } finally {
+    cleanup();
+  }
+
+  const passed = results.reduce((n, r) => n + r.passed, 0);
+  const failed = results.reduce((n, r) => n + r.failed, 0);
+  const failingRows = results.filter((r) => r.failed);
+  console.log('');
+  for (const r of failingRows) console.log(`FAILED ${r.app} ${r.step} ${r.backend}${r.note ? ` (${r.note})` : ''}`);
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`e2e: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

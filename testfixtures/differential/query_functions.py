@@ -1,0 +1,197 @@
+"""Legacy Query functions. The differential test converts this module with query-to-select (both
+stages) and checks that every function returns the same result as the original."""
+from sqlalchemy import func
+from sqlalchemy.orm import Session, joinedload
+
+from models import Address, User
+
+
+def first_by_id(db: Session):
+    return db.query(User).filter(User.id == 2).first()
+
+
+def first_none(db: Session):
+    return db.query(User).filter(User.id == 99).first()
+
+
+def first_after_limit(db: Session):
+    return db.query(User).order_by(User.id.desc()).limit(3).first()
+
+
+def first_row(db: Session):
+    return db.query(User.id, User.name).order_by(User.name, User.id).first()
+
+
+def get_pk(db: Session):
+    return db.query(User).get(3)
+
+
+def all_entities(db: Session):
+    return db.query(User).order_by(User.id).all()
+
+
+def all_single_column(db: Session):
+    return db.query(User.id).order_by(User.id).all()
+
+
+def join_dedup(db: Session):
+    return db.query(User).join(User.addresses).order_by(User.id).all()
+
+
+def implicit_join_dedup(db: Session):
+    return db.query(User).filter(User.id == Address.user_id).order_by(User.id).all()
+
+
+def join_rows(db: Session):
+    return db.query(User.name, Address.email).join(Address, Address.user_id == User.id).order_by(Address.id).all()
+
+
+def multi_entity(db: Session):
+    return db.query(User, Address).outerjoin(Address, User.id == Address.user_id).order_by(User.id, Address.id).all()
+
+
+def joinedload_all(db: Session):
+    return [(u.id, [a.id for a in u.addresses]) for u in db.query(User).options(joinedload(User.addresses)).order_by(User.id).all()]
+
+
+def joinedload_one(db: Session):
+    u = db.query(User).options(joinedload(User.addresses)).filter(User.id == 1).one()
+    return u.id, [a.id for a in u.addresses]
+
+
+def joinedload_first(db: Session):
+    u = db.query(User).options(joinedload(User.addresses)).order_by(User.id).first()
+    return u.id, [a.id for a in u.addresses]
+
+
+def filter_by_plain(db: Session):
+    return db.query(User).filter_by(name="ann").order_by(User.id).all()
+
+
+def filter_by_after_join(db: Session):
+    return db.query(User).join(Address).filter_by(kind="home").order_by(User.id).all()
+
+
+def one_entity(db: Session):
+    return db.query(User).filter(User.email == "cy@x.org").one()
+
+
+def one_missing(db: Session):
+    return db.query(User).filter(User.email == "nobody").one()
+
+
+def one_or_none_missing(db: Session):
+    return db.query(User).filter(User.email == "nobody").one_or_none()
+
+
+def one_many(db: Session):
+    return db.query(User).filter(User.name == "ann").one()
+
+
+def one_joined_same_user(db: Session):
+    return db.query(User).join(User.addresses).filter(User.id == 1).one()
+
+
+def one_row(db: Session):
+    return db.query(User.id, User.name).filter(User.id == 1).one()
+
+
+def scalar_entity(db: Session):
+    return db.query(User).filter(User.id == 4).scalar()
+
+
+def scalar_many(db: Session):
+    return db.query(User.id).filter(User.name == "ann").scalar()
+
+
+def scalar_aggregate(db: Session):
+    return db.query(func.max(User.id)).scalar()
+
+
+def count_all(db: Session):
+    return db.query(User).count()
+
+
+def count_filtered(db: Session):
+    return db.query(User).filter(User.active).count()
+
+
+def count_joined(db: Session):
+    return db.query(User).join(User.addresses).count()
+
+
+def count_distinct_column(db: Session):
+    return db.query(User.name).distinct().count()
+
+
+def exists_true(db: Session):
+    return db.query(db.query(User).filter(User.email == "bob@x.org").exists()).scalar()
+
+
+def exists_false(db: Session):
+    q = db.query(User).filter(User.email == "nobody")
+    return db.query(q.exists()).scalar()
+
+
+def with_entities_count(db: Session):
+    return db.query(User).filter(User.active).with_entities(func.count(User.id)).scalar()
+
+
+def with_entities_columns(db: Session):
+    return db.query(User).with_entities(User.name).order_by(User.id).all()
+
+
+def distinct_names(db: Session):
+    return db.query(User.name).distinct().order_by(User.name).all()
+
+
+def iterate_entities(db: Session):
+    return [u.id for u in db.query(User).filter(User.active).order_by(User.id)]
+
+
+def iterate_rows(db: Session):
+    out = []
+    for user_id, email in db.query(User.id, Address.email).join(User.addresses).order_by(Address.id):
+        out.append((user_id, email))
+    return out
+
+
+def iterate_joinedload(db: Session):
+    out = []
+    for u in db.query(User).options(joinedload(User.addresses)).order_by(User.id):
+        out.append((u.id, len(u.addresses)))
+    return out
+
+
+def slice_window(db: Session):
+    return db.query(User).order_by(User.id)[1:3]
+
+
+def slice_head(db: Session):
+    return db.query(User.name).order_by(User.id)[:2]
+
+
+def built_across_statements(db: Session):
+    q = db.query(User)
+    if True:
+        q = q.filter(User.active)
+    q = q.order_by(User.id.desc())
+    total = q.count()
+    first = q.first()
+    return total, first, q.all()
+
+
+def bulk_delete(db: Session):
+    n = db.query(Address).filter(Address.kind == "work").delete()
+    return n, db.query(Address).order_by(Address.id).all()
+
+
+def bulk_update(db: Session):
+    n = db.query(User).filter(User.name == "ann").update({User.active: False}, synchronize_session="fetch")
+    return n, [u.active for u in db.query(User).order_by(User.id).all()]
+
+
+def bulk_update_in_session_objects(db: Session):
+    users = db.query(User).order_by(User.id).all()
+    db.query(User).filter(User.id == 3).update({"name": "cyrus"})
+    return [u.name for u in users]
