@@ -64,18 +64,12 @@ export interface CliResult {
   stderr: string;
 }
 
-export interface RunAs {
-  uid: number;
-  gid: number;
-}
-
-export function runCli(cwd: string, args: string[], runAs?: RunAs): CliResult {
+export function runCli(cwd: string, args: string[]): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     env: cliEnv(),
     encoding: 'utf8',
     timeout: 30000,
-    ...(runAs ?? {}),
   });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
