@@ -17,6 +17,7 @@ function runOptions<T>(y: Argv<T>) {
     .option('annotate', { type: 'boolean', default: false, describe: 'Write each finding as a `# awaitify[RULE]: ...` comment above its line' })
     .option('get-db-name', { type: 'string', default: DEFAULT_TRANSFORM_OPTIONS.getDbName, describe: 'Name of the sync session dependency' })
     .option('async-get-db-name', { type: 'string', default: DEFAULT_TRANSFORM_OPTIONS.asyncGetDbName, describe: 'Name of its async twin' })
+    .option('sqlalchemy', { type: 'string', choices: ['1.4', '2.0'], default: '2.0', describe: 'SQLAlchemy version the async session scaffold targets' })
     .option('max-file-size', { type: 'number', default: DEFAULT_MAX_FILE_SIZE, describe: 'Skip files larger than this many bytes' });
 }
 
@@ -34,6 +35,7 @@ function toArgs(mode: RunCommandArgs['mode'], argv: Record<string, unknown>): Ru
     allowDirty: (argv['allow-dirty'] as boolean | undefined) ?? false,
     getDbName: argv['get-db-name'] as string,
     asyncGetDbName: argv['async-get-db-name'] as string,
+    sqlalchemyVersion: argv.sqlalchemy as '1.4' | '2.0' | undefined,
     maxFileSize: argv['max-file-size'] as number,
   };
 }

@@ -1,19 +1,22 @@
 import type { SgRoot } from '@ast-grep/napi';
 import type { Preset, Transform } from '../engine/types';
+import { transform as asyncEngine } from './python/async-engine';
 import { transform as asyncGetDb } from './python/async-get-db';
 import { transform as asyncSession } from './python/async-session';
+import { transform as insertAwait } from './python/insert-await';
 import { transform as queryToSelect } from './python/query-to-select';
 
 // Order matters: each transform sees the previous one's output.
-const pythonTransforms: Transform<SgRoot>[] = [asyncSession, asyncGetDb, queryToSelect];
+// insert-await joins no preset yet: its awaits sit in plain defs until async-handlers/propagate-async exist.
+const pythonTransforms: Transform<SgRoot>[] = [asyncEngine, asyncSession, asyncGetDb, queryToSelect, insertAwait];
 
 export const presets: Preset[] = [
   {
     id: 'default',
     // query-to-select joins this preset (in its async form) together with the transforms that make
     // the enclosing functions async and await their callers: its `await` forms are only valid then.
-    description: 'The async switch, as far as it is built: AsyncSession annotations and the async session dependency',
-    transforms: [asyncSession.id, asyncGetDb.id],
+    description: 'The async switch, as far as it is built: async engine and session factory, AsyncSession annotations, the async session dependency',
+    transforms: [asyncEngine.id, asyncSession.id, asyncGetDb.id],
     warning:
       'the async switch is incomplete in this version: awaits, async handlers and async propagation to callers ' +
       'are not written yet, so code migrated with this preset alone does not run; review it as a preview',

@@ -2,7 +2,7 @@
 // `.query(...)` rewritten; `self.repository.query`, `request.query`, search clients and anything
 // unknown are left alone. Reusable by any transform that must know "is this a session?".
 import type { SgNode, SgRoot } from '@ast-grep/napi';
-import { moduleLevelImportBindings, type ModuleImports } from '../support/imports';
+import { isModuleLevel, moduleLevelImportBindings, type ModuleImports } from '../support/imports';
 import { bindingsIn, parametersOf, type Parameter } from './bindings';
 import { callArgs, dottedName, enclosingScope, namedChildren, sameNode } from './syntax';
 
@@ -23,6 +23,12 @@ export interface SessionInfo {
   sqlmodel: boolean;
   /** The receiver names the same session everywhere in its function (one binding, a parameter, an attribute). */
   stable: boolean;
+  /**
+   * The factory calls that make this session (`SessionLocal()` in `db = SessionLocal()`, `with SessionLocal() as db`,
+   * `self.db = SessionLocal()`; `SessionLocal.begin()` in a `with`). Empty when it only comes from parameters or
+   * annotations. Lets a transform that changes the session's kind change where it is made too.
+   */
+  origins: SgNode[];
 }
 
 const SESSION_CLASSES = new Map<string, boolean>([
@@ -77,12 +83,16 @@ export class SessionResolver {
     for (const [local, target] of this.imports) {
       if (local.includes('SessionLocal') || (target.split('.').pop() ?? '').includes('SessionLocal')) this.factories.add(local);
     }
+    // `from .database import SessionLocal`: relative imports bind no absolute target, but the factory name is the same.
+    for (const imp of moduleImports.from) {
+      if (imp.relativeLevel > 0 && imp.name.includes('SessionLocal') && isModuleLevel(imp.node)) this.factories.add(imp.alias ?? imp.name);
+    }
   }
 
   /** Session facts for `expr`, or null when it is not known to be a session. */
   resolve(expr: SgNode): SessionInfo | null {
     const compact = expr.text().replace(/\s+/g, '');
-    if (this.options.facades.includes(compact)) return { text: expr.text(), sqlmodel: false, stable: true };
+    if (this.options.facades.includes(compact)) return { text: expr.text(), sqlmodel: false, stable: true, origins: [] };
     if (expr.kind() === 'identifier') return this.resolveName(expr.text(), expr);
     if (expr.kind() === 'attribute') return this.resolveSelfAttribute(expr);
     return null;
@@ -101,12 +111,17 @@ export class SessionResolver {
           const verdict = this.parameterVerdict(param);
           if (!verdict.session) return null;
           if (!binds.every((b) => this.isSessionBinding(b))) return null;
-          return { text: name, sqlmodel: verdict.sqlmodel, stable: binds.length === 0 };
+          return { text: name, sqlmodel: verdict.sqlmodel, stable: binds.length === 0, origins: binds.map((b) => bindingValue(b) as SgNode) };
         }
         if (binds.length > 0) {
           const verdicts = binds.map((b) => this.isSessionBinding(b));
           if (!verdicts.every(Boolean)) return null;
-          return { text: name, sqlmodel: binds.some((b) => this.bindingIsSqlModel(b)), stable: binds.length === 1 };
+          return {
+            text: name,
+            sqlmodel: binds.some((b) => this.bindingIsSqlModel(b)),
+            stable: binds.length === 1,
+            origins: binds.map((b) => bindingValue(b) as SgNode),
+          };
         }
       } else if (bindingsIn(scope, name).length > 0) {
         // A comprehension variable of that name: not a session we know of.
@@ -139,6 +154,7 @@ export class SessionResolver {
       if (left?.kind() === 'identifier' && left.text() === attrName && type) annotated = this.typeVerdict(type, new Set());
     }
     const stores: TypeVerdict[] = [];
+    const origins: SgNode[] = [];
     for (const m of methodsOf(cls)) {
       const self = parametersOf(m)[0]?.name;
       if (!self) continue;
@@ -153,9 +169,13 @@ export class SessionResolver {
         }
         if (!right) return null;
         const info = right.kind() === 'identifier' ? this.resolveName(right.text(), right) : null;
-        if (info) stores.push({ session: true, sqlmodel: info.sqlmodel });
-        else if (right.kind() === 'call' && this.isFactoryCall(right)) stores.push({ session: true, sqlmodel: false });
-        else return null;
+        if (info) {
+          stores.push({ session: true, sqlmodel: info.sqlmodel });
+          origins.push(...info.origins);
+        } else if (right.kind() === 'call' && this.isFactoryCall(right)) {
+          stores.push({ session: true, sqlmodel: false });
+          origins.push(right);
+        } else return null;
       }
       // Augmented or tuple stores to self.<attr> are not followed: treat as unknown.
       for (const other of m.findAll({ rule: { kind: 'augmented_assignment' } })) {
@@ -163,7 +183,7 @@ export class SessionResolver {
       }
     }
     if (stores.length === 0 && !annotated.session) return null;
-    return { text: expr.text(), sqlmodel: annotated.sqlmodel || stores.some((s) => s.sqlmodel), stable: true };
+    return { text: expr.text(), sqlmodel: annotated.sqlmodel || stores.some((s) => s.sqlmodel), stable: true, origins };
   }
 
   private parameterVerdict(param: Parameter): TypeVerdict {
@@ -236,7 +256,22 @@ export class SessionResolver {
 
   private isSessionBinding(id: SgNode): boolean {
     const value = bindingValue(id);
-    return !!value && value.kind() === 'call' && this.isFactoryCall(value);
+    if (!value || value.kind() !== 'call') return false;
+    if (this.isFactoryCall(value)) return true;
+    // `with SessionLocal.begin() as db:` yields a session in a transaction; assigned, `.begin()` is only a context manager.
+    return id.parent()?.kind() === 'as_pattern_target' && this.isFactoryBeginCall(value);
+  }
+
+  /** `SessionLocal.begin()` on a session factory. */
+  isFactoryBeginCall(call: SgNode): boolean {
+    const fn = call.field('function');
+    if (fn?.kind() !== 'attribute' || fn.field('attribute')?.text() !== 'begin') return false;
+    const object = fn.field('object');
+    if (!object) return false;
+    const callee = dottedName(object);
+    if (!callee) return false;
+    if (callee.length === 1) return this.factories.has(callee[0] as string);
+    return callee.length === 2 && this.imports.has(callee[0] as string) && (callee[1] as string).includes('SessionLocal');
   }
 
   private bindingIsSqlModel(id: SgNode): boolean {

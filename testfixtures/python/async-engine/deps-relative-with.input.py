@@ -1,0 +1,6 @@
+from .database import SessionLocal, engine
+
+
+def get_db():
+    with SessionLocal() as db:
+        yield db

@@ -1,0 +1,24 @@
+from sqlalchemy import create_engine
+from sqlalchemy.orm import declarative_base, sessionmaker
+from sqlalchemy.ext.asyncio import create_async_engine, async_sessionmaker
+
+# One file, next to the app.
+engine = create_engine("sqlite:///./app.db", connect_args={"check_same_thread": False}, echo=False)
+async_engine = create_async_engine("sqlite+aiosqlite:///./app.db", connect_args={"check_same_thread": False}, echo=False)
+SessionLocal = sessionmaker(autocommit=False, autoflush=False, bind=engine)
+AsyncSessionLocal = async_sessionmaker(async_engine, expire_on_commit=False, autoflush=False)
+
+Base = declarative_base()
+
+
+def get_db():
+    db = SessionLocal()
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+async def get_async_db():
+    async with AsyncSessionLocal() as session:
+        yield session

@@ -1,0 +1,49 @@
+from sqlalchemy.orm import sessionmaker
+from sqlmodel import Session, SQLModel, create_engine
+from sqlalchemy.ext.asyncio import create_async_engine, async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+sqlite_url = "sqlite:///database.db"
+connect_args = {"check_same_thread": False}
+
+
+def _async_database_url(url) -> str:
+    """The URL with its sync driver replaced by the async one (for create_async_engine); str or sqlalchemy URL."""
+    drivers = {
+        "postgresql": "postgresql+asyncpg",
+        "postgresql+psycopg2": "postgresql+asyncpg",
+        "sqlite": "sqlite+aiosqlite",
+        "mysql": "mysql+aiomysql",
+        "mysql+pymysql": "mysql+aiomysql",
+    }
+    if isinstance(url, str):
+        scheme, separator, rest = url.partition("://")
+        if separator and scheme in drivers:
+            return drivers[scheme] + "://" + rest
+    elif hasattr(url, "drivername") and hasattr(url, "set"):
+        scheme = url.drivername
+        if scheme in drivers:
+            return url.set(drivername=drivers[scheme]).render_as_string(hide_password=False)
+    else:
+        raise TypeError(f"expected a database URL (str or sqlalchemy URL), got {type(url).__name__}")
+    raise ValueError(f"no async driver is known for the database URL scheme {scheme!r}; set the async URL by hand")
+
+
+engine = create_engine(sqlite_url, echo=True, connect_args=connect_args)
+async_engine = create_async_engine(_async_database_url(sqlite_url), echo=True, connect_args=connect_args)
+SessionLocal = sessionmaker(bind=engine, class_=Session, autoflush=False)
+AsyncSessionLocal = async_sessionmaker(async_engine, class_=AsyncSession, expire_on_commit=False, autoflush=False)
+
+
+def create_db_and_tables():
+    SQLModel.metadata.create_all(engine)
+
+
+def get_db():
+    with Session(engine) as session:
+        yield session
+
+
+async def get_async_db():
+    async with AsyncSession(async_engine, expire_on_commit=False) as session:
+        yield session

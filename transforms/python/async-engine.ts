@@ -1,0 +1,835 @@
+// The session module gains async twins next to its sync engine, session factory and get_db (REFERENCE §4).
+// The sync objects stay: Alembic, scripts and not-yet-migrated code keep using them.
+//
+// Twins are only written where the module itself shows the engine serves ORM sessions: a sessionmaker bound
+// to it, or a get_db building `Session(engine)`. An engine with neither (a script's, or one used for raw
+// connections to another database) is left alone, because creating its async twin would import an async
+// driver the project may not have.
+import type { SgNode, SgRoot } from '@ast-grep/napi';
+import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
+import { collectImports, ImportBinding, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
+import { moduleBindings, nameTable, NameTable } from './support/scope';
+
+export const RULE_URL = 'ENGINE-URL-UNSUPPORTED';
+export const RULE_ARG = 'ENGINE-ARG-UNSUPPORTED';
+export const RULE_GET_DB = 'ENGINE-GET-DB-UNRECOGNISED';
+export const RULE_CREATE_ALL = 'ENGINE-CREATE-ALL-SYNC';
+export const RULE_NAME = 'ENGINE-NAME-CONFLICT';
+
+const SA_ASYNC = 'sqlalchemy.ext.asyncio';
+const SQLMODEL_ASYNC = 'sqlmodel.ext.asyncio.session';
+const URL_HELPER = '_async_database_url';
+
+/** REFERENCE §4, exactly: anything else is reported rather than guessed. */
+const ASYNC_DRIVERS: Record<string, string> = {
+  postgresql: 'postgresql+asyncpg',
+  'postgresql+psycopg2': 'postgresql+asyncpg',
+  sqlite: 'sqlite+aiosqlite',
+  mysql: 'mysql+aiomysql',
+  'mysql+pymysql': 'mysql+aiomysql',
+};
+
+const CREATE_ENGINE = new Set(['sqlalchemy.create_engine', 'sqlalchemy.engine.create_engine', 'sqlalchemy.engine.create.create_engine', 'sqlmodel.create_engine']);
+const SESSIONMAKER = new Set(['sqlalchemy.orm.sessionmaker', 'sqlalchemy.orm.session.sessionmaker']);
+const SA_SESSION = new Set(['sqlalchemy.orm.Session', 'sqlalchemy.orm.session.Session']);
+const SQLMODEL_SESSION = new Set(['sqlmodel.Session', 'sqlmodel.orm.session.Session']);
+
+/**
+ * create_engine keywords that mean the same on the async engine: create_async_engine hands them to the same
+ * create_engine. `connect_args`, `poolclass` and `future` are judged separately.
+ */
+const ENGINE_KEYWORDS = new Set([
+  'echo', 'echo_pool', 'pool_pre_ping', 'pool_size', 'max_overflow', 'pool_recycle', 'pool_timeout', 'pool_use_lifo',
+  'pool_reset_on_return', 'isolation_level', 'execution_options', 'hide_parameters', 'logging_name', 'pool_logging_name',
+  'query_cache_size', 'label_length', 'max_identifier_length', 'json_serializer', 'json_deserializer',
+  'enable_from_linting', 'insertmanyvalues_page_size', 'use_insertmanyvalues', 'implicit_returning',
+]);
+/** Pools whose `_is_asyncio` suits an async dialect (SQLAlchemy 2.0 rejects QueuePool/SingletonThreadPool there). */
+const ASYNC_POOLS = new Set(['NullPool', 'StaticPool', 'AssertionPool', 'AsyncAdaptedQueuePool']);
+/** sqlite3.connect() keywords; aiosqlite.connect passes its keywords on to sqlite3.connect unchanged. */
+const SQLITE_CONNECT_KEYS = new Set(['check_same_thread', 'timeout', 'detect_types', 'isolation_level', 'cached_statements', 'uri', 'factory']);
+/** sessionmaker/Session keywords AsyncSession passes to its sync Session with the same meaning. */
+const FACTORY_KEYWORDS = new Set(['autoflush', 'info', 'autobegin', 'join_transaction_mode', 'close_resets_only', 'enable_baked_queries']);
+
+const kindOf = (node: SgNode): string => String(node.kind());
+const namedChildren = (node: SgNode): SgNode[] => node.children().filter((c) => c.isNamed() && kindOf(c) !== 'comment');
+
+interface Engine {
+  name: string;
+  statement: SgNode;
+  call: SgNode;
+  sqlmodel: boolean;
+  /** Some sessionmaker or get_db in the module uses it: only then does it get a twin. */
+  used: boolean;
+  /** A sessionmaker bound to it could not be twinned: half a scaffold helps nobody, so it gets none. */
+  blocked: boolean;
+  twin: string | null;
+}
+
+interface Import {
+  module: string;
+  name: string;
+}
+
+/** An async twin ready to be written after its sync original. */
+interface Twin {
+  name: string;
+  callee: string;
+  args: string[];
+  imports: Import[];
+  /** The URL goes through the run-time helper. */
+  helper: boolean;
+  statement: SgNode;
+  call: SgNode;
+  of: string;
+}
+
+interface Factory {
+  name: string;
+  statement: SgNode;
+  call: SgNode;
+  engine: Engine;
+  twin: string | null;
+}
+
+/** Where get_db takes its session from. */
+type SessionSource =
+  | { kind: 'local-factory'; factory: Factory }
+  | { kind: 'imported-factory'; expression: string; imports: Import[] }
+  | { kind: 'session'; engine: Engine; sqlmodel: boolean };
+
+export const transform: Transform<SgRoot> = {
+  id: 'async-engine',
+  description: 'Async twins in the session module: create_async_engine, an async session factory, get_async_db; create_all in async startup via run_sync',
+  language: 'python',
+  run(ctx: TransformContext<SgRoot>): TransformResult {
+    if (!/create_engine|sessionmaker|create_all|drop_all/.test(ctx.source) && !ctx.source.includes(ctx.options.getDbName)) {
+      return { edits: [], findings: [] };
+    }
+    return new EngineTwins(ctx).run();
+  },
+};
+
+/** `engine` → `async_engine`, `SessionLocal` → `AsyncSessionLocal`. Other modules derive the same names. */
+export function twinName(name: string): string {
+  if (/^[A-Z0-9_]+$/.test(name) && /[A-Z]/.test(name)) return `ASYNC_${name}`;
+  if (/^[A-Z]/.test(name)) return name === 'Session' ? 'AsyncSessionLocal' : `Async${name}`;
+  return `async_${name}`;
+}
+
+class EngineTwins {
+  private readonly imports: ModuleImports;
+  private readonly bindings: ImportBinding[];
+  private readonly findings: FindingInput[] = [];
+  private readonly edits: TextEdit[] = [];
+  private readonly importsToAdd: Import[] = [];
+  private readonly tables = new Map<string, NameTable>();
+  private readonly counts: Record<string, number> = {};
+  private readonly v14: boolean;
+  private helperNeeded = false;
+
+  constructor(private readonly ctx: TransformContext<SgRoot>) {
+    this.imports = collectImports(ctx.tree);
+    this.bindings = moduleLevelImportBindings(this.imports);
+    this.v14 = ctx.options.sqlalchemyVersion === '1.4';
+  }
+
+  run(): TransformResult {
+    const none = { edits: [], findings: [] };
+    const importsAlembic =
+      this.imports.plain.some((i) => i.module === 'alembic' || i.module.startsWith('alembic.')) ||
+      this.imports.from.some((i) => i.module === 'alembic' || i.module.startsWith('alembic.'));
+    if (importsAlembic) return none;
+    // A module that already creates an async engine or factory was migrated (by us or by hand): leave it.
+    const root = this.ctx.tree.root();
+    if (root.find({ rule: { kind: 'identifier', regex: '^(create_async_engine|async_sessionmaker)$' } })) return none;
+
+    const engines = this.collectEngines();
+    const factories = this.collectFactories(engines);
+    const getDb = this.findGetDb();
+    const source = getDb ? this.sessionSource(getDb, engines, factories) : null;
+    if (source?.kind === 'session') source.engine.used = true;
+
+    for (const engine of engines.values()) {
+      if (!engine.used || engine.blocked || this.ignored(engine.statement)) continue;
+      const own = factories.filter((f) => f.engine === engine);
+      if (own.some((f) => this.ignored(f.statement))) continue;
+      // Everything is judged before anything is written: an engine twin without its factory twin helps nobody.
+      const engineTwin = this.prepareEngine(engine);
+      const factoryTwins = engineTwin ? own.map((f) => this.prepareFactory(f, engineTwin.name)) : [];
+      if (!engineTwin || factoryTwins.some((t) => t === null)) continue;
+      engine.twin = engineTwin.name;
+      this.commit(engineTwin, 'async engines added');
+      own.forEach((factory, i) => {
+        factory.twin = factoryTwins[i]!.name;
+        this.commit(factoryTwins[i]!, 'session factories added');
+      });
+    }
+    if (getDb && source) this.planGetDb(getDb, source);
+    this.convertCreateAll(engines);
+
+    if (this.helperNeeded) this.insertHelper([...engines.values()].filter((e) => e.twin !== null));
+    if (this.edits.length === 0) return { edits: [], findings: this.findings };
+
+    const importEdits = planImportEdits(this.ctx.tree, this.ctx.source, { add: this.importsToAdd });
+    if (importEdits.some((e) => this.ctx.isIgnored(e.start, e.end))) return { edits: [], findings: this.findings };
+    return {
+      edits: [...importEdits.map((e) => ({ ...e, reason: 'imports for the async twins' })), ...this.edits],
+      findings: this.findings,
+      counts: this.counts,
+    };
+  }
+
+  // ---- discovery -------------------------------------------------------------------------------------------
+
+  /** Top-level `name = create_engine(...)`. */
+  private collectEngines(): Map<string, Engine> {
+    const engines = new Map<string, Engine>();
+    for (const statement of this.ctx.tree.root().children()) {
+      const assignment = soleAssignment(statement);
+      const call = assignment?.field('right');
+      const left = assignment?.field('left');
+      if (!assignment || !call || !left || kindOf(call) !== 'call' || kindOf(left) !== 'identifier') continue;
+      const callee = this.qualifiedName(call.field('function'));
+      if (!callee || !CREATE_ENGINE.has(callee)) continue;
+      engines.set(left.text(), { name: left.text(), statement, call, sqlmodel: callee.startsWith('sqlmodel.'), used: false, blocked: false, twin: null });
+    }
+    return engines;
+  }
+
+  /** sessionmaker calls bound to one of the engines; a bound one we cannot twin is reported. */
+  private collectFactories(engines: Map<string, Engine>): Factory[] {
+    const factories: Factory[] = [];
+    for (const call of this.ctx.tree.root().findAll({ rule: { kind: 'call' } })) {
+      if (!SESSIONMAKER.has(this.qualifiedName(call.field('function')) ?? '')) continue;
+      const bind = bindArgument(call);
+      if (!bind) continue; // bound later with .configure(): nothing here ties it to an engine
+      const engine = kindOf(bind) === 'identifier' ? engines.get(bind.text()) : undefined;
+      const assignment = call.parent();
+      const statement = assignment?.parent();
+      const plain =
+        !!assignment && kindOf(assignment) === 'assignment' && assignment.field('right')?.id() === call.id() &&
+        kindOf(assignment.field('left')!) === 'identifier' && !!statement && soleAssignment(statement)?.id() === assignment.id() &&
+        statement.parent()?.kind() === 'module';
+      if (!engine || !plain) {
+        this.flag(RULE_ARG, call, engine
+          ? 'this session factory is not a plain module-level `Name = sessionmaker(...)` (wrapped in scoped_session, or inside a block), so no async twin was added for it'
+          : `this session factory is bound to \`${bind.text()}\`, which is not a module-level \`create_engine(...)\` of this file, so no async twins were added for it`,
+          'Add `create_async_engine(...)` and `async_sessionmaker(async_engine, expire_on_commit=False)` beside it by hand.');
+        if (engine) engine.blocked = true;
+        continue;
+      }
+      if (call.range().start.index < engine.statement.range().end.index) {
+        engine.blocked = true; // bound to an earlier engine of the same name
+        continue;
+      }
+      engine.used = true;
+      factories.push({ name: assignment.field('left')!.text(), statement, call, engine, twin: null });
+    }
+    return factories.filter((f) => !f.engine.blocked);
+  }
+
+  private findGetDb(): SgNode | null {
+    for (const statement of this.ctx.tree.root().children()) {
+      if (kindOf(statement) === 'function_definition' && statement.field('name')?.text() === this.ctx.options.getDbName) return statement;
+    }
+    return null;
+  }
+
+  // ---- engine ----------------------------------------------------------------------------------------------
+
+  private prepareEngine(engine: Engine): Twin | null {
+    const args = engine.call.field('arguments');
+    if (!args || kindOf(args) !== 'argument_list') return null;
+    let url: SgNode | null = null;
+    const kept: string[] = [];
+    for (const arg of namedChildren(args)) {
+      const kind = kindOf(arg);
+      if (kind === 'keyword_argument' && arg.field('name')?.text() !== 'url') {
+        const name = arg.field('name')!.text();
+        const value = arg.field('value')!;
+        if (name === 'future') {
+          // Async engines are always 2.0-style (1.4 forces future=True); only an explicit True is worth keeping.
+          if (kindOf(value) === 'true') kept.push(arg.text());
+          continue;
+        }
+        if (ENGINE_KEYWORDS.has(name)) {
+          kept.push(arg.text());
+          continue;
+        }
+        if (name === 'poolclass' && ASYNC_POOLS.has(lastName(value))) {
+          kept.push(arg.text());
+          continue;
+        }
+        if (name === 'connect_args' && this.connectArgsPortable(value, this.schemeOf(url))) {
+          kept.push(arg.text());
+          continue;
+        }
+        return this.refuseEngine(engine, arg, `\`${name}=\` cannot be carried over to the async engine as it is`);
+      }
+      if (kind === 'keyword_argument' || (url === null && !['list_splat', 'dictionary_splat'].includes(kind))) {
+        url = kind === 'keyword_argument' ? arg.field('value') : arg;
+        continue;
+      }
+      return this.refuseEngine(engine, arg, `the argument \`${arg.text()}\` cannot be classified`);
+    }
+    if (!url) return this.refuseEngine(engine, engine.call, 'the engine has no URL argument');
+    // connect_args may precede the URL keyword; judge them again now the URL is known.
+    const connectArgs = keywordArgument(args, 'connect_args');
+    if (connectArgs && !this.connectArgsPortable(connectArgs.field('value')!, this.schemeOf(url))) {
+      return this.refuseEngine(engine, connectArgs, '`connect_args=` cannot be carried over to the async engine as it is');
+    }
+    const asyncUrl = this.asyncUrl(url);
+    if (asyncUrl === null) return null;
+
+    const name = twinName(engine.name);
+    if (!this.nameFree(name, engine.statement)) return null;
+    const create = this.importedName(SA_ASYNC, 'create_async_engine', engine.statement);
+    if (!create) return null;
+    return { name, callee: create.local, args: [asyncUrl.text, ...kept], imports: create.imports, helper: asyncUrl.helper, statement: engine.statement, call: engine.call, of: engine.name };
+  }
+
+  private refuseEngine(engine: Engine, at: SgNode, why: string): null {
+    this.flag(RULE_ARG, at, `${why}; no async twins were added for \`${engine.name}\``, 'Write `create_async_engine(...)` with the async equivalent of this argument by hand (see the docs page).');
+    return null;
+  }
+
+  /** The create_async_engine URL: a rewritten literal, or the run-time helper around the expression. */
+  private asyncUrl(url: SgNode): { text: string; helper: boolean } | null {
+    const literal = stringLiteral(url);
+    if (literal) {
+      if (/[bBfF]/.test(literal.prefix)) {
+        if (/[bB]/.test(literal.prefix)) {
+          this.flag(RULE_URL, url, 'the database URL is a bytes literal', 'Give create_engine a str URL, then run again.');
+          return null;
+        }
+      } else {
+        const scheme = /^([A-Za-z0-9+._-]+):\/\//.exec(literal.content)?.[1];
+        const target = scheme === undefined ? undefined : ASYNC_DRIVERS[scheme];
+        if (target === undefined) {
+          this.flag(RULE_URL, url, `no async driver is known for the URL scheme \`${scheme ?? '(none)'}\`; no async twins were added`, 'Create the async engine by hand with the async driver of this database.');
+          return null;
+        }
+        return { text: `${literal.open}${target}${literal.content.slice(scheme!.length)}${literal.close}`, helper: false };
+      }
+    }
+    if (url.find({ rule: { any: [{ kind: 'await' }, { kind: 'yield' }, { kind: 'named_expression' }, { kind: 'lambda' }] } })) {
+      this.flag(RULE_URL, url, 'the URL expression cannot be evaluated a second time safely', 'Store the URL in a variable, then run again.');
+      return null;
+    }
+    return { text: `${URL_HELPER}(${url.text()})`, helper: true };
+  }
+
+  /** The literal URL's scheme, 'runtime' when it is computed. */
+  private schemeOf(url: SgNode | null): string {
+    const literal = url ? stringLiteral(url) : null;
+    if (!literal || /[fF]/.test(literal.prefix)) return 'runtime';
+    return /^([A-Za-z0-9+._-]+):\/\//.exec(literal.content)?.[1]?.split('+')[0] ?? 'runtime';
+  }
+
+  /** connect_args the async driver takes with the same meaning. Only sqlite3's pass through (aiosqlite forwards them). */
+  private connectArgsPortable(value: SgNode, scheme: string): boolean {
+    const resolved = this.moduleConstant(value) ?? value;
+    const kind = kindOf(resolved);
+    if (kind === 'conditional_expression') {
+      const [whenTrue, , whenFalse] = namedChildren(resolved);
+      return !!whenTrue && !!whenFalse && this.connectArgsPortable(whenTrue, scheme) && this.connectArgsPortable(whenFalse, scheme);
+    }
+    if (kind !== 'dictionary') return false;
+    const entries = namedChildren(resolved);
+    if (entries.length === 0) return true;
+    if (scheme !== 'sqlite' && scheme !== 'runtime') return false;
+    // With a run-time URL, sqlite3 keys can only work when the URL is sqlite: the sync engine fails otherwise too.
+    return entries.every((pair) => {
+      if (kindOf(pair) !== 'pair') return false;
+      const key = stringLiteral(pair.field('key')!);
+      return !!key && key.prefix === '' && SQLITE_CONNECT_KEYS.has(key.content);
+    });
+  }
+
+  /** The value of a module-level name assigned exactly once and never rebound, or null. */
+  private moduleConstant(node: SgNode): SgNode | null {
+    if (kindOf(node) !== 'identifier') return null;
+    const table = this.table(node.text());
+    const bindings = table.occurrences.filter((o) => o.role !== 'reference');
+    if (bindings.length !== 1 || moduleBindings(table).length !== 1) return null;
+    const assignment = bindings[0]!.node.parent();
+    if (!assignment || kindOf(assignment) !== 'assignment' || assignment.field('left')?.id() !== bindings[0]!.node.id()) return null;
+    return assignment.field('right');
+  }
+
+  private insertHelper(twinned: Engine[]): void {
+    const first = twinned.sort((a, b) => a.statement.range().start.index - b.statement.range().start.index)[0];
+    if (!first) return;
+    if (this.table(URL_HELPER).occurrences.length > 0) {
+      this.flag(RULE_NAME, first.statement, `\`${URL_HELPER}\` is already used in this file`, 'Rename it, then run again.');
+      this.edits.length = 0;
+      return;
+    }
+    // Above the comment lines that belong to the engine statement, so they stay attached to it.
+    const source = this.ctx.source;
+    let offset = lineStart(source, first.statement.range().start.index);
+    while (offset > 0) {
+      const previous = lineStart(source, offset - 1);
+      if (!/^[ \t]*#/.test(source.slice(previous, offset))) break;
+      offset = previous;
+    }
+    const drivers = Object.entries(ASYNC_DRIVERS).map(([from, to]) => `        "${from}": "${to}",`).join('\n');
+    const helper = [
+      `def ${URL_HELPER}(url) -> str:`,
+      '    """The URL with its sync driver replaced by the async one (for create_async_engine); str or sqlalchemy URL."""',
+      '    drivers = {',
+      drivers,
+      '    }',
+      '    if isinstance(url, str):',
+      '        scheme, separator, rest = url.partition("://")',
+      '        if separator and scheme in drivers:',
+      '            return drivers[scheme] + "://" + rest',
+      '    elif hasattr(url, "drivername") and hasattr(url, "set"):',
+      '        scheme = url.drivername',
+      '        if scheme in drivers:',
+      '            return url.set(drivername=drivers[scheme]).render_as_string(hide_password=False)',
+      '    else:',
+      '        raise TypeError(f"expected a database URL (str or sqlalchemy URL), got {type(url).__name__}")',
+      '    raise ValueError(f"no async driver is known for the database URL scheme {scheme!r}; set the async URL by hand")',
+    ].join('\n');
+    // Two blank lines around a top-level def (PEP 8), counting the ones already there.
+    const before = /\n*$/.exec(source.slice(0, offset))![0].length;
+    const lead = offset === 0 ? '' : '\n'.repeat(Math.max(0, 3 - before));
+    this.edits.push({ start: offset, end: offset, text: `${lead}${helper}\n\n\n`, reason: 'run-time async URL helper' });
+  }
+
+  // ---- session factory -------------------------------------------------------------------------------------
+
+  private prepareFactory(factory: Factory, asyncEngine: string): Twin | null {
+    const callArgs = factory.call.field('arguments')!;
+    let sqlmodel = factory.engine.sqlmodel;
+    const kept: string[] = [];
+    let positional = 0;
+    for (const arg of namedChildren(callArgs)) {
+      if (kindOf(arg) !== 'keyword_argument') {
+        if (positional++ === 0 && kindOf(arg) === 'identifier') continue; // the bind
+        return this.refuseFactory(factory, arg, `the argument \`${arg.text()}\` cannot be classified`);
+      }
+      const name = arg.field('name')!.text();
+      const value = arg.field('value')!;
+      if (name === 'bind' || name === 'expire_on_commit' || name === 'future') continue; // rewritten / always on for async
+      if (name === 'autocommit') {
+        if (kindOf(value) === 'false') continue; // the default, and a no-op kept only for compatibility in 2.0
+        return this.refuseFactory(factory, arg, '`autocommit=` other than False (legacy autocommit mode) has no async equivalent');
+      }
+      if (name === 'class_') {
+        const cls = this.qualifiedName(value);
+        if (cls && SQLMODEL_SESSION.has(cls)) sqlmodel = true;
+        else if (!cls || !SA_SESSION.has(cls)) return this.refuseFactory(factory, arg, `the custom session class \`${value.text()}\` has no known async counterpart`);
+        continue;
+      }
+      if (FACTORY_KEYWORDS.has(name)) {
+        kept.push(arg.text());
+        continue;
+      }
+      return this.refuseFactory(factory, arg, `\`${name}=\` cannot be carried over to the async session factory as it is`);
+    }
+
+    const name = twinName(factory.name);
+    if (!this.nameFree(name, factory.statement)) return null;
+    const args = [asyncEngine];
+    const imports: Import[] = [];
+    if (sqlmodel || this.v14) {
+      // 1.4 has no async_sessionmaker; SQLModel's AsyncSession adds `exec` to SQLAlchemy's.
+      const cls = this.importedName(sqlmodel ? SQLMODEL_ASYNC : SA_ASYNC, 'AsyncSession', factory.statement);
+      if (!cls) return null;
+      args.push(`class_=${cls.local}`);
+      imports.push(...cls.imports);
+    }
+    let callee = factory.call.field('function')!.text();
+    if (!this.v14) {
+      const maker = this.importedName(SA_ASYNC, 'async_sessionmaker', factory.statement);
+      if (!maker) return null;
+      callee = maker.local;
+      imports.push(...maker.imports);
+    }
+    args.push('expire_on_commit=False', ...kept);
+    return { name, callee, args, imports, helper: false, statement: factory.statement, call: factory.call, of: factory.name };
+  }
+
+  private refuseFactory(factory: Factory, at: SgNode, why: string): null {
+    this.flag(RULE_ARG, at, `${why}; no async session factory was added for \`${factory.name}\``, 'Write the async session factory by hand (see the docs page).');
+    return null;
+  }
+
+  // ---- get_db ----------------------------------------------------------------------------------------------
+
+  /** What get_db opens, when it has one of the two plain shapes; null (and a finding) otherwise. */
+  private sessionSource(getDb: SgNode, engines: Map<string, Engine>, factories: Factory[]): SessionSource | null {
+    const asyncName = this.ctx.options.asyncGetDbName;
+    if (moduleBindings(this.table(asyncName)).length > 0) return null; // already has its twin
+    if (getDb.children().some((c) => c.text() === 'async')) return null; // already async
+    const opened = openedSession(getDb);
+    const unrecognised = (why: string): null => {
+      this.flag(RULE_GET_DB, getDb.field('name')!, `\`${this.ctx.options.getDbName}\` ${why}, so \`${asyncName}\` was not added`, `Write \`async def ${asyncName}(): async with AsyncSessionLocal() as session: yield session\` by hand, keeping what ${this.ctx.options.getDbName} does around the session.`);
+      return null;
+    };
+    if (!opened) return unrecognised('is not one of the plain shapes (`db = Factory(); try: yield db; finally: db.close()` or `with Factory() as db: yield db`)');
+    const callee = opened.field('function')!;
+    const args = namedChildren(opened.field('arguments')!);
+    const qualified = this.qualifiedName(callee);
+    const sessionClass = qualified && (SA_SESSION.has(qualified) || SQLMODEL_SESSION.has(qualified));
+    if (sessionClass) {
+      const bind = args.length === 1 ? (kindOf(args[0]!) === 'keyword_argument' ? (args[0]!.field('name')?.text() === 'bind' ? args[0]!.field('value') : null) : args[0]!) : null;
+      const engine = bind && kindOf(bind) === 'identifier' ? engines.get(bind.text()) : undefined;
+      if (!engine) return unrecognised(`opens \`${opened.text()}\` on an engine that is not created in this file`);
+      return { kind: 'session', engine, sqlmodel: SQLMODEL_SESSION.has(qualified!) };
+    }
+    if (args.length > 0) return unrecognised(`passes arguments to \`${callee.text()}\``);
+    if (kindOf(callee) === 'identifier') {
+      const factory = factories.find((f) => f.name === callee.text());
+      if (factory) return { kind: 'local-factory', factory };
+      const imported = this.imports.from.find((i) => (i.alias ?? i.name) === callee.text() && i.name !== '*' && moduleBindings(this.table(callee.text())).length === 1 && this.isModuleImport(i.node));
+      if (imported && !/^(sqlalchemy|sqlmodel)(\.|$)/.test(imported.module)) {
+        return { kind: 'imported-factory', expression: twinName(imported.name), imports: [{ module: imported.module, name: twinName(imported.name) }] };
+      }
+      return unrecognised(`opens its session with \`${callee.text()}\`, which is neither a sessionmaker of this file nor imported from another module`);
+    }
+    if (kindOf(callee) === 'attribute') {
+      const object = callee.field('object')!;
+      const qualifiedObject = this.qualifiedName(object);
+      if (qualifiedObject && !/^(sqlalchemy|sqlmodel)(\.|$)/.test(qualifiedObject)) {
+        return { kind: 'imported-factory', expression: `${object.text()}.${twinName(callee.field('attribute')!.text())}`, imports: [] };
+      }
+    }
+    return unrecognised(`opens its session with \`${callee.text()}\`, which is not recognised as a session factory`);
+  }
+
+  private planGetDb(getDb: SgNode, source: SessionSource): void {
+    if (this.ignored(getDb)) return;
+    let open: string;
+    if (source.kind === 'session') {
+      if (!source.engine.twin) return; // its engine was reported
+      const cls = this.importedName(source.sqlmodel ? SQLMODEL_ASYNC : SA_ASYNC, 'AsyncSession', getDb);
+      if (!cls) return;
+      this.importsToAdd.push(...cls.imports);
+      open = `${cls.local}(${source.engine.twin}, expire_on_commit=False)`;
+    } else if (source.kind === 'local-factory') {
+      if (!source.factory.twin) return; // reported with the factory
+      open = `${source.factory.twin}()`;
+    } else {
+      for (const imp of source.imports) {
+        if (!this.nameFree(imp.name, getDb, imp.module)) return;
+      }
+      this.importsToAdd.push(...source.imports);
+      open = `${source.expression}()`;
+    }
+    const unit = indentUnit(getDb, this.ctx.source);
+    if (unit === null) return;
+    const text = [`async def ${this.ctx.options.asyncGetDbName}():`, `${unit}async with ${open} as session:`, `${unit}${unit}yield session`].join('\n');
+    const end = lineEnd(this.ctx.source, getDb.range().end.index);
+    const prefix = end === this.ctx.source.length && !this.ctx.source.endsWith('\n') ? '\n' : '';
+    this.edits.push({ start: end, end, text: `${prefix}\n\n${text}\n`, reason: `async twin of ${this.ctx.options.getDbName}` });
+    this.count('get_db twins added');
+  }
+
+  // ---- create_all / drop_all in async startup code ---------------------------------------------------------
+
+  private convertCreateAll(engines: Map<string, Engine>): void {
+    for (const call of this.ctx.tree.root().findAll({ rule: { kind: 'call' } })) {
+      const callee = call.field('function');
+      const method = callee && kindOf(callee) === 'attribute' ? callee.field('attribute')!.text() : '';
+      if (method !== 'create_all' && method !== 'drop_all') continue;
+      if (!/metadata$/i.test(lastName(callee!.field('object')!))) continue;
+      const fn = enclosingFunction(call);
+      // At module level or in a sync function the sync engine still does the job without blocking a loop.
+      if (!fn || !fn.children().some((c) => c.text() === 'async')) continue;
+      const statement = call.parent();
+      const fail = (why: string): void => this.flag(RULE_CREATE_ALL, call, `\`${method}\` runs on the sync engine inside an async function (${why}), which blocks the event loop`, `Use \`async with async_engine.begin() as conn: await conn.run_sync(${callee!.field('object')!.text()}.${method})\`.`);
+      if (!statement || kindOf(statement) !== 'expression_statement' || namedChildren(statement).length !== 1 || statement.find({ rule: { kind: 'comment' } })) {
+        fail('not a plain statement');
+        continue;
+      }
+      const args = namedChildren(call.field('arguments')!);
+      const bindArg = args.find((a) => kindOf(a) === 'keyword_argument' && a.field('name')?.text() === 'bind') ?? (args[0] && kindOf(args[0]) !== 'keyword_argument' ? args[0] : undefined);
+      if (!bindArg || args.some((a) => ['list_splat', 'dictionary_splat'].includes(kindOf(a)) || (a !== bindArg && kindOf(a) !== 'keyword_argument'))) {
+        fail('its engine argument is not recognised');
+        continue;
+      }
+      const bind = kindOf(bindArg) === 'keyword_argument' ? bindArg.field('value')! : bindArg;
+      const asyncEngine = this.asyncEngineFor(bind, engines, statement);
+      if (!asyncEngine) {
+        fail(`no async twin of \`${bind.text()}\` is known`);
+        continue;
+      }
+      const indent = leadingWhitespace(statement, this.ctx.source);
+      const unit = indentUnit(fn, this.ctx.source);
+      if (indent === null || unit === null) {
+        fail('it does not start its own line');
+        continue;
+      }
+      if (this.ignored(statement)) continue;
+      const rest = args.filter((a) => a !== bindArg).map((a) => a.text());
+      const text = `async with ${asyncEngine.text}.begin() as conn:\n${indent}${unit}await conn.run_sync(${[`${callee!.field('object')!.text()}.${method}`, ...rest].join(', ')})`;
+      this.importsToAdd.push(...asyncEngine.imports);
+      this.edits.push({ start: statement.range().start.index, end: statement.range().end.index, text, reason: `${method} through run_sync on the async engine` });
+      this.count('create_all converted');
+    }
+  }
+
+  private asyncEngineFor(bind: SgNode, engines: Map<string, Engine>, at: SgNode): { text: string; imports: Import[] } | null {
+    if (kindOf(bind) === 'identifier') {
+      const local = engines.get(bind.text());
+      if (local) return local.twin ? { text: local.twin, imports: [] } : null;
+      const imported = this.imports.from.find((i) => (i.alias ?? i.name) === bind.text() && this.isModuleImport(i.node));
+      if (!imported || moduleBindings(this.table(bind.text())).length !== 1 || /^(sqlalchemy|sqlmodel)(\.|$)/.test(imported.module)) return null;
+      const twin = twinName(imported.name);
+      if (!this.nameFree(twin, at, imported.module)) return null;
+      return { text: twin, imports: [{ module: imported.module, name: twin }] };
+    }
+    if (kindOf(bind) === 'attribute') {
+      const object = bind.field('object')!;
+      const qualified = this.qualifiedName(object);
+      if (qualified && !/^(sqlalchemy|sqlmodel)(\.|$)/.test(qualified)) return { text: `${object.text()}.${twinName(bind.field('attribute')!.text())}`, imports: [] };
+    }
+    return null;
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------------------
+
+  /** Dotted path a callee or class expression stands for through the module's imports, or null. */
+  private qualifiedName(node: SgNode | null): string | null {
+    if (!node) return null;
+    if (kindOf(node) === 'identifier') {
+      const binding = this.bindings.find((b) => b.local === node.text());
+      if (!binding) return null;
+      const table = this.table(node.text());
+      return moduleBindings(table).length === 1 ? binding.target : null;
+    }
+    if (kindOf(node) === 'attribute') {
+      const object = this.qualifiedName(node.field('object'));
+      return object ? `${object}.${node.field('attribute')!.text()}` : null;
+    }
+    return null;
+  }
+
+  /** A module-level `from ... import` (relative ones included, unlike moduleLevelImportBindings). */
+  private isModuleImport(statement: SgNode): boolean {
+    return !statement.ancestors().some((a) => ['function_definition', 'class_definition', 'lambda'].includes(kindOf(a)));
+  }
+
+  /**
+   * The local name to use for `module.name`, adding the import when needed; null (and a finding) when the
+   * name is taken by something else.
+   */
+  private importedName(module: string, name: string, at: SgNode): { local: string; imports: Import[] } | null {
+    const existing = this.imports.from.find((i) => i.module === module && i.name === name && this.isModuleImport(i.node));
+    if (existing) return { local: existing.alias ?? existing.name, imports: [] };
+    if (!this.nameFree(name, at, module)) return null;
+    return { local: name, imports: [{ module, name }] };
+  }
+
+  /** Writes a prepared twin on the line after its sync original, in the original's layout (one line or one argument a line). */
+  private commit(twin: Twin, counter: string): void {
+    this.importsToAdd.push(...twin.imports);
+    if (twin.helper) this.helperNeeded = true;
+    const args = twin.call.field('arguments')!;
+    const first = namedChildren(args)[0];
+    const argIndent = first ? leadingWhitespace(first, this.ctx.source) : null;
+    let text: string;
+    if (args.text().includes('\n') && argIndent !== null) {
+      const closeIndent = leadingWhitespace(twin.statement, this.ctx.source) ?? '';
+      const trailingComma = /,\s*\)$/.test(args.text()) ? ',' : '';
+      text = `${twin.name} = ${twin.callee}(\n${twin.args.map((a) => `${argIndent}${a}`).join(',\n')}${trailingComma}\n${closeIndent})`;
+    } else {
+      text = `${twin.name} = ${twin.callee}(${twin.args.join(', ')})`;
+    }
+    this.insertAfter(twin.statement, text, `async twin of ${twin.of}`);
+    this.count(counter);
+  }
+
+  /** True when `name` is unbound at module level (or bound by an import of it from `module`). */
+  private nameFree(name: string, at: SgNode, module?: string): boolean {
+    const bindings = moduleBindings(this.table(name));
+    const ok = bindings.every((b) => {
+      if (b.role !== 'import' || module === undefined) return false;
+      return this.imports.from.some((i) => i.module === module && i.name === name && i.alias === null && b.node.ancestors().some((a) => a.id() === i.node.id()));
+    });
+    if (!ok) this.flag(RULE_NAME, at, `\`${name}\` is already bound to something else in this file, so the async twin was not added`, `Rename the existing \`${name}\`, then run again.`);
+    return ok;
+  }
+
+  private insertAfter(statement: SgNode, line: string, reason: string): void {
+    const end = lineEnd(this.ctx.source, statement.range().end.index);
+    const prefix = end === this.ctx.source.length && !this.ctx.source.endsWith('\n') ? '\n' : '';
+    this.edits.push({ start: end, end, text: `${prefix}${line}\n`, reason });
+  }
+
+  private ignored(node: SgNode): boolean {
+    return this.ctx.isIgnored(node.range().start.index, node.range().end.index);
+  }
+
+  private table(name: string): NameTable {
+    let table = this.tables.get(name);
+    if (!table) {
+      table = nameTable(this.ctx.tree, name);
+      this.tables.set(name, table);
+    }
+    return table;
+  }
+
+  private count(key: string): void {
+    this.counts[key] = (this.counts[key] ?? 0) + 1;
+  }
+
+  private flag(rule: string, node: SgNode, message: string, hint: string): void {
+    this.findings.push({ rule, offset: node.range().start.index, message, hint });
+  }
+}
+
+/** The assignment a statement consists of: `x = ...` (not chained, not annotated-only). */
+function soleAssignment(statement: SgNode): SgNode | null {
+  if (kindOf(statement) !== 'expression_statement') return null;
+  const children = namedChildren(statement);
+  if (children.length !== 1 || kindOf(children[0]!) !== 'assignment') return null;
+  const assignment = children[0]!;
+  const right = assignment.field('right');
+  return right && kindOf(right) !== 'assignment' ? assignment : null;
+}
+
+/** The engine a sessionmaker/Session call binds: the first positional argument or `bind=`. */
+function bindArgument(call: SgNode): SgNode | null {
+  const args = call.field('arguments');
+  if (!args || kindOf(args) !== 'argument_list') return null;
+  const named = namedChildren(args);
+  const keyword = named.find((a) => kindOf(a) === 'keyword_argument' && a.field('name')?.text() === 'bind');
+  if (keyword) return keyword.field('value');
+  const first = named[0];
+  return first && !['keyword_argument', 'list_splat', 'dictionary_splat'].includes(kindOf(first)) ? first : null;
+}
+
+function keywordArgument(args: SgNode, name: string): SgNode | null {
+  return namedChildren(args).find((a) => kindOf(a) === 'keyword_argument' && a.field('name')?.text() === name) ?? null;
+}
+
+/** `a.b.StaticPool` → `StaticPool`; `Base.metadata` → `metadata`. */
+function lastName(node: SgNode): string {
+  if (kindOf(node) === 'identifier') return node.text();
+  if (kindOf(node) === 'attribute') return node.field('attribute')?.text() ?? '';
+  return '';
+}
+
+interface StringLiteral {
+  prefix: string;
+  open: string;
+  content: string;
+  close: string;
+}
+
+/** A single string literal without interpolations or escapes, split into its parts. */
+function stringLiteral(node: SgNode): StringLiteral | null {
+  if (kindOf(node) !== 'string') return null;
+  const parts = node.children();
+  const start = parts[0];
+  const end = parts[parts.length - 1];
+  if (!start || !end || kindOf(start) !== 'string_start' || kindOf(end) !== 'string_end') return null;
+  const middle = parts.slice(1, -1);
+  if (middle.some((p) => kindOf(p) !== 'string_content')) {
+    // An f-string with interpolations: computed at run time.
+    const prefix = /^[A-Za-z]*/.exec(start.text())![0];
+    return /[fF]/.test(prefix) ? { prefix, open: start.text(), content: '', close: end.text() } : null;
+  }
+  const content = middle.map((p) => p.text()).join('');
+  const prefix = /^[A-Za-z]*/.exec(start.text())![0];
+  if (!/[rR]/.test(prefix) && content.includes('\\')) return null;
+  return { prefix, open: start.text(), content, close: end.text() };
+}
+
+/** The `Factory(...)` call get_db opens its session with, when get_db has one of the two plain shapes. */
+function openedSession(getDb: SgNode): SgNode | null {
+  if (kindOf(getDb) !== 'function_definition' || getDb.children().some((c) => c.text() === 'async')) return null;
+  if (namedChildren(getDb.field('parameters')!).length > 0) return null;
+  let statements = namedChildren(getDb.field('body')!);
+  const first = statements[0];
+  if (first && kindOf(first) === 'expression_statement' && namedChildren(first).length === 1 && kindOf(namedChildren(first)[0]!) === 'string') {
+    statements = statements.slice(1);
+  }
+  if (statements.length === 1 && kindOf(statements[0]!) === 'with_statement') {
+    const withStatement = statements[0]!;
+    const items = withStatement.findAll({ rule: { kind: 'with_item' } }).filter((i) => i.parent()?.parent()?.id() === withStatement.id());
+    const pattern = items.length === 1 ? namedChildren(items[0]!)[0] : undefined;
+    if (!pattern || kindOf(pattern) !== 'as_pattern') return null;
+    const [call, target] = namedChildren(pattern);
+    const variable = target ? namedChildren(target)[0] : undefined;
+    if (!call || kindOf(call) !== 'call' || !variable || kindOf(variable) !== 'identifier') return null;
+    const body = namedChildren(withStatement.field('body')!);
+    return body.length === 1 && isYieldOf(body[0]!, variable.text()) ? call : null;
+  }
+  if (statements.length === 2 && kindOf(statements[1]!) === 'try_statement') {
+    const assignment = soleAssignment(statements[0]!);
+    const variable = assignment?.field('left');
+    const call = assignment?.field('right');
+    if (!variable || kindOf(variable) !== 'identifier' || !call || kindOf(call) !== 'call') return null;
+    const name = variable.text();
+    const tryStatement = statements[1]!;
+    const body = namedChildren(tryStatement.field('body')!);
+    if (body.length !== 1 || !isYieldOf(body[0]!, name)) return null;
+    let closed = false;
+    for (const clause of namedChildren(tryStatement).slice(1)) {
+      const clauseBody = namedChildren(clause.children().find((c) => kindOf(c) === 'block')!);
+      if (kindOf(clause) === 'finally_clause') {
+        closed = clauseBody.length === 1 && isMethodCall(clauseBody[0]!, name, 'close');
+      } else if (kindOf(clause) === 'except_clause') {
+        // Rolling back and re-raising is what closing an AsyncSession does anyway.
+        if (!clauseBody.every((s) => isMethodCall(s, name, 'rollback') || (kindOf(s) === 'raise_statement' && namedChildren(s).length === 0))) return null;
+      } else {
+        return null;
+      }
+    }
+    return closed ? call : null;
+  }
+  return null;
+}
+
+function isYieldOf(statement: SgNode, name: string): boolean {
+  const [expression] = namedChildren(statement);
+  if (kindOf(statement) !== 'expression_statement' || !expression || kindOf(expression) !== 'yield') return false;
+  const values = namedChildren(expression);
+  return values.length === 1 && kindOf(values[0]!) === 'identifier' && values[0]!.text() === name;
+}
+
+function isMethodCall(statement: SgNode, name: string, method: string): boolean {
+  const [call] = namedChildren(statement);
+  if (kindOf(statement) !== 'expression_statement' || !call || kindOf(call) !== 'call') return false;
+  return call.field('function')?.text() === `${name}.${method}` && namedChildren(call.field('arguments')!).length === 0;
+}
+
+function enclosingFunction(node: SgNode): SgNode | null {
+  for (const ancestor of node.ancestors()) {
+    const kind = kindOf(ancestor);
+    if (kind === 'function_definition') return ancestor;
+    if (kind === 'lambda' || kind === 'class_definition') return null;
+  }
+  return null;
+}
+
+/** The whitespace before a node that starts its line, or null when something else precedes it there. */
+function leadingWhitespace(node: SgNode, source: string): string | null {
+  const start = node.range().start.index;
+  const before = source.slice(lineStart(source, start), start);
+  return /^[ \t]*$/.test(before) ? before : null;
+}
+
+/** One level of indentation as the function writes it: its body's indentation minus its own. */
+function indentUnit(fn: SgNode, source: string): string | null {
+  const first = namedChildren(fn.field('body')!)[0];
+  const outer = leadingWhitespace(fn.parent()?.kind() === 'decorated_definition' ? fn.parent()! : fn, source);
+  const inner = first ? leadingWhitespace(first, source) : null;
+  if (outer === null || inner === null || !inner.startsWith(outer) || inner.length === outer.length) return null;
+  return inner.slice(outer.length);
+}
+
+function lineStart(source: string, offset: number): number {
+  return source.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEnd(source: string, offset: number): number {
+  const newline = source.indexOf('\n', offset);
+  return newline === -1 ? source.length : newline + 1;
+}

@@ -1,0 +1,66 @@
+// Where a session call sits: in which function (the "unit" that would become `async def`), and whether
+// `await` is possible there at all. Python forbids `await` in a lambda; in a generator expression it
+// turns the generator into an async generator, which `sum()`/`any()`/`list()` cannot consume; some
+// functions must stay sync because their callers call them synchronously (dunders, properties,
+// validators, event listeners, Celery tasks, caches of results).
+import type { SgNode } from '@ast-grep/napi';
+import { decoratorsOf } from '../query/syntax';
+
+export interface Place {
+  /** The innermost function whose body the node runs in, or null at module level. */
+  unit: SgNode | null;
+  /** Why `await` cannot be written right here even though the unit might become async (a lambda...). */
+  blocked: string | null;
+}
+
+const SYNC_ONLY_DECORATOR =
+  /^@\s*(?:[\w.]+\.)?(property|cached_property|setter|getter|deleter|hybrid_property|hybrid_method|validator|field_validator|root_validator|model_validator|field_serializer|model_serializer|computed_field|validates|listens_for|expression|comparator|task|shared_task|periodic_task|contextmanager|fixture|lru_cache|cache)\b/;
+
+/** Dunder methods that Python itself awaits. */
+const ASYNC_DUNDERS = new Set(['__aenter__', '__aexit__', '__anext__']);
+
+export function placeOf(node: SgNode): Place {
+  let blocked: string | null = null;
+  let child: SgNode = node;
+  for (const a of node.ancestors()) {
+    switch (a.kind()) {
+      case 'lambda':
+        blocked ??= 'inside a lambda';
+        break;
+      case 'generator_expression':
+        blocked ??= 'inside a generator expression';
+        break;
+      case 'decorator':
+        blocked ??= 'in a decorator';
+        break;
+      case 'parameters':
+      case 'lambda_parameters':
+        blocked ??= 'in a default argument value';
+        break;
+      case 'class_definition':
+        if (a.field('body')?.id() === child.id()) blocked ??= 'in a class body';
+        break;
+      case 'function_definition':
+        // Decorators and defaults of a def run in the enclosing scope; only its body belongs to it.
+        if (a.field('body')?.id() === child.id()) return { unit: a, blocked };
+        break;
+    }
+    child = a;
+  }
+  return { unit: null, blocked };
+}
+
+/** Why this function must stay sync, or null when it may become `async def`. */
+export function syncOnlyReason(fn: SgNode, keptSyncNames: ReadonlySet<string>): string | null {
+  const name = fn.field('name')?.text() ?? '';
+  if (/^__\w+__$/.test(name) && !ASYNC_DUNDERS.has(name)) return `\`${name}\` is a dunder method Python calls synchronously`;
+  const decorator = decoratorsOf(fn).find((d) => SYNC_ONLY_DECORATOR.test(d.text()) && !/^@\s*pytest_asyncio\./.test(d.text()));
+  if (decorator) return `\`${name}\` is decorated \`${decorator.text().split('(')[0]}\`, which needs a sync function`;
+  const holder = fn.parent()?.kind() === 'decorated_definition' ? fn.parent()?.parent() : fn.parent();
+  if (keptSyncNames.has(name) && holder?.kind() === 'module') return `\`${name}\` is the sync session dependency, kept sync next to its async twin`;
+  return null;
+}
+
+export function unitName(unit: SgNode | null): string {
+  return unit ? `\`${unit.field('name')?.text() ?? '?'}\`` : 'module level';
+}

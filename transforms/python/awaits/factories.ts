@@ -1,0 +1,136 @@
+// The async twin of a session factory. `SessionLocal()` makes a sync Session; the await transforms need
+// the AsyncSession that the async factory makes. async-engine writes the twin next to the sync factory
+// under the name `twinName()` gives (`SessionLocal` → `AsyncSessionLocal`, REFERENCE section 4). It runs
+// before this transform, so in the module defining a factory the twin is bound when it was written. A file
+// importing the conventional `SessionLocal` gets `AsyncSessionLocal` from the same module (whose session
+// module async-engine twins); any other imported factory name is trusted only when this file already binds
+// its twin. `Session(engine)` needs an async engine this file does not name.
+import type { SgNode, SgRoot } from '@ast-grep/napi';
+import type { TextEdit } from '../../../engine/types';
+import { isModuleLevel, moduleLevelImportBindings, type ModuleImports } from '../support/imports';
+import { twinName } from '../async-engine';
+import { nameTable } from '../support/scope';
+import type { SessionResolver } from '../query/sessions';
+import { callArgs, dottedName, end, namedChildren, start } from '../query/syntax';
+
+const CONVENTIONAL = 'SessionLocal';
+const CONVENTIONAL_TWIN = 'AsyncSessionLocal';
+
+export interface ImportAdd {
+  module: string;
+  name: string;
+  /** The sync factory's import, which can go once nothing else in the file uses `local`. */
+  replaces: { module: string; name: string; local: string };
+}
+
+export type Twin =
+  /** The call already makes an AsyncSession. */
+  | { kind: 'async' }
+  | { kind: 'rename'; edit: TextEdit; importAdd: ImportAdd | null }
+  | { kind: 'unknown'; why: string };
+
+export class FactoryTwins {
+  private readonly importTargets = new Map<string, string>();
+  private readonly cache = new Map<number, Twin>();
+
+  constructor(
+    private readonly root: SgRoot,
+    private readonly imports: ModuleImports,
+    private readonly sessions: SessionResolver,
+  ) {
+    for (const b of moduleLevelImportBindings(imports)) this.importTargets.set(b.local, b.target);
+  }
+
+  /** The twin for a call the resolver counts as making a session: `F()`, `F.begin()`, `mod.F()`, `Session(...)`. */
+  twinOf(call: SgNode): Twin {
+    const key = start(call);
+    let twin = this.cache.get(key);
+    if (!twin) {
+      twin = this.compute(call);
+      this.cache.set(key, twin);
+    }
+    return twin;
+  }
+
+  private compute(call: SgNode): Twin {
+    const callee = call.field('function') as SgNode;
+    const factory = this.sessions.isFactoryBeginCall(call) ? (callee.field('object') as SgNode) : callee;
+    const dotted = dottedName(factory);
+    if (!dotted) return { kind: 'unknown', why: `\`${factory.text()}\` is not a plain factory name` };
+    const head = dotted[0] as string;
+    const last = dotted[dotted.length - 1] as string;
+    const target = this.importTargets.get(head);
+    const full = target ? [target, ...dotted.slice(1)].join('.') : null;
+    if (full && /(^|\.)AsyncSession$/.test(full)) return { kind: 'async' };
+    if (this.sessions.typeVerdict(factory, new Set()).session) {
+      return { kind: 'unknown', why: `\`${factory.text()}(...)\` makes a sync Session on a sync engine; the async engine to use is not known here` };
+    }
+    if (/^(Async|async_)/.test(last)) return { kind: 'async' };
+    const renameLast = (name: string, importAdd: ImportAdd | null): Twin => {
+      const node = factory.kind() === 'attribute' ? (factory.field('attribute') as SgNode) : factory;
+      return { kind: 'rename', edit: { start: start(node), end: end(node), text: name }, importAdd };
+    };
+    // `database.SessionLocal()`: the imported session module gains `AsyncSessionLocal` from async-engine.
+    if (dotted.length === 2 && target && last === CONVENTIONAL) return renameLast(CONVENTIONAL_TWIN, null);
+    if (dotted.length !== 1) return { kind: 'unknown', why: `no async twin of \`${factory.text()}\` is known` };
+
+    if (this.isModuleAsyncFactory(head)) return { kind: 'async' };
+    const twin = twinName(head);
+    const twinBinding = this.moduleBinding(twin);
+    if (twinBinding === 'conflict') return { kind: 'unknown', why: `\`${twin}\` is bound inside a function or class too` };
+    if (twinBinding === 'module') return renameLast(twin, null);
+
+    const imported = this.imports.from.find((i) => (i.alias ?? i.name) === head && isModuleLevel(i.node) && i.name !== '*');
+    if (imported && imported.name === CONVENTIONAL) {
+      const binding = this.moduleBinding(CONVENTIONAL_TWIN);
+      const sameImport = this.imports.from.some((i) => i.module === imported.module && i.name === CONVENTIONAL_TWIN && i.alias === null);
+      if (binding === 'conflict' || (binding === 'module' && !sameImport)) {
+        return { kind: 'unknown', why: `\`${CONVENTIONAL_TWIN}\` is already bound to something else in this file` };
+      }
+      const replaces = { module: imported.module, name: imported.name, local: head };
+      return renameLast(CONVENTIONAL_TWIN, sameImport ? null : { module: imported.module, name: CONVENTIONAL_TWIN, replaces });
+    }
+    if (!imported && this.isModuleSyncFactory(head)) {
+      return { kind: 'unknown', why: `\`${head}\` is defined here but its async twin \`${twin}\` is not (async-engine writes it; see its finding)` };
+    }
+    return { kind: 'unknown', why: `no async twin of \`${head}\` is known: \`${twin}\` is not bound in this file` };
+  }
+
+  /** 'module' when the name is bound only at module level, 'conflict' when bound elsewhere too, 'none' when unbound. */
+  private moduleBinding(name: string): 'module' | 'conflict' | 'none' {
+    const bindings = nameTable(this.root, name).occurrences.filter((o) => o.role === 'binding' || o.role === 'import');
+    if (bindings.length === 0) return 'none';
+    return bindings.every((b) => b.scope.kind() === 'module') ? 'module' : 'conflict';
+  }
+
+  private moduleAssignments(name: string): SgNode[] {
+    const values: SgNode[] = [];
+    for (const stmt of this.root.root().children()) {
+      const assignment = stmt.kind() === 'expression_statement' ? namedChildren(stmt)[0] : null;
+      if (assignment?.kind() !== 'assignment' || assignment.field('left')?.text() !== name) continue;
+      const right = assignment.field('right');
+      if (right) values.push(right);
+    }
+    return values;
+  }
+
+  private isModuleAsyncFactory(name: string): boolean {
+    const values = this.moduleAssignments(name);
+    return values.length > 0 && values.every((v) => factoryKind(v) === 'async');
+  }
+
+  private isModuleSyncFactory(name: string): boolean {
+    const values = this.moduleAssignments(name);
+    return values.length === 1 && factoryKind(values[0] as SgNode) === 'sync';
+  }
+}
+
+function factoryKind(value: SgNode): 'async' | 'sync' | null {
+  if (value.kind() !== 'call') return null;
+  const callee = dottedName(value.field('function') as SgNode);
+  const last = callee?.[callee.length - 1];
+  if (last === 'async_sessionmaker') return 'async';
+  if (last !== 'sessionmaker') return null;
+  const classArg = callArgs(value).keywords.get('class_');
+  return classArg && /AsyncSession$/.test(classArg.text()) ? 'async' : 'sync';
+}

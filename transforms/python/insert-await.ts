@@ -1,0 +1,337 @@
+// insert-await: `await` on the AsyncSession calls that need it, `async with` for sessions and their
+// transactions, bulk_* methods run through `run_sync` (REFERENCE section 1).
+//
+// A function is converted whole or not at all: when anything in it cannot be made async (a legacy query
+// left over, a session call inside a lambda, a factory without a known async twin...) it gets no edits and
+// each blocker is flagged, so no `async def` ever ends up holding an unconverted session call.
+// The output has `await` in plain `def`s; async-handlers and propagate-async make those functions async.
+import type { SgNode, SgRoot } from '@ast-grep/napi';
+import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
+import { awaitEdits, awaitState } from './awaits/awaiting';
+import { bulkEdits } from './awaits/bulk';
+import { placeOf, syncOnlyReason, unitName, type Place } from './awaits/context';
+import { FactoryTwins, type ImportAdd, type Twin } from './awaits/factories';
+import { ASYNC_OBJECT_METHODS, AWAITED_METHODS, BULK_METHODS, SQLMODEL_AWAITED_METHODS, TRANSACTION_METHODS } from './awaits/methods';
+import { HINTS, RULES, type AwaitRule } from './awaits/rules';
+import { occurrencesOf } from './query/bindings';
+import { SessionResolver, type SessionInfo } from './query/sessions';
+import { namedChildren, start } from './query/syntax';
+import { collectImports, dunderAllNames, planImportEdits } from './support/imports';
+import { nameTable } from './support/scope';
+
+const ID = 'insert-await';
+
+export const transform: Transform<SgRoot> = {
+  id: ID,
+  description: 'await AsyncSession calls (execute, scalars, commit...), async with for sessions and transactions, bulk_* via run_sync',
+  language: 'python',
+  run: (ctx) => new InsertAwait(ctx).run(),
+};
+
+type Rename = Extract<Twin, { kind: 'rename' }>;
+
+interface Blocker {
+  rule: AwaitRule;
+  node: SgNode;
+  message: string;
+  /** Another function that must stay unchanged with this one (the one creating a session used here). */
+  alsoBlocks?: Place | undefined;
+  /** Blocks without a finding of its own (reported where the blocker is). */
+  silent?: boolean;
+}
+
+/** What a session turns out to be for this transform. */
+type Verdict =
+  /** Made by a sync factory in code that stays sync: a sync Session, left alone. */
+  | { kind: 'sync' }
+  /** An AsyncSession once converted; these factory calls must be renamed to their async twins. */
+  | { kind: 'async'; renames: Rename[] }
+  | { kind: 'blocked'; blocker: Blocker };
+
+/** One function that would become `async def`. */
+interface Unit {
+  node: SgNode;
+  edits: TextEdit[];
+  renames: Rename[];
+  blockers: Blocker[];
+  awaits: number;
+}
+
+class InsertAwait {
+  private readonly sessions: SessionResolver;
+  private readonly twins: FactoryTwins;
+  private readonly keptSync: ReadonlySet<string>;
+  private readonly units = new Map<number, Unit>();
+  private readonly findings: FindingInput[] = [];
+
+  constructor(private readonly ctx: TransformContext<SgRoot>) {
+    const imports = collectImports(ctx.tree);
+    this.sessions = new SessionResolver(ctx.tree, imports, {
+      dependencyNames: [ctx.options.getDbName, ctx.options.asyncGetDbName],
+      facades: [],
+    });
+    this.twins = new FactoryTwins(ctx.tree, imports, this.sessions);
+    this.keptSync = new Set([ctx.options.getDbName]);
+  }
+
+  run(): TransformResult {
+    const root = this.ctx.tree.root();
+    for (const call of root.findAll({ rule: { kind: 'call' } })) this.visitCall(call);
+    for (const stmt of root.findAll({ rule: { kind: 'with_statement' } })) this.visitWith(stmt);
+    return this.assemble();
+  }
+
+  private visitCall(call: SgNode): void {
+    const fn = call.field('function');
+    if (fn?.kind() !== 'attribute') return;
+    const method = fn.field('attribute')?.text() ?? '';
+    const relevant = AWAITED_METHODS.has(method) || BULK_METHODS.has(method) || TRANSACTION_METHODS.has(method) || method === 'query' || SQLMODEL_AWAITED_METHODS.has(method);
+    if (!relevant) return;
+    const receiver = fn.field('object') as SgNode;
+    const info = this.sessions.resolve(receiver);
+    if (!info) return;
+    if (SQLMODEL_AWAITED_METHODS.has(method) && !info.sqlmodel) return;
+    if (TRANSACTION_METHODS.has(method) && isWithItemValue(call)) return; // visitWith decides
+    const place = placeOf(call);
+    const verdict = this.verdict(info, call, place);
+    if (verdict.kind === 'sync') return;
+    const unit = this.convertibleUnit(place);
+    if (!unit) {
+      if (verdict.kind !== 'async' || awaitState(call, this.ctx.source) === 'yes') return;
+      const rule = method === 'query' ? RULES.queryLeft : RULES.syncContext;
+      this.flag(rule, call, `\`${receiver.text()}.${method}()\` ${whereSync(place, this.keptSync)}; it is left unchanged`);
+      return;
+    }
+    if (verdict.kind === 'blocked') return this.block(unit, verdict.blocker);
+    unit.renames.push(...verdict.renames);
+    if (method === 'query') {
+      return this.block(unit, { rule: RULES.queryLeft, node: call, message: `a legacy \`${receiver.text()}.query(...)\` is left, and AsyncSession has no query()` });
+    }
+    const state = awaitState(call, this.ctx.source);
+    if (state === 'yes') return;
+    if (state === 'misplaced') {
+      return this.block(unit, { rule: RULES.misplaced, node: call, message: `the \`await\` before \`${receiver.text()}.${method}(...)\` applies to the whole chain after it, not to this call` });
+    }
+    if (place.blocked) {
+      return this.block(unit, { rule: RULES.syncContext, node: call, message: `\`${receiver.text()}.${method}()\` runs ${place.blocked}, where it cannot be awaited` });
+    }
+    const reason = `${ID}: await ${receiver.text()}.${method}()`;
+    if (BULK_METHODS.has(method)) {
+      const bulk = bulkEdits(call, (c) => this.isSessionCall(c), `${ID}: ${method} through run_sync`);
+      if (!Array.isArray(bulk)) return this.block(unit, { rule: RULES.bulk, node: bulk.node, message: `\`${method}()\` cannot run through run_sync as written: ${bulk.message}` });
+      unit.edits.push(...bulk, ...awaitEdits(call, reason));
+      unit.awaits++;
+      return;
+    }
+    // What these return has coroutine methods of its own; only a discarded result is safe to await blindly.
+    const discarded = call.parent()?.kind() === 'expression_statement';
+    if ((ASYNC_OBJECT_METHODS.has(method) || TRANSACTION_METHODS.has(method)) && !discarded) {
+      return this.block(unit, { rule: RULES.asyncObject, node: call, message: `what \`${method}()\` returns has methods that need \`await\` too, which is not tracked` });
+    }
+    unit.edits.push(...awaitEdits(call, reason));
+    unit.awaits++;
+  }
+
+  private visitWith(stmt: SgNode): void {
+    if (stmt.children().some((c) => !c.isNamed() && c.text() === 'async')) return;
+    const clause = stmt.children().find((c) => c.kind() === 'with_clause');
+    const items = clause ? clause.children().filter((c) => c.kind() === 'with_item') : [];
+    const factories: SgNode[] = [];
+    const transactions: { call: SgNode; info: SessionInfo; target: SgNode | null }[] = [];
+    let others = 0;
+    for (const item of items) {
+      const { value, target } = withItemParts(item);
+      if (value?.kind() === 'call' && (this.sessions.isFactoryCall(value) || this.sessions.isFactoryBeginCall(value))) {
+        factories.push(value);
+        continue;
+      }
+      const fn = value?.kind() === 'call' ? value.field('function') : null;
+      const receiver = fn?.kind() === 'attribute' && TRANSACTION_METHODS.has(fn.field('attribute')?.text() ?? '') ? fn.field('object') : null;
+      const info = receiver ? this.sessions.resolve(receiver) : null;
+      if (info && value) transactions.push({ call: value, info, target });
+      else others++;
+    }
+    if (factories.length === 0 && transactions.length === 0) return;
+    const place = placeOf(stmt);
+    const unit = this.convertibleUnit(place);
+    // A session made here, in code that stays sync, is a sync Session: the statement is right as it is.
+    if (factories.length > 0 && (!unit || place.blocked)) return;
+    const verdicts = transactions.map((t) => this.verdict(t.info, t.call, place));
+    if (verdicts.some((v) => v.kind === 'sync')) return;
+    if (!unit) {
+      for (const [i, t] of transactions.entries()) {
+        if (verdicts[i]?.kind === 'async') this.flag(RULES.syncContext, t.call, `\`with ${t.call.text()}\` ${whereSync(place, this.keptSync)}, so it cannot become \`async with\``);
+      }
+      return;
+    }
+    let blocked = false;
+    const block = (b: Blocker): void => {
+      this.block(unit, b);
+      blocked = true;
+    };
+    if (place.blocked) block({ rule: RULES.syncContext, node: stmt, message: `the \`with\` statement runs ${place.blocked}` });
+    for (const call of factories) {
+      const twin = this.twins.twinOf(call);
+      if (twin.kind === 'unknown') block({ rule: RULES.factoryUnknown, node: call, message: twin.why });
+      else if (twin.kind === 'rename') unit.renames.push(twin);
+    }
+    for (const [i, t] of transactions.entries()) {
+      const v = verdicts[i] as Verdict;
+      if (v.kind === 'blocked') block(v.blocker);
+      else if (v.kind === 'async') unit.renames.push(...v.renames);
+      if (t.target && occurrencesOf(unit.node, t.target.text()).length > 1) {
+        block({ rule: RULES.asyncObject, node: t.target, message: `the transaction \`${t.target.text()}\` is used in the block, and its commit()/rollback() would need \`await\`, which is not tracked` });
+      }
+    }
+    if (others > 0) block({ rule: RULES.withMixed, node: stmt, message: 'the `with` statement mixes session context managers with other ones, and `async with` needs all of them async' });
+    if (blocked) return;
+    unit.edits.push({ start: start(stmt), end: start(stmt), text: 'async ', reason: `${ID}: async with` });
+  }
+
+  /** Is this session a sync one left alone, an async one (and which factory calls then change), or blocked? */
+  private verdict(info: SessionInfo, site: SgNode, sitePlace: Place): Verdict {
+    const locals = info.origins.filter(isLocalOrigin);
+    for (const origin of locals) {
+      const place = placeOf(origin);
+      if (place.blocked || !this.convertibleUnit(place)) return { kind: 'sync' };
+    }
+    const renames: Rename[] = [];
+    for (const origin of info.origins) {
+      const local = isLocalOrigin(origin);
+      const originUnit = local ? placeOf(origin).unit : null;
+      if (local && originUnit && sitePlace.unit && originUnit.id() !== sitePlace.unit.id()) {
+        return {
+          kind: 'blocked',
+          blocker: {
+            rule: RULES.sessionOuter,
+            node: site,
+            message: `the session is created in the enclosing ${unitName(originUnit)}, and a session shared by two functions is not converted automatically`,
+            alsoBlocks: placeOf(origin),
+          },
+        };
+      }
+      const twin = this.twins.twinOf(origin);
+      if (twin.kind === 'unknown') {
+        return { kind: 'blocked', blocker: { rule: RULES.factoryUnknown, node: local ? origin : site, message: twin.why } };
+      }
+      if (twin.kind === 'rename') renames.push(twin);
+    }
+    return { kind: 'async', renames };
+  }
+
+  /** The unit a place belongs to when that function may become async; null at module level or in sync-only functions. */
+  private convertibleUnit(place: Place): Unit | null {
+    if (!place.unit || syncOnlyReason(place.unit, this.keptSync)) return null;
+    const key = start(place.unit);
+    let unit = this.units.get(key);
+    if (!unit) {
+      unit = { node: place.unit, edits: [], renames: [], blockers: [], awaits: 0 };
+      this.units.set(key, unit);
+    }
+    return unit;
+  }
+
+  /** No use of the imported sync factory is left once the renames are made (and no re-export needs it). */
+  private unusedAfter(local: string, renames: Map<number, Rename>): boolean {
+    if (/(^|\/)__init__\.py$/.test(this.ctx.path) || dunderAllNames(this.ctx.tree).has(local)) return false;
+    return nameTable(this.ctx.tree, local).occurrences.every((o) => o.role !== 'reference' || renames.has(start(o.node)));
+  }
+
+  private isSessionCall(call: SgNode): boolean {
+    const fn = call.field('function');
+    return fn?.kind() === 'attribute' && this.sessions.resolve(fn.field('object') as SgNode) !== null;
+  }
+
+  private block(unit: Unit, blocker: Blocker): void {
+    unit.blockers.push(blocker);
+    // The creating function keeps its sync session too, so both stay consistent; the finding is reported once.
+    const other = blocker.alsoBlocks ? this.convertibleUnit(blocker.alsoBlocks) : null;
+    if (other && other !== unit) other.blockers.push({ ...blocker, alsoBlocks: undefined, silent: true });
+  }
+
+  private flag(rule: AwaitRule, node: SgNode, message: string): void {
+    this.findings.push({ rule, offset: start(node), message, hint: HINTS[rule] });
+  }
+
+  private assemble(): TransformResult {
+    const edits: TextEdit[] = [];
+    const renames = new Map<number, Rename>();
+    let awaits = 0;
+    let left = 0;
+    for (const unit of [...this.units.values()].sort((a, b) => start(a.node) - start(b.node))) {
+      if (unit.blockers.length > 0) {
+        left++;
+        const seen = new Set<string>();
+        for (const b of unit.blockers) {
+          if (b.silent) continue;
+          const key = `${b.rule}@${start(b.node)}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          this.flag(b.rule, b.node, `${b.message}; ${unitName(unit.node)} was left unchanged: no awaits were added anywhere in it`);
+        }
+        continue;
+      }
+      const own = [...unit.edits, ...unit.renames.map((r) => r.edit)];
+      if (own.some((e) => this.ctx.isIgnored(e.start, Math.max(e.end, e.start + 1)))) continue;
+      edits.push(...unit.edits);
+      for (const r of unit.renames) renames.set(r.edit.start, r);
+      awaits += unit.awaits;
+    }
+    const imports: ImportAdd[] = [];
+    for (const r of renames.values()) {
+      edits.push({ ...r.edit, reason: `${ID}: async session factory` });
+      if (r.importAdd && !imports.some((i) => i.module === r.importAdd?.module && i.name === r.importAdd.name)) imports.push(r.importAdd);
+    }
+    if (imports.length > 0) {
+      const add = imports.map(({ module, name }) => ({ module, name }));
+      const remove = imports.filter((i) => this.unusedAfter(i.replaces.local, renames)).map((i) => ({ module: i.replaces.module, name: i.replaces.name }));
+      for (const e of planImportEdits(this.ctx.tree, this.ctx.source, { add, remove })) edits.push({ ...e, reason: `${ID}: import the async session factory` });
+    }
+    return { edits: mergeInsertions(edits), findings: this.findings, counts: { 'awaits added': awaits, 'functions left unchanged': left } };
+  }
+}
+
+/** Zero-width insertions at one offset become one edit, in the order they were planned. */
+function mergeInsertions(edits: TextEdit[]): TextEdit[] {
+  const out: TextEdit[] = [];
+  const byOffset = new Map<number, TextEdit>();
+  for (const e of edits) {
+    if (e.start !== e.end) {
+      out.push(e);
+      continue;
+    }
+    const existing = byOffset.get(e.start);
+    if (existing) existing.text += e.text;
+    else {
+      const copy = { ...e };
+      byOffset.set(e.start, copy);
+      out.push(copy);
+    }
+  }
+  return out;
+}
+
+/** A factory call stored in a plain name (`db = F()`, `with F() as db`), not in an attribute. */
+function isLocalOrigin(origin: SgNode): boolean {
+  const parent = origin.parent();
+  if (parent?.kind() === 'assignment') return parent.field('left')?.kind() === 'identifier';
+  return parent?.kind() === 'as_pattern' || parent?.kind() === 'with_item';
+}
+
+function withItemParts(item: SgNode): { value: SgNode | null; target: SgNode | null } {
+  const first = namedChildren(item)[0] ?? null;
+  if (first?.kind() !== 'as_pattern') return { value: first, target: null };
+  const target = first.children().find((c) => c.kind() === 'as_pattern_target');
+  return { value: namedChildren(first)[0] ?? null, target: target ? (namedChildren(target)[0] ?? null) : null };
+}
+
+function isWithItemValue(call: SgNode): boolean {
+  const parent = call.parent();
+  if (parent?.kind() === 'with_item') return true;
+  return parent?.kind() === 'as_pattern' && parent.parent()?.kind() === 'with_item' && namedChildren(parent)[0]?.id() === call.id();
+}
+
+function whereSync(place: Place, keptSync: ReadonlySet<string>): string {
+  if (!place.unit) return 'runs at module level, which cannot be async';
+  return `runs in code that must stay sync (${syncOnlyReason(place.unit, keptSync) ?? place.blocked ?? ''})`;
+}
