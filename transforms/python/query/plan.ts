@@ -6,6 +6,7 @@ import { collectImports, moduleLevelImportBindings, planImportEdits, type Module
 import { isProblem, type Problem } from './analyze';
 import { bindingsIn } from './bindings';
 import { convertUnit, type Converted, type Outcome } from './convert';
+import { EntityResolver } from './entities';
 import type { Names, QueryStage } from './emit';
 import { resolveNames, shadowedAt } from './names';
 import { QUERY_RULE_HINTS } from './rules';
@@ -30,7 +31,7 @@ export function planQueryToSelect(ctx: TransformContext<SgRoot>): TransformResul
   if (roots.length === 0) return { edits: [], findings };
 
   const resolution = resolveNames(root, imports);
-  const env = selectionEnv(imports);
+  const env = selectionEnv(imports, new EntityResolver(root, imports));
   const sqlModelFile = [...imports.from.map((i) => i.module), ...imports.plain.map((i) => i.module)].some((m) => m === 'sqlmodel' || m.startsWith('sqlmodel.'));
   const outcomes = buildUnits(roots).map((unit) => convertUnit(unit, { source: ctx.source, env, stage, names: resolution.names }));
 
@@ -196,9 +197,10 @@ function isStringy(node: SgNode): boolean {
   return false;
 }
 
-function selectionEnv(imports: ModuleImports): SelectionEnv {
+function selectionEnv(imports: ModuleImports, entities: EntityResolver): SelectionEnv {
   const bindings = moduleLevelImportBindings(imports);
   return {
+    mappedClass: (node) => entities.resolve(node),
     isSqlAlchemyName: (name) => bindings.some((b) => b.local === name && /^(sqlalchemy|sqlmodel)(\.|$)/.test(b.target)),
     isModuleName: (name) => /^[a-z_][a-z0-9_]*$/.test(name) && bindings.some((b) => b.local === name),
     isAliasedEntity: (name, at) => {

@@ -13,7 +13,8 @@ export const QUERY_RULE_HINTS: Record<string, string> = {
   'QUERY-INDEX': 'Use .offset(i).limit(1) and decide how a missing row should behave (Query raised IndexError).',
   'QUERY-FILTER-BY-JOIN': 'Write the criterion explicitly: .where(Target.column == value).',
   'QUERY-DISTINCT-ORDER': 'Add the ORDER BY expressions to the selected columns, or drop distinct(), so results match the legacy query.',
-  'QUERY-ENTITY-UNKNOWN': 'Convert by hand: use session.scalars() for a single entity, session.execute() (rows) otherwise.',
+  'QUERY-ENTITY-UNKNOWN':
+    'Convert by hand: use session.scalars() for a single entity, session.execute() (rows) otherwise. For a name or self.<attr> holding a model class, docs/rules/QUERY-ENTITY-UNKNOWN.md lists what the tool can prove.',
   'QUERY-SYNC-CONTEXT':
     'This code cannot become async (lambda, generator expression, property, dunder method, module or class level). Restructure it, or run the query via session.run_sync().',
   'QUERY-NAME-CONFLICT': 'A local name shadows the SQLAlchemy construct the conversion needs; rename it, or import the construct under another name.',

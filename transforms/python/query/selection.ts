@@ -1,7 +1,9 @@
 // What a query selects: one ORM entity (results are scalars), or rows (columns, several entities).
-// Decided from the syntax alone; anything not clearly an entity or a column makes the query manual.
+// Decided from the syntax, plus what the module proves about names and `self.<attr>` holding mapped
+// classes (entities.ts); anything not clearly an entity or a column makes the query manual.
 import type { SgNode } from '@ast-grep/napi';
-import { chainRoot, dottedName, looksLikeClassName } from './syntax';
+import type { EntityVerdict } from './entities';
+import { chainRoot, dottedName, looksLikeClassName, sameNode } from './syntax';
 
 export interface Selection {
   /** Exactly one ORM entity: `.scalars()` forms. */
@@ -21,6 +23,8 @@ export interface SelectionEnv {
   isModuleName(name: string): boolean;
   /** True when `name`, at `at`, is only ever bound to `aliased(...)`. */
   isAliasedEntity(name: string, at: SgNode): boolean;
+  /** Whether a name or `self.<attr>` is provably bound to a mapped class (`Type[X]` parameters and attributes). */
+  mappedClass(node: SgNode): EntityVerdict;
 }
 
 export type SelectionResult = { ok: true; selection: Selection } | { ok: false; node: SgNode; message: string };
@@ -33,7 +37,10 @@ export function classifySelection(args: SgNode[], env: SelectionEnv): SelectionR
     const kind = classifyExpression(arg, env);
     if (kind === 'entity') entities.push(arg.text());
     else if (kind === 'column') columns.push(compact(arg.text()));
-    else return { ok: false, node: arg, message: `cannot tell whether \`${arg.text()}\` is an entity or a column` };
+    else {
+      const doubt = entityDoubt(arg, env);
+      return { ok: false, node: arg, message: `cannot tell whether \`${arg.text()}\` is an entity or a column${doubt ? ` (${doubt})` : ''}` };
+    }
   }
   return {
     ok: true,
@@ -49,6 +56,7 @@ export function classifyExpression(node: SgNode, env: SelectionEnv): 'entity' | 
     if (dotted.length === 1) {
       if (looksLikeClassName(head)) return 'entity';
       if (env.isAliasedEntity(head, node)) return 'entity';
+      if (env.mappedClass(node).proven) return 'entity';
       return 'unknown';
     }
     if (looksLikeClassName(last) && env.isModuleName(head) && dotted.slice(0, -1).every((p) => !looksLikeClassName(p))) return 'entity';
@@ -56,6 +64,9 @@ export function classifyExpression(node: SgNode, env: SelectionEnv): 'entity' | 
     if (dotted.slice(0, -1).some((p) => looksLikeClassName(p))) return 'column';
     if (env.isAliasedEntity(head, node) && dotted.length === 2) return 'column';
     if (env.isSqlAlchemyName(head)) return 'column';
+    // `self.model` (an entity), `self.model.id` / `model.id` (its columns)
+    if (dotted.length === 2 && env.mappedClass(node).proven) return 'entity';
+    if (dotted.length <= 3 && isMappedPrefix(node.field('object'), env)) return 'column';
     return 'unknown';
   }
   const root = chainRoot(node);
@@ -64,7 +75,33 @@ export function classifyExpression(node: SgNode, env: SelectionEnv): 'entity' | 
   // `User.name.label("n")`, `User.id.distinct()`, `func.count(User.id)`, `literal(1)`
   if (looksLikeClassName(name) && root.parent()?.kind() === 'attribute') return 'column';
   if (env.isSqlAlchemyName(name)) return 'column';
+  // `model.name.label("n")`, `self.model.id.desc()`: an attribute of a proven mapped class, then calls.
+  const first = root.parent();
+  if (first?.kind() === 'attribute' && isMappedPrefix(root, env)) return 'column';
+  const second = first?.parent();
+  if (first?.kind() === 'attribute' && second?.kind() === 'attribute' && isMappedPrefix(first, env)) return 'column';
   return 'unknown';
+}
+
+/** `prefix` (`model`, `self.model`) is a proven mapped class and something is looked up on it. */
+function isMappedPrefix(prefix: SgNode | null, env: SelectionEnv): boolean {
+  if (!prefix) return false;
+  const parent = prefix.parent();
+  if (parent?.kind() !== 'attribute' || !sameNode(parent.field('object'), prefix)) return false;
+  const dotted = dottedName(prefix);
+  return !!dotted && dotted.length <= 2 && env.mappedClass(prefix).proven;
+}
+
+/** Why a name, `self.<attr>` or an attribute of one of those is not known to be an entity or column, when there is more to say. */
+function entityDoubt(node: SgNode, env: SelectionEnv): string | null {
+  const dotted = dottedName(node);
+  if (!dotted || dotted.length > 3) return null;
+  const own = dotted.length <= 2 ? env.mappedClass(node) : null;
+  if (own && !own.proven && own.why) return own.why;
+  // `self.model` is not a column of `self`: nothing to say about `self` itself.
+  const prefix = dotted.length === 3 || (dotted.length === 2 && dotted[0] !== 'self' && dotted[0] !== 'cls') ? node.field('object') : null;
+  const verdict = prefix ? env.mappedClass(prefix) : null;
+  return verdict && !verdict.proven ? verdict.why : null;
 }
 
 export function compact(text: string): string {

@@ -1,0 +1,77 @@
+import typing
+from typing import Any, Generic, List, Optional, Type, TypeVar
+
+from sqlalchemy.orm import Session
+
+from app.db.base_class import Base
+from app.models import Item, User
+
+ModelType = TypeVar("ModelType", bound=Base)
+T = TypeVar("T")
+
+
+class CRUDBase(Generic[ModelType]):
+    def __init__(self, model: Type[ModelType]):
+        self.model = model
+
+    def get(self, db: Session, id: Any) -> Optional[ModelType]:
+        return db.query(self.model).filter(self.model.id == id).first()
+
+    def get_multi(self, db: Session, *, skip: int = 0, limit: int = 100) -> List[ModelType]:
+        return db.query(self.model).order_by(self.model.id.desc()).offset(skip).limit(limit).all()
+
+    def count(self, db: Session) -> int:
+        return db.query(self.model).count()
+
+    def ids(self, db: Session):
+        return db.query(self.model.id).all()
+
+    def remove(self, db: Session, *, id: Any) -> Optional[ModelType]:
+        obj = db.query(self.model).get(id)
+        db.delete(obj)
+        return obj
+
+
+class Repository(Generic[T]):
+    """An unbound TypeVar used as `type[T]` still only admits classes."""
+
+    def __init__(self, model: type[T], label: str = ""):
+        self.model = model
+        self.label = label
+
+    def names(self, db: Session):
+        return db.query(self.model).filter(self.model.name.isnot(None)).all()
+
+
+class UserRepository:
+    model = User
+
+    def active(self, db: Session):
+        return db.query(self.model).filter_by(active=True).all()
+
+
+class ItemRepository:
+    model: Type[Item]
+
+    def first(self, db: Session):
+        return db.query(self.model).order_by(self.model.id).first()
+
+
+class AnnotatedStore:
+    def __init__(self, model):
+        self.model: Type[User] = model
+
+    def newest(self, db: Session):
+        return db.query(self.model).order_by(self.model.id).limit(10).all()
+
+
+def get_by_id(db: Session, model: Type[ModelType], id: int) -> Optional[ModelType]:
+    return db.query(model).get(id)
+
+
+def all_of(db: Session, model: typing.Type[User]):
+    return db.query(model).filter(model.name == "x").all()
+
+
+users = CRUDBase(User)
+items = Repository(model=Item)

@@ -1,0 +1,519 @@
+// Which names and `self.<attr>` expressions are provably bound to a mapped class (an ORM entity), beyond
+// the naming convention `selection.ts` applies to `User` / `models.User`. This is what lets the generic
+// repository of FastAPI's generated projects convert:
+//
+//     class CRUDBase(Generic[ModelType, ...]):
+//         def __init__(self, model: Type[ModelType]):
+//             self.model = model
+//         def get(self, db: Session, id: Any):
+//             return db.query(self.model).filter(self.model.id == id).first()
+//
+// Why a `Type[...]` annotation is proof enough (whatever X is in `Type[X]`: a model class, a TypeVar bound
+// to the declarative base, or an unbound TypeVar):
+// - The annotation states the value is a class object. `Query(...)` and `select(...)` accept a class only
+//   when it is mapped (they inspect it for a Mapper and raise ArgumentError otherwise); a class is never
+//   taken as a column expression. So wherever the original query works, it selects exactly one entity and
+//   the `.scalars()` forms are right; where it does not work, the legacy and the converted query both raise.
+//   The TypeVar's bound therefore changes nothing: `bound=Base` documents the intent, an unbound TypeVar
+//   used as `Type[T]` still only admits classes. `Type[Any]` is refused: it is the author opting out of a
+//   type, not stating one.
+// - Annotations are not enforced at run time. The transform already trusts them for sessions
+//   (`db: Session`); a value contradicting its annotation is a bug a type checker reports, and type checkers
+//   also check that subclasses (in any module) override `model` compatibly. Everything the tool can see that
+//   contradicts or bypasses the annotation makes it give up instead: any other store to the attribute
+//   (unannotated, tuple, augmented, `del`, `setattr`), a same-module subclass or caller passing something
+//   that is not provably a class, a base class defined in another module (it could set the attribute
+//   itself; following it needs a whole-project index).
+import type { SgNode, SgRoot } from '@ast-grep/napi';
+import { moduleLevelImportBindings, type ImportBinding, type ModuleImports } from '../support/imports';
+import { bindingsIn, parametersOf, type Parameter } from './bindings';
+import { callArgs, decoratorsOf, dottedName, enclosingScope, looksLikeClassName, namedChildren, sameNode, start } from './syntax';
+
+type Doubt = { proven: false; why: string | null };
+export type EntityVerdict = { proven: true } | Doubt;
+
+const PROVEN: EntityVerdict = { proven: true };
+const no = (why: string | null): Doubt => ({ proven: false, why });
+
+const TYPE_CONSTRUCTORS = new Set(['typing.Type', 'typing_extensions.Type']);
+const TYPEVAR_CONSTRUCTORS = new Set(['typing.TypeVar', 'typing_extensions.TypeVar']);
+/** Bases that define no attributes a repository could use (`Generic[...]`, `Protocol`, `ABC`, `object`). */
+const NEUTRAL_BASES = new Set(['typing.Generic', 'typing.Protocol', 'typing_extensions.Protocol', 'abc.ABC']);
+const TARGET_WRAPPERS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'list_splat_pattern']);
+
+type Base = { kind: 'neutral' } | { kind: 'visible'; cls: SgNode } | { kind: 'foreign'; text: string };
+/** Whose `__init__` a call reaches: a class, `object`'s (none), or not knowable from this module. */
+type InitOwner = SgNode | 'none' | 'unknown';
+
+/** An `__init__` parameter stored into the attribute: callers passing it something else would break the proof. */
+interface InitStore {
+  owner: SgNode;
+  init: SgNode;
+  param: Parameter;
+  /** Position among the arguments after `self`; null when the parameter cannot be passed positionally. */
+  position: number | null;
+}
+
+export class EntityResolver {
+  private readonly bindings: ImportBinding[];
+  /** Module-level classes by name (only names bound once at module level: anything else is ambiguous). */
+  private readonly classes = new Map<string, SgNode>();
+  private readonly allClasses: SgNode[];
+  private readonly attrCache = new Map<string, EntityVerdict>();
+
+  constructor(
+    private readonly root: SgRoot,
+    imports: ModuleImports,
+  ) {
+    this.bindings = moduleLevelImportBindings(imports);
+    this.allClasses = root.root().findAll({ rule: { kind: 'class_definition' } });
+    for (const cls of this.allClasses) {
+      const name = cls.field('name')?.text();
+      if (!name || enclosingScope(cls)?.kind() !== 'module') continue;
+      if (bindingsIn(root.root(), name).length === 1 && !this.bindings.some((b) => b.local === name)) this.classes.set(name, cls);
+    }
+  }
+
+  /** Is `node` (a name, or `self.<attr>`) bound to a mapped class? If not, why, when there is something specific to say. */
+  resolve(node: SgNode): EntityVerdict {
+    if (node.kind() === 'identifier') return this.resolveName(node.text(), node);
+    if (node.kind() !== 'attribute') return no(null);
+    const object = node.field('object');
+    const attr = node.field('attribute');
+    if (object?.kind() !== 'identifier' || !attr) return no(null);
+    const cls = this.instanceClass(object.text(), node);
+    if (!cls) return no(null);
+    const key = `${start(cls)}:${attr.text()}`;
+    let verdict = this.attrCache.get(key);
+    if (!verdict) {
+      verdict = this.attributeVerdict(cls, attr.text(), `${object.text()}.${attr.text()}`);
+      this.attrCache.set(key, verdict);
+    }
+    return verdict;
+  }
+
+  /** A class name by convention (`User`, `models.User`), as `selection.ts` reads `db.query(...)` arguments. */
+  isClassReference(node: SgNode): boolean {
+    const dotted = dottedName(node);
+    if (!dotted) return false;
+    const last = dotted[dotted.length - 1] as string;
+    if (!looksLikeClassName(last)) return false;
+    if (dotted.length === 1) return !this.importTarget(last)?.startsWith('typing');
+    const head = dotted[0] as string;
+    return /^[a-z_][a-z0-9_]*$/.test(head) && this.bindings.some((b) => b.local === head) && dotted.slice(0, -1).every((p) => !looksLikeClassName(p));
+  }
+
+  // ---- names ---------------------------------------------------------------------------------------------
+
+  /** A parameter annotated `Type[X]` and never rebound, found the way Python resolves the name at `at`. */
+  private resolveName(name: string, at: SgNode): EntityVerdict {
+    let scope = enclosingScope(at);
+    while (scope) {
+      const kind = scope.kind();
+      if (kind === 'module' || kind === 'class_definition') return no(null);
+      if (kind === 'function_definition' || kind === 'lambda') {
+        const param = parametersOf(scope).find((p) => p.name === name);
+        const rebound = bindingsIn(scope, name).length > 0;
+        if (param) {
+          if (kind === 'lambda') return no(null);
+          if (!param.annotation) return no(`parameter \`${name}\` is not annotated \`Type[...]\``);
+          if (!this.isClassType(param.annotation, scope)) return no(`parameter \`${name}\` is annotated \`${param.annotation.text()}\`, not \`Type[...]\` of a class`);
+          if (rebound) return no(`parameter \`${name}\` is reassigned in the function`);
+          return PROVEN;
+        }
+        if (rebound) return no(null);
+      } else if (bindingsIn(scope, name).length > 0) {
+        return no(null);
+      }
+      scope = enclosingScope(scope);
+    }
+    return no(null);
+  }
+
+  /** `Type[X]`, `type[X]`, `typing.Type[X]` (also under `ClassVar[...]`), X a class name or a TypeVar. */
+  isClassType(annotation: SgNode, site: SgNode): boolean {
+    const node = unwrapType(annotation);
+    if (node.kind() !== 'generic_type' && node.kind() !== 'subscript') return false;
+    const { head, params } = genericParts(node);
+    if (!head || params.length !== 1) return false;
+    const headName = dottedName(head);
+    if (!headName) return false;
+    const target = this.qualified(headName);
+    if (target === 'typing.ClassVar' || target === 'typing_extensions.ClassVar') return this.isClassType(params[0] as SgNode, site);
+    const builtinType = headName.length === 1 && headName[0] === 'type' && !this.isBoundAtModuleLevel('type');
+    if (!builtinType && !(target && TYPE_CONSTRUCTORS.has(target))) return false;
+    return this.isClassOrTypeVar(unwrapType(params[0] as SgNode), site);
+  }
+
+  private isClassOrTypeVar(node: SgNode, site: SgNode): boolean {
+    let dotted = dottedName(node);
+    if (!dotted && node.kind() === 'string') {
+      // `Type["User"]`: a forward reference.
+      const content = node.children().find((c) => c.kind() === 'string_content')?.text() ?? '';
+      dotted = /^[A-Za-z_][\w.]*$/.test(content) ? content.split('.') : null;
+    }
+    if (!dotted) return false;
+    const last = dotted[dotted.length - 1] as string;
+    if (dotted.length === 1 && this.isTypeVar(last, site)) return true;
+    // `Any`, `Self` and the like come from typing; anything else named like a class is taken as one.
+    const target = this.qualified(dotted);
+    if (target && /^typing(_extensions)?\./.test(target)) return false;
+    return looksLikeClassName(last) && dotted.slice(0, -1).every((p) => !looksLikeClassName(p));
+  }
+
+  /** `T = TypeVar("T", ...)` bound once at module level, or a PEP 695 parameter of an enclosing class/def. */
+  private isTypeVar(name: string, site: SgNode): boolean {
+    for (const a of [site, ...site.ancestors()]) {
+      const params = a.kind() === 'class_definition' || a.kind() === 'function_definition' ? a.field('type_parameters') : null;
+      if (params && namedChildren(params).some((p) => typeParameterName(p) === name)) return true;
+    }
+    const binds = bindingsIn(this.root.root(), name);
+    if (binds.length !== 1 || this.bindings.some((b) => b.local === name)) return false;
+    const assignment = (binds[0] as SgNode).parent();
+    const right = assignment?.kind() === 'assignment' ? assignment.field('right') : null;
+    if (right?.kind() !== 'call') return false;
+    const callee = dottedName(right.field('function') as SgNode);
+    const target = callee ? this.qualified(callee) : null;
+    return !!target && TYPEVAR_CONSTRUCTORS.has(target);
+  }
+
+  // ---- self.<attr> ---------------------------------------------------------------------------------------
+
+  /** The class whose instance `selfName` is at `at`: the first parameter of an instance method, never rebound. */
+  private instanceClass(selfName: string, at: SgNode): SgNode | null {
+    let scope = enclosingScope(at);
+    while (scope) {
+      const kind = scope.kind();
+      if (kind === 'module' || kind === 'class_definition') return null;
+      const params = kind === 'function_definition' || kind === 'lambda' ? parametersOf(scope) : [];
+      const rebound = bindingsIn(scope, selfName).length > 0;
+      const index = params.findIndex((p) => p.name === selfName);
+      if (index >= 0 || rebound) {
+        if (kind !== 'function_definition' || index !== 0 || rebound) return null;
+        if (decoratorsOf(scope).some((d) => /^@\s*(staticmethod|classmethod)\b/.test(d.text()))) return null;
+        return classOfMethod(scope);
+      }
+      scope = enclosingScope(scope);
+    }
+    return null;
+  }
+
+  private attributeVerdict(cls: SgNode, attr: string, shown: string): EntityVerdict {
+    const up = this.ancestors(cls);
+    const down = this.descendants(cls);
+    const stores: InitStore[] = [];
+    let defined = false;
+    for (const k of [cls, ...up.classes, ...down]) {
+      const own = this.definitionsIn(k, attr, shown, stores);
+      if (!own.proven) return own;
+      if (own.count > 0 && !down.some((d) => sameNode(d, k))) defined = true;
+    }
+    const className = cls.field('name')?.text() ?? '?';
+    const foreign = [...up.foreign, ...down.flatMap((d) => this.basesOf(d).filter((b): b is Extract<Base, { kind: 'foreign' }> => b.kind === 'foreign').map((b) => b.text))];
+    if (foreign.length > 0) {
+      const where = `\`${foreign[0]}\`, a base class defined in another module`;
+      return no(
+        defined
+          ? `\`${className}\`'s class hierarchy includes ${where}, which could also set \`${attr}\``
+          : `\`${shown}\` is not assigned in this module: it would come from ${where}, and following it there needs a whole-project index`,
+      );
+    }
+    if (!defined) return no(`\`${shown}\` is never assigned in \`${className}\` or its base classes`);
+    for (const store of stores) {
+      const problem = this.callersOf(store);
+      if (problem) return problem;
+    }
+    return PROVEN;
+  }
+
+  /** Every definition of `attr` in class `k` (class body bindings and stores through `self` in its methods), all provable. */
+  private definitionsIn(k: SgNode, attr: string, shown: string, stores: InitStore[]): { proven: true; count: number } | Doubt {
+    const name = k.field('name')?.text() ?? '?';
+    let count = 0;
+    for (const id of bindingsIn(k, attr)) {
+      count++;
+      const assignment = id.parent();
+      if (assignment?.kind() !== 'assignment' || !sameNode(assignment.field('left'), id)) {
+        return no(`\`${attr}\` is bound in class \`${name}\` by something other than an assignment: a method, property, loop...`);
+      }
+      const type = assignment.field('type');
+      if (type && this.isClassType(type, k)) continue;
+      const right = assignment.field('right');
+      if (!type && right && this.isClassReference(right)) continue;
+      return no(`\`${name}.${attr}\` is ${type ? `annotated \`${type.text()}\`` : `\`${right?.text() ?? ''}\``}, not provably a mapped class`);
+    }
+    for (const m of methodsOf(k)) {
+      const self = parametersOf(m)[0]?.name;
+      if (!self) continue;
+      const method = `${name}.${m.field('name')?.text() ?? '?'}`;
+      for (const call of m.findAll({ rule: { kind: 'call' } })) {
+        const args = callArgs(call);
+        const second = args.positional[1];
+        if (call.field('function')?.text() === 'setattr' && args.positional[0]?.text() === self && second?.kind() === 'string' && second.text().slice(1, -1) === attr) {
+          return no(`\`setattr(${self}, ...)\` in \`${method}\` sets \`${attr}\``);
+        }
+      }
+      for (const node of m.findAll({ rule: { kind: 'attribute' } })) {
+        if (node.field('object')?.text() !== self || node.field('attribute')?.text() !== attr) continue;
+        const store = storeKind(node);
+        if (store === 'read') continue;
+        count++;
+        if (store === 'other') return no(`\`${shown}\` is rebound in \`${method}\` in a way the tool does not follow`);
+        const assignment = node.parent() as SgNode;
+        const type = assignment.field('type');
+        if (type && this.isClassType(type, m)) continue;
+        const right = assignment.field('right');
+        if (!right) return no(`\`${shown}\` is declared in \`${method}\` without \`Type[...]\``);
+        if (this.isClassReference(right)) continue;
+        const verdict = right.kind() === 'identifier' ? this.resolveName(right.text(), right) : no(null);
+        if (!verdict.proven) {
+          const why = verdict.why ?? 'not provably a mapped class';
+          return no(`\`${shown}\` is assigned \`${right.text()}\` in \`${method}\`: ${why}`);
+        }
+        const param = parametersOf(m).find((p) => p.name === right.text());
+        if (param && m.field('name')?.text() === '__init__' && sameNode(enclosingScope(right), m)) {
+          stores.push({ owner: k, init: m, param, position: positionOf(m, param) });
+        }
+      }
+    }
+    return { proven: true, count };
+  }
+
+  /**
+   * Same-module code that runs the `__init__` storing the parameter must pass it something provably a class:
+   * `CRUDItem(Item)`, `super().__init__(Item)` in a subclass, `CRUDBase.__init__(self, Item)`.
+   */
+  private callersOf(store: InitStore): EntityVerdict | null {
+    const family = [store.owner, ...this.descendants(store.owner)];
+    const ownerName = store.owner.field('name')?.text() ?? '';
+    // Classes whose constructor runs `store.init` (or might: which `__init__` runs is not knowable).
+    const constructors = new Map<string, SgNode>();
+    for (const c of family) {
+      const name = c.field('name')?.text();
+      if (name && this.classes.has(name) && sameNode(this.classes.get(name), c)) constructors.set(name, c);
+    }
+    for (const call of this.root.root().findAll({ rule: { kind: 'call' } })) {
+      const fn = call.field('function') as SgNode;
+      let shift = 0;
+      if (fn.kind() === 'identifier' && constructors.has(fn.text())) {
+        const owner = this.initOwner(constructors.get(fn.text()) as SgNode);
+        if (owner === 'unknown') return no(`cannot tell which \`__init__\` \`${fn.text()}(...)\` runs`);
+        if (owner === 'none' || !sameNode(owner, store.owner)) continue;
+      } else if (fn.kind() === 'attribute' && fn.field('attribute')?.text() === '__init__') {
+        const object = fn.field('object') as SgNode;
+        if (object.kind() === 'call' && object.field('function')?.text() === 'super') {
+          const cls = enclosingClass(call);
+          if (!cls || !family.slice(1).some((d) => sameNode(d, cls))) continue;
+          const next = this.nextInit(cls);
+          if (next === 'unknown') return no(`cannot tell which \`__init__\` \`super().__init__(...)\` in \`${cls.field('name')?.text() ?? '?'}\` calls`);
+          if (next === 'none' || !sameNode(next, store.owner)) continue;
+        } else if (object.kind() === 'identifier' && object.text() === ownerName && constructors.has(ownerName)) {
+          shift = 1;
+        } else continue;
+      } else continue;
+      const problem = this.argumentProblem(call, store, shift);
+      if (problem) return problem;
+    }
+    return null;
+  }
+
+  private argumentProblem(call: SgNode, store: InitStore, shift: number): EntityVerdict | null {
+    const args = callArgs(call);
+    const shown = call.text().replace(/\s+/g, ' ').slice(0, 60);
+    if (args.splat || args.generator) return no(`\`${shown}\` unpacks its arguments, so what it passes as \`${store.param.name}\` is unknown`);
+    const arg = (store.position !== null ? args.positional[store.position + shift] : undefined) ?? args.keywords.get(store.param.name);
+    // Not passed: the default applies (annotated like the rest), or the call raises TypeError either way.
+    if (!arg) return null;
+    if (this.isClassReference(arg)) return null;
+    if (arg.kind() === 'identifier' && this.resolveName(arg.text(), arg).proven) return null;
+    return no(`\`${shown}\` passes \`${arg.text()}\` as \`${store.param.name}\`, which is not provably a mapped class`);
+  }
+
+  // ---- class hierarchy within the module ----------------------------------------------------------------
+
+  private basesOf(cls: SgNode): Base[] {
+    const list = cls.field('superclasses');
+    if (!list) return [];
+    const out: Base[] = [];
+    for (const arg of namedChildren(list)) {
+      if (arg.kind() === 'keyword_argument') continue;
+      const expr = arg.kind() === 'subscript' ? (arg.field('value') as SgNode) : arg;
+      const dotted = dottedName(expr);
+      if (!dotted) {
+        out.push({ kind: 'foreign', text: arg.text() });
+        continue;
+      }
+      if (dotted.length === 1 && dotted[0] === 'object' && !this.isBoundAtModuleLevel('object')) {
+        out.push({ kind: 'neutral' });
+        continue;
+      }
+      const target = this.qualified(dotted);
+      if (target && NEUTRAL_BASES.has(target)) out.push({ kind: 'neutral' });
+      else if (dotted.length === 1 && this.classes.has(dotted[0] as string)) out.push({ kind: 'visible', cls: this.classes.get(dotted[0] as string) as SgNode });
+      else out.push({ kind: 'foreign', text: expr.text() });
+    }
+    return out;
+  }
+
+  private ancestors(cls: SgNode): { classes: SgNode[]; foreign: string[] } {
+    const classes: SgNode[] = [];
+    const foreign: string[] = [];
+    const queue = [cls];
+    while (queue.length > 0) {
+      const k = queue.shift() as SgNode;
+      for (const base of this.basesOf(k)) {
+        if (base.kind === 'foreign') foreign.push(base.text);
+        else if (base.kind === 'visible' && !sameNode(base.cls, cls) && !classes.some((c) => sameNode(c, base.cls))) {
+          classes.push(base.cls);
+          queue.push(base.cls);
+        }
+      }
+    }
+    return { classes, foreign };
+  }
+
+  /** Classes anywhere in the module deriving from `cls`, directly or not: `self` may be one of them. */
+  private descendants(cls: SgNode): SgNode[] {
+    const family = [cls];
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const k of this.allClasses) {
+        if (family.some((f) => sameNode(f, k))) continue;
+        if (this.basesOf(k).some((b) => b.kind === 'visible' && family.some((f) => sameNode(f, b.cls)))) {
+          family.push(k);
+          grew = true;
+        }
+      }
+    }
+    return family.slice(1);
+  }
+
+  /** The class whose `__init__` runs when `cls(...)` is called. */
+  private initOwner(cls: SgNode): InitOwner {
+    if (methodsOf(cls).some((m) => m.field('name')?.text() === '__init__')) return cls;
+    return this.nextInit(cls);
+  }
+
+  /** The class whose `__init__` `super().__init__()` reaches from `cls` (single inheritance only). */
+  private nextInit(cls: SgNode): InitOwner {
+    const bases = this.basesOf(cls).filter((b) => b.kind !== 'neutral');
+    if (bases.length === 0) return 'none';
+    const only = bases[0] as Base;
+    if (bases.length > 1 || only.kind !== 'visible') return 'unknown';
+    return this.initOwner(only.cls);
+  }
+
+  // ---- names bound by imports ---------------------------------------------------------------------------
+
+  /** `Type` → `typing.Type` through this module's imports; null when the head is not imported. */
+  private qualified(dotted: string[]): string | null {
+    const target = this.importTarget(dotted[0] as string);
+    return target ? [target, ...dotted.slice(1)].join('.') : null;
+  }
+
+  private importTarget(name: string): string | null {
+    return this.bindings.find((b) => b.local === name)?.target ?? null;
+  }
+
+  private isBoundAtModuleLevel(name: string): boolean {
+    return bindingsIn(this.root.root(), name).length > 0 || this.bindings.some((b) => b.local === name);
+  }
+}
+
+function unwrapType(node: SgNode): SgNode {
+  let cur = node;
+  while (cur.kind() === 'type' || cur.kind() === 'parenthesized_expression') {
+    const inner = namedChildren(cur)[0];
+    if (!inner) break;
+    cur = inner;
+  }
+  return cur;
+}
+
+/** `Head[A, B]` as written in an annotation (`generic_type`) or an expression (`subscript`). */
+function genericParts(node: SgNode): { head: SgNode | null; params: SgNode[] } {
+  if (node.kind() === 'generic_type') {
+    const [head, list] = namedChildren(node);
+    return { head: head ?? null, params: list ? namedChildren(list) : [] };
+  }
+  const head = node.field('value');
+  const params = namedChildren(node).filter((c) => !sameNode(c, head));
+  return { head, params };
+}
+
+function typeParameterName(param: SgNode): string | null {
+  const inner = unwrapType(param);
+  if (inner.kind() === 'identifier') return inner.text();
+  const first = namedChildren(inner)[0];
+  return first ? unwrapType(first).text() : null;
+}
+
+/** How an occurrence of `self.attr` is used: read, a plain `self.attr = value` store, or another kind of store. */
+function storeKind(node: SgNode): 'read' | 'assign' | 'other' {
+  const parent = node.parent();
+  if (!parent) return 'read';
+  if (parent.kind() === 'assignment' && sameNode(parent.field('left'), node)) return 'assign';
+  if (parent.kind() === 'augmented_assignment' && sameNode(parent.field('left'), node)) return 'other';
+  if (parent.kind() === 'delete_statement' || parent.kind() === 'as_pattern_target') return 'other';
+  // `self.a, self.model = ...`, `for self.model in ...`, `del (self.model)`.
+  let child = node;
+  let cur: SgNode | null = parent;
+  while (cur && TARGET_WRAPPERS.has(String(cur.kind()))) {
+    child = cur;
+    cur = cur.parent();
+  }
+  if (!cur || sameNode(cur, parent)) return 'read';
+  const kind = cur.kind();
+  if ((kind === 'assignment' || kind === 'for_statement' || kind === 'for_in_clause') && sameNode(cur.field('left'), child)) return 'other';
+  if (kind === 'delete_statement' || kind === 'as_pattern_target') return 'other';
+  return 'read';
+}
+
+/** Index among the arguments after `self` by which `param` can be passed positionally, or null. */
+function positionOf(fn: SgNode, param: Parameter): number | null {
+  const list = fn.field('parameters');
+  if (!list) return null;
+  let index = -1;
+  for (const p of namedChildren(list)) {
+    const kind = p.kind();
+    if (kind === 'keyword_separator' || kind === 'list_splat_pattern' || kind === 'dictionary_splat_pattern') return null;
+    if (kind === 'positional_separator') continue;
+    if (sameNode(p, param.node)) return index;
+    index++;
+  }
+  return null;
+}
+
+function classOfMethod(fn: SgNode): SgNode | null {
+  let parent = fn.parent();
+  if (parent?.kind() === 'decorated_definition') parent = parent.parent();
+  if (parent?.kind() !== 'block') return null;
+  const cls = parent.parent();
+  return cls?.kind() === 'class_definition' ? cls : null;
+}
+
+function enclosingClass(node: SgNode): SgNode | null {
+  for (const a of node.ancestors()) {
+    if (a.kind() === 'function_definition') {
+      const cls = classOfMethod(a);
+      if (cls) return cls;
+    }
+    if (a.kind() === 'class_definition') return null;
+  }
+  return null;
+}
+
+function methodsOf(cls: SgNode): SgNode[] {
+  const body = cls.field('body');
+  if (!body) return [];
+  const out: SgNode[] = [];
+  for (const stmt of body.children()) {
+    if (stmt.kind() === 'function_definition') out.push(stmt);
+    else if (stmt.kind() === 'decorated_definition') {
+      const def = stmt.field('definition');
+      if (def?.kind() === 'function_definition') out.push(def);
+    }
+  }
+  return out;
+}
