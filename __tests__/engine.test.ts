@@ -1,7 +1,11 @@
 import type { SgRoot } from '@ast-grep/napi';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { planAnnotations } from '../engine/annotate';
 import { applyEdits, mapOffset, OverlappingEditsError, sortAndCheckEdits } from '../engine/edits';
 import { processSource } from '../engine/pipeline';
+import { runProject, splitSegments } from '../engine/run';
 import { decodeSource, encodeSource } from '../engine/text';
 import { DEFAULT_TRANSFORM_OPTIONS, Transform, TransformResult } from '../engine/types';
 import { pythonLanguage } from '../transforms/python/support/language';
@@ -166,5 +170,60 @@ describe('syntax checks', () => {
 
   test.each([['empty file', ''], ['empty string', 'x = ""\n'], ['comment only', '# hi\n']])('%s parses cleanly', (_name, text) => {
     expect(pythonLanguage.firstSyntaxError(pythonLanguage.parse(text), text)).toBeNull();
+  });
+});
+
+describe('whole-project index passes', () => {
+  function project(files: Record<string, string>): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awaitify-engine-'));
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    return dir;
+  }
+
+  /** Appends `# seen: <files whose text contains "marked">` to every file, from the index. */
+  function indexed(builds: { count: number }): Transform<SgRoot> {
+    return {
+      id: 'indexed',
+      description: 'indexed',
+      language: 'python',
+      indexer: {
+        id: 'marks',
+        summarize: ({ path: p, source }) => ({ path: p, marked: source.includes('marked') }),
+        build: (summaries) => {
+          builds.count++;
+          return [...summaries.values()].filter((s) => (s as { marked: boolean }).marked).map((s) => (s as { path: string }).path).sort();
+        },
+      },
+      run: (ctx) => ({ edits: [{ start: ctx.source.length, end: ctx.source.length, text: `# seen: ${(ctx.index as string[]).join(',')}\n` }], findings: [] }),
+    };
+  }
+
+  async function run(dir: string, transforms: Transform<SgRoot>[]) {
+    return runProject({ paths: [dir], cwd: dir, exclude: [], language: pythonLanguage, transforms, transformOptions: DEFAULT_TRANSFORM_OPTIONS, annotate: false, maxFileSize: 1 << 20 });
+  }
+
+  test('a transform with an indexer splits the preset into segments', () => {
+    const plain = replaceAll('plain', 'x', 'y');
+    const builds = { count: 0 };
+    expect(splitSegments([plain, indexed(builds), plain]).map((s) => s.transforms.map((t) => t.id))).toEqual([['plain'], ['indexed', 'plain']]);
+  });
+
+  test('the index is built once, over every file as the transforms before it left them', async () => {
+    const dir = project({ 'a.py': 'a = 1\n', 'b.py': 'b = 1\n' });
+    const builds = { count: 0 };
+    const report = await run(dir, [replaceAll('marker', 'a = 1', 'a = "marked"'), indexed(builds)]);
+    expect(builds.count).toBe(1);
+    const after = Object.fromEntries(report.files.map((f) => [f.path, f.status === 'changed' ? f.after : f.status]));
+    expect(after).toEqual({ 'a.py': 'a = "marked"\n# seen: a.py\n', 'b.py': 'b = 1\n# seen: a.py\n' });
+  });
+
+  test('a failing index fails the files with an error naming its transform, and nothing is changed', async () => {
+    const dir = project({ 'a.py': 'a = 1\n' });
+    const broken: Transform<SgRoot> = {
+      ...indexed({ count: 0 }),
+      indexer: { id: 'broken', summarize: () => ({}), build: () => { throw new Error('boom'); } },
+    };
+    const report = await run(dir, [replaceAll('first', 'a', 'b'), broken]);
+    expect(report.files).toEqual([expect.objectContaining({ path: 'a.py', status: 'error', transform: 'indexed', message: expect.stringContaining('boom') })]);
   });
 });

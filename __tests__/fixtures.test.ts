@@ -1,10 +1,14 @@
 // Fixture tests, discovered from testfixtures/python/<transform>/<case>.input.py (+ .output.py,
-// optional .findings.json and .options.json). Every case also proves that the output parses (ours
-// and CPython's parser) and that a second run changes nothing.
+// optional .findings.json and .options.json), and multi-file cases as directories
+// <transform>/<case>/input/** + output/** (+ findings.json with {path, rule, line}, options.json),
+// which run through the whole engine so transforms with a project index see every file. Every case
+// also proves that the output parses (ours and CPython's parser) and that a second run changes nothing.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { processSource } from '../engine/pipeline';
+import { runProject } from '../engine/run';
 import { DEFAULT_TRANSFORM_OPTIONS, TransformOptions } from '../engine/types';
 import { pythonLanguage } from '../transforms/python/support/language';
 import { findTransform } from '../transforms/registry';
@@ -58,6 +62,46 @@ function loadCases(): FixtureCase[] {
 
 const cases = loadCases();
 
+interface DirectoryCase {
+  transform: string;
+  name: string;
+  dir: string;
+  findings: (ExpectedFinding & { path: string })[];
+  options: TransformOptions;
+}
+
+function loadDirectoryCases(): DirectoryCase[] {
+  if (!existsSync(ROOT)) return [];
+  const found: DirectoryCase[] = [];
+  for (const transform of readdirSync(ROOT).sort()) {
+    for (const name of readdirSync(path.join(ROOT, transform)).sort()) {
+      const dir = path.join(ROOT, transform, name);
+      if (!statSync(dir).isDirectory() || !existsSync(path.join(dir, 'input'))) continue;
+      const json = <T>(file: string, fallback: T): T => (existsSync(path.join(dir, file)) ? (JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as T) : fallback);
+      found.push({ transform, name, dir, findings: json('findings.json', []), options: { ...DEFAULT_TRANSFORM_OPTIONS, ...json('options.json', {}) } });
+    }
+  }
+  return found;
+}
+
+const directoryCases = loadDirectoryCases();
+
+function listFiles(root: string, rel = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(path.join(root, rel), { withFileTypes: true })) {
+    const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
+    if (entry.isDirectory()) out.push(...listFiles(root, child));
+    else out.push(child);
+  }
+  return out.sort();
+}
+
+async function runTree(c: DirectoryCase, dir: string) {
+  const transform = findTransform(c.transform);
+  if (!transform) throw new Error(`fixture directory ${c.transform} names no registered transform`);
+  return runProject({ paths: ['.'], cwd: dir, exclude: [], language: pythonLanguage, transforms: [transform], transformOptions: c.options, annotate: false, maxFileSize: 1 << 20 });
+}
+
 function run(c: FixtureCase, source: string) {
   const transform = findTransform(c.transform);
   if (!transform) throw new Error(`fixture directory ${c.transform} names no registered transform`);
@@ -83,15 +127,43 @@ describe.each([...new Set(cases.map((c) => c.transform))])('%s fixtures', (trans
   });
 });
 
+describe.each([...new Set(directoryCases.map((c) => c.transform))])('%s multi-file fixtures', (transformId) => {
+  test.each(directoryCases.filter((c) => c.transform === transformId).map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const work = mkdtempSync(path.join(tmpdir(), 'awaitify-fixture-'));
+    try {
+      cpSync(path.join(c.dir, 'input'), work, { recursive: true });
+      const first = await runTree(c, work);
+      const problems = first.files.filter((f) => f.status === 'error' || f.status === 'skipped');
+      expect(problems).toEqual([]);
+      for (const f of first.files) if (f.status === 'changed') writeFileSync(path.join(work, f.path), f.output);
+      const expectedRoot = path.join(c.dir, 'output');
+      expect(listFiles(work)).toEqual(listFiles(expectedRoot));
+      for (const file of listFiles(expectedRoot)) {
+        expect(`${file}:\n${readFileSync(path.join(work, file), 'utf8')}`).toBe(`${file}:\n${readFileSync(path.join(expectedRoot, file), 'utf8')}`);
+      }
+      const findings = first.files.flatMap((f) => (f.status === 'changed' || f.status === 'unchanged' ? f.findings.map((x) => `${f.path}:${x.rule}@${x.line}`) : []));
+      expect(findings.sort()).toEqual(c.findings.map((f) => `${f.path}:${f.rule}@${f.line}`).sort());
+
+      const second = await runTree(c, work);
+      expect(second.files.filter((f) => f.status !== 'unchanged').map((f) => f.path)).toEqual([]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
+
 test('every fixture output is accepted by CPython\'s parser', () => {
-  const outputs = cases.map((c) => c.outputPath).filter((p) => existsSync(p));
+  const outputs = [
+    ...cases.map((c) => c.outputPath),
+    ...directoryCases.flatMap((c) => listFiles(path.join(c.dir, 'output')).filter((f) => f.endsWith('.py')).map((f) => path.join(c.dir, 'output', f))),
+  ].filter((p) => existsSync(p));
   if (outputs.length === 0) return;
   const script = 'import ast, sys\nfor p in sys.argv[1:]:\n    ast.parse(open(p, encoding="utf-8").read(), p)\n';
   expect(() => execFileSync('python3', ['-c', script, ...outputs], { stdio: ['ignore', 'pipe', 'pipe'] })).not.toThrow();
 });
 
 test('every rule a fixture expects has its docs page', () => {
-  const rules = new Set(cases.flatMap((c) => c.findings.map((f) => f.rule)));
+  const rules = new Set([...cases, ...directoryCases].flatMap((c) => c.findings.map((f) => f.rule)));
   const missing = [...rules].filter((rule) => !existsSync(path.join(__dirname, '..', 'docs', 'rules', `${rule}.md`)));
   expect(missing).toEqual([]);
 });

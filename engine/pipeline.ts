@@ -52,61 +52,92 @@ interface TrackedEdit extends Tracked {
 
 export const ANNOTATE_STEP = 'annotate';
 
+type Failure = Extract<FileOutcome, { status: 'error' }> | Extract<FileOutcome, { status: 'skipped' }>;
+
 /**
- * Runs transforms in order over one file's text. Pure: no I/O. Each transform sees the previous
- * one's output, re-parsed; a transform whose output no longer parses, which throws, or whose edits
- * overlap, fails the file (left untouched) with an error naming it.
+ * One file on its way through the transforms: the current text and tree, plus what earlier
+ * transforms reported, with offsets kept in step with the text. It lives across the whole-project
+ * index passes between segments of a preset.
  */
-export function processSource<Tree>(
-  source: string,
+export class FileState<Tree> {
+  readonly findings: TrackedFinding[] = [];
+  readonly edits: TrackedEdit[] = [];
+  ignored = 0;
+  readonly counts: Record<string, number> = {};
+  /** Null between segments, so no native tree is kept alive while the whole project is indexed. */
+  tree: Tree | null;
+
+  constructor(
+    readonly source: string,
+    public text: string,
+    tree: Tree,
+  ) {
+    this.tree = tree;
+  }
+
+  /** The current tree, parsed again if it was released. */
+  treeFor(language: LanguageSupport<Tree>): Tree {
+    if (this.tree === null) this.tree = language.parse(this.text);
+    return this.tree;
+  }
+
+  release(language: LanguageSupport<Tree>): void {
+    if (this.tree !== null) language.dispose?.(this.tree);
+    this.tree = null;
+  }
+}
+
+/** Parses the input; a file that already has a syntax error is never rewritten. */
+export function startFile<Tree>(source: string, language: LanguageSupport<Tree>): FileState<Tree> | Failure {
+  const tree = language.parse(source);
+  const problem = language.firstSyntaxError(tree, source);
+  if (problem) return { status: 'skipped', reason: `syntax error in input at ${formatProblem(problem)}`, ignored: 0 };
+  return new FileState(source, source, tree);
+}
+
+/** Applies one transform's edits, re-parses, and moves tracked offsets; a failure names the transform. */
+function step<Tree>(state: FileState<Tree>, id: string, planned: TextEdit[], language: LanguageSupport<Tree>): Failure | null {
+  let sorted: TextEdit[];
+  try {
+    sorted = sortAndCheckEdits(planned, state.text.length);
+  } catch (error) {
+    if (error instanceof OverlappingEditsError || error instanceof InvalidEditError) {
+      return { status: 'error', transform: id, message: `internal error in ${id}: ${error.message}` };
+    }
+    throw error;
+  }
+  if (sorted.length === 0) return null;
+  const next = applyEdits(state.text, sorted);
+  if (next === state.text) return null;
+  const nextTree = language.parse(next);
+  const problem = language.firstSyntaxError(nextTree, next);
+  if (problem) {
+    return { status: 'error', transform: id, message: `internal error in ${id}: its output does not parse (${formatProblem(problem)}); file left unchanged` };
+  }
+  for (const tracked of [...state.findings, ...state.edits]) tracked.offset = mapOffset(tracked.offset, sorted);
+  let delta = 0;
+  for (const edit of sorted) {
+    state.edits.push({ offset: edit.start + delta, transform: id, reason: edit.reason ?? id });
+    delta += edit.text.length - (edit.end - edit.start);
+  }
+  state.release(language);
+  state.tree = nextTree;
+  state.text = next;
+  return null;
+}
+
+/** Runs transforms in order over one file; each sees the previous one's output, re-parsed. */
+export function runTransforms<Tree>(
+  state: FileState<Tree>,
   path: string,
   transforms: readonly Transform<Tree>[],
   language: LanguageSupport<Tree>,
   transformOptions: TransformOptions,
-  options: ProcessOptions,
-): FileOutcome {
-  let tree = language.parse(source);
-  const inputProblem = language.firstSyntaxError(tree, source);
-  if (inputProblem) {
-    return { status: 'skipped', reason: `syntax error in input at ${formatProblem(inputProblem)}`, ignored: 0 };
-  }
-  let text = source;
-  const findings: TrackedFinding[] = [];
-  const edits: TrackedEdit[] = [];
-  let ignored = 0;
-  const counts: Record<string, number> = {};
-
-  const step = (id: string, planned: TextEdit[]): FileOutcome | null => {
-    let sorted: TextEdit[];
-    try {
-      sorted = sortAndCheckEdits(planned, text.length);
-    } catch (error) {
-      if (error instanceof OverlappingEditsError || error instanceof InvalidEditError) {
-        return { status: 'error', transform: id, message: `internal error in ${id}: ${error.message}` };
-      }
-      throw error;
-    }
-    if (sorted.length === 0) return null;
-    const next = applyEdits(text, sorted);
-    if (next === text) return null;
-    const nextTree = language.parse(next);
-    const problem = language.firstSyntaxError(nextTree, next);
-    if (problem) {
-      return { status: 'error', transform: id, message: `internal error in ${id}: its output does not parse (${formatProblem(problem)}); file left unchanged` };
-    }
-    for (const tracked of [...findings, ...edits]) tracked.offset = mapOffset(tracked.offset, sorted);
-    let delta = 0;
-    for (const edit of sorted) {
-      edits.push({ offset: edit.start + delta, transform: id, reason: edit.reason ?? id });
-      delta += edit.text.length - (edit.end - edit.start);
-    }
-    language.dispose?.(tree);
-    tree = nextTree;
-    text = next;
-    return null;
-  };
-
+  index?: unknown,
+): Failure | null {
   for (const transform of transforms) {
+    const tree = state.treeFor(language);
+    const text = state.text;
     const lines = new LineIndex(text);
     const markers = findIgnoreMarkers(lines, language.lineComment, (offset) => language.isInsideString(tree, offset));
     if (markers.file) return { status: 'skipped', reason: 'awaitify: ignore-file', ignored: 1 };
@@ -120,46 +151,75 @@ export function processSource<Tree>(
     };
     let result;
     try {
-      result = transform.run({ path, source: text, tree, options: transformOptions, isIgnored });
+      result = transform.run({ path, source: text, tree, options: transformOptions, isIgnored, index });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return { status: 'error', transform: transform.id, message: `internal error in ${transform.id}: ${message}` };
     }
     const kept = result.edits.filter((edit) => !isIgnored(edit.start, edit.end));
     for (const finding of result.findings) {
-      if (!isIgnored(finding.offset, finding.offset)) findings.push({ offset: finding.offset, finding, transform: transform.id });
+      if (!isIgnored(finding.offset, finding.offset)) state.findings.push({ offset: finding.offset, finding, transform: transform.id });
     }
-    ignored += ignoredSpots.size;
-    const failure = step(transform.id, kept);
+    state.ignored += ignoredSpots.size;
+    const failure = step(state, transform.id, kept, language);
     if (failure) return failure;
-    for (const [key, value] of Object.entries(result.counts ?? {})) counts[key] = (counts[key] ?? 0) + value;
+    for (const [key, value] of Object.entries(result.counts ?? {})) state.counts[key] = (state.counts[key] ?? 0) + value;
   }
+  return null;
+}
 
-  if (options.annotate && findings.length > 0) {
+/** Writes annotations if asked, and turns the state into the file's outcome. */
+export function finishFile<Tree>(state: FileState<Tree>, language: LanguageSupport<Tree>, options: ProcessOptions): FileOutcome {
+  if (options.annotate && state.findings.length > 0) {
+    const tree = state.treeFor(language);
     const annotationEdits = planAnnotations(
-      text,
-      findings.map(({ offset, finding }) => ({ offset, rule: finding.rule, message: finding.message })),
+      state.text,
+      state.findings.map(({ offset, finding }) => ({ offset, rule: finding.rule, message: finding.message })),
       language.lineComment,
       (offset) => language.isInsideString(tree, offset),
     );
-    const failure = step(ANNOTATE_STEP, annotationEdits);
+    const failure = step(state, ANNOTATE_STEP, annotationEdits, language);
     if (failure) return failure;
   }
-
-  const outputLines = new LineIndex(text);
+  state.release(language);
+  const outputLines = new LineIndex(state.text);
   return {
-    status: text === source ? 'unchanged' : 'changed',
-    output: text,
-    edits: edits
+    status: state.text === state.source ? 'unchanged' : 'changed',
+    output: state.text,
+    edits: state.edits
       .filter((edit) => edit.transform !== ANNOTATE_STEP)
       .map((edit) => ({ transform: edit.transform, reason: edit.reason, line: outputLines.position(edit.offset).line })),
-    findings: findings.map(({ offset, finding, transform }) => {
+    findings: state.findings.map(({ offset, finding, transform }) => {
       const position = outputLines.position(offset);
       return { rule: finding.rule, line: position.line, column: position.column, message: finding.message, hint: finding.hint, transform };
     }),
-    ignored,
-    counts,
+    ignored: state.ignored,
+    counts: state.counts,
   };
+}
+
+/**
+ * One file through transforms that need no project index (fixtures, tests, single files). Pure:
+ * no I/O. A transform whose output no longer parses, which throws, or whose edits overlap, fails
+ * the file (left untouched) with an error naming it.
+ */
+export function processSource<Tree>(
+  source: string,
+  path: string,
+  transforms: readonly Transform<Tree>[],
+  language: LanguageSupport<Tree>,
+  transformOptions: TransformOptions,
+  options: ProcessOptions,
+  index?: unknown,
+): FileOutcome {
+  const state = startFile(source, language);
+  if (!(state instanceof FileState)) return state;
+  const failure = runTransforms(state, path, transforms, language, transformOptions, index);
+  if (failure) {
+    state.release(language);
+    return failure;
+  }
+  return finishFile(state, language, options);
 }
 
 function formatProblem(problem: SyntaxProblem): string {

@@ -65,6 +65,32 @@ export interface TransformContext<Tree> {
   options: TransformOptions;
   /** True when an edit touching [start, end) would be dropped because of an ignore comment. */
   isIgnored(start: number, end: number): boolean;
+  /**
+   * The whole-project index built by the transform's `indexer` over every file as the transforms
+   * before it left them; undefined for transforms without an indexer.
+   */
+  index?: unknown;
+}
+
+/** One file as an indexer sees it: the text the transforms before the indexing point produced. */
+export interface IndexInput<Tree> {
+  /** Path relative to the working directory, POSIX separators (as in reports). */
+  path: string;
+  /** Absolute path, for resolving imports between files. */
+  absPath: string;
+  source: string;
+  tree: Tree;
+  options: TransformOptions;
+}
+
+/**
+ * A whole-project pass. `summarize` runs per file and returns plain data (no trees, no nodes), so
+ * memory stays bounded and summaries can cross worker threads; `build` combines all summaries once.
+ */
+export interface ProjectIndexer<Tree, Summary = unknown, Index = unknown> {
+  id: string;
+  summarize(input: IndexInput<Tree>): Summary;
+  build(summaries: ReadonlyMap<string, Summary>, options: TransformOptions): Index;
 }
 
 export interface Transform<Tree> {
@@ -73,6 +99,11 @@ export interface Transform<Tree> {
   /** One line, shown by `awaitify list`. */
   description: string;
   language: string;
+  /**
+   * Set by transforms that need the whole project: the engine runs every transform before this one
+   * on all files, builds this index over their output, and only then runs this transform.
+   */
+  indexer?: ProjectIndexer<Tree>;
   run(ctx: TransformContext<Tree>): TransformResult;
 }
 
