@@ -3,21 +3,27 @@ import yargs, { Argv } from 'yargs';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/run';
 import { DEFAULT_TRANSFORM_OPTIONS } from '../engine/types';
 import { allTransforms, presets } from '../transforms/registry';
-import { EXIT_ERROR, EXIT_OK, Io, runCommand, RunCommandArgs, UsageError } from './run-command';
+import { explainCommand } from './explain';
+import { initCommand } from './init/command';
+import { EXIT_ERROR, EXIT_OK, Io, OUTPUT_FORMATS, OutputFormat, runCommand, RunCommandArgs, UsageError } from './run-command';
 
 function runOptions<T>(y: Argv<T>) {
   return y
     .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Files or directories (default: .)' })
-    .option('preset', { type: 'string', default: 'default', describe: 'Named, ordered list of transforms (see `awaitify list`)' })
+    .option('preset', { type: 'string', describe: 'Named, ordered list of transforms (see `awaitify list`) [default: "default"]' })
     .option('stage', { type: 'string', choices: ['select', 'async'], describe: 'Run one migration stage: select (legacy Query -> select(), still sync) or async (the switch); overrides --preset' })
     .option('transforms', { type: 'string', describe: 'Comma-separated subset of the preset\'s transforms to run' })
     .option('exclude', { type: 'string', array: true, default: [] as string[], describe: 'Glob of paths to leave out (repeatable), relative to the working directory' })
-    .option('json', { type: 'boolean', default: false, describe: 'Print the machine-readable report instead of text' })
+    .option('format', { type: 'string', choices: OUTPUT_FORMATS, default: 'text', describe: 'Output: text (diffs + summary), json (report), sarif (SARIF 2.1.0), github (workflow annotations)' })
+    .option('json', { type: 'boolean', default: false, describe: 'Same as --format json' })
+    .option('verbose', { type: 'boolean', default: false, describe: 'Name the transforms behind each diff hunk (as `# ...` lines git apply skips)' })
+    .option('config', { type: 'string', describe: 'Configuration file to use instead of the nearest awaitify.toml / pyproject.toml; --no-config for none' })
     .option('check', { type: 'boolean', default: false, describe: 'Exit 1 when anything would change or any finding remains' })
     .option('annotate', { type: 'boolean', default: false, describe: 'Write each finding as a `# awaitify[RULE]: ...` comment above its line' })
-    .option('get-db-name', { type: 'string', default: DEFAULT_TRANSFORM_OPTIONS.getDbName, describe: 'Name of the sync session dependency' })
-    .option('async-get-db-name', { type: 'string', default: DEFAULT_TRANSFORM_OPTIONS.asyncGetDbName, describe: 'Name of its async twin' })
-    .option('sqlalchemy', { type: 'string', choices: ['1.4', '2.0'], default: '2.0', describe: 'SQLAlchemy version the async session scaffold targets' })
+    // No yargs defaults below: an option not given lets the configuration file decide.
+    .option('get-db-name', { type: 'string', describe: `Name of the sync session dependency [default: "${DEFAULT_TRANSFORM_OPTIONS.getDbName}"]` })
+    .option('async-get-db-name', { type: 'string', describe: `Name of its async twin [default: "${DEFAULT_TRANSFORM_OPTIONS.asyncGetDbName}"]` })
+    .option('sqlalchemy', { type: 'string', choices: ['1.4', '2.0'], describe: 'SQLAlchemy version the async session scaffold targets [default: "2.0"]' })
     .option('max-file-size', { type: 'number', default: DEFAULT_MAX_FILE_SIZE, describe: 'Skip files larger than this many bytes' });
 }
 
@@ -25,19 +31,27 @@ function toArgs(mode: RunCommandArgs['mode'], argv: Record<string, unknown>): Ru
   return {
     mode,
     paths: (argv.paths as string[] | undefined) ?? [],
-    preset: argv.preset as string,
+    preset: argv.preset as string | undefined,
     stage: argv.stage as string | undefined,
     transforms: argv.transforms as string | undefined,
     exclude: argv.exclude as string[],
-    json: argv.json as boolean,
+    format: formatOf(argv),
     check: argv.check as boolean,
     annotate: argv.annotate as boolean,
     allowDirty: (argv['allow-dirty'] as boolean | undefined) ?? false,
-    getDbName: argv['get-db-name'] as string,
-    asyncGetDbName: argv['async-get-db-name'] as string,
+    getDbName: argv['get-db-name'] as string | undefined,
+    asyncGetDbName: argv['async-get-db-name'] as string | undefined,
     sqlalchemyVersion: argv.sqlalchemy as '1.4' | '2.0' | undefined,
     maxFileSize: argv['max-file-size'] as number,
+    verbose: argv.verbose as boolean,
+    config: argv.config as string | false | undefined,
   };
+}
+
+function formatOf(argv: Record<string, unknown>): OutputFormat {
+  const format = argv.format as OutputFormat;
+  if (argv.json === true && format !== 'text' && format !== 'json') throw new UsageError(`--json and --format ${format} contradict each other`);
+  return argv.json === true ? 'json' : format;
 }
 
 function listText(): string {
@@ -77,6 +91,25 @@ export async function main(argv: string[], io: Io): Promise<number> {
       },
     )
     .command(
+      'init [path]',
+      'Write a commented starter awaitify.toml, pre-filled from what the project uses (or print the [tool.awaitify] table for pyproject.toml)',
+      (y) => y.positional('path', { type: 'string', default: '.', describe: 'Project directory' }),
+      async (a) => {
+        exitCode = await initCommand(a.path as string, io);
+      },
+    )
+    .command(
+      'explain [rule]',
+      'Print the documentation of a finding rule (see --list)',
+      (y) =>
+        y
+          .positional('rule', { type: 'string', describe: 'Rule id, e.g. QUERY-ESCAPES' })
+          .option('list', { type: 'boolean', default: false, describe: 'List the rules' }),
+      (a) => {
+        exitCode = explainCommand(a.rule as string | undefined, a.list as boolean, io);
+      },
+    )
+    .command(
       'list',
       'List transforms and presets',
       (y) => y,
@@ -84,7 +117,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.stdout.write(listText());
       },
     )
-    .demandCommand(1, 'Name a command: dry-run, apply or list.')
+    .demandCommand(1, 'Name a command: dry-run, apply, init, explain or list.')
     .strict()
     .recommendCommands()
     .help()

@@ -1,4 +1,5 @@
 import type { SgRoot } from '@ast-grep/napi';
+import * as path from 'node:path';
 import { checkGitDirty } from '../engine/git';
 import { runProject, summarize, FileReport } from '../engine/run';
 import type { Preset, Transform, TransformOptions } from '../engine/types';
@@ -6,8 +7,14 @@ import { DEFAULT_TRANSFORM_OPTIONS } from '../engine/types';
 import { writeFileAtomic } from '../engine/write';
 import { allTransforms, findPreset, findTransform, stagePresets } from '../transforms/registry';
 import { pythonLanguage } from '../transforms/python/support/language';
+import { ConfigError, findConfig, loadConfig, LoadedConfig } from './config/load';
+import { Effective, mergeConfig } from './config/merge';
+import { packageVersion } from './package-root';
 import { colorizeDiff, unifiedDiff } from './print/diff';
+import { githubAnnotations } from './print/github';
+import { attributeHunks, attributionComments } from './print/hunks';
 import { jsonReport } from './print/json';
+import { sarifReport } from './print/sarif';
 import { formatCounts, formatFindings, formatProblems, formatSummary } from './print/summary';
 import { progressReporter } from './progress';
 
@@ -17,22 +24,30 @@ export const EXIT_ERROR = 2;
 
 export class UsageError extends Error {}
 
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** Options left undefined were not given on the command line: the configuration file or the default decides. */
 export interface RunCommandArgs {
   mode: 'dry-run' | 'apply';
   paths: string[];
-  preset: string;
+  preset?: string;
   stage?: string;
   transforms?: string;
   exclude: string[];
-  json: boolean;
+  format: OutputFormat;
   check: boolean;
   annotate: boolean;
   allowDirty: boolean;
-  getDbName: string;
-  asyncGetDbName: string;
+  getDbName?: string;
+  asyncGetDbName?: string;
   /** Default '2.0'. */
   sqlalchemyVersion?: '1.4' | '2.0';
   maxFileSize: number;
+  /** Name the transforms behind each diff hunk. */
+  verbose?: boolean;
+  /** An explicit configuration file instead of the nearest one; false = use none. */
+  config?: string | false;
 }
 
 export interface Io {
@@ -70,20 +85,31 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   if (!Number.isFinite(args.maxFileSize) || args.maxFileSize <= 0) {
     throw new UsageError('--max-file-size needs a positive number of bytes');
   }
-  const preset = presetFor(args.preset, args.stage);
-  const transforms = selectTransforms(preset, args.transforms);
+  let settings: Effective;
+  try {
+    settings = resolveSettings(args, io);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const problem of error.problems) io.stderr.write(`awaitify: ${problem}\n`);
+    io.stderr.write('awaitify: fix the configuration; nothing was run.\n');
+    return EXIT_ERROR;
+  }
+  const preset = presetFor(settings.preset, settings.stage);
+  const transforms = selectTransforms(preset, settings.transforms).filter((t) => !settings.disabled.includes(t.id));
+  if (transforms.length === 0) throw new UsageError(`the configuration disables every transform of preset "${preset.id}"`);
   const transformOptions: TransformOptions = {
     ...DEFAULT_TRANSFORM_OPTIONS,
-    getDbName: args.getDbName,
-    asyncGetDbName: args.asyncGetDbName,
-    sqlalchemyVersion: args.sqlalchemyVersion ?? '2.0',
+    getDbName: settings.getDbName,
+    asyncGetDbName: settings.asyncGetDbName,
+    sqlalchemyVersion: settings.sqlalchemyVersion,
+    sessionFacades: settings.sessionFacades,
     ...preset.options,
   };
   const progress = progressReporter(io.stderr);
   const report = await runProject({
     paths: args.paths.length > 0 ? args.paths : ['.'],
     cwd: io.cwd,
-    exclude: args.exclude,
+    exclude: settings.exclude,
     language: pythonLanguage,
     transforms,
     transformOptions,
@@ -111,13 +137,18 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   }
 
   const summary = summarize(report);
-  if (args.json) {
-    io.stdout.write(`${jsonReport(report, summary, args.mode)}\n`);
+  if (args.format === 'json') {
+    io.stdout.write(`${jsonReport(report, summary, args.mode, settings.ruleLevels)}\n`);
+  } else if (args.format === 'sarif') {
+    io.stdout.write(`${sarifReport(report, settings.ruleLevels, packageVersion())}\n`);
   } else {
-    if (args.mode === 'dry-run') {
+    if (args.format === 'github') {
+      io.stdout.write(githubAnnotations(report, settings.ruleLevels));
+    } else if (args.mode === 'dry-run') {
       const color = io.stdout.isTTY === true;
       for (const file of changed) {
         const patch = unifiedDiff(file.path, file.before, file.after);
+        if (args.verbose) io.stdout.write(attributionComments(file.path, attributeHunks(file.before, file.after, file.edits)));
         io.stdout.write(color ? colorizeDiff(patch) : patch);
       }
     } else {
@@ -130,6 +161,33 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   if (summary.errored > 0) return EXIT_ERROR;
   if (args.check && (summary.changed > 0 || summary.findings > 0)) return EXIT_CHECK_FAILED;
   return EXIT_OK;
+}
+
+/** The configuration file (if any) merged under the command line; its notes go to stderr. */
+function resolveSettings(args: RunCommandArgs, io: Io): Effective {
+  let loaded: LoadedConfig | null = null;
+  if (args.config !== false) {
+    const source =
+      args.config !== undefined
+        ? { file: path.resolve(io.cwd, args.config), kind: path.basename(args.config) === 'pyproject.toml' ? ('pyproject.toml' as const) : ('awaitify.toml' as const) }
+        : findConfig(args.paths[0] ?? '.', io.cwd);
+    if (source) loaded = loadConfig(source, io.cwd);
+  }
+  const settings = mergeConfig(
+    {
+      preset: args.preset,
+      stage: args.stage,
+      transforms: args.transforms,
+      exclude: args.exclude,
+      getDbName: args.getDbName,
+      asyncGetDbName: args.asyncGetDbName,
+      sqlalchemyVersion: args.sqlalchemyVersion,
+    },
+    loaded,
+    io.cwd,
+  );
+  for (const note of [...(loaded?.notes ?? []), ...settings.notes]) io.stderr.write(`awaitify: note: ${note}\n`);
+  return settings;
 }
 
 function dirtyRefusal(changed: { absPath: string; path: string }[], allowDirty: boolean, io: Io): number | null {

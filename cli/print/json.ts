@@ -1,10 +1,14 @@
 import type { RunReport, Summary } from '../../engine/run';
+import type { RuleLevel } from '../config/schema';
 import { unifiedDiff } from './diff';
+import { attributeHunks } from './hunks';
+import { levelOf } from './sarif';
 
 export const REPORT_VERSION = 1;
 
 /** The machine-readable report: every file with its status, edits (by transform), findings and diff. */
-export function jsonReport(report: RunReport, summary: Summary, mode: string): string {
+export function jsonReport(report: RunReport, summary: Summary, mode: string, levels: Readonly<Record<string, RuleLevel>> = {}): string {
+  const withLevels = <F extends { rule: string }>(findings: F[]) => findings.map((f) => ({ ...f, level: levelOf(f.rule, levels) }));
   return JSON.stringify(
     {
       version: REPORT_VERSION,
@@ -15,9 +19,17 @@ export function jsonReport(report: RunReport, summary: Summary, mode: string): s
         const base = { path: file.path, status: file.status };
         switch (file.status) {
           case 'changed':
-            return { ...base, edits: file.edits, findings: file.findings, counts: file.counts, ignored: file.ignored, diff: unifiedDiff(file.path, file.before, file.after) };
+            return {
+              ...base,
+              edits: file.edits,
+              findings: withLevels(file.findings),
+              counts: file.counts,
+              ignored: file.ignored,
+              diff: unifiedDiff(file.path, file.before, file.after),
+              hunks: attributeHunks(file.before, file.after, file.edits).map(({ header, transforms }) => ({ header, transforms })),
+            };
           case 'unchanged':
-            return { ...base, edits: [], findings: file.findings, counts: file.counts, ignored: file.ignored };
+            return { ...base, edits: [], findings: withLevels(file.findings), counts: file.counts, ignored: file.ignored };
           case 'skipped':
             return { ...base, reason: file.reason };
           case 'error':

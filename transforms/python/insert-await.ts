@@ -14,7 +14,7 @@ import { FactoryTwins, type ImportAdd, type Twin } from './awaits/factories';
 import { ASYNC_OBJECT_METHODS, AWAITED_METHODS, BULK_METHODS, SQLMODEL_AWAITED_METHODS, TRANSACTION_METHODS } from './awaits/methods';
 import { HINTS, RULES, type AwaitRule } from './awaits/rules';
 import { occurrencesOf } from './query/bindings';
-import { SessionResolver, type SessionInfo } from './query/sessions';
+import { SessionResolver, sessionOptionsFrom, type SessionInfo } from './query/sessions';
 import { namedChildren, start } from './query/syntax';
 import { collectImports, dunderAllNames, planImportEdits } from './support/imports';
 import { nameTable } from './support/scope';
@@ -66,10 +66,7 @@ class InsertAwait {
 
   constructor(private readonly ctx: TransformContext<SgRoot>) {
     const imports = collectImports(ctx.tree);
-    this.sessions = new SessionResolver(ctx.tree, imports, {
-      dependencyNames: [ctx.options.getDbName, ctx.options.asyncGetDbName],
-      facades: [],
-    });
+    this.sessions = new SessionResolver(ctx.tree, imports, sessionOptionsFrom(ctx.options));
     this.twins = new FactoryTwins(ctx.tree, imports, this.sessions);
     this.keptSync = new Set([ctx.options.getDbName]);
   }

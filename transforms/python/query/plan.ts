@@ -11,7 +11,7 @@ import type { Names, QueryStage } from './emit';
 import { resolveNames, shadowedAt } from './names';
 import { QUERY_RULE_HINTS } from './rules';
 import type { SelectionEnv } from './selection';
-import { SessionResolver } from './sessions';
+import { SessionResolver, sessionOptionsFrom } from './sessions';
 import { callArgs, decoratorsOf, dottedName, enclosingScope, start } from './syntax';
 import { buildUnits, findQueryRoots } from './units';
 
@@ -21,11 +21,7 @@ export function planQueryToSelect(ctx: TransformContext<SgRoot>): TransformResul
   const root = ctx.tree;
   const stage: QueryStage = ctx.options.queryStage ?? 'async';
   const imports = collectImports(root);
-  const sessions = new SessionResolver(root, imports, {
-    dependencyNames: [ctx.options.getDbName, ctx.options.asyncGetDbName],
-    // Configured facades (`db.session`) plug in here once configuration carries them.
-    facades: [],
-  });
+  const sessions = new SessionResolver(root, imports, sessionOptionsFrom(ctx.options));
   const findings: FindingInput[] = rawSqlFindings(root, sessions);
   const roots = findQueryRoots(root, sessions);
   if (roots.length === 0) return { edits: [], findings };

@@ -2,6 +2,7 @@
 // `.query(...)` rewritten; `self.repository.query`, `request.query`, search clients and anything
 // unknown are left alone. Reusable by any transform that must know "is this a session?".
 import type { SgNode, SgRoot } from '@ast-grep/napi';
+import type { TransformOptions } from '../../../engine/types';
 import { isModuleLevel, moduleLevelImportBindings, type ModuleImports } from '../support/imports';
 import { bindingsIn, parametersOf, type Parameter } from './bindings';
 import { callArgs, dottedName, enclosingScope, namedChildren, sameNode } from './syntax';
@@ -11,9 +12,14 @@ export interface SessionOptions {
   dependencyNames: string[];
   /**
    * Receivers that are sessions by configuration, written as dotted text (`db.session` for
-   * Flask-SQLAlchemy). Empty until configuration grows the option; this is the hook.
+   * Flask-SQLAlchemy): the `session-facades` configuration key.
    */
   facades: string[];
+}
+
+/** The resolver's options as the run's configuration sets them; every transform builds it the same way. */
+export function sessionOptionsFrom(options: TransformOptions): SessionOptions {
+  return { dependencyNames: [options.getDbName, options.asyncGetDbName], facades: options.sessionFacades ?? [] };
 }
 
 export interface SessionInfo {

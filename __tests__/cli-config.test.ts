@@ -1,0 +1,239 @@
+// The built CLI with configuration files, `init`, `explain`, the output formats and --verbose.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { changedPaths, cloneRepo, diffTargets, ensureBuilt, git, makeRepo, read, removeTempDirs, runCli, snapshot, tempDir } from './helpers/cli';
+
+const lines = (...l: string[]): string => `${l.join('\n')}\n`;
+
+/** Uses a dependency named get_session: only a configured name makes async-get-db touch it. */
+const SESSION_DEP = lines(
+  'from fastapi import Depends',
+  'from sqlalchemy.orm import Session',
+  'from app.db import get_session',
+  '',
+  '',
+  'def read_items(db: Session = Depends(get_session)):',
+  '    return db.execute("select 1")',
+);
+
+/** A legacy query that escapes its function: the select stage flags it (QUERY-ESCAPES) and leaves it. */
+const ESCAPING_QUERY = lines(
+  'from sqlalchemy.orm import Session',
+  'from app.models import User',
+  '',
+  '',
+  'def active(db: Session):',
+  '    return db.query(User).filter(User.active)',
+);
+
+const DB_MODULE = lines(
+  'from sqlalchemy import create_engine',
+  'from sqlalchemy.orm import sessionmaker',
+  '',
+  'engine = create_engine("sqlite:///x.db")',
+  'SessionLocal = sessionmaker(bind=engine)',
+  '',
+  '',
+  'def get_session():',
+  '    db = SessionLocal()',
+  '    try:',
+  '        yield db',
+  '    finally:',
+  '        db.close()',
+);
+
+beforeAll(() => {
+  ensureBuilt();
+});
+afterAll(() => {
+  removeTempDirs();
+});
+
+describe('configuration file', () => {
+  test('awaitify.toml names the dependency; a flag overrides it', () => {
+    const repo = makeRepo({ 'awaitify.toml': 'dependencies = { get_session = "get_async_session" }\n', 'app/items.py': SESSION_DEP });
+    const configured = runCli(repo, ['dry-run', '--transforms', 'async-get-db']);
+    expect(configured.status).toBe(0);
+    expect(configured.stdout).toContain('+def read_items(db: Session = Depends(get_async_session)):');
+    const overridden = runCli(repo, ['dry-run', '--transforms', 'async-get-db', '--async-get-db-name', 'aget_session']);
+    expect(overridden.stdout).toContain('+def read_items(db: Session = Depends(aget_session)):');
+    // Without the configuration the default name get_db leaves the file alone.
+    expect(runCli(repo, ['dry-run', '--transforms', 'async-get-db', '--no-config']).stdout).toBe('');
+  });
+
+  test('[tool.awaitify] in the nearest pyproject.toml above the target path applies', () => {
+    const repo = makeRepo({
+      'pyproject.toml': '[project]\nname = "outer"\n',
+      'svc/pyproject.toml': '[project]\nname = "svc"\n\n[tool.awaitify]\nstage = "select"\nexclude = ["app/legacy/**"]\n',
+      'svc/app/users.py': ESCAPING_QUERY.replace('return db.query(User).filter(User.active)', 'return db.query(User).all()'),
+      'svc/app/legacy/old.py': ESCAPING_QUERY.replace('return db.query(User).filter(User.active)', 'return db.query(User).all()'),
+    });
+    const result = runCli(repo, ['dry-run', 'svc']);
+    expect(result.status).toBe(0);
+    // The select stage ran (a default-preset run would not convert queries), and the exclude glob,
+    // written relative to svc/, left svc/app/legacy out.
+    expect(diffTargets(result.stdout)).toEqual(['svc/app/users.py']);
+    expect(result.stdout).toContain('+    return db.scalars(select(User)).all()');
+  });
+
+  test('unknown keys and wrong types: file, line, suggestion, exit 2, and nothing runs', () => {
+    const repo = makeRepo({
+      'awaitify.toml': 'sqlalchemy = "2.0"\ndependecies = { get_session = "get_async_session" }\n\n[rules]\nQUERY-ESCAPE = "error"\n',
+      'app/items.py': SESSION_DEP,
+    });
+    const before = snapshot(repo);
+    const result = runCli(repo, ['apply']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('awaitify: awaitify.toml:2: dependecies: unknown key "dependecies"; did you mean "dependencies"?');
+    expect(result.stderr).toContain('awaitify: awaitify.toml:5: rules.QUERY-ESCAPE: unknown rule "QUERY-ESCAPE"; did you mean "QUERY-ESCAPES"?');
+    expect(result.stderr).not.toMatch(/scanned/);
+    expect(changedPaths(before, snapshot(repo))).toEqual([]);
+  });
+
+  test('several dependency pairs are refused rather than one used silently', () => {
+    const repo = makeRepo({ 'awaitify.toml': 'dependencies = { get_db = "get_async_db", get_session = "get_async_session" }\n', 'app/items.py': SESSION_DEP });
+    const result = runCli(repo, ['dry-run']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/awaitify\.toml:1: dependencies: this version migrates one session dependency; got 2/);
+  });
+
+  test('keys no transform uses yet are announced, not silently accepted', () => {
+    const repo = makeRepo({ 'awaitify.toml': 'router-names = ["api"]\n', 'app/items.py': SESSION_DEP });
+    const result = runCli(repo, ['dry-run']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('awaitify: note: awaitify.toml:1: router-names: recognised but not used by this version yet; it has no effect');
+  });
+
+  test('session-facades makes a facade a session for the query conversion', () => {
+    const facadeApp = 'from app.extensions import db\nfrom app.models import User\n\n\ndef first_user():\n    return db.session.query(User).first()\n';
+    const configured = makeRepo({ 'awaitify.toml': 'session-facades = ["db.session"]\n', 'app/users.py': facadeApp });
+    const converted = runCli(configured, ['dry-run', '--stage', 'select']);
+    expect(converted.status).toBe(0);
+    expect(converted.stdout).toContain('+    return db.session.scalar(select(User).limit(1))');
+    expect(converted.stderr).not.toContain('recognised but not used');
+
+    const plain = makeRepo({ 'app/users.py': facadeApp });
+    const untouched = runCli(plain, ['dry-run', '--stage', 'select']);
+    expect(untouched.status).toBe(0);
+    expect(untouched.stdout).toBe('');
+  });
+
+  test('transforms.disable leaves a transform of the preset out', () => {
+    const repo = makeRepo({ 'awaitify.toml': '[transforms]\ndisable = ["async-session"]\n', 'app/items.py': SESSION_DEP.replace(/get_session/g, 'get_db') });
+    const result = runCli(repo, ['dry-run']);
+    expect(result.stdout).toContain('+def read_items(db: Session = Depends(get_async_db)):');
+    expect(result.stdout).not.toContain('AsyncSession');
+  });
+});
+
+describe('init', () => {
+  test('writes a starter awaitify.toml from what it detects, which then loads; never overwrites it', () => {
+    const repo = makeRepo({ 'app/db.py': DB_MODULE, 'app/api.py': lines('from fastapi import APIRouter', 'router = APIRouter()') });
+    const first = runCli(repo, ['init']);
+    expect(first.status).toBe(0);
+    const written = read(repo, 'awaitify.toml');
+    expect(written).toContain('dependencies = { get_session = "get_async_session" }');
+    expect(written).toContain('# session-module = "app.db"');
+    expect(written).toContain('# router-names = ["router"]');
+    const run = runCli(repo, ['dry-run', '--transforms', 'async-get-db']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).not.toMatch(/note:/);
+
+    fs.writeFileSync(path.join(repo, 'awaitify.toml'), '# mine\n');
+    const second = runCli(repo, ['init']);
+    expect(second.status).toBe(2);
+    expect(second.stderr).toMatch(/awaitify\.toml already exists/);
+    expect(read(repo, 'awaitify.toml')).toBe('# mine\n');
+  });
+
+  test('with a pyproject.toml it prints the table to add and leaves the file alone', () => {
+    const pyproject = '[project]\nname = "x"\n';
+    const repo = makeRepo({ 'pyproject.toml': pyproject, 'app/db.py': DB_MODULE });
+    const result = runCli(repo, ['init']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.startsWith('[tool.awaitify]\n')).toBe(true);
+    expect(result.stdout).toContain('\ndependencies = { get_session = "get_async_session" }');
+    expect(read(repo, 'pyproject.toml')).toBe(pyproject);
+    expect(fs.existsSync(path.join(repo, 'awaitify.toml'))).toBe(false);
+    // What it printed, appended as told, is a valid configuration.
+    fs.appendFileSync(path.join(repo, 'pyproject.toml'), `\n${result.stdout}`);
+    expect(runCli(repo, ['dry-run']).status).toBe(0);
+  });
+});
+
+describe('explain', () => {
+  test('prints the rule page from docs/rules, byte for byte', () => {
+    const result = runCli(tempDir(), ['explain', 'QUERY-ESCAPES']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(fs.readFileSync(path.join(__dirname, '..', 'docs', 'rules', 'QUERY-ESCAPES.md'), 'utf8'));
+  });
+
+  test('an unknown rule exits 2 with the closest ids; --list lists every page', () => {
+    const unknown = runCli(tempDir(), ['explain', 'QUERY-ESCAPE']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown rule "QUERY-ESCAPE"\. Closest: QUERY-ESCAPES/);
+    const list = runCli(tempDir(), ['explain', '--list']);
+    expect(list.status).toBe(0);
+    const pages = fs.readdirSync(path.join(__dirname, '..', 'docs', 'rules')).map((n) => n.replace(/\.md$/, '')).sort();
+    expect(list.stdout.trim().split('\n').map((l) => l.split(/\s+/)[0])).toEqual(pages);
+  });
+});
+
+describe('--format', () => {
+  let repo: string;
+  beforeAll(() => {
+    repo = makeRepo({ 'awaitify.toml': 'stage = "select"\nrules = { QUERY-ESCAPES = "error" }\n', 'app/users.py': ESCAPING_QUERY });
+  });
+
+  test('sarif: SARIF 2.1.0 with the finding, its location and its configured level', () => {
+    const result = runCli(repo, ['dry-run', '--format', 'sarif']);
+    expect(result.status).toBe(0);
+    const sarif = JSON.parse(result.stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const results = sarif.runs[0].results;
+    expect(results).toEqual([
+      expect.objectContaining({
+        ruleId: 'QUERY-ESCAPES',
+        level: 'error',
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'app/users.py' }, region: { startLine: 6, startColumn: 12 } } }],
+      }),
+    ]);
+    expect(sarif.runs[0].tool.driver.rules[results[0].ruleIndex]).toMatchObject({ id: 'QUERY-ESCAPES', helpUri: 'docs/rules/QUERY-ESCAPES.md' });
+  });
+
+  test('github: one workflow command per finding, at its configured level', () => {
+    const result = runCli(repo, ['dry-run', '--format', 'github']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^::error file=app\/users\.py,line=6,col=12,title=QUERY-ESCAPES::.+\n$/);
+  });
+
+  test('--json is --format json, and findings carry their level', () => {
+    const viaAlias = runCli(repo, ['dry-run', '--json']);
+    const viaFormat = runCli(repo, ['dry-run', '--format', 'json']);
+    expect(viaAlias.stdout).toBe(viaFormat.stdout);
+    expect(JSON.parse(viaFormat.stdout).files[0].findings[0]).toMatchObject({ rule: 'QUERY-ESCAPES', level: 'error' });
+    expect(runCli(repo, ['dry-run', '--json', '--format', 'sarif']).status).toBe(2);
+  });
+});
+
+describe('--verbose', () => {
+  test('names the transforms of each hunk in lines git apply skips, and the patch still applies', () => {
+    const repo = makeRepo({ 'app/db.py': DB_MODULE.replace(/get_session/g, 'get_db'), 'app/items.py': SESSION_DEP.replace(/get_session/g, 'get_db').replace('app.db', 'app.db') });
+    const plain = runCli(repo, ['dry-run']);
+    const verbose = runCli(repo, ['dry-run', '--verbose']);
+    expect(plain.stdout).not.toMatch(/^# /m);
+    const comments = verbose.stdout.split('\n').filter((l) => l.startsWith('# '));
+    expect(comments).toContainEqual(expect.stringMatching(/^# app\/items\.py @@ -\d+,\d+ \+\d+,\d+ @@ .*async-get-db: get_db → get_async_db/));
+    expect(comments).toContainEqual(expect.stringMatching(/^# app\/items\.py @@ .*async-session/));
+    expect(comments).toContainEqual(expect.stringMatching(/^# app\/db\.py @@ .*async-engine/));
+    // Every hunk is named: as many comments as hunk headers.
+    expect(comments.length).toBe(verbose.stdout.split('\n').filter((l) => l.startsWith('@@ ')).length);
+    expect(verbose.stdout.split('\n').filter((l) => !l.startsWith('# ')).join('\n')).toBe(plain.stdout);
+
+    const patchFile = path.join(tempDir(), 'verbose.patch');
+    fs.writeFileSync(patchFile, verbose.stdout);
+    const clone = cloneRepo(repo);
+    git(clone, 'apply', patchFile);
+    expect(runCli(clone, ['dry-run']).stdout).toBe('');
+  });
+});

@@ -1,0 +1,86 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CONFIG_FILE, ConfigError, loadConfig, PYPROJECT } from '../config/load';
+import type { Io } from '../run-command';
+import { EXIT_ERROR, EXIT_OK } from '../run-command';
+import { Detected, detectProject } from './detect';
+
+/** `get_db` → `get_async_db`, `get_session` → `get_async_session`: the name async-engine gives the twin. */
+export function asyncTwinName(name: string): string {
+  return name.startsWith('get_') ? `get_async_${name.slice(4)}` : `${name}_async`;
+}
+
+const quote = (s: string): string => JSON.stringify(s);
+const list = (items: string[]): string => `[${items.map(quote).join(', ')}]`;
+
+/** The starter configuration's keys (no table header), commented, pre-filled from `detected`. */
+export function starterConfig(detected: Detected): string {
+  const out: string[] = [];
+  const deps = detected.dependencies;
+  out.push('# The sync session dependency and the name of its async twin (one pair per run in this version).');
+  if (deps.length === 0) {
+    out.push('# No function yielding a session was found; the default is:', '# dependencies = { get_db = "get_async_db" }');
+  } else {
+    const [first, ...others] = deps as [Detected['dependencies'][number], ...Detected['dependencies']];
+    out.push(`dependencies = { ${first.name} = ${quote(asyncTwinName(first.name))} }   # found in ${first.file}`);
+    for (const other of others) out.push(`# also found: ${other.name} in ${other.file} (migrate it in a separate run)`);
+  }
+  out.push(
+    '',
+    '# SQLAlchemy version the async session scaffold targets: "1.4" or "2.0".',
+    'sqlalchemy = "2.0"',
+    '',
+    '# Globs of files to leave out, relative to this file.',
+    'exclude = []',
+    '',
+    '# How findings are reported in SARIF and GitHub output: "error", "warning" (default) or "note".',
+    '# rules = { QUERY-ESCAPES = "error" }',
+    '',
+    '# Transforms of the preset to skip (see `awaitify list`).',
+    '# transforms = { disable = [] }',
+    '',
+    '# Recognised, but not used by this version yet (uncommenting them changes nothing today):',
+  );
+  if (detected.sessionModules.length > 0) out.push(`# session-module = ${quote(detected.sessionModules[0] as string)}${detected.sessionModules.length > 1 ? `   # also: ${detected.sessionModules.slice(1).join(', ')}` : ''}`);
+  else out.push('# session-module = "app.db.session"');
+  out.push(`# router-names = ${list(detected.routerNames.length > 0 ? detected.routerNames : ['router', 'app'])}`);
+  out.push('# session-facades = ["db.session"]', '# exclude-functions = ["app.tasks.cleanup"]');
+  return `${out.join('\n')}\n`;
+}
+
+/** `awaitify init [path]`: writes awaitify.toml, or prints the table to add to an existing pyproject.toml. */
+export async function initCommand(target: string, io: Io): Promise<number> {
+  const dir = path.resolve(io.cwd, target);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    io.stderr.write(`awaitify: ${target}: not a directory\n`);
+    return EXIT_ERROR;
+  }
+  const own = path.join(dir, CONFIG_FILE);
+  const pyproject = path.join(dir, PYPROJECT);
+  if (fs.existsSync(own)) {
+    io.stderr.write(`awaitify: ${path.relative(io.cwd, own) || own} already exists; not overwriting it\n`);
+    return EXIT_ERROR;
+  }
+  const header = '# awaitify configuration (see docs/configuration.md). Command-line flags override it.\n';
+  const body = starterConfig(await detectProject(dir));
+  if (fs.existsSync(pyproject)) {
+    if (/^\s*\[tool\.awaitify[\].]/m.test(fs.readFileSync(pyproject, 'utf8'))) {
+      io.stderr.write(`awaitify: ${path.relative(io.cwd, pyproject) || pyproject} already has a [tool.awaitify] table; not changing it\n`);
+      return EXIT_ERROR;
+    }
+    // pyproject.toml is the user's file, formatted their way: print the table, never rewrite it.
+    io.stdout.write(`[tool.awaitify]\n${body}`);
+    io.stderr.write(`awaitify: ${path.relative(io.cwd, pyproject) || pyproject} exists: add the table above to it (awaitify does not edit it)\n`);
+    return EXIT_OK;
+  }
+  fs.writeFileSync(own, `${header}\n${body}`, { flag: 'wx' });
+  try {
+    loadConfig({ file: own, kind: 'awaitify.toml' }, io.cwd);
+  } catch (error) {
+    // The starter must load as written; a detected name that does not validate is our bug to report.
+    if (error instanceof ConfigError) io.stderr.write(`awaitify: internal error: the written ${CONFIG_FILE} does not load:\n${error.message}\n`);
+    throw error;
+  }
+  io.stderr.write(`awaitify: wrote ${path.relative(io.cwd, own) || own}; review it, then run \`awaitify dry-run\`\n`);
+  return EXIT_OK;
+}
