@@ -16,6 +16,10 @@
 //   --keep         keep the temp copies (their path is printed) for inspection
 //   --verbose      print every pytest/CLI output, not only failing ones
 // Exits non-zero when any check fails. The last line is `e2e: N passed, M failed`.
+//
+// An app may restrict its backends with `<app>/e2e.json`: {"backends": ["sa2-sqlite", "sa2-postgres"]}
+// (names are <stack>-<db>: sa2-sqlite, sa2-postgres, sa1.4-sqlite, sa1.4-postgres), e.g. an app written
+// in SQLAlchemy 2.0 style that cannot run on 1.4. Without the file, an app runs on every backend.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -262,6 +266,29 @@ function pipeline(opts) {
 
 // ---- setup, cleanup, summary ----
 
+const BACKEND_NAMES = ['sa2-sqlite', 'sa2-postgres', 'sa1.4-sqlite', 'sa1.4-postgres'];
+const backendId = (backend) => `${backend.name}-${backend.db}`;
+
+/** The app's allowed backend ids from its e2e.json, or null (all). A malformed file is an error rather
+ *  than "all backends": a typo must not quietly run an app where it cannot work, or skip one it can. */
+function appBackendFilter(appDir) {
+  const file = join(appDir, 'e2e.json');
+  if (!existsSync(file)) return null;
+  let config;
+  try {
+    config = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`${file}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const list = config?.backends;
+  if (!Array.isArray(list) || list.length === 0 || !list.every((b) => typeof b === 'string')) {
+    throw new Error(`${file}: "backends" must be a non-empty array of backend names (${BACKEND_NAMES.join(', ')})`);
+  }
+  const unknown = list.filter((b) => !BACKEND_NAMES.includes(b));
+  if (unknown.length) throw new Error(`${file}: unknown backend(s) ${unknown.join(', ')} (known: ${BACKEND_NAMES.join(', ')})`);
+  return new Set(list);
+}
+
 function listApps(opts) {
   const all = existsSync(opts.appsDir)
     ? readdirSync(opts.appsDir).filter((n) => existsSync(join(opts.appsDir, n, 'tests')))
@@ -275,6 +302,8 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const apps = listApps(opts);
   if (apps.length === 0) throw new Error(`no apps with a tests/ folder under ${opts.appsDir}`);
+  // Read before any setup, so a broken e2e.json fails the run in a second, not after the venv build.
+  const backendFilters = new Map(apps.map((app) => [app, appBackendFilter(join(opts.appsDir, app))]));
 
   const sa2 = await setupValue('python-env.sh');
   console.log(`e2e: SQLAlchemy 2 venv ready (${sa2.seconds.toFixed(1)}s): ${sa2.value}`);
@@ -311,11 +340,20 @@ async function main() {
     }
     for (const app of apps) {
       console.log(`\n${app}`);
+      const allowed = backendFilters.get(app);
+      const appBackends = allowed ? backends.filter((b) => allowed.has(backendId(b))) : backends;
+      if (allowed) console.log(`  (e2e.json: only ${[...allowed].join(', ')})`);
+      if (appBackends.length === 0) {
+        // Only reachable with --no-postgres on a Postgres-only app: nothing to run is not a pass.
+        results.push({ app, step: 'sync', backend: '-', passed: 0, failed: 1, skipped: 0, note: 'no allowed backend enabled' });
+        console.log('  no allowed backend is enabled in this run');
+        continue;
+      }
       const appWork = join(work, app);
       const ctx = {
         app,
         opts,
-        backends,
+        backends: appBackends,
         results,
         pgState,
         work: appWork,
