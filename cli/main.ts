@@ -3,6 +3,7 @@ import yargs, { Argv } from 'yargs';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/run';
 import { DEFAULT_TRANSFORM_OPTIONS } from '../engine/types';
 import { allTransforms, presets } from '../transforms/registry';
+import { auditArgs, auditCommand, auditOptions } from './audit-command';
 import { explainCommand } from './explain';
 import { initCommand } from './init/command';
 import { EXIT_ERROR, EXIT_OK, Io, OUTPUT_FORMATS, OutputFormat, runCommand, RunCommandArgs, UsageError } from './run-command';
@@ -91,6 +92,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
       },
     )
     .command(
+      'audit [paths..]',
+      'Report what is left to migrate (sync handlers and sessions, legacy queries, blocking calls in async code); never writes',
+      (y) => auditOptions(y),
+      async (a) => {
+        exitCode = await auditCommand(auditArgs(a), io);
+      },
+    )
+    .command(
       'init [path]',
       'Write a commented starter awaitify.toml, pre-filled from what the project uses (or print the [tool.awaitify] table for pyproject.toml)',
       (y) => y.positional('path', { type: 'string', default: '.', describe: 'Project directory' }),
@@ -117,7 +126,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.stdout.write(listText());
       },
     )
-    .demandCommand(1, 'Name a command: dry-run, apply, init, explain or list.')
+    .demandCommand(1, 'Name a command: dry-run, apply, audit, init, explain or list.')
     .strict()
     .recommendCommands()
     .help()

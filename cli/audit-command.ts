@@ -1,0 +1,110 @@
+// `awaitify audit [paths..]`: the read-only report of what a migration still has to do. This module is the
+// edge (discovery, reading, decoding, parsing, ignore comments, exit codes); the analysis is the pure
+// `auditPython` over one file, and the printing lives in print/audit.ts. Nothing here writes a file.
+import { promises as fs } from 'node:fs';
+import type { Argv } from 'yargs';
+import { discoverFiles, errorCode } from '../engine/discover';
+import { findIgnoreMarkers } from '../engine/ignore';
+import { LineIndex } from '../engine/lines';
+import { DEFAULT_MAX_FILE_SIZE } from '../engine/run';
+import { decodeSource } from '../engine/text';
+import { DEFAULT_TRANSFORM_OPTIONS, type TransformOptions } from '../engine/types';
+import { auditPython, type AuditFinding, type HandlerCounts } from '../transforms/python/audit/analyze';
+import { firstSyntaxError, isInsideString, parsePython, pythonLanguage } from '../transforms/python/support/language';
+import { auditJson, auditText } from './print/audit';
+import { EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK, type Io, UsageError } from './run-command';
+
+export interface AuditArgs {
+  paths: string[];
+  exclude: string[];
+  json: boolean;
+  check: boolean;
+  getDbName: string;
+  asyncGetDbName: string;
+  maxFileSize: number;
+}
+
+export type AuditedFile =
+  | { path: string; status: 'audited'; handlers: HandlerCounts; findings: AuditFinding[]; ignored: number }
+  | { path: string; status: 'skipped'; reason: string };
+
+export interface AuditReport {
+  files: AuditedFile[];
+}
+
+export function auditOptions<T>(y: Argv<T>) {
+  return y
+    .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Files or directories (default: .)' })
+    .option('exclude', { type: 'string', array: true, default: [] as string[], describe: 'Glob of paths to leave out (repeatable), relative to the working directory' })
+    .option('json', { type: 'boolean', default: false, describe: 'Print the machine-readable report instead of text' })
+    .option('check', { type: 'boolean', default: false, describe: 'Exit 1 while any finding remains' })
+    .option('get-db-name', { type: 'string', default: DEFAULT_TRANSFORM_OPTIONS.getDbName, describe: 'Name of the sync session dependency' })
+    .option('async-get-db-name', { type: 'string', default: DEFAULT_TRANSFORM_OPTIONS.asyncGetDbName, describe: 'Name of its async twin' })
+    .option('max-file-size', { type: 'number', default: DEFAULT_MAX_FILE_SIZE, describe: 'Skip files larger than this many bytes' });
+}
+
+export function auditArgs(argv: Record<string, unknown>): AuditArgs {
+  return {
+    paths: (argv.paths as string[] | undefined) ?? [],
+    exclude: (argv.exclude as string[] | undefined) ?? [],
+    json: argv.json === true,
+    check: argv.check === true,
+    getDbName: (argv['get-db-name'] as string | undefined) ?? DEFAULT_TRANSFORM_OPTIONS.getDbName,
+    asyncGetDbName: (argv['async-get-db-name'] as string | undefined) ?? DEFAULT_TRANSFORM_OPTIONS.asyncGetDbName,
+    maxFileSize: argv['max-file-size'] as number,
+  };
+}
+
+export async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
+  if (!Number.isFinite(args.maxFileSize) || args.maxFileSize <= 0) throw new UsageError('--max-file-size needs a positive number of bytes');
+  const discovery = await discoverFiles(args.paths.length > 0 ? args.paths : ['.'], {
+    cwd: io.cwd,
+    exclude: args.exclude,
+    extensions: pythonLanguage.extensions,
+  });
+  const missing = discovery.problems.filter((p) => p.fatal);
+  for (const problem of missing) io.stderr.write(`awaitify: ${problem.displayPath}: ${problem.reason}\n`);
+  if (missing.length > 0) return EXIT_ERROR;
+
+  const options = { getDbName: args.getDbName, asyncGetDbName: args.asyncGetDbName };
+  const files: AuditedFile[] = discovery.problems.map((p) => ({ path: p.displayPath, status: 'skipped', reason: p.reason }));
+  for (const [i, file] of discovery.files.entries()) {
+    files.push(await auditFile(file.displayPath, file.absPath, args.maxFileSize, options));
+    // Native trees are released only when the event loop turns; without this, memory grows with the repo.
+    if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const report: AuditReport = { files };
+  io.stdout.write(args.json ? `${auditJson(report)}\n` : auditText(report));
+  const remaining = files.some((f) => f.status === 'audited' && f.findings.length > 0);
+  return args.check && remaining ? EXIT_CHECK_FAILED : EXIT_OK;
+}
+
+async function auditFile(
+  displayPath: string,
+  absPath: string,
+  maxFileSize: number,
+  options: Pick<TransformOptions, 'getDbName' | 'asyncGetDbName'>,
+): Promise<AuditedFile> {
+  const skipped = (reason: string): AuditedFile => ({ path: displayPath, status: 'skipped', reason });
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(absPath);
+    if (stat.size > maxFileSize) return skipped(`larger than the size limit (${stat.size} > ${maxFileSize} bytes; see --max-file-size)`);
+    bytes = await fs.readFile(absPath);
+  } catch (error) {
+    return skipped(`cannot read: ${errorCode(error)}`);
+  }
+  const decoded = decodeSource(bytes);
+  if (!decoded.ok) return skipped(decoded.reason);
+  const source = decoded.decoded.text;
+  const tree = parsePython(source);
+  const problem = firstSyntaxError(tree);
+  if (problem) return skipped(`syntax error in input at line ${problem.line}, column ${problem.column}: ${problem.message}`);
+  const markers = findIgnoreMarkers(new LineIndex(source), pythonLanguage.lineComment, (offset) => isInsideString(tree, offset));
+  if (markers.file) return skipped('awaitify: ignore-file');
+  const result = auditPython({ path: displayPath, source, tree, options });
+  // `# awaitify: ignore` on a line silences findings there, as it does for the other commands.
+  const findings = result.findings.filter((f) => !markers.lines.has(f.line - 1));
+  return { path: displayPath, status: 'audited', handlers: result.handlers, findings, ignored: result.findings.length - findings.length };
+}
