@@ -28,12 +28,13 @@ const lines = (...l: string[]): string => `${l.join('\n')}\n`;
 /** Touched by both async-session (the annotation) and async-get-db (the dependency). */
 const APP = lines(
   'from fastapi import Depends',
+  'from sqlalchemy import text',
   'from sqlalchemy.orm import Session',
   'from app.db import get_db',
   '',
   '',
   'def read_items(db: Session = Depends(get_db)):',
-  '    return db.execute("select 1")',
+  '    return db.execute(text("select 1"))',
 );
 
 /** Touched by async-get-db only. */
@@ -109,7 +110,8 @@ describe('dry-run', () => {
     expect(result.status).toBe(0);
     expect(diffTargets(result.stdout)).toEqual(PROJECT_CHANGED);
     expect(result.stdout).toContain('--- a/app/items.py\n+++ b/app/items.py\n@@ ');
-    expect(result.stdout).toContain('+def read_items(db: AsyncSession = Depends(get_async_db)):');
+    expect(result.stdout).toContain('+async def read_items(db: AsyncSession = Depends(get_async_db)):');
+    expect(result.stdout).toContain('+    return await db.execute(text("select 1"))');
     expect(result.stdout).not.toMatch(/scanned/);
     expect(parseSummary(result.stderr)).toEqual({ scanned: 7, changed: 5, unchanged: 2, skipped: 0, errored: 0, ignored: 0 });
     expect(result.stderr).toMatch(/5 would change/);
@@ -341,7 +343,7 @@ describe('bad input is reported and the rest is processed', () => {
     expect(err).toMatch(/^skipped binary\.py: binary file/m);
     expect(err).toMatch(/^skipped dangling\.py: broken symbolic link$/m);
     expect(err).toMatch(/^skipped big\.py: larger than the size limit \(\d+ > 4096 bytes; see --max-file-size\)$/m);
-    expect(err).toMatch(/^skipped syntax\.py: syntax error in input at line 10/m);
+    expect(err).toMatch(/^skipped syntax\.py: syntax error in input at line 11/m);
     expect(err).toMatch(new RegExp(`^skipped unreadable\\.py: cannot read: ${code}$`, 'm'));
     expect(diffTargets(result.stdout)).toEqual(['good.py']);
     expect(parseSummary(err)).toEqual({ scanned: 7, changed: 1, unchanged: 0, skipped: 6, errored: 0, ignored: 0 });
@@ -476,7 +478,7 @@ describe('--json', () => {
       expect(typeof edit.reason).toBe('string');
       expect(edit.line).toBeGreaterThanOrEqual(1);
     }
-    expect(new Set(items.edits?.map((e) => e.transform))).toEqual(new Set(['async-session', 'async-get-db']));
+    expect(new Set(items.edits?.map((e) => e.transform))).toEqual(new Set(['async-session', 'async-get-db', 'insert-await', 'propagate-async']));
     expect(Array.isArray(items.findings)).toBe(true);
     expect(items.diff?.startsWith('--- a/app/items.py\n+++ b/app/items.py\n')).toBe(true);
     expect(new Set(fileIn(report, 'app/users.py').edits?.map((e) => e.transform))).toEqual(new Set(['async-get-db']));

@@ -1,25 +1,25 @@
 import type { SgRoot } from '@ast-grep/napi';
 import type { Preset, Transform } from '../engine/types';
-import { transform as asyncEngine } from './python/async-engine';
+import { createAllTransform as asyncCreateAll, transform as asyncEngine } from './python/async-engine';
 import { transform as asyncGetDb } from './python/async-get-db';
 import { transform as asyncSession } from './python/async-session';
 import { transform as insertAwait } from './python/insert-await';
+import { transform as propagateAsync } from './python/propagate-async';
 import { transform as queryToSelect } from './python/query-to-select';
 
 // Order matters: each transform sees the previous one's output.
-// insert-await joins no preset yet: its awaits sit in plain defs until async-handlers/propagate-async exist.
-const pythonTransforms: Transform<SgRoot>[] = [asyncEngine, asyncSession, asyncGetDb, queryToSelect, insertAwait];
+const pythonTransforms: Transform<SgRoot>[] = [asyncEngine, asyncSession, asyncGetDb, queryToSelect, insertAwait, propagateAsync, asyncCreateAll];
 
 export const presets: Preset[] = [
   {
     id: 'default',
-    // query-to-select joins this preset (in its async form) together with the transforms that make
-    // the enclosing functions async and await their callers: its `await` forms are only valid then.
-    description: 'The async switch, as far as it is built: async engine and session factory, AsyncSession annotations, the async session dependency',
-    transforms: [asyncEngine.id, asyncSession.id, asyncGetDb.id],
+    description:
+      'Stage 3, the async switch: async engine and session factory, AsyncSession, the async dependency, ' +
+      'queries as awaited select(), awaits on session calls, async propagated to every caller',
+    transforms: [asyncEngine.id, asyncSession.id, asyncGetDb.id, queryToSelect.id, insertAwait.id, propagateAsync.id, asyncCreateAll.id],
     warning:
-      'the async switch is incomplete in this version: awaits, async handlers and async propagation to callers ' +
-      'are not written yet, so code migrated with this preset alone does not run; review it as a preview',
+      'tests that call migrated functions directly are flagged (ASYNC-CALL-IN-TEST), not converted yet, and ' +
+      'relationships read after loading are not eager-loaded yet: review the findings before running the migrated code',
   },
   {
     id: 'select',

@@ -110,6 +110,21 @@ export const transform: Transform<SgRoot> = {
   },
 };
 
+/**
+ * The same create_all/drop_all conversion, run again after propagate-async: a startup function it made
+ * async still calls the sync engine, which would block the event loop, and a second run of the whole
+ * preset would convert it then — so the first run must.
+ */
+export const createAllTransform: Transform<SgRoot> = {
+  id: 'async-create-all',
+  description: 'create_all/drop_all on the sync engine inside functions made async (by propagation) → run_sync on the async engine',
+  language: 'python',
+  run(ctx: TransformContext<SgRoot>): TransformResult {
+    if (!/create_all|drop_all/.test(ctx.source)) return { edits: [], findings: [] };
+    return new EngineTwins(ctx).runCreateAllOnly();
+  },
+};
+
 /** `engine` → `async_engine`, `SessionLocal` → `AsyncSessionLocal`. Other modules derive the same names. */
 export function twinName(name: string): string {
   if (/^[A-Z0-9_]+$/.test(name) && /[A-Z]/.test(name)) return `ASYNC_${name}`;
@@ -171,6 +186,34 @@ class EngineTwins {
     if (this.helperNeeded) this.insertHelper([...engines.values()].filter((e) => e.twin !== null));
     if (this.edits.length === 0) return { edits: [], findings: this.findings };
 
+    const importEdits = planImportEdits(this.ctx.tree, this.ctx.source, { add: this.importsToAdd });
+    if (importEdits.some((e) => this.ctx.isIgnored(e.start, e.end))) return { edits: [], findings: this.findings };
+    return {
+      edits: [...importEdits.map((e) => ({ ...e, reason: 'imports for the async twins' })), ...this.edits],
+      findings: this.findings,
+      counts: this.counts,
+    };
+  }
+
+  /** Only the create_all/drop_all conversion, against twins that already exist (added by an earlier pass). */
+  runCreateAllOnly(): TransformResult {
+    const importsAlembic =
+      this.imports.plain.some((i) => i.module === 'alembic' || i.module.startsWith('alembic.')) ||
+      this.imports.from.some((i) => i.module === 'alembic' || i.module.startsWith('alembic.'));
+    if (importsAlembic) return { edits: [], findings: [] };
+    const engines = this.collectEngines();
+    const root = this.ctx.tree.root();
+    for (const engine of engines.values()) {
+      const twin = twinName(engine.name);
+      const defined = root.children().some((statement) => {
+        const assignment = soleAssignment(statement);
+        const call = assignment?.field('right');
+        return assignment?.field('left')?.text() === twin && call && kindOf(call) === 'call' && /create_async_engine$/.test(call.field('function')?.text() ?? '');
+      });
+      if (defined) engine.twin = twin;
+    }
+    this.convertCreateAll(engines);
+    if (this.edits.length === 0) return { edits: [], findings: this.findings };
     const importEdits = planImportEdits(this.ctx.tree, this.ctx.source, { add: this.importsToAdd });
     if (importEdits.some((e) => this.ctx.isIgnored(e.start, e.end))) return { edits: [], findings: this.findings };
     return {

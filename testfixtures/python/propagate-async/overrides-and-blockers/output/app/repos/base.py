@@ -1,0 +1,19 @@
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+
+class Repository:
+    model = None
+
+    def __init__(self, db: AsyncSession):
+        self.db = db
+
+    async def get(self, pk: int):
+        return await self.db.get(self.model, pk)
+
+    async def all(self):
+        return (await self.db.scalars(select(self.model))).all()
+
+    async def stream(self):
+        for row in await self.db.scalars(select(self.model)):
+            yield row

@@ -1,0 +1,8 @@
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models import Vote
+
+
+async def score(db: AsyncSession, item_id: int) -> int:
+    return await db.scalar(select(func.count()).where(Vote.item_id == item_id))

@@ -1,0 +1,33 @@
+import asyncio
+
+from fastapi import APIRouter, Depends
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db import get_async_db
+from app.models import User
+
+router = APIRouter()
+
+
+def load_user(db: AsyncSession, user_id: int) -> User:
+    return await db.get(User, user_id)
+
+
+def slugify(text: str) -> str:
+    return text.lower().replace(" ", "-")
+
+
+@router.get("/users/{user_id}")
+async def read_user(user_id: int, db: AsyncSession = Depends(get_async_db)):
+    user = await run_in_threadpool(load_user, db, user_id)
+    again = await asyncio.to_thread(load_user, db, user_id=user_id)
+    loop = asyncio.get_running_loop()
+    third = await loop.run_in_executor(None, load_user, db, user_id)
+    slug = await run_in_threadpool(slugify, user.name)
+    return {"user": user, "same": again is third, "slug": slug}
+
+
+async def later(db: AsyncSession):
+    future = asyncio.to_thread(load_user, db, 1)
+    return await future

@@ -1,0 +1,294 @@
+// The whole-project index: every module's summary, with names resolved across files. Evaluates the
+// `Expr`s the summaries recorded to what they denote (a module, function, class or instance), following
+// imports, re-exports through `__init__.py`, module-level instances, annotations, `Depends(...)`,
+// `self`/`cls`/`super()` and class MROs.
+import { ModuleFinder } from './modules';
+import type { ClassSummary, Expr, FunctionSummary, GlobalBinding, ImportTarget, ModuleRef, ModuleSummary } from './types';
+
+export type Entity =
+  | { k: 'module'; ref: ModuleRef; path: string | null; importer: string }
+  | { k: 'function'; path: string; id: number }
+  | { k: 'class'; path: string; id: number }
+  /** `after`: set for `super()`, the class whose successors in the MRO are searched. */
+  | { k: 'instance'; path: string; id: number; after?: FunctionKeyed }
+  | { k: 'unknown' };
+
+type FunctionKeyed = { path: string; id: number };
+
+const UNKNOWN_ENTITY: Entity = { k: 'unknown' };
+/** Re-export chains and attribute paths are short; a longer one is a cycle. */
+const MAX_DEPTH = 24;
+
+interface ModuleData {
+  summary: ModuleSummary;
+  globals: Map<string, GlobalBinding>;
+  functions: Map<number, FunctionSummary>;
+  classes: Map<number, ClassData>;
+}
+
+interface ClassData {
+  summary: ClassSummary;
+  methods: Map<string, number>;
+  attributes: Map<string, Expr | null>;
+}
+
+export function functionKey(path: string, id: number): string {
+  return `${path}#${id}`;
+}
+
+export class ProjectIndex {
+  private readonly modules = new Map<string, ModuleData>();
+  private readonly finder: ModuleFinder;
+  private readonly globalCache = new Map<string, Entity>();
+  private readonly resolving = new Set<string>();
+  private cycleHits = 0;
+  private readonly mroCache = new Map<string, FunctionKeyed[] | null>();
+
+  constructor(summaries: ReadonlyMap<string, ModuleSummary>) {
+    for (const [path, summary] of summaries) {
+      const classes = new Map<number, ClassData>();
+      for (const c of summary.classes) classes.set(c.id, { summary: c, methods: new Map(c.methods), attributes: new Map(c.attributes) });
+      this.modules.set(path, {
+        summary,
+        globals: new Map(summary.globals),
+        functions: new Map(summary.functions.map((f) => [f.id, f])),
+        classes,
+      });
+    }
+    this.finder = new ModuleFinder([...summaries.values()]);
+  }
+
+  paths(): string[] {
+    return [...this.modules.keys()];
+  }
+
+  module(path: string): ModuleSummary | undefined {
+    return this.modules.get(path)?.summary;
+  }
+
+  function(path: string, id: number): FunctionSummary | undefined {
+    return this.modules.get(path)?.functions.get(id);
+  }
+
+  classSummary(path: string, id: number): ClassSummary | undefined {
+    return this.modules.get(path)?.classes.get(id)?.summary;
+  }
+
+  /** Every class of the project, as (path, id). */
+  allClasses(): FunctionKeyed[] {
+    const out: FunctionKeyed[] = [];
+    for (const [path, m] of this.modules) for (const id of m.classes.keys()) out.push({ path, id });
+    return out;
+  }
+
+  /** What an expression recorded in module `path` denotes. */
+  evaluate(path: string, expr: Expr, depth = 0): Entity {
+    if (depth > MAX_DEPTH) return UNKNOWN_ENTITY;
+    const module = this.modules.get(path);
+    if (!module) return UNKNOWN_ENTITY;
+    switch (expr.k) {
+      case 'unknown':
+        return UNKNOWN_ENTITY;
+      case 'global':
+        return this.globalName(path, expr.name, depth + 1);
+      case 'import':
+        return this.importTarget(path, expr.target, depth + 1);
+      case 'def':
+        return this.defEntity(path, expr.id);
+      case 'self':
+        return module.classes.has(expr.cls) ? { k: 'instance', path, id: expr.cls } : UNKNOWN_ENTITY;
+      case 'cls':
+        return module.classes.has(expr.cls) ? { k: 'class', path, id: expr.cls } : UNKNOWN_ENTITY;
+      case 'super':
+        return module.classes.has(expr.cls) ? { k: 'instance', path, id: expr.cls, after: { path, id: expr.cls } } : UNKNOWN_ENTITY;
+      case 'attr':
+        return this.attribute(this.evaluate(path, expr.of, depth + 1), expr.name, depth + 1);
+      case 'call':
+        return this.callResult(this.evaluate(path, expr.of, depth + 1), depth + 1);
+      case 'instance': {
+        const cls = this.evaluate(path, expr.of, depth + 1);
+        return cls.k === 'class' ? { k: 'instance', path: cls.path, id: cls.id } : UNKNOWN_ENTITY;
+      }
+      case 'depends': {
+        const target = this.evaluate(path, expr.of, depth + 1);
+        if (target.k === 'class') return { k: 'instance', path: target.path, id: target.id };
+        if (target.k === 'function') {
+          const fn = this.function(target.path, target.id);
+          return fn?.provides ? this.evaluate(target.path, fn.provides, depth + 1) : UNKNOWN_ENTITY;
+        }
+        return UNKNOWN_ENTITY;
+      }
+    }
+  }
+
+  /** The project function a call site calls, or null when it is not a known project function. */
+  resolveFunction(path: string, expr: Expr): FunctionKeyed | null {
+    const entity = this.evaluate(path, expr);
+    return entity.k === 'function' ? { path: entity.path, id: entity.id } : null;
+  }
+
+  /** The C3 linearisation of a class (itself first); null when it is inconsistent. Unknown bases are skipped. */
+  mro(cls: FunctionKeyed): FunctionKeyed[] | null {
+    const key = functionKey(cls.path, cls.id);
+    if (this.mroCache.has(key)) return this.mroCache.get(key) ?? null;
+    this.mroCache.set(key, null); // a class inheriting from itself through a cycle has no MRO
+    const data = this.modules.get(cls.path)?.classes.get(cls.id);
+    if (!data) return null;
+    const bases: FunctionKeyed[] = [];
+    for (const b of data.summary.bases) {
+      const e = this.evaluate(cls.path, b);
+      if (e.k === 'class') bases.push({ path: e.path, id: e.id });
+    }
+    const sequences: FunctionKeyed[][] = [];
+    for (const b of bases) {
+      const m = this.mro(b);
+      if (!m) return null;
+      sequences.push([...m]);
+    }
+    sequences.push([...bases]);
+    const result: FunctionKeyed[] = [cls];
+    const same = (a: FunctionKeyed, b: FunctionKeyed): boolean => a.path === b.path && a.id === b.id;
+    for (;;) {
+      const nonEmpty = sequences.filter((s) => s.length > 0);
+      if (nonEmpty.length === 0) break;
+      const head = nonEmpty.map((s) => s[0] as FunctionKeyed).find((h) => !nonEmpty.some((s) => s.slice(1).some((x) => same(x, h))));
+      if (!head) return null;
+      result.push(head);
+      for (const s of nonEmpty) if (same(s[0] as FunctionKeyed, head)) s.shift();
+    }
+    this.mroCache.set(key, result);
+    return result;
+  }
+
+  /** The method `name` as found on the class's MRO (after `after` for `super()`). */
+  findMethod(cls: FunctionKeyed, name: string, after?: FunctionKeyed): FunctionKeyed | null {
+    const found = this.lookupOnMro(cls, name, after);
+    return found?.kind === 'method' ? found.fn : null;
+  }
+
+  private lookupOnMro(cls: FunctionKeyed, name: string, after?: FunctionKeyed): { kind: 'method'; fn: FunctionKeyed } | { kind: 'attribute'; path: string; expr: Expr | null } | null {
+    const mro = this.mro(cls);
+    if (!mro) return null;
+    let classes = mro;
+    if (after) {
+      const at = mro.findIndex((c) => c.path === after.path && c.id === after.id);
+      classes = at >= 0 ? mro.slice(at + 1) : [];
+    }
+    for (const c of classes) {
+      const data = this.modules.get(c.path)?.classes.get(c.id);
+      if (!data) continue;
+      const method = data.methods.get(name);
+      if (method !== undefined) return { kind: 'method', fn: { path: c.path, id: method } };
+      if (data.attributes.has(name)) return { kind: 'attribute', path: c.path, expr: data.attributes.get(name) ?? null };
+    }
+    return null;
+  }
+
+  private defEntity(path: string, id: number): Entity {
+    const module = this.modules.get(path);
+    if (module?.functions.has(id)) return { k: 'function', path, id };
+    if (module?.classes.has(id)) return { k: 'class', path, id };
+    return UNKNOWN_ENTITY;
+  }
+
+  /**
+   * A module-level name, memoized. It is evaluated from depth 0 whatever the caller's depth: a result cut
+   * short by the depth limit must never be cached, or resolution would depend on which file asked first.
+   * Cycles are caught by `resolving` instead, and what was computed while one was hit is not cached either.
+   */
+  private globalName(path: string, name: string, _depth: number): Entity {
+    const key = `${path}\u0000${name}`;
+    const cached = this.globalCache.get(key);
+    if (cached) return cached;
+    if (this.resolving.has(key)) {
+      this.cycleHits++;
+      return UNKNOWN_ENTITY;
+    }
+    this.resolving.add(key);
+    const hitsBefore = this.cycleHits;
+    const depth = 0;
+    let result = UNKNOWN_ENTITY;
+    try {
+      const module = this.modules.get(path);
+      const binding = module?.globals.get(name);
+      if (binding) result = this.bindingEntity(path, binding, depth);
+      else if (module && !name.startsWith('_')) {
+        for (const ref of module.summary.starImports) {
+          const target = this.finder.find(ref, module.summary.absPath);
+          if (target && this.modules.get(target)?.globals.has(name)) {
+            result = this.globalName(target, name, depth + 1);
+            break;
+          }
+        }
+      }
+    } finally {
+      this.resolving.delete(key);
+    }
+    if (this.cycleHits === hitsBefore || result.k !== 'unknown') this.globalCache.set(key, result);
+    return result;
+  }
+
+  private bindingEntity(path: string, binding: GlobalBinding, depth: number): Entity {
+    switch (binding.k) {
+      case 'def':
+        return this.defEntity(path, binding.id);
+      case 'import':
+        return this.importTarget(path, binding.target, depth + 1);
+      case 'value':
+        return this.evaluate(path, binding.expr, depth + 1);
+      case 'ambiguous':
+        return UNKNOWN_ENTITY;
+    }
+  }
+
+  private importTarget(path: string, target: ImportTarget, depth: number): Entity {
+    const importer = this.modules.get(path)?.summary.absPath ?? '';
+    const module = this.moduleEntity(target.module, importer);
+    return target.k === 'module' ? module : this.attribute(module, target.name, depth + 1);
+  }
+
+  private moduleEntity(ref: ModuleRef, importer: string): Entity {
+    return { k: 'module', ref, path: this.finder.find(ref, importer), importer };
+  }
+
+  private attribute(of: Entity, name: string, depth: number): Entity {
+    if (depth > MAX_DEPTH) return UNKNOWN_ENTITY;
+    switch (of.k) {
+      case 'module': {
+        // A name the module binds wins over a submodule of the same name, as at run time once both are imported.
+        if (of.path && this.modules.get(of.path)?.globals.has(name)) return this.globalName(of.path, name, depth + 1);
+        const sub = this.moduleEntity({ anchor: of.ref.anchor, parts: [...of.ref.parts, name] }, of.importer);
+        if (sub.k === 'module' && sub.path) return sub;
+        if (of.path) {
+          const starred = this.globalName(of.path, name, depth + 1);
+          if (starred.k !== 'unknown') return starred;
+        }
+        // A package directory without `__init__.py` still has submodules further down.
+        return of.path === null ? sub : UNKNOWN_ENTITY;
+      }
+      case 'class': {
+        const found = this.lookupOnMro(of, name);
+        return found?.kind === 'method' ? { k: 'function', path: found.fn.path, id: found.fn.id } : UNKNOWN_ENTITY;
+      }
+      case 'instance': {
+        const found = this.lookupOnMro(of, name, of.after);
+        if (found?.kind === 'method') return { k: 'function', path: found.fn.path, id: found.fn.id };
+        if (found?.kind === 'attribute' && found.expr) return this.evaluate(found.path, found.expr, depth + 1);
+        return UNKNOWN_ENTITY;
+      }
+      default:
+        return UNKNOWN_ENTITY;
+    }
+  }
+
+  private callResult(callee: Entity, depth: number): Entity {
+    if (callee.k === 'class') return { k: 'instance', path: callee.path, id: callee.id };
+    if (callee.k === 'function') {
+      const fn = this.function(callee.path, callee.id);
+      // A coroutine or a generator is not the value its body returns.
+      if (!fn?.returns || fn.isAsync || fn.isGenerator) return UNKNOWN_ENTITY;
+      return this.evaluate(callee.path, fn.returns, depth + 1);
+    }
+    return UNKNOWN_ENTITY;
+  }
+}

@@ -1,0 +1,657 @@
+// One module's summary for the project index: its top-level names, functions, classes and call sites,
+// with every name recorded as an `Expr` over the module's scopes (resolved later by ProjectIndex).
+import type { SgNode, SgRoot } from '@ast-grep/napi';
+import { findIgnoreMarkers, type IgnoreMarkers } from '../../../engine/ignore';
+import { LineIndex } from '../../../engine/lines';
+import type { IndexInput } from '../../../engine/types';
+import { awaitState } from '../awaits/awaiting';
+import { placeOf, syncOnlyReason } from '../awaits/context';
+import { AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
+import { isBindingOccurrence, parametersOf, walkOwnScope } from '../query/bindings';
+import { SessionResolver } from '../query/sessions';
+import { callArgs, decoratorsOf, dottedName, end, namedChildren, sameNode, start } from '../query/syntax';
+import { collectImports } from '../support/imports';
+import { isInsideString } from '../support/language';
+import { genericHead } from '../support/type-annotations';
+import { isTestPath, moduleRefOf, posix } from './modules';
+import {
+  UNKNOWN,
+  type CallSite,
+  type ClassSummary,
+  type Expr,
+  type FunctionSummary,
+  type GlobalBinding,
+  type ImportTarget,
+  type MethodKind,
+  type ModuleRef,
+  type ModuleSummary,
+  type ReferenceSite,
+  type WrapperSite,
+} from './types';
+
+const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+const OWNERS = new Set(['function_definition', 'lambda', 'class_definition']);
+const ROUTE_DECORATOR = /^@\s*[\w.]+\.(get|post|put|patch|delete|head|options|trace|api_route|websocket)\s*\(/;
+const FIXTURE_DECORATOR = /^@\s*(?:pytest\.|pytest_asyncio\.)?fixture\b/;
+/** Generic wrappers whose first argument is what a generator yields. */
+const YIELD_WRAPPERS = new Set(['Generator', 'Iterator', 'Iterable', 'AsyncGenerator', 'AsyncIterator', 'AsyncIterable']);
+/** Deep enough for `a = b; b = c.d` chains, shallow enough to stop on `x = x.parent` loops. */
+const MAX_DEPTH = 12;
+
+export function summarizeModule(input: IndexInput<SgRoot>): ModuleSummary {
+  return new Summarizer(input).summary();
+}
+
+/** FNV-1a over the text: the rewrite pass checks it sees the text that was indexed. */
+export function hashText(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${text.length.toString(36)}-${h.toString(36)}`;
+}
+
+interface FunctionFacts {
+  node: SgNode;
+  classId: number | null;
+  kind: MethodKind;
+}
+
+class Summarizer {
+  private readonly root: SgNode;
+  private readonly absPath: string;
+  private readonly lines: LineIndex;
+  private readonly markers: IgnoreMarkers;
+  private readonly sessions: SessionResolver;
+  private readonly facts = new Map<number, FunctionFacts>();
+  private readonly locals = new Map<number, Map<string, SgNode[]>>();
+  private readonly starImports: ModuleRef[] = [];
+  private readonly classNames = new Map<number, string>();
+
+  constructor(private readonly input: IndexInput<SgRoot>) {
+    this.root = input.tree.root();
+    this.absPath = posix(input.absPath);
+    this.lines = new LineIndex(input.source);
+    this.markers = findIgnoreMarkers(this.lines, '#', (offset) => isInsideString(input.tree, offset));
+    this.sessions = new SessionResolver(input.tree, collectImports(input.tree), {
+      dependencyNames: [input.options.getDbName, input.options.asyncGetDbName],
+      facades: input.options.sessionFacades ?? [],
+    });
+  }
+
+  summary(): ModuleSummary {
+    const classNodes = this.root.findAll({ rule: { kind: 'class_definition' } });
+    for (const c of classNodes) this.classNames.set(start(c), c.field('name')?.text() ?? '');
+    const fnNodes = this.root.findAll({ rule: { kind: 'function_definition' } });
+    for (const fn of fnNodes) this.facts.set(start(fn), this.factsOf(fn));
+    const functions = new Map<number, FunctionSummary>();
+    for (const fn of fnNodes) functions.set(start(fn), this.functionSummary(fn));
+    const moduleCalls: CallSite[] = [];
+    for (const call of this.root.findAll({ rule: { kind: 'call' } })) {
+      const place = placeOf(call);
+      const site = this.callSite(call, place.blocked);
+      const owner = place.unit ? functions.get(start(place.unit)) : undefined;
+      if (owner) owner.calls.push(site);
+      else moduleCalls.push(site);
+    }
+    const classes = classNodes.map((c) => this.classSummary(c));
+    return {
+      path: this.input.path,
+      absPath: this.absPath,
+      sourceLength: this.input.source.length,
+      sourceHash: hashText(this.input.source),
+      isTestFile: isTestPath(this.input.path),
+      globals: this.globals(),
+      starImports: this.starImports,
+      functions: [...functions.values()],
+      classes,
+      moduleCalls,
+    };
+  }
+
+  // ---- functions -------------------------------------------------------------------------------
+
+  private factsOf(fn: SgNode): FunctionFacts {
+    const holder = fn.parent()?.kind() === 'decorated_definition' ? fn.parent()?.parent() : fn.parent();
+    const cls = holder?.kind() === 'block' && holder.parent()?.kind() === 'class_definition' ? (holder.parent() as SgNode) : null;
+    if (!cls) return { node: fn, classId: null, kind: 'function' };
+    const decorators = decoratorsOf(fn).map(decoratorName);
+    const kind: MethodKind = decorators.includes('staticmethod') ? 'staticmethod' : decorators.includes('classmethod') ? 'classmethod' : 'method';
+    return { node: fn, classId: start(cls), kind };
+  }
+
+  private functionSummary(fn: SgNode): FunctionSummary {
+    const facts = this.facts.get(start(fn)) as FunctionFacts;
+    const name = fn.field('name')?.text() ?? '?';
+    const decorators = decoratorsOf(fn).map((d) => d.text());
+    const own = this.ownNodes(fn);
+    const isGenerator = own.some((n) => n.kind() === 'yield');
+    const fixture = decorators.some((d) => FIXTURE_DECORATOR.test(d));
+    const inTestFile = isTestPath(this.input.path);
+    const testClass = facts.classId === null || /^Test/.test(this.nameOf(facts.classId));
+    const test = fixture ? 'fixture' : inTestFile && /^test/.test(name) && testClass ? 'test' : null;
+    const keptSync = new Set([this.input.options.getDbName]);
+    return {
+      id: start(fn),
+      name,
+      qualname: qualnameOf(fn),
+      line: fn.range().start.line + 1,
+      classId: facts.classId,
+      parentId: enclosingFunctionId(fn),
+      kind: facts.kind,
+      isAsync: fn.children().some((c) => !c.isNamed() && c.text() === 'async'),
+      firstAwait: firstAwaitOf(own),
+      isGenerator,
+      syncOnly: fixture ? null : syncOnlyReason(fn, keptSync),
+      test,
+      route: decorators.some((d) => ROUTE_DECORATOR.test(d)),
+      sessionBlocker: this.sessionBlocker(fn),
+      ignored: this.isIgnoredLine(start(fn)) || this.markers.file,
+      returns: this.returnsOf(fn, own, false),
+      provides: this.returnsOf(fn, own, isGenerator),
+      calls: [],
+    };
+  }
+
+  /** Nodes evaluated in the function's own frame: its body minus nested defs, lambdas and classes. */
+  private ownNodes(fn: SgNode): SgNode[] {
+    const body = fn.field('body');
+    if (!body) return [];
+    const kinds = ['await', 'yield', 'with_statement', 'for_statement', 'for_in_clause', 'return_statement'];
+    return body.findAll({ rule: { any: kinds.map((kind) => ({ kind })) } }).filter((n) => sameNode(ownerOf(n), fn));
+  }
+
+  /** A session call the body leaves without `await` (insert-await left the whole function unchanged). */
+  private sessionBlocker(fn: SgNode): string | null {
+    const body = fn.field('body');
+    if (!body) return null;
+    for (const call of body.findAll({ rule: { kind: 'call' } })) {
+      const unit = placeOf(call).unit;
+      if (!sameNode(unit, fn)) continue;
+      const callee = call.field('function');
+      if (callee?.kind() !== 'attribute') continue;
+      const method = callee.field('attribute')?.text() ?? '';
+      if (!AWAITED_METHODS.has(method) && method !== 'query' && !SQLMODEL_AWAITED_METHODS.has(method)) continue;
+      const receiver = callee.field('object') as SgNode;
+      const info = this.sessions.resolve(receiver);
+      if (!info) continue;
+      if (SQLMODEL_AWAITED_METHODS.has(method) && !info.sqlmodel) continue;
+      if (awaitState(call, this.input.source) === 'yes') continue;
+      return `${compact(receiver.text())}.${method}()`;
+    }
+    return null;
+  }
+
+  private returnsOf(fn: SgNode, own: SgNode[], yielded: boolean): Expr | null {
+    const annotation = fn.field('return_type');
+    if (annotation) {
+      const inner = unwrapType(annotation);
+      if (yielded) {
+        const head = inner && (inner.kind() === 'generic_type' || inner.kind() === 'subscript') ? genericHead(inner) : null;
+        const first = head && YIELD_WRAPPERS.has(head) ? typeArguments(inner as SgNode)[0] : undefined;
+        const type = first ? this.typeExpr(first, 0) : null;
+        if (type) return { k: 'instance', of: type };
+      } else {
+        const type = this.typeExpr(annotation, 0);
+        if (type) return { k: 'instance', of: type };
+      }
+    }
+    const values = own
+      .filter((n) => n.kind() === (yielded ? 'yield' : 'return_statement'))
+      .map((n) => namedChildren(n)[0])
+      .map((v) => (v ? this.exprOf(v, 0) : UNKNOWN));
+    if (values.length === 0) return null;
+    const first = JSON.stringify(values[0]);
+    return values.every((v) => JSON.stringify(v) === first) && values[0]?.k !== 'unknown' ? (values[0] as Expr) : null;
+  }
+
+  // ---- calls -----------------------------------------------------------------------------------
+
+  private callSite(call: SgNode, blocked: string | null): CallSite {
+    const fn = call.field('function') as SgNode;
+    const args = callArgs(call);
+    const argValues = [...args.positional, ...args.keywords.values()];
+    const sessionArg = argValues.some((a) => (a.kind() === 'identifier' || a.kind() === 'attribute') && this.sessions.resolve(a) !== null);
+    const onSession = fn.kind() === 'attribute' && this.sessions.resolve(fn.field('object') as SgNode) !== null;
+    const text = compact(fn.text());
+    const references: ReferenceSite[] = [];
+    for (const arg of argValues) {
+      if (arg.kind() !== 'identifier' && arg.kind() !== 'attribute') continue;
+      const expr = this.exprOf(arg, 0);
+      if (expr.k === 'unknown' || expr.k === 'self' || expr.k === 'cls') continue;
+      references.push({ start: start(arg), expr, text: compact(arg.text()), receiver: text });
+    }
+    return {
+      start: start(call),
+      end: end(call),
+      line: call.range().start.line + 1,
+      callee: this.exprOf(fn, 0),
+      text: text.length > 80 ? `${text.slice(0, 77)}...` : text,
+      blocked,
+      awaited: awaitState(call, this.input.source),
+      sessionArg,
+      onSession,
+      ignored: this.isIgnoredLine(start(call)),
+      wrapper: this.wrapperOf(call),
+      references,
+    };
+  }
+
+  /** Thread-pool wrappers whose target becomes a direct call once it is async. */
+  private wrapperOf(call: SgNode): WrapperSite | null {
+    const dotted = dottedName(call.field('function') as SgNode);
+    const last = dotted?.[dotted.length - 1];
+    if (!dotted || !last) return null;
+    const args = callArgs(call);
+    if (args.splat || args.generator) return null;
+    let kind: WrapperSite['kind'];
+    let targetIndex = 0;
+    if (last === 'run_in_threadpool' && dotted.length <= 2) kind = 'run_in_threadpool';
+    else if (last === 'to_thread' && (dotted.length === 1 || (dotted.length === 2 && dotted[0] === 'asyncio'))) kind = 'to_thread';
+    else if (last === 'run_in_executor' && dotted.length >= 2 && args.keywords.size === 0) {
+      kind = 'run_in_executor';
+      targetIndex = 1;
+    } else return null;
+    const target = args.positional[targetIndex];
+    if (!target || (target.kind() !== 'identifier' && target.kind() !== 'attribute')) return null;
+    const list = call.field('arguments') as SgNode;
+    const items = namedChildren(list);
+    const rest = items.filter((a) => start(a) > start(target))[0];
+    const targetText = target.text();
+    const edit = rest
+      ? { start: start(call), end: start(rest), text: `${targetText}(` }
+      : { start: start(call), end: end(call), text: `${targetText}()` };
+    return { kind, target: this.exprOf(target, 0), targetText: compact(targetText), edit };
+  }
+
+  // ---- classes ---------------------------------------------------------------------------------
+
+  private classSummary(cls: SgNode): ClassSummary {
+    const id = start(cls);
+    const superclasses = cls.field('superclasses');
+    const bases = superclasses
+      ? namedChildren(superclasses)
+          .filter((b) => b.kind() !== 'keyword_argument' && b.kind() !== 'list_splat' && b.kind() !== 'dictionary_splat')
+          .map((b) => this.exprOf(b.kind() === 'subscript' ? (b.field('value') as SgNode) : b, 0))
+      : [];
+    const methods: [string, number][] = [];
+    const attributes = new Map<string, Expr | null>();
+    const store = (name: string, expr: Expr): void => {
+      if (expr.k === 'unknown') {
+        attributes.set(name, null);
+        return;
+      }
+      const prior = attributes.get(name);
+      if (prior === undefined) attributes.set(name, expr);
+      else if (prior !== null && JSON.stringify(prior) !== JSON.stringify(expr)) attributes.set(name, null);
+    };
+    const body = cls.field('body');
+    for (const stmt of body ? body.children() : []) {
+      const assignment = stmt.kind() === 'expression_statement' ? namedChildren(stmt)[0] : null;
+      if (assignment?.kind() !== 'assignment') continue;
+      const left = assignment.field('left');
+      const type = assignment.field('type');
+      if (left?.kind() === 'identifier' && type) {
+        const t = this.typeExpr(type, 0);
+        store(left.text(), t ? { k: 'instance', of: t } : UNKNOWN);
+      }
+    }
+    for (const [fnId, facts] of this.facts) {
+      if (facts.classId !== id) continue;
+      methods.push([facts.node.field('name')?.text() ?? '?', fnId]);
+      if (facts.kind !== 'method') continue;
+      const selfName = parametersOf(facts.node)[0]?.name;
+      if (!selfName) continue;
+      walkOwnScope(facts.node, (node) => {
+        if (node.kind() !== 'assignment') return;
+        const left = node.field('left');
+        if (left?.kind() !== 'attribute' || left.field('object')?.text() !== selfName) return;
+        const attr = left.field('attribute')?.text() ?? '';
+        const type = node.field('type');
+        const right = node.field('right');
+        if (type) {
+          const t = this.typeExpr(type, 0);
+          store(attr, t ? { k: 'instance', of: t } : UNKNOWN);
+        } else if (right && right.kind() !== 'none') store(attr, this.exprOf(right, 0));
+      });
+    }
+    methods.sort((a, b) => a[1] - b[1]);
+    return { id, name: cls.field('name')?.text() ?? '?', qualname: qualnameOf(cls), bases, methods, attributes: [...attributes] };
+  }
+
+  private nameOf(classId: number): string {
+    return this.classNames.get(classId) ?? '';
+  }
+
+  // ---- module-level names ----------------------------------------------------------------------
+
+  private globals(): [string, GlobalBinding][] {
+    const byName = new Map<string, GlobalBinding[]>();
+    const add = (name: string, binding: GlobalBinding): void => {
+      const list = byName.get(name) ?? [];
+      list.push(binding);
+      byName.set(name, list);
+    };
+    walkOwnScope(this.root, (node) => {
+      if (node.kind() === 'wildcard_import') {
+        const stmt = node.parent();
+        const module = stmt?.field('module_name');
+        const ref = module ? moduleRefOf(compact(module.text()), this.absPath) : null;
+        if (ref) this.starImports.push(ref);
+        return;
+      }
+      if (node.kind() !== 'identifier' || !isBindingOccurrence(node)) return;
+      add(node.text(), this.bindingOf(node, 0));
+    });
+    return [...byName].map(([name, list]) => [name, list.length === 1 ? (list[0] as GlobalBinding) : { k: 'ambiguous' }]);
+  }
+
+  /** What one binding occurrence of a name stores. */
+  private bindingOf(id: SgNode, depth: number): GlobalBinding {
+    const parent = id.parent();
+    if (!parent) return { k: 'value', expr: UNKNOWN };
+    if ((parent.kind() === 'function_definition' || parent.kind() === 'class_definition') && sameNode(parent.field('name'), id)) {
+      return { k: 'def', id: start(parent) };
+    }
+    const importStmt = id.ancestors().find((a) => a.kind() === 'import_statement' || a.kind() === 'import_from_statement');
+    if (importStmt) {
+      const target = this.importTarget(id, importStmt);
+      return target ? { k: 'import', target } : { k: 'value', expr: UNKNOWN };
+    }
+    if (parent.kind() === 'assignment' && sameNode(parent.field('left'), id)) {
+      let right = parent.field('right');
+      while (right?.kind() === 'assignment') right = right.field('right');
+      if (right) return { k: 'value', expr: this.exprOf(right, depth + 1) };
+      const type = parent.field('type');
+      const t = type ? this.typeExpr(type, depth + 1) : null;
+      return { k: 'value', expr: t ? { k: 'instance', of: t } : UNKNOWN };
+    }
+    return { k: 'value', expr: UNKNOWN };
+  }
+
+  private importTarget(id: SgNode, stmt: SgNode): ImportTarget | null {
+    const parent = id.parent();
+    if (stmt.kind() === 'import_statement') {
+      if (parent?.kind() === 'aliased_import') {
+        const name = parent.field('name');
+        return name ? { k: 'module', module: { anchor: null, parts: compact(name.text()).split('.') } } : null;
+      }
+      return { k: 'module', module: { anchor: null, parts: [id.text()] } };
+    }
+    const moduleNode = stmt.field('module_name');
+    const module = moduleNode ? moduleRefOf(compact(moduleNode.text()), this.absPath) : null;
+    if (!module) return null;
+    const name = parent?.kind() === 'aliased_import' ? parent.field('name')?.text() : parent?.kind() === 'dotted_name' ? parent.text() : id.text();
+    return name ? { k: 'name', module, name: compact(name) } : null;
+  }
+
+  // ---- expressions and scopes ------------------------------------------------------------------
+
+  exprOf(node: SgNode, depth: number): Expr {
+    if (depth > MAX_DEPTH) return UNKNOWN;
+    switch (node.kind()) {
+      case 'identifier':
+        return this.nameExpr(node.text(), node, depth);
+      case 'attribute': {
+        const object = node.field('object');
+        const attr = node.field('attribute');
+        return object && attr ? { k: 'attr', of: this.exprOf(object, depth + 1), name: attr.text() } : UNKNOWN;
+      }
+      case 'call': {
+        const fn = node.field('function') as SgNode;
+        if (fn.kind() === 'identifier' && fn.text() === 'super' && namedChildren(node.field('arguments') as SgNode).length === 0) {
+          const method = placeOf(node).unit;
+          const facts = method ? this.facts.get(start(method)) : undefined;
+          return facts && facts.classId !== null ? { k: 'super', cls: facts.classId } : UNKNOWN;
+        }
+        return { k: 'call', of: this.exprOf(fn, depth + 1) };
+      }
+      case 'parenthesized_expression': {
+        const inner = namedChildren(node)[0];
+        return inner ? this.exprOf(inner, depth + 1) : UNKNOWN;
+      }
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  /** The binding a name sees at `at`, following Python's scopes (LEGB, class bodies only for code directly in them). */
+  private nameExpr(name: string, at: SgNode, depth: number): Expr {
+    let child = at;
+    let crossedFunction = false;
+    for (const a of at.ancestors()) {
+      const kind = String(a.kind());
+      if (kind === 'lambda') {
+        const params = a.field('parameters');
+        if (params && params.findAll({ rule: { kind: 'identifier', regex: `^${name}$` } }).length > 0) return UNKNOWN;
+        crossedFunction = true;
+      } else if (COMPREHENSIONS.has(kind)) {
+        const bound = a.findAll({ rule: { kind: 'for_in_clause' } }).some((clause) => {
+          const left = clause.field('left');
+          return !!left && (left.text() === name || left.findAll({ rule: { kind: 'identifier', regex: `^${name}$` } }).length > 0);
+        });
+        if (bound) return UNKNOWN;
+      } else if (kind === 'function_definition') {
+        if (sameNode(a.field('body'), child)) {
+          const found = this.lookupInFunction(a, name, depth);
+          if (found) return found;
+          crossedFunction = true;
+        }
+      } else if (kind === 'class_definition') {
+        if (!crossedFunction && sameNode(a.field('body'), child)) {
+          let bound = false;
+          walkOwnScope(a, (n) => {
+            if (!bound && n.kind() === 'identifier' && n.text() === name && isBindingOccurrence(n)) bound = true;
+          });
+          if (bound) return UNKNOWN;
+        }
+      } else if (kind === 'module') break;
+      child = a;
+    }
+    return { k: 'global', name };
+  }
+
+  private lookupInFunction(fn: SgNode, name: string, depth: number): Expr | null {
+    const params = parametersOf(fn);
+    const index = params.findIndex((p) => p.name === name);
+    const bindings = this.localsOf(fn).get(name) ?? [];
+    if (bindings.some((b) => b.parent()?.kind() === 'global_statement')) return { k: 'global', name };
+    if (bindings.some((b) => b.parent()?.kind() === 'nonlocal_statement')) return UNKNOWN;
+    if (index >= 0) return bindings.length === 0 ? this.parameterExpr(fn, index, depth) : UNKNOWN;
+    if (bindings.length === 0) return null;
+    if (bindings.length > 1) return UNKNOWN;
+    const binding = this.bindingOf(bindings[0] as SgNode, depth);
+    switch (binding.k) {
+      case 'def':
+        return { k: 'def', id: binding.id };
+      case 'import':
+        return { k: 'import', target: binding.target };
+      case 'value':
+        return binding.expr;
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private localsOf(fn: SgNode): Map<string, SgNode[]> {
+    const key = start(fn);
+    let table = this.locals.get(key);
+    if (!table) {
+      const t = new Map<string, SgNode[]>();
+      walkOwnScope(fn, (node) => {
+        if (node.kind() !== 'identifier' || !isBindingOccurrence(node)) return;
+        const list = t.get(node.text()) ?? [];
+        list.push(node);
+        t.set(node.text(), list);
+      });
+      table = t;
+      this.locals.set(key, table);
+    }
+    return table;
+  }
+
+  private parameterExpr(fn: SgNode, index: number, depth: number): Expr {
+    const param = parametersOf(fn)[index];
+    if (!param) return UNKNOWN;
+    const facts = this.facts.get(start(fn));
+    if (index === 0 && facts && facts.classId !== null && param.node.kind() === 'identifier') {
+      if (facts.kind === 'method') return { k: 'self', cls: facts.classId };
+      if (facts.kind === 'classmethod') return { k: 'cls', cls: facts.classId };
+    }
+    let type: Expr | null = null;
+    let dependency: Expr | null = null;
+    if (param.annotation) {
+      type = this.typeExpr(param.annotation, depth + 1);
+      dependency = this.annotatedDependency(param.annotation, depth + 1);
+    }
+    if (param.defaultValue && isDependsCall(param.defaultValue)) {
+      const target = callArgs(param.defaultValue).positional[0] ?? callArgs(param.defaultValue).keywords.get('dependency');
+      if (target) dependency = this.exprOf(target, depth + 1);
+    }
+    if (type) return { k: 'instance', of: type };
+    if (dependency) return { k: 'depends', of: dependency };
+    return UNKNOWN;
+  }
+
+  /** `Annotated[X, Depends(f)]` → f. */
+  private annotatedDependency(annotation: SgNode, depth: number): Expr | null {
+    const inner = unwrapType(annotation);
+    if (!inner || (inner.kind() !== 'generic_type' && inner.kind() !== 'subscript') || genericHead(inner) !== 'Annotated') return null;
+    for (const arg of typeArguments(inner).slice(1)) {
+      const value = arg.kind() === 'type' ? namedChildren(arg)[0] : arg;
+      if (value && isDependsCall(value)) {
+        const target = callArgs(value).positional[0];
+        if (target) return this.exprOf(target, depth + 1);
+      }
+    }
+    return null;
+  }
+
+  /** The class an annotation names (`X`, `Optional[X]`, `X | None`, `Annotated[X, ...]`, `"X"`), or null. */
+  typeExpr(annotation: SgNode, depth: number): Expr | null {
+    const node = unwrapType(annotation);
+    if (!node || depth > MAX_DEPTH) return null;
+    switch (node.kind()) {
+      case 'identifier':
+      case 'attribute':
+        return this.exprOf(node, depth + 1);
+      case 'string': {
+        const content = node.children().find((c) => c.kind() === 'string_content')?.text() ?? '';
+        if (!/^[A-Za-z_][\w.]*$/.test(content)) return null;
+        const [head, ...rest] = content.split('.');
+        let expr = this.nameExpr(head as string, node, depth + 1);
+        for (const part of rest) expr = { k: 'attr', of: expr, name: part };
+        return expr;
+      }
+      case 'generic_type':
+      case 'subscript': {
+        const head = genericHead(node);
+        const args = typeArguments(node);
+        if (head === 'Annotated' || head === 'Optional') return args[0] ? this.typeExpr(args[0], depth + 1) : null;
+        if (head === 'Union') {
+          const real = args.filter((a) => unwrapType(a)?.kind() !== 'none');
+          return real.length === 1 ? this.typeExpr(real[0] as SgNode, depth + 1) : null;
+        }
+        return null;
+      }
+      case 'binary_operator': {
+        const parts = namedChildren(node).filter((p) => unwrapType(p)?.kind() !== 'none');
+        return parts.length === 1 ? this.typeExpr(parts[0] as SgNode, depth + 1) : null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  private isIgnoredLine(offset: number): boolean {
+    return this.markers.file || this.markers.lines.has(this.lines.lineOf(offset));
+  }
+}
+
+function unwrapType(node: SgNode | null): SgNode | null {
+  let cur = node;
+  while (cur && (cur.kind() === 'type' || cur.kind() === 'parenthesized_expression')) cur = namedChildren(cur)[0] ?? null;
+  return cur;
+}
+
+/** The arguments of `X[a, b]` in an annotation, whichever way tree-sitter parsed it. */
+function typeArguments(generic: SgNode): SgNode[] {
+  if (generic.kind() === 'generic_type') {
+    const params = generic.children().find((c) => c.kind() === 'type_parameter');
+    return params ? namedChildren(params) : [];
+  }
+  const subscripts = generic.fieldChildren('subscript');
+  if (subscripts.length === 1 && subscripts[0]?.kind() === 'tuple') return namedChildren(subscripts[0]);
+  return subscripts;
+}
+
+function isDependsCall(node: SgNode): boolean {
+  if (node.kind() !== 'call') return false;
+  const callee = dottedName(node.field('function') as SgNode);
+  const last = callee?.[callee.length - 1];
+  return last === 'Depends' || last === 'Security';
+}
+
+function decoratorName(decorator: SgNode): string {
+  return compact(decorator.text().replace(/^@/, '').split('(')[0] ?? '');
+}
+
+/** The function, lambda or class whose own frame evaluates this node. */
+function ownerOf(node: SgNode): SgNode | null {
+  let child = node;
+  for (const a of node.ancestors()) {
+    if (OWNERS.has(String(a.kind()))) {
+      // Decorators, defaults and annotations of a def are evaluated by the enclosing frame.
+      if (a.kind() === 'lambda' || sameNode(a.field('body'), child)) return a;
+    }
+    child = a;
+  }
+  return null;
+}
+
+function enclosingFunctionId(fn: SgNode): number | null {
+  const owner = ownerOf(fn.parent()?.kind() === 'decorated_definition' ? (fn.parent() as SgNode) : fn);
+  return owner?.kind() === 'function_definition' ? start(owner) : null;
+}
+
+function qualnameOf(def: SgNode): string {
+  const names = [def.field('name')?.text() ?? '?'];
+  for (const a of def.ancestors()) {
+    if (a.kind() === 'function_definition' || a.kind() === 'class_definition') names.unshift(a.field('name')?.text() ?? '?');
+  }
+  return names.join('.');
+}
+
+function firstAwaitOf(own: SgNode[]): string | null {
+  const sorted = [...own].sort((a, b) => start(a) - start(b));
+  for (const n of sorted) {
+    const kind = n.kind();
+    if (kind === 'await') {
+      const operand = namedChildren(n)[0];
+      if (!operand) return 'await';
+      const shown = operand.kind() === 'call' ? (operand.field('function') as SgNode).text() : operand.text();
+      return shorten(compact(shown));
+    }
+    const isAsync = n.children().some((c) => !c.isNamed() && c.text() === 'async');
+    if (!isAsync) continue;
+    if (kind === 'with_statement') {
+      const item = n.find({ rule: { kind: 'with_item' } });
+      return `async with ${shorten(spaced(item?.text() ?? ''))}`;
+    }
+    if (kind === 'for_statement' || kind === 'for_in_clause') return `async for over ${shorten(spaced(n.field('right')?.text() ?? ''))}`;
+  }
+  return null;
+}
+
+function compact(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+function spaced(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

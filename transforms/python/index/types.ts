@@ -1,0 +1,154 @@
+// What the whole-project Python index knows about one module, as plain data (no tree nodes), so the
+// summaries of a large repository stay small and can cross worker threads.
+//
+// Names are not resolved while summarizing (other files are not known yet): a name is recorded as an
+// `Expr`, a small expression over the module's scopes that `ProjectIndex` evaluates once every module
+// is summarized.
+
+/** Where a module lives: `anchor` is an absolute directory for relative imports, null for absolute imports. */
+export interface ModuleRef {
+  anchor: string | null;
+  /** Dotted path after the anchor: `app.crud.user` → ['app', 'crud', 'user']; [] for `from . import x`. */
+  parts: string[];
+}
+
+export type ImportTarget =
+  /** `import a.b` binds the package `a`; `import a.b as c` binds `a.b`. */
+  | { k: 'module'; module: ModuleRef }
+  /** `from m import n`: an attribute of m, or its submodule n. */
+  | { k: 'name'; module: ModuleRef; name: string };
+
+/**
+ * A static description of a value, evaluated by the project index. Functions and classes of the module are
+ * named by `id`: the UTF-16 offset of their `def`/`class` statement (decorators excluded).
+ */
+export type Expr =
+  | { k: 'unknown' }
+  /** A module-level name of this module (def, class, assignment or import). */
+  | { k: 'global'; name: string }
+  /** A name bound by an import inside a function. */
+  | { k: 'import'; target: ImportTarget }
+  /** A function or class defined in this module (a nested def reached through its local name). */
+  | { k: 'def'; id: number }
+  /** `self` in a method of the class `cls`: an instance of it. */
+  | { k: 'self'; cls: number }
+  /** `cls` in a classmethod of the class `cls`. */
+  | { k: 'cls'; cls: number }
+  /** `super()` in a method of `cls`: the next classes of the instance's MRO. */
+  | { k: 'super'; cls: number }
+  | { k: 'attr'; of: Expr; name: string }
+  /** The result of calling `of`: an instance when it is a class, the function's return value otherwise. */
+  | { k: 'call'; of: Expr }
+  /** An instance of the class `of` (from an annotation). */
+  | { k: 'instance'; of: Expr }
+  /** What FastAPI injects for `Depends(of)`: an instance of a class, or what a dependency function returns or yields. */
+  | { k: 'depends'; of: Expr };
+
+export const UNKNOWN: Expr = { k: 'unknown' };
+
+export type GlobalBinding =
+  | { k: 'def'; id: number }
+  | { k: 'value'; expr: Expr }
+  | { k: 'import'; target: ImportTarget }
+  /** Bound more than once at module level: which binding a use sees is not known statically. */
+  | { k: 'ambiguous' };
+
+/** An argument of a call that names a function without calling it (`map(f, xs)`, `Depends(get_repo)`). */
+export interface ReferenceSite {
+  start: number;
+  expr: Expr;
+  text: string;
+  /** The callee receiving the reference, as written (`sorted`, `Depends`, `bg.add_task`). */
+  receiver: string;
+}
+
+/** `run_in_threadpool(f, a)`, `asyncio.to_thread(f, a)`, `loop.run_in_executor(None, f, a)`. */
+export interface WrapperSite {
+  kind: 'run_in_threadpool' | 'to_thread' | 'run_in_executor';
+  target: Expr;
+  targetText: string;
+  /** The replacement turning the wrapper call into a direct call of the target. */
+  edit: { start: number; end: number; text: string };
+}
+
+export interface CallSite {
+  start: number;
+  end: number;
+  /** 1-based line. */
+  line: number;
+  callee: Expr;
+  /** The callee as written, whitespace removed (`crud_user.get`). */
+  text: string;
+  /** Why `await` cannot be written at this call (inside a lambda, a generator expression...), or null. */
+  blocked: string | null;
+  /** Already the operand of `await` ('misplaced': an `await` before it applies to a longer chain). */
+  awaited: 'yes' | 'no' | 'misplaced';
+  /** An argument is a SQLAlchemy session (as the session resolver proves it). */
+  sessionArg: boolean;
+  /** The callee is a method of a session (`db.execute`): never a project function. */
+  onSession: boolean;
+  /** The line carries an `awaitify: ignore` marker. */
+  ignored: boolean;
+  wrapper: WrapperSite | null;
+  references: ReferenceSite[];
+}
+
+export type MethodKind = 'function' | 'method' | 'staticmethod' | 'classmethod';
+
+export interface FunctionSummary {
+  id: number;
+  name: string;
+  /** `CRUDBase.get`, `outer.inner`. */
+  qualname: string;
+  line: number;
+  /** The class whose body defines it directly. */
+  classId: number | null;
+  /** The function it is nested in. */
+  parentId: number | null;
+  kind: MethodKind;
+  isAsync: boolean;
+  /** What the body awaits first (`db.execute`, `async with AsyncSessionLocal()`), or null when it awaits nothing. */
+  firstAwait: string | null;
+  isGenerator: boolean;
+  /** Why it must stay a plain def (dunder, property, Celery task, validator...), or null. */
+  syncOnly: string | null;
+  /** A pytest test function or fixture. */
+  test: 'test' | 'fixture' | null;
+  /** Decorated as a FastAPI route (`@<router>.get(...)`, `api_route`, `websocket`...). */
+  route: boolean;
+  /** A session call left without its `await` in the body (insert-await flagged the function), or null. */
+  sessionBlocker: string | null;
+  /** The `def` line carries an `awaitify: ignore` marker. */
+  ignored: boolean;
+  /** The value a call returns, when known. */
+  returns: Expr | null;
+  /** What `Depends(this)` injects: the return value, or the yielded value of a generator. */
+  provides: Expr | null;
+  calls: CallSite[];
+}
+
+export interface ClassSummary {
+  id: number;
+  name: string;
+  qualname: string;
+  bases: Expr[];
+  /** Methods defined in the body, by name (the last definition wins, as at run time). */
+  methods: [string, number][];
+  /** Attribute types: class-level annotations and `self.x = ...` stores; null when the stores disagree. */
+  attributes: [string, Expr | null][];
+}
+
+export interface ModuleSummary {
+  path: string;
+  absPath: string;
+  /** Length and hash of the text summarized: the rewrite pass must see the same text. */
+  sourceLength: number;
+  sourceHash: string;
+  isTestFile: boolean;
+  globals: [string, GlobalBinding][];
+  starImports: ModuleRef[];
+  functions: FunctionSummary[];
+  classes: ClassSummary[];
+  /** Calls at module level or in class bodies outside any function. */
+  moduleCalls: CallSite[];
+}

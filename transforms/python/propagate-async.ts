@@ -1,0 +1,64 @@
+// propagate-async: a function becomes `async def` when it awaits, and every resolved call to it gets
+// `await`, transitively and across modules (see docs/transforms/propagate-async.md).
+//
+// The decisions are whole-project and made once, in the indexer's `build` (AsyncPlan); `run` only turns
+// one file's share of the plan into edits. Route handlers are covered too: a handler becomes async when
+// it awaits (the async-handlers behaviour); one doing no database work stays sync, which FastAPI runs in
+// its threadpool, as it should.
+import type { SgNode, SgRoot } from '@ast-grep/napi';
+import type { IndexInput, ProjectIndexer, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
+import { awaitEdits } from './awaits/awaiting';
+import { ProjectIndex } from './index/project';
+import { summarizeModule } from './index/summarize';
+import type { ModuleSummary } from './index/types';
+import { AsyncPlan } from './propagate/plan';
+import { end, start } from './query/syntax';
+
+const ID = 'propagate-async';
+
+export const propagateAsyncIndexer: ProjectIndexer<SgRoot, ModuleSummary, AsyncPlan> = {
+  id: ID,
+  summarize: summarizeModule,
+  build: (summaries) => new AsyncPlan(new ProjectIndex(summaries)),
+};
+
+export const transform: Transform<SgRoot> = {
+  id: ID,
+  description: 'async def for functions that await, and await (transitively, across modules) at every call of a function made async',
+  language: 'python',
+  indexer: propagateAsyncIndexer,
+  run,
+};
+
+function run(ctx: TransformContext<SgRoot>): TransformResult {
+  const plan = ctx.index instanceof AsyncPlan ? ctx.index : singleFilePlan(ctx);
+  const file = plan.fileFor(ctx.path, ctx.source);
+  if (!file) return { edits: [], findings: [] };
+  const edits: TextEdit[] = file.asyncDefs.map((d) => ({ start: d.offset, end: d.offset, text: 'async ', reason: d.reason }));
+  const calls = new Map<string, SgNode>();
+  for (const call of ctx.tree.root().findAll({ rule: { kind: 'call' } })) calls.set(`${start(call)}:${end(call)}`, call);
+  // Outer calls first: `f(x).g()` with both awaited is `await (await f(x)).g()`, and the engine keeps the
+  // order of insertions at one offset.
+  const awaits = [...file.awaits].sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const a of awaits) {
+    const call = calls.get(`${a.start}:${a.end}`);
+    if (!call) throw new Error(`${ID}: no call at ${a.start}-${a.end} in ${ctx.path}; the file changed after indexing`);
+    edits.push(...awaitEdits(call, a.reason));
+  }
+  for (const u of file.unwraps) edits.push({ start: u.start, end: u.end, text: u.text, reason: u.reason });
+  return {
+    edits,
+    findings: file.findings,
+    counts: {
+      'functions made async': file.asyncDefs.length,
+      'awaits added at call sites': file.awaits.length,
+      'thread-pool wrappers removed': file.unwraps.length,
+    },
+  };
+}
+
+/** Without a project index (a transform run on one file alone), the file is its own project. */
+function singleFilePlan(ctx: TransformContext<SgRoot>): AsyncPlan {
+  const input: IndexInput<SgRoot> = { path: ctx.path, absPath: `/${ctx.path}`, source: ctx.source, tree: ctx.tree, options: ctx.options };
+  return propagateAsyncIndexer.build(new Map([[ctx.path, propagateAsyncIndexer.summarize(input)]]), ctx.options);
+}

@@ -1,0 +1,354 @@
+// Which functions become `async def`, computed once over the whole project, and what that means for
+// every file: the `async` keywords, the `await`s at call sites, the thread-pool wrappers to remove and
+// the call sites that cannot follow (flagged).
+//
+// Seeds are plain `def`s whose body already awaits (insert-await and query-to-select write `await` into
+// plain defs). From them, async spreads to every function with a resolved call to an async one, and to
+// every override of an async method (a call through the base class dispatches to any of them). A call
+// that cannot be awaited where it stands is flagged and does not make its function async.
+import type { FindingInput } from '../../../engine/types';
+import type { ProjectIndex } from '../index/project';
+import { functionKey } from '../index/project';
+import type { CallSite, FunctionSummary, ModuleSummary, ReferenceSite, WrapperSite } from '../index/types';
+import { HINTS, RULES, type AsyncRule } from './rules';
+
+const ID = 'propagate-async';
+
+export interface FilePlan {
+  asyncDefs: { offset: number; reason: string }[];
+  awaits: { start: number; end: number; reason: string }[];
+  unwraps: { start: number; end: number; text: string; reason: string }[];
+  findings: FindingInput[];
+}
+
+type Reason =
+  | { kind: 'seed'; awaits: string }
+  | { kind: 'calls'; target: string; text: string }
+  | { kind: 'family'; other: string };
+
+interface FnEntry {
+  key: string;
+  path: string;
+  fn: FunctionSummary;
+}
+
+interface Site {
+  path: string;
+  caller: FnEntry | null;
+  call: CallSite;
+}
+
+/** Callees that accept coroutine functions: FastAPI awaits async dependencies, background tasks and endpoints. */
+const ASYNC_AWARE_RECEIVERS = new Set([
+  'Depends',
+  'Security',
+  'add_task',
+  'BackgroundTask',
+  'add_api_route',
+  'add_api_websocket_route',
+  'add_route',
+  'add_websocket_route',
+  'add_event_handler',
+  'add_exception_handler',
+  'iscoroutinefunction',
+  'run_in_threadpool',
+  'to_thread',
+  'run_in_executor',
+]);
+
+/** Builtins and loggers that take anything, sessions included, without calling into project code. */
+const NEUTRAL_CALLEES = /^(print|isinstance|issubclass|len|repr|str|type|id|getattr|setattr|hasattr|delattr|vars|dir|Depends|Security|(logger|logging|log|_logger|LOGGER)\.\w+)$/;
+
+export class AsyncPlan {
+  private readonly functions = new Map<string, FnEntry>();
+  private readonly callers = new Map<string, Site[]>();
+  private readonly wrapped = new Map<string, { site: Site; wrapper: WrapperSite }[]>();
+  private readonly referenced = new Map<string, { site: Site; ref: ReferenceSite }[]>();
+  private readonly unresolvedSessionCalls: Site[] = [];
+  private readonly family = new Map<string, Set<string>>();
+  private readonly newly = new Map<string, Reason>();
+  private readonly files = new Map<string, FilePlan>();
+  private readonly flagged = new Set<string>();
+  private readonly queue: string[] = [];
+
+  constructor(readonly index: ProjectIndex) {
+    this.collect();
+    this.linkOverrides();
+    this.seed();
+    for (let key = this.queue.shift(); key !== undefined; key = this.queue.shift()) this.spread(key);
+    this.flagUnresolved();
+    this.writeAsyncDefs();
+  }
+
+  /** The plan for one file, checking the text is the one indexed (offsets are only valid for it). */
+  fileFor(path: string, source: string): FilePlan | null {
+    const summary = this.index.module(path);
+    if (!summary) return null;
+    if (summary.sourceLength !== source.length) {
+      throw new Error(`${ID}: ${path} changed between indexing and rewriting (the index was built over another text)`);
+    }
+    return this.files.get(path) ?? null;
+  }
+
+  /** Functions made async, with the reason shown in reports: for tests and summaries. */
+  madeAsync(): { path: string; qualname: string; reason: string }[] {
+    return [...this.newly.keys()].map((key) => {
+      const e = this.functions.get(key) as FnEntry;
+      return { path: e.path, qualname: e.fn.qualname, reason: this.defReason(key) };
+    });
+  }
+
+  // ---- the call graph ------------------------------------------------------------------------
+
+  private collect(): void {
+    for (const path of this.index.paths()) {
+      const module = this.index.module(path) as ModuleSummary;
+      for (const fn of module.functions) {
+        const key = functionKey(path, fn.id);
+        this.functions.set(key, { key, path, fn });
+      }
+    }
+    for (const path of this.index.paths()) {
+      const module = this.index.module(path) as ModuleSummary;
+      const sites: Site[] = module.moduleCalls.map((call) => ({ path, caller: null, call }));
+      for (const fn of module.functions) {
+        const caller = this.functions.get(functionKey(path, fn.id)) as FnEntry;
+        for (const call of fn.calls) sites.push({ path, caller, call });
+      }
+      for (const site of sites) this.link(site);
+    }
+  }
+
+  private link(site: Site): void {
+    const { path, call } = site;
+    const target = this.index.resolveFunction(path, call.callee);
+    const wrappedFn = call.wrapper ? this.index.resolveFunction(path, call.wrapper.target) : null;
+    if (target) push(this.callers, functionKey(target.path, target.id), site);
+    else if (wrappedFn && call.wrapper) push(this.wrapped, functionKey(wrappedFn.path, wrappedFn.id), { site, wrapper: call.wrapper });
+    else if (call.sessionArg && !call.onSession && !NEUTRAL_CALLEES.test(call.text)) {
+      // The session goes to a known thread-pool wrapper's target, or a constructor: not an unknown function.
+      const entity = this.index.evaluate(path, call.callee);
+      if (entity.k !== 'class') this.unresolvedSessionCalls.push(site);
+    }
+    for (const ref of call.references) {
+      if (call.wrapper && ref.text === call.wrapper.targetText) continue;
+      const fn = this.index.resolveFunction(path, ref.expr);
+      if (fn) push(this.referenced, functionKey(fn.path, fn.id), { site, ref });
+    }
+  }
+
+  /** A call through a base class may run any override: a method and its overrides are async together. */
+  private linkOverrides(): void {
+    for (const cls of this.index.allClasses()) {
+      const mro = this.index.mro(cls);
+      const own = this.index.classSummary(cls.path, cls.id);
+      if (!mro || !own) continue;
+      for (const [name, id] of own.methods) {
+        if (/^__\w+__$/.test(name)) continue;
+        for (const ancestor of mro.slice(1)) {
+          const base = this.index.classSummary(ancestor.path, ancestor.id)?.methods.find(([n]) => n === name);
+          if (!base) continue;
+          const a = functionKey(cls.path, id);
+          const b = functionKey(ancestor.path, base[1]);
+          addTo(this.family, a, b);
+          addTo(this.family, b, a);
+        }
+      }
+    }
+  }
+
+  // ---- propagation ---------------------------------------------------------------------------
+
+  private seed(): void {
+    for (const entry of this.functions.values()) {
+      const { fn } = entry;
+      if (fn.isAsync || fn.firstAwait === null) continue;
+      if (fn.test) {
+        // `await` in a plain def does not compile: the test must become async, and a person must mark it.
+        this.makeAsync(entry.key, { kind: 'seed', awaits: fn.firstAwait });
+        this.flag(RULES.inTest, entry.path, fn.id, `${testWord(fn)} \`${fn.qualname}\` awaits \`${fn.firstAwait}\` and is made \`async def\`, but pytest only runs it with pytest-asyncio's marker (or fixture decorator)`);
+        continue;
+      }
+      const blocked = fn.ignored ? 'its `def` line carries an `awaitify: ignore` marker' : fn.syncOnly ?? (fn.sessionBlocker ? `it still calls \`${fn.sessionBlocker}\` without await` : null);
+      if (blocked) {
+        this.flag(RULES.callerBlocked, entry.path, fn.id, `\`${fn.qualname}\` awaits \`${fn.firstAwait}\` but cannot become async: ${blocked}; it is left a plain def, which does not compile with an await inside`);
+        continue;
+      }
+      this.makeAsync(entry.key, { kind: 'seed', awaits: fn.firstAwait });
+    }
+  }
+
+  private makeAsync(key: string, reason: Reason): void {
+    if (this.newly.has(key)) return;
+    this.newly.set(key, reason);
+    this.queue.push(key);
+  }
+
+  private isAsyncAfter(key: string): boolean {
+    return this.functions.get(key)?.fn.isAsync === true || this.newly.has(key);
+  }
+
+  /** Why a plain def cannot become async, or null. */
+  private obstacle(fn: FunctionSummary): { rule: AsyncRule; why: string } | null {
+    if (fn.test) return { rule: RULES.inTest, why: `it is the ${testWord(fn)} \`${fn.qualname}\`, and tests are converted by their own stage` };
+    if (fn.syncOnly) return { rule: RULES.syncContext, why: fn.syncOnly };
+    if (fn.sessionBlocker) return { rule: RULES.callerBlocked, why: `\`${fn.qualname}\` still calls \`${fn.sessionBlocker}\` without await (insert-await left it unchanged), so it cannot become async` };
+    if (fn.ignored) return { rule: RULES.callerBlocked, why: `the \`def\` of \`${fn.qualname}\` carries an \`awaitify: ignore\` marker` };
+    return null;
+  }
+
+  private spread(key: string): void {
+    const target = this.functions.get(key) as FnEntry;
+    for (const other of this.family.get(key) ?? []) {
+      if (this.isAsyncAfter(other)) continue;
+      const entry = this.functions.get(other) as FnEntry;
+      const obstacle = this.obstacle(entry.fn);
+      if (obstacle) {
+        this.flag(RULES.callerBlocked, entry.path, entry.fn.id, `\`${entry.fn.qualname}\` shares its name with the method \`${target.fn.qualname}\` (${target.path}) in the same class hierarchy, which becomes async, so calls through either must be awaited; but ${obstacle.why}`);
+      } else this.makeAsync(other, { kind: 'family', other: key });
+    }
+    for (const site of this.callers.get(key) ?? []) this.handleCall(site, target);
+    for (const { site, wrapper } of this.wrapped.get(key) ?? []) this.handleWrapper(site, wrapper, target);
+    for (const { site, ref } of this.referenced.get(key) ?? []) {
+      const receiver = ref.receiver.split('.').pop() ?? ref.receiver;
+      if (ASYNC_AWARE_RECEIVERS.has(receiver)) continue;
+      this.flag(RULES.syncContext, site.path, ref.start, `\`${ref.text}\` is passed to \`${ref.receiver}()\`, which calls it without await, but ${describe(target)} becomes async: the call would return an un-awaited coroutine`);
+    }
+  }
+
+  private handleCall(site: Site, target: FnEntry): void {
+    const { call, caller, path } = site;
+    if (call.awaited === 'yes' || call.ignored) return;
+    const callee = `\`${call.text}(...)\` calls ${describe(target)}, which becomes async`;
+    if (target.fn.isGenerator) {
+      this.flag(RULES.generator, path, call.start, `\`${call.text}(...)\` calls the generator ${describe(target)}, which becomes an async generator: it must be iterated with \`async for\`, and is left as it is`);
+      return;
+    }
+    if (call.awaited === 'misplaced') {
+      this.flag(RULES.syncContext, path, call.start, `${callee}, but the \`await\` before it applies to the longer expression it starts`);
+      return;
+    }
+    if (!caller) {
+      this.flag(RULES.syncContext, path, call.start, `${callee}, but it runs ${call.blocked ?? 'at module level'}, where it cannot be awaited`);
+      return;
+    }
+    if (call.blocked) {
+      this.flag(RULES.syncContext, path, call.start, `${callee}, but it runs ${call.blocked}, where it cannot be awaited; this call does not make \`${caller.fn.qualname}\` async`);
+      return;
+    }
+    if (!this.isAsyncAfter(caller.key)) {
+      const obstacle = this.obstacle(caller.fn);
+      if (obstacle) {
+        this.flag(obstacle.rule, path, call.start, `${callee}, but the caller cannot be async: ${obstacle.why}; the call is left without await`);
+        return;
+      }
+      this.makeAsync(caller.key, { kind: 'calls', target: target.key, text: call.text });
+    }
+    this.file(path).awaits.push({ start: call.start, end: call.end, reason: `${ID}: await ${call.text}(): ${target.fn.qualname} is async now` });
+  }
+
+  private handleWrapper(site: Site, wrapper: WrapperSite, target: FnEntry): void {
+    if (site.call.ignored) return;
+    if (site.call.awaited !== 'yes') {
+      this.flag(RULES.syncContext, site.path, site.call.start, `\`${site.call.text}(${wrapper.targetText}, ...)\` runs ${describe(target)} in a thread, but it becomes async; the wrapper is not awaited here, so it is not unwrapped automatically`);
+      return;
+    }
+    this.file(site.path).unwraps.push({
+      ...wrapper.edit,
+      reason: `${ID}: call ${wrapper.targetText} directly: it is async now, and ${wrapper.kind} would only create its coroutine in a thread`,
+    });
+  }
+
+  /** Once anything became async, a call handing a session to an unknown function may have lost its await. */
+  private flagUnresolved(): void {
+    if (this.newly.size === 0) return;
+    for (const site of this.unresolvedSessionCalls) {
+      if (site.call.awaited === 'yes' || site.call.ignored) continue;
+      this.flag(RULES.unresolved, site.path, site.call.start, `\`${site.call.text}(...)\` is given a session, but which function it calls is not known; if it is a coroutine function now, this call needs \`await\``);
+    }
+  }
+
+  private writeAsyncDefs(): void {
+    for (const key of this.newly.keys()) {
+      const e = this.functions.get(key) as FnEntry;
+      this.file(e.path).asyncDefs.push({ offset: e.fn.id, reason: this.defReason(key) });
+    }
+  }
+
+  // ---- reasons -------------------------------------------------------------------------------
+
+  private defReason(key: string): string {
+    const e = this.functions.get(key) as FnEntry;
+    const label = e.fn.route ? `route handler ${e.fn.qualname}` : e.fn.qualname;
+    const reason = this.newly.get(key) as Reason;
+    switch (reason.kind) {
+      case 'seed':
+        return `${ID}: ${label} is async because it awaits ${reason.awaits}`;
+      case 'calls': {
+        const target = this.functions.get(reason.target) as FnEntry;
+        return `${ID}: ${label} is async because it awaits ${reason.text} (${target.path}: ${this.chain(reason.target, 0)})`;
+      }
+      case 'family': {
+        const other = this.functions.get(reason.other) as FnEntry;
+        return `${ID}: ${label} is async because it is in one class hierarchy with ${other.fn.qualname}, whose callers await it (${other.path}: ${this.chain(reason.other, 0)})`;
+      }
+    }
+  }
+
+  private chain(key: string, hops: number): string {
+    const e = this.functions.get(key) as FnEntry;
+    const reason = this.newly.get(key);
+    if (!reason) return `${e.fn.qualname} is async`;
+    if (hops >= 5) return `${e.fn.qualname} ...`;
+    switch (reason.kind) {
+      case 'seed':
+        return `${e.fn.qualname} awaits ${reason.awaits}`;
+      case 'calls': {
+        const next = this.functions.get(reason.target) as FnEntry;
+        return `${e.fn.qualname} awaits ${reason.text}; ${next.path}: ${this.chain(reason.target, hops + 1)}`;
+      }
+      case 'family': {
+        const next = this.functions.get(reason.other) as FnEntry;
+        return `${e.fn.qualname} overrides or is overridden by ${next.fn.qualname}; ${next.path}: ${this.chain(reason.other, hops + 1)}`;
+      }
+    }
+  }
+
+  // ---- output --------------------------------------------------------------------------------
+
+  private file(path: string): FilePlan {
+    let plan = this.files.get(path);
+    if (!plan) {
+      plan = { asyncDefs: [], awaits: [], unwraps: [], findings: [] };
+      this.files.set(path, plan);
+    }
+    return plan;
+  }
+
+  private flag(rule: AsyncRule, path: string, offset: number, message: string): void {
+    const key = `${path}\u0000${rule}\u0000${offset}`;
+    if (this.flagged.has(key)) return;
+    this.flagged.add(key);
+    this.file(path).findings.push({ rule, offset, message, hint: HINTS[rule] });
+  }
+}
+
+function describe(e: FnEntry): string {
+  return `\`${e.fn.qualname}\` (${e.path})`;
+}
+
+function testWord(fn: FunctionSummary): string {
+  return fn.test === 'fixture' ? 'fixture' : 'test';
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const existing = map.get(key);
+  if (existing) existing.push(value);
+  else map.set(key, [value]);
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const existing = map.get(key);
+  if (existing) existing.add(value);
+  else map.set(key, new Set([value]));
+}

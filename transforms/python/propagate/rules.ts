@@ -1,0 +1,22 @@
+// Finding rules of propagate-async and the fix hint shown with each (docs/rules/<RULE>.md explains more).
+export const RULES = {
+  syncContext: 'ASYNC-CALL-SYNC-CONTEXT',
+  inTest: 'ASYNC-CALL-IN-TEST',
+  unresolved: 'ASYNC-CALL-UNRESOLVED',
+  callerBlocked: 'ASYNC-CALLER-BLOCKED',
+  generator: 'ASYNC-GENERATOR-CALL',
+} as const;
+
+export type AsyncRule = (typeof RULES)[keyof typeof RULES];
+
+export const HINTS: Record<AsyncRule, string> = {
+  'ASYNC-CALL-SYNC-CONTEXT':
+    'Call the async function from async code and pass its result in (compute the values before the lambda, sorted() key or generator expression), or keep a sync variant of the function for this caller.',
+  'ASYNC-CALL-IN-TEST':
+    'Convert the test to async (`@pytest.mark.asyncio` + `async def` + `await`, async fixtures with `@pytest_asyncio.fixture`), or test through the HTTP client instead.',
+  'ASYNC-CALL-UNRESOLVED':
+    'Check what the called function is: if it is (or became) a coroutine function, await the call and make this function async; if it is a third-party helper, use its async variant.',
+  'ASYNC-CALLER-BLOCKED':
+    'Resolve the blocker named in the message first (usually the insert-await finding in the same function), then run propagate-async again.',
+  'ASYNC-GENERATOR-CALL': 'Iterate the async generator with `async for` (or collect it with `[x async for x in gen()]`) in an async function.',
+};
