@@ -10,7 +10,10 @@ export function explainCommand(rule: string | undefined, list: boolean, io: Pick
       io.stderr.write('awaitify: name a rule (e.g. `awaitify explain QUERY-ESCAPES`), or list them with `awaitify explain --list`\n');
       return EXIT_ERROR;
     }
-    for (const id of knownRules()) io.stdout.write(`${id.padEnd(28)}${ruleTitle(id)}\n`);
+    const rules = knownRules();
+    // Two spaces past the longest id, so an id never runs into its title.
+    const width = Math.max(0, ...rules.map((id) => id.length)) + 2;
+    for (const id of rules) io.stdout.write(`${id.padEnd(width)}${ruleTitle(id)}\n`);
     return EXIT_OK;
   }
   const doc = ruleDoc(rule) ?? ruleDoc(rule.toUpperCase());

@@ -3,12 +3,14 @@ import type { Preset, Transform } from '../engine/types';
 import { createAllTransform as asyncCreateAll, transform as asyncEngine } from './python/async-engine';
 import { transform as asyncGetDb } from './python/async-get-db';
 import { transform as asyncSession } from './python/async-session';
+import { transform as asyncTests } from './python/async-tests';
+import { transform as eagerLoad } from './python/eager-load';
 import { transform as insertAwait } from './python/insert-await';
 import { transform as propagateAsync } from './python/propagate-async';
 import { transform as queryToSelect } from './python/query-to-select';
 
 // Order matters: each transform sees the previous one's output.
-const pythonTransforms: Transform<SgRoot>[] = [asyncEngine, asyncSession, asyncGetDb, queryToSelect, insertAwait, propagateAsync, asyncCreateAll];
+const pythonTransforms: Transform<SgRoot>[] = [asyncEngine, asyncSession, asyncGetDb, queryToSelect, insertAwait, propagateAsync, asyncCreateAll, eagerLoad, asyncTests];
 
 export const presets: Preset[] = [
   {
