@@ -1,0 +1,10 @@
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shop import Cart
+from sqlalchemy.orm import selectinload
+
+
+async def product_ids(db: AsyncSession, cart_id: int) -> list[int]:
+    cart = await db.scalar(select(Cart).options(selectinload(Cart.entries)).where(Cart.id == cart_id))
+    return [entry.product.id for entry in cart.entries]

@@ -1,0 +1,10 @@
+from typing import Optional
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app import models
+
+
+def get_user(db: AsyncSession, user_id: int) -> Optional[models.User]:
+    return await db.scalar(select(models.User).where(models.User.id == user_id))

@@ -1,0 +1,109 @@
+// async-tests: pytest code that calls functions made async becomes async itself (see docs/transforms/async-tests.md).
+// Tests and fixtures that call async project functions become `async def`, await those calls and get
+// `@pytest.mark.asyncio` (not in asyncio_mode=auto) or `@pytest_asyncio.fixture`; fixtures and dependency
+// overrides that hand out a sync session hand out an AsyncSession from the async session factory. Tests that
+// only talk HTTP through TestClient call nothing async and are left alone.
+//
+// It runs after propagate-async, over the project as that left it: its index is the project index (which
+// functions are async now, and where every call resolves) plus per-module test facts.
+import type { SgNode, SgRoot } from '@ast-grep/napi';
+import type { FindingInput, IndexInput, ProjectIndexer, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
+import { awaitEdits } from './awaits/awaiting';
+import { isTestPath } from './index/modules';
+import { ProjectIndex } from './index/project';
+import { summarizeModule } from './index/summarize';
+import { end, start } from './query/syntax';
+import { collectImports, importInsertionPoint, isModuleLevel, planImportEdits } from './support/imports';
+import { testFacts } from './testing/facts';
+import { TestPlan, type TestSummary } from './testing/plan';
+import { PytestConfigs } from './testing/pytest-config';
+import { SessionRewriter, sessionMockFindings } from './testing/rewrite';
+
+const ID = 'async-tests';
+
+export const asyncTestsIndexer: ProjectIndexer<SgRoot, TestSummary, TestPlan> = {
+  id: ID,
+  summarize: (input) => ({ base: summarizeModule(input), tests: testFacts(input.tree, input.source, input.path) }),
+  build: (summaries) => {
+    const configs = new PytestConfigs();
+    const bases = new Map([...summaries].map(([path, s]) => [path, s.base]));
+    return new TestPlan(new ProjectIndex(bases), summaries, (m) => configs.modeFor(m.absPath));
+  },
+};
+
+export const transform: Transform<SgRoot> = {
+  id: ID,
+  description: 'pytest tests and fixtures that call async code become async (marker, pytest_asyncio fixtures, awaits); session fixtures and overrides yield AsyncSessions',
+  language: 'python',
+  indexer: asyncTestsIndexer,
+  run,
+};
+
+function run(ctx: TransformContext<SgRoot>): TransformResult {
+  const plan = ctx.index instanceof TestPlan ? ctx.index : singleFilePlan(ctx);
+  const file = plan.fileFor(ctx.path, ctx.source);
+  const findings: FindingInput[] = isTestPath(ctx.path) ? sessionMockFindings(ctx.tree) : [];
+  if (!file) return { edits: [], findings };
+  findings.push(...file.findings);
+
+  const rewrite = new SessionRewriter(ctx, plan.index).run(file.sessionFixtures);
+  findings.push(...rewrite.findings, ...rewrite.engineFindings);
+  const edits: TextEdit[] = [...rewrite.engineEdits, ...rewrite.edits];
+  let markers = 0;
+  let fixtures = rewrite.asyncFixtures;
+  for (const fn of file.functions) {
+    // The marker line goes before the `async ` keyword when both land on an undecorated def.
+    if (fn.marker) {
+      edits.push({ start: fn.marker.at, end: fn.marker.at, text: `@pytest.mark.asyncio\n${fn.marker.indent}`, reason: fn.reason });
+      markers++;
+    }
+    if (fn.decorator) {
+      edits.push({ start: fn.decorator.start, end: fn.decorator.end, text: 'pytest_asyncio.fixture', reason: fn.reason });
+      fixtures++;
+    }
+    if (fn.asyncAt !== null) edits.push({ start: fn.asyncAt, end: fn.asyncAt, text: 'async ', reason: fn.reason });
+  }
+  const calls = new Map<string, SgNode>();
+  for (const call of ctx.tree.root().findAll({ rule: { kind: 'call' } })) calls.set(`${start(call)}:${end(call)}`, call);
+  // Outer calls first, as propagate-async does: the engine keeps the order of insertions at one offset.
+  for (const a of [...file.awaits].sort((x, y) => x.start - y.start || y.end - x.end)) {
+    const call = calls.get(`${a.start}:${a.end}`);
+    if (!call) throw new Error(`${ID}: no call at ${a.start}-${a.end} in ${ctx.path}; the file changed after indexing`);
+    edits.push(...awaitEdits(call, a.reason));
+  }
+  if (edits.length === rewrite.engineEdits.length) return { edits, findings };
+
+  edits.push(...importEdits(ctx, markers > 0, fixtures > 0, rewrite.fromImports, rewrite.engineEdits));
+  const madeAsync = file.functions.filter((f) => f.asyncAt !== null).length + rewrite.asyncFixtures;
+  return {
+    edits,
+    findings,
+    counts: { 'tests and fixtures made async': madeAsync, 'awaits added in tests': file.awaits.length, 'asyncio markers added': markers },
+  };
+}
+
+/** `import pytest` / `import pytest_asyncio` when missing, and the `from` imports the rewrites name. */
+function importEdits(ctx: TransformContext<SgRoot>, pytest: boolean, pytestAsyncio: boolean, fromImports: { module: string; name: string }[], engineEdits: TextEdit[]): TextEdit[] {
+  const imports = collectImports(ctx.tree);
+  const has = (module: string): boolean => imports.plain.some((i) => i.module === module && i.alias === null && isModuleLevel(i.node));
+  const reason = `${ID}: imports for the async tests`;
+  const edits: TextEdit[] = planImportEdits(ctx.tree, ctx.source, { add: fromImports }).map((e) => ({ ...e, reason }));
+  const clash = edits.find((e) => engineEdits.some((o) => e.start < o.end && o.start < e.end));
+  if (clash) throw new Error(`${ID}: the imports for ${ctx.path} collide with async-engine's; run async-engine first`);
+  const lines = [...(pytest && !has('pytest') ? ['import pytest'] : []), ...(pytestAsyncio && !has('pytest_asyncio') ? ['import pytest_asyncio'] : [])];
+  if (lines.length === 0) return edits;
+  // Next to an existing `import pytest` when there is one, else after the leading imports.
+  const anchor = imports.plain.find((i) => i.module === 'pytest' && isModuleLevel(i.node));
+  let at = anchor ? ctx.source.indexOf('\n', end(anchor.node)) + 1 : importInsertionPoint(ctx.tree, ctx.source);
+  if (anchor && at === 0) at = ctx.source.length;
+  const lead = at === ctx.source.length && ctx.source.length > 0 && !ctx.source.endsWith('\n') ? '\n' : '';
+  edits.push({ start: at, end: at, text: `${lead}${lines.map((l) => `${l}\n`).join('')}`, reason });
+  return edits;
+}
+
+/** Without a project index (a transform run on one file alone), the file is its own project, in strict mode. */
+function singleFilePlan(ctx: TransformContext<SgRoot>): TestPlan {
+  const input: IndexInput<SgRoot> = { path: ctx.path, absPath: `/${ctx.path}`, source: ctx.source, tree: ctx.tree, options: ctx.options };
+  const summaries = new Map([[ctx.path, asyncTestsIndexer.summarize(input)]]);
+  return new TestPlan(new ProjectIndex(new Map([[ctx.path, summaries.get(ctx.path)!.base]])), summaries, () => 'strict');
+}

@@ -1,0 +1,499 @@
+// eager-load: after the async switch, an unloaded relationship read raises MissingGreenlet instead of
+// loading lazily (REFERENCE section 3). Where an async function reads a relationship of an object it loaded
+// itself with a known `select(M)` / `db.get(M, pk)`, `selectinload(M.rel)` is added to that statement,
+// including relationships read by the pydantic serialisation of the route's response model; everything else
+// is flagged: reads on objects loaded elsewhere, `lazy="dynamic"` relationships, server-generated columns
+// read after a commit, and one session shared by concurrent tasks.
+//
+// Runs after query-to-select and insert-await: queries are `select()` statements and session calls are
+// awaited. A function is async code when it is `async def` or already holds an `await` (insert-await writes
+// them into plain defs that a later transform makes async); sync functions read relationships lazily as before.
+import type { SgNode, SgRoot } from '@ast-grep/napi';
+import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
+import { coverage, type LoaderChain } from './eager/loaders';
+import { ModelIndex, modelIndexer, singleFileIndex, type ModelInfo, type Relationship, type SchemaInfo } from './eager/model-index';
+import { Provenances, type Provenance, type Statement } from './eager/provenance';
+import { HINTS, RULES, type EagerRule } from './eager/rules';
+import { stringValue } from './eager/summary';
+import { callArgs, decoratorsOf, dottedName, namedChildren, sameNode, start } from './query/syntax';
+import { SessionResolver } from './query/sessions';
+import { collectImports, localNameFor, moduleLevelImportBindings, planImportEdits, type ModuleImports } from './support/imports';
+import { nameTable } from './support/scope';
+
+const ID = 'eager-load';
+
+export const transform: Transform<SgRoot> = {
+  id: ID,
+  description: 'selectinload() for relationships read in async code (response models included); flags lazy="dynamic", server defaults read after commit, sessions shared by concurrent tasks',
+  language: 'python',
+  indexer: modelIndexer as Transform<SgRoot>['indexer'],
+  run: (ctx) => new EagerLoad(ctx).run(),
+};
+
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'api_route']);
+/** Lazy strategies that load with the parent, or never load on access: a read needs nothing added. */
+const NO_LOAD_NEEDED = new Set(['selectin', 'joined', 'subquery', 'immediate', 'raise', 'raise_on_sql', 'noload', 'write_only']);
+const CONCURRENT_ALL = new Set(['gather', 'wait', 'as_completed']);
+const CONCURRENT_TASK = new Set(['create_task', 'ensure_future', 'start_soon']);
+const FUNCTION_LIKE = new Set(['function_definition', 'lambda', 'class_definition']);
+
+/** Relationships to load on one statement, and where they are read (flagged there if the load cannot be added). */
+interface Need {
+  stmt: Statement;
+  paths: { rels: Relationship[]; site: SgNode; subject: string }[];
+}
+
+interface SessionEvent {
+  method: string;
+  offset: number;
+  call: SgNode;
+}
+
+class EagerLoad {
+  private readonly index: ModelIndex;
+  private readonly sessions: SessionResolver;
+  private readonly imports: ModuleImports;
+  private readonly provenances: Provenances;
+  private readonly findings: FindingInput[] = [];
+  private readonly flagged = new Set<string>();
+  private readonly needs = new Map<number, Need>();
+  /** Attribute names worth a look: relationship and server-generated column names of any model. */
+  private readonly interesting = new Set<string>();
+
+  constructor(private readonly ctx: TransformContext<SgRoot>) {
+    // Without the engine's project pass (one file through processSource) the index is this file's own.
+    if (ctx.index !== undefined && !(ctx.index instanceof ModelIndex)) throw new Error('eager-load was given an index it did not build');
+    this.index = ctx.index ?? singleFileIndex(ctx.path, ctx.tree);
+    const imports = collectImports(ctx.tree);
+    this.imports = imports;
+    this.sessions = new SessionResolver(ctx.tree, imports, { dependencyNames: [ctx.options.getDbName, ctx.options.asyncGetDbName], facades: [] });
+    const bindings = new Map(moduleLevelImportBindings(imports).map((b) => [b.local, b.target] as const));
+    this.provenances = new Provenances(ctx.path, this.index, this.sessions, bindings);
+    for (const model of this.index.models.values()) {
+      for (const name of model.relationships.keys()) this.interesting.add(name);
+      for (const name of model.serverColumns.keys()) this.interesting.add(name);
+    }
+  }
+
+  run(): TransformResult {
+    if (this.index.models.size === 0) return { edits: [], findings: [] };
+    for (const fn of this.ctx.tree.root().findAll({ rule: { kind: 'function_definition' } })) {
+      if (!isAsyncCode(fn)) continue;
+      this.visitReads(fn);
+      this.visitResponseModel(fn);
+      this.visitConcurrency(fn);
+    }
+    return this.assemble();
+  }
+
+  // ---- relationship and column reads --------------------------------------------------------------------
+
+  private visitReads(fn: SgNode): void {
+    const events = this.sessionEvents(fn);
+    for (const attr of fn.findAll({ rule: { kind: 'attribute' } })) {
+      const name = attr.field('attribute')?.text() ?? '';
+      if (!this.interesting.has(name) || ownerOf(attr)?.id() !== fn.id()) continue;
+      const object = attr.field('object') as SgNode;
+      const p = this.provenances.of(object, fn);
+      if (!p?.model || (p.shape !== 'object' && p.shape !== 'any')) continue;
+      const rel = p.model.relationships.get(name);
+      // Assigning a scalar relationship loads nothing; replacing a collection loads the old one (to diff it).
+      if (rel && !(rel.collection === false && isAssignmentTarget(attr))) this.need(p, [rel], attr, `\`${attr.text()}\``, events);
+      const column = p.model.serverColumns.get(name);
+      if (column && object.kind() === 'identifier' && !isAssignmentTarget(attr)) this.serverColumnRead(p, object.text(), name, column, attr, events);
+    }
+  }
+
+  /** A read of `rels` (a path from `p`'s object) at `site`: load it with the statement, or flag. */
+  private need(p: Provenance, rels: Relationship[], site: SgNode, subject: string, events: SessionEvent[], at = start(site)): void {
+    const last = rels[rels.length - 1] as Relationship;
+    if (last.lazy === 'dynamic') {
+      return this.flag(RULES.dynamic, site, `${subject} reads \`${last.owner}\`, a lazy="dynamic" relationship: it runs a query on access, which AsyncSession cannot do implicitly`, last.owner);
+    }
+    if (last.lazy === null) {
+      return this.flag(RULES.unknownQuery, site, `${subject} reads \`${last.owner}\`, whose \`lazy=\` setting is not a literal, so whether it is loaded cannot be told`, last.owner);
+    }
+    if (NO_LOAD_NEEDED.has(last.lazy)) return;
+    const path = [...p.path, ...rels];
+    const load = p.load;
+    if (load.k === 'unknown') {
+      return this.flag(RULES.unknownQuery, site, `${subject} reads the relationship \`${last.owner}\` on an object loaded by ${load.why}; unless that query loads it, this raises MissingGreenlet`, `${load.why}|${last.owner}`);
+    }
+    if (load.k === 'new') {
+      // A pending object's unset collection is simply empty; only after a flush does an access try to load.
+      const flushed = events.some((e) => ['commit', 'flush', 'refresh'].includes(e.method) && e.offset < at);
+      const set = path.length === 1 && callArgs(load.call).keywords.has(last.name);
+      const refreshed = events.some((e) => e.method === 'refresh' && e.offset < at && refreshNames(e.call).includes(last.name));
+      if (flushed && !set && !refreshed && path.length === 1) {
+        this.flag(RULES.unknownQuery, site, `${subject} reads \`${last.owner}\` on an object created here and flushed since; no query loaded it, so the access tries to load it lazily`, last.owner);
+      }
+      return;
+    }
+    const stmt = load.stmt;
+    if (stmt.blocked) {
+      return this.flag(RULES.unknownQuery, site, `${subject} reads \`${last.owner}\`, which the statement loading the object does not load, and \`selectinload\` cannot be added to it: ${stmt.blocked}`, last.owner);
+    }
+    const key = start(stmt.anchor);
+    const entry = this.needs.get(key) ?? { stmt, paths: [] };
+    entry.paths.push({ rels: path, site, subject });
+    this.needs.set(key, entry);
+  }
+
+  private serverColumnRead(p: Provenance, variable: string, column: string, info: { insert: boolean; update: boolean }, site: SgNode, events: SessionEvent[], via?: string): void {
+    const at = start(site);
+    const commit = [...events].reverse().find((e) => (e.method === 'commit' || e.method === 'flush') && e.offset < at);
+    if (!commit) return;
+    const refreshed = events.some((e) => e.method === 'refresh' && e.offset > commit.offset && e.offset < at && refreshes(e.call, variable, column));
+    if (refreshed) return;
+    const fn = ownerOf(site) as SgNode;
+    const inserted = p.load.k === 'new' && info.insert && events.some((e) => e.offset < commit.offset && adds(e, variable));
+    const updated = info.update && p.load.k !== 'new' && modifiedBefore(fn, variable, commit.offset);
+    if (!inserted && !updated) return;
+    const what = inserted ? 'generated by the database on INSERT' : 'generated by the database on UPDATE';
+    this.flag(
+      RULES.serverDefault,
+      site,
+      `${via ?? `\`${variable}.${column}\``} reads \`${p.model?.name}.${column}\`, ${what}, after \`${commit.call.text()}\` without \`refresh(${variable})\`: the value was expired by the flush and loading it raises MissingGreenlet`,
+      `${variable}.${column}`,
+    );
+  }
+
+  // ---- response models ------------------------------------------------------------------------------------
+
+  /** Route handlers whose response model serialises relationships of the returned objects. */
+  private visitResponseModel(fn: SgNode): void {
+    const schemaText = responseModelText(fn);
+    if (!schemaText) return;
+    const target = this.index.schemaOfType(this.ctx.path, schemaText);
+    if (!target) return;
+    const events = this.sessionEvents(fn);
+    const handler = fn.field('name')?.text() ?? '?';
+    for (const ret of fn.findAll({ rule: { kind: 'return_statement' } })) {
+      if (ownerOf(ret)?.id() !== fn.id()) continue;
+      const value = namedChildren(ret)[0];
+      if (!value) continue;
+      let p = this.provenances.of(value, fn);
+      if (!p) continue;
+      if (target.list) p = p.shape === 'list' || p.shape === 'any' ? { ...p, shape: 'object' } : null;
+      else if (p.shape !== 'object' && p.shape !== 'any') p = null;
+      if (!p) continue;
+      const subject = `the response model \`${target.schema.name}\` of \`${handler}\``;
+      if (!p.model) {
+        this.unknownModelReturn(fn, p, target.schema, subject);
+        continue;
+      }
+      const paths = this.schemaPaths(target.schema, p.model, 0, new Set());
+      if (p.load.k === 'unknown') {
+        // One finding per handler, naming every relationship its response model reads.
+        const owners = [...new Set(paths.map((rels) => rels[rels.length - 1] as Relationship).filter((r) => r.lazy === 'select' || r.lazy === null).map((r) => `\`${r.owner}\``))];
+        const dynamic = paths.map((rels) => rels[rels.length - 1] as Relationship).filter((r) => r.lazy === 'dynamic');
+        for (const r of dynamic) this.need(p, [r], fn, subject, events);
+        if (owners.length > 0) {
+          this.flag(RULES.unknownQuery, fn, `${subject} reads ${owners.join(', ')} on the object returned from ${p.load.why}; unless that query loads them, serialisation raises MissingGreenlet`, `${p.load.why}|${owners.join()}`);
+        }
+      } else {
+        for (const rels of paths) this.need(p, rels, fn, subject, events, start(ret));
+      }
+      if (value.kind() === 'identifier') {
+        for (const [field] of target.schema.fields) {
+          const column = p.model.serverColumns.get(field);
+          if (column) this.serverColumnRead(p, value.text(), field, column, ret, events, `${subject}, returning \`${value.text()}\`,`);
+        }
+      }
+    }
+  }
+
+  /** Paths of relationships a schema reads on a model: its fields named like relationships, nested schemas followed. */
+  private schemaPaths(schema: SchemaInfo, model: ModelInfo, depth: number, seen: Set<string>): Relationship[][] {
+    const key = `${schema.key}>${model.key}`;
+    if (depth > 3 || seen.has(key)) return [];
+    seen.add(key);
+    const out: Relationship[][] = [];
+    for (const [field, info] of schema.fields) {
+      const rel = model.relationships.get(field);
+      if (!rel) continue;
+      out.push([rel]);
+      const nested = this.index.schemaOfType(info.path, info.annotation);
+      const target = rel.target ? this.index.models.get(rel.target) : undefined;
+      // Nested schemas read the related objects' relationships too, unless the relationship itself is never loaded.
+      if (!nested || !target || rel.lazy === 'dynamic' || rel.lazy === 'noload' || rel.lazy === 'raise' || rel.lazy === 'write_only') continue;
+      for (const sub of this.schemaPaths(nested.schema, target, depth + 1, new Set(seen))) out.push([rel, ...sub]);
+    }
+    return out;
+  }
+
+  /** A handler returning what a CRUD call loaded, the model unknown: flag the schema fields that are relationships of some model. */
+  private unknownModelReturn(fn: SgNode, p: Provenance, schema: SchemaInfo, subject: string): void {
+    if (p.load.k !== 'unknown') return;
+    const candidates: string[] = [];
+    for (const field of schema.fields.keys()) {
+      for (const model of this.index.modelsWithRelationship(field)) {
+        const rel = model.relationships.get(field) as Relationship;
+        if (rel.lazy === 'select' || rel.lazy === 'dynamic' || rel.lazy === null) candidates.push(rel.owner);
+      }
+    }
+    if (candidates.length === 0) return;
+    const names = [...new Set(candidates)].map((c) => `\`${c}\``).join(', ');
+    this.flag(RULES.unknownQuery, fn, `${subject} reads ${names} on the object returned from ${p.load.why}; unless that query loads it, serialisation raises MissingGreenlet`, `${p.load.why}|${names}`);
+  }
+
+  // ---- concurrency ---------------------------------------------------------------------------------------
+
+  private visitConcurrency(fn: SgNode): void {
+    for (const call of fn.findAll({ rule: { kind: 'call' } })) {
+      if (ownerOf(call)?.id() !== fn.id()) continue;
+      const callee = dottedName(call.field('function') as SgNode);
+      const last = callee?.[callee.length - 1] ?? '';
+      const all = CONCURRENT_ALL.has(last) && (callee?.[0] === 'asyncio' || (callee?.length === 1 && localNameFor(this.imports, 'asyncio', last) === last));
+      const task = CONCURRENT_TASK.has(last) && (callee?.length ?? 0) >= 2;
+      if (!all && !task) continue;
+      const args = namedChildren(call.field('arguments') as SgNode);
+      const carrying = args.filter((a) => this.mentionsSession(a));
+      const spread = carrying.some((a) => ['list_splat', 'list', 'list_comprehension', 'generator_expression', 'tuple', 'set'].includes(String(a.kind())));
+      if (task ? carrying.length === 0 : carrying.length < 2 && !spread) continue;
+      const session = carrying.map((a) => this.sessionIn(a)).find((s) => s !== null) ?? 'the session';
+      this.flag(RULES.sharedSession, call, `\`${session}\` is passed to tasks that \`${callee?.join('.')}(...)\` runs concurrently; an AsyncSession is not safe for concurrent use`, String(start(call)));
+    }
+  }
+
+  private mentionsSession(node: SgNode): boolean {
+    return this.sessionIn(node) !== null;
+  }
+
+  private sessionIn(node: SgNode): string | null {
+    for (const id of [node, ...node.findAll({ rule: { any: [{ kind: 'identifier' }, { kind: 'attribute' }] } })]) {
+      if (id.kind() !== 'identifier' && id.kind() !== 'attribute') continue;
+      if (id.kind() === 'identifier' && id.parent()?.kind() === 'attribute' && !sameNode(id.parent()?.field('object') ?? null, id)) continue;
+      if (id.kind() === 'identifier' && id.parent()?.kind() === 'keyword_argument' && sameNode(id.parent()?.field('name') ?? null, id)) continue;
+      if (this.sessions.resolve(id)) return id.text();
+    }
+    return null;
+  }
+
+  // ---- session events ------------------------------------------------------------------------------------
+
+  private readonly eventCache = new Map<number, SessionEvent[]>();
+
+  /** commit/flush/refresh/add calls on sessions in the function's own body, in source order. */
+  private sessionEvents(fn: SgNode): SessionEvent[] {
+    const cached = this.eventCache.get(fn.id());
+    if (cached) return cached;
+    const events: SessionEvent[] = [];
+    for (const call of fn.findAll({ rule: { kind: 'call' } })) {
+      const callee = call.field('function');
+      const method = callee?.kind() === 'attribute' ? (callee.field('attribute')?.text() ?? '') : '';
+      if (!['commit', 'flush', 'refresh', 'add', 'add_all'].includes(method) || ownerOf(call)?.id() !== fn.id()) continue;
+      if (!this.sessions.resolve(callee?.field('object') as SgNode)) continue;
+      events.push({ method, offset: start(call), call });
+    }
+    events.sort((a, b) => a.offset - b.offset);
+    this.eventCache.set(fn.id(), events);
+    return events;
+  }
+
+  // ---- output --------------------------------------------------------------------------------------------
+
+  private flag(rule: EagerRule, node: SgNode, message: string, key: string): void {
+    const id = `${rule}@${start(node)}@${key}`;
+    if (this.flagged.has(id)) return;
+    this.flagged.add(id);
+    this.findings.push({ rule, offset: start(node), message, hint: HINTS[rule] });
+  }
+
+  private assemble(): TransformResult {
+    const edits: TextEdit[] = [];
+    let added = 0;
+    const existing = localNameFor(this.imports, 'sqlalchemy.orm', 'selectinload');
+    // A `selectinload` bound to something else would shadow the import we add.
+    const loader = existing ?? (nameTable(this.ctx.tree, 'selectinload').occurrences.length === 0 ? 'selectinload' : null);
+    for (const need of [...this.needs.values()].sort((a, b) => start(a.stmt.anchor) - start(b.stmt.anchor))) {
+      const texts: string[] = [];
+      const fail = (site: { site: SgNode; subject: string; rels: Relationship[] }, why: string): void => {
+        const rel = site.rels[site.rels.length - 1] as Relationship;
+        this.flag(RULES.unknownQuery, site.site, `${site.subject} reads \`${rel.owner}\`, which the statement loading the object does not load, and \`selectinload\` cannot be added: ${why}`, rel.owner);
+      };
+      const paths = uniquePaths(need.paths);
+      for (const path of paths) {
+        const names = path.rels.map((r) => r.name);
+        const verdict = coverage(names, need.stmt.loaders);
+        if (verdict.k === 'covered') continue;
+        if (verdict.k === 'conflict') {
+          for (const site of path.sites) fail(site, verdict.why);
+          continue;
+        }
+        if (coverage(names, [...need.stmt.loaders, ...need.stmt.conditional]).k !== 'addable' || hasConditional(names, need.stmt.conditional)) {
+          for (const site of path.sites) fail(site, 'loader options for it are set on some code paths only');
+          continue;
+        }
+        if (!loader) {
+          for (const site of path.sites) fail(site, '`selectinload` is bound to something else in this module');
+          continue;
+        }
+        const text = this.loaderText(loader, need.stmt.entityText, path.rels);
+        if (text.missing) {
+          // The part of the path that can be written is still loaded; reads deeper than it are flagged.
+          for (const site of path.sites) if (site.rels.length > text.depth) fail(site, text.missing);
+          if (text.depth === 0 || coverage(names.slice(0, text.depth), need.stmt.loaders).k !== 'addable') continue;
+        }
+        texts.push(text.text);
+        for (const [key, source] of text.imports) this.addedImports.set(key, source);
+      }
+      if (texts.length === 0) continue;
+      const edit = optionsEdit(need.stmt, texts);
+      if (this.ctx.isIgnored(edit.start, Math.max(edit.end, edit.start + 1))) continue;
+      edits.push(edit);
+      added += texts.length;
+    }
+    const add = [...(added > 0 && !existing ? [{ module: 'sqlalchemy.orm', name: 'selectinload' }] : []), ...(added > 0 ? this.addedImports.values() : [])];
+    if (add.length > 0) {
+      for (const e of planImportEdits(this.ctx.tree, this.ctx.source, { add })) edits.push({ ...e, reason: `${ID}: import what the loader options name` });
+    }
+    return {
+      edits,
+      findings: this.findings,
+      counts: { 'eager loads added': added, 'lazy loads flagged': this.findings.filter((f) => f.rule === RULES.unknownQuery).length },
+    };
+  }
+
+  /**
+   * `selectinload(User.items).selectinload(Item.tags)`; deeper steps need the related class named in this
+   * module, imported from its defining module when the file already imports from there. `depth` steps are written;
+   * `missing` says why the rest could not be.
+   */
+  private loaderText(loader: string, entity: string, rels: Relationship[]): { text: string; depth: number; missing: string | null; imports: Map<string, { module: string; name: string }> } {
+    const imports = new Map<string, { module: string; name: string }>();
+    let text = `${loader}(${entity}.${(rels[0] as Relationship).name})`;
+    for (let i = 1; i < rels.length; i++) {
+      const from = (rels[i - 1] as Relationship).target;
+      const model = from ? this.index.models.get(from) : undefined;
+      const name = model ? this.nameFor(model, imports) : null;
+      if (!model || !name) return { text, depth: i, missing: `the nested loader needs \`${model?.name ?? 'the related class'}\`, which is not imported in this module`, imports };
+      text += `.selectinload(${name}.${(rels[i] as Relationship).name})`;
+    }
+    return { text, depth: rels.length, missing: null, imports };
+  }
+
+  private readonly addedImports = new Map<string, { module: string; name: string }>();
+
+  private nameFor(model: ModelInfo, imports: Map<string, { module: string; name: string }>): string | null {
+    const bound = this.index.textFor(this.ctx.path, model);
+    if (bound) return bound;
+    if (this.addedImports.has(model.key)) return model.name;
+    const source = this.index.importFor(this.ctx.path, model);
+    // The class name must be free in the module: no binding or use of it anywhere.
+    if (!source || nameTable(this.ctx.tree, model.name).occurrences.length > 0) return null;
+    imports.set(model.key, source);
+    return model.name;
+  }
+}
+
+/** `async def`, or a plain def already holding an `await` of its own (it becomes async later in the run). */
+function isAsyncCode(fn: SgNode): boolean {
+  if (fn.children().some((c) => !c.isNamed() && c.text() === 'async')) return true;
+  return fn.findAll({ rule: { kind: 'await' } }).some((a) => ownerOf(a)?.id() === fn.id());
+}
+
+/** The function, lambda or class whose body `node` runs in (decorators and defaults belong outside). */
+function ownerOf(node: SgNode): SgNode | null {
+  let child = node;
+  for (const a of node.ancestors()) {
+    if (FUNCTION_LIKE.has(String(a.kind())) && sameNode(a.field('body'), child)) return a;
+    child = a;
+  }
+  return null;
+}
+
+/** The response model of a FastAPI route: `response_model=` of its decorator, else its return annotation. */
+function responseModelText(fn: SgNode): string | null {
+  for (const decorator of decoratorsOf(fn)) {
+    const call = namedChildren(decorator)[0];
+    const callee = call?.kind() === 'call' ? call.field('function') : null;
+    if (callee?.kind() !== 'attribute' || !ROUTE_METHODS.has(callee.field('attribute')?.text() ?? '')) continue;
+    const model = callArgs(call as SgNode).keywords.get('response_model');
+    if (model) return model.kind() === 'none' ? null : model.text();
+    return fn.field('return_type')?.text() ?? null;
+  }
+  return null;
+}
+
+/** Distinct paths, those that are a prefix of another dropped (the longer chain loads them too). */
+function uniquePaths(paths: Need['paths']): { rels: Relationship[]; sites: Need['paths'] }[] {
+  const key = (rels: Relationship[]): string => rels.map((r) => r.owner).join('>');
+  const groups = new Map<string, { rels: Relationship[]; sites: Need['paths'] }>();
+  for (const p of paths) {
+    const g = groups.get(key(p.rels)) ?? { rels: p.rels, sites: [] };
+    g.sites.push(p);
+    groups.set(key(p.rels), g);
+  }
+  const all = [...groups.values()];
+  const kept = all.filter((g) => !all.some((o) => o !== g && o.rels.length > g.rels.length && key(o.rels).startsWith(`${key(g.rels)}>`)));
+  for (const g of all) {
+    if (kept.includes(g)) continue;
+    const longer = kept.find((o) => key(o.rels).startsWith(`${key(g.rels)}>`));
+    longer?.sites.push(...g.sites);
+  }
+  return kept;
+}
+
+function hasConditional(names: string[], conditional: LoaderChain[]): boolean {
+  return conditional.some((c) => c.some((step, i) => step.names.includes(names[i] ?? '\u0000')));
+}
+
+/** `.options(...)` after `select(...)`, or `options=[...]` in `db.get(...)`. */
+function optionsEdit(stmt: Statement, loaders: string[]): TextEdit {
+  const reason = `${ID}: ${loaders.join(', ')}`;
+  if (stmt.kind === 'select') {
+    const at = stmt.anchor.range().end.index;
+    return { start: at, end: at, text: `.options(${loaders.join(', ')})`, reason };
+  }
+  const args = callArgs(stmt.anchor);
+  const options = args.keywords.get('options');
+  if (options) {
+    const items = namedChildren(options);
+    const last = items[items.length - 1];
+    const at = last ? last.range().end.index : options.range().start.index + 1;
+    return { start: at, end: at, text: `${last ? ', ' : ''}${loaders.join(', ')}`, reason };
+  }
+  const list = stmt.anchor.field('arguments') as SgNode;
+  const all = namedChildren(list);
+  const last = all[all.length - 1] as SgNode;
+  const at = last.range().end.index;
+  return { start: at, end: at, text: `, options=[${loaders.join(', ')}]`, reason };
+}
+
+function isAssignmentTarget(attr: SgNode): boolean {
+  const parent = attr.parent();
+  return (parent?.kind() === 'assignment' || parent?.kind() === 'augmented_assignment') && sameNode(parent.field('left'), attr);
+}
+
+/** `db.refresh(obj)` reloads every column; with `attribute_names` only those listed. */
+function refreshes(call: SgNode, variable: string, column: string): boolean {
+  const args = callArgs(call);
+  if (args.positional[0]?.text() !== variable) return false;
+  const names = args.positional[1] ?? args.keywords.get('attribute_names');
+  if (!names) return true;
+  if (names.kind() !== 'list' && names.kind() !== 'tuple') return true;
+  return namedChildren(names).some((n) => stringValue(n) === column);
+}
+
+/** The names listed in `refresh(obj, attribute_names=[...])`. */
+function refreshNames(call: SgNode): string[] {
+  const args = callArgs(call);
+  const names = args.positional[1] ?? args.keywords.get('attribute_names');
+  return names && (names.kind() === 'list' || names.kind() === 'tuple') ? namedChildren(names).map((n) => stringValue(n) ?? '') : [];
+}
+
+function adds(event: SessionEvent, variable: string): boolean {
+  const arg = callArgs(event.call).positional[0];
+  if (!arg) return false;
+  if (event.method === 'add') return arg.kind() === 'identifier' && arg.text() === variable;
+  return event.method === 'add_all' && ['list', 'tuple'].includes(String(arg.kind())) && namedChildren(arg).some((n) => n.kind() === 'identifier' && n.text() === variable);
+}
+
+/** An attribute of the object is assigned before `offset` (so the flush is an UPDATE of it). */
+function modifiedBefore(fn: SgNode, variable: string, offset: number): boolean {
+  return fn.findAll({ rule: { any: [{ kind: 'assignment' }, { kind: 'augmented_assignment' }] } }).some((a) => {
+    const left = a.field('left');
+    return start(a) < offset && left?.kind() === 'attribute' && left.field('object')?.text() === variable;
+  }) || fn.findAll({ rule: { kind: 'call' } }).some((c) => start(c) < offset && c.field('function')?.text() === 'setattr' && callArgs(c).positional[0]?.text() === variable);
+}

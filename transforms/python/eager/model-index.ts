@@ -1,0 +1,310 @@
+// The model index of eager-load: which classes are mapped (declarative models, SQLModel tables), their
+// relationships (target model, lazy strategy) and server-generated columns, which classes are pydantic
+// schemas (with their fields, inherited ones included), and what module-level functions return.
+//
+// Names resolve through module-level imports across the project's files (absolute imports by path suffix,
+// relative ones from the importing file). A name that cannot be resolved is unknown, never guessed, except
+// relationship targets: SQLAlchemy itself resolves `relationship("Item")` by class name in the registry, so a
+// model name that is unique in the project is its target.
+import type { SgRoot } from '@ast-grep/napi';
+import type { ProjectIndexer } from '../../../engine/types';
+import { parseTypeText, summarizeModels, type ClassRec, type FunctionRec, type ModelSummary, type ParsedType } from './summary';
+
+export interface Relationship {
+  name: string;
+  /** Key of the target model, null when it cannot be resolved. */
+  target: string | null;
+  /** Strategy name (`select`, `selectin`, `dynamic`...); null when `lazy=` is not a literal. */
+  lazy: string | null;
+  /** A collection; false for a scalar (many-to-one, one-to-one); null when the model does not say. */
+  collection: boolean | null;
+  /** Class that declares it (for messages): `User.items`. */
+  owner: string;
+}
+
+export interface ModelInfo {
+  key: string;
+  path: string;
+  name: string;
+  relationships: Map<string, Relationship>;
+  serverColumns: Map<string, { insert: boolean; update: boolean }>;
+}
+
+export interface SchemaInfo {
+  key: string;
+  path: string;
+  name: string;
+  /** Field name → annotation text, inherited fields included. */
+  fields: Map<string, { annotation: string; path: string }>;
+}
+
+type Resolved =
+  | { k: 'class'; path: string; cls: ClassRec }
+  | { k: 'module'; path: string }
+  | { k: 'function'; path: string; fn: FunctionRec }
+  /** A module-level name assigned `declarative_base()`. */
+  | { k: 'base' }
+  /** A name outside the project, as an absolute dotted path. */
+  | { k: 'external'; target: string };
+
+const DECLARATIVE_BASES = new Set(['sqlalchemy.orm.DeclarativeBase', 'sqlalchemy.orm.DeclarativeBaseNoMeta', 'sqlalchemy.orm.decl_api.DeclarativeBase']);
+const SQLMODEL = new Set(['sqlmodel.SQLModel', 'sqlmodel.main.SQLModel']);
+const PYDANTIC = new Set(['pydantic.BaseModel', 'pydantic.main.BaseModel', 'pydantic.v1.BaseModel']);
+const MAPPING_DECORATORS = new Set(['mapped', 'mapped_as_dataclass']);
+
+const keyOf = (path: string, name: string): string => `${path}::${name}`;
+
+export class ModelIndex {
+  private readonly modules: ReadonlyMap<string, ModelSummary>;
+  readonly models = new Map<string, ModelInfo>();
+  readonly schemas = new Map<string, SchemaInfo>();
+  private readonly kinds = new Map<string, 'model' | 'mapped-ancestor' | 'base' | 'sqlmodel' | 'schema' | 'other'>();
+
+  constructor(summaries: ReadonlyMap<string, ModelSummary>) {
+    this.modules = summaries;
+    for (const [path, summary] of summaries) for (const cls of summary.classes) this.classify(path, cls, new Set());
+    for (const [path, summary] of summaries) {
+      for (const cls of summary.classes) {
+        if (this.kinds.get(keyOf(path, cls.name)) === 'model') this.models.set(keyOf(path, cls.name), { key: keyOf(path, cls.name), path, name: cls.name, relationships: new Map(), serverColumns: new Map() });
+      }
+    }
+    for (const model of this.models.values()) this.collectMembers(model);
+    this.collectBackrefs();
+    for (const [path, summary] of summaries) {
+      // SQLModel classes without `table=True` are pydantic models reading ORM objects by attribute too.
+      for (const cls of summary.classes) if (['schema', 'sqlmodel'].includes(this.kinds.get(keyOf(path, cls.name)) ?? '')) this.schemas.set(keyOf(path, cls.name), this.schemaOf(path, cls));
+    }
+  }
+
+  /** The model a dotted name written in module `path` is bound to. */
+  resolveModel(path: string, parts: string[]): ModelInfo | null {
+    const r = this.resolve(path, parts);
+    return r?.k === 'class' ? (this.models.get(keyOf(r.path, r.cls.name)) ?? null) : null;
+  }
+
+  resolveSchema(path: string, parts: string[]): SchemaInfo | null {
+    const r = this.resolve(path, parts);
+    return r?.k === 'class' ? (this.schemas.get(keyOf(r.path, r.cls.name)) ?? null) : null;
+  }
+
+  /** What a module-level function named by `parts` in `path` is annotated to return, when that is a model (or a list of one). */
+  functionReturn(path: string, parts: string[]): { model: ModelInfo; list: boolean } | null {
+    const r = this.resolve(path, parts);
+    if (r?.k !== 'function' || !r.fn.returns) return null;
+    const parsed = parseTypeText(r.fn.returns);
+    const model = parsed ? this.resolveModel(r.path, parsed.name) : null;
+    return parsed && model ? { model, list: parsed.list } : null;
+  }
+
+  /** The schema and list-ness an annotation text written in `path` names. */
+  schemaOfType(path: string, text: string): { schema: SchemaInfo; list: boolean } | null {
+    const parsed: ParsedType | null = parseTypeText(text);
+    const schema = parsed ? this.resolveSchema(path, parsed.name) : null;
+    return parsed && schema ? { schema, list: parsed.list } : null;
+  }
+
+  /** Models with a relationship of this name. */
+  modelsWithRelationship(name: string): ModelInfo[] {
+    return [...this.models.values()].filter((m) => m.relationships.has(name));
+  }
+
+  /**
+   * How code in module `path` can name `model` without a new import: a module-level name bound to it, or an
+   * imported module holding it (`models.Item`). Null when neither exists.
+   */
+  textFor(path: string, model: ModelInfo): string | null {
+    const summary = this.modules.get(path);
+    if (!summary) return null;
+    const locals = new Set([...summary.imports.map((i) => i.local), ...summary.classes.map((c) => c.name), ...summary.functions.map((f) => f.name)]);
+    for (const local of locals) {
+      const r = this.resolve(path, [local]);
+      if (r?.k === 'class' && keyOf(r.path, r.cls.name) === model.key) return local;
+      if (r?.k === 'module' && this.resolve(r.path, [model.name])?.k === 'class' && this.resolveModel(r.path, [model.name])?.key === model.key) return `${local}.${model.name}`;
+    }
+    return null;
+  }
+
+  /**
+   * A `from <module> import <Model>` this file could add: a module it already imports from by `from` import
+   * that is where the model is defined. Null when there is none.
+   */
+  importFor(path: string, model: ModelInfo): { module: string; name: string } | null {
+    const summary = this.modules.get(path);
+    for (const imp of summary?.imports ?? []) {
+      if (imp.name === null) continue;
+      if (this.findModule(path, imp.level, imp.module) === model.path) return { module: `${'.'.repeat(imp.level)}${imp.module}`, name: model.name };
+    }
+    return null;
+  }
+
+  // ---- resolution ---------------------------------------------------------------------------------------
+
+  private resolve(path: string, parts: string[]): Resolved | null {
+    let r = parts[0] ? this.resolveGlobal(path, parts[0], 0) : null;
+    for (const part of parts.slice(1)) {
+      if (!r) return null;
+      if (r.k === 'module') r = this.resolveGlobal(r.path, part, 0) ?? this.submodule(r.path, part);
+      else if (r.k === 'external') r = { k: 'external', target: `${r.target}.${part}` };
+      else return null;
+    }
+    return r;
+  }
+
+  private resolveGlobal(path: string, name: string, depth: number): Resolved | null {
+    const summary = this.modules.get(path);
+    if (!summary || depth > 8) return null;
+    const classes = summary.classes.filter((c) => c.name === name);
+    const functions = summary.functions.filter((f) => f.name === name);
+    const imports = summary.imports.filter((i) => i.local === name);
+    const bases = summary.declarativeBases.filter((b) => b === name);
+    // Bound more than once at module level: which binding a use sees is not known statically.
+    if (classes.length + functions.length + imports.length + bases.length !== 1) return null;
+    if (classes[0]) return { k: 'class', path, cls: classes[0] };
+    if (functions[0]) return { k: 'function', path, fn: functions[0] };
+    if (bases[0]) return { k: 'base' };
+    const imp = imports[0]!;
+    if (imp.name === null) {
+      const found = this.findModule(path, 0, imp.module);
+      return found ? { k: 'module', path: found } : { k: 'external', target: imp.module };
+    }
+    const from = this.findModule(path, imp.level, imp.module);
+    const inModule = from ? this.resolveGlobal(from, imp.name, depth + 1) : null;
+    if (inModule) return inModule;
+    const sub = this.findModule(path, imp.level, imp.module === '' ? imp.name : `${imp.module}.${imp.name}`);
+    if (sub) return { k: 'module', path: sub };
+    if (from || imp.level > 0) return null;
+    return { k: 'external', target: `${imp.module}.${imp.name}` };
+  }
+
+  private submodule(packagePath: string, name: string): Resolved | null {
+    if (!packagePath.endsWith('__init__.py')) return null;
+    const dir = packagePath.slice(0, -'__init__.py'.length);
+    for (const candidate of [`${dir}${name}.py`, `${dir}${name}/__init__.py`]) if (this.modules.has(candidate)) return { k: 'module', path: candidate };
+    return null;
+  }
+
+  /** The indexed file a module name refers to, seen from `importer`; null when none or several match. */
+  private findModule(importer: string, level: number, module: string): string | null {
+    const parts = module === '' ? [] : module.split('.');
+    if (level > 0) {
+      const dir = importer.split('/').slice(0, -1);
+      for (let i = 1; i < level; i++) {
+        if (dir.length === 0) return null;
+        dir.pop();
+      }
+      const base = [...dir, ...parts].join('/');
+      if (base === '') return this.modules.has('__init__.py') ? '__init__.py' : null;
+      for (const candidate of [`${base}.py`, `${base}/__init__.py`]) if (this.modules.has(candidate)) return candidate;
+      return null;
+    }
+    if (parts.length === 0) return null;
+    const tail = parts.join('/');
+    const matches = [...this.modules.keys()].filter((p) => [`${tail}.py`, `${tail}/__init__.py`].some((s) => p === s || p.endsWith(`/${s}`)));
+    return matches.length === 1 ? (matches[0] as string) : null;
+  }
+
+  // ---- classification -----------------------------------------------------------------------------------
+
+  private classify(path: string, cls: ClassRec, seen: Set<string>): 'model' | 'mapped-ancestor' | 'base' | 'sqlmodel' | 'schema' | 'other' {
+    const key = keyOf(path, cls.name);
+    const known = this.kinds.get(key);
+    if (known) return known;
+    if (seen.has(key)) return 'other';
+    seen.add(key);
+    let kind: 'model' | 'mapped-ancestor' | 'base' | 'sqlmodel' | 'schema' | 'other' = 'other';
+    const decorated = cls.decorators.map((d) => d.at(-1) ?? '');
+    if (decorated.includes('as_declarative')) kind = 'base';
+    else if (decorated.some((d) => MAPPING_DECORATORS.has(d))) kind = 'model';
+    else {
+      for (const base of cls.bases) {
+        const r = base.length > 0 ? this.resolve(path, base) : null;
+        if (!r) continue;
+        let parent: string = 'other';
+        if (r.k === 'base') parent = 'base';
+        else if (r.k === 'external') parent = DECLARATIVE_BASES.has(r.target) ? 'declarative-base-class' : SQLMODEL.has(r.target) ? 'sqlmodel' : PYDANTIC.has(r.target) ? 'schema' : 'other';
+        else if (r.k === 'class') parent = this.classify(r.path, r.cls, seen);
+        if (parent === 'declarative-base-class') kind = 'base';
+        else if (parent === 'base' || parent === 'model' || parent === 'mapped-ancestor') kind = cls.abstract ? 'mapped-ancestor' : 'model';
+        else if (parent === 'sqlmodel') kind = cls.table ? 'model' : 'sqlmodel';
+        else if (parent === 'schema' && kind === 'other') kind = 'schema';
+        if (kind !== 'other' && kind !== 'schema') break;
+      }
+    }
+    this.kinds.set(key, kind);
+    return kind;
+  }
+
+  /** Relationships and server columns of a model, its mapped ancestors' included (a subclass's own win). */
+  private collectMembers(model: ModelInfo): void {
+    const chain: { path: string; cls: ClassRec }[] = [];
+    const visit = (path: string, cls: ClassRec, depth: number): void => {
+      if (depth > 8) return;
+      for (const base of cls.bases) {
+        const r = base.length > 0 ? this.resolve(path, base) : null;
+        if (r?.k !== 'class') continue;
+        const kind = this.kinds.get(keyOf(r.path, r.cls.name));
+        if (kind === 'model' || kind === 'mapped-ancestor') visit(r.path, r.cls, depth + 1);
+      }
+      chain.push({ path, cls });
+    };
+    const own = this.modules.get(model.path)?.classes.find((c) => c.name === model.name);
+    if (!own) return;
+    visit(model.path, own, 0);
+    for (const { path, cls } of chain) {
+      for (const rel of cls.relationships) {
+        if (rel.onClass) continue;
+        model.relationships.set(rel.name, { name: rel.name, target: rel.target ? this.targetKey(path, rel.target) : null, lazy: rel.lazy, collection: rel.collection, owner: `${model.name}.${rel.name}` });
+      }
+      for (const column of cls.serverColumns) model.serverColumns.set(column.name, { insert: column.insert, update: column.update });
+    }
+  }
+
+  private collectBackrefs(): void {
+    for (const [path, summary] of this.modules) {
+      for (const cls of summary.classes) {
+        if (this.kinds.get(keyOf(path, cls.name)) !== 'model') continue;
+        for (const rel of cls.relationships) {
+          if (!rel.onClass) continue;
+          const targetKey = this.targetKey(path, rel.onClass);
+          const target = targetKey ? this.models.get(targetKey) : null;
+          if (target && !target.relationships.has(rel.name)) {
+            target.relationships.set(rel.name, { name: rel.name, target: keyOf(path, cls.name), lazy: rel.lazy, collection: rel.collection, owner: `${target.name}.${rel.name}` });
+          }
+        }
+      }
+    }
+  }
+
+  /** A relationship target: the model the name is bound to in the defining module, else the one model of that name. */
+  private targetKey(path: string, name: string): string | null {
+    const bound = this.resolveModel(path, [name]);
+    if (bound) return bound.key;
+    const byName = [...this.models.values()].filter((m) => m.name === name);
+    return byName.length === 1 ? (byName[0] as ModelInfo).key : null;
+  }
+
+  private schemaOf(path: string, cls: ClassRec): SchemaInfo {
+    const fields = new Map<string, { annotation: string; path: string }>();
+    const visit = (p: string, c: ClassRec, depth: number): void => {
+      if (depth > 8) return;
+      for (const base of c.bases) {
+        const r = base.length > 0 ? this.resolve(p, base) : null;
+        if (r?.k === 'class' && ['schema', 'sqlmodel'].includes(this.kinds.get(keyOf(r.path, r.cls.name)) ?? '')) visit(r.path, r.cls, depth + 1);
+      }
+      for (const f of c.fields) fields.set(f.name, { annotation: f.annotation, path: p });
+    };
+    visit(path, cls, 0);
+    return { key: keyOf(path, cls.name), path, name: cls.name, fields };
+  }
+}
+
+export const modelIndexer: ProjectIndexer<SgRoot, ModelSummary, ModelIndex> = {
+  id: 'eager-load-models',
+  summarize: (input) => summarizeModels(input.path, input.tree),
+  build: (summaries) => new ModelIndex(summaries),
+};
+
+/** The index of one file alone: what a transform run outside the engine's project pass sees. */
+export function singleFileIndex(path: string, tree: SgRoot): ModelIndex {
+  return new ModelIndex(new Map([[path, summarizeModels(path, tree)]]));
+}

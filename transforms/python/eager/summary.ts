@@ -1,0 +1,303 @@
+// What one module contributes to the model index, as plain data: its module-level imports, the classes it
+// defines (bases, relationship() attributes, server-generated columns, annotated fields, pydantic config),
+// declarative bases made by `declarative_base()`, and the return annotations of its functions. Names are
+// recorded as written; the index resolves them once every module is summarized.
+import type { SgNode, SgRoot } from '@ast-grep/napi';
+import { collectImports, isModuleLevel } from '../support/imports';
+import { callArgs, dottedName, namedChildren } from '../query/syntax';
+
+export interface ImportRec {
+  local: string;
+  /** Leading dots of a relative import, 0 for an absolute one. */
+  level: number;
+  /** Dotted module after the dots ('' for `from . import x`). */
+  module: string;
+  /** The imported name; null for `import a.b` / `import a.b as c` (the binding is a module). */
+  name: string | null;
+}
+
+export interface RelationshipRec {
+  name: string;
+  /** Target class name as written (`"Item"`, `Item`, from a `Mapped[...]`/`List[...]` annotation), last dotted part. */
+  target: string | null;
+  /** `lazy=` as a strategy name; 'select' when absent; null when it is not a literal. */
+  lazy: string | null;
+  /** A collection (`Mapped[list[X]]`, `uselist=True`, `secondary=`); false for a scalar; null when not written down. */
+  collection: boolean | null;
+  /** Defined through `backref=` on another class: `onClass` is set. */
+  onClass?: string;
+}
+
+export interface ServerColumnRec {
+  name: string;
+  /** Generated on INSERT (server_default, SQL-expression default, Computed). */
+  insert: boolean;
+  /** Generated on UPDATE (server_onupdate, SQL-expression onupdate, Computed). */
+  update: boolean;
+}
+
+export interface ClassRec {
+  name: string;
+  /** Dotted names of the positional bases; [] for a base that is not a dotted name. */
+  bases: string[][];
+  /** `class M(SQLModel, table=True)`. */
+  table: boolean;
+  /** `__abstract__ = True`. */
+  abstract: boolean;
+  /** Dotted names of the decorators (call decorators by their callee). */
+  decorators: string[][];
+  relationships: RelationshipRec[];
+  serverColumns: ServerColumnRec[];
+  /** Annotated class attributes, in order: the fields of a pydantic/SQLModel class. */
+  fields: { name: string; annotation: string }[];
+}
+
+export interface FunctionRec {
+  name: string;
+  returns: string | null;
+}
+
+export interface ModelSummary {
+  path: string;
+  imports: ImportRec[];
+  classes: ClassRec[];
+  /** Module-level names assigned `declarative_base(...)` or `<registry>.generate_base(...)`. */
+  declarativeBases: string[];
+  functions: FunctionRec[];
+}
+
+const RELATIONSHIP_CALLEES = new Set(['relationship', 'relation', 'Relationship']);
+const COLUMN_CALLEES = new Set(['Column', 'mapped_column', 'Field', 'column_property']);
+/** Callees whose result is an SQL expression evaluated by the database (so the value is not known to the ORM after flush). */
+const SQL_EXPRESSION_HEADS = new Set(['func', 'text', 'literal_column', 'select', 'cast', 'sql']);
+const LAZY_BOOLEAN: Record<string, string> = { True: 'select', False: 'joined', None: 'noload' };
+
+export function summarizeModels(path: string, root: SgRoot): ModelSummary {
+  const summary: ModelSummary = { path, imports: [], classes: [], declarativeBases: [], functions: [] };
+  const imports = collectImports(root);
+  for (const imp of imports.from) {
+    if (!isModuleLevel(imp.node) || imp.name === '*' || imp.module === '__future__') continue;
+    summary.imports.push({ local: imp.alias ?? imp.name, level: imp.relativeLevel, module: imp.module.replace(/^\.+/, ''), name: imp.name });
+  }
+  for (const imp of imports.plain) {
+    if (!isModuleLevel(imp.node)) continue;
+    // `import a.b` binds `a` (the package); `import a.b as c` binds the submodule.
+    if (imp.alias) summary.imports.push({ local: imp.alias, level: 0, module: imp.module, name: null });
+    else summary.imports.push({ local: imp.module.split('.')[0] as string, level: 0, module: imp.module.split('.')[0] as string, name: null });
+  }
+  for (const stmt of root.root().children()) {
+    const def = stmt.kind() === 'decorated_definition' ? stmt.field('definition') : stmt;
+    if (!def) continue;
+    if (def.kind() === 'class_definition') summary.classes.push(summarizeClass(def));
+    else if (def.kind() === 'function_definition') {
+      const name = def.field('name')?.text();
+      if (name) summary.functions.push({ name, returns: def.field('return_type')?.text() ?? null });
+    } else if (def.kind() === 'expression_statement') {
+      const assignment = namedChildren(def)[0];
+      if (assignment?.kind() !== 'assignment') continue;
+      const left = assignment.field('left');
+      const right = assignment.field('right');
+      if (left?.kind() !== 'identifier' || right?.kind() !== 'call') continue;
+      const callee = dottedName(right.field('function') as SgNode);
+      const last = callee?.[callee.length - 1];
+      if (last === 'declarative_base' || last === 'generate_base') summary.declarativeBases.push(left.text());
+    }
+  }
+  return summary;
+}
+
+function summarizeClass(cls: SgNode): ClassRec {
+  const rec: ClassRec = { name: cls.field('name')?.text() ?? '', bases: [], table: false, abstract: false, decorators: [], relationships: [], serverColumns: [], fields: [] };
+  const superclasses = cls.field('superclasses');
+  for (const arg of superclasses ? namedChildren(superclasses) : []) {
+    if (arg.kind() === 'keyword_argument') {
+      if (arg.field('name')?.text() === 'table' && arg.field('value')?.text() === 'True') rec.table = true;
+      continue;
+    }
+    rec.bases.push(dottedName(arg) ?? []);
+  }
+  const holder = cls.parent();
+  if (holder?.kind() === 'decorated_definition') {
+    for (const d of holder.children().filter((c) => c.kind() === 'decorator')) {
+      const expr = namedChildren(d)[0];
+      const target = expr?.kind() === 'call' ? expr.field('function') : expr;
+      rec.decorators.push((target && dottedName(target)) ?? []);
+    }
+  }
+  const body = cls.field('body');
+  for (const stmt of body ? body.children() : []) {
+    const assignment = stmt.kind() === 'expression_statement' ? namedChildren(stmt)[0] : null;
+    if (assignment?.kind() !== 'assignment') continue;
+    const left = assignment.field('left');
+    if (left?.kind() !== 'identifier') continue;
+    const name = left.text();
+    const type = assignment.field('type');
+    const right = assignment.field('right');
+    if (name === '__abstract__' && right?.text() === 'True') rec.abstract = true;
+    if (type && !/^\s*(typing\.)?ClassVar\b/.test(type.text()) && name !== 'model_config') rec.fields.push({ name, annotation: type.text() });
+    if (right?.kind() !== 'call') continue;
+    const callee = dottedName(right.field('function') as SgNode);
+    const last = callee?.[callee.length - 1] ?? '';
+    if (RELATIONSHIP_CALLEES.has(last)) summarizeRelationship(rec, name, right, type);
+    else if (COLUMN_CALLEES.has(last)) {
+      const column = serverColumn(name, right);
+      if (column) rec.serverColumns.push(column);
+    }
+  }
+  return rec;
+}
+
+function summarizeRelationship(rec: ClassRec, name: string, call: SgNode, type: SgNode | null): void {
+  const args = callArgs(call);
+  const first = args.positional[0] ?? args.keywords.get('argument');
+  let target = first ? classNameOf(first) : null;
+  if (!target && type) target = parseTypeText(type.text())?.name.at(-1) ?? null;
+  let lazyNode = args.keywords.get('lazy') ?? null;
+  // SQLModel: Relationship(sa_relationship_kwargs={"lazy": "selectin"}).
+  const saKwargs = args.keywords.get('sa_relationship_kwargs');
+  if (!lazyNode && saKwargs) {
+    if (saKwargs.kind() !== 'dictionary') lazyNode = saKwargs;
+    else lazyNode = dictValue(saKwargs, 'lazy');
+  }
+  const uselist = args.keywords.get('uselist')?.text();
+  const annotated = type ? parseTypeText(type.text()) : null;
+  const collection = uselist === 'True' || args.keywords.has('secondary') ? true : uselist === 'False' ? false : annotated ? annotated.list : null;
+  rec.relationships.push({ name, target, lazy: lazyNode ? lazyValue(lazyNode) : 'select', collection });
+  const backref = args.keywords.get('backref') ?? (saKwargs?.kind() === 'dictionary' ? dictValue(saKwargs, 'backref') : null);
+  if (backref && target) {
+    const literal = stringValue(backref);
+    if (literal !== null) rec.relationships.push({ name: literal, target: rec.name, lazy: 'select', collection: null, onClass: target });
+    else if (backref.kind() === 'call') {
+      const backrefArgs = callArgs(backref);
+      const backrefName = backrefArgs.positional[0] ? stringValue(backrefArgs.positional[0]) : null;
+      const lazy = backrefArgs.keywords.get('lazy');
+      if (backrefName) rec.relationships.push({ name: backrefName, target: rec.name, lazy: lazy ? lazyValue(lazy) : 'select', collection: null, onClass: target });
+    }
+  }
+}
+
+function serverColumn(name: string, call: SgNode): ServerColumnRec | null {
+  const args = callArgs(call);
+  let insert = false;
+  let update = false;
+  const consider = (key: string, value: SgNode): void => {
+    if (key === 'server_default' && value.kind() !== 'none') insert = true;
+    else if (key === 'server_onupdate' && value.kind() !== 'none') update = true;
+    else if (key === 'default' && isSqlExpression(value)) insert = true;
+    else if (key === 'onupdate' && isSqlExpression(value)) update = true;
+  };
+  for (const [key, value] of args.keywords) consider(key, value);
+  for (const arg of args.positional) {
+    if (arg.kind() === 'call' && dottedName(arg.field('function') as SgNode)?.at(-1) === 'Computed') insert = update = true;
+  }
+  // SQLModel: Field(sa_column=Column(...)) or Field(sa_column_kwargs={"server_default": ...}).
+  const saColumn = args.keywords.get('sa_column');
+  if (saColumn?.kind() === 'call') {
+    const inner = serverColumn(name, saColumn);
+    insert ||= inner?.insert ?? false;
+    update ||= inner?.update ?? false;
+  }
+  const saKwargs = args.keywords.get('sa_column_kwargs');
+  if (saKwargs?.kind() === 'dictionary') {
+    for (const key of ['server_default', 'server_onupdate', 'default', 'onupdate']) {
+      const value = dictValue(saKwargs, key);
+      if (value) consider(key, value);
+    }
+  }
+  return insert || update ? { name, insert, update } : null;
+}
+
+/** `func.now()`, `sa.func.now()`, `text("...")`: evaluated by the database, so the ORM does not know the value after a flush. */
+function isSqlExpression(node: SgNode): boolean {
+  if (node.kind() !== 'call') return false;
+  const callee = dottedName(node.field('function') as SgNode);
+  if (!callee) return false;
+  return callee.some((part) => SQL_EXPRESSION_HEADS.has(part));
+}
+
+function lazyValue(node: SgNode): string | null {
+  const literal = stringValue(node);
+  if (literal !== null) return literal;
+  return LAZY_BOOLEAN[node.text()] ?? null;
+}
+
+function classNameOf(node: SgNode): string | null {
+  const literal = stringValue(node);
+  if (literal !== null) return /^[\w.]+$/.test(literal) ? (literal.split('.').at(-1) ?? null) : null;
+  return dottedName(node)?.at(-1) ?? null;
+}
+
+export function stringValue(node: SgNode): string | null {
+  if (node.kind() !== 'string') return null;
+  const parts = node.children();
+  if (parts.length === 2) return '';
+  if (parts.length !== 3 || parts[1]?.kind() !== 'string_content') return null;
+  if (/^[bBfF]/.test(parts[0]?.text() ?? '')) return null;
+  return parts[1].text();
+}
+
+function dictValue(dict: SgNode, key: string): SgNode | null {
+  for (const pair of namedChildren(dict)) {
+    if (pair.kind() !== 'pair') continue;
+    const k = pair.field('key');
+    if (k && stringValue(k) === key) return pair.field('value');
+  }
+  return null;
+}
+
+export interface ParsedType {
+  /** A collection of the named type (`List[X]`, `list[X]`, `Sequence[X]`...). */
+  list: boolean;
+  name: string[];
+}
+
+const TRANSPARENT = /^(?:typing\.|t\.)?(?:Optional|Mapped|Annotated)$/;
+const COLLECTIONS = /^(?:typing\.|t\.|collections\.abc\.)?(?:List|list|Sequence|Iterable|Set|set|FrozenSet|frozenset|Tuple|tuple|Collection)$/;
+
+/**
+ * The class an annotation describes, read from its text: `Optional["User"]`, `Mapped[List["Item"]]`,
+ * `list[ItemOut]`, `UserOut | None`. Null for anything else (unions of types, callables, unknown generics).
+ */
+export function parseTypeText(text: string): ParsedType | null {
+  let t = text.trim();
+  let list = false;
+  for (let guard = 0; guard < 8; guard++) {
+    t = t.replace(/^(['"])(.*)\1$/s, '$2').trim();
+    const union = splitTopLevel(t, '|').map((p) => p.trim()).filter((p) => p !== 'None');
+    if (union.length !== 1) return null;
+    t = union[0] as string;
+    const generic = /^([\w.]+)\s*\[(.*)\]$/s.exec(t);
+    if (!generic) break;
+    const head = generic[1] as string;
+    const params = splitTopLevel(generic[2] as string, ',').map((p) => p.trim());
+    if (TRANSPARENT.test(head)) t = params[0] ?? '';
+    else if (/^(?:typing\.)?Union$/.test(head)) {
+      const kept = params.filter((p) => p !== 'None');
+      if (kept.length !== 1) return null;
+      t = kept[0] as string;
+    } else if (COLLECTIONS.test(head) && !list) {
+      if (params.length === 2 && params[1] === '...') params.pop();
+      if (params.length !== 1) return null;
+      list = true;
+      t = params[0] as string;
+    } else return null;
+  }
+  t = t.replace(/^(['"])(.*)\1$/s, '$2').trim();
+  return /^[A-Za-z_][\w.]*$/.test(t) ? { list, name: t.split('.') } : null;
+}
+
+function splitTopLevel(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if (ch === '[' || ch === '(') depth++;
+    else if (ch === ']' || ch === ')') depth--;
+    if (ch === separator && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts;
+}

@@ -1,0 +1,185 @@
+// What async-tests needs to know about one module beyond the project index's summary: pytest markers,
+// fixture decorators and scopes, session fixtures, and how functions use the session they are given.
+// Plain data, keyed by the same function ids (offsets of `def`) as the project index.
+import type { SgNode, SgRoot } from '@ast-grep/napi';
+import { awaitState } from '../awaits/awaiting';
+import { placeOf } from '../awaits/context';
+import { AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
+import { isTestPath } from '../index/modules';
+import { parametersOf } from '../query/bindings';
+import { callArgs, decoratorsOf, namedChildren, sameNode, start, end } from '../query/syntax';
+import { collectImports, localNamesFor, type ModuleImports } from '../support/imports';
+import { sessionShape } from './session-shape';
+
+/** Calls that a sync Session answers but an AsyncSession does not (without await, or not at all). */
+const SYNC_ONLY_SESSION_METHODS = new Set([...AWAITED_METHODS, ...SQLMODEL_AWAITED_METHODS, 'query', 'bulk_save_objects', 'bulk_insert_mappings', 'bulk_update_mappings']);
+const MARK = /^@\s*(?:pytest\.)?mark\.(asyncio|anyio|trio)\b/;
+const FIXTURE_CALLEE = /^(pytest\.fixture|fixture|pytest_asyncio\.fixture)$/;
+const FACTORY_NAME = /(SessionLocal|SessionMaker|SessionFactory|session_factory|session_local)$/;
+
+export interface FixtureDecorator {
+  /** The callee as written (`pytest.fixture`), and its range, which a swap to `pytest_asyncio.fixture` replaces. */
+  callee: string;
+  start: number;
+  end: number;
+  /** `scope=` when it is a string literal; 'dynamic' when it is something else; null when absent. */
+  scope: string | null;
+}
+
+export interface FunctionFacts {
+  id: number;
+  params: string[];
+  /** Marked for an async runner (asyncio, anyio, trio) on itself or its class. */
+  marked: boolean;
+  fixture: FixtureDecorator | null;
+  /** Where a marker line goes (before the first decorator) and that line's indentation. */
+  markerAt: number;
+  indent: string;
+  /** A method of a unittest.TestCase subclass (by the base's name). */
+  unittest: boolean;
+  /** For fixtures: the session shape ('ok'), a reason it is not recognised, or null when it opens no session. */
+  session: 'ok' | { reason: string } | null;
+  /** `param.method(...)` calls that only work on a sync session, left without await. */
+  sessionUses: { param: string; method: string; line: number }[];
+  /** Arguments that are one of the parameters, by call: to follow the session into helpers. */
+  forwards: { param: string; callStart: number; position: number | null; keyword: string | null }[];
+  /** Calls the index reports inside a generator expression that are in its first iterable, evaluated by the function itself. */
+  unblocked: number[];
+}
+
+export interface TestFacts {
+  /** A module-level `pytestmark` naming an async runner marker. */
+  moduleMarked: boolean;
+  functions: FunctionFacts[];
+}
+
+export function testFacts(tree: SgRoot, source: string, path: string): TestFacts {
+  const root = tree.root();
+  const imports = collectImports(tree);
+  const isOpener = sessionOpener(root, imports);
+  const moduleMarked = root.children().some((s) => {
+    const assignment = s.kind() === 'expression_statement' ? namedChildren(s)[0] : null;
+    return assignment?.kind() === 'assignment' && assignment.field('left')?.text() === 'pytestmark' && /\bmark\.(asyncio|anyio|trio)\b/.test(assignment.field('right')?.text() ?? '');
+  });
+  const inTestFile = isTestPath(path);
+  const functions: FunctionFacts[] = [];
+  for (const fn of root.findAll({ rule: { kind: 'function_definition' } })) {
+    const decorators = decoratorsOf(fn);
+    const fixture = fixtureDecorator(decorators);
+    if (!inTestFile && !fixture) continue;
+    const holder = fn.parent()?.kind() === 'decorated_definition' ? (fn.parent() as SgNode) : fn;
+    const cls = enclosingClass(holder);
+    const marked = [...decorators, ...(cls ? decoratorsOf(cls) : [])].some((d) => MARK.test(d.text()));
+    const lineStart = source.lastIndexOf('\n', start(holder) - 1) + 1;
+    const indent = source.slice(lineStart, start(holder));
+    const params = parametersOf(fn).map((p) => p.name);
+    const shape = fixture && fixture.callee !== 'pytest_asyncio.fixture' ? sessionShape(fn, source, isOpener) : null;
+    functions.push({
+      id: start(fn),
+      params,
+      marked,
+      fixture,
+      markerAt: start(holder),
+      indent: /^[ \t]*$/.test(indent) ? indent : '',
+      unittest: !!cls && /TestCase\b/.test(cls.field('superclasses')?.text() ?? ''),
+      session: shape === null ? null : shape.ok ? 'ok' : { reason: shape.reason },
+      ...usesOf(fn, params, source),
+    });
+  }
+  return { moduleMarked, functions };
+}
+
+/** Calls that open a sync session: a sessionmaker of this module, SQLAlchemy's/SQLModel's `Session`, or a factory by its conventional name. */
+export function sessionOpener(root: SgNode, imports: ModuleImports): (call: SgNode) => boolean {
+  const makers = new Set<string>();
+  for (const s of root.children()) {
+    const assignment = s.kind() === 'expression_statement' ? namedChildren(s)[0] : null;
+    const right = assignment?.kind() === 'assignment' ? assignment.field('right') : null;
+    const left = assignment?.field('left');
+    if (right?.kind() === 'call' && left?.kind() === 'identifier' && /(^|\.)sessionmaker$/.test(right.field('function')?.text() ?? '')) makers.add(left.text());
+  }
+  const sessionClasses = new Set(['sqlalchemy.orm', 'sqlalchemy.orm.session', 'sqlmodel'].flatMap((m) => localNamesFor(imports, m, 'Session')));
+  return (call) => {
+    const callee = call.field('function');
+    if (!callee || (callee.kind() !== 'identifier' && callee.kind() !== 'attribute')) return false;
+    const name = callee.kind() === 'identifier' ? callee.text() : (callee.field('attribute')?.text() ?? '');
+    if (name.startsWith('Async') || name.startsWith('async_')) return false;
+    if (callee.kind() === 'identifier' && (makers.has(name) || sessionClasses.has(name))) return true;
+    return FACTORY_NAME.test(name);
+  };
+}
+
+function fixtureDecorator(decorators: SgNode[]): FixtureDecorator | null {
+  for (const d of decorators) {
+    const expr = namedChildren(d)[0];
+    if (!expr) continue;
+    const callee = expr.kind() === 'call' ? (expr.field('function') as SgNode) : expr;
+    const text = callee.text().replace(/\s+/g, '');
+    if (!FIXTURE_CALLEE.test(text)) continue;
+    let scope: string | null = null;
+    if (expr.kind() === 'call') {
+      const value = callArgs(expr).keywords.get('scope');
+      if (value) {
+        const content = value.kind() === 'string' ? value.children().filter((c) => c.kind() === 'string_content') : [];
+        scope = value.kind() === 'string' && content.length === 1 ? (content[0] as SgNode).text() : 'dynamic';
+      }
+    }
+    return { callee: text, start: start(callee), end: end(callee), scope };
+  }
+  return null;
+}
+
+function enclosingClass(holder: SgNode): SgNode | null {
+  const block = holder.parent();
+  const cls = block?.kind() === 'block' ? block.parent() : null;
+  return cls?.kind() === 'class_definition' ? cls : null;
+}
+
+function usesOf(fn: SgNode, params: string[], source: string): Pick<FunctionFacts, 'sessionUses' | 'forwards' | 'unblocked'> {
+  const sessionUses: FunctionFacts['sessionUses'] = [];
+  const forwards: FunctionFacts['forwards'] = [];
+  const unblocked: number[] = [];
+  const names = new Set(params);
+  const body = fn.field('body');
+  for (const call of body ? body.findAll({ rule: { kind: 'call' } }) : []) {
+    const place = placeOf(call);
+    if (!sameNode(place.unit, fn)) continue;
+    if (place.blocked === 'inside a generator expression' && inFirstIterable(call, fn)) unblocked.push(start(call));
+    const callee = call.field('function') as SgNode;
+    const receiver = callee.kind() === 'attribute' ? callee.field('object') : null;
+    const method = callee.kind() === 'attribute' ? (callee.field('attribute')?.text() ?? '') : '';
+    if (receiver?.kind() === 'identifier' && names.has(receiver.text()) && SYNC_ONLY_SESSION_METHODS.has(method) && awaitState(call, source) !== 'yes') {
+      sessionUses.push({ param: receiver.text(), method, line: call.range().start.line + 1 });
+    }
+    const args = callArgs(call);
+    args.positional.forEach((a, i) => {
+      if (a.kind() === 'identifier' && names.has(a.text())) forwards.push({ param: a.text(), callStart: start(call), position: args.splat ? null : i, keyword: null });
+    });
+    for (const [k, a] of args.keywords) {
+      if (a.kind() === 'identifier' && names.has(a.text())) forwards.push({ param: a.text(), callStart: start(call), position: null, keyword: k });
+    }
+  }
+  // `with db.begin():` on an AsyncSession needs `async with`.
+  for (const item of body ? body.findAll({ rule: { kind: 'with_item' } }) : []) {
+    const call = item.find({ rule: { kind: 'call' } });
+    const callee = call?.field('function');
+    const receiver = callee?.kind() === 'attribute' ? callee.field('object') : null;
+    const stmt = item.parent()?.parent();
+    const isAsyncWith = !!stmt && stmt.children().some((c) => !c.isNamed() && c.text() === 'async');
+    if (receiver?.kind() === 'identifier' && names.has(receiver.text()) && /^begin(_nested)?$/.test(callee?.field('attribute')?.text() ?? '') && !isAsyncWith && sameNode(placeOf(item).unit, fn)) {
+      sessionUses.push({ param: receiver.text(), method: callee?.field('attribute')?.text() ?? 'begin', line: item.range().start.line + 1 });
+    }
+  }
+  return { sessionUses, forwards, unblocked };
+}
+
+/** The call sits in the first `for ... in <iterable>` of its innermost generator expression, which Python evaluates in the enclosing scope. */
+function inFirstIterable(call: SgNode, fn: SgNode): boolean {
+  const gen = call.ancestors().find((a) => a.kind() === 'generator_expression');
+  if (!gen) return false;
+  const first = gen.children().find((c) => c.kind() === 'for_in_clause');
+  const iterable = first?.field('right');
+  if (!iterable || start(call) < start(iterable) || end(call) > end(iterable)) return false;
+  const outer = placeOf(gen);
+  return outer.blocked === null && sameNode(outer.unit, fn);
+}

@@ -1,0 +1,228 @@
+// The whole-project decisions of async-tests, made once when the index is built: which tests and fixtures
+// become async and where they await, which get a marker or the pytest-asyncio fixture decorator, which
+// session fixtures may switch to an AsyncSession (every test using the session must cope), and what is
+// flagged instead. `run` turns one file's share into edits.
+import type { FindingInput } from '../../../engine/types';
+import { dirname } from '../index/modules';
+import { functionKey, type ProjectIndex } from '../index/project';
+import type { CallSite, FunctionSummary, ModuleSummary } from '../index/types';
+import type { FunctionFacts, TestFacts } from './facts';
+import type { AsyncioMode } from './pytest-config';
+import { HINTS, RULES, type TestRule } from './rules';
+
+const ID = 'async-tests';
+/** Receivers that accept coroutine functions (the same ones propagate-async trusts). */
+const ASYNC_AWARE = new Set(['Depends', 'Security', 'add_task', 'BackgroundTask', 'iscoroutinefunction', 'run_in_threadpool', 'to_thread', 'run_in_executor', 'create_task', 'gather', 'ensure_future', 'run']);
+/** How far a session is followed through helpers it is passed to. */
+const MAX_FORWARD_DEPTH = 4;
+
+export interface ConvertedFunction {
+  /** Offset of `def`: where `async ` goes (null when it is async already). */
+  asyncAt: number | null;
+  /** A marker line before the decorators (tests in strict mode without one). */
+  marker: { at: number; indent: string } | null;
+  /** The `pytest.fixture` callee to replace by `pytest_asyncio.fixture` (fixtures). */
+  decorator: { start: number; end: number } | null;
+  reason: string;
+}
+
+export interface FileTestPlan {
+  functions: ConvertedFunction[];
+  awaits: { start: number; end: number; reason: string }[];
+  /** Session fixtures (by def offset) whose consumers were all checked: the file rewrites them. */
+  sessionFixtures: Set<number>;
+  findings: FindingInput[];
+  mode: AsyncioMode;
+}
+
+export interface TestSummary {
+  base: ModuleSummary;
+  tests: TestFacts;
+}
+
+export class TestPlan {
+  private readonly files = new Map<string, FileTestPlan>();
+  private readonly facts = new Map<string, FunctionFacts>();
+  /** Fixtures whose value is an async function (a factory fixture returning a helper made async), by name. */
+  private readonly asyncCallables = new Map<string, { path: string; qualname: string }[]>();
+
+  constructor(
+    readonly index: ProjectIndex,
+    private readonly summaries: ReadonlyMap<string, TestSummary>,
+    private readonly modeOf: (summary: ModuleSummary) => AsyncioMode,
+  ) {
+    for (const [path, s] of summaries) for (const f of s.tests.functions) this.facts.set(functionKey(path, f.id), f);
+    for (const [path, s] of summaries) {
+      for (const fn of s.base.functions) {
+        const value = fn.test === 'fixture' ? (fn.isGenerator ? fn.provides : fn.returns) : null;
+        const entity = value ? index.evaluate(path, value) : null;
+        const target = entity?.k === 'function' ? index.function(entity.path, entity.id) : undefined;
+        if (!target?.isAsync || target.isGenerator) continue;
+        const list = this.asyncCallables.get(fn.name) ?? [];
+        list.push({ path, qualname: target.qualname });
+        this.asyncCallables.set(fn.name, list);
+      }
+    }
+    for (const [path, s] of summaries) {
+      const plan = this.file(path);
+      plan.mode = s.base.isTestFile || s.tests.functions.some((f) => f.fixture) ? this.modeOf(s.base) : 'strict';
+      for (const fn of s.base.functions) {
+        const facts = this.facts.get(functionKey(path, fn.id));
+        if (facts && !fn.ignored) this.planFunction(path, s, fn, facts);
+      }
+    }
+  }
+
+  fileFor(path: string, source: string): FileTestPlan | null {
+    const summary = this.index.module(path);
+    if (!summary) return null;
+    if (summary.sourceLength !== source.length) throw new Error(`${ID}: ${path} changed between indexing and rewriting (the index was built over another text)`);
+    return this.files.get(path) ?? null;
+  }
+
+  private planFunction(path: string, s: TestSummary, fn: FunctionSummary, facts: FunctionFacts): void {
+    const isTest = fn.test === 'test' && s.base.isTestFile;
+    const isFixture = fn.test === 'fixture' && facts.fixture !== null;
+    if (!isTest && !isFixture) return;
+    const plan = this.file(path);
+    const what = isTest ? `test \`${fn.qualname}\`` : `fixture \`${fn.qualname}\``;
+
+    if (isFixture && facts.session === 'ok') {
+      this.planSessionFixture(path, s, fn, facts);
+      return;
+    }
+    if (isFixture && facts.session !== null && facts.session !== 'ok') {
+      this.flag(path, RULES.sessionFixture, fn.id, `the ${what} opens a sync session, but ${facts.session.reason}, so it was left as it is; tests using it still get a sync Session`);
+      return;
+    }
+
+    const awaits: CallSite[] = [];
+    const problems: { rule: TestRule; offset: number; message: string }[] = [];
+    for (const call of fn.calls) {
+      if (call.ignored || call.onSession) continue;
+      for (const ref of call.references) {
+        const target = this.index.resolveFunction(path, ref.expr);
+        if (!target || !this.index.function(target.path, target.id)?.isAsync) continue;
+        if (ASYNC_AWARE.has(ref.receiver.split('.').pop() ?? '')) continue;
+        problems.push({ rule: RULES.syncContext, offset: ref.start, message: `\`${ref.text}\` is async, but the ${what} passes it to \`${ref.receiver}()\`, which calls it without await` });
+      }
+      const target = this.index.resolveFunction(path, call.callee);
+      const resolved = target ? this.index.function(target.path, target.id) : undefined;
+      const fixtureValue = !target && facts.params.includes(call.text) ? this.asyncCallableFixture(call.text, s.base.absPath) : null;
+      const callee = resolved?.isAsync ? { qualname: resolved.qualname, path: target?.path ?? path, isGenerator: resolved.isGenerator } : fixtureValue ? { ...fixtureValue, isGenerator: false } : null;
+      if (!callee || call.awaited === 'yes') continue;
+      const shown = fixtureValue
+        ? `\`${call.text}(...)\` calls the fixture's value, the async \`${callee.qualname}\` (${callee.path})`
+        : `\`${call.text}(...)\` calls the async \`${callee.qualname}\` (${callee.path})`;
+      if (callee.isGenerator) {
+        problems.push({ rule: RULES.syncContext, offset: call.start, message: `${shown}, an async generator: the ${what} must iterate it with \`async for\`` });
+      } else if (call.awaited === 'misplaced') {
+        problems.push({ rule: RULES.syncContext, offset: call.start, message: `${shown}, but the \`await\` before it applies to a longer expression` });
+      } else if (call.blocked && !facts.unblocked.includes(call.start)) {
+        problems.push({ rule: RULES.syncContext, offset: call.start, message: `${shown}, but it runs ${call.blocked}, where it cannot be awaited` });
+      } else awaits.push(call);
+    }
+    const alreadyAsync = fn.isAsync;
+    if (awaits.length === 0 && problems.length === 0 && !alreadyAsync) return;
+    if (problems.length > 0) {
+      for (const p of problems) this.flag(path, p.rule, p.offset, `${p.message}; the ${what} was left unchanged`);
+      return;
+    }
+    if (!alreadyAsync && facts.unittest) {
+      this.flag(path, RULES.unittest, fn.id, `the ${what} calls async code, but it is a method of a unittest.TestCase class, whose async methods pytest-asyncio does not run; it was left unchanged`);
+      return;
+    }
+    if (!alreadyAsync && isFixture && facts.fixture?.scope !== null && facts.fixture?.scope !== 'function') {
+      this.flag(path, RULES.fixtureScope, fn.id, `the ${what} calls async code, but it is ${facts.fixture?.scope === 'dynamic' ? 'of a scope set at run time' : `\`${facts.fixture?.scope}\`-scoped`}: as an async fixture it would run in an event loop of that scope, not the tests' loop; it was left unchanged`);
+      return;
+    }
+    const strict = plan.mode === 'strict';
+    const marker = isTest && strict && !facts.marked && !s.tests.moduleMarked ? { at: facts.markerAt, indent: facts.indent } : null;
+    const decorator = isFixture && facts.fixture && facts.fixture.callee !== 'pytest_asyncio.fixture' && (strict || !alreadyAsync) ? { start: facts.fixture.start, end: facts.fixture.end } : null;
+    if (alreadyAsync && !marker && !decorator) return;
+    const reason = awaits.length > 0
+      ? `${ID}: the ${what} awaits ${awaits[0]?.text}(), which is async now`
+      : `${ID}: the async ${what} needs ${isTest ? 'the asyncio marker' : 'the pytest-asyncio fixture decorator'} to run in strict mode`;
+    plan.functions.push({ asyncAt: alreadyAsync ? null : fn.id, marker, decorator, reason });
+    for (const call of awaits) plan.awaits.push({ start: call.start, end: call.end, reason: `${ID}: await ${call.text}(): it is async now` });
+  }
+
+  /** The async function a fixture of this name visible from `absPath` provides, when every such fixture provides one. */
+  private asyncCallableFixture(name: string, absPath: string): { qualname: string; path: string } | null {
+    const visible = [...this.summaries].filter(([, s]) => s.base.functions.some((f) => f.test === 'fixture' && f.name === name) && fixtureVisible(s.base.absPath, absPath));
+    if (visible.length === 0) return null;
+    const found = this.asyncCallables.get(name) ?? [];
+    const all = visible.every(([p]) => found.some((f) => f.path === p));
+    return all ? (found.find((f) => f.path === visible[0]?.[0]) ?? null) : null;
+  }
+
+  /** A session fixture switches to an AsyncSession only when nothing that receives the session uses it the sync way. */
+  private planSessionFixture(path: string, s: TestSummary, fn: FunctionSummary, facts: FunctionFacts): void {
+    const what = `fixture \`${fn.qualname}\``;
+    if (facts.fixture?.scope !== null && facts.fixture?.scope !== 'function') {
+      this.flag(path, RULES.fixtureScope, fn.id, `the session ${what} is ${facts.fixture?.scope === 'dynamic' ? 'of a scope set at run time' : `\`${facts.fixture?.scope}\`-scoped`}; an AsyncSession is bound to the event loop it was opened in, and tests run in their own loop, so it was left sync`);
+      return;
+    }
+    const problems: string[] = [];
+    for (const [otherPath, other] of this.summaries) {
+      if (!fixtureVisible(s.base.absPath, other.base.absPath)) continue;
+      for (const consumer of other.base.functions) {
+        if (consumer.test === null || (otherPath === path && consumer.id === fn.id)) continue;
+        const cf = this.facts.get(functionKey(otherPath, consumer.id));
+        if (!cf || !cf.params.includes(fn.name)) continue;
+        const use = this.syncUse(otherPath, consumer, cf, fn.name, 0, new Set());
+        if (use) problems.push(`\`${consumer.qualname}\` (${otherPath}) ${use}`);
+      }
+    }
+    if (problems.length > 0) {
+      const shown = problems.slice(0, 3).join('; ') + (problems.length > 3 ? `; and ${problems.length - 3} more` : '');
+      this.flag(path, RULES.sessionFixture, fn.id, `the session ${what} could yield an AsyncSession, but code receiving it still uses a sync session: ${shown}; it was left sync`);
+      return;
+    }
+    this.file(path).sessionFixtures.add(fn.id);
+  }
+
+  /** How `fn` (or a helper it hands the session to) uses parameter `param` the sync way, or null. */
+  private syncUse(path: string, fn: FunctionSummary, facts: FunctionFacts, param: string, depth: number, seen: Set<string>): string | null {
+    const key = `${functionKey(path, fn.id)}:${param}`;
+    if (seen.has(key) || depth > MAX_FORWARD_DEPTH) return null;
+    seen.add(key);
+    const direct = facts.sessionUses.find((u) => u.param === param);
+    if (direct) return `calls \`${param}.${direct.method}()\` without await (line ${direct.line})`;
+    for (const f of facts.forwards) {
+      if (f.param !== param) continue;
+      const call = fn.calls.find((c) => c.start === f.callStart);
+      const target = call ? this.index.resolveFunction(path, call.callee) : null;
+      const callee = target ? this.index.function(target.path, target.id) : undefined;
+      if (!target || !callee || callee.isAsync) continue;
+      if (callee.sessionBlocker) return `passes it to \`${callee.qualname}\`, which still calls \`${callee.sessionBlocker}\` without await`;
+      const cf = this.facts.get(functionKey(target.path, target.id));
+      if (!cf) continue;
+      const offset = callee.kind === 'method' && call?.callee.k === 'attr' ? 1 : 0;
+      const name = f.keyword ?? (f.position === null ? null : cf.params[f.position + offset]);
+      if (!name) continue;
+      const inner = this.syncUse(target.path, callee, cf, name, depth + 1, seen);
+      if (inner) return `passes it to \`${callee.qualname}\`, which ${inner}`;
+    }
+    return null;
+  }
+
+  private file(path: string): FileTestPlan {
+    let plan = this.files.get(path);
+    if (!plan) {
+      plan = { functions: [], awaits: [], sessionFixtures: new Set(), findings: [], mode: 'strict' };
+      this.files.set(path, plan);
+    }
+    return plan;
+  }
+
+  private flag(path: string, rule: TestRule, offset: number, message: string): void {
+    this.file(path).findings.push({ rule, offset, message, hint: HINTS[rule] });
+  }
+}
+
+/** pytest's fixture visibility: a conftest's fixtures reach every test below its directory, a module's only itself. */
+function fixtureVisible(fixtureAbs: string, consumerAbs: string): boolean {
+  if (/(^|\/)conftest\.py$/.test(fixtureAbs)) return consumerAbs.startsWith(`${dirname(fixtureAbs)}/`);
+  return fixtureAbs === consumerAbs;
+}

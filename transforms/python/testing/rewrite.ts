@@ -1,0 +1,329 @@
+// Per-file rewrites of async-tests that need the tree: session fixtures and sync dependency overrides become
+// their async form on the async session factory. The factory's async twin is the one async-engine writes
+// (`TestingSessionLocal` → `AsyncTestingSessionLocal`); when the file has none yet, async-engine's own
+// rewrite of this file is adopted, so the twins are exactly what it writes for app modules.
+import type { SgNode, SgRoot } from '@ast-grep/napi';
+import type { FindingInput, TextEdit, TransformContext } from '../../../engine/types';
+import { transform as asyncEngine, twinName } from '../async-engine';
+import { moduleRefOf } from '../index/modules';
+import type { ProjectIndex } from '../index/project';
+import { callArgs, isAsyncDef, namedChildren, start, end } from '../query/syntax';
+import { collectImports, isModuleLevel, localNamesFor, type ModuleImports } from '../support/imports';
+import { moduleBindings, nameTable } from '../support/scope';
+import { HINTS, RULES } from './rules';
+import { asyncShapeText, indentUnit, sessionShape, type SessionShape } from './session-shape';
+import { sessionOpener } from './facts';
+
+const SA_ASYNC = 'sqlalchemy.ext.asyncio';
+const SQLMODEL_ASYNC = 'sqlmodel.ext.asyncio.session';
+
+export interface RewriteOutput {
+  edits: TextEdit[];
+  findings: FindingInput[];
+  fromImports: { module: string; name: string }[];
+  /** Fixtures rewritten: their decorator needs `pytest_asyncio`. */
+  asyncFixtures: number;
+  /** async-engine's edits for this file, when its twins were needed and missing. */
+  engineEdits: TextEdit[];
+  engineFindings: FindingInput[];
+}
+
+type Open = { ok: true; text: string; imports: { module: string; name: string }[]; missingTwin: string | null } | { ok: false; reason: string };
+
+export class SessionRewriter {
+  private readonly root: SgNode;
+  private readonly imports: ModuleImports;
+  private readonly isOpener: (call: SgNode) => boolean;
+  private readonly out: RewriteOutput = { edits: [], findings: [], fromImports: [], asyncFixtures: 0, engineEdits: [], engineFindings: [] };
+  private readonly absPath: string;
+
+  constructor(
+    private readonly ctx: TransformContext<SgRoot>,
+    private readonly index: ProjectIndex | null,
+  ) {
+    this.root = ctx.tree.root();
+    this.imports = collectImports(ctx.tree);
+    this.isOpener = sessionOpener(this.root, this.imports);
+    this.absPath = index?.module(ctx.path)?.absPath ?? `/${ctx.path}`;
+  }
+
+  run(sessionFixtures: ReadonlySet<number>): RewriteOutput {
+    const pending: { edits: TextEdit[]; missing: string | null; fail: (why: string) => void; imports: { module: string; name: string }[]; fixture: boolean }[] = [];
+    for (const id of sessionFixtures) {
+      const fn = this.functionAt(id);
+      if (!fn) continue;
+      const name = fn.field('name')?.text() ?? '?';
+      const fail = (why: string): void => this.flag(RULES.sessionFixture, id, `the session fixture \`${name}\` was left sync: ${why}`);
+      const planned = this.fixtureEdits(fn);
+      if ('reason' in planned) fail(planned.reason);
+      else pending.push({ ...planned, fail, fixture: true });
+    }
+    for (const planned of this.overrides()) pending.push({ ...planned, fixture: false });
+
+    const missing = new Set(pending.map((p) => p.missing).filter((m): m is string => m !== null));
+    if (missing.size > 0) {
+      const engine = asyncEngine.run(this.ctx);
+      const written = [...missing].filter((twin) => engine.edits.some((e) => new RegExp(`(^|\\n)${twin} = `).test(e.text)));
+      if (written.length === missing.size) {
+        this.out.engineEdits = engine.edits;
+        this.out.engineFindings = engine.findings;
+      } else {
+        for (const p of pending.filter((x) => x.missing !== null && !written.includes(x.missing))) {
+          p.fail(`this file has no async twin \`${p.missing}\` of its session factory, and async-engine could not add one (see its findings when run on this file)`);
+        }
+        for (let i = pending.length - 1; i >= 0; i--) if (pending[i]?.missing && !written.includes(pending[i]?.missing as string)) pending.splice(i, 1);
+        if (written.length > 0) {
+          this.out.engineEdits = engine.edits;
+          this.out.engineFindings = engine.findings;
+        }
+      }
+    }
+    for (const p of pending) {
+      this.out.edits.push(...p.edits);
+      this.out.fromImports.push(...p.imports);
+      if (p.fixture) this.out.asyncFixtures++;
+    }
+    return this.out;
+  }
+
+  private functionAt(id: number): SgNode | null {
+    return this.root.findAll({ rule: { kind: 'function_definition' } }).find((f) => start(f) === id) ?? null;
+  }
+
+  /** `@pytest.fixture def db(): ...` → `@pytest_asyncio.fixture async def db(): async with ... yield session`. */
+  private fixtureEdits(fn: SgNode): { edits: TextEdit[]; missing: string | null; imports: { module: string; name: string }[] } | { reason: string } {
+    const shape = sessionShape(fn, this.ctx.source, this.isOpener);
+    if (!shape) return { reason: 'it no longer opens a session' };
+    if (!shape.ok) return { reason: shape.reason };
+    const open = this.asyncOpen(shape.shape.open);
+    if (!open.ok) return { reason: open.reason };
+    const memory = this.memoryDatabase(shape.shape.open);
+    if (memory) return { reason: memory };
+    const decorator = this.fixtureCallee(fn);
+    if (!decorator) return { reason: 'its fixture decorator is not recognised' };
+    const reason = `async-tests: the session fixture yields an AsyncSession from the async session factory`;
+    return {
+      edits: [
+        { start: start(decorator), end: end(decorator), text: 'pytest_asyncio.fixture', reason },
+        { start: start(fn), end: start(fn), text: 'async ', reason },
+        { start: shape.shape.from, end: shape.shape.to, text: asyncShapeText(shape.shape, open.text), reason },
+      ],
+      missing: open.missingTwin,
+      imports: open.imports,
+    };
+  }
+
+  private fixtureCallee(fn: SgNode): SgNode | null {
+    const parent = fn.parent();
+    if (parent?.kind() !== 'decorated_definition') return null;
+    for (const d of parent.children().filter((c) => c.kind() === 'decorator')) {
+      const expr = namedChildren(d)[0];
+      const callee = expr?.kind() === 'call' ? expr.field('function') : expr;
+      if (callee && /^(pytest\.fixture|fixture)$/.test(callee.text().replace(/\s+/g, ''))) return callee;
+    }
+    return null;
+  }
+
+  /**
+   * `app.dependency_overrides[get_async_db] = override_get_db` with a sync generator override: an async twin of
+   * the override is added after it and takes its place (with the key renamed when it still names get_db).
+   */
+  private overrides(): { edits: TextEdit[]; missing: string | null; fail: (why: string) => void; imports: { module: string; name: string }[] }[] {
+    const { getDbName, asyncGetDbName } = this.ctx.options;
+    const found: ReturnType<SessionRewriter['overrides']> = [];
+    const twins = new Map<string, string>();
+    for (const assignment of this.root.findAll({ rule: { kind: 'assignment' } })) {
+      const left = assignment.field('left');
+      const value = assignment.field('right');
+      if (left?.kind() !== 'subscript' || left.field('value')?.field('attribute')?.text() !== 'dependency_overrides' || value?.kind() !== 'identifier') continue;
+      const keys = left.fieldChildren('subscript');
+      const key = keys.length === 1 ? (keys[0] as SgNode) : null;
+      const keyName = key?.kind() === 'identifier' ? key.text() : key?.kind() === 'attribute' ? (key.field('attribute')?.text() ?? '') : '';
+      if (!key || (keyName !== getDbName && keyName !== asyncGetDbName)) continue;
+      const override = this.root.children().find((s) => s.kind() === 'function_definition' && s.field('name')?.text() === value.text()) ??
+        this.root.children().find((s) => s.kind() === 'decorated_definition' && s.find({ rule: { kind: 'function_definition' } })?.field('name')?.text() === value.text())?.find({ rule: { kind: 'function_definition' } });
+      if (!override || isAsyncDef(override)) continue;
+      const shape = sessionShape(override, this.ctx.source, this.isOpener);
+      const fail = (why: string): void => this.flag(RULES.sessionFixture, start(assignment), `the dependency override \`${value.text()}\` yields a sync session to handlers that now expect an AsyncSession, and was left as it is: ${why}`);
+      if (!shape) continue;
+      if (!shape.ok) {
+        fail(shape.reason);
+        continue;
+      }
+      const open = this.asyncOpen(shape.shape.open);
+      if (!open.ok) {
+        fail(open.reason);
+        continue;
+      }
+      const memory = this.memoryDatabase(shape.shape.open);
+      if (memory) {
+        fail(memory);
+        continue;
+      }
+      const edits: TextEdit[] = [];
+      const imports = [...open.imports];
+      const reason = `async-tests: the dependency override yields an AsyncSession`;
+      if (keyName === getDbName) {
+        const renamed = this.renameKey(key);
+        if ('reason' in renamed) {
+          fail(renamed.reason);
+          continue;
+        }
+        edits.push(renamed.edit);
+        imports.push(...renamed.imports);
+      }
+      let twin = twins.get(value.text());
+      if (!twin) {
+        twin = value.text().includes(getDbName) ? value.text().replace(getDbName, asyncGetDbName) : `${value.text()}_async`;
+        if (moduleBindings(nameTable(this.ctx.tree, twin)).length > 0) {
+          fail(`\`${twin}\` is already bound in this file`);
+          continue;
+        }
+        twins.set(value.text(), twin);
+        edits.push(...this.overrideTwin(override, twin, shape.shape, open.text, reason));
+      }
+      edits.push({ start: start(value), end: end(value), text: twin, reason });
+      found.push({ edits, missing: open.missingTwin, fail, imports });
+    }
+    return found;
+  }
+
+  private overrideTwin(override: SgNode, twin: string, shape: SessionShape, openText: string, reason: string): TextEdit[] {
+    const unit = indentUnit(override, this.ctx.source) ?? '    ';
+    const text = `async def ${twin}():\n${unit}async with ${openText} as ${shape.variable}:\n${unit}${unit}yield ${shape.variable}\n`;
+    const holder = override.parent()?.kind() === 'decorated_definition' ? (override.parent() as SgNode) : override;
+    const newline = this.ctx.source.indexOf('\n', end(holder));
+    const at = newline === -1 ? this.ctx.source.length : newline + 1;
+    const lead = newline === -1 ? '\n\n\n' : '\n\n';
+    return [{ start: at, end: at, text: `${lead}${text}`, reason }];
+  }
+
+  /** `[get_db]` → `[get_async_db]`, when the module the dependency comes from defines the async one. */
+  private renameKey(key: SgNode): { edit: TextEdit; imports: { module: string; name: string }[] } | { reason: string } {
+    const { asyncGetDbName } = this.ctx.options;
+    const reason = `async-tests: override ${asyncGetDbName}, which the handlers depend on now`;
+    if (key.kind() !== 'identifier') return { reason: `its key \`${key.text()}\` is not an imported name` };
+    const imp = this.imports.from.find((i) => (i.alias ?? i.name) === key.text() && isModuleLevel(i.node));
+    if (!imp) return { reason: `its key \`${key.text()}\` is not imported by name` };
+    if (!this.moduleBinds(imp.module, asyncGetDbName)) return { reason: `\`${imp.module}\` defines no \`${asyncGetDbName}\` (run async-engine first)` };
+    const bound = localNamesFor(this.imports, imp.module, asyncGetDbName)[0];
+    if (!bound && moduleBindings(nameTable(this.ctx.tree, asyncGetDbName)).length > 0) return { reason: `\`${asyncGetDbName}\` is bound to something else in this file` };
+    return { edit: { start: start(key), end: end(key), text: bound ?? asyncGetDbName, reason }, imports: bound ? [] : [{ module: imp.module, name: asyncGetDbName }] };
+  }
+
+  /** The async counterpart of the call opening the sync session. */
+  private asyncOpen(call: SgNode): Open {
+    const callee = call.field('function') as SgNode;
+    const args = callArgs(call);
+    if (callee.kind() !== 'identifier') return { ok: false, reason: `the session comes from \`${callee.text()}\`, which is not a name of this file` };
+    const name = callee.text();
+    const sessionModule = ['sqlalchemy.orm', 'sqlalchemy.orm.session', 'sqlmodel'].find((m) => localNamesFor(this.imports, m, 'Session').includes(name));
+    if (sessionModule) {
+      const bind = args.positional.length === 1 && args.keywords.size === 0 ? args.positional[0] : args.positional.length === 0 && args.keywords.size === 1 ? args.keywords.get('bind') : undefined;
+      if (bind?.kind() !== 'identifier') return { ok: false, reason: `\`${call.text()}\` is not \`Session(engine)\`` };
+      const engineTwin = twinName(bind.text());
+      if (!this.bindsHere(engineTwin)) return { ok: false, reason: `this file has no async engine \`${engineTwin}\` next to \`${bind.text()}\`` };
+      const module = sessionModule === 'sqlmodel' ? SQLMODEL_ASYNC : SA_ASYNC;
+      const local = localNamesFor(this.imports, module, 'AsyncSession')[0];
+      if (!local && moduleBindings(nameTable(this.ctx.tree, 'AsyncSession')).length > 0) return { ok: false, reason: '`AsyncSession` is bound to something else in this file' };
+      return { ok: true, text: `${local ?? 'AsyncSession'}(${engineTwin}, expire_on_commit=False)`, imports: local ? [] : [{ module, name: 'AsyncSession' }], missingTwin: null };
+    }
+    if (args.positional.length > 0 || args.keywords.size > 0 || args.splat) return { ok: false, reason: `\`${call.text()}\` passes arguments to the factory, which its async twin may not take` };
+    const twin = twinName(name);
+    const imp = this.imports.from.find((i) => (i.alias ?? i.name) === name && isModuleLevel(i.node));
+    if (imp) {
+      if (imp.alias !== null) return { ok: false, reason: `\`${name}\` is an alias; its twin's name is not known` };
+      if (!this.moduleBinds(imp.module, twin)) return { ok: false, reason: `\`${imp.module}\` defines no \`${twin}\` next to \`${name}\`` };
+      const local = localNamesFor(this.imports, imp.module, twin)[0];
+      if (!local && moduleBindings(nameTable(this.ctx.tree, twin)).length > 0) return { ok: false, reason: `\`${twin}\` is bound to something else in this file` };
+      return { ok: true, text: `${local ?? twin}()`, imports: local ? [] : [{ module: imp.module, name: twin }], missingTwin: null };
+    }
+    const bindings = moduleBindings(nameTable(this.ctx.tree, name));
+    if (bindings.length !== 1) return { ok: false, reason: `\`${name}\` is not bound once at module level in this file` };
+    return { ok: true, text: `${twin}()`, imports: [], missingTwin: this.bindsHere(twin) ? null : twin };
+  }
+
+  /** Why the sync and async engines behind this session cannot share a database (SQLite in memory), or null. */
+  private memoryDatabase(call: SgNode): string | null {
+    const callee = call.field('function')?.text() ?? '';
+    const args = callArgs(call);
+    let engineName: string | null = null;
+    const factory = this.moduleAssignment(callee);
+    if (factory?.kind() === 'call') {
+      const fa = callArgs(factory);
+      const bind = fa.keywords.get('bind') ?? fa.positional[0];
+      if (bind?.kind() === 'identifier') engineName = bind.text();
+    } else {
+      const bind = args.keywords.get('bind') ?? args.positional[0];
+      if (bind?.kind() === 'identifier') engineName = bind.text();
+    }
+    const engine = engineName ? this.moduleAssignment(engineName) : null;
+    if (engine?.kind() !== 'call') return null;
+    const ea = callArgs(engine);
+    let url: SgNode | null = ea.keywords.get('url') ?? ea.positional[0] ?? null;
+    if (url?.kind() === 'identifier') url = this.moduleAssignment(url.text());
+    const literal = url?.kind() === 'string' ? url.children().filter((c) => c.kind() === 'string_content').map((c) => c.text()).join('') : null;
+    if (literal === null) return null;
+    if (/:memory:|mode=memory/.test(literal) || /^sqlite(\+\w+)?:\/\/\/?(\?.*)?$/.test(literal)) {
+      this.flag(RULES.memoryDatabase, start(url as SgNode), `the test database \`${literal}\` is an in-memory SQLite database: every connection sees its own, so the async engine would not see the tables and rows the sync engine makes`);
+      return `its database \`${literal}\` is SQLite in memory, which the sync and async engines cannot share`;
+    }
+    return null;
+  }
+
+  private moduleAssignment(name: string): SgNode | null {
+    for (const s of this.root.children()) {
+      const a = s.kind() === 'expression_statement' ? namedChildren(s)[0] : null;
+      if (a?.kind() === 'assignment' && a.field('left')?.kind() === 'identifier' && a.field('left')?.text() === name) return a.field('right');
+    }
+    return null;
+  }
+
+  private bindsHere(name: string): boolean {
+    return moduleBindings(nameTable(this.ctx.tree, name)).length > 0;
+  }
+
+  /** Whether the project module imported as `module` binds `name` at module level (per the index). */
+  private moduleBinds(module: string, name: string): boolean {
+    if (!this.index) return false;
+    const ref = moduleRefOf(module, this.absPath);
+    if (!ref) return false;
+    const entity = this.index.evaluate(this.ctx.path, { k: 'import', target: { k: 'module', module: ref } });
+    const path = entity.k === 'module' ? entity.path : null;
+    return !!path && (this.index.module(path)?.globals.some(([n]) => n === name) ?? false);
+  }
+
+  private flag(rule: (typeof RULES)[keyof typeof RULES], offset: number, message: string): void {
+    this.out.findings.push({ rule, offset, message, hint: HINTS[rule] });
+  }
+}
+
+/** Mocks that stand in for a sync Session's query chain: async code awaits other methods, so they no longer fit. */
+export function sessionMockFindings(root: SgRoot): FindingInput[] {
+  const findings: FindingInput[] = [];
+  const lines = new Set<number>();
+  const add = (node: SgNode, message: string): void => {
+    const line = node.range().start.line;
+    if (lines.has(line)) return;
+    lines.add(line);
+    findings.push({ rule: RULES.sessionMock, offset: start(node), message, hint: HINTS[RULES.sessionMock] });
+  };
+  for (const attr of root.root().findAll({ rule: { kind: 'attribute' } })) {
+    const object = attr.field('object');
+    if (attr.field('attribute')?.text() === 'return_value' && object?.kind() === 'attribute' && object.field('attribute')?.text() === 'query' && attr.parent()?.kind() !== 'attribute') {
+      add(attr, `\`${attr.text().replace(/\s+/g, '')}\` mocks a sync Session's \`query()\` chain; the async code runs \`await session.execute(select(...))\` instead, which this mock does not answer`);
+    } else if (attr.field('attribute')?.text() === 'return_value' && /\.query\.return_value\./.test(`${attr.text()}.`) && attr.parent()?.kind() !== 'attribute') {
+      add(attr, `\`${attr.text().replace(/\s+/g, '')}\` mocks a sync Session's \`query()\` chain; the async code does not call \`query()\``);
+    }
+  }
+  for (const call of root.root().findAll({ rule: { kind: 'call' } })) {
+    const callee = call.field('function')?.text() ?? '';
+    const last = callee.split('.').pop() ?? '';
+    const args = callArgs(call);
+    const spec = /^(Mock|MagicMock|NonCallableMock|NonCallableMagicMock)$/.test(last) ? (args.keywords.get('spec') ?? args.keywords.get('spec_set')) : last === 'create_autospec' ? (args.positional[0] ?? args.keywords.get('spec')) : undefined;
+    if (spec && /(^|\.)Session$/.test(spec.text())) {
+      add(call, `\`${call.text().replace(/\s+/g, ' ')}\` mocks a sync Session: its methods return plain values, but the async code awaits \`execute\`/\`commit\`/\`refresh\`..., which needs an AsyncSession mock (\`AsyncMock\`)`);
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,26 @@
+// Finding rules of async-tests and the fix hint shown with each (docs/rules/<RULE>.md explains more).
+export const RULES = {
+  sessionMock: 'TESTS-SESSION-MOCK',
+  syncContext: 'TESTS-ASYNC-IN-SYNC-CONTEXT',
+  sessionFixture: 'TESTS-SESSION-FIXTURE',
+  memoryDatabase: 'TESTS-MEMORY-DATABASE',
+  fixtureScope: 'TESTS-FIXTURE-SCOPE',
+  unittest: 'TESTS-UNITTEST-CLASS',
+} as const;
+
+export type TestRule = (typeof RULES)[keyof typeof RULES];
+
+export const HINTS: Record<TestRule, string> = {
+  'TESTS-SESSION-MOCK':
+    'Mock the async API instead (`AsyncMock` for awaited methods such as `execute`/`scalars`/`commit`), or better, run the code against a real test database through an async session fixture.',
+  'TESTS-ASYNC-IN-SYNC-CONTEXT':
+    'Compute the awaited values in the test body first (`users = [await make_user(db) for _ in range(3)]`, then `sorted(users, key=...)`), or make the nested helper `async def` and await it.',
+  'TESTS-SESSION-FIXTURE':
+    'Write the fixture as `@pytest_asyncio.fixture async def db(): async with AsyncSessionLocal() as session: yield session`, and convert the tests that use the session in a sync way (await its coroutine methods, replace `query()` with `select()`).',
+  'TESTS-MEMORY-DATABASE':
+    'Use a file database for the tests (`sqlite:///./test.db`), or create the schema through the async engine (`async with async_engine.begin() as conn: await conn.run_sync(Base.metadata.create_all)`) with `poolclass=StaticPool`.',
+  'TESTS-FIXTURE-SCOPE':
+    'Make the fixture function-scoped, or convert it by hand with `@pytest_asyncio.fixture(scope=..., loop_scope=...)` and give the tests using it the same loop scope (`@pytest.mark.asyncio(loop_scope=...)`).',
+  'TESTS-UNITTEST-CLASS':
+    'pytest-asyncio does not run async methods of unittest.TestCase classes: derive the class from `unittest.IsolatedAsyncioTestCase` and make the test methods `async def`, or turn them into plain pytest tests.',
+};

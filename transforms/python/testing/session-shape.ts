@@ -1,0 +1,174 @@
+// The shapes of a function that hands out a sync session, and their async form:
+//   session = Factory(); try: yield session; finally: session.close()
+//   session = Factory(); yield session; session.close()
+//   with Factory() as session: yield session
+//   return Factory()
+// Anything else around the session (setup before it, teardown after it) stays as written; code that uses the
+// session in another way makes the shape unrecognised, because the async form could not keep it.
+import type { SgNode } from '@ast-grep/napi';
+import { isAsyncDef, namedChildren, start, end } from '../query/syntax';
+
+export interface SessionShape {
+  /** The name the session is bound to (`session` for `return Factory()`). */
+  variable: string;
+  /** The call opening the session. */
+  open: SgNode;
+  /** The statements replaced by `async with <open> as <variable>: yield <variable>`. */
+  from: number;
+  to: number;
+  /** Indentation of the replaced statements and one level more. */
+  indent: string;
+  unit: string;
+}
+
+export type ShapeResult = { ok: true; shape: SessionShape } | { ok: false; reason: string } | null;
+
+/**
+ * The session shape of `fn`, null when the function opens no session (as `isOpener` judges calls), and a
+ * reason when it opens one in a shape that is not recognised.
+ */
+export function sessionShape(fn: SgNode, source: string, isOpener: (call: SgNode) => boolean): ShapeResult {
+  if (isAsyncDef(fn)) return null;
+  const body = fn.field('body');
+  if (!body) return null;
+  const opens = body.findAll({ rule: { kind: 'call' } }).filter(isOpener);
+  if (opens.length === 0) return null;
+  const fail = (reason: string): ShapeResult => ({ ok: false, reason });
+  if (opens.length > 1) return fail('it opens more than one session');
+  const open = opens[0] as SgNode;
+  let statements = namedChildren(body);
+  if (statements[0] && isDocstring(statements[0])) statements = statements.slice(1);
+  const at = statements.findIndex((s) => start(s) <= start(open) && end(open) <= end(s));
+  const statement = statements[at];
+  if (!statement) return fail('the session is opened inside a nested block');
+  const indent = leadingWhitespace(statement, source);
+  if (indent === null) return fail('the statement opening the session does not start its own line');
+  const unit = indentUnit(fn, source);
+  if (unit === null) return fail('its indentation is not recognised');
+  const rest = statements.slice(at + 1);
+  let variable: string;
+  let last: SgNode;
+
+  if (statement.kind() === 'with_statement') {
+    const items = withItems(statement);
+    const pattern = items.length === 1 ? namedChildren(items[0] as SgNode)[0] : undefined;
+    if (!pattern || pattern.kind() !== 'as_pattern') return fail('its `with` statement is not `with Factory() as session:`');
+    const [call, target] = namedChildren(pattern);
+    const name = target ? namedChildren(target)[0] : undefined;
+    if (!call || !sameRange(call, open) || name?.kind() !== 'identifier') return fail('its `with` statement is not `with Factory() as session:`');
+    const inner = namedChildren(statement.field('body') as SgNode);
+    if (inner.length !== 1 || !isYieldOf(inner[0] as SgNode, name.text())) return fail('its `with` block does more than `yield session`');
+    variable = name.text();
+    last = statement;
+  } else if (statement.kind() === 'return_statement') {
+    if (!sameRange(namedChildren(statement)[0], open)) return fail('it returns something built from the session');
+    variable = 'session';
+    last = statement;
+  } else {
+    const assignment = soleChild(statement, 'assignment');
+    const left = assignment?.field('left');
+    if (!assignment || left?.kind() !== 'identifier' || !sameRange(assignment.field('right'), open)) {
+      return fail('the session is not opened by a plain `session = Factory()`');
+    }
+    variable = left.text();
+    const next = rest[0];
+    if (!next) return fail('it neither yields nor returns the session');
+    if (next.kind() === 'try_statement') {
+      if (!tryClosing(next, variable)) return fail('its `try` statement does more than `yield session` and close it');
+      last = next;
+    } else if (next.kind() === 'return_statement') {
+      const value = namedChildren(next)[0];
+      if (value?.kind() !== 'identifier' || value.text() !== variable) return fail('it returns something built from the session');
+      last = next;
+    } else if (isYieldOf(next, variable)) {
+      last = next;
+      // Teardown: rollback and close; a close must be among them, or the sync session was never closed here.
+      let closed = false;
+      for (const s of rest.slice(1)) {
+        if (isMethodCall(s, variable, 'close')) closed = true;
+        else if (!isMethodCall(s, variable, 'rollback')) break;
+        last = s;
+      }
+      if (!closed) return fail('its teardown does not end with `session.close()`');
+    } else {
+      return fail('the statement after opening the session is not `yield session`');
+    }
+  }
+  const after = statements.slice(statements.findIndex((s) => sameRange(s, last)) + 1);
+  if (after.some((s) => mentions(s, variable))) return fail(`\`${variable}\` is used again after the session is handed out`);
+  if ([...statements.slice(0, at), ...after].some((s) => s.find({ rule: { any: [{ kind: 'yield' }, { kind: 'return_statement' }] } }) || s.kind() === 'return_statement')) {
+    return fail('it yields or returns in more than one place');
+  }
+  return { ok: true, shape: { variable, open, from: start(statement), to: end(last), indent, unit } };
+}
+
+export function asyncShapeText(shape: SessionShape, openText: string): string {
+  return `async with ${openText} as ${shape.variable}:\n${shape.indent}${shape.unit}yield ${shape.variable}`;
+}
+
+function withItems(statement: SgNode): SgNode[] {
+  return statement.findAll({ rule: { kind: 'with_item' } }).filter((i) => i.parent()?.parent() && sameRange(i.parent()?.parent(), statement));
+}
+
+function tryClosing(statement: SgNode, name: string): boolean {
+  const body = namedChildren(statement.field('body') as SgNode);
+  if (body.length !== 1 || !isYieldOf(body[0] as SgNode, name)) return false;
+  let closed = false;
+  for (const clause of namedChildren(statement).slice(1)) {
+    const block = clause.children().find((c) => c.kind() === 'block');
+    const stmts = block ? namedChildren(block) : [];
+    if (clause.kind() === 'finally_clause') {
+      closed = stmts.length > 0 && isMethodCall(stmts[stmts.length - 1] as SgNode, name, 'close') && stmts.slice(0, -1).every((s) => isMethodCall(s, name, 'rollback'));
+    } else if (clause.kind() === 'except_clause') {
+      // Rolling back and re-raising is what leaving `async with` on an error does anyway.
+      if (!stmts.every((s) => isMethodCall(s, name, 'rollback') || (s.kind() === 'raise_statement' && namedChildren(s).length === 0))) return false;
+    } else return false;
+  }
+  return closed;
+}
+
+function isDocstring(statement: SgNode): boolean {
+  const only = namedChildren(statement);
+  return statement.kind() === 'expression_statement' && only.length === 1 && only[0]?.kind() === 'string';
+}
+
+function soleChild(statement: SgNode, kind: string): SgNode | null {
+  if (statement.kind() !== 'expression_statement') return null;
+  const children = namedChildren(statement);
+  return children.length === 1 && children[0]?.kind() === kind ? (children[0] as SgNode) : null;
+}
+
+function isYieldOf(statement: SgNode, name: string): boolean {
+  const y = soleChild(statement, 'yield');
+  const values = y ? namedChildren(y) : [];
+  return values.length === 1 && values[0]?.kind() === 'identifier' && values[0].text() === name;
+}
+
+function isMethodCall(statement: SgNode, name: string, method: string): boolean {
+  const call = soleChild(statement, 'call');
+  return !!call && call.field('function')?.text() === `${name}.${method}` && namedChildren(call.field('arguments') as SgNode).length === 0;
+}
+
+function mentions(node: SgNode, name: string): boolean {
+  return node.findAll({ rule: { kind: 'identifier', regex: `^${name}$` } }).length > 0;
+}
+
+function sameRange(a: SgNode | null | undefined, b: SgNode | null | undefined): boolean {
+  return !!a && !!b && start(a) === start(b) && end(a) === end(b);
+}
+
+export function leadingWhitespace(node: SgNode, source: string): string | null {
+  const at = start(node);
+  const before = source.slice(source.lastIndexOf('\n', at - 1) + 1, at);
+  return /^[ \t]*$/.test(before) ? before : null;
+}
+
+/** One level of indentation as the function writes it: its body's indentation minus its own. */
+export function indentUnit(fn: SgNode, source: string): string | null {
+  const first = namedChildren(fn.field('body') as SgNode)[0];
+  const holder = fn.parent()?.kind() === 'decorated_definition' ? (fn.parent() as SgNode) : fn;
+  const outer = leadingWhitespace(holder, source);
+  const inner = first ? leadingWhitespace(first, source) : null;
+  if (outer === null || inner === null || !inner.startsWith(outer) || inner.length === outer.length) return null;
+  return inner.slice(outer.length);
+}
