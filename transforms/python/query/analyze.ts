@@ -133,7 +133,7 @@ export function applyBuilders(steps: Step[], state: QueryState, ctx: BuilderCont
       case 'add_columns': {
         if (ctx.fixedSelection) return reshaped(step);
         const added = classifySelection(args.positional, ctx.env);
-        if (!added.ok) return { rule: 'QUERY-ENTITY-UNKNOWN', node: added.node, message: added.message };
+        if (!added.ok) return { rule: added.rule ?? 'QUERY-ENTITY-UNKNOWN', node: added.node, message: added.message };
         const sel = state.selection;
         state.selection = {
           single: false,
@@ -146,7 +146,7 @@ export function applyBuilders(steps: Step[], state: QueryState, ctx: BuilderCont
       case 'with_entities': {
         if (ctx.fixedSelection) return reshaped(step);
         const chosen = classifySelection(args.positional, ctx.env);
-        if (!chosen.ok) return { rule: 'QUERY-ENTITY-UNKNOWN', node: chosen.node, message: chosen.message };
+        if (!chosen.ok) return { rule: chosen.rule ?? 'QUERY-ENTITY-UNKNOWN', node: chosen.node, message: chosen.message };
         state.selection = chosen.selection;
         const list = call.field('arguments') as SgNode;
         const rootArgs = ctx.root?.field('arguments');

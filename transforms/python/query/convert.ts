@@ -92,7 +92,7 @@ function rootSelection(call: SgNode, env: SelectionEnv): Selection | Problem {
   }
   if (args.positional.length === 0) return { rule: 'QUERY-ENTITY-UNKNOWN', node: call, message: 'a query selecting nothing' };
   const result = classifySelection(args.positional, env);
-  return result.ok ? result.selection : { rule: 'QUERY-ENTITY-UNKNOWN', node: result.node, message: result.message };
+  return result.ok ? result.selection : { rule: result.rule ?? 'QUERY-ENTITY-UNKNOWN', node: result.node, message: result.message };
 }
 
 const NO_JOIN: JoinTarget = { kind: 'none' };

@@ -2,9 +2,10 @@
 // and add the imports the conversions use.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, TransformContext, TransformResult } from '../../../engine/types';
-import { collectImports, moduleLevelImportBindings, planImportEdits, type ModuleImports } from '../support/imports';
+import { collectImports, moduleLevelImportBindings, planImportEdits, type ImportBinding, type ModuleImports } from '../support/imports';
 import { isProblem, type Problem } from './analyze';
-import { bindingsIn } from './bindings';
+import { bindingsIn, isVariableOccurrence, parametersOf } from './bindings';
+import { terminalOf } from './chain';
 import { convertUnit, type Converted, type Outcome } from './convert';
 import { EntityResolver } from './entities';
 import type { Names, QueryStage } from './emit';
@@ -12,8 +13,8 @@ import { resolveNames, shadowedAt } from './names';
 import { QUERY_RULE_HINTS } from './rules';
 import type { SelectionEnv } from './selection';
 import { SessionResolver, sessionOptionsFrom } from './sessions';
-import { callArgs, decoratorsOf, dottedName, enclosingScope, start } from './syntax';
-import { buildUnits, findQueryRoots } from './units';
+import { callArgs, decoratorsOf, dottedName, enclosingScope, end, start } from './syntax';
+import { buildUnits, findQueryRoots, type QueryRoot } from './units';
 
 const ID = 'query-to-select';
 
@@ -27,7 +28,7 @@ export function planQueryToSelect(ctx: TransformContext<SgRoot>): TransformResul
   if (roots.length === 0) return { edits: [], findings };
 
   const resolution = resolveNames(root, imports);
-  const env = selectionEnv(imports, new EntityResolver(root, imports));
+  const env = selectionEnv(root, imports, new EntityResolver(root, imports), roots);
   const sqlModelFile = [...imports.from.map((i) => i.module), ...imports.plain.map((i) => i.module)].some((m) => m === 'sqlmodel' || m.startsWith('sqlmodel.'));
   const outcomes = buildUnits(roots).map((unit) => convertUnit(unit, { source: ctx.source, env, stage, names: resolution.names }));
 
@@ -193,9 +194,21 @@ function isStringy(node: SgNode): boolean {
   return false;
 }
 
-function selectionEnv(imports: ModuleImports, entities: EntityResolver): SelectionEnv {
+function selectionEnv(root: SgRoot, imports: ModuleImports, entities: EntityResolver, roots: QueryRoot[]): SelectionEnv {
   const bindings = moduleLevelImportBindings(imports);
+  // Queries that are built but not run here: what holds them (or a subquery of them) is still a Query.
+  const unrun = roots.filter((r) => !terminalOf(r.chain)).map((r) => [start(r.call), end(r.call)] as const);
   return {
+    sqlAlchemyTarget: (name, at) => sqlAlchemyTarget(root, bindings, name, at),
+    legacyQueryName: (node) => {
+      const ids = node.kind() === 'identifier' ? [node] : node.findAll({ rule: { kind: 'identifier' } });
+      const seen = new Set<string>();
+      for (const id of ids) {
+        const holder = isVariableOccurrence(id) ? legacyQueryHolder(id, unrun, seen) : null;
+        if (holder) return holder;
+      }
+      return null;
+    },
     mappedClass: (node) => entities.resolve(node),
     isSqlAlchemyName: (name) => bindings.some((b) => b.local === name && /^(sqlalchemy|sqlmodel)(\.|$)/.test(b.target)),
     isModuleName: (name) => /^[a-z_][a-z0-9_]*$/.test(name) && bindings.some((b) => b.local === name),
@@ -220,4 +233,48 @@ function selectionEnv(imports: ModuleImports, entities: EntityResolver): Selecti
       return false;
     },
   };
+}
+
+/** The import target of `name` at `at` when only a module-level import from SQLAlchemy binds it there. */
+function sqlAlchemyTarget(root: SgRoot, bindings: ImportBinding[], name: string, at: SgNode): string | null {
+  const targets = new Set(bindings.filter((b) => b.local === name).map((b) => b.target));
+  const target = targets.size === 1 ? ([...targets][0] as string) : null;
+  if (!target || !/^sqlalchemy(\.|$)/.test(target)) return null;
+  const imported = (id: SgNode): boolean => id.ancestors().some((a) => a.kind() === 'import_from_statement' || a.kind() === 'import_statement');
+  if (!bindingsIn(root.root(), name).every(imported)) return null;
+  for (let scope = enclosingScope(at); scope && scope.kind() !== 'module'; scope = enclosingScope(scope)) {
+    const params = scope.kind() === 'function_definition' || scope.kind() === 'lambda' ? parametersOf(scope) : [];
+    if (params.some((p) => p.name === name) || bindingsIn(scope, name).length > 0) return null;
+  }
+  return target;
+}
+
+/**
+ * The name, read at `id` or one its value is computed from, that is assigned (in the scope it resolves
+ * to) a legacy Query that is not run there: `sq = db.query(...).subquery()`, `q = db.query(M)`; so
+ * `n = sq.c.n` or `a = aliased(M, sq)` lead to `sq`.
+ */
+function legacyQueryHolder(id: SgNode, unrun: (readonly [number, number])[], seen: Set<string>): string | null {
+  const name = id.text();
+  for (let scope = enclosingScope(id); scope; scope = enclosingScope(scope)) {
+    const params = scope.kind() === 'function_definition' || scope.kind() === 'lambda' ? parametersOf(scope) : [];
+    if (params.some((p) => p.name === name)) return null;
+    const binds = bindingsIn(scope, name);
+    if (binds.length === 0) continue;
+    const key = `${start(scope)}:${name}`;
+    if (seen.has(key)) return null;
+    seen.add(key);
+    for (const b of binds) {
+      const assignment = b.parent();
+      const value = assignment?.kind() === 'assignment' ? assignment.field('right') : null;
+      if (!value) continue;
+      if (unrun.some(([s, e]) => start(value) <= s && e <= end(value))) return name;
+      for (const n of value.findAll({ rule: { kind: 'identifier' } })) {
+        const holder = isVariableOccurrence(n) ? legacyQueryHolder(n, unrun, seen) : null;
+        if (holder) return holder;
+      }
+    }
+    return null;
+  }
+  return null;
 }

@@ -1,7 +1,9 @@
 // What a query selects: one ORM entity (results are scalars), or rows (columns, several entities).
 // Decided from the syntax, plus what the module proves about names and `self.<attr>` holding mapped
-// classes (entities.ts); anything not clearly an entity or a column makes the query manual.
+// classes (entities.ts) and about column expressions held in locals (columns.ts); anything not clearly an
+// entity or a column makes the query manual.
 import type { SgNode } from '@ast-grep/napi';
+import { isColumnExpression, localColumnDoubt, type ColumnEnv } from './columns';
 import type { EntityVerdict } from './entities';
 import { chainRoot, dottedName, looksLikeClassName, sameNode } from './syntax';
 
@@ -25,20 +27,35 @@ export interface SelectionEnv {
   isAliasedEntity(name: string, at: SgNode): boolean;
   /** Whether a name or `self.<attr>` is provably bound to a mapped class (`Type[X]` parameters and attributes). */
   mappedClass(node: SgNode): EntityVerdict;
+  /** See `ColumnEnv.sqlAlchemyTarget`. */
+  sqlAlchemyTarget(name: string, at: SgNode): string | null;
+  /** A name read in `node` whose value is built from a legacy Query that is not run (`sq = db.query(...).subquery()`), or null. */
+  legacyQueryName(node: SgNode): string | null;
 }
 
-export type SelectionResult = { ok: true; selection: Selection } | { ok: false; node: SgNode; message: string };
+/** `rule` is set when the selection is understood but cannot be converted for another reason. */
+export type SelectionResult = { ok: true; selection: Selection } | { ok: false; node: SgNode; message: string; rule?: string };
 
 export function classifySelection(args: SgNode[], env: SelectionEnv): SelectionResult {
   const entities: string[] = [];
   const columns: string[] = [];
   if (args.length === 0) return { ok: false, node: args[0] as SgNode, message: 'a query selecting nothing' };
   for (const arg of args) {
+    // `select(Product, units.c.total)` with `units` still a legacy Query's subquery would mix the two APIs.
+    const legacy = env.legacyQueryName(arg);
+    if (legacy) {
+      return {
+        ok: false,
+        node: arg,
+        rule: 'QUERY-SUBQUERY',
+        message: `\`${arg.text()}\` is computed from \`${legacy}\`, which holds a legacy Query (or a subquery of one); convert that query first`,
+      };
+    }
     const kind = classifyExpression(arg, env);
     if (kind === 'entity') entities.push(arg.text());
     else if (kind === 'column') columns.push(compact(arg.text()));
     else {
-      const doubt = entityDoubt(arg, env);
+      const doubt = entityDoubt(arg, env) ?? localColumnDoubt(arg, columnEnv(env));
       return { ok: false, node: arg, message: `cannot tell whether \`${arg.text()}\` is an entity or a column${doubt ? ` (${doubt})` : ''}` };
     }
   }
@@ -49,6 +66,13 @@ export function classifySelection(args: SgNode[], env: SelectionEnv): SelectionR
 }
 
 export function classifyExpression(node: SgNode, env: SelectionEnv): 'entity' | 'column' | 'unknown' {
+  const kind = classifyShape(node, env);
+  if (kind !== 'unknown') return kind;
+  return isColumnExpression(node, columnEnv(env)) ? 'column' : 'unknown';
+}
+
+/** What the expression's own shape says, without following names assigned from column expressions. */
+function classifyShape(node: SgNode, env: SelectionEnv): 'entity' | 'column' | 'unknown' {
   const dotted = dottedName(node);
   if (dotted) {
     const last = dotted[dotted.length - 1] as string;
@@ -81,6 +105,14 @@ export function classifyExpression(node: SgNode, env: SelectionEnv): 'entity' | 
   const second = first?.parent();
   if (first?.kind() === 'attribute' && second?.kind() === 'attribute' && isMappedPrefix(first, env)) return 'column';
   return 'unknown';
+}
+
+function columnEnv(env: SelectionEnv): ColumnEnv {
+  return {
+    sqlAlchemyTarget: (name, at) => env.sqlAlchemyTarget(name, at),
+    // Entities come from the shape alone; not following locals here keeps mutually assigned names from recursing.
+    isEntity: (node) => classifyShape(node, env) === 'entity',
+  };
 }
 
 /** `prefix` (`model`, `self.model`) is a proven mapped class and something is looked up on it. */
