@@ -17,6 +17,8 @@ export interface SessionOptions {
   facades: string[];
 }
 
+const CLOSURE_SCOPES = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression', 'lambda']);
+
 /** The resolver's options as the run's configuration sets them; every transform builds it the same way. */
 export function sessionOptionsFrom(options: TransformOptions): SessionOptions {
   return { dependencyNames: [options.getDbName, options.asyncGetDbName], facades: options.sessionFacades ?? [] };
@@ -143,7 +145,9 @@ export class SessionResolver {
     const object = expr.field('object');
     const attr = expr.field('attribute');
     if (!object || !attr || object.kind() !== 'identifier') return null;
-    const method = enclosingScope(expr);
+    // Comprehensions and lambdas inside a method see its `self` (unless they bind the name themselves).
+    let method = enclosingScope(expr);
+    while (method && CLOSURE_SCOPES.has(String(method.kind())) && bindingsIn(method, object.text()).length === 0) method = enclosingScope(method);
     if (!method || method.kind() !== 'function_definition') return null;
     const selfName = parametersOf(method)[0]?.name;
     if (selfName !== object.text()) return null;
