@@ -1,5 +1,6 @@
 import type { SgRoot } from '@ast-grep/napi';
-import type { Transform } from '../../engine/types';
+import type { ProjectIndexer, Transform } from '../../engine/types';
+import { entityIndexer } from './query/entity-index';
 import { planQueryToSelect } from './query/plan';
 
 /** Legacy `session.query(...)` chains → 2.0 `select()` executed on the session (sync or awaited). */
@@ -7,5 +8,7 @@ export const transform: Transform<SgRoot> = {
   id: 'query-to-select',
   description: 'Rewrite legacy session.query(...) chains as select() statements executed on the session (sync or async)',
   language: 'python',
+  // Proves `self.model` is a mapped class when the repository's base class is in another module.
+  indexer: entityIndexer as ProjectIndexer<SgRoot>,
   run: (ctx) => planQueryToSelect(ctx),
 };

@@ -23,10 +23,16 @@
 //   contradicts or bypasses the annotation makes it give up instead: any other store to the attribute
 //   (unannotated, tuple, augmented, `del`, `setattr`), a same-module subclass or caller passing something
 //   that is not provably a class, a base class defined in another module (it could set the attribute
-//   itself; following it needs a whole-project index).
+//   itself) unless the whole-project index (entity-index.ts) follows it.
+// - Across modules (when the engine supplies the index): every class of the hierarchy, in any module, must be
+//   resolved to exactly one class of the project, and every definition of the attribute in it, in its bases
+//   and in its subclasses anywhere must be provable as above. Callers of an `__init__` are checked in the
+//   module defining that `__init__` only: elsewhere the `Type[...]` annotation is trusted, as for any caller
+//   outside the module in the single-file proof.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import { moduleLevelImportBindings, type ImportBinding, type ModuleImports } from '../support/imports';
-import { bindingsIn, parametersOf, type Parameter } from './bindings';
+import type { AttrFact, BaseRef, ClassFacts } from './entity-facts';
+import { bindingsIn, isBindingOccurrence, parametersOf, walkOwnScope, type Parameter } from './bindings';
 import { callArgs, decoratorsOf, dottedName, enclosingScope, looksLikeClassName, namedChildren, sameNode, start } from './syntax';
 
 type Doubt = { proven: false; why: string | null };
@@ -44,6 +50,14 @@ const TARGET_WRAPPERS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern'
 type Base = { kind: 'neutral' } | { kind: 'visible'; cls: SgNode } | { kind: 'foreign'; text: string };
 /** Whose `__init__` a call reaches: a class, `object`'s (none), or not knowable from this module. */
 type InitOwner = SgNode | 'none' | 'unknown';
+
+/** The whole-project view (entity-index.ts) the proof consults when the engine built the index. */
+export interface ProjectEntities {
+  /** The verdict over the project for instances of this module's class `className`; null when the index lacks it. */
+  attribute(className: string, attr: string, shown: string): EntityVerdict | null;
+  /** A doubt when some class the index cannot place in a hierarchy stores `attr` unprovably and could derive from `className`. */
+  unplacedStores(className: string, attr: string, shown: string): EntityVerdict | null;
+}
 
 /** An `__init__` parameter stored into the attribute: callers passing it something else would break the proof. */
 interface InitStore {
@@ -63,7 +77,8 @@ export class EntityResolver {
 
   constructor(
     private readonly root: SgRoot,
-    imports: ModuleImports,
+    private readonly imports: ModuleImports,
+    private readonly project?: ProjectEntities,
   ) {
     this.bindings = moduleLevelImportBindings(imports);
     this.allClasses = root.root().findAll({ rule: { kind: 'class_definition' } });
@@ -199,6 +214,20 @@ export class EntityResolver {
   }
 
   private attributeVerdict(cls: SgNode, attr: string, shown: string): EntityVerdict {
+    if (!this.project) return this.moduleVerdict(cls, attr, shown);
+    const name = cls.field('name')?.text();
+    const referable = !!name && sameNode(this.classes.get(name), cls);
+    const project = referable ? this.project.attribute(name, attr, shown) : null;
+    if (project) return project;
+    // A class other modules cannot name (nested, or its name bound twice): only this module can derive from it,
+    // short of a base the index could not resolve.
+    const local = this.moduleVerdict(cls, attr, shown);
+    if (!local.proven) return local;
+    return this.project.unplacedStores(name ?? '', attr, shown) ?? local;
+  }
+
+  /** The single-module proof: the hierarchy must be entirely in this module. */
+  private moduleVerdict(cls: SgNode, attr: string, shown: string): EntityVerdict {
     const up = this.ancestors(cls);
     const down = this.descendants(cls);
     const stores: InitStore[] = [];
@@ -327,6 +356,84 @@ export class EntityResolver {
     if (this.isClassReference(arg)) return null;
     if (arg.kind() === 'identifier' && this.resolveName(arg.text(), arg).proven) return null;
     return no(`\`${shown}\` passes \`${arg.text()}\` as \`${store.param.name}\`, which is not provably a mapped class`);
+  }
+
+  // ---- facts for the project index ----------------------------------------------------------------------
+
+  /** What the project index needs about every class of the module (see entity-facts.ts). */
+  classFacts(): ClassFacts[] {
+    return this.allClasses.map((k) => {
+      const name = k.field('name')?.text() ?? null;
+      const referable = name !== null && sameNode(this.classes.get(name), k);
+      const attrs = new Map<string, AttrFact>();
+      for (const attr of definedNames(k)) {
+        const stores: InitStore[] = [];
+        const own = this.definitionsIn(k, attr, `self.${attr}`, stores);
+        let fact: AttrFact = own.proven ? { proven: true, count: own.count } : own;
+        for (const store of own.proven ? stores : []) {
+          const problem = this.callersOf(store);
+          if (problem && !problem.proven) {
+            fact = problem;
+            break;
+          }
+        }
+        if (!fact.proven || fact.count > 0) attrs.set(attr, fact);
+      }
+      return { name: referable ? name : null, line: k.range().start.line + 1, bases: this.baseRefs(k), attrs };
+    });
+  }
+
+  /** The bases of `k` as far as this module resolves them; a nested class's are all unknown (local names may shadow). */
+  private baseRefs(k: SgNode): BaseRef[] {
+    const list = k.field('superclasses');
+    if (!list) return [];
+    const moduleLevel = enclosingScope(k)?.kind() === 'module';
+    const out: BaseRef[] = [];
+    for (const arg of namedChildren(list)) {
+      if (arg.kind() === 'keyword_argument') continue;
+      const expr = arg.kind() === 'subscript' ? (arg.field('value') as SgNode) : arg;
+      const dotted = dottedName(expr);
+      const unknown: BaseRef = { k: 'unknown', text: expr.text(), names: dotted ? [dotted[dotted.length - 1] as string] : null };
+      if (!dotted || !moduleLevel) {
+        out.push(unknown);
+        continue;
+      }
+      out.push(this.baseRef(dotted) ?? unknown);
+    }
+    return out;
+  }
+
+  private baseRef(dotted: string[]): BaseRef | null {
+    const head = dotted[0] as string;
+    if (dotted.length === 1 && head === 'object' && !this.isBoundAtModuleLevel('object')) return { k: 'neutral' };
+    const target = this.qualified(dotted);
+    if (target && NEUTRAL_BASES.has(target)) return { k: 'neutral' };
+    if (dotted.length === 1 && this.classes.has(head)) return { k: 'local', name: head };
+    if (bindingsIn(this.root.root(), head).length !== 1) return null;
+    const name = dotted[dotted.length - 1] as string;
+    if (dotted.length === 1) {
+      const imp = this.imports.from.find((i) => (i.alias ?? i.name) === head && i.name !== '*' && enclosingScope(i.node)?.kind() === 'module');
+      return imp ? { k: 'import', module: imp.module, name: imp.name } : null;
+    }
+    // `import a.b` binds `a`, so `a.b.Name` is `Name` of module `a.b`; `import a.b as m` makes `m.Name` that too.
+    const written = dotted.slice(0, -1).join('.');
+    for (const imp of this.imports.plain) {
+      if (enclosingScope(imp.node)?.kind() !== 'module') continue;
+      if (imp.alias === head) return { k: 'import', module: [imp.module, ...dotted.slice(1, -1)].join('.'), name };
+      if (!imp.alias && (imp.module === written || imp.module.startsWith(`${written}.`))) return { k: 'import', module: written, name };
+    }
+    return null;
+  }
+
+  /** Module-level `from m import n [as local]` whose local name is bound only there. */
+  reexports(): Map<string, { module: string; name: string }> {
+    const out = new Map<string, { module: string; name: string }>();
+    for (const imp of this.imports.from) {
+      const local = imp.alias ?? imp.name;
+      if (imp.name === '*' || enclosingScope(imp.node)?.kind() !== 'module') continue;
+      if (bindingsIn(this.root.root(), local).length === 1) out.set(local, { module: imp.module, name: imp.name });
+    }
+    return out;
   }
 
   // ---- class hierarchy within the module ----------------------------------------------------------------
@@ -468,6 +575,28 @@ function storeKind(node: SgNode): 'read' | 'assign' | 'other' {
   if ((kind === 'assignment' || kind === 'for_statement' || kind === 'for_in_clause') && sameNode(cur.field('left'), child)) return 'other';
   if (kind === 'delete_statement' || kind === 'as_pattern_target') return 'other';
   return 'read';
+}
+
+/** Names `k` may define: bound in its body, stored through `self` in a method, or `setattr(self, "name", ...)`. */
+function definedNames(k: SgNode): Set<string> {
+  const names = new Set<string>();
+  walkOwnScope(k, (node) => {
+    if (node.kind() === 'identifier' && isBindingOccurrence(node)) names.add(node.text());
+  });
+  for (const m of methodsOf(k)) {
+    const self = parametersOf(m)[0]?.name;
+    if (!self) continue;
+    for (const node of m.findAll({ rule: { kind: 'attribute' } })) {
+      const attr = node.field('attribute');
+      if (attr && node.field('object')?.text() === self && storeKind(node) !== 'read') names.add(attr.text());
+    }
+    for (const call of m.findAll({ rule: { kind: 'call' } })) {
+      const args = callArgs(call);
+      const second = args.positional[1];
+      if (call.field('function')?.text() === 'setattr' && args.positional[0]?.text() === self && second?.kind() === 'string') names.add(second.text().slice(1, -1));
+    }
+  }
+  return names;
 }
 
 /** Index among the arguments after `self` by which `param` can be passed positionally, or null. */

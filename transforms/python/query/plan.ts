@@ -8,6 +8,7 @@ import { bindingsIn, isVariableOccurrence, parametersOf } from './bindings';
 import { terminalOf } from './chain';
 import { convertUnit, type Converted, type Outcome } from './convert';
 import { EntityResolver } from './entities';
+import { projectEntities } from './entity-index';
 import type { Names, QueryStage } from './emit';
 import { resolveNames, shadowedAt } from './names';
 import { QUERY_RULE_HINTS } from './rules';
@@ -28,7 +29,7 @@ export function planQueryToSelect(ctx: TransformContext<SgRoot>): TransformResul
   if (roots.length === 0) return { edits: [], findings };
 
   const resolution = resolveNames(root, imports);
-  const env = selectionEnv(root, imports, new EntityResolver(root, imports), roots);
+  const env = selectionEnv(root, imports, new EntityResolver(root, imports, projectEntities(ctx.index, ctx.path)), roots);
   const sqlModelFile = [...imports.from.map((i) => i.module), ...imports.plain.map((i) => i.module)].some((m) => m === 'sqlmodel' || m.startsWith('sqlmodel.'));
   const outcomes = buildUnits(roots).map((unit) => convertUnit(unit, { source: ctx.source, env, stage, names: resolution.names }));
 

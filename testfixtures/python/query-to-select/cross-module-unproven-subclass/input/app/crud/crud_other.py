@@ -1,0 +1,6 @@
+from app.crud.crud_item import CRUDItem
+
+
+class CRUDOther(CRUDItem):
+    def use(self, model):
+        self.model = model

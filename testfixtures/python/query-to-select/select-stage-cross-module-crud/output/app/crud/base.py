@@ -1,0 +1,16 @@
+from typing import Any, Generic, Type, TypeVar
+
+from sqlalchemy.orm import Session
+
+from app.models.item import Base
+from sqlalchemy import select
+
+ModelType = TypeVar("ModelType", bound=Base)
+
+
+class CRUDBase(Generic[ModelType]):
+    def __init__(self, model: Type[ModelType]):
+        self.model = model
+
+    def get(self, db: Session, id: Any):
+        return db.scalar(select(self.model).where(self.model.id == id).limit(1))
