@@ -78,30 +78,55 @@ class EagerLoad {
   run(): TransformResult {
     if (this.index.models.size === 0) return { edits: [], findings: [] };
     for (const fn of this.ctx.tree.root().findAll({ rule: { kind: 'function_definition' } })) {
-      if (!isAsyncCode(fn)) continue;
-      this.visitReads(fn);
-      this.visitResponseModel(fn);
-      this.visitConcurrency(fn);
+      if (isAsyncCode(fn)) {
+        this.visitReads(fn, false);
+        this.visitResponseModel(fn, false);
+        this.visitConcurrency(fn);
+      } else if (isRoute(fn)) {
+        // A plain `def` route runs in a threadpool, but the models its dependencies hand it were loaded by an
+        // AsyncSession: a lazy load there raises MissingGreenlet too. Only those parameters are checked.
+        this.visitReads(fn, true);
+        this.visitResponseModel(fn, true);
+      }
     }
     return this.assemble();
   }
 
   // ---- relationship and column reads --------------------------------------------------------------------
 
-  private visitReads(fn: SgNode): void {
+  private visitReads(fn: SgNode, parametersOnly: boolean): void {
     const events = this.sessionEvents(fn);
     for (const attr of fn.findAll({ rule: { kind: 'attribute' } })) {
       const name = attr.field('attribute')?.text() ?? '';
       if (!this.interesting.has(name) || ownerOf(attr)?.id() !== fn.id()) continue;
       const object = attr.field('object') as SgNode;
       const p = this.provenances.of(object, fn);
-      if (!p?.model || (p.shape !== 'object' && p.shape !== 'any')) continue;
+      if (!p || (p.shape !== 'object' && p.shape !== 'any')) continue;
+      if (parametersOnly && !fromParameter(p)) continue;
+      if (!p.model) {
+        this.unknownModelRead(p, attr, name);
+        continue;
+      }
       const rel = p.model.relationships.get(name);
       // Assigning a scalar relationship loads nothing; replacing a collection loads the old one (to diff it).
       if (rel && !(rel.collection === false && isAssignmentTarget(attr))) this.need(p, [rel], attr, `\`${attr.text()}\``, events);
       const column = p.model.serverColumns.get(name);
       if (column && object.kind() === 'identifier' && !isAssignmentTarget(attr)) this.serverColumnRead(p, object.text(), name, column, attr, events);
     }
+  }
+
+  /**
+   * `x.rel` on what an awaited call returned, its model unknown (a service or repository method): flag it when
+   * some model has a relationship of that name that would load lazily. A method call `x.items()` is no read.
+   */
+  private unknownModelRead(p: Provenance, attr: SgNode, name: string): void {
+    if (p.load.k !== 'unknown' || p.path.length > 0) return;
+    const parent = attr.parent();
+    if (parent?.kind() === 'call' && sameNode(parent.field('function'), attr)) return;
+    const owners = this.index.modelsWithRelationship(name).map((m) => m.relationships.get(name) as Relationship).filter((r) => r.lazy === 'select' || r.lazy === 'dynamic' || r.lazy === null);
+    if (owners.length === 0 || (isAssignmentTarget(attr) && owners.every((r) => r.collection === false))) return;
+    const names = owners.map((r) => `\`${r.owner}\``).join(' or ');
+    this.flag(RULES.unknownQuery, attr, `\`${attr.text()}\` reads the relationship ${names} on an object returned from ${p.load.why}; unless that query loads it, this raises MissingGreenlet`, `${p.load.why}|${name}`);
   }
 
   /** A read of `rels` (a path from `p`'s object) at `site`: load it with the statement, or flag. */
@@ -161,7 +186,7 @@ class EagerLoad {
   // ---- response models ------------------------------------------------------------------------------------
 
   /** Route handlers whose response model serialises relationships of the returned objects. */
-  private visitResponseModel(fn: SgNode): void {
+  private visitResponseModel(fn: SgNode, parametersOnly: boolean): void {
     const schemaText = responseModelText(fn);
     if (!schemaText) return;
     const target = this.index.schemaOfType(this.ctx.path, schemaText);
@@ -173,7 +198,7 @@ class EagerLoad {
       const value = namedChildren(ret)[0];
       if (!value) continue;
       let p = this.provenances.of(value, fn);
-      if (!p) continue;
+      if (!p || (parametersOnly && !fromParameter(p))) continue;
       if (target.list) p = p.shape === 'list' || p.shape === 'any' ? { ...p, shape: 'object' } : null;
       else if (p.shape !== 'object' && p.shape !== 'any') p = null;
       if (!p) continue;
@@ -391,6 +416,20 @@ class EagerLoad {
 function isAsyncCode(fn: SgNode): boolean {
   if (fn.children().some((c) => !c.isNamed() && c.text() === 'async')) return true;
   return fn.findAll({ rule: { kind: 'await' } }).some((a) => ownerOf(a)?.id() === fn.id());
+}
+
+/** Decorated as a FastAPI route (`@router.get(...)`, `@app.post(...)`...). */
+function isRoute(fn: SgNode): boolean {
+  return decoratorsOf(fn).some((decorator) => {
+    const call = namedChildren(decorator)[0];
+    const callee = call?.kind() === 'call' ? call.field('function') : null;
+    return callee?.kind() === 'attribute' && ROUTE_METHODS.has(callee.field('attribute')?.text() ?? '');
+  });
+}
+
+/** Loaded by whatever supplied a parameter (a FastAPI dependency, a caller). */
+function fromParameter(p: Provenance): boolean {
+  return p.load.k === 'unknown' && p.load.origin === 'parameter';
 }
 
 /** The function, lambda or class whose body `node` runs in (decorators and defaults belong outside). */

@@ -44,6 +44,8 @@ type Resolved =
   | { k: 'function'; path: string; fn: FunctionRec }
   /** A module-level name assigned `declarative_base()`. */
   | { k: 'base' }
+  /** A module-level type alias `X = Annotated[M, ...]`: its text, read in `path`. */
+  | { k: 'alias'; path: string; text: string }
   /** A name outside the project, as an absolute dotted path. */
   | { k: 'external'; target: string };
 
@@ -91,9 +93,20 @@ export class ModelIndex {
   functionReturn(path: string, parts: string[]): { model: ModelInfo; list: boolean } | null {
     const r = this.resolve(path, parts);
     if (r?.k !== 'function' || !r.fn.returns) return null;
-    const parsed = parseTypeText(r.fn.returns);
-    const model = parsed ? this.resolveModel(r.path, parsed.name) : null;
-    return parsed && model ? { model, list: parsed.list } : null;
+    return this.modelOfType(r.path, r.fn.returns);
+  }
+
+  /** The model (or list of one) an annotation written in `path` names, type aliases followed. */
+  modelOfType(path: string, text: string, depth = 0): { model: ModelInfo; list: boolean } | null {
+    const parsed = parseTypeText(text);
+    if (!parsed || depth > 4) return null;
+    const r = this.resolve(path, parsed.name);
+    if (r?.k === 'alias') {
+      const inner = this.modelOfType(r.path, r.text, depth + 1);
+      return inner ? { model: inner.model, list: inner.list || parsed.list } : null;
+    }
+    const model = r?.k === 'class' ? this.models.get(keyOf(r.path, r.cls.name)) : undefined;
+    return model ? { model, list: parsed.list } : null;
   }
 
   /** The schema and list-ness an annotation text written in `path` names. */
@@ -153,15 +166,20 @@ export class ModelIndex {
   private resolveGlobal(path: string, name: string, depth: number): Resolved | null {
     const summary = this.modules.get(path);
     if (!summary || depth > 8) return null;
-    const classes = summary.classes.filter((c) => c.name === name);
+    let classes = summary.classes.filter((c) => c.name === name);
+    // One class per branch of a module-level `if`/`try` (a version switch): when every branch defines it with
+    // the same bases, it is the same kind of class whichever runs.
+    if (classes.length > 1 && classes.every((c) => c.conditional && JSON.stringify(c.bases) === JSON.stringify(classes[0]?.bases))) classes = classes.slice(0, 1);
     const functions = summary.functions.filter((f) => f.name === name);
     const imports = summary.imports.filter((i) => i.local === name);
     const bases = summary.declarativeBases.filter((b) => b === name);
+    const aliases = summary.typeAliases.filter((a) => a.name === name);
     // Bound more than once at module level: which binding a use sees is not known statically.
-    if (classes.length + functions.length + imports.length + bases.length !== 1) return null;
+    if (classes.length + functions.length + imports.length + bases.length + aliases.length !== 1) return null;
     if (classes[0]) return { k: 'class', path, cls: classes[0] };
     if (functions[0]) return { k: 'function', path, fn: functions[0] };
     if (bases[0]) return { k: 'base' };
+    if (aliases[0]) return { k: 'alias', path, text: aliases[0].text };
     const imp = imports[0]!;
     if (imp.name === null) {
       const found = this.findModule(path, 0, imp.module);

@@ -8,7 +8,6 @@ import type { SessionResolver } from '../query/sessions';
 import { callArgs, dottedName, namedChildren, sameNode, start } from '../query/syntax';
 import { parseLoaderList, parseOptionsCall, type ImportTargets, type LoaderChain } from './loaders';
 import type { ModelIndex, ModelInfo, Relationship } from './model-index';
-import { parseTypeText } from './summary';
 
 /** A statement whose loader options can be extended: `select(M)...` or `db.get(M, pk)`. */
 export interface Statement {
@@ -27,8 +26,11 @@ export interface Statement {
 
 export type Load =
   | { k: 'query'; stmt: Statement }
-  /** Loaded outside this function; `why` says where from, for messages. */
-  | { k: 'unknown'; why: string }
+  /**
+   * Loaded outside this function; `why` says where from, for messages. `origin`: a parameter (a dependency,
+   * a caller), or a call (given the session, or awaited: a service or repository method).
+   */
+  | { k: 'unknown'; why: string; origin: 'parameter' | 'call' }
   /** Made by the model's constructor in this function. */
   | { k: 'new'; call: SgNode };
 
@@ -115,7 +117,26 @@ export class Provenances {
       const stmt = this.statement(first, fn);
       return stmt ? { shape, model: stmt.model, load: { k: 'query', stmt }, path: [] } : null;
     }
-    return this.foreignCall(call, fn);
+    // An awaited call that is not given the session (`await catalog.get_product(id)`) may still return what
+    // a session it holds loaded; unless the project says it returns something else, its result is unknown.
+    return this.foreignCall(call, fn) ?? this.opaqueCall(call, fn);
+  }
+
+  /**
+   * Only methods of `self` or of a parameter (`self.products.get(...)`, `catalog.get_product(...)` with
+   * `catalog: CatalogService = Depends()`): the objects services and repositories that hold the session are
+   * reached through. A module-level function not given the session (`await load_config()`) is not one.
+   */
+  private opaqueCall(call: SgNode, fn: SgNode): Provenance | null {
+    const callee = call.field('function');
+    const dotted = callee ? dottedName(callee) : null;
+    if (!dotted || dotted.length < 2) return null;
+    const root = dotted[0] as string;
+    if (root !== 'self' && !parametersOf(fn).some((p) => p.name === root)) return null;
+    if (bindingsIn(fn, root).length > 0) return null;
+    // What a method returns is not indexed: the model stays unknown.
+    const why = `\`${callee?.text() ?? 'a call'}(...)\`, whose query is not in this function`;
+    return { shape: 'any', model: null, load: { k: 'unknown', why, origin: 'call' }, path: [] };
   }
 
   private call(call: SgNode, fn: SgNode, depth: number): Provenance | null {
@@ -149,7 +170,7 @@ export class Provenances {
     const dotted = callee ? dottedName(callee) : null;
     const returned = dotted && !this.locallyBound(fn, dotted[0] as string) ? this.index.functionReturn(this.path, dotted) : null;
     const why = `\`${callee?.text() ?? 'a call'}(...)\`, whose query is not in this function`;
-    return { shape: returned ? (returned.list ? 'list' : 'object') : 'any', model: returned?.model ?? null, load: { k: 'unknown', why }, path: [] };
+    return { shape: returned ? (returned.list ? 'list' : 'object') : 'any', model: returned?.model ?? null, load: { k: 'unknown', why, origin: 'call' }, path: [] };
   }
 
   private getCall(call: SgNode, fn: SgNode): Provenance | null {
@@ -191,9 +212,9 @@ export class Provenances {
     const param = parametersOf(fn).find((p) => p.name === name);
     if (param) {
       if (bindings.length > 0 || !param.annotation) return null;
-      const parsed = parseTypeText(param.annotation.text());
-      const model = parsed ? this.index.resolveModel(this.path, parsed.name) : null;
-      return parsed && model ? { shape: parsed.list ? 'list' : 'object', model, load: { k: 'unknown', why: `the parameter \`${name}\`` }, path: [] } : null;
+      // `nb: Notebook`, `nb: Annotated[Notebook, Depends(...)]`, `nb: NotebookDep` (an alias of that).
+      const typed = this.index.modelOfType(this.path, param.annotation.text());
+      return typed ? { shape: typed.list ? 'list' : 'object', model: typed.model, load: { k: 'unknown', why: `the parameter \`${name}\``, origin: 'parameter' }, path: [] } : null;
     }
     if (bindings.length !== 1) return null;
     const target = bindings[0] as SgNode;

@@ -44,6 +44,8 @@ export interface ClassRec {
   table: boolean;
   /** `__abstract__ = True`. */
   abstract: boolean;
+  /** Defined in a module-level `if`/`try` block (`if PYDANTIC_V2: class ORMModel(BaseModel): ...`). */
+  conditional?: boolean;
   /** Dotted names of the decorators (call decorators by their callee). */
   decorators: string[][];
   relationships: RelationshipRec[];
@@ -64,6 +66,8 @@ export interface ModelSummary {
   /** Module-level names assigned `declarative_base(...)` or `<registry>.generate_base(...)`. */
   declarativeBases: string[];
   functions: FunctionRec[];
+  /** Module-level type aliases `NotebookDep = Annotated[Notebook, Depends(...)]`: the name and the subscript text. */
+  typeAliases: { name: string; text: string }[];
 }
 
 const RELATIONSHIP_CALLEES = new Set(['relationship', 'relation', 'Relationship']);
@@ -73,7 +77,7 @@ const SQL_EXPRESSION_HEADS = new Set(['func', 'text', 'literal_column', 'select'
 const LAZY_BOOLEAN: Record<string, string> = { True: 'select', False: 'joined', None: 'noload' };
 
 export function summarizeModels(path: string, root: SgRoot): ModelSummary {
-  const summary: ModelSummary = { path, imports: [], classes: [], declarativeBases: [], functions: [] };
+  const summary: ModelSummary = { path, imports: [], classes: [], declarativeBases: [], functions: [], typeAliases: [] };
   const imports = collectImports(root);
   for (const imp of imports.from) {
     if (!isModuleLevel(imp.node) || imp.name === '*' || imp.module === '__future__') continue;
@@ -97,13 +101,35 @@ export function summarizeModels(path: string, root: SgRoot): ModelSummary {
       if (assignment?.kind() !== 'assignment') continue;
       const left = assignment.field('left');
       const right = assignment.field('right');
+      // FastAPI's dependency aliases are how handlers receive loaded models: `nb: NotebookDep`.
+      if (left?.kind() === 'identifier' && right?.kind() === 'subscript' && assignment.field('type') === null) {
+        summary.typeAliases.push({ name: left.text(), text: right.text() });
+        continue;
+      }
       if (left?.kind() !== 'identifier' || right?.kind() !== 'call') continue;
       const callee = dottedName(right.field('function') as SgNode);
       const last = callee?.[callee.length - 1];
       if (last === 'declarative_base' || last === 'generate_base') summary.declarativeBases.push(left.text());
     }
   }
+  for (const stmt of root.root().children()) {
+    if (stmt.kind() === 'if_statement' || stmt.kind() === 'try_statement') conditionalClasses(stmt, summary.classes, 0);
+  }
   return summary;
+}
+
+/** Classes defined in the branches of a module-level `if`/`try` (nested ones too), marked conditional. */
+function conditionalClasses(node: SgNode, out: ClassRec[], depth: number): void {
+  if (depth > 4) return;
+  for (const child of node.children()) {
+    const kind = child.kind();
+    if (kind === 'block' || kind === 'else_clause' || kind === 'elif_clause' || kind === 'except_clause' || kind === 'finally_clause' || kind === 'if_statement' || kind === 'try_statement') {
+      conditionalClasses(child, out, depth + 1);
+      continue;
+    }
+    const def = kind === 'decorated_definition' ? child.field('definition') : child;
+    if (def?.kind() === 'class_definition') out.push({ ...summarizeClass(def), conditional: true });
+  }
 }
 
 function summarizeClass(cls: SgNode): ClassRec {
