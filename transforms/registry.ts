@@ -16,12 +16,22 @@ export const presets: Preset[] = [
   {
     id: 'default',
     description:
-      'Stage 3, the async switch: async engine and session factory, AsyncSession, the async dependency, ' +
-      'queries as awaited select(), awaits on session calls, async propagated to every caller',
-    transforms: [asyncEngine.id, asyncSession.id, asyncGetDb.id, queryToSelect.id, insertAwait.id, propagateAsync.id, asyncCreateAll.id],
+      'Stages 2-4: async engine and session factory, AsyncSession, the async dependency, queries as awaited ' +
+      'select(), awaits on session calls, async propagated to every caller, eager loading, async tests',
+    transforms: [
+      asyncEngine.id,
+      asyncSession.id,
+      asyncGetDb.id,
+      queryToSelect.id,
+      insertAwait.id,
+      propagateAsync.id,
+      asyncCreateAll.id,
+      eagerLoad.id,
+      asyncTests.id,
+    ],
     warning:
-      'tests that call migrated functions directly are flagged (ASYNC-CALL-IN-TEST), not converted yet, and ' +
-      'relationships read after loading are not eager-loaded yet: review the findings before running the migrated code',
+      'eager loading is not complete: a relationship read on an object loaded in another function may be ' +
+      'neither fixed nor flagged, and fails at run time with MissingGreenlet; run your test suite on the result',
   },
   {
     id: 'select',
