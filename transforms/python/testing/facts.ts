@@ -45,6 +45,8 @@ export interface FunctionFacts {
   forwards: { param: string; callStart: number; position: number | null; keyword: string | null }[];
   /** Calls the index reports inside a generator expression that are in its first iterable, evaluated by the function itself. */
   unblocked: number[];
+  /** `monkeypatch.setattr(target, "name", replacement)` calls: offsets of the target and replacement arguments. */
+  setattrs: { call: number; target: number; name: string; replacement: number; lambda: boolean }[];
 }
 
 export interface TestFacts {
@@ -135,8 +137,9 @@ function enclosingClass(holder: SgNode): SgNode | null {
   return cls?.kind() === 'class_definition' ? cls : null;
 }
 
-function usesOf(fn: SgNode, params: string[], source: string): Pick<FunctionFacts, 'sessionUses' | 'forwards' | 'unblocked'> {
+function usesOf(fn: SgNode, params: string[], source: string): Pick<FunctionFacts, 'sessionUses' | 'forwards' | 'unblocked' | 'setattrs'> {
   const sessionUses: FunctionFacts['sessionUses'] = [];
+  const setattrs: FunctionFacts['setattrs'] = [];
   const forwards: FunctionFacts['forwards'] = [];
   const unblocked: number[] = [];
   const names = new Set(params);
@@ -152,6 +155,8 @@ function usesOf(fn: SgNode, params: string[], source: string): Pick<FunctionFact
       sessionUses.push({ param: receiver.text(), method, line: call.range().start.line + 1 });
     }
     const args = callArgs(call);
+    const replaced = method === 'setattr' ? setattrOf(call, args.positional) : null;
+    if (replaced) setattrs.push(replaced);
     args.positional.forEach((a, i) => {
       if (a.kind() === 'identifier' && names.has(a.text())) forwards.push({ param: a.text(), callStart: start(call), position: args.splat ? null : i, keyword: null });
     });
@@ -170,7 +175,17 @@ function usesOf(fn: SgNode, params: string[], source: string): Pick<FunctionFact
       sessionUses.push({ param: receiver.text(), method: callee?.field('attribute')?.text() ?? 'begin', line: item.range().start.line + 1 });
     }
   }
-  return { sessionUses, forwards, unblocked };
+  return { sessionUses, forwards, unblocked, setattrs };
+}
+
+/** `x.setattr(target, "name", replacement)` with the attribute named by a plain string literal. */
+function setattrOf(call: SgNode, positional: SgNode[]): FunctionFacts['setattrs'][number] | null {
+  const [target, name, replacement] = positional;
+  if (positional.length !== 3 || !target || !name || !replacement || name.kind() !== 'string') return null;
+  const parts = name.children().filter((c) => c.isNamed() && c.kind() !== 'string_start' && c.kind() !== 'string_end');
+  const content = parts.filter((c) => c.kind() === 'string_content');
+  if (parts.length !== 1 || content.length !== 1 || /^[a-z]*f/i.test(name.text())) return null;
+  return { call: start(call), target: start(target), name: (content[0] as SgNode).text(), replacement: start(replacement), lambda: replacement.kind() === 'lambda' };
 }
 
 /** The call sits in the first `for ... in <iterable>` of its innermost generator expression, which Python evaluates in the enclosing scope. */

@@ -7,6 +7,7 @@ import { dirname } from '../index/modules';
 import { functionKey, type ProjectIndex } from '../index/project';
 import type { CallSite, FunctionSummary, ModuleSummary } from '../index/types';
 import type { FunctionFacts, TestFacts } from './facts';
+import { FactoryHelpers } from './helpers';
 import type { AsyncioMode } from './pytest-config';
 import { HINTS, RULES, type TestRule } from './rules';
 
@@ -45,6 +46,7 @@ export class TestPlan {
   private readonly facts = new Map<string, FunctionFacts>();
   /** Fixtures whose value is an async function (a factory fixture returning a helper made async), by name. */
   private readonly asyncCallables = new Map<string, { path: string; qualname: string }[]>();
+  private readonly helpers: FactoryHelpers;
 
   constructor(
     readonly index: ProjectIndex,
@@ -63,6 +65,14 @@ export class TestPlan {
         this.asyncCallables.set(fn.name, list);
       }
     }
+    this.helpers = new FactoryHelpers(
+      index,
+      summaries,
+      this.facts,
+      (f) => (f.fn.test === 'test' && !!summaries.get(f.path)?.base.isTestFile) || (f.fn.test === 'fixture' && f.facts.fixture !== null),
+      (name, absPath) => this.asyncCallableFixture(name, absPath),
+    );
+    for (const flag of this.helpers.flags) this.flag(flag.path, RULES.syncContext, flag.offset, flag.message);
     for (const [path, s] of summaries) {
       const plan = this.file(path);
       plan.mode = s.base.isTestFile || s.tests.functions.some((f) => f.fixture) ? this.modeOf(s.base) : 'strict';
@@ -83,6 +93,11 @@ export class TestPlan {
   private planFunction(path: string, s: TestSummary, fn: FunctionSummary, facts: FunctionFacts): void {
     const isTest = fn.test === 'test' && s.base.isTestFile;
     const isFixture = fn.test === 'fixture' && facts.fixture !== null;
+    const helperAwaits = this.helpers.converted.get(functionKey(path, fn.id));
+    if (helperAwaits) {
+      this.planHelper(path, fn, helperAwaits);
+      return;
+    }
     if (!isTest && !isFixture) return;
     const plan = this.file(path);
     const what = isTest ? `test \`${fn.qualname}\`` : `fixture \`${fn.qualname}\``;
@@ -102,14 +117,23 @@ export class TestPlan {
       if (call.ignored || call.onSession) continue;
       for (const ref of call.references) {
         const target = this.index.resolveFunction(path, ref.expr);
-        if (!target || !this.index.function(target.path, target.id)?.isAsync) continue;
-        if (ASYNC_AWARE.has(ref.receiver.split('.').pop() ?? '')) continue;
+        const replaced = this.replacedBy(path, facts, call, ref.start);
+        if (!target) continue;
+        const isAsync = this.isAsyncNow(target);
+        if (replaced?.async === !isAsync) {
+          problems.push({ rule: RULES.syncContext, offset: ref.start, message: `the ${what} replaces the ${replaced.async ? 'async' : 'sync'} \`${replaced.qualname}\` with the ${isAsync ? 'async' : 'sync'} \`${ref.text}\` through \`${ref.receiver}()\`: its callers ${replaced.async ? 'await what it returns' : 'would get an un-awaited coroutine'}` });
+          continue;
+        }
+        if (!isAsync || replaced || ASYNC_AWARE.has(ref.receiver.split('.').pop() ?? '')) continue;
         problems.push({ rule: RULES.syncContext, offset: ref.start, message: `\`${ref.text}\` is async, but the ${what} passes it to \`${ref.receiver}()\`, which calls it without await` });
+      }
+      for (const lambda of facts.setattrs.filter((a) => a.lambda && this.replacedBy(path, facts, call, a.replacement)?.async)) {
+        problems.push({ rule: RULES.syncContext, offset: lambda.replacement, message: `the ${what} replaces an async function with a lambda through \`${call.text}()\`: its callers await what it returns, and a lambda's value cannot be awaited` });
       }
       const target = this.index.resolveFunction(path, call.callee);
       const resolved = target ? this.index.function(target.path, target.id) : undefined;
       const fixtureValue = !target && facts.params.includes(call.text) ? this.asyncCallableFixture(call.text, s.base.absPath) : null;
-      const callee = resolved?.isAsync ? { qualname: resolved.qualname, path: target?.path ?? path, isGenerator: resolved.isGenerator } : fixtureValue ? { ...fixtureValue, isGenerator: false } : null;
+      const callee = target && resolved && this.isAsyncNow(target) ? { qualname: resolved.qualname, path: target?.path ?? path, isGenerator: resolved.isGenerator } : fixtureValue ? { ...fixtureValue, isGenerator: false } : null;
       if (!callee || call.awaited === 'yes') continue;
       const shown = fixtureValue
         ? `\`${call.text}(...)\` calls the fixture's value, the async \`${callee.qualname}\` (${callee.path})`
@@ -124,10 +148,10 @@ export class TestPlan {
     }
     const alreadyAsync = fn.isAsync;
     if (awaits.length === 0 && problems.length === 0 && !alreadyAsync) return;
-    if (problems.length > 0) {
-      for (const p of problems) this.flag(path, p.rule, p.offset, `${p.message}; the ${what} was left unchanged`);
-      return;
-    }
+    // An `async def` test is broken without its marker and awaits whatever else is wrong in it: it is
+    // converted all the same, and only the calls that cannot be awaited are left to the finding.
+    for (const p of problems) this.flag(path, p.rule, p.offset, `${p.message}; ${alreadyAsync ? `the rest of the async ${what} was converted` : `the ${what} was left unchanged`}`);
+    if (problems.length > 0 && !alreadyAsync) return;
     if (!alreadyAsync && facts.unittest) {
       this.flag(path, RULES.unittest, fn.id, `the ${what} calls async code, but it is a method of a unittest.TestCase class, whose async methods pytest-asyncio does not run; it was left unchanged`);
       return;
@@ -145,6 +169,31 @@ export class TestPlan {
       : `${ID}: the async ${what} needs ${isTest ? 'the asyncio marker' : 'the pytest-asyncio fixture decorator'} to run in strict mode`;
     plan.functions.push({ asyncAt: alreadyAsync ? null : fn.id, marker, decorator, reason });
     for (const call of awaits) plan.awaits.push({ start: call.start, end: call.end, reason: `${ID}: await ${call.text}(): it is async now` });
+  }
+
+  /** A helper that receives an async factory (or calls a helper that does): async, awaiting those calls. */
+  private planHelper(path: string, fn: FunctionSummary, awaits: CallSite[]): void {
+    const plan = this.file(path);
+    const reason = `${ID}: the helper \`${fn.qualname}\` awaits ${awaits[0]?.text}(), which is async now`;
+    if (!fn.isAsync) plan.functions.push({ asyncAt: fn.id, marker: null, decorator: null, reason });
+    for (const call of awaits) plan.awaits.push({ start: call.start, end: call.end, reason: `${ID}: await ${call.text}(): it is async now` });
+  }
+
+  private isAsyncNow(target: { path: string; id: number }): boolean {
+    return !!this.index.function(target.path, target.id)?.isAsync || this.helpers.madeAsync(target.path, target.id);
+  }
+
+  /**
+   * For the replacement argument of `monkeypatch.setattr(target, "name", replacement)`, the function it
+   * replaces when that resolves in the project, or null.
+   */
+  private replacedBy(path: string, facts: FunctionFacts, call: CallSite, replacement: number): { qualname: string; async: boolean } | null {
+    const entry = facts.setattrs.find((a) => a.replacement === replacement && a.call === call.start);
+    const holder = entry ? call.references.find((r) => r.start === entry.target) : undefined;
+    if (!entry || !holder) return null;
+    const target = this.index.resolveFunction(path, { k: 'attr', of: holder.expr, name: entry.name });
+    const fn = target ? this.index.function(target.path, target.id) : undefined;
+    return target && fn ? { qualname: fn.qualname, async: this.isAsyncNow(target) } : null;
   }
 
   /** The async function a fixture of this name visible from `absPath` provides, when every such fixture provides one. */
