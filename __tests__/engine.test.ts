@@ -168,6 +168,31 @@ describe('syntax checks', () => {
     expect(pythonLanguage.firstSyntaxError(pythonLanguage.parse(text), text)).not.toBeNull();
   });
 
+  test('an error node is reported before an earlier missing token', () => {
+    const text = 'def f(:\n    pass\nx = = 1\n';
+    expect(pythonLanguage.firstSyntaxError(pythonLanguage.parse(text), text)).toMatchObject({ line: 3, message: expect.stringContaining('cannot parse') });
+  });
+
+  test('a missing token alone is reported as missing, where it is', () => {
+    const text = 'x = 1\n\ndef f(:\n    pass\n';
+    expect(pythonLanguage.firstSyntaxError(pythonLanguage.parse(text), text)).toEqual({ line: 3, column: 7, message: 'missing ")"' });
+  });
+
+  // A transform's output is checked whole: the damage may be far from its first edit.
+  const far = ['x = 1', ...Array.from({ length: 40 }, (_, i) => `v${i} = ${i}`), 'def g():', '    return [1, 2]', ''].join('\n');
+  test.each([
+    ['an error node', '[1, 2]', '[1, 2'],
+    ['a missing token', 'def g():', 'def g(:'],
+  ])('%s made far from the first edit fails the transform', (_name, from, to) => {
+    const twoEdits = fake('far', (source) => ({
+      edits: [{ start: 0, end: 1, text: 'y' }, { start: source.indexOf(from), end: source.indexOf(from) + from.length, text: to }],
+      findings: [],
+    }));
+    const outcome = process(far, [twoEdits]);
+    expect(outcome).toMatchObject({ status: 'error', transform: 'far', message: expect.stringMatching(/does not parse \(line 4[23]/) });
+    expect(process(far, [fake('near', () => ({ edits: [{ start: 0, end: 1, text: 'y' }], findings: [] }))])).toMatchObject({ status: 'changed' });
+  });
+
   test.each([['empty file', ''], ['empty string', 'x = ""\n'], ['comment only', '# hi\n']])('%s parses cleanly', (_name, text) => {
     expect(pythonLanguage.firstSyntaxError(pythonLanguage.parse(text), text)).toBeNull();
   });
@@ -215,6 +240,33 @@ describe('whole-project index passes', () => {
     expect(builds.count).toBe(1);
     const after = Object.fromEntries(report.files.map((f) => [f.path, f.status === 'changed' ? f.after : f.status]));
     expect(after).toEqual({ 'a.py': 'a = "marked"\n# seen: a.py\n', 'b.py': 'b = 1\n# seen: a.py\n' });
+  });
+
+  test('prefilters: no run, no summary and no parse for a file without the words; ignore-file still holds', async () => {
+    const dir = project({ 'a.py': 'a = 1\n', 'b.py': 'needle = 1\n', 'c.py': '# awaitify: ignore-file\nc = 1\n' });
+    let parses = 0;
+    const language = { ...pythonLanguage, parse: (source: string) => (parses++, pythonLanguage.parse(source)) };
+    const ran: string[] = [];
+    const picky: Transform<SgRoot> = {
+      id: 'picky',
+      description: 'picky',
+      language: 'python',
+      prefilter: () => ['needle'],
+      indexer: { id: 'picky', prefilter: ['needle'], summarize: ({ path: p }) => p, build: (summaries) => [...summaries.keys()] },
+      run: (ctx) => {
+        ran.push(ctx.path);
+        return { edits: [], findings: [], counts: { indexed: (ctx.index as string[]).length } };
+      },
+    };
+    const report = await runProject({ paths: [dir], cwd: dir, exclude: [], language, transforms: [fake('first', () => ({ edits: [], findings: [] })), picky], transformOptions: DEFAULT_TRANSFORM_OPTIONS, annotate: false, maxFileSize: 1 << 20 });
+    expect(ran).toEqual(['b.py']);
+    expect(report.files.map((f) => [f.path, f.status, f.status === 'unchanged' ? f.counts : f.status === 'skipped' ? f.reason : null])).toEqual([
+      ['a.py', 'unchanged', {}],
+      ['b.py', 'unchanged', { indexed: 1 }],
+      ['c.py', 'skipped', 'awaitify: ignore-file'],
+    ]);
+    // One parse per file for the first segment; in the second, only b.py needs its tree again.
+    expect(parses).toBe(4);
   });
 
   test('a failing index fails the files with an error naming its transform, and nothing is changed', async () => {

@@ -1,5 +1,5 @@
 // One measurement in a fresh process (so its RSS is its own), started by bench/run.ts:
-//   node dist-bench/bench/measure.js <parse|full|stages|probe> <dir> [--preset default] [--probe-files N]
+//   node dist-bench/bench/measure.js <parse|full|stages|probe> <dir> [--preset default] [--probe-files N] [--jobs N]
 // Prints one JSON object on stdout.
 
 import { promises as fs } from 'node:fs';
@@ -9,6 +9,7 @@ import { unifiedDiff } from '../cli/print/diff';
 import { discoverFiles } from '../engine/discover';
 import { DEFAULT_MAX_FILE_SIZE, FileReport, RunReport, runProject, summarize } from '../engine/run';
 import { decodeSource } from '../engine/text';
+import { PLUGIN_PATH } from '../transforms/python/plugin';
 import { parsePython, pythonLanguage } from '../transforms/python/support/language';
 import { instrument, StageTimes } from './instrument';
 import { MemoryReport, startMemorySampler } from './memory';
@@ -46,6 +47,8 @@ export interface FullResult {
   mode: 'full' | 'stages';
   preset: string;
   transforms: string[];
+  /** Threads of runProject's per-file work (`stages` always runs on one: its timers cannot follow work into workers). */
+  jobs: number;
   /** runProject + diffs + the summary text: what `awaitify dry-run` computes before printing. */
   wallMs: number;
   cpuMs: number;
@@ -69,6 +72,8 @@ export interface ProbeResult {
   findErrorMs: number;
   rootTextMs: number;
   findEmptyLeafMs: number;
+  /** The one walk firstSyntaxError makes on a clean file: ERROR or empty node, in one rule. */
+  findErrorOrEmptyMs: number;
   findAllStringsMs: number;
   stringNodes: number;
   memory: MemoryReport;
@@ -129,9 +134,10 @@ async function measureParse(dir: string): Promise<ParseResult> {
   return { mode: 'parse', listMs, wallMs, cpuMs, readMs, decodeMs, parseMs, syntaxCheckMs, files: files.length, bytes, skipped, memory: stop() };
 }
 
-async function measureFull(dir: string, presetId: string, withStages: boolean): Promise<FullResult> {
+async function measureFull(dir: string, presetId: string, withStages: boolean, requestedJobs: number, subset: string | undefined): Promise<FullResult> {
+  const jobs = withStages ? 1 : requestedJobs;
   const stop = startMemorySampler();
-  const { preset, transforms, options } = pipelineFor(presetId);
+  const { preset, transforms, options } = pipelineFor(presetId, subset);
   const probe = withStages ? instrument(pythonLanguage, transforms) : null;
   const start = performance.now();
   const cpuStart = process.cpuUsage();
@@ -146,6 +152,7 @@ async function measureFull(dir: string, presetId: string, withStages: boolean): 
     annotate: false,
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     onProgress: probe ? () => probe.fileDone() : undefined,
+    parallel: jobs > 1 ? { jobs, plugin: PLUGIN_PATH } : undefined,
   });
   const ran = performance.now();
   let diffBytes = 0;
@@ -160,6 +167,7 @@ async function measureFull(dir: string, presetId: string, withStages: boolean): 
     mode: withStages ? 'stages' : 'full',
     preset,
     transforms: transforms.map((t) => t.id),
+    jobs,
     wallMs: end - start,
     cpuMs,
     runProjectMs: ran - start,
@@ -181,8 +189,8 @@ async function measureFull(dir: string, presetId: string, withStages: boolean): 
 }
 
 /**
- * Splits the per-file syntax check into the ast-grep calls it makes (see firstSyntaxError in
- * transforms/python/support/language.ts; keep the two in step), plus the string scan that
+ * Splits the per-file syntax check into the ast-grep calls it made before and makes now (see
+ * firstSyntaxError in transforms/python/support/language.ts; keep the two in step), plus the string scan that
  * isInsideString repeats per call, on an evenly spread sample of files.
  */
 async function measureProbe(dir: string, maxFiles: number): Promise<ProbeResult> {
@@ -192,7 +200,7 @@ async function measureProbe(dir: string, maxFiles: number): Promise<ProbeResult>
   const sample: string[] = [];
   for (let i = 0; i < all.length && sample.length < maxFiles; i += step) sample.push(all[Math.floor(i)] as string);
   const result: Omit<ProbeResult, 'mode' | 'memory'> = {
-    sampledFiles: 0, parseMs: 0, findErrorMs: 0, rootTextMs: 0, findEmptyLeafMs: 0, findAllStringsMs: 0, stringNodes: 0,
+    sampledFiles: 0, parseMs: 0, findErrorMs: 0, rootTextMs: 0, findEmptyLeafMs: 0, findErrorOrEmptyMs: 0, findAllStringsMs: 0, stringNodes: 0,
   };
   for (const [i, file] of sample.entries()) {
     const decoded = decodeSource(await fs.readFile(file));
@@ -210,6 +218,8 @@ async function measureProbe(dir: string, maxFiles: number): Promise<ProbeResult>
     const t4 = performance.now();
     result.stringNodes += top.findAll({ rule: { kind: 'string' } }).length;
     const t5 = performance.now();
+    top.find({ rule: { any: [{ kind: 'ERROR' }, { regex: '^$', not: { kind: 'module' } }] } });
+    result.findErrorOrEmptyMs += performance.now() - t5;
     result.parseMs += t1 - t0;
     result.findErrorMs += t2 - t1;
     result.rootTextMs += t3 - t2;
@@ -228,11 +238,13 @@ async function main(argv: string[]): Promise<void> {
   };
   const probeFiles = Number(flag('--probe-files') ?? 1000);
   const preset = flag('--preset') ?? 'default';
+  const jobs = Number(flag('--jobs') ?? 1);
+  const subset = flag('--transforms');
   if (dir === undefined) throw new Error('usage: measure <parse|full|stages|probe> <dir> [--preset default] [--probe-files N]');
   let result: MeasureResult;
   if (mode === 'parse') result = await measureParse(dir);
-  else if (mode === 'full') result = await measureFull(dir, preset, false);
-  else if (mode === 'stages') result = await measureFull(dir, preset, true);
+  else if (mode === 'full') result = await measureFull(dir, preset, false, jobs, subset);
+  else if (mode === 'stages') result = await measureFull(dir, preset, true, 1, subset);
   else if (mode === 'probe') result = await measureProbe(dir, probeFiles);
   else throw new Error(`unknown mode ${mode}`);
   process.stdout.write(`${JSON.stringify(result)}\n`);

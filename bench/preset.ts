@@ -11,11 +11,12 @@ export interface BenchPipeline {
   options: TransformOptions;
 }
 
-export function pipelineFor(presetId: string): BenchPipeline {
+/** `subset`: as `dry-run --transforms`, comma-separated ids of the preset's transforms. */
+export function pipelineFor(presetId: string, subset?: string): BenchPipeline {
   const preset = presetFor(presetId, undefined);
   return {
     preset: preset.id,
-    transforms: selectTransforms(preset, undefined),
+    transforms: selectTransforms(preset, subset),
     options: { ...DEFAULT_TRANSFORM_OPTIONS, ...preset.options },
   };
 }

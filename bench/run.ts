@@ -3,6 +3,7 @@
 //   npm run bench -- --sizes 1k         a quick smoke run
 //   npm run bench -- <dir>              any directory
 // Options: --sizes 1k,5k,10k  --seed 1  --repeat 1  --preset default  --probe-files 1000 (0 = no probe)
+//          --jobs N (threads of the full runs, default: the number of CPUs)  --transforms a,b (a subset of the preset)
 //          --profile (one more full run under --cpu-prof; hottest functions reported)
 //          --out bench/results.json  --corpus-root <tmp>/awaitify-bench
 // Each measurement runs in its own child process (measure.ts) so its RSS is independent.
@@ -27,6 +28,10 @@ interface Options {
   profile: boolean;
   out: string;
   corpusRoot: string;
+  /** Threads of the full runs (as `dry-run --jobs`); the instrumented stage run always uses one. */
+  jobs: number;
+  /** As `dry-run --transforms`: a subset of the preset. */
+  transforms: string | undefined;
 }
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -43,6 +48,8 @@ function parseArgs(argv: string[]): Options {
     profile: false,
     out: path.join(REPO_ROOT, 'bench', 'results.json'),
     corpusRoot: path.join(os.tmpdir(), 'awaitify-bench'),
+    jobs: os.availableParallelism(),
+    transforms: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -59,12 +66,15 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--profile') options.profile = true;
     else if (arg === '--out') options.out = path.resolve(value());
     else if (arg === '--corpus-root') options.corpusRoot = path.resolve(value());
+    else if (arg === '--jobs') options.jobs = Number(value());
+    else if (arg === '--transforms') options.transforms = value();
     else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
     else if (options.dir === null) options.dir = path.resolve(arg);
     else throw new Error('give at most one directory');
   }
   if (!Number.isInteger(options.seed)) throw new Error('--seed must be an integer');
   if (!Number.isInteger(options.repeat) || options.repeat < 1) throw new Error('--repeat must be a positive integer');
+  if (!Number.isInteger(options.jobs) || options.jobs < 1) throw new Error('--jobs must be a positive integer');
   if (!Number.isInteger(options.probeFiles) || options.probeFiles < 0) throw new Error('--probe-files must be a non-negative integer');
   return options;
 }
@@ -74,7 +84,7 @@ function log(message: string): void {
 }
 
 function measure(mode: Mode, dir: string, options: Options, nodeFlags: string[] = []): MeasureResult {
-  const args = [...nodeFlags, MEASURE, mode, dir, '--preset', options.preset, '--probe-files', String(options.probeFiles)];
+  const args = [...nodeFlags, MEASURE, mode, dir, '--preset', options.preset, '--probe-files', String(options.probeFiles), '--jobs', String(options.jobs), ...(options.transforms ? ['--transforms', options.transforms] : [])];
   const child = spawnSync(process.execPath, args, {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -134,7 +144,7 @@ function gitState(): { commit: string | null; dirtyFiles: number | null } {
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
   const startedAt = new Date().toISOString();
-  const pipeline = pipelineFor(options.preset);
+  const pipeline = pipelineFor(options.preset, options.transforms);
   const transforms = pipeline.transforms.map((t) => t.id);
   const runs: RunEntry[] = [];
   if (options.dir !== null) {
@@ -166,7 +176,7 @@ function main(): void {
     startedAt,
     finishedAt: new Date().toISOString(),
     environment,
-    options: { seed: options.seed, sizes: options.dir ? null : options.sizes, repeat: options.repeat, preset: pipeline.preset, probeFiles: options.probeFiles, generatorVersion: GENERATOR_VERSION },
+    options: { seed: options.seed, sizes: options.dir ? null : options.sizes, repeat: options.repeat, preset: pipeline.preset, probeFiles: options.probeFiles, jobs: options.jobs, generatorVersion: GENERATOR_VERSION },
     transforms,
     runs,
     scaling: steps,

@@ -25,7 +25,8 @@ function runOptions<T>(y: Argv<T>) {
     .option('get-db-name', { type: 'string', describe: `Name of the sync session dependency [default: "${DEFAULT_TRANSFORM_OPTIONS.getDbName}"]` })
     .option('async-get-db-name', { type: 'string', describe: `Name of its async twin [default: "${DEFAULT_TRANSFORM_OPTIONS.asyncGetDbName}"]` })
     .option('sqlalchemy', { type: 'string', choices: ['1.4', '2.0'], describe: 'SQLAlchemy version the async session scaffold targets [default: "2.0"]' })
-    .option('max-file-size', { type: 'number', default: DEFAULT_MAX_FILE_SIZE, describe: 'Skip files larger than this many bytes' });
+    .option('max-file-size', { type: 'number', default: DEFAULT_MAX_FILE_SIZE, describe: 'Skip files larger than this many bytes' })
+    .option('jobs', { type: 'number', describe: 'Threads for the per-file work; 1 = no worker threads [default: the number of CPUs]' });
 }
 
 function toArgs(mode: RunCommandArgs['mode'], argv: Record<string, unknown>): RunCommandArgs {
@@ -44,6 +45,7 @@ function toArgs(mode: RunCommandArgs['mode'], argv: Record<string, unknown>): Ru
     asyncGetDbName: argv['async-get-db-name'] as string | undefined,
     sqlalchemyVersion: argv.sqlalchemy as '1.4' | '2.0' | undefined,
     maxFileSize: argv['max-file-size'] as number,
+    jobs: argv.jobs as number | undefined,
     verbose: argv.verbose as boolean,
     config: argv.config as string | false | undefined,
   };

@@ -1,4 +1,5 @@
 import type { SgRoot } from '@ast-grep/napi';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkGitDirty } from '../engine/git';
 import { runProject, summarize, FileReport } from '../engine/run';
@@ -6,6 +7,7 @@ import type { Preset, Transform, TransformOptions } from '../engine/types';
 import { DEFAULT_TRANSFORM_OPTIONS } from '../engine/types';
 import { writeFileAtomic } from '../engine/write';
 import { allTransforms, findPreset, findTransform, stagePresets } from '../transforms/registry';
+import { PLUGIN_PATH } from '../transforms/python/plugin';
 import { pythonLanguage } from '../transforms/python/support/language';
 import { ConfigError, findConfig, loadConfig, LoadedConfig } from './config/load';
 import { Effective, mergeConfig } from './config/merge';
@@ -44,6 +46,8 @@ export interface RunCommandArgs {
   /** Default '2.0'. */
   sqlalchemyVersion?: '1.4' | '2.0';
   maxFileSize: number;
+  /** Threads for the per-file work (default: the number of CPUs); 1 = all on the main thread. */
+  jobs?: number;
   /** Name the transforms behind each diff hunk. */
   verbose?: boolean;
   /** An explicit configuration file instead of the nearest one; false = use none. */
@@ -85,6 +89,8 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   if (!Number.isFinite(args.maxFileSize) || args.maxFileSize <= 0) {
     throw new UsageError('--max-file-size needs a positive number of bytes');
   }
+  const jobs = args.jobs ?? os.availableParallelism();
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs needs a positive whole number');
   let settings: Effective;
   try {
     settings = resolveSettings(args, io);
@@ -116,6 +122,7 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
     annotate: args.annotate,
     maxFileSize: args.maxFileSize,
     onProgress: progress,
+    parallel: { jobs, plugin: PLUGIN_PATH },
   });
   progress.finish();
   if (preset.warning) io.stderr.write(`awaitify: warning: ${preset.warning}\n`);

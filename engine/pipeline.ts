@@ -2,7 +2,7 @@ import { planAnnotations } from './annotate';
 import { mapOffset, OverlappingEditsError, InvalidEditError, sortAndCheckEdits, applyEdits } from './edits';
 import { findIgnoreMarkers, touchesIgnoredLine } from './ignore';
 import { LineIndex } from './lines';
-import type { FindingInput, LanguageSupport, SyntaxProblem, TextEdit, Transform, TransformOptions } from './types';
+import type { FindingInput, LanguageSupport, Prefilter, SyntaxProblem, TextEdit, Transform, TransformOptions } from './types';
 
 /** An edit as reported: which transform made it, why, and where it landed in the output. */
 export interface EditRecord {
@@ -136,16 +136,18 @@ export function runTransforms<Tree>(
   index?: unknown,
 ): Failure | null {
   for (const transform of transforms) {
+    if (!mayAct(transform.prefilter, state.text, transformOptions)) continue;
     const tree = state.treeFor(language);
     const text = state.text;
-    const lines = new LineIndex(text);
-    const markers = findIgnoreMarkers(lines, language.lineComment, (offset) => language.isInsideString(tree, offset));
-    if (markers.file) return { status: 'skipped', reason: 'awaitify: ignore-file', ignored: 1 };
+    // Without the marker text there is no ignore comment: skip the line index and the scan.
+    const lines = text.includes(IGNORE_MARK) ? new LineIndex(text) : null;
+    const markers = lines ? findIgnoreMarkers(lines, language.lineComment, (offset) => language.isInsideString(tree, offset)) : null;
+    if (markers?.file) return { status: 'skipped', reason: 'awaitify: ignore-file', ignored: 1 };
     // Transforms ask isIgnored themselves to keep their edits coherent (an import stays because a use
     // on an ignored line stays), so their questions count too: each distinct spot left alone counts once.
     const ignoredSpots = new Set<string>();
     const isIgnored = (start: number, end: number): boolean => {
-      const hit = touchesIgnoredLine(markers, lines, start, end);
+      const hit = markers !== null && lines !== null && touchesIgnoredLine(markers, lines, start, end);
       if (hit) ignoredSpots.add(`${start}:${end}`);
       return hit;
     };
@@ -166,6 +168,16 @@ export function runTransforms<Tree>(
     for (const [key, value] of Object.entries(result.counts ?? {})) state.counts[key] = (state.counts[key] ?? 0) + value;
   }
   return null;
+}
+
+/** The text every ignore comment contains: a file with one always runs, so `ignore-file` is still honoured. */
+const IGNORE_MARK = 'awaitify:';
+
+/** False only when the prefilter proves the transform (or indexer) has nothing to do on this text. */
+export function mayAct(prefilter: Prefilter | undefined, text: string, options: TransformOptions): boolean {
+  if (prefilter === undefined || text.includes(IGNORE_MARK)) return true;
+  const words = typeof prefilter === 'function' ? prefilter(options) : prefilter;
+  return words.some((word) => text.includes(word));
 }
 
 /** Writes annotations if asked, and turns the state into the file's outcome. */

@@ -86,11 +86,25 @@ export interface IndexInput<Tree> {
 }
 
 /**
- * A whole-project pass. `summarize` runs per file and returns plain data (no trees, no nodes), so
- * memory stays bounded and summaries can cross worker threads; `build` combines all summaries once.
+ * Substrings of which a file must contain at least one for a transform (or indexer) to do anything
+ * with it: the engine then skips it, and its parse when nothing else in the segment needs the tree,
+ * on files that contain none. Only declare what the code guarantees: on such a file, `run` must
+ * return no edits, no findings and no counts, and call `isIgnored` never. A function of the options
+ * when the trigger names are configurable (`get_db`).
+ */
+export type Prefilter = readonly string[] | ((options: TransformOptions) => readonly string[]);
+
+/**
+ * A whole-project pass. `summarize` runs per file and returns plain data (no trees, no nodes, no
+ * class instances: objects, arrays, Map and Set survive the structured clone that carries summaries
+ * between worker threads; methods and prototypes do not), so memory stays bounded. `build` combines
+ * all summaries (in the order of the file list) once per thread that runs the transform: the index it
+ * returns never crosses threads, so it may hold anything. `build` must be deterministic.
  */
 export interface ProjectIndexer<Tree, Summary = unknown, Index = unknown> {
   id: string;
+  /** Files without any of these substrings are not summarized and are absent from `build`'s map. */
+  prefilter?: Prefilter;
   summarize(input: IndexInput<Tree>): Summary;
   build(summaries: ReadonlyMap<string, Summary>, options: TransformOptions): Index;
 }
@@ -106,7 +120,19 @@ export interface Transform<Tree> {
    * on all files, builds this index over their output, and only then runs this transform.
    */
   indexer?: ProjectIndexer<Tree>;
+  /** See `Prefilter`; absent = the transform may act on any file. */
+  prefilter?: Prefilter;
   run(ctx: TransformContext<Tree>): TransformResult;
+}
+
+/**
+ * What a worker thread loads to run transforms: the module named by `RunOptions.parallel.plugin`
+ * exports it as `plugin`. Transforms are code, so workers pick them from here by id; only options,
+ * file lists, summaries and reports cross threads.
+ */
+export interface EnginePlugin<Tree> {
+  language: LanguageSupport<Tree>;
+  transforms(): readonly Transform<Tree>[];
 }
 
 export interface Preset {

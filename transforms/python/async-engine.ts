@@ -102,6 +102,8 @@ export const transform: Transform<SgRoot> = {
   id: 'async-engine',
   description: 'Async twins in the session module: create_async_engine, an async session factory, get_async_db; create_all in async startup via run_sync',
   language: 'python',
+  // Kept in step with the early return below.
+  prefilter: (options) => ['create_engine', 'sessionmaker', 'create_all', 'drop_all', options.getDbName],
   run(ctx: TransformContext<SgRoot>): TransformResult {
     if (!/create_engine|sessionmaker|create_all|drop_all/.test(ctx.source) && !ctx.source.includes(ctx.options.getDbName)) {
       return { edits: [], findings: [] };
@@ -119,6 +121,7 @@ export const createAllTransform: Transform<SgRoot> = {
   id: 'async-create-all',
   description: 'create_all/drop_all on the sync engine inside functions made async (by propagation) → run_sync on the async engine',
   language: 'python',
+  prefilter: () => ['create_all', 'drop_all'],
   run(ctx: TransformContext<SgRoot>): TransformResult {
     if (!/create_all|drop_all/.test(ctx.source)) return { edits: [], findings: [] };
     return new EngineTwins(ctx).runCreateAllOnly();

@@ -31,6 +31,8 @@ export const transform: Transform<SgRoot> = {
   id: 'async-get-db',
   description: 'Depends(get_db) → Depends(get_async_db), dependency_overrides keys included, imports updated',
   language: 'python',
+  // Kept in step with the early return below.
+  prefilter: (options) => [options.getDbName],
   run(ctx: TransformContext<SgRoot>): TransformResult {
     const { getDbName, asyncGetDbName } = ctx.options;
     if (getDbName === asyncGetDbName || !ctx.source.includes(getDbName)) return { edits: [], findings: [] };

@@ -55,6 +55,8 @@ export const transform: Transform<SgRoot> = {
   id: 'async-session',
   description: "SQLAlchemy's Session → AsyncSession in parameter/return annotations and Annotated aliases",
   language: 'python',
+  // Kept in step with the early return below: without the word there is nothing to convert or flag.
+  prefilter: ['Session'],
   run(ctx: TransformContext<SgRoot>): TransformResult {
     if (!ctx.source.includes('Session')) return { edits: [], findings: [] };
     return new SessionAnnotations(ctx).run();

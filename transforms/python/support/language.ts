@@ -18,33 +18,34 @@ export function parsePython(source: string): SgRoot {
 /**
  * tree-sitter repairs some syntax errors by inventing a zero-width token (`def f(:` gets a missing `)`),
  * which is not an ERROR node. Both count as syntax errors for us.
+ *
+ * Reported: the first ERROR node in pre-order if there is one, else the first zero-width node. Each
+ * search is a full tree walk, so a clean file (the common case) gets one walk matching either kind;
+ * only when it stops at a zero-width node does a second walk look for an ERROR node after it.
  */
 export function firstSyntaxError(root: SgRoot): SyntaxProblem | null {
   const top = root.root();
-  const error = top.find({ rule: { kind: 'ERROR' } });
+  const first = top.find(ERROR_OR_EMPTY);
+  if (first === null) return null;
+  const error = first.kind() === 'ERROR' ? first : top.find(ERROR);
   if (error) {
     const { start } = error.range();
     return { line: start.line + 1, column: start.column + 1, message: `cannot parse: ${describe(error)}` };
   }
   if (top.text().length === 0) return null;
-  const missing = findZeroWidthLeaf(top);
-  if (missing) {
-    const { start } = missing.range();
-    return { line: start.line + 1, column: start.column + 1, message: `missing ${JSON.stringify(missing.kind())}` };
-  }
-  return null;
+  const { start } = first.range();
+  return { line: start.line + 1, column: start.column + 1, message: `missing ${JSON.stringify(first.kind())}` };
 }
+
+const ERROR = { rule: { kind: 'ERROR' } };
+// Matched natively: a node with empty text is an invented (missing) token. Walking the tree from JS
+// costs one native call per node, several times slower.
+const EMPTY = { regex: '^$', not: { kind: 'module' } };
+const ERROR_OR_EMPTY = { rule: { any: [{ kind: 'ERROR' }, EMPTY] } };
 
 function describe(node: SgNode): string {
   const text = node.text().split('\n')[0] ?? '';
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
-}
-
-function findZeroWidthLeaf(node: SgNode): SgNode | null {
-  // Matched natively: a node with empty text is an invented (missing) token. Walking the tree from JS
-  // costs one native call per node, several times slower.
-  const empty = node.find({ rule: { regex: '^$', not: { kind: 'module' } } });
-  return empty;
 }
 
 export function isInsideString(root: SgRoot, offset: number): boolean {

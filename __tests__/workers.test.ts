@@ -1,0 +1,107 @@
+// Worker threads must not change a single byte of the report: the same project runs in-process and on
+// two workers, and the reports are compared whole (outputs as bytes, findings, counts, errors, skips).
+import type { SgRoot } from '@ast-grep/napi';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { RunReport, runProject } from '../engine/run';
+import { DEFAULT_TRANSFORM_OPTIONS, Transform } from '../engine/types';
+import { pythonLanguage } from '../transforms/python/support/language';
+import { marker, seen, seenFragile, tail, threadProbe } from './helpers/worker-plugin';
+
+const PLUGIN = path.join(__dirname, 'helpers', 'worker-plugin.ts');
+
+/** ~120 files covering every outcome, spread so that each worker gets some of each. */
+function project(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awaitify-workers-'));
+  const write = (name: string, content: string | Buffer): void => {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  };
+  for (let i = 0; i < 100; i++) {
+    const pkg = `pkg${i % 7}`;
+    const shapes = [
+      'a = 1\nb = 2\n',
+      'x = 0\n',
+      'a = 1\nflag = True\nb = 2\n',
+      'b = 2\n# flag\n',
+      'def f(:\n    pass\n',
+      'a = 1\r\nb = 2\r\n',
+      '\ufeffa = 1\n',
+      '# awaitify: ignore-file\na = 1\n',
+      'a = 1  # awaitify: ignore\nb = 2\n',
+      'x = 1\nBREAK\n',
+      'x = 1  # THROW\n',
+      's = "🐍"\na = 1\n',
+    ];
+    write(`${pkg}/m${i}.py`, shapes[i % shapes.length] as string);
+  }
+  write('bad/latin1.py', Buffer.from([0x61, 0x3d, 0xe9, 0x0a]));
+  write('bad/huge.py', `a = 1\n${'#'.repeat(3000)}\n`);
+  write('bad/empty.py', '');
+  return dir;
+}
+
+async function run(dir: string, transforms: Transform<SgRoot>[], jobs: number | null): Promise<RunReport> {
+  return runProject({
+    paths: ['.'],
+    cwd: dir,
+    exclude: [],
+    language: pythonLanguage,
+    transforms,
+    transformOptions: DEFAULT_TRANSFORM_OPTIONS,
+    annotate: false,
+    maxFileSize: 2000,
+    parallel: jobs === null ? undefined : { jobs, plugin: PLUGIN, minFilesPerWorker: 1 },
+  });
+}
+
+function statuses(report: RunReport): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const file of report.files) counts[file.status] = (counts[file.status] ?? 0) + 1;
+  return counts;
+}
+
+describe('worker threads', () => {
+  const dir = project();
+
+  test('work leaves the main thread when jobs > 1', async () => {
+    const report = await run(dir, [threadProbe], 2);
+    const threads = new Set(report.files.flatMap((f) => (f.status === 'unchanged' ? Object.keys(f.counts) : [])));
+    expect(threads.size).toBeGreaterThan(0);
+    expect(threads.has('thread 0')).toBe(false);
+  });
+
+  test('two segments with an index in between: the same report as in-process', async () => {
+    const transforms = [marker, seen, tail];
+    const here = await run(dir, transforms, null);
+    const workers = await run(dir, transforms, 2);
+    // The project exercises every outcome, so the comparison below means something.
+    expect(statuses(here)).toEqual({ changed: expect.any(Number), unchanged: expect.any(Number), skipped: expect.any(Number), error: expect.any(Number) });
+    expect(here.files.some((f) => f.status === 'changed' && f.findings.length > 0)).toBe(true);
+    expect(here.files.some((f) => f.status === 'changed' && f.after.includes('# seen: ') && f.after.split(',').length > 10)).toBe(true);
+    expect(workers).toEqual(here);
+    for (const file of workers.files) if (file.status === 'changed') expect(Buffer.isBuffer(file.output)).toBe(true);
+  });
+
+  test('an index first in the preset, and more workers than needed', async () => {
+    const transforms = [seen, marker];
+    expect(await run(dir, transforms, 5)).toEqual(await run(dir, transforms, null));
+  });
+
+  test('a summarize failure fails the waiting files alike, naming the same file-order error', async () => {
+    const fragile = project();
+    fs.writeFileSync(path.join(fragile, 'pkg3', 'zz.py'), 'b = 2  # NOSUMMARY late\n');
+    fs.writeFileSync(path.join(fragile, 'pkg0', 'aa.py'), 'b = 2  # NOSUMMARY early\n');
+    const transforms = [marker, seenFragile, tail];
+    const here = await run(fragile, transforms, null);
+    expect(here.files.filter((f) => f.status === 'error' && f.transform === 'seen-fragile').length).toBeGreaterThan(10);
+    expect(here.files.find((f) => f.status === 'error' && f.transform === 'seen-fragile')).toMatchObject({ message: expect.stringContaining('pkg0/aa.py') });
+    expect(await run(fragile, transforms, 2)).toEqual(here);
+  });
+
+  test('transforms that are not the plugin\'s own are refused, not silently replaced', async () => {
+    const impostor: Transform<SgRoot> = { ...marker };
+    await expect(run(dir, [impostor], 2)).rejects.toThrow(/not the one/);
+  });
+});

@@ -1,0 +1,31 @@
+// Messages between runProject's coordinator (engine/parallel.ts) and its worker threads (engine/worker.ts).
+// Everything here crosses threads by structured clone: plain data only.
+
+import type { TransformOptions } from './types';
+import type { FileReport, FileTask, SummaryEntry, Summaries } from './work';
+
+export interface WorkerSetup {
+  /** Module exporting `plugin: EnginePlugin`. */
+  plugin: string;
+  /** The transforms to run, in order, by id. */
+  transformIds: string[];
+  transformOptions: TransformOptions;
+  annotate: boolean;
+  maxFileSize: number;
+}
+
+export type ToWorker =
+  /** Read these files and run the first segment on them (unless it waits for its index). */
+  | { type: 'intake'; tasks: FileTask[] }
+  /** Send the summaries gathered for the next segment's index. */
+  | { type: 'summaries' }
+  /** Run segment `segment` on the waiting files; `summaries` (every file's, in file-list order) when it has an index to build. */
+  | { type: 'segment'; segment: number; summaries: SummaryEntry[] | null }
+  /** The index cannot be built: fail every waiting file with this error. */
+  | { type: 'fail'; transform: string; message: string };
+
+export type FromWorker =
+  | { type: 'progress'; count: number }
+  /** The last request is done; `indexFailed` when the worker's own build of the index threw. */
+  | { type: 'done'; reports: FileReport[]; indexFailed: boolean }
+  | { type: 'summaries'; summaries: Summaries };

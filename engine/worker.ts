@@ -1,0 +1,91 @@
+// A worker thread of runProject (see engine/parallel.ts): the same FileWork as the in-process path,
+// driven by messages.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import type { FromWorker, ToWorker, WorkerSetup } from './protocol';
+import type { EnginePlugin, Transform } from './types';
+import { buildIndex, FileWork, Segment, splitSegments } from './work';
+
+const setup = workerData as WorkerSetup;
+const port = parentPort;
+if (port === null) throw new Error('engine/worker runs as a worker thread only');
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const plugin = (require(setup.plugin) as { plugin: EnginePlugin<unknown> }).plugin;
+const available = plugin.transforms();
+const transforms = setup.transformIds.map((id) => {
+  const found = available.find((t) => t.id === id);
+  if (!found) throw new Error(`no transform ${id} in ${setup.plugin}`);
+  return found;
+}) as Transform<unknown>[];
+const segments: Segment<unknown>[] = splitSegments(transforms);
+const work = new FileWork({
+  language: plugin.language,
+  segments,
+  transformOptions: setup.transformOptions,
+  annotate: setup.annotate,
+  maxFileSize: setup.maxFileSize,
+});
+
+const send = (message: FromWorker): void => port.postMessage(message);
+
+let unreported = 0;
+let ticks = 0;
+const tick = async (): Promise<void> => {
+  if (++unreported === 16) {
+    send({ type: 'progress', count: unreported });
+    unreported = 0;
+  }
+  // Native trees are released only when the event loop turns.
+  if (++ticks % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
+};
+const done = (indexFailed = false): void => {
+  if (unreported > 0) send({ type: 'progress', count: unreported });
+  unreported = 0;
+  send({ type: 'done', reports: work.drainReports(), indexFailed });
+};
+
+async function handle(message: ToWorker): Promise<void> {
+  switch (message.type) {
+    case 'intake':
+      for (const task of message.tasks) {
+        await work.intake(task);
+        await tick();
+      }
+      done();
+      return;
+    case 'summaries':
+      send({ type: 'summaries', summaries: work.takeSummaries() });
+      return;
+    case 'fail':
+      work.failLive(message.transform, message.message);
+      done();
+      return;
+    case 'segment': {
+      const segment = segments[message.segment] as Segment<unknown>;
+      let index: unknown;
+      if (segment.indexer && work.waiting > 0) {
+        const built = buildIndex({ entries: message.summaries ?? [] }, segment.indexer, setup.transformOptions);
+        if ('error' in built) {
+          work.failLive(segment.owner ?? segment.indexer.id, built.error);
+          done(true);
+          return;
+        }
+        index = built.index;
+      }
+      await work.runSegment(message.segment, index, tick);
+      done();
+      return;
+    }
+  }
+}
+
+// One request at a time: the coordinator waits for each reply before sending the next.
+port.on('message', (message: ToWorker) => {
+  handle(message).catch((error: unknown) => {
+    // Surfaces as the worker's 'error' event in the coordinator, which fails the run as an in-process throw would.
+    setImmediate(() => {
+      throw error;
+    });
+  });
+});
