@@ -3,17 +3,20 @@
 // itself with a known `select(M)` / `db.get(M, pk)`, `selectinload(M.rel)` is added to that statement,
 // including relationships read by the pydantic serialisation of the route's response model; everything else
 // is flagged: reads on objects loaded elsewhere, `lazy="dynamic"` relationships, server-generated columns
-// read after a commit, and one session shared by concurrent tasks.
+// read after a commit, attributes read after rollback()/expire() (eager/expired.ts), and one session shared by
+// concurrent tasks.
 //
 // Runs after query-to-select and insert-await: queries are `select()` statements and session calls are
 // awaited. A function is async code when it is `async def` or already holds an `await` (insert-await writes
 // them into plain defs that a later transform makes async); sync functions read relationships lazily as before.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
+import { ExpiredReads } from './eager/expired';
 import { coverage, type LoaderChain } from './eager/loaders';
 import { ModelIndex, modelIndexer, singleFileIndex, type ModelInfo, type Relationship, type SchemaInfo } from './eager/model-index';
 import { Provenances, type Provenance, type Statement } from './eager/provenance';
 import { HINTS, RULES, type EagerRule } from './eager/rules';
+import { ownerOf } from './eager/scope';
 import { stringValue } from './eager/summary';
 import { callArgs, decoratorsOf, dottedName, namedChildren, sameNode, start } from './query/syntax';
 import { SessionResolver } from './query/sessions';
@@ -24,7 +27,7 @@ const ID = 'eager-load';
 
 export const transform: Transform<SgRoot> = {
   id: ID,
-  description: 'selectinload() for relationships read in async code (response models included); flags lazy="dynamic", server defaults read after commit, sessions shared by concurrent tasks',
+  description: 'selectinload() for relationships read in async code (response models included); flags lazy="dynamic", server defaults read after commit, attributes read after rollback/expire, sessions shared by concurrent tasks',
   language: 'python',
   indexer: modelIndexer as Transform<SgRoot>['indexer'],
   run: (ctx) => new EagerLoad(ctx).run(),
@@ -35,7 +38,6 @@ const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 
 const NO_LOAD_NEEDED = new Set(['selectin', 'joined', 'subquery', 'immediate', 'raise', 'raise_on_sql', 'noload', 'write_only']);
 const CONCURRENT_ALL = new Set(['gather', 'wait', 'as_completed']);
 const CONCURRENT_TASK = new Set(['create_task', 'ensure_future', 'start_soon']);
-const FUNCTION_LIKE = new Set(['function_definition', 'lambda', 'class_definition']);
 
 /** Relationships to load on one statement, and where they are read (flagged there if the load cannot be added). */
 interface Need {
@@ -54,6 +56,7 @@ class EagerLoad {
   private readonly sessions: SessionResolver;
   private readonly imports: ModuleImports;
   private readonly provenances: Provenances;
+  private readonly expired: ExpiredReads;
   private readonly findings: FindingInput[] = [];
   private readonly flagged = new Set<string>();
   private readonly needs = new Map<number, Need>();
@@ -69,6 +72,7 @@ class EagerLoad {
     this.sessions = new SessionResolver(ctx.tree, imports, { dependencyNames: [ctx.options.getDbName, ctx.options.asyncGetDbName], facades: [] });
     const bindings = new Map(moduleLevelImportBindings(imports).map((b) => [b.local, b.target] as const));
     this.provenances = new Provenances(ctx.path, this.index, this.sessions, bindings);
+    this.expired = new ExpiredReads(ctx.path, this.index, this.sessions, this.provenances);
     for (const model of this.index.models.values()) {
       for (const name of model.relationships.keys()) this.interesting.add(name);
       for (const name of model.serverColumns.keys()) this.interesting.add(name);
@@ -82,6 +86,7 @@ class EagerLoad {
         this.visitReads(fn, false);
         this.visitResponseModel(fn, false);
         this.visitConcurrency(fn);
+        for (const read of this.expired.in(fn)) this.flag(RULES.expiredRead, read.site, read.message, read.key);
       } else if (isRoute(fn)) {
         // A plain `def` route runs in a threadpool, but the models its dependencies hand it were loaded by an
         // AsyncSession: a lazy load there raises MissingGreenlet too. Only those parameters are checked.
@@ -430,16 +435,6 @@ function isRoute(fn: SgNode): boolean {
 /** Loaded by whatever supplied a parameter (a FastAPI dependency, a caller). */
 function fromParameter(p: Provenance): boolean {
   return p.load.k === 'unknown' && p.load.origin === 'parameter';
-}
-
-/** The function, lambda or class whose body `node` runs in (decorators and defaults belong outside). */
-function ownerOf(node: SgNode): SgNode | null {
-  let child = node;
-  for (const a of node.ancestors()) {
-    if (FUNCTION_LIKE.has(String(a.kind())) && sameNode(a.field('body'), child)) return a;
-    child = a;
-  }
-  return null;
 }
 
 /** The response model of a FastAPI route: `response_model=` of its decorator, else its return annotation. */
