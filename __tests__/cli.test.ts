@@ -112,6 +112,9 @@ describe('dry-run', () => {
     expect(result.stdout).toContain('--- a/app/items.py\n+++ b/app/items.py\n@@ ');
     expect(result.stdout).toContain('+async def read_items(db: AsyncSession = Depends(get_async_db)):');
     expect(result.stdout).toContain('+    return await db.execute(text("select 1"))');
+    // Every function made async is listed with why, so a reviewer can follow the chain.
+    expect(result.stderr).toMatch(/^made async \(\d+\):$/m);
+    expect(result.stderr).toMatch(/^  app\/items\.py:\d+: read_items is async because it awaits db\.execute$/m);
     expect(result.stdout).not.toMatch(/scanned/);
     expect(parseSummary(result.stderr)).toEqual({ scanned: 7, changed: 5, unchanged: 2, skipped: 0, errored: 0, ignored: 0 });
     expect(result.stderr).toMatch(/5 would change/);

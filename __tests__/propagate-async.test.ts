@@ -1,7 +1,5 @@
-// propagate-async over multi-file projects: the directory fixtures (input/ and output/ trees, optional
-// findings.json) run through summarize → build → run, plus the indexer's name resolution on its own.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// propagate-async beyond its fixtures (__tests__/fixtures.test.ts runs the directory fixtures through
+// the engine, options.json included): the indexer's name resolution on its own, and the blog app.
 import * as path from 'node:path';
 import { DEFAULT_TRANSFORM_OPTIONS } from '../engine/types';
 import { pythonProjectIndexer } from '../transforms/python/index/indexer';
@@ -11,45 +9,6 @@ import { parsePython } from '../transforms/python/support/language';
 import { readTree, runProject } from './helpers/project-fixtures';
 
 const ROOT = path.join(__dirname, '..', 'testfixtures', 'python', 'propagate-async');
-
-const cases = existsSync(ROOT) ? readdirSync(ROOT).filter((name) => statSync(path.join(ROOT, name)).isDirectory()).sort() : [];
-
-describe('propagate-async directory fixtures', () => {
-  test.each(cases)('%s', (name) => {
-    const dir = path.join(ROOT, name);
-    const input = readTree(path.join(dir, 'input'));
-    const expected = readTree(path.join(dir, 'output'));
-    const findingsFile = path.join(dir, 'findings.json');
-    const expectedFindings = existsSync(findingsFile)
-      ? (JSON.parse(readFileSync(findingsFile, 'utf8')) as { path: string; rule: string; line: number }[]).map((f) => `${f.path}:${f.rule}@${f.line}`).sort()
-      : [];
-    const first = runProject(transform, input);
-    expect([...first.outputs.keys()].sort()).toEqual([...expected.keys()].sort());
-    for (const [file, output] of first.outputs) expect(`${file}:\n${output}`).toBe(`${file}:\n${expected.get(file)}`);
-    expect(first.findings).toEqual(expectedFindings);
-
-    const second = runProject(transform, first.outputs);
-    for (const [file, output] of second.outputs) expect(`${file}:\n${output}`).toBe(`${file}:\n${first.outputs.get(file)}`);
-  });
-
-  test("every output is accepted by CPython's parser", () => {
-    const outputs = cases.flatMap((name) => [...readTree(path.join(ROOT, name, 'output')).keys()].map((rel) => path.join(ROOT, name, 'output', rel)));
-    if (outputs.length === 0) return;
-    const script = 'import ast, sys\nfor p in sys.argv[1:]:\n    ast.parse(open(p, encoding="utf-8").read(), p)\n';
-    expect(() => execFileSync('python3', ['-c', script, ...outputs], { stdio: ['ignore', 'pipe', 'pipe'] })).not.toThrow();
-  });
-
-  test('every rule a fixture expects has its docs page', () => {
-    const rules = new Set(
-      cases.flatMap((name) => {
-        const file = path.join(ROOT, name, 'findings.json');
-        return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { rule: string }[]).map((f) => f.rule) : [];
-      }),
-    );
-    const missing = [...rules].filter((rule) => !existsSync(path.join(__dirname, '..', 'docs', 'rules', `${rule}.md`)));
-    expect(missing).toEqual([]);
-  });
-});
 
 describe('reason chains', () => {
   test('a route made async names the chain down to the awaited session call', () => {

@@ -17,7 +17,7 @@ import { githubAnnotations } from './print/github';
 import { attributeHunks, attributionComments } from './print/hunks';
 import { jsonReport } from './print/json';
 import { sarifReport } from './print/sarif';
-import { formatCounts, formatFindings, formatProblems, formatSummary } from './print/summary';
+import { formatCounts, formatFindings, formatMadeAsync, formatProblems, formatSummary } from './print/summary';
 import { progressReporter } from './progress';
 
 export const EXIT_OK = 0;
@@ -161,7 +161,13 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
     } else {
       for (const file of report.files) if (file.status === 'changed') io.stdout.write(`wrote ${file.path}\n`);
     }
-    const lines = [formatSummary(summary, args.mode), ...formatProblems(report.files), ...formatCounts(report.files), ...formatFindings(report.files)];
+    const lines = [
+      formatSummary(summary, args.mode),
+      ...formatProblems(report.files),
+      ...formatCounts(report.files),
+      ...formatMadeAsync(report.files),
+      ...formatFindings(report.files),
+    ];
     io.stderr.write(`${lines.join('\n')}\n`);
   }
 

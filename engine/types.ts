@@ -45,6 +45,8 @@ export interface TransformOptions {
   getDbName: string;
   /** Name of its async twin, `get_async_db` by default. */
   asyncGetDbName: string;
+  /** Set by presets that run async-tests after propagate-async: tests are converted, not left to a person. */
+  testsConvertedLater?: boolean;
   /** Session objects reached through a facade rather than a parameter, e.g. `db.session` (Flask-SQLAlchemy style). */
   sessionFacades?: string[];
   /** query-to-select output: 'select' = sync 2.0 style (stage 1), 'async' (default) = awaited AsyncSession forms. */

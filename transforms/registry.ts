@@ -10,7 +10,7 @@ import { transform as propagateAsync } from './python/propagate-async';
 import { transform as queryToSelect } from './python/query-to-select';
 
 // Order matters: each transform sees the previous one's output.
-const pythonTransforms: Transform<SgRoot>[] = [asyncEngine, asyncSession, asyncGetDb, queryToSelect, insertAwait, propagateAsync, asyncCreateAll, eagerLoad, asyncTests];
+const pythonTransforms: Transform<SgRoot>[] = [asyncEngine, asyncSession, asyncGetDb, queryToSelect, insertAwait, propagateAsync, asyncCreateAll, asyncTests, eagerLoad];
 
 export const presets: Preset[] = [
   {
@@ -26,9 +26,11 @@ export const presets: Preset[] = [
       insertAwait.id,
       propagateAsync.id,
       asyncCreateAll.id,
-      eagerLoad.id,
+      // After async-tests: eager-load only looks at async code, and the tests are async only then.
       asyncTests.id,
+      eagerLoad.id,
     ],
+    options: { testsConvertedLater: true },
     warning:
       'eager loading is not complete: a relationship read on an object loaded in another function may be ' +
       'neither fixed nor flagged, and fails at run time with MissingGreenlet; run your test suite on the result',

@@ -37,6 +37,23 @@ export function formatCounts(files: readonly FileReport[]): string[] {
   return lines;
 }
 
+/**
+ * Every function propagate-async made async, with the call chain that made it so: a reviewer must be
+ * able to follow why a function's signature changed.
+ */
+export function formatMadeAsync(files: readonly FileReport[]): string[] {
+  const entries: string[] = [];
+  for (const file of files) {
+    if (file.status !== 'changed') continue;
+    for (const edit of file.edits) {
+      if (edit.transform !== 'propagate-async') continue;
+      const because = / is async because /.exec(edit.reason);
+      if (because) entries.push(`  ${file.path}:${edit.line}: ${edit.reason.replace(/^propagate-async: /, '')}`);
+    }
+  }
+  return entries.length > 0 ? [`made async (${entries.length}):`, ...entries] : [];
+}
+
 export function formatFindings(files: readonly FileReport[]): string[] {
   const lines: string[] = [];
   for (const file of files) {

@@ -12,6 +12,7 @@ import { ProjectIndex } from './index/project';
 import { summarizeModule } from './index/summarize';
 import type { ModuleSummary } from './index/types';
 import { AsyncPlan } from './propagate/plan';
+import { RULES } from './propagate/rules';
 import { end, start } from './query/syntax';
 
 const ID = 'propagate-async';
@@ -48,7 +49,8 @@ function run(ctx: TransformContext<SgRoot>): TransformResult {
   for (const u of file.unwraps) edits.push({ start: u.start, end: u.end, text: u.text, reason: u.reason });
   return {
     edits,
-    findings: file.findings,
+    // With async-tests later in the same run, tests are its job: it converts them, or flags what it cannot.
+    findings: ctx.options.testsConvertedLater ? file.findings.filter((f) => f.rule !== RULES.inTest && !file.testFindings.has(f.offset)) : file.findings,
     counts: {
       'functions made async': file.asyncDefs.length,
       'awaits added at call sites': file.awaits.length,

@@ -19,6 +19,8 @@ export interface FilePlan {
   awaits: { start: number; end: number; reason: string }[];
   unwraps: { start: number; end: number; text: string; reason: string }[];
   findings: FindingInput[];
+  /** Offsets of findings on calls made by tests and fixtures, which async-tests handles when it runs later. */
+  testFindings: Set<number>;
 }
 
 type Reason =
@@ -219,6 +221,7 @@ export class AsyncPlan {
   private handleCall(site: Site, target: FnEntry): void {
     const { call, caller, path } = site;
     if (call.awaited === 'yes' || call.ignored) return;
+    if (caller?.fn.test) this.file(path).testFindings.add(call.start);
     const callee = `\`${call.text}(...)\` calls ${describe(target)}, which becomes async`;
     if (target.fn.isGenerator) {
       this.flag(RULES.generator, path, call.start, `\`${call.text}(...)\` calls the generator ${describe(target)}, which becomes an async generator: it must be iterated with \`async for\`, and is left as it is`);
@@ -319,7 +322,7 @@ export class AsyncPlan {
   private file(path: string): FilePlan {
     let plan = this.files.get(path);
     if (!plan) {
-      plan = { asyncDefs: [], awaits: [], unwraps: [], findings: [] };
+      plan = { asyncDefs: [], awaits: [], unwraps: [], findings: [], testFindings: new Set() };
       this.files.set(path, plan);
     }
     return plan;
