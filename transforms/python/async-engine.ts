@@ -152,12 +152,27 @@ class EngineTwins {
     this.v14 = ctx.options.sqlalchemyVersion === '1.4';
   }
 
+  /** Alembic's env.py and migrations run on the sync engine and stay as they are. */
+  private importsAlembic(): boolean {
+    const alembic = (module: string): boolean => module === 'alembic' || module.startsWith('alembic.');
+    return this.imports.plain.some((i) => alembic(i.module)) || this.imports.from.some((i) => alembic(i.module));
+  }
+
+  /** The planned edits with their imports, or only the findings when an import would land on an ignored line. */
+  private result(): TransformResult {
+    if (this.edits.length === 0) return { edits: [], findings: this.findings };
+    const importEdits = planImportEdits(this.ctx.tree, this.ctx.source, { add: this.importsToAdd });
+    if (importEdits.some((e) => this.ctx.isIgnored(e.start, e.end))) return { edits: [], findings: this.findings };
+    return {
+      edits: [...importEdits.map((e) => ({ ...e, reason: 'imports for the async twins' })), ...this.edits],
+      findings: this.findings,
+      counts: this.counts,
+    };
+  }
+
   run(): TransformResult {
     const none = { edits: [], findings: [] };
-    const importsAlembic =
-      this.imports.plain.some((i) => i.module === 'alembic' || i.module.startsWith('alembic.')) ||
-      this.imports.from.some((i) => i.module === 'alembic' || i.module.startsWith('alembic.'));
-    if (importsAlembic) return none;
+    if (this.importsAlembic()) return none;
     // A module that already creates an async engine or factory was migrated (by us or by hand): leave it.
     const root = this.ctx.tree.root();
     if (root.find({ rule: { kind: 'identifier', regex: '^(create_async_engine|async_sessionmaker)$' } })) return none;
@@ -187,23 +202,12 @@ class EngineTwins {
     this.convertCreateAll(engines);
 
     if (this.helperNeeded) this.insertHelper([...engines.values()].filter((e) => e.twin !== null));
-    if (this.edits.length === 0) return { edits: [], findings: this.findings };
-
-    const importEdits = planImportEdits(this.ctx.tree, this.ctx.source, { add: this.importsToAdd });
-    if (importEdits.some((e) => this.ctx.isIgnored(e.start, e.end))) return { edits: [], findings: this.findings };
-    return {
-      edits: [...importEdits.map((e) => ({ ...e, reason: 'imports for the async twins' })), ...this.edits],
-      findings: this.findings,
-      counts: this.counts,
-    };
+    return this.result();
   }
 
   /** Only the create_all/drop_all conversion, against twins that already exist (added by an earlier pass). */
   runCreateAllOnly(): TransformResult {
-    const importsAlembic =
-      this.imports.plain.some((i) => i.module === 'alembic' || i.module.startsWith('alembic.')) ||
-      this.imports.from.some((i) => i.module === 'alembic' || i.module.startsWith('alembic.'));
-    if (importsAlembic) return { edits: [], findings: [] };
+    if (this.importsAlembic()) return { edits: [], findings: [] };
     const engines = this.collectEngines();
     const root = this.ctx.tree.root();
     for (const engine of engines.values()) {
@@ -216,14 +220,7 @@ class EngineTwins {
       if (defined) engine.twin = twin;
     }
     this.convertCreateAll(engines);
-    if (this.edits.length === 0) return { edits: [], findings: this.findings };
-    const importEdits = planImportEdits(this.ctx.tree, this.ctx.source, { add: this.importsToAdd });
-    if (importEdits.some((e) => this.ctx.isIgnored(e.start, e.end))) return { edits: [], findings: this.findings };
-    return {
-      edits: [...importEdits.map((e) => ({ ...e, reason: 'imports for the async twins' })), ...this.edits],
-      findings: this.findings,
-      counts: this.counts,
-    };
+    return this.result();
   }
 
   // ---- discovery -------------------------------------------------------------------------------------------

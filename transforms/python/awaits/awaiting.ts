@@ -6,7 +6,7 @@
 // parenthesise it there too.
 import type { SgNode } from '@ast-grep/napi';
 import type { TextEdit } from '../../../engine/types';
-import { end, sameNode, start } from '../query/syntax';
+import { end, sameNode, start, usedAsPrimary } from '../query/syntax';
 
 /**
  * 'yes' when the call is already the operand of `await` (possibly through parentheses): `await db.commit()`,
@@ -44,18 +44,3 @@ function needsParentheses(node: SgNode): boolean {
   return operator?.text() === '**' && sameNode(parent.field('left'), node);
 }
 
-/** The expression is the object of `.attr`, the value of `[...]` or the callee of a call. */
-export function usedAsPrimary(node: SgNode): boolean {
-  const parent = node.parent();
-  if (!parent) return false;
-  switch (parent.kind()) {
-    case 'attribute':
-      return sameNode(parent.field('object'), node);
-    case 'subscript':
-      return sameNode(parent.field('value'), node);
-    case 'call':
-      return sameNode(parent.field('function'), node);
-    default:
-      return false;
-  }
-}

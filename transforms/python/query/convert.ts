@@ -18,7 +18,7 @@ import { MANUAL, terminalOf, type Chain, type Step } from './chain';
 import { emitPieces, namesNeeded, type Names, type QueryStage } from './emit';
 import { classifySelection, type Selection, type SelectionEnv } from './selection';
 import type { SessionInfo } from './sessions';
-import { callArgs, commentsWithin, end, sameNode, start } from './syntax';
+import { callArgs, commentsWithin, end, start, usedAsPrimary } from './syntax';
 import type { ExistsOuter, QueryRoot, Unit, VarGroup } from './units';
 
 export interface ConvertContext {
@@ -238,18 +238,3 @@ function execution(form: Form, chain: Chain, session: SessionInfo, cx: ConvertCo
   return edits;
 }
 
-/** The expression is the object of `.attr`, the value of `[...]` or the callee of a call. */
-function usedAsPrimary(node: SgNode): boolean {
-  const parent = node.parent();
-  if (!parent) return false;
-  switch (parent.kind()) {
-    case 'attribute':
-      return sameNode(parent.field('object'), node);
-    case 'subscript':
-      return sameNode(parent.field('value'), node);
-    case 'call':
-      return sameNode(parent.field('function'), node);
-    default:
-      return false;
-  }
-}

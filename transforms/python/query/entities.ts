@@ -33,7 +33,7 @@ import type { SgNode, SgRoot } from '@ast-grep/napi';
 import { moduleLevelImportBindings, type ImportBinding, type ModuleImports } from '../support/imports';
 import type { AttrFact, BaseRef, ClassFacts } from './entity-facts';
 import { bindingsIn, isBindingOccurrence, parametersOf, walkOwnScope, type Parameter } from './bindings';
-import { callArgs, decoratorsOf, dottedName, enclosingScope, looksLikeClassName, namedChildren, sameNode, start } from './syntax';
+import { callArgs, decoratorsOf, dottedName, enclosingScope, looksLikeClassName, methodsOf, namedChildren, sameNode, start } from './syntax';
 
 type Doubt = { proven: false; why: string | null };
 export type EntityVerdict = { proven: true } | Doubt;
@@ -633,16 +633,3 @@ function enclosingClass(node: SgNode): SgNode | null {
   return null;
 }
 
-function methodsOf(cls: SgNode): SgNode[] {
-  const body = cls.field('body');
-  if (!body) return [];
-  const out: SgNode[] = [];
-  for (const stmt of body.children()) {
-    if (stmt.kind() === 'function_definition') out.push(stmt);
-    else if (stmt.kind() === 'decorated_definition') {
-      const def = stmt.field('definition');
-      if (def?.kind() === 'function_definition') out.push(def);
-    }
-  }
-  return out;
-}

@@ -5,7 +5,7 @@ import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { TransformOptions } from '../../../engine/types';
 import { isModuleLevel, moduleLevelImportBindings, type ModuleImports } from '../support/imports';
 import { bindingsIn, parametersOf, type Parameter } from './bindings';
-import { callArgs, dottedName, enclosingScope, namedChildren, sameNode } from './syntax';
+import { callArgs, dottedName, enclosingScope, methodsOf, namedChildren, sameNode } from './syntax';
 
 export interface SessionOptions {
   /** Dependency callables whose `Depends(...)` parameters are sessions (`get_db`, `get_async_db`). */
@@ -340,16 +340,3 @@ function classOfMethod(fn: SgNode): SgNode | null {
   return cls?.kind() === 'class_definition' ? cls : null;
 }
 
-function methodsOf(cls: SgNode): SgNode[] {
-  const body = cls.field('body');
-  if (!body) return [];
-  const out: SgNode[] = [];
-  for (const stmt of body.children()) {
-    if (stmt.kind() === 'function_definition') out.push(stmt);
-    else if (stmt.kind() === 'decorated_definition') {
-      const def = stmt.field('definition');
-      if (def?.kind() === 'function_definition') out.push(def);
-    }
-  }
-  return out;
-}

@@ -159,3 +159,34 @@ export function isAtom(node: SgNode): boolean {
 export function looksLikeClassName(name: string): boolean {
   return /^_?[A-Z][A-Za-z0-9_]*$/.test(name) && /[a-z]/.test(name);
 }
+
+/** The expression is the object of `.attr`, the value of `[...]` or the callee of a call. */
+export function usedAsPrimary(node: SgNode): boolean {
+  const parent = node.parent();
+  if (!parent) return false;
+  switch (parent.kind()) {
+    case 'attribute':
+      return sameNode(parent.field('object'), node);
+    case 'subscript':
+      return sameNode(parent.field('value'), node);
+    case 'call':
+      return sameNode(parent.field('function'), node);
+    default:
+      return false;
+  }
+}
+
+/** The methods defined in a class body, decorated ones included. */
+export function methodsOf(cls: SgNode): SgNode[] {
+  const body = cls.field('body');
+  if (!body) return [];
+  const out: SgNode[] = [];
+  for (const stmt of body.children()) {
+    if (stmt.kind() === 'function_definition') out.push(stmt);
+    else if (stmt.kind() === 'decorated_definition') {
+      const def = stmt.field('definition');
+      if (def?.kind() === 'function_definition') out.push(def);
+    }
+  }
+  return out;
+}
