@@ -10,6 +10,7 @@
 //   --migrate      also run `node dist/cli/main.js apply <copy> --allow-dirty` and py_compile its output
 //   --stage NAME   like --migrate, with `apply --stage NAME`; for `select` (output still sync) the app's own
 //                  suites then run on the migrated copy on every backend as well
+//   --migrate      (also) run `awaitify audit --check` on the migrated code, which must report nothing left
 //   --async-suites like --migrate (the default preset), then run the app's migrated suites on every backend
 //                  (a migration is idempotent in every mode: a second dry-run on the output must change nothing)
 //   --no-postgres  SQLite only (skips the throwaway PostgreSQL cluster)
@@ -310,6 +311,34 @@ async function reapplyTarget(ctx, target) {
   return ok;
 }
 
+/**
+ * `awaitify audit --check` on the async-migrated code: nothing may be left to migrate except what
+ * the app deliberately keeps behind `# awaitify: ignore` comments (which audit honours too).
+ */
+async function auditMigrated(ctx) {
+  let ok = true;
+  for (const target of ctx.targets) {
+    const res = await run(process.execPath, [CLI, 'audit', target.dir, '--check', '--json'], { echo: false });
+    let remaining = null;
+    try {
+      remaining = JSON.parse(res.stdout).findings.map((f) => `${f.rule} ${f.file}:${f.line}`);
+    } catch {
+      remaining = null;
+    }
+    const passed = res.code === 0 && remaining !== null && remaining.length === 0;
+    record(ctx, {
+      step: 'audit',
+      backend: `awaitify ${target.label}`,
+      passed: passed ? 1 : 0,
+      failed: passed ? 0 : 1,
+      note: passed ? '' : remaining === null ? `exit ${res.code}, no JSON report` : `left: ${remaining.join('; ')}`,
+      seconds: res.seconds,
+    });
+    ok = ok && passed;
+  }
+  return ok;
+}
+
 /** The async-migrated suites on every backend: the goal of the whole migration. */
 async function asyncSuites(ctx) {
   let ok = true;
@@ -335,7 +364,10 @@ function pipeline(opts) {
   if (!opts.migrate) return [syncSuites];
   const steps = [syncSuites, applyMigration, compileAll, reapplyChangesNothing];
   if (opts.stage === 'select') steps.push(selectStageSuites);
-  else if (opts.asyncSuites) steps.push(asyncSuites);
+  else {
+    steps.push(auditMigrated);
+    if (opts.asyncSuites) steps.push(asyncSuites);
+  }
   return steps;
 }
 
