@@ -1,6 +1,7 @@
 // End-to-end tests of the built CLI: each runs `node dist/cli/main.js` in a throw-away git repository
 // and checks what a user would see (exit code, stdout, stderr) and what ends up on disk.
 import * as fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { allTransforms, presets } from '../transforms/registry';
 import {
@@ -508,6 +509,16 @@ describe('--json', () => {
     const [finding] = findings;
     const written = read(repo, 'app/check.py').split('\n');
     expect(written[(finding?.line ?? 0) - 1]).toContain('isinstance(db, Session)');
+  });
+});
+
+describe('pipes', () => {
+  test('a reader that stops early (| head) is not an error', () => {
+    const repo = makeRepo(PROJECT);
+    const bin = path.join(__dirname, '..', 'dist', 'cli', 'main.js');
+    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bin}" dry-run | head -c 20 > /dev/null`], { cwd: repo, encoding: 'utf8' });
+    expect(result.stderr).not.toMatch(/EPIPE|internal error/);
+    expect(result.status).toBe(0);
   });
 });
 
