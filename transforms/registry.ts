@@ -1,5 +1,6 @@
 import type { SgRoot } from '@ast-grep/napi';
 import type { Preset, Transform } from '../engine/types';
+import { transform as aiofiles } from './python/aiofiles';
 import { createAllTransform as asyncCreateAll, transform as asyncEngine } from './python/async-engine';
 import { transform as asyncGetDb } from './python/async-get-db';
 import { transform as asyncSession } from './python/async-session';
@@ -10,7 +11,7 @@ import { transform as propagateAsync } from './python/propagate-async';
 import { transform as queryToSelect } from './python/query-to-select';
 
 // Order matters: each transform sees the previous one's output.
-const pythonTransforms: Transform<SgRoot>[] = [asyncEngine, asyncSession, asyncGetDb, queryToSelect, insertAwait, propagateAsync, asyncCreateAll, asyncTests, eagerLoad];
+const pythonTransforms: Transform<SgRoot>[] = [asyncEngine, asyncSession, asyncGetDb, queryToSelect, insertAwait, propagateAsync, asyncCreateAll, asyncTests, eagerLoad, aiofiles];
 
 export const presets: Preset[] = [
   {
@@ -40,6 +41,11 @@ export const presets: Preset[] = [
     description: 'Stage 1: legacy Query -> 2.0 select(), still sync, so the existing tests can run on it',
     transforms: [queryToSelect.id],
     options: { queryStage: 'select' },
+  },
+  {
+    id: 'aiofiles',
+    description: 'Opt-in: builtin open() in async code → aiofiles',
+    transforms: [aiofiles.id],
   },
 ];
 

@@ -1,0 +1,6 @@
+from vendor import aiofiles
+
+
+async def read(path):
+    with open(path) as f:
+        return f.read()
