@@ -33,7 +33,7 @@ import type { SgNode, SgRoot } from '@ast-grep/napi';
 import { moduleLevelImportBindings, type ImportBinding, type ModuleImports } from '../support/imports';
 import type { AttrFact, BaseRef, ClassFacts } from './entity-facts';
 import { bindingsIn, isBindingOccurrence, parametersOf, walkOwnScope, type Parameter } from './bindings';
-import { callArgs, decoratorsOf, dottedName, enclosingScope, looksLikeClassName, methodsOf, namedChildren, sameNode, start } from './syntax';
+import { callArgs, decoratorsOf, dottedName, enclosingScope, looksLikeClassName, classOfMethod, methodsOf, namedChildren, sameNode, start } from './syntax';
 
 type Doubt = { proven: false; why: string | null };
 export type EntityVerdict = { proven: true } | Doubt;
@@ -614,13 +614,6 @@ function positionOf(fn: SgNode, param: Parameter): number | null {
   return null;
 }
 
-function classOfMethod(fn: SgNode): SgNode | null {
-  let parent = fn.parent();
-  if (parent?.kind() === 'decorated_definition') parent = parent.parent();
-  if (parent?.kind() !== 'block') return null;
-  const cls = parent.parent();
-  return cls?.kind() === 'class_definition' ? cls : null;
-}
 
 function enclosingClass(node: SgNode): SgNode | null {
   for (const a of node.ancestors()) {

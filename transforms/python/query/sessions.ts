@@ -5,7 +5,7 @@ import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { TransformOptions } from '../../../engine/types';
 import { isModuleLevel, moduleLevelImportBindings, type ModuleImports } from '../support/imports';
 import { bindingsIn, parametersOf, type Parameter } from './bindings';
-import { callArgs, dottedName, enclosingScope, methodsOf, namedChildren, sameNode } from './syntax';
+import { callArgs, dottedName, enclosingScope, classOfMethod, methodsOf, namedChildren, sameNode } from './syntax';
 
 export interface SessionOptions {
   /** Dependency callables whose `Depends(...)` parameters are sessions (`get_db`, `get_async_db`). */
@@ -332,11 +332,4 @@ function topLevelAssignment(stmt: SgNode): { name: string; value: SgNode | null 
   return { name: left.text(), value: right && right.kind() !== 'assignment' ? right : null };
 }
 
-function classOfMethod(fn: SgNode): SgNode | null {
-  let parent = fn.parent();
-  if (parent?.kind() === 'decorated_definition') parent = parent.parent();
-  if (parent?.kind() !== 'block') return null;
-  const cls = parent.parent();
-  return cls?.kind() === 'class_definition' ? cls : null;
-}
 

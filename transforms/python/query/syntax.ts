@@ -190,3 +190,12 @@ export function methodsOf(cls: SgNode): SgNode[] {
   }
   return out;
 }
+
+/** The class a method is defined in (decorated or not), or null for a function outside a class body. */
+export function classOfMethod(fn: SgNode): SgNode | null {
+  let parent = fn.parent();
+  if (parent?.kind() === 'decorated_definition') parent = parent.parent();
+  if (parent?.kind() !== 'block') return null;
+  const cls = parent.parent();
+  return cls?.kind() === 'class_definition' ? cls : null;
+}
