@@ -8,7 +8,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { collectImports, ImportBinding, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
-import { moduleBindings, nameTable, NameTable } from './support/scope';
+import { moduleBindings, NameTable, cachedNameTables } from './support/scope';
 
 export const RULE_URL = 'ENGINE-URL-UNSUPPORTED';
 export const RULE_ARG = 'ENGINE-ARG-UNSUPPORTED';
@@ -141,12 +141,16 @@ class EngineTwins {
   private readonly findings: FindingInput[] = [];
   private readonly edits: TextEdit[] = [];
   private readonly importsToAdd: Import[] = [];
-  private readonly tables = new Map<string, NameTable>();
   private readonly counts: Record<string, number> = {};
   private readonly v14: boolean;
   private helperNeeded = false;
 
+  private readonly table: (name: string) => NameTable;
+
+
   constructor(private readonly ctx: TransformContext<SgRoot>) {
+
+    this.table = cachedNameTables(ctx.tree);
     this.imports = collectImports(ctx.tree);
     this.bindings = moduleLevelImportBindings(this.imports);
     this.v14 = ctx.options.sqlalchemyVersion === '1.4';
@@ -706,15 +710,6 @@ class EngineTwins {
 
   private ignored(node: SgNode): boolean {
     return this.ctx.isIgnored(node.range().start.index, node.range().end.index);
-  }
-
-  private table(name: string): NameTable {
-    let table = this.tables.get(name);
-    if (!table) {
-      table = nameTable(this.ctx.tree, name);
-      this.tables.set(name, table);
-    }
-    return table;
   }
 
   private count(key: string): void {

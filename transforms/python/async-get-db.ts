@@ -3,7 +3,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { collectImports, dunderAllNames, FromImport, isModuleLevel, ModuleImports, planImportEdits } from './support/imports';
-import { maySeeModuleBinding, moduleBindings, NameOccurrence, NameTable, nameTable, occurrenceOf, resolveBinding, seesModuleBinding } from './support/scope';
+import { maySeeModuleBinding, moduleBindings, NameOccurrence, NameTable, occurrenceOf, resolveBinding, seesModuleBinding, cachedNameTables } from './support/scope';
 
 export const RULE_UNRESOLVED = 'GETDB-UNRESOLVED';
 
@@ -43,13 +43,17 @@ export const transform: Transform<SgRoot> = {
 class GetDbRewrite {
   private readonly imports: ModuleImports;
   private readonly findings: FindingInput[] = [];
-  private readonly tables = new Map<string, NameTable>();
   private readonly getDb: string;
   private readonly asyncName: string;
   /** Module-level `from m import get_db [as x]`. */
   private readonly dependencyImports: FromImport[];
 
+  private readonly table: (name: string) => NameTable;
+
+
   constructor(private readonly ctx: TransformContext<SgRoot>) {
+
+    this.table = cachedNameTables(ctx.tree);
     this.getDb = ctx.options.getDbName;
     this.asyncName = ctx.options.asyncGetDbName;
     this.imports = collectImports(ctx.tree);
@@ -246,15 +250,6 @@ class GetDbRewrite {
       if (dunderAllNames(this.ctx.tree).has(local)) return false;
     }
     return true;
-  }
-
-  private table(name: string): NameTable {
-    let table = this.tables.get(name);
-    if (!table) {
-      table = nameTable(this.ctx.tree, name);
-      this.tables.set(name, table);
-    }
-    return table;
   }
 
   private flag(node: SgNode, message: string, hint: string): void {

@@ -4,7 +4,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { collectImports, dunderAllNames, FromImport, isModuleLevel, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
-import { maySeeModuleBinding, moduleBindings, NameTable, nameTable, occurrenceOf, seesModuleBinding } from './support/scope';
+import { maySeeModuleBinding, moduleBindings, NameTable, occurrenceOf, seesModuleBinding, cachedNameTables } from './support/scope';
 import { annotationRole, climbTypeExpression, parseStringAnnotation, TypePosition } from './support/type-annotations';
 
 const ASYNC_CLASS = 'AsyncSession';
@@ -66,9 +66,13 @@ export const transform: Transform<SgRoot> = {
 class SessionAnnotations {
   private readonly imports: ModuleImports;
   private readonly findings: FindingInput[] = [];
-  private readonly tables = new Map<string, NameTable>();
+
+  private readonly table: (name: string) => NameTable;
+
 
   constructor(private readonly ctx: TransformContext<SgRoot>) {
+
+    this.table = cachedNameTables(ctx.tree);
     this.imports = collectImports(ctx.tree);
   }
 
@@ -136,15 +140,6 @@ class SessionAnnotations {
       edits: [...edits, ...importEdits.map((e) => ({ ...e, reason: 'import AsyncSession' }))],
       findings: this.findings,
     };
-  }
-
-  private table(name: string): NameTable {
-    let table = this.tables.get(name);
-    if (!table) {
-      table = nameTable(this.ctx.tree, name);
-      this.tables.set(name, table);
-    }
-    return table;
   }
 
   /** A module-level binding of `name` that is not one of the expected import statements, if any. */

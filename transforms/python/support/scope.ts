@@ -31,6 +31,19 @@ const IMPORT_KINDS = new Set(['import_statement', 'import_from_statement', 'futu
 const kindOf = (node: SgNode): string => String(node.kind());
 const same = (a: SgNode | null | undefined, b: SgNode | null | undefined): boolean => !!a && !!b && a.id() === b.id();
 
+/** `nameTable` memoised per name over one tree: transforms ask about the same names again and again. */
+export function cachedNameTables(root: SgRoot): (name: string) => NameTable {
+  const tables = new Map<string, NameTable>();
+  return (name) => {
+    let table = tables.get(name);
+    if (!table) {
+      table = nameTable(root, name);
+      tables.set(name, table);
+    }
+    return table;
+  };
+}
+
 /** Every place the identifier `name` is used or bound (attribute names and keyword-argument names excluded). */
 export function nameTable(root: SgRoot, name: string): NameTable {
   const occurrences: NameOccurrence[] = [];
