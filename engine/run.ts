@@ -1,7 +1,7 @@
 import { discoverFiles } from './discover';
 import { runInWorkers } from './parallel';
 import type { LanguageSupport, Transform, TransformOptions } from './types';
-import { buildIndex, FileReport, FileTask, FileWork, splitSegments } from './work';
+import { buildIndex, FileReport, FileTask, FileWork, Segment, splitSegments } from './work';
 
 export { splitSegments } from './work';
 export type { FileReport, Segment } from './work';
@@ -67,7 +67,7 @@ export async function runProject<Tree>(options: RunOptions<Tree>): Promise<RunRe
   if (options.parallel && jobs > 1) {
     files.push(...(await runInWorkers(tasks, options, options.parallel, jobs, progress)));
   } else {
-    files.push(...(await runHere(tasks, options, progress)));
+    files.push(...(await runHere(tasks, segments, options, progress)));
   }
 
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -85,8 +85,12 @@ function workerCount(parallel: ParallelOptions | undefined, files: number): numb
 }
 
 /** Every file and segment on this thread. */
-async function runHere<Tree>(tasks: FileTask[], options: RunOptions<Tree>, progress: (count: number) => void): Promise<FileReport[]> {
-  const segments = splitSegments(options.transforms);
+async function runHere<Tree>(
+  tasks: FileTask[],
+  segments: Segment<Tree>[],
+  options: RunOptions<Tree>,
+  progress: (count: number) => void,
+): Promise<FileReport[]> {
   const work = new FileWork({ ...options, segments });
   let ticks = 0;
   const tick = async (): Promise<void> => {
