@@ -3,6 +3,7 @@ import type { Preset, Transform } from '../engine/types';
 import { transform as aiofiles } from './python/aiofiles';
 import { createAllTransform as asyncCreateAll, transform as asyncEngine } from './python/async-engine';
 import { transform as asyncGetDb } from './python/async-get-db';
+import { transform as asyncGeneratorAnnotations } from './python/async-generator-annotations';
 import { transform as asyncSession } from './python/async-session';
 import { transform as asyncTests } from './python/async-tests';
 import { transform as eagerLoad } from './python/eager-load';
@@ -11,7 +12,7 @@ import { transform as propagateAsync } from './python/propagate-async';
 import { transform as queryToSelect } from './python/query-to-select';
 
 // Order matters: each transform sees the previous one's output.
-const pythonTransforms: Transform<SgRoot>[] = [asyncEngine, asyncSession, asyncGetDb, queryToSelect, insertAwait, propagateAsync, asyncCreateAll, asyncTests, eagerLoad, aiofiles];
+const pythonTransforms: Transform<SgRoot>[] = [asyncEngine, asyncSession, asyncGetDb, queryToSelect, insertAwait, propagateAsync, asyncCreateAll, asyncTests, eagerLoad, asyncGeneratorAnnotations, aiofiles];
 
 export const presets: Preset[] = [
   {
@@ -30,6 +31,7 @@ export const presets: Preset[] = [
       // After async-tests: eager-load only looks at async code, and the tests are async only then.
       asyncTests.id,
       eagerLoad.id,
+      asyncGeneratorAnnotations.id,
     ],
     options: { testsConvertedLater: true },
     warning:
