@@ -6,7 +6,8 @@
 // connections to another database) is left alone, because creating its async twin would import an async
 // driver the project may not have.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
-import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
+import type { FindingInput, IndexInput, ProjectIndexer, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
+import { EngineIndex, type EngineSummary, type SessionBind } from './scaffold/engine-index';
 import { collectImports, ImportBinding, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
 import { moduleBindings, NameTable, cachedNameTables } from './support/scope';
 
@@ -20,10 +21,15 @@ const SA_ASYNC = 'sqlalchemy.ext.asyncio';
 const SQLMODEL_ASYNC = 'sqlmodel.ext.asyncio.session';
 const URL_HELPER = '_async_database_url';
 
-/** REFERENCE §4, exactly: anything else is reported rather than guessed. */
+/**
+ * REFERENCE §4, exactly, plus psycopg 3, which the reference does not name: SQLAlchemy 2.0's
+ * `postgresql+psycopg` dialect picks its asyncio variant by itself under create_async_engine, so the URL stays.
+ * Anything else is reported rather than guessed.
+ */
 const ASYNC_DRIVERS: Record<string, string> = {
   postgresql: 'postgresql+asyncpg',
   'postgresql+psycopg2': 'postgresql+asyncpg',
+  'postgresql+psycopg': 'postgresql+psycopg',
   sqlite: 'sqlite+aiosqlite',
   mysql: 'mysql+aiomysql',
   'mysql+pymysql': 'mysql+aiomysql',
@@ -96,19 +102,36 @@ interface Factory {
 type SessionSource =
   | { kind: 'local-factory'; factory: Factory }
   | { kind: 'imported-factory'; expression: string; imports: Import[] }
+  /** `Session(engine)` on an engine imported from a module that writes its twin (see scaffold/engine-index.ts). */
+  | { kind: 'imported-engine'; expression: string; imports: Import[]; sqlmodel: boolean }
   | { kind: 'session'; engine: Engine; sqlmodel: boolean };
+
+/**
+ * Engines whose sessions are opened in other modules (SQLModel's `Session(engine)` in deps.py, the engine in
+ * core/db.py): the summaries let the engine's module write the twin and the importing get_db use it.
+ */
+export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> = {
+  id: 'async-engine-sessions',
+  prefilter: ['Session', 'sessionmaker', 'create_engine'],
+  summarize: (input: IndexInput<SgRoot>) =>
+    new EngineTwins({ path: input.path, source: input.source, tree: input.tree, options: input.options, isIgnored: () => false }).summary(input.absPath),
+  build: (summaries) => new EngineIndex(summaries),
+};
 
 export const transform: Transform<SgRoot> = {
   id: 'async-engine',
   description: 'Async twins in the session module: create_async_engine, an async session factory, get_async_db; create_all in async startup via run_sync',
   language: 'python',
+  indexer: engineIndexer as Transform<SgRoot>['indexer'],
   // Kept in step with the early return below.
   prefilter: (options) => ['create_engine', 'sessionmaker', 'create_all', 'drop_all', options.getDbName],
   run(ctx: TransformContext<SgRoot>): TransformResult {
     if (!/create_engine|sessionmaker|create_all|drop_all/.test(ctx.source) && !ctx.source.includes(ctx.options.getDbName)) {
       return { edits: [], findings: [] };
     }
-    return new EngineTwins(ctx).run();
+    // ctx.index is the segment's index, which is ours only when async-engine runs as its own transform.
+    if (ctx.index !== undefined && !(ctx.index instanceof EngineIndex)) throw new Error('async-engine was given an index it did not build');
+    return new EngineTwins(ctx, ctx.index ?? null).run();
   },
 };
 
@@ -146,9 +169,14 @@ class EngineTwins {
   private helperNeeded = false;
 
   private readonly table: (name: string) => NameTable;
+  /** Null without the project pass (one file through processSource): only this file's evidence counts. */
+  private readonly index: EngineIndex | null;
 
-
-  constructor(private readonly ctx: TransformContext<SgRoot>) {
+  constructor(
+    private readonly ctx: TransformContext<SgRoot>,
+    index: EngineIndex | null = null,
+  ) {
+    this.index = index;
 
     this.table = cachedNameTables(ctx.tree);
     this.imports = collectImports(ctx.tree);
@@ -186,20 +214,20 @@ class EngineTwins {
     const getDb = this.findGetDb();
     const source = getDb ? this.sessionSource(getDb, engines, factories) : null;
     if (source?.kind === 'session') source.engine.used = true;
+    for (const engine of engines.values()) {
+      if (this.index?.usedElsewhere(this.ctx.path, engine.name)) engine.used = true;
+    }
 
     for (const engine of engines.values()) {
-      if (!engine.used || engine.blocked || this.ignored(engine.statement)) continue;
+      if (!engine.used) continue;
       const own = factories.filter((f) => f.engine === engine);
-      if (own.some((f) => this.ignored(f.statement))) continue;
-      // Everything is judged before anything is written: an engine twin without its factory twin helps nobody.
-      const engineTwin = this.prepareEngine(engine);
-      const factoryTwins = engineTwin ? own.map((f) => this.prepareFactory(f, engineTwin.name)) : [];
-      if (!engineTwin || factoryTwins.some((t) => t === null)) continue;
-      engine.twin = engineTwin.name;
-      this.commit(engineTwin, 'async engines added');
+      const judged = this.judge(engine, own);
+      if (!judged) continue;
+      engine.twin = judged.engineTwin.name;
+      this.commit(judged.engineTwin, 'async engines added');
       own.forEach((factory, i) => {
-        factory.twin = factoryTwins[i]!.name;
-        this.commit(factoryTwins[i]!, 'session factories added');
+        factory.twin = judged.factoryTwins[i]!.name;
+        this.commit(judged.factoryTwins[i]!, 'session factories added');
       });
     }
     if (getDb && source) this.planGetDb(getDb, source);
@@ -207,6 +235,51 @@ class EngineTwins {
 
     if (this.helperNeeded) this.insertHelper([...engines.values()].filter((e) => e.twin !== null));
     return this.result();
+  }
+
+  /**
+   * An engine's twin and its session factories' twins, or null when any of them cannot be written (then none
+   * is: an engine twin without its factory twin helps nobody). Judging writes nothing but findings.
+   */
+  private judge(engine: Engine, own: Factory[]): { engineTwin: Twin; factoryTwins: Twin[] } | null {
+    if (engine.blocked || this.ignored(engine.statement) || own.some((f) => this.ignored(f.statement))) return null;
+    const engineTwin = this.prepareEngine(engine);
+    const factoryTwins = engineTwin ? own.map((f) => this.prepareFactory(f, engineTwin.name)) : [];
+    if (!engineTwin || factoryTwins.some((t) => t === null)) return null;
+    return { engineTwin, factoryTwins: factoryTwins as Twin[] };
+  }
+
+  /**
+   * The project pass's view of this file: the imported engines it opens ORM sessions on, and its own engines
+   * that get a twin once some module uses them. A file with ignore comments promises no twin (the comments are
+   * not resolved here), nor does one already holding an async engine: importers then keep their finding.
+   */
+  summary(absPath: string): EngineSummary {
+    const sessionBinds: SessionBind[] = [];
+    for (const call of this.ctx.tree.root().findAll({ rule: { kind: 'call' } })) {
+      const callee = this.qualifiedName(call.field('function'));
+      if (!callee || !(SA_SESSION.has(callee) || SQLMODEL_SESSION.has(callee) || SESSIONMAKER.has(callee))) continue;
+      const bind = bindArgument(call);
+      const imported = bind && kindOf(bind) === 'identifier' ? this.importedEngine(bind) : null;
+      if (imported) sessionBinds.push({ module: imported.module, name: imported.name });
+    }
+    const migrated = !!this.ctx.tree.root().find({ rule: { kind: 'identifier', regex: '^(create_async_engine|async_sessionmaker)$' } });
+    const twinnable: string[] = [];
+    if (!migrated && !this.importsAlembic() && !this.ctx.source.includes('awaitify:')) {
+      const engines = this.collectEngines();
+      const factories = this.collectFactories(engines);
+      for (const engine of engines.values()) {
+        if (this.judge(engine, factories.filter((f) => f.engine === engine))) twinnable.push(engine.name);
+      }
+    }
+    return { absPath, sessionBinds, twinnable };
+  }
+
+  /** The module-level `from <project module> import <name>` an identifier is bound by, if that is its only binding. */
+  private importedEngine(id: SgNode): { module: string; name: string } | null {
+    const imported = this.imports.from.find((i) => (i.alias ?? i.name) === id.text() && i.name !== '*' && this.isModuleImport(i.node));
+    if (!imported || moduleBindings(this.table(id.text())).length !== 1 || /^(sqlalchemy|sqlmodel)(\.|$)/.test(imported.module)) return null;
+    return { module: imported.module, name: imported.name };
   }
 
   /** Only the create_all/drop_all conversion, against twins that already exist (added by an earlier pass). */
@@ -514,7 +587,7 @@ class EngineTwins {
     if (getDb.children().some((c) => c.text() === 'async')) return null; // already async
     const opened = openedSession(getDb);
     const unrecognised = (why: string): null => {
-      this.flag(RULE_GET_DB, getDb.field('name')!, `\`${this.ctx.options.getDbName}\` ${why}, so \`${asyncName}\` was not added`, `Write \`async def ${asyncName}(): async with AsyncSessionLocal() as session: yield session\` by hand, keeping what ${this.ctx.options.getDbName} does around the session.`);
+      this.flag(RULE_GET_DB, getDb.field('name')!, `\`${this.ctx.options.getDbName}\` ${why}, so \`${asyncName}\` was not added`, `Write \`async def ${asyncName}(): async with AsyncSessionLocal() as session: yield session\` by hand, keeping what ${this.ctx.options.getDbName} does around the session: the migrated code already depends on \`${asyncName}\`.`);
       return null;
     };
     if (!opened) return unrecognised('is not one of the plain shapes (`db = Factory(); try: yield db; finally: db.close()` or `with Factory() as db: yield db`)');
@@ -525,8 +598,15 @@ class EngineTwins {
     if (sessionClass) {
       const bind = args.length === 1 ? (kindOf(args[0]!) === 'keyword_argument' ? (args[0]!.field('name')?.text() === 'bind' ? args[0]!.field('value') : null) : args[0]!) : null;
       const engine = bind && kindOf(bind) === 'identifier' ? engines.get(bind.text()) : undefined;
-      if (!engine) return unrecognised(`opens \`${opened.text()}\` on an engine that is not created in this file`);
-      return { kind: 'session', engine, sqlmodel: SQLMODEL_SESSION.has(qualified!) };
+      const sqlmodel = SQLMODEL_SESSION.has(qualified!);
+      if (engine) return { kind: 'session', engine, sqlmodel };
+      const imported = bind && kindOf(bind) === 'identifier' && !engines.has(bind.text()) ? this.importedEngine(bind) : null;
+      if (imported && this.index?.twinWritten(this.ctx.path, imported.module, imported.name)) {
+        const twin = twinName(imported.name);
+        return { kind: 'imported-engine', expression: twin, imports: [{ module: imported.module, name: twin }], sqlmodel };
+      }
+      if (imported) return unrecognised(`opens \`${opened.text()}\` on an engine imported from \`${imported.module}\`, which gets no async twin there (no module-level \`create_engine(...)\` awaitify can convert)`);
+      return unrecognised(`opens \`${opened.text()}\` on an engine that is not created in this file`);
     }
     if (args.length > 0) return unrecognised(`passes arguments to \`${callee.text()}\``);
     if (kindOf(callee) === 'identifier') {
@@ -557,6 +637,14 @@ class EngineTwins {
       if (!cls) return;
       this.importsToAdd.push(...cls.imports);
       open = `${cls.local}(${source.engine.twin}, expire_on_commit=False)`;
+    } else if (source.kind === 'imported-engine') {
+      const cls = this.importedName(source.sqlmodel ? SQLMODEL_ASYNC : SA_ASYNC, 'AsyncSession', getDb);
+      if (!cls) return;
+      for (const imp of source.imports) {
+        if (!this.nameFree(imp.name, getDb, imp.module)) return;
+      }
+      this.importsToAdd.push(...cls.imports, ...source.imports);
+      open = `${cls.local}(${source.expression}, expire_on_commit=False)`;
     } else if (source.kind === 'local-factory') {
       if (!source.factory.twin) return; // reported with the factory
       open = `${source.factory.twin}()`;

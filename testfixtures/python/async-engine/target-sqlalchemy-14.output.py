@@ -10,6 +10,7 @@ def _async_database_url(url) -> str:
     drivers = {
         "postgresql": "postgresql+asyncpg",
         "postgresql+psycopg2": "postgresql+asyncpg",
+        "postgresql+psycopg": "postgresql+psycopg",
         "sqlite": "sqlite+aiosqlite",
         "mysql": "mysql+aiomysql",
         "mysql+pymysql": "mysql+aiomysql",

@@ -62,7 +62,8 @@ export class SessionRewriter {
 
     const missing = new Set(pending.map((p) => p.missing).filter((m): m is string => m !== null));
     if (missing.size > 0) {
-      const engine = asyncEngine.run(this.ctx);
+      // The test file's own twins only: this segment's index belongs to async-tests, not to async-engine.
+      const engine = asyncEngine.run({ ...this.ctx, index: undefined });
       const written = [...missing].filter((twin) => engine.edits.some((e) => new RegExp(`(^|\\n)${twin} = `).test(e.text)));
       if (written.length === missing.size) {
         this.out.engineEdits = engine.edits;

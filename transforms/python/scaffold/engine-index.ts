@@ -1,0 +1,63 @@
+// Which module-level engines serve ORM sessions opened in OTHER modules, and which of them get an async twin.
+//
+// async-engine writes an engine's twin only where the project shows the engine serves ORM sessions. In the
+// SQLModel layout (`engine = create_engine(...)` in app/core/db.py, `with Session(engine) as session` in
+// app/api/deps.py) that evidence is in another file, so each file's summary records the engines it imports
+// and opens sessions on, and the engines it defines that can be twinned; the index joins the two, so the
+// engine's module writes `async_engine` and the importing get_db can rely on it being there.
+import { ModuleFinder, moduleRefOf } from '../index/modules';
+
+/** An imported name a file opens ORM sessions on: `from <module> import <name>` then `Session(<name>)`. */
+export interface SessionBind {
+  /** As written in the import, leading dots of a relative import included. */
+  module: string;
+  name: string;
+}
+
+export interface EngineSummary {
+  absPath: string;
+  sessionBinds: SessionBind[];
+  /** Module-level engines of this file whose async twin (and their session factories' twins) can be written. */
+  twinnable: string[];
+}
+
+const key = (path: string, name: string): string => `${path}\u0000${name}`;
+
+export class EngineIndex {
+  private readonly used = new Set<string>();
+  /** Per importing file: the `module\0name` of each imported engine whose module writes its twin. */
+  private readonly twinsFor = new Map<string, Set<string>>();
+
+  constructor(summaries: ReadonlyMap<string, EngineSummary>) {
+    const finder = new ModuleFinder([...summaries].map(([path, s]) => ({ path, absPath: s.absPath })));
+    const resolve = (module: string, importerAbs: string): string | null => {
+      const ref = moduleRefOf(module, importerAbs);
+      return ref === null ? null : finder.find(ref, importerAbs);
+    };
+    const twinnable = new Set<string>();
+    for (const [path, summary] of summaries) {
+      for (const name of summary.twinnable) twinnable.add(key(path, name));
+    }
+    for (const [path, summary] of summaries) {
+      for (const bind of summary.sessionBinds) {
+        const target = resolve(bind.module, summary.absPath);
+        if (target === null) continue;
+        this.used.add(key(target, bind.name));
+        if (!twinnable.has(key(target, bind.name))) continue;
+        const twins = this.twinsFor.get(path) ?? new Set<string>();
+        twins.add(key(bind.module, bind.name));
+        this.twinsFor.set(path, twins);
+      }
+    }
+  }
+
+  /** Some other module opens ORM sessions on this module's engine `name`. */
+  usedElsewhere(path: string, name: string): boolean {
+    return this.used.has(key(path, name));
+  }
+
+  /** The file at `path` imports engine `name` from `module` (as written), and that module writes its twin. */
+  twinWritten(path: string, module: string, name: string): boolean {
+    return this.twinsFor.get(path)?.has(key(module, name)) ?? false;
+  }
+}
