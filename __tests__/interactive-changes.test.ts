@@ -34,6 +34,13 @@ describe('planChanges', () => {
     for (const change of changes) for (const hunk of change.hunks) expect(printed).toContain(`${hunk.header}\n${hunk.lines.join('\n')}\n`);
   });
 
+  test('a reason that already names its transform is not prefixed twice', () => {
+    const before = numbered(10);
+    const after = replaceLine(before, 5, 'FIVE\n');
+    const changes = planChanges(before, after, [edit(5, 5, 'q', 'q: converted'), edit(5, 5, 'q', 'import select')]);
+    expect(changes[0]?.reasons).toEqual(['q: converted', 'q: import select']);
+  });
+
   test('hunks one edit spans form a single change', () => {
     const before = numbered(40);
     // One edit rewrote lines 5..30, but only its first and last lines differ: the diff shows two hunks.

@@ -35,9 +35,14 @@ export function editsInHunk<E extends AttributedEdit>(hunk: { newStart: number; 
   return edits.filter((e) => e.line <= last && (e.endLine ?? e.line) >= first);
 }
 
-/** Distinct `transform: reason` pairs (just the transform when it gave no reason of its own). */
+/**
+ * Distinct `transform: reason` pairs: just the transform when it gave no reason of its own, and the
+ * reason alone when it already starts with the transform's name.
+ */
 export function reasonsOf(edits: readonly AttributedEdit[]): string[] {
-  return [...new Set(edits.map((e) => (e.reason === e.transform ? e.transform : `${e.transform}: ${e.reason}`)))];
+  const label = (e: AttributedEdit): string =>
+    e.reason === e.transform || e.reason.startsWith(`${e.transform}: `) ? e.reason : `${e.transform}: ${e.reason}`;
+  return [...new Set(edits.map(label))];
 }
 
 /**
