@@ -38,7 +38,9 @@ export function partialSelectionProblem(before: string, after: string, result: s
     if (importedNow.has(name)) continue;
     const allowed = importedBefore.has(name) ? 0 : uses(old, name);
     if (uses(mixed, name) > allowed) {
-      return `\`${name}\` would be used without its import: accept the change that ${importedBefore.has(name) ? 'keeps' : 'adds'} the import together with the code that uses it`;
+      return importedBefore.has(name)
+        ? `\`${name}\` would be used without its import: an accepted change removes the import, and a rejected one keeps a use of it`
+        : `\`${name}\` would be used without its import: an accepted change uses it, and the change that imports it was rejected`;
     }
   }
   return null;
