@@ -112,7 +112,7 @@ describe('reviewFiles', () => {
     expect(s.writes.has('second.py')).toBe(false);
     expect(result.ending).toBe('quit');
     expect(result.files.map((f) => [f.path, f.status, f.accepted, f.rejected])).toEqual([
-      ['first.py', 'written', 1, 1],
+      ['first.py', 'written', 1, 0],
       ['second.py', 'not-reviewed', 0, 0],
     ]);
     expect(s.shown.join('')).toContain('quit: writing the 1 change(s) accepted in first.py; no later change is applied');
@@ -173,7 +173,7 @@ describe('reviewFiles', () => {
     const result = await reviewFiles([file], s.io, s.write);
     expect(s.remaining).toEqual([]);
     expect(s.writes.size).toBe(0);
-    expect(result).toMatchObject({ ending: 'quit', files: [{ status: 'refused', accepted: 1, rejected: 2 }] });
+    expect(result).toMatchObject({ ending: 'quit', files: [{ status: 'refused', accepted: 1, rejected: 1 }] });
   });
 
   test('a failed write is reported and the review goes on', async () => {

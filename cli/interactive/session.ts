@@ -148,7 +148,8 @@ async function decide(file: ChangedFile, changes: Change[], io: ReviewIo): Promi
       case 'd':
         return { accepted, rejected: rejected + rest.length, stop: null };
       case 'q':
-        return { accepted, rejected: rejected + rest.length, stop: 'quit' };
+        // What q leaves out counts as not reviewed, not as rejected: nobody looked at it.
+        return { accepted, rejected, stop: 'quit' };
     }
   }
   return { accepted, rejected, stop: null };
