@@ -169,7 +169,16 @@ if (require.main === module) {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  main(process.argv.slice(2), { cwd: process.cwd(), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
+  const io: Io = {
+    cwd: process.cwd(),
+    // Lazily: touching process.stdin opens it, which only `apply --interactive` should do.
+    get stdin() {
+      return process.stdin;
+    },
+    stdout: process.stdout,
+    stderr: process.stderr,
+  };
+  main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
     },
