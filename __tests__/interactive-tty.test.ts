@@ -1,5 +1,7 @@
 // `awaitify apply --interactive` end to end, as a person uses it: the built CLI on a real pseudo-terminal
 // (tmux), answers typed at its prompts, and then the bytes on disk. Plus the refusals that need no terminal.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { BIN, cliEnv, cloneRepo, ensureBuilt, makeRepo, readBytes, removeTempDirs, runCli, snapshot, changedPaths, tempDir } from './helpers/cli';
 import { hasTmux, TmuxSession } from './helpers/tmux';
 
@@ -54,6 +56,9 @@ const USERS = lines(
 );
 
 const MODELS = lines('from sqlalchemy.orm import DeclarativeBase', '', '', 'class Base(DeclarativeBase):', '    pass', '', '', 'class Item(Base):', '    __tablename__ = "items"');
+
+/** A query that leaves its function: findings, and one change (the annotation). */
+const ORDERS = lines('from sqlalchemy.orm import Session', '', 'from app.models import Item', '', '', 'def item_query(db: Session):', '    return db.query(Item)');
 
 const PROJECT = { 'app/__init__.py': '', 'app/models.py': MODELS, 'app/items.py': ITEMS, 'app/users.py': crlfWithBom(USERS) };
 
@@ -145,6 +150,20 @@ describe('apply --interactive on a terminal', () => {
     expect(await tty.exitCode()).toBe(130);
     expect(tty.screen()).toContain('interrupted: nothing was written to app/users.py or any later file');
     expect(changedPaths(before, snapshot(repo))).toEqual(['app/items.py']);
+  });
+  test("shows a file's findings before its changes, and does not overwrite a file edited during the review", async () => {
+    const repo = makeRepo({ 'app/__init__.py': '', 'app/models.py': MODELS, 'app/orders.py': ORDERS });
+    const tty = start(repo);
+    const screen = await tty.waitFor(question(1, 1, 'app/orders.py'));
+    const finding = screen.indexOf('app/orders.py:7:12: QUERY-ESCAPES');
+    expect(finding).toBeGreaterThan(-1);
+    expect(finding).toBeLessThan(screen.indexOf('change 1/1'));
+    const edited = `${ORDERS}# edited by hand meanwhile\n`;
+    fs.writeFileSync(path.join(repo, 'app/orders.py'), edited);
+    tty.answer('y');
+    expect(await tty.exitCode()).toBe(2);
+    expect(tty.screen()).toContain('cannot write app/orders.py: it changed on disk during the review');
+    expect(fs.readFileSync(path.join(repo, 'app/orders.py'), 'utf8')).toBe(edited);
   });
 });
 
