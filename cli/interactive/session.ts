@@ -181,10 +181,10 @@ async function askAgain(path: string, io: ReviewIo): Promise<boolean | null> {
 }
 
 function showChange(change: Change, total: number, io: ReviewIo): void {
-  const reasons = change.reasons.length > 0 ? change.reasons.join('; ') : '(no transform recorded an edit here)';
   const together = change.hunks.length > 1 ? ` (${change.hunks.length} hunks made by one edit: taken or left together)` : '';
   io.write(`\nchange ${change.id}/${total}${together}\n`);
-  for (const reason of change.reasons.length > 0 ? change.reasons : [reasons]) io.write(`  why: ${reason}\n`);
+  const reasons = change.reasons.length > 0 ? change.reasons : ['(no transform recorded an edit here)'];
+  for (const reason of reasons) io.write(`  why: ${reason}\n`);
   for (const hunk of change.hunks) {
     // The diff's lines keep a CR of CRLF files and the BOM of line 1: a terminal must not see either.
     const body = [hunk.header, ...hunk.lines.map((line) => line.replace(/\r$/, '').replace(/^(.)\uFEFF/, '$1'))].join('\n');
