@@ -93,13 +93,23 @@ async function reviewFile(
     if (decision.accepted.size === total) {
       content = file.output;
     } else {
-      const text = applyChanges(file.before, file.after, changes, decision.accepted);
-      const problem = partialSelectionProblem(file.before, file.after, text);
+      let text = '';
+      let problem: string | null;
+      try {
+        text = applyChanges(file.before, file.after, changes, decision.accepted);
+        problem = partialSelectionProblem(file.before, file.after, text);
+      } catch (error) {
+        // A bug here must cost this file, not the answers already given for the others.
+        problem = `internal error: ${error instanceof Error ? error.message : String(error)}`;
+      }
       if (problem !== null) {
         io.write(`not writing ${file.path}: ${problem}\n`);
         if (decision.stop === null) {
           const again = await askAgain(file.path, io);
-          if (again === null) return { result: { ...base, status: 'not-reviewed', accepted: 0, rejected: 0 }, stop: 'aborted' };
+          if (again === null) {
+            io.write(`\ninterrupted: nothing was written to ${file.path} or any later file\n`);
+            return { result: { ...base, status: 'not-reviewed', accepted: 0, rejected: 0 }, stop: 'aborted' };
+          }
           if (again) continue;
         }
         return { result: { ...base, ...counts, status: 'refused', reason: problem }, stop: decision.stop };
