@@ -2,6 +2,7 @@
 // accepted changes gives.
 import { applyChanges, ChangeEdit, planChanges, splitLines } from '../cli/interactive/changes';
 import { unifiedDiff } from '../cli/print/diff';
+import { attributeHunks } from '../cli/print/hunks';
 
 const numbered = (count: number, eol = '\n'): string => Array.from({ length: count }, (_, i) => `line${i + 1}${eol}`).join('');
 
@@ -50,6 +51,12 @@ describe('planChanges', () => {
     expect(changes[0]?.hunks.map((h) => h.header)).toEqual(['@@ -2,7 +2,7 @@', '@@ -27,7 +27,7 @@']);
     expect(applyChanges(before, after, changes, new Set())).toBe(before);
     expect(applyChanges(before, after, changes, new Set([1]))).toBe(after);
+  });
+
+  test('--verbose attribution names an edit in every hunk it spans', () => {
+    const before = numbered(40);
+    const after = replaceLine(replaceLine(before, 5, 'FIVE\n'), 30, 'THIRTY\n');
+    expect(attributeHunks(before, after, [edit(5, 30, 'rewrite', 'whole block')]).map((h) => h.reasons)).toEqual([['rewrite: whole block'], ['rewrite: whole block']]);
   });
 
   test('an edit nested in a longer one joins the longer one, not its neighbour', () => {
