@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { planAnnotations } from '../engine/annotate';
-import { applyEdits, mapOffset, OverlappingEditsError, sortAndCheckEdits } from '../engine/edits';
+import { applyEdits, mapEnd, mapOffset, OverlappingEditsError, sortAndCheckEdits } from '../engine/edits';
 import { processSource } from '../engine/pipeline';
 import { runProject, splitSegments } from '../engine/run';
 import { decodeSource, encodeSource } from '../engine/text';
@@ -51,6 +51,14 @@ describe('edits', () => {
     expect(mapOffset(6, edits)).toBe(7); // inside the replaced range: start of the replacement
     expect(mapOffset(10, edits)).toBe(10);
   });
+
+  test('maps range ends through edits: a rewrite across the end stretches the range', () => {
+    const edits = sortAndCheckEdits([{ start: 0, end: 0, text: 'xx' }, { start: 5, end: 8, text: 'yyyy' }, { start: 12, end: 12, text: '!' }], 20);
+    expect(mapEnd(3, edits)).toBe(5);
+    expect(mapEnd(6, edits)).toBe(11); // inside the replaced range: end of the replacement
+    expect(mapEnd(12, edits)).toBe(15); // an insertion at the end stays outside the range
+    expect(mapEnd(13, edits)).toBe(17);
+  });
 });
 
 describe('text round trip', () => {
@@ -84,6 +92,33 @@ describe('text round trip', () => {
 });
 
 describe('pipeline', () => {
+  test('each edit record spans the output lines its text covers, stretched by later rewrites across its end', () => {
+    const source = 'a = 1\nb = 2\nc = 3\nd = 4\n';
+    const first = fake('first', (src) => ({ edits: [{ start: src.indexOf('b'), end: src.indexOf('c = 3') + 5, text: 'b = 20\nc = 30' }], findings: [] }));
+    // Rewrites from inside the first edit's text to past its end.
+    const second = fake('second', (src) => ({ edits: [{ start: src.indexOf('30'), end: src.indexOf('d = 4') + 1, text: '31\nx = 0\nd' }], findings: [] }));
+    const out = process(source, [first, second]);
+    if (out.status !== 'changed') throw new Error(out.status);
+    expect(out.output).toBe('a = 1\nb = 20\nc = 31\nx = 0\nd = 4\n');
+    expect(out.edits.map((e) => [e.transform, e.line, e.endLine])).toEqual([
+      ['first', 2, 5],
+      ['second', 3, 5],
+    ]);
+  });
+
+  test('an edit whose text ends with a newline ends on its own last line; a deletion ends where it starts', () => {
+    const source = 'a = 1\nb = 2\nc = 3\n';
+    const insert = fake('insert', (src) => ({ edits: [{ start: src.indexOf('b'), end: src.indexOf('b'), text: 'x = 0\ny = 0\n' }], findings: [] }));
+    const remove = fake('remove', (src) => ({ edits: [{ start: src.indexOf('c'), end: src.length, text: '' }], findings: [] }));
+    const out = process(source, [insert, remove]);
+    if (out.status !== 'changed') throw new Error(out.status);
+    expect(out.output).toBe('a = 1\nx = 0\ny = 0\nb = 2\n');
+    expect(out.edits.map((e) => [e.transform, e.line, e.endLine])).toEqual([
+      ['insert', 2, 3],
+      ['remove', 5, 5],
+    ]);
+  });
+
   test('each transform sees the previous output', () => {
     const outcome = process('a = 1\n', [replaceAll('one', 'a', 'b'), replaceAll('two', 'b', 'c')]);
     expect(outcome).toMatchObject({ status: 'changed', output: 'c = 1\n' });

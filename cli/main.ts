@@ -48,6 +48,7 @@ function toArgs(mode: RunCommandArgs['mode'], argv: Record<string, unknown>): Ru
     jobs: argv.jobs as number | undefined,
     verbose: argv.verbose as boolean,
     config: argv.config as string | false | undefined,
+    interactive: (argv.interactive as boolean | undefined) ?? false,
   };
 }
 
@@ -84,11 +85,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
       'apply [paths..]',
       'Write the changes (atomically); refuses files with uncommitted git changes',
       (y) =>
-        runOptions(y).option('allow-dirty', {
-          type: 'boolean',
-          default: false,
-          describe: 'Write files even when they have uncommitted git changes',
-        }),
+        runOptions(y)
+          .option('allow-dirty', {
+            type: 'boolean',
+            default: false,
+            describe: 'Write files even when they have uncommitted git changes',
+          })
+          .option('interactive', {
+            alias: 'i',
+            type: 'boolean',
+            default: false,
+            describe: 'Show each change with its reason and ask whether to write it (y/n/a/d/q, ? for help); needs a terminal',
+          }),
       async (a) => {
         exitCode = await runCommand(toArgs('apply', a), io);
       },
@@ -161,7 +169,16 @@ if (require.main === module) {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  main(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }).then(
+  const io: Io = {
+    cwd: process.cwd(),
+    // Lazily: touching process.stdin opens it, which only `apply --interactive` should do.
+    get stdin() {
+      return process.stdin;
+    },
+    stdout: process.stdout,
+    stderr: process.stderr,
+  };
+  main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
     },

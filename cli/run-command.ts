@@ -18,6 +18,7 @@ import { attributeHunks, attributionComments } from './print/hunks';
 import { jsonReport } from './print/json';
 import { sarifReport } from './print/sarif';
 import { formatCounts, formatFindings, formatMadeAsync, formatProblems, formatSummary } from './print/summary';
+import { interactiveApply, interactiveRefusal } from './interactive/command';
 import { progressReporter } from './progress';
 
 export const EXIT_OK = 0;
@@ -52,10 +53,14 @@ export interface RunCommandArgs {
   verbose?: boolean;
   /** An explicit configuration file instead of the nearest one; false = use none. */
   config?: string | false;
+  /** `apply`: ask per change whether to write it. */
+  interactive?: boolean;
 }
 
 export interface Io {
   cwd: string;
+  /** The terminal `apply --interactive` reads answers from. */
+  stdin?: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
 }
@@ -88,6 +93,10 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   // yargs turns `--max-file-size 2MB` into NaN; silently using the default would hide the mistake.
   if (!Number.isFinite(args.maxFileSize) || args.maxFileSize <= 0) {
     throw new UsageError('--max-file-size needs a positive number of bytes');
+  }
+  if (args.interactive) {
+    const refusal = interactiveRefusal(args, io);
+    if (refusal !== null) throw new UsageError(refusal);
   }
   const jobs = args.jobs ?? os.availableParallelism();
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs needs a positive whole number');
@@ -133,6 +142,9 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   if (args.mode === 'apply' && changed.length > 0) {
     const refusal = dirtyRefusal(changed, args.allowDirty, io);
     if (refusal !== null) return refusal;
+  }
+  if (args.interactive) return interactiveApply(report, summarize(report), changed, io);
+  if (args.mode === 'apply' && changed.length > 0) {
     for (const file of changed) {
       try {
         await writeFileAtomic(file.absPath, file.output);

@@ -65,3 +65,18 @@ export function mapOffset(offset: number, sortedEdits: readonly TextEdit[]): num
   }
   return offset + delta;
 }
+
+/**
+ * Where the end of a tracked range of the old text lands in the new text. Unlike `mapOffset`, an end
+ * inside a replaced range moves to the end of the replacement (the range grows to cover the rewrite),
+ * and an insertion exactly at the end stays outside the range.
+ */
+export function mapEnd(offset: number, sortedEdits: readonly TextEdit[]): number {
+  let delta = 0;
+  for (const edit of sortedEdits) {
+    if (edit.start >= offset) break;
+    if (offset < edit.end) return edit.start + delta + edit.text.length;
+    delta += edit.text.length - (edit.end - edit.start);
+  }
+  return offset + delta;
+}

@@ -1,5 +1,5 @@
 import { planAnnotations } from './annotate';
-import { mapOffset, OverlappingEditsError, InvalidEditError, sortAndCheckEdits, applyEdits } from './edits';
+import { mapEnd, mapOffset, OverlappingEditsError, InvalidEditError, sortAndCheckEdits, applyEdits } from './edits';
 import { findIgnoreMarkers, touchesIgnoredLine } from './ignore';
 import { LineIndex } from './lines';
 import type { FindingInput, LanguageSupport, Prefilter, SyntaxProblem, TextEdit, Transform, TransformOptions } from './types';
@@ -10,6 +10,11 @@ export interface EditRecord {
   reason: string;
   /** 1-based line in the output text. */
   line: number;
+  /**
+   * 1-based line in the output text where the edit's text ends (a later transform rewriting across
+   * that end stretches it to the end of its own text); equal to `line` for one-line edits and deletions.
+   */
+  endLine: number;
 }
 
 export interface OutcomeFinding {
@@ -46,6 +51,8 @@ interface TrackedFinding extends Tracked {
   transform: string;
 }
 interface TrackedEdit extends Tracked {
+  /** Where the edit's text ends, kept in step with the text like `offset`. */
+  end: number;
   transform: string;
   reason: string;
 }
@@ -114,10 +121,12 @@ function step<Tree>(state: FileState<Tree>, id: string, planned: TextEdit[], lan
   if (problem) {
     return { status: 'error', transform: id, message: `internal error in ${id}: its output does not parse (${formatProblem(problem)}); file left unchanged` };
   }
+  for (const tracked of state.edits) tracked.end = mapEnd(tracked.end, sorted);
   for (const tracked of [...state.findings, ...state.edits]) tracked.offset = mapOffset(tracked.offset, sorted);
   let delta = 0;
   for (const edit of sorted) {
-    state.edits.push({ offset: edit.start + delta, transform: id, reason: edit.reason ?? id });
+    const start = edit.start + delta;
+    state.edits.push({ offset: start, end: start + edit.text.length, transform: id, reason: edit.reason ?? id });
     delta += edit.text.length - (edit.end - edit.start);
   }
   state.release(language);
@@ -200,7 +209,7 @@ export function finishFile<Tree>(state: FileState<Tree>, language: LanguageSuppo
     output: state.text,
     edits: state.edits
       .filter((edit) => edit.transform !== ANNOTATE_STEP)
-      .map((edit) => ({ transform: edit.transform, reason: edit.reason, line: outputLines.position(edit.offset).line })),
+      .map((edit) => ({ transform: edit.transform, reason: edit.reason, line: outputLines.position(edit.offset).line, endLine: endLineOf(edit, outputLines) })),
     findings: state.findings.map(({ offset, finding, transform }) => {
       const position = outputLines.position(offset);
       return { rule: finding.rule, line: position.line, column: position.column, message: finding.message, hint: finding.hint, transform };
@@ -232,6 +241,14 @@ export function processSource<Tree>(
     return failure;
   }
   return finishFile(state, language, options);
+}
+
+/** The last line holding the edit's text: a text ending in a newline ends on the line before the next one. */
+function endLineOf(edit: TrackedEdit, lines: LineIndex): number {
+  const start = lines.position(edit.offset).line;
+  if (edit.end <= edit.offset) return start;
+  const last = edit.end - 1;
+  return Math.max(start, lines.position(last).line);
 }
 
 function formatProblem(problem: SyntaxProblem): string {

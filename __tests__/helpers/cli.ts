@@ -18,7 +18,7 @@ const GIT_ENV: NodeJS.ProcessEnv = {
 };
 
 /** The CLI's environment: no colour forcing, so stdout is plain text even if the runner sets it. */
-function cliEnv(): NodeJS.ProcessEnv {
+export function cliEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...GIT_ENV };
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;

@@ -1,5 +1,5 @@
-// Which transform made each diff hunk: edits carry the output line they landed on, hunks their
-// range of output lines, so each edit belongs to the hunk whose range holds its line.
+// Which transform made each diff hunk: edits carry the output lines they landed on, hunks their
+// range of output lines, so each edit belongs to the hunks whose range meets its lines.
 import { structuredPatch } from 'diff';
 import type { EditRecord } from '../../engine/pipeline';
 
@@ -12,19 +12,37 @@ export interface HunkAttribution {
   reasons: string[];
 }
 
+/** An edit as attribution needs it; without `endLine` the edit is taken to end on the line it starts. */
+export type AttributedEdit = Pick<EditRecord, 'transform' | 'reason' | 'line'> & { endLine?: number };
+
 /** The same hunks `unifiedDiff` prints (same context), each with the edits that fall in it. */
-export function attributeHunks(before: string, after: string, edits: readonly EditRecord[]): HunkAttribution[] {
+export function attributeHunks(before: string, after: string, edits: readonly AttributedEdit[]): HunkAttribution[] {
   const patch = structuredPatch('a', 'b', before, after, undefined, undefined, { context: 3 });
   return patch.hunks.map((hunk) => {
-    const first = hunk.newStart;
-    const last = hunk.newStart + Math.max(hunk.newLines, 1) - 1;
-    const inside = edits.filter((e) => e.line >= first && e.line <= last);
+    const inside = editsInHunk(hunk, edits);
     return {
       header: `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`,
       transforms: [...new Set(inside.map((e) => e.transform))],
-      reasons: [...new Set(inside.map((e) => (e.reason === e.transform ? e.transform : `${e.transform}: ${e.reason}`)))],
+      reasons: reasonsOf(inside),
     };
   });
+}
+
+/** The edits whose output lines meet the hunk's (1-based) range of new lines. */
+export function editsInHunk<E extends AttributedEdit>(hunk: { newStart: number; newLines: number }, edits: readonly E[]): E[] {
+  const first = hunk.newStart;
+  const last = hunk.newStart + Math.max(hunk.newLines, 1) - 1;
+  return edits.filter((e) => e.line <= last && (e.endLine ?? e.line) >= first);
+}
+
+/**
+ * Distinct `transform: reason` pairs: just the transform when it gave no reason of its own, and the
+ * reason alone when it already starts with the transform's name.
+ */
+export function reasonsOf(edits: readonly AttributedEdit[]): string[] {
+  const label = (e: AttributedEdit): string =>
+    e.reason === e.transform || e.reason.startsWith(`${e.transform}: `) ? e.reason : `${e.transform}: ${e.reason}`;
+  return [...new Set(edits.map(label))];
 }
 
 /**
