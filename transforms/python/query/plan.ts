@@ -3,6 +3,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, TransformContext, TransformResult } from '../../../engine/types';
 import { collectImports, moduleLevelImportBindings, planImportEdits, type ImportBinding, type ModuleImports } from '../support/imports';
+import { cachedNameTables } from '../support/scope';
 import { isProblem, type Problem } from './analyze';
 import { bindingsIn, isVariableOccurrence, parametersOf } from './bindings';
 import { terminalOf } from './chain';
@@ -195,6 +196,25 @@ function isStringy(node: SgNode): boolean {
   return false;
 }
 
+const SQLALCHEMY_MODULE = /^(sqlalchemy|sqlmodel)(\.|$)/;
+
+/**
+ * `from sqlalchemy import func as sql_func` inside a function: the name is SQLAlchemy's wherever it is read
+ * when every binding of it in the file is such an import (nothing else assigns it anywhere).
+ */
+function onlyImportedFromSqlAlchemy(root: SgRoot, imports: ModuleImports, name: string): boolean {
+  const occurrences = cachedNameTables(root)(name).occurrences.filter((o) => o.role !== 'reference');
+  if (occurrences.length === 0) return false;
+  return occurrences.every((o) => {
+    if (o.role !== 'import') return false;
+    const statement = o.node.ancestors().find((a) => a.kind() === 'import_from_statement' || a.kind() === 'import_statement');
+    if (!statement) return false;
+    const from = imports.from.filter((i) => i.node.id() === statement.id() && (i.alias ?? i.name) === name);
+    const plain = imports.plain.filter((i) => i.node.id() === statement.id() && (i.alias ?? i.module.split('.')[0]) === name);
+    return (from.length > 0 || plain.length > 0) && from.every((i) => SQLALCHEMY_MODULE.test(i.module)) && plain.every((i) => SQLALCHEMY_MODULE.test(i.module));
+  });
+}
+
 function selectionEnv(root: SgRoot, imports: ModuleImports, entities: EntityResolver, roots: QueryRoot[]): SelectionEnv {
   const bindings = moduleLevelImportBindings(imports);
   // Queries that are built but not run here: what holds them (or a subquery of them) is still a Query.
@@ -211,7 +231,7 @@ function selectionEnv(root: SgRoot, imports: ModuleImports, entities: EntityReso
       return null;
     },
     mappedClass: (node) => entities.resolve(node),
-    isSqlAlchemyName: (name) => bindings.some((b) => b.local === name && /^(sqlalchemy|sqlmodel)(\.|$)/.test(b.target)),
+    isSqlAlchemyName: (name) => bindings.some((b) => b.local === name && SQLALCHEMY_MODULE.test(b.target)) || onlyImportedFromSqlAlchemy(root, imports, name),
     isModuleName: (name) => /^[a-z_][a-z0-9_]*$/.test(name) && bindings.some((b) => b.local === name),
     isAliasedEntity: (name, at) => {
       const scopes: SgNode[] = [];
