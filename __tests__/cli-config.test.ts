@@ -76,6 +76,24 @@ describe('configuration file', () => {
     expect(result.stdout).toContain('+    return db.scalars(select(User)).all()');
   });
 
+  test('include keeps only matching files; --include replaces the configuration\'s globs', () => {
+    const query = ESCAPING_QUERY.replace('return db.query(User).filter(User.active)', 'return db.query(User).all()');
+    const repo = makeRepo({
+      'svc/awaitify.toml': 'stage = "select"\ninclude = ["app/api/**"]\n',
+      'svc/app/api/users.py': query,
+      'svc/app/services/users.py': query,
+      'svc/scripts/report.py': query,
+    });
+    // Written relative to svc/, applied from the repository root and from svc/ itself.
+    expect(diffTargets(runCli(repo, ['dry-run', 'svc']).stdout)).toEqual(['svc/app/api/users.py']);
+    expect(diffTargets(runCli(path.join(repo, 'svc'), ['dry-run']).stdout)).toEqual(['app/api/users.py']);
+    // A named file outside the include is left out too, as an excluded one is.
+    expect(runCli(repo, ['dry-run', 'svc/scripts/report.py']).stdout).toBe('');
+    const flagged = runCli(repo, ['dry-run', 'svc', '--include', 'svc/scripts/*.py', '--include', 'svc/app/services/**']);
+    expect(diffTargets(flagged.stdout)).toEqual(['svc/app/services/users.py', 'svc/scripts/report.py']);
+    expect(flagged.stderr).not.toContain('recognised but not used');
+  });
+
   test('unknown keys and wrong types: file, line, suggestion, exit 2, and nothing runs', () => {
     const repo = makeRepo({
       'awaitify.toml': 'sqlalchemy = "2.0"\ndependecies = { get_session = "get_async_session" }\n\n[rules]\nQUERY-ESCAPE = "error"\n',

@@ -231,6 +231,27 @@ describe('mergeConfig', () => {
   });
 });
 
+describe('include', () => {
+  const loaded = (config: object, file = '/repo/awaitify.toml') => ({ file, kind: 'awaitify.toml' as const, config, notes: [] });
+
+  test('no include anywhere: no restriction', () => {
+    expect(mergeConfig({ exclude: [] }, null, '/repo').include).toBeNull();
+    expect(mergeConfig({ exclude: [], include: [] }, loaded({}), '/repo').include).toBeNull();
+  });
+
+  test('include globs are relative to the configuration file; --include replaces them', () => {
+    expect(mergeConfig({ exclude: [] }, loaded({ include: ['app/**'] }, '/repo/svc/awaitify.toml'), '/repo').include).toEqual(['svc/app/**']);
+    expect(mergeConfig({ exclude: [] }, loaded({ include: ['app/api/**', 'lib/**'] }), '/repo/app').include).toEqual(['api/**']);
+    expect(mergeConfig({ exclude: [], include: ['x/*.py'] }, loaded({ include: ['app/**'] }), '/repo').include).toEqual(['x/*.py']);
+  });
+
+  test('an include glob that leads elsewhere includes nothing here; one that cannot be rebased stops the run', () => {
+    // Everything below the working directory is outside the included files: nothing is migrated.
+    expect(mergeConfig({ exclude: [] }, loaded({ include: ['lib/**'] }), '/repo/app').include).toEqual([]);
+    expect(() => mergeConfig({ exclude: [] }, loaded({ include: ['*/api/**'] }), '/repo/app')).toThrow(ConfigError);
+  });
+});
+
 describe('init detection', () => {
   const empty = (): Detected => ({ dependencies: [], sessionModules: [], routerNames: [] });
 

@@ -15,6 +15,7 @@ function runOptions<T>(y: Argv<T>) {
     .option('stage', { type: 'string', choices: ['select', 'async'], describe: 'Run one migration stage: select (legacy Query -> select(), still sync) or async (the switch); overrides --preset' })
     .option('transforms', { type: 'string', describe: 'Comma-separated subset of the preset\'s transforms to run' })
     .option('exclude', { type: 'string', array: true, default: [] as string[], describe: 'Glob of paths to leave out (repeatable), relative to the working directory' })
+    .option('include', { type: 'string', array: true, default: [] as string[], describe: 'Glob of paths to migrate (repeatable), relative to the working directory; everything else is left out. Replaces the configuration\'s include' })
     .option('format', { type: 'string', choices: OUTPUT_FORMATS, default: 'text', describe: 'Output: text (diffs + summary), json (report), sarif (SARIF 2.1.0), github (workflow annotations)' })
     .option('json', { type: 'boolean', default: false, describe: 'Same as --format json' })
     .option('verbose', { type: 'boolean', default: false, describe: 'Name the transforms behind each diff hunk (as `# ...` lines git apply skips)' })
@@ -37,6 +38,7 @@ function toArgs(mode: RunCommandArgs['mode'], argv: Record<string, unknown>): Ru
     stage: argv.stage as string | undefined,
     transforms: argv.transforms as string | undefined,
     exclude: argv.exclude as string[],
+    include: argv.include as string[],
     format: formatOf(argv),
     check: argv.check as boolean,
     annotate: argv.annotate as boolean,

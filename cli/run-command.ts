@@ -37,6 +37,8 @@ export interface RunCommandArgs {
   stage?: string;
   transforms?: string;
   exclude: string[];
+  /** --include globs (replace the configuration's); empty = not given. */
+  include?: string[];
   format: OutputFormat;
   check: boolean;
   annotate: boolean;
@@ -116,6 +118,7 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
     paths: args.paths.length > 0 ? args.paths : ['.'],
     cwd: io.cwd,
     exclude: settings.exclude,
+    include: settings.include,
     language: pythonLanguage,
     transforms,
     transformOptions,
@@ -192,6 +195,7 @@ function resolveSettings(args: RunCommandArgs, io: Io): Effective {
       stage: args.stage,
       transforms: args.transforms,
       exclude: args.exclude,
+      include: args.include,
       getDbName: args.getDbName,
       asyncGetDbName: args.asyncGetDbName,
       sqlalchemyVersion: args.sqlalchemyVersion,

@@ -1,7 +1,7 @@
 // Command-line flags over the configuration file over the built-in defaults.
 import * as path from 'node:path';
 import { DEFAULT_TRANSFORM_OPTIONS } from '../../engine/types';
-import type { LoadedConfig } from './load';
+import { ConfigError, type LoadedConfig } from './load';
 import type { RuleLevel } from './schema';
 
 /** What the command line said; undefined = not given, so the configuration may decide. */
@@ -10,6 +10,8 @@ export interface CliChoices {
   stage?: string;
   transforms?: string;
   exclude: string[];
+  /** --include globs; when given, they replace the configuration's `include`. */
+  include?: string[];
   getDbName?: string;
   asyncGetDbName?: string;
   sqlalchemyVersion?: '1.4' | '2.0';
@@ -23,6 +25,8 @@ export interface Effective {
   /** Transforms of the preset to leave out (configuration `transforms.disable`). */
   disabled: string[];
   exclude: string[];
+  /** Globs a file must match to be migrated (relative to the working directory); null = no restriction. */
+  include: string[] | null;
   getDbName: string;
   asyncGetDbName: string;
   sqlalchemyVersion: '1.4' | '2.0';
@@ -59,12 +63,30 @@ export function mergeConfig(cli: CliChoices, loaded: LoadedConfig | null, cwd: s
     }
   }
 
+  let include: string[] | null = cli.include !== undefined && cli.include.length > 0 ? [...cli.include] : null;
+  if (include === null && loaded && config.include) {
+    include = [];
+    for (const glob of config.include) {
+      const rebased = rebaseGlob(glob, path.dirname(loaded.file), cwd);
+      // Unlike an exclude glob, an include glob that cannot be applied must stop the run: dropping it
+      // would migrate files the configuration keeps out.
+      if (rebased === null) {
+        throw new ConfigError([
+          `include glob "${glob}" from ${path.relative(cwd, loaded.file) || loaded.file} cannot be applied from this working directory; run awaitify from ${path.dirname(loaded.file)}`,
+        ]);
+      }
+      // undefined: the glob names files elsewhere, none of them below the working directory.
+      if (rebased !== undefined) include.push(rebased);
+    }
+  }
+
   return {
     preset,
     stage,
     transforms,
     disabled,
     exclude,
+    include,
     getDbName: cli.getDbName ?? config.dependencies?.sync ?? DEFAULT_TRANSFORM_OPTIONS.getDbName,
     asyncGetDbName: cli.asyncGetDbName ?? config.dependencies?.async ?? DEFAULT_TRANSFORM_OPTIONS.asyncGetDbName,
     sqlalchemyVersion: cli.sqlalchemyVersion ?? config.sqlalchemy ?? '2.0',

@@ -51,7 +51,7 @@ export const CONFIG_KEYS: Readonly<Record<string, { used: boolean; describe: str
   'router-names': { used: false, describe: 'names of APIRouter/FastAPI objects whose decorators mark handlers' },
   'session-module': { used: false, describe: 'dotted module holding the engine and session factory' },
   sqlalchemy: { used: true, describe: 'SQLAlchemy version the async scaffold targets: "1.4" or "2.0"' },
-  include: { used: false, describe: 'globs of files to migrate (everything else is left out)' },
+  include: { used: true, describe: 'globs of files to migrate (everything else is left out)' },
   exclude: { used: true, describe: 'globs of files to leave out, relative to the configuration file' },
   'exclude-functions': { used: false, describe: 'qualified names of functions to leave alone (app.tasks.cleanup)' },
   transforms: { used: true, describe: '{ enable = [...], disable = [...] }: transforms of the preset to run or skip' },
