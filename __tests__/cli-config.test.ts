@@ -226,6 +226,35 @@ describe('--format', () => {
     expect(result.stdout).toMatch(/^::error file=app\/users\.py,line=6,col=12,title=QUERY-ESCAPES::.+\n$/);
   });
 
+  test('sarif and github point at the file on disk: dry-run at the input lines, apply at the written ones', () => {
+    // The converted query gets `from sqlalchemy import select` added above the escaping one: in the
+    // output the finding is one line further down than in the file a dry-run leaves on disk.
+    const shifted = makeRepo({
+      'awaitify.toml': 'stage = "select"\n',
+      'app/users.py': lines(
+        'from sqlalchemy.orm import Session',
+        'from app.models import User',
+        '',
+        '',
+        'def first(db: Session):',
+        '    return db.query(User).first()',
+        '',
+        '',
+        'def active(db: Session):',
+        '    return db.query(User).filter(User.active)',
+      ),
+    });
+    const region = (stdout: string): unknown => JSON.parse(stdout).runs[0].results.map((r: { locations: { physicalLocation: { region: unknown } }[] }) => r.locations[0]?.physicalLocation.region);
+    expect(region(runCli(shifted, ['dry-run', '--format', 'sarif']).stdout)).toEqual([{ startLine: 10, startColumn: 12 }]);
+    expect(runCli(shifted, ['dry-run', '--format', 'github']).stdout).toMatch(/^::warning file=app\/users\.py,line=10,col=12,title=QUERY-ESCAPES::/);
+    const json = JSON.parse(runCli(shifted, ['dry-run', '--json']).stdout).files[0].findings[0];
+    expect(json).toMatchObject({ line: 11, inputLine: 10 });
+    const applied = runCli(shifted, ['apply', '--format', 'sarif']);
+    expect(applied.status).toBe(0);
+    expect(read(shifted, 'app/users.py').split('\n')[10]).toBe('    return db.query(User).filter(User.active)');
+    expect(region(applied.stdout)).toEqual([{ startLine: 11, startColumn: 12 }]);
+  });
+
   test('--json is --format json, and findings carry their level', () => {
     const viaAlias = runCli(repo, ['dry-run', '--json']);
     const viaFormat = runCli(repo, ['dry-run', '--format', 'json']);

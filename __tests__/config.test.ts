@@ -309,15 +309,15 @@ describe('printers', () => {
         ignored: 0,
         counts: {},
         findings: [
-          { rule: 'QUERY-ESCAPES', line: 3, column: 5, message: '100% escapes\nhere', hint: 'convert: by hand', transform: 'query-to-select' },
-          { rule: 'GETDB-UNRESOLVED', line: 7, column: 1, message: 'm', hint: 'h', transform: 'async-get-db' },
+          { rule: 'QUERY-ESCAPES', line: 3, column: 5, inputLine: 2, inputColumn: 9, message: '100% escapes\nhere', hint: 'convert: by hand', transform: 'query-to-select' },
+          { rule: 'GETDB-UNRESOLVED', line: 7, column: 1, inputLine: 7, inputColumn: 1, message: 'm', hint: 'h', transform: 'async-get-db' },
         ],
       },
     ],
   };
 
   test('SARIF 2.1.0: one run, rules with help links, results with locations and configured levels', () => {
-    const sarif = JSON.parse(sarifReport(report, { 'QUERY-ESCAPES': 'error' }, '9.9.9'));
+    const sarif = JSON.parse(sarifReport(report, { 'QUERY-ESCAPES': 'error' }, '9.9.9', 'output'));
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.$schema).toMatch(/sarif-2\.1\.0/);
     expect(sarif.runs).toHaveLength(1);
@@ -338,14 +338,18 @@ describe('printers', () => {
     }
     expect(run.results[0]).toMatchObject({ ruleId: 'QUERY-ESCAPES', level: 'error', locations: [{ physicalLocation: { region: { startLine: 3, startColumn: 5 } } }] });
     expect(run.results[1]).toMatchObject({ ruleId: 'GETDB-UNRESOLVED', level: 'warning' });
+    // A dry-run's results point at the file on disk, which the run did not change.
+    const input = JSON.parse(sarifReport(report, {}, '9.9.9', 'input'));
+    expect(input.runs[0].results[0]).toMatchObject({ locations: [{ physicalLocation: { region: { startLine: 2, startColumn: 9 } } }] });
   });
 
   test('GitHub annotations escape data and properties, and map levels to commands', () => {
-    const out = githubAnnotations(report, { 'QUERY-ESCAPES': 'error', 'GETDB-UNRESOLVED': 'note' });
+    const out = githubAnnotations(report, { 'QUERY-ESCAPES': 'error', 'GETDB-UNRESOLVED': 'note' }, 'output');
     expect(out).toBe(
       '::error file=app/a%2Cb.py,line=3,col=5,title=QUERY-ESCAPES::100%25 escapes%0Ahere (fix: convert: by hand)\n' +
         '::notice file=app/a%2Cb.py,line=7,col=1,title=GETDB-UNRESOLVED::m (fix: h)\n',
     );
+    expect(githubAnnotations(report, {}, 'input')).toMatch(/^::warning file=app\/a%2Cb\.py,line=2,col=9,/);
   });
 
   test('hunks are attributed to the edits whose output line they hold', () => {

@@ -147,13 +147,15 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   }
 
   const summary = summarize(report);
+  // Annotations must point at the file as it is on disk: untouched by a dry-run, rewritten by apply.
+  const positions = args.mode === 'apply' ? 'output' : 'input';
   if (args.format === 'json') {
     io.stdout.write(`${jsonReport(report, summary, args.mode, settings.ruleLevels)}\n`);
   } else if (args.format === 'sarif') {
-    io.stdout.write(`${sarifReport(report, settings.ruleLevels, packageVersion())}\n`);
+    io.stdout.write(`${sarifReport(report, settings.ruleLevels, packageVersion(), positions)}\n`);
   } else {
     if (args.format === 'github') {
-      io.stdout.write(githubAnnotations(report, settings.ruleLevels));
+      io.stdout.write(githubAnnotations(report, settings.ruleLevels, positions));
     } else if (args.mode === 'dry-run') {
       const color = io.stdout.isTTY === true;
       for (const file of changed) {

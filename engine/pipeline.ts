@@ -1,5 +1,5 @@
 import { planAnnotations } from './annotate';
-import { mapOffset, OverlappingEditsError, InvalidEditError, sortAndCheckEdits, applyEdits } from './edits';
+import { mapOffset, OverlappingEditsError, InvalidEditError, sortAndCheckEdits, applyEdits, EditSpan, unmapOffset } from './edits';
 import { findIgnoreMarkers, touchesIgnoredLine } from './ignore';
 import { LineIndex } from './lines';
 import type { FindingInput, LanguageSupport, Prefilter, SyntaxProblem, TextEdit, Transform, TransformOptions } from './types';
@@ -14,8 +14,15 @@ export interface EditRecord {
 
 export interface OutcomeFinding {
   rule: string;
+  /** 1-based, in the output text. */
   line: number;
   column: number;
+  /**
+   * 1-based, in the input text: where the finding is in the file as it is on disk before the run
+   * (a finding inside inserted text points at the line where the insertion starts).
+   */
+  inputLine: number;
+  inputColumn: number;
   message: string;
   hint: string;
   transform: string;
@@ -64,6 +71,8 @@ export class FileState<Tree> {
   readonly edits: TrackedEdit[] = [];
   ignored = 0;
   readonly counts: Record<string, number> = {};
+  /** Every applied step's edits, in order: maps output positions back to the input. */
+  readonly history: EditSpan[][] = [];
   /** Null between segments, so no native tree is kept alive while the whole project is indexed. */
   tree: Tree | null;
 
@@ -115,6 +124,7 @@ function step<Tree>(state: FileState<Tree>, id: string, planned: TextEdit[], lan
     return { status: 'error', transform: id, message: `internal error in ${id}: its output does not parse (${formatProblem(problem)}); file left unchanged` };
   }
   for (const tracked of [...state.findings, ...state.edits]) tracked.offset = mapOffset(tracked.offset, sorted);
+  state.history.push(sorted.map((edit) => ({ start: edit.start, end: edit.end, length: edit.text.length })));
   let delta = 0;
   for (const edit of sorted) {
     state.edits.push({ offset: edit.start + delta, transform: id, reason: edit.reason ?? id });
@@ -195,6 +205,12 @@ export function finishFile<Tree>(state: FileState<Tree>, language: LanguageSuppo
   }
   state.release(language);
   const outputLines = new LineIndex(state.text);
+  const inputLines = state.history.length === 0 ? outputLines : new LineIndex(state.source);
+  const inputPosition = (offset: number): { line: number; column: number } => {
+    let original = offset;
+    for (let i = state.history.length - 1; i >= 0; i--) original = unmapOffset(original, state.history[i] as EditSpan[]);
+    return inputLines.position(original);
+  };
   return {
     status: state.text === state.source ? 'unchanged' : 'changed',
     output: state.text,
@@ -203,7 +219,8 @@ export function finishFile<Tree>(state: FileState<Tree>, language: LanguageSuppo
       .map((edit) => ({ transform: edit.transform, reason: edit.reason, line: outputLines.position(edit.offset).line })),
     findings: state.findings.map(({ offset, finding, transform }) => {
       const position = outputLines.position(offset);
-      return { rule: finding.rule, line: position.line, column: position.column, message: finding.message, hint: finding.hint, transform };
+      const input = inputPosition(offset);
+      return { rule: finding.rule, line: position.line, column: position.column, inputLine: input.line, inputColumn: input.column, message: finding.message, hint: finding.hint, transform };
     }),
     ignored: state.ignored,
     counts: state.counts,
