@@ -10,7 +10,7 @@ import { allTransforms, findPreset, findTransform, stagePresets } from '../trans
 import { PLUGIN_PATH } from '../transforms/python/plugin';
 import { pythonLanguage } from '../transforms/python/support/language';
 import { ConfigError, findConfig, loadConfig, LoadedConfig } from './config/load';
-import { Effective, mergeConfig } from './config/merge';
+import { CliChoices, Effective, mergeConfig } from './config/merge';
 import { packageVersion } from './package-root';
 import { colorizeDiff, unifiedDiff } from './print/diff';
 import { githubAnnotations } from './print/github';
@@ -181,17 +181,28 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   return EXIT_OK;
 }
 
-/** The configuration file (if any) merged under the command line; its notes go to stderr. */
-function resolveSettings(args: RunCommandArgs, io: Io): Effective {
+/**
+ * The configuration file (`--config`, else the nearest one above the first path; none with
+ * `--no-config`) merged under the command line; its notes go to stderr. Throws ConfigError.
+ */
+export function settingsFor(config: string | false | undefined, paths: string[], cli: CliChoices, io: Io): Effective {
   let loaded: LoadedConfig | null = null;
-  if (args.config !== false) {
+  if (config !== false) {
     const source =
-      args.config !== undefined
-        ? { file: path.resolve(io.cwd, args.config), kind: path.basename(args.config) === 'pyproject.toml' ? ('pyproject.toml' as const) : ('awaitify.toml' as const) }
-        : findConfig(args.paths[0] ?? '.', io.cwd);
+      config !== undefined
+        ? { file: path.resolve(io.cwd, config), kind: path.basename(config) === 'pyproject.toml' ? ('pyproject.toml' as const) : ('awaitify.toml' as const) }
+        : findConfig(paths[0] ?? '.', io.cwd);
     if (source) loaded = loadConfig(source, io.cwd);
   }
-  const settings = mergeConfig(
+  const settings = mergeConfig(cli, loaded, io.cwd);
+  for (const note of [...(loaded?.notes ?? []), ...settings.notes]) io.stderr.write(`awaitify: note: ${note}\n`);
+  return settings;
+}
+
+function resolveSettings(args: RunCommandArgs, io: Io): Effective {
+  return settingsFor(
+    args.config,
+    args.paths,
     {
       preset: args.preset,
       stage: args.stage,
@@ -202,11 +213,8 @@ function resolveSettings(args: RunCommandArgs, io: Io): Effective {
       asyncGetDbName: args.asyncGetDbName,
       sqlalchemyVersion: args.sqlalchemyVersion,
     },
-    loaded,
-    io.cwd,
+    io,
   );
-  for (const note of [...(loaded?.notes ?? []), ...settings.notes]) io.stderr.write(`awaitify: note: ${note}\n`);
-  return settings;
 }
 
 function dirtyRefusal(changed: { absPath: string; path: string }[], allowDirty: boolean, io: Io): number | null {

@@ -22,7 +22,7 @@ export interface AuditInput {
   path: string;
   source: string;
   tree: SgRoot;
-  options: Pick<TransformOptions, 'getDbName' | 'asyncGetDbName'>;
+  options: Pick<TransformOptions, 'getDbName' | 'asyncGetDbName' | 'sessionFacades'>;
 }
 
 export interface AuditFinding {
