@@ -235,6 +235,15 @@ describe('awaitify audit (CLI)', () => {
     expect(bare.files).toHaveLength(4);
     expect(bare.findings).toEqual([]);
     // A broken configuration stops the audit too.
+    const routed = makeRepo({
+      'awaitify.toml': 'router-names = ["users"]\nsession-types = ["DbSession"]\n',
+      'app/users.py': 'from app.deps import DbSession\nfrom app.routers import users\n\n\n@users.get("/")\ndef index(db: DbSession):\n    return None\n',
+    });
+    expect(runCli(routed, ['audit']).stdout).toMatch(/^app\/users\.py:6:5: AUDIT-SYNC-HANDLER route handler `index` is sync and takes the session `db`$/m);
+    expect(runCli(routed, ['audit', '--router-name', 'other']).stdout).toContain('route handlers: 0 sync, 0 async');
+    const untyped = runCli(routed, ['audit', '--session-type', 'Other']).stdout;
+    expect(untyped).toContain('route handlers: 1 sync, 0 async\n- files');
+    expect(untyped).not.toContain('AUDIT-SYNC-HANDLER route handler');
     const broken = makeRepo({ 'awaitify.toml': 'exclud = []\n', 'a.py': dependent });
     const refused = runCli(broken, ['audit']);
     expect(refused.status).toBe(2);

@@ -116,10 +116,36 @@ describe('configuration file', () => {
   });
 
   test('keys no transform uses yet are announced, not silently accepted', () => {
-    const repo = makeRepo({ 'awaitify.toml': 'router-names = ["api"]\n', 'app/items.py': SESSION_DEP });
+    const repo = makeRepo({ 'awaitify.toml': 'session-module = "app.db"\n', 'app/items.py': SESSION_DEP });
     const result = runCli(repo, ['dry-run']);
     expect(result.status).toBe(0);
-    expect(result.stderr).toContain('awaitify: note: awaitify.toml:1: router-names: recognised but not used by this version yet; it has no effect');
+    expect(result.stderr).toContain('awaitify: note: awaitify.toml:1: session-module: recognised but not used by this version yet; it has no effect');
+  });
+
+  test('session-types: a session alias imported from another module makes its users sessions; --session-type replaces it', () => {
+    const files = {
+      'app/deps.py': lines(
+        'from typing import Annotated',
+        '',
+        'from fastapi import Depends',
+        'from sqlalchemy.orm import Session',
+        '',
+        'from app.db import get_db',
+        '',
+        'DbSession = Annotated[Session, Depends(get_db)]',
+      ),
+      'app/routes.py': lines('from app.deps import DbSession', '', '', 'def save(db: DbSession):', '    db.commit()'),
+    };
+    const configured = makeRepo({ 'awaitify.toml': 'session-types = ["DbSession"]\n', ...files });
+    const result = runCli(configured, ['dry-run']);
+    expect(result.status).toBe(0);
+    // The alias's module converts the alias itself; its users are awaited and made async.
+    expect(result.stdout).toContain('+DbSession = Annotated[AsyncSession, Depends(get_async_db)]');
+    expect(result.stdout).toContain('+async def save(db: DbSession):\n+    await db.commit()');
+    expect(result.stderr).not.toContain('recognised but not used');
+    const replaced = runCli(configured, ['dry-run', '--session-type', 'OtherSession']);
+    expect(diffTargets(replaced.stdout)).toEqual(['app/deps.py']);
+    expect(diffTargets(runCli(makeRepo(files), ['dry-run']).stdout)).toEqual(['app/deps.py']);
   });
 
   test('session-facades makes a facade a session for the query conversion', () => {
@@ -153,7 +179,7 @@ describe('init', () => {
     const written = read(repo, 'awaitify.toml');
     expect(written).toContain('dependencies = { get_session = "get_async_session" }');
     expect(written).toContain('# session-module = "app.db"');
-    expect(written).toContain('# router-names = ["router"]');
+    expect(written).toMatch(/^router-names = \["router"\]$/m);
     const run = runCli(repo, ['dry-run', '--transforms', 'async-get-db']);
     expect(run.status).toBe(0);
     expect(run.stderr).not.toMatch(/note:/);

@@ -52,6 +52,7 @@ describe('validateConfig', () => {
         dependencies: { get_session: 'get_async_session' },
         'session-facades': ['db.session'],
         'router-names': ['router'],
+        'session-module': 'app.db',
         sqlalchemy: '1.4',
         exclude: ['legacy/**'],
         transforms: { disable: ['async-engine'] },
@@ -65,13 +66,14 @@ describe('validateConfig', () => {
       dependencies: { sync: 'get_session', async: 'get_async_session' },
       sessionFacades: ['db.session'],
       routerNames: ['router'],
+      sessionModule: 'app.db',
       sqlalchemy: '1.4',
       exclude: ['legacy/**'],
       transforms: { disable: ['async-engine'] },
       rules: { 'QUERY-ESCAPES': 'error' },
       stage: 'select',
     });
-    expect(v.unused.sort()).toEqual(['router-names']);
+    expect(v.unused.sort()).toEqual(['session-module']);
   });
 
   test('unknown keys, wrong types and unknown names are problems with suggestions', () => {
@@ -293,7 +295,9 @@ describe('init detection', () => {
     expect(text).toContain('dependencies = { get_session = "get_async_session" }');
     expect(text).toContain('# also found: get_db in b.py');
     expect(text).toContain('# session-module = "app.db"');
-    expect(text).toContain('# router-names = ["api"]');
+    // router-names is read (by audit): detected names are written live, not commented out.
+    expect(text).toMatch(/^router-names = \["api"\]$/m);
+    expect(starterConfig({ dependencies: [], sessionModules: [], routerNames: [] })).toMatch(/^# router-names = /m);
   });
 });
 

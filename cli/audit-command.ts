@@ -21,6 +21,8 @@ export interface AuditArgs {
   paths: string[];
   exclude: string[];
   include?: string[];
+  sessionTypes?: string[];
+  routerNames?: string[];
   json: boolean;
   check: boolean;
   getDbName?: string;
@@ -48,6 +50,8 @@ export function auditOptions<T>(y: Argv<T>) {
     .option('include', { type: 'string', array: true, default: [] as string[], describe: 'Glob of paths to audit (repeatable), relative to the working directory; replaces the configuration\'s include' })
     .option('json', { type: 'boolean', default: false, describe: 'Print the machine-readable report instead of text' })
     .option('check', { type: 'boolean', default: false, describe: 'Exit 1 while any finding remains' })
+    .option('session-type', { type: 'string', array: true, default: [] as string[], describe: 'Extra name of the session type or an alias of it (repeatable); replaces the configuration\'s session-types' })
+    .option('router-name', { type: 'string', array: true, default: [] as string[], describe: 'Name of an APIRouter/FastAPI object whose decorators mark route handlers (repeatable); replaces the configuration\'s router-names' })
     .option('config', { type: 'string', describe: 'Configuration file to use instead of the nearest awaitify.toml / pyproject.toml; --no-config for none' })
     // No yargs defaults below: an option not given lets the configuration file decide.
     .option('get-db-name', { type: 'string', describe: `Name of the sync session dependency [default: "${DEFAULT_TRANSFORM_OPTIONS.getDbName}"]` })
@@ -60,6 +64,8 @@ export function auditArgs(argv: Record<string, unknown>): AuditArgs {
     paths: (argv.paths as string[] | undefined) ?? [],
     exclude: (argv.exclude as string[] | undefined) ?? [],
     include: (argv.include as string[] | undefined) ?? [],
+    sessionTypes: (argv['session-type'] as string[] | undefined) ?? [],
+    routerNames: (argv['router-name'] as string[] | undefined) ?? [],
     json: argv.json === true,
     check: argv.check === true,
     getDbName: argv['get-db-name'] as string | undefined,
@@ -78,7 +84,7 @@ export async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
     settings = settingsFor(
       args.config,
       args.paths,
-      { exclude: args.exclude, include: args.include, getDbName: args.getDbName, asyncGetDbName: args.asyncGetDbName },
+      { exclude: args.exclude, include: args.include, sessionTypes: args.sessionTypes, routerNames: args.routerNames, getDbName: args.getDbName, asyncGetDbName: args.asyncGetDbName },
       io,
     );
   } catch (error) {
@@ -101,6 +107,8 @@ export async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
     getDbName: settings.getDbName,
     asyncGetDbName: settings.asyncGetDbName,
     sessionFacades: settings.sessionFacades,
+    sessionTypes: settings.sessionTypes,
+    routerNames: settings.routerNames,
   };
   const files: AuditedFile[] = discovery.problems.map((p) => ({ path: p.displayPath, status: 'skipped', reason: p.reason }));
   for (const [i, file] of discovery.files.entries()) {

@@ -39,6 +39,8 @@ export interface RunCommandArgs {
   exclude: string[];
   /** --include globs (replace the configuration's); empty = not given. */
   include?: string[];
+  /** --session-type names (replace the configuration's); empty = not given. */
+  sessionTypes?: string[];
   format: OutputFormat;
   check: boolean;
   annotate: boolean;
@@ -111,6 +113,8 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
     asyncGetDbName: settings.asyncGetDbName,
     sqlalchemyVersion: settings.sqlalchemyVersion,
     sessionFacades: settings.sessionFacades,
+    sessionTypes: settings.sessionTypes,
+    routerNames: settings.routerNames,
     ...preset.options,
   };
   const progress = progressReporter(io.stderr);
@@ -209,6 +213,7 @@ function resolveSettings(args: RunCommandArgs, io: Io): Effective {
       transforms: args.transforms,
       exclude: args.exclude,
       include: args.include,
+      sessionTypes: args.sessionTypes,
       getDbName: args.getDbName,
       asyncGetDbName: args.asyncGetDbName,
       sqlalchemyVersion: args.sqlalchemyVersion,

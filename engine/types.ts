@@ -49,6 +49,17 @@ export interface TransformOptions {
   testsConvertedLater?: boolean;
   /** Session objects reached through a facade rather than a parameter, e.g. `db.session` (Flask-SQLAlchemy style). */
   sessionFacades?: string[];
+  /**
+   * Extra names of session types (`session-types`): aliases such as `DbSession` defined where a file
+   * cannot see them, or a project's own Session subclass. A bare name matches the last part of the
+   * annotation; a dotted one the annotation as written or as its import resolves it.
+   */
+  sessionTypes?: string[];
+  /**
+   * Names of APIRouter/FastAPI objects whose decorators mark route handlers (`router-names`), beyond the
+   * ones recognised from their binding or conventional name. Read by the audit's handler recognition.
+   */
+  routerNames?: string[];
   /** query-to-select output: 'select' = sync 2.0 style (stage 1), 'async' (default) = awaited AsyncSession forms. */
   queryStage?: 'select' | 'async';
   /** SQLAlchemy version the async scaffold targets: '2.0' (default) uses async_sessionmaker, '1.4' sessionmaker(class_=AsyncSession). */

@@ -12,6 +12,10 @@ export interface CliChoices {
   exclude: string[];
   /** --include globs; when given, they replace the configuration's `include`. */
   include?: string[];
+  /** --session-type names; when given, they replace the configuration's `session-types`. */
+  sessionTypes?: string[];
+  /** --router-name names; when given, they replace the configuration's `router-names`. */
+  routerNames?: string[];
   getDbName?: string;
   asyncGetDbName?: string;
   sqlalchemyVersion?: '1.4' | '2.0';
@@ -31,6 +35,8 @@ export interface Effective {
   asyncGetDbName: string;
   sqlalchemyVersion: '1.4' | '2.0';
   sessionFacades: string[];
+  sessionTypes: string[];
+  routerNames: string[];
   ruleLevels: Record<string, RuleLevel>;
   /** Notes for stderr, e.g. configuration globs that cannot apply from this working directory. */
   notes: string[];
@@ -91,6 +97,8 @@ export function mergeConfig(cli: CliChoices, loaded: LoadedConfig | null, cwd: s
     asyncGetDbName: cli.asyncGetDbName ?? config.dependencies?.async ?? DEFAULT_TRANSFORM_OPTIONS.asyncGetDbName,
     sqlalchemyVersion: cli.sqlalchemyVersion ?? config.sqlalchemy ?? '2.0',
     sessionFacades: config.sessionFacades ?? [],
+    sessionTypes: cli.sessionTypes !== undefined && cli.sessionTypes.length > 0 ? cli.sessionTypes : (config.sessionTypes ?? []),
+    routerNames: cli.routerNames !== undefined && cli.routerNames.length > 0 ? cli.routerNames : (config.routerNames ?? []),
     ruleLevels: config.rules ?? {},
     notes,
   };

@@ -46,9 +46,9 @@ export interface Validated {
 /** Every top-level key, and whether this version acts on it. */
 export const CONFIG_KEYS: Readonly<Record<string, { used: boolean; describe: string }>> = {
   dependencies: { used: true, describe: 'sync → async session dependency names, e.g. { get_session = "get_async_session" }' },
-  'session-types': { used: false, describe: 'extra names of the session type or its aliases (DbSession)' },
+  'session-types': { used: true, describe: 'extra names of the session type or its aliases (DbSession)' },
   'session-facades': { used: true, describe: 'module-level session objects used as sessions (db.session)' },
-  'router-names': { used: false, describe: 'names of APIRouter/FastAPI objects whose decorators mark handlers' },
+  'router-names': { used: true, describe: 'names of APIRouter/FastAPI objects whose decorators mark handlers' },
   'session-module': { used: false, describe: 'dotted module holding the engine and session factory' },
   sqlalchemy: { used: true, describe: 'SQLAlchemy version the async scaffold targets: "1.4" or "2.0"' },
   include: { used: true, describe: 'globs of files to migrate (everything else is left out)' },

@@ -77,6 +77,7 @@ class Summarizer {
     this.sessions = new SessionResolver(input.tree, collectImports(input.tree), {
       dependencyNames: [input.options.getDbName, input.options.asyncGetDbName],
       facades: input.options.sessionFacades ?? [],
+      types: input.options.sessionTypes ?? [],
     });
   }
 
