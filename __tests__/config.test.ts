@@ -312,6 +312,7 @@ describe('printers', () => {
         status: 'unchanged',
         ignored: 0,
         counts: {},
+        excludedFunctions: [],
         findings: [
           { rule: 'QUERY-ESCAPES', line: 3, column: 5, inputLine: 2, inputColumn: 9, message: '100% escapes\nhere', hint: 'convert: by hand', transform: 'query-to-select' },
           { rule: 'GETDB-UNRESOLVED', line: 7, column: 1, inputLine: 7, inputColumn: 1, message: 'm', hint: 'h', transform: 'async-get-db' },

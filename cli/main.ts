@@ -24,6 +24,7 @@ function runOptions<T>(y: Argv<T>) {
     .option('annotate', { type: 'boolean', default: false, describe: 'Write each finding as a `# awaitify[RULE]: ...` comment above its line' })
     // No yargs defaults below: an option not given lets the configuration file decide.
     .option('session-type', { type: 'string', array: true, default: [] as string[], describe: 'Extra name of the session type or an alias of it, e.g. DbSession (repeatable); replaces the configuration\'s session-types' })
+    .option('exclude-function', { type: 'string', array: true, default: [] as string[], describe: 'Qualified name of a function to leave exactly as it is, e.g. app.tasks.cleanup (repeatable); added to the configuration\'s exclude-functions' })
     .option('get-db-name', { type: 'string', describe: `Name of the sync session dependency [default: "${DEFAULT_TRANSFORM_OPTIONS.getDbName}"]` })
     .option('async-get-db-name', { type: 'string', describe: `Name of its async twin [default: "${DEFAULT_TRANSFORM_OPTIONS.asyncGetDbName}"]` })
     .option('sqlalchemy', { type: 'string', choices: ['1.4', '2.0'], describe: 'SQLAlchemy version the async session scaffold targets [default: "2.0"]' })
@@ -41,6 +42,7 @@ function toArgs(mode: RunCommandArgs['mode'], argv: Record<string, unknown>): Ru
     exclude: argv.exclude as string[],
     include: argv.include as string[],
     sessionTypes: argv['session-type'] as string[],
+    excludeFunctions: argv['exclude-function'] as string[],
     format: formatOf(argv),
     check: argv.check as boolean,
     annotate: argv.annotate as boolean,

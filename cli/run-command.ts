@@ -11,6 +11,7 @@ import { PLUGIN_PATH } from '../transforms/python/plugin';
 import { pythonLanguage } from '../transforms/python/support/language';
 import { ConfigError, findConfig, loadConfig, LoadedConfig } from './config/load';
 import { CliChoices, Effective, mergeConfig } from './config/merge';
+import { QUALIFIED_FUNCTION } from './config/schema';
 import { packageVersion } from './package-root';
 import { colorizeDiff, unifiedDiff } from './print/diff';
 import { githubAnnotations } from './print/github';
@@ -41,6 +42,8 @@ export interface RunCommandArgs {
   include?: string[];
   /** --session-type names (replace the configuration's); empty = not given. */
   sessionTypes?: string[];
+  /** --exclude-function names (added to the configuration's). */
+  excludeFunctions?: string[];
   format: OutputFormat;
   check: boolean;
   annotate: boolean;
@@ -95,6 +98,9 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   }
   const jobs = args.jobs ?? os.availableParallelism();
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs needs a positive whole number');
+  for (const name of args.excludeFunctions ?? []) {
+    if (!QUALIFIED_FUNCTION.test(name)) throw new UsageError(`--exclude-function "${name}" is not a module path and function name like app.tasks.cleanup`);
+  }
   let settings: Effective;
   try {
     settings = resolveSettings(args, io);
@@ -115,6 +121,7 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
     sessionFacades: settings.sessionFacades,
     sessionTypes: settings.sessionTypes,
     routerNames: settings.routerNames,
+    excludeFunctions: settings.excludeFunctions,
     ...preset.options,
   };
   const progress = progressReporter(io.stderr);
@@ -133,6 +140,11 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   });
   progress.finish();
   if (preset.warning) io.stderr.write(`awaitify: warning: ${preset.warning}\n`);
+  for (const name of unmatchedExclusions(settings.excludeFunctions, report.files)) {
+    io.stderr.write(
+      `awaitify: warning: exclude-functions: "${name}" matches no function in the files this run read; check the module path and the qualified name (e.g. app.services.Orders.place)\n`,
+    );
+  }
   for (const missing of report.missingPaths) io.stderr.write(`awaitify: ${missing.path}: ${missing.reason}\n`);
   if (report.missingPaths.length > 0) return EXIT_ERROR;
 
@@ -214,12 +226,19 @@ function resolveSettings(args: RunCommandArgs, io: Io): Effective {
       exclude: args.exclude,
       include: args.include,
       sessionTypes: args.sessionTypes,
+      excludeFunctions: args.excludeFunctions,
       getDbName: args.getDbName,
       asyncGetDbName: args.asyncGetDbName,
       sqlalchemyVersion: args.sqlalchemyVersion,
     },
     io,
   );
+}
+
+/** Configured function names that matched nothing: most likely a typo, which must not pass silently. */
+export function unmatchedExclusions(names: readonly string[], files: readonly FileReport[]): string[] {
+  const matched = new Set(files.flatMap((f) => (f.status === 'changed' || f.status === 'unchanged' ? f.excludedFunctions : [])));
+  return names.filter((name) => !matched.has(name));
 }
 
 function dirtyRefusal(changed: { absPath: string; path: string }[], allowDirty: boolean, io: Io): number | null {

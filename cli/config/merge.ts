@@ -16,6 +16,8 @@ export interface CliChoices {
   sessionTypes?: string[];
   /** --router-name names; when given, they replace the configuration's `router-names`. */
   routerNames?: string[];
+  /** --exclude-function names, added to the configuration's `exclude-functions` (as --exclude globs are). */
+  excludeFunctions?: string[];
   getDbName?: string;
   asyncGetDbName?: string;
   sqlalchemyVersion?: '1.4' | '2.0';
@@ -37,6 +39,7 @@ export interface Effective {
   sessionFacades: string[];
   sessionTypes: string[];
   routerNames: string[];
+  excludeFunctions: string[];
   ruleLevels: Record<string, RuleLevel>;
   /** Notes for stderr, e.g. configuration globs that cannot apply from this working directory. */
   notes: string[];
@@ -98,6 +101,7 @@ export function mergeConfig(cli: CliChoices, loaded: LoadedConfig | null, cwd: s
     sqlalchemyVersion: cli.sqlalchemyVersion ?? config.sqlalchemy ?? '2.0',
     sessionFacades: config.sessionFacades ?? [],
     sessionTypes: cli.sessionTypes !== undefined && cli.sessionTypes.length > 0 ? cli.sessionTypes : (config.sessionTypes ?? []),
+    excludeFunctions: [...new Set([...(cli.excludeFunctions ?? []), ...(config.excludeFunctions ?? [])])],
     routerNames: cli.routerNames !== undefined && cli.routerNames.length > 0 ? cli.routerNames : (config.routerNames ?? []),
     ruleLevels: config.rules ?? {},
     notes,

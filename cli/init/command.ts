@@ -40,6 +40,9 @@ export function starterConfig(detected: Detected): string {
     '# Module-level objects used as sessions (Flask-SQLAlchemy style).',
     '# session-facades = ["db.session"]',
     '',
+    '# Functions to leave exactly as they are (module path + qualified name), e.g. Celery tasks.',
+    '# exclude-functions = ["app.tasks.cleanup", "app.services.Orders.place"]',
+    '',
     '# How findings are reported in SARIF and GitHub output: "error", "warning" (default) or "note".',
     '# rules = { QUERY-ESCAPES = "error" }',
     '',
@@ -56,7 +59,6 @@ export function starterConfig(detected: Detected): string {
   );
   if (detected.sessionModules.length > 0) out.push(`# session-module = ${quote(detected.sessionModules[0] as string)}${detected.sessionModules.length > 1 ? `   # also: ${detected.sessionModules.slice(1).join(', ')}` : ''}`);
   else out.push('# session-module = "app.db.session"');
-  out.push('# exclude-functions = ["app.tasks.cleanup"]');
   return `${out.join('\n')}\n`;
 }
 
