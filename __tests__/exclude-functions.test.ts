@@ -106,6 +106,18 @@ describe('exclude-functions (CLI)', () => {
     expect(runCli(repo, ['dry-run', '--exclude-function', 'save']).status).toBe(2);
   });
 
+  test('worker threads find the same functions and report the same typos', () => {
+    const filler = Object.fromEntries(Array.from({ length: 140 }, (_, i) => [`app/filler/f${i}.py`, `x = ${i}\n`]));
+    const repo = makeRepo({ 'awaitify.toml': 'exclude-functions = ["app.tasks.cleanup", "app.tasks.typo"]\n', ...files, ...filler });
+    const threaded = runCli(repo, ['dry-run', '--jobs', '2']);
+    const single = runCli(repo, ['dry-run', '--jobs', '1']);
+    expect(threaded.stdout).toBe(single.stdout);
+    expect(threaded.stderr).toBe(single.stderr);
+    expect(threaded.stdout).not.toContain('app/tasks.py');
+    expect(threaded.stderr).toContain('"app.tasks.typo" matches no function');
+    expect(threaded.stderr).not.toContain('"app.tasks.cleanup" matches no function');
+  });
+
   test('a name without a module path is a configuration error', () => {
     const repo = makeRepo({ 'awaitify.toml': 'exclude-functions = ["cleanup"]\n', ...files });
     const result = runCli(repo, ['dry-run']);
