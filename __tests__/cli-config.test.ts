@@ -94,6 +94,17 @@ describe('configuration file', () => {
     expect(flagged.stderr).not.toContain('recognised but not used');
   });
 
+  test('a session handed to a left-out file is flagged: the index does not read left-out files', () => {
+    const repo = makeRepo({
+      'awaitify.toml': 'include = ["app/**"]\n',
+      'app/api.py': lines('from sqlalchemy.orm import Session', 'from legacy.helpers import count_users', '', '', 'def stats(db: Session):', '    db.commit()', '    return count_users(db)'),
+      'legacy/helpers.py': lines('from sqlalchemy.orm import Session', '', '', 'def count_users(db: Session):', '    return db.execute("select 1").scalar()'),
+    });
+    const result = runCli(repo, ['dry-run']);
+    expect(diffTargets(result.stdout)).toEqual(['app/api.py']);
+    expect(result.stderr).toMatch(/^app\/api\.py:7:12: ASYNC-CALL-UNRESOLVED /m);
+  });
+
   test('unknown keys and wrong types: file, line, suggestion, exit 2, and nothing runs', () => {
     const repo = makeRepo({
       'awaitify.toml': 'sqlalchemy = "2.0"\ndependecies = { get_session = "get_async_session" }\n\n[rules]\nQUERY-ESCAPE = "error"\n',
