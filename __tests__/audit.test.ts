@@ -178,6 +178,7 @@ describe('awaitify audit (CLI)', () => {
     const query = report.findings.find((f) => f.rule === 'AUDIT-LEGACY-QUERY');
     expect(query).toEqual({
       rule: 'AUDIT-LEGACY-QUERY',
+      level: 'warning',
       file: 'app/users.py',
       line: 11,
       column: 12,
@@ -198,5 +199,54 @@ describe('awaitify audit (CLI)', () => {
     const custom = runCli(dir, ['audit', '--check', '--get-db-name', 'get_session']);
     expect(custom.status).toBe(1);
     expect(custom.stdout).toMatch(/^a\.py:4:7: AUDIT-SYNC-SESSION-PARAM /m);
+  });
+
+  test('reads the configuration as dry-run does: files, session names, facades, rule levels; flags override', () => {
+    const dependent = 'from fastapi import Depends\n\n\ndef f(db=Depends(get_session)):\n    pass\n';
+    const facade = 'from app.extensions import db\nfrom app.models import User\n\n\nasync def first():\n    return db.session.query(User).first()\n';
+    const dir = makeRepo({
+      'awaitify.toml': [
+        'dependencies = { get_session = "get_async_session" }',
+        'session-facades = ["db.session"]',
+        'exclude = ["app/legacy/**"]',
+        'include = ["app/**"]',
+        'rules = { AUDIT-SYNC-SESSION-PARAM = "error" }',
+        '',
+      ].join('\n'),
+      'app/deps.py': dependent,
+      'app/facade.py': facade,
+      'app/legacy/old.py': dependent,
+      'scripts/tool.py': dependent,
+    });
+    const result = runCli(dir, ['audit', '--json']);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as { files: { path: string }[]; findings: { rule: string; file: string; level: string }[] };
+    // exclude and include left app/legacy and scripts out.
+    expect(report.files.map((f) => f.path)).toEqual(['app/deps.py', 'app/facade.py']);
+    // get_session is the configured dependency; db.session the configured facade.
+    expect(report.findings).toEqual([
+      expect.objectContaining({ rule: 'AUDIT-SYNC-SESSION-PARAM', file: 'app/deps.py', level: 'error' }),
+      expect.objectContaining({ rule: 'AUDIT-LEGACY-QUERY', file: 'app/facade.py', level: 'warning' }),
+    ]);
+    // The flag wins over the file; --no-config ignores it.
+    const overridden = JSON.parse(runCli(dir, ['audit', '--json', '--get-db-name', 'get_db']).stdout) as { findings: { rule: string }[] };
+    expect(overridden.findings.map((f) => f.rule)).toEqual(['AUDIT-LEGACY-QUERY']);
+    const bare = JSON.parse(runCli(dir, ['audit', '--json', '--no-config']).stdout) as { files: { path: string }[]; findings: unknown[] };
+    expect(bare.files).toHaveLength(4);
+    expect(bare.findings).toEqual([]);
+    // A broken configuration stops the audit too.
+    const routed = makeRepo({
+      'awaitify.toml': 'router-names = ["users"]\nsession-types = ["DbSession"]\n',
+      'app/users.py': 'from app.deps import DbSession\nfrom app.routers import users\n\n\n@users.get("/")\ndef index(db: DbSession):\n    return None\n',
+    });
+    expect(runCli(routed, ['audit']).stdout).toMatch(/^app\/users\.py:6:5: AUDIT-SYNC-HANDLER route handler `index` is sync and takes the session `db`$/m);
+    expect(runCli(routed, ['audit', '--router-name', 'other']).stdout).toContain('route handlers: 0 sync, 0 async');
+    const untyped = runCli(routed, ['audit', '--session-type', 'Other']).stdout;
+    expect(untyped).toContain('route handlers: 1 sync, 0 async\n- files');
+    expect(untyped).not.toContain('AUDIT-SYNC-HANDLER route handler');
+    const broken = makeRepo({ 'awaitify.toml': 'exclud = []\n', 'a.py': dependent });
+    const refused = runCli(broken, ['audit']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('awaitify.toml:1: exclud: unknown key "exclud"; did you mean "exclude"?');
   });
 });

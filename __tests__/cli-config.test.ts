@@ -76,6 +76,35 @@ describe('configuration file', () => {
     expect(result.stdout).toContain('+    return db.scalars(select(User)).all()');
   });
 
+  test('include keeps only matching files; --include replaces the configuration\'s globs', () => {
+    const query = ESCAPING_QUERY.replace('return db.query(User).filter(User.active)', 'return db.query(User).all()');
+    const repo = makeRepo({
+      'svc/awaitify.toml': 'stage = "select"\ninclude = ["app/api/**"]\n',
+      'svc/app/api/users.py': query,
+      'svc/app/services/users.py': query,
+      'svc/scripts/report.py': query,
+    });
+    // Written relative to svc/, applied from the repository root and from svc/ itself.
+    expect(diffTargets(runCli(repo, ['dry-run', 'svc']).stdout)).toEqual(['svc/app/api/users.py']);
+    expect(diffTargets(runCli(path.join(repo, 'svc'), ['dry-run']).stdout)).toEqual(['app/api/users.py']);
+    // A named file outside the include is left out too, as an excluded one is.
+    expect(runCli(repo, ['dry-run', 'svc/scripts/report.py']).stdout).toBe('');
+    const flagged = runCli(repo, ['dry-run', 'svc', '--include', 'svc/scripts/*.py', '--include', 'svc/app/services/**']);
+    expect(diffTargets(flagged.stdout)).toEqual(['svc/app/services/users.py', 'svc/scripts/report.py']);
+    expect(flagged.stderr).not.toContain('recognised but not used');
+  });
+
+  test('a session handed to a left-out file is flagged: the index does not read left-out files', () => {
+    const repo = makeRepo({
+      'awaitify.toml': 'include = ["app/**"]\n',
+      'app/api.py': lines('from sqlalchemy.orm import Session', 'from legacy.helpers import count_users', '', '', 'def stats(db: Session):', '    db.commit()', '    return count_users(db)'),
+      'legacy/helpers.py': lines('from sqlalchemy.orm import Session', '', '', 'def count_users(db: Session):', '    return db.execute("select 1").scalar()'),
+    });
+    const result = runCli(repo, ['dry-run']);
+    expect(diffTargets(result.stdout)).toEqual(['app/api.py']);
+    expect(result.stderr).toMatch(/^app\/api\.py:7:12: ASYNC-CALL-UNRESOLVED /m);
+  });
+
   test('unknown keys and wrong types: file, line, suggestion, exit 2, and nothing runs', () => {
     const repo = makeRepo({
       'awaitify.toml': 'sqlalchemy = "2.0"\ndependecies = { get_session = "get_async_session" }\n\n[rules]\nQUERY-ESCAPE = "error"\n',
@@ -98,10 +127,36 @@ describe('configuration file', () => {
   });
 
   test('keys no transform uses yet are announced, not silently accepted', () => {
-    const repo = makeRepo({ 'awaitify.toml': 'router-names = ["api"]\n', 'app/items.py': SESSION_DEP });
+    const repo = makeRepo({ 'awaitify.toml': 'session-module = "app.db"\n', 'app/items.py': SESSION_DEP });
     const result = runCli(repo, ['dry-run']);
     expect(result.status).toBe(0);
-    expect(result.stderr).toContain('awaitify: note: awaitify.toml:1: router-names: recognised but not used by this version yet; it has no effect');
+    expect(result.stderr).toContain('awaitify: note: awaitify.toml:1: session-module: recognised but not used by this version yet; it has no effect');
+  });
+
+  test('session-types: a session alias imported from another module makes its users sessions; --session-type replaces it', () => {
+    const files = {
+      'app/deps.py': lines(
+        'from typing import Annotated',
+        '',
+        'from fastapi import Depends',
+        'from sqlalchemy.orm import Session',
+        '',
+        'from app.db import get_db',
+        '',
+        'DbSession = Annotated[Session, Depends(get_db)]',
+      ),
+      'app/routes.py': lines('from app.deps import DbSession', '', '', 'def save(db: DbSession):', '    db.commit()'),
+    };
+    const configured = makeRepo({ 'awaitify.toml': 'session-types = ["DbSession"]\n', ...files });
+    const result = runCli(configured, ['dry-run']);
+    expect(result.status).toBe(0);
+    // The alias's module converts the alias itself; its users are awaited and made async.
+    expect(result.stdout).toContain('+DbSession = Annotated[AsyncSession, Depends(get_async_db)]');
+    expect(result.stdout).toContain('+async def save(db: DbSession):\n+    await db.commit()');
+    expect(result.stderr).not.toContain('recognised but not used');
+    const replaced = runCli(configured, ['dry-run', '--session-type', 'OtherSession']);
+    expect(diffTargets(replaced.stdout)).toEqual(['app/deps.py']);
+    expect(diffTargets(runCli(makeRepo(files), ['dry-run']).stdout)).toEqual(['app/deps.py']);
   });
 
   test('session-facades makes a facade a session for the query conversion', () => {
@@ -135,7 +190,7 @@ describe('init', () => {
     const written = read(repo, 'awaitify.toml');
     expect(written).toContain('dependencies = { get_session = "get_async_session" }');
     expect(written).toContain('# session-module = "app.db"');
-    expect(written).toContain('# router-names = ["router"]');
+    expect(written).toMatch(/^router-names = \["router"\]$/m);
     const run = runCli(repo, ['dry-run', '--transforms', 'async-get-db']);
     expect(run.status).toBe(0);
     expect(run.stderr).not.toMatch(/note:/);
@@ -206,6 +261,35 @@ describe('--format', () => {
     const result = runCli(repo, ['dry-run', '--format', 'github']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^::error file=app\/users\.py,line=6,col=12,title=QUERY-ESCAPES::.+\n$/);
+  });
+
+  test('sarif and github point at the file on disk: dry-run at the input lines, apply at the written ones', () => {
+    // The converted query gets `from sqlalchemy import select` added above the escaping one: in the
+    // output the finding is one line further down than in the file a dry-run leaves on disk.
+    const shifted = makeRepo({
+      'awaitify.toml': 'stage = "select"\n',
+      'app/users.py': lines(
+        'from sqlalchemy.orm import Session',
+        'from app.models import User',
+        '',
+        '',
+        'def first(db: Session):',
+        '    return db.query(User).first()',
+        '',
+        '',
+        'def active(db: Session):',
+        '    return db.query(User).filter(User.active)',
+      ),
+    });
+    const region = (stdout: string): unknown => JSON.parse(stdout).runs[0].results.map((r: { locations: { physicalLocation: { region: unknown } }[] }) => r.locations[0]?.physicalLocation.region);
+    expect(region(runCli(shifted, ['dry-run', '--format', 'sarif']).stdout)).toEqual([{ startLine: 10, startColumn: 12 }]);
+    expect(runCli(shifted, ['dry-run', '--format', 'github']).stdout).toMatch(/^::warning file=app\/users\.py,line=10,col=12,title=QUERY-ESCAPES::/);
+    const json = JSON.parse(runCli(shifted, ['dry-run', '--json']).stdout).files[0].findings[0];
+    expect(json).toMatchObject({ line: 11, inputLine: 10 });
+    const applied = runCli(shifted, ['apply', '--format', 'sarif']);
+    expect(applied.status).toBe(0);
+    expect(read(shifted, 'app/users.py').split('\n')[10]).toBe('    return db.query(User).filter(User.active)');
+    expect(region(applied.stdout)).toEqual([{ startLine: 11, startColumn: 12 }]);
   });
 
   test('--json is --format json, and findings carry their level', () => {

@@ -504,7 +504,17 @@ describe('--json', () => {
     expect(report.summary).toMatchObject({ findings: 1, findingsByRule: { 'SESSION-ISINSTANCE': 1 } });
     const findings = fileIn(report, 'app/check.py').findings ?? [];
     expect(findings).toEqual([
-      { rule: 'SESSION-ISINSTANCE', line: expect.any(Number), column: expect.any(Number), message: expect.any(String), hint: expect.any(String), transform: 'async-session', level: 'warning' },
+      {
+        rule: 'SESSION-ISINSTANCE',
+        line: expect.any(Number),
+        column: expect.any(Number),
+        inputLine: expect.any(Number),
+        inputColumn: expect.any(Number),
+        message: expect.any(String),
+        hint: expect.any(String),
+        transform: 'async-session',
+        level: 'warning',
+      },
     ]);
     const [finding] = findings;
     const written = read(repo, 'app/check.py').split('\n');

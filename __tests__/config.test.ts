@@ -52,6 +52,7 @@ describe('validateConfig', () => {
         dependencies: { get_session: 'get_async_session' },
         'session-facades': ['db.session'],
         'router-names': ['router'],
+        'session-module': 'app.db',
         sqlalchemy: '1.4',
         exclude: ['legacy/**'],
         transforms: { disable: ['async-engine'] },
@@ -65,13 +66,14 @@ describe('validateConfig', () => {
       dependencies: { sync: 'get_session', async: 'get_async_session' },
       sessionFacades: ['db.session'],
       routerNames: ['router'],
+      sessionModule: 'app.db',
       sqlalchemy: '1.4',
       exclude: ['legacy/**'],
       transforms: { disable: ['async-engine'] },
       rules: { 'QUERY-ESCAPES': 'error' },
       stage: 'select',
     });
-    expect(v.unused.sort()).toEqual(['router-names']);
+    expect(v.unused.sort()).toEqual(['session-module']);
   });
 
   test('unknown keys, wrong types and unknown names are problems with suggestions', () => {
@@ -231,6 +233,27 @@ describe('mergeConfig', () => {
   });
 });
 
+describe('include', () => {
+  const loaded = (config: object, file = '/repo/awaitify.toml') => ({ file, kind: 'awaitify.toml' as const, config, notes: [] });
+
+  test('no include anywhere: no restriction', () => {
+    expect(mergeConfig({ exclude: [] }, null, '/repo').include).toBeNull();
+    expect(mergeConfig({ exclude: [], include: [] }, loaded({}), '/repo').include).toBeNull();
+  });
+
+  test('include globs are relative to the configuration file; --include replaces them', () => {
+    expect(mergeConfig({ exclude: [] }, loaded({ include: ['app/**'] }, '/repo/svc/awaitify.toml'), '/repo').include).toEqual(['svc/app/**']);
+    expect(mergeConfig({ exclude: [] }, loaded({ include: ['app/api/**', 'lib/**'] }), '/repo/app').include).toEqual(['api/**']);
+    expect(mergeConfig({ exclude: [], include: ['x/*.py'] }, loaded({ include: ['app/**'] }), '/repo').include).toEqual(['x/*.py']);
+  });
+
+  test('an include glob that leads elsewhere includes nothing here; one that cannot be rebased stops the run', () => {
+    // Everything below the working directory is outside the included files: nothing is migrated.
+    expect(mergeConfig({ exclude: [] }, loaded({ include: ['lib/**'] }), '/repo/app').include).toEqual([]);
+    expect(() => mergeConfig({ exclude: [] }, loaded({ include: ['*/api/**'] }), '/repo/app')).toThrow(ConfigError);
+  });
+});
+
 describe('init detection', () => {
   const empty = (): Detected => ({ dependencies: [], sessionModules: [], routerNames: [] });
 
@@ -272,7 +295,9 @@ describe('init detection', () => {
     expect(text).toContain('dependencies = { get_session = "get_async_session" }');
     expect(text).toContain('# also found: get_db in b.py');
     expect(text).toContain('# session-module = "app.db"');
-    expect(text).toContain('# router-names = ["api"]');
+    // router-names is read (by audit): detected names are written live, not commented out.
+    expect(text).toMatch(/^router-names = \["api"\]$/m);
+    expect(starterConfig({ dependencies: [], sessionModules: [], routerNames: [] })).toMatch(/^# router-names = /m);
   });
 });
 
@@ -287,16 +312,17 @@ describe('printers', () => {
         status: 'unchanged',
         ignored: 0,
         counts: {},
+        excludedFunctions: [],
         findings: [
-          { rule: 'QUERY-ESCAPES', line: 3, column: 5, message: '100% escapes\nhere', hint: 'convert: by hand', transform: 'query-to-select' },
-          { rule: 'GETDB-UNRESOLVED', line: 7, column: 1, message: 'm', hint: 'h', transform: 'async-get-db' },
+          { rule: 'QUERY-ESCAPES', line: 3, column: 5, inputLine: 2, inputColumn: 9, message: '100% escapes\nhere', hint: 'convert: by hand', transform: 'query-to-select' },
+          { rule: 'GETDB-UNRESOLVED', line: 7, column: 1, inputLine: 7, inputColumn: 1, message: 'm', hint: 'h', transform: 'async-get-db' },
         ],
       },
     ],
   };
 
   test('SARIF 2.1.0: one run, rules with help links, results with locations and configured levels', () => {
-    const sarif = JSON.parse(sarifReport(report, { 'QUERY-ESCAPES': 'error' }, '9.9.9'));
+    const sarif = JSON.parse(sarifReport(report, { 'QUERY-ESCAPES': 'error' }, '9.9.9', 'output'));
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.$schema).toMatch(/sarif-2\.1\.0/);
     expect(sarif.runs).toHaveLength(1);
@@ -317,14 +343,18 @@ describe('printers', () => {
     }
     expect(run.results[0]).toMatchObject({ ruleId: 'QUERY-ESCAPES', level: 'error', locations: [{ physicalLocation: { region: { startLine: 3, startColumn: 5 } } }] });
     expect(run.results[1]).toMatchObject({ ruleId: 'GETDB-UNRESOLVED', level: 'warning' });
+    // A dry-run's results point at the file on disk, which the run did not change.
+    const input = JSON.parse(sarifReport(report, {}, '9.9.9', 'input'));
+    expect(input.runs[0].results[0]).toMatchObject({ locations: [{ physicalLocation: { region: { startLine: 2, startColumn: 9 } } }] });
   });
 
   test('GitHub annotations escape data and properties, and map levels to commands', () => {
-    const out = githubAnnotations(report, { 'QUERY-ESCAPES': 'error', 'GETDB-UNRESOLVED': 'note' });
+    const out = githubAnnotations(report, { 'QUERY-ESCAPES': 'error', 'GETDB-UNRESOLVED': 'note' }, 'output');
     expect(out).toBe(
       '::error file=app/a%2Cb.py,line=3,col=5,title=QUERY-ESCAPES::100%25 escapes%0Ahere (fix: convert: by hand)\n' +
         '::notice file=app/a%2Cb.py,line=7,col=1,title=GETDB-UNRESOLVED::m (fix: h)\n',
     );
+    expect(githubAnnotations(report, {}, 'input')).toMatch(/^::warning file=app\/a%2Cb\.py,line=2,col=9,/);
   });
 
   test('hunks are attributed to the edits whose output line they hold', () => {

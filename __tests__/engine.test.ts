@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { planAnnotations } from '../engine/annotate';
-import { applyEdits, mapEnd, mapOffset, OverlappingEditsError, sortAndCheckEdits } from '../engine/edits';
+import { applyEdits, mapEnd, mapOffset, OverlappingEditsError, sortAndCheckEdits, unmapOffset } from '../engine/edits';
 import { processSource } from '../engine/pipeline';
 import { runProject, splitSegments } from '../engine/run';
 import { decodeSource, encodeSource } from '../engine/text';
@@ -58,6 +58,17 @@ describe('edits', () => {
     expect(mapEnd(6, edits)).toBe(11); // inside the replaced range: end of the replacement
     expect(mapEnd(12, edits)).toBe(15); // an insertion at the end stays outside the range
     expect(mapEnd(13, edits)).toBe(17);
+  });
+
+  test('maps offsets back through edits; inside new text, to where the edit starts', () => {
+    const planned = [{ start: 0, end: 0, text: 'xx' }, { start: 5, end: 8, text: 'y' }];
+    const spans = sortAndCheckEdits(planned, 20).map((e) => ({ start: e.start, end: e.end, length: e.text.length }));
+    expect(unmapOffset(1, spans)).toBe(0); // inside the insertion
+    expect(unmapOffset(5, spans)).toBe(3);
+    expect(unmapOffset(7, spans)).toBe(5); // the replacement
+    expect(unmapOffset(8, spans)).toBe(8); // just after it
+    expect(unmapOffset(10, spans)).toBe(10);
+    for (const offset of [0, 1, 2, 3, 4, 8, 12, 19]) expect(unmapOffset(mapOffset(offset, sortAndCheckEdits(planned, 20)), spans)).toBe(offset);
   });
 });
 
@@ -169,6 +180,24 @@ describe('pipeline', () => {
     const inserter = fake('inserter', () => ({ edits: [{ start: 0, end: 0, text: 'import x\n' }], findings: [] }));
     const outcome = process('a = 1\nq = 2\n', [flagger, inserter]);
     expect(outcome).toMatchObject({ status: 'changed', findings: [{ rule: 'TEST-RULE', line: 3, column: 1, transform: 'flagger' }] });
+  });
+
+  test('findings also carry their line in the input, mapped back through every edit before them', () => {
+    const flagger = fake('flagger', (source) => ({
+      edits: [{ start: 0, end: 0, text: 'import y\nimport z\n' }],
+      findings: [{ rule: 'TEST-RULE', offset: source.indexOf('q'), message: 'look here', hint: 'do it by hand' }],
+    }));
+    // Inserted text is flagged at the line where the insertion starts.
+    const inNewText = fake('late', (source) => ({ edits: [], findings: [{ rule: 'NEW-TEXT', offset: source.indexOf('import z'), message: 'm', hint: 'h' }] }));
+    const widener = fake('widener', (source) => ({ edits: [{ start: source.indexOf('a = 1'), end: source.indexOf('a = 1') + 1, text: 'alpha' }], findings: [] }));
+    const outcome = process('a = 1\nq = 2\n', [flagger, inNewText, widener]);
+    expect(outcome).toMatchObject({
+      status: 'changed',
+      findings: [
+        { rule: 'TEST-RULE', line: 4, column: 1, inputLine: 2, inputColumn: 1 },
+        { rule: 'NEW-TEXT', line: 2, inputLine: 1, inputColumn: 1 },
+      ],
+    });
   });
 
   test('annotations are written once, indented, and not again on a re-run', () => {

@@ -26,6 +26,7 @@ function changedFile(path: string, before: string, after: string, edits: [number
     findings,
     ignored: 0,
     counts: {},
+    excludedFunctions: [],
   };
 }
 
@@ -135,7 +136,7 @@ describe('reviewFiles', () => {
   });
 
   test('findings are shown before the first change', async () => {
-    const finding: OutcomeFinding = { rule: 'QUERY-ESCAPES', line: 16, column: 5, message: 'the query escapes', hint: 'look at it', transform: 't' };
+    const finding: OutcomeFinding = { rule: 'QUERY-ESCAPES', line: 16, column: 5, inputLine: 16, inputColumn: 5, message: 'the query escapes', hint: 'look at it', transform: 't' };
     const s = scripted(['n', 'n']);
     await reviewFiles([two('two.py', [finding])], s.io, s.write);
     const transcript = s.shown.join('');

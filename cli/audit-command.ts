@@ -8,21 +8,32 @@ import { findIgnoreMarkers } from '../engine/ignore';
 import { LineIndex } from '../engine/lines';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/run';
 import { decodeSource } from '../engine/text';
-import { DEFAULT_TRANSFORM_OPTIONS, type TransformOptions } from '../engine/types';
-import { auditPython, type AuditFinding, type HandlerCounts } from '../transforms/python/audit/analyze';
+import { DEFAULT_TRANSFORM_OPTIONS } from '../engine/types';
+import { auditPython, type AuditFinding, type AuditInput, type HandlerCounts } from '../transforms/python/audit/analyze';
 import { firstSyntaxError, isInsideString, parsePython, pythonLanguage } from '../transforms/python/support/language';
 import { auditJson, auditText } from './print/audit';
-import { EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK, type Io, UsageError } from './run-command';
+import { ConfigError } from './config/load';
+import type { Effective } from './config/merge';
+import { EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK, type Io, settingsFor, UsageError } from './run-command';
 
+/** Options left undefined were not given on the command line: the configuration file or the default decides. */
 export interface AuditArgs {
   paths: string[];
   exclude: string[];
+  include?: string[];
+  sessionTypes?: string[];
+  routerNames?: string[];
   json: boolean;
   check: boolean;
-  getDbName: string;
-  asyncGetDbName: string;
+  getDbName?: string;
+  asyncGetDbName?: string;
   maxFileSize: number;
+  /** As for dry-run: an explicit configuration file, or false for none. */
+  config?: string | false;
 }
+
+/** What the audit's analysis reads from the options: the names that make sessions and handlers. */
+export type AuditOptions = NonNullable<AuditInput['options']>;
 
 export type AuditedFile =
   | { path: string; status: 'audited'; handlers: HandlerCounts; findings: AuditFinding[]; ignored: number }
@@ -36,10 +47,15 @@ export function auditOptions<T>(y: Argv<T>) {
   return y
     .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Files or directories (default: .)' })
     .option('exclude', { type: 'string', array: true, default: [] as string[], describe: 'Glob of paths to leave out (repeatable), relative to the working directory' })
+    .option('include', { type: 'string', array: true, default: [] as string[], describe: 'Glob of paths to audit (repeatable), relative to the working directory; replaces the configuration\'s include' })
     .option('json', { type: 'boolean', default: false, describe: 'Print the machine-readable report instead of text' })
     .option('check', { type: 'boolean', default: false, describe: 'Exit 1 while any finding remains' })
-    .option('get-db-name', { type: 'string', default: DEFAULT_TRANSFORM_OPTIONS.getDbName, describe: 'Name of the sync session dependency' })
-    .option('async-get-db-name', { type: 'string', default: DEFAULT_TRANSFORM_OPTIONS.asyncGetDbName, describe: 'Name of its async twin' })
+    .option('session-type', { type: 'string', array: true, default: [] as string[], describe: 'Extra name of the session type or an alias of it (repeatable); replaces the configuration\'s session-types' })
+    .option('router-name', { type: 'string', array: true, default: [] as string[], describe: 'Name of an APIRouter/FastAPI object whose decorators mark route handlers (repeatable); replaces the configuration\'s router-names' })
+    .option('config', { type: 'string', describe: 'Configuration file to use instead of the nearest awaitify.toml / pyproject.toml; --no-config for none' })
+    // No yargs defaults below: an option not given lets the configuration file decide.
+    .option('get-db-name', { type: 'string', describe: `Name of the sync session dependency [default: "${DEFAULT_TRANSFORM_OPTIONS.getDbName}"]` })
+    .option('async-get-db-name', { type: 'string', describe: `Name of its async twin [default: "${DEFAULT_TRANSFORM_OPTIONS.asyncGetDbName}"]` })
     .option('max-file-size', { type: 'number', default: DEFAULT_MAX_FILE_SIZE, describe: 'Skip files larger than this many bytes' });
 }
 
@@ -47,26 +63,53 @@ export function auditArgs(argv: Record<string, unknown>): AuditArgs {
   return {
     paths: (argv.paths as string[] | undefined) ?? [],
     exclude: (argv.exclude as string[] | undefined) ?? [],
+    include: (argv.include as string[] | undefined) ?? [],
+    sessionTypes: (argv['session-type'] as string[] | undefined) ?? [],
+    routerNames: (argv['router-name'] as string[] | undefined) ?? [],
     json: argv.json === true,
     check: argv.check === true,
-    getDbName: (argv['get-db-name'] as string | undefined) ?? DEFAULT_TRANSFORM_OPTIONS.getDbName,
-    asyncGetDbName: (argv['async-get-db-name'] as string | undefined) ?? DEFAULT_TRANSFORM_OPTIONS.asyncGetDbName,
+    getDbName: argv['get-db-name'] as string | undefined,
+    asyncGetDbName: argv['async-get-db-name'] as string | undefined,
     maxFileSize: argv['max-file-size'] as number,
+    config: argv.config as string | false | undefined,
   };
 }
 
 export async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
   if (!Number.isFinite(args.maxFileSize) || args.maxFileSize <= 0) throw new UsageError('--max-file-size needs a positive number of bytes');
+  let settings: Effective;
+  try {
+    // The same file and merge as dry-run/apply: an audit must look at the files a run would migrate,
+    // with the same names for sessions and handlers.
+    settings = settingsFor(
+      args.config,
+      args.paths,
+      { exclude: args.exclude, include: args.include, sessionTypes: args.sessionTypes, routerNames: args.routerNames, getDbName: args.getDbName, asyncGetDbName: args.asyncGetDbName },
+      io,
+    );
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const problem of error.problems) io.stderr.write(`awaitify: ${problem}\n`);
+    io.stderr.write('awaitify: fix the configuration; nothing was run.\n');
+    return EXIT_ERROR;
+  }
   const discovery = await discoverFiles(args.paths.length > 0 ? args.paths : ['.'], {
     cwd: io.cwd,
-    exclude: args.exclude,
+    exclude: settings.exclude,
+    include: settings.include,
     extensions: pythonLanguage.extensions,
   });
   const missing = discovery.problems.filter((p) => p.fatal);
   for (const problem of missing) io.stderr.write(`awaitify: ${problem.displayPath}: ${problem.reason}\n`);
   if (missing.length > 0) return EXIT_ERROR;
 
-  const options = { getDbName: args.getDbName, asyncGetDbName: args.asyncGetDbName };
+  const options: AuditOptions = {
+    getDbName: settings.getDbName,
+    asyncGetDbName: settings.asyncGetDbName,
+    sessionFacades: settings.sessionFacades,
+    sessionTypes: settings.sessionTypes,
+    routerNames: settings.routerNames,
+  };
   const files: AuditedFile[] = discovery.problems.map((p) => ({ path: p.displayPath, status: 'skipped', reason: p.reason }));
   for (const [i, file] of discovery.files.entries()) {
     files.push(await auditFile(file.displayPath, file.absPath, args.maxFileSize, options));
@@ -75,7 +118,7 @@ export async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const report: AuditReport = { files };
-  io.stdout.write(args.json ? `${auditJson(report)}\n` : auditText(report));
+  io.stdout.write(args.json ? `${auditJson(report, settings.ruleLevels)}\n` : auditText(report));
   const remaining = files.some((f) => f.status === 'audited' && f.findings.length > 0);
   return args.check && remaining ? EXIT_CHECK_FAILED : EXIT_OK;
 }
@@ -84,7 +127,7 @@ async function auditFile(
   displayPath: string,
   absPath: string,
   maxFileSize: number,
-  options: Pick<TransformOptions, 'getDbName' | 'asyncGetDbName'>,
+  options: AuditOptions,
 ): Promise<AuditedFile> {
   const skipped = (reason: string): AuditedFile => ({ path: displayPath, status: 'skipped', reason });
   let bytes: Buffer;

@@ -15,6 +15,7 @@ function runOptions<T>(y: Argv<T>) {
     .option('stage', { type: 'string', choices: ['select', 'async'], describe: 'Run one migration stage: select (legacy Query -> select(), still sync) or async (the switch); overrides --preset' })
     .option('transforms', { type: 'string', describe: 'Comma-separated subset of the preset\'s transforms to run' })
     .option('exclude', { type: 'string', array: true, default: [] as string[], describe: 'Glob of paths to leave out (repeatable), relative to the working directory' })
+    .option('include', { type: 'string', array: true, default: [] as string[], describe: 'Glob of paths to migrate (repeatable), relative to the working directory; everything else is left out. Replaces the configuration\'s include' })
     .option('format', { type: 'string', choices: OUTPUT_FORMATS, default: 'text', describe: 'Output: text (diffs + summary), json (report), sarif (SARIF 2.1.0), github (workflow annotations)' })
     .option('json', { type: 'boolean', default: false, describe: 'Same as --format json' })
     .option('verbose', { type: 'boolean', default: false, describe: 'Name the transforms behind each diff hunk (as `# ...` lines git apply skips)' })
@@ -22,6 +23,8 @@ function runOptions<T>(y: Argv<T>) {
     .option('check', { type: 'boolean', default: false, describe: 'Exit 1 when anything would change or any finding remains' })
     .option('annotate', { type: 'boolean', default: false, describe: 'Write each finding as a `# awaitify[RULE]: ...` comment above its line' })
     // No yargs defaults below: an option not given lets the configuration file decide.
+    .option('session-type', { type: 'string', array: true, default: [] as string[], describe: 'Extra name of the session type or an alias of it, e.g. DbSession (repeatable); replaces the configuration\'s session-types' })
+    .option('exclude-function', { type: 'string', array: true, default: [] as string[], describe: 'Qualified name of a function to leave exactly as it is, e.g. app.tasks.cleanup (repeatable); added to the configuration\'s exclude-functions' })
     .option('get-db-name', { type: 'string', describe: `Name of the sync session dependency [default: "${DEFAULT_TRANSFORM_OPTIONS.getDbName}"]` })
     .option('async-get-db-name', { type: 'string', describe: `Name of its async twin [default: "${DEFAULT_TRANSFORM_OPTIONS.asyncGetDbName}"]` })
     .option('sqlalchemy', { type: 'string', choices: ['1.4', '2.0'], describe: 'SQLAlchemy version the async session scaffold targets [default: "2.0"]' })
@@ -37,6 +40,9 @@ function toArgs(mode: RunCommandArgs['mode'], argv: Record<string, unknown>): Ru
     stage: argv.stage as string | undefined,
     transforms: argv.transforms as string | undefined,
     exclude: argv.exclude as string[],
+    include: argv.include as string[],
+    sessionTypes: argv['session-type'] as string[],
+    excludeFunctions: argv['exclude-function'] as string[],
     format: formatOf(argv),
     check: argv.check as boolean,
     annotate: argv.annotate as boolean,

@@ -10,7 +10,8 @@ import { allTransforms, findPreset, findTransform, stagePresets } from '../trans
 import { PLUGIN_PATH } from '../transforms/python/plugin';
 import { pythonLanguage } from '../transforms/python/support/language';
 import { ConfigError, findConfig, loadConfig, LoadedConfig } from './config/load';
-import { Effective, mergeConfig } from './config/merge';
+import { CliChoices, Effective, mergeConfig } from './config/merge';
+import { QUALIFIED_FUNCTION } from './config/schema';
 import { packageVersion } from './package-root';
 import { colorizeDiff, unifiedDiff } from './print/diff';
 import { githubAnnotations } from './print/github';
@@ -38,6 +39,12 @@ export interface RunCommandArgs {
   stage?: string;
   transforms?: string;
   exclude: string[];
+  /** --include globs (replace the configuration's); empty = not given. */
+  include?: string[];
+  /** --session-type names (replace the configuration's); empty = not given. */
+  sessionTypes?: string[];
+  /** --exclude-function names (added to the configuration's). */
+  excludeFunctions?: string[];
   format: OutputFormat;
   check: boolean;
   annotate: boolean;
@@ -100,6 +107,9 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   }
   const jobs = args.jobs ?? os.availableParallelism();
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs needs a positive whole number');
+  for (const name of args.excludeFunctions ?? []) {
+    if (!QUALIFIED_FUNCTION.test(name)) throw new UsageError(`--exclude-function "${name}" is not a module path and function name like app.tasks.cleanup`);
+  }
   let settings: Effective;
   try {
     settings = resolveSettings(args, io);
@@ -118,6 +128,9 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
     asyncGetDbName: settings.asyncGetDbName,
     sqlalchemyVersion: settings.sqlalchemyVersion,
     sessionFacades: settings.sessionFacades,
+    sessionTypes: settings.sessionTypes,
+    routerNames: settings.routerNames,
+    excludeFunctions: settings.excludeFunctions,
     ...preset.options,
   };
   const progress = progressReporter(io.stderr);
@@ -125,6 +138,7 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
     paths: args.paths.length > 0 ? args.paths : ['.'],
     cwd: io.cwd,
     exclude: settings.exclude,
+    include: settings.include,
     language: pythonLanguage,
     transforms,
     transformOptions,
@@ -135,6 +149,11 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   });
   progress.finish();
   if (preset.warning) io.stderr.write(`awaitify: warning: ${preset.warning}\n`);
+  for (const name of unmatchedExclusions(settings.excludeFunctions, report.files)) {
+    io.stderr.write(
+      `awaitify: warning: exclude-functions: "${name}" matches no function in the files this run read; check the module path and the qualified name (e.g. app.services.Orders.place)\n`,
+    );
+  }
   for (const missing of report.missingPaths) io.stderr.write(`awaitify: ${missing.path}: ${missing.reason}\n`);
   if (report.missingPaths.length > 0) return EXIT_ERROR;
 
@@ -156,13 +175,15 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   }
 
   const summary = summarize(report);
+  // Annotations must point at the file as it is on disk: untouched by a dry-run, rewritten by apply.
+  const positions = args.mode === 'apply' ? 'output' : 'input';
   if (args.format === 'json') {
     io.stdout.write(`${jsonReport(report, summary, args.mode, settings.ruleLevels)}\n`);
   } else if (args.format === 'sarif') {
-    io.stdout.write(`${sarifReport(report, settings.ruleLevels, packageVersion())}\n`);
+    io.stdout.write(`${sarifReport(report, settings.ruleLevels, packageVersion(), positions)}\n`);
   } else {
     if (args.format === 'github') {
-      io.stdout.write(githubAnnotations(report, settings.ruleLevels));
+      io.stdout.write(githubAnnotations(report, settings.ruleLevels, positions));
     } else if (args.mode === 'dry-run') {
       const color = io.stdout.isTTY === true;
       for (const file of changed) {
@@ -188,31 +209,48 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   return EXIT_OK;
 }
 
-/** The configuration file (if any) merged under the command line; its notes go to stderr. */
-function resolveSettings(args: RunCommandArgs, io: Io): Effective {
+/**
+ * The configuration file (`--config`, else the nearest one above the first path; none with
+ * `--no-config`) merged under the command line; its notes go to stderr. Throws ConfigError.
+ */
+export function settingsFor(config: string | false | undefined, paths: string[], cli: CliChoices, io: Io): Effective {
   let loaded: LoadedConfig | null = null;
-  if (args.config !== false) {
+  if (config !== false) {
     const source =
-      args.config !== undefined
-        ? { file: path.resolve(io.cwd, args.config), kind: path.basename(args.config) === 'pyproject.toml' ? ('pyproject.toml' as const) : ('awaitify.toml' as const) }
-        : findConfig(args.paths[0] ?? '.', io.cwd);
+      config !== undefined
+        ? { file: path.resolve(io.cwd, config), kind: path.basename(config) === 'pyproject.toml' ? ('pyproject.toml' as const) : ('awaitify.toml' as const) }
+        : findConfig(paths[0] ?? '.', io.cwd);
     if (source) loaded = loadConfig(source, io.cwd);
   }
-  const settings = mergeConfig(
+  const settings = mergeConfig(cli, loaded, io.cwd);
+  for (const note of [...(loaded?.notes ?? []), ...settings.notes]) io.stderr.write(`awaitify: note: ${note}\n`);
+  return settings;
+}
+
+function resolveSettings(args: RunCommandArgs, io: Io): Effective {
+  return settingsFor(
+    args.config,
+    args.paths,
     {
       preset: args.preset,
       stage: args.stage,
       transforms: args.transforms,
       exclude: args.exclude,
+      include: args.include,
+      sessionTypes: args.sessionTypes,
+      excludeFunctions: args.excludeFunctions,
       getDbName: args.getDbName,
       asyncGetDbName: args.asyncGetDbName,
       sqlalchemyVersion: args.sqlalchemyVersion,
     },
-    loaded,
-    io.cwd,
+    io,
   );
-  for (const note of [...(loaded?.notes ?? []), ...settings.notes]) io.stderr.write(`awaitify: note: ${note}\n`);
-  return settings;
+}
+
+/** Configured function names that matched nothing: most likely a typo, which must not pass silently. */
+export function unmatchedExclusions(names: readonly string[], files: readonly FileReport[]): string[] {
+  const matched = new Set(files.flatMap((f) => (f.status === 'changed' || f.status === 'unchanged' ? f.excludedFunctions : [])));
+  return names.filter((name) => !matched.has(name));
 }
 
 function dirtyRefusal(changed: { absPath: string; path: string }[], allowDirty: boolean, io: Io): number | null {

@@ -7,6 +7,11 @@ export interface DiscoverOptions {
   cwd: string;
   /** Globs matched against paths relative to cwd (POSIX separators). */
   exclude: string[];
+  /**
+   * Globs (like `exclude`) a file must match to be taken; absent or null = every file. Directories are
+   * still walked, since a glob may match below any of them; only files are tested.
+   */
+  include?: string[] | null;
   extensions: string[];
 }
 
@@ -26,7 +31,7 @@ export interface DiscoveryProblem {
 export interface Discovery {
   files: DiscoveredFile[];
   problems: DiscoveryProblem[];
-  /** Files and directories left out by gitignore, default or user excludes. */
+  /** Files and directories left out by gitignore, default or user excludes, or not matched by `include`. */
   excludedCount: number;
 }
 
@@ -60,6 +65,8 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
   const excludeMatchers = options.exclude.map((glob) => picomatch(glob, { dot: true }));
   const isUserExcluded = (displayPath: string): boolean =>
     excludeMatchers.some((match) => match(displayPath) || match(`${displayPath}/`));
+  const includeMatchers = options.include ? options.include.map((glob) => picomatch(glob, { dot: true })) : null;
+  const isLeftOutByInclude = (displayPath: string): boolean => includeMatchers !== null && !includeMatchers.some((match) => match(displayPath));
   const extensions = new Set(options.extensions.map((ext) => `.${ext}`));
   const files = new Map<string, DiscoveredFile>();
   const problems: DiscoveryProblem[] = [];
@@ -67,6 +74,10 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
 
   const addFile = async (absPath: string): Promise<void> => {
     const displayPath = displayPathFor(options.cwd, absPath);
+    if (isLeftOutByInclude(displayPath)) {
+      excludedCount++;
+      return;
+    }
     let real: string;
     try {
       real = await fs.realpath(absPath);

@@ -80,3 +80,25 @@ export function mapEnd(offset: number, sortedEdits: readonly TextEdit[]): number
   }
   return offset + delta;
 }
+
+/** Where an edit was and how long its text is: enough to map positions back to the text before it. */
+export interface EditSpan {
+  start: number;
+  end: number;
+  length: number;
+}
+
+/**
+ * The inverse of mapOffset: where an offset of the new text was in the old one. An offset inside
+ * inserted or replacement text maps to the start of the edit (the line where the insertion starts).
+ */
+export function unmapOffset(offset: number, sortedEdits: readonly EditSpan[]): number {
+  let delta = 0;
+  for (const edit of sortedEdits) {
+    const newStart = edit.start + delta;
+    if (offset < newStart) break;
+    if (offset < newStart + edit.length) return edit.start;
+    delta += edit.length - (edit.end - edit.start);
+  }
+  return offset - delta;
+}

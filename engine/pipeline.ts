@@ -1,8 +1,8 @@
 import { planAnnotations } from './annotate';
-import { mapEnd, mapOffset, OverlappingEditsError, InvalidEditError, sortAndCheckEdits, applyEdits } from './edits';
-import { findIgnoreMarkers, touchesIgnoredLine } from './ignore';
+import { mapEnd, mapOffset, OverlappingEditsError, InvalidEditError, sortAndCheckEdits, applyEdits, EditSpan, unmapOffset } from './edits';
+import { findIgnoreMarkers, IgnoreMarkers, touchesIgnoredLine } from './ignore';
 import { LineIndex } from './lines';
-import type { FindingInput, LanguageSupport, Prefilter, SyntaxProblem, TextEdit, Transform, TransformOptions } from './types';
+import type { ExcludedRegion, FindingInput, LanguageSupport, Prefilter, SyntaxProblem, TextEdit, Transform, TransformOptions } from './types';
 
 /** An edit as reported: which transform made it, why, and where it landed in the output. */
 export interface EditRecord {
@@ -19,8 +19,15 @@ export interface EditRecord {
 
 export interface OutcomeFinding {
   rule: string;
+  /** 1-based, in the output text. */
   line: number;
   column: number;
+  /**
+   * 1-based, in the input text: where the finding is in the file as it is on disk before the run
+   * (a finding inside inserted text points at the line where the insertion starts).
+   */
+  inputLine: number;
+  inputColumn: number;
   message: string;
   hint: string;
   transform: string;
@@ -35,6 +42,8 @@ export type FileOutcome =
       /** Edits and findings suppressed by `# awaitify: ignore` comments. */
       ignored: number;
       counts: Record<string, number>;
+      /** The `exclude-functions` names that matched a function of this file. */
+      excludedFunctions: string[];
     }
   | { status: 'skipped'; reason: string; ignored: number }
   | { status: 'error'; transform: string | null; message: string };
@@ -71,6 +80,10 @@ export class FileState<Tree> {
   readonly edits: TrackedEdit[] = [];
   ignored = 0;
   readonly counts: Record<string, number> = {};
+  /** Every applied step's edits, in order: maps output positions back to the input. */
+  readonly history: EditSpan[][] = [];
+  /** Configured names of excluded functions found in the file; null until looked for. */
+  excludedNames: Set<string> | null = null;
   /** Null between segments, so no native tree is kept alive while the whole project is indexed. */
   tree: Tree | null;
 
@@ -123,6 +136,7 @@ function step<Tree>(state: FileState<Tree>, id: string, planned: TextEdit[], lan
   }
   for (const tracked of state.edits) tracked.end = mapEnd(tracked.end, sorted);
   for (const tracked of [...state.findings, ...state.edits]) tracked.offset = mapOffset(tracked.offset, sorted);
+  state.history.push(sorted.map((edit) => ({ start: edit.start, end: edit.end, length: edit.text.length })));
   let delta = 0;
   for (const edit of sorted) {
     const start = edit.start + delta;
@@ -143,21 +157,38 @@ export function runTransforms<Tree>(
   language: LanguageSupport<Tree>,
   transformOptions: TransformOptions,
   index?: unknown,
+  absPath: string = path,
 ): Failure | null {
+  const regionsOf = (text: string, tree: () => Tree): ExcludedRegion[] => language.excludedRegions?.(text, tree, absPath, transformOptions) ?? [];
+  if (state.excludedNames === null) {
+    // Looked for even when no transform acts on the file, so a name matching only here is not reported as a typo.
+    state.excludedNames = new Set(regionsOf(state.text, () => state.treeFor(language)).map((r) => r.name));
+  }
   for (const transform of transforms) {
     if (!mayAct(transform.prefilter, state.text, transformOptions)) continue;
     const tree = state.treeFor(language);
     const text = state.text;
+    const regions = state.excludedNames.size > 0 ? regionsOf(text, () => tree) : [];
     // Without the marker text there is no ignore comment: skip the line index and the scan.
-    const lines = text.includes(IGNORE_MARK) ? new LineIndex(text) : null;
-    const markers = lines ? findIgnoreMarkers(lines, language.lineComment, (offset) => language.isInsideString(tree, offset)) : null;
+    const lines = text.includes(IGNORE_MARK) || regions.length > 0 ? new LineIndex(text) : null;
+    const markers = lines && text.includes(IGNORE_MARK) ? findIgnoreMarkers(lines, language.lineComment, (offset) => language.isInsideString(tree, offset)) : null;
     if (markers?.file) return { status: 'skipped', reason: 'awaitify: ignore-file', ignored: 1 };
+    // An excluded function is left as if every one of its lines carried an ignore comment.
+    const excluded = lines && regions.length > 0 ? excludedLines(regions, lines) : null;
     // Transforms ask isIgnored themselves to keep their edits coherent (an import stays because a use
     // on an ignored line stays), so their questions count too: each distinct spot left alone counts once.
     const ignoredSpots = new Set<string>();
     const isIgnored = (start: number, end: number): boolean => {
-      const hit = markers !== null && lines !== null && touchesIgnoredLine(markers, lines, start, end);
+      const hit =
+        lines !== null && ((markers !== null && touchesIgnoredLine(markers, lines, start, end)) || (excluded !== null && touchesIgnoredLine(excluded, lines, start, end)));
       if (hit) ignoredSpots.add(`${start}:${end}`);
+      return hit;
+    };
+    // Findings inside an excluded function are still reported (a call there to a function made async
+    // is broken code the user must see); only ignore comments silence findings.
+    const isSilenced = (offset: number): boolean => {
+      const hit = lines !== null && markers !== null && touchesIgnoredLine(markers, lines, offset, offset);
+      if (hit) ignoredSpots.add(`${offset}:${offset}`);
       return hit;
     };
     let result;
@@ -169,7 +200,7 @@ export function runTransforms<Tree>(
     }
     const kept = result.edits.filter((edit) => !isIgnored(edit.start, edit.end));
     for (const finding of result.findings) {
-      if (!isIgnored(finding.offset, finding.offset)) state.findings.push({ offset: finding.offset, finding, transform: transform.id });
+      if (!isSilenced(finding.offset)) state.findings.push({ offset: finding.offset, finding, transform: transform.id });
     }
     state.ignored += ignoredSpots.size;
     const failure = step(state, transform.id, kept, language);
@@ -177,6 +208,16 @@ export function runTransforms<Tree>(
     for (const [key, value] of Object.entries(result.counts ?? {})) state.counts[key] = (state.counts[key] ?? 0) + value;
   }
   return null;
+}
+
+/** The lines of the excluded regions, as ignore markers. */
+function excludedLines(regions: readonly ExcludedRegion[], lines: LineIndex): IgnoreMarkers {
+  const marked = new Set<number>();
+  for (const region of regions) {
+    const last = lines.lineOf(Math.max(region.start, region.end - 1));
+    for (let line = lines.lineOf(region.start); line <= last; line++) marked.add(line);
+  }
+  return { file: false, lines: marked };
 }
 
 /** The text every ignore comment contains: a file with one always runs, so `ignore-file` is still honoured. */
@@ -204,6 +245,12 @@ export function finishFile<Tree>(state: FileState<Tree>, language: LanguageSuppo
   }
   state.release(language);
   const outputLines = new LineIndex(state.text);
+  const inputLines = state.history.length === 0 ? outputLines : new LineIndex(state.source);
+  const inputPosition = (offset: number): { line: number; column: number } => {
+    let original = offset;
+    for (let i = state.history.length - 1; i >= 0; i--) original = unmapOffset(original, state.history[i] as EditSpan[]);
+    return inputLines.position(original);
+  };
   return {
     status: state.text === state.source ? 'unchanged' : 'changed',
     output: state.text,
@@ -212,10 +259,12 @@ export function finishFile<Tree>(state: FileState<Tree>, language: LanguageSuppo
       .map((edit) => ({ transform: edit.transform, reason: edit.reason, line: outputLines.position(edit.offset).line, endLine: endLineOf(edit, outputLines) })),
     findings: state.findings.map(({ offset, finding, transform }) => {
       const position = outputLines.position(offset);
-      return { rule: finding.rule, line: position.line, column: position.column, message: finding.message, hint: finding.hint, transform };
+      const input = inputPosition(offset);
+      return { rule: finding.rule, line: position.line, column: position.column, inputLine: input.line, inputColumn: input.column, message: finding.message, hint: finding.hint, transform };
     }),
     ignored: state.ignored,
     counts: state.counts,
+    excludedFunctions: [...(state.excludedNames ?? [])].sort(),
   };
 }
 

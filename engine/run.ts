@@ -10,6 +10,8 @@ export interface RunOptions<Tree> {
   paths: string[];
   cwd: string;
   exclude: string[];
+  /** See DiscoverOptions.include. */
+  include?: string[] | null;
   language: LanguageSupport<Tree>;
   transforms: readonly Transform<Tree>[];
   transformOptions: TransformOptions;
@@ -49,6 +51,7 @@ export async function runProject<Tree>(options: RunOptions<Tree>): Promise<RunRe
   const discovery = await discoverFiles(options.paths, {
     cwd: options.cwd,
     exclude: options.exclude,
+    include: options.include ?? null,
     extensions: options.language.extensions,
   });
   const files: FileReport[] = discovery.problems

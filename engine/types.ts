@@ -49,6 +49,23 @@ export interface TransformOptions {
   testsConvertedLater?: boolean;
   /** Session objects reached through a facade rather than a parameter, e.g. `db.session` (Flask-SQLAlchemy style). */
   sessionFacades?: string[];
+  /**
+   * Extra names of session types (`session-types`): aliases such as `DbSession` defined where a file
+   * cannot see them, or a project's own Session subclass. A bare name matches the last part of the
+   * annotation; a dotted one the annotation as written or as its import resolves it.
+   */
+  sessionTypes?: string[];
+  /**
+   * Names of APIRouter/FastAPI objects whose decorators mark route handlers (`router-names`), beyond the
+   * ones recognised from their binding or conventional name. Read by the audit's handler recognition.
+   */
+  routerNames?: string[];
+  /**
+   * Functions to leave exactly as they are (`exclude-functions`), by module path and qualified name
+   * (`app.services.Orders.place`). The language frontend finds them (LanguageSupport.excludedRegions);
+   * the engine drops every edit touching their lines, as if each carried `# awaitify: ignore`.
+   */
+  excludeFunctions?: string[];
   /** query-to-select output: 'select' = sync 2.0 style (stage 1), 'async' (default) = awaited AsyncSession forms. */
   queryStage?: 'select' | 'async';
   /** SQLAlchemy version the async scaffold targets: '2.0' (default) uses async_sessionmaker, '1.4' sessionmaker(class_=AsyncSession). */
@@ -159,8 +176,20 @@ export interface LanguageSupport<Tree> {
   isInsideString(tree: Tree, offset: number): boolean;
   /** Comment syntax for annotations and ignore markers. */
   lineComment: string;
+  /**
+   * Regions of a file the options exclude from edits (Python: `exclude-functions`), each with the
+   * configured name it matched. `tree` parses on demand, so a frontend can rule files out by text first.
+   */
+  excludedRegions?(source: string, tree: () => Tree, absPath: string, options: TransformOptions): ExcludedRegion[];
   /** Release the tree's native memory as soon as possible, where the binding allows it. */
   dispose?(tree: Tree): void;
+}
+
+export interface ExcludedRegion {
+  name: string;
+  /** UTF-16 offsets; edits touching any line of [start, end) are dropped. */
+  start: number;
+  end: number;
 }
 
 export interface SyntaxProblem {

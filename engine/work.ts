@@ -24,8 +24,10 @@ export type FileReport =
       findings: OutcomeFinding[];
       ignored: number;
       counts: Record<string, number>;
+      /** `exclude-functions` names that matched a function here. */
+      excludedFunctions: string[];
     })
-  | (FileBase & { status: 'unchanged'; findings: OutcomeFinding[]; ignored: number; counts: Record<string, number> })
+  | (FileBase & { status: 'unchanged'; findings: OutcomeFinding[]; ignored: number; counts: Record<string, number>; excludedFunctions: string[] })
   | (FileBase & { status: 'skipped'; reason: string; ignored: number })
   | (FileBase & { status: 'error'; transform: string | null; message: string });
 
@@ -141,7 +143,7 @@ export class FileWork<Tree> {
   private runOn(file: LiveFile<Tree>, i: number, index: unknown): void {
     const { language, segments, transformOptions } = this.config;
     const segment = segments[i] as Segment<Tree>;
-    const failure = runTransforms(file.state, file.path, segment.transforms, language, transformOptions, index);
+    const failure = runTransforms(file.state, file.path, segment.transforms, language, transformOptions, index, file.absPath);
     if (failure) {
       file.state.release(language);
       this.fail(file, failure);
@@ -248,7 +250,7 @@ function reportFor<Tree>(file: LiveFile<Tree>, outcome: FileOutcome): FileReport
     case 'error':
       return { ...base, status: 'error', transform: outcome.transform, message: outcome.message };
     case 'unchanged':
-      return { ...base, status: 'unchanged', findings: outcome.findings, ignored: outcome.ignored, counts: outcome.counts };
+      return { ...base, status: 'unchanged', findings: outcome.findings, ignored: outcome.ignored, counts: outcome.counts, excludedFunctions: outcome.excludedFunctions };
     case 'changed': {
       const output = encodeSource(outcome.output, file.decoded);
       return {
@@ -261,6 +263,7 @@ function reportFor<Tree>(file: LiveFile<Tree>, outcome: FileOutcome): FileReport
         findings: outcome.findings,
         ignored: outcome.ignored,
         counts: outcome.counts,
+        excludedFunctions: outcome.excludedFunctions,
       };
     }
   }

@@ -189,7 +189,7 @@ export interface SummaryCounts {
 
 export function parseSummary(stderr: string): SummaryCounts {
   const match =
-    /awaitify: (\d+) file\(s\) scanned, (\d+) (?:changed|would change), (\d+) unchanged, (\d+) skipped, (\d+) errored(?:; (\d+) spot\(s\) left alone by ignore comments)?/.exec(
+    /awaitify: (\d+) file\(s\) scanned, (\d+) (?:changed|would change), (\d+) unchanged, (\d+) skipped, (\d+) errored(?:; (\d+) spot\(s\) left alone by ignore comments or exclude-functions)?/.exec(
       stderr,
     );
   if (!match) throw new Error(`no summary line on stderr:\n${stderr}`);

@@ -1,7 +1,7 @@
 // Command-line flags over the configuration file over the built-in defaults.
 import * as path from 'node:path';
 import { DEFAULT_TRANSFORM_OPTIONS } from '../../engine/types';
-import type { LoadedConfig } from './load';
+import { ConfigError, type LoadedConfig } from './load';
 import type { RuleLevel } from './schema';
 
 /** What the command line said; undefined = not given, so the configuration may decide. */
@@ -10,6 +10,14 @@ export interface CliChoices {
   stage?: string;
   transforms?: string;
   exclude: string[];
+  /** --include globs; when given, they replace the configuration's `include`. */
+  include?: string[];
+  /** --session-type names; when given, they replace the configuration's `session-types`. */
+  sessionTypes?: string[];
+  /** --router-name names; when given, they replace the configuration's `router-names`. */
+  routerNames?: string[];
+  /** --exclude-function names, added to the configuration's `exclude-functions` (as --exclude globs are). */
+  excludeFunctions?: string[];
   getDbName?: string;
   asyncGetDbName?: string;
   sqlalchemyVersion?: '1.4' | '2.0';
@@ -23,10 +31,15 @@ export interface Effective {
   /** Transforms of the preset to leave out (configuration `transforms.disable`). */
   disabled: string[];
   exclude: string[];
+  /** Globs a file must match to be migrated (relative to the working directory); null = no restriction. */
+  include: string[] | null;
   getDbName: string;
   asyncGetDbName: string;
   sqlalchemyVersion: '1.4' | '2.0';
   sessionFacades: string[];
+  sessionTypes: string[];
+  routerNames: string[];
+  excludeFunctions: string[];
   ruleLevels: Record<string, RuleLevel>;
   /** Notes for stderr, e.g. configuration globs that cannot apply from this working directory. */
   notes: string[];
@@ -59,16 +72,37 @@ export function mergeConfig(cli: CliChoices, loaded: LoadedConfig | null, cwd: s
     }
   }
 
+  let include: string[] | null = cli.include !== undefined && cli.include.length > 0 ? [...cli.include] : null;
+  if (include === null && loaded && config.include) {
+    include = [];
+    for (const glob of config.include) {
+      const rebased = rebaseGlob(glob, path.dirname(loaded.file), cwd);
+      // Unlike an exclude glob, an include glob that cannot be applied must stop the run: dropping it
+      // would migrate files the configuration keeps out.
+      if (rebased === null) {
+        throw new ConfigError([
+          `include glob "${glob}" from ${path.relative(cwd, loaded.file) || loaded.file} cannot be applied from this working directory; run awaitify from ${path.dirname(loaded.file)}`,
+        ]);
+      }
+      // undefined: the glob names files elsewhere, none of them below the working directory.
+      if (rebased !== undefined) include.push(rebased);
+    }
+  }
+
   return {
     preset,
     stage,
     transforms,
     disabled,
     exclude,
+    include,
     getDbName: cli.getDbName ?? config.dependencies?.sync ?? DEFAULT_TRANSFORM_OPTIONS.getDbName,
     asyncGetDbName: cli.asyncGetDbName ?? config.dependencies?.async ?? DEFAULT_TRANSFORM_OPTIONS.asyncGetDbName,
     sqlalchemyVersion: cli.sqlalchemyVersion ?? config.sqlalchemy ?? '2.0',
     sessionFacades: config.sessionFacades ?? [],
+    sessionTypes: cli.sessionTypes !== undefined && cli.sessionTypes.length > 0 ? cli.sessionTypes : (config.sessionTypes ?? []),
+    excludeFunctions: [...new Set([...(cli.excludeFunctions ?? []), ...(config.excludeFunctions ?? [])])],
+    routerNames: cli.routerNames !== undefined && cli.routerNames.length > 0 ? cli.routerNames : (config.routerNames ?? []),
     ruleLevels: config.rules ?? {},
     notes,
   };

@@ -46,14 +46,14 @@ export interface Validated {
 /** Every top-level key, and whether this version acts on it. */
 export const CONFIG_KEYS: Readonly<Record<string, { used: boolean; describe: string }>> = {
   dependencies: { used: true, describe: 'sync → async session dependency names, e.g. { get_session = "get_async_session" }' },
-  'session-types': { used: false, describe: 'extra names of the session type or its aliases (DbSession)' },
+  'session-types': { used: true, describe: 'extra names of the session type or its aliases (DbSession)' },
   'session-facades': { used: true, describe: 'module-level session objects used as sessions (db.session)' },
-  'router-names': { used: false, describe: 'names of APIRouter/FastAPI objects whose decorators mark handlers' },
+  'router-names': { used: true, describe: 'names of APIRouter/FastAPI objects whose decorators mark handlers' },
   'session-module': { used: false, describe: 'dotted module holding the engine and session factory' },
   sqlalchemy: { used: true, describe: 'SQLAlchemy version the async scaffold targets: "1.4" or "2.0"' },
-  include: { used: false, describe: 'globs of files to migrate (everything else is left out)' },
+  include: { used: true, describe: 'globs of files to migrate (everything else is left out)' },
   exclude: { used: true, describe: 'globs of files to leave out, relative to the configuration file' },
-  'exclude-functions': { used: false, describe: 'qualified names of functions to leave alone (app.tasks.cleanup)' },
+  'exclude-functions': { used: true, describe: 'qualified names of functions to leave alone (app.tasks.cleanup)' },
   transforms: { used: true, describe: '{ enable = [...], disable = [...] }: transforms of the preset to run or skip' },
   rules: { used: true, describe: '{ RULE-ID = "error" | "warning" | "note" }: how findings are reported' },
   preset: { used: true, describe: 'the preset to run (see `awaitify list`)' },
@@ -62,6 +62,8 @@ export const CONFIG_KEYS: Readonly<Record<string, { used: boolean; describe: str
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+/** A module path and a function's qualified name: at least two parts. */
+export const QUALIFIED_FUNCTION = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
 
 function typeName(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
@@ -180,7 +182,7 @@ export function validateConfig(raw: Record<string, unknown>, known: KnownNames):
         config.exclude = v.stringList(at, value);
         break;
       case 'exclude-functions':
-        config.excludeFunctions = v.stringList(at, value, { re: DOTTED, what: 'a qualified function name like app.tasks.cleanup' });
+        config.excludeFunctions = v.stringList(at, value, { re: QUALIFIED_FUNCTION, what: 'a module path and function name like app.tasks.cleanup' });
         break;
       case 'transforms':
         config.transforms = transforms(v, at, value);

@@ -32,6 +32,16 @@ export function starterConfig(detected: Detected): string {
     '',
     '# Globs of files to leave out, relative to this file.',
     'exclude = []',
+    '# Only files matching these globs are migrated (relative to this file); everything else is left out.',
+    '# include = ["app/**"]',
+    '',
+    '# Extra names of the session type: aliases imported from elsewhere, your own Session subclass.',
+    '# session-types = ["DbSession"]',
+    '# Module-level objects used as sessions (Flask-SQLAlchemy style).',
+    '# session-facades = ["db.session"]',
+    '',
+    '# Functions to leave exactly as they are (module path + qualified name), e.g. Celery tasks.',
+    '# exclude-functions = ["app.tasks.cleanup", "app.services.Orders.place"]',
     '',
     '# How findings are reported in SARIF and GitHub output: "error", "warning" (default) or "note".',
     '# rules = { QUERY-ESCAPES = "error" }',
@@ -39,12 +49,16 @@ export function starterConfig(detected: Detected): string {
     '# Transforms of the preset to skip (see `awaitify list`).',
     '# transforms = { disable = [] }',
     '',
+    '# APIRouter/FastAPI objects whose decorators mark route handlers (read by `awaitify audit`).',
+  );
+  if (detected.routerNames.length > 0) out.push(`router-names = ${list(detected.routerNames)}`);
+  else out.push('# router-names = ["router", "app"]');
+  out.push(
+    '',
     '# Recognised, but not used by this version yet (uncommenting them changes nothing today):',
   );
   if (detected.sessionModules.length > 0) out.push(`# session-module = ${quote(detected.sessionModules[0] as string)}${detected.sessionModules.length > 1 ? `   # also: ${detected.sessionModules.slice(1).join(', ')}` : ''}`);
   else out.push('# session-module = "app.db.session"');
-  out.push(`# router-names = ${list(detected.routerNames.length > 0 ? detected.routerNames : ['router', 'app'])}`);
-  out.push('# session-facades = ["db.session"]', '# exclude-functions = ["app.tasks.cleanup"]');
   return `${out.join('\n')}\n`;
 }
 

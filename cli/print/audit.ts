@@ -3,6 +3,8 @@
 import { AUDIT_RULES } from '../../transforms/python/audit/rules';
 import type { AuditFinding, HandlerCounts } from '../../transforms/python/audit/analyze';
 import type { AuditReport } from '../audit-command';
+import type { RuleLevel } from '../config/schema';
+import { levelOf } from './sarif';
 
 export const AUDIT_REPORT_VERSION = 1;
 
@@ -61,7 +63,8 @@ function findingLine(path: string, f: AuditFinding): string {
   return `${path}:${f.line}:${f.column}: ${f.rule} ${f.message}`;
 }
 
-export function auditJson(report: AuditReport): string {
+/** `levels`: the configuration's `rules` table; each finding carries its level (`warning` by default), as in a run's JSON. */
+export function auditJson(report: AuditReport, levels: Readonly<Record<string, RuleLevel>> = {}): string {
   return JSON.stringify(
     {
       version: AUDIT_REPORT_VERSION,
@@ -74,7 +77,7 @@ export function auditJson(report: AuditReport): string {
       ),
       findings: report.files.flatMap((f) =>
         f.status === 'audited'
-          ? f.findings.map((x) => ({ rule: x.rule, file: f.path, line: x.line, column: x.column, message: x.message, hint: x.hint }))
+          ? f.findings.map((x) => ({ rule: x.rule, level: levelOf(x.rule, levels), file: f.path, line: x.line, column: x.column, message: x.message, hint: x.hint }))
           : [],
       ),
     },

@@ -5,7 +5,7 @@ export function formatSummary(summary: Summary, mode: 'dry-run' | 'apply' | 'che
   const lines = [
     `awaitify: ${summary.scanned} file(s) scanned, ${summary.changed} ${verb}, ${summary.unchanged} unchanged, ` +
       `${summary.skipped} skipped, ${summary.errored} errored` +
-      (summary.ignored > 0 ? `; ${summary.ignored} spot(s) left alone by ignore comments` : ''),
+      (summary.ignored > 0 ? `; ${summary.ignored} spot(s) left alone by ignore comments or exclude-functions` : ''),
   ];
   const rules = Object.entries(summary.findingsByRule).sort(([a], [b]) => (a < b ? -1 : 1));
   const counts = Object.entries(summary.counts).filter(([, n]) => n > 0);

@@ -22,7 +22,7 @@ export interface AuditInput {
   path: string;
   source: string;
   tree: SgRoot;
-  options: Pick<TransformOptions, 'getDbName' | 'asyncGetDbName'>;
+  options: Pick<TransformOptions, 'getDbName' | 'asyncGetDbName' | 'sessionFacades' | 'sessionTypes' | 'routerNames'>;
 }
 
 export interface AuditFinding {
@@ -79,7 +79,7 @@ class FileAuditor {
 
   private auditHandlers(): HandlerCounts {
     const counts: HandlerCounts = { sync: 0, async: 0 };
-    for (const handler of routeHandlers(this.input.tree, this.names)) {
+    for (const handler of routeHandlers(this.input.tree, this.names, this.input.options.routerNames ?? [])) {
       counts[handler.async ? 'async' : 'sync']++;
       if (handler.async) continue;
       const name = functionName(handler.fn);

@@ -4,6 +4,8 @@
 // (or a parameter annotated with them) is one; a call of any other class (`Flask(...)`, `Typer()`) is not;
 // for names whose origin is not visible here (imported, made by a factory function like `create_app()`),
 // the common names `app`, `application`, `api`, `router`, `*_router`, `*_app` are taken as routers.
+// Names the configuration lists (`router-names`) are routers whatever they are bound to: the user knows
+// what `users.get(...)` decorates better than a guess from the name.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import { decoratorsOf, dottedName, isAsyncDef, looksLikeClassName, namedChildren } from '../query/syntax';
 import type { QualifiedNames } from './names';
@@ -17,22 +19,23 @@ export interface RouteHandler {
   async: boolean;
 }
 
-export function routeHandlers(root: SgRoot, names: QualifiedNames): RouteHandler[] {
+export function routeHandlers(root: SgRoot, names: QualifiedNames, routerNames: readonly string[] = []): RouteHandler[] {
   const handlers: RouteHandler[] = [];
   for (const fn of root.root().findAll({ rule: { kind: 'function_definition' } })) {
-    if (decoratorsOf(fn).some((d) => isRouteDecorator(d, names))) handlers.push({ fn, async: isAsyncDef(fn) });
+    if (decoratorsOf(fn).some((d) => isRouteDecorator(d, names, routerNames))) handlers.push({ fn, async: isAsyncDef(fn) });
   }
   return handlers;
 }
 
-function isRouteDecorator(decorator: SgNode, names: QualifiedNames): boolean {
+function isRouteDecorator(decorator: SgNode, names: QualifiedNames, routerNames: readonly string[]): boolean {
   const expr = namedChildren(decorator)[0];
   if (expr?.kind() !== 'call') return false;
   const callee = expr.field('function');
   if (callee?.kind() !== 'attribute') return false;
   const object = callee.field('object');
   const method = callee.field('attribute')?.text() ?? '';
-  return ROUTE_METHODS.has(method) && object?.kind() === 'identifier' && isRouter(object, names);
+  if (!ROUTE_METHODS.has(method) || object?.kind() !== 'identifier') return false;
+  return routerNames.includes(object.text()) || isRouter(object, names);
 }
 
 function isRouter(id: SgNode, names: QualifiedNames): boolean {

@@ -10,6 +10,7 @@ import { AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
 import { isBindingOccurrence, parametersOf, walkOwnScope } from '../query/bindings';
 import { SessionResolver } from '../query/sessions';
 import { callArgs, decoratorsOf, dottedName, end, namedChildren, sameNode, start } from '../query/syntax';
+import { excludedFunctions, type ExcludedFunction } from '../support/excluded-functions';
 import { collectImports } from '../support/imports';
 import { isInsideString } from '../support/language';
 import { genericHead } from '../support/type-annotations';
@@ -63,6 +64,7 @@ class Summarizer {
   private readonly absPath: string;
   private readonly lines: LineIndex;
   private readonly markers: IgnoreMarkers;
+  private readonly excluded: ExcludedFunction[];
   private readonly sessions: SessionResolver;
   private readonly facts = new Map<number, FunctionFacts>();
   private readonly locals = new Map<number, Map<string, SgNode[]>>();
@@ -74,9 +76,11 @@ class Summarizer {
     this.absPath = posix(input.absPath);
     this.lines = new LineIndex(input.source);
     this.markers = findIgnoreMarkers(this.lines, '#', (offset) => isInsideString(input.tree, offset));
+    this.excluded = excludedFunctions(input.source, () => input.tree, input.absPath, input.options.excludeFunctions ?? []);
     this.sessions = new SessionResolver(input.tree, collectImports(input.tree), {
       dependencyNames: [input.options.getDbName, input.options.asyncGetDbName],
       facades: input.options.sessionFacades ?? [],
+      types: input.options.sessionTypes ?? [],
     });
   }
 
@@ -147,7 +151,7 @@ class Summarizer {
       test,
       route: decorators.some((d) => ROUTE_DECORATOR.test(d)),
       sessionBlocker: this.sessionBlocker(fn),
-      ignored: this.isIgnoredLine(start(fn)) || this.markers.file,
+      ignored: this.isIgnoredLine(start(fn)) || this.markers.file || this.isExcluded(start(fn)),
       returns: this.returnsOf(fn, own, false),
       provides: this.returnsOf(fn, own, isGenerator),
       calls: [],
@@ -562,6 +566,11 @@ class Summarizer {
       default:
         return null;
     }
+  }
+
+  /** Inside a function `exclude-functions` names (nested definitions included): it must stay as it is. */
+  private isExcluded(offset: number): boolean {
+    return this.excluded.some((r) => offset >= r.start && offset < r.end);
   }
 
   private isIgnoredLine(offset: number): boolean {

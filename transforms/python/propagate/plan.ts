@@ -171,7 +171,7 @@ export class AsyncPlan {
         this.flag(RULES.inTest, entry.path, fn.id, `${testWord(fn)} \`${fn.qualname}\` awaits \`${fn.firstAwait}\` and is made \`async def\`, but pytest only runs it with pytest-asyncio's marker (or fixture decorator)`);
         continue;
       }
-      const blocked = fn.ignored ? 'its `def` line carries an `awaitify: ignore` marker' : fn.syncOnly ?? (fn.sessionBlocker ? `it still calls \`${fn.sessionBlocker}\` without await` : null);
+      const blocked = fn.ignored ? 'an `awaitify: ignore` marker or the `exclude-functions` configuration leaves it alone' : fn.syncOnly ?? (fn.sessionBlocker ? `it still calls \`${fn.sessionBlocker}\` without await` : null);
       if (blocked) {
         this.flag(RULES.callerBlocked, entry.path, fn.id, `\`${fn.qualname}\` awaits \`${fn.firstAwait}\` but cannot become async: ${blocked}; it is left a plain def, which does not compile with an await inside`);
         continue;
@@ -195,7 +195,7 @@ export class AsyncPlan {
     if (fn.test) return { rule: RULES.inTest, why: `it is the ${testWord(fn)} \`${fn.qualname}\`, and tests are converted by their own stage` };
     if (fn.syncOnly) return { rule: RULES.syncContext, why: fn.syncOnly };
     if (fn.sessionBlocker) return { rule: RULES.callerBlocked, why: `\`${fn.qualname}\` still calls \`${fn.sessionBlocker}\` without await (insert-await left it unchanged), so it cannot become async` };
-    if (fn.ignored) return { rule: RULES.callerBlocked, why: `the \`def\` of \`${fn.qualname}\` carries an \`awaitify: ignore\` marker` };
+    if (fn.ignored) return { rule: RULES.callerBlocked, why: `\`${fn.qualname}\` is left alone by an \`awaitify: ignore\` marker on its \`def\` or by the \`exclude-functions\` configuration` };
     return null;
   }
 

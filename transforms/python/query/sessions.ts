@@ -15,13 +15,15 @@ export interface SessionOptions {
    * Flask-SQLAlchemy): the `session-facades` configuration key.
    */
   facades: string[];
+  /** Extra session type names by configuration: the `session-types` key (see TransformOptions.sessionTypes). */
+  types?: string[];
 }
 
 const CLOSURE_SCOPES = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression', 'lambda']);
 
 /** The resolver's options as the run's configuration sets them; every transform builds it the same way. */
 export function sessionOptionsFrom(options: TransformOptions): SessionOptions {
-  return { dependencyNames: [options.getDbName, options.asyncGetDbName], facades: options.sessionFacades ?? [] };
+  return { dependencyNames: [options.getDbName, options.asyncGetDbName], facades: options.sessionFacades ?? [], types: options.sessionTypes ?? [] };
 }
 
 export interface SessionInfo {
@@ -252,6 +254,7 @@ export class SessionResolver {
   private dottedVerdict(dotted: string[], seen: Set<string>): TypeVerdict {
     const head = dotted[0] as string;
     const target = this.imports.get(head);
+    if (this.isConfiguredType(dotted, target)) return { session: true, sqlmodel: false };
     if (target) {
       const full = [target, ...dotted.slice(1)].join('.');
       const sqlmodel = SESSION_CLASSES.get(full);
@@ -262,6 +265,16 @@ export class SessionResolver {
       return this.typeVerdict(this.aliases.get(head) as SgNode, seen);
     }
     return NO;
+  }
+
+  /** A `session-types` name: `DbSession` matches `DbSession` and `deps.DbSession`; `app.deps.DbSession` also its import. */
+  private isConfiguredType(dotted: string[], target: string | undefined): boolean {
+    const types = this.options.types;
+    if (!types || types.length === 0) return false;
+    const written = dotted.join('.');
+    const full = target ? [target, ...dotted.slice(1)].join('.') : null;
+    const last = dotted[dotted.length - 1] as string;
+    return types.some((t) => t === written || t === full || (!t.includes('.') && t === last) || (full === null && t.endsWith(`.${written}`)));
   }
 
   private isSessionBinding(id: SgNode): boolean {

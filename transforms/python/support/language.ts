@@ -1,6 +1,7 @@
 import { parse, registerDynamicLanguage, SgNode, SgRoot } from '@ast-grep/napi';
 import python from '@ast-grep/lang-python';
 import type { LanguageSupport, SyntaxProblem } from '../../../engine/types';
+import { excludedFunctions } from './excluded-functions';
 
 let registered = false;
 
@@ -63,4 +64,6 @@ export const pythonLanguage: LanguageSupport<SgRoot> = {
   firstSyntaxError: (tree) => firstSyntaxError(tree),
   isInsideString: (tree, offset) => isInsideString(tree, offset),
   lineComment: '#',
+  excludedRegions: (source, tree, absPath, options) =>
+    options.excludeFunctions && options.excludeFunctions.length > 0 ? excludedFunctions(source, tree, absPath, options.excludeFunctions) : [],
 };
