@@ -1,7 +1,7 @@
 import { discoverFiles } from './discover';
 import { runInWorkers } from './parallel';
 import type { LanguageSupport, Transform, TransformOptions } from './types';
-import { buildIndex, FileReport, FileTask, FileWork, Segment, splitSegments } from './work';
+import { FileReport, FileTask, FileWork, Segment, splitSegments } from './work';
 
 export { splitSegments } from './work';
 export type { FileReport, Segment } from './work';
@@ -110,7 +110,7 @@ async function runHere<Tree>(
     if (i === 0 && !segment.indexer) continue;
     let index: unknown;
     if (segment.indexer) {
-      const built = buildIndex(work.takeSummaries(), segment.indexer, options.transformOptions);
+      const built = work.buildIndex(work.takeSummaries(), segment.indexer);
       if ('error' in built) {
         work.failLive(segment.owner ?? segment.indexer.id, built.error);
         break;

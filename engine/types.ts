@@ -56,6 +56,13 @@ export interface TransformOptions {
    */
   sessionTypes?: string[];
   /**
+   * Session type aliases the project defines (`SessionDep = Annotated[Session, Depends(get_db)]` in
+   * app/api/deps.py), found by async-engine's project pass, keyed by every dotted name the module may be
+   * imported as (`app.api.deps.SessionDep`, `api.deps.SessionDep`, `deps.SessionDep`); the value says
+   * whether the session is SQLModel's.
+   */
+  sessionAliases?: Readonly<Record<string, boolean>>;
+  /**
    * Names of APIRouter/FastAPI objects whose decorators mark route handlers (`router-names`), beyond the
    * ones recognised from their binding or conventional name. Read by the audit's handler recognition.
    */
@@ -126,6 +133,12 @@ export interface ProjectIndexer<Tree, Summary = unknown, Index = unknown> {
   prefilter?: Prefilter;
   summarize(input: IndexInput<Tree>): Summary;
   build(summaries: ReadonlyMap<string, Summary>, options: TransformOptions): Index;
+  /**
+   * What the project pass found that configuration would otherwise have to name (a session type alias
+   * defined in one module and imported by others): the options every later transform and summary of the
+   * run receives, on every thread. Must be a pure function of the index and the options.
+   */
+  extendOptions?(index: Index, options: TransformOptions): TransformOptions;
 }
 
 export interface Transform<Tree> {

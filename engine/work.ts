@@ -91,7 +91,25 @@ export class FileWork<Tree> {
   private summaries: SummaryEntry[] = [];
   private summaryFailure: { order: number; message: string } | null = null;
 
-  constructor(private readonly config: WorkConfig<Tree>) {}
+  constructor(private config: WorkConfig<Tree>) {}
+
+  /** The options transforms and summaries receive now (an index may have extended the run's options). */
+  get options(): TransformOptions {
+    return this.config.transformOptions;
+  }
+
+  /** Builds a segment's index from these summaries, and lets it extend the options of everything after it. */
+  buildIndex(summaries: Summaries, indexer: ProjectIndexer<Tree>): { index: unknown } | { error: string } {
+    const built = buildIndex(summaries, indexer, this.config.transformOptions);
+    if ('index' in built && indexer.extendOptions) {
+      try {
+        this.config = { ...this.config, transformOptions: indexer.extendOptions(built.index, this.config.transformOptions) };
+      } catch (error) {
+        return { error: indexFailure(indexer, error instanceof Error ? error.message : String(error)) };
+      }
+    }
+    return built;
+  }
 
   /** Reads and checks one file, then runs the first segment on it, unless that segment waits for its index. */
   async intake(task: FileTask): Promise<void> {

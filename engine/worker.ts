@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol';
 import type { EnginePlugin, Transform } from './types';
-import { buildIndex, FileWork, Segment, splitSegments } from './work';
+import { FileWork, Segment, splitSegments } from './work';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort;
@@ -65,7 +65,7 @@ async function handle(message: ToWorker): Promise<void> {
       const segment = segments[message.segment] as Segment<unknown>;
       let index: unknown;
       if (segment.indexer && work.waiting > 0) {
-        const built = buildIndex({ entries: message.summaries ?? [] }, segment.indexer, setup.transformOptions);
+        const built = work.buildIndex({ entries: message.summaries ?? [] }, segment.indexer);
         if ('error' in built) {
           work.failLive(segment.owner ?? segment.indexer.id, built.error);
           done(true);

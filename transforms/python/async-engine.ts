@@ -8,6 +8,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, IndexInput, ProjectIndexer, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { EngineIndex, type EngineSummary, type SessionBind } from './scaffold/engine-index';
+import { SessionResolver, sessionOptionsFrom } from './query/sessions';
 import { collectImports, ImportBinding, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
 import { moduleBindings, NameTable, cachedNameTables } from './support/scope';
 
@@ -116,6 +117,8 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
   summarize: (input: IndexInput<SgRoot>) =>
     new EngineTwins({ path: input.path, source: input.source, tree: input.tree, options: input.options, isIgnored: () => false }).summary(input.absPath),
   build: (summaries) => new EngineIndex(summaries),
+  extendOptions: (index, options) =>
+    Object.keys(index.sessionAliases).length === 0 ? options : { ...options, sessionAliases: { ...index.sessionAliases, ...options.sessionAliases } },
 };
 
 export const transform: Transform<SgRoot> = {
@@ -272,7 +275,27 @@ class EngineTwins {
         if (this.judge(engine, factories.filter((f) => f.engine === engine))) twinnable.push(engine.name);
       }
     }
-    return { absPath, sessionBinds, twinnable };
+    return { absPath, sessionBinds, twinnable, sessionAliases: this.sessionAliases() };
+  }
+
+  /** Module-level `X = <session type>`, `X: TypeAlias = ...` and `type X = ...` of this file. */
+  private sessionAliases(): { name: string; sqlmodel: boolean }[] {
+    const resolver = new SessionResolver(this.ctx.tree, this.imports, sessionOptionsFrom(this.ctx.options));
+    const aliases: { name: string; sqlmodel: boolean }[] = [];
+    for (const statement of this.ctx.tree.root().children()) {
+      const target = kindOf(statement) === 'type_alias_statement' ? statement : soleAssignment(statement);
+      if (!target) continue;
+      const left = kindOf(statement) === 'type_alias_statement' ? namedChildren(statement)[0] : target.field('left');
+      const right = kindOf(statement) === 'type_alias_statement' ? namedChildren(statement)[1] : target.field('right');
+      const name = left && kindOf(left) === 'type' ? namedChildren(left)[0] : left;
+      const value = right && kindOf(right) === 'type' ? namedChildren(right)[0] : right;
+      if (!name || kindOf(name) !== 'identifier' || !value) continue;
+      // A call makes a value (a factory, a session), never a type alias.
+      if (kindOf(value) === 'call') continue;
+      const verdict = resolver.typeVerdict(value, new Set());
+      if (verdict.session) aliases.push({ name: name.text(), sqlmodel: verdict.sqlmodel });
+    }
+    return aliases;
   }
 
   /** The module-level `from <project module> import <name>` an identifier is bound by, if that is its only binding. */

@@ -69,7 +69,7 @@ class EagerLoad {
     this.index = ctx.index ?? singleFileIndex(ctx.path, ctx.tree);
     const imports = collectImports(ctx.tree);
     this.imports = imports;
-    this.sessions = new SessionResolver(ctx.tree, imports, { dependencyNames: [ctx.options.getDbName, ctx.options.asyncGetDbName], facades: [], types: ctx.options.sessionTypes ?? [] });
+    this.sessions = new SessionResolver(ctx.tree, imports, { dependencyNames: [ctx.options.getDbName, ctx.options.asyncGetDbName], facades: [], types: ctx.options.sessionTypes ?? [], aliases: ctx.options.sessionAliases ?? {} });
     const bindings = new Map(moduleLevelImportBindings(imports).map((b) => [b.local, b.target] as const));
     this.provenances = new Provenances(ctx.path, this.index, this.sessions, bindings);
     this.expired = new ExpiredReads(ctx.path, this.index, this.sessions, this.provenances);

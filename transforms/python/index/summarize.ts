@@ -81,6 +81,7 @@ class Summarizer {
       dependencyNames: [input.options.getDbName, input.options.asyncGetDbName],
       facades: input.options.sessionFacades ?? [],
       types: input.options.sessionTypes ?? [],
+      aliases: input.options.sessionAliases ?? {},
     });
   }
 

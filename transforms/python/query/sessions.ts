@@ -17,13 +17,20 @@ export interface SessionOptions {
   facades: string[];
   /** Extra session type names by configuration: the `session-types` key (see TransformOptions.sessionTypes). */
   types?: string[];
+  /** Session type aliases other modules of the project define (TransformOptions.sessionAliases). */
+  aliases?: Readonly<Record<string, boolean>>;
 }
 
 const CLOSURE_SCOPES = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression', 'lambda']);
 
 /** The resolver's options as the run's configuration sets them; every transform builds it the same way. */
 export function sessionOptionsFrom(options: TransformOptions): SessionOptions {
-  return { dependencyNames: [options.getDbName, options.asyncGetDbName], facades: options.sessionFacades ?? [], types: options.sessionTypes ?? [] };
+  return {
+    dependencyNames: [options.getDbName, options.asyncGetDbName],
+    facades: options.sessionFacades ?? [],
+    types: options.sessionTypes ?? [],
+    aliases: options.sessionAliases ?? {},
+  };
 }
 
 export interface SessionInfo {
@@ -64,6 +71,8 @@ export class SessionResolver {
   private readonly imports = new Map<string, string>();
   private readonly aliases = new Map<string, SgNode>();
   private readonly factories = new Set<string>();
+  /** Local name → `module.name` without the leading dots, for module-level relative `from` imports. */
+  private readonly relativeImports = new Map<string, string>();
 
   constructor(
     root: SgRoot,
@@ -92,6 +101,12 @@ export class SessionResolver {
     }
     for (const [local, target] of this.imports) {
       if (local.includes('SessionLocal') || (target.split('.').pop() ?? '').includes('SessionLocal')) this.factories.add(local);
+    }
+    for (const imp of moduleImports.from) {
+      if (imp.relativeLevel > 0 && imp.name !== '*' && isModuleLevel(imp.node)) {
+        const module = imp.module.slice(imp.relativeLevel);
+        this.relativeImports.set(imp.alias ?? imp.name, module === '' ? imp.name : `${module}.${imp.name}`);
+      }
     }
     // `from .database import SessionLocal`: relative imports bind no absolute target, but the factory name is the same.
     for (const imp of moduleImports.from) {
@@ -257,8 +272,16 @@ export class SessionResolver {
     if (this.isConfiguredType(dotted, target)) return { session: true, sqlmodel: false };
     if (target) {
       const full = [target, ...dotted.slice(1)].join('.');
-      const sqlmodel = SESSION_CLASSES.get(full);
+      const sqlmodel = SESSION_CLASSES.get(full) ?? this.options.aliases?.[full];
       return sqlmodel === undefined ? NO : { session: true, sqlmodel };
+    }
+    const relative = dotted.length === 1 ? this.relativeImports.get(head) : undefined;
+    if (relative !== undefined) {
+      // `from ..api.deps import SessionDep`: the alias of whichever project module ends that way.
+      const suffix = `.${relative}`;
+      const matches = Object.entries(this.options.aliases ?? {}).filter(([name]) => name.endsWith(suffix) || name === relative);
+      const kinds = new Set(matches.map(([, sqlmodel]) => sqlmodel));
+      return kinds.size === 1 ? { session: true, sqlmodel: [...kinds][0]! } : NO;
     }
     if (dotted.length === 1 && this.aliases.has(head) && !seen.has(head)) {
       seen.add(head);

@@ -1,4 +1,6 @@
-// Which module-level engines serve ORM sessions opened in OTHER modules, and which of them get an async twin.
+// The project facts about sessions that one file cannot see: which module-level engines serve ORM sessions
+// opened in OTHER modules (and which of them get an async twin), and which session type aliases modules
+// define for others to import.
 //
 // async-engine writes an engine's twin only where the project shows the engine serves ORM sessions. In the
 // SQLModel layout (`engine = create_engine(...)` in app/core/db.py, `with Session(engine) as session` in
@@ -19,11 +21,30 @@ export interface EngineSummary {
   sessionBinds: SessionBind[];
   /** Module-level engines of this file whose async twin (and their session factories' twins) can be written. */
   twinnable: string[];
+  /** Module-level aliases of the session type defined here (`SessionDep = Annotated[Session, Depends(get_db)]`). */
+  sessionAliases: { name: string; sqlmodel: boolean }[];
 }
 
 const key = (path: string, name: string): string => `${path}\u0000${name}`;
 
+/**
+ * The dotted names a file may be imported as: every suffix of its path that is a run of identifiers
+ * (`/srv/app/api/deps.py` → `app.api.deps`, `api.deps`, `deps`; a package's `__init__.py` names its directory).
+ */
+export function moduleNamesOf(absPath: string): string[] {
+  const segments = absPath.replace(/\\/g, '/').replace(/\.py$/, '').split('/').filter((s) => s !== '');
+  if (segments[segments.length - 1] === '__init__') segments.pop();
+  const names: string[] = [];
+  for (let i = segments.length - 1; i >= 0; i--) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(segments[i]!)) break;
+    names.push(segments.slice(i).join('.'));
+  }
+  return names;
+}
+
 export class EngineIndex {
+  /** Qualified alias name → whether the session is SQLModel's (TransformOptions.sessionAliases). */
+  readonly sessionAliases: Record<string, boolean> = {};
   private readonly used = new Set<string>();
   /** Per importing file: the `module\0name` of each imported engine whose module writes its twin. */
   private readonly twinsFor = new Map<string, Set<string>>();
@@ -37,6 +58,9 @@ export class EngineIndex {
     const twinnable = new Set<string>();
     for (const [path, summary] of summaries) {
       for (const name of summary.twinnable) twinnable.add(key(path, name));
+      for (const alias of summary.sessionAliases) {
+        for (const module of moduleNamesOf(summary.absPath)) this.sessionAliases[`${module}.${alias.name}`] = alias.sqlmodel;
+      }
     }
     for (const [path, summary] of summaries) {
       for (const bind of summary.sessionBinds) {
