@@ -910,14 +910,19 @@ function openedSession(getDb: SgNode): SgNode | null {
     const body = namedChildren(withStatement.field('body')!);
     return body.length === 1 && isYieldOf(body[0]!, variable.text()) ? call : null;
   }
-  if (statements.length === 2 && kindOf(statements[1]!) === 'try_statement') {
-    const assignment = soleAssignment(statements[0]!);
+  // `db = F()` before the `try`, or as the first statement inside it (the full-stack template's get_db). Inside,
+  // a failing F() makes the `finally` raise UnboundLocalError instead of F's own error; the twin raises F's.
+  const inside = statements.length === 1 && kindOf(statements[0]!) === 'try_statement';
+  if ((statements.length === 2 && kindOf(statements[1]!) === 'try_statement') || inside) {
+    const tryStatement = statements[statements.length - 1]!;
+    let body = namedChildren(tryStatement.field('body')!);
+    const opening = inside ? body[0] : statements[0];
+    if (inside) body = body.slice(1);
+    const assignment = opening ? soleAssignment(opening) : null;
     const variable = assignment?.field('left');
     const call = assignment?.field('right');
     if (!variable || kindOf(variable) !== 'identifier' || !call || kindOf(call) !== 'call') return null;
     const name = variable.text();
-    const tryStatement = statements[1]!;
-    const body = namedChildren(tryStatement.field('body')!);
     if (body.length !== 1 || !isYieldOf(body[0]!, name)) return null;
     let closed = false;
     for (const clause of namedChildren(tryStatement).slice(1)) {
