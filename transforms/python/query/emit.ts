@@ -10,6 +10,8 @@ export interface Names {
   func: string;
   delete: string;
   update: string;
+  /** For raw SQL strings handed to `session.execute()`. */
+  text: string;
 }
 
 export interface Pieces {

@@ -1,4 +1,4 @@
-// Where `select`, `func`, `delete`, `update` come from in a module, and whether a conversion may use them.
+// Where `select`, `func`, `delete`, `update`, `text` come from in a module, and whether a conversion may use them.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import { moduleLevelImportBindings, type ModuleImports } from '../support/imports';
 import { bindingsIn, parametersOf } from './bindings';
@@ -9,6 +9,7 @@ const SOURCES: Record<keyof Names, string[]> = {
   func: ['sqlalchemy', 'sqlalchemy.sql', 'sqlalchemy.sql.expression', 'sqlalchemy.sql.functions'],
   delete: ['sqlalchemy', 'sqlalchemy.sql', 'sqlalchemy.sql.expression'],
   update: ['sqlalchemy', 'sqlalchemy.sql', 'sqlalchemy.sql.expression'],
+  text: ['sqlalchemy', 'sqlalchemy.sql', 'sqlalchemy.sql.expression'],
 };
 
 export interface NameResolution {
@@ -21,7 +22,7 @@ export interface NameResolution {
 
 export function resolveNames(root: SgRoot, imports: ModuleImports): NameResolution {
   const bindings = moduleLevelImportBindings(imports);
-  const names = { select: 'select', func: 'func', delete: 'delete', update: 'update' };
+  const names = { select: 'select', func: 'func', delete: 'delete', update: 'update', text: 'text' };
   const missing = new Set<keyof Names>();
   const conflicting = new Set<keyof Names>();
   for (const key of Object.keys(names) as (keyof Names)[]) {

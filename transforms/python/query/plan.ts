@@ -25,11 +25,12 @@ export function planQueryToSelect(ctx: TransformContext<SgRoot>): TransformResul
   const stage: QueryStage = ctx.options.queryStage ?? 'async';
   const imports = collectImports(root);
   const sessions = new SessionResolver(root, imports, sessionOptionsFrom(ctx.options));
-  const findings: FindingInput[] = rawSqlFindings(root, sessions);
-  const roots = findQueryRoots(root, sessions);
-  if (roots.length === 0) return { edits: [], findings };
-
   const resolution = resolveNames(root, imports);
+  const raw = rawSqlCalls(root, sessions, resolution, ctx);
+  const findings: FindingInput[] = raw.findings;
+  const roots = findQueryRoots(root, sessions);
+  if (roots.length === 0 && raw.edits.length === 0) return { edits: [], findings };
+
   const env = selectionEnv(root, imports, new EntityResolver(root, imports, projectEntities(ctx.index, ctx.path)), roots);
   const sqlModelFile = [...imports.from.map((i) => i.module), ...imports.plain.map((i) => i.module)].some((m) => m === 'sqlmodel' || m.startsWith('sqlmodel.'));
   const outcomes = buildUnits(roots).map((unit) => convertUnit(unit, { source: ctx.source, env, stage, names: resolution.names }));
@@ -43,8 +44,8 @@ export function planQueryToSelect(ctx: TransformContext<SgRoot>): TransformResul
   }
   propagateNesting(outcomes, ignored);
 
-  const edits: TextEdit[] = [];
-  const used = new Set<keyof Names>();
+  const edits: TextEdit[] = [...raw.edits];
+  const used = new Set<keyof Names>(raw.edits.length > 0 ? ['text'] : []);
   let converted = 0;
   let flagged = 0;
   for (const o of outcomes) {
@@ -69,7 +70,9 @@ export function planQueryToSelect(ctx: TransformContext<SgRoot>): TransformResul
     const importEdits = planImportEdits(root, ctx.source, { add: toImport.map((name) => ({ module: 'sqlalchemy', name })) });
     for (const e of importEdits) edits.push({ ...e, reason: `${ID}: import ${toImport.join(', ')} from sqlalchemy` });
   }
-  return { edits, findings, counts: { 'queries converted': converted, 'queries flagged': flagged } };
+  const counts: Record<string, number> = { 'queries converted': converted, 'queries flagged': flagged };
+  if (raw.wrapped > 0) counts['raw SQL strings wrapped in text()'] = raw.wrapped;
+  return { edits, findings, counts };
 }
 
 interface CheckContext {
@@ -161,9 +164,19 @@ function overlaps(a: Converted, b: Converted): boolean {
   return a.edits.some((x) => b.edits.some((y) => x.start < y.end && y.start < x.end));
 }
 
-/** `session.execute("SELECT ...")`: SQLAlchemy 2.0 requires `text()`. */
-function rawSqlFindings(root: SgRoot, sessions: SessionResolver): FindingInput[] {
-  const out: FindingInput[] = [];
+/**
+ * `session.execute("SELECT ...")` → `session.execute(text("SELECT ..."))`. Exact: SQLAlchemy 1.4's
+ * Session.execute coerces a plain string to `TextClause(string)` itself (with a deprecation warning), which
+ * is what `text()` builds; 2.0 refuses the string. Flagged instead when `text` cannot be used here.
+ */
+function rawSqlCalls(
+  root: SgRoot,
+  sessions: SessionResolver,
+  resolution: ReturnType<typeof resolveNames>,
+  ctx: TransformContext<SgRoot>,
+): { edits: TextEdit[]; findings: FindingInput[]; wrapped: number } {
+  const out = { edits: [] as TextEdit[], findings: [] as FindingInput[], wrapped: 0 };
+  const local = resolution.names.text;
   for (const call of root.root().findAll({ rule: { kind: 'call' } })) {
     const fn = call.field('function');
     if (fn?.kind() !== 'attribute' || fn.field('attribute')?.text() !== 'execute') continue;
@@ -171,12 +184,21 @@ function rawSqlFindings(root: SgRoot, sessions: SessionResolver): FindingInput[]
     if (!first || !isStringy(first)) continue;
     const receiver = fn.field('object');
     if (!receiver || !sessions.resolve(receiver)) continue;
-    out.push({
-      rule: 'QUERY-RAW-SQL',
-      offset: start(first),
-      message: 'a raw SQL string passed to `execute()`: SQLAlchemy 2.0 requires `text()`',
-      hint: QUERY_RULE_HINTS['QUERY-RAW-SQL'] as string,
-    });
+    const why = resolution.conflicting.has('text') ? `\`${local}\` is bound to something else in this module` : shadowedAt(first, local) ? `\`${local}\` is a local name here` : null;
+    if (why !== null || ctx.isIgnored(start(first), end(first))) {
+      if (why !== null) {
+        out.findings.push({
+          rule: 'QUERY-RAW-SQL',
+          offset: start(first),
+          message: `a raw SQL string passed to \`execute()\`: SQLAlchemy 2.0 requires \`text()\`, and ${why}`,
+          hint: QUERY_RULE_HINTS['QUERY-RAW-SQL'] as string,
+        });
+      }
+      continue;
+    }
+    const reason = `${ID}: raw SQL string wrapped in text()`;
+    out.edits.push({ start: start(first), end: start(first), text: `${local}(`, reason }, { start: end(first), end: end(first), text: ')', reason });
+    out.wrapped++;
   }
   return out;
 }
