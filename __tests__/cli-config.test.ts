@@ -133,30 +133,20 @@ describe('configuration file', () => {
     expect(result.stderr).toContain('awaitify: note: awaitify.toml:1: session-module: recognised but not used by this version yet; it has no effect');
   });
 
-  test('session-types: a session alias imported from another module makes its users sessions; --session-type replaces it', () => {
+  test('session-types: an alias the run cannot see makes its users sessions; --session-type replaces it', () => {
+    // The alias lives in a package outside the migrated tree, so the project pass cannot find it
+    // (aliases the project defines itself are found without configuration: session-aliases.test.ts).
     const files = {
-      'app/deps.py': lines(
-        'from typing import Annotated',
-        '',
-        'from fastapi import Depends',
-        'from sqlalchemy.orm import Session',
-        '',
-        'from app.db import get_db',
-        '',
-        'DbSession = Annotated[Session, Depends(get_db)]',
-      ),
-      'app/routes.py': lines('from app.deps import DbSession', '', '', 'def save(db: DbSession):', '    db.commit()'),
+      'app/routes.py': lines('from shared.db import DbSession', '', '', 'def save(db: DbSession):', '    db.commit()'),
     };
     const configured = makeRepo({ 'awaitify.toml': 'session-types = ["DbSession"]\n', ...files });
     const result = runCli(configured, ['dry-run']);
     expect(result.status).toBe(0);
-    // The alias's module converts the alias itself; its users are awaited and made async.
-    expect(result.stdout).toContain('+DbSession = Annotated[AsyncSession, Depends(get_async_db)]');
     expect(result.stdout).toContain('+async def save(db: DbSession):\n+    await db.commit()');
     expect(result.stderr).not.toContain('recognised but not used');
     const replaced = runCli(configured, ['dry-run', '--session-type', 'OtherSession']);
-    expect(diffTargets(replaced.stdout)).toEqual(['app/deps.py']);
-    expect(diffTargets(runCli(makeRepo(files), ['dry-run']).stdout)).toEqual(['app/deps.py']);
+    expect(diffTargets(replaced.stdout)).toEqual([]);
+    expect(diffTargets(runCli(makeRepo(files), ['dry-run']).stdout)).toEqual([]);
   });
 
   test('session-facades makes a facade a session for the query conversion', () => {
