@@ -2,7 +2,7 @@
 // and add the imports the conversions use.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, TransformContext, TransformResult } from '../../../engine/types';
-import { collectImports, moduleLevelImportBindings, planImportEdits, type ImportBinding, type ModuleImports } from '../support/imports';
+import { collectImports, isModuleLevel, moduleLevelImportBindings, planImportEdits, type ImportBinding, type ModuleImports } from '../support/imports';
 import { cachedNameTables } from '../support/scope';
 import { isProblem, type Problem } from './analyze';
 import { bindingsIn, isVariableOccurrence, parametersOf } from './bindings';
@@ -254,7 +254,10 @@ function selectionEnv(root: SgRoot, imports: ModuleImports, entities: EntityReso
     },
     mappedClass: (node) => entities.resolve(node),
     isSqlAlchemyName: (name) => bindings.some((b) => b.local === name && SQLALCHEMY_MODULE.test(b.target)) || onlyImportedFromSqlAlchemy(root, imports, name),
-    isModuleName: (name) => /^[a-z_][a-z0-9_]*$/.test(name) && bindings.some((b) => b.local === name),
+    isModuleName: (name) =>
+      /^[a-z_][a-z0-9_]*$/.test(name) &&
+      // `from . import models` binds no absolute target but names a module all the same.
+      (bindings.some((b) => b.local === name) || imports.from.some((i) => i.relativeLevel > 0 && (i.alias ?? i.name) === name && isModuleLevel(i.node))),
     isAliasedEntity: (name, at) => {
       const scopes: SgNode[] = [];
       let scope = enclosingScope(at);
