@@ -316,6 +316,25 @@ export class ModelIndex {
   }
 }
 
+/** Paths of relationships a schema reads on a model: its fields named like relationships, nested schemas followed. */
+export function schemaPaths(index: ModelIndex, schema: SchemaInfo, model: ModelInfo, depth = 0, seen = new Set<string>()): Relationship[][] {
+  const key = `${schema.key}>${model.key}`;
+  if (depth > 3 || seen.has(key)) return [];
+  seen.add(key);
+  const out: Relationship[][] = [];
+  for (const [field, info] of schema.fields) {
+    const rel = model.relationships.get(field);
+    if (!rel) continue;
+    out.push([rel]);
+    const nested = index.schemaOfType(info.path, info.annotation);
+    const target = rel.target ? index.models.get(rel.target) : undefined;
+    // Nested schemas read the related objects' relationships too, unless the relationship itself is never loaded.
+    if (!nested || !target || rel.lazy === 'dynamic' || rel.lazy === 'noload' || rel.lazy === 'raise' || rel.lazy === 'write_only') continue;
+    for (const sub of schemaPaths(index, nested.schema, target, depth + 1, new Set(seen))) out.push([rel, ...sub]);
+  }
+  return out;
+}
+
 export const modelIndexer: ProjectIndexer<SgRoot, ModelSummary, ModelIndex> = {
   id: 'eager-load-models',
   summarize: (input) => summarizeModels(input.path, input.tree),
