@@ -25,6 +25,8 @@ export type ReturnSource =
 /** Session calls after which loaded relationships may be unloaded again (expired, detached, rolled back). */
 const INVALIDATING = new Set(['refresh', 'expire', 'expire_all', 'rollback', 'expunge', 'expunge_all', 'close', 'reset', 'invalidate']);
 const LOOPS = new Set(['for_statement', 'while_statement']);
+/** Methods of a session call's Result / ScalarResult, looked through to the session call. */
+const RESULT_METHODS = new Set(['all', 'first', 'one', 'one_or_none', 'scalar', 'scalar_one', 'scalar_one_or_none', 'scalars', 'unique', 'fetchall']);
 
 /**
  * The sources of every value-returning `return` of `fn`; null when the function returns no value (or is a
@@ -55,8 +57,19 @@ function sourceOf(fn: SgNode, ret: SgNode, value: SgNode, provenances: Provenanc
   const dotted = dottedName(callee);
   if (p?.load.k === 'new' && dotted) return { k: 'new', call: traced, entity: dotted, invalid };
   if (invalid) return { k: 'opaque', why: invalid };
-  const receiver = callee.kind() === 'attribute' ? callee.field('object') : null;
-  if (receiver && sessions.resolve(receiver)) return { k: 'opaque', why: sessionCallWhy(fn, traced, callee.field('attribute')?.text() ?? '') };
+  // `(await db.scalars(stmt)).all()`: the session call under the result methods says why it was not followed.
+  let inner = traced;
+  for (let guard = 0; guard < 8; guard++) {
+    const f = inner.field('function') as SgNode;
+    const object = f.kind() === 'attribute' ? f.field('object') : null;
+    const receiver = object ? traceToCall(fn, object, 0) : null;
+    if (!receiver || !RESULT_METHODS.has(f.field('attribute')?.text() ?? '')) break;
+    inner = receiver;
+  }
+  const innerCallee = inner.field('function') as SgNode;
+  const receiver = innerCallee.kind() === 'attribute' ? innerCallee.field('object') : null;
+  if (receiver && sessions.resolve(receiver)) return { k: 'opaque', why: sessionCallWhy(fn, inner, innerCallee.field('attribute')?.text() ?? '') };
+  if (inner !== traced) return { k: 'opaque', why: `it returns \`${short(traced.text())}\`, which is not the result of a query or call this tool can follow` };
   return { k: 'call', call: traced };
 }
 

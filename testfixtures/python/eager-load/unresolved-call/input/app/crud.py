@@ -1,0 +1,30 @@
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models import Post
+
+
+class Loader:
+    def __init__(self, db: AsyncSession) -> None:
+        self.db = db
+
+    async def load(self, post_id: int) -> Post:
+        return await self.db.scalar(select(Post).where(Post.id == post_id))
+
+    async def tags_of(self, post_id: int) -> list:
+        post = await self.load(post_id)
+        return [t.name for t in post.tags]
+
+
+class CachedLoader(Loader):
+    async def load(self, post_id: int) -> Post:
+        return CACHE[post_id]
+
+
+CACHE: dict = {}
+
+
+async def reloaded(db: AsyncSession, post_id: int) -> Post:
+    post = await db.scalar(select(Post).where(Post.id == post_id))
+    await db.refresh(post)
+    return post

@@ -1,0 +1,13 @@
+from sqlalchemy.ext.asyncio import AsyncSession
+
+
+async def comments(db: AsyncSession, finder, post_id: int) -> list:
+    post = await finder.find(db, post_id)
+    return [c.body for c in post.comments]
+
+
+async def reloaded_tags(db: AsyncSession, post_id: int) -> list:
+    from app.crud import reloaded
+
+    post = await reloaded(db, post_id)
+    return [t.name for t in post.tags]
