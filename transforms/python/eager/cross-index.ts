@@ -135,6 +135,12 @@ export class EagerIndex {
     const stmt = t.stmt;
     const where = `the statement in \`${t.name}\` (${t.path})`;
     if (stmt.blocked) return { why: `${where} cannot take a loader: ${stmt.blocked}` };
+    // `Session.get()` returns an object already in the identity map without running its query, options
+    // included: a caller's object loaded earlier in the same session (by a test, by another query) would
+    // still be unloaded. A select() applies its loaders to such objects too.
+    if (stmt.kind === 'get') {
+      return { why: `${where} is \`db.get()\`, which skips its loader options when the object is already in the session; load it with \`select(${t.stmt.entity.join('.')}).options(selectinload(...)).where(...)\` instead` };
+    }
     const names = rels.map((r) => r.name);
     const verdict = coverage(names, stmt.loaders);
     if (verdict.k === 'covered') return {};

@@ -10,7 +10,8 @@ async def post_with_tags(db: AsyncSession, post_id: int) -> Post:
 
 
 async def post_with_author(db: AsyncSession, post_id: int) -> Post:
-    return await db.get(Post, post_id, options=[joinedload(Post.author)])
+    stmt = select(Post).options(joinedload(Post.author)).where(Post.id == post_id)
+    return (await db.scalars(stmt)).first()
 
 
 async def posts_by(db: AsyncSession, name: str) -> list:

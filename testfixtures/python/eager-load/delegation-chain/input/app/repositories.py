@@ -1,4 +1,5 @@
 from fastapi import Depends
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.deps import get_async_db
@@ -10,4 +11,7 @@ class AuthorRepository:
         self.db = db
 
     async def get(self, author_id: int) -> Author:
+        return await self.db.scalar(select(Author).where(Author.id == author_id))
+
+    async def get_by_pk(self, author_id: int) -> Author:
         return await self.db.get(Author, author_id)

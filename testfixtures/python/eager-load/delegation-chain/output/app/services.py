@@ -24,3 +24,7 @@ class AuthorService:
     async def post_titles(self, author_id: int) -> list:
         author = await self.get_author_checked(author_id)
         return [p.title for p in author.posts]
+
+    async def post_count(self, author_id: int) -> int:
+        author = await self.authors.get_by_pk(author_id)
+        return len(author.posts)
