@@ -13,7 +13,8 @@ import { collectImports, localNameFor, moduleLevelImportBindings } from '../supp
 import { isInsideString } from '../support/language';
 import type { LoaderChain } from './loaders';
 import type { ModelInfo } from './model-index';
-import { Provenances, type ModelLookup } from './provenance';
+import { Provenances, type ModelLookup, type Provenance } from './provenance';
+import { parametersOf } from '../query/bindings';
 import { returnSources } from './returns';
 import { isAsyncCode, isRoute, ownReturns, responseModelText } from './routes';
 import { ownerOf } from './scope';
@@ -64,6 +65,8 @@ export interface CrossSummary {
   /** Every identifier written in the module: a class name to import must be free of all of them. */
   identifiers: string[];
 }
+
+const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'generator_expression', 'dictionary_comprehension']);
 
 /** Stands in for the model index while one file is summarized: any dotted name may be a model; the index checks. */
 class DeferredModels implements ModelLookup {
@@ -125,11 +128,23 @@ export function summarizeCross(input: IndexInput<SgRoot>): CrossSummary {
 
 /** Reads of `x.name` on what a call returned, and a route's response model serialising it. */
 function callerReads(fn: SgNode, provenances: Provenances, out: CallerRead[]): void {
+  const params = new Set(parametersOf(fn).map((p) => p.name));
+  // A local's provenance is the same wherever it is read, outside comprehensions (which may rebind it).
+  const locals = new Map<string, Provenance | null>();
   for (const attr of fn.findAll({ rule: { kind: 'attribute' } })) {
+    const object = attr.field('object') as SgNode;
+    // Without models, relationship chains (`x.a.b`) and parameters have no provenance here: skip them early.
+    if (object.kind() === 'attribute' || (object.kind() === 'identifier' && params.has(object.text()))) continue;
     if (ownerOf(attr)?.id() !== fn.id()) continue;
     const parent = attr.parent();
     if (parent?.kind() === 'call' && sameNode(parent.field('function'), attr)) continue;
-    const p = provenances.of(attr.field('object') as SgNode, fn);
+    const cacheable = object.kind() === 'identifier' && !object.ancestors().some((a) => COMPREHENSIONS.has(String(a.kind())));
+    let p: Provenance | null;
+    if (cacheable && locals.has(object.text())) p = locals.get(object.text()) ?? null;
+    else {
+      p = provenances.of(object, fn);
+      if (cacheable) locals.set(object.text(), p);
+    }
     // With the stand-in, a call's own result has shape `any`; an element of it (loop, subscript) `object`.
     if (!p || p.load.k !== 'unknown' || !p.load.call || p.path.length > 0 || (p.shape !== 'any' && p.shape !== 'object')) continue;
     out.push({ call: start(p.load.call), elem: p.shape === 'object', name: attr.field('attribute')?.text() ?? '' });
