@@ -438,7 +438,8 @@ class EagerLoad {
 
 /** The end of a finding's message saying why the project index could not settle the read, if it tried. */
 function notFixed(verdict: Verdict | undefined): string {
-  return verdict && !verdict.ok ? ` (not fixed automatically: ${verdict.why})` : '';
+  if (!verdict || verdict.ok) return '';
+  return verdict.partial ? ` (a loader was added there, but ${verdict.why})` : ` (not fixed automatically: ${verdict.why})`;
 }
 
 /** Loaded by whatever supplied a parameter (a FastAPI dependency, a caller). */

@@ -21,7 +21,11 @@ export interface EagerSummary {
   cross: CrossSummary;
 }
 
-export type Verdict = { ok: true } | { ok: false; why: string };
+/**
+ * `partial`: the loader is (or will be) on the statement, but it may not load everything: the read stays
+ * flagged, saying so.
+ */
+export type Verdict = { ok: true } | { ok: false; why: string; partial?: boolean };
 
 /** Loaders the rewrite pass of `path` adds to the statement at `anchor`, for callers in other functions. */
 export interface CrossNeed {
@@ -92,7 +96,7 @@ export class EagerIndex {
     const prior = this.verdicts.get(key);
     // The same read twice (a response model over several returns of one call) is settled only if both are.
     if (!prior || prior.ok) this.verdicts.set(key, verdict.v);
-    if (!verdict.v.ok) return;
+    if (!verdict.v.ok && !verdict.v.partial) return;
     const site = this.calls.get(path)?.get(read.call);
     for (const { t, rels } of verdict.edits) this.plan(t, rels, `${path}:${site?.line ?? '?'}`);
   }
@@ -103,6 +107,7 @@ export class EagerIndex {
     const schema = read.schema !== undefined ? this.models.schemaOfType(path, read.schema) : null;
     if (read.schema !== undefined && !schema) return null;
     const edits: { t: Terminal; rels: Relationship[] }[] = [];
+    let caveat: string | null = null;
     for (const t of chain.terminals) {
       const model = this.models.resolveModel(t.path, t.stmt.entity);
       if (!model) return { v: { ok: false, why: `the query in \`${t.name}\` selects \`${t.stmt.entity.join('.')}\`, which is not a mapped model class` }, edits: [] };
@@ -121,13 +126,14 @@ export class EagerIndex {
         const checked = this.check(t, rels);
         if (checked.why) return { v: { ok: false, why: checked.why }, edits: [] };
         if (checked.edit) edits.push({ t, rels });
+        if (checked.caveat) caveat ??= checked.caveat;
       }
     }
-    return { v: { ok: true }, edits };
+    return { v: caveat ? { ok: false, why: caveat, partial: true } : { ok: true }, edits };
   }
 
   /** Whether the statement of `t` loads `rels` or can be made to: the same rules as for a statement in the reading function. */
-  private check(t: Terminal, rels: Relationship[]): { why?: string; edit?: boolean } {
+  private check(t: Terminal, rels: Relationship[]): { why?: string; edit?: boolean; caveat?: string } {
     const last = rels[rels.length - 1] as Relationship;
     if (last.lazy === 'dynamic') return { why: `\`${last.owner}\` is a lazy="dynamic" relationship, which runs a query on access` };
     if (last.lazy === null) return { why: `the \`lazy=\` setting of \`${last.owner}\` is not a literal, so whether it is loaded cannot be told` };
@@ -135,15 +141,16 @@ export class EagerIndex {
     const stmt = t.stmt;
     const where = `the statement in \`${t.name}\` (${t.path})`;
     if (stmt.blocked) return { why: `${where} cannot take a loader: ${stmt.blocked}` };
-    // `Session.get()` returns an object already in the identity map without running its query, options
-    // included: a caller's object loaded earlier in the same session (by a test, by another query) would
-    // still be unloaded. A select() applies its loaders to such objects too.
-    if (stmt.kind === 'get') {
-      return { why: `${where} is \`db.get()\`, which skips its loader options when the object is already in the session; load it with \`select(${t.stmt.entity.join('.')}).options(selectinload(...)).where(...)\` instead` };
-    }
     const names = rels.map((r) => r.name);
+    // `Session.get()` returns an object already in the identity map without running its query, options
+    // included: a caller's object loaded earlier in the same session (by a test, by another query) is still
+    // unloaded. The loader helps every other case, so it is added, and the read stays flagged.
+    const caveat =
+      stmt.kind === 'get'
+        ? `the \`db.get()\` in \`${t.name}\` (${t.path}) skips loader options when the object is already in the session (created or loaded earlier in it): make sure it is not, or load it with \`select(${t.stmt.entity.join('.')}).options(...).where(...)\``
+        : undefined;
     const verdict = coverage(names, stmt.loaders);
-    if (verdict.k === 'covered') return {};
+    if (verdict.k === 'covered') return { caveat };
     if (verdict.k === 'conflict') return { why: `${where} cannot take \`selectinload\` for \`${last.owner}\`: ${verdict.why}` };
     if (coverage(names, [...stmt.loaders, ...stmt.conditional]).k !== 'addable' || hasConditional(names, stmt.conditional)) {
       return { why: `${where} sets loader options on some code paths only` };
@@ -157,7 +164,7 @@ export class EagerIndex {
       }
     }
     if (stmt.ignored) return { why: `${where} is on a line with an \`awaitify: ignore\` comment` };
-    return { edit: true };
+    return { edit: true, caveat };
   }
 
   /** The rewrite pass can write the model's name in `path`: bound already, or importable under a free name. */

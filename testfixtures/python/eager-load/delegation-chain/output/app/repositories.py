@@ -15,4 +15,4 @@ class AuthorRepository:
         return await self.db.scalar(select(Author).options(selectinload(Author.posts)).where(Author.id == author_id))
 
     async def get_by_pk(self, author_id: int) -> Author:
-        return await self.db.get(Author, author_id)
+        return await self.db.get(Author, author_id, options=[selectinload(Author.posts)])
