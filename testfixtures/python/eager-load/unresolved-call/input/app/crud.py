@@ -28,3 +28,11 @@ async def reloaded(db: AsyncSession, post_id: int) -> Post:
     post = await db.scalar(select(Post).where(Post.id == post_id))
     await db.refresh(post)
     return post
+
+
+async def kept_as_is(db: AsyncSession, post_id: int) -> Post:
+    return await db.scalar(select(Post).where(Post.id == post_id))  # awaitify: ignore
+
+
+async def listed(db: AsyncSession) -> list:
+    return (await db.scalars(select(Post))).all()

@@ -11,3 +11,17 @@ async def reloaded_tags(db: AsyncSession, post_id: int) -> list:
 
     post = await reloaded(db, post_id)
     return [t.name for t in post.tags]
+
+
+async def kept_tags(db: AsyncSession, post_id: int) -> list:
+    from app.crud import kept_as_is
+
+    post = await kept_as_is(db, post_id)
+    return [t.name for t in post.tags]
+
+
+async def listed_tags(db: AsyncSession) -> list:
+    from app.crud import listed
+
+    posts = await listed(db)
+    return [t.name for t in posts.tags]
