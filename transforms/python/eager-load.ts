@@ -14,6 +14,7 @@ import type { FindingInput, TextEdit, Transform, TransformContext, TransformResu
 import { ExpiredReads } from './eager/expired';
 import { coverage, hasConditional, NO_LOAD_NEEDED } from './eager/loaders';
 import { EagerIndex, eagerIndexer, singleFileIndex, type Verdict } from './eager/cross-index';
+import { parameterKey } from './eager/cross-summary';
 import { schemaPaths, type ModelIndex, type ModelInfo, type Relationship, type SchemaInfo } from './eager/model-index';
 import { Provenances, type Provenance, type Statement } from './eager/provenance';
 import { HINTS, RULES, type EagerRule } from './eager/rules';
@@ -133,7 +134,7 @@ class EagerLoad {
     if (parent?.kind() === 'call' && sameNode(parent.field('function'), attr)) return;
     const owners = this.index.modelsWithRelationship(name).map((m) => m.relationships.get(name) as Relationship).filter((r) => r.lazy === 'select' || r.lazy === 'dynamic' || r.lazy === null);
     if (owners.length === 0 || (isAssignmentTarget(attr) && owners.every((r) => r.collection === false))) return;
-    const verdict = this.crossVerdict(p, name);
+    const verdict = this.crossVerdict(p, name, ownerOf(attr));
     if (verdict?.ok) return;
     const names = owners.map((r) => `\`${r.owner}\``).join(' or ');
     this.flag(RULES.unknownQuery, attr, `\`${attr.text()}\` reads the relationship ${names} on an object returned from ${p.load.why}; unless that query loads it, this raises MissingGreenlet${notFixed(verdict)}`, `${p.load.why}|${name}`);
@@ -152,7 +153,7 @@ class EagerLoad {
     const path = [...p.path, ...rels];
     const load = p.load;
     if (load.k === 'unknown') {
-      const verdict = p.path.length === 0 && rels.length === 1 ? this.crossVerdict(p, last.name) : undefined;
+      const verdict = p.path.length === 0 && rels.length === 1 ? this.crossVerdict(p, last.name, ownerOf(site)) : undefined;
       if (verdict?.ok) return;
       return this.flag(RULES.unknownQuery, site, `${subject} reads the relationship \`${last.owner}\` on an object loaded by ${load.why}; unless that query loads it, this raises MissingGreenlet${notFixed(verdict)}`, `${load.why}|${last.owner}`);
     }
@@ -220,7 +221,7 @@ class EagerLoad {
         continue;
       }
       const paths = schemaPaths(this.index, target.schema, p.model);
-      const verdict = this.crossVerdict(p, '@response');
+      const verdict = this.crossVerdict(p, '@response', fn);
       if (verdict?.ok) {
         // Settled by the project index: the query behind the call loads (or will load) what the model reads.
       } else if (p.load.k === 'unknown') {
@@ -253,7 +254,7 @@ class EagerLoad {
         if (rel.lazy === 'select' || rel.lazy === 'dynamic' || rel.lazy === null) candidates.push(rel.owner);
       }
     }
-    const verdict = this.crossVerdict(p, '@response');
+    const verdict = this.crossVerdict(p, '@response', fn);
     if (candidates.length === 0 || verdict?.ok) return;
     const names = [...new Set(candidates)].map((c) => `\`${c}\``).join(', ');
     this.flag(RULES.unknownQuery, fn, `${subject} reads ${names} on the object returned from ${p.load.why}; unless that query loads it, serialisation raises MissingGreenlet${notFixed(verdict)}`, `${p.load.why}|${names}`);
@@ -262,9 +263,11 @@ class EagerLoad {
   // ---- loads across functions ----------------------------------------------------------------------------
 
   /** How the project index settled a read of `key` on what the call behind `p` returned. */
-  private crossVerdict(p: Provenance, key: string): Verdict | undefined {
-    if (p.load.k !== 'unknown' || !p.load.call || p.path.length > 0) return undefined;
-    return this.project.verdict(this.ctx.path, start(p.load.call), key);
+  private crossVerdict(p: Provenance, key: string, fn: SgNode | null): Verdict | undefined {
+    if (p.load.k !== 'unknown' || p.path.length > 0) return undefined;
+    if (p.load.call) return this.project.verdict(this.ctx.path, start(p.load.call), key);
+    // A parameter FastAPI fills from a dependency function: what that function returns.
+    return p.load.param && fn ? this.project.parameterVerdict(this.ctx.path, parameterKey(fn, p.load.param), key) : undefined;
   }
 
   /** Loaders the project index planned on this file's statements for callers in other functions. */

@@ -10,7 +10,7 @@ import type { ProjectIndexer, TransformOptions } from '../../../engine/types';
 import { summarizeModule } from '../index/summarize';
 import { ProjectIndex, functionKey } from '../index/project';
 import type { CallSite, Expr, ModuleSummary } from '../index/types';
-import { summarizeCross, type CallerRead, type CrossSummary, type ReturnsRec, type StatementRec } from './cross-summary';
+import { summarizeCross, type CallerRead, type CrossSummary, type DependencyRef, type ReturnsRec, type StatementRec } from './cross-summary';
 import { coverage, hasConditional, NO_LOAD_NEEDED } from './loaders';
 import { ModelIndex, schemaPaths, type ModelInfo, type Relationship } from './model-index';
 import { summarizeModels, type ModelSummary } from './summary';
@@ -83,6 +83,11 @@ export class EagerIndex {
     return this.verdicts.get(`${path}#${call}#${key}`);
   }
 
+  /** The same for a dependency parameter (`parameterKey`). */
+  parameterVerdict(path: string, param: string, key: string): Verdict | undefined {
+    return this.verdicts.get(`${path}#param:${param}#${key}`);
+  }
+
   needsIn(path: string): CrossNeed[] {
     return [...(this.needs.get(path)?.values() ?? [])];
   }
@@ -90,19 +95,25 @@ export class EagerIndex {
   // ---- settling reads -----------------------------------------------------------------------------------
 
   private settle(path: string, read: CallerRead): void {
-    const key = `${path}#${read.call}#${read.name ?? '@response'}`;
+    const key = read.param ? `${path}#param:${read.param.key}#${read.name ?? '@response'}` : `${path}#${read.call}#${read.name ?? '@response'}`;
     const verdict = this.verdictFor(path, read);
     if (!verdict) return;
     const prior = this.verdicts.get(key);
     // The same read twice (a response model over several returns of one call) is settled only if both are.
     if (!prior || prior.ok) this.verdicts.set(key, verdict.v);
     if (!verdict.v.ok && !verdict.v.partial) return;
-    const site = this.calls.get(path)?.get(read.call);
+    const site = this.calls.get(path)?.get(read.param && read.param.dependency.k === 'call' ? read.param.dependency.call : read.call);
     for (const { t, rels } of verdict.edits) this.plan(t, rels, `${path}:${site?.line ?? '?'}`);
   }
 
   private verdictFor(path: string, read: CallerRead): { v: Verdict; edits: { t: Terminal; rels: Relationship[] }[] } | null {
-    const chain = this.terminals(path, read.call, 0, new Set());
+    let chain: { terminals: Terminal[] } | { why: string };
+    if (read.param) {
+      const dependency = this.dependencyFunction(path, read.param.dependency);
+      // Not a dependency function (a plain annotation, a class): nothing to say about it.
+      if (!dependency) return null;
+      chain = this.fromFunction(dependency, `\`${this.project.function(dependency.path, dependency.id)?.qualname ?? '?'}\``, 0, new Set());
+    } else chain = this.terminals(path, read.call, 0, new Set());
     if ('why' in chain) return { v: { ok: false, why: chain.why }, edits: [] };
     const schema = read.schema !== undefined ? this.models.schemaOfType(path, read.schema) : null;
     if (read.schema !== undefined && !schema) return null;
@@ -197,6 +208,13 @@ export class EagerIndex {
     const name = fn?.qualname ?? site.text;
     const overridden = this.overriddenIn(path, site.callee, target);
     if (overridden) return { why: `${shown} may run an override of \`${name}\` in \`${overridden}\`` };
+    return this.fromFunction(target, shown, depth, seen);
+  }
+
+  /** The statements whose objects the function returns, through every delegation; or why not. */
+  private fromFunction(target: { path: string; id: number }, shown: string, depth: number, seen: Set<string>): { terminals: Terminal[] } | { why: string } {
+    const fn = this.project.function(target.path, target.id);
+    const name = fn?.qualname ?? '?';
     const key = functionKey(target.path, target.id);
     if (seen.has(key) || depth >= MAX_CHAIN) return { why: `the calls from ${shown} on are recursive or too deep to follow` };
     const rec = this.returns.get(target.path)?.get(target.id);
@@ -223,6 +241,23 @@ export class EagerIndex {
       out.push(...sub.terminals);
     }
     return { terminals: out };
+  }
+
+  /** The function a FastAPI dependency parameter is filled from: `Depends(f)` here, or in the alias it names. */
+  private dependencyFunction(path: string, ref: DependencyRef): { path: string; id: number } | null {
+    let at = path;
+    let call: number;
+    if (ref.k === 'call') call = ref.call;
+    else {
+      const alias = this.models.aliasDefinition(path, ref.name);
+      const found = alias ? this.cross.get(alias.path)?.aliases.find((a) => a.name === alias.name) : undefined;
+      if (!alias || !found) return null;
+      at = alias.path;
+      call = found.dependency;
+    }
+    const reference = this.calls.get(at)?.get(call)?.references[0];
+    const entity = reference ? this.project.evaluate(at, reference.expr) : null;
+    return entity?.k === 'function' ? { path: entity.path, id: entity.id } : null;
   }
 
   /**

@@ -8,13 +8,13 @@ import { findIgnoreMarkers, touchesIgnoredLine } from '../../../engine/ignore';
 import { LineIndex } from '../../../engine/lines';
 import type { IndexInput } from '../../../engine/types';
 import { SessionResolver } from '../query/sessions';
-import { namedChildren, sameNode, start } from '../query/syntax';
+import { callArgs, dottedName, namedChildren, sameNode, start } from '../query/syntax';
 import { collectImports, localNameFor, moduleLevelImportBindings } from '../support/imports';
 import { isInsideString } from '../support/language';
 import type { LoaderChain } from './loaders';
 import type { ModelInfo } from './model-index';
 import { Provenances, type ModelLookup, type Provenance } from './provenance';
-import { parametersOf } from '../query/bindings';
+import { bindingsIn, parametersOf } from '../query/bindings';
 import { returnSources } from './returns';
 import { isAsyncCode, isRoute, ownReturns, responseModelText } from './routes';
 import { ownerOf } from './scope';
@@ -45,10 +45,17 @@ export interface ReturnsRec {
   sources: SourceRec[];
 }
 
-/** An attribute read (or, with `schema`, a response model's serialisation) of what a call returned. */
+/** Where a FastAPI dependency parameter's value comes from: a `Depends(f)` call here, or a type alias naming one. */
+export type DependencyRef = { k: 'call'; call: number } | { k: 'alias'; name: string[] };
+
+/**
+ * An attribute read (or, with `schema`, a response model's serialisation) of what a call returned, or of a
+ * parameter FastAPI fills from a dependency (`param`).
+ */
 export interface CallerRead {
-  /** Offset of the call whose result is read. */
+  /** Offset of the call whose result is read; for a parameter, -1. */
   call: number;
+  param?: { key: string; dependency: DependencyRef };
   /** The read is of an element of the call's result (a loop over it, `[i]`, a list response model). */
   elem: boolean;
   /** The attribute read, for `x.name`. */
@@ -64,6 +71,8 @@ export interface CrossSummary {
   loaderName: string | null;
   /** Every identifier written in the module: a class name to import must be free of all of them. */
   identifiers: string[];
+  /** Module-level `X = Annotated[M, Depends(f)]`: the alias name and the offset of its `Depends(...)` call. */
+  aliases: { name: string; dependency: number }[];
 }
 
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'generator_expression', 'dictionary_comprehension']);
@@ -121,9 +130,75 @@ export function summarizeCross(input: IndexInput<SgRoot>): CrossSummary {
       });
     }
     if (isAsyncCode(fn)) callerReads(fn, provenances, reads);
+    if (isAsyncCode(fn) || isRoute(fn)) parameterReads(fn, reads);
   }
   const existing = localNameFor(imports, 'sqlalchemy.orm', 'selectinload');
-  return { returns, reads, loaderName: existing ?? (identifiers.has('selectinload') ? null : 'selectinload'), identifiers: [...identifiers] };
+  return { returns, reads, loaderName: existing ?? (identifiers.has('selectinload') ? null : 'selectinload'), identifiers: [...identifiers], aliases: dependencyAliases(root) };
+}
+
+/** The key of a parameter in the index's verdicts: the function's offset and the name. */
+export function parameterKey(fn: SgNode, name: string): string {
+  return `${start(fn)}:${name}`;
+}
+
+/** Reads `p.rel` of parameters FastAPI fills from a dependency function, and the response model returning one. */
+function parameterReads(fn: SgNode, out: CallerRead[]): void {
+  const deps = new Map<string, DependencyRef>();
+  for (const param of parametersOf(fn)) {
+    const dependency = dependencyOf(param.annotation, param.defaultValue);
+    if (dependency && bindingsIn(fn, param.name).length === 0) deps.set(param.name, dependency);
+  }
+  if (deps.size === 0) return;
+  for (const attr of fn.findAll({ rule: { kind: 'attribute' } })) {
+    const object = attr.field('object') as SgNode;
+    const dependency = object.kind() === 'identifier' ? deps.get(object.text()) : undefined;
+    if (!dependency || ownerOf(attr)?.id() !== fn.id()) continue;
+    const parent = attr.parent();
+    if (parent?.kind() === 'call' && sameNode(parent.field('function'), attr)) continue;
+    out.push({ call: -1, param: { key: parameterKey(fn, object.text()), dependency }, elem: false, name: attr.field('attribute')?.text() ?? '' });
+  }
+  const schema = isRoute(fn) ? responseModelText(fn) : null;
+  if (!schema || parseTypeText(schema)?.list) return;
+  for (const ret of ownReturns(fn)) {
+    const value = namedChildren(ret)[0];
+    const dependency = value?.kind() === 'identifier' ? deps.get(value.text()) : undefined;
+    if (value && dependency) out.push({ call: -1, param: { key: parameterKey(fn, value.text()), dependency }, elem: false, schema });
+  }
+}
+
+/** `= Depends(f)`, `Annotated[M, Depends(f)]`, or an annotation naming an alias that may hold one. */
+function dependencyOf(annotation: SgNode | null, defaultValue: SgNode | null): DependencyRef | null {
+  if (defaultValue) return isDependsCall(defaultValue) ? { k: 'call', call: start(defaultValue) } : null;
+  if (!annotation) return null;
+  const inner = annotation.kind() === 'type' ? (namedChildren(annotation)[0] ?? null) : annotation;
+  if (!inner) return null;
+  const dotted = dottedName(inner);
+  if (dotted) return { k: 'alias', name: dotted };
+  const call = inner.findAll({ rule: { kind: 'call' } }).find(isDependsCall);
+  return call && /^\s*(?:typing\.)?Annotated\s*\[/.test(inner.text()) ? { k: 'call', call: start(call) } : null;
+}
+
+function dependencyAliases(root: SgRoot): { name: string; dependency: number }[] {
+  const out: { name: string; dependency: number }[] = [];
+  for (const stmt of root.root().children()) {
+    const assignment = stmt.kind() === 'expression_statement' ? namedChildren(stmt)[0] : null;
+    if (assignment?.kind() !== 'assignment') continue;
+    const left = assignment.field('left');
+    const right = assignment.field('right');
+    if (left?.kind() !== 'identifier' || right?.kind() !== 'subscript' || !/^\s*(?:typing\.)?Annotated\s*\[/.test(right.text())) continue;
+    const call = right.findAll({ rule: { kind: 'call' } }).find(isDependsCall);
+    if (call) out.push({ name: left.text(), dependency: start(call) });
+  }
+  return out;
+}
+
+/** `Depends(f)` / `Security(f)` naming the dependency (not `Depends()`, which means the annotated class). */
+function isDependsCall(node: SgNode): boolean {
+  if (node.kind() !== 'call') return false;
+  const callee = dottedName(node.field('function') as SgNode);
+  const last = callee?.[callee.length - 1];
+  const args = callArgs(node);
+  return (last === 'Depends' || last === 'Security') && (args.positional.length > 0 || args.keywords.has('dependency'));
 }
 
 /** Reads of `x.name` on what a call returned, and a route's response model serialising it. */

@@ -30,7 +30,7 @@ export type Load =
    * Loaded outside this function; `why` says where from, for messages. `origin`: a parameter (a dependency,
    * a caller), or a call (given the session, or awaited: a service or repository method).
    */
-  | { k: 'unknown'; why: string; origin: 'parameter' | 'call'; call?: SgNode }
+  | { k: 'unknown'; why: string; origin: 'parameter' | 'call'; call?: SgNode; param?: string }
   /** Made by the model's constructor in this function. */
   | { k: 'new'; call: SgNode };
 
@@ -225,7 +225,7 @@ export class Provenances {
       if (bindings.length > 0 || !param.annotation) return null;
       // `nb: Notebook`, `nb: Annotated[Notebook, Depends(...)]`, `nb: NotebookDep` (an alias of that).
       const typed = this.index.modelOfType(this.path, param.annotation.text());
-      return typed ? { shape: typed.list ? 'list' : 'object', model: typed.model, load: { k: 'unknown', why: `the parameter \`${name}\``, origin: 'parameter' }, path: [] } : null;
+      return typed ? { shape: typed.list ? 'list' : 'object', model: typed.model, load: { k: 'unknown', why: `the parameter \`${name}\``, origin: 'parameter', param: name }, path: [] } : null;
     }
     if (bindings.length !== 1) return null;
     const target = bindings[0] as SgNode;
