@@ -219,6 +219,7 @@ export class EagerIndex {
     if (seen.has(key) || depth >= MAX_CHAIN) return { why: `the calls from ${shown} on are recursive or too deep to follow` };
     const rec = this.returns.get(target.path)?.get(target.id);
     if (!rec || fn?.isGenerator) return { why: `\`${name}\` returns no value this tool can follow` };
+    if (rec.decorator) return { why: `\`${name}\` is decorated with \`@${rec.decorator}\`, which may change what a call returns` };
     const out: Terminal[] = [];
     const inner = new Set([...seen, key]);
     for (const s of rec.sources) {

@@ -8,7 +8,7 @@ import { findIgnoreMarkers, touchesIgnoredLine } from '../../../engine/ignore';
 import { LineIndex } from '../../../engine/lines';
 import type { IndexInput } from '../../../engine/types';
 import { SessionResolver } from '../query/sessions';
-import { callArgs, dottedName, namedChildren, sameNode, start } from '../query/syntax';
+import { callArgs, decoratorsOf, dottedName, namedChildren, sameNode, start } from '../query/syntax';
 import { collectImports, localNameFor, moduleLevelImportBindings } from '../support/imports';
 import { isInsideString } from '../support/language';
 import type { LoaderChain } from './loaders';
@@ -43,6 +43,8 @@ export interface ReturnsRec {
   /** The function's id in the project index: the offset of its `def`. */
   fn: number;
   sources: SourceRec[];
+  /** A decorator that may change what a call returns (`@cache`, `@retry`), as written; null when none. */
+  decorator: string | null;
 }
 
 /** Where a FastAPI dependency parameter's value comes from: a `Depends(f)` call here, or a type alias naming one. */
@@ -75,6 +77,8 @@ export interface CrossSummary {
   aliases: { name: string; dependency: number }[];
 }
 
+/** Decorators that leave what a call of the function returns alone. */
+const TRANSPARENT_DECORATORS = new Set(['staticmethod', 'classmethod', 'abstractmethod', 'abc.abstractmethod', 'override', 'typing.override', 'typing_extensions.override']);
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'generator_expression', 'dictionary_comprehension']);
 
 /** Stands in for the model index while one file is summarized: any dotted name may be a model; the index checks. */
@@ -108,6 +112,7 @@ export function summarizeCross(input: IndexInput<SgRoot>): CrossSummary {
     if (sources) {
       returns.push({
         fn: start(fn),
+        decorator: decoratorsOf(fn).map((d) => d.text().replace(/^@\s*/, '').split('(')[0]?.trim() ?? '').find((d) => !TRANSPARENT_DECORATORS.has(d)) ?? null,
         sources: sources.map((s): SourceRec => {
           if (s.k === 'call') return { k: 'call', call: start(s.call) };
           if (s.k === 'new') return { k: 'new', call: start(s.call), entity: s.entity, invalid: s.invalid };

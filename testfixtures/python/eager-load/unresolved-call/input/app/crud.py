@@ -36,3 +36,12 @@ async def kept_as_is(db: AsyncSession, post_id: int) -> Post:
 
 async def listed(db: AsyncSession) -> list:
     return (await db.scalars(select(Post))).all()
+
+
+def remembered(fn):
+    return fn
+
+
+@remembered
+async def remembered_post(db: AsyncSession, post_id: int) -> Post:
+    return await db.scalar(select(Post).where(Post.id == post_id))

@@ -25,3 +25,10 @@ async def listed_tags(db: AsyncSession) -> list:
 
     posts = await listed(db)
     return [t.name for t in posts.tags]
+
+
+async def remembered_tags(db: AsyncSession, post_id: int) -> list:
+    from app.crud import remembered_post
+
+    post = await remembered_post(db, post_id)
+    return [t.name for t in post.tags]
