@@ -1,10 +1,12 @@
 // eager-load: after the async switch, an unloaded relationship read raises MissingGreenlet instead of
 // loading lazily (REFERENCE section 3). Where an async function reads a relationship of an object it loaded
 // itself with a known `select(M)` / `db.get(M, pk)`, `selectinload(M.rel)` is added to that statement,
-// including relationships read by the pydantic serialisation of the route's response model; everything else
-// is flagged: reads on objects loaded elsewhere, `lazy="dynamic"` relationships, server-generated columns
-// read after a commit, attributes read after rollback()/expire() (eager/expired.ts), and one session shared by
-// concurrent tasks.
+// including relationships read by the pydantic serialisation of the route's response model. Where the object
+// came from a call (or a FastAPI dependency), the project index (eager/cross-index.ts) follows it to the
+// statement in the other function and plans the loader there; this pass adds the loaders planned for its own
+// statements and flags the reads the index could not settle. Also flagged: `lazy="dynamic"` relationships,
+// server-generated columns read after a commit, attributes read after rollback()/expire() (eager/expired.ts),
+// and one session shared by concurrent tasks.
 //
 // Runs after query-to-select and insert-await: queries are `select()` statements and session calls are
 // awaited. A function is async code when it is `async def` or already holds an `await` (insert-await writes
