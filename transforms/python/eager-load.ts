@@ -1,10 +1,12 @@
 // eager-load: after the async switch, an unloaded relationship read raises MissingGreenlet instead of
 // loading lazily (REFERENCE section 3). Where an async function reads a relationship of an object it loaded
 // itself with a known `select(M)` / `db.get(M, pk)`, `selectinload(M.rel)` is added to that statement,
-// including relationships read by the pydantic serialisation of the route's response model; everything else
-// is flagged: reads on objects loaded elsewhere, `lazy="dynamic"` relationships, server-generated columns
-// read after a commit, attributes read after rollback()/expire() (eager/expired.ts), and one session shared by
-// concurrent tasks.
+// including relationships read by the pydantic serialisation of the route's response model. Where the object
+// came from a call (or a FastAPI dependency), the project index (eager/cross-index.ts) follows it to the
+// statement in the other function and plans the loader there; this pass adds the loaders planned for its own
+// statements and flags the reads the index could not settle. Also flagged: `lazy="dynamic"` relationships,
+// server-generated columns read after a commit, attributes read after rollback()/expire() (eager/expired.ts),
+// and one session shared by concurrent tasks.
 //
 // Runs after query-to-select and insert-await: queries are `select()` statements and session calls are
 // awaited. A function is async code when it is `async def` or already holds an `await` (insert-await writes
@@ -12,13 +14,17 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { ExpiredReads } from './eager/expired';
-import { coverage, type LoaderChain } from './eager/loaders';
-import { ModelIndex, modelIndexer, singleFileIndex, type ModelInfo, type Relationship, type SchemaInfo } from './eager/model-index';
+import { coverage, hasConditional, NO_LOAD_NEEDED } from './eager/loaders';
+import { EagerIndex, eagerIndexer, singleFileIndex, type Verdict } from './eager/cross-index';
+import { parameterKey } from './eager/cross-summary';
+import { schemaPaths, type ModelIndex, type ModelInfo, type Relationship, type SchemaInfo } from './eager/model-index';
 import { Provenances, type Provenance, type Statement } from './eager/provenance';
 import { HINTS, RULES, type EagerRule } from './eager/rules';
+import { returnSources } from './eager/returns';
+import { isAsyncCode, isRoute, responseModelText } from './eager/routes';
 import { ownerOf } from './eager/scope';
 import { stringValue } from './eager/summary';
-import { callArgs, decoratorsOf, dottedName, namedChildren, sameNode, start } from './query/syntax';
+import { callArgs, dottedName, namedChildren, sameNode, start } from './query/syntax';
 import { SessionResolver } from './query/sessions';
 import { collectImports, localNameFor, moduleLevelImportBindings, planImportEdits, type ModuleImports } from './support/imports';
 import { nameTable } from './support/scope';
@@ -29,13 +35,10 @@ export const transform: Transform<SgRoot> = {
   id: ID,
   description: 'selectinload() for relationships read in async code (response models included); flags lazy="dynamic", server defaults read after commit, attributes read after rollback/expire, sessions shared by concurrent tasks',
   language: 'python',
-  indexer: modelIndexer as Transform<SgRoot>['indexer'],
+  indexer: eagerIndexer as Transform<SgRoot>['indexer'],
   run: (ctx) => new EagerLoad(ctx).run(),
 };
 
-const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'api_route']);
-/** Lazy strategies that load with the parent, or never load on access: a read needs nothing added. */
-const NO_LOAD_NEEDED = new Set(['selectin', 'joined', 'subquery', 'immediate', 'raise', 'raise_on_sql', 'noload', 'write_only']);
 const CONCURRENT_ALL = new Set(['gather', 'wait', 'as_completed']);
 const CONCURRENT_TASK = new Set(['create_task', 'ensure_future', 'start_soon']);
 
@@ -52,6 +55,7 @@ interface SessionEvent {
 }
 
 class EagerLoad {
+  private readonly project: EagerIndex;
   private readonly index: ModelIndex;
   private readonly sessions: SessionResolver;
   private readonly imports: ModuleImports;
@@ -65,8 +69,9 @@ class EagerLoad {
 
   constructor(private readonly ctx: TransformContext<SgRoot>) {
     // Without the engine's project pass (one file through processSource) the index is this file's own.
-    if (ctx.index !== undefined && !(ctx.index instanceof ModelIndex)) throw new Error('eager-load was given an index it did not build');
-    this.index = ctx.index ?? singleFileIndex(ctx.path, ctx.tree);
+    if (ctx.index !== undefined && !(ctx.index instanceof EagerIndex)) throw new Error('eager-load was given an index it did not build');
+    this.project = ctx.index ?? singleFileIndex(ctx);
+    this.index = this.project.models;
     const imports = collectImports(ctx.tree);
     this.imports = imports;
     this.sessions = new SessionResolver(ctx.tree, imports, { dependencyNames: [ctx.options.getDbName, ctx.options.asyncGetDbName], facades: [], types: ctx.options.sessionTypes ?? [], aliases: ctx.options.sessionAliases ?? {} });
@@ -94,6 +99,7 @@ class EagerLoad {
         this.visitResponseModel(fn, true);
       }
     }
+    this.crossFunctionNeeds();
     return this.assemble();
   }
 
@@ -130,8 +136,10 @@ class EagerLoad {
     if (parent?.kind() === 'call' && sameNode(parent.field('function'), attr)) return;
     const owners = this.index.modelsWithRelationship(name).map((m) => m.relationships.get(name) as Relationship).filter((r) => r.lazy === 'select' || r.lazy === 'dynamic' || r.lazy === null);
     if (owners.length === 0 || (isAssignmentTarget(attr) && owners.every((r) => r.collection === false))) return;
+    const verdict = this.crossVerdict(p, name, ownerOf(attr));
+    if (verdict?.ok) return;
     const names = owners.map((r) => `\`${r.owner}\``).join(' or ');
-    this.flag(RULES.unknownQuery, attr, `\`${attr.text()}\` reads the relationship ${names} on an object returned from ${p.load.why}; unless that query loads it, this raises MissingGreenlet`, `${p.load.why}|${name}`);
+    this.flag(RULES.unknownQuery, attr, `\`${attr.text()}\` reads the relationship ${names} on an object returned from ${p.load.why}; unless that query loads it, this raises MissingGreenlet${notFixed(verdict)}`, `${p.load.why}|${name}`);
   }
 
   /** A read of `rels` (a path from `p`'s object) at `site`: load it with the statement, or flag. */
@@ -147,7 +155,9 @@ class EagerLoad {
     const path = [...p.path, ...rels];
     const load = p.load;
     if (load.k === 'unknown') {
-      return this.flag(RULES.unknownQuery, site, `${subject} reads the relationship \`${last.owner}\` on an object loaded by ${load.why}; unless that query loads it, this raises MissingGreenlet`, `${load.why}|${last.owner}`);
+      const verdict = p.path.length === 0 && rels.length === 1 ? this.crossVerdict(p, last.name, ownerOf(site)) : undefined;
+      if (verdict?.ok) return;
+      return this.flag(RULES.unknownQuery, site, `${subject} reads the relationship \`${last.owner}\` on an object loaded by ${load.why}; unless that query loads it, this raises MissingGreenlet${notFixed(verdict)}`, `${load.why}|${last.owner}`);
     }
     if (load.k === 'new') {
       // A pending object's unset collection is simply empty; only after a flush does an access try to load.
@@ -212,14 +222,17 @@ class EagerLoad {
         this.unknownModelReturn(fn, p, target.schema, subject);
         continue;
       }
-      const paths = this.schemaPaths(target.schema, p.model, 0, new Set());
-      if (p.load.k === 'unknown') {
+      const paths = schemaPaths(this.index, target.schema, p.model);
+      const verdict = this.crossVerdict(p, '@response', fn);
+      if (verdict?.ok) {
+        // Settled by the project index: the query behind the call loads (or will load) what the model reads.
+      } else if (p.load.k === 'unknown') {
         // One finding per handler, naming every relationship its response model reads.
         const owners = [...new Set(paths.map((rels) => rels[rels.length - 1] as Relationship).filter((r) => r.lazy === 'select' || r.lazy === null).map((r) => `\`${r.owner}\``))];
         const dynamic = paths.map((rels) => rels[rels.length - 1] as Relationship).filter((r) => r.lazy === 'dynamic');
         for (const r of dynamic) this.need(p, [r], fn, subject, events);
         if (owners.length > 0) {
-          this.flag(RULES.unknownQuery, fn, `${subject} reads ${owners.join(', ')} on the object returned from ${p.load.why}; unless that query loads them, serialisation raises MissingGreenlet`, `${p.load.why}|${owners.join()}`);
+          this.flag(RULES.unknownQuery, fn, `${subject} reads ${owners.join(', ')} on the object returned from ${p.load.why}; unless that query loads them, serialisation raises MissingGreenlet${notFixed(verdict)}`, `${p.load.why}|${owners.join()}`);
         }
       } else {
         for (const rels of paths) this.need(p, rels, fn, subject, events, start(ret));
@@ -233,25 +246,6 @@ class EagerLoad {
     }
   }
 
-  /** Paths of relationships a schema reads on a model: its fields named like relationships, nested schemas followed. */
-  private schemaPaths(schema: SchemaInfo, model: ModelInfo, depth: number, seen: Set<string>): Relationship[][] {
-    const key = `${schema.key}>${model.key}`;
-    if (depth > 3 || seen.has(key)) return [];
-    seen.add(key);
-    const out: Relationship[][] = [];
-    for (const [field, info] of schema.fields) {
-      const rel = model.relationships.get(field);
-      if (!rel) continue;
-      out.push([rel]);
-      const nested = this.index.schemaOfType(info.path, info.annotation);
-      const target = rel.target ? this.index.models.get(rel.target) : undefined;
-      // Nested schemas read the related objects' relationships too, unless the relationship itself is never loaded.
-      if (!nested || !target || rel.lazy === 'dynamic' || rel.lazy === 'noload' || rel.lazy === 'raise' || rel.lazy === 'write_only') continue;
-      for (const sub of this.schemaPaths(nested.schema, target, depth + 1, new Set(seen))) out.push([rel, ...sub]);
-    }
-    return out;
-  }
-
   /** A handler returning what a CRUD call loaded, the model unknown: flag the schema fields that are relationships of some model. */
   private unknownModelReturn(fn: SgNode, p: Provenance, schema: SchemaInfo, subject: string): void {
     if (p.load.k !== 'unknown') return;
@@ -262,9 +256,39 @@ class EagerLoad {
         if (rel.lazy === 'select' || rel.lazy === 'dynamic' || rel.lazy === null) candidates.push(rel.owner);
       }
     }
-    if (candidates.length === 0) return;
+    const verdict = this.crossVerdict(p, '@response', fn);
+    if (candidates.length === 0 || verdict?.ok) return;
     const names = [...new Set(candidates)].map((c) => `\`${c}\``).join(', ');
-    this.flag(RULES.unknownQuery, fn, `${subject} reads ${names} on the object returned from ${p.load.why}; unless that query loads it, serialisation raises MissingGreenlet`, `${p.load.why}|${names}`);
+    this.flag(RULES.unknownQuery, fn, `${subject} reads ${names} on the object returned from ${p.load.why}; unless that query loads it, serialisation raises MissingGreenlet${notFixed(verdict)}`, `${p.load.why}|${names}`);
+  }
+
+  // ---- loads across functions ----------------------------------------------------------------------------
+
+  /** How the project index settled a read of `key` on what the call behind `p` returned. */
+  private crossVerdict(p: Provenance, key: string, fn: SgNode | null): Verdict | undefined {
+    if (p.load.k !== 'unknown' || p.path.length > 0) return undefined;
+    if (p.load.call) return this.project.verdict(this.ctx.path, start(p.load.call), key);
+    // A parameter FastAPI fills from a dependency function: what that function returns.
+    return p.load.param && fn ? this.project.parameterVerdict(this.ctx.path, parameterKey(fn, p.load.param), key) : undefined;
+  }
+
+  /** Loaders the project index planned on this file's statements for callers in other functions. */
+  private crossFunctionNeeds(): void {
+    const planned = this.project.needsIn(this.ctx.path);
+    if (planned.length === 0) return;
+    const fns = new Map(this.ctx.tree.root().findAll({ rule: { kind: 'function_definition' } }).map((f) => [start(f), f] as const));
+    for (const need of planned) {
+      const fn = fns.get(need.fn);
+      const sources = fn ? returnSources(fn, this.provenances, this.sessions) : null;
+      const found = sources?.find((s) => s.k === 'stmt' && start(s.stmt.anchor) === need.anchor);
+      // The index summarized this very text: a statement it found is here.
+      if (found?.k !== 'stmt') throw new Error(`eager-load: the statement at offset ${need.anchor} of ${this.ctx.path} planned by the index is not found`);
+      const stmt = found.stmt;
+      const subject = `a caller in another function (${need.callers.join(', ')})`;
+      const entry = this.needs.get(start(stmt.anchor)) ?? { stmt, paths: [] };
+      for (const rels of need.paths) entry.paths.push({ rels, site: stmt.anchor, subject });
+      this.needs.set(start(stmt.anchor), entry);
+    }
   }
 
   // ---- concurrency ---------------------------------------------------------------------------------------
@@ -417,37 +441,15 @@ class EagerLoad {
   }
 }
 
-/** `async def`, or a plain def already holding an `await` of its own (it becomes async later in the run). */
-function isAsyncCode(fn: SgNode): boolean {
-  if (fn.children().some((c) => !c.isNamed() && c.text() === 'async')) return true;
-  return fn.findAll({ rule: { kind: 'await' } }).some((a) => ownerOf(a)?.id() === fn.id());
-}
-
-/** Decorated as a FastAPI route (`@router.get(...)`, `@app.post(...)`...). */
-function isRoute(fn: SgNode): boolean {
-  return decoratorsOf(fn).some((decorator) => {
-    const call = namedChildren(decorator)[0];
-    const callee = call?.kind() === 'call' ? call.field('function') : null;
-    return callee?.kind() === 'attribute' && ROUTE_METHODS.has(callee.field('attribute')?.text() ?? '');
-  });
+/** The end of a finding's message saying why the project index could not settle the read, if it tried. */
+function notFixed(verdict: Verdict | undefined): string {
+  if (!verdict || verdict.ok) return '';
+  return verdict.partial ? ` (a loader was added there, but ${verdict.why})` : ` (not fixed automatically: ${verdict.why})`;
 }
 
 /** Loaded by whatever supplied a parameter (a FastAPI dependency, a caller). */
 function fromParameter(p: Provenance): boolean {
   return p.load.k === 'unknown' && p.load.origin === 'parameter';
-}
-
-/** The response model of a FastAPI route: `response_model=` of its decorator, else its return annotation. */
-function responseModelText(fn: SgNode): string | null {
-  for (const decorator of decoratorsOf(fn)) {
-    const call = namedChildren(decorator)[0];
-    const callee = call?.kind() === 'call' ? call.field('function') : null;
-    if (callee?.kind() !== 'attribute' || !ROUTE_METHODS.has(callee.field('attribute')?.text() ?? '')) continue;
-    const model = callArgs(call as SgNode).keywords.get('response_model');
-    if (model) return model.kind() === 'none' ? null : model.text();
-    return fn.field('return_type')?.text() ?? null;
-  }
-  return null;
 }
 
 /** Distinct paths, those that are a prefix of another dropped (the longer chain loads them too). */
@@ -467,10 +469,6 @@ function uniquePaths(paths: Need['paths']): { rels: Relationship[]; sites: Need[
     longer?.sites.push(...g.sites);
   }
   return kept;
-}
-
-function hasConditional(names: string[], conditional: LoaderChain[]): boolean {
-  return conditional.some((c) => c.some((step, i) => step.names.includes(names[i] ?? '\u0000')));
 }
 
 /** `.options(...)` after `select(...)`, or `options=[...]` in `db.get(...)`. */

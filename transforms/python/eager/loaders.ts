@@ -7,6 +7,8 @@ import { stringValue } from './summary';
 
 /** Strategies that load the relationship with the parent objects. */
 export const EAGER_STRATEGIES = new Set(['selectinload', 'joinedload', 'subqueryload', 'contains_eager', 'immediateload']);
+/** Lazy strategies (`relationship(lazy=...)`) that load with the parent, or never load on access: a read needs nothing added. */
+export const NO_LOAD_NEEDED = new Set(['selectin', 'joined', 'subquery', 'immediate', 'raise', 'raise_on_sql', 'noload', 'write_only']);
 /** Strategies that say explicitly how a relationship is (not) loaded: the author chose, we do not override. */
 const EXPLICIT_STRATEGIES = new Set(['lazyload', 'noload', 'raiseload']);
 /** Strategies of a chain step that set nothing for the relationship itself. */
@@ -125,4 +127,9 @@ function prefixMatches(chain: LoaderChain, path: string[], n: number): boolean {
     if (!EAGER_STRATEGIES.has(step.strategy) && !NEUTRAL_STRATEGIES.has(step.strategy)) return false;
   }
   return true;
+}
+
+/** Some loader set on some code paths only names a step of the path. */
+export function hasConditional(names: string[], conditional: LoaderChain[]): boolean {
+  return conditional.some((c) => c.some((step, i) => step.names.includes(names[i] ?? '\u0000')));
 }

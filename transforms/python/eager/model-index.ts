@@ -45,7 +45,7 @@ type Resolved =
   /** A module-level name assigned `declarative_base()`. */
   | { k: 'base' }
   /** A module-level type alias `X = Annotated[M, ...]`: its text, read in `path`. */
-  | { k: 'alias'; path: string; text: string }
+  | { k: 'alias'; path: string; text: string; name: string }
   /** A name outside the project, as an absolute dotted path. */
   | { k: 'external'; target: string };
 
@@ -107,6 +107,12 @@ export class ModelIndex {
     }
     const model = r?.k === 'class' ? this.models.get(keyOf(r.path, r.cls.name)) : undefined;
     return model ? { model, list: parsed.list } : null;
+  }
+
+  /** The module-level type alias a dotted name written in `path` is bound to: its module and name there. */
+  aliasDefinition(path: string, parts: string[]): { path: string; name: string } | null {
+    const r = this.resolve(path, parts);
+    return r?.k === 'alias' ? { path: r.path, name: r.name } : null;
   }
 
   /** The schema and list-ness an annotation text written in `path` names. */
@@ -179,7 +185,7 @@ export class ModelIndex {
     if (classes[0]) return { k: 'class', path, cls: classes[0] };
     if (functions[0]) return { k: 'function', path, fn: functions[0] };
     if (bases[0]) return { k: 'base' };
-    if (aliases[0]) return { k: 'alias', path, text: aliases[0].text };
+    if (aliases[0]) return { k: 'alias', path, text: aliases[0].text, name: aliases[0].name };
     const imp = imports[0]!;
     if (imp.name === null) {
       const found = this.findModule(path, 0, imp.module);
@@ -314,6 +320,25 @@ export class ModelIndex {
     visit(path, cls, 0);
     return { key: keyOf(path, cls.name), path, name: cls.name, fields };
   }
+}
+
+/** Paths of relationships a schema reads on a model: its fields named like relationships, nested schemas followed. */
+export function schemaPaths(index: ModelIndex, schema: SchemaInfo, model: ModelInfo, depth = 0, seen = new Set<string>()): Relationship[][] {
+  const key = `${schema.key}>${model.key}`;
+  if (depth > 3 || seen.has(key)) return [];
+  seen.add(key);
+  const out: Relationship[][] = [];
+  for (const [field, info] of schema.fields) {
+    const rel = model.relationships.get(field);
+    if (!rel) continue;
+    out.push([rel]);
+    const nested = index.schemaOfType(info.path, info.annotation);
+    const target = rel.target ? index.models.get(rel.target) : undefined;
+    // Nested schemas read the related objects' relationships too, unless the relationship itself is never loaded.
+    if (!nested || !target || rel.lazy === 'dynamic' || rel.lazy === 'noload' || rel.lazy === 'raise' || rel.lazy === 'write_only') continue;
+    for (const sub of schemaPaths(index, nested.schema, target, depth + 1, new Set(seen))) out.push([rel, ...sub]);
+  }
+  return out;
 }
 
 export const modelIndexer: ProjectIndexer<SgRoot, ModelSummary, ModelIndex> = {

@@ -7,7 +7,7 @@ import { bindingsIn, occurrencesOf, parametersOf } from '../query/bindings';
 import type { SessionResolver } from '../query/sessions';
 import { callArgs, dottedName, namedChildren, sameNode, start } from '../query/syntax';
 import { parseLoaderList, parseOptionsCall, type ImportTargets, type LoaderChain } from './loaders';
-import type { ModelIndex, ModelInfo, Relationship } from './model-index';
+import type { ModelInfo, Relationship } from './model-index';
 
 /** A statement whose loader options can be extended: `select(M)...` or `db.get(M, pk)`. */
 export interface Statement {
@@ -30,7 +30,7 @@ export type Load =
    * Loaded outside this function; `why` says where from, for messages. `origin`: a parameter (a dependency,
    * a caller), or a call (given the session, or awaited: a service or repository method).
    */
-  | { k: 'unknown'; why: string; origin: 'parameter' | 'call' }
+  | { k: 'unknown'; why: string; origin: 'parameter' | 'call'; call?: SgNode; param?: string }
   /** Made by the model's constructor in this function. */
   | { k: 'new'; call: SgNode };
 
@@ -52,12 +52,23 @@ const EXECUTE_METHODS = new Set(['scalar', 'scalars', 'execute', 'exec', 'stream
 const SELECT_TARGETS = new Set(['sqlalchemy.select', 'sqlalchemy.future.select', 'sqlalchemy.sql.select', 'sqlalchemy.sql.expression.select', 'sqlmodel.select', 'sqlmodel.sql.expression.select']);
 const SELECT_MODULES = new Set(['sqlalchemy', 'sqlalchemy.future', 'sqlmodel']);
 
+/**
+ * What provenance needs to know about the project's models. The model index answers in the rewrite pass;
+ * while summarizing (other files unknown) a stand-in answers provisionally and the index checks later.
+ */
+export interface ModelLookup {
+  readonly models: ReadonlyMap<string, ModelInfo>;
+  resolveModel(path: string, parts: string[]): ModelInfo | null;
+  functionReturn(path: string, parts: string[]): { model: ModelInfo; list: boolean } | null;
+  modelOfType(path: string, text: string): { model: ModelInfo; list: boolean } | null;
+}
+
 export class Provenances {
   private readonly statements = new Map<string, Statement | null>();
 
   constructor(
     private readonly path: string,
-    private readonly index: ModelIndex,
+    private readonly index: ModelLookup,
     private readonly sessions: SessionResolver,
     /** Module-level import bindings of the file: local name → absolute dotted target. */
     private readonly imports: ReadonlyMap<string, string>,
@@ -136,7 +147,7 @@ export class Provenances {
     if (bindingsIn(fn, root).length > 0) return null;
     // What a method returns is not indexed: the model stays unknown.
     const why = `\`${callee?.text() ?? 'a call'}(...)\`, whose query is not in this function`;
-    return { shape: 'any', model: null, load: { k: 'unknown', why, origin: 'call' }, path: [] };
+    return { shape: 'any', model: null, load: { k: 'unknown', why, origin: 'call', call }, path: [] };
   }
 
   private call(call: SgNode, fn: SgNode, depth: number): Provenance | null {
@@ -170,7 +181,7 @@ export class Provenances {
     const dotted = callee ? dottedName(callee) : null;
     const returned = dotted && !this.locallyBound(fn, dotted[0] as string) ? this.index.functionReturn(this.path, dotted) : null;
     const why = `\`${callee?.text() ?? 'a call'}(...)\`, whose query is not in this function`;
-    return { shape: returned ? (returned.list ? 'list' : 'object') : 'any', model: returned?.model ?? null, load: { k: 'unknown', why, origin: 'call' }, path: [] };
+    return { shape: returned ? (returned.list ? 'list' : 'object') : 'any', model: returned?.model ?? null, load: { k: 'unknown', why, origin: 'call', call }, path: [] };
   }
 
   private getCall(call: SgNode, fn: SgNode): Provenance | null {
@@ -214,7 +225,7 @@ export class Provenances {
       if (bindings.length > 0 || !param.annotation) return null;
       // `nb: Notebook`, `nb: Annotated[Notebook, Depends(...)]`, `nb: NotebookDep` (an alias of that).
       const typed = this.index.modelOfType(this.path, param.annotation.text());
-      return typed ? { shape: typed.list ? 'list' : 'object', model: typed.model, load: { k: 'unknown', why: `the parameter \`${name}\``, origin: 'parameter' }, path: [] } : null;
+      return typed ? { shape: typed.list ? 'list' : 'object', model: typed.model, load: { k: 'unknown', why: `the parameter \`${name}\``, origin: 'parameter', param: name }, path: [] } : null;
     }
     if (bindings.length !== 1) return null;
     const target = bindings[0] as SgNode;

@@ -1,0 +1,2 @@
+async def get_async_db():
+    yield None
