@@ -33,6 +33,9 @@ def test_place_order_all_lines(order_service: OrderService, make_product: Callab
     assert (stock_of(a.id), stock_of(b.id)) == (3, 0)
 
 
+# After the async switch: monkeypatches a function that became async with a sync stand-in
+# (ASYNC-CALL-SYNC-CONTEXT).
+@pytest.mark.manual_migration
 def test_error_after_writes_rolls_everything_back(
     order_service: OrderService, make_product: Callable[..., Product], db: Session, monkeypatch: Any
 ) -> None:
@@ -58,6 +61,9 @@ def test_error_after_writes_rolls_everything_back(
     assert db.query(OrderItem).count() == 0
 
 
+# After the async switch: reads a.id after place_order() rolled the session back inside the service,
+# which expired it (EAGER-EXPIRED-ATTRIBUTE-READ across functions).
+@pytest.mark.manual_migration
 def test_session_is_usable_after_a_rolled_back_order(
     order_service: OrderService, make_product: Callable[..., Product]
 ) -> None:

@@ -1,5 +1,6 @@
 from typing import Dict
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
@@ -44,6 +45,8 @@ def test_read_me(client: TestClient, normal_user: models.User, normal_user_token
     assert body["is_superuser"] is False
 
 
+# After the async switch: reads normal_user.id after db.expire_all() (EAGER-EXPIRED-ATTRIBUTE-READ).
+@pytest.mark.manual_migration
 def test_update_me(
     client: TestClient, db: Session, normal_user: models.User, normal_user_token_headers: Dict[str, str]
 ) -> None:
@@ -98,6 +101,9 @@ def test_superuser_creates_user(client: TestClient, db: Session, superuser_token
     assert r.status_code == 400
 
 
+# After the async switch: the response model reads User.items on the object the generic
+# CRUDBase.get loads (EAGER-LAZY-LOAD-UNKNOWN-QUERY: a generic query cannot take a model's loader).
+@pytest.mark.manual_migration
 def test_read_user_includes_items(
     client: TestClient, db: Session, normal_user: models.User, normal_user_token_headers: Dict[str, str]
 ) -> None:
@@ -118,6 +124,8 @@ def test_read_other_user_forbidden_for_normal_user(
     assert r.status_code == 403
 
 
+# After the async switch: reads superuser.id after db.expire_all() (EAGER-EXPIRED-ATTRIBUTE-READ).
+@pytest.mark.manual_migration
 def test_superuser_deletes_user(
     client: TestClient, db: Session, superuser: models.User, superuser_token_headers: Dict[str, str]
 ) -> None:

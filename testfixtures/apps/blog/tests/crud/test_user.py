@@ -1,3 +1,4 @@
+import pytest
 from sqlalchemy.orm import Session
 
 from app import crud
@@ -49,6 +50,8 @@ def test_update_user_with_schema_rehashes_password(db: Session) -> None:
     assert updated.email == user.email
 
 
+# After the async switch: reads updated.id after db.expire_all() (EAGER-EXPIRED-ATTRIBUTE-READ).
+@pytest.mark.manual_migration
 def test_update_user_with_dict(db: Session) -> None:
     user = create_random_user(db)
     updated = crud.user.update(db, db_obj=user, obj_in={"full_name": "After", "is_active": False})
