@@ -35,6 +35,31 @@ const ROUTE_DECORATOR = /^@\s*[\w.]+\.(get|post|put|patch|delete|head|options|tr
 const FIXTURE_DECORATOR = /^@\s*(?:pytest\.|pytest_asyncio\.)?fixture\b/;
 /** Generic wrappers whose first argument is what a generator yields. */
 const YIELD_WRAPPERS = new Set(['Generator', 'Iterator', 'Iterable', 'AsyncGenerator', 'AsyncIterator', 'AsyncIterable']);
+/** Syntax that builds a value of a known builtin type. */
+const LITERAL_TYPES = new Map([
+  ['dictionary', 'dict'],
+  ['dictionary_comprehension', 'dict'],
+  ['list', 'list'],
+  ['list_comprehension', 'list'],
+  ['set', 'set'],
+  ['set_comprehension', 'set'],
+  ['tuple', 'tuple'],
+  ['generator_expression', 'generator'],
+  ['string', 'str'],
+  ['concatenated_string', 'str'],
+  ['integer', 'int'],
+  ['float', 'float'],
+  ['true', 'bool'],
+  ['false', 'bool'],
+]);
+/** Builtins whose items are the items of their first argument. */
+const ITEM_PRESERVING = new Set(['reversed', 'sorted', 'list', 'tuple', 'set', 'frozenset', 'iter']);
+/** Generic annotations naming builtin or standard-library containers (`Dict[str, Service]` is a dict, not a Service). */
+const CONTAINER_TYPES = new Set([
+  'dict', 'Dict', 'list', 'List', 'set', 'Set', 'frozenset', 'FrozenSet', 'tuple', 'Tuple',
+  'defaultdict', 'DefaultDict', 'OrderedDict', 'Counter', 'deque', 'Deque', 'ChainMap',
+  'Mapping', 'MutableMapping', 'Sequence', 'MutableSequence', 'AbstractSet', 'MutableSet', 'Collection',
+]);
 /** Deep enough for `a = b; b = c.d` chains, shallow enough to stop on `x = x.parent` loops. */
 const MAX_DEPTH = 12;
 
@@ -219,7 +244,7 @@ class Summarizer {
     for (const arg of argValues) {
       if (arg.kind() !== 'identifier' && arg.kind() !== 'attribute') continue;
       const expr = this.exprOf(arg, 0);
-      if (expr.k === 'unknown' || expr.k === 'self' || expr.k === 'cls') continue;
+      if (expr.k === 'unknown' || expr.k === 'builtin' || expr.k === 'item' || expr.k === 'awaited' || expr.k === 'self' || expr.k === 'cls') continue;
       references.push({ start: start(arg), expr, text: compact(arg.text()), receiver: text });
     }
     return {
@@ -359,6 +384,12 @@ class Summarizer {
       const target = this.importTarget(id, importStmt);
       return target ? { k: 'import', target } : { k: 'value', expr: UNKNOWN };
     }
+    if (parent.kind() === 'for_statement' && sameNode(parent.field('left'), id)) {
+      let iterable = parent.field('right');
+      // `reversed(xs)`, `sorted(xs)`... yield the items of xs (the call's value is not followed otherwise).
+      while (iterable?.kind() === 'call' && ITEM_PRESERVING.has(iterable.field('function')?.text() ?? '')) iterable = callArgs(iterable).positional[0] ?? null;
+      return { k: 'value', expr: iterable ? { k: 'item', of: this.exprOf(iterable, depth + 1) } : UNKNOWN };
+    }
     if (parent.kind() === 'assignment' && sameNode(parent.field('left'), id)) {
       let right = parent.field('right');
       while (right?.kind() === 'assignment') right = right.field('right');
@@ -411,8 +442,15 @@ class Summarizer {
         const inner = namedChildren(node)[0];
         return inner ? this.exprOf(inner, depth + 1) : UNKNOWN;
       }
-      default:
-        return UNKNOWN;
+      case 'await': {
+        const operand = namedChildren(node)[0];
+        return operand ? { k: 'awaited', of: this.exprOf(operand, depth + 1) } : UNKNOWN;
+      }
+      default: {
+        // `None` is left unknown: a module-level `_service = None` is typically rebound through `global`.
+        const type = LITERAL_TYPES.get(String(node.kind()));
+        return type ? { k: 'builtin', type } : UNKNOWN;
+      }
     }
   }
 
@@ -509,7 +547,8 @@ class Summarizer {
       const target = callArgs(param.defaultValue).positional[0] ?? callArgs(param.defaultValue).keywords.get('dependency');
       if (target) dependency = this.exprOf(target, depth + 1);
     }
-    if (type) return { k: 'instance', of: type };
+    // A container annotation says less than the dependency that provides the value.
+    if (type && (type.k !== 'builtin' || !dependency)) return { k: 'instance', of: type };
     if (dependency) return { k: 'depends', of: dependency };
     return UNKNOWN;
   }
@@ -549,6 +588,7 @@ class Summarizer {
         const head = genericHead(node);
         const args = typeArguments(node);
         if (head === 'Annotated' || head === 'Optional') return args[0] ? this.typeExpr(args[0], depth + 1) : null;
+        if (head && CONTAINER_TYPES.has(head)) return { k: 'builtin', type: head };
         if (head === 'Union') {
           const real = args.filter((a) => unwrapType(a)?.kind() !== 'none');
           return real.length === 1 ? this.typeExpr(real[0] as SgNode, depth + 1) : null;

@@ -42,7 +42,17 @@ export type Expr =
   /** An instance of the class `of` (from an annotation). */
   | { k: 'instance'; of: Expr }
   /** What FastAPI injects for `Depends(of)`: an instance of a class, or what a dependency function returns or yields. */
-  | { k: 'depends'; of: Expr };
+  | { k: 'depends'; of: Expr }
+  /**
+   * A value of a builtin type known from the syntax alone (a literal, a display, a comprehension, an
+   * f-string) or from an annotation naming a builtin or typing container (`Dict[str, int]`): never a
+   * project object. `type` is the builtin's name (`dict`, `str`, `Dict`...).
+   */
+  | { k: 'builtin'; type: string }
+  /** An item of the iterable `of`: the target of `for x in of`. */
+  | { k: 'item'; of: Expr }
+  /** The value of `await of`. */
+  | { k: 'awaited'; of: Expr };
 
 export const UNKNOWN: Expr = { k: 'unknown' };
 
