@@ -1,0 +1,207 @@
+// What the receiver of a method call is when the project index could not resolve the call: a value that
+// is provably not a project object, a project module, a project class or instance whose method lookup
+// failed, or unknown. propagate-async flags a call on an unknown receiver whose method name became async
+// somewhere in the project, and leaves the provably foreign ones alone (docs/rules/ASYNC-CALL-UNKNOWN-RECEIVER.md
+// draws the line).
+import type { Entity, ProjectIndex } from '../index/project';
+import type { Expr, ModuleRef } from '../index/types';
+
+export type Receiver =
+  /**
+   * Provably not a project object: a literal, a builtin, a third-party module or what it returns.
+   * `container`: a builtin container or one of its methods, whose results (its items) may be anything.
+   */
+  | { k: 'foreign'; container: boolean; what: string }
+  /** A module of the project. */
+  | { k: 'module'; path: string }
+  | { k: 'class'; path: string; id: number; instance: boolean }
+  | { k: 'function' }
+  | { k: 'unknown' };
+
+const UNKNOWN: Receiver = { k: 'unknown' };
+const MAX_DEPTH = 24;
+
+/** Builtins whose result has a builtin type; the others (`getattr`, `next`, `min`, `vars`...) may return anything. */
+const TYPED_BUILTINS = new Map<string, boolean>([
+  // name → whether the result is a container (its items may be project objects)
+  ...['dict', 'list', 'set', 'frozenset', 'tuple', 'sorted', 'reversed', 'enumerate', 'zip', 'map', 'filter', 'iter'].map((n) => [n, true] as [string, boolean]),
+  ...['str', 'int', 'float', 'bool', 'bytes', 'bytearray', 'complex', 'range', 'len', 'repr', 'format', 'open', 'round', 'abs', 'hex', 'oct', 'bin', 'chr', 'ord', 'hash', 'id', 'isinstance', 'issubclass', 'callable', 'input', 'memoryview', 'slice', 'print', 'ascii'].map((n) => [n, false] as [string, boolean]),
+]);
+
+/** Builtin names that are types or functions of their own (a module that does not bind them sees the builtin). */
+const BUILTIN_NAMES = new Set([
+  ...TYPED_BUILTINS.keys(),
+  'object', 'type', 'super', 'getattr', 'setattr', 'hasattr', 'delattr', 'next', 'min', 'max', 'sum', 'any', 'all',
+  'vars', 'dir', 'globals', 'locals', 'property', 'staticmethod', 'classmethod', 'Exception', 'BaseException',
+  'ValueError', 'TypeError', 'KeyError', 'RuntimeError', 'NotImplementedError', 'AttributeError', 'LookupError',
+]);
+
+/** Builtins naming containers, as annotations (`items: list`) or constructors. */
+const CONTAINER_TYPES = new Set(['dict', 'list', 'set', 'frozenset', 'tuple', 'generator', 'Dict', 'List', 'Set', 'FrozenSet', 'Tuple', 'defaultdict', 'DefaultDict', 'OrderedDict', 'Counter', 'deque', 'Deque', 'ChainMap', 'Mapping', 'MutableMapping', 'Sequence', 'MutableSequence', 'AbstractSet', 'MutableSet', 'Collection']);
+
+/** Annotations that say nothing about the class: a value annotated with them is as unknown as an unannotated one. */
+const ANY_TYPES = /(^|\.)(Any|object)$/;
+
+/**
+ * Attributes of third-party objects that hold arbitrary application objects: Starlette's `app.state` and
+ * `request.state` are where FastAPI apps keep their services.
+ */
+const BAG_ATTRIBUTES = new Set(['state']);
+
+export class ReceiverClassifier {
+  private projectModuleNames: Set<string> | null = null;
+  private readonly boundGlobals = new Map<string, Set<string>>();
+  private readonly complete = new Map<string, boolean>();
+
+  constructor(private readonly index: ProjectIndex) {}
+
+  /** What `expr`, recorded in module `path`, is. */
+  classify(path: string, expr: Expr, depth = 0): Receiver {
+    if (depth > MAX_DEPTH) return UNKNOWN;
+    const entity = this.index.evaluate(path, expr);
+    if (entity.k !== 'unknown') return this.fromEntity(entity);
+    switch (expr.k) {
+      case 'builtin':
+        return { k: 'foreign', container: CONTAINER_TYPES.has(expr.type), what: expr.type };
+      case 'global': {
+        if (this.isBuiltin(path, expr.name)) return { k: 'foreign', container: CONTAINER_TYPES.has(expr.name), what: expr.name };
+        // `router = APIRouter()`: a module-level value the index does not follow because it is not a project object.
+        const binding = this.index.module(path)?.globals.find(([n]) => n === expr.name)?.[1];
+        if (binding?.k === 'value') return this.classify(path, binding.expr, depth + 1);
+        // `from app.database import Base`, with `Base = declarative_base()` there.
+        if (binding?.k === 'import' && binding.target.k === 'name') {
+          const module = this.index.evaluate(path, { k: 'import', target: { k: 'module', module: binding.target.module } });
+          if (module.k === 'module' && module.path) return this.classify(module.path, { k: 'global', name: binding.target.name }, depth + 1);
+        }
+        return UNKNOWN;
+      }
+      case 'instance': {
+        const type = this.classify(path, expr.of, depth + 1);
+        // A third-party class (`request: Request`) or a builtin type; `Any` and `object` say nothing.
+        if (type.k === 'foreign' && !ANY_TYPES.test(type.what)) return { k: 'foreign', container: type.container, what: type.what };
+        return UNKNOWN;
+      }
+      case 'call': {
+        if (expr.of.k === 'global' && this.isBuiltin(path, expr.of.name)) {
+          const container = TYPED_BUILTINS.get(expr.of.name);
+          return container === undefined ? UNKNOWN : { k: 'foreign', container, what: `${expr.of.name}()` };
+        }
+        const callee = this.classify(path, expr.of, depth + 1);
+        // What third-party code returns is taken as third-party; what a container's method returns is an item.
+        return callee.k === 'foreign' && !callee.container ? { k: 'foreign', container: false, what: `${callee.what}()` } : UNKNOWN;
+      }
+      case 'attr': {
+        const base = this.classify(path, expr.of, depth + 1);
+        if (base.k === 'class') return this.attributeOf(base, expr.name, depth + 1);
+        if (base.k === 'module') return this.classify(base.path, { k: 'global', name: expr.name }, depth + 1);
+        if (base.k !== 'foreign' || BAG_ATTRIBUTES.has(expr.name)) return UNKNOWN;
+        return { k: 'foreign', container: base.container, what: `${base.what}.${expr.name}` };
+      }
+      case 'awaited': {
+        // What a third-party coroutine returns (`(await db.scalars(stmt)).all()`) is third-party, as for calls.
+        const awaited = this.classify(path, expr.of, depth + 1);
+        return awaited.k === 'foreign' && !awaited.container ? { k: 'foreign', container: false, what: `await ${awaited.what}` } : UNKNOWN;
+      }
+      case 'item': {
+        const iterable = this.classify(path, expr.of, depth + 1);
+        // Iterating a third-party object (not a builtin container) yields third-party objects.
+        return iterable.k === 'foreign' && !iterable.container ? { k: 'foreign', container: false, what: `item of ${iterable.what}` } : UNKNOWN;
+      }
+      case 'depends': {
+        const target = this.classify(path, expr.of, depth + 1);
+        return target.k === 'foreign' && !target.container ? { k: 'foreign', container: false, what: `Depends(${target.what})` } : UNKNOWN;
+      }
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  /**
+   * Whether the class's MRO is known in full, so that a method missing from it is provably not a project
+   * method: every base of every class in it is a project class or a third-party one.
+   */
+  mroComplete(cls: { path: string; id: number }): boolean {
+    const key = `${cls.path}#${cls.id}`;
+    let complete = this.complete.get(key);
+    if (complete === undefined) {
+      const mro = this.index.mro(cls);
+      complete =
+        !!mro &&
+        mro.every((c) => (this.index.classSummary(c.path, c.id)?.bases ?? []).every((b) => this.index.evaluate(c.path, b).k === 'class' || this.classify(c.path, b).k === 'foreign'));
+      this.complete.set(key, complete);
+    }
+    return complete;
+  }
+
+  /** An attribute of a project class or instance with a recorded value the index could not turn into a project entity (`self.client = httpx.Client()`). */
+  private attributeOf(cls: { path: string; id: number }, name: string, depth: number): Receiver {
+    for (const c of this.index.mro(cls) ?? []) {
+      const summary = this.index.classSummary(c.path, c.id);
+      if (!summary) continue;
+      if (summary.methods.some(([n]) => n === name)) return UNKNOWN;
+      const found = summary.attributes.find(([n]) => n === name);
+      if (found) return found[1] ? this.classify(c.path, found[1], depth + 1) : UNKNOWN;
+    }
+    // Not set by the project's classes: inherited from a third-party base (`Base.metadata` of a
+    // DeclarativeBase), when the hierarchy is known in full and has one.
+    return this.hasForeignBase(cls) ? { k: 'foreign', container: false, what: name } : UNKNOWN;
+  }
+
+  /** The MRO is known in full and some class in it derives from a third-party class. */
+  private hasForeignBase(cls: { path: string; id: number }): boolean {
+    if (!this.mroComplete(cls)) return false;
+    return (this.index.mro(cls) ?? []).some((c) => (this.index.classSummary(c.path, c.id)?.bases ?? []).some((b) => this.index.evaluate(c.path, b).k !== 'class'));
+  }
+
+  private fromEntity(entity: Entity): Receiver {
+    switch (entity.k) {
+      case 'module':
+        if (entity.path) return { k: 'module', path: entity.path };
+        return this.mayBeProjectModule(entity.ref) ? UNKNOWN : { k: 'foreign', container: false, what: entity.ref.parts.join('.') };
+      case 'class':
+        return { k: 'class', path: entity.path, id: entity.id, instance: false };
+      case 'instance':
+        return { k: 'class', path: entity.path, id: entity.id, instance: true };
+      case 'function':
+        return { k: 'function' };
+      case 'unknown':
+        return UNKNOWN;
+    }
+  }
+
+  /** A name the module does not bind, nor may receive from a star import, is the builtin of that name. */
+  private isBuiltin(path: string, name: string): boolean {
+    if (!BUILTIN_NAMES.has(name)) return false;
+    let bound = this.boundGlobals.get(path);
+    if (!bound) {
+      bound = new Set((this.index.module(path)?.globals ?? []).map(([n]) => n));
+      this.boundGlobals.set(path, bound);
+    }
+    return !bound.has(name);
+  }
+
+  /**
+   * An import the index left unresolved is third-party only when no project file could be the module it
+   * names: a relative import, or a dotted path some project file or package directory ends with, is a
+   * project module the index could not pin down (several candidates), so what it holds is unknown.
+   */
+  private mayBeProjectModule(ref: ModuleRef): boolean {
+    if (ref.anchor !== null) return true;
+    if (!this.projectModuleNames) {
+      const names = new Set<string>();
+      for (const p of this.index.paths()) {
+        const abs = this.index.module(p)?.absPath ?? p;
+        const segments = abs.replace(/\.py$/, '').split('/').filter((s) => s !== '' && s !== '__init__');
+        for (let i = 0; i < segments.length; i++) {
+          for (let j = i + 1; j <= segments.length; j++) names.add(segments.slice(i, j).join('.'));
+        }
+      }
+      this.projectModuleNames = names;
+    }
+    // `from app.crud import user`: the module entity is `app.crud.user`, and `app.crud` is what must exist.
+    for (let n = ref.parts.length; n > 0; n--) {
+      if (this.projectModuleNames.has(ref.parts.slice(0, n).join('.'))) return true;
+    }
+    return false;
+  }
+}
