@@ -172,6 +172,7 @@ class Summarizer {
       test,
       route: decorators.some((d) => ROUTE_DECORATOR.test(d)),
       sessionBlocker: this.sessionBlocker(fn),
+      stub: isStub(fn),
       ignored: this.isIgnoredLine(start(fn)) || this.markers.file,
       returns: this.returnsOf(fn, own, false),
       provides: this.returnsOf(fn, own, isGenerator),
@@ -631,6 +632,21 @@ function isDependsCall(node: SgNode): boolean {
   const callee = dottedName(node.field('function') as SgNode);
   const last = callee?.[callee.length - 1];
   return last === 'Depends' || last === 'Security';
+}
+
+/** A body of docstrings, `...`, `pass` and `raise NotImplementedError` only. */
+function isStub(fn: SgNode): boolean {
+  const body = fn.field('body');
+  if (!body) return false;
+  return namedChildren(body).every((stmt) => {
+    if (stmt.kind() === 'comment' || stmt.kind() === 'pass_statement') return true;
+    if (stmt.kind() === 'expression_statement') {
+      const value = namedChildren(stmt)[0];
+      return value?.kind() === 'string' || value?.kind() === 'ellipsis';
+    }
+    if (stmt.kind() === 'raise_statement') return /^raise\s+NotImplementedError\b/.test(stmt.text());
+    return false;
+  });
 }
 
 function decoratorName(decorator: SgNode): string {

@@ -128,6 +128,8 @@ export interface FunctionSummary {
   route: boolean;
   /** A session call left without its `await` in the body (insert-await flagged the function), or null. */
   sessionBlocker: string | null;
+  /** The body does nothing (docstring, `...`, `pass`, `raise NotImplementedError`): an interface's declaration. */
+  stub: boolean;
   /** The `def` line carries an `awaitify: ignore` marker. */
   ignored: boolean;
   /** The value a call returns, when known. */
