@@ -302,6 +302,7 @@ export class AsyncPlan {
       const misplaced = site.call.awaited === 'misplaced' ? ' (the `await` before it applies to the longer expression it starts)' : '';
       this.flag(RULES.unknownReceiver, site.path, site.call.start, `\`${site.call.text}(...)\` is left without await${misplaced}, but ${suspect.why}, and ${suspect.candidates}: if that is what it calls, it returns an un-awaited coroutine now`);
     }
+    for (const [key, sites] of this.callers) this.flagStubCalls(key, sites, suspects);
     for (const site of this.unresolvedWrappers) {
       const wrapper = site.call.wrapper as WrapperSite;
       if (flaggedSites.has(site) || site.call.ignored) continue;
@@ -314,6 +315,25 @@ export class AsyncPlan {
       const suspect = suspects.of(site.path, ref.expr);
       if (!suspect) continue;
       this.flag(RULES.unknownReceiver, site.path, ref.start, `\`${ref.text}\` is passed to \`${ref.receiver}()\`, which calls it without await, but ${suspect.why}, and ${suspect.candidates}: if that is what it is, each call returns an un-awaited coroutine`);
+    }
+  }
+
+  /**
+   * A call resolved through an interface (`repo: OrderRepo` where `OrderRepo` is a Protocol whose `find` is
+   * `...`) runs another class's method at run time; when that may be one made async, it is flagged.
+   */
+  private flagStubCalls(key: string, sites: Site[], suspects: Suspects): void {
+    const target = this.functions.get(key) as FnEntry;
+    if (!target.fn.stub || target.fn.classId === null || this.isAsyncAfter(key)) return;
+    const family = this.family.get(key) ?? new Set<string>();
+    const candidates = suspects.methodsNamed(target.fn.name).filter((e) => !family.has(e.key));
+    if (candidates.length === 0) return;
+    for (const site of sites) {
+      const { call } = site;
+      if (call.awaited === 'yes' || call.ignored) continue;
+      // Through `self`/`cls`/`super()` the object is of this class or a subclass, which the family covers.
+      if (call.callee.k === 'attr' && ['self', 'cls', 'super'].includes(call.callee.of.k)) continue;
+      this.flag(RULES.unknownReceiver, site.path, call.start, `\`${call.text}(...)\` resolves to ${describe(target)}, which has no body of its own (an interface: the object at run time is of another class), and ${listOf(candidates, 'method')}: if that is what it runs, the call returns an un-awaited coroutine now`);
     }
   }
 
@@ -405,6 +425,10 @@ class Suspects {
       if (e.fn.classId !== null) push(this.methods, e.fn.name, e);
       else if (e.fn.parentId === null) push(this.functions, e.fn.name, e);
     }
+  }
+
+  methodsNamed(name: string): FnEntry[] {
+    return this.methods.get(name) ?? [];
   }
 
   /** Why `expr` may be a function made async, and which; null when it provably is not. */

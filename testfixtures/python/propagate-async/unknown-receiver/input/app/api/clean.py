@@ -47,3 +47,11 @@ metadata = MetaData()
 def clear_tables(conn):
     for table in reversed(metadata.sorted_tables):
         conn.execute(table.delete())
+
+
+class Finder:
+    def find(self, key: str):
+        raise NotImplementedError
+
+    def first(self, key: str):
+        return self.find(key)

@@ -8,6 +8,7 @@ from app import deps
 from app.repositories.legacy import LegacyRepository
 from app.services import orders as order_services
 from app.repositories.orders import OrderRepository
+from app.repositories.ports import OrderLookup
 from app.services.orders import OrderService
 
 
@@ -70,3 +71,7 @@ def load_sorted(service, ids: list[int]):
 def both(repo: OrderRepository, other, order_id: int):
     mine = repo.get(order_id)
     return mine, other.get(order_id)
+
+
+def via_port(lookup: OrderLookup, order_id: int):
+    return lookup.find(order_id)
