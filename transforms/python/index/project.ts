@@ -91,6 +91,8 @@ export class ProjectIndex {
       case 'builtin':
       case 'item':
       case 'awaited':
+      case 'entered':
+      case 'fixture':
         return UNKNOWN_ENTITY;
       case 'global':
         return this.globalName(path, expr.name, depth + 1);

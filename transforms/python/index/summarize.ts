@@ -152,10 +152,8 @@ class Summarizer {
     const decorators = decoratorsOf(fn).map((d) => d.text());
     const own = this.ownNodes(fn);
     const isGenerator = own.some((n) => n.kind() === 'yield');
-    const fixture = decorators.some((d) => FIXTURE_DECORATOR.test(d));
-    const inTestFile = isTestPath(this.input.path);
-    const testClass = facts.classId === null || /^Test/.test(this.nameOf(facts.classId));
-    const test = fixture ? 'fixture' : inTestFile && /^test/.test(name) && testClass ? 'test' : null;
+    const test = this.testKindOf(fn);
+    const fixture = test === 'fixture';
     const keptSync = new Set([this.input.options.getDbName]);
     return {
       id: start(fn),
@@ -178,6 +176,14 @@ class Summarizer {
       provides: this.returnsOf(fn, own, isGenerator),
       calls: [],
     };
+  }
+
+  /** A pytest test function or fixture, by pytest's conventions. */
+  private testKindOf(fn: SgNode): 'test' | 'fixture' | null {
+    if (decoratorsOf(fn).some((d) => FIXTURE_DECORATOR.test(d.text()))) return 'fixture';
+    const facts = this.facts.get(start(fn));
+    const testClass = !facts || facts.classId === null || /^Test/.test(this.nameOf(facts.classId));
+    return isTestPath(this.input.path) && /^test/.test(fn.field('name')?.text() ?? '') && testClass ? 'test' : null;
   }
 
   /** Nodes evaluated in the function's own frame: its body minus nested defs, lambdas and classes. */
@@ -245,7 +251,7 @@ class Summarizer {
     for (const arg of argValues) {
       if (arg.kind() !== 'identifier' && arg.kind() !== 'attribute') continue;
       const expr = this.exprOf(arg, 0);
-      if (expr.k === 'unknown' || expr.k === 'builtin' || expr.k === 'item' || expr.k === 'awaited' || expr.k === 'self' || expr.k === 'cls') continue;
+      if (['unknown', 'builtin', 'item', 'awaited', 'entered', 'fixture', 'self', 'cls'].includes(expr.k)) continue;
       references.push({ start: start(arg), expr, text: compact(arg.text()), receiver: text });
     }
     return {
@@ -384,6 +390,11 @@ class Summarizer {
     if (importStmt) {
       const target = this.importTarget(id, importStmt);
       return target ? { k: 'import', target } : { k: 'value', expr: UNKNOWN };
+    }
+    const pattern = parent.kind() === 'as_pattern_target' ? parent.parent() : null;
+    if (pattern?.kind() === 'as_pattern' && pattern.parent()?.kind() === 'with_item') {
+      const manager = namedChildren(pattern)[0];
+      return { k: 'value', expr: manager ? { k: 'entered', of: this.exprOf(manager, depth + 1) } : UNKNOWN };
     }
     if (parent.kind() === 'for_statement' && sameNode(parent.field('left'), id)) {
       let iterable = parent.field('right');
@@ -538,6 +549,11 @@ class Summarizer {
       if (facts.kind === 'method') return { k: 'self', cls: facts.classId };
       if (facts.kind === 'classmethod') return { k: 'cls', cls: facts.classId };
     }
+    // `*args` is a tuple and `**kwargs` a dict whatever their annotation (which types the items).
+    const splat = param.node.kind() === 'typed_parameter' ? (param.node.children().find((c) => String(c.kind()).endsWith('splat_pattern')) ?? param.node) : param.node;
+    if (splat.kind() === 'list_splat_pattern') return { k: 'builtin', type: 'tuple' };
+    if (splat.kind() === 'dictionary_splat_pattern') return { k: 'builtin', type: 'dict' };
+    if (!param.annotation && !param.defaultValue && this.testKindOf(fn) !== null) return { k: 'fixture', name: param.name };
     let type: Expr | null = null;
     let dependency: Expr | null = null;
     if (param.annotation) {

@@ -52,7 +52,11 @@ export type Expr =
   /** An item of the iterable `of`: the target of `for x in of`. */
   | { k: 'item'; of: Expr }
   /** The value of `await of`. */
-  | { k: 'awaited'; of: Expr };
+  | { k: 'awaited'; of: Expr }
+  /** The target of `with of as x`: what the context manager's `__enter__` returns. */
+  | { k: 'entered'; of: Expr }
+  /** An unannotated parameter of a pytest test or fixture: the fixture of that name. */
+  | { k: 'fixture'; name: string };
 
 export const UNKNOWN: Expr = { k: 'unknown' };
 
