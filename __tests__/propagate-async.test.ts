@@ -196,6 +196,30 @@ describe('calls on receivers of unknown class (ASYNC-CALL-UNKNOWN-RECEIVER)', ()
     expect(run.findings).toEqual([`app/use.py:${RULE}@3`]);
   });
 
+  test('an unannotated test parameter is the fixture of its name: a TestClient is third-party, a service is flagged', () => {
+    const files = {
+      'app/repo.py': REPO,
+      'app/services.py': 'from app.repo import Repo\nclass Service:\n    def __init__(self, repo: Repo):\n        self.repo = repo\n    def find(self, pk):\n        return self.repo.get(pk)\n',
+      'tests/conftest.py': [
+        'import pytest',
+        'from fastapi.testclient import TestClient',
+        'from app.main import app',
+        'from app.repo import Repo',
+        'from app.services import Service',
+        '@pytest.fixture',
+        'def client():',
+        '    with TestClient(app) as c:',
+        '        yield c',
+        '@pytest.fixture',
+        'def service(db):',
+        '    return Service(Repo(db))',
+        '',
+      ].join('\n'),
+      'tests/api/test_items.py': 'def test_api(client, mocker):\n    assert client.get("/").status_code == 200\n    mocker.patch.dict({}).get("x")\n\ndef test_service(service):\n    assert service.find(1) is None\n',
+    };
+    expect(findingsOf(files, RULE)).toEqual([`tests/api/test_items.py:${RULE}@6`]);
+  });
+
   test('with a session argument the call is ASYNC-CALL-UNRESOLVED alone, and its message names the candidates', () => {
     const files = {
       'app/repo.py': REPO,

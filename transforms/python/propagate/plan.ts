@@ -415,6 +415,7 @@ class Suspects {
   private readonly receivers: ReceiverClassifier;
   private readonly methods = new Map<string, FnEntry[]>();
   private readonly functions = new Map<string, FnEntry[]>();
+  private readonly madeAsync = new Map<string, FnEntry>();
 
   constructor(
     private readonly index: ProjectIndex,
@@ -422,6 +423,7 @@ class Suspects {
   ) {
     this.receivers = new ReceiverClassifier(index);
     for (const e of madeAsync) {
+      this.madeAsync.set(e.key, e);
       if (e.fn.classId !== null) push(this.methods, e.fn.name, e);
       else if (e.fn.parentId === null) push(this.functions, e.fn.name, e);
     }
@@ -454,7 +456,11 @@ class Suspects {
         if (!functions || !this.bindsOrStars(receiver.path, name)) return null;
         return { why: `\`${name}\` in ${receiver.path} is not bound to one known function (it is bound more than once, conditionally or dynamically)`, candidates: listOf(functions, 'function') };
       case 'class': {
-        if (!methods || this.receivers.mroComplete(receiver)) return null;
+        // Reached only through what the index does not follow (a pytest fixture's value): the method is known.
+        const found = this.index.findMethod(receiver, name);
+        const entry = found && this.madeAsync.get(functionKey(found.path, found.id));
+        if (entry) return { why: 'the object it is called on is only known through a pytest fixture', candidates: listOf([entry], 'method') };
+        if (found || !methods || this.receivers.mroComplete(receiver)) return null;
         const cls = this.index.classSummary(receiver.path, receiver.id);
         return { why: `\`${name}\` is not defined on \`${cls?.qualname ?? '?'}\` (${receiver.path}) itself and one of its base classes cannot be resolved`, candidates: listOf(methods, 'method') };
       }

@@ -4,7 +4,8 @@
 // somewhere in the project, and leaves the provably foreign ones alone (docs/rules/ASYNC-CALL-UNKNOWN-RECEIVER.md
 // draws the line).
 import type { Entity, ProjectIndex } from '../index/project';
-import type { Expr, ModuleRef } from '../index/types';
+import { dirname } from '../index/modules';
+import type { Expr, FunctionSummary, ModuleRef } from '../index/types';
 
 export type Receiver =
   /**
@@ -39,6 +40,14 @@ const BUILTIN_NAMES = new Set([
 /** Builtins naming containers, as annotations (`items: list`) or constructors. */
 const CONTAINER_TYPES = new Set(['dict', 'list', 'set', 'frozenset', 'tuple', 'generator', 'Dict', 'List', 'Set', 'FrozenSet', 'Tuple', 'defaultdict', 'DefaultDict', 'OrderedDict', 'Counter', 'deque', 'Deque', 'ChainMap', 'Mapping', 'MutableMapping', 'Sequence', 'MutableSequence', 'AbstractSet', 'MutableSet', 'Collection']);
 
+/** Fixtures of pytest itself and of common plugins: never project objects. */
+const PLUGIN_FIXTURES = new Set([
+  'request', 'tmp_path', 'tmp_path_factory', 'tmpdir', 'tmpdir_factory', 'monkeypatch', 'capsys', 'capsysbinary', 'capfd',
+  'capfdbinary', 'caplog', 'recwarn', 'pytestconfig', 'record_property', 'record_testsuite_property', 'doctest_namespace',
+  'cache', 'mocker', 'class_mocker', 'session_mocker', 'event_loop', 'anyio_backend', 'httpx_mock', 'respx_mock',
+  'requests_mock', 'freezer', 'benchmark', 'faker', 'celery_app', 'celery_worker',
+]);
+
 /** Annotations that say nothing about the class: a value annotated with them is as unknown as an unannotated one. */
 const ANY_TYPES = /(^|\.)(Any|object)$/;
 
@@ -52,6 +61,7 @@ export class ReceiverClassifier {
   private projectModuleNames: Set<string> | null = null;
   private readonly boundGlobals = new Map<string, Set<string>>();
   private readonly complete = new Map<string, boolean>();
+  private fixtures: Map<string, { path: string; fn: FunctionSummary }[]> | null = null;
 
   constructor(private readonly index: ProjectIndex) {}
 
@@ -101,6 +111,17 @@ export class ReceiverClassifier {
         // What a third-party coroutine returns (`(await db.scalars(stmt)).all()`) is third-party, as for calls.
         const awaited = this.classify(path, expr.of, depth + 1);
         return awaited.k === 'foreign' && !awaited.container ? { k: 'foreign', container: false, what: `await ${awaited.what}` } : UNKNOWN;
+      }
+      case 'entered': {
+        // `with TestClient(app) as client`: a third-party context manager enters to a third-party value.
+        const manager = this.classify(path, expr.of, depth + 1);
+        return manager.k === 'foreign' && !manager.container ? { k: 'foreign', container: false, what: manager.what } : UNKNOWN;
+      }
+      case 'fixture': {
+        const fixture = this.fixtureFor(path, expr.name);
+        if (fixture === 'external') return { k: 'foreign', container: false, what: `the pytest fixture ${expr.name}` };
+        const value = fixture && (fixture.fn.isGenerator ? fixture.fn.provides : fixture.fn.returns);
+        return fixture && value ? this.classify(fixture.path, value, depth + 1) : UNKNOWN;
       }
       case 'item': {
         const iterable = this.classify(path, expr.of, depth + 1);
@@ -167,6 +188,36 @@ export class ReceiverClassifier {
       case 'unknown':
         return UNKNOWN;
     }
+  }
+
+  /**
+   * The fixture a test or fixture parameter receives: one in the same module, else in the nearest
+   * `conftest.py` above it; 'external' for pytest's and common plugins' own fixtures.
+   */
+  private fixtureFor(path: string, name: string): { path: string; fn: FunctionSummary } | 'external' | null {
+    if (!this.fixtures) {
+      this.fixtures = new Map();
+      for (const p of this.index.paths()) {
+        for (const fn of this.index.module(p)?.functions ?? []) {
+          if (fn.test !== 'fixture') continue;
+          const list = this.fixtures.get(fn.name) ?? [];
+          list.push({ path: p, fn });
+          this.fixtures.set(fn.name, list);
+        }
+      }
+    }
+    const all = this.fixtures.get(name) ?? [];
+    if (all.length === 0) return PLUGIN_FIXTURES.has(name) ? 'external' : null;
+    const here = all.filter((f) => f.path === path);
+    if (here.length > 0) return here.length === 1 ? (here[0] as { path: string; fn: FunctionSummary }) : null;
+    const dir = dirname(this.index.module(path)?.absPath ?? path);
+    const visible = all
+      .map((f) => ({ f, abs: this.index.module(f.path)?.absPath ?? f.path }))
+      .filter(({ abs }) => /(^|\/)conftest\.py$/.test(abs) && (dir === dirname(abs) || dir.startsWith(`${dirname(abs)}/`)))
+      .sort((a, b) => dirname(b.abs).length - dirname(a.abs).length);
+    const nearest = visible[0];
+    if (!nearest || (visible[1] && dirname(visible[1].abs) === dirname(nearest.abs))) return null;
+    return nearest.f;
   }
 
   /** A name the module does not bind, nor may receive from a star import, is the builtin of that name. */
