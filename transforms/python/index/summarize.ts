@@ -59,6 +59,7 @@ const CONTAINER_TYPES = new Set([
   'dict', 'Dict', 'list', 'List', 'set', 'Set', 'frozenset', 'FrozenSet', 'tuple', 'Tuple',
   'defaultdict', 'DefaultDict', 'OrderedDict', 'Counter', 'deque', 'Deque', 'ChainMap',
   'Mapping', 'MutableMapping', 'Sequence', 'MutableSequence', 'AbstractSet', 'MutableSet', 'Collection',
+  'Iterable', 'Iterator',
 ]);
 /** Deep enough for `a = b; b = c.d` chains, shallow enough to stop on `x = x.parent` loops. */
 const MAX_DEPTH = 12;
@@ -605,7 +606,12 @@ class Summarizer {
         const head = genericHead(node);
         const args = typeArguments(node);
         if (head === 'Annotated' || head === 'Optional') return args[0] ? this.typeExpr(args[0], depth + 1) : null;
-        if (head && CONTAINER_TYPES.has(head)) return { k: 'builtin', type: head };
+        if (head && CONTAINER_TYPES.has(head)) {
+          // `Tuple[A, B]` has items of several types; `Tuple[A, ...]` and the others one.
+          const single = !/^(tuple|Tuple)$/.test(head) || (args.length === 2 && unwrapType(args[1] as SgNode)?.kind() === 'ellipsis');
+          const item = single && args[0] ? this.typeExpr(args[0], depth + 1) : null;
+          return item ? { k: 'builtin', type: head, item } : { k: 'builtin', type: head };
+        }
         if (head === 'Union') {
           const real = args.filter((a) => unwrapType(a)?.kind() !== 'none');
           return real.length === 1 ? this.typeExpr(real[0] as SgNode, depth + 1) : null;

@@ -46,9 +46,10 @@ export type Expr =
   /**
    * A value of a builtin type known from the syntax alone (a literal, a display, a comprehension, an
    * f-string) or from an annotation naming a builtin or typing container (`Dict[str, int]`): never a
-   * project object. `type` is the builtin's name (`dict`, `str`, `Dict`...).
+   * project object. `type` is the builtin's name (`dict`, `str`, `Dict`...); `item`, the class its items
+   * are annotated with (`Iterable[Order]` → Order; a mapping's keys).
    */
-  | { k: 'builtin'; type: string }
+  | { k: 'builtin'; type: string; item?: Expr }
   /** An item of the iterable `of`: the target of `for x in of`. */
   | { k: 'item'; of: Expr }
   /** The value of `await of`. */
