@@ -177,6 +177,24 @@ describe('calls on receivers of unknown class (ASYNC-CALL-UNKNOWN-RECEIVER)', ()
     expect(findingsOf(files, RULE)).toEqual([`app/jobs.py:${RULE}@3`]);
   });
 
+  test('items of an annotated container are of the annotated class', () => {
+    const files = {
+      'app/repo.py': REPO,
+      'app/jobs.py': [
+        'from typing import Dict, Iterable, List',
+        'from app.repo import Repo',
+        'def rows_csv(rows: Iterable[Dict[str, str]]):',
+        '    for row in rows:',
+        '        row.get("id")',
+        'def first(repos: List[Repo], pk):',
+        '    for repo in repos:',
+        '        return repo.get(pk)',
+        '',
+      ].join('\n'),
+    };
+    expect(findingsOf(files, RULE)).toEqual([`app/jobs.py:${RULE}@8`]);
+  });
+
   test('only methods made async by this run count: one async before, or one that stays sync, does not', () => {
     const files = {
       'app/repo.py': REPO,

@@ -456,12 +456,13 @@ class Suspects {
         if (!functions || !this.bindsOrStars(receiver.path, name)) return null;
         return { why: `\`${name}\` in ${receiver.path} is not bound to one known function (it is bound more than once, conditionally or dynamically)`, candidates: listOf(functions, 'function') };
       case 'class': {
-        // Reached only through what the index does not follow (a pytest fixture's value): the method is known.
+        // Reached only through what the index does not resolve calls through (a pytest fixture's value, the
+        // items of an annotated container): the method is known.
         const found = this.index.findMethod(receiver, name);
         const entry = found && this.madeAsync.get(functionKey(found.path, found.id));
-        if (entry) return { why: 'the object it is called on is only known through a pytest fixture', candidates: listOf([entry], 'method') };
-        if (found || !methods || this.receivers.mroComplete(receiver)) return null;
         const cls = this.index.classSummary(receiver.path, receiver.id);
+        if (entry) return { why: `it is called on a \`${cls?.qualname ?? '?'}\` known only from a pytest fixture or a container's item annotation, which calls are not resolved through`, candidates: listOf([entry], 'method') };
+        if (found || !methods || this.receivers.mroComplete(receiver)) return null;
         return { why: `\`${name}\` is not defined on \`${cls?.qualname ?? '?'}\` (${receiver.path}) itself and one of its base classes cannot be resolved`, candidates: listOf(methods, 'method') };
       }
       case 'unknown':

@@ -38,7 +38,7 @@ const BUILTIN_NAMES = new Set([
 ]);
 
 /** Builtins naming containers, as annotations (`items: list`) or constructors. */
-const CONTAINER_TYPES = new Set(['dict', 'list', 'set', 'frozenset', 'tuple', 'generator', 'Dict', 'List', 'Set', 'FrozenSet', 'Tuple', 'defaultdict', 'DefaultDict', 'OrderedDict', 'Counter', 'deque', 'Deque', 'ChainMap', 'Mapping', 'MutableMapping', 'Sequence', 'MutableSequence', 'AbstractSet', 'MutableSet', 'Collection']);
+const CONTAINER_TYPES = new Set(['dict', 'list', 'set', 'frozenset', 'tuple', 'generator', 'Dict', 'List', 'Set', 'FrozenSet', 'Tuple', 'defaultdict', 'DefaultDict', 'OrderedDict', 'Counter', 'deque', 'Deque', 'ChainMap', 'Mapping', 'MutableMapping', 'Sequence', 'MutableSequence', 'AbstractSet', 'MutableSet', 'Collection', 'Iterable', 'Iterator']);
 
 /** Fixtures of pytest itself and of common plugins: never project objects. */
 const PLUGIN_FIXTURES = new Set([
@@ -124,6 +124,8 @@ export class ReceiverClassifier {
         return fixture && value ? this.classify(fixture.path, value, depth + 1) : UNKNOWN;
       }
       case 'item': {
+        const annotated = this.itemType(path, expr.of, depth + 1);
+        if (annotated) return this.classify(annotated.path, { k: 'instance', of: annotated.type }, depth + 1);
         const iterable = this.classify(path, expr.of, depth + 1);
         // Iterating a third-party object (not a builtin container) yields third-party objects.
         return iterable.k === 'foreign' && !iterable.container ? { k: 'foreign', container: false, what: `item of ${iterable.what}` } : UNKNOWN;
@@ -135,6 +137,17 @@ export class ReceiverClassifier {
       default:
         return UNKNOWN;
     }
+  }
+
+  /** The class the items of an annotated container are (`rows: Iterable[dict]` → dict), with the module it is written in. */
+  private itemType(path: string, expr: Expr, depth: number): { path: string; type: Expr } | null {
+    if (depth > MAX_DEPTH) return null;
+    if (expr.k === 'instance' && expr.of.k === 'builtin' && expr.of.item) return { path, type: expr.of.item };
+    if (expr.k === 'global') {
+      const binding = this.index.module(path)?.globals.find(([n]) => n === expr.name)?.[1];
+      return binding?.k === 'value' ? this.itemType(path, binding.expr, depth + 1) : null;
+    }
+    return null;
   }
 
   /**
