@@ -177,6 +177,25 @@ describe('calls on receivers of unknown class (ASYNC-CALL-UNKNOWN-RECEIVER)', ()
     expect(findingsOf(files, RULE)).toEqual([`app/jobs.py:${RULE}@3`]);
   });
 
+  test('what a project function returns or provides is followed: a third-party client is not a suspect', () => {
+    const files = {
+      'app/repo.py': REPO,
+      'app/clients.py': 'import redis\nREGISTRY = {}\ndef get_redis():\n    return redis.Redis()\ndef make():\n    return REGISTRY["repo"]\n',
+      'app/use.py': [
+        'from fastapi import Depends',
+        'from app.clients import get_redis, make',
+        'def a(key):',
+        '    return get_redis().get(key)',
+        'def b(key, r=Depends(get_redis)):',
+        '    return r.get(key)',
+        'def c(key):',
+        '    return make().get(key)',
+        '',
+      ].join('\n'),
+    };
+    expect(findingsOf(files, RULE)).toEqual([`app/use.py:${RULE}@8`]);
+  });
+
   test('items of an annotated container are of the annotated class', () => {
     const files = {
       'app/repo.py': REPO,

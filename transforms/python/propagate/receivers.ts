@@ -16,7 +16,7 @@ export type Receiver =
   /** A module of the project. */
   | { k: 'module'; path: string }
   | { k: 'class'; path: string; id: number; instance: boolean }
-  | { k: 'function' }
+  | { k: 'function'; path: string; id: number }
   | { k: 'unknown' };
 
 const UNKNOWN: Receiver = { k: 'unknown' };
@@ -97,6 +97,8 @@ export class ReceiverClassifier {
           return container === undefined ? UNKNOWN : { k: 'foreign', container, what: `${expr.of.name}()` };
         }
         const callee = this.classify(path, expr.of, depth + 1);
+        // `get_redis().get(key)` with `def get_redis(): return Redis(...)`: what the project function returns.
+        if (callee.k === 'function') return this.resultOf(callee, false, depth + 1);
         // What third-party code returns is taken as third-party; what a container's method returns is an item.
         return callee.k === 'foreign' && !callee.container ? { k: 'foreign', container: false, what: `${callee.what}()` } : UNKNOWN;
       }
@@ -109,6 +111,10 @@ export class ReceiverClassifier {
       }
       case 'awaited': {
         // What a third-party coroutine returns (`(await db.scalars(stmt)).all()`) is third-party, as for calls.
+        if (expr.of.k === 'call') {
+          const callee = this.classify(path, expr.of.of, depth + 1);
+          if (callee.k === 'function') return this.resultOf(callee, true, depth + 1);
+        }
         const awaited = this.classify(path, expr.of, depth + 1);
         return awaited.k === 'foreign' && !awaited.container ? { k: 'foreign', container: false, what: `await ${awaited.what}` } : UNKNOWN;
       }
@@ -132,11 +138,22 @@ export class ReceiverClassifier {
       }
       case 'depends': {
         const target = this.classify(path, expr.of, depth + 1);
+        if (target.k === 'function') {
+          const fn = this.index.function(target.path, target.id);
+          return fn?.provides ? this.classify(target.path, fn.provides, depth + 1) : UNKNOWN;
+        }
         return target.k === 'foreign' && !target.container ? { k: 'foreign', container: false, what: `Depends(${target.what})` } : UNKNOWN;
       }
       default:
         return UNKNOWN;
     }
+  }
+
+  /** What a call of a project function gives: its return value, awaited when it is a coroutine function. */
+  private resultOf(fn: { path: string; id: number }, awaited: boolean, depth: number): Receiver {
+    const summary = this.index.function(fn.path, fn.id);
+    if (!summary?.returns || summary.isGenerator || summary.isAsync !== awaited) return UNKNOWN;
+    return this.classify(fn.path, summary.returns, depth);
   }
 
   /** The class the items of an annotated container are (`rows: Iterable[dict]` → dict), with the module it is written in. */
@@ -197,7 +214,7 @@ export class ReceiverClassifier {
       case 'instance':
         return { k: 'class', path: entity.path, id: entity.id, instance: true };
       case 'function':
-        return { k: 'function' };
+        return { k: 'function', path: entity.path, id: entity.id };
       case 'unknown':
         return UNKNOWN;
     }
