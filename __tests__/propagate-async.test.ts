@@ -100,6 +100,26 @@ describe('project index resolution', () => {
     for (const call of calls) expect(index.resolveFunction('app/svc.py', call!.callee)).toEqual({ path: 'app/repo.py', id: expect.any(Number) });
   });
 
+  test('a generic class annotation is an instance of the class; Type[...] and Callable[...] are not', () => {
+    const files = {
+      'app/repo.py': 'from typing import Generic, TypeVar\nT = TypeVar("T")\nclass Repository(Generic[T]):\n    def get(self, i):\n        return i\n',
+      'app/svc.py': [
+        'from typing import Callable, Type',
+        'from app.repo import Repository',
+        'def a(users: Repository[int]):',
+        '    return users.get(1)',
+        'def b(kind: Type[Repository[int]]):',
+        '    return kind.get(2)',
+        'def c(make: Callable[[], Repository[int]]):',
+        '    return make.get(3)',
+        '',
+      ].join('\n'),
+    };
+    expect(resolveIn(files, 'app/svc.py', 'users.get')).toBe('app/repo.py:Repository.get');
+    expect(resolveIn(files, 'app/svc.py', 'kind.get')).toBeNull();
+    expect(resolveIn(files, 'app/svc.py', 'make.get')).toBeNull();
+  });
+
   test('classmethods, staticmethods, super() and the MRO across modules', () => {
     const files = {
       'app/base.py': 'class Base:\n    def save(self):\n        return 1\n    @classmethod\n    def make(cls):\n        return cls()\n',

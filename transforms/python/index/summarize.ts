@@ -52,6 +52,13 @@ const LITERAL_TYPES = new Map([
   ['true', 'bool'],
   ['false', 'bool'],
 ]);
+/** Annotations whose value is of the type they wrap (`Mapped[User]` is a User). */
+const WRAPPING_TYPES = new Set(['Mapped', 'ClassVar', 'Final', 'Required', 'NotRequired', 'ReadOnly', 'InitVar']);
+/** Generic annotations whose value is not an instance of the generic class itself. */
+const NOT_AN_INSTANCE_OF_HEAD = new Set([
+  'Type', 'type', 'Callable', 'Literal', 'Awaitable', 'Coroutine', 'Generator', 'AsyncGenerator', 'AsyncIterator',
+  'AsyncIterable', 'TypeGuard', 'TypeIs', 'Unpack', 'Concatenate', 'LiteralString', 'Never', 'NoReturn', 'TypeAlias',
+]);
 /** Builtins whose items are the items of their first argument. */
 const ITEM_PRESERVING = new Set(['reversed', 'sorted', 'list', 'tuple', 'set', 'frozenset', 'iter']);
 /** Generic annotations naming builtin or standard-library containers (`Dict[str, Service]` is a dict, not a Service). */
@@ -616,7 +623,11 @@ class Summarizer {
           const real = args.filter((a) => unwrapType(a)?.kind() !== 'none');
           return real.length === 1 ? this.typeExpr(real[0] as SgNode, depth + 1) : null;
         }
-        return null;
+        if (head && WRAPPING_TYPES.has(head)) return args[0] ? this.typeExpr(args[0], depth + 1) : null;
+        if (!head || NOT_AN_INSTANCE_OF_HEAD.has(head)) return null;
+        // `Repository[User]` is a Repository: a generic class's instances are instances of the class.
+        const headNode = node.kind() === 'generic_type' ? node.children().find((c) => c.kind() === 'identifier') : node.field('value');
+        return headNode ? this.exprOf(headNode, depth + 1) : null;
       }
       case 'binary_operator': {
         const parts = namedChildren(node).filter((p) => unwrapType(p)?.kind() !== 'none');
