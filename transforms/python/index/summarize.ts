@@ -140,6 +140,7 @@ class Summarizer {
       functions: [...functions.values()],
       classes,
       moduleCalls,
+      storedReferences: this.storedReferences(),
     };
   }
 
@@ -276,6 +277,23 @@ class Summarizer {
       wrapper: this.wrapperOf(call),
       references,
     };
+  }
+
+  private storedReferences(): ReferenceSite[] {
+    const out: ReferenceSite[] = [];
+    const displays = this.root.findAll({ rule: { any: ['dictionary', 'list', 'tuple', 'set'].map((kind) => ({ kind })) } });
+    for (const display of displays) {
+      // Arguments are the call's references already; `except (A, B)` and the like name classes, not functions.
+      if (display.ancestors().some((a) => a.kind() === 'argument_list' || a.kind() === 'decorator')) continue;
+      const elements = display.kind() === 'dictionary' ? namedChildren(display).map((p) => (p.kind() === 'pair' ? p.field('value') : null)) : namedChildren(display);
+      for (const element of elements) {
+        if (!element || (element.kind() !== 'identifier' && element.kind() !== 'attribute')) continue;
+        const expr = this.exprOf(element, 0);
+        if (expr.k !== 'global' && expr.k !== 'import' && expr.k !== 'def' && expr.k !== 'attr') continue;
+        out.push({ start: start(element), expr, text: compact(element.text()), receiver: String(display.kind()) });
+      }
+    }
+    return out;
   }
 
   /** Thread-pool wrappers whose target becomes a direct call once it is async. */

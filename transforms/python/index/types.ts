@@ -168,4 +168,10 @@ export interface ModuleSummary {
   classes: ClassSummary[];
   /** Calls at module level or in class bodies outside any function. */
   moduleCalls: CallSite[];
+  /**
+   * Functions and methods named as elements of a dict, list, tuple or set display that is not a call's
+   * argument (`HANDLERS = {"a": find_order}`): whatever calls them later does so without await.
+   * `receiver` is the display's kind.
+   */
+  storedReferences: ReferenceSite[];
 }
