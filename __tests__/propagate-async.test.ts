@@ -293,6 +293,26 @@ describe('calls on receivers of unknown class (ASYNC-CALL-UNKNOWN-RECEIVER)', ()
   });
 });
 
+describe('functions made async stored in containers', () => {
+  test('a dict or list display holding one is flagged; one given to a call, or holding data, is not', () => {
+    const files = {
+      'app/repo.py': REPO,
+      'app/handlers.py': [
+        'from fastapi import FastAPI',
+        'from app.repo import Repo',
+        'def find_order(repo: Repo, pk):',
+        '    return repo.get(pk)',
+        'HANDLERS = {"order": find_order}',
+        'app = FastAPI(on_startup=[find_order])',
+        'def row(user):',
+        '    return {"id": user.id, "cls": Repo, "fmt": str}',
+        '',
+      ].join('\n'),
+    };
+    expect(runProject(transform, new Map(Object.entries(files))).findings).toEqual(['app/handlers.py:ASYNC-CALL-SYNC-CONTEXT@5']);
+  });
+});
+
 describe('on the bundled blog app, after the transforms before it', () => {
   // Resolution once depended on which file's summary was evaluated first (a depth-limited result was
   // memoized): the engine's file order varies, so the whole chain is run and checked for its worst symptom.

@@ -73,6 +73,7 @@ export class AsyncPlan {
   private readonly callers = new Map<string, Site[]>();
   private readonly wrapped = new Map<string, { site: Site; wrapper: WrapperSite }[]>();
   private readonly referenced = new Map<string, { site: Site; ref: ReferenceSite }[]>();
+  private readonly stored = new Map<string, { path: string; ref: ReferenceSite }[]>();
   private readonly unresolvedSessionCalls: Site[] = [];
   /** Calls, thread-pool targets and function references the index could not resolve (checked once propagation is done). */
   private readonly unresolvedCalls: Site[] = [];
@@ -129,6 +130,10 @@ export class AsyncPlan {
         for (const call of fn.calls) sites.push({ path, caller, call });
       }
       for (const site of sites) this.link(site);
+      for (const ref of module.storedReferences) {
+        const fn = this.index.resolveFunction(path, ref.expr);
+        if (fn) push(this.stored, functionKey(fn.path, fn.id), { path, ref });
+      }
     }
   }
 
@@ -227,6 +232,10 @@ export class AsyncPlan {
     }
     for (const site of this.callers.get(key) ?? []) this.handleCall(site, target);
     for (const { site, wrapper } of this.wrapped.get(key) ?? []) this.handleWrapper(site, wrapper, target);
+    for (const { path, ref } of this.stored.get(key) ?? []) {
+      const where = ref.receiver === 'dictionary' ? 'a dict' : `a ${ref.receiver}`;
+      this.flag(RULES.syncContext, path, ref.start, `\`${ref.text}\` is stored in ${where}, but ${describe(target)} becomes async: whatever takes it out and calls it gets an un-awaited coroutine`);
+    }
     for (const { site, ref } of this.referenced.get(key) ?? []) {
       const receiver = ref.receiver.split('.').pop() ?? ref.receiver;
       if (ASYNC_AWARE_RECEIVERS.has(receiver)) continue;
