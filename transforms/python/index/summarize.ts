@@ -289,7 +289,10 @@ class Summarizer {
       for (const element of elements) {
         if (!element || (element.kind() !== 'identifier' && element.kind() !== 'attribute')) continue;
         const expr = this.exprOf(element, 0);
-        if (expr.k !== 'global' && expr.k !== 'import' && expr.k !== 'def' && expr.k !== 'attr') continue;
+        // Only names the index can follow: `user.id` on an unknown `user` is data, and common in displays.
+        let root = expr;
+        while (root.k === 'attr') root = root.of;
+        if (!['global', 'import', 'def', 'self', 'cls', 'instance', 'depends'].includes(root.k) || expr.k === 'self' || expr.k === 'cls') continue;
         out.push({ start: start(element), expr, text: compact(element.text()), receiver: String(display.kind()) });
       }
     }
