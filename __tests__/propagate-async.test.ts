@@ -5,6 +5,7 @@ import { DEFAULT_TRANSFORM_OPTIONS } from '../engine/types';
 import { pythonProjectIndexer } from '../transforms/python/index/indexer';
 import type { ModuleSummary } from '../transforms/python/index/types';
 import { transform } from '../transforms/python/propagate-async';
+import type { AsyncPlan } from '../transforms/python/propagate/plan';
 import { parsePython } from '../transforms/python/support/language';
 import { readTree, runProject } from './helpers/project-fixtures';
 
@@ -99,6 +100,26 @@ describe('project index resolution', () => {
     for (const call of calls) expect(index.resolveFunction('app/svc.py', call!.callee)).toEqual({ path: 'app/repo.py', id: expect.any(Number) });
   });
 
+  test('a generic class annotation is an instance of the class; Type[...] and Callable[...] are not', () => {
+    const files = {
+      'app/repo.py': 'from typing import Generic, TypeVar\nT = TypeVar("T")\nclass Repository(Generic[T]):\n    def get(self, i):\n        return i\n',
+      'app/svc.py': [
+        'from typing import Callable, Type',
+        'from app.repo import Repository',
+        'def a(users: Repository[int]):',
+        '    return users.get(1)',
+        'def b(kind: Type[Repository[int]]):',
+        '    return kind.get(2)',
+        'def c(make: Callable[[], Repository[int]]):',
+        '    return make.get(3)',
+        '',
+      ].join('\n'),
+    };
+    expect(resolveIn(files, 'app/svc.py', 'users.get')).toBe('app/repo.py:Repository.get');
+    expect(resolveIn(files, 'app/svc.py', 'kind.get')).toBeNull();
+    expect(resolveIn(files, 'app/svc.py', 'make.get')).toBeNull();
+  });
+
   test('classmethods, staticmethods, super() and the MRO across modules', () => {
     const files = {
       'app/base.py': 'class Base:\n    def save(self):\n        return 1\n    @classmethod\n    def make(cls):\n        return cls()\n',
@@ -123,6 +144,172 @@ describe('project index resolution', () => {
       'app/main.py': 'from app.helpers import load\ndef f(db, load):\n    return load(db)\n',
     };
     expect(resolveIn(files, 'app/main.py', 'load')).toBeNull();
+  });
+});
+
+/** The propagate-async findings over in-memory files (the input as insert-await leaves it). */
+function findingsOf(files: Record<string, string>, rule: string): string[] {
+  return runProject(transform, new Map(Object.entries(files))).findings.filter((f) => f.includes(`:${rule}@`));
+}
+
+const REPO = [
+  'from sqlalchemy import select',
+  'from sqlalchemy.ext.asyncio import AsyncSession',
+  'class Repo:',
+  '    def __init__(self, db: AsyncSession):',
+  '        self.db = db',
+  '    def get(self, pk):',
+  '        return await self.db.get(Repo, pk)',
+  '    def all(self):',
+  '        return (await self.db.scalars(select(Repo))).all()',
+  '    def delete(self, obj):',
+  '        await self.db.delete(obj)',
+  '',
+].join('\n');
+
+describe('calls on receivers of unknown class (ASYNC-CALL-UNKNOWN-RECEIVER)', () => {
+  const RULE = 'ASYNC-CALL-UNKNOWN-RECEIVER';
+
+  test('third-party values, what they return, yield and await to are not project objects', () => {
+    const files = {
+      'app/repo.py': REPO,
+      'app/routes.py': [
+        'from fastapi import APIRouter',
+        'from sqlalchemy import MetaData',
+        'router = APIRouter()',
+        'meta = MetaData()',
+        '@router.get("/")',
+        'def index(conn):',
+        '    for table in reversed(meta.sorted_tables):',
+        '        conn.execute(table.delete())',
+        '    return 1',
+        '',
+      ].join('\n'),
+    };
+    expect(findingsOf(files, RULE)).toEqual([]);
+  });
+
+  test('items of a builtin container may be anything, and are flagged', () => {
+    const files = {
+      'app/repo.py': REPO,
+      'app/jobs.py': 'def purge(repos: list, obj):\n    for r in repos:\n        r.delete(obj)\n',
+    };
+    expect(findingsOf(files, RULE)).toEqual([`app/jobs.py:${RULE}@3`]);
+  });
+
+  test('what a project function returns or provides is followed: a third-party client is not a suspect', () => {
+    const files = {
+      'app/repo.py': REPO,
+      'app/clients.py': 'import redis\nREGISTRY = {}\ndef get_redis():\n    return redis.Redis()\ndef make():\n    return REGISTRY["repo"]\n',
+      'app/use.py': [
+        'from fastapi import Depends',
+        'from app.clients import get_redis, make',
+        'def a(key):',
+        '    return get_redis().get(key)',
+        'def b(key, r=Depends(get_redis)):',
+        '    return r.get(key)',
+        'def c(key):',
+        '    return make().get(key)',
+        '',
+      ].join('\n'),
+    };
+    expect(findingsOf(files, RULE)).toEqual([`app/use.py:${RULE}@8`]);
+  });
+
+  test('items of an annotated container are of the annotated class', () => {
+    const files = {
+      'app/repo.py': REPO,
+      'app/jobs.py': [
+        'from typing import Dict, Iterable, List',
+        'from app.repo import Repo',
+        'def rows_csv(rows: Iterable[Dict[str, str]]):',
+        '    for row in rows:',
+        '        row.get("id")',
+        'def first(repos: List[Repo], pk):',
+        '    for repo in repos:',
+        '        return repo.get(pk)',
+        '',
+      ].join('\n'),
+    };
+    expect(findingsOf(files, RULE)).toEqual([`app/jobs.py:${RULE}@8`]);
+  });
+
+  test('only methods made async by this run count: one async before, or one that stays sync, does not', () => {
+    const files = {
+      'app/repo.py': REPO,
+      'app/other.py': 'class Cache:\n    async def find(self, k):\n        return k\n    def lookup(self, k):\n        return k\n',
+      'app/use.py': 'def f(x, k):\n    return x.find(k), x.lookup(k)\n',
+    };
+    expect(findingsOf(files, RULE)).toEqual([]);
+  });
+
+  test('an unknown receiver is flagged, never awaited on a name guess, even when one class has the method and the caller becomes async', () => {
+    const files = {
+      'app/repo.py': REPO,
+      'app/use.py': 'from app.repo import Repo\ndef f(repo: Repo, other, pk):\n    return repo.get(pk), other.get(pk)\n',
+    };
+    const run = runProject(transform, new Map(Object.entries(files)));
+    expect(run.outputs.get('app/use.py')).toBe('from app.repo import Repo\nasync def f(repo: Repo, other, pk):\n    return await repo.get(pk), other.get(pk)\n');
+    expect(run.findings).toEqual([`app/use.py:${RULE}@3`]);
+  });
+
+  test('an unannotated test parameter is the fixture of its name: a TestClient is third-party, a service is flagged', () => {
+    const files = {
+      'app/repo.py': REPO,
+      'app/services.py': 'from app.repo import Repo\nclass Service:\n    def __init__(self, repo: Repo):\n        self.repo = repo\n    def find(self, pk):\n        return self.repo.get(pk)\n',
+      'tests/conftest.py': [
+        'import pytest',
+        'from fastapi.testclient import TestClient',
+        'from app.main import app',
+        'from app.repo import Repo',
+        'from app.services import Service',
+        '@pytest.fixture',
+        'def client():',
+        '    with TestClient(app) as c:',
+        '        yield c',
+        '@pytest.fixture',
+        'def service(db):',
+        '    return Service(Repo(db))',
+        '',
+      ].join('\n'),
+      'tests/api/test_items.py': 'def test_api(client, mocker):\n    assert client.get("/").status_code == 200\n    mocker.patch.dict({}).get("x")\n\ndef test_service(service):\n    assert service.find(1) is None\n',
+    };
+    expect(findingsOf(files, RULE)).toEqual([`tests/api/test_items.py:${RULE}@6`]);
+  });
+
+  test('with a session argument the call is ASYNC-CALL-UNRESOLVED alone, and its message names the candidates', () => {
+    const files = {
+      'app/repo.py': REPO,
+      'app/use.py': 'from sqlalchemy.ext.asyncio import AsyncSession\ndef f(svc, db: AsyncSession):\n    return svc.get(db, 1)\n',
+    };
+    expect(runProject(transform, new Map(Object.entries(files))).findings).toEqual(['app/use.py:ASYNC-CALL-UNRESOLVED@3']);
+    const summaries = new Map<string, ModuleSummary>();
+    for (const [rel, source] of Object.entries(files)) {
+      summaries.set(rel, pythonProjectIndexer.summarize({ path: rel, absPath: `/repo/${rel}`, source, tree: parsePython(source), options: DEFAULT_TRANSFORM_OPTIONS }));
+    }
+    const plan = transform.indexer!.build(summaries, DEFAULT_TRANSFORM_OPTIONS) as AsyncPlan;
+    const [finding] = plan.fileFor('app/use.py', files['app/use.py'])!.findings;
+    expect(finding?.message).toContain('a method `get` becomes async in `Repo.get` (app/repo.py:6)');
+  });
+});
+
+describe('functions made async stored in containers', () => {
+  test('a dict or list display holding one is flagged; one given to a call, or holding data, is not', () => {
+    const files = {
+      'app/repo.py': REPO,
+      'app/handlers.py': [
+        'from fastapi import FastAPI',
+        'from app.repo import Repo',
+        'def find_order(repo: Repo, pk):',
+        '    return repo.get(pk)',
+        'HANDLERS = {"order": find_order}',
+        'app = FastAPI(on_startup=[find_order])',
+        'def row(user):',
+        '    return {"id": user.id, "cls": Repo, "fmt": str}',
+        '',
+      ].join('\n'),
+    };
+    expect(runProject(transform, new Map(Object.entries(files))).findings).toEqual(['app/handlers.py:ASYNC-CALL-SYNC-CONTEXT@5']);
   });
 });
 
@@ -151,6 +338,9 @@ describe('on the bundled blog app, after the transforms before it', () => {
     expect(report.files.filter((f) => f.status === 'error')).toEqual([]);
     const unresolved = report.files.flatMap((f) => ('findings' in f ? f.findings.filter((x) => x.rule === 'ASYNC-CALL-UNRESOLVED').map((x) => `${f.path}:${x.line}`) : []));
     expect(unresolved).toEqual([]);
+    // Its receivers are all annotated or third-party (`@router.get` included): nothing to flag.
+    const unknownReceivers = report.files.flatMap((f) => ('findings' in f ? f.findings.filter((x) => x.rule === 'ASYNC-CALL-UNKNOWN-RECEIVER').map((x) => `${f.path}:${x.line}`) : []));
+    expect(unknownReceivers).toEqual([]);
     const items = report.files.find((f) => f.path === 'app/api/routes/items.py');
     expect(items?.status).toBe('changed');
     const text = items && items.status === 'changed' ? items.after : '';

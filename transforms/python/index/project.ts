@@ -88,6 +88,11 @@ export class ProjectIndex {
     if (!module) return UNKNOWN_ENTITY;
     switch (expr.k) {
       case 'unknown':
+      case 'builtin':
+      case 'item':
+      case 'awaited':
+      case 'entered':
+      case 'fixture':
         return UNKNOWN_ENTITY;
       case 'global':
         return this.globalName(path, expr.name, depth + 1);

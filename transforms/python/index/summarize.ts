@@ -36,6 +36,39 @@ const ROUTE_DECORATOR = /^@\s*[\w.]+\.(get|post|put|patch|delete|head|options|tr
 const FIXTURE_DECORATOR = /^@\s*(?:pytest\.|pytest_asyncio\.)?fixture\b/;
 /** Generic wrappers whose first argument is what a generator yields. */
 const YIELD_WRAPPERS = new Set(['Generator', 'Iterator', 'Iterable', 'AsyncGenerator', 'AsyncIterator', 'AsyncIterable']);
+/** Syntax that builds a value of a known builtin type. */
+const LITERAL_TYPES = new Map([
+  ['dictionary', 'dict'],
+  ['dictionary_comprehension', 'dict'],
+  ['list', 'list'],
+  ['list_comprehension', 'list'],
+  ['set', 'set'],
+  ['set_comprehension', 'set'],
+  ['tuple', 'tuple'],
+  ['generator_expression', 'generator'],
+  ['string', 'str'],
+  ['concatenated_string', 'str'],
+  ['integer', 'int'],
+  ['float', 'float'],
+  ['true', 'bool'],
+  ['false', 'bool'],
+]);
+/** Annotations whose value is of the type they wrap (`Mapped[User]` is a User). */
+const WRAPPING_TYPES = new Set(['Mapped', 'ClassVar', 'Final', 'Required', 'NotRequired', 'ReadOnly', 'InitVar']);
+/** Generic annotations whose value is not an instance of the generic class itself. */
+const NOT_AN_INSTANCE_OF_HEAD = new Set([
+  'Type', 'type', 'Callable', 'Literal', 'Awaitable', 'Coroutine', 'Generator', 'AsyncGenerator', 'AsyncIterator',
+  'AsyncIterable', 'TypeGuard', 'TypeIs', 'Unpack', 'Concatenate', 'LiteralString', 'Never', 'NoReturn', 'TypeAlias',
+]);
+/** Builtins whose items are the items of their first argument. */
+const ITEM_PRESERVING = new Set(['reversed', 'sorted', 'list', 'tuple', 'set', 'frozenset', 'iter']);
+/** Generic annotations naming builtin or standard-library containers (`Dict[str, Service]` is a dict, not a Service). */
+const CONTAINER_TYPES = new Set([
+  'dict', 'Dict', 'list', 'List', 'set', 'Set', 'frozenset', 'FrozenSet', 'tuple', 'Tuple',
+  'defaultdict', 'DefaultDict', 'OrderedDict', 'Counter', 'deque', 'Deque', 'ChainMap',
+  'Mapping', 'MutableMapping', 'Sequence', 'MutableSequence', 'AbstractSet', 'MutableSet', 'Collection',
+  'Iterable', 'Iterator',
+]);
 /** Deep enough for `a = b; b = c.d` chains, shallow enough to stop on `x = x.parent` loops. */
 const MAX_DEPTH = 12;
 
@@ -112,6 +145,7 @@ class Summarizer {
       functions: [...functions.values()],
       classes,
       moduleCalls,
+      storedReferences: this.storedReferences(),
     };
   }
 
@@ -132,10 +166,8 @@ class Summarizer {
     const decorators = decoratorsOf(fn).map((d) => d.text());
     const own = this.ownNodes(fn);
     const isGenerator = own.some((n) => n.kind() === 'yield');
-    const fixture = decorators.some((d) => FIXTURE_DECORATOR.test(d));
-    const inTestFile = isTestPath(this.input.path);
-    const testClass = facts.classId === null || /^Test/.test(this.nameOf(facts.classId));
-    const test = fixture ? 'fixture' : inTestFile && /^test/.test(name) && testClass ? 'test' : null;
+    const test = this.testKindOf(fn);
+    const fixture = test === 'fixture';
     const keptSync = new Set([this.input.options.getDbName]);
     return {
       id: start(fn),
@@ -152,11 +184,20 @@ class Summarizer {
       test,
       route: decorators.some((d) => ROUTE_DECORATOR.test(d)),
       sessionBlocker: this.sessionBlocker(fn),
+      stub: isStub(fn),
       ignored: this.isIgnoredLine(start(fn)) || this.markers.file || this.isExcluded(start(fn)),
       returns: this.returnsOf(fn, own, false),
       provides: this.returnsOf(fn, own, isGenerator),
       calls: [],
     };
+  }
+
+  /** A pytest test function or fixture, by pytest's conventions. */
+  private testKindOf(fn: SgNode): 'test' | 'fixture' | null {
+    if (decoratorsOf(fn).some((d) => FIXTURE_DECORATOR.test(d.text()))) return 'fixture';
+    const facts = this.facts.get(start(fn));
+    const testClass = !facts || facts.classId === null || /^Test/.test(this.nameOf(facts.classId));
+    return isTestPath(this.input.path) && /^test/.test(fn.field('name')?.text() ?? '') && testClass ? 'test' : null;
   }
 
   /** Nodes evaluated in the function's own frame: its body minus nested defs, lambdas and classes. */
@@ -224,7 +265,7 @@ class Summarizer {
     for (const arg of argValues) {
       if (arg.kind() !== 'identifier' && arg.kind() !== 'attribute') continue;
       const expr = this.exprOf(arg, 0);
-      if (expr.k === 'unknown' || expr.k === 'self' || expr.k === 'cls') continue;
+      if (['unknown', 'builtin', 'item', 'awaited', 'entered', 'fixture', 'self', 'cls'].includes(expr.k)) continue;
       references.push({ start: start(arg), expr, text: compact(arg.text()), receiver: text });
     }
     return {
@@ -241,6 +282,26 @@ class Summarizer {
       wrapper: this.wrapperOf(call),
       references,
     };
+  }
+
+  private storedReferences(): ReferenceSite[] {
+    const out: ReferenceSite[] = [];
+    const displays = this.root.findAll({ rule: { any: ['dictionary', 'list', 'tuple', 'set'].map((kind) => ({ kind })) } });
+    for (const display of displays) {
+      // Arguments are the call's references already; `except (A, B)` and the like name classes, not functions.
+      if (display.ancestors().some((a) => a.kind() === 'argument_list' || a.kind() === 'decorator')) continue;
+      const elements = display.kind() === 'dictionary' ? namedChildren(display).map((p) => (p.kind() === 'pair' ? p.field('value') : null)) : namedChildren(display);
+      for (const element of elements) {
+        if (!element || (element.kind() !== 'identifier' && element.kind() !== 'attribute')) continue;
+        const expr = this.exprOf(element, 0);
+        // Only names the index can follow: `user.id` on an unknown `user` is data, and common in displays.
+        let root = expr;
+        while (root.k === 'attr') root = root.of;
+        if (!['global', 'import', 'def', 'self', 'cls', 'instance', 'depends'].includes(root.k) || expr.k === 'self' || expr.k === 'cls') continue;
+        out.push({ start: start(element), expr, text: compact(element.text()), receiver: String(display.kind()) });
+      }
+    }
+    return out;
   }
 
   /** Thread-pool wrappers whose target becomes a direct call once it is async. */
@@ -364,6 +425,17 @@ class Summarizer {
       const target = this.importTarget(id, importStmt);
       return target ? { k: 'import', target } : { k: 'value', expr: UNKNOWN };
     }
+    const pattern = parent.kind() === 'as_pattern_target' ? parent.parent() : null;
+    if (pattern?.kind() === 'as_pattern' && pattern.parent()?.kind() === 'with_item') {
+      const manager = namedChildren(pattern)[0];
+      return { k: 'value', expr: manager ? { k: 'entered', of: this.exprOf(manager, depth + 1) } : UNKNOWN };
+    }
+    if (parent.kind() === 'for_statement' && sameNode(parent.field('left'), id)) {
+      let iterable = parent.field('right');
+      // `reversed(xs)`, `sorted(xs)`... yield the items of xs (the call's value is not followed otherwise).
+      while (iterable?.kind() === 'call' && ITEM_PRESERVING.has(iterable.field('function')?.text() ?? '')) iterable = callArgs(iterable).positional[0] ?? null;
+      return { k: 'value', expr: iterable ? { k: 'item', of: this.exprOf(iterable, depth + 1) } : UNKNOWN };
+    }
     if (parent.kind() === 'assignment' && sameNode(parent.field('left'), id)) {
       let right = parent.field('right');
       while (right?.kind() === 'assignment') right = right.field('right');
@@ -416,8 +488,15 @@ class Summarizer {
         const inner = namedChildren(node)[0];
         return inner ? this.exprOf(inner, depth + 1) : UNKNOWN;
       }
-      default:
-        return UNKNOWN;
+      case 'await': {
+        const operand = namedChildren(node)[0];
+        return operand ? { k: 'awaited', of: this.exprOf(operand, depth + 1) } : UNKNOWN;
+      }
+      default: {
+        // `None` is left unknown: a module-level `_service = None` is typically rebound through `global`.
+        const type = LITERAL_TYPES.get(String(node.kind()));
+        return type ? { k: 'builtin', type } : UNKNOWN;
+      }
     }
   }
 
@@ -504,6 +583,11 @@ class Summarizer {
       if (facts.kind === 'method') return { k: 'self', cls: facts.classId };
       if (facts.kind === 'classmethod') return { k: 'cls', cls: facts.classId };
     }
+    // `*args` is a tuple and `**kwargs` a dict whatever their annotation (which types the items).
+    const splat = param.node.kind() === 'typed_parameter' ? (param.node.children().find((c) => String(c.kind()).endsWith('splat_pattern')) ?? param.node) : param.node;
+    if (splat.kind() === 'list_splat_pattern') return { k: 'builtin', type: 'tuple' };
+    if (splat.kind() === 'dictionary_splat_pattern') return { k: 'builtin', type: 'dict' };
+    if (!param.annotation && !param.defaultValue && this.testKindOf(fn) !== null) return { k: 'fixture', name: param.name };
     let type: Expr | null = null;
     let dependency: Expr | null = null;
     if (param.annotation) {
@@ -514,7 +598,8 @@ class Summarizer {
       const target = callArgs(param.defaultValue).positional[0] ?? callArgs(param.defaultValue).keywords.get('dependency');
       if (target) dependency = this.exprOf(target, depth + 1);
     }
-    if (type) return { k: 'instance', of: type };
+    // A container annotation says less than the dependency that provides the value.
+    if (type && (type.k !== 'builtin' || !dependency)) return { k: 'instance', of: type };
     if (dependency) return { k: 'depends', of: dependency };
     return UNKNOWN;
   }
@@ -554,11 +639,21 @@ class Summarizer {
         const head = genericHead(node);
         const args = typeArguments(node);
         if (head === 'Annotated' || head === 'Optional') return args[0] ? this.typeExpr(args[0], depth + 1) : null;
+        if (head && CONTAINER_TYPES.has(head)) {
+          // `Tuple[A, B]` has items of several types; `Tuple[A, ...]` and the others one.
+          const single = !/^(tuple|Tuple)$/.test(head) || (args.length === 2 && unwrapType(args[1] as SgNode)?.kind() === 'ellipsis');
+          const item = single && args[0] ? this.typeExpr(args[0], depth + 1) : null;
+          return item ? { k: 'builtin', type: head, item } : { k: 'builtin', type: head };
+        }
         if (head === 'Union') {
           const real = args.filter((a) => unwrapType(a)?.kind() !== 'none');
           return real.length === 1 ? this.typeExpr(real[0] as SgNode, depth + 1) : null;
         }
-        return null;
+        if (head && WRAPPING_TYPES.has(head)) return args[0] ? this.typeExpr(args[0], depth + 1) : null;
+        if (!head || NOT_AN_INSTANCE_OF_HEAD.has(head)) return null;
+        // `Repository[User]` is a Repository: a generic class's instances are instances of the class.
+        const headNode = node.kind() === 'generic_type' ? node.children().find((c) => c.kind() === 'identifier') : node.field('value');
+        return headNode ? this.exprOf(headNode, depth + 1) : null;
       }
       case 'binary_operator': {
         const parts = namedChildren(node).filter((p) => unwrapType(p)?.kind() !== 'none');
@@ -601,6 +696,21 @@ function isDependsCall(node: SgNode): boolean {
   const callee = dottedName(node.field('function') as SgNode);
   const last = callee?.[callee.length - 1];
   return last === 'Depends' || last === 'Security';
+}
+
+/** A body of docstrings, `...`, `pass` and `raise NotImplementedError` only. */
+function isStub(fn: SgNode): boolean {
+  const body = fn.field('body');
+  if (!body) return false;
+  return namedChildren(body).every((stmt) => {
+    if (stmt.kind() === 'comment' || stmt.kind() === 'pass_statement') return true;
+    if (stmt.kind() === 'expression_statement') {
+      const value = namedChildren(stmt)[0];
+      return value?.kind() === 'string' || value?.kind() === 'ellipsis';
+    }
+    if (stmt.kind() === 'raise_statement') return /^raise\s+NotImplementedError\b/.test(stmt.text());
+    return false;
+  });
 }
 
 function decoratorName(decorator: SgNode): string {

@@ -42,7 +42,22 @@ export type Expr =
   /** An instance of the class `of` (from an annotation). */
   | { k: 'instance'; of: Expr }
   /** What FastAPI injects for `Depends(of)`: an instance of a class, or what a dependency function returns or yields. */
-  | { k: 'depends'; of: Expr };
+  | { k: 'depends'; of: Expr }
+  /**
+   * A value of a builtin type known from the syntax alone (a literal, a display, a comprehension, an
+   * f-string) or from an annotation naming a builtin or typing container (`Dict[str, int]`): never a
+   * project object. `type` is the builtin's name (`dict`, `str`, `Dict`...); `item`, the class its items
+   * are annotated with (`Iterable[Order]` → Order; a mapping's keys).
+   */
+  | { k: 'builtin'; type: string; item?: Expr }
+  /** An item of the iterable `of`: the target of `for x in of`. */
+  | { k: 'item'; of: Expr }
+  /** The value of `await of`. */
+  | { k: 'awaited'; of: Expr }
+  /** The target of `with of as x`: what the context manager's `__enter__` returns. */
+  | { k: 'entered'; of: Expr }
+  /** An unannotated parameter of a pytest test or fixture: the fixture of that name. */
+  | { k: 'fixture'; name: string };
 
 export const UNKNOWN: Expr = { k: 'unknown' };
 
@@ -118,6 +133,8 @@ export interface FunctionSummary {
   route: boolean;
   /** A session call left without its `await` in the body (insert-await flagged the function), or null. */
   sessionBlocker: string | null;
+  /** The body does nothing (docstring, `...`, `pass`, `raise NotImplementedError`): an interface's declaration. */
+  stub: boolean;
   /** The `def` line carries an `awaitify: ignore` marker. */
   ignored: boolean;
   /** The value a call returns, when known. */
@@ -151,4 +168,10 @@ export interface ModuleSummary {
   classes: ClassSummary[];
   /** Calls at module level or in class bodies outside any function. */
   moduleCalls: CallSite[];
+  /**
+   * Functions and methods named as elements of a dict, list, tuple or set display that is not a call's
+   * argument (`HANDLERS = {"a": find_order}`): whatever calls them later does so without await.
+   * `receiver` is the display's kind.
+   */
+  storedReferences: ReferenceSite[];
 }

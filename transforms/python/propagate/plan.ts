@@ -9,7 +9,8 @@
 import type { FindingInput } from '../../../engine/types';
 import type { ProjectIndex } from '../index/project';
 import { functionKey } from '../index/project';
-import type { CallSite, FunctionSummary, ModuleSummary, ReferenceSite, WrapperSite } from '../index/types';
+import type { CallSite, Expr, FunctionSummary, ModuleSummary, ReferenceSite, WrapperSite } from '../index/types';
+import { ReceiverClassifier } from './receivers';
 import { HINTS, RULES, type AsyncRule } from './rules';
 
 const ID = 'propagate-async';
@@ -58,6 +59,12 @@ const ASYNC_AWARE_RECEIVERS = new Set([
   'run_in_executor',
 ]);
 
+/**
+ * Callees known to call a function passed to them, synchronously. An unresolved `x.name` passed elsewhere
+ * is more likely an attribute's value than a method, so only these make it a suspect.
+ */
+const CALLS_ITS_ARGUMENTS = new Set(['map', 'filter', 'sorted', 'min', 'max', 'reduce', 'partial', 'starmap', 'submit', 'call_soon', 'call_later']);
+
 /** Builtins and loggers that take anything, sessions included, without calling into project code. */
 const NEUTRAL_CALLEES = /^(print|isinstance|issubclass|len|repr|str|type|id|getattr|setattr|hasattr|delattr|vars|dir|Depends|Security|(logger|logging|log|_logger|LOGGER)\.\w+)$/;
 
@@ -66,7 +73,12 @@ export class AsyncPlan {
   private readonly callers = new Map<string, Site[]>();
   private readonly wrapped = new Map<string, { site: Site; wrapper: WrapperSite }[]>();
   private readonly referenced = new Map<string, { site: Site; ref: ReferenceSite }[]>();
+  private readonly stored = new Map<string, { path: string; ref: ReferenceSite }[]>();
   private readonly unresolvedSessionCalls: Site[] = [];
+  /** Calls, thread-pool targets and function references the index could not resolve (checked once propagation is done). */
+  private readonly unresolvedCalls: Site[] = [];
+  private readonly unresolvedWrappers: Site[] = [];
+  private readonly unresolvedReferences: { site: Site; ref: ReferenceSite }[] = [];
   private readonly family = new Map<string, Set<string>>();
   private readonly newly = new Map<string, Reason>();
   private readonly files = new Map<string, FilePlan>();
@@ -118,6 +130,10 @@ export class AsyncPlan {
         for (const call of fn.calls) sites.push({ path, caller, call });
       }
       for (const site of sites) this.link(site);
+      for (const ref of module.storedReferences) {
+        const fn = this.index.resolveFunction(path, ref.expr);
+        if (fn) push(this.stored, functionKey(fn.path, fn.id), { path, ref });
+      }
     }
   }
 
@@ -127,15 +143,20 @@ export class AsyncPlan {
     const wrappedFn = call.wrapper ? this.index.resolveFunction(path, call.wrapper.target) : null;
     if (target) push(this.callers, functionKey(target.path, target.id), site);
     else if (wrappedFn && call.wrapper) push(this.wrapped, functionKey(wrappedFn.path, wrappedFn.id), { site, wrapper: call.wrapper });
-    else if (call.sessionArg && !call.onSession && !NEUTRAL_CALLEES.test(call.text)) {
-      // The session goes to a known thread-pool wrapper's target, or a constructor: not an unknown function.
-      const entity = this.index.evaluate(path, call.callee);
-      if (entity.k !== 'class') this.unresolvedSessionCalls.push(site);
+    else {
+      if (call.sessionArg && !call.onSession && !NEUTRAL_CALLEES.test(call.text)) {
+        // The session goes to a known thread-pool wrapper's target, or a constructor: not an unknown function.
+        const entity = this.index.evaluate(path, call.callee);
+        if (entity.k !== 'class') this.unresolvedSessionCalls.push(site);
+      }
+      if (!call.onSession && mayNameFunction(call.callee)) this.unresolvedCalls.push(site);
+      if (call.wrapper && mayNameFunction(call.wrapper.target)) this.unresolvedWrappers.push(site);
     }
     for (const ref of call.references) {
       if (call.wrapper && ref.text === call.wrapper.targetText) continue;
       const fn = this.index.resolveFunction(path, ref.expr);
       if (fn) push(this.referenced, functionKey(fn.path, fn.id), { site, ref });
+      else if (mayNameFunction(ref.expr)) this.unresolvedReferences.push({ site, ref });
     }
   }
 
@@ -211,6 +232,10 @@ export class AsyncPlan {
     }
     for (const site of this.callers.get(key) ?? []) this.handleCall(site, target);
     for (const { site, wrapper } of this.wrapped.get(key) ?? []) this.handleWrapper(site, wrapper, target);
+    for (const { path, ref } of this.stored.get(key) ?? []) {
+      const where = ref.receiver === 'dictionary' ? 'a dict' : `a ${ref.receiver}`;
+      this.flag(RULES.syncContext, path, ref.start, `\`${ref.text}\` is stored in ${where}, but ${describe(target)} becomes async: whatever takes it out and calls it gets an un-awaited coroutine`);
+    }
     for (const { site, ref } of this.referenced.get(key) ?? []) {
       const receiver = ref.receiver.split('.').pop() ?? ref.receiver;
       if (ASYNC_AWARE_RECEIVERS.has(receiver)) continue;
@@ -262,12 +287,62 @@ export class AsyncPlan {
     });
   }
 
-  /** Once anything became async, a call handing a session to an unknown function may have lost its await. */
+  /**
+   * Once anything became async, every call the index could not resolve that may reach a function made
+   * async is flagged: one handing a session to an unknown function (ASYNC-CALL-UNRESOLVED), and one whose
+   * name is that of a function made async, called on an object that is not provably foreign
+   * (ASYNC-CALL-UNKNOWN-RECEIVER). Never awaited on a name guess: `find` may be another class's sync method.
+   */
   private flagUnresolved(): void {
     if (this.newly.size === 0) return;
+    const suspects = new Suspects(this.index, [...this.newly.keys()].map((key) => this.functions.get(key) as FnEntry));
+    const flaggedSites = new Set<Site>();
     for (const site of this.unresolvedSessionCalls) {
       if (site.call.awaited === 'yes' || site.call.ignored) continue;
-      this.flag(RULES.unresolved, site.path, site.call.start, `\`${site.call.text}(...)\` is given a session, but which function it calls is not known; if it is a coroutine function now, this call needs \`await\``);
+      flaggedSites.add(site);
+      const suspect = suspects.of(site.path, site.call.callee);
+      const also = suspect ? `; ${suspect.candidates}` : '';
+      this.flag(RULES.unresolved, site.path, site.call.start, `\`${site.call.text}(...)\` is given a session, but which function it calls is not known${also}; if it is a coroutine function now, this call needs \`await\``);
+    }
+    for (const site of this.unresolvedCalls) {
+      if (flaggedSites.has(site) || site.call.awaited === 'yes' || site.call.ignored) continue;
+      const suspect = suspects.of(site.path, site.call.callee);
+      if (!suspect) continue;
+      const misplaced = site.call.awaited === 'misplaced' ? ' (the `await` before it applies to the longer expression it starts)' : '';
+      this.flag(RULES.unknownReceiver, site.path, site.call.start, `\`${site.call.text}(...)\` is left without await${misplaced}, but ${suspect.why}, and ${suspect.candidates}: if that is what it calls, it returns an un-awaited coroutine now`);
+    }
+    for (const [key, sites] of this.callers) this.flagStubCalls(key, sites, suspects);
+    for (const site of this.unresolvedWrappers) {
+      const wrapper = site.call.wrapper as WrapperSite;
+      if (flaggedSites.has(site) || site.call.ignored) continue;
+      const suspect = suspects.of(site.path, wrapper.target);
+      if (!suspect) continue;
+      this.flag(RULES.unknownReceiver, site.path, site.call.start, `\`${site.call.text}(${wrapper.targetText}, ...)\` runs \`${wrapper.targetText}\` in a thread, but ${suspect.why}, and ${suspect.candidates}: if that is what it runs, the thread only creates its coroutine`);
+    }
+    for (const { site, ref } of this.unresolvedReferences) {
+      if (site.call.ignored || !CALLS_ITS_ARGUMENTS.has(ref.receiver.split('.').pop() ?? ref.receiver)) continue;
+      const suspect = suspects.of(site.path, ref.expr);
+      if (!suspect) continue;
+      this.flag(RULES.unknownReceiver, site.path, ref.start, `\`${ref.text}\` is passed to \`${ref.receiver}()\`, which calls it without await, but ${suspect.why}, and ${suspect.candidates}: if that is what it is, each call returns an un-awaited coroutine`);
+    }
+  }
+
+  /**
+   * A call resolved through an interface (`repo: OrderRepo` where `OrderRepo` is a Protocol whose `find` is
+   * `...`) runs another class's method at run time; when that may be one made async, it is flagged.
+   */
+  private flagStubCalls(key: string, sites: Site[], suspects: Suspects): void {
+    const target = this.functions.get(key) as FnEntry;
+    if (!target.fn.stub || target.fn.classId === null || this.isAsyncAfter(key)) return;
+    const family = this.family.get(key) ?? new Set<string>();
+    const candidates = suspects.methodsNamed(target.fn.name).filter((e) => !family.has(e.key));
+    if (candidates.length === 0) return;
+    for (const site of sites) {
+      const { call } = site;
+      if (call.awaited === 'yes' || call.ignored) continue;
+      // Through `self`/`cls`/`super()` the object is of this class or a subclass, which the family covers.
+      if (call.callee.k === 'attr' && ['self', 'cls', 'super'].includes(call.callee.of.k)) continue;
+      this.flag(RULES.unknownReceiver, site.path, call.start, `\`${call.text}(...)\` resolves to ${describe(target)}, which has no body of its own (an interface: the object at run time is of another class), and ${listOf(candidates, 'method')}: if that is what it runs, the call returns an un-awaited coroutine now`);
     }
   }
 
@@ -334,6 +409,89 @@ export class AsyncPlan {
     this.flagged.add(key);
     this.file(path).findings.push({ rule, offset, message, hint: HINTS[rule] });
   }
+}
+
+/** An expression that may name a function through a module, an object or a name the index could not follow. */
+function mayNameFunction(expr: Expr): boolean {
+  return expr.k === 'attr' || expr.k === 'global' || expr.k === 'import';
+}
+
+/**
+ * Unresolved callees that may be a function made async: the name matches one, and what it is looked up
+ * on is not provably foreign (see receivers.ts).
+ */
+class Suspects {
+  private readonly receivers: ReceiverClassifier;
+  private readonly methods = new Map<string, FnEntry[]>();
+  private readonly functions = new Map<string, FnEntry[]>();
+  private readonly madeAsync = new Map<string, FnEntry>();
+
+  constructor(
+    private readonly index: ProjectIndex,
+    madeAsync: FnEntry[],
+  ) {
+    this.receivers = new ReceiverClassifier(index);
+    for (const e of madeAsync) {
+      this.madeAsync.set(e.key, e);
+      if (e.fn.classId !== null) push(this.methods, e.fn.name, e);
+      else if (e.fn.parentId === null) push(this.functions, e.fn.name, e);
+    }
+  }
+
+  methodsNamed(name: string): FnEntry[] {
+    return this.methods.get(name) ?? [];
+  }
+
+  /** Why `expr` may be a function made async, and which; null when it provably is not. */
+  of(path: string, expr: Expr): { why: string; candidates: string } | null {
+    const name = expr.k === 'attr' ? expr.name : expr.k === 'global' ? expr.name : expr.k === 'import' && expr.target.k === 'name' ? expr.target.name : null;
+    if (name === null) return null;
+    const methods = this.methods.get(name);
+    const functions = this.functions.get(name);
+    if (!methods && !functions) return null;
+    if (this.index.evaluate(path, expr).k !== 'unknown') return null;
+    if (expr.k !== 'attr') {
+      // A bare name bound more than once, or to something the index cannot follow.
+      if (!functions || this.receivers.classify(path, expr).k !== 'unknown') return null;
+      if (expr.k === 'global' && !this.bindsOrStars(path, name)) return null;
+      return { why: `the name \`${name}\` is not bound to one known function (it is bound more than once, conditionally or dynamically)`, candidates: listOf(functions, 'function') };
+    }
+    const receiver = this.receivers.classify(path, expr.of);
+    switch (receiver.k) {
+      case 'foreign':
+      case 'function':
+        return null;
+      case 'module':
+        if (!functions || !this.bindsOrStars(receiver.path, name)) return null;
+        return { why: `\`${name}\` in ${receiver.path} is not bound to one known function (it is bound more than once, conditionally or dynamically)`, candidates: listOf(functions, 'function') };
+      case 'class': {
+        // Reached only through what the index does not resolve calls through (a pytest fixture's value, the
+        // items of an annotated container): the method is known.
+        const found = this.index.findMethod(receiver, name);
+        const entry = found && this.madeAsync.get(functionKey(found.path, found.id));
+        const cls = this.index.classSummary(receiver.path, receiver.id);
+        if (entry) return { why: `it is called on a \`${cls?.qualname ?? '?'}\` known only from a pytest fixture or a container's item annotation, which calls are not resolved through`, candidates: listOf([entry], 'method') };
+        if (found || !methods || this.receivers.mroComplete(receiver)) return null;
+        return { why: `\`${name}\` is not defined on \`${cls?.qualname ?? '?'}\` (${receiver.path}) itself and one of its base classes cannot be resolved`, candidates: listOf(methods, 'method') };
+      }
+      case 'unknown':
+        if (!methods) return null;
+        return { why: 'the class of the object it is called on is not known', candidates: listOf(methods, 'method') };
+    }
+  }
+
+  private bindsOrStars(path: string, name: string): boolean {
+    const module = this.index.module(path);
+    return !!module && (module.starImports.length > 0 || module.globals.some(([n]) => n === name));
+  }
+}
+
+function listOf(entries: FnEntry[], what: 'method' | 'function'): string {
+  const sorted = [...entries].sort((a, b) => a.path.localeCompare(b.path) || a.fn.id - b.fn.id);
+  const shown = sorted.slice(0, 3).map((e) => `\`${e.fn.qualname}\` (${e.path}:${e.fn.line})`).join(', ');
+  const more = sorted.length > 3 ? ` and ${sorted.length - 3} more` : '';
+  const name = sorted[0]?.fn.name ?? '?';
+  return sorted.length === 1 ? `a ${what} \`${name}\` becomes async in ${shown}` : `${what}s named \`${name}\` become async in ${shown}${more}`;
 }
 
 function describe(e: FnEntry): string {

@@ -3,6 +3,7 @@ export const RULES = {
   syncContext: 'ASYNC-CALL-SYNC-CONTEXT',
   inTest: 'ASYNC-CALL-IN-TEST',
   unresolved: 'ASYNC-CALL-UNRESOLVED',
+  unknownReceiver: 'ASYNC-CALL-UNKNOWN-RECEIVER',
   callerBlocked: 'ASYNC-CALLER-BLOCKED',
   generator: 'ASYNC-GENERATOR-CALL',
 } as const;
@@ -16,6 +17,8 @@ export const HINTS: Record<AsyncRule, string> = {
     'Convert the test to async (`@pytest.mark.asyncio` + `async def` + `await`, async fixtures with `@pytest_asyncio.fixture`), or test through the HTTP client instead.',
   'ASYNC-CALL-UNRESOLVED':
     'Check what the called function is: if it is (or became) a coroutine function, await the call and make this function async; if it is a third-party helper, use its async variant.',
+  'ASYNC-CALL-UNKNOWN-RECEIVER':
+    'Add `await` by hand and make the caller async; or, before applying the migration, annotate the receiver with its class (`service: OrderService`, or `Depends(OrderService)`) so the migrating run resolves and awaits the call. If the object is none of the classes named, the call is fine as it is: mark the line `# awaitify: ignore`.',
   'ASYNC-CALLER-BLOCKED':
     'Resolve the blocker named in the message first (usually the insert-await finding in the same function), then run propagate-async again.',
   'ASYNC-GENERATOR-CALL': 'Iterate the async generator with `async for` (or collect it with `[x async for x in gen()]`) in an async function.',

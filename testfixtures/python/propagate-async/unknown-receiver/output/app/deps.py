@@ -1,0 +1,3 @@
+from app.registry import build
+
+orders = build("orders")

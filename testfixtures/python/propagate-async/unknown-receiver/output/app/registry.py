@@ -1,0 +1,5 @@
+REGISTRY = {}
+
+
+def build(name):
+    return REGISTRY[name]
