@@ -9,6 +9,7 @@ import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, IndexInput, ProjectIndexer, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { EngineIndex, type EngineSummary, type SessionBind } from './scaffold/engine-index';
 import { SessionResolver, sessionOptionsFrom } from './query/sessions';
+import { isTestPath } from './index/modules';
 import { collectImports, ImportBinding, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
 import { moduleBindings, NameTable, cachedNameTables } from './support/scope';
 
@@ -429,7 +430,29 @@ class EngineTwins {
     if (!this.nameFree(name, engine.statement)) return null;
     const create = this.importedName(SA_ASYNC, 'create_async_engine', engine.statement);
     if (!create) return null;
-    return { name, callee: create.local, args: [asyncUrl.text, ...kept], imports: create.imports, helper: asyncUrl.helper, statement: engine.statement, call: engine.call, of: engine.name };
+    const imports = [...create.imports];
+    if (this.wantsNullPool(args, url)) {
+      const nullPool = this.importedName('sqlalchemy.pool', 'NullPool', engine.statement);
+      if (!nullPool) return null;
+      kept.push(`poolclass=${nullPool.local}`);
+      imports.push(...nullPool.imports);
+    }
+    return { name, callee: create.local, args: [asyncUrl.text, ...kept], imports, helper: asyncUrl.helper, statement: engine.statement, call: engine.call, of: engine.name };
+  }
+
+  /**
+   * A test suite runs its async engine on several event loops: pytest-asyncio gives each test its own, and
+   * TestClient serves requests on another. A pooled asyncpg (or aiomysql) connection made on one loop fails on
+   * the next ("another operation is in progress", "attached to a different loop"), and SQLAlchemy's documented
+   * answer is NullPool: a connection per checkout, on the loop that asks. So a test file's twin gets it, unless
+   * the engine names its pool (kept as it is), sizes a queue pool (NullPool refuses those arguments), or is a
+   * literal in-memory SQLite database (a new connection would be a new, empty database).
+   */
+  private wantsNullPool(args: SgNode, url: SgNode): boolean {
+    if (!isTestPath(this.ctx.path)) return false;
+    if (['poolclass', 'pool_size', 'max_overflow', 'pool_timeout', 'pool_use_lifo'].some((k) => keywordArgument(args, k))) return false;
+    const literal = stringLiteral(url);
+    return !(literal && /^sqlite(\+\w+)?:\/\/(\/(:memory:)?)?(\?.*)?$/.test(literal.content));
   }
 
   private refuseEngine(engine: Engine, at: SgNode, why: string): null {

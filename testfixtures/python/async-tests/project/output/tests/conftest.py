@@ -9,9 +9,10 @@ from app.database import get_async_db
 from app.main import app
 from app.models import Base
 from sqlalchemy.ext.asyncio import create_async_engine, async_sessionmaker
+from sqlalchemy.pool import NullPool
 
 engine = create_engine("sqlite:///./test.db", connect_args={"check_same_thread": False})
-async_engine = create_async_engine("sqlite+aiosqlite:///./test.db", connect_args={"check_same_thread": False})
+async_engine = create_async_engine("sqlite+aiosqlite:///./test.db", connect_args={"check_same_thread": False}, poolclass=NullPool)
 TestingSessionLocal = sessionmaker(autocommit=False, autoflush=False, bind=engine)
 AsyncTestingSessionLocal = async_sessionmaker(async_engine, expire_on_commit=False, autoflush=False)
 
