@@ -6,14 +6,16 @@
 // it awaits (the async-handlers behaviour); one doing no database work stays sync, which FastAPI runs in
 // its threadpool, as it should.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
-import type { IndexInput, ProjectIndexer, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
+import type { FindingInput, IndexInput, ProjectIndexer, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { awaitEdits } from './awaits/awaiting';
 import { ProjectIndex } from './index/project';
 import { summarizeModule } from './index/summarize';
 import type { ModuleSummary } from './index/types';
-import { AsyncPlan } from './propagate/plan';
+import { AsyncPlan, type FilePlan } from './propagate/plan';
 import { RULES } from './propagate/rules';
 import { end, start } from './query/syntax';
+import { collectImports, importInsertionPoint, isModuleLevel } from './support/imports';
+import { nameTable } from './support/scope';
 
 const ID = 'propagate-async';
 
@@ -47,16 +49,60 @@ function run(ctx: TransformContext<SgRoot>): TransformResult {
     edits.push(...awaitEdits(call, a.reason));
   }
   for (const u of file.unwraps) edits.push({ start: u.start, end: u.end, text: u.text, reason: u.reason });
+  const entries = entryRunEdits(ctx, file);
+  edits.push(...entries.edits);
   return {
     edits,
     // With async-tests later in the same run, tests are its job: it converts them, or flags what it cannot.
-    findings: ctx.options.testsConvertedLater ? file.findings.filter((f) => f.rule !== RULES.inTest && !file.testFindings.has(f.offset)) : file.findings,
+    findings: [
+      ...(ctx.options.testsConvertedLater ? file.findings.filter((f) => f.rule !== RULES.inTest && !file.testFindings.has(f.offset)) : file.findings),
+      ...entries.findings,
+    ],
     counts: {
       'functions made async': file.asyncDefs.length,
       'awaits added at call sites': file.awaits.length,
       'thread-pool wrappers removed': file.unwraps.length,
+      'script entry points run with asyncio.run': entries.count,
     },
   };
+}
+
+/**
+ * `if __name__ == "__main__": main()` with `main` made async: `asyncio.run(main())` runs it to completion, as the
+ * sync call did. Only when the block has one such call: two `asyncio.run()`s would give each its own event
+ * loop, and pooled async connections made on the first fail on the second. `asyncio` must be free or the
+ * module itself.
+ */
+function entryRunEdits(ctx: TransformContext<SgRoot>, file: FilePlan): { edits: TextEdit[]; findings: FindingInput[]; count: number } {
+  const out = { edits: [] as TextEdit[], findings: [] as FindingInput[], count: 0 };
+  if (file.entryRuns.length === 0) return out;
+  const imports = collectImports(ctx.tree);
+  const imported = imports.plain.some((i) => i.module === 'asyncio' && i.alias === null && isModuleLevel(i.node));
+  const bound = nameTable(ctx.tree, 'asyncio').occurrences.some((o) => o.role === 'binding' || (o.role === 'import' && !imported));
+  const perBlock = new Map<number, number>();
+  for (const e of file.entryRuns) perBlock.set(e.block, (perBlock.get(e.block) ?? 0) + 1);
+  for (const e of file.entryRuns) {
+    const why =
+      (perBlock.get(e.block) ?? 0) > 1
+        ? 'next to other calls of async functions in the `__main__` block: separate `asyncio.run()` calls would each start their own event loop; gather them in one `async def main()` and run that'
+        : bound
+          ? 'in the `__main__` block, but `asyncio` is bound to something else in this module'
+          : null;
+    if (why !== null || ctx.isIgnored(e.start, e.end)) {
+      if (why !== null) {
+        out.findings.push({ rule: RULES.syncContext, offset: e.start, message: `\`${e.text}(...)\` calls a function that becomes async ${why}`, hint: 'Run the script entry point with `asyncio.run(main())`.' });
+      }
+      continue;
+    }
+    out.edits.push({ start: e.start, end: e.start, text: 'asyncio.run(', reason: e.reason }, { start: e.end, end: e.end, text: ')', reason: e.reason });
+    out.count++;
+  }
+  if (out.count > 0 && !imported) {
+    const at = importInsertionPoint(ctx.tree, ctx.source);
+    const prefix = at === ctx.source.length && ctx.source.length > 0 && !ctx.source.endsWith('\n') ? '\n' : '';
+    out.edits.push({ start: at, end: at, text: `${prefix}import asyncio\n`, reason: `${ID}: import asyncio for asyncio.run()` });
+  }
+  return out;
 }
 
 /** Without a project index (a transform run on one file alone), the file is its own project. */

@@ -281,6 +281,7 @@ class Summarizer {
       ignored: this.isIgnoredLine(start(call)),
       wrapper: this.wrapperOf(call),
       references,
+      ...(blocked === null ? mainEntryOf(call) : {}),
     };
   }
 
@@ -774,4 +775,16 @@ function spaced(text: string): string {
 
 function shorten(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** `{ mainEntry }` when the call is a whole expression statement directly in `if __name__ == "__main__":`. */
+function mainEntryOf(call: SgNode): { mainEntry?: number } {
+  const statement = call.parent();
+  if (statement?.kind() !== 'expression_statement' || statement.children().filter((c) => c.isNamed()).length !== 1) return {};
+  const block = statement.parent();
+  const ifStatement = block?.parent();
+  if (block?.kind() !== 'block' || ifStatement?.kind() !== 'if_statement' || ifStatement.parent()?.kind() !== 'module') return {};
+  if (ifStatement.field('consequence')?.id() !== block.id()) return {};
+  const condition = (ifStatement.field('condition')?.text() ?? '').replace(/\s+/g, '').replace(/'/g, '"');
+  return condition === '__name__=="__main__"' || condition === '"__main__"==__name__' ? { mainEntry: start(block) } : {};
 }

@@ -106,6 +106,12 @@ export interface CallSite {
   ignored: boolean;
   wrapper: WrapperSite | null;
   references: ReferenceSite[];
+  /**
+   * The statement of its own directly in a module-level `if __name__ == "__main__":` block (a script's entry
+   * point): a call there can run a coroutine to completion with `asyncio.run(...)`. The number is the block's
+   * offset, so several entry calls of one block can be told apart from one.
+   */
+  mainEntry?: number;
 }
 
 export type MethodKind = 'function' | 'method' | 'staticmethod' | 'classmethod';

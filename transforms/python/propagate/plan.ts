@@ -19,6 +19,8 @@ export interface FilePlan {
   asyncDefs: { offset: number; reason: string }[];
   awaits: { start: number; end: number; reason: string }[];
   unwraps: { start: number; end: number; text: string; reason: string }[];
+  /** Script entry calls of functions made async, to run with `asyncio.run(...)` (grouped by their `__main__` block). */
+  entryRuns: { start: number; end: number; block: number; text: string; reason: string }[];
   findings: FindingInput[];
   /** Offsets of findings on calls made by tests and fixtures, which async-tests handles when it runs later. */
   testFindings: Set<number>;
@@ -257,6 +259,10 @@ export class AsyncPlan {
       return;
     }
     if (!caller) {
+      if (call.mainEntry !== undefined && call.blocked === null) {
+        this.file(path).entryRuns.push({ start: call.start, end: call.end, block: call.mainEntry, text: call.text, reason: `${ID}: the script runs ${target.fn.qualname}, which is async now, with asyncio.run()` });
+        return;
+      }
       this.flag(RULES.syncContext, path, call.start, `${callee}, but it runs ${call.blocked ?? 'at module level'}, where it cannot be awaited`);
       return;
     }
@@ -397,7 +403,7 @@ export class AsyncPlan {
   private file(path: string): FilePlan {
     let plan = this.files.get(path);
     if (!plan) {
-      plan = { asyncDefs: [], awaits: [], unwraps: [], findings: [], testFindings: new Set() };
+      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], findings: [], testFindings: new Set() };
       this.files.set(path, plan);
     }
     return plan;
