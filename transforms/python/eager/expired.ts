@@ -177,18 +177,36 @@ export class ExpiredReads {
     for (const call of fn.findAll({ rule: { kind: 'call' } })) {
       if (ownerOf(call)?.id() !== fn.id() || call.parent()?.kind() !== 'await') continue;
       const seen = new Set<string>();
-      for (const expiry of this.callExpiry(call, callShape(call))) {
+      for (const found of this.callExpiry(call, callShape(call))) {
+        const held = this.heldSession(fn, found.session);
+        const expiry = { ...found, session: held ?? found.session };
         if (seen.has(expiry.session)) continue;
         seen.add(expiry.session);
         const args = namedChildren(call.field('arguments') as SgNode).map((a) => (a.kind() === 'keyword_argument' ? (a.field('value') as SgNode) : a));
         // Comparable with the sessions of this function: passed as it is named here, or named by one of its own session calls.
-        const comparable = args.some((a) => dottedName(a)?.join('.') === expiry.session && this.sessions.resolve(a) !== null) || direct.some((e) => e.session === expiry.session);
+        const comparable = held !== null || args.some((a) => dottedName(a)?.join('.') === expiry.session && this.sessions.resolve(a) !== null) || direct.some((e) => e.session === expiry.session);
         const method = /\.expire_all\(/.test(expiry.call) ? 'expire_all' : 'rollback';
         // The call's arguments are read before it runs: the expiry is at its end.
         out.push({ method, offset: end(call), call, session: expiry.session, via: { expiry, comparable } });
       }
     }
     return out;
+  }
+
+  /**
+   * `service.db` with `service = OrderService(db)` (a local bound once to a call given one session, as a
+   * service or repository is built around it): that session, as named here; null otherwise.
+   */
+  private heldSession(fn: SgNode, session: string): string | null {
+    const [root, ...rest] = session.split('.');
+    if (rest.length !== 1 || !root || root === 'self' || parametersOf(fn).some((p) => p.name === root)) return null;
+    const bindings = bindingsIn(fn, root);
+    const holder = bindings.length === 1 ? (bindings[0] as SgNode).parent() : null;
+    const built = holder?.kind() === 'assignment' && sameNode(holder.field('left'), bindings[0]) ? holder.field('right') : null;
+    if (built?.kind() !== 'call') return null;
+    const args = callArgs(built);
+    const given = new Set([...args.positional, ...args.keywords.values()].filter((a) => this.sessions.resolve(a)).map((a) => a.text()));
+    return given.size === 1 ? ([...given][0] as string) : null;
   }
 
   /** Session calls that expire, refresh or persist objects, in the function's own body, in source order. */
@@ -229,8 +247,8 @@ function viaMessage(read: string, variable: string, what: string, e: Event, may:
   const callee = (e.call.field('function') as SgNode).text();
   const chain = via.expiry.chain.map((f) => `\`${f}\``).join(' → ');
   const when = via.expiry.mode === 'raise' ? ' before raising, and the exception is caught here' : '';
-  const session = may ? `\`${e.session}\`, which may be the session \`${variable}\` belongs to` : `\`${e.session}\``;
-  return `\`${read}\` reads an attribute of \`${variable}\` (${what}) after \`${callee}(...)\`, which may expire it: ${chain} runs \`${via.expiry.call}\`${when}, on ${session}; reloading an expired attribute is implicit I/O, which raises MissingGreenlet with an AsyncSession (unless a query since then loaded the same row)`;
+  const session = may ? `\`${e.session}\` (which may be the session \`${variable}\` belongs to)` : `\`${e.session}\``;
+  return `\`${read}\` reads an attribute of \`${variable}\` (${what}) after \`${callee}(...)\`, which may expire it: ${chain} runs \`${via.expiry.call}\` on ${session}${when}; reloading an expired attribute is implicit I/O, which raises MissingGreenlet with an AsyncSession (unless a query since then loaded the same row)`;
 }
 
 /**
