@@ -139,20 +139,26 @@ export function exitMode(node: SgNode, fn: SgNode): ExpiryMode {
   return 'return';
 }
 
-/** An exception raised at `node` is caught in `fn` by an `except` that does not re-raise, or a `suppress`/`pytest.raises` block. */
+/**
+ * An exception raised at `node` is caught in `fn` and the function may then return normally: an `except` that
+ * does not re-raise (ending with `return` included), or a `suppress`/`pytest.raises` block.
+ */
 export function caughtIn(node: SgNode, fn: SgNode): boolean {
-  return catchers(node, fn).length > 0;
+  return catchers(node, fn, ['raise_statement']).length > 0;
 }
 
-/** The `try`/`with` statements of `fn` that catch an exception raised at `node` and let control go on. */
-export function catchers(node: SgNode, fn: SgNode): SgNode[] {
+/**
+ * The `try`/`with` statements of `fn` that catch an exception raised at `node`, with a handler not ending in
+ * one of `leaving` (the statements after which control does not go on as the caller needs).
+ */
+function catchers(node: SgNode, fn: SgNode, leaving: string[]): SgNode[] {
   const out: SgNode[] = [];
   let child = node;
   for (const a of node.ancestors()) {
     if (sameNode(a, fn)) break;
     if (a.kind() === 'try_statement' && sameNode(a.field('body'), child)) {
       const handlers = namedChildren(a).filter((c) => c.kind() === 'except_clause' || c.kind() === 'except_group_clause');
-      if (handlers.some((h) => !endsLeaving(h))) out.push(a);
+      if (handlers.some((h) => !endsWith(h, leaving))) out.push(a);
     }
     if (a.kind() === 'with_statement' && sameNode(a.field('body'), child) && swallows(a)) out.push(a);
     child = a;
@@ -170,11 +176,10 @@ function swallows(withStmt: SgNode): boolean {
   });
 }
 
-/** The handler's block ends with `raise` or `return`: control does not go on after the `try`. */
-function endsLeaving(handler: SgNode): boolean {
+function endsWith(handler: SgNode, kinds: string[]): boolean {
   const block = namedChildren(handler).find((c) => c.kind() === 'block');
   const last = block ? lastStatement(block) : null;
-  return last?.kind() === 'raise_statement' || last?.kind() === 'return_statement';
+  return last !== null && kinds.includes(String(last.kind()));
 }
 
 function lastStatement(block: SgNode): SgNode | null {
@@ -196,7 +201,8 @@ export function reachedOnRaise(call: SgNode, read: SgNode, fn: SgNode): boolean 
     }
     child = a;
   }
-  return catchers(call, fn).some((c) => at >= c.range().end.index);
+  // After the `try`: only through a handler that neither re-raises nor returns.
+  return catchers(call, fn, ['raise_statement', 'return_statement']).some((c) => at >= c.range().end.index);
 }
 
 function compact(text: string): string {

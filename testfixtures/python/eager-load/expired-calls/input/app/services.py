@@ -1,3 +1,5 @@
+from typing import Optional
+
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -30,6 +32,12 @@ class OrderService:
 
     async def quick_order(self, product_id: int) -> Order:
         return await self.place_order(product_id, 1)
+
+    async def safe_quick_order(self, product_id: int) -> Optional[Order]:
+        try:
+            return await self.quick_order(product_id)
+        except OutOfStock:
+            return None
 
     async def rename(self, product: Product, name: str) -> None:
         product.name = name

@@ -24,6 +24,12 @@ async def test_out_of_stock_through_quick_order(db: AsyncSession, product: Produ
 
 
 @pytest.mark.asyncio
+async def test_out_of_stock_swallowed(order_service: OrderService, product: Product) -> None:
+    assert await order_service.safe_quick_order(product.id) is None
+    assert product.name
+
+
+@pytest.mark.asyncio
 async def test_ids_read_first(order_service: OrderService, product: Product) -> None:
     product_id = product.id
     with pytest.raises(OutOfStock):
