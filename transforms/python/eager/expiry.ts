@@ -1,8 +1,9 @@
 // Which functions may expire every object of a session they were given or hold, for callers that read
 // objects after calling them. `rollback()` and `expire_all()` expire every object of the session (a service
 // method's `except Exception: await self.db.rollback(); raise` included); `expire(obj)` expires one object
-// and is not followed across calls; `close()` detaches objects without expiring them (loaded attributes stay
-// readable), and `commit()` is not counted (awaitify's factories set expire_on_commit=False).
+// and is not followed across calls. `async with db.begin():` rolls back when an exception leaves its block.
+// `close()` detaches objects without expiring them (loaded attributes stay readable), and `commit()` is not
+// counted (awaitify's factories set expire_on_commit=False).
 //
 // A session is written as its dotted text in the function's frame: `self.db` (held), `db` (a parameter),
 // `self.orders.db`. A call maps the callee's sessions into the caller's frame through its receiver and
@@ -81,6 +82,18 @@ export function summarizeExpiry(fn: SgNode, sessions: SessionResolver): ExpiryRe
     const shape = callShape(call);
     if (shape.receiver === null && shape.positional.every((a) => a === null) && shape.keywords.length === 0) continue;
     calls.push({ call: start(call), shape, after: exitMode(call, fn), caught: caughtIn(call, fn) });
+  }
+  // `async with db.begin():` rolls the session back when an exception leaves its block.
+  for (const stmt of fn.findAll({ rule: { kind: 'with_statement' } })) {
+    if (ownerOf(stmt)?.id() !== fn.id()) continue;
+    for (const item of withItemCalls(stmt)) {
+      const callee = item.field('function') as SgNode;
+      const receiver = callee.kind() === 'attribute' ? (callee.field('object') as SgNode) : null;
+      if (!receiver || callee.field('attribute')?.text() !== 'begin' || !sessions.resolve(receiver)) continue;
+      const session = dottedName(receiver);
+      if (!session || !roots.has(session[0] as string)) continue;
+      direct.push({ session: session.join('.'), method: 'rollback', text: `${stmt.text().startsWith('async') ? 'async ' : ''}with ${compact(item.text())}`, mode: caughtIn(stmt, fn) ? 'return' : 'raise' });
+    }
   }
   return direct.length > 0 || calls.length > 0 ? { fn: start(fn), params, direct, calls } : null;
 }
@@ -166,10 +179,14 @@ function catchers(node: SgNode, fn: SgNode, leaving: string[]): SgNode[] {
   return out;
 }
 
+/** The calls among a `with` statement's items (`with a() as x, b():`). */
+function withItemCalls(withStmt: SgNode): SgNode[] {
+  return withStmt.findAll({ rule: { kind: 'call' } }).filter((c) => c.ancestors().some((a) => a.kind() === 'with_clause' && a.parent()?.id() === withStmt.id()));
+}
+
 /** `with pytest.raises(...)`, `self.assertRaises(...)`, `contextlib.suppress(...)`: the block's exception does not propagate. */
 function swallows(withStmt: SgNode): boolean {
-  return withStmt.findAll({ rule: { kind: 'call' } }).some((c) => {
-    if (!c.ancestors().some((a) => a.kind() === 'with_clause' && a.parent()?.id() === withStmt.id())) return false;
+  return withItemCalls(withStmt).some((c) => {
     const name = dottedName(c.field('function') as SgNode);
     const last = name?.[name.length - 1] ?? '';
     return last === 'raises' || last === 'suppress' || last === 'assertRaises' || last === 'assertRaisesRegex';

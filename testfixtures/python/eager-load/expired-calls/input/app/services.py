@@ -39,6 +39,15 @@ class OrderService:
         except OutOfStock:
             return None
 
+    async def transfer_stock(self, source_id: int, target_id: int, quantity: int) -> None:
+        async with self.db.begin():
+            source = await self.db.get(Product, source_id)
+            target = await self.db.get(Product, target_id)
+            if source is None or target is None or source.stock < quantity:
+                raise OutOfStock(source_id)
+            source.stock -= quantity
+            target.stock += quantity
+
     async def rename(self, product: Product, name: str) -> None:
         product.name = name
         await self.db.commit()

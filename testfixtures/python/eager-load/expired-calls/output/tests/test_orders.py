@@ -30,6 +30,14 @@ async def test_out_of_stock_swallowed(order_service: OrderService, product: Prod
 
 
 @pytest.mark.asyncio
+async def test_transfer_rolled_back(order_service: OrderService, product: Product) -> None:
+    try:
+        await order_service.transfer_stock(product.id, product.id + 1, 5)
+    except OutOfStock:
+        assert product.stock == 1
+
+
+@pytest.mark.asyncio
 async def test_ids_read_first(order_service: OrderService, product: Product) -> None:
     product_id = product.id
     with pytest.raises(OutOfStock):
