@@ -130,7 +130,7 @@ export class EagerIndex {
     const bound = fn.kind === 'method' || fn.kind === 'classmethod';
     const out: SessionExpiry[] = [];
     for (const e of this.expiriesOf(target.path, rec, fn.qualname, stack)) {
-      const session = mapSession(e.session, rec.params, bound, shape);
+      const session = mapSession(e.session, rec, bound, shape);
       if (session) out.push({ ...e, session });
     }
     return out;

@@ -56,6 +56,8 @@ export interface ExpiryRec {
   fn: number;
   /** Parameter names, `self`/`cls` included. */
   params: string[];
+  /** How many of them (from the first) can be passed by position: not those after `*`, `*args`. */
+  positional: number;
   direct: DirectExpiry[];
   calls: ExpiryCallRec[];
 }
@@ -95,7 +97,18 @@ export function summarizeExpiry(fn: SgNode, sessions: SessionResolver): ExpiryRe
       direct.push({ session: session.join('.'), method: 'rollback', text: `${stmt.text().startsWith('async') ? 'async ' : ''}with ${compact(item.text())}`, mode: caughtIn(stmt, fn) ? 'return' : 'raise' });
     }
   }
-  return direct.length > 0 || calls.length > 0 ? { fn: start(fn), params, direct, calls } : null;
+  return direct.length > 0 || calls.length > 0 ? { fn: start(fn), params, positional: positionalCount(fn), direct, calls } : null;
+}
+
+/** The parameters before a bare `*` or `*args`. */
+function positionalCount(fn: SgNode): number {
+  let count = 0;
+  for (const p of fn.field('parameters')?.children() ?? []) {
+    const kind = String(p.kind());
+    if (['keyword_separator', 'list_splat_pattern', 'dictionary_splat_pattern'].includes(kind)) break;
+    if (['identifier', 'typed_parameter', 'default_parameter', 'typed_default_parameter'].includes(kind)) count++;
+  }
+  return count;
 }
 
 export function callShape(call: SgNode): CallShape {
@@ -124,16 +137,17 @@ export function callShape(call: SgNode): CallShape {
  * and arguments; null when the call does not pass it in a form that can be written.
  * `bound`: the callee's first parameter is `self`/`cls`, filled by the receiver.
  */
-export function mapSession(session: string, params: string[], bound: boolean, shape: CallShape): string | null {
+export function mapSession(session: string, rec: { params: string[]; positional: number }, bound: boolean, shape: CallShape): string | null {
   const [root, ...rest] = session.split('.');
   const join = (base: string | null): string | null => (base === null ? null : [base, ...rest].join('.'));
-  if (bound && root === params[0]) return join(shape.receiver);
-  const own = bound ? params.slice(1) : params;
-  const index = own.indexOf(root as string);
-  if (index < 0) return null;
+  if (bound && root === rec.params[0]) return join(shape.receiver);
+  const skip = bound ? 1 : 0;
+  const at = rec.params.indexOf(root as string);
+  if (at < skip) return null;
   const keyword = shape.keywords.find(([k]) => k === root);
   if (keyword) return join(keyword[1]);
-  if (shape.splat && index >= shape.positional.length) return null;
+  const index = at - skip;
+  if (at >= rec.positional || (shape.splat && index >= shape.positional.length)) return null;
   return join(shape.positional[index] ?? null);
 }
 
