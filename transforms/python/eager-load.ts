@@ -77,7 +77,7 @@ class EagerLoad {
     this.sessions = new SessionResolver(ctx.tree, imports, { dependencyNames: [ctx.options.getDbName, ctx.options.asyncGetDbName], facades: [], types: ctx.options.sessionTypes ?? [], aliases: ctx.options.sessionAliases ?? {} });
     const bindings = new Map(moduleLevelImportBindings(imports).map((b) => [b.local, b.target] as const));
     this.provenances = new Provenances(ctx.path, this.index, this.sessions, bindings);
-    this.expired = new ExpiredReads(ctx.path, this.index, this.sessions, this.provenances);
+    this.expired = new ExpiredReads(ctx.path, this.index, this.sessions, this.provenances, (call, shape) => this.project.expiryAt(ctx.path, start(call), shape));
     for (const model of this.index.models.values()) {
       for (const name of model.relationships.keys()) this.interesting.add(name);
       for (const name of model.serverColumns.keys()) this.interesting.add(name);

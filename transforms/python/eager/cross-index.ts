@@ -11,6 +11,7 @@ import { summarizeModule } from '../index/summarize';
 import { ProjectIndex, functionKey } from '../index/project';
 import type { CallSite, Expr, ModuleSummary } from '../index/types';
 import { summarizeCross, type CallerRead, type CrossSummary, type DependencyRef, type ReturnsRec, type StatementRec } from './cross-summary';
+import { mapSession, type CallShape, type ExpiryMode, type ExpiryRec } from './expiry';
 import { coverage, hasConditional, NO_LOAD_NEEDED } from './loaders';
 import { ModelIndex, schemaPaths, type ModelInfo, type Relationship } from './model-index';
 import { summarizeModels, type ModelSummary } from './summary';
@@ -45,6 +46,17 @@ interface Terminal {
   shape: 'object' | 'list';
 }
 
+/** A session a call may expire every object of, written in the caller's frame (`order_service.db`). */
+export interface SessionExpiry {
+  session: string;
+  /** How the callee leaves after it: returning normally, or only by raising (seen where that is caught). */
+  mode: ExpiryMode;
+  /** The functions from the callee down to the one that expires: `OrderService.place_order`. */
+  chain: string[];
+  /** The expiring call as written there: `self.db.rollback()`. */
+  call: string;
+}
+
 const MAX_CHAIN = 8;
 
 export class EagerIndex {
@@ -56,6 +68,9 @@ export class EagerIndex {
   private readonly returns = new Map<string, Map<number, ReturnsRec>>();
   private readonly verdicts = new Map<string, Verdict>();
   private readonly needs = new Map<string, Map<number, CrossNeed>>();
+  private readonly expiryRecs = new Map<string, Map<number, ExpiryRec>>();
+  private readonly expiryMemo = new Map<string, SessionExpiry[]>();
+  private expiryCuts = 0;
 
   constructor(summaries: ReadonlyMap<string, EagerSummary>) {
     const models = new Map<string, ModelSummary>();
@@ -66,6 +81,7 @@ export class EagerIndex {
       this.cross.set(path, s.cross);
       this.identifiers.set(path, new Set(s.cross.identifiers));
       this.returns.set(path, new Map(s.cross.returns.map((r) => [r.fn, r])));
+      this.expiryRecs.set(path, new Map(s.cross.expiry.map((r) => [r.fn, r])));
       const sites = new Map<number, CallSite>();
       for (const site of [...s.project.functions.flatMap((f) => f.calls), ...s.project.moduleCalls]) sites.set(site.start, site);
       this.calls.set(path, sites);
@@ -90,6 +106,62 @@ export class EagerIndex {
 
   needsIn(path: string): CrossNeed[] {
     return [...(this.needs.get(path)?.values() ?? [])];
+  }
+
+  /**
+   * The sessions the call at `call` in `path` (passing `shape`) may expire every object of, through the
+   * functions it calls (resolved calls only), written as the caller names them.
+   */
+  expiryAt(path: string, call: number, shape: CallShape): SessionExpiry[] {
+    return this.calleeExpiries(path, call, shape, []);
+  }
+
+  private calleeExpiries(path: string, call: number, shape: CallShape, stack: string[]): SessionExpiry[] {
+    const site = this.calls.get(path)?.get(call);
+    if (!site || site.onSession) return [];
+    if (stack.length >= MAX_CHAIN) {
+      this.expiryCuts++;
+      return [];
+    }
+    const target = this.project.resolveFunction(path, site.callee);
+    const fn = target ? this.project.function(target.path, target.id) : undefined;
+    const rec = target ? this.expiryRecs.get(target.path)?.get(target.id) : undefined;
+    if (!target || !fn || !rec) return [];
+    const bound = fn.kind === 'method' || fn.kind === 'classmethod';
+    const out: SessionExpiry[] = [];
+    for (const e of this.expiriesOf(target.path, rec, fn.qualname, stack)) {
+      const session = mapSession(e.session, rec, bound, shape);
+      if (session) out.push({ ...e, session });
+    }
+    return out;
+  }
+
+  /** The sessions of its own frame (`self.*`, parameters) the function may expire, directly or through calls. */
+  private expiriesOf(path: string, rec: ExpiryRec, name: string, stack: string[]): SessionExpiry[] {
+    const key = functionKey(path, rec.fn);
+    const memo = this.expiryMemo.get(key);
+    if (memo) return memo;
+    // Recursion is not followed: the cycle's own effects are found on its way in.
+    if (stack.includes(key)) {
+      this.expiryCuts++;
+      return [];
+    }
+    const cutsBefore = this.expiryCuts;
+    const inner = [...stack, key];
+    const roots = new Set(['self', ...rec.params]);
+    const out: SessionExpiry[] = rec.direct.map((d) => ({ session: d.session, mode: d.mode, chain: [name], call: d.text }));
+    for (const c of rec.calls) {
+      for (const e of this.calleeExpiries(path, c.call, c.shape, inner)) {
+        if (!roots.has(e.session.split('.')[0] as string)) continue;
+        // After a normal return the caller goes on from the call; after a raise, only where it catches it.
+        const mode: ExpiryMode = e.mode === 'return' ? c.after : c.caught ? 'return' : 'raise';
+        out.push({ ...e, mode, chain: [name, ...e.chain] });
+      }
+    }
+    const unique = out.filter((e, i) => out.findIndex((o) => o.session === e.session && o.mode === e.mode) === i);
+    // A result cut short by recursion or depth depends on where the walk started: not kept.
+    if (this.expiryCuts === cutsBefore) this.expiryMemo.set(key, unique);
+    return unique;
   }
 
   // ---- settling reads -----------------------------------------------------------------------------------

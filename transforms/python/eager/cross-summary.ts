@@ -15,6 +15,7 @@ import type { LoaderChain } from './loaders';
 import type { ModelInfo } from './model-index';
 import { Provenances, type ModelLookup, type Provenance } from './provenance';
 import { bindingsIn, parametersOf } from '../query/bindings';
+import { summarizeExpiry, type ExpiryRec } from './expiry';
 import { returnSources } from './returns';
 import { isAsyncCode, isRoute, ownReturns, responseModelText } from './routes';
 import { ownerOf } from './scope';
@@ -75,6 +76,8 @@ export interface CrossSummary {
   identifiers: string[];
   /** Module-level `X = Annotated[M, Depends(f)]`: the alias name and the offset of its `Depends(...)` call. */
   aliases: { name: string; dependency: number }[];
+  /** Functions that expire a session, or call something that may (eager/expiry.ts). */
+  expiry: ExpiryRec[];
 }
 
 /** Decorators that leave what a call of the function returns alone. */
@@ -107,7 +110,10 @@ export function summarizeCross(input: IndexInput<SgRoot>): CrossSummary {
   const identifiers = new Set(root.root().findAll({ rule: { kind: 'identifier' } }).map((n) => n.text()));
   const returns: ReturnsRec[] = [];
   const reads: CallerRead[] = [];
+  const expiry: ExpiryRec[] = [];
   for (const fn of root.root().findAll({ rule: { kind: 'function_definition' } })) {
+    const expiring = summarizeExpiry(fn, sessions);
+    if (expiring) expiry.push(expiring);
     const sources = returnSources(fn, provenances, sessions);
     if (sources) {
       returns.push({
@@ -138,7 +144,7 @@ export function summarizeCross(input: IndexInput<SgRoot>): CrossSummary {
     if (isAsyncCode(fn) || isRoute(fn)) parameterReads(fn, reads);
   }
   const existing = localNameFor(imports, 'sqlalchemy.orm', 'selectinload');
-  return { returns, reads, loaderName: existing ?? (identifiers.has('selectinload') ? null : 'selectinload'), identifiers: [...identifiers], aliases: dependencyAliases(root) };
+  return { returns, reads, loaderName: existing ?? (identifiers.has('selectinload') ? null : 'selectinload'), identifiers: [...identifiers], aliases: dependencyAliases(root), expiry };
 }
 
 /** The key of a parameter in the index's verdicts: the function's offset and the name. */

@@ -6,11 +6,16 @@
 //
 // One function at a time, in textual order: an object loaded before the expiring call (a parameter typed
 // with a model, a query/get result, a constructor call flushed since, what a CRUD or repository call returned)
-// and read after it, without `await db.refresh(obj)` in between, is flagged at its first such read.
+// and read after it, without `await db.refresh(obj)` in between, is flagged at its first such read. A call of
+// a project function that may roll back (or expire_all) a session it is given or holds counts as an expiring
+// call too (eager/expiry.ts); when it only does so before raising, only reads where that exception was caught
+// (`with pytest.raises(...)`, an `except`) count.
 import type { SgNode } from '@ast-grep/napi';
 import { bindingsIn, parametersOf } from '../query/bindings';
 import type { SessionResolver } from '../query/sessions';
-import { callArgs, dottedName, namedChildren, sameNode, start } from '../query/syntax';
+import { callArgs, dottedName, end, namedChildren, sameNode, start } from '../query/syntax';
+import type { SessionExpiry } from './cross-index';
+import { callShape, reachedOnRaise, type CallShape } from './expiry';
 import type { ModelIndex } from './model-index';
 import type { Provenance, Provenances } from './provenance';
 import { ownerOf } from './scope';
@@ -27,6 +32,8 @@ interface Event {
   call: SgNode;
   /** Source text of the session the call is on. */
   session: string;
+  /** A call of a project function that may expire `session`. */
+  via?: { expiry: SessionExpiry; comparable: boolean };
 }
 
 export interface ExpiredRead {
@@ -51,12 +58,15 @@ export class ExpiredReads {
     private readonly index: ModelIndex,
     private readonly sessions: SessionResolver,
     private readonly provenances: Provenances,
+    /** What a call of a project function may expire (the project index); none when not given. */
+    private readonly callExpiry: (call: SgNode, shape: CallShape) => SessionExpiry[] = () => [],
   ) {}
 
   in(fn: SgNode): ExpiredRead[] {
-    const events = this.events(fn);
+    const direct = this.events(fn);
+    const events = [...direct, ...this.callEvents(fn, direct)].sort((a, b) => a.offset - b.offset);
     if (!events.some((e) => EXPIRING.has(e.method))) return [];
-    const sessions = new Set(events.map((e) => e.session));
+    const sessions = new Set(events.filter((e) => !e.via || e.via.comparable).map((e) => e.session));
     const out: ExpiredRead[] = [];
     const reported = new Set<string>();
     const candidates = new Map<string, Candidate | null>();
@@ -68,10 +78,8 @@ export class ExpiredReads {
       if (!candidates.has(variable)) candidates.set(variable, this.candidate(object, fn));
       const c = candidates.get(variable);
       if (!c) continue;
-      // An object whose session is not named can only be matched when the function uses one session.
-      if (c.session === null && sessions.size !== 1) continue;
       const at = start(attr);
-      const expiring = [...events].reverse().find((e) => e.offset > c.boundAt && e.offset < at && EXPIRING.has(e.method) && (c.session === null || e.session === c.session) && this.expires(e, variable, name, c, events) && reaches(e.call, attr));
+      const expiring = [...events].reverse().find((e) => e.offset > c.boundAt && e.offset < at && EXPIRING.has(e.method) && sameSession(e, c, sessions) !== null && this.expires(e, variable, name, c, events) && reachesRead(e, attr, fn));
       if (!expiring) continue;
       if (events.some((e) => e.method === 'refresh' && e.offset > expiring.offset && e.offset < at && refreshes(e.call, variable, name))) continue;
       if (awaitedAttrBetween(fn, variable, name, expiring.offset, at)) continue;
@@ -81,7 +89,9 @@ export class ExpiredReads {
       out.push({
         site: attr,
         key,
-        message: `\`${attr.text()}\` reads an attribute of \`${variable}\` (${c.what}) after \`${expiring.call.text()}\` expired it; reloading it is implicit I/O, which raises MissingGreenlet with an AsyncSession (unless a query since then loaded the same row)`,
+        message: expiring.via
+          ? viaMessage(attr.text(), variable, c.what, expiring, sameSession(expiring, c, sessions) === 'may')
+          : `\`${attr.text()}\` reads an attribute of \`${variable}\` (${c.what}) after \`${expiring.call.text()}\` expired it; reloading it is implicit I/O, which raises MissingGreenlet with an AsyncSession (unless a query since then loaded the same row)`,
       });
     }
     return out;
@@ -161,6 +171,44 @@ export class ExpiredReads {
     return null;
   }
 
+  /** Awaited calls of project functions that may expire a session (each session once per call). */
+  private callEvents(fn: SgNode, direct: Event[]): Event[] {
+    const out: Event[] = [];
+    for (const call of fn.findAll({ rule: { kind: 'call' } })) {
+      if (ownerOf(call)?.id() !== fn.id() || call.parent()?.kind() !== 'await') continue;
+      const seen = new Set<string>();
+      for (const found of this.callExpiry(call, callShape(call))) {
+        const held = this.heldSession(fn, found.session);
+        const expiry = { ...found, session: held ?? found.session };
+        if (seen.has(expiry.session)) continue;
+        seen.add(expiry.session);
+        const args = namedChildren(call.field('arguments') as SgNode).map((a) => (a.kind() === 'keyword_argument' ? (a.field('value') as SgNode) : a));
+        // Comparable with the sessions of this function: passed as it is named here, or named by one of its own session calls.
+        const comparable = held !== null || args.some((a) => dottedName(a)?.join('.') === expiry.session && this.sessions.resolve(a) !== null) || direct.some((e) => e.session === expiry.session);
+        const method = /\.expire_all\(/.test(expiry.call) ? 'expire_all' : 'rollback';
+        // The call's arguments are read before it runs: the expiry is at its end.
+        out.push({ method, offset: end(call), call, session: expiry.session, via: { expiry, comparable } });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * `service.db` with `service = OrderService(db)` (a local bound once to a call given one session, as a
+   * service or repository is built around it): that session, as named here; null otherwise.
+   */
+  private heldSession(fn: SgNode, session: string): string | null {
+    const [root, ...rest] = session.split('.');
+    if (rest.length !== 1 || !root || root === 'self' || parametersOf(fn).some((p) => p.name === root)) return null;
+    const bindings = bindingsIn(fn, root);
+    const holder = bindings.length === 1 ? (bindings[0] as SgNode).parent() : null;
+    const built = holder?.kind() === 'assignment' && sameNode(holder.field('left'), bindings[0]) ? holder.field('right') : null;
+    if (built?.kind() !== 'call') return null;
+    const args = callArgs(built);
+    const given = new Set([...args.positional, ...args.keywords.values()].filter((a) => this.sessions.resolve(a)).map((a) => a.text()));
+    return given.size === 1 ? ([...given][0] as string) : null;
+  }
+
   /** Session calls that expire, refresh or persist objects, in the function's own body, in source order. */
   private events(fn: SgNode): Event[] {
     const out: Event[] = [];
@@ -174,6 +222,33 @@ export class ExpiredReads {
     }
     return out.sort((a, b) => a.offset - b.offset);
   }
+}
+
+/**
+ * Whether the expiring call `e` is one on the object's session: `definite` when both are named alike, `may` when
+ * a called function's session cannot be compared with it (a service object holding its own reference), null
+ * when not. An object whose session is not named is only matched when the function uses one session.
+ */
+function sameSession(e: Event, c: Candidate, sessions: Set<string>): 'definite' | 'may' | null {
+  if (!e.via) return c.session === null ? (sessions.size === 1 ? 'definite' : null) : e.session === c.session ? 'definite' : null;
+  if (c.session !== null) return e.session === c.session ? 'definite' : e.via.comparable ? null : 'may';
+  if (e.via.comparable) return sessions.size === 1 ? 'definite' : null;
+  return sessions.size <= 1 ? 'may' : null;
+}
+
+/** A called function that expires only before raising is seen where the exception was caught. */
+function reachesRead(e: Event, read: SgNode, fn: SgNode): boolean {
+  if (e.via?.expiry.mode === 'raise') return reachedOnRaise(e.call, read, fn);
+  return reaches(e.call, read);
+}
+
+function viaMessage(read: string, variable: string, what: string, e: Event, may: boolean): string {
+  const via = e.via as NonNullable<Event['via']>;
+  const callee = (e.call.field('function') as SgNode).text();
+  const chain = via.expiry.chain.map((f) => `\`${f}\``).join(' → ');
+  const when = via.expiry.mode === 'raise' ? ' before raising, and the exception is caught here' : '';
+  const session = may ? `\`${e.session}\` (which may be the session \`${variable}\` belongs to)` : `\`${e.session}\``;
+  return `\`${read}\` reads an attribute of \`${variable}\` (${what}) after \`${callee}(...)\`, which may expire it: ${chain} runs \`${via.expiry.call}\` on ${session}${when}; reloading an expired attribute is implicit I/O, which raises MissingGreenlet with an AsyncSession (unless a query since then loaded the same row)`;
 }
 
 /**
