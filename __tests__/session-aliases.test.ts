@@ -65,6 +65,24 @@ const PROJECT = {
     '    return session.get(Item, id)',
     '',
   ].join('\n'),
+  // A script opening a session on the imported engine: it gets the twin engine and an AsyncSession.
+  'app/seed.py': [
+    'from sqlmodel import Session',
+    '',
+    'from app.core.db import engine',
+    'from app.models import Item',
+    '',
+    '',
+    'def main() -> None:',
+    '    with Session(engine) as session:',
+    '        session.add(Item())',
+    '        session.commit()',
+    '',
+    '',
+    'if __name__ == "__main__":',
+    '    main()',
+    '',
+  ].join('\n'),
   // Another module's alias of the same name that is not a session: its users stay as they are.
   'app/web/__init__.py': '',
   'app/web/deps.py': ['from typing import Annotated', '', 'from requests import Session', '', 'HttpDep = Annotated[Session, "http"]', ''].join('\n'),
@@ -101,6 +119,12 @@ describe('a session alias and an engine defined in other modules', () => {
     expect(relative).toContain('return await session.get(Item, id)');
 
     expect(read('app/web/views.py')).toBe(PROJECT['app/web/views.py']);
+
+    const seed = read('app/seed.py');
+    expect(seed).toContain('from app.core.db import engine, async_engine');
+    expect(seed).toContain('async def main() -> None:\n    async with AsyncSession(async_engine, expire_on_commit=False) as session:');
+    expect(seed).toContain('        await session.commit()');
+    expect(seed).toContain('    asyncio.run(main())');
   });
 
   test('worker threads find the same aliases (the options an index extends reach every thread)', async () => {

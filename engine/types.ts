@@ -63,6 +63,11 @@ export interface TransformOptions {
    */
   sessionAliases?: Readonly<Record<string, boolean>>;
   /**
+   * Engines whose module gets an async twin from async-engine (`app.core.db.engine`: `async_engine` beside it),
+   * keyed like sessionAliases: a `Session(engine)` on an imported engine can then open `AsyncSession(async_engine)`.
+   */
+  asyncEngineTwins?: Readonly<Record<string, true>>;
+  /**
    * Names of APIRouter/FastAPI objects whose decorators mark route handlers (`router-names`), beyond the
    * ones recognised from their binding or conventional name. Read by the audit's handler recognition.
    */

@@ -118,8 +118,11 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
   summarize: (input: IndexInput<SgRoot>) =>
     new EngineTwins({ path: input.path, source: input.source, tree: input.tree, options: input.options, isIgnored: () => false }).summary(input.absPath),
   build: (summaries) => new EngineIndex(summaries),
-  extendOptions: (index, options) =>
-    Object.keys(index.sessionAliases).length === 0 ? options : { ...options, sessionAliases: { ...index.sessionAliases, ...options.sessionAliases } },
+  extendOptions: (index, options) => ({
+    ...options,
+    sessionAliases: { ...index.sessionAliases, ...options.sessionAliases },
+    asyncEngineTwins: { ...index.engineTwins, ...options.asyncEngineTwins },
+  }),
 };
 
 export const transform: Transform<SgRoot> = {

@@ -67,7 +67,14 @@ class InsertAwait {
   constructor(private readonly ctx: TransformContext<SgRoot>) {
     const imports = collectImports(ctx.tree);
     this.sessions = new SessionResolver(ctx.tree, imports, sessionOptionsFrom(ctx.options));
-    this.twins = new FactoryTwins(ctx.tree, imports, this.sessions);
+    const twinned = ctx.options.asyncEngineTwins ?? {};
+    this.twins = new FactoryTwins(ctx.tree, imports, this.sessions, (module, name) => {
+      // `from .db import engine`: the engine of whichever project module ends that way.
+      const relative = module.replace(/^\.+/, '');
+      if (relative === module) return twinned[`${module}.${name}`] === true;
+      const suffix = `${relative === '' ? '' : `${relative}.`}${name}`;
+      return Object.keys(twinned).some((q) => q === suffix || q.endsWith(`.${suffix}`));
+    });
     this.keptSync = new Set([ctx.options.getDbName]);
   }
 
@@ -275,12 +282,14 @@ class InsertAwait {
       awaits += unit.awaits;
     }
     const imports: ImportAdd[] = [];
+    const extra: { module: string; name: string }[] = [];
     for (const r of renames.values()) {
       edits.push({ ...r.edit, reason: `${ID}: async session factory` });
       if (r.importAdd && !imports.some((i) => i.module === r.importAdd?.module && i.name === r.importAdd.name)) imports.push(r.importAdd);
+      for (const e of r.extraImports ?? []) if (!extra.some((x) => x.module === e.module && x.name === e.name)) extra.push(e);
     }
-    if (imports.length > 0) {
-      const add = imports.map(({ module, name }) => ({ module, name }));
+    if (imports.length > 0 || extra.length > 0) {
+      const add = [...imports.map(({ module, name }) => ({ module, name })), ...extra];
       const remove = imports.filter((i) => this.unusedAfter(i.replaces.local, renames)).map((i) => ({ module: i.replaces.module, name: i.replaces.name }));
       for (const e of planImportEdits(this.ctx.tree, this.ctx.source, { add, remove })) edits.push({ ...e, reason: `${ID}: import the async session factory` });
     }

@@ -4,7 +4,7 @@
 // before this transform, so in the module defining a factory the twin is bound when it was written. A file
 // importing the conventional `SessionLocal` gets `AsyncSessionLocal` from the same module (whose session
 // module async-engine twins); any other imported factory name is trusted only when this file already binds
-// its twin. `Session(engine)` needs an async engine this file does not name.
+// its twin. `Session(engine)` becomes `AsyncSession(async_engine, ...)` when that engine's twin exists.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { TextEdit } from '../../../engine/types';
 import { isModuleLevel, moduleLevelImportBindings, type ModuleImports } from '../support/imports';
@@ -26,7 +26,7 @@ export interface ImportAdd {
 export type Twin =
   /** The call already makes an AsyncSession. */
   | { kind: 'async' }
-  | { kind: 'rename'; edit: TextEdit; importAdd: ImportAdd | null }
+  | { kind: 'rename'; edit: TextEdit; importAdd: ImportAdd | null; extraImports?: { module: string; name: string }[] }
   | { kind: 'unknown'; why: string };
 
 export class FactoryTwins {
@@ -37,6 +37,8 @@ export class FactoryTwins {
     private readonly root: SgRoot,
     private readonly imports: ModuleImports,
     private readonly sessions: SessionResolver,
+    /** Whether an engine imported `from module import name` gets its async twin there (async-engine's project pass). */
+    private readonly importedEngineTwinned: (module: string, name: string) => boolean = () => false,
   ) {
     for (const b of moduleLevelImportBindings(imports)) this.importTargets.set(b.local, b.target);
   }
@@ -63,7 +65,7 @@ export class FactoryTwins {
     const full = target ? [target, ...dotted.slice(1)].join('.') : null;
     if (full && /(^|\.)AsyncSession$/.test(full)) return { kind: 'async' };
     if (this.sessions.typeVerdict(factory, new Set()).session) {
-      return { kind: 'unknown', why: `\`${factory.text()}(...)\` makes a sync Session on a sync engine; the async engine to use is not known here` };
+      return this.sessionOnEngine(call, full) ?? { kind: 'unknown', why: `\`${factory.text()}(...)\` makes a sync Session on a sync engine; the async engine to use is not known here` };
     }
     if (/^(Async|async_)/.test(last)) return { kind: 'async' };
     const renameLast = (name: string, importAdd: ImportAdd | null): Twin => {
@@ -94,6 +96,42 @@ export class FactoryTwins {
       return { kind: 'unknown', why: `\`${head}\` is defined here but its async twin \`${twin}\` is not (async-engine writes it; see its finding)` };
     }
     return { kind: 'unknown', why: `no async twin of \`${head}\` is known: \`${twin}\` is not bound in this file` };
+  }
+
+  /**
+   * `Session(engine)` / `Session(bind=engine)` (nothing else passed) on an engine whose async twin exists:
+   * defined in this file (async-engine wrote it earlier in the run), or in the module the engine is imported
+   * from. It becomes `AsyncSession(async_engine, expire_on_commit=False)`, the session get_async_db opens.
+   */
+  private sessionOnEngine(call: SgNode, sessionClass: string | null): Twin | null {
+    if (this.sessions.isFactoryBeginCall(call)) return null;
+    const args = callArgs(call);
+    const keywords = [...args.keywords.entries()];
+    const bind = args.positional.length === 1 && keywords.length === 0 ? args.positional[0] : args.positional.length === 0 && keywords.length === 1 && keywords[0]![0] === 'bind' ? keywords[0]![1] : null;
+    if (!bind || bind.kind() !== 'identifier' || namedChildren(call.field('arguments') as SgNode).length !== 1) return null;
+    const engine = bind.text();
+    const twin = twinName(engine);
+    const imports: { module: string; name: string }[] = [];
+    const engineImport = this.imports.from.find((i) => (i.alias ?? i.name) === engine && i.name !== '*' && isModuleLevel(i.node));
+    const ownTwin = this.moduleAssignments(twin);
+    const isAsyncEngine = ownTwin.length === 1 && ownTwin[0]!.kind() === 'call' && /(^|\.)create_async_engine$/.test(ownTwin[0]!.field('function')?.text() ?? '');
+    if (this.moduleBinding(twin) === 'module' && isAsyncEngine && !engineImport && this.moduleAssignments(engine).length === 1) {
+      // The engine is this module's; async-engine wrote the twin beside it.
+    } else if (engineImport && engineImport.alias === null && this.importedEngineTwinned(engineImport.module, engineImport.name)) {
+      if (this.moduleBinding(twin) !== 'none') return null;
+      imports.push({ module: engineImport.module, name: twin });
+    } else {
+      return null;
+    }
+    const sqlmodel = !!sessionClass && /^sqlmodel\./.test(sessionClass);
+    const module = sqlmodel ? 'sqlmodel.ext.asyncio.session' : 'sqlalchemy.ext.asyncio';
+    const existing = this.imports.from.find((i) => i.module === module && i.name === 'AsyncSession' && isModuleLevel(i.node));
+    const cls = existing ? (existing.alias ?? existing.name) : 'AsyncSession';
+    if (!existing) {
+      if (this.moduleBinding('AsyncSession') !== 'none') return null;
+      imports.push({ module, name: 'AsyncSession' });
+    }
+    return { kind: 'rename', edit: { start: start(call), end: end(call), text: `${cls}(${twin}, expire_on_commit=False)` }, importAdd: null, extraImports: imports };
   }
 
   /** 'module' when the name is bound only at module level, 'conflict' when bound elsewhere too, 'none' when unbound. */

@@ -45,6 +45,8 @@ export function moduleNamesOf(absPath: string): string[] {
 export class EngineIndex {
   /** Qualified alias name → whether the session is SQLModel's (TransformOptions.sessionAliases). */
   readonly sessionAliases: Record<string, boolean> = {};
+  /** Qualified names of the engines that get their async twin (TransformOptions.asyncEngineTwins). */
+  readonly engineTwins: Record<string, true> = {};
   private readonly used = new Set<string>();
   /** Per importing file: the `module\0name` of each imported engine whose module writes its twin. */
   private readonly twinsFor = new Map<string, Set<string>>();
@@ -68,6 +70,8 @@ export class EngineIndex {
         if (target === null) continue;
         this.used.add(key(target, bind.name));
         if (!twinnable.has(key(target, bind.name))) continue;
+        const targetSummary = summaries.get(target);
+        for (const module of targetSummary ? moduleNamesOf(targetSummary.absPath) : []) this.engineTwins[`${module}.${bind.name}`] = true;
         const twins = this.twinsFor.get(path) ?? new Set<string>();
         twins.add(key(bind.module, bind.name));
         this.twinsFor.set(path, twins);

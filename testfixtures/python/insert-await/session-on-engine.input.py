@@ -1,0 +1,17 @@
+from sqlalchemy import create_engine, text
+from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.orm import Session
+
+engine = create_engine("sqlite:///./app.db")
+async_engine = create_async_engine("sqlite+aiosqlite:///./app.db")
+
+
+def count_users() -> int:
+    with Session(engine) as session:
+        return session.execute(text("SELECT count(*) FROM users")).scalar_one()
+
+
+def with_options() -> None:
+    # More than the engine is passed: not the session get_async_db opens, left to a person.
+    with Session(engine, autoflush=False) as session:
+        session.commit()
