@@ -7,7 +7,7 @@ import type { IndexInput } from '../../../engine/types';
 import { awaitState } from '../awaits/awaiting';
 import { placeOf, syncOnlyReason } from '../awaits/context';
 import { AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
-import { isBindingOccurrence, parametersOf, walkOwnScope } from '../query/bindings';
+import { isBindingOccurrence, ownBindings, parametersOf, walkOwnScope } from '../query/bindings';
 import { SessionResolver } from '../query/sessions';
 import { callArgs, decoratorsOf, dottedName, end, namedChildren, sameNode, start } from '../query/syntax';
 import { collectImports } from '../support/imports';
@@ -65,7 +65,6 @@ class Summarizer {
   private readonly markers: IgnoreMarkers;
   private readonly sessions: SessionResolver;
   private readonly facts = new Map<number, FunctionFacts>();
-  private readonly locals = new Map<number, Map<string, SgNode[]>>();
   private readonly starImports: ModuleRef[] = [];
   private readonly classNames = new Map<number, string>();
 
@@ -440,11 +439,7 @@ class Summarizer {
         }
       } else if (kind === 'class_definition') {
         if (!crossedFunction && sameNode(a.field('body'), child)) {
-          let bound = false;
-          walkOwnScope(a, (n) => {
-            if (!bound && n.kind() === 'identifier' && n.text() === name && isBindingOccurrence(n)) bound = true;
-          });
-          if (bound) return UNKNOWN;
+          if (ownBindings(a).has(name)) return UNKNOWN;
         }
       } else if (kind === 'module') break;
       child = a;
@@ -474,21 +469,8 @@ class Summarizer {
     }
   }
 
-  private localsOf(fn: SgNode): Map<string, SgNode[]> {
-    const key = start(fn);
-    let table = this.locals.get(key);
-    if (!table) {
-      const t = new Map<string, SgNode[]>();
-      walkOwnScope(fn, (node) => {
-        if (node.kind() !== 'identifier' || !isBindingOccurrence(node)) return;
-        const list = t.get(node.text()) ?? [];
-        list.push(node);
-        t.set(node.text(), list);
-      });
-      table = t;
-      this.locals.set(key, table);
-    }
-    return table;
+  private localsOf(fn: SgNode): ReadonlyMap<string, readonly SgNode[]> {
+    return ownBindings(fn);
   }
 
   private parameterExpr(fn: SgNode, index: number, depth: number): Expr {
