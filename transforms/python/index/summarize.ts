@@ -10,6 +10,7 @@ import { AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
 import { isBindingOccurrence, ownBindings, parametersOf, walkOwnScope } from '../query/bindings';
 import { SessionResolver } from '../query/sessions';
 import { callArgs, decoratorsOf, dottedName, end, namedChildren, sameNode, start } from '../query/syntax';
+import { cachedTree } from '../support/cached-tree';
 import { collectImports } from '../support/imports';
 import { isInsideString } from '../support/language';
 import { genericHead } from '../support/type-annotations';
@@ -39,7 +40,8 @@ const YIELD_WRAPPERS = new Set(['Generator', 'Iterator', 'Iterable', 'AsyncGener
 const MAX_DEPTH = 12;
 
 export function summarizeModule(input: IndexInput<SgRoot>): ModuleSummary {
-  return new Summarizer(input).summary();
+  // The summary asks the same nodes the same questions many times (scopes, ancestors per call site).
+  return new Summarizer({ ...input, tree: cachedTree(input.tree) }).summary();
 }
 
 /** FNV-1a over the text: the rewrite pass checks it sees the text that was indexed. */
