@@ -22,6 +22,7 @@ import { callArgs, decoratorsOf, dottedName, namedChildren, sameNode, start } fr
 import { SessionResolver } from './query/sessions';
 import { collectImports, localNameFor, moduleLevelImportBindings, planImportEdits, type ModuleImports } from './support/imports';
 import { nameTable } from './support/scope';
+import { withCachedTree } from './support/cached-tree';
 
 const ID = 'eager-load';
 
@@ -30,7 +31,7 @@ export const transform: Transform<SgRoot> = {
   description: 'selectinload() for relationships read in async code (response models included); flags lazy="dynamic", server defaults read after commit, attributes read after rollback/expire, sessions shared by concurrent tasks',
   language: 'python',
   indexer: modelIndexer as Transform<SgRoot>['indexer'],
-  run: (ctx) => new EagerLoad(ctx).run(),
+  run: (ctx) => new EagerLoad(withCachedTree(ctx)).run(),
 };
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'api_route']);

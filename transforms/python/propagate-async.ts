@@ -14,6 +14,7 @@ import type { ModuleSummary } from './index/types';
 import { AsyncPlan } from './propagate/plan';
 import { RULES } from './propagate/rules';
 import { end, start } from './query/syntax';
+import { withCachedTree } from './support/cached-tree';
 
 const ID = 'propagate-async';
 
@@ -31,7 +32,8 @@ export const transform: Transform<SgRoot> = {
   run,
 };
 
-function run(ctx: TransformContext<SgRoot>): TransformResult {
+function run(raw: TransformContext<SgRoot>): TransformResult {
+  const ctx = withCachedTree(raw);
   const plan = ctx.index instanceof AsyncPlan ? ctx.index : singleFilePlan(ctx);
   const file = plan.fileFor(ctx.path, ctx.source);
   if (!file) return { edits: [], findings: [] };

@@ -240,3 +240,8 @@ class CachedNode {
     return this.native.commitEdits(edits);
   }
 }
+
+/** The same context (or indexer input) over the cached view of its tree. */
+export function withCachedTree<T extends { tree: SgRoot }>(ctx: T): T {
+  return { ...ctx, tree: cachedTree(ctx.tree) };
+}
