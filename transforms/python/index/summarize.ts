@@ -40,9 +40,27 @@ const YIELD_WRAPPERS = new Set(['Generator', 'Iterator', 'Iterable', 'AsyncGener
 const MAX_DEPTH = 12;
 
 export function summarizeModule(input: IndexInput<SgRoot>): ModuleSummary {
+  const key = `${input.absPath}\0${input.path}`;
+  const options = JSON.stringify([input.options.getDbName, input.options.asyncGetDbName, input.options.sessionFacades ?? []]);
+  const last = recent.get(key);
+  if (last && last.source === input.source && last.options === options) {
+    recent.delete(key);
+    return last.summary;
+  }
   // The summary asks the same nodes the same questions many times (scopes, ancestors per call site).
-  return new Summarizer({ ...input, tree: cachedTree(input.tree) }).summary();
+  const summary = new Summarizer({ ...input, tree: cachedTree(input.tree) }).summary();
+  recent.set(key, { source: input.source, options, summary });
+  return summary;
 }
+
+/**
+ * The last summary of each file, until it is asked for again. propagate-async and async-tests both
+ * index every module, and most files reach async-tests unchanged: a summary is a function of the path,
+ * the text and the three options read above (the tree is the text's parse), so the second ask reuses
+ * the first answer. Summaries are never modified after they are made (the index only reads them), so
+ * the same object is handed out. At most one entry per file lives here, replaced when its text changed.
+ */
+const recent = new Map<string, { source: string; options: string; summary: ModuleSummary }>();
 
 /** FNV-1a over the text: the rewrite pass checks it sees the text that was indexed. */
 export function hashText(text: string): string {
