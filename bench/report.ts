@@ -221,14 +221,17 @@ export function formatReport(runs: RunEntry[], steps: ScalingStep[], checks: Tar
     out.push('');
     out.push('Where the full run goes (one instrumented run; seconds and share of the full run)');
     const ids = [...new Set(staged.flatMap((r) => Object.keys(r.stages?.stages?.transformMs ?? {})))];
+    // Older results.json files have no indexMs.
+    const indexIds = [...new Set(staged.flatMap((r) => Object.keys(r.stages?.stages?.indexMs ?? {})))];
     out.push(
       table(
-        ['corpus', 'total', 'discovery', 'parse', 'syntax check', ...ids.map((id) => `tf:${id}`), 're-parse+check', 'isInsideString', 'other', 'diff', 'report'],
+        ['corpus', 'total', 'discovery', 'parse', 'syntax check', ...ids.map((id) => `tf:${id}`), ...indexIds.map((id) => `ix:${id}`), 're-parse+check', 'isInsideString', 'other', 'diff', 'report'],
         staged.map((r) => {
           const f = r.stages as FullResult;
           const st = f.stages as NonNullable<FullResult['stages']>;
           const transformTotal = Object.values(st.transformMs).reduce((a, b) => a + b, 0);
-          const other = f.runProjectMs - st.discoveryMs - st.parseMs - st.syntaxCheckMs - transformTotal - st.reparseMs - st.resyntaxCheckMs - st.isInsideStringMs;
+          const indexTotal = Object.values(st.indexMs ?? {}).reduce((a, b) => a + b, 0);
+          const other = f.runProjectMs - st.discoveryMs - st.parseMs - st.syntaxCheckMs - transformTotal - indexTotal - st.reparseMs - st.resyntaxCheckMs - st.isInsideStringMs;
           const cell = (ms: number): string => `${s(ms)} ${pct(ms, f.wallMs)}`;
           return [
             r.label,
@@ -237,6 +240,7 @@ export function formatReport(runs: RunEntry[], steps: ScalingStep[], checks: Tar
             cell(st.parseMs),
             cell(st.syntaxCheckMs),
             ...ids.map((id) => cell(st.transformMs[id] ?? 0)),
+            ...indexIds.map((id) => cell(st.indexMs?.[id] ?? 0)),
             cell(st.reparseMs + st.resyntaxCheckMs),
             cell(st.isInsideStringMs),
             cell(other),
@@ -247,6 +251,7 @@ export function formatReport(runs: RunEntry[], steps: ScalingStep[], checks: Tar
       ),
     );
     out.push('other = per-file stat/read/decode, ignore-comment scan, edit application, encoding, report objects, GC not caught elsewhere');
+    if (indexIds.length > 0) out.push("ix:<id> = the indexer of transform <id>: summarize of every file plus the one build");
     out.push(
       `floor split (the median parse-only run): ${runs
         .map((r) => {

@@ -13,6 +13,7 @@ import { isTestPath } from './index/modules';
 import { ProjectIndex } from './index/project';
 import { summarizeModule } from './index/summarize';
 import { end, start } from './query/syntax';
+import { withCachedTree } from './support/cached-tree';
 import { collectImports, importInsertionPoint, isModuleLevel, planImportEdits } from './support/imports';
 import { testFacts } from './testing/facts';
 import { TestPlan, type TestSummary } from './testing/plan';
@@ -23,7 +24,10 @@ const ID = 'async-tests';
 
 export const asyncTestsIndexer: ProjectIndexer<SgRoot, TestSummary, TestPlan> = {
   id: ID,
-  summarize: (input) => ({ base: summarizeModule(input), tests: testFacts(input.tree, input.source, input.path) }),
+  summarize: (raw) => {
+    const input = withCachedTree(raw);
+    return { base: summarizeModule(input), tests: testFacts(input.tree, input.source, input.path) };
+  },
   build: (summaries) => {
     const configs = new PytestConfigs();
     const bases = new Map([...summaries].map(([path, s]) => [path, s.base]));
@@ -39,7 +43,8 @@ export const transform: Transform<SgRoot> = {
   run,
 };
 
-function run(ctx: TransformContext<SgRoot>): TransformResult {
+function run(raw: TransformContext<SgRoot>): TransformResult {
+  const ctx = withCachedTree(raw);
   const plan = ctx.index instanceof TestPlan ? ctx.index : singleFilePlan(ctx);
   const file = plan.fileFor(ctx.path, ctx.source);
   const findings: FindingInput[] = isTestPath(ctx.path) ? sessionMockFindings(ctx.tree) : [];

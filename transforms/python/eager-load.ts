@@ -28,6 +28,7 @@ import { callArgs, dottedName, namedChildren, sameNode, start } from './query/sy
 import { SessionResolver } from './query/sessions';
 import { collectImports, localNameFor, moduleLevelImportBindings, planImportEdits, type ModuleImports } from './support/imports';
 import { nameTable } from './support/scope';
+import { withCachedTree } from './support/cached-tree';
 
 const ID = 'eager-load';
 
@@ -36,7 +37,7 @@ export const transform: Transform<SgRoot> = {
   description: 'selectinload() for relationships read in async code (response models included); flags lazy="dynamic", server defaults read after commit, attributes read after rollback/expire, sessions shared by concurrent tasks',
   language: 'python',
   indexer: eagerIndexer as Transform<SgRoot>['indexer'],
-  run: (ctx) => new EagerLoad(ctx).run(),
+  run: (ctx) => new EagerLoad(withCachedTree(ctx)).run(),
 };
 
 const CONCURRENT_ALL = new Set(['gather', 'wait', 'as_completed']);

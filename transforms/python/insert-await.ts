@@ -18,6 +18,7 @@ import { SessionResolver, sessionOptionsFrom, type SessionInfo } from './query/s
 import { namedChildren, start } from './query/syntax';
 import { collectImports, dunderAllNames, planImportEdits } from './support/imports';
 import { nameTable } from './support/scope';
+import { withCachedTree } from './support/cached-tree';
 
 const ID = 'insert-await';
 
@@ -25,7 +26,7 @@ export const transform: Transform<SgRoot> = {
   id: ID,
   description: 'await AsyncSession calls (execute, scalars, commit...), async with for sessions and transactions, bulk_* via run_sync',
   language: 'python',
-  run: (ctx) => new InsertAwait(ctx).run(),
+  run: (ctx) => new InsertAwait(withCachedTree(ctx)).run(),
 };
 
 type Rename = Extract<Twin, { kind: 'rename' }>;

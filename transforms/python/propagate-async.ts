@@ -16,6 +16,7 @@ import { RULES } from './propagate/rules';
 import { end, start } from './query/syntax';
 import { collectImports, importInsertionPoint, isModuleLevel } from './support/imports';
 import { nameTable } from './support/scope';
+import { withCachedTree } from './support/cached-tree';
 
 const ID = 'propagate-async';
 
@@ -33,7 +34,8 @@ export const transform: Transform<SgRoot> = {
   run,
 };
 
-function run(ctx: TransformContext<SgRoot>): TransformResult {
+function run(raw: TransformContext<SgRoot>): TransformResult {
+  const ctx = withCachedTree(raw);
   const plan = ctx.index instanceof AsyncPlan ? ctx.index : singleFilePlan(ctx);
   const file = plan.fileFor(ctx.path, ctx.source);
   if (!file) return { edits: [], findings: [] };

@@ -2,6 +2,7 @@ import type { SgRoot } from '@ast-grep/napi';
 import type { ProjectIndexer, Transform } from '../../engine/types';
 import { entityIndexer } from './query/entity-index';
 import { planQueryToSelect } from './query/plan';
+import { withCachedTree } from './support/cached-tree';
 
 /** Legacy `session.query(...)` chains → 2.0 `select()` executed on the session (sync or awaited). */
 export const transform: Transform<SgRoot> = {
@@ -10,5 +11,5 @@ export const transform: Transform<SgRoot> = {
   language: 'python',
   // Proves `self.model` is a mapped class when the repository's base class is in another module.
   indexer: entityIndexer as ProjectIndexer<SgRoot>,
-  run: (ctx) => planQueryToSelect(ctx),
+  run: (ctx) => planQueryToSelect(withCachedTree(ctx)),
 };

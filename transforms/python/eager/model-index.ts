@@ -9,6 +9,7 @@
 import type { SgRoot } from '@ast-grep/napi';
 import type { ProjectIndexer } from '../../../engine/types';
 import { parseTypeText, summarizeModels, type ClassRec, type FunctionRec, type ModelSummary, type ParsedType } from './summary';
+import { cachedTree } from '../support/cached-tree';
 
 export interface Relationship {
   name: string;
@@ -343,7 +344,7 @@ export function schemaPaths(index: ModelIndex, schema: SchemaInfo, model: ModelI
 
 export const modelIndexer: ProjectIndexer<SgRoot, ModelSummary, ModelIndex> = {
   id: 'eager-load-models',
-  summarize: (input) => summarizeModels(input.path, input.tree),
+  summarize: (input) => summarizeModels(input.path, cachedTree(input.tree)),
   build: (summaries) => new ModelIndex(summaries),
 };
 

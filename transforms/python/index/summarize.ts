@@ -7,10 +7,11 @@ import type { IndexInput } from '../../../engine/types';
 import { awaitState } from '../awaits/awaiting';
 import { placeOf, syncOnlyReason } from '../awaits/context';
 import { AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
-import { isBindingOccurrence, parametersOf, walkOwnScope } from '../query/bindings';
+import { isBindingOccurrence, ownBindings, parametersOf, walkOwnScope } from '../query/bindings';
 import { SessionResolver } from '../query/sessions';
 import { callArgs, decoratorsOf, dottedName, end, namedChildren, sameNode, start } from '../query/syntax';
 import { excludedFunctions, type ExcludedFunction } from '../support/excluded-functions';
+import { cachedTree } from '../support/cached-tree';
 import { collectImports } from '../support/imports';
 import { isInsideString } from '../support/language';
 import { genericHead } from '../support/type-annotations';
@@ -73,8 +74,27 @@ const CONTAINER_TYPES = new Set([
 const MAX_DEPTH = 12;
 
 export function summarizeModule(input: IndexInput<SgRoot>): ModuleSummary {
-  return new Summarizer(input).summary();
+  const key = `${input.absPath}\0${input.path}`;
+  const options = JSON.stringify([input.options.getDbName, input.options.asyncGetDbName, input.options.sessionFacades ?? []]);
+  const last = recent.get(key);
+  if (last && last.source === input.source && last.options === options) {
+    recent.delete(key);
+    return last.summary;
+  }
+  // The summary asks the same nodes the same questions many times (scopes, ancestors per call site).
+  const summary = new Summarizer({ ...input, tree: cachedTree(input.tree) }).summary();
+  recent.set(key, { source: input.source, options, summary });
+  return summary;
 }
+
+/**
+ * The last summary of each file, until it is asked for again. propagate-async and async-tests both
+ * index every module, and most files reach async-tests unchanged: a summary is a function of the path,
+ * the text and the three options read above (the tree is the text's parse), so the second ask reuses
+ * the first answer. Summaries are never modified after they are made (the index only reads them), so
+ * the same object is handed out. At most one entry per file lives here, replaced when its text changed.
+ */
+const recent = new Map<string, { source: string; options: string; summary: ModuleSummary }>();
 
 /** FNV-1a over the text: the rewrite pass checks it sees the text that was indexed. */
 export function hashText(text: string): string {
@@ -100,7 +120,6 @@ class Summarizer {
   private readonly excluded: ExcludedFunction[];
   private readonly sessions: SessionResolver;
   private readonly facts = new Map<number, FunctionFacts>();
-  private readonly locals = new Map<number, Map<string, SgNode[]>>();
   private readonly starImports: ModuleRef[] = [];
   private readonly classNames = new Map<number, string>();
 
@@ -525,11 +544,7 @@ class Summarizer {
         }
       } else if (kind === 'class_definition') {
         if (!crossedFunction && sameNode(a.field('body'), child)) {
-          let bound = false;
-          walkOwnScope(a, (n) => {
-            if (!bound && n.kind() === 'identifier' && n.text() === name && isBindingOccurrence(n)) bound = true;
-          });
-          if (bound) return UNKNOWN;
+          if (ownBindings(a).has(name)) return UNKNOWN;
         }
       } else if (kind === 'module') break;
       child = a;
@@ -559,21 +574,8 @@ class Summarizer {
     }
   }
 
-  private localsOf(fn: SgNode): Map<string, SgNode[]> {
-    const key = start(fn);
-    let table = this.locals.get(key);
-    if (!table) {
-      const t = new Map<string, SgNode[]>();
-      walkOwnScope(fn, (node) => {
-        if (node.kind() !== 'identifier' || !isBindingOccurrence(node)) return;
-        const list = t.get(node.text()) ?? [];
-        list.push(node);
-        t.set(node.text(), list);
-      });
-      table = t;
-      this.locals.set(key, table);
-    }
-    return table;
+  private localsOf(fn: SgNode): ReadonlyMap<string, readonly SgNode[]> {
+    return ownBindings(fn);
   }
 
   private parameterExpr(fn: SgNode, index: number, depth: number): Expr {

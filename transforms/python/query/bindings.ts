@@ -1,6 +1,6 @@
 // Which names a Python scope binds, and where a name is read. Deliberately coarse: anything
 // unusual counts as a binding, so callers that need "only ever bound to X" stay conservative.
-import type { SgNode } from '@ast-grep/napi';
+import type { SgNode, SgRoot } from '@ast-grep/napi';
 import { SCOPE_KINDS, sameNode } from './syntax';
 
 export interface Parameter {
@@ -10,7 +10,23 @@ export interface Parameter {
   defaultValue: SgNode | null;
 }
 
+/**
+ * The parameters of a def or lambda. Memoised per tree (node ids are stable within one parse): scope
+ * resolution asks for the same function's parameters once per name it looks up. Callers must not mutate
+ * the result.
+ */
 export function parametersOf(fn: SgNode): Parameter[] {
+  const cache = treeCache(fn).parameters;
+  const key = fn.id();
+  let params = cache.get(key);
+  if (!params) {
+    params = computeParameters(fn);
+    cache.set(key, params);
+  }
+  return params;
+}
+
+function computeParameters(fn: SgNode): Parameter[] {
   const list = fn.field('parameters');
   if (!list) return [];
   const out: Parameter[] = [];
@@ -91,7 +107,9 @@ export function walkOwnScope(scope: SgNode, visit: (node: SgNode) => void): void
   while (stack.length > 0) {
     const node = stack.pop() as SgNode;
     visit(node);
-    if (!sameNode(node, body) && SCOPE_KINDS.has(String(node.kind()))) {
+    // Identity, not sameNode: only the first node popped is `body` itself (descendants are new wrapper
+    // objects), and comparing ranges here cost two N-API calls per node of every walk.
+    if (node !== body && SCOPE_KINDS.has(String(node.kind()))) {
       // A nested def/class binds its own name here; its body belongs to another scope.
       const name = node.kind() === 'function_definition' || node.kind() === 'class_definition' ? node.field('name') : null;
       if (name) visit(name);
@@ -103,11 +121,49 @@ export function walkOwnScope(scope: SgNode, visit: (node: SgNode) => void): void
 
 /** Occurrences that bind `name` in the scope's own body (parameters not included). */
 export function bindingsIn(scope: SgNode, name: string): SgNode[] {
-  const out: SgNode[] = [];
-  walkOwnScope(scope, (node) => {
-    if (node.kind() === 'identifier' && node.text() === name && isBindingOccurrence(node)) out.push(node);
-  });
-  return out;
+  return [...(ownBindings(scope).get(name) ?? [])];
+}
+
+/**
+ * Every binding occurrence in the scope's own body (`walkOwnScope` order), by name. One walk per scope and
+ * tree: session resolution asks `bindingsIn` for each argument of each call, and the indexer resolves every
+ * name it meets, which walked the whole function again every time. Callers must not mutate the result.
+ */
+export function ownBindings(scope: SgNode): ReadonlyMap<string, readonly SgNode[]> {
+  const cache = treeCache(scope).bindings;
+  const key = scope.id();
+  let table = cache.get(key);
+  if (!table) {
+    const t = new Map<string, SgNode[]>();
+    walkOwnScope(scope, (node) => {
+      if (node.kind() !== 'identifier' || !isBindingOccurrence(node)) return;
+      const name = node.text();
+      const list = t.get(name);
+      if (list) list.push(node);
+      else t.set(name, [node]);
+    });
+    table = t;
+    cache.set(key, table);
+  }
+  return table;
+}
+
+interface TreeCache {
+  parameters: Map<number, Parameter[]>;
+  bindings: Map<number, Map<string, SgNode[]>>;
+}
+
+/** Per-parse memo tables; a re-parsed text is a new SgRoot, so nothing outlives the tree it describes. */
+const treeCaches = new WeakMap<SgRoot, TreeCache>();
+
+function treeCache(node: SgNode): TreeCache {
+  const root = node.getRoot();
+  let cache = treeCaches.get(root);
+  if (!cache) {
+    cache = { parameters: new Map(), bindings: new Map() };
+    treeCaches.set(root, cache);
+  }
+  return cache;
 }
 
 /** Every variable occurrence of `name` inside `node`, nested scopes included. */

@@ -14,6 +14,7 @@ import { ModuleFinder, moduleRefOf } from '../index/modules';
 import { collectImports } from '../support/imports';
 import type { ClassFacts, EntitySummary } from './entity-facts';
 import { EntityResolver, type EntityVerdict, type ProjectEntities } from './entities';
+import { withCachedTree } from '../support/cached-tree';
 
 type Resolved = { k: 'class'; key: number } | { k: 'neutral' } | { k: 'unresolved'; text: string; names: string[] | null };
 
@@ -173,7 +174,7 @@ function no(why: string): EntityVerdict {
 
 export const entityIndexer: ProjectIndexer<SgRoot, EntitySummary, EntityIndex> = {
   id: 'query-entities',
-  summarize: summarizeEntities,
+  summarize: (input) => summarizeEntities(withCachedTree(input)),
   build: (summaries) => new EntityIndex(summaries),
 };
 

@@ -73,6 +73,13 @@ export class SessionResolver {
   private readonly factories = new Set<string>();
   /** Local name → `module.name` without the leading dots, for module-level relative `from` imports. */
   private readonly relativeImports = new Map<string, string>();
+  /**
+   * Verdicts by scope and name: the answer depends only on the innermost scope of the expression and the
+   * names, and the indexer and transforms ask about the same `db` once per call site. Keyed by node id,
+   * which is stable within the one tree a resolver serves.
+   */
+  private readonly nameVerdicts = new Map<string, SessionInfo | null>();
+  private readonly attributeVerdicts = new Map<string, Omit<SessionInfo, 'text'> | null>();
 
   constructor(
     root: SgRoot,
@@ -124,7 +131,19 @@ export class SessionResolver {
   }
 
   private resolveName(name: string, at: SgNode): SessionInfo | null {
-    let scope = enclosingScope(at);
+    const scope = enclosingScope(at);
+    if (!scope) return null;
+    const key = `${scope.id()}:${name}`;
+    let info = this.nameVerdicts.get(key);
+    if (info === undefined) {
+      info = this.resolveNameFrom(name, scope);
+      this.nameVerdicts.set(key, info);
+    }
+    return info && { ...info, origins: [...info.origins] };
+  }
+
+  private resolveNameFrom(name: string, innermost: SgNode): SessionInfo | null {
+    let scope: SgNode | null = innermost;
     while (scope) {
       const kind = scope.kind();
       if (kind === 'module' || kind === 'class_definition') return null;
@@ -162,15 +181,26 @@ export class SessionResolver {
     const object = expr.field('object');
     const attr = expr.field('attribute');
     if (!object || !attr || object.kind() !== 'identifier') return null;
+    const scope = enclosingScope(expr);
+    if (!scope) return null;
+    const key = `${scope.id()}:${object.text()}:${attr.text()}`;
+    let verdict = this.attributeVerdicts.get(key);
+    if (verdict === undefined) {
+      verdict = this.attributeVerdict(scope, object.text(), attr.text());
+      this.attributeVerdicts.set(key, verdict);
+    }
+    return verdict && { ...verdict, text: expr.text(), origins: [...verdict.origins] };
+  }
+
+  private attributeVerdict(innermost: SgNode, objectName: string, attrName: string): Omit<SessionInfo, 'text'> | null {
     // Comprehensions and lambdas inside a method see its `self` (unless they bind the name themselves).
-    let method = enclosingScope(expr);
-    while (method && CLOSURE_SCOPES.has(String(method.kind())) && bindingsIn(method, object.text()).length === 0) method = enclosingScope(method);
+    let method: SgNode | null = innermost;
+    while (method && CLOSURE_SCOPES.has(String(method.kind())) && bindingsIn(method, objectName).length === 0) method = enclosingScope(method);
     if (!method || method.kind() !== 'function_definition') return null;
     const selfName = parametersOf(method)[0]?.name;
-    if (selfName !== object.text()) return null;
+    if (selfName !== objectName) return null;
     const cls = classOfMethod(method);
     if (!cls) return null;
-    const attrName = attr.text();
     let annotated: TypeVerdict = NO;
     const body = cls.field('body');
     for (const stmt of body ? body.children() : []) {
@@ -210,7 +240,7 @@ export class SessionResolver {
       }
     }
     if (stores.length === 0 && !annotated.session) return null;
-    return { text: expr.text(), sqlmodel: annotated.sqlmodel || stores.some((s) => s.sqlmodel), stable: true, origins };
+    return { sqlmodel: annotated.sqlmodel || stores.some((s) => s.sqlmodel), stable: true, origins };
   }
 
   private parameterVerdict(param: Parameter): TypeVerdict {
