@@ -1,6 +1,7 @@
 // Which names a Python scope binds, and where a name is read. Deliberately coarse: anything
 // unusual counts as a binding, so callers that need "only ever bound to X" stay conservative.
-import type { SgNode, SgRoot } from '@ast-grep/napi';
+import type { SgNode } from '@ast-grep/napi';
+import { treeMemo } from '../support/cached-tree';
 import { SCOPE_KINDS, sameNode } from './syntax';
 
 export interface Parameter {
@@ -11,12 +12,14 @@ export interface Parameter {
 }
 
 /**
- * The parameters of a def or lambda. Memoised per tree (node ids are stable within one parse): scope
+ * The parameters of a def or lambda. Memoised per tree on a cached view (node ids are stable within one
+ * parse; see support/cached-tree.ts): scope
  * resolution asks for the same function's parameters once per name it looks up. Callers must not mutate
  * the result.
  */
 export function parametersOf(fn: SgNode): Parameter[] {
-  const cache = treeCache(fn).parameters;
+  const cache = treeMemo(fn, 'parameters', () => new Map<number, Parameter[]>());
+  if (!cache) return computeParameters(fn);
   const key = fn.id();
   let params = cache.get(key);
   if (!params) {
@@ -127,43 +130,31 @@ export function bindingsIn(scope: SgNode, name: string): SgNode[] {
 /**
  * Every binding occurrence in the scope's own body (`walkOwnScope` order), by name. One walk per scope and
  * tree: session resolution asks `bindingsIn` for each argument of each call, and the indexer resolves every
- * name it meets, which walked the whole function again every time. Callers must not mutate the result.
+ * name it meets, which walked the whole function again every time. Memoised on a cached view only.
+ * Callers must not mutate the result.
  */
 export function ownBindings(scope: SgNode): ReadonlyMap<string, readonly SgNode[]> {
-  const cache = treeCache(scope).bindings;
+  const cache = treeMemo(scope, 'bindings', () => new Map<number, Map<string, SgNode[]>>());
+  if (!cache) return collectOwnBindings(scope);
   const key = scope.id();
   let table = cache.get(key);
   if (!table) {
-    const t = new Map<string, SgNode[]>();
-    walkOwnScope(scope, (node) => {
-      if (node.kind() !== 'identifier' || !isBindingOccurrence(node)) return;
-      const name = node.text();
-      const list = t.get(name);
-      if (list) list.push(node);
-      else t.set(name, [node]);
-    });
-    table = t;
+    table = collectOwnBindings(scope);
     cache.set(key, table);
   }
   return table;
 }
 
-interface TreeCache {
-  parameters: Map<number, Parameter[]>;
-  bindings: Map<number, Map<string, SgNode[]>>;
-}
-
-/** Per-parse memo tables; a re-parsed text is a new SgRoot, so nothing outlives the tree it describes. */
-const treeCaches = new WeakMap<SgRoot, TreeCache>();
-
-function treeCache(node: SgNode): TreeCache {
-  const root = node.getRoot();
-  let cache = treeCaches.get(root);
-  if (!cache) {
-    cache = { parameters: new Map(), bindings: new Map() };
-    treeCaches.set(root, cache);
-  }
-  return cache;
+function collectOwnBindings(scope: SgNode): Map<string, SgNode[]> {
+  const table = new Map<string, SgNode[]>();
+  walkOwnScope(scope, (node) => {
+    if (node.kind() !== 'identifier' || !isBindingOccurrence(node)) return;
+    const name = node.text();
+    const list = table.get(name);
+    if (list) list.push(node);
+    else table.set(name, [node]);
+  });
+  return table;
 }
 
 /** Every variable occurrence of `name` inside `node`, nested scopes included. */

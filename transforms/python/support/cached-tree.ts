@@ -12,22 +12,34 @@ import type { NapiConfig, Range, SgNode, SgRoot } from '@ast-grep/napi';
 
 type Matcher = string | number | NapiConfig;
 
-const views = new WeakMap<SgRoot, SgRoot>();
-
-/** The cached view of a parsed tree; the same view for the same tree, so its caches are shared. */
+/**
+ * A cached view of a parsed tree (the view itself when given one). Not memoised globally on purpose: a
+ * native node keeps a strong N-API reference to its SgRoot, so a WeakMap from the SgRoot to anything
+ * holding its nodes would keep every tree alive for ever. The view lives as long as whoever holds it.
+ */
 export function cachedTree(tree: SgRoot): SgRoot {
-  let view = views.get(tree);
-  if (!view) {
-    view = new CachedRoot(tree) as unknown as SgRoot;
-    views.set(tree, view);
-    // A view of a view is itself: callers need not know whether they were given one.
-    views.set(view, view);
+  if ((tree as unknown) instanceof CachedRoot) return tree;
+  return new CachedRoot(tree) as unknown as SgRoot;
+}
+
+/**
+ * Per-tree memo tables for analyses (bindings, parameters), stored on the view so they die with it;
+ * undefined for a node outside a cached view, whose tree has nowhere safe to keep them.
+ */
+export function treeMemo<T>(node: SgNode, slot: string, init: () => T): T | undefined {
+  const root = node.getRoot() as unknown;
+  if (!(root instanceof CachedRoot)) return undefined;
+  let value = root.memo.get(slot) as T | undefined;
+  if (value === undefined) {
+    value = init();
+    root.memo.set(slot, value);
   }
-  return view;
+  return value;
 }
 
 class CachedRoot {
   private readonly nodes = new Map<number, CachedNode>();
+  readonly memo = new Map<string, unknown>();
   private top: SgNode | null = null;
 
   constructor(private readonly tree: SgRoot) {}
