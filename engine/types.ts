@@ -63,10 +63,11 @@ export interface TransformOptions {
    */
   sessionAliases?: Readonly<Record<string, boolean>>;
   /**
-   * Engines whose module gets an async twin from async-engine (`app.core.db.engine`: `async_engine` beside it),
-   * keyed like sessionAliases: a `Session(engine)` on an imported engine can then open `AsyncSession(async_engine)`.
+   * Per importing file (its path as in reports), the imported engines it opens sessions on whose module gets an
+   * async twin from async-engine (`async_engine` beside `engine`), found by async-engine's project pass: a
+   * `Session(engine)` there can then open `AsyncSession(async_engine)`. Read with `importsTwinnedEngine`.
    */
-  asyncEngineTwins?: Readonly<Record<string, true>>;
+  asyncEngineTwins?: Readonly<Record<string, readonly string[]>>;
   /**
    * Names of APIRouter/FastAPI objects whose decorators mark route handlers (`router-names`), beyond the
    * ones recognised from their binding or conventional name. Read by the audit's handler recognition.

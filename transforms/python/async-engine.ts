@@ -121,7 +121,7 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
   extendOptions: (index, options) => ({
     ...options,
     sessionAliases: { ...index.sessionAliases, ...options.sessionAliases },
-    asyncEngineTwins: { ...index.engineTwins, ...options.asyncEngineTwins },
+    asyncEngineTwins: { ...index.importedTwins, ...options.asyncEngineTwins },
   }),
 };
 

@@ -11,6 +11,7 @@ import { awaitEdits, awaitState } from './awaits/awaiting';
 import { bulkEdits } from './awaits/bulk';
 import { placeOf, syncOnlyReason, unitName, type Place } from './awaits/context';
 import { FactoryTwins, type ImportAdd, type Twin } from './awaits/factories';
+import { importsTwinnedEngine } from './scaffold/engine-index';
 import { ASYNC_OBJECT_METHODS, AWAITED_METHODS, BULK_METHODS, SQLMODEL_AWAITED_METHODS, TRANSACTION_METHODS } from './awaits/methods';
 import { HINTS, RULES, type AwaitRule } from './awaits/rules';
 import { occurrencesOf } from './query/bindings';
@@ -68,14 +69,9 @@ class InsertAwait {
   constructor(private readonly ctx: TransformContext<SgRoot>) {
     const imports = collectImports(ctx.tree);
     this.sessions = new SessionResolver(ctx.tree, imports, sessionOptionsFrom(ctx.options));
-    const twinned = ctx.options.asyncEngineTwins ?? {};
-    this.twins = new FactoryTwins(ctx.tree, imports, this.sessions, (module, name) => {
-      // `from .db import engine`: the engine of whichever project module ends that way.
-      const relative = module.replace(/^\.+/, '');
-      if (relative === module) return twinned[`${module}.${name}`] === true;
-      const suffix = `${relative === '' ? '' : `${relative}.`}${name}`;
-      return Object.keys(twinned).some((q) => q === suffix || q.endsWith(`.${suffix}`));
-    });
+    this.twins = new FactoryTwins(ctx.tree, imports, this.sessions, (module, name) =>
+      importsTwinnedEngine(ctx.options.asyncEngineTwins, ctx.path, module, name),
+    );
     this.keptSync = new Set([ctx.options.getDbName]);
   }
 

@@ -42,14 +42,23 @@ export function moduleNamesOf(absPath: string): string[] {
   return names;
 }
 
+/**
+ * Whether the file at `path` imports engine `name` from `module` (as written there) and that module writes the
+ * engine's async twin, by a table EngineIndex.importedTwins built (TransformOptions.asyncEngineTwins carries it).
+ */
+export function importsTwinnedEngine(table: Readonly<Record<string, readonly string[]>> | undefined, path: string, module: string, name: string): boolean {
+  return table?.[path]?.includes(key(module, name)) ?? false;
+}
+
 export class EngineIndex {
   /** Qualified alias name → whether the session is SQLModel's (TransformOptions.sessionAliases). */
   readonly sessionAliases: Record<string, boolean> = {};
-  /** Qualified names of the engines that get their async twin (TransformOptions.asyncEngineTwins). */
-  readonly engineTwins: Record<string, true> = {};
+  /**
+   * Per importing file: the `module\0name` of each imported engine it opens sessions on whose module writes
+   * the twin (TransformOptions.asyncEngineTwins; read with importsTwinnedEngine).
+   */
+  readonly importedTwins: Record<string, string[]> = {};
   private readonly used = new Set<string>();
-  /** Per importing file: the `module\0name` of each imported engine whose module writes its twin. */
-  private readonly twinsFor = new Map<string, Set<string>>();
 
   constructor(summaries: ReadonlyMap<string, EngineSummary>) {
     const finder = new ModuleFinder([...summaries].map(([path, s]) => ({ path, absPath: s.absPath })));
@@ -70,11 +79,8 @@ export class EngineIndex {
         if (target === null) continue;
         this.used.add(key(target, bind.name));
         if (!twinnable.has(key(target, bind.name))) continue;
-        const targetSummary = summaries.get(target);
-        for (const module of targetSummary ? moduleNamesOf(targetSummary.absPath) : []) this.engineTwins[`${module}.${bind.name}`] = true;
-        const twins = this.twinsFor.get(path) ?? new Set<string>();
-        twins.add(key(bind.module, bind.name));
-        this.twinsFor.set(path, twins);
+        const twins = (this.importedTwins[path] ??= []);
+        if (!twins.includes(key(bind.module, bind.name))) twins.push(key(bind.module, bind.name));
       }
     }
   }
@@ -86,6 +92,6 @@ export class EngineIndex {
 
   /** The file at `path` imports engine `name` from `module` (as written), and that module writes its twin. */
   twinWritten(path: string, module: string, name: string): boolean {
-    return this.twinsFor.get(path)?.has(key(module, name)) ?? false;
+    return importsTwinnedEngine(this.importedTwins, path, module, name);
   }
 }
