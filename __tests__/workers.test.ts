@@ -42,9 +42,10 @@ function project(): string {
   return dir;
 }
 
-async function run(dir: string, transforms: Transform<SgRoot>[], jobs: number | null): Promise<RunReport> {
+async function run(dir: string, transforms: Transform<SgRoot>[], jobs: number | null, part?: string): Promise<RunReport> {
   return runProject({
-    paths: ['.'],
+    paths: part === undefined ? ['.'] : [part],
+    ...(part === undefined ? {} : { projectRoot: dir }),
     cwd: dir,
     exclude: [],
     language: pythonLanguage,
@@ -87,6 +88,22 @@ describe('worker threads', () => {
   test('an index first in the preset, and more workers than needed', async () => {
     const transforms = [seen, marker];
     expect(await run(dir, transforms, 5)).toEqual(await run(dir, transforms, null));
+  });
+
+  test('a run on part of the project: the whole run\'s reports for that part, in both modes', async () => {
+    const transforms = [marker, seen, tail];
+    const whole = await run(dir, transforms, null);
+    const here = await run(dir, transforms, null, 'pkg3');
+    const inPart = whole.files.filter((f) => f.path.startsWith('pkg3/'));
+    // `seen` writes what the index gathered from every file: the part's outputs depend on files outside it.
+    expect(inPart.some((f) => f.status === 'changed' && f.after.includes('# seen: ') && f.after.includes('pkg0/'))).toBe(true);
+    expect(here.files).toEqual(inPart);
+    expect(here.context).toEqual({
+      root: dir,
+      indexed: whole.files.filter((f) => !f.path.startsWith('pkg3/')).length,
+      wouldChange: whole.files.filter((f) => f.status === 'changed' && !f.path.startsWith('pkg3/')).map((f) => f.path),
+    });
+    expect(await run(dir, transforms, 2, 'pkg3')).toEqual(here);
   });
 
   test('a summarize failure fails the waiting files alike, naming the same file-order error', async () => {

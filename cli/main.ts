@@ -29,7 +29,8 @@ function runOptions<T>(y: Argv<T>) {
     .option('async-get-db-name', { type: 'string', describe: `Name of its async twin [default: "${DEFAULT_TRANSFORM_OPTIONS.asyncGetDbName}"]` })
     .option('sqlalchemy', { type: 'string', choices: ['1.4', '2.0'], describe: 'SQLAlchemy version the async session scaffold targets [default: "2.0"]' })
     .option('max-file-size', { type: 'number', default: DEFAULT_MAX_FILE_SIZE, describe: 'Skip files larger than this many bytes' })
-    .option('jobs', { type: 'number', describe: 'Threads for the per-file work; 1 = no worker threads [default: the number of CPUs]' });
+    .option('jobs', { type: 'number', describe: 'Threads for the per-file work; 1 = no worker threads [default: the number of CPUs]' })
+    .option('project-root', { type: 'string', describe: 'The project the paths belong to, all of which is read for the index [default: the configuration file\'s directory, else the nearest with pyproject.toml, setup.py, ... or .git]' });
 }
 
 function toArgs(mode: RunCommandArgs['mode'], argv: Record<string, unknown>): RunCommandArgs {
@@ -55,6 +56,7 @@ function toArgs(mode: RunCommandArgs['mode'], argv: Record<string, unknown>): Ru
     verbose: argv.verbose as boolean,
     config: argv.config as string | false | undefined,
     interactive: (argv.interactive as boolean | undefined) ?? false,
+    projectRoot: argv['project-root'] as string | undefined,
   };
 }
 

@@ -21,6 +21,7 @@ import { sarifReport } from './print/sarif';
 import { formatCounts, formatFindings, formatMadeAsync, formatProblems, formatSummary } from './print/summary';
 import { interactiveApply, interactiveRefusal } from './interactive/command';
 import { progressReporter } from './progress';
+import { displayRoot, projectScope, ProjectScope, scopeNotes } from './project-scope';
 
 export const EXIT_OK = 0;
 export const EXIT_CHECK_FAILED = 1;
@@ -62,6 +63,8 @@ export interface RunCommandArgs {
   config?: string | false;
   /** `apply`: ask per change whether to write it. */
   interactive?: boolean;
+  /** The project the paths belong to (default: found, see cli/project-scope.ts). */
+  projectRoot?: string;
 }
 
 export interface Io {
@@ -133,9 +136,18 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
     excludeFunctions: settings.excludeFunctions,
     ...preset.options,
   };
+  const paths = args.paths.length > 0 ? args.paths : ['.'];
+  const markers = pythonLanguage.projectMarkers ?? [];
+  let scope: ProjectScope;
+  try {
+    scope = projectScope(paths, io.cwd, args.projectRoot, settings.configDir, markers);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
   const progress = progressReporter(io.stderr);
   const report = await runProject({
-    paths: args.paths.length > 0 ? args.paths : ['.'],
+    paths,
+    ...(scope.kind === 'partial' ? { projectRoot: scope.root } : {}),
     cwd: io.cwd,
     exclude: settings.exclude,
     include: settings.include,
@@ -156,6 +168,9 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   }
   for (const missing of report.missingPaths) io.stderr.write(`awaitify: ${missing.path}: ${missing.reason}\n`);
   if (report.missingPaths.length > 0) return EXIT_ERROR;
+  // Printed and in the JSON report as the user would type it, not as an absolute path.
+  if (report.context) report.context = { ...report.context, root: displayRoot(report.context.root, io.cwd) };
+  for (const note of scopeNotes(scope, report.context, io.cwd, markers)) io.stderr.write(`awaitify: note: ${note}\n`);
 
   const changed = report.files.filter((f): f is Extract<FileReport, { status: 'changed' }> => f.status === 'changed');
   if (args.mode === 'apply' && changed.length > 0) {

@@ -17,6 +17,8 @@ export interface DiscoverOptions {
 
 export interface DiscoveredFile {
   absPath: string;
+  /** The file behind any symbolic links: the same file reached twice is taken once. */
+  realPath: string;
   /** Relative to cwd with POSIX separators, as printed and in diff headers. */
   displayPath: string;
 }
@@ -85,7 +87,7 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
       problems.push({ displayPath, reason: 'broken symbolic link', fatal: false });
       return;
     }
-    if (!files.has(real)) files.set(real, { absPath, displayPath });
+    if (!files.has(real)) files.set(real, { absPath, realPath: real, displayPath });
   };
 
   const walk = async (dir: string, layers: IgnoreLayer[]): Promise<void> => {

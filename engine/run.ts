@@ -12,6 +12,12 @@ export interface RunOptions<Tree> {
   exclude: string[];
   /** See DiscoverOptions.include. */
   include?: string[] | null;
+  /**
+   * A directory holding `paths` (the project they belong to): its other files go through the same
+   * pipeline so every index sees the whole project, but only files under `paths` are reported. A file's
+   * report is then the one a run on the whole project gives it.
+   */
+  projectRoot?: string;
   language: LanguageSupport<Tree>;
   transforms: readonly Transform<Tree>[];
   transformOptions: TransformOptions;
@@ -38,27 +44,48 @@ export interface ParallelOptions {
 export const DEFAULT_MIN_FILES_PER_WORKER = 64;
 
 export interface RunReport {
+  /** Files under the paths given; files read only for the project index are left out. */
   files: FileReport[];
+  /** Present when `projectRoot` widened the run. */
+  context?: ProjectContext;
   /** Paths named on the command line that do not exist: a usage error. */
   missingPaths: { path: string; reason: string }[];
   excludedCount: number;
+}
+
+export interface ProjectContext {
+  /** RunOptions.projectRoot (the CLI prints it relative to the working directory). */
+  root: string;
+  /** Files outside the paths that were read for the index. */
+  indexed: number;
+  /** Display paths of those a run on the whole project would change: the reported changes assume these are migrated too. */
+  wouldChange: string[];
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
 /** discover → read → decode → transform (segment by segment, indexing between) → encode. Writes nothing. */
 export async function runProject<Tree>(options: RunOptions<Tree>): Promise<RunReport> {
-  const discovery = await discoverFiles(options.paths, {
+  const discoverOptions = {
     cwd: options.cwd,
     exclude: options.exclude,
     include: options.include ?? null,
     extensions: options.language.extensions,
-  });
+  };
+  const discovery = await discoverFiles(options.paths, discoverOptions);
   const files: FileReport[] = discovery.problems
     .filter((p) => !p.fatal)
     .map((p) => ({ path: p.displayPath, absPath: p.displayPath, status: 'skipped', reason: p.reason, ignored: 0 }));
+  const reported = new Set(discovery.files.map((f) => f.absPath));
+  let inputs = discovery.files;
+  if (options.projectRoot !== undefined) {
+    const targets = new Set(discovery.files.map((f) => f.realPath));
+    const others = (await discoverFiles([options.projectRoot], discoverOptions)).files.filter((f) => !targets.has(f.realPath));
+    // The order a run on the whole project would use: indexes read summaries in file-list order.
+    inputs = [...discovery.files, ...others].sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
+  }
   const segments = splitSegments(options.transforms);
-  const tasks: FileTask[] = discovery.files.map((file, order) => ({ displayPath: file.displayPath, absPath: file.absPath, order }));
+  const tasks: FileTask[] = inputs.map((file, order) => ({ displayPath: file.displayPath, absPath: file.absPath, order }));
   const total = tasks.length * Math.max(1, segments.length);
   let done = 0;
   const progress = (count: number): void => {
@@ -67,15 +94,20 @@ export async function runProject<Tree>(options: RunOptions<Tree>): Promise<RunRe
   };
 
   const jobs = workerCount(options.parallel, tasks.length);
-  if (options.parallel && jobs > 1) {
-    files.push(...(await runInWorkers(tasks, options, options.parallel, jobs, progress)));
-  } else {
-    files.push(...(await runHere(tasks, segments, options, progress)));
+  const processed =
+    options.parallel && jobs > 1 ? await runInWorkers(tasks, options, options.parallel, jobs, progress) : await runHere(tasks, segments, options, progress);
+  const context: ProjectContext | undefined =
+    options.projectRoot === undefined ? undefined : { root: options.projectRoot, indexed: tasks.length - reported.size, wouldChange: [] };
+  for (const file of processed) {
+    if (reported.has(file.absPath)) files.push(file);
+    else if (file.status === 'changed') context?.wouldChange.push(file.path);
   }
 
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  context?.wouldChange.sort();
   return {
     files,
+    ...(context ? { context } : {}),
     missingPaths: discovery.problems.filter((p) => p.fatal).map((p) => ({ path: p.displayPath, reason: p.reason })),
     excludedCount: discovery.excludedCount,
   };

@@ -195,6 +195,8 @@ export interface LanguageSupport<Tree> {
   isInsideString(tree: Tree, offset: number): boolean;
   /** Comment syntax for annotations and ignore markers. */
   lineComment: string;
+  /** Files that mark a project's root directory (for runs on part of a project); see engine/project-root.ts. */
+  projectMarkers?: readonly string[];
   /**
    * Regions of a file the options exclude from edits (Python: `exclude-functions`), each with the
    * configured name it matched. `tree` parses on demand, so a frontend can rule files out by text first.

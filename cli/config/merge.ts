@@ -43,6 +43,8 @@ export interface Effective {
   ruleLevels: Record<string, RuleLevel>;
   /** Notes for stderr, e.g. configuration globs that cannot apply from this working directory. */
   notes: string[];
+  /** Directory of the configuration file in use, null without one: the project's root. */
+  configDir: string | null;
 }
 
 export function mergeConfig(cli: CliChoices, loaded: LoadedConfig | null, cwd: string): Effective {
@@ -105,6 +107,7 @@ export function mergeConfig(cli: CliChoices, loaded: LoadedConfig | null, cwd: s
     routerNames: cli.routerNames !== undefined && cli.routerNames.length > 0 ? cli.routerNames : (config.routerNames ?? []),
     ruleLevels: config.rules ?? {},
     notes,
+    configDir: loaded ? path.dirname(loaded.file) : null,
   };
 }
 

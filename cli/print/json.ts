@@ -15,6 +15,8 @@ export function jsonReport(report: RunReport, summary: Summary, mode: string, le
       mode,
       summary,
       missingPaths: report.missingPaths,
+      // A run on part of a project: what else was read for the index, and what else a whole run would change.
+      ...(report.context ? { project: report.context } : {}),
       files: report.files.map((file) => {
         const base = { path: file.path, status: file.status };
         switch (file.status) {

@@ -64,6 +64,8 @@ export const pythonLanguage: LanguageSupport<SgRoot> = {
   firstSyntaxError: (tree) => firstSyntaxError(tree),
   isInsideString: (tree, offset) => isInsideString(tree, offset),
   lineComment: '#',
+  // Files that sit in a Python project's top directory; the nearest one above the given paths bounds the index.
+  projectMarkers: ['awaitify.toml', 'pyproject.toml', 'setup.py', 'setup.cfg', 'tox.ini', 'pytest.ini', 'requirements.txt', 'alembic.ini'],
   excludedRegions: (source, tree, absPath, options) =>
     options.excludeFunctions && options.excludeFunctions.length > 0 ? excludedFunctions(source, tree, absPath, options.excludeFunctions) : [],
 };
