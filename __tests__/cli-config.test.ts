@@ -126,11 +126,12 @@ describe('configuration file', () => {
     expect(result.stderr).toMatch(/awaitify\.toml:1: dependencies: this version migrates one session dependency; got 2/);
   });
 
-  test('keys no transform uses yet are announced, not silently accepted', () => {
+  test('a key awaitify does not need is announced with the reason, not silently accepted', () => {
     const repo = makeRepo({ 'awaitify.toml': 'session-module = "app.db"\n', 'app/items.py': SESSION_DEP });
     const result = runCli(repo, ['dry-run']);
     expect(result.status).toBe(0);
-    expect(result.stderr).toContain('awaitify: note: awaitify.toml:1: session-module: recognised but not used by this version yet; it has no effect');
+    expect(result.stderr).toContain('awaitify: note: awaitify.toml:1: session-module: not needed: awaitify finds engines and session factories in every module');
+    expect(result.stderr).toContain('the key has no effect, remove it');
   });
 
   test('session-types: an alias the run cannot see makes its users sessions; --session-type replaces it', () => {
@@ -179,7 +180,8 @@ describe('init', () => {
     expect(first.status).toBe(0);
     const written = read(repo, 'awaitify.toml');
     expect(written).toContain('dependencies = { get_session = "get_async_session" }');
-    expect(written).toContain('# session-module = "app.db"');
+    expect(written).not.toContain('session-module');
+    expect(written).toContain('awaitify writes their async twins there (nothing to set):\n#   app.db\n');
     expect(written).toMatch(/^router-names = \["router"\]$/m);
     const run = runCli(repo, ['dry-run', '--transforms', 'async-get-db']);
     expect(run.status).toBe(0);

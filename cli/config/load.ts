@@ -6,7 +6,7 @@ import { parse, TomlError } from 'smol-toml';
 import { knownRules } from '../rules';
 import { allTransforms, presets, stagePresets } from '../../transforms/registry';
 import { lineOfKey } from './key-lines';
-import { AwaitifyConfig, KnownNames, validateConfig } from './schema';
+import { AwaitifyConfig, CONFIG_KEYS, KnownNames, validateConfig } from './schema';
 
 export const CONFIG_FILE = 'awaitify.toml';
 export const PYPROJECT = 'pyproject.toml';
@@ -116,6 +116,6 @@ export function loadConfig(source: ConfigSource, cwd: string, known: KnownNames 
   return {
     ...source,
     config: validated.config,
-    notes: validated.unused.map((key) => `${where([key])}: recognised but not used by this version yet; it has no effect`),
+    notes: validated.unused.map((key) => `${where([key])}: ${CONFIG_KEYS[key]?.unusedNote ?? 'recognised but not used by this version yet; it has no effect'}`),
   };
 }

@@ -43,13 +43,19 @@ export interface Validated {
   unused: string[];
 }
 
-/** Every top-level key, and whether this version acts on it. */
-export const CONFIG_KEYS: Readonly<Record<string, { used: boolean; describe: string }>> = {
+/** Every top-level key, and whether this version acts on it; `unusedNote` says why a key that is not used never will be. */
+export const CONFIG_KEYS: Readonly<Record<string, { used: boolean; describe: string; unusedNote?: string }>> = {
   dependencies: { used: true, describe: 'sync → async session dependency names, e.g. { get_session = "get_async_session" }' },
   'session-types': { used: true, describe: 'extra names of the session type or its aliases (DbSession)' },
   'session-facades': { used: true, describe: 'module-level session objects used as sessions (db.session)' },
   'router-names': { used: true, describe: 'names of APIRouter/FastAPI objects whose decorators mark handlers' },
-  'session-module': { used: false, describe: 'dotted module holding the engine and session factory' },
+  'session-module': {
+    used: false,
+    describe: 'dotted module holding the engine and session factory',
+    unusedNote:
+      'not needed: awaitify finds engines and session factories in every module of the project, and reads the whole project ' +
+      'even when given some of its files; the key has no effect, remove it',
+  },
   sqlalchemy: { used: true, describe: 'SQLAlchemy version the async scaffold targets: "1.4" or "2.0"' },
   include: { used: true, describe: 'globs of files to migrate (everything else is left out)' },
   exclude: { used: true, describe: 'globs of files to leave out, relative to the configuration file' },

@@ -53,12 +53,13 @@ export function starterConfig(detected: Detected): string {
   );
   if (detected.routerNames.length > 0) out.push(`router-names = ${list(detected.routerNames)}`);
   else out.push('# router-names = ["router", "app"]');
-  out.push(
-    '',
-    '# Recognised, but not used by this version yet (uncommenting them changes nothing today):',
-  );
-  if (detected.sessionModules.length > 0) out.push(`# session-module = ${quote(detected.sessionModules[0] as string)}${detected.sessionModules.length > 1 ? `   # also: ${detected.sessionModules.slice(1).join(', ')}` : ''}`);
-  else out.push('# session-module = "app.db.session"');
+  if (detected.sessionModules.length > 0) {
+    out.push(
+      '',
+      '# Modules that build an engine or a session factory; awaitify writes their async twins there (nothing to set):',
+      ...detected.sessionModules.map((module) => `#   ${module}`),
+    );
+  }
   return `${out.join('\n')}\n`;
 }
 
