@@ -298,9 +298,18 @@ export class AsyncPlan {
    * async is flagged: one handing a session to an unknown function (ASYNC-CALL-UNRESOLVED), and one whose
    * name is that of a function made async, called on an object that is not provably foreign
    * (ASYNC-CALL-UNKNOWN-RECEIVER). Never awaited on a name guess: `find` may be another class's sync method.
+   * When nothing became async, a sync function handing its session to an unknown function is still
+   * flagged: the session is async after the switch, and a callee the run cannot see (a module left out of
+   * it) is the likeliest reason nothing became async.
    */
   private flagUnresolved(): void {
-    if (this.newly.size === 0) return;
+    if (this.newly.size === 0) {
+      for (const site of this.unresolvedSessionCalls) {
+        if (site.call.awaited === 'yes' || site.call.ignored || !site.caller || site.caller.fn.isAsync) continue;
+        this.flag(RULES.unresolved, site.path, site.call.start, `\`${site.call.text}(...)\` is given a session, but which function it calls is not known; if it is a coroutine function now, this call needs \`await\` (and ${site.caller.fn.qualname} \`async def\`)`);
+      }
+      return;
+    }
     const suspects = new Suspects(this.index, [...this.newly.keys()].map((key) => this.functions.get(key) as FnEntry));
     const flaggedSites = new Set<Site>();
     for (const site of this.unresolvedSessionCalls) {
