@@ -3,7 +3,7 @@
 // modules outside the paths given. These tests compare the two through the built CLI.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { changedPaths, ensureBuilt, FileTree, makeRepo, removeTempDirs, runCli, snapshot, tempDir, writeTree } from './helpers/cli';
+import { changedPaths, cloneRepo, ensureBuilt, FileTree, makeRepo, read, removeTempDirs, runCli, snapshot, tempDir, writeTree } from './helpers/cli';
 
 const BLOG = path.resolve(__dirname, '..', 'testfixtures', 'apps', 'blog');
 
@@ -105,6 +105,20 @@ describe('a run on part of a project', () => {
     const result = runCli(repo, ['dry-run', 'backend/app/api/deps.py', '--project-root', 'tools']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--project-root tools does not hold every path given');
+  });
+
+  test('callees migrated first, callers later: the callers end as one run on the whole project leaves them', () => {
+    const wholeRepo = cloneRepo(repo);
+    expect(runCli(path.join(wholeRepo, 'backend'), ['apply', '.', '--jobs', '1']).status).toBe(0);
+    const pieces = cloneRepo(repo);
+    const piecesBackend = path.join(pieces, 'backend');
+    // CRUD first: when the routes and dependencies run, the CRUD methods are already `async def`.
+    for (const part of ['app/crud', 'app/db', 'app/api']) {
+      expect(runCli(piecesBackend, ['apply', part, '--jobs', '1', '--allow-dirty']).status).toBe(0);
+    }
+    for (const file of ['app/api/deps.py', 'app/api/routes/items.py', 'app/api/routes/users.py']) {
+      expect(read(piecesBackend, file)).toBe(read(path.join(wholeRepo, 'backend'), file));
+    }
   });
 
   test('apply writes the named file only, as the whole run would write it', () => {

@@ -301,6 +301,7 @@ class Summarizer {
       wrapper: this.wrapperOf(call),
       references,
       ...(blocked === null ? mainEntryOf(call) : {}),
+      ...argumentOf(call),
     };
   }
 
@@ -777,6 +778,16 @@ function spaced(text: string): string {
 
 function shorten(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** `{ argumentOf }` when the call is itself an argument (positional or keyword) of another call. */
+function argumentOf(call: SgNode): { argumentOf?: string } {
+  let parent = call.parent();
+  if (parent?.kind() === 'keyword_argument') parent = parent.parent();
+  if (parent?.kind() !== 'argument_list') return {};
+  const outer = parent.parent();
+  const fn = outer?.kind() === 'call' ? outer.field('function') : null;
+  return fn ? { argumentOf: compact(fn.text()) } : {};
 }
 
 /** `{ mainEntry }` when the call is a whole expression statement directly in `if __name__ == "__main__":`. */

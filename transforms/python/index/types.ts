@@ -112,6 +112,11 @@ export interface CallSite {
    * offset, so several entry calls of one block can be told apart from one.
    */
   mainEntry?: number;
+  /**
+   * The callee (as written) of the call this call is an argument of: `asyncio.run(main(db))` hands the
+   * coroutine to `asyncio.run`, so `main(db)` is not a call to await.
+   */
+  argumentOf?: string;
 }
 
 export type MethodKind = 'function' | 'method' | 'staticmethod' | 'classmethod';

@@ -201,6 +201,51 @@ export class AsyncPlan {
       }
       this.makeAsync(entry.key, { kind: 'seed', awaits: fn.firstAwait });
     }
+    this.seedStaleCalls();
+  }
+
+  /**
+   * A plain def handing a session to a function that is already `async def`, without await: what a
+   * migration leaves behind when a file was migrated before its callers (a run on part of the project,
+   * by hand). The session is async now, so the call is treated like a call to a function made async here,
+   * and the project ends where one run on all of it ends. Only calls that hand over a session, or reach a
+   * function that uses one (a service method on `self.db`): a sync def creating the coroutine of some other
+   * async helper may mean to pass it on. A call handed to another call (`asyncio.run(f(db))`) passes the
+   * coroutine on, and an async generator is iterated, not awaited: both are left alone.
+   */
+  private seedStaleCalls(): void {
+    const sessionBound = this.asyncSessionUsers();
+    for (const entry of this.functions.values()) {
+      if (!entry.fn.isAsync || entry.fn.isGenerator) continue;
+      for (const site of this.callers.get(entry.key) ?? []) {
+        const { call, caller } = site;
+        if (!caller || caller.fn.isAsync || call.argumentOf !== undefined) continue;
+        if (call.sessionArg || sessionBound.has(entry.key)) this.handleCall(site, entry);
+      }
+    }
+  }
+
+  /**
+   * Functions that call the session, or hand it on, or call such a function (sync or async: a repository
+   * not migrated yet will be), whatever they are now; seedStaleCalls reads it for those already `async def`.
+   */
+  private asyncSessionUsers(): Set<string> {
+    const users = new Set<string>();
+    const queue: string[] = [];
+    for (const entry of this.functions.values()) {
+      if (entry.fn.calls.some((c) => c.onSession || c.sessionArg)) {
+        users.add(entry.key);
+        queue.push(entry.key);
+      }
+    }
+    for (let key = queue.pop(); key !== undefined; key = queue.pop()) {
+      for (const { caller } of this.callers.get(key) ?? []) {
+        if (!caller || users.has(caller.key)) continue;
+        users.add(caller.key);
+        queue.push(caller.key);
+      }
+    }
+    return users;
   }
 
   private makeAsync(key: string, reason: Reason): void {
@@ -249,7 +294,7 @@ export class AsyncPlan {
     const { call, caller, path } = site;
     if (call.awaited === 'yes' || call.ignored) return;
     if (caller?.fn.test) this.file(path).testFindings.add(call.start);
-    const callee = `\`${call.text}(...)\` calls ${describe(target)}, which becomes async`;
+    const callee = `\`${call.text}(...)\` calls ${describe(target)}, which ${target.fn.isAsync ? 'is `async def`' : 'becomes async'}`;
     if (target.fn.isGenerator) {
       this.flag(RULES.generator, path, call.start, `\`${call.text}(...)\` calls the generator ${describe(target)}, which becomes an async generator: it must be iterated with \`async for\`, and is left as it is`);
       return;
