@@ -107,7 +107,7 @@ export class TestPlan {
       return;
     }
     if (isFixture && facts.session !== null && facts.session !== 'ok') {
-      this.flag(path, RULES.sessionFixture, fn.id, `the ${what} opens a sync session, but ${facts.session.reason}, so it was left as it is; tests using it still get a sync Session`);
+      this.flag(path, RULES.sessionFixture, fn.id, `the ${what} opens a sync session, but ${facts.session.reason}, so it was left as it is; tests using it still get a sync Session (those that call async code were made async anyway, and fail until the fixture is converted)`);
       return;
     }
 
@@ -209,7 +209,7 @@ export class TestPlan {
   private planSessionFixture(path: string, s: TestSummary, fn: FunctionSummary, facts: FunctionFacts): void {
     const what = `fixture \`${fn.qualname}\``;
     if (facts.fixture?.scope !== null && facts.fixture?.scope !== 'function') {
-      this.flag(path, RULES.fixtureScope, fn.id, `the session ${what} is ${facts.fixture?.scope === 'dynamic' ? 'of a scope set at run time' : `\`${facts.fixture?.scope}\`-scoped`}; an AsyncSession is bound to the event loop it was opened in, and tests run in their own loop, so it was left sync`);
+      this.flag(path, RULES.fixtureScope, fn.id, `the session ${what} is ${facts.fixture?.scope === 'dynamic' ? 'of a scope set at run time' : `\`${facts.fixture?.scope}\`-scoped`}; an AsyncSession is bound to the event loop it was opened in, and tests run in their own loop, so it was left sync (tests using it that call async code were still made async, and fail until it hands out an AsyncSession)`);
       return;
     }
     const problems: string[] = [];
