@@ -81,6 +81,32 @@ export class TestPlan {
         if (facts && !fn.ignored) this.planFunction(path, s, fn, facts);
       }
     }
+    this.flagEngineLoops();
+  }
+
+  /**
+   * Tests that reach the application's own async engine through TestClient (no override replaces its session
+   * dependency) use it from several event loops: each TestClient serves requests in a loop of its own, and
+   * pytest-asyncio runs each async test in another. A pooled asyncpg/aiomysql connection made in one loop fails
+   * in the next. The engine and its arguments live in application code this transform does not see, so the
+   * fix (an engine without a pool for the test run) is left to the user: one finding, on the first client.
+   */
+  private flagEngineLoops(): void {
+    const all = [...this.summaries];
+    if (all.some(([, s]) => s.tests.overrideKeys.some((k) => /db|session/i.test(k)))) return;
+    const asyncApp = all.some(([, s]) => !s.base.isTestFile && s.base.functions.some((f) => f.isAsync && f.test === null));
+    const clients = all.filter(([, s]) => s.base.isTestFile).flatMap(([path, s]) => s.tests.clients.map((c) => ({ path, ...c })));
+    const first = clients.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start))[0];
+    if (!asyncApp || !first) return;
+    const asyncTests = [...this.files.values()].some((f) => f.functions.some((fn) => fn.asyncAt !== null)) || all.some(([, s]) => s.base.isTestFile && s.base.functions.some((f) => f.isAsync && f.test !== null));
+    if (!asyncTests && clients.length === 1 && first.oneLoop) return;
+    const loops = asyncTests ? 'TestClient serves requests in an event loop of its own, and each async test runs in another' : 'each TestClient serves its requests in an event loop of its own';
+    this.flag(
+      first.path,
+      RULES.engineLoops,
+      first.start,
+      `the tests reach the application's async engine through \`TestClient\` (no dependency override replaces its session dependency) from more than one event loop: ${loops}; if that engine keeps a connection pool (the default), a connection made in one loop is handed to the next and fails there with asyncpg or aiomysql ("attached to a different loop"); nothing was changed`,
+    );
   }
 
   fileFor(path: string, source: string): FileTestPlan | null {
