@@ -11,6 +11,8 @@ import type { FindingInput, TextEdit, TransformContext } from '../../../engine/t
 import { placeOf } from '../awaits/context';
 import { FactoryTwins, type ImportAdd } from '../awaits/factories';
 import { SYNC_MEMBERS } from '../awaits/methods';
+import { HINTS as AWAIT_HINTS, RULES as AWAIT_RULES } from '../awaits/rules';
+import { renamedText, unclosedMessage, unclosedSession } from '../awaits/unclosed';
 import { importsTwinnedEngine } from '../scaffold/engine-index';
 import { SessionResolver, sessionOptionsFrom } from '../query/sessions';
 import { callArgs, end, start } from '../query/syntax';
@@ -57,6 +59,10 @@ export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgN
               : blockerOfRename(ctx.tree, origin, arg.text(), awaitedIds);
         if (why === null && twin.kind === 'rename') {
           renames.push({ edit: twin.edit, importAdd: twin.importAdd, extra: twin.extraImports ?? [] });
+          const unclosed = unclosedSession(origin);
+          if (unclosed) {
+            out.findings.push({ rule: AWAIT_RULES.sessionUnclosed, offset: start(origin), message: unclosedMessage(unclosed.name, renamedText(origin, twin.edit), unclosed.unit), hint: AWAIT_HINTS[AWAIT_RULES.sessionUnclosed] });
+          }
           continue;
         }
         out.findings.push({
