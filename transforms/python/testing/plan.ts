@@ -133,7 +133,7 @@ export class TestPlan {
       return;
     }
     if (isFixture && facts.session !== null && facts.session !== 'ok') {
-      this.flag(path, RULES.sessionFixture, fn.id, `the ${what} opens a sync session, but ${facts.session.reason}, so it was left as it is; tests using it still get a sync Session (those that call async code were made async anyway, and fail until the fixture is converted)`);
+      this.flag(path, RULES.sessionFixture, fn.id, `the ${what} opens a sync session, but ${facts.session.reason}, so it was left as it is${this.unawaitedNote(path, fn)}; tests using it still get a sync Session (those that call async code were made async anyway, and fail until the fixture is converted)`);
       return;
     }
 
@@ -231,11 +231,26 @@ export class TestPlan {
     return all ? (found.find((f) => f.path === visible[0]?.[0]) ?? null) : null;
   }
 
+  /**
+   * For a session fixture left sync: the calls in it of functions that are async now, which run nowhere (an
+   * un-awaited coroutine; `init_db(session)` seeding the database, for one), as a clause of the finding.
+   */
+  private unawaitedNote(path: string, fn: FunctionSummary): string {
+    const calls: string[] = [];
+    for (const call of fn.calls) {
+      if (call.ignored || call.onSession || call.awaited === 'yes') continue;
+      const target = this.index.resolveFunction(path, call.callee);
+      if (target && this.isAsyncNow(target)) calls.push(`\`${call.text}(...)\` (line ${call.line})`);
+    }
+    if (calls.length === 0) return '';
+    return `, and its call${calls.length > 1 ? 's' : ''} of ${calls.length > 1 ? 'functions that are' : 'a function that is'} async now, ${calls.join(', ')}, ${calls.length > 1 ? 'are' : 'is'} not awaited: ${calls.length > 1 ? 'they do' : 'it does'} not run`;
+  }
+
   /** A session fixture switches to an AsyncSession only when nothing that receives the session uses it the sync way. */
   private planSessionFixture(path: string, s: TestSummary, fn: FunctionSummary, facts: FunctionFacts): void {
     const what = `fixture \`${fn.qualname}\``;
     if (facts.fixture?.scope !== null && facts.fixture?.scope !== 'function') {
-      this.flag(path, RULES.fixtureScope, fn.id, `the session ${what} is ${facts.fixture?.scope === 'dynamic' ? 'of a scope set at run time' : `\`${facts.fixture?.scope}\`-scoped`}; an AsyncSession is bound to the event loop it was opened in, and tests run in their own loop, so it was left sync (tests using it that call async code were still made async, and fail until it hands out an AsyncSession)`);
+      this.flag(path, RULES.fixtureScope, fn.id, `the session ${what} is ${facts.fixture?.scope === 'dynamic' ? 'of a scope set at run time' : `\`${facts.fixture?.scope}\`-scoped`}; an AsyncSession is bound to the event loop it was opened in, and tests run in their own loop, so it was left sync${this.unawaitedNote(path, fn)} (tests using it that call async code were still made async, and fail until it hands out an AsyncSession)`);
       return;
     }
     const problems: string[] = [];
