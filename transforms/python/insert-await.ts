@@ -241,7 +241,8 @@ class InsertAwait {
   /** No use of the imported sync factory is left once the renames are made (and no re-export needs it). */
   private unusedAfter(local: string, renames: Map<number, Rename>): boolean {
     if (/(^|\/)__init__\.py$/.test(this.ctx.path) || dunderAllNames(this.ctx.tree).has(local)) return false;
-    return nameTable(this.ctx.tree, local).occurrences.every((o) => o.role !== 'reference' || renames.has(start(o.node)));
+    const replaced = [...renames.values()].map((r) => r.edit);
+    return nameTable(this.ctx.tree, local).occurrences.every((o) => o.role !== 'reference' || replaced.some((e) => start(o.node) >= e.start && start(o.node) < e.end));
   }
 
   private isSessionCall(call: SgNode): boolean {
@@ -294,9 +295,13 @@ class InsertAwait {
       if (r.importAdd && !imports.some((i) => i.module === r.importAdd?.module && i.name === r.importAdd.name)) imports.push(r.importAdd);
       for (const e of r.extraImports ?? []) if (!extra.some((x) => x.module === e.module && x.name === e.name)) extra.push(e);
     }
-    if (imports.length > 0 || extra.length > 0) {
+    if (imports.length > 0 || extra.length > 0 || [...renames.values()].some((r) => (r.mayFree ?? []).length > 0)) {
       const add = [...imports.map(({ module, name }) => ({ module, name })), ...extra];
-      const remove = imports.filter((i) => this.unusedAfter(i.replaces.local, renames)).map((i) => ({ module: i.replaces.module, name: i.replaces.name }));
+      const candidates = [...imports.map((i) => i.replaces), ...[...renames.values()].flatMap((r) => r.mayFree ?? [])];
+      const remove: { module: string; name: string }[] = [];
+      for (const c of candidates) {
+        if (!remove.some((x) => x.module === c.module && x.name === c.name) && this.unusedAfter(c.local, renames)) remove.push({ module: c.module, name: c.name });
+      }
       for (const e of planImportEdits(this.ctx.tree, this.ctx.source, { add, remove })) edits.push({ ...e, reason: `${ID}: import the async session factory` });
     }
     return { edits: mergeInsertions(edits), findings: this.findings, counts: { 'awaits added': awaits, 'functions left unchanged': left } };

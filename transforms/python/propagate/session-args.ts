@@ -37,7 +37,7 @@ export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgN
   const twins = new FactoryTwins(ctx.tree, imports, sessions, (module, name) => importsTwinnedEngine(ctx.options.asyncEngineTwins, ctx.path, module, name));
   const awaitedIds = new Set(awaited.map((c) => c.id()));
   const decided = new Set<number>();
-  const renames: { edit: TextEdit; importAdd: ImportAdd | null; extra: { module: string; name: string }[] }[] = [];
+  const renames: { edit: TextEdit; importAdd: ImportAdd | null; extra: { module: string; name: string }[]; mayFree: ImportAdd['replaces'][] }[] = [];
 
   for (const call of awaited) {
     const args = callArgs(call);
@@ -58,7 +58,7 @@ export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgN
               ? `\`${arg.text()}\` may come from several places`
               : blockerOfRename(ctx.tree, origin, arg.text(), awaitedIds);
         if (why === null && twin.kind === 'rename') {
-          renames.push({ edit: twin.edit, importAdd: twin.importAdd, extra: twin.extraImports ?? [] });
+          renames.push({ edit: twin.edit, importAdd: twin.importAdd, extra: twin.extraImports ?? [], mayFree: twin.mayFree ?? [] });
           const unclosed = unclosedSession(origin);
           if (unclosed) {
             out.findings.push({ rule: AWAIT_RULES.sessionUnclosed, offset: start(origin), message: unclosedMessage(unclosed.name, renamedText(origin, twin.edit), unclosed.unit), hint: AWAIT_HINTS[AWAIT_RULES.sessionUnclosed] });
@@ -76,7 +76,7 @@ export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgN
   }
   if (renames.length === 0) return out;
   out.renamed = renames.length;
-  const renamedAt = new Set(renames.map((r) => r.edit.start));
+  const replaced = (at: number): boolean => renames.some((r) => at >= r.edit.start && at < r.edit.end);
   for (const r of renames) out.edits.push({ ...r.edit, reason: `${ID}: the session goes to a coroutine function, so it comes from the async factory` });
   const add: { module: string; name: string }[] = [];
   const remove: { module: string; name: string }[] = [];
@@ -85,12 +85,12 @@ export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgN
   };
   for (const r of renames) {
     for (const e of r.extra) addOnce(add, e);
-    if (!r.importAdd) continue;
-    addOnce(add, { module: r.importAdd.module, name: r.importAdd.name });
-    const { local, module, name } = r.importAdd.replaces;
-    const reexported = /(^|\/)__init__\.py$/.test(ctx.path) || dunderAllNames(ctx.tree).has(local);
-    const stillUsed = nameTable(ctx.tree, local).occurrences.some((o) => o.role === 'reference' && !renamedAt.has(start(o.node)));
-    if (!reexported && !stillUsed) addOnce(remove, { module, name });
+    if (r.importAdd) addOnce(add, { module: r.importAdd.module, name: r.importAdd.name });
+    for (const { local, module, name } of [...(r.importAdd ? [r.importAdd.replaces] : []), ...r.mayFree]) {
+      const reexported = /(^|\/)__init__\.py$/.test(ctx.path) || dunderAllNames(ctx.tree).has(local);
+      const stillUsed = nameTable(ctx.tree, local).occurrences.some((o) => o.role === 'reference' && !replaced(start(o.node)));
+      if (!reexported && !stillUsed) addOnce(remove, { module, name });
+    }
   }
   for (const e of planImportEdits(ctx.tree, ctx.source, { add, remove })) out.edits.push({ ...e, reason: `${ID}: import the async session factory` });
   return out;
