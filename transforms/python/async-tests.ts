@@ -78,7 +78,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   }
   if (edits.length === rewrite.engineEdits.length) return { edits, findings };
 
-  edits.push(...importEdits(ctx, markers > 0, fixtures > 0, rewrite.fromImports, rewrite.engineEdits));
+  edits.push(...importEdits(ctx, markers > 0, fixtures > 0, rewrite.fromImports, rewrite.fromRemovals, rewrite.engineEdits));
   const madeAsync = file.functions.filter((f) => f.asyncAt !== null).length + rewrite.asyncFixtures;
   return {
     edits,
@@ -88,11 +88,11 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
 }
 
 /** `import pytest` / `import pytest_asyncio` when missing, and the `from` imports the rewrites name. */
-function importEdits(ctx: TransformContext<SgRoot>, pytest: boolean, pytestAsyncio: boolean, fromImports: { module: string; name: string }[], engineEdits: TextEdit[]): TextEdit[] {
+function importEdits(ctx: TransformContext<SgRoot>, pytest: boolean, pytestAsyncio: boolean, fromImports: { module: string; name: string }[], fromRemovals: { module: string; name: string }[], engineEdits: TextEdit[]): TextEdit[] {
   const imports = collectImports(ctx.tree);
   const has = (module: string): boolean => imports.plain.some((i) => i.module === module && i.alias === null && isModuleLevel(i.node));
   const reason = `${ID}: imports for the async tests`;
-  const edits: TextEdit[] = planImportEdits(ctx.tree, ctx.source, { add: fromImports }).map((e) => ({ ...e, reason }));
+  const edits: TextEdit[] = planImportEdits(ctx.tree, ctx.source, { add: fromImports, remove: fromRemovals }).map((e) => ({ ...e, reason }));
   const clash = edits.find((e) => engineEdits.some((o) => e.start < o.end && o.start < e.end));
   if (clash) throw new Error(`${ID}: the imports for ${ctx.path} collide with async-engine's; run async-engine first`);
   const lines = [...(pytest && !has('pytest') ? ['import pytest'] : []), ...(pytestAsyncio && !has('pytest_asyncio') ? ['import pytest_asyncio'] : [])];

@@ -11,6 +11,7 @@ import { awaitEdits, awaitState } from './awaits/awaiting';
 import { bulkEdits } from './awaits/bulk';
 import { placeOf, syncOnlyReason, unitName, type Place } from './awaits/context';
 import { FactoryTwins, type ImportAdd, type Twin } from './awaits/factories';
+import { renamedText, unclosedMessage, unclosedSession } from './awaits/unclosed';
 import { importsTwinnedEngine } from './scaffold/engine-index';
 import { ASYNC_OBJECT_METHODS, AWAITED_METHODS, BULK_METHODS, SQLMODEL_AWAITED_METHODS, TRANSACTION_METHODS } from './awaits/methods';
 import { HINTS, RULES, type AwaitRule } from './awaits/rules';
@@ -65,6 +66,8 @@ class InsertAwait {
   private readonly keptSync: ReadonlySet<string>;
   private readonly units = new Map<number, Unit>();
   private readonly findings: FindingInput[] = [];
+  /** The factory call each rename (by its edit's offset) belongs to. */
+  private readonly renameOrigins = new Map<number, SgNode>();
 
   constructor(private readonly ctx: TransformContext<SgRoot>) {
     const imports = collectImports(ctx.tree);
@@ -215,7 +218,10 @@ class InsertAwait {
       if (twin.kind === 'unknown') {
         return { kind: 'blocked', blocker: { rule: RULES.factoryUnknown, node: local ? origin : site, message: twin.why } };
       }
-      if (twin.kind === 'rename') renames.push(twin);
+      if (twin.kind === 'rename') {
+        renames.push(twin);
+        this.renameOrigins.set(twin.edit.start, origin);
+      }
     }
     return { kind: 'async', renames };
   }
@@ -235,7 +241,8 @@ class InsertAwait {
   /** No use of the imported sync factory is left once the renames are made (and no re-export needs it). */
   private unusedAfter(local: string, renames: Map<number, Rename>): boolean {
     if (/(^|\/)__init__\.py$/.test(this.ctx.path) || dunderAllNames(this.ctx.tree).has(local)) return false;
-    return nameTable(this.ctx.tree, local).occurrences.every((o) => o.role !== 'reference' || renames.has(start(o.node)));
+    const replaced = [...renames.values()].map((r) => r.edit);
+    return nameTable(this.ctx.tree, local).occurrences.every((o) => o.role !== 'reference' || replaced.some((e) => start(o.node) >= e.start && start(o.node) < e.end));
   }
 
   private isSessionCall(call: SgNode): boolean {
@@ -282,12 +289,19 @@ class InsertAwait {
     const extra: { module: string; name: string }[] = [];
     for (const r of renames.values()) {
       edits.push({ ...r.edit, reason: `${ID}: async session factory` });
+      const origin = this.renameOrigins.get(r.edit.start);
+      const unclosed = origin ? unclosedSession(origin) : null;
+      if (origin && unclosed) this.flag(RULES.sessionUnclosed, origin, unclosedMessage(unclosed.name, renamedText(origin, r.edit), unclosed.unit));
       if (r.importAdd && !imports.some((i) => i.module === r.importAdd?.module && i.name === r.importAdd.name)) imports.push(r.importAdd);
       for (const e of r.extraImports ?? []) if (!extra.some((x) => x.module === e.module && x.name === e.name)) extra.push(e);
     }
-    if (imports.length > 0 || extra.length > 0) {
+    if (imports.length > 0 || extra.length > 0 || [...renames.values()].some((r) => (r.mayFree ?? []).length > 0)) {
       const add = [...imports.map(({ module, name }) => ({ module, name })), ...extra];
-      const remove = imports.filter((i) => this.unusedAfter(i.replaces.local, renames)).map((i) => ({ module: i.replaces.module, name: i.replaces.name }));
+      const candidates = [...imports.map((i) => i.replaces), ...[...renames.values()].flatMap((r) => r.mayFree ?? [])];
+      const remove: { module: string; name: string }[] = [];
+      for (const c of candidates) {
+        if (!remove.some((x) => x.module === c.module && x.name === c.name) && this.unusedAfter(c.local, renames)) remove.push({ module: c.module, name: c.name });
+      }
       for (const e of planImportEdits(this.ctx.tree, this.ctx.source, { add, remove })) edits.push({ ...e, reason: `${ID}: import the async session factory` });
     }
     return { edits: mergeInsertions(edits), findings: this.findings, counts: { 'awaits added': awaits, 'functions left unchanged': left } };

@@ -13,6 +13,7 @@ import { summarizeModule } from './index/summarize';
 import type { ModuleSummary } from './index/types';
 import { AsyncPlan, type FilePlan } from './propagate/plan';
 import { RULES } from './propagate/rules';
+import { syncSessionArguments } from './propagate/session-args';
 import { end, start } from './query/syntax';
 import { collectImports, importInsertionPoint, isModuleLevel } from './support/imports';
 import { nameTable } from './support/scope';
@@ -45,11 +46,15 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   // Outer calls first: `f(x).g()` with both awaited is `await (await f(x)).g()`, and the engine keeps the
   // order of insertions at one offset.
   const awaits = [...file.awaits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const awaited: SgNode[] = [];
   for (const a of awaits) {
     const call = calls.get(`${a.start}:${a.end}`);
     if (!call) throw new Error(`${ID}: no call at ${a.start}-${a.end} in ${ctx.path}; the file changed after indexing`);
     edits.push(...awaitEdits(call, a.reason));
+    awaited.push(call);
   }
+  const sessionArgs = syncSessionArguments(ctx, awaited);
+  edits.push(...sessionArgs.edits);
   for (const u of file.unwraps) edits.push({ start: u.start, end: u.end, text: u.text, reason: u.reason });
   const entries = entryRunEdits(ctx, file);
   edits.push(...entries.edits);
@@ -59,12 +64,14 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
     findings: [
       ...(ctx.options.testsConvertedLater ? file.findings.filter((f) => f.rule !== RULES.inTest && !file.testFindings.has(f.offset)) : file.findings),
       ...entries.findings,
+      ...sessionArgs.findings,
     ],
     counts: {
       'functions made async': file.asyncDefs.length,
       'awaits added at call sites': file.awaits.length,
       'thread-pool wrappers removed': file.unwraps.length,
       'script entry points run with asyncio.run': entries.count,
+      'sessions switched to the async factory': sessionArgs.renamed,
     },
   };
 }

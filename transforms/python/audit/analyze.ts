@@ -6,7 +6,7 @@ import { LineIndex } from '../../../engine/lines';
 import type { TransformOptions } from '../../../engine/types';
 import { awaitState } from '../awaits/awaiting';
 import { AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
-import { parametersOf } from '../query/bindings';
+import { occurrencesOf, parametersOf } from '../query/bindings';
 import { SessionResolver, sessionOptionsFrom } from '../query/sessions';
 import { dottedName } from '../query/syntax';
 import { collectImports } from '../support/imports';
@@ -83,7 +83,13 @@ class FileAuditor {
       counts[handler.async ? 'async' : 'sync']++;
       if (handler.async) continue;
       const name = functionName(handler.fn);
-      const sessionParam = parametersOf(handler.fn).find((p) => this.kinds.parameterKind(p) !== null);
+      // A sync handler given an AsyncSession it never uses does no database work: migrated code leaves such a
+      // handler sync (nothing in it to await), and FastAPI still opens and closes the session around it.
+      const unusedAsync = (name: string): boolean => occurrencesOf(handler.fn.field('body') ?? handler.fn, name).length === 0;
+      const sessionParam = parametersOf(handler.fn).find((p) => {
+        const kind = this.kinds.parameterKind(p);
+        return kind !== null && !(kind === 'async' && unusedAsync(p.name));
+      });
       const madeHere = sessionParam ? null : this.sessionMadeIn(handler.fn);
       if (!sessionParam && !madeHere) continue;
       const how = sessionParam ? `takes the session \`${sessionParam.name}\`` : `opens a session with \`${(madeHere as SgNode).text()}\``;

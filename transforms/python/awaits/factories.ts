@@ -26,7 +26,14 @@ export interface ImportAdd {
 export type Twin =
   /** The call already makes an AsyncSession. */
   | { kind: 'async' }
-  | { kind: 'rename'; edit: TextEdit; importAdd: ImportAdd | null; extraImports?: { module: string; name: string }[] }
+  | {
+      kind: 'rename';
+      edit: TextEdit;
+      importAdd: ImportAdd | null;
+      extraImports?: { module: string; name: string }[];
+      /** Imports the replaced text used (`Session`, `engine` in `Session(engine)`), to drop once nothing else does. */
+      mayFree?: ImportAdd['replaces'][];
+    }
   | { kind: 'unknown'; why: string };
 
 export class FactoryTwins {
@@ -131,7 +138,12 @@ export class FactoryTwins {
       if (this.moduleBinding('AsyncSession') !== 'none') return null;
       imports.push({ module, name: 'AsyncSession' });
     }
-    return { kind: 'rename', edit: { start: start(call), end: end(call), text: `${cls}(${twin}, expire_on_commit=False)` }, importAdd: null, extraImports: imports };
+    const mayFree: ImportAdd['replaces'][] = [];
+    const calleeName = call.field('function');
+    const classImport = calleeName?.kind() === 'identifier' ? this.imports.from.find((i) => (i.alias ?? i.name) === calleeName.text() && isModuleLevel(i.node)) : undefined;
+    if (classImport) mayFree.push({ module: classImport.module, name: classImport.name, local: calleeName?.text() ?? classImport.name });
+    if (engineImport) mayFree.push({ module: engineImport.module, name: engineImport.name, local: engine });
+    return { kind: 'rename', edit: { start: start(call), end: end(call), text: `${cls}(${twin}, expire_on_commit=False)` }, importAdd: null, extraImports: imports, mayFree };
   }
 
   /** 'module' when the name is bound only at module level, 'conflict' when bound elsewhere too, 'none' when unbound. */

@@ -8,6 +8,7 @@ export const RULES = {
   asyncObject: 'AWAIT-ASYNC-OBJECT',
   misplaced: 'AWAIT-MISPLACED',
   bulk: 'AWAIT-BULK',
+  sessionUnclosed: 'AWAIT-SESSION-UNCLOSED',
 } as const;
 
 export type AwaitRule = (typeof RULES)[keyof typeof RULES];
@@ -23,5 +24,7 @@ export const HINTS: Record<AwaitRule, string> = {
   'AWAIT-ASYNC-OBJECT':
     'Await the call and every coroutine method of what it returns: `conn = await db.connection()` then `await conn.execute(...)`; `async with db.begin() as tx:` then `await tx.rollback()`; `async for row in await db.stream(s)`.',
   'AWAIT-MISPLACED': 'Parenthesise the awaited call: `(await db.execute(s)).scalars()`.',
+  'AWAIT-SESSION-UNCLOSED':
+    'Open the session with `async with AsyncSessionLocal() as db:` around the code using it, or `await db.close()` when done (in a `finally`).',
   'AWAIT-BULK': 'Rewrite as `await db.run_sync(lambda s: s.<bulk method>(...))`, computing awaited values before the call.',
 };

@@ -6,6 +6,7 @@ export const RULES = {
   unknownReceiver: 'ASYNC-CALL-UNKNOWN-RECEIVER',
   callerBlocked: 'ASYNC-CALLER-BLOCKED',
   generator: 'ASYNC-GENERATOR-CALL',
+  syncSessionArg: 'ASYNC-SYNC-SESSION-ARG',
 } as const;
 
 export type AsyncRule = (typeof RULES)[keyof typeof RULES];
@@ -22,4 +23,6 @@ export const HINTS: Record<AsyncRule, string> = {
   'ASYNC-CALLER-BLOCKED':
     'Resolve the blocker named in the message first (usually the insert-await finding in the same function), then run propagate-async again.',
   'ASYNC-GENERATOR-CALL': 'Iterate the async generator with `async for` (or collect it with `[x async for x in gen()]`) in an async function.',
+  'ASYNC-SYNC-SESSION-ARG':
+    'Open the session with the async factory (`AsyncSessionLocal()`, or `async with AsyncSessionLocal() as db:`) and convert the other uses the message names, or keep a sync variant of the called function for this caller.',
 };

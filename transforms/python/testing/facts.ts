@@ -53,6 +53,13 @@ export interface TestFacts {
   /** A module-level `pytestmark` naming an async runner marker. */
   moduleMarked: boolean;
   functions: FunctionFacts[];
+  /**
+   * `TestClient(...)` calls (FastAPI's or Starlette's). `oneLoop`: opened by `with` in a session-scoped
+   * fixture, so every request of the run is served in that one client's event loop.
+   */
+  clients: { start: number; oneLoop: boolean }[];
+  /** The keys of `<app>.dependency_overrides[<key>] = ...` assignments, as written. */
+  overrideKeys: string[];
 }
 
 export function testFacts(tree: SgRoot, source: string, path: string): TestFacts {
@@ -88,7 +95,38 @@ export function testFacts(tree: SgRoot, source: string, path: string): TestFacts
       ...usesOf(fn, params, source),
     });
   }
-  return { moduleMarked, functions };
+  return { moduleMarked, functions, ...clientFacts(root, imports, functions) };
+}
+
+function clientFacts(root: SgNode, imports: ModuleImports, functions: FunctionFacts[]): Pick<TestFacts, 'clients' | 'overrideKeys'> {
+  const names = new Set(['fastapi.testclient', 'starlette.testclient', 'fastapi'].flatMap((m) => localNamesFor(imports, m, 'TestClient')));
+  const clients: TestFacts['clients'] = [];
+  if (names.size > 0) {
+    for (const call of root.findAll({ rule: { kind: 'call' } })) {
+      const callee = call.field('function');
+      if (callee?.kind() !== 'identifier' || !names.has(callee.text())) continue;
+      const unit = placeOf(call).unit;
+      const scope = unit ? functions.find((f) => f.id === start(unit))?.fixture?.scope : undefined;
+      clients.push({ start: start(call), oneLoop: scope === 'session' && isWithItemValue(call) });
+    }
+  }
+  const overrideKeys: string[] = [];
+  for (const sub of root.findAll({ rule: { kind: 'subscript' } })) {
+    const value = sub.field('value');
+    const assignment = sub.parent();
+    if (value?.kind() !== 'attribute' || value.field('attribute')?.text() !== 'dependency_overrides') continue;
+    if (assignment?.kind() !== 'assignment' || !sameNode(assignment.field('left'), sub)) continue;
+    const key = sub.field('subscript');
+    if (key) overrideKeys.push(key.text());
+  }
+  return { clients, overrideKeys };
+}
+
+/** `with TestClient(app) as c:` (or without `as`). */
+function isWithItemValue(call: SgNode): boolean {
+  const parent = call.parent();
+  if (parent?.kind() === 'with_item') return true;
+  return parent?.kind() === 'as_pattern' && parent.parent()?.kind() === 'with_item' && sameNode(namedChildren(parent)[0], call);
 }
 
 /** Calls that open a sync session: a sessionmaker of this module, SQLAlchemy's/SQLModel's `Session`, or a factory by its conventional name. */

@@ -81,6 +81,32 @@ export class TestPlan {
         if (facts && !fn.ignored) this.planFunction(path, s, fn, facts);
       }
     }
+    this.flagEngineLoops();
+  }
+
+  /**
+   * Tests that reach the application's own async engine through TestClient (no override replaces its session
+   * dependency) use it from several event loops: each TestClient serves requests in a loop of its own, and
+   * pytest-asyncio runs each async test in another. A pooled asyncpg/aiomysql connection made in one loop fails
+   * in the next. The engine and its arguments live in application code this transform does not see, so the
+   * fix (an engine without a pool for the test run) is left to the user: one finding, on the first client.
+   */
+  private flagEngineLoops(): void {
+    const all = [...this.summaries];
+    if (all.some(([, s]) => s.tests.overrideKeys.some((k) => /db|session/i.test(k)))) return;
+    const asyncApp = all.some(([, s]) => !s.base.isTestFile && s.base.functions.some((f) => f.isAsync && f.test === null));
+    const clients = all.filter(([, s]) => s.base.isTestFile).flatMap(([path, s]) => s.tests.clients.map((c) => ({ path, ...c })));
+    const first = clients.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start))[0];
+    if (!asyncApp || !first) return;
+    const asyncTests = [...this.files.values()].some((f) => f.functions.some((fn) => fn.asyncAt !== null)) || all.some(([, s]) => s.base.isTestFile && s.base.functions.some((f) => f.isAsync && f.test !== null));
+    if (!asyncTests && clients.length === 1 && first.oneLoop) return;
+    const loops = asyncTests ? 'TestClient serves requests in an event loop of its own, and each async test runs in another' : 'each TestClient serves its requests in an event loop of its own';
+    this.flag(
+      first.path,
+      RULES.engineLoops,
+      first.start,
+      `the tests reach the application's async engine through \`TestClient\` (no dependency override replaces its session dependency) from more than one event loop: ${loops}; if that engine keeps a connection pool (the default), a connection made in one loop is handed to the next and fails there with asyncpg or aiomysql ("attached to a different loop"); nothing was changed`,
+    );
   }
 
   fileFor(path: string, source: string): FileTestPlan | null {
@@ -107,7 +133,7 @@ export class TestPlan {
       return;
     }
     if (isFixture && facts.session !== null && facts.session !== 'ok') {
-      this.flag(path, RULES.sessionFixture, fn.id, `the ${what} opens a sync session, but ${facts.session.reason}, so it was left as it is; tests using it still get a sync Session`);
+      this.flag(path, RULES.sessionFixture, fn.id, `the ${what} opens a sync session, but ${facts.session.reason}, so it was left as it is${this.unawaitedNote(path, fn)}; tests using it still get a sync Session (those that call async code were made async anyway, and fail until the fixture is converted)`);
       return;
     }
 
@@ -205,11 +231,26 @@ export class TestPlan {
     return all ? (found.find((f) => f.path === visible[0]?.[0]) ?? null) : null;
   }
 
+  /**
+   * For a session fixture left sync: the calls in it of functions that are async now, which run nowhere (an
+   * un-awaited coroutine; `init_db(session)` seeding the database, for one), as a clause of the finding.
+   */
+  private unawaitedNote(path: string, fn: FunctionSummary): string {
+    const calls: string[] = [];
+    for (const call of fn.calls) {
+      if (call.ignored || call.onSession || call.awaited === 'yes') continue;
+      const target = this.index.resolveFunction(path, call.callee);
+      if (target && this.isAsyncNow(target)) calls.push(`\`${call.text}(...)\` (line ${call.line})`);
+    }
+    if (calls.length === 0) return '';
+    return `, and its call${calls.length > 1 ? 's' : ''} of ${calls.length > 1 ? 'functions that are' : 'a function that is'} async now, ${calls.join(', ')}, ${calls.length > 1 ? 'are' : 'is'} not awaited: ${calls.length > 1 ? 'they do' : 'it does'} not run`;
+  }
+
   /** A session fixture switches to an AsyncSession only when nothing that receives the session uses it the sync way. */
   private planSessionFixture(path: string, s: TestSummary, fn: FunctionSummary, facts: FunctionFacts): void {
     const what = `fixture \`${fn.qualname}\``;
     if (facts.fixture?.scope !== null && facts.fixture?.scope !== 'function') {
-      this.flag(path, RULES.fixtureScope, fn.id, `the session ${what} is ${facts.fixture?.scope === 'dynamic' ? 'of a scope set at run time' : `\`${facts.fixture?.scope}\`-scoped`}; an AsyncSession is bound to the event loop it was opened in, and tests run in their own loop, so it was left sync`);
+      this.flag(path, RULES.fixtureScope, fn.id, `the session ${what} is ${facts.fixture?.scope === 'dynamic' ? 'of a scope set at run time' : `\`${facts.fixture?.scope}\`-scoped`}; an AsyncSession is bound to the event loop it was opened in, and tests run in their own loop, so it was left sync${this.unawaitedNote(path, fn)} (tests using it that call async code were still made async, and fail until it hands out an AsyncSession)`);
       return;
     }
     const problems: string[] = [];

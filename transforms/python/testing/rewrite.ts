@@ -8,7 +8,7 @@ import { transform as asyncEngine, twinName } from '../async-engine';
 import { moduleRefOf } from '../index/modules';
 import type { ProjectIndex } from '../index/project';
 import { callArgs, isAsyncDef, namedChildren, start, end } from '../query/syntax';
-import { collectImports, isModuleLevel, localNamesFor, type ModuleImports } from '../support/imports';
+import { collectImports, dunderAllNames, isModuleLevel, localNamesFor, type ModuleImports } from '../support/imports';
 import { moduleBindings, nameTable } from '../support/scope';
 import { HINTS, RULES } from './rules';
 import { asyncShapeText, indentUnit, sessionShape, type SessionShape } from './session-shape';
@@ -26,15 +26,20 @@ export interface RewriteOutput {
   /** async-engine's edits for this file, when its twins were needed and missing. */
   engineEdits: TextEdit[];
   engineFindings: FindingInput[];
+  /** Imports left unused by the rewrites (the sync factory a converted fixture opened). */
+  fromRemovals: Import[];
 }
 
-type Open = { ok: true; text: string; imports: { module: string; name: string }[]; missingTwin: string | null } | { ok: false; reason: string };
+type Import = { module: string; name: string };
+/** An imported name the replaced code used, which can go once nothing else in the file uses `local`. */
+type Freed = Import & { local: string };
+type Open = { ok: true; text: string; imports: Import[]; missingTwin: string | null; frees?: Freed[] } | { ok: false; reason: string };
 
 export class SessionRewriter {
   private readonly root: SgNode;
   private readonly imports: ModuleImports;
   private readonly isOpener: (call: SgNode) => boolean;
-  private readonly out: RewriteOutput = { edits: [], findings: [], fromImports: [], asyncFixtures: 0, engineEdits: [], engineFindings: [] };
+  private readonly out: RewriteOutput = { edits: [], findings: [], fromImports: [], asyncFixtures: 0, engineEdits: [], engineFindings: [], fromRemovals: [] };
   private readonly absPath: string;
 
   constructor(
@@ -48,7 +53,7 @@ export class SessionRewriter {
   }
 
   run(sessionFixtures: ReadonlySet<number>): RewriteOutput {
-    const pending: { edits: TextEdit[]; missing: string | null; fail: (why: string) => void; imports: { module: string; name: string }[]; fixture: boolean }[] = [];
+    const pending: { edits: TextEdit[]; missing: string | null; fail: (why: string) => void; imports: Import[]; frees?: Freed[]; fixture: boolean }[] = [];
     for (const id of sessionFixtures) {
       const fn = this.functionAt(id);
       if (!fn) continue;
@@ -84,6 +89,13 @@ export class SessionRewriter {
       this.out.fromImports.push(...p.imports);
       if (p.fixture) this.out.asyncFixtures++;
     }
+    const replaced = (at: number): boolean => this.out.edits.some((e) => at >= e.start && at < e.end);
+    for (const f of pending.flatMap((p) => p.frees ?? [])) {
+      if (this.out.fromRemovals.some((r) => r.module === f.module && r.name === f.name)) continue;
+      if (/(^|\/)__init__\.py$/.test(this.ctx.path) || dunderAllNames(this.ctx.tree).has(f.local)) continue;
+      if (nameTable(this.ctx.tree, f.local).occurrences.some((o) => o.role === 'reference' && !replaced(start(o.node)))) continue;
+      this.out.fromRemovals.push({ module: f.module, name: f.name });
+    }
     return this.out;
   }
 
@@ -92,7 +104,7 @@ export class SessionRewriter {
   }
 
   /** `@pytest.fixture def db(): ...` → `@pytest_asyncio.fixture async def db(): async with ... yield session`. */
-  private fixtureEdits(fn: SgNode): { edits: TextEdit[]; missing: string | null; imports: { module: string; name: string }[] } | { reason: string } {
+  private fixtureEdits(fn: SgNode): { edits: TextEdit[]; missing: string | null; imports: Import[]; frees?: Freed[] } | { reason: string } {
     const shape = sessionShape(fn, this.ctx.source, this.isOpener);
     if (!shape) return { reason: 'it no longer opens a session' };
     if (!shape.ok) return { reason: shape.reason };
@@ -111,6 +123,7 @@ export class SessionRewriter {
       ],
       missing: open.missingTwin,
       imports: open.imports,
+      frees: open.frees ?? [],
     };
   }
 
@@ -237,7 +250,7 @@ export class SessionRewriter {
       if (!this.moduleBinds(imp.module, twin)) return { ok: false, reason: `\`${imp.module}\` defines no \`${twin}\` next to \`${name}\`` };
       const local = localNamesFor(this.imports, imp.module, twin)[0];
       if (!local && moduleBindings(nameTable(this.ctx.tree, twin)).length > 0) return { ok: false, reason: `\`${twin}\` is bound to something else in this file` };
-      return { ok: true, text: `${local ?? twin}()`, imports: local ? [] : [{ module: imp.module, name: twin }], missingTwin: null };
+      return { ok: true, text: `${local ?? twin}()`, imports: local ? [] : [{ module: imp.module, name: twin }], missingTwin: null, frees: [{ module: imp.module, name: imp.name, local: name }] };
     }
     const bindings = moduleBindings(nameTable(this.ctx.tree, name));
     if (bindings.length !== 1) return { ok: false, reason: `\`${name}\` is not bound once at module level in this file` };

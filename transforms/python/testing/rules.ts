@@ -6,6 +6,7 @@ export const RULES = {
   memoryDatabase: 'TESTS-MEMORY-DATABASE',
   fixtureScope: 'TESTS-FIXTURE-SCOPE',
   unittest: 'TESTS-UNITTEST-CLASS',
+  engineLoops: 'TESTS-ENGINE-LOOPS',
 } as const;
 
 export type TestRule = (typeof RULES)[keyof typeof RULES];
@@ -21,6 +22,8 @@ export const HINTS: Record<TestRule, string> = {
     'Use a file database for the tests (`sqlite:///./test.db`), or create the schema through the async engine (`async with async_engine.begin() as conn: await conn.run_sync(Base.metadata.create_all)`) with `poolclass=StaticPool`.',
   'TESTS-FIXTURE-SCOPE':
     'Make the fixture function-scoped, or convert it by hand with `@pytest_asyncio.fixture(scope=..., loop_scope=...)` and give the tests using it the same loop scope (`@pytest.mark.asyncio(loop_scope=...)`).',
+  'TESTS-ENGINE-LOOPS':
+    'Give the test run an engine without a pool, as SQLAlchemy prescribes for an engine used from several event loops: in conftest.py, `AsyncSessionLocal.configure(bind=create_async_engine(async_engine.url, poolclass=NullPool))` with the application\'s async factory and engine (from its session module; `from sqlalchemy.pool import NullPool`), or override its session dependency with a test engine created with `poolclass=NullPool`.',
   'TESTS-UNITTEST-CLASS':
     'pytest-asyncio does not run async methods of unittest.TestCase classes: derive the class from `unittest.IsolatedAsyncioTestCase` and make the test methods `async def`, or turn them into plain pytest tests.',
 };

@@ -3,6 +3,7 @@
 //   session = Factory(); yield session; session.close()
 //   with Factory() as session: yield session
 //   return Factory()
+//   yield Factory()
 // Anything else around the session (setup before it, teardown after it) stays as written; code that uses the
 // session in another way makes the shape unrecognised, because the async form could not keep it.
 import type { SgNode } from '@ast-grep/napi';
@@ -62,6 +63,12 @@ export function sessionShape(fn: SgNode, source: string, isOpener: (call: SgNode
     last = statement;
   } else if (statement.kind() === 'return_statement') {
     if (!sameRange(namedChildren(statement)[0], open)) return fail('it returns something built from the session');
+    variable = 'session';
+    last = statement;
+  } else if (soleChild(statement, 'yield')) {
+    // `yield Factory()`: the sync session was never closed by the fixture (garbage collection did it);
+    // the async form closes it when the fixture is torn down.
+    if (!sameRange(namedChildren(soleChild(statement, 'yield') as SgNode)[0], open)) return fail('it yields something built from the session');
     variable = 'session';
     last = statement;
   } else {

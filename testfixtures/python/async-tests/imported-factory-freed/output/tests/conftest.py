@@ -1,0 +1,12 @@
+from typing import Generator
+
+import pytest
+import pytest_asyncio
+
+from app.database import AsyncSessionLocal
+
+
+@pytest_asyncio.fixture()
+async def db() -> Generator:
+    async with AsyncSessionLocal() as session:
+        yield session

@@ -1,0 +1,144 @@
+// A sync session handed to a function made async. `db = SessionLocal(); init_db(db)` in a script: insert-await
+// has nothing to await on `db` itself, so it leaves the sync factory; propagate-async then awaits `init_db(db)`,
+// whose body awaits `db.execute(...)` on what is still a sync Session (`TypeError: object ... can't be used in
+// 'await' expression` at run time). The session must come from the async twin of its factory.
+//
+// The factory call is renamed to its twin only when nothing else in the function needs the sync Session: every
+// use of the name is an argument of a call awaited here, or a method AsyncSession keeps sync (`add`, `expunge`...).
+// Anything else (the session returned, stored, given to a sync function, opened in a `with`) is flagged.
+import type { SgNode, SgRoot } from '@ast-grep/napi';
+import type { FindingInput, TextEdit, TransformContext } from '../../../engine/types';
+import { placeOf } from '../awaits/context';
+import { FactoryTwins, type ImportAdd } from '../awaits/factories';
+import { SYNC_MEMBERS } from '../awaits/methods';
+import { HINTS as AWAIT_HINTS, RULES as AWAIT_RULES } from '../awaits/rules';
+import { renamedText, unclosedMessage, unclosedSession } from '../awaits/unclosed';
+import { importsTwinnedEngine } from '../scaffold/engine-index';
+import { SessionResolver, sessionOptionsFrom } from '../query/sessions';
+import { callArgs, end, start } from '../query/syntax';
+import { collectImports, dunderAllNames, planImportEdits } from '../support/imports';
+import { nameTable } from '../support/scope';
+import { RULES, HINTS } from './rules';
+
+const ID = 'propagate-async';
+
+export interface SessionArgResult {
+  edits: TextEdit[];
+  findings: FindingInput[];
+  renamed: number;
+}
+
+/** `awaited`: the calls this file's plan awaits (the callee is a coroutine function now). */
+export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgNode[]): SessionArgResult {
+  const out: SessionArgResult = { edits: [], findings: [], renamed: 0 };
+  if (awaited.length === 0) return out;
+  const imports = collectImports(ctx.tree);
+  const sessions = new SessionResolver(ctx.tree, imports, sessionOptionsFrom(ctx.options));
+  const twins = new FactoryTwins(ctx.tree, imports, sessions, (module, name) => importsTwinnedEngine(ctx.options.asyncEngineTwins, ctx.path, module, name));
+  const awaitedIds = new Set(awaited.map((c) => c.id()));
+  const decided = new Set<number>();
+  const renames: { edit: TextEdit; importAdd: ImportAdd | null; extra: { module: string; name: string }[]; mayFree: ImportAdd['replaces'][] }[] = [];
+
+  for (const call of awaited) {
+    const args = callArgs(call);
+    for (const arg of [...args.positional, ...args.keywords.values()]) {
+      if (arg.kind() !== 'identifier') continue;
+      const info = sessions.resolve(arg);
+      if (!info || info.origins.length === 0) continue;
+      for (const origin of info.origins) {
+        if (decided.has(start(origin))) continue;
+        const twin = twins.twinOf(origin);
+        if (twin.kind === 'async') continue;
+        decided.add(start(origin));
+        const callee = call.field('function')?.text() ?? 'the function';
+        const why =
+          twin.kind === 'unknown'
+            ? twin.why
+            : info.origins.length > 1
+              ? `\`${arg.text()}\` may come from several places`
+              : blockerOfRename(ctx.tree, origin, arg.text(), awaitedIds);
+        if (why === null && twin.kind === 'rename') {
+          renames.push({ edit: twin.edit, importAdd: twin.importAdd, extra: twin.extraImports ?? [], mayFree: twin.mayFree ?? [] });
+          const unclosed = unclosedSession(origin);
+          if (unclosed) {
+            out.findings.push({ rule: AWAIT_RULES.sessionUnclosed, offset: start(origin), message: unclosedMessage(unclosed.name, renamedText(origin, twin.edit), unclosed.unit), hint: AWAIT_HINTS[AWAIT_RULES.sessionUnclosed] });
+          }
+          continue;
+        }
+        out.findings.push({
+          rule: RULES.syncSessionArg,
+          offset: start(arg),
+          message: `\`${arg.text()}\` is a sync Session made by \`${origin.text()}\`, and \`${callee}\` is a coroutine function now that awaits its session; the factory was left as it is because ${why}`,
+          hint: HINTS[RULES.syncSessionArg],
+        });
+      }
+    }
+  }
+  if (renames.length === 0) return out;
+  out.renamed = renames.length;
+  const replaced = (at: number): boolean => renames.some((r) => at >= r.edit.start && at < r.edit.end);
+  for (const r of renames) out.edits.push({ ...r.edit, reason: `${ID}: the session goes to a coroutine function, so it comes from the async factory` });
+  const add: { module: string; name: string }[] = [];
+  const remove: { module: string; name: string }[] = [];
+  const addOnce = (list: { module: string; name: string }[], m: { module: string; name: string }): void => {
+    if (!list.some((x) => x.module === m.module && x.name === m.name)) list.push(m);
+  };
+  for (const r of renames) {
+    for (const e of r.extra) addOnce(add, e);
+    if (r.importAdd) addOnce(add, { module: r.importAdd.module, name: r.importAdd.name });
+    for (const { local, module, name } of [...(r.importAdd ? [r.importAdd.replaces] : []), ...r.mayFree]) {
+      const reexported = /(^|\/)__init__\.py$/.test(ctx.path) || dunderAllNames(ctx.tree).has(local);
+      const stillUsed = nameTable(ctx.tree, local).occurrences.some((o) => o.role === 'reference' && !replaced(start(o.node)));
+      if (!reexported && !stillUsed) addOnce(remove, { module, name });
+    }
+  }
+  for (const e of planImportEdits(ctx.tree, ctx.source, { add, remove })) out.edits.push({ ...e, reason: `${ID}: import the async session factory` });
+  return out;
+}
+
+/**
+ * Why `name = F()` cannot simply become `name = AsyncF()`, or null when it can: the assignment is in the same
+ * function as the awaited call, bound once there, and every other use of the name needs no sync Session.
+ */
+function blockerOfRename(root: SgRoot, origin: SgNode, name: string, awaitedIds: ReadonlySet<number>): string | null {
+  const assignment = origin.parent();
+  if (assignment?.kind() !== 'assignment' || assignment.field('left')?.kind() !== 'identifier' || assignment.field('right')?.id() !== origin.id()) {
+    return `the session is not made by a plain \`${name} = ...\` assignment`;
+  }
+  const unit = placeOf(origin).unit;
+  if (!unit) return 'the session is made at module level';
+  const inUnit = nameTable(root, name).occurrences.filter((o) => o.scope.id() === unit.id());
+  const bindings = inUnit.filter((o) => o.role !== 'reference');
+  if (bindings.length !== 1) return `\`${name}\` is bound more than once in the function`;
+  for (const o of inUnit) {
+    if (o.role !== 'reference') continue;
+    const use = useOf(o.node, awaitedIds);
+    if (use) return use;
+  }
+  if (nameTable(root, name).occurrences.some((o) => o.role === 'reference' && o.scope.id() !== unit.id() && isInside(o.node, unit))) {
+    return `a nested function or lambda uses \`${name}\` too`;
+  }
+  return null;
+}
+
+/** What a use of the session needs the sync Session for, or null when an AsyncSession serves it as well. */
+function useOf(id: SgNode, awaitedIds: ReadonlySet<number>): string | null {
+  const parent = id.parent();
+  if (parent?.kind() === 'attribute' && parent.field('object')?.id() === id.id()) {
+    const member = parent.field('attribute')?.text() ?? '';
+    const called = parent.parent()?.kind() === 'call' && parent.parent()?.field('function')?.id() === parent.id();
+    if (called && SYNC_MEMBERS.has(member)) return null;
+    return `\`${id.text()}.${member}\` is used, which AsyncSession does not offer as a plain sync member`;
+  }
+  const holder = parent?.kind() === 'keyword_argument' ? parent.parent() : parent;
+  const call = holder?.kind() === 'argument_list' ? holder.parent() : null;
+  if (call?.kind() === 'call') {
+    if (awaitedIds.has(call.id())) return null;
+    return `it is also given to \`${call.field('function')?.text() ?? 'a call'}(...)\`, a call that is not awaited and may need the sync Session`;
+  }
+  return `the session is also used in \`${(parent ?? id).text().split('\n')[0]}\`, where awaitify cannot tell whether an AsyncSession would do`;
+}
+
+function isInside(node: SgNode, container: SgNode): boolean {
+  return start(node) >= start(container) && end(node) <= end(container);
+}
