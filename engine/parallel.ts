@@ -43,20 +43,18 @@ export async function runInWorkers<Tree>(
     );
     for (const [i, segment] of segments.entries()) {
       if (i === 0 && !segment.indexer) continue;
-      let summaries: SummaryEntry[] | null = null;
-      if (segment.indexer) {
-        const gathered = await Promise.all(pool.map((channel) => channel.summaries()));
-        const failures = gathered.flatMap((s) => ('failure' in s ? [s.failure] : []));
-        if (failures.length > 0) {
-          // The one the in-process run would meet first: the earliest file in the list.
-          const first = failures.reduce((a, b) => (b.order < a.order ? b : a));
-          const message = indexFailure(segment.indexer, first.message);
-          await Promise.all(pool.map((channel) => channel.request({ type: 'fail', transform: segment.owner ?? segment.indexer!.id, message })));
-          break;
-        }
-        summaries = gathered.flatMap((s) => ('entries' in s ? s.entries : [])).sort((a, b) => a.order - b.order);
+      // The only reference to the gathered summaries on this thread, dropped once they are posted.
+      let summaries: SummaryEntry[] | { failure: { order: number; message: string } } | null = segment.indexer ? await gatherSummaries(pool) : null;
+      if (summaries !== null && 'failure' in summaries) {
+        const message = indexFailure(segment.indexer!, summaries.failure.message);
+        await Promise.all(pool.map((channel) => channel.request({ type: 'fail', transform: segment.owner ?? segment.indexer!.id, message })));
+        break;
       }
-      const results = await Promise.all(pool.map((channel) => channel.request({ type: 'segment', segment: i, summaries })));
+      // (The closure does not see the narrowing above: a failure has left the loop.)
+      const pending = pool.map((channel) => channel.request({ type: 'segment', segment: i, summaries: summaries as SummaryEntry[] | null }));
+      // Each worker has its copy once the message is posted; this thread need not hold every summary while the segment runs.
+      summaries = null;
+      const results = await Promise.all(pending);
       // Builds are deterministic, so every worker with files waiting failed alike; nothing is left to run.
       if (results.some((failed) => failed)) break;
     }
@@ -64,6 +62,14 @@ export async function runInWorkers<Tree>(
     await Promise.all(pool.map((channel) => channel.close()));
   }
   return reports;
+}
+
+/** Every worker's summaries in file-list order, or the failure the in-process run would meet first (the earliest file in the list). */
+async function gatherSummaries(pool: Channel[]): Promise<SummaryEntry[] | { failure: { order: number; message: string } }> {
+  const gathered = await Promise.all(pool.map((channel) => channel.summaries()));
+  const failures = gathered.flatMap((s) => ('failure' in s ? [s.failure] : []));
+  if (failures.length > 0) return { failure: failures.reduce((a, b) => (b.order < a.order ? b : a)) };
+  return gathered.flatMap((s) => ('entries' in s ? s.entries : [])).sort((a, b) => a.order - b.order);
 }
 
 /** Workers find transforms by id in the plugin: running anything else here would silently differ from what was asked. */
@@ -109,10 +115,12 @@ class Channel {
     this.worker.on('exit', (code) => this.fail(new Error(`a worker thread stopped unexpectedly (exit code ${code})`)));
   }
 
-  /** Resolves true when the worker's index build failed. */
-  async request(message: ToWorker): Promise<boolean> {
-    const reply = await this.send(message);
-    return reply.type === 'done' && reply.indexFailed;
+  /**
+   * Resolves true when the worker's index build failed. Not an async function: a suspended one keeps its
+   * arguments, and a segment's message carries every summary of the project until the worker is done.
+   */
+  request(message: ToWorker): Promise<boolean> {
+    return this.send(message).then((reply) => reply.type === 'done' && reply.indexFailed);
   }
 
   async summaries(): Promise<Extract<FromWorker, { type: 'summaries' }>['summaries']> {

@@ -10,6 +10,7 @@ import type { FindingInput, IndexInput, ProjectIndexer, TextEdit, Transform, Tra
 import { EngineIndex, type EngineSummary, type SessionBind } from './scaffold/engine-index';
 import { SessionResolver, sessionOptionsFrom } from './query/sessions';
 import { isTestPath } from './index/modules';
+import { cachedTree } from './support/cached-tree';
 import { collectImports, ImportBinding, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
 import { moduleBindings, NameTable, cachedNameTables } from './support/scope';
 
@@ -115,8 +116,9 @@ type SessionSource =
 export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> = {
   id: 'async-engine-sessions',
   prefilter: ['Session', 'sessionmaker', 'create_engine'],
+  // On the memoising view: every call's callee is resolved through the same few scopes again and again.
   summarize: (input: IndexInput<SgRoot>) =>
-    new EngineTwins({ path: input.path, source: input.source, tree: input.tree, options: input.options, isIgnored: () => false }).summary(input.absPath),
+    new EngineTwins({ path: input.path, source: input.source, tree: cachedTree(input.tree), options: input.options, isIgnored: () => false }).summary(input.absPath),
   build: (summaries) => new EngineIndex(summaries),
   extendOptions: (index, options) => ({
     ...options,

@@ -8,6 +8,7 @@
 import type { SgRoot } from '@ast-grep/napi';
 import type { ProjectIndexer, TransformOptions } from '../../../engine/types';
 import { summarizeModule } from '../index/summarize';
+import { withCachedTree } from '../support/cached-tree';
 import { ProjectIndex, functionKey } from '../index/project';
 import type { CallSite, Expr, ModuleSummary } from '../index/types';
 import { summarizeCross, type CallerRead, type CrossSummary, type DependencyRef, type ReturnsRec, type StatementRec } from './cross-summary';
@@ -353,7 +354,11 @@ export class EagerIndex {
 
 export const eagerIndexer: ProjectIndexer<SgRoot, EagerSummary, EagerIndex> = {
   id: 'eager-load',
-  summarize: (input) => ({ models: summarizeModels(input.path, input.tree), project: summarizeModule(input), cross: summarizeCross(input) }),
+  summarize: (raw) => {
+    // One memoising view for all three: they ask the same nodes the same questions (scopes, bindings, calls).
+    const input = withCachedTree(raw);
+    return { models: summarizeModels(input.path, input.tree), project: summarizeModule(input), cross: summarizeCross(input) };
+  },
   build: (summaries) => new EagerIndex(summaries),
 };
 

@@ -62,6 +62,8 @@ export class ModelIndex {
   readonly models = new Map<string, ModelInfo>();
   readonly schemas = new Map<string, SchemaInfo>();
   private readonly kinds = new Map<string, 'model' | 'mapped-ancestor' | 'base' | 'sqlmodel' | 'schema' | 'other'>();
+  /** findModule's answers for absolute module names (the modules never change once the index is built). */
+  private readonly absolute = new Map<string, string | null>();
 
   constructor(summaries: ReadonlyMap<string, ModelSummary>) {
     this.modules = summaries;
@@ -223,9 +225,15 @@ export class ModelIndex {
       return null;
     }
     if (parts.length === 0) return null;
+    // An absolute import resolves the same from every importer: one scan of the modules per name, not per
+    // import (per import, the index build grew with the square of the project).
+    const known = this.absolute.get(module);
+    if (known !== undefined) return known;
     const tail = parts.join('/');
     const matches = [...this.modules.keys()].filter((p) => [`${tail}.py`, `${tail}/__init__.py`].some((s) => p === s || p.endsWith(`/${s}`)));
-    return matches.length === 1 ? (matches[0] as string) : null;
+    const found = matches.length === 1 ? (matches[0] as string) : null;
+    this.absolute.set(module, found);
+    return found;
   }
 
   // ---- classification -----------------------------------------------------------------------------------

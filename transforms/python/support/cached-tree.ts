@@ -13,13 +13,42 @@ import type { NapiConfig, Range, SgNode, SgRoot } from '@ast-grep/napi';
 type Matcher = string | number | NapiConfig;
 
 /**
- * A cached view of a parsed tree (the view itself when given one). Not memoised globally on purpose: a
- * native node keeps a strong N-API reference to its SgRoot, so a WeakMap from the SgRoot to anything
- * holding its nodes would keep every tree alive for ever. The view lives as long as whoever holds it.
+ * A cached view of a parsed tree (the view itself when given one). A tree the engine parsed has one view,
+ * shared by every transform and summary that asks for it until the engine releases the tree (the
+ * analyses of one file ask largely the same questions, and each first question is a native call).
+ * Any other tree gets a new view, which lives as long as whoever holds it.
  */
 export function cachedTree(tree: SgRoot): SgRoot {
   if ((tree as unknown) instanceof CachedRoot) return tree;
-  return new CachedRoot(tree) as unknown as SgRoot;
+  if (!engineTrees.has(tree)) return new CachedRoot(tree) as unknown as SgRoot;
+  let view = sharedViews.get(tree);
+  if (view === undefined) {
+    view = new CachedRoot(tree);
+    sharedViews.set(tree, view);
+  }
+  return view as unknown as SgRoot;
+}
+
+/**
+ * Trees parsed by the engine (pythonLanguage.parse), whose view is shared; the engine disposes every
+ * one it parsed, which drops the view (forgetView). A weak set: marking a tree does not keep it.
+ */
+const engineTrees = new WeakSet<SgRoot>();
+/**
+ * Not a WeakMap, on purpose: a native node keeps a strong N-API reference to its SgRoot, so an entry
+ * whose value holds the tree's nodes would never be collected. Entries leave when the engine disposes
+ * the tree, and only engine trees get one.
+ */
+const sharedViews = new Map<SgRoot, CachedRoot>();
+
+/** The engine owns this tree and will dispose it: its view may be shared until then. */
+export function shareView(tree: SgRoot): void {
+  engineTrees.add(tree);
+}
+
+/** The engine released the tree: its view goes with it. */
+export function forgetView(tree: SgRoot): void {
+  sharedViews.delete(tree);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { parse, registerDynamicLanguage, SgNode, SgRoot } from '@ast-grep/napi';
 import python from '@ast-grep/lang-python';
 import type { LanguageSupport, SyntaxProblem } from '../../../engine/types';
+import { forgetView, shareView } from './cached-tree';
 import { excludedFunctions } from './excluded-functions';
 
 let registered = false;
@@ -60,7 +61,13 @@ export function isInsideString(root: SgRoot, offset: number): boolean {
 export const pythonLanguage: LanguageSupport<SgRoot> = {
   id: 'python',
   extensions: ['py'],
-  parse: parsePython,
+  // Trees parsed here are the engine's: it disposes each, so their memoising view can be shared meanwhile.
+  parse: (source) => {
+    const tree = parsePython(source);
+    shareView(tree);
+    return tree;
+  },
+  dispose: forgetView,
   firstSyntaxError: (tree) => firstSyntaxError(tree),
   isInsideString: (tree, offset) => isInsideString(tree, offset),
   lineComment: '#',

@@ -47,6 +47,8 @@ export class TestPlan {
   /** Fixtures whose value is an async function (a factory fixture returning a helper made async), by name. */
   private readonly asyncCallables = new Map<string, { path: string; qualname: string }[]>();
   private readonly helpers: FactoryHelpers;
+  /** See fixtureModules; made on first use. */
+  private fixturesByName: Map<string, [string, TestSummary][]> | null = null;
 
   constructor(
     readonly index: ProjectIndex,
@@ -224,7 +226,7 @@ export class TestPlan {
 
   /** The async function a fixture of this name visible from `absPath` provides, when every such fixture provides one. */
   private asyncCallableFixture(name: string, absPath: string): { qualname: string; path: string } | null {
-    const visible = [...this.summaries].filter(([, s]) => s.base.functions.some((f) => f.test === 'fixture' && f.name === name) && fixtureVisible(s.base.absPath, absPath));
+    const visible = (this.fixtureModules().get(name) ?? []).filter(([, s]) => fixtureVisible(s.base.absPath, absPath));
     if (visible.length === 0) return null;
     const found = this.asyncCallables.get(name) ?? [];
     const all = visible.every(([p]) => found.some((f) => f.path === p));
@@ -244,6 +246,25 @@ export class TestPlan {
     }
     if (calls.length === 0) return '';
     return `, and its call${calls.length > 1 ? 's' : ''} of ${calls.length > 1 ? 'functions that are' : 'a function that is'} async now, ${calls.join(', ')}, ${calls.length > 1 ? 'are' : 'is'} not awaited: ${calls.length > 1 ? 'they do' : 'it does'} not run`;
+  }
+
+  /**
+   * The modules defining a fixture of each name, in file-list order: looked up per call of a fixture
+   * parameter, where scanning every module each time grew with the square of the project.
+   */
+  private fixtureModules(): Map<string, [string, TestSummary][]> {
+    if (this.fixturesByName === null) {
+      this.fixturesByName = new Map();
+      for (const entry of this.summaries) {
+        const names = new Set(entry[1].base.functions.filter((f) => f.test === 'fixture').map((f) => f.name));
+        for (const name of names) {
+          const list = this.fixturesByName.get(name);
+          if (list) list.push(entry);
+          else this.fixturesByName.set(name, [entry]);
+        }
+      }
+    }
+    return this.fixturesByName;
   }
 
   /** A session fixture switches to an AsyncSession only when nothing that receives the session uses it the sync way. */
