@@ -48,6 +48,11 @@ export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
+/** The order of discovered files: by display path, so runs are deterministic. */
+export function byDisplayPath(a: DiscoveredFile, b: DiscoveredFile): number {
+  return a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0;
+}
+
 export function displayPathFor(cwd: string, absPath: string): string {
   const rel = path.relative(cwd, absPath);
   return toPosix(rel === '' ? path.basename(absPath) : rel);
@@ -165,7 +170,7 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
     }
   }
 
-  const sorted = [...files.values()].sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
+  const sorted = [...files.values()].sort(byDisplayPath);
   return { files: sorted, problems, excludedCount };
 }
 

@@ -1,4 +1,4 @@
-import { discoverFiles } from './discover';
+import { byDisplayPath, discoverFiles } from './discover';
 import { runInWorkers } from './parallel';
 import type { LanguageSupport, Transform, TransformOptions } from './types';
 import { FileReport, FileTask, FileWork, Segment, splitSegments } from './work';
@@ -82,7 +82,7 @@ export async function runProject<Tree>(options: RunOptions<Tree>): Promise<RunRe
     const targets = new Set(discovery.files.map((f) => f.realPath));
     const others = (await discoverFiles([options.projectRoot], discoverOptions)).files.filter((f) => !targets.has(f.realPath));
     // The order a run on the whole project would use: indexes read summaries in file-list order.
-    inputs = [...discovery.files, ...others].sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
+    inputs = [...discovery.files, ...others].sort(byDisplayPath);
   }
   const segments = splitSegments(options.transforms);
   const tasks: FileTask[] = inputs.map((file, order) => ({ displayPath: file.displayPath, absPath: file.absPath, order }));

@@ -214,7 +214,7 @@ export class AsyncPlan {
    * coroutine on, and an async generator is iterated, not awaited: both are left alone.
    */
   private seedStaleCalls(): void {
-    const sessionBound = this.asyncSessionUsers();
+    const sessionBound = this.sessionUsers();
     for (const entry of this.functions.values()) {
       if (!entry.fn.isAsync || entry.fn.isGenerator) continue;
       for (const site of this.callers.get(entry.key) ?? []) {
@@ -229,7 +229,7 @@ export class AsyncPlan {
    * Functions that call the session, or hand it on, or call such a function (sync or async: a repository
    * not migrated yet will be), whatever they are now; seedStaleCalls reads it for those already `async def`.
    */
-  private asyncSessionUsers(): Set<string> {
+  private sessionUsers(): Set<string> {
     const users = new Set<string>();
     const queue: string[] = [];
     for (const entry of this.functions.values()) {
@@ -348,22 +348,19 @@ export class AsyncPlan {
    * it) is the likeliest reason nothing became async.
    */
   private flagUnresolved(): void {
-    if (this.newly.size === 0) {
-      for (const site of this.unresolvedSessionCalls) {
-        if (site.call.awaited === 'yes' || site.call.ignored || !site.caller || site.caller.fn.isAsync) continue;
-        this.flag(RULES.unresolved, site.path, site.call.start, `\`${site.call.text}(...)\` is given a session, but which function it calls is not known; if it is a coroutine function now, this call needs \`await\` (and ${site.caller.fn.qualname} \`async def\`)`);
-      }
-      return;
-    }
+    const anyAsync = this.newly.size > 0;
     const suspects = new Suspects(this.index, [...this.newly.keys()].map((key) => this.functions.get(key) as FnEntry));
     const flaggedSites = new Set<Site>();
     for (const site of this.unresolvedSessionCalls) {
       if (site.call.awaited === 'yes' || site.call.ignored) continue;
+      if (!anyAsync && (!site.caller || site.caller.fn.isAsync)) continue;
       flaggedSites.add(site);
       const suspect = suspects.of(site.path, site.call.callee);
       const also = suspect ? `; ${suspect.candidates}` : '';
-      this.flag(RULES.unresolved, site.path, site.call.start, `\`${site.call.text}(...)\` is given a session, but which function it calls is not known${also}; if it is a coroutine function now, this call needs \`await\``);
+      const caller = anyAsync || !site.caller ? '' : ` (and ${site.caller.fn.qualname} \`async def\`)`;
+      this.flag(RULES.unresolved, site.path, site.call.start, `\`${site.call.text}(...)\` is given a session, but which function it calls is not known${also}; if it is a coroutine function now, this call needs \`await\`${caller}`);
     }
+    if (!anyAsync) return;
     for (const site of this.unresolvedCalls) {
       if (flaggedSites.has(site) || site.call.awaited === 'yes' || site.call.ignored) continue;
       const suspect = suspects.of(site.path, site.call.callee);
