@@ -5,10 +5,10 @@
 
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FromWorker, ToWorker, WorkerSetup } from './protocol';
+import type { FromWorker, SerializedSummaries, ToWorker, WorkerSetup } from './protocol';
 import type { ParallelOptions, RunOptions } from './run';
 import type { EnginePlugin } from './types';
-import { FileReport, FileTask, indexFailure, splitSegments, SummaryEntry } from './work';
+import { FileReport, FileTask, indexFailure, splitSegments } from './work';
 
 export async function runInWorkers<Tree>(
   tasks: FileTask[],
@@ -44,15 +44,15 @@ export async function runInWorkers<Tree>(
     for (const [i, segment] of segments.entries()) {
       if (i === 0 && !segment.indexer) continue;
       // The only reference to the gathered summaries on this thread, dropped once they are posted.
-      let summaries: SummaryEntry[] | { failure: { order: number; message: string } } | null = segment.indexer ? await gatherSummaries(pool) : null;
+      let summaries: SharedArrayBuffer[] | { failure: { order: number; message: string } } | null = segment.indexer ? await gatherSummaries(pool) : null;
       if (summaries !== null && 'failure' in summaries) {
         const message = indexFailure(segment.indexer!, summaries.failure.message);
         await Promise.all(pool.map((channel) => channel.request({ type: 'fail', transform: segment.owner ?? segment.indexer!.id, message })));
         break;
       }
       // (The closure does not see the narrowing above: a failure has left the loop.)
-      const pending = pool.map((channel) => channel.request({ type: 'segment', segment: i, summaries: summaries as SummaryEntry[] | null }));
-      // Each worker has its copy once the message is posted; this thread need not hold every summary while the segment runs.
+      const pending = pool.map((channel) => channel.request({ type: 'segment', segment: i, summaries: summaries as SharedArrayBuffer[] | null }));
+      // The workers hold the shared bytes until they have read them; this thread need not.
       summaries = null;
       const results = await Promise.all(pending);
       // Builds are deterministic, so every worker with files waiting failed alike; nothing is left to run.
@@ -64,12 +64,15 @@ export async function runInWorkers<Tree>(
   return reports;
 }
 
-/** Every worker's summaries in file-list order, or the failure the in-process run would meet first (the earliest file in the list). */
-async function gatherSummaries(pool: Channel[]): Promise<SummaryEntry[] | { failure: { order: number; message: string } }> {
+/**
+ * Every worker's serialized summaries (each worker puts them in file-list order when it builds the index),
+ * or the failure the in-process run would meet first (the earliest file in the list).
+ */
+async function gatherSummaries(pool: Channel[]): Promise<SharedArrayBuffer[] | { failure: { order: number; message: string } }> {
   const gathered = await Promise.all(pool.map((channel) => channel.summaries()));
   const failures = gathered.flatMap((s) => ('failure' in s ? [s.failure] : []));
   if (failures.length > 0) return { failure: failures.reduce((a, b) => (b.order < a.order ? b : a)) };
-  return gathered.flatMap((s) => ('entries' in s ? s.entries : [])).sort((a, b) => a.order - b.order);
+  return gathered.flatMap((s) => ('bytes' in s ? [s.bytes] : []));
 }
 
 /** Workers find transforms by id in the plugin: running anything else here would silently differ from what was asked. */
@@ -123,7 +126,7 @@ class Channel {
     return this.send(message).then((reply) => reply.type === 'done' && reply.indexFailed);
   }
 
-  async summaries(): Promise<Extract<FromWorker, { type: 'summaries' }>['summaries']> {
+  async summaries(): Promise<SerializedSummaries> {
     const reply = await this.send({ type: 'summaries' });
     if (reply.type !== 'summaries') throw new Error('worker protocol: expected summaries');
     return reply.summaries;

@@ -1,8 +1,9 @@
 // Messages between runProject's coordinator (engine/parallel.ts) and its worker threads (engine/worker.ts).
-// Everything here crosses threads by structured clone: plain data only.
+// Everything here crosses threads by structured clone: plain data only. Index summaries travel as
+// SerializedSummaries: bytes in shared memory that the coordinator passes on without reading.
 
 import type { TransformOptions } from './types';
-import type { FileReport, FileTask, SummaryEntry, Summaries } from './work';
+import type { FileReport, FileTask } from './work';
 
 export interface WorkerSetup {
   /** Module exporting `plugin: EnginePlugin`. */
@@ -19,8 +20,8 @@ export type ToWorker =
   | { type: 'intake'; tasks: FileTask[] }
   /** Send the summaries gathered for the next segment's index. */
   | { type: 'summaries' }
-  /** Run segment `segment` on the waiting files; `summaries` (every file's, in file-list order) when it has an index to build. */
-  | { type: 'segment'; segment: number; summaries: SummaryEntry[] | null }
+  /** Run segment `segment` on the waiting files; `summaries` (every worker's batch) when it has an index to build. */
+  | { type: 'segment'; segment: number; summaries: SharedArrayBuffer[] | null }
   /** The index cannot be built: fail every waiting file with this error. */
   | { type: 'fail'; transform: string; message: string };
 
@@ -28,4 +29,10 @@ export type FromWorker =
   | { type: 'progress'; count: number }
   /** The last request is done; `indexFailed` when the worker's own build of the index threw. */
   | { type: 'done'; reports: FileReport[]; indexFailed: boolean }
-  | { type: 'summaries'; summaries: Summaries };
+  | { type: 'summaries'; summaries: SerializedSummaries };
+
+/**
+ * One worker's summaries for the next index: its `SummaryEntry[]` as `v8.serialize` bytes (the
+ * coordinator never deserializes them, and every worker reads the same bytes), or its first failure.
+ */
+export type SerializedSummaries = { bytes: SharedArrayBuffer } | { failure: { order: number; message: string } };

@@ -1,10 +1,11 @@
 // A worker thread of runProject (see engine/parallel.ts): the same FileWork as the in-process path,
 // driven by messages.
 
+import { deserialize, serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { FromWorker, ToWorker, WorkerSetup } from './protocol';
+import type { FromWorker, SerializedSummaries, ToWorker, WorkerSetup } from './protocol';
 import type { EnginePlugin, Transform } from './types';
-import { FileWork, Segment, splitSegments } from './work';
+import { FileWork, Segment, splitSegments, SummaryEntry } from './work';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort;
@@ -55,7 +56,7 @@ async function handle(message: ToWorker): Promise<void> {
       done();
       return;
     case 'summaries':
-      send({ type: 'summaries', summaries: work.takeSummaries() });
+      send({ type: 'summaries', summaries: serializeSummaries() });
       return;
     case 'fail':
       work.failLive(message.transform, message.message);
@@ -65,7 +66,7 @@ async function handle(message: ToWorker): Promise<void> {
       const segment = segments[message.segment] as Segment<unknown>;
       let index: unknown;
       if (segment.indexer && work.waiting > 0) {
-        const built = work.buildIndex({ entries: message.summaries ?? [] }, segment.indexer);
+        const built = work.buildIndex({ entries: deserializeSummaries(message.summaries ?? []) }, segment.indexer);
         if ('error' in built) {
           work.failLive(segment.owner ?? segment.indexer.id, built.error);
           done(true);
@@ -78,6 +79,20 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     }
   }
+}
+
+/** This worker's summaries as bytes in shared memory, which the coordinator hands to every worker without copying. */
+function serializeSummaries(): SerializedSummaries {
+  const taken = work.takeSummaries();
+  if ('failure' in taken) return taken;
+  const bytes = serialize(taken.entries);
+  const shared = new SharedArrayBuffer(bytes.byteLength);
+  new Uint8Array(shared).set(bytes);
+  return { bytes: shared };
+}
+
+function deserializeSummaries(batches: SharedArrayBuffer[]): SummaryEntry[] {
+  return batches.flatMap((bytes) => deserialize(new Uint8Array(bytes)) as SummaryEntry[]);
 }
 
 // One request at a time: the coordinator waits for each reply before sending the next.
