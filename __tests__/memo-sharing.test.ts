@@ -1,7 +1,9 @@
 // What the performance work shares between analyses, and when it must not: one memoising view per tree
-// the engine parsed (dropped when the engine disposes the tree), and one module summary per text and options.
+// the engine parsed (dropped when the engine disposes the tree), one module summary per text and options, and
+// one object per distinct value inside a summary.
 import { cachedTree } from '../transforms/python/support/cached-tree';
 import { parsePython, pythonLanguage } from '../transforms/python/support/language';
+import { internValues } from '../transforms/python/index/intern';
 import { summarizeModule } from '../transforms/python/index/summarize';
 import { DEFAULT_TRANSFORM_OPTIONS, type TransformOptions } from '../engine/types';
 
@@ -61,5 +63,66 @@ describe('module summary reuse', () => {
     const second = summarizeModule({ ...input(options), source: changed, tree: parsePython(changed) });
     expect(second).not.toBe(first);
     expect(second.sourceHash).not.toBe(first.sourceHash);
+  });
+});
+
+describe('one object per distinct value in a summary', () => {
+  const CHAIN = [
+    'from sqlalchemy.orm import Session',
+    'from .models import User',
+    '',
+    'def recent(db: Session, n: int):',
+    '    return db.query(User).filter(User.active).order_by(User.id.desc()).limit(n).all()',
+    '',
+    'def first(db: Session):',
+    '    return db.query(User).filter(User.active).first()',
+    '',
+  ].join('\n');
+  const summarize = (source: string) =>
+    summarizeModule({ path: 'app/interning.py', absPath: '/interning/app/interning.py', source, tree: parsePython(source), options: { ...DEFAULT_TRANSFORM_OPTIONS } });
+  const callees = (source: string) => {
+    const summary = summarize(source);
+    return summary.functions.flatMap((fn) => fn.calls.map((c) => ({ text: c.text, callee: c.callee })));
+  };
+
+  test('a chain shares its prefix: the callee of each link is inside the next one', () => {
+    const calls = callees(CHAIN);
+    const all = calls.find((c) => c.text.endsWith('.all'));
+    const limit = calls.find((c) => c.text.endsWith('.limit'));
+    const firstQuery = calls.filter((c) => c.text === 'db.query');
+    expect(all?.callee).toMatchObject({ k: 'attr', name: 'all', of: { k: 'call' } });
+    // `.all()` is called on the result of `.limit(n)`: the very object recorded as `.limit`'s callee.
+    expect((all?.callee as { of: { of: unknown } }).of.of).toBe(limit?.callee);
+    // `db.query` in both functions is one object (both `db` are the same annotated parameter type).
+    expect(firstQuery).toHaveLength(2);
+    expect(firstQuery[0]?.callee).toBe(firstQuery[1]?.callee);
+  });
+
+  test('sharing changes no content, and call sites stay distinct objects', () => {
+    const summary = summarize(CHAIN);
+    const sites = summary.functions.flatMap((fn) => fn.calls);
+    expect(new Set(sites).size).toBe(sites.length);
+    // A structural copy (no sharing at all) reads the same.
+    expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
+  });
+});
+
+describe('internValues', () => {
+  test('equal values become one object; an absent key and an undefined one stay apart; non-values are left alone', () => {
+    const data = {
+      a: { k: 'global', name: 'db' },
+      b: { k: 'global', name: 'db' },
+      c: { k: 'builtin', type: 'dict' },
+      d: { k: 'builtin', type: 'dict', item: undefined },
+      refs: [{ anchor: null, parts: ['app', 'crud'] }, { anchor: null, parts: ['app', 'crud'] }, { anchor: null, parts: ['app', 'crud', 'user'] }],
+      sites: [{ start: 1, refs: [] as number[] }, { start: 1, refs: [] as number[] }],
+    };
+    internValues(data);
+    expect(data.a).toBe(data.b);
+    expect(data.c).not.toBe(data.d);
+    expect(data.refs[0]).toBe(data.refs[1]);
+    expect(data.refs[2]).not.toBe(data.refs[0]);
+    expect(data.sites[0]).not.toBe(data.sites[1]);
+    expect(data.sites[0]?.refs).not.toBe(data.sites[1]?.refs);
   });
 });

@@ -15,6 +15,7 @@ import { cachedTree } from '../support/cached-tree';
 import { collectImports } from '../support/imports';
 import { isInsideString } from '../support/language';
 import { genericHead } from '../support/type-annotations';
+import { internValues } from './intern';
 import { isTestPath, moduleRefOf, posix } from './modules';
 import {
   UNKNOWN,
@@ -81,7 +82,7 @@ export function summarizeModule(input: IndexInput<SgRoot>): ModuleSummary {
   const last = recent.get(key);
   if (last && last.source === input.source && last.options === options) return last.summary;
   // The summary asks the same nodes the same questions many times (scopes, ancestors per call site).
-  const summary = new Summarizer({ ...input, tree: cachedTree(input.tree) }).summary();
+  const summary = internValues(new Summarizer({ ...input, tree: cachedTree(input.tree) }).summary());
   recent.set(key, { source: input.source, options, summary });
   return summary;
 }
