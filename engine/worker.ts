@@ -64,9 +64,11 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     case 'segment': {
       const segment = segments[message.segment] as Segment<unknown>;
+      const batches = takeBatches(message);
       let index: unknown;
       if (segment.indexer && work.waiting > 0) {
-        const built = work.buildIndex({ entries: deserializeSummaries(message.summaries ?? []) }, segment.indexer);
+        // splice: not even this local holds the bytes while the segment runs.
+        const built = work.buildIndex({ entries: deserializeSummaries(batches.splice(0)) }, segment.indexer);
         if ('error' in built) {
           work.failLive(segment.owner ?? segment.indexer.id, built.error);
           done(true);
@@ -89,6 +91,13 @@ function serializeSummaries(): SerializedSummaries {
   const shared = new SharedArrayBuffer(bytes.byteLength);
   new Uint8Array(shared).set(bytes);
   return { bytes: shared };
+}
+
+/** The message lives until the segment is done; its serialized summaries are read once and need not. */
+function takeBatches(message: Extract<ToWorker, { type: 'segment' }>): SharedArrayBuffer[] {
+  const batches = message.summaries ?? [];
+  message.summaries = null;
+  return batches;
 }
 
 function deserializeSummaries(batches: SharedArrayBuffer[]): SummaryEntry[] {
