@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { allTransforms, presets } from '../transforms/registry';
 import {
+  BIN,
   changedPaths,
+  cliEnv,
   cloneRepo,
   diffTargets,
   ensureBuilt,
@@ -638,5 +640,44 @@ describe('--annotate', () => {
     expect(parseSummary(check.stderr)).toMatchObject({ changed: 0 });
     expect(check.stderr).toMatch(/^findings: 1 /m);
     expect(check.status).toBe(1);
+  });
+});
+
+describe('threads and free memory', () => {
+  /** 130 small modules: enough for two workers (64 files each at least). */
+  const project = (): string => {
+    const dir = tempDir();
+    const tree: FileTree = {};
+    for (let i = 0; i < 130; i++) tree[`app/m${i}.py`] = `def f${i}(x):\n    return x + ${i}\n`;
+    writeTree(dir, tree);
+    return dir;
+  };
+  /** The CLI on a machine with two CPUs and `freeBytes` of free memory (os is stubbed before the CLI loads). */
+  const runWithMemory = (dir: string, freeBytes: number, args: string[]) => {
+    const stub = path.join(tempDir(), 'stub-os.js');
+    fs.writeFileSync(stub, `const os = require('node:os');\nos.freemem = () => ${freeBytes};\nos.availableParallelism = () => 2;\n`);
+    return spawnSync(process.execPath, ['--require', stub, BIN, ...args], { cwd: dir, env: cliEnv(), encoding: 'utf8' });
+  };
+
+  beforeAll(() => ensureBuilt());
+
+  test('the default is fitted to free memory, with a note and, when even one thread may not fit, a warning', () => {
+    const dir = project();
+    const plenty = runWithMemory(dir, 64 * 1024 ** 3, ['dry-run']);
+    expect(plenty.status).toBe(0);
+    expect(plenty.stderr).not.toMatch(/thread|out of memory/);
+    const tight = runWithMemory(dir, 1024 ** 2, ['dry-run']);
+    expect(tight.status).toBe(0);
+    expect(tight.stderr).toMatch(/^awaitify: note: using 1 thread, not 2: this project \(\d+ KiB of source\) needs about [\d.]+ (MiB|GiB) with 2 threads and 1 MiB is free; --jobs sets the number$/m);
+    expect(tight.stderr).toMatch(/^awaitify: warning: this run may run out of memory: .* with 1 thread and 1 MiB is free$/m);
+    // The same report either way.
+    expect(parseSummary(tight.stderr)).toEqual(parseSummary(plenty.stderr));
+  });
+
+  test('an explicit --jobs is followed, with a warning naming it', () => {
+    const result = runWithMemory(project(), 1024 ** 2, ['dry-run', '--jobs', '2']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).not.toMatch(/note: using/);
+    expect(result.stderr).toMatch(/^awaitify: warning: this run may run out of memory: .* with 2 threads and 1 MiB is free; fewer --jobs need less$/m);
   });
 });

@@ -4,7 +4,7 @@ import type { SgRoot } from '@ast-grep/napi';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { RunReport, runProject } from '../engine/run';
+import { ParallelOptions, RunReport, runProject, ThreadChoice } from '../engine/run';
 import { DEFAULT_TRANSFORM_OPTIONS, Transform } from '../engine/types';
 import { pythonLanguage } from '../transforms/python/support/language';
 import { marker, seen, seenFragile, tail, threadProbe } from './helpers/worker-plugin';
@@ -42,7 +42,13 @@ function project(): string {
   return dir;
 }
 
-async function run(dir: string, transforms: Transform<SgRoot>[], jobs: number | null, part?: string): Promise<RunReport> {
+async function run(
+  dir: string,
+  transforms: Transform<SgRoot>[],
+  jobs: number | null,
+  part?: string,
+  memory?: { limits: ParallelOptions['memory']; told: (choice: ThreadChoice) => void },
+): Promise<RunReport> {
   return runProject({
     paths: part === undefined ? ['.'] : [part],
     ...(part === undefined ? {} : { projectRoot: dir }),
@@ -53,7 +59,8 @@ async function run(dir: string, transforms: Transform<SgRoot>[], jobs: number | 
     transformOptions: DEFAULT_TRANSFORM_OPTIONS,
     annotate: false,
     maxFileSize: 2000,
-    parallel: jobs === null ? undefined : { jobs, plugin: PLUGIN, minFilesPerWorker: 1 },
+    parallel: jobs === null ? undefined : { jobs, plugin: PLUGIN, minFilesPerWorker: 1, ...(memory ? { memory: memory.limits } : {}) },
+    ...(memory ? { onThreads: memory.told } : {}),
   });
 }
 
@@ -71,6 +78,31 @@ describe('worker threads', () => {
     const threads = new Set(report.files.flatMap((f) => (f.status === 'unchanged' ? Object.keys(f.counts) : [])));
     expect(threads.size).toBeGreaterThan(0);
     expect(threads.has('thread 0')).toBe(false);
+  });
+
+  test('the default thread count is fitted to free memory; an explicit one is only reported', async () => {
+    const bytes = fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.py'))
+      .reduce((sum, e) => sum + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
+    // Each thread "needs" ten times the source: two fit in 25x, one in 15x.
+    const perThread = (sourceBytes: number) => 10 * sourceBytes;
+    const attempt = async (available: number, fit: boolean) => {
+      const choices: ThreadChoice[] = [];
+      const report = await run(dir, [threadProbe], 2, undefined, { limits: { perThread, available, fit }, told: (c) => choices.push(c) });
+      // One thread is this thread (no worker ran).
+      return { choices, onMain: report.files.some((f) => f.status === 'unchanged' && 'thread 0' in f.counts) };
+    };
+    expect(await attempt(25 * bytes, true)).toEqual({
+      choices: [{ requested: 2, used: 2, memory: { sourceBytes: bytes, perThread: 10 * bytes, available: 25 * bytes, limited: false } }],
+      onMain: false,
+    });
+    const tight = await attempt(15 * bytes, true);
+    expect(tight.choices).toMatchObject([{ requested: 2, used: 1, memory: { limited: true } }]);
+    expect(tight.onMain).toBe(true);
+    const told = await attempt(15 * bytes, false);
+    expect(told.choices).toMatchObject([{ requested: 2, used: 2, memory: { limited: false } }]);
+    expect(told.onMain).toBe(false);
   });
 
   test('two segments with an index in between: the same report as in-process', async () => {

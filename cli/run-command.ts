@@ -7,7 +7,7 @@ import type { Preset, Transform, TransformOptions } from '../engine/types';
 import { DEFAULT_TRANSFORM_OPTIONS } from '../engine/types';
 import { writeFileAtomic } from '../engine/write';
 import { allTransforms, findPreset, findTransform, stagePresets } from '../transforms/registry';
-import { PLUGIN_PATH } from '../transforms/python/plugin';
+import { memoryPerThread, PLUGIN_PATH } from '../transforms/python/plugin';
 import { pythonLanguage } from '../transforms/python/support/language';
 import { ConfigError, findConfig, loadConfig, LoadedConfig } from './config/load';
 import { CliChoices, Effective, mergeConfig } from './config/merge';
@@ -22,6 +22,7 @@ import { formatCounts, formatFindings, formatMadeAsync, formatProblems, formatSu
 import { interactiveApply, interactiveRefusal } from './interactive/command';
 import { progressReporter } from './progress';
 import { displayRoot, projectScope, ProjectScope, scopeNotes } from './project-scope';
+import { availableMemory, threadMessages } from './threads';
 
 export const EXIT_OK = 0;
 export const EXIT_CHECK_FAILED = 1;
@@ -157,7 +158,13 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
     annotate: args.annotate,
     maxFileSize: args.maxFileSize,
     onProgress: progress,
-    parallel: { jobs, plugin: PLUGIN_PATH },
+    onThreads: (choice) => {
+      const messages = threadMessages(choice);
+      for (const note of messages.notes) io.stderr.write(`awaitify: note: ${note}\n`);
+      for (const warning of messages.warnings) io.stderr.write(`awaitify: warning: ${warning}\n`);
+    },
+    // An explicit --jobs is followed even when it may not fit; the default is fitted to the free memory.
+    parallel: { jobs, plugin: PLUGIN_PATH, memory: { perThread: memoryPerThread, available: availableMemory(), fit: args.jobs === undefined } },
   });
   progress.finish();
   if (preset.warning) io.stderr.write(`awaitify: warning: ${preset.warning}\n`);

@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import { byDisplayPath, discoverFiles } from './discover';
 import { runInWorkers } from './parallel';
 import type { LanguageSupport, Transform, TransformOptions } from './types';
@@ -25,6 +26,8 @@ export interface RunOptions<Tree> {
   /** Files larger than this many bytes are skipped. */
   maxFileSize: number;
   onProgress?: (done: number, total: number) => void;
+  /** Told how many threads will do the work, before any file is read (the CLI explains a choice memory forced). */
+  onThreads?: (choice: ThreadChoice) => void;
   /** Per-file work on worker threads; absent (or one job) = everything on this thread. The report is the same either way. */
   parallel?: ParallelOptions;
 }
@@ -39,6 +42,20 @@ export interface ParallelOptions {
   plugin: string;
   /** Fewer files per worker than this and starting the threads costs more than it saves: fewer workers, or none. */
   minFilesPerWorker?: number;
+  /**
+   * What one thread is expected to hold for a project of `sourceBytes` bytes (each thread builds every index
+   * from every file's summary), and how much memory the machine has free. With `fit`, the run uses no more
+   * threads than fit in `available` (`jobs` is then a maximum); without, it only reports the estimate.
+   */
+  memory?: { perThread: (sourceBytes: number) => number; available: number; fit: boolean };
+}
+
+/** How many threads did the per-file work, and why not more. */
+export interface ThreadChoice {
+  requested: number;
+  used: number;
+  /** Present when ParallelOptions.memory was given. */
+  memory?: { sourceBytes: number; perThread: number; available: number; limited: boolean };
 }
 
 export const DEFAULT_MIN_FILES_PER_WORKER = 64;
@@ -93,7 +110,9 @@ export async function runProject<Tree>(options: RunOptions<Tree>): Promise<RunRe
     options.onProgress?.(done, total);
   };
 
-  const jobs = workerCount(options.parallel, tasks.length);
+  const threads = await chooseThreads(options.parallel, tasks);
+  options.onThreads?.(threads);
+  const jobs = threads.used;
   const processed =
     options.parallel && jobs > 1 ? await runInWorkers(tasks, options, options.parallel, jobs, progress) : await runHere(tasks, segments, options, progress);
   const context: ProjectContext | undefined =
@@ -111,6 +130,27 @@ export async function runProject<Tree>(options: RunOptions<Tree>): Promise<RunRe
     missingPaths: discovery.problems.filter((p) => p.fatal).map((p) => ({ path: p.displayPath, reason: p.reason })),
     excludedCount: discovery.excludedCount,
   };
+}
+
+async function chooseThreads(parallel: ParallelOptions | undefined, tasks: FileTask[]): Promise<ThreadChoice> {
+  const requested = parallel ? Math.max(1, Math.floor(parallel.jobs)) : 1;
+  const byFiles = workerCount(parallel, tasks.length);
+  if (!parallel?.memory) return { requested, used: byFiles };
+  const sourceBytes = await totalSize(tasks);
+  const perThread = parallel.memory.perThread(sourceBytes);
+  const fitting = Math.max(1, Math.floor(parallel.memory.available / Math.max(1, perThread)));
+  const used = parallel.memory.fit ? Math.min(byFiles, fitting) : byFiles;
+  return { requested, used, memory: { sourceBytes, perThread, available: parallel.memory.available, limited: used < byFiles } };
+}
+
+/** Bytes of all inputs (a file that cannot be read counts nothing: it is skipped later). */
+async function totalSize(tasks: FileTask[]): Promise<number> {
+  let total = 0;
+  for (let i = 0; i < tasks.length; i += 64) {
+    const sizes = await Promise.all(tasks.slice(i, i + 64).map((t) => fs.stat(t.absPath).then((s) => s.size, () => 0)));
+    for (const size of sizes) total += size;
+  }
+  return total;
 }
 
 function workerCount(parallel: ParallelOptions | undefined, files: number): number {
