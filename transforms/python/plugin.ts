@@ -13,13 +13,15 @@ export const PLUGIN_PATH = __filename;
 /**
  * Peak memory one thread of a run with the default preset is expected to need for a project of `sourceBytes`
  * bytes of Python (the engine's ParallelOptions.memory). Fitted to peak RSS measured with two threads on the
- * benchmark's synthetic repositories (docs/performance.md, "Memory per thread"): half the two-thread peak,
- * which is more than a one-thread run needs. An estimate for choosing the number of threads, not a limit.
+ * benchmark's synthetic repositories (docs/performance.md, "Memory pass"), half of each peak being a thread's
+ * share (a one-thread run needs less). An estimate for choosing the number of threads, not a limit.
  */
 export function memoryPerThread(sourceBytes: number): number {
   return PER_THREAD_FIXED + PER_THREAD_PER_SOURCE_BYTE * sourceBytes;
 }
-// Two peaks of `dry-run --jobs 2` with the code of the memory pass (2026-11-22): 1,387 MiB at 4.75 MB of
-// source (the 1k tree), 5,526 MiB at 51.0 MB (10k); half of each, joined by a line.
-const PER_THREAD_FIXED = 480 * 1024 ** 2;
-const PER_THREAD_PER_SOURCE_BYTE = 47;
+// Peaks of `dry-run --jobs 2` with the code of the memory pass (2026-11-22): 1,387 MiB at 4.75 MB of source
+// (the 1k tree), 3,997 MiB at 25.3 MB (5k), 5,526 MiB at 51.0 MB (10k). The line through the halves of the
+// first two lies above the third (3.6 GiB per thread at 10k against 2.7 measured): V8 collects lazily, so
+// peaks are noisy, and an estimate that is low risks the run, one that is high only a thread.
+const PER_THREAD_FIXED = 390 * 1024 ** 2;
+const PER_THREAD_PER_SOURCE_BYTE = 67;
