@@ -18,8 +18,7 @@ import { HINTS, RULES, type AwaitRule } from './awaits/rules';
 import { occurrencesOf } from './query/bindings';
 import { SessionResolver, sessionOptionsFrom, type SessionInfo } from './query/sessions';
 import { namedChildren, start } from './query/syntax';
-import { collectImports, dunderAllNames, planImportEdits } from './support/imports';
-import { nameTable } from './support/scope';
+import { collectImports, importsFreedBy, planImportEdits } from './support/imports';
 import { withCachedTree } from './support/cached-tree';
 
 const ID = 'insert-await';
@@ -238,12 +237,6 @@ class InsertAwait {
     return unit;
   }
 
-  /** No use of the imported sync factory is left once the renames are made (and no re-export needs it). */
-  private unusedAfter(local: string, renames: Map<number, Rename>): boolean {
-    if (/(^|\/)__init__\.py$/.test(this.ctx.path) || dunderAllNames(this.ctx.tree).has(local)) return false;
-    const replaced = [...renames.values()].map((r) => r.edit);
-    return nameTable(this.ctx.tree, local).occurrences.every((o) => o.role !== 'reference' || replaced.some((e) => start(o.node) >= e.start && start(o.node) < e.end));
-  }
 
   private isSessionCall(call: SgNode): boolean {
     const fn = call.field('function');
@@ -298,10 +291,7 @@ class InsertAwait {
     if (imports.length > 0 || extra.length > 0 || [...renames.values()].some((r) => (r.mayFree ?? []).length > 0)) {
       const add = [...imports.map(({ module, name }) => ({ module, name })), ...extra];
       const candidates = [...imports.map((i) => i.replaces), ...[...renames.values()].flatMap((r) => r.mayFree ?? [])];
-      const remove: { module: string; name: string }[] = [];
-      for (const c of candidates) {
-        if (!remove.some((x) => x.module === c.module && x.name === c.name) && this.unusedAfter(c.local, renames)) remove.push({ module: c.module, name: c.name });
-      }
+      const remove = importsFreedBy(this.ctx.tree, this.ctx.path, candidates, [...renames.values()].map((r) => r.edit));
       for (const e of planImportEdits(this.ctx.tree, this.ctx.source, { add, remove })) edits.push({ ...e, reason: `${ID}: import the async session factory` });
     }
     return { edits: mergeInsertions(edits), findings: this.findings, counts: { 'awaits added': awaits, 'functions left unchanged': left } };

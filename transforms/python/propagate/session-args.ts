@@ -16,7 +16,7 @@ import { renamedText, unclosedMessage, unclosedSession } from '../awaits/unclose
 import { importsTwinnedEngine } from '../scaffold/engine-index';
 import { SessionResolver, sessionOptionsFrom } from '../query/sessions';
 import { callArgs, end, start } from '../query/syntax';
-import { collectImports, dunderAllNames, planImportEdits } from '../support/imports';
+import { collectImports, importsFreedBy, planImportEdits } from '../support/imports';
 import { nameTable } from '../support/scope';
 import { RULES, HINTS } from './rules';
 
@@ -76,22 +76,11 @@ export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgN
   }
   if (renames.length === 0) return out;
   out.renamed = renames.length;
-  const replaced = (at: number): boolean => renames.some((r) => at >= r.edit.start && at < r.edit.end);
   for (const r of renames) out.edits.push({ ...r.edit, reason: `${ID}: the session goes to a coroutine function, so it comes from the async factory` });
-  const add: { module: string; name: string }[] = [];
-  const remove: { module: string; name: string }[] = [];
-  const addOnce = (list: { module: string; name: string }[], m: { module: string; name: string }): void => {
-    if (!list.some((x) => x.module === m.module && x.name === m.name)) list.push(m);
-  };
-  for (const r of renames) {
-    for (const e of r.extra) addOnce(add, e);
-    if (r.importAdd) addOnce(add, { module: r.importAdd.module, name: r.importAdd.name });
-    for (const { local, module, name } of [...(r.importAdd ? [r.importAdd.replaces] : []), ...r.mayFree]) {
-      const reexported = /(^|\/)__init__\.py$/.test(ctx.path) || dunderAllNames(ctx.tree).has(local);
-      const stillUsed = nameTable(ctx.tree, local).occurrences.some((o) => o.role === 'reference' && !replaced(start(o.node)));
-      if (!reexported && !stillUsed) addOnce(remove, { module, name });
-    }
-  }
+  // planImportEdits adds each import once.
+  const add = renames.flatMap((r) => [...r.extra, ...(r.importAdd ? [{ module: r.importAdd.module, name: r.importAdd.name }] : [])]);
+  const candidates = renames.flatMap((r) => [...(r.importAdd ? [r.importAdd.replaces] : []), ...r.mayFree]);
+  const remove = importsFreedBy(ctx.tree, ctx.path, candidates, renames.map((r) => r.edit));
   for (const e of planImportEdits(ctx.tree, ctx.source, { add, remove })) out.edits.push({ ...e, reason: `${ID}: import the async session factory` });
   return out;
 }

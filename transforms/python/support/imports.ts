@@ -4,6 +4,7 @@
 // parenthesised layouts survive: only the names that change are touched.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { TextEdit } from '../../../engine/types';
+import { nameTable } from './scope';
 
 export interface FromImport {
   /** As written after `from`, whitespace removed: `a.b`, `.deps`, `..api`, `.`, `__future__`. */
@@ -103,6 +104,29 @@ export function moduleLevelImportBindings(imports: ModuleImports): ImportBinding
     }
   }
   return bindings;
+}
+
+/**
+ * Of `candidates` (imported names that code being replaced used), those the file no longer needs once the
+ * `replaced` ranges are rewritten, each once: every reference to the local name lies inside a replaced range,
+ * and the module does not re-export it (an `__init__.py`, a name in `__all__`).
+ */
+export function importsFreedBy(
+  root: SgRoot,
+  path: string,
+  candidates: readonly { module: string; name: string; local: string }[],
+  replaced: readonly { start: number; end: number }[],
+): { module: string; name: string }[] {
+  const freed: { module: string; name: string }[] = [];
+  if (/(^|\/)__init__\.py$/.test(path)) return freed;
+  const reexported = dunderAllNames(root);
+  const inReplaced = (at: number): boolean => replaced.some((r) => at >= r.start && at < r.end);
+  for (const c of candidates) {
+    if (freed.some((f) => f.module === c.module && f.name === c.name) || reexported.has(c.local)) continue;
+    if (nameTable(root, c.local).occurrences.some((o) => o.role === 'reference' && !inReplaced(o.node.range().start.index))) continue;
+    freed.push({ module: c.module, name: c.name });
+  }
+  return freed;
 }
 
 /**

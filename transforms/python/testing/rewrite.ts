@@ -8,7 +8,7 @@ import { transform as asyncEngine, twinName } from '../async-engine';
 import { moduleRefOf } from '../index/modules';
 import type { ProjectIndex } from '../index/project';
 import { callArgs, isAsyncDef, namedChildren, start, end } from '../query/syntax';
-import { collectImports, dunderAllNames, isModuleLevel, localNamesFor, type ModuleImports } from '../support/imports';
+import { collectImports, importsFreedBy, isModuleLevel, localNamesFor, type ModuleImports } from '../support/imports';
 import { moduleBindings, nameTable } from '../support/scope';
 import { HINTS, RULES } from './rules';
 import { asyncShapeText, indentUnit, sessionShape, type SessionShape } from './session-shape';
@@ -89,13 +89,7 @@ export class SessionRewriter {
       this.out.fromImports.push(...p.imports);
       if (p.fixture) this.out.asyncFixtures++;
     }
-    const replaced = (at: number): boolean => this.out.edits.some((e) => at >= e.start && at < e.end);
-    for (const f of pending.flatMap((p) => p.frees ?? [])) {
-      if (this.out.fromRemovals.some((r) => r.module === f.module && r.name === f.name)) continue;
-      if (/(^|\/)__init__\.py$/.test(this.ctx.path) || dunderAllNames(this.ctx.tree).has(f.local)) continue;
-      if (nameTable(this.ctx.tree, f.local).occurrences.some((o) => o.role === 'reference' && !replaced(start(o.node)))) continue;
-      this.out.fromRemovals.push({ module: f.module, name: f.name });
-    }
+    this.out.fromRemovals.push(...importsFreedBy(this.ctx.tree, this.ctx.path, pending.flatMap((p) => p.frees ?? []), this.out.edits));
     return this.out;
   }
 
