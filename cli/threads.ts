@@ -18,10 +18,11 @@ export function threadMessages(choice: ThreadChoice): { notes: string[]; warning
   if (!memory) return { notes: [], warnings: [] };
   const notes: string[] = [];
   const warnings: string[] = [];
-  const need = (threads: number) => `about ${size(threads * memory.perThread)} with ${threads} thread${threads === 1 ? '' : 's'}`;
+  const threads = (n: number) => `${n} thread${n === 1 ? '' : 's'}`;
+  const need = (n: number) => `about ${size(n * memory.perThread)} with ${threads(n)}`;
   if (memory.limited) {
     notes.push(
-      `using ${choice.used} thread${choice.used === 1 ? '' : 's'}, not ${choice.requested}: this project (${size(memory.sourceBytes)} of source) needs ` +
+      `using ${threads(choice.used)}, not ${choice.requested}: this project (${size(memory.sourceBytes)} of source) needs ` +
         `${need(choice.requested)} and ${size(memory.available)} is free; --jobs sets the number`,
     );
   }

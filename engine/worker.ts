@@ -64,11 +64,9 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     case 'segment': {
       const segment = segments[message.segment] as Segment<unknown>;
-      const batches = takeBatches(message);
       let index: unknown;
       if (segment.indexer && work.waiting > 0) {
-        // splice: not even this local holds the bytes while the segment runs.
-        const built = work.buildIndex({ entries: deserializeSummaries(batches.splice(0)) }, segment.indexer);
+        const built = work.buildIndex({ entries: takeSummaries(message) }, segment.indexer);
         if ('error' in built) {
           work.failLive(segment.owner ?? segment.indexer.id, built.error);
           done(true);
@@ -93,14 +91,14 @@ function serializeSummaries(): SerializedSummaries {
   return { bytes: shared };
 }
 
-/** The message lives until the segment is done; its serialized summaries are read once and need not. */
-function takeBatches(message: Extract<ToWorker, { type: 'segment' }>): SharedArrayBuffer[] {
+/**
+ * The segment's summaries, read from the shared bytes. The message lives until the segment is done; the bytes
+ * are read once and need not, so the message lets go of them. (A worker with no file waiting never reads
+ * them, and its segment ends at once.)
+ */
+function takeSummaries(message: Extract<ToWorker, { type: 'segment' }>): SummaryEntry[] {
   const batches = message.summaries ?? [];
   message.summaries = null;
-  return batches;
-}
-
-function deserializeSummaries(batches: SharedArrayBuffer[]): SummaryEntry[] {
   return batches.flatMap((bytes) => deserialize(new Uint8Array(bytes)) as SummaryEntry[]);
 }
 
