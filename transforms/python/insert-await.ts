@@ -78,6 +78,9 @@ class InsertAwait {
   }
 
   run(): TransformResult {
+    // Every edit and finding here is about a session call, a session factory or a session's transaction; the
+    // (zero) counts are still reported, so this is not a prefilter.
+    if (!this.sessions.mayFindSessions) return this.assemble();
     const root = this.ctx.tree.root();
     for (const call of root.findAll({ rule: { kind: 'call' } })) this.visitCall(call);
     for (const stmt of root.findAll({ rule: { kind: 'with_statement' } })) this.visitWith(stmt);

@@ -3,6 +3,7 @@ import type { ProjectIndexer, Transform } from '../../engine/types';
 import { entityIndexer } from './query/entity-index';
 import { planQueryToSelect } from './query/plan';
 import { withCachedTree } from './support/cached-tree';
+import { sessionOptionsFrom, sessionWords } from './query/sessions';
 
 /** Legacy `session.query(...)` chains → 2.0 `select()` executed on the session (sync or awaited). */
 export const transform: Transform<SgRoot> = {
@@ -11,5 +12,7 @@ export const transform: Transform<SgRoot> = {
   language: 'python',
   // Proves `self.model` is a mapped class when the repository's base class is in another module.
   indexer: entityIndexer as ProjectIndexer<SgRoot>,
+  // Only queries and raw SQL on a session are rewritten (planQueryToSelect returns early without one).
+  prefilter: (options) => sessionWords(sessionOptionsFrom(options)),
   run: (ctx) => planQueryToSelect(withCachedTree(ctx)),
 };

@@ -25,6 +25,8 @@ export function planQueryToSelect(ctx: TransformContext<SgRoot>): TransformResul
   const stage: QueryStage = ctx.options.queryStage ?? 'async';
   const imports = collectImports(root);
   const sessions = new SessionResolver(root, imports, sessionOptionsFrom(ctx.options));
+  // Both raw SQL and legacy queries are rewritten only on a session.
+  if (!sessions.mayFindSessions) return { edits: [], findings: [] };
   const resolution = resolveNames(root, imports);
   const raw = rawSqlCalls(root, sessions, resolution, ctx);
   const findings: FindingInput[] = raw.findings;

@@ -60,6 +60,23 @@ const SESSION_CLASSES = new Map<string, boolean>([
 
 const FACTORY_CALLEES = new Set(['sessionmaker', 'async_sessionmaker']);
 
+/**
+ * Substrings of which a text must contain at least one for SessionResolver to find any session in it. Every
+ * verdict bottoms out in a name written in the file: a session class (`Session`, `AsyncSession`, written in
+ * the annotation or in the import that binds its alias), a factory (`sessionmaker(...)`, a `SessionLocal`
+ * import, `Session(engine)`), `Depends(<dependency>)`, or a configured facade, session type or project alias,
+ * whose last name is written where it is used or imported. Module-level aliases and `self.<attr>` stores
+ * only lead back to those. So a file without any of these words has no session, and whatever only acts on
+ * sessions (insert-await, query-to-select) has nothing to do there. Keep in step with the resolver.
+ */
+export function sessionWords(options: SessionOptions): string[] {
+  const lastName = (dotted: string): string => dotted.split(/[^\p{L}\p{N}_]+/u).filter((part) => part !== '').pop() ?? '';
+  const configured = [...options.facades, ...(options.types ?? []), ...Object.keys(options.aliases ?? {})].map(lastName);
+  // A configured name without a single word character could not be found by text: no shortcut then.
+  if (configured.includes('')) return [''];
+  return [...new Set(['Session', 'sessionmaker', ...options.dependencyNames, ...configured])];
+}
+
 interface TypeVerdict {
   session: boolean;
   sqlmodel: boolean;
@@ -80,12 +97,18 @@ export class SessionResolver {
    */
   private readonly nameVerdicts = new Map<string, SessionInfo | null>();
   private readonly attributeVerdicts = new Map<string, Omit<SessionInfo, 'text'> | null>();
+  /** False when the text has none of the session words: then no expression in it is a session (see sessionWords). */
+  readonly mayFindSessions: boolean;
 
   constructor(
     root: SgRoot,
     moduleImports: ModuleImports,
     private readonly options: SessionOptions,
   ) {
+    const text = root.root().text();
+    this.mayFindSessions = sessionWords(options).some((word) => text.includes(word));
+    // Each verdict below answers "no" first thing then, so the tables they read can stay empty.
+    if (!this.mayFindSessions) return;
     for (const b of moduleLevelImportBindings(moduleImports)) this.imports.set(b.local, b.target);
     const counts = new Map<string, number>();
     for (const stmt of root.root().children()) {
@@ -123,6 +146,7 @@ export class SessionResolver {
 
   /** Session facts for `expr`, or null when it is not known to be a session. */
   resolve(expr: SgNode): SessionInfo | null {
+    if (!this.mayFindSessions) return null;
     const compact = expr.text().replace(/\s+/g, '');
     if (this.options.facades.includes(compact)) return { text: expr.text(), sqlmodel: false, stable: true, origins: [] };
     if (expr.kind() === 'identifier') return this.resolveName(expr.text(), expr);
@@ -260,6 +284,7 @@ export class SessionResolver {
 
   /** Is this annotation (or module-level alias) a session type? */
   typeVerdict(node: SgNode, seen: Set<string>): TypeVerdict {
+    if (!this.mayFindSessions) return NO;
     const kind = node.kind();
     if (kind === 'type' || kind === 'parenthesized_expression') {
       const inner = namedChildren(node)[0];
@@ -340,6 +365,7 @@ export class SessionResolver {
 
   /** `SessionLocal.begin()` on a session factory. */
   isFactoryBeginCall(call: SgNode): boolean {
+    if (!this.mayFindSessions) return false;
     const fn = call.field('function');
     if (fn?.kind() !== 'attribute' || fn.field('attribute')?.text() !== 'begin') return false;
     const object = fn.field('object');
@@ -359,6 +385,7 @@ export class SessionResolver {
 
   /** `SessionLocal()`, `AsyncSessionLocal()`, a module's `sessionmaker(...)` result called, `Session(engine)`. */
   isFactoryCall(call: SgNode): boolean {
+    if (!this.mayFindSessions) return false;
     const callee = dottedName(call.field('function') as SgNode);
     if (!callee) return false;
     if (callee.length === 1 && this.factories.has(callee[0] as string)) return true;
