@@ -4,6 +4,7 @@
 // parenthesised layouts survive: only the names that change are touched.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { TextEdit } from '../../../engine/types';
+import { treeMemo } from './cached-tree';
 import { nameTable } from './scope';
 
 export interface FromImport {
@@ -36,11 +37,19 @@ export interface ImportChange {
 
 const SCOPE_BOUNDARIES = new Set(['function_definition', 'class_definition', 'lambda']);
 
-/** Every import in the file, top-level and nested, in source order. */
+/**
+ * Every import in the file, top-level and nested, in source order. Read once per cached view: a dozen
+ * analyses of one file ask for it, and each reading asks the statements again through N-API. The answer is
+ * shared, so it is frozen: nothing may change it.
+ */
 export function collectImports(root: SgRoot): ModuleImports {
+  const top = root.root();
+  return treeMemo(top, 'imports', () => readImports(top)) ?? readImports(top);
+}
+
+function readImports(top: SgNode): ModuleImports {
   const result: ModuleImports = { from: [], plain: [] };
-  const statements = root
-    .root()
+  const statements = top
     .findAll({
       rule: { any: [{ kind: 'import_from_statement' }, { kind: 'future_import_statement' }, { kind: 'import_statement' }] },
     })
@@ -62,7 +71,10 @@ export function collectImports(root: SgRoot): ModuleImports {
       result.from.push({ module, name: '*', alias: null, node: stmt, relativeLevel });
     }
   }
-  return result;
+  for (const item of [...result.from, ...result.plain]) Object.freeze(item);
+  Object.freeze(result.from);
+  Object.freeze(result.plain);
+  return Object.freeze(result);
 }
 
 /**
