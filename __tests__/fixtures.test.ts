@@ -11,6 +11,7 @@ import { processSource } from '../engine/pipeline';
 import { runProject } from '../engine/run';
 import { DEFAULT_TRANSFORM_OPTIONS, TransformOptions } from '../engine/types';
 import { pythonLanguage } from '../transforms/python/support/language';
+import { isJsTree, loadJsTrees } from '../transforms/python/support/js-tree';
 import { findTransform } from '../transforms/registry';
 
 const ROOT = path.join(__dirname, '..', 'testfixtures', 'python');
@@ -111,6 +112,16 @@ function run(c: FixtureCase, source: string) {
 function sortedFindings(findings: { rule: string; line: number }[]): string[] {
   return findings.map((f) => `${f.rule}@${f.line}`).sort();
 }
+
+// The engine parses into JS trees once the WebAssembly parser is loaded, as every CLI run does: the fixtures
+// run on those. (Tests that never load it run the same transforms on ast-grep's trees.)
+beforeAll(() => loadJsTrees());
+
+test('fixtures run on the JS trees the engine uses', () => {
+  const tree = pythonLanguage.parse('x = 1\n');
+  expect(isJsTree(tree)).toBe(true);
+  pythonLanguage.dispose?.(tree);
+});
 
 describe.each([...new Set(cases.map((c) => c.transform))])('%s fixtures', (transformId) => {
   test.each(cases.filter((c) => c.transform === transformId).map((c) => [c.name, c] as const))('%s', (_name, c) => {

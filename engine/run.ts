@@ -83,6 +83,7 @@ export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
 /** discover → read → decode → transform (segment by segment, indexing between) → encode. Writes nothing. */
 export async function runProject<Tree>(options: RunOptions<Tree>): Promise<RunReport> {
+  await options.language.ready?.();
   const discoverOptions = {
     cwd: options.cwd,
     exclude: options.exclude,

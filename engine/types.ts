@@ -204,6 +204,11 @@ export interface LanguageSupport<Tree> {
   excludedRegions?(source: string, tree: () => Tree, absPath: string, options: TransformOptions): ExcludedRegion[];
   /** Release the tree's native memory as soon as possible, where the binding allows it. */
   dispose?(tree: Tree): void;
+  /**
+   * Loads what `parse` needs that cannot load synchronously (a WebAssembly parser). The engine awaits it
+   * before its first parse, in every thread; `parse` must still work before it resolved, perhaps slower.
+   */
+  ready?(): Promise<void>;
 }
 
 export interface ExcludedRegion {

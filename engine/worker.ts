@@ -102,9 +102,12 @@ function takeSummaries(message: Extract<ToWorker, { type: 'segment' }>): Summary
   return batches.flatMap((bytes) => deserialize(new Uint8Array(bytes)) as SummaryEntry[]);
 }
 
+// The language may still be loading its parser when the first message arrives.
+const ready = plugin.language.ready?.() ?? Promise.resolve();
+
 // One request at a time: the coordinator waits for each reply before sending the next.
 port.on('message', (message: ToWorker) => {
-  handle(message).catch((error: unknown) => {
+  ready.then(() => handle(message)).catch((error: unknown) => {
     // Surfaces as the worker's 'error' event in the coordinator, which fails the run as an in-process throw would.
     setImmediate(() => {
       throw error;

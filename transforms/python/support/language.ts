@@ -3,6 +3,7 @@ import python from '@ast-grep/lang-python';
 import type { LanguageSupport, SyntaxProblem } from '../../../engine/types';
 import { forgetView, shareView } from './cached-tree';
 import { excludedFunctions } from './excluded-functions';
+import { isJsTree, jsSyntaxProblem, jsTreesLoaded, loadJsTrees, parseJsTree } from './js-tree';
 
 let registered = false;
 
@@ -26,6 +27,7 @@ export function parsePython(source: string): SgRoot {
  * only when it stops at a zero-width node does a second walk look for an ERROR node after it.
  */
 export function firstSyntaxError(root: SgRoot): SyntaxProblem | null {
+  if (isJsTree(root)) return jsFirstSyntaxError(root);
   const top = root.root();
   const first = top.find(ERROR_OR_EMPTY);
   if (first === null) return null;
@@ -37,6 +39,16 @@ export function firstSyntaxError(root: SgRoot): SyntaxProblem | null {
   if (top.text().length === 0) return null;
   const { start } = first.range();
   return { line: start.line + 1, column: start.column + 1, message: `missing ${JSON.stringify(first.kind())}` };
+}
+
+/** The same answer on a JS tree, found by one pass over its arrays. */
+function jsFirstSyntaxError(root: SgRoot): SyntaxProblem | null {
+  const problem = jsSyntaxProblem(root);
+  if (problem === null) return null;
+  const { start } = problem.node.range();
+  if (problem.error) return { line: start.line + 1, column: start.column + 1, message: `cannot parse: ${describe(problem.node)}` };
+  if (root.root().text().length === 0) return null;
+  return { line: start.line + 1, column: start.column + 1, message: `missing ${JSON.stringify(problem.node.kind())}` };
 }
 
 const ERROR = { rule: { kind: 'ERROR' } };
@@ -61,9 +73,12 @@ export function isInsideString(root: SgRoot, offset: number): boolean {
 export const pythonLanguage: LanguageSupport<SgRoot> = {
   id: 'python',
   extensions: ['py'],
+  // The engine's trees are JS copies once the WebAssembly parser has loaded (see js-tree.ts); before that
+  // (a transform run synchronously by a test, say) ast-grep's, which answer the same.
+  ready: loadJsTrees,
   // Trees parsed here are the engine's: it disposes each, so their memoising view can be shared meanwhile.
   parse: (source) => {
-    const tree = parsePython(source);
+    const tree = jsTreesLoaded() ? parseJsTree(source) : parsePython(source);
     shareView(tree);
     return tree;
   },

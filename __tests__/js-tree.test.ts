@@ -1,0 +1,112 @@
+// The JS trees the engine analyses (support/js-tree.ts) must be ast-grep's trees, node for node: same kinds,
+// ranges, text, named-ness, children, fields, and the same answers to the rules the analyses write.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import type { SgNode, SgRoot } from '@ast-grep/napi';
+import { firstSyntaxError, parsePython } from '../transforms/python/support/language';
+import { loadJsTrees, parseJsTree } from '../transforms/python/support/js-tree';
+
+const FIXTURES = path.join(__dirname, '..', 'testfixtures');
+
+function pythonFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? pythonFiles(full) : name.endsWith('.py') ? [full] : [];
+  });
+}
+
+function preorder(tree: SgRoot): SgNode[] {
+  const out: SgNode[] = [];
+  const stack = [tree.root()];
+  while (stack.length > 0) {
+    const node = stack.pop() as SgNode;
+    out.push(node);
+    const children = node.children();
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as SgNode);
+  }
+  return out;
+}
+
+/**
+ * Everything the analyses read from a node, with nodes named by their pre-order position. Field lookups
+ * through N-API are slow, so every field name is asked on every `step`th node only (and all of them on
+ * the small cases).
+ */
+function describeTree(tree: SgRoot, fieldNames: readonly string[], step = 1): string[] {
+  const nodes = preorder(tree);
+  const position = new Map<number, number>(nodes.map((n, i) => [n.id(), i]));
+  const at = (n: SgNode | null): string => (n === null ? '-' : String(position.get(n.id())));
+  return nodes.map((n, i) => {
+    const asked = i % step === 0 ? fieldNames : [];
+    const fields = asked.map((f) => `${f}=${at(n.field(f as never))}/${n.fieldChildren(f as never).map(at).join(',')}`).filter((f) => !f.endsWith('=-/'));
+    return [n.kind(), JSON.stringify(n.range()), n.isNamed(), JSON.stringify(n.text()), at(n.parent()), n.children().map(at).join(','), fields.join(' ')].join(' | ');
+  });
+}
+
+const RULES = [
+  { rule: { kind: 'call' } },
+  { rule: { kind: 'identifier', regex: '^(db|session|self)$' } },
+  { rule: { any: [{ kind: 'import_from_statement' }, { kind: 'future_import_statement' }, { kind: 'import_statement' }] } },
+  { rule: { any: [{ kind: 'await' }, { kind: 'yield' }, { kind: 'with_statement' }, { kind: 'return_statement' }] } },
+  { rule: { kind: 'attribute', has: { field: 'attribute', regex: '^(query|execute|commit|Session)$' } } },
+  { rule: { kind: 'string', regex: 'Session' } },
+  { rule: { any: [{ kind: 'ERROR' }, { regex: '^$', not: { kind: 'module' } }] } },
+];
+
+// Field names the analyses ask for (grep `.field('` in transforms/python).
+const FIELDS = ['alternative', 'subject', 'guard', 'name', 'parameters', 'body', 'function', 'arguments', 'object', 'attribute', 'left', 'right', 'type', 'value', 'return_type', 'module_name', 'alias', 'superclasses', 'condition', 'consequence', 'alternative', 'key', 'operator', 'argument', 'definition', 'subscript'];
+
+beforeAll(() => loadJsTrees());
+
+// Fixture inputs (the outputs are the same shapes again); every app file.
+const sources = pythonFiles(FIXTURES).filter((f) => !f.endsWith('.output.py'));
+
+test('the fixtures give enough sources to compare', () => {
+  expect(sources.length).toBeGreaterThan(400);
+});
+
+test.each([
+  ['empty', ''],
+  ['whitespace only', '\n  \n'],
+  ['a missing token', 'def f(:\n    pass\n'],
+  ['an ERROR node', 'x = = 1\nclass :\n'],
+  ['CRLF and non-ASCII', 'def f():\r\n    return "héllo 😀"  # ünïcode\r\n'],
+  ['tabs and a match statement', 'match x:\n\tcase [a, *rest]:\n\t\tpass\n\tcase {"k": v} if v:\n\t\tpass\n'],
+])('%s: same tree and same syntax verdict', (_name, source) => {
+  const a = parsePython(source);
+  const b = parseJsTree(source);
+  expect(describeTree(b, FIELDS)).toEqual(describeTree(a, FIELDS));
+  expect(firstSyntaxError(b)).toEqual(firstSyntaxError(a));
+});
+
+test('every fixture: same tree, same rule answers, same syntax verdict', () => {
+  let nodes = 0;
+  for (const file of sources) {
+    const source = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    const a = parsePython(source);
+    const b = parseJsTree(source);
+    const expected = describeTree(a, FIELDS, 40);
+    expect({ file, tree: describeTree(b, FIELDS, 40) }).toEqual({ file, tree: expected });
+    nodes += expected.length;
+    const na = preorder(a);
+    const nb = preorder(b);
+    for (const rule of RULES) {
+      const ids = (tree: SgNode[], start: SgNode) => {
+        const index = new Map(tree.map((n, i) => [n.id(), i]));
+        return start.findAll(rule).map((n) => index.get(n.id()));
+      };
+      // From the root and from every 40th node, so subtree searches are compared too.
+      for (let i = 0; i < na.length; i += 40) {
+        expect({ file, rule, i, found: ids(nb, nb[i] as SgNode) }).toEqual({ file, rule, i, found: ids(na, na[i] as SgNode) });
+      }
+    }
+    expect({ file, problem: firstSyntaxError(b) }).toEqual({ file, problem: firstSyntaxError(a) });
+  }
+  expect(nodes).toBeGreaterThan(100_000);
+});
+
+test('a rule shape the JS tree does not know throws instead of answering', () => {
+  const tree = parseJsTree('x = 1\n');
+  expect(() => tree.root().findAll({ rule: { pattern: 'x = $A' } })).toThrow(/do not support/);
+  expect(() => tree.root().findAll({ rule: { kind: 'no_such_kind' } })).toThrow(/no node kind/);
+});

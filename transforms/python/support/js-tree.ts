@@ -1,0 +1,402 @@
+// Python trees as plain JS: parsed by tree-sitter compiled to WebAssembly (web-tree-sitter) with the same
+// grammar @ast-grep/lang-python is built from (tree-sitter-python 0.25.0), copied node by node with one
+// cursor walk, and read through the SgRoot/SgNode methods the analyses use.
+//
+// Why: through @ast-grep/napi every question to a node (kind, children, field, parent, id...) crosses
+// N-API and allocates a wrapper; the analyses ask about 3,800 of them per tree, and that was half of a
+// run's CPU. The cursor copy costs about as much as a parse, and after it every question is an array read.
+// Measured on the 1k benchmark tree (docs/performance.md, "JS trees"): the same report, byte for byte, at
+// about half the CPU and memory.
+//
+// Only the parts of the SgNode interface the analyses use exist; rules are the shapes they write (a kind,
+// `any` of rules, `not`, a `regex` on the text, `has` a field whose text matches a regex). Anything else
+// throws, so a new use fails loudly in the tests instead of answering wrongly.
+import { readFileSync } from 'node:fs';
+import type { NapiConfig, Range, SgNode, SgRoot } from '@ast-grep/napi';
+import { Language, Parser } from 'web-tree-sitter';
+
+/** tree-sitter's symbol for an ERROR node (`ts_builtin_sym_error`, as an unsigned 16-bit id). */
+const ERROR_SYMBOL = 65535;
+
+let parser: Parser | null = null;
+let language: Language | null = null;
+let loading: Promise<void> | null = null;
+
+/** Loads the WebAssembly parser once; parseJsTree works only after it resolved. */
+export function loadJsTrees(): Promise<void> {
+  loading ??= (async () => {
+    await Parser.init();
+    const grammar = await Language.load(readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')));
+    const p = new Parser();
+    p.setLanguage(grammar);
+    language = grammar;
+    parser = p;
+  })();
+  return loading;
+}
+
+export function jsTreesLoaded(): boolean {
+  return parser !== null;
+}
+
+/** A parsed tree as a JS copy, typed as the SgRoot the analyses take (it answers the methods they call). */
+export function parseJsTree(source: string): SgRoot {
+  if (parser === null || language === null) throw new Error('parseJsTree before loadJsTrees() resolved');
+  return new JsRoot(source, parser, language) as unknown as SgRoot;
+}
+
+export function isJsTree(tree: unknown): boolean {
+  return tree instanceof JsRoot;
+}
+
+export class JsRoot {
+  readonly kinds: number[] = [];
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly named: boolean[] = [];
+  readonly fields: number[] = [];
+  readonly parents: number[] = [];
+  readonly firstChild: number[] = [];
+  readonly nextSibling: number[] = [];
+  private readonly nodes: (JsNode | undefined)[];
+  private readonly lineStarts: number[] = [0];
+  private readonly rules = new Map<string, (i: number) => boolean>();
+
+  constructor(
+    readonly source: string,
+    parser: Parser,
+    readonly language: Language,
+  ) {
+    const tree = parser.parse(source);
+    if (tree === null) throw new Error('tree-sitter returned no tree');
+    const cursor = tree.walk();
+    // Pre-order copy; `open` holds the ancestors of the current node, `lastChild` links siblings.
+    const open: number[] = [];
+    const lastChild: number[] = [];
+    for (let i = 0, done = false; !done; i++) {
+      const parent = open.length > 0 ? (open[open.length - 1] as number) : -1;
+      this.kinds.push(cursor.nodeTypeId);
+      this.starts.push(cursor.startIndex);
+      this.ends.push(cursor.endIndex);
+      this.named.push(cursor.nodeIsNamed);
+      this.fields.push(cursor.currentFieldId);
+      this.parents.push(parent);
+      this.firstChild.push(-1);
+      this.nextSibling.push(-1);
+      lastChild.push(-1);
+      if (parent >= 0) {
+        const previous = lastChild[parent] as number;
+        if (previous < 0) this.firstChild[parent] = i;
+        else this.nextSibling[previous] = i;
+        lastChild[parent] = i;
+      }
+      if (cursor.gotoFirstChild()) {
+        open.push(i);
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) {
+          done = true;
+          break;
+        }
+        open.pop();
+      }
+    }
+    cursor.delete();
+    tree.delete();
+    this.nodes = new Array<JsNode | undefined>(this.kinds.length);
+    for (let k = 0; k < source.length; k++) if (source.charCodeAt(k) === 10) this.lineStarts.push(k + 1);
+  }
+
+  get size(): number {
+    return this.kinds.length;
+  }
+
+  node(i: number): SgNode | null {
+    if (i < 0) return null;
+    let node = this.nodes[i];
+    if (node === undefined) {
+      node = new JsNode(this, i);
+      this.nodes[i] = node;
+    }
+    return node as unknown as SgNode;
+  }
+
+  root(): SgNode {
+    return this.node(0) as SgNode;
+  }
+
+  filename(): string {
+    return 'anonymous';
+  }
+
+  kindName(i: number): string {
+    const id = this.kinds[i] as number;
+    return id === ERROR_SYMBOL ? 'ERROR' : (this.language.types[id] ?? `#${id}`);
+  }
+
+  text(i: number): string {
+    return this.source.slice(this.starts[i], this.ends[i]);
+  }
+
+  position(index: number): { line: number; column: number; index: number } {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.lineStarts[mid] as number) <= index) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, column: index - (this.lineStarts[low] as number), index };
+  }
+
+  /** One past the last node of i's subtree, in pre-order. */
+  subtreeEnd(i: number): number {
+    for (let k = i; k >= 0; k = this.parents[k] as number) {
+      const next = this.nextSibling[k] as number;
+      if (next >= 0) return next;
+    }
+    return this.kinds.length;
+  }
+
+  /** A compiled test for a matcher; memoised by its text, since the analyses repeat a few matchers. */
+  test(matcher: Matcher): (i: number) => boolean {
+    const key = JSON.stringify(matcher);
+    let test = this.rules.get(key);
+    if (test === undefined) {
+      test = this.compile(typeof matcher === 'object' && matcher !== null && 'rule' in matcher ? (matcher as NapiConfig).rule : matcher);
+      this.rules.set(key, test);
+    }
+    return test;
+  }
+
+  private compile(rule: unknown): (i: number) => boolean {
+    if (typeof rule !== 'object' || rule === null) throw new Error(`JS trees do not support the matcher ${JSON.stringify(rule)}`);
+    const r = rule as Record<string, unknown>;
+    const tests: ((i: number) => boolean)[] = [];
+    for (const [key, value] of Object.entries(r)) {
+      if (key === 'kind') tests.push(this.kindTest(String(value)));
+      else if (key === 'regex') {
+        const re = new RegExp(String(value));
+        tests.push((i) => re.test(this.text(i)));
+      } else if (key === 'any') {
+        const parts = (value as unknown[]).map((part) => this.compile(part));
+        tests.push((i) => parts.some((t) => t(i)));
+      } else if (key === 'not') {
+        const inner = this.compile(value);
+        tests.push((i) => !inner(i));
+      } else if (key === 'has') tests.push(this.hasFieldTest(value));
+      else throw new Error(`JS trees do not support the rule key ${key} (in ${JSON.stringify(rule)})`);
+    }
+    return (i) => tests.every((t) => t(i));
+  }
+
+  /** ast-grep's `kind` names a named node type; a type that exists only as a token matches the token. */
+  private kindTest(kind: string): (i: number) => boolean {
+    if (kind === 'ERROR') return (i) => this.kinds[i] === ERROR_SYMBOL;
+    const named = this.language.idForNodeType(kind, true);
+    if (named !== null) return (i) => this.kinds[i] === named && this.named[i] === true;
+    const anonymous = this.language.idForNodeType(kind, false);
+    if (anonymous === null) throw new Error(`no node kind ${kind} in the Python grammar`);
+    return (i) => this.kinds[i] === anonymous && this.named[i] === false;
+  }
+
+  private hasFieldTest(value: unknown): (i: number) => boolean {
+    const has = value as Record<string, unknown>;
+    const keys = Object.keys(has).sort().join(',');
+    if (keys !== 'field,regex') throw new Error(`JS trees support has: { field, regex } only, not ${JSON.stringify(value)}`);
+    const field = this.language.fieldIdForName(String(has.field));
+    const re = new RegExp(String(has.regex));
+    return (i) => {
+      for (let c = this.firstChild[i] as number; c >= 0; c = this.nextSibling[c] as number) {
+        if (this.fields[c] === field && re.test(this.text(c))) return true;
+      }
+      return false;
+    };
+  }
+}
+
+type Matcher = string | number | NapiConfig;
+
+class JsNode {
+  constructor(
+    private readonly tree: JsRoot,
+    private readonly i: number,
+  ) {}
+
+  id(): number {
+    return this.i;
+  }
+
+  kind(): string {
+    return this.tree.kindName(this.i);
+  }
+
+  get kindToRefine(): string {
+    return this.kind();
+  }
+
+  is(kind: string): boolean {
+    return this.kind() === kind;
+  }
+
+  range(): Range {
+    return { start: this.tree.position(this.tree.starts[this.i] as number), end: this.tree.position(this.tree.ends[this.i] as number) };
+  }
+
+  text(): string {
+    return this.tree.text(this.i);
+  }
+
+  isNamed(): boolean {
+    return this.tree.named[this.i] === true;
+  }
+
+  isLeaf(): boolean {
+    return this.tree.firstChild[this.i] === -1;
+  }
+
+  isNamedLeaf(): boolean {
+    return this.isLeaf() && this.isNamed();
+  }
+
+  children(): SgNode[] {
+    const out: SgNode[] = [];
+    for (let c = this.tree.firstChild[this.i] as number; c >= 0; c = this.tree.nextSibling[c] as number) out.push(this.tree.node(c) as SgNode);
+    return out;
+  }
+
+  namedChildren(): SgNode[] {
+    return this.children().filter((c) => c.isNamed());
+  }
+
+  child(nth: number): SgNode | null {
+    return this.children()[nth] ?? null;
+  }
+
+  parent(): SgNode | null {
+    return this.tree.node(this.tree.parents[this.i] as number);
+  }
+
+  ancestors(): SgNode[] {
+    const out: SgNode[] = [];
+    for (let a = this.tree.parents[this.i] as number; a >= 0; a = this.tree.parents[a] as number) out.push(this.tree.node(a) as SgNode);
+    return out;
+  }
+
+  /**
+   * The first child under a field. tree-sitter also gives a node the fields of a hidden rule shown under an
+   * alias: in this grammar only `match_statement`'s body (`_match_block` shown as `block`), whose
+   * `case_clause`s answer the statement's `alternative`. (ast-grep's fieldChildren does not look there.)
+   */
+  field(name: string): SgNode | null {
+    const direct = this.fieldChildren(name)[0];
+    if (direct !== undefined || this.tree.kindName(this.i) !== 'match_statement') return direct ?? null;
+    const body = this.fieldChildren('body')[0];
+    return body === undefined ? null : ((body as unknown as JsNode).fieldChildren(name)[0] ?? null);
+  }
+
+  fieldChildren(name: string): SgNode[] {
+    const t = this.tree;
+    const id = t.language.fieldIdForName(name);
+    const out: SgNode[] = [];
+    if (id === null) return out;
+    for (let c = t.firstChild[this.i] as number; c >= 0; c = t.nextSibling[c] as number) if (t.fields[c] === id) out.push(t.node(c) as SgNode);
+    return out;
+  }
+
+  /** This node and its descendants that match, in pre-order (as ast-grep answers). */
+  findAll(matcher: Matcher): SgNode[] {
+    const test = this.tree.test(matcher);
+    const out: SgNode[] = [];
+    const end = this.tree.subtreeEnd(this.i);
+    for (let k = this.i; k < end; k++) if (test(k)) out.push(this.tree.node(k) as SgNode);
+    return out;
+  }
+
+  find(matcher: Matcher): SgNode | null {
+    const test = this.tree.test(matcher);
+    const end = this.tree.subtreeEnd(this.i);
+    for (let k = this.i; k < end; k++) if (test(k)) return this.tree.node(k);
+    return null;
+  }
+
+  matches(matcher: Matcher): boolean {
+    return this.tree.test(matcher)(this.i);
+  }
+
+  next(): SgNode | null {
+    return this.tree.node(this.tree.nextSibling[this.i] as number);
+  }
+
+  prev(): SgNode | null {
+    const parent = this.tree.parents[this.i] as number;
+    if (parent < 0) return null;
+    let previous = -1;
+    for (let c = this.tree.firstChild[parent] as number; c >= 0 && c !== this.i; c = this.tree.nextSibling[c] as number) previous = c;
+    return this.tree.node(previous);
+  }
+
+  nextAll(): SgNode[] {
+    const out: SgNode[] = [];
+    for (let c = this.tree.nextSibling[this.i] as number; c >= 0; c = this.tree.nextSibling[c] as number) out.push(this.tree.node(c) as SgNode);
+    return out;
+  }
+
+  prevAll(): SgNode[] {
+    const out: SgNode[] = [];
+    for (let n = this.prev(); n !== null; n = n.prev()) out.push(n);
+    return out;
+  }
+
+  getRoot(): SgRoot {
+    return this.tree as unknown as SgRoot;
+  }
+
+  inside(): never {
+    throw new Error('JS trees do not support inside()');
+  }
+
+  has(): never {
+    throw new Error('JS trees do not support has()');
+  }
+
+  precedes(): never {
+    throw new Error('JS trees do not support precedes()');
+  }
+
+  follows(): never {
+    throw new Error('JS trees do not support follows()');
+  }
+
+  getMatch(): never {
+    throw new Error('JS trees do not support getMatch()');
+  }
+
+  getMultipleMatches(): never {
+    throw new Error('JS trees do not support getMultipleMatches()');
+  }
+
+  getTransformed(): never {
+    throw new Error('JS trees do not support getTransformed()');
+  }
+
+  replace(): never {
+    throw new Error('JS trees do not support replace()');
+  }
+
+  commitEdits(): never {
+    throw new Error('JS trees do not support commitEdits()');
+  }
+}
+
+/** The engine's syntax check on a JS tree: the first ERROR node in pre-order, else the first zero-width (missing) one. */
+export function jsSyntaxProblem(tree: SgRoot): { node: SgNode; error: boolean } | null {
+  const t = tree as unknown as JsRoot;
+  let firstEmpty = -1;
+  for (let i = 0; i < t.size; i++) {
+    if (t.kinds[i] === ERROR_SYMBOL) return { node: t.node(i) as SgNode, error: true };
+    if (firstEmpty < 0 && i > 0 && t.starts[i] === t.ends[i] && t.kindName(i) !== 'module') firstEmpty = i;
+  }
+  return firstEmpty < 0 ? null : { node: t.node(firstEmpty) as SgNode, error: false };
+}
