@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import type { NapiConfig, Range, SgNode, SgRoot } from '@ast-grep/napi';
 import { Language, Parser } from 'web-tree-sitter';
+import { LineIndex } from '../../../engine/lines';
 
 /** tree-sitter's symbol for an ERROR node (`ts_builtin_sym_error`, as an unsigned 16-bit id). */
 const ERROR_SYMBOL = 65535;
@@ -59,7 +60,7 @@ export class JsRoot {
   readonly firstChild: number[] = [];
   readonly nextSibling: number[] = [];
   private readonly nodes: (JsNode | undefined)[];
-  private readonly lineStarts: number[] = [0];
+  private readonly lines: LineIndex;
   private readonly rules = new Map<string, (i: number) => boolean>();
 
   constructor(
@@ -105,7 +106,7 @@ export class JsRoot {
     cursor.delete();
     tree.delete();
     this.nodes = new Array<JsNode | undefined>(this.kinds.length);
-    for (let k = 0; k < source.length; k++) if (source.charCodeAt(k) === 10) this.lineStarts.push(k + 1);
+    this.lines = new LineIndex(source);
   }
 
   get size(): number {
@@ -139,15 +140,10 @@ export class JsRoot {
     return this.source.slice(this.starts[i], this.ends[i]);
   }
 
+  /** ast-grep's position: 0-based line and UTF-16 column. */
   position(index: number): { line: number; column: number; index: number } {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((this.lineStarts[mid] as number) <= index) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, column: index - (this.lineStarts[low] as number), index };
+    const line = this.lines.lineOf(index);
+    return { line, column: index - this.lines.lineStart(line), index };
   }
 
   /** One past the last node of i's subtree, in pre-order. */
