@@ -83,7 +83,6 @@ export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
 /** discover → read → decode → transform (segment by segment, indexing between) → encode. Writes nothing. */
 export async function runProject<Tree>(options: RunOptions<Tree>): Promise<RunReport> {
-  await options.language.ready?.();
   const discoverOptions = {
     cwd: options.cwd,
     exclude: options.exclude,
@@ -167,6 +166,8 @@ async function runHere<Tree>(
   options: RunOptions<Tree>,
   progress: (count: number) => void,
 ): Promise<FileReport[]> {
+  // Only the threads that parse load the parser: with workers, each worker awaits it itself.
+  await options.language.ready?.();
   const work = new FileWork({ ...options, segments });
   let ticks = 0;
   const tick = async (): Promise<void> => {

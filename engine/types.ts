@@ -206,7 +206,7 @@ export interface LanguageSupport<Tree> {
   dispose?(tree: Tree): void;
   /**
    * Loads what `parse` needs that cannot load synchronously (a WebAssembly parser). The engine awaits it
-   * before its first parse, in every thread; `parse` must still work before it resolved, perhaps slower.
+   * before its first parse, in every thread that parses; `parse` must still work before it resolved, perhaps slower.
    */
   ready?(): Promise<void>;
 }
