@@ -322,7 +322,8 @@ describe('whole-project index passes', () => {
         return { edits: [], findings: [], counts: { indexed: (ctx.index as string[]).length } };
       },
     };
-    const report = await runProject({ paths: [dir], cwd: dir, exclude: [], language, transforms: [fake('first', () => ({ edits: [], findings: [] })), picky], transformOptions: DEFAULT_TRANSFORM_OPTIONS, annotate: false, maxFileSize: 1 << 20 });
+    // No tree is kept between segments here, so a parse in the second segment would show.
+    const report = await runProject({ paths: [dir], cwd: dir, exclude: [], language, transforms: [fake('first', () => ({ edits: [], findings: [] })), picky], transformOptions: DEFAULT_TRANSFORM_OPTIONS, annotate: false, maxFileSize: 1 << 20, keptTreeBytes: 0 });
     expect(ran).toEqual(['b.py']);
     expect(report.files.map((f) => [f.path, f.status, f.status === 'unchanged' ? f.counts : f.status === 'skipped' ? f.reason : null])).toEqual([
       ['a.py', 'unchanged', {}],
@@ -331,6 +332,63 @@ describe('whole-project index passes', () => {
     ]);
     // One parse per file for the first segment; in the second, only b.py needs its tree again.
     expect(parses).toBe(4);
+  });
+
+  describe('trees kept between segments', () => {
+    const files = { 'a.py': 'a = 1\n', 'b.py': 'b = "marked"\n', 'c.py': 'c = 1\n' };
+    /** pythonLanguage counting parses, with a shelve that reports `bytes` per tree (or the real one). */
+    function counting(bytes?: number | null) {
+      const counts = { parses: 0, shelved: 0 };
+      const language = {
+        ...pythonLanguage,
+        parse: (source: string) => (counts.parses++, pythonLanguage.parse(source)),
+        shelve: (tree: SgRoot) => {
+          counts.shelved++;
+          const real = pythonLanguage.shelve!(tree);
+          return bytes === undefined ? real : bytes;
+        },
+      };
+      return { counts, language };
+    }
+    async function runWith(language: typeof pythonLanguage, keptTreeBytes?: number) {
+      const dir = project(files);
+      // A first segment that acts on every file, so each has a tree when it waits for the index.
+      const transforms = [replaceAll('first', '1', '2'), indexed({ count: 0 })];
+      const report = await runProject({ paths: [dir], cwd: dir, exclude: [], language, transforms, transformOptions: DEFAULT_TRANSFORM_OPTIONS, annotate: false, maxFileSize: 1 << 20, ...(keptTreeBytes === undefined ? {} : { keptTreeBytes }) });
+      return report.files.map((f) => [f.path, f.status === 'changed' ? f.after : f.status]);
+    }
+    const expected = [
+      ['a.py', 'a = 2\n# seen: b.py\n'],
+      ['b.py', 'b = "marked"\n# seen: b.py\n'],
+      ['c.py', 'c = 2\n# seen: b.py\n'],
+    ];
+
+    test('a waiting file keeps its tree: the next segment parses only what the transforms changed', async () => {
+      const { counts, language } = counting();
+      expect(await runWith(language)).toEqual(expected);
+      // a.py and c.py: intake, re-parse after `first`, re-parse after `indexed`; b.py: intake and after `indexed`.
+      // Without kept trees each file would be parsed once more for the second segment.
+      expect(counts).toEqual({ parses: 8, shelved: 3 });
+    });
+
+    test('with no budget every tree is released and parsed again, with the same result', async () => {
+      const { counts, language } = counting();
+      expect(await runWith(language, 0)).toEqual(expected);
+      expect(counts).toEqual({ parses: 11, shelved: 0 });
+    });
+
+    test('past the budget, the trees that do not fit are released', async () => {
+      const { counts, language } = counting(100);
+      // Room for one tree of 100 bytes: the first file to wait keeps its tree, the other two are parsed again.
+      expect(await runWith(language, 150)).toEqual(expected);
+      expect(counts).toEqual({ parses: 10, shelved: 3 });
+    });
+
+    test('a tree the language cannot keep is released', async () => {
+      const { counts, language } = counting(null);
+      expect(await runWith(language)).toEqual(expected);
+      expect(counts).toEqual({ parses: 11, shelved: 3 });
+    });
   });
 
   test('a failing index fails the files with an error naming its transform, and nothing is changed', async () => {

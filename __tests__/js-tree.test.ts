@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import { firstSyntaxError, parsePython } from '../transforms/python/support/language';
-import { loadJsTrees, parseJsTree } from '../transforms/python/support/js-tree';
+import { loadJsTrees, parseJsTree, shelveJsTree } from '../transforms/python/support/js-tree';
 
 const FIXTURES = path.join(__dirname, '..', 'testfixtures');
 
@@ -109,4 +109,19 @@ test('a rule shape the JS tree does not know throws instead of answering', () =>
   const tree = parseJsTree('x = 1\n');
   expect(() => tree.root().findAll({ rule: { pattern: 'x = $A' } })).toThrow(/do not support/);
   expect(() => tree.root().findAll({ rule: { kind: 'no_such_kind' } })).toThrow(/no node kind/);
+});
+
+test('a shelved tree answers as a fresh parse of its text, with new node objects', () => {
+  const source = 'class A:\n    def f(self, db):\n        return db.query(A).filter(A.id == 1).first()  # ü\n';
+  const tree = parseJsTree(source);
+  const before = describeTree(tree, FIELDS);
+  const call = tree.root().find({ rule: { kind: 'call' } });
+  const bytes = shelveJsTree(tree);
+  // 25 bytes per node in the typed arrays, plus the text it slices.
+  expect(bytes).toBe(25 * (tree as unknown as { size: number }).size + 2 * source.length);
+  expect(describeTree(tree, FIELDS)).toEqual(describeTree(parseJsTree(source), FIELDS));
+  expect(describeTree(tree, FIELDS)).toEqual(before);
+  const again = tree.root().find({ rule: { kind: 'call' } });
+  expect(again).not.toBe(call);
+  expect(again?.range()).toEqual(call?.range());
 });

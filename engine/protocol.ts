@@ -13,6 +13,7 @@ export interface WorkerSetup {
   transformOptions: TransformOptions;
   annotate: boolean;
   maxFileSize: number;
+  keptTreeBytes: number;
 }
 
 export type ToWorker =

@@ -205,6 +205,13 @@ export interface LanguageSupport<Tree> {
   /** Release the tree's native memory as soon as possible, where the binding allows it. */
   dispose?(tree: Tree): void;
   /**
+   * Readies a tree to be kept while the file waits for the next segment's index: drops whatever the
+   * analyses built on it (memo tables, node objects), so the kept tree answers as a fresh parse of the same
+   * text would, and returns the bytes it still holds; null when it cannot be kept (the engine then
+   * disposes it and parses the text again when the file's turn comes). Without it, trees are never kept.
+   */
+  shelve?(tree: Tree): number | null;
+  /**
    * Loads what `parse` needs that cannot load synchronously (a WebAssembly parser). The engine awaits it
    * before its first parse, in every thread that parses; `parse` must still work before it resolved, perhaps slower.
    */

@@ -66,12 +66,24 @@ export interface SummaryEntry {
 
 export type Summaries = { entries: SummaryEntry[] } | { failure: { order: number; message: string } };
 
+/**
+ * Bytes of parsed trees each thread keeps between segments. At about 44 kB per kept tree of an average
+ * file of the benchmark (5 kB of source), this keeps every tree of a 10k-file project on two threads,
+ * and bounds what a bigger one adds (docs/performance.md, "Kept trees").
+ */
+export const DEFAULT_KEPT_TREE_BYTES = 256 * 1024 ** 2;
+
 export interface WorkConfig<Tree> {
   language: LanguageSupport<Tree>;
   segments: Segment<Tree>[];
   transformOptions: TransformOptions;
   annotate: boolean;
   maxFileSize: number;
+  /**
+   * Bytes of trees this thread may keep for files waiting for the next segment (LanguageSupport.shelve),
+   * so that segment need not parse them again; past it, a waiting file's tree is released. 0 keeps none.
+   */
+  keptTreeBytes: number;
 }
 
 interface LiveFile<Tree> {
@@ -81,6 +93,8 @@ interface LiveFile<Tree> {
   bytes: Buffer;
   decoded: DecodedText;
   state: FileState<Tree>;
+  /** What the tree kept for this file counts against WorkConfig.keptTreeBytes; 0 when none is kept. */
+  keptBytes: number;
 }
 
 export class FileWork<Tree> {
@@ -90,6 +104,8 @@ export class FileWork<Tree> {
   private live: LiveFile<Tree>[] = [];
   private summaries: SummaryEntry[] = [];
   private summaryFailure: { order: number; message: string } | null = null;
+  /** Sum of the waiting files' `keptBytes`. */
+  private keptBytes = 0;
 
   constructor(private config: WorkConfig<Tree>) {}
 
@@ -143,6 +159,7 @@ export class FileWork<Tree> {
   failLive(transform: string, message: string): void {
     for (const file of this.live) {
       file.state.release(this.config.language);
+      this.keptBytes -= file.keptBytes;
       this.fail(file, { status: 'error', transform, message });
     }
     this.live = [];
@@ -160,6 +177,8 @@ export class FileWork<Tree> {
 
   private runOn(file: LiveFile<Tree>, i: number, index: unknown): void {
     const { language, segments, transformOptions } = this.config;
+    this.keptBytes -= file.keptBytes;
+    file.keptBytes = 0;
     const segment = segments[i] as Segment<Tree>;
     const failure = runTransforms(file.state, file.path, segment.transforms, language, transformOptions, index, file.absPath);
     if (failure) {
@@ -174,8 +193,8 @@ export class FileWork<Tree> {
 
   /**
    * Keeps a file for segment `next`, summarizing it for that segment's index first while its tree is
-   * at hand (a released tree would have to be parsed again), then drops the tree: keeping every
-   * tree until the index is built would hold the whole repository.
+   * at hand, then keeps the tree too while the budget allows (segment `next` then needs no parse), or
+   * releases it: keeping every tree of a large project until the index is built would hold all of it.
    */
   private park(file: LiveFile<Tree>, next: number): void {
     const { language, segments, transformOptions } = this.config;
@@ -190,8 +209,20 @@ export class FileWork<Tree> {
         this.summaryFailure = { order: file.order, message: error instanceof Error ? error.message : String(error) };
       }
     }
-    file.state.release(language);
+    if (!this.keep(file)) file.state.release(language);
     this.live.push(file);
+  }
+
+  /** Shelves the file's tree if the language can and the budget has room; false when it must be released. */
+  private keep(file: LiveFile<Tree>): boolean {
+    const { language, keptTreeBytes } = this.config;
+    const tree = file.state.tree;
+    if (tree === null || language.shelve === undefined || this.keptBytes >= keptTreeBytes) return false;
+    const bytes = language.shelve(tree);
+    if (bytes === null || this.keptBytes + bytes > keptTreeBytes) return false;
+    file.keptBytes = bytes;
+    this.keptBytes += bytes;
+    return true;
   }
 
   private async readAndStart(task: FileTask): Promise<LiveFile<Tree> | null> {
@@ -206,7 +237,7 @@ export class FileWork<Tree> {
       this.fail(entry, state);
       return null;
     }
-    return { ...entry, order: task.order, bytes: read.bytes, decoded: read.decoded, state };
+    return { ...entry, order: task.order, bytes: read.bytes, decoded: read.decoded, state, keptBytes: 0 };
   }
 
   /** A file leaves as soon as its last transform ran, so its tree is freed before the next file's. */

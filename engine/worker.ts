@@ -26,6 +26,7 @@ const work = new FileWork({
   transformOptions: setup.transformOptions,
   annotate: setup.annotate,
   maxFileSize: setup.maxFileSize,
+  keptTreeBytes: setup.keptTreeBytes,
 });
 
 const send = (message: FromWorker): void => port.postMessage(message);

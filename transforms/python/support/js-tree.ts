@@ -50,17 +50,26 @@ export function isJsTree(tree: unknown): boolean {
   return tree instanceof JsRoot;
 }
 
+/** See JsRoot.shelve. */
+export function shelveJsTree(tree: SgRoot): number {
+  return (tree as unknown as JsRoot).shelve();
+}
+
 export class JsRoot {
-  readonly kinds: number[] = [];
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
-  readonly named: boolean[] = [];
-  readonly fields: number[] = [];
-  readonly parents: number[] = [];
-  readonly firstChild: number[] = [];
-  readonly nextSibling: number[] = [];
-  private readonly nodes: (JsNode | undefined)[];
-  private readonly lines: LineIndex;
+  // Typed arrays sized from the parse's node count: a node costs 25 bytes here (it cost 88 in growable
+  // JS arrays), which matters because the engine keeps a file's tree between segments (see `shelve`).
+  readonly kinds: Uint16Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** 1 for a named node. */
+  readonly named: Uint8Array;
+  readonly fields: Uint16Array;
+  readonly parents: Int32Array;
+  readonly firstChild: Int32Array;
+  readonly nextSibling: Int32Array;
+  /** One node object per node, made when first asked for; null until then and after `shelve`. */
+  private nodes: (JsNode | undefined)[] | null = null;
+  private lines: LineIndex | null = null;
   private readonly rules = new Map<string, (i: number) => boolean>();
 
   constructor(
@@ -70,21 +79,31 @@ export class JsRoot {
   ) {
     const tree = parser.parse(source);
     if (tree === null) throw new Error('tree-sitter returned no tree');
+    const count = tree.rootNode.descendantCount;
+    // One buffer for all eight arrays: one allocation per parse instead of eight.
+    const buffer = new ArrayBuffer(count * BYTES_PER_NODE);
+    this.starts = new Int32Array(buffer, 0, count);
+    this.ends = new Int32Array(buffer, 4 * count, count);
+    this.parents = new Int32Array(buffer, 8 * count, count);
+    this.firstChild = new Int32Array(buffer, 12 * count, count).fill(-1);
+    this.nextSibling = new Int32Array(buffer, 16 * count, count).fill(-1);
+    this.kinds = new Uint16Array(buffer, 20 * count, count);
+    this.fields = new Uint16Array(buffer, 22 * count, count);
+    this.named = new Uint8Array(buffer, 24 * count, count);
+    // `lastChild[p]` is p's latest child so far, to link the next one as its sibling.
+    const lastChild = new Int32Array(count).fill(-1);
     const cursor = tree.walk();
-    // Pre-order copy; `open` holds the ancestors of the current node, `lastChild` links siblings.
-    const open: number[] = [];
-    const lastChild: number[] = [];
-    for (let i = 0, done = false; !done; i++) {
-      const parent = open.length > 0 ? (open[open.length - 1] as number) : -1;
-      this.kinds.push(cursor.nodeTypeId);
-      this.starts.push(cursor.startIndex);
-      this.ends.push(cursor.endIndex);
-      this.named.push(cursor.nodeIsNamed);
-      this.fields.push(cursor.currentFieldId);
-      this.parents.push(parent);
-      this.firstChild.push(-1);
-      this.nextSibling.push(-1);
-      lastChild.push(-1);
+    // Pre-order copy; `parent` is the node the cursor descended from last.
+    let parent = -1;
+    let i = 0;
+    for (let done = false; !done; i++) {
+      if (i >= count) throw new Error(`tree-sitter reported ${count} nodes but the walk found more`);
+      this.kinds[i] = cursor.nodeTypeId;
+      this.starts[i] = cursor.startIndex;
+      this.ends[i] = cursor.endIndex;
+      this.named[i] = cursor.nodeIsNamed ? 1 : 0;
+      this.fields[i] = cursor.currentFieldId;
+      this.parents[i] = parent;
       if (parent >= 0) {
         const previous = lastChild[parent] as number;
         if (previous < 0) this.firstChild[parent] = i;
@@ -92,7 +111,7 @@ export class JsRoot {
         lastChild[parent] = i;
       }
       if (cursor.gotoFirstChild()) {
-        open.push(i);
+        parent = i;
         continue;
       }
       while (!cursor.gotoNextSibling()) {
@@ -100,13 +119,23 @@ export class JsRoot {
           done = true;
           break;
         }
-        open.pop();
+        parent = this.parents[parent] as number;
       }
     }
     cursor.delete();
     tree.delete();
-    this.nodes = new Array<JsNode | undefined>(this.kinds.length);
-    this.lines = new LineIndex(source);
+    if (i !== count) throw new Error(`tree-sitter reported ${count} nodes but the walk found ${i}`);
+  }
+
+  /**
+   * Drops the node objects and line index made since the parse, keeping the copy itself; returns the
+   * bytes the copy holds. The engine calls it when it keeps a tree between segments: the answers are the
+   * same from a fresh parse, and any memo tables built on the old node objects went with their view.
+   */
+  shelve(): number {
+    this.nodes = null;
+    this.lines = null;
+    return this.kinds.length * BYTES_PER_NODE + this.source.length * 2;
   }
 
   get size(): number {
@@ -115,6 +144,7 @@ export class JsRoot {
 
   node(i: number): SgNode | null {
     if (i < 0) return null;
+    this.nodes ??= new Array<JsNode | undefined>(this.kinds.length);
     let node = this.nodes[i];
     if (node === undefined) {
       node = new JsNode(this, i);
@@ -142,6 +172,7 @@ export class JsRoot {
 
   /** ast-grep's position: 0-based line and UTF-16 column. */
   position(index: number): { line: number; column: number; index: number } {
+    this.lines ??= new LineIndex(this.source);
     const line = this.lines.lineOf(index);
     return { line, column: index - this.lines.lineStart(line), index };
   }
@@ -191,10 +222,10 @@ export class JsRoot {
   private kindTest(kind: string): (i: number) => boolean {
     if (kind === 'ERROR') return (i) => this.kinds[i] === ERROR_SYMBOL;
     const named = this.language.idForNodeType(kind, true);
-    if (named !== null) return (i) => this.kinds[i] === named && this.named[i] === true;
+    if (named !== null) return (i) => this.kinds[i] === named && this.named[i] === 1;
     const anonymous = this.language.idForNodeType(kind, false);
     if (anonymous === null) throw new Error(`no node kind ${kind} in the Python grammar`);
-    return (i) => this.kinds[i] === anonymous && this.named[i] === false;
+    return (i) => this.kinds[i] === anonymous && this.named[i] === 0;
   }
 
   private hasFieldTest(value: unknown): (i: number) => boolean {
@@ -213,6 +244,9 @@ export class JsRoot {
 }
 
 type Matcher = string | number | NapiConfig;
+
+/** What a node costs in the typed arrays: five Int32 (starts, ends, parents, firstChild, nextSibling), two Uint16 (kinds, fields), one Uint8 (named). */
+const BYTES_PER_NODE = 25;
 
 class JsNode {
   constructor(
@@ -245,7 +279,7 @@ class JsNode {
   }
 
   isNamed(): boolean {
-    return this.tree.named[this.i] === true;
+    return this.tree.named[this.i] === 1;
   }
 
   isLeaf(): boolean {

@@ -3,7 +3,7 @@ import python from '@ast-grep/lang-python';
 import type { LanguageSupport, SyntaxProblem } from '../../../engine/types';
 import { forgetView, shareView } from './cached-tree';
 import { excludedFunctions } from './excluded-functions';
-import { isJsTree, jsSyntaxProblem, jsTreesLoaded, loadJsTrees, parseJsTree } from './js-tree';
+import { isJsTree, jsSyntaxProblem, jsTreesLoaded, loadJsTrees, parseJsTree, shelveJsTree } from './js-tree';
 
 let registered = false;
 
@@ -83,6 +83,11 @@ export const pythonLanguage: LanguageSupport<SgRoot> = {
     return tree;
   },
   dispose: forgetView,
+  // A JS tree is plain memory the engine can account for; a native one is not kept (its size is unknown to us).
+  shelve: (tree) => {
+    forgetView(tree);
+    return isJsTree(tree) ? shelveJsTree(tree) : null;
+  },
   firstSyntaxError: (tree) => firstSyntaxError(tree),
   isInsideString: (tree, offset) => isInsideString(tree, offset),
   lineComment: '#',
