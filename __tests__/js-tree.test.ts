@@ -4,7 +4,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import { firstSyntaxError, parsePython } from '../transforms/python/support/language';
-import { loadJsTrees, parseJsTree, shelveJsTree } from '../transforms/python/support/js-tree';
+import { directCursorCalls, loadJsTrees, parseJsTree, shelveJsTree } from '../transforms/python/support/js-tree';
+import { DirectCalls, describeWalk, sameAsPublicWalk } from '../transforms/python/support/tree-cursor';
+import { Language, Parser } from 'web-tree-sitter';
 
 const FIXTURES = path.join(__dirname, '..', 'testfixtures');
 
@@ -124,4 +126,36 @@ test('a shelved tree answers as a fresh parse of its text, with new node objects
   const again = tree.root().find({ rule: { kind: 'call' } });
   expect(again).not.toBe(call);
   expect(again?.range()).toEqual(call?.range());
+});
+
+describe('reading trees through the binding', () => {
+  let parser: Parser;
+  beforeAll(async () => {
+    parser = new Parser();
+    parser.setLanguage(await Language.load(readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'))));
+  });
+
+  // With the pinned web-tree-sitter the direct calls exist and pass the check at load; if an upgrade
+  // removed them, copies would silently fall back to the slower public cursor.
+  test('the copy calls the cursor functions directly', () => {
+    expect(directCursorCalls()).not.toBeNull();
+  });
+
+  test('every fixture reads the same through the direct calls as through the public cursor', () => {
+    const calls = directCursorCalls() as DirectCalls;
+    for (const file of sources) {
+      const tree = parser.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+      if (tree === null) throw new Error(`no tree for ${file}`);
+      expect({ file, nodes: describeWalk(tree, calls) }).toEqual({ file, nodes: describeWalk(tree, null) });
+      tree.delete();
+    }
+  });
+
+  test('the check at load refuses calls that read differently', () => {
+    const calls = directCursorCalls() as DirectCalls;
+    const source = 'def f(x):\n    return [x for x in (1, (2, (3, (4, (5, (6,))))))]\n';
+    expect(sameAsPublicWalk(parser, calls, source)).toBe(true);
+    expect(sameAsPublicWalk(parser, { ...calls, field: () => 0 }, source)).toBe(false);
+    expect(sameAsPublicWalk(parser, { ...calls, start: (tree) => calls.start(tree) + 1 }, source)).toBe(false);
+  });
 });

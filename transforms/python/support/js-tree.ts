@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import type { NapiConfig, Range, SgNode, SgRoot } from '@ast-grep/napi';
 import { Language, Parser } from 'web-tree-sitter';
 import { LineIndex } from '../../../engine/lines';
+import { DirectCalls, directCalls, sameAsPublicWalk, walkTree } from './tree-cursor';
 
 /** tree-sitter's symbol for an ERROR node (`ts_builtin_sym_error`, as an unsigned 16-bit id). */
 const ERROR_SYMBOL = 65535;
@@ -22,19 +23,44 @@ const ERROR_SYMBOL = 65535;
 let parser: Parser | null = null;
 let language: Language | null = null;
 let loading: Promise<void> | null = null;
+/** The binding's cursor functions, when present and checked (tree-cursor.ts); null: the public cursor. */
+let calls: DirectCalls | null = null;
 
 /** Loads the WebAssembly parser once; parseJsTree works only after it resolved. */
 export function loadJsTrees(): Promise<void> {
   loading ??= (async () => {
-    await Parser.init();
+    // Emscripten fills this object with the module's exports (see tree-cursor.ts).
+    const module: Record<string, unknown> = {};
+    await Parser.init(module);
     const grammar = await Language.load(readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')));
     const p = new Parser();
     p.setLanguage(grammar);
+    const direct = directCalls(module);
+    calls = direct !== null && sameAsPublicWalk(p, direct, CURSOR_SAMPLE) ? direct : null;
     language = grammar;
     parser = p;
   })();
   return loading;
 }
+
+/** The binding's cursor functions the copy calls, or null when it reads trees through the public TreeCursor. */
+export function directCursorCalls(): DirectCalls | null {
+  return calls;
+}
+
+// Nests deeper than a cursor's first stack (so moving down reallocates it), with fields, a match statement,
+// non-ASCII text, a missing token and an ERROR node.
+const CURSOR_SAMPLE = [
+  'class A(B, metaclass=M):',
+  '    def f(self, x: "ü" = 1) -> int:',
+  '        match x:',
+  '            case [a, *rest] if a:',
+  '                return {k: [v for v in (1, (2, (3, (4, (5, (6, (7, (8,))))))))] for k in x}',
+  'def g(:',
+  '    pass',
+  'x = = 1',
+  '',
+].join('\n');
 
 export function jsTreesLoaded(): boolean {
   return parser !== null;
@@ -92,17 +118,21 @@ export class JsRoot {
     this.named = new Uint8Array(buffer, 24 * count, count);
     // `lastChild[p]` is p's latest child so far, to link the next one as its sibling.
     const lastChild = new Int32Array(count).fill(-1);
-    const cursor = tree.walk();
+    const walk = walkTree(tree, calls);
     // Pre-order copy; `parent` is the node the cursor descended from last.
     let parent = -1;
     let i = 0;
     for (let done = false; !done; i++) {
-      if (i >= count) throw new Error(`tree-sitter reported ${count} nodes but the walk found more`);
-      this.kinds[i] = cursor.nodeTypeId;
-      this.starts[i] = cursor.startIndex;
-      this.ends[i] = cursor.endIndex;
-      this.named[i] = cursor.nodeIsNamed ? 1 : 0;
-      this.fields[i] = cursor.currentFieldId;
+      if (i >= count) {
+        walk.close();
+        tree.delete();
+        throw new Error(`tree-sitter reported ${count} nodes but the walk found more`);
+      }
+      this.kinds[i] = walk.typeId();
+      this.starts[i] = walk.start();
+      this.ends[i] = walk.end();
+      this.named[i] = walk.named() ? 1 : 0;
+      this.fields[i] = walk.field();
       this.parents[i] = parent;
       if (parent >= 0) {
         const previous = lastChild[parent] as number;
@@ -110,19 +140,19 @@ export class JsRoot {
         else this.nextSibling[previous] = i;
         lastChild[parent] = i;
       }
-      if (cursor.gotoFirstChild()) {
+      if (walk.firstChild()) {
         parent = i;
         continue;
       }
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) {
+      while (!walk.nextSibling()) {
+        if (!walk.parent()) {
           done = true;
           break;
         }
         parent = this.parents[parent] as number;
       }
     }
-    cursor.delete();
+    walk.close();
     tree.delete();
     if (i !== count) throw new Error(`tree-sitter reported ${count} nodes but the walk found ${i}`);
   }
