@@ -92,14 +92,16 @@ test('every fixture: same tree, same rule answers, same syntax verdict', () => {
     nodes += expected.length;
     const na = preorder(a);
     const nb = preorder(b);
+    const indexA = new Map(na.map((n, i) => [n.id(), i]));
+    const indexB = new Map(nb.map((n, i) => [n.id(), i]));
     for (const rule of RULES) {
-      const ids = (tree: SgNode[], start: SgNode) => {
-        const index = new Map(tree.map((n, i) => [n.id(), i]));
-        return start.findAll(rule).map((n) => index.get(n.id()));
+      const answers = (index: Map<number, number>, start: SgNode) => {
+        const first = start.find(rule);
+        return { found: start.findAll(rule).map((n) => index.get(n.id())), first: first === null ? null : index.get(first.id()), matches: start.matches(rule) };
       };
       // From the root and from every 40th node, so subtree searches are compared too.
       for (let i = 0; i < na.length; i += 40) {
-        expect({ file, rule, i, found: ids(nb, nb[i] as SgNode) }).toEqual({ file, rule, i, found: ids(na, na[i] as SgNode) });
+        expect({ file, rule, i, ...answers(indexB, nb[i] as SgNode) }).toEqual({ file, rule, i, ...answers(indexA, na[i] as SgNode) });
       }
     }
     expect({ file, problem: firstSyntaxError(b) }).toEqual({ file, problem: firstSyntaxError(a) });

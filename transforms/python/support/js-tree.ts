@@ -96,7 +96,8 @@ export class JsRoot {
   /** One node object per node, made when first asked for; null until then and after `shelve`. */
   private nodes: (JsNode | undefined)[] | null = null;
   private lines: LineIndex | null = null;
-  private readonly rules = new Map<string, (i: number) => boolean>();
+  /** See kindIndex; null until first needed and after `shelve`. */
+  private byKind: Map<number, number[]> | null = null;
 
   constructor(
     readonly source: string,
@@ -165,6 +166,7 @@ export class JsRoot {
   shelve(): number {
     this.nodes = null;
     this.lines = null;
+    this.byKind = null;
     return this.kinds.length * BYTES_PER_NODE + this.source.length * 2;
   }
 
@@ -216,61 +218,141 @@ export class JsRoot {
     return this.kinds.length;
   }
 
-  /** A compiled test for a matcher; memoised by its text, since the analyses repeat a few matchers. */
-  test(matcher: Matcher): (i: number) => boolean {
+  /** A compiled matcher; memoised by its text for the process, since the analyses repeat a few matchers. */
+  compiled(matcher: Matcher): CompiledRule {
     const key = JSON.stringify(matcher);
-    let test = this.rules.get(key);
-    if (test === undefined) {
-      test = this.compile(typeof matcher === 'object' && matcher !== null && 'rule' in matcher ? (matcher as NapiConfig).rule : matcher);
-      this.rules.set(key, test);
+    let compiled = compiledRules.get(key);
+    if (compiled === undefined) {
+      compiled = compileRule(this.language, typeof matcher === 'object' && matcher !== null && 'rule' in matcher ? (matcher as NapiConfig).rule : matcher);
+      compiledRules.set(key, compiled);
     }
-    return test;
+    return compiled;
   }
 
-  private compile(rule: unknown): (i: number) => boolean {
-    if (typeof rule !== 'object' || rule === null) throw new Error(`JS trees do not support the matcher ${JSON.stringify(rule)}`);
-    const r = rule as Record<string, unknown>;
-    const tests: ((i: number) => boolean)[] = [];
-    for (const [key, value] of Object.entries(r)) {
-      if (key === 'kind') tests.push(this.kindTest(String(value)));
-      else if (key === 'regex') {
-        const re = new RegExp(String(value));
-        tests.push((i) => re.test(this.text(i)));
-      } else if (key === 'any') {
-        const parts = (value as unknown[]).map((part) => this.compile(part));
-        tests.push((i) => parts.some((t) => t(i)));
-      } else if (key === 'not') {
-        const inner = this.compile(value);
-        tests.push((i) => !inner(i));
-      } else if (key === 'has') tests.push(this.hasFieldTest(value));
-      else throw new Error(`JS trees do not support the rule key ${key} (in ${JSON.stringify(rule)})`);
-    }
-    return (i) => tests.every((t) => t(i));
-  }
-
-  /** ast-grep's `kind` names a named node type; a type that exists only as a token matches the token. */
-  private kindTest(kind: string): (i: number) => boolean {
-    if (kind === 'ERROR') return (i) => this.kinds[i] === ERROR_SYMBOL;
-    const named = this.language.idForNodeType(kind, true);
-    if (named !== null) return (i) => this.kinds[i] === named && this.named[i] === 1;
-    const anonymous = this.language.idForNodeType(kind, false);
-    if (anonymous === null) throw new Error(`no node kind ${kind} in the Python grammar`);
-    return (i) => this.kinds[i] === anonymous && this.named[i] === 0;
-  }
-
-  private hasFieldTest(value: unknown): (i: number) => boolean {
-    const has = value as Record<string, unknown>;
-    const keys = Object.keys(has).sort().join(',');
-    if (keys !== 'field,regex') throw new Error(`JS trees support has: { field, regex } only, not ${JSON.stringify(value)}`);
-    const field = this.language.fieldIdForName(String(has.field));
-    const re = new RegExp(String(has.regex));
-    return (i) => {
-      for (let c = this.firstChild[i] as number; c >= 0; c = this.nextSibling[c] as number) {
-        if (this.fields[c] === field && re.test(this.text(c))) return true;
+  /**
+   * The nodes of i's subtree (i included) that match, in pre-order. A rule that names its kinds looks only
+   * at nodes of those kinds, found through the kind index; any other scans the subtree.
+   */
+  matching(i: number, matcher: Matcher, first: boolean): number[] {
+    const { test, keys } = this.compiled(matcher);
+    const end = this.subtreeEnd(i);
+    const out: number[] = [];
+    if (keys === null) {
+      for (let k = i; k < end; k++) {
+        if (test(this, k)) {
+          out.push(k);
+          if (first) break;
+        }
       }
-      return false;
-    };
+      return out;
+    }
+    const index = this.kindIndex();
+    for (const key of keys) {
+      const list = index.get(key);
+      if (list === undefined) continue;
+      for (let at = lowerBound(list, i); at < list.length && (list[at] as number) < end; at++) {
+        const k = list[at] as number;
+        if (test(this, k)) {
+          out.push(k);
+          // The first of this kind; a later kind's first may come earlier.
+          if (first) break;
+        }
+      }
+    }
+    if (keys.length > 1) out.sort((a, b) => a - b);
+    return first ? out.slice(0, 1) : out;
   }
+
+  /** Node indices by kind key (see kindKey), each list in pre-order; made when first needed. */
+  private kindIndex(): Map<number, number[]> {
+    if (this.byKind !== null) return this.byKind;
+    const index = new Map<number, number[]>();
+    for (let i = 0; i < this.kinds.length; i++) {
+      const key = kindKey(this.kinds[i] as number, this.named[i] === 1);
+      const list = index.get(key);
+      if (list === undefined) index.set(key, [i]);
+      else list.push(i);
+    }
+    this.byKind = index;
+    return index;
+  }
+}
+
+/** A rule as a test of one node, and the kinds (as kindKey) a matching node must have, or null: any kind. */
+interface CompiledRule {
+  test: (tree: JsRoot, i: number) => boolean;
+  keys: number[] | null;
+}
+
+const compiledRules = new Map<string, CompiledRule>();
+
+function kindKey(id: number, named: boolean): number {
+  return id * 2 + (named ? 1 : 0);
+}
+
+/** The first position in the sorted list holding a value not below `value`. */
+function lowerBound(list: number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function compileRule(language: Language, rule: unknown): CompiledRule {
+  if (typeof rule !== 'object' || rule === null) throw new Error(`JS trees do not support the matcher ${JSON.stringify(rule)}`);
+  const tests: ((tree: JsRoot, i: number) => boolean)[] = [];
+  // Every key of a rule object must hold, so the kinds of any one key that names kinds bound the matches.
+  let keys: number[] | null = null;
+  for (const [key, value] of Object.entries(rule as Record<string, unknown>)) {
+    if (key === 'kind') {
+      const kind = kindRule(language, String(value));
+      tests.push(kind.test);
+      keys = kind.keys;
+    } else if (key === 'regex') {
+      const re = new RegExp(String(value));
+      tests.push((tree, i) => re.test(tree.text(i)));
+    } else if (key === 'any') {
+      const parts = (value as unknown[]).map((part) => compileRule(language, part));
+      tests.push((tree, i) => parts.some((part) => part.test(tree, i)));
+      // Bounded only when every alternative is.
+      if (keys === null && parts.every((part) => part.keys !== null)) keys = [...new Set(parts.flatMap((part) => part.keys as number[]))];
+    } else if (key === 'not') {
+      const inner = compileRule(language, value);
+      tests.push((tree, i) => !inner.test(tree, i));
+    } else if (key === 'has') tests.push(hasFieldTest(language, value));
+    else throw new Error(`JS trees do not support the rule key ${key} (in ${JSON.stringify(rule)})`);
+  }
+  const test = tests.length === 1 ? (tests[0] as CompiledRule['test']) : (tree: JsRoot, i: number) => tests.every((t) => t(tree, i));
+  return { test, keys };
+}
+
+/** ast-grep's `kind` names a named node type; a type that exists only as a token matches the token. */
+function kindRule(language: Language, kind: string): CompiledRule {
+  // ERROR nodes are left to a scan (keys null): whether tree-sitter marks one named is not ours to assume.
+  if (kind === 'ERROR') return { test: (tree, i) => tree.kinds[i] === ERROR_SYMBOL, keys: null };
+  const named = language.idForNodeType(kind, true);
+  if (named !== null) return { test: (tree, i) => tree.kinds[i] === named && tree.named[i] === 1, keys: [kindKey(named, true)] };
+  const anonymous = language.idForNodeType(kind, false);
+  if (anonymous === null) throw new Error(`no node kind ${kind} in the Python grammar`);
+  return { test: (tree, i) => tree.kinds[i] === anonymous && tree.named[i] === 0, keys: [kindKey(anonymous, false)] };
+}
+
+function hasFieldTest(language: Language, value: unknown): (tree: JsRoot, i: number) => boolean {
+  const has = value as Record<string, unknown>;
+  const keys = Object.keys(has).sort().join(',');
+  if (keys !== 'field,regex') throw new Error(`JS trees support has: { field, regex } only, not ${JSON.stringify(value)}`);
+  const field = language.fieldIdForName(String(has.field));
+  const re = new RegExp(String(has.regex));
+  return (tree, i) => {
+    for (let c = tree.firstChild[i] as number; c >= 0; c = tree.nextSibling[c] as number) {
+      if (tree.fields[c] === field && re.test(tree.text(c))) return true;
+    }
+    return false;
+  };
 }
 
 type Matcher = string | number | NapiConfig;
@@ -367,22 +449,16 @@ class JsNode {
 
   /** This node and its descendants that match, in pre-order (as ast-grep answers). */
   findAll(matcher: Matcher): SgNode[] {
-    const test = this.tree.test(matcher);
-    const out: SgNode[] = [];
-    const end = this.tree.subtreeEnd(this.i);
-    for (let k = this.i; k < end; k++) if (test(k)) out.push(this.tree.node(k) as SgNode);
-    return out;
+    return this.tree.matching(this.i, matcher, false).map((k) => this.tree.node(k) as SgNode);
   }
 
   find(matcher: Matcher): SgNode | null {
-    const test = this.tree.test(matcher);
-    const end = this.tree.subtreeEnd(this.i);
-    for (let k = this.i; k < end; k++) if (test(k)) return this.tree.node(k);
-    return null;
+    const [k] = this.tree.matching(this.i, matcher, true);
+    return k === undefined ? null : this.tree.node(k);
   }
 
   matches(matcher: Matcher): boolean {
-    return this.tree.test(matcher)(this.i);
+    return this.tree.compiled(matcher).test(this.tree, this.i);
   }
 
   next(): SgNode | null {
