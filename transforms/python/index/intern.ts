@@ -27,22 +27,38 @@ export function internValues<T extends object>(summary: T): T {
     }
     return id;
   };
-  const keyPart = (child: unknown): string =>
-    child === undefined ? 'u' : child !== null && typeof child === 'object' ? `#${idOf(child)}` : `${typeof child}:${String(child)}`;
+  // A value's key: its shape and its parts, each part self-delimiting (strings carry their length, the
+  // rest end in ';'), so two keys are equal only for structurally equal values.
+  const keyPart = (child: unknown): string => {
+    if (typeof child === 'string') return `s${child.length}:${child}`;
+    if (child !== null && typeof child === 'object') return `#${idOf(child)};`;
+    return `${typeof child}:${String(child)};`;
+  };
 
   const visit = (node: unknown, insideValue: boolean): unknown => {
     if (node === null || typeof node !== 'object') return node;
     const value = insideValue || isValue(node);
-    const record = node as Record<string, unknown>;
-    const names = Array.isArray(node) ? null : Object.keys(record);
-    if (names === null) for (let i = 0; i < (node as unknown[]).length; i++) (node as unknown[])[i] = visit((node as unknown[])[i], value);
-    else for (const name of names) record[name] = visit(record[name], value);
+    let key: string;
+    if (Array.isArray(node)) {
+      key = '[';
+      for (let i = 0; i < node.length; i++) {
+        const child = visit(node[i], value);
+        node[i] = child;
+        if (value) key += keyPart(child);
+      }
+    } else {
+      key = '{';
+      const record = node as Record<string, unknown>;
+      for (const name of Object.keys(record)) {
+        const child = visit(record[name], value);
+        record[name] = child;
+        if (value) key += `${name.length}:${name}${keyPart(child)}`;
+      }
+    }
     if (!value) return node;
-    const key = names === null ? ['[', ...(node as unknown[]).map(keyPart)] : ['{', ...names.flatMap((name) => [name, keyPart(record[name])])];
-    const text = JSON.stringify(key);
-    const found = canonical.get(text);
+    const found = canonical.get(key);
     if (found !== undefined) return found;
-    canonical.set(text, node);
+    canonical.set(key, node);
     return node;
   };
   visit(summary, false);
