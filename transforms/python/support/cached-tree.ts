@@ -9,17 +9,19 @@
 // stable within a parse), so identity comparisons keep working; it holds no state beyond answers that
 // cannot change, because a tree is never edited in place (a transform's output is parsed again).
 import type { NapiConfig, Range, SgNode, SgRoot } from '@ast-grep/napi';
+import { isJsTree, JsRoot } from './js-tree';
 
 type Matcher = string | number | NapiConfig;
 
 /**
- * A cached view of a parsed tree (the view itself when given one). A tree the engine parsed has one view,
+ * A cached view of a parsed tree (the view itself when given one; a JS tree, which answers from arrays and
+ * keeps its own memo tables, is its own view). A tree the engine parsed has one view,
  * shared by every transform and summary that asks for it until the engine releases the tree (the
  * analyses of one file ask largely the same questions, and each first question is a native call).
  * Any other tree gets a new view, which lives as long as whoever holds it.
  */
 export function cachedTree(tree: SgRoot): SgRoot {
-  if ((tree as unknown) instanceof CachedRoot) return tree;
+  if ((tree as unknown) instanceof CachedRoot || isJsTree(tree)) return tree;
   if (!engineTrees.has(tree)) return new CachedRoot(tree) as unknown as SgRoot;
   let view = sharedViews.get(tree);
   if (view === undefined) {
@@ -57,11 +59,12 @@ export function forgetView(tree: SgRoot): void {
  */
 export function treeMemo<T>(node: SgNode, slot: string, init: () => T): T | undefined {
   const root = node.getRoot() as unknown;
-  if (!(root instanceof CachedRoot)) return undefined;
-  let value = root.memo.get(slot) as T | undefined;
+  const memo = root instanceof CachedRoot || root instanceof JsRoot ? root.memo : null;
+  if (memo === null) return undefined;
+  let value = memo.get(slot) as T | undefined;
   if (value === undefined) {
     value = init();
-    root.memo.set(slot, value);
+    memo.set(slot, value);
   }
   return value;
 }

@@ -98,6 +98,11 @@ export class JsRoot {
   private lines: LineIndex | null = null;
   /** See kindIndex; null until first needed and after `shelve`. */
   private byKind: Map<number, number[]> | null = null;
+  /**
+   * The analyses' per-tree memo tables (cached-tree.ts's treeMemo). A JS tree is its own memoising view:
+   * its answers are array reads, and its node objects are one per node already.
+   */
+  readonly memo = new Map<string, unknown>();
 
   constructor(
     readonly source: string,
@@ -167,6 +172,7 @@ export class JsRoot {
     this.nodes = null;
     this.lines = null;
     this.byKind = null;
+    this.memo.clear();
     return this.kinds.length * BYTES_PER_NODE + this.source.length * 2;
   }
 
