@@ -44,15 +44,15 @@ export async function runInWorkers<Tree>(
     );
     for (const [i, segment] of segments.entries()) {
       if (i === 0 && !segment.indexer) continue;
-      // The only reference to the gathered summaries on this thread, dropped once they are posted.
+      // The only reference to the gathered summaries on this thread (one batch per worker, in pool order), dropped once they are posted.
       let summaries: SharedArrayBuffer[] | { failure: { order: number; message: string } } | null = segment.indexer ? await gatherSummaries(pool) : null;
       if (summaries !== null && 'failure' in summaries) {
         const message = indexFailure(segment.indexer!, summaries.failure.message);
         await Promise.all(pool.map((channel) => channel.request({ type: 'fail', transform: segment.owner ?? segment.indexer!.id, message })));
         break;
       }
-      // (The closure does not see the narrowing above: a failure has left the loop.)
-      const pending = pool.map((channel) => channel.request({ type: 'segment', segment: i, summaries: summaries as SharedArrayBuffer[] | null }));
+      // (A failure has left the loop.)
+      const pending = postSegment(pool, i, summaries as SharedArrayBuffer[] | null);
       // The workers hold the shared bytes until they have read them; this thread need not.
       summaries = null;
       const results = await Promise.all(pending);
@@ -66,14 +66,23 @@ export async function runInWorkers<Tree>(
 }
 
 /**
- * Every worker's serialized summaries (each worker puts them in file-list order when it builds the index),
- * or the failure the in-process run would meet first (the earliest file in the list).
+ * Every worker's serialized summaries, one batch per worker in pool order (each worker puts the entries in
+ * file-list order when it builds the index), or the failure the in-process run would meet first (the
+ * earliest file in the list).
  */
 async function gatherSummaries(pool: Channel[]): Promise<SharedArrayBuffer[] | { failure: { order: number; message: string } }> {
   const gathered = await Promise.all(pool.map((channel) => channel.summaries()));
   const failures = gathered.flatMap((s) => ('failure' in s ? [s.failure] : []));
   if (failures.length > 0) return { failure: failures.reduce((a, b) => (b.order < a.order ? b : a)) };
-  return gathered.flatMap((s) => ('bytes' in s ? [s.bytes] : []));
+  return gathered.map((s) => (s as { bytes: SharedArrayBuffer }).bytes);
+}
+
+/**
+ * Sends segment `segment` to every worker, each with the other workers' batches: it kept its own entries when
+ * it sent them. (A function of its own so that nothing on this thread keeps the batches once they are posted.)
+ */
+function postSegment(pool: Channel[], segment: number, batches: SharedArrayBuffer[] | null): Promise<boolean>[] {
+  return pool.map((channel, k) => channel.request({ type: 'segment', segment, summaries: batches === null ? null : batches.filter((_, j) => j !== k) }));
 }
 
 /** Workers find transforms by id in the plugin: running anything else here would silently differ from what was asked. */

@@ -21,7 +21,10 @@ export type ToWorker =
   | { type: 'intake'; tasks: FileTask[] }
   /** Send the summaries gathered for the next segment's index. */
   | { type: 'summaries' }
-  /** Run segment `segment` on the waiting files; `summaries` (every worker's batch) when it has an index to build. */
+  /**
+   * Run segment `segment` on the waiting files; `summaries` when it has an index to build: every other
+   * worker's batch (a worker keeps its own entries from the `summaries` request, so it never reads its own bytes).
+   */
   | { type: 'segment'; segment: number; summaries: SharedArrayBuffer[] | null }
   /** The index cannot be built: fail every waiting file with this error. */
   | { type: 'fail'; transform: string; message: string };

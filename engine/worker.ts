@@ -60,6 +60,7 @@ async function handle(message: ToWorker): Promise<void> {
       send({ type: 'summaries', summaries: serializeSummaries() });
       return;
     case 'fail':
+      ownEntries = [];
       work.failLive(message.transform, message.message);
       done();
       return;
@@ -75,6 +76,8 @@ async function handle(message: ToWorker): Promise<void> {
         }
         index = built.index;
       }
+      // (Read above, or not needed: no file of this worker is waiting.)
+      ownEntries = [];
       await work.runSegment(message.segment, index, tick);
       done();
       return;
@@ -82,10 +85,20 @@ async function handle(message: ToWorker): Promise<void> {
   }
 }
 
-/** This worker's summaries as bytes in shared memory, which the coordinator hands to every worker without copying. */
+/**
+ * This worker's summaries for the next index, kept as they are from the `summaries` request to the segment
+ * that builds the index: the other workers read them from bytes, this one need not.
+ */
+let ownEntries: SummaryEntry[] = [];
+
+/** This worker's summaries as bytes in shared memory, which the coordinator hands to the other workers without copying. */
 function serializeSummaries(): SerializedSummaries {
   const taken = work.takeSummaries();
-  if ('failure' in taken) return taken;
+  if ('failure' in taken) {
+    ownEntries = [];
+    return taken;
+  }
+  ownEntries = taken.entries;
   const bytes = serialize(taken.entries);
   const shared = new SharedArrayBuffer(bytes.byteLength);
   new Uint8Array(shared).set(bytes);
@@ -93,14 +106,15 @@ function serializeSummaries(): SerializedSummaries {
 }
 
 /**
- * The segment's summaries, read from the shared bytes. The message lives until the segment is done; the bytes
- * are read once and need not, so the message lets go of them. (A worker with no file waiting never reads
- * them, and its segment ends at once.)
+ * The segment's summaries: this worker's own, and the others' read from the shared bytes. The message lives
+ * until the segment is done; the bytes are read once and need not, so the message lets go of them.
  */
 function takeSummaries(message: Extract<ToWorker, { type: 'segment' }>): SummaryEntry[] {
   const batches = message.summaries ?? [];
   message.summaries = null;
-  return batches.flatMap((bytes) => deserialize(new Uint8Array(bytes)) as SummaryEntry[]);
+  const own = ownEntries;
+  ownEntries = [];
+  return [...own, ...batches.flatMap((bytes) => deserialize(new Uint8Array(bytes)) as SummaryEntry[])];
 }
 
 // The language may still be loading its parser when the first message arrives.
