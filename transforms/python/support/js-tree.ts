@@ -290,6 +290,7 @@ interface CompiledRule {
   keys: number[] | null;
 }
 
+/** Process-wide: there is one Python grammar (loadJsTrees loads it once), so kind and field ids are the same for every tree. */
 const compiledRules = new Map<string, CompiledRule>();
 
 function kindKey(id: number, named: boolean): number {
@@ -347,11 +348,23 @@ function kindRule(language: Language, kind: string): CompiledRule {
   return { test: (tree, i) => tree.kinds[i] === anonymous && tree.named[i] === 0, keys: [kindKey(anonymous, false)] };
 }
 
+/** web-tree-sitter's fieldIdForName searches the field list on every call; the analyses ask a few names many times. */
+const fieldIds = new Map<string, number | null>();
+
+function fieldId(language: Language, name: string): number | null {
+  let id = fieldIds.get(name);
+  if (id === undefined) {
+    id = language.fieldIdForName(name);
+    fieldIds.set(name, id);
+  }
+  return id;
+}
+
 function hasFieldTest(language: Language, value: unknown): (tree: JsRoot, i: number) => boolean {
   const has = value as Record<string, unknown>;
   const keys = Object.keys(has).sort().join(',');
   if (keys !== 'field,regex') throw new Error(`JS trees support has: { field, regex } only, not ${JSON.stringify(value)}`);
-  const field = language.fieldIdForName(String(has.field));
+  const field = fieldId(language, String(has.field));
   const re = new RegExp(String(has.regex));
   return (tree, i) => {
     for (let c = tree.firstChild[i] as number; c >= 0; c = tree.nextSibling[c] as number) {
@@ -438,19 +451,27 @@ class JsNode {
    * `case_clause`s answer the statement's `alternative`. (ast-grep's fieldChildren does not look there.)
    */
   field(name: string): SgNode | null {
-    const direct = this.fieldChildren(name)[0];
-    if (direct !== undefined || this.tree.kindName(this.i) !== 'match_statement') return direct ?? null;
-    const body = this.fieldChildren('body')[0];
-    return body === undefined ? null : ((body as unknown as JsNode).fieldChildren(name)[0] ?? null);
+    const direct = this.firstInField(name);
+    if (direct !== null || this.tree.kindName(this.i) !== 'match_statement') return direct;
+    const body = this.firstInField('body');
+    return body === null ? null : (body as unknown as JsNode).firstInField(name);
   }
 
   fieldChildren(name: string): SgNode[] {
     const t = this.tree;
-    const id = t.language.fieldIdForName(name);
+    const id = fieldId(t.language, name);
     const out: SgNode[] = [];
     if (id === null) return out;
     for (let c = t.firstChild[this.i] as number; c >= 0; c = t.nextSibling[c] as number) if (t.fields[c] === id) out.push(t.node(c) as SgNode);
     return out;
+  }
+
+  private firstInField(name: string): SgNode | null {
+    const t = this.tree;
+    const id = fieldId(t.language, name);
+    if (id === null) return null;
+    for (let c = t.firstChild[this.i] as number; c >= 0; c = t.nextSibling[c] as number) if (t.fields[c] === id) return t.node(c);
+    return null;
   }
 
   /** This node and its descendants that match, in pre-order (as ast-grep answers). */
