@@ -24,6 +24,7 @@ export function memoryPerThread(sourceBytes: number): number {
 // first two lies above the third (3.6 GiB per thread at 10k against 2.7 measured): V8 collects lazily, so
 // peaks are noisy, and an estimate that is low risks the run, one that is high only a thread. Rechecked after
 // trees were kept between segments (up to 256 MiB per thread): 1,020 MiB at 1k, 6,381 MiB at 10k, both
-// still below the line (1,387 and 7,297 MiB for two threads).
+// still below the line (1,387 and 7,297 MiB for two threads); since workers keep their own summaries
+// (b9a4246), 892–952 MiB at 1k, 2,817 at 5k (line: 4,013), 5,014 at 10k: conservative now, but peaks are noisy.
 const PER_THREAD_FIXED = 390 * 1024 ** 2;
 const PER_THREAD_PER_SOURCE_BYTE = 67;
