@@ -84,7 +84,10 @@ export class FileState<Tree> {
   readonly history: EditSpan[][] = [];
   /** Configured names of excluded functions found in the file; null until looked for. */
   excludedNames: Set<string> | null = null;
-  /** Null between segments, so no native tree is kept alive while the whole project is indexed. */
+  /**
+   * Null once released: between segments unless the engine kept it within its budget (FileWork's
+   * keptTreeBytes, LanguageSupport.shelve), so a large project's trees are not all alive while it is indexed.
+   */
   tree: Tree | null;
 
   constructor(
