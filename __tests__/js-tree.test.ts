@@ -113,6 +113,7 @@ test('a rule shape the JS tree does not know throws instead of answering', () =>
   const tree = parseJsTree('x = 1\n');
   expect(() => tree.root().findAll({ rule: { pattern: 'x = $A' } })).toThrow(/do not support/);
   expect(() => tree.root().findAll({ rule: { kind: 'no_such_kind' } })).toThrow(/no node kind/);
+  expect(() => tree.root().inside({ rule: { kind: 'module' } })).toThrow('JS trees do not support inside()');
 });
 
 test('a shelved tree answers as a fresh parse of its text, with new node objects', () => {

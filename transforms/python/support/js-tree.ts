@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import type { NapiConfig, Range, SgNode, SgRoot } from '@ast-grep/napi';
 import { Language, Parser } from 'web-tree-sitter';
 import { LineIndex } from '../../../engine/lines';
-import { DirectCalls, directCalls, sameAsPublicWalk, walkTree } from './tree-cursor';
+import { advance, DirectCalls, directCalls, sameAsPublicWalk, walkTree } from './tree-cursor';
 
 /** tree-sitter's symbol for an ERROR node (`ts_builtin_sym_error`, as an unsigned 16-bit id). */
 const ERROR_SYMBOL = 65535;
@@ -125,10 +125,10 @@ export class JsRoot {
     // `lastChild[p]` is p's latest child so far, to link the next one as its sibling.
     const lastChild = new Int32Array(count).fill(-1);
     const walk = walkTree(tree, calls);
-    // Pre-order copy; `parent` is the node the cursor descended from last.
+    // Pre-order copy; `parent` is the parent of the node the walk is on.
     let parent = -1;
     let i = 0;
-    for (let done = false; !done; i++) {
+    for (let up: number | null = -1; up !== null; i++) {
       if (i >= count) {
         walk.close();
         tree.delete();
@@ -146,17 +146,9 @@ export class JsRoot {
         else this.nextSibling[previous] = i;
         lastChild[parent] = i;
       }
-      if (walk.firstChild()) {
-        parent = i;
-        continue;
-      }
-      while (!walk.nextSibling()) {
-        if (!walk.parent()) {
-          done = true;
-          break;
-        }
-        parent = this.parents[parent] as number;
-      }
+      up = advance(walk);
+      if (up === -1) parent = i;
+      else if (up !== null) for (let k = 0; k < up; k++) parent = this.parents[parent] as number;
     }
     walk.close();
     tree.delete();
@@ -164,9 +156,9 @@ export class JsRoot {
   }
 
   /**
-   * Drops the node objects and line index made since the parse, keeping the copy itself; returns the
-   * bytes the copy holds. The engine calls it when it keeps a tree between segments: the answers are the
-   * same from a fresh parse, and any memo tables built on the old node objects went with their view.
+   * Drops the node objects, line index, kind index and memo tables made since the parse, keeping the copy
+   * itself; returns the bytes the copy holds. The engine calls it when it keeps a tree between segments:
+   * the tree then answers as a fresh parse of its text would, and no memo outlives the segment.
    */
   shelve(): number {
     this.nodes = null;
@@ -515,42 +507,16 @@ class JsNode {
   getRoot(): SgRoot {
     return this.tree as unknown as SgRoot;
   }
+}
 
-  inside(): never {
-    throw new Error('JS trees do not support inside()');
-  }
-
-  has(): never {
-    throw new Error('JS trees do not support has()');
-  }
-
-  precedes(): never {
-    throw new Error('JS trees do not support precedes()');
-  }
-
-  follows(): never {
-    throw new Error('JS trees do not support follows()');
-  }
-
-  getMatch(): never {
-    throw new Error('JS trees do not support getMatch()');
-  }
-
-  getMultipleMatches(): never {
-    throw new Error('JS trees do not support getMultipleMatches()');
-  }
-
-  getTransformed(): never {
-    throw new Error('JS trees do not support getTransformed()');
-  }
-
-  replace(): never {
-    throw new Error('JS trees do not support replace()');
-  }
-
-  commitEdits(): never {
-    throw new Error('JS trees do not support commitEdits()');
-  }
+// SgNode methods no analysis calls on an engine tree: each throws, naming itself, so a new use fails loudly
+// in the tests instead of meeting a missing method.
+for (const method of ['inside', 'has', 'precedes', 'follows', 'getMatch', 'getMultipleMatches', 'getTransformed', 'replace', 'commitEdits']) {
+  Object.defineProperty(JsNode.prototype, method, {
+    value: (): never => {
+      throw new Error(`JS trees do not support ${method}()`);
+    },
+  });
 }
 
 /** The engine's syntax check on a JS tree: the first ERROR node in pre-order, else the first zero-width (missing) one. */

@@ -99,20 +99,24 @@ function publicWalk(cursor: ReturnType<Tree['walk']>): NodeWalk {
   };
 }
 
+/**
+ * Moves the walk to the next node in pre-order. Returns how many levels it climbed before stepping to a
+ * sibling, -1 when it went down to the first child, or null when the walk is over.
+ */
+export function advance(walk: NodeWalk): number | null {
+  if (walk.firstChild()) return -1;
+  for (let up = 0; ; up++) {
+    if (walk.nextSibling()) return up;
+    if (!walk.parent()) return null;
+  }
+}
+
 /** Every node of the tree in pre-order, as `kind start end named field` lines. */
 export function describeWalk(tree: Tree, calls: DirectCalls | null): string[] {
   const walk = walkTree(tree, calls);
   const out: string[] = [];
-  for (let done = false; !done; ) {
-    out.push(`${walk.typeId()} ${walk.start()} ${walk.end()} ${walk.named() ? 1 : 0} ${walk.field()}`);
-    if (walk.firstChild()) continue;
-    while (!walk.nextSibling()) {
-      if (!walk.parent()) {
-        done = true;
-        break;
-      }
-    }
-  }
+  do out.push(`${walk.typeId()} ${walk.start()} ${walk.end()} ${walk.named() ? 1 : 0} ${walk.field()}`);
+  while (advance(walk) !== null);
   walk.close();
   return out;
 }
