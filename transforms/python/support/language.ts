@@ -27,28 +27,21 @@ export function parsePython(source: string): SgRoot {
  * only when it stops at a zero-width node does a second walk look for an ERROR node after it.
  */
 export function firstSyntaxError(root: SgRoot): SyntaxProblem | null {
-  if (isJsTree(root)) return jsFirstSyntaxError(root);
-  const top = root.root();
-  const first = top.find(ERROR_OR_EMPTY);
-  if (first === null) return null;
-  const error = first.kind() === 'ERROR' ? first : top.find(ERROR);
-  if (error) {
-    const { start } = error.range();
-    return { line: start.line + 1, column: start.column + 1, message: `cannot parse: ${describe(error)}` };
-  }
-  if (top.text().length === 0) return null;
-  const { start } = first.range();
-  return { line: start.line + 1, column: start.column + 1, message: `missing ${JSON.stringify(first.kind())}` };
-}
-
-/** The same answer on a JS tree, found by one pass over its arrays. */
-function jsFirstSyntaxError(root: SgRoot): SyntaxProblem | null {
-  const problem = jsSyntaxProblem(root);
+  // A JS tree finds the same node in one pass over its arrays.
+  const problem = isJsTree(root) ? jsSyntaxProblem(root) : nativeSyntaxProblem(root);
   if (problem === null) return null;
   const { start } = problem.node.range();
   if (problem.error) return { line: start.line + 1, column: start.column + 1, message: `cannot parse: ${describe(problem.node)}` };
   if (root.root().text().length === 0) return null;
   return { line: start.line + 1, column: start.column + 1, message: `missing ${JSON.stringify(problem.node.kind())}` };
+}
+
+function nativeSyntaxProblem(root: SgRoot): { node: SgNode; error: boolean } | null {
+  const top = root.root();
+  const first = top.find(ERROR_OR_EMPTY);
+  if (first === null) return null;
+  const error = first.kind() === 'ERROR' ? first : top.find(ERROR);
+  return error ? { node: error, error: true } : { node: first, error: false };
 }
 
 const ERROR = { rule: { kind: 'ERROR' } };
@@ -76,18 +69,17 @@ export const pythonLanguage: LanguageSupport<SgRoot> = {
   // The engine's trees are JS copies once the WebAssembly parser has loaded (see js-tree.ts); before that
   // (a transform run synchronously by a test, say) ast-grep's, which answer the same.
   ready: loadJsTrees,
-  // Trees parsed here are the engine's: it disposes each, so their memoising view can be shared meanwhile.
+  // A JS tree is its own memoising view. An ast-grep tree parsed here is the engine's: it disposes each, so
+  // its view can be shared meanwhile.
   parse: (source) => {
-    const tree = jsTreesLoaded() ? parseJsTree(source) : parsePython(source);
+    if (jsTreesLoaded()) return parseJsTree(source);
+    const tree = parsePython(source);
     shareView(tree);
     return tree;
   },
   dispose: forgetView,
   // A JS tree is plain memory the engine can account for; a native one is not kept (its size is unknown to us).
-  shelve: (tree) => {
-    forgetView(tree);
-    return isJsTree(tree) ? shelveJsTree(tree) : null;
-  },
+  shelve: (tree) => (isJsTree(tree) ? shelveJsTree(tree) : null),
   firstSyntaxError: (tree) => firstSyntaxError(tree),
   isInsideString: (tree, offset) => isInsideString(tree, offset),
   lineComment: '#',
