@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { FromWorker, SerializedSummaries, ToWorker, WorkerSetup } from './protocol';
 import type { ParallelOptions, RunOptions } from './run';
 import type { EnginePlugin } from './types';
-import { DEFAULT_KEPT_TREE_BYTES, FileReport, FileTask, indexFailure, splitSegments } from './work';
+import { FileReport, FileTask, indexFailure, splitSegments } from './work';
 
 export async function runInWorkers<Tree>(
   tasks: FileTask[],
@@ -24,7 +24,7 @@ export async function runInWorkers<Tree>(
     transformOptions: options.transformOptions,
     annotate: options.annotate,
     maxFileSize: options.maxFileSize,
-    keptTreeBytes: options.keptTreeBytes ?? DEFAULT_KEPT_TREE_BYTES,
+    keptTreeBytes: options.keptTreeBytes,
   };
   const reports: FileReport[] = [];
   const pool = Array.from({ length: jobs }, () => new Channel(setup, progress, (r) => reports.push(...r.map(withBuffer))));

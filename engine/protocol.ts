@@ -13,7 +13,7 @@ export interface WorkerSetup {
   transformOptions: TransformOptions;
   annotate: boolean;
   maxFileSize: number;
-  keptTreeBytes: number;
+  keptTreeBytes?: number;
 }
 
 export type ToWorker =

@@ -2,9 +2,9 @@ import { promises as fs } from 'node:fs';
 import { byDisplayPath, discoverFiles } from './discover';
 import { runInWorkers } from './parallel';
 import type { LanguageSupport, Transform, TransformOptions } from './types';
-import { DEFAULT_KEPT_TREE_BYTES, FileReport, FileTask, FileWork, Segment, splitSegments } from './work';
+import { FileReport, FileTask, FileWork, Segment, splitSegments } from './work';
 
-export { DEFAULT_KEPT_TREE_BYTES, splitSegments } from './work';
+export { splitSegments } from './work';
 export type { FileReport, Segment } from './work';
 
 export interface RunOptions<Tree> {
@@ -170,7 +170,7 @@ async function runHere<Tree>(
 ): Promise<FileReport[]> {
   // Only the threads that parse load the parser: with workers, each worker awaits it itself.
   await options.language.ready?.();
-  const work = new FileWork({ ...options, segments, keptTreeBytes: options.keptTreeBytes ?? DEFAULT_KEPT_TREE_BYTES });
+  const work = new FileWork({ ...options, segments });
   let ticks = 0;
   const tick = async (): Promise<void> => {
     progress(1);

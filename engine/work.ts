@@ -81,9 +81,10 @@ export interface WorkConfig<Tree> {
   maxFileSize: number;
   /**
    * Bytes of trees this thread may keep for files waiting for the next segment (LanguageSupport.shelve),
-   * so that segment need not parse them again; past it, a waiting file's tree is released. 0 keeps none.
+   * so that segment need not parse them again; past it, a waiting file's tree is released. 0 keeps none;
+   * absent, DEFAULT_KEPT_TREE_BYTES.
    */
-  keptTreeBytes: number;
+  keptTreeBytes?: number;
 }
 
 interface LiveFile<Tree> {
@@ -215,7 +216,7 @@ export class FileWork<Tree> {
 
   /** Shelves the file's tree if the language can and the budget has room; false when it must be released. */
   private keep(file: LiveFile<Tree>): boolean {
-    const { language, keptTreeBytes } = this.config;
+    const { language, keptTreeBytes = DEFAULT_KEPT_TREE_BYTES } = this.config;
     const tree = file.state.tree;
     if (tree === null || language.shelve === undefined || this.keptBytes >= keptTreeBytes) return false;
     const bytes = language.shelve(tree);
