@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import type { SgRoot } from '@ast-grep/napi';
 import { formatFindings, formatProblems, formatSummary } from '../cli/print/summary';
 import { unifiedDiff } from '../cli/print/diff';
+import { tuneV8 } from '../cli/v8-flags';
 import { discoverFiles } from '../engine/discover';
 import { DEFAULT_MAX_FILE_SIZE, FileReport, RunReport, runProject, summarize } from '../engine/run';
 import { decodeSource } from '../engine/text';
@@ -251,6 +252,8 @@ async function main(argv: string[]): Promise<void> {
 }
 
 if (require.main === module) {
+  // As the command line runs (cli/main.ts), for the floor and the full run alike.
+  tuneV8();
   main(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`measure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 2;

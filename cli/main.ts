@@ -7,6 +7,7 @@ import { auditArgs, auditCommand, auditOptions } from './audit-command';
 import { explainCommand } from './explain';
 import { initCommand } from './init/command';
 import { EXIT_ERROR, EXIT_OK, Io, OUTPUT_FORMATS, OutputFormat, runCommand, RunCommandArgs, UsageError } from './run-command';
+import { tuneV8 } from './v8-flags';
 
 function runOptions<T>(y: Argv<T>) {
   return y
@@ -171,6 +172,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
   return exitCode;
 }
 
+/** What the `awaitify` command runs: `main`, in a process tuned for a long batch job (cli/v8-flags.ts). */
+export function startCommand(argv: string[], io: Io, tune: () => void = tuneV8): Promise<number> {
+  tune();
+  return main(argv, io);
+}
+
 if (require.main === module) {
   // `awaitify dry-run | head` closes the pipe early: that is the reader's choice, not a failure.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -186,7 +193,7 @@ if (require.main === module) {
     stdout: process.stdout,
     stderr: process.stderr,
   };
-  main(process.argv.slice(2), io).then(
+  startCommand(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
     },
