@@ -117,30 +117,36 @@ export function scaling(runs: RunEntry[]): ScalingStep[] {
 /** Noise between runs on a shared machine is easily 10%; more per-file slowdown than that is growth. */
 const SCALING_TOLERANCE = 1.1;
 
+/** The repository size issue 7 sets the time, throughput and memory targets at. */
+const TARGET_FILES = 10000;
+
 export function checkTargets(runs: RunEntry[], steps: ScalingStep[]): TargetCheck[] {
   const largest = [...runs].sort((a, b) => b.derived.files - a.derived.files)[0];
   if (!largest) return [];
   const at = `${largest.label} (${largest.derived.files} files)`;
-  const small = largest.derived.files < 10000 ? 'measured below 10k files; the target is at 10k' : '';
+  // The first three targets are set at 10k files: a smaller run's number is shown, but judges nothing.
+  const judged = largest.derived.files >= TARGET_FILES;
+  const small = judged ? '' : 'not judged: measured below 10k files, the target is at 10k';
+  const verdict = (met: boolean): boolean | null => (judged ? met : null);
   const notes = (...parts: string[]): string => parts.filter((p) => p !== '').join('; ');
   const checks: TargetCheck[] = [
     {
       target: 'full dry-run ≤ 1.5× parse-only floor',
       measured: `${largest.derived.ratio.toFixed(2)}× wall, ${largest.derived.cpuRatio.toFixed(2)}× CPU at ${at}`,
-      met: largest.derived.ratio <= 1.5,
+      met: verdict(largest.derived.ratio <= 1.5),
       note: small,
     },
     {
       target: '≥ 600 files/s end to end',
       measured: `${largest.derived.fullFilesPerSec.toFixed(0)} files/s wall (${largest.derived.fullCpuFilesPerSec.toFixed(0)} per CPU-second) at ${at}`,
-      met: largest.derived.fullFilesPerSec >= 600,
+      met: verdict(largest.derived.fullFilesPerSec >= 600),
       // CPU time over wall time says how many cores the run kept busy (1.0 = one thread, at best).
       note: notes(`CPU/wall ${(largest.derived.fullCpuMs / largest.derived.fullMs).toFixed(2)}: cores kept busy by the run`, small),
     },
     {
       target: 'peak RSS ≤ 1 GB (1024 MiB) at 10k files',
       measured: `${(largest.derived.fullMaxRss / MiB).toFixed(0)} MiB at ${at}`,
-      met: largest.derived.fullMaxRss <= 1024 * MiB,
+      met: verdict(largest.derived.fullMaxRss <= 1024 * MiB),
       note: small,
     },
   ];
