@@ -25,6 +25,7 @@ export function memoryPerThread(sourceBytes: number): number {
 // peaks are noisy, and an estimate that is low risks the run, one that is high only a thread. Rechecked after
 // trees were kept between segments (up to 256 MiB per thread): 1,020 MiB at 1k, 6,381 MiB at 10k, both
 // still below the line (1,387 and 7,297 MiB for two threads); since workers keep their own summaries
-// (b9a4246), 892–952 MiB at 1k, 2,817 at 5k (line: 4,013), 5,014 at 10k: conservative now, but peaks are noisy.
+// (b9a4246), 892–952 MiB at 1k, 2,817 at 5k (line: 4,013), 5,014 at 10k: conservative now, but peaks are noisy;
+// with less inlining (cli/v8-flags.ts) 5,362 MiB at 10k through the CLI (5,072 in the bench), still below 7,297.
 const PER_THREAD_FIXED = 390 * 1024 ** 2;
 const PER_THREAD_PER_SOURCE_BYTE = 67;
