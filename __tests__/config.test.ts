@@ -10,6 +10,7 @@ import { KnownNames, validateConfig } from '../cli/config/schema';
 import { detectInSource, Detected, moduleName } from '../cli/init/detect';
 import { asyncTwinName, starterConfig } from '../cli/init/command';
 import { githubAnnotations } from '../cli/print/github';
+import { filePatch } from '../cli/print/diff';
 import { attributeHunks } from '../cli/print/hunks';
 import { sarifReport } from '../cli/print/sarif';
 import { closest, editDistance } from '../cli/suggest';
@@ -361,7 +362,7 @@ describe('printers', () => {
   test('hunks are attributed to the edits whose output line they hold', () => {
     const before = Array.from({ length: 30 }, (_, i) => `line${i + 1}`).join('\n') + '\n';
     const after = before.replace('line2\n', 'LINE2\n').replace('line25\n', 'LINE25\n');
-    const hunks = attributeHunks(before, after, [
+    const hunks = attributeHunks(filePatch('app/x.py', before, after), [
       { transform: 't1', reason: 'upper 2', line: 2 },
       { transform: 't2', reason: 'upper 25', line: 25 },
       { transform: 't2', reason: 't2', line: 25 },

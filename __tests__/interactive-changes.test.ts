@@ -1,7 +1,7 @@
 // The pure half of `apply --interactive`: which hunks form one change, and the text a set of
 // accepted changes gives.
 import { applyChanges, ChangeEdit, planChanges, splitLines } from '../cli/interactive/changes';
-import { unifiedDiff } from '../cli/print/diff';
+import { filePatch, unifiedDiff } from '../cli/print/diff';
 import { attributeHunks } from '../cli/print/hunks';
 
 const numbered = (count: number, eol = '\n'): string => Array.from({ length: count }, (_, i) => `line${i + 1}${eol}`).join('');
@@ -56,7 +56,7 @@ describe('planChanges', () => {
   test('--verbose attribution names an edit in every hunk it spans', () => {
     const before = numbered(40);
     const after = replaceLine(replaceLine(before, 5, 'FIVE\n'), 30, 'THIRTY\n');
-    expect(attributeHunks(before, after, [edit(5, 30, 'rewrite', 'whole block')]).map((h) => h.reasons)).toEqual([['rewrite: whole block'], ['rewrite: whole block']]);
+    expect(attributeHunks(filePatch('x.py', before, after), [edit(5, 30, 'rewrite', 'whole block')]).map((h) => h.reasons)).toEqual([['rewrite: whole block'], ['rewrite: whole block']]);
   });
 
   test('an edit nested in a longer one joins the longer one, not its neighbour', () => {

@@ -13,7 +13,7 @@ import { ConfigError, findConfig, loadConfig, LoadedConfig } from './config/load
 import { CliChoices, Effective, mergeConfig } from './config/merge';
 import { QUALIFIED_FUNCTION } from './config/schema';
 import { packageVersion } from './package-root';
-import { colorizeDiff, unifiedDiff } from './print/diff';
+import { colorizeDiff, filePatch, formatFilePatch } from './print/diff';
 import { githubAnnotations } from './print/github';
 import { attributeHunks, attributionComments } from './print/hunks';
 import { jsonReport } from './print/json';
@@ -209,9 +209,10 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
     } else if (args.mode === 'dry-run') {
       const color = io.stdout.isTTY === true;
       for (const file of changed) {
-        const patch = unifiedDiff(file.path, file.before, file.after);
-        if (args.verbose) io.stdout.write(attributionComments(file.path, attributeHunks(file.before, file.after, file.edits)));
-        io.stdout.write(color ? colorizeDiff(patch) : patch);
+        const patch = filePatch(file.path, file.before, file.after);
+        if (args.verbose) io.stdout.write(attributionComments(file.path, attributeHunks(patch, file.edits)));
+        const text = formatFilePatch(patch);
+        io.stdout.write(color ? colorizeDiff(text) : text);
       }
     } else {
       for (const file of report.files) if (file.status === 'changed') io.stdout.write(`wrote ${file.path}\n`);

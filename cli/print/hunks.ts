@@ -1,6 +1,6 @@
 // Which transform made each diff hunk: edits carry the output lines they landed on, hunks their
 // range of output lines, so each edit belongs to the hunks whose range meets its lines.
-import { structuredPatch } from 'diff';
+import type { StructuredPatch } from 'diff';
 import type { EditRecord } from '../../engine/pipeline';
 
 export interface HunkAttribution {
@@ -15,9 +15,8 @@ export interface HunkAttribution {
 /** An edit as attribution needs it; without `endLine` the edit is taken to end on the line it starts. */
 export type AttributedEdit = Pick<EditRecord, 'transform' | 'reason' | 'line'> & { endLine?: number };
 
-/** The same hunks `unifiedDiff` prints (same context), each with the edits that fall in it. */
-export function attributeHunks(before: string, after: string, edits: readonly AttributedEdit[]): HunkAttribution[] {
-  const patch = structuredPatch('a', 'b', before, after, undefined, undefined, { context: 3 });
+/** The hunks of a file's patch (print/diff.ts, filePatch), each with the edits that fall in it. */
+export function attributeHunks(patch: Pick<StructuredPatch, 'hunks'>, edits: readonly AttributedEdit[]): HunkAttribution[] {
   return patch.hunks.map((hunk) => {
     const inside = editsInHunk(hunk, edits);
     return {

@@ -1,6 +1,6 @@
 import type { RunReport, Summary } from '../../engine/run';
 import type { RuleLevel } from '../config/schema';
-import { unifiedDiff } from './diff';
+import { filePatch, formatFilePatch } from './diff';
 import { attributeHunks } from './hunks';
 import { levelOf } from './sarif';
 
@@ -20,16 +20,18 @@ export function jsonReport(report: RunReport, summary: Summary, mode: string, le
       files: report.files.map((file) => {
         const base = { path: file.path, status: file.status };
         switch (file.status) {
-          case 'changed':
+          case 'changed': {
+            const patch = filePatch(file.path, file.before, file.after);
             return {
               ...base,
               edits: file.edits,
               findings: withLevels(file.findings),
               counts: file.counts,
               ignored: file.ignored,
-              diff: unifiedDiff(file.path, file.before, file.after),
-              hunks: attributeHunks(file.before, file.after, file.edits).map(({ header, transforms }) => ({ header, transforms })),
+              diff: formatFilePatch(patch),
+              hunks: attributeHunks(patch, file.edits).map(({ header, transforms }) => ({ header, transforms })),
             };
+          }
           case 'unchanged':
             return { ...base, edits: [], findings: withLevels(file.findings), counts: file.counts, ignored: file.ignored };
           case 'skipped':
