@@ -1,8 +1,8 @@
 // The pieces a reviewer accepts or rejects, and the text that results. A change is one diff hunk, or
 // several when a single edit spans them (a rewrite whose middle lines stay the same is printed as two
 // hunks): taking half of an edit would write code no transform produced.
-import { structuredPatch } from 'diff';
 import type { EditRecord } from '../../engine/pipeline';
+import { filePatch } from '../print/diff';
 import { editsInHunk, reasonsOf } from '../print/hunks';
 
 export interface Hunk {
@@ -31,7 +31,8 @@ export type ChangeEdit = Pick<EditRecord, 'transform' | 'reason' | 'line' | 'end
 
 /** The hunks of the before → after diff (3 lines of context, as `dry-run` prints), grouped by the edits behind them. */
 export function planChanges(before: string, after: string, edits: readonly ChangeEdit[]): Change[] {
-  const patch = structuredPatch('a', 'b', before, after, undefined, undefined, { context: 3 });
+  // The same diff `dry-run` prints; only the hunks are used, so the file name does not matter.
+  const patch = filePatch('', before, after);
   const hunks: Hunk[] = patch.hunks.map((h) => ({
     // structuredPatch counts from 1 even for a hunk with no old (or new) lines; the printed header does not.
     oldStart: h.oldStart - 1,
