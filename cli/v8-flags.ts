@@ -6,8 +6,8 @@ import { setFlagsFromString } from 'node:v8';
  *
  * `--max-inlined-bytecode-size-cumulative` (920 bytes by default) bounds how much bytecode V8's optimizing
  * compiler inlines into one function it compiles. The analyses are many large functions, each compiled by
- * every thread, and with the default budget compiling them cost about a third of a run's CPU on V8's
- * helper threads. At 300: 10–15% less CPU and wall time on the benchmark's 1k and 5k repositories
+ * every thread; with the default budget V8's helper threads took about a third of a run's CPU, most of
+ * it compiling them. At 300: about 10% less CPU and wall time on the benchmark's 1k and 5k repositories
  * (docs/performance.md, "Less inlining"). Flags change how fast code runs, never what it computes.
  */
 export const V8_FLAGS: readonly string[] = ['--max-inlined-bytecode-size-cumulative=300'];
