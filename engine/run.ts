@@ -136,7 +136,7 @@ export async function runProject<Tree>(options: RunOptions<Tree>): Promise<RunRe
 
 async function chooseThreads(parallel: ParallelOptions | undefined, tasks: FileTask[]): Promise<ThreadChoice> {
   const requested = parallel ? Math.max(1, Math.floor(parallel.jobs)) : 1;
-  const byFiles = workerCount(parallel, tasks.length);
+  const byFiles = workerCount(parallel, requested, tasks.length);
   if (!parallel?.memory) return { requested, used: byFiles };
   const sourceBytes = await totalSize(tasks);
   const perThread = parallel.memory.perThread(sourceBytes);
@@ -155,10 +155,11 @@ async function totalSize(tasks: FileTask[]): Promise<number> {
   return total;
 }
 
-function workerCount(parallel: ParallelOptions | undefined, files: number): number {
+/** The threads asked for, fewer when the files would give a thread less than its minimum share. */
+function workerCount(parallel: ParallelOptions | undefined, requested: number, files: number): number {
   if (!parallel) return 1;
   const perWorker = Math.max(1, parallel.minFilesPerWorker ?? DEFAULT_MIN_FILES_PER_WORKER);
-  return Math.max(1, Math.min(Math.floor(parallel.jobs), Math.floor(files / perWorker)));
+  return Math.max(1, Math.min(requested, Math.floor(files / perWorker)));
 }
 
 /** Every file and segment on this thread. */
