@@ -125,4 +125,33 @@ describe('internValues', () => {
     expect(data.sites[0]).not.toBe(data.sites[1]);
     expect(data.sites[0]?.refs).not.toBe(data.sites[1]?.refs);
   });
+
+  test('values that differ only in the type of a part, its order or its nesting stay apart', () => {
+    const data = {
+      number: { k: 'builtin', type: 1 },
+      text: { k: 'builtin', type: '1' },
+      nulled: { k: 'builtin', type: null },
+      undefinedType: { k: 'builtin', type: undefined },
+      ordered: { k: 'attr', name: 'all', of: { k: 'global', name: 'db' } },
+      reordered: { k: 'attr', of: { k: 'global', name: 'db' }, name: 'all' },
+      parts: [{ anchor: null, parts: ['a', 'b'] }, { anchor: null, parts: ['b', 'a'] }, { anchor: null, parts: [['a', 'b']] }],
+      again: { k: 'attr', name: 'all', of: { k: 'global', name: 'db' } },
+    };
+    internValues(data);
+    const distinct = [data.number, data.text, data.nulled, data.undefinedType];
+    expect(new Set(distinct).size).toBe(distinct.length);
+    expect(data.ordered).not.toBe(data.reordered);
+    expect(data.ordered.of).toBe(data.reordered.of);
+    expect(new Set(data.parts).size).toBe(3);
+    expect(data.again).toBe(data.ordered);
+  });
+
+  test('many distinct values stay distinct, and every repeat finds its first', () => {
+    const made = () => Array.from({ length: 5000 }, (_, i) => ({ k: 'attr', name: `n${i % 2500}`, of: { k: 'global', name: `g${(i % 2500) % 7}` } }));
+    const data = { first: made(), second: made() };
+    internValues(data);
+    expect(new Set(data.first).size).toBe(2500);
+    data.second.forEach((value, i) => expect(value).toBe(data.first[i % 2500]));
+    data.first.slice(0, 2500).forEach((value, i) => expect(value).toMatchObject({ name: `n${i}`, of: { name: `g${i % 7}` } }));
+  });
 });

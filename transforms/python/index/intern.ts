@@ -17,50 +17,73 @@ function isValue(value: object): boolean {
  * stay as they are: they are not values and may be distinct on purpose. Returns `summary`.
  */
 export function internValues<T extends object>(summary: T): T {
-  const canonical = new Map<string, object>();
-  const ids = new Map<object, number>();
-  const idOf = (object: object): number => {
-    let id = ids.get(object);
+  // A value's signature is a list of numbers: its property names and parts, each by an id. Primitives and
+  // names get positive ids by content (a Map compares them by SameValueZero, so 1 and '1' stay apart);
+  // objects get negative ids by identity, which is content too because a value's parts are made canonical
+  // before the value is looked up. An array's signature starts with 0, which no id is, so an array and an
+  // object never match. Numbers, unlike the string keys this replaced, need no text built per value.
+  const primitiveIds = new Map<unknown, number>();
+  const objectIds = new Map<object, number>();
+  const partId = (part: unknown): number => {
+    if (part !== null && typeof part === 'object') {
+      let id = objectIds.get(part);
+      if (id === undefined) {
+        id = -(objectIds.size + 1);
+        objectIds.set(part, id);
+      }
+      return id;
+    }
+    let id = primitiveIds.get(part);
     if (id === undefined) {
-      id = ids.size;
-      ids.set(object, id);
+      id = primitiveIds.size + 1;
+      primitiveIds.set(part, id);
     }
     return id;
   };
-  // A value's key: its shape and its parts, each part self-delimiting (strings carry their length, the
-  // rest end in ';'), so two keys are equal only for structurally equal values.
-  const keyPart = (child: unknown): string => {
-    if (typeof child === 'string') return `s${child.length}:${child}`;
-    if (child !== null && typeof child === 'object') return `#${idOf(child)};`;
-    return `${typeof child}:${String(child)};`;
+  // Canonical values by a hash of their signature; each bucket alternates a signature and its value.
+  const buckets = new Map<number, (number[] | object)[]>();
+  const canonical = (node: object, signature: number[]): object => {
+    let hash = 0x811c9dc5 ^ signature.length;
+    for (const id of signature) hash = Math.imul(hash ^ id, 0x01000193);
+    const bucket = buckets.get(hash);
+    if (bucket === undefined) {
+      buckets.set(hash, [signature, node]);
+      return node;
+    }
+    for (let i = 0; i < bucket.length; i += 2) {
+      if (sameIds(bucket[i] as number[], signature)) return bucket[i + 1] as object;
+    }
+    bucket.push(signature, node);
+    return node;
   };
 
   const visit = (node: unknown, insideValue: boolean): unknown => {
     if (node === null || typeof node !== 'object') return node;
-    const value = insideValue || isValue(node);
-    let key: string;
+    const signature = insideValue || isValue(node) ? [] as number[] : null;
     if (Array.isArray(node)) {
-      key = '[';
+      signature?.push(0);
       for (let i = 0; i < node.length; i++) {
-        const child = visit(node[i], value);
+        const child = visit(node[i], signature !== null);
         node[i] = child;
-        if (value) key += keyPart(child);
+        signature?.push(partId(child));
       }
     } else {
-      key = '{';
       const record = node as Record<string, unknown>;
-      for (const name of Object.keys(record)) {
-        const child = visit(record[name], value);
+      // Summaries are plain data: for-in walks the own keys, in Object.keys order, without an array per object.
+      for (const name in record) {
+        const child = visit(record[name], signature !== null);
         record[name] = child;
-        if (value) key += `${name.length}:${name}${keyPart(child)}`;
+        signature?.push(partId(name), partId(child));
       }
     }
-    if (!value) return node;
-    const found = canonical.get(key);
-    if (found !== undefined) return found;
-    canonical.set(key, node);
-    return node;
+    return signature === null ? node : canonical(node, signature);
   };
   visit(summary, false);
   return summary;
+}
+
+function sameIds(a: number[], b: number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
