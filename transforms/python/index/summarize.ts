@@ -78,7 +78,11 @@ export function summarizeModule(input: IndexInput<SgRoot>): ModuleSummary {
   const key = `${input.absPath}\0${input.path}`;
   // Every option the summary reads: a process may run twice with different options (tests, the bench).
   const o = input.options;
-  const options = JSON.stringify([o.getDbName, o.asyncGetDbName, o.sessionFacades ?? [], o.sessionTypes ?? [], o.sessionAliases ?? {}, o.excludeFunctions ?? []]);
+  let options = JSON.stringify([o.getDbName, o.asyncGetDbName, o.sessionFacades ?? [], o.sessionTypes ?? [], o.sessionAliases ?? {}, o.excludeFunctions ?? []]);
+  // One copy for every entry: with a project's session aliases this key runs to kilobytes, and a copy
+  // per file was kept for the whole run.
+  if (options === lastOptions) options = lastOptions;
+  else lastOptions = options;
   const last = recent.get(key);
   if (last && last.source === input.source && last.options === options) return last.summary;
   // The summary asks the same nodes the same questions many times (scopes, ancestors per call site).
@@ -98,6 +102,8 @@ export function summarizeModule(input: IndexInput<SgRoot>): ModuleSummary {
  * first two asks.
  */
 const recent = new Map<string, { source: string; options: string; summary: ModuleSummary }>();
+/** The options key of the last summary, whose string the entries of `recent` share. */
+let lastOptions = '';
 
 /** FNV-1a over the text: the rewrite pass checks it sees the text that was indexed. */
 export function hashText(text: string): string {
