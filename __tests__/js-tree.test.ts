@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { SgNode, SgRoot } from '@ast-grep/napi';
+import { end, start } from '../transforms/python/query/syntax';
 import { firstSyntaxError, parsePython } from '../transforms/python/support/language';
 import { directCursorCalls, loadJsTrees, parseJsTree, shelveJsTree } from '../transforms/python/support/js-tree';
 import { DirectCalls, describeWalk, sameAsPublicWalk } from '../transforms/python/support/tree-cursor';
@@ -41,7 +42,8 @@ function describeTree(tree: SgRoot, fieldNames: readonly string[], step = 1): st
   return nodes.map((n, i) => {
     const asked = i % step === 0 ? fieldNames : [];
     const fields = asked.map((f) => `${f}=${at(n.field(f as never))}/${n.fieldChildren(f as never).map(at).join(',')}`).filter((f) => !f.endsWith('=-/'));
-    return [n.kind(), JSON.stringify(n.range()), n.isNamed(), JSON.stringify(n.text()), at(n.parent()), n.children().map(at).join(','), fields.join(' ')].join(' | ');
+    // start/end: a JS node answers them from its arrays (no Range), and must agree with ast-grep's range.
+    return [n.kind(), JSON.stringify(n.range()), `${start(n)}-${end(n)}`, n.isNamed(), JSON.stringify(n.text()), at(n.parent()), n.children().map(at).join(','), fields.join(' ')].join(' | ');
   });
 }
 

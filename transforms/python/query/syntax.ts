@@ -1,12 +1,15 @@
 // Small tree-sitter-python helpers shared by the query modules.
 import type { SgNode } from '@ast-grep/napi';
+import { JsNode } from '../support/js-tree';
 
+// Every analysis asks for offsets, sameNode above all; a JS tree answers them from its arrays, where a
+// Range costs two line lookups and three objects.
 export function start(node: SgNode): number {
-  return node.range().start.index;
+  return node instanceof JsNode ? node.startIndex() : node.range().start.index;
 }
 
 export function end(node: SgNode): number {
-  return node.range().end.index;
+  return node instanceof JsNode ? node.endIndex() : node.range().end.index;
 }
 
 /** Node identity across separate wrapper objects (the binding hands out a new object per call). */

@@ -371,7 +371,7 @@ type Matcher = string | number | NapiConfig;
 /** What a node costs in the typed arrays: five Int32 (starts, ends, parents, firstChild, nextSibling), two Uint16 (kinds, fields), one Uint8 (named). */
 const BYTES_PER_NODE = 25;
 
-class JsNode {
+export class JsNode {
   constructor(
     private readonly tree: JsRoot,
     private readonly i: number,
@@ -395,6 +395,16 @@ class JsNode {
 
   range(): Range {
     return { start: this.tree.position(this.tree.starts[this.i] as number), end: this.tree.position(this.tree.ends[this.i] as number) };
+  }
+
+  /** `range().start.index` without the line lookups and objects of a Range. */
+  startIndex(): number {
+    return this.tree.starts[this.i] as number;
+  }
+
+  /** `range().end.index`, likewise. */
+  endIndex(): number {
+    return this.tree.ends[this.i] as number;
   }
 
   text(): string {
