@@ -82,7 +82,13 @@ async function gatherSummaries(pool: Channel[]): Promise<SharedArrayBuffer[] | {
  * it sent them. (A function of its own so that nothing on this thread keeps the batches once they are posted.)
  */
 function postSegment(pool: Channel[], segment: number, batches: SharedArrayBuffer[] | null): Promise<boolean>[] {
-  return pool.map((channel, k) => channel.request({ type: 'segment', segment, summaries: batches === null ? null : batches.filter((_, j) => j !== k) }));
+  return pool.map((channel, k) =>
+    channel.request({
+      type: 'segment',
+      segment,
+      summaries: batches === null ? null : batches.flatMap((bytes, from) => (from === k ? [] : [{ from, bytes }])),
+    }),
+  );
 }
 
 /** Workers find transforms by id in the plugin: running anything else here would silently differ from what was asked. */

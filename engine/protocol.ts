@@ -24,8 +24,10 @@ export type ToWorker =
   /**
    * Run segment `segment` on the waiting files; `summaries` when it has an index to build: every other
    * worker's batch (a worker keeps its own entries from the `summaries` request, so it never reads its own bytes).
+   * A worker decodes every batch it is sent, even with no file waiting: a batch may refer to objects of the
+   * same sender's previous one (engine/summary-wire.ts).
    */
-  | { type: 'segment'; segment: number; summaries: SharedArrayBuffer[] | null }
+  | { type: 'segment'; segment: number; summaries: SummaryBatch[] | null }
   /** The index cannot be built: fail every waiting file with this error. */
   | { type: 'fail'; transform: string; message: string };
 
@@ -39,4 +41,10 @@ export type FromWorker =
  * One worker's summaries for the next index: its `SummaryEntry[]` as `v8.serialize` bytes (the
  * coordinator never deserializes them, and every worker reads the same bytes), or its first failure.
  */
+/** Another worker's serialized summaries, and which worker (its place in the pool) sent them. */
+export interface SummaryBatch {
+  from: number;
+  bytes: SharedArrayBuffer;
+}
+
 export type SerializedSummaries = { bytes: SharedArrayBuffer } | { failure: { order: number; message: string } };

@@ -4,6 +4,7 @@
 import { deserialize, serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FromWorker, SerializedSummaries, ToWorker, WorkerSetup } from './protocol';
+import { SummaryReceiver, SummarySender, WireBatch } from './summary-wire';
 import type { EnginePlugin, Transform } from './types';
 import { FileWork, Segment, splitSegments, SummaryEntry } from './work';
 
@@ -66,9 +67,11 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     case 'segment': {
       const segment = segments[message.segment] as Segment<unknown>;
+      // Decoded even when no file waits for them: the next batches may refer to these.
+      const entries = message.summaries === null ? null : takeSummaries(message);
       let index: unknown;
-      if (segment.indexer && work.waiting > 0) {
-        const built = work.buildIndex({ entries: takeSummaries(message) }, segment.indexer);
+      if (segment.indexer && entries !== null && work.waiting > 0) {
+        const built = work.buildIndex({ entries }, segment.indexer);
         if ('error' in built) {
           work.failLive(segment.owner ?? segment.indexer.id, built.error);
           done(true);
@@ -99,7 +102,7 @@ function serializeSummaries(): SerializedSummaries {
     return taken;
   }
   ownEntries = taken.entries;
-  const bytes = serialize(taken.entries);
+  const bytes = serialize(sender.encode(taken.entries));
   const shared = new SharedArrayBuffer(bytes.byteLength);
   new Uint8Array(shared).set(bytes);
   return { bytes: shared };
@@ -114,7 +117,20 @@ function takeSummaries(message: Extract<ToWorker, { type: 'segment' }>): Summary
   message.summaries = null;
   const own = ownEntries;
   ownEntries = [];
-  return [...own, ...batches.flatMap((bytes) => deserialize(new Uint8Array(bytes)) as SummaryEntry[])];
+  return [...own, ...batches.flatMap(({ from, bytes }) => receiverOf(from).decode(deserialize(new Uint8Array(bytes)) as WireBatch))];
+}
+
+/** Summaries leave this worker through one sender, which refers to what it sent before (engine/summary-wire.ts). */
+const sender = new SummarySender();
+/** One receiver per other worker, which keeps that worker's previous batch. */
+const receivers = new Map<number, SummaryReceiver>();
+function receiverOf(from: number): SummaryReceiver {
+  let receiver = receivers.get(from);
+  if (receiver === undefined) {
+    receiver = new SummaryReceiver();
+    receivers.set(from, receiver);
+  }
+  return receiver;
 }
 
 // The language may still be loading its parser when the first message arrives.
