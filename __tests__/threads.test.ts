@@ -1,5 +1,6 @@
 // What the CLI says when memory decides the number of threads (cli/threads.ts).
 import { threadMessages } from '../cli/threads';
+import { memoryPerThread } from '../transforms/python/plugin';
 
 const MiB = 1024 ** 2;
 const GiB = 1024 ** 3;
@@ -25,5 +26,24 @@ describe('thread messages', () => {
     const explicit = threadMessages({ requested: 2, used: 2, memory: { sourceBytes: 50 * MiB, perThread: 3 * GiB, available: 4 * GiB, limited: false } });
     expect(explicit.notes).toEqual([]);
     expect(explicit.warnings).toEqual(['this run may run out of memory: this project (50 MiB of source) needs about 6.0 GiB with 2 threads and 4.0 GiB is free; fewer --jobs need less']);
+  });
+});
+
+describe('memoryPerThread (the estimate the thread choice uses)', () => {
+  // Highest peak RSS of two-thread default-preset runs measured on the benchmark's trees (docs/performance.md),
+  // by MB (10^6 bytes) of Python source.
+  const PEAKS = [
+    { sourceBytes: 4.7e6, peak: 952 * MiB },
+    { sourceBytes: 25.3e6, peak: 2886 * MiB },
+    { sourceBytes: 51.0e6, peak: 5491 * MiB },
+  ];
+
+  test('two threads are expected to need at least 15% more than the highest peak measured', () => {
+    for (const { sourceBytes, peak } of PEAKS) expect(2 * memoryPerThread(sourceBytes)).toBeGreaterThanOrEqual(1.15 * peak);
+  });
+
+  test('and not more than 40% above it: a 10k-file project with 7 GiB free gets its two threads', () => {
+    for (const { sourceBytes, peak } of PEAKS) expect(2 * memoryPerThread(sourceBytes)).toBeLessThanOrEqual(1.4 * peak);
+    expect(Math.floor((7 * GiB) / memoryPerThread(51.0e6))).toBe(2);
   });
 });

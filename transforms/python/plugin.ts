@@ -13,19 +13,19 @@ export const PLUGIN_PATH = __filename;
 /**
  * Peak memory one thread of a run with the default preset is expected to need for a project of `sourceBytes`
  * bytes of Python (the engine's ParallelOptions.memory). Fitted to peak RSS measured with two threads on the
- * benchmark's synthetic repositories (docs/performance.md, "Memory pass"), half of each peak being a thread's
- * share (a one-thread run needs less). An estimate for choosing the number of threads, not a limit.
+ * benchmark's synthetic repositories (docs/performance.md), half of each peak being a thread's share (a
+ * one-thread run needs less), plus a margin. An estimate for choosing the number of threads, not a limit.
  */
 export function memoryPerThread(sourceBytes: number): number {
   return PER_THREAD_FIXED + PER_THREAD_PER_SOURCE_BYTE * sourceBytes;
 }
-// Peaks of `dry-run --jobs 2` with the code of the memory pass (2026-11-22): 1,387 MiB at 4.75 MB of source
-// (the 1k tree), 3,997 MiB at 25.3 MB (5k), 5,526 MiB at 51.0 MB (10k). The line through the halves of the
-// first two lies above the third (3.6 GiB per thread at 10k against 2.7 measured): V8 collects lazily, so
-// peaks are noisy, and an estimate that is low risks the run, one that is high only a thread. Rechecked after
-// trees were kept between segments (up to 256 MiB per thread): 1,020 MiB at 1k, 6,381 MiB at 10k, both
-// still below the line (1,387 and 7,297 MiB for two threads); since workers keep their own summaries
-// (b9a4246), 892–952 MiB at 1k, 2,817 at 5k (line: 4,013), 5,014 at 10k: conservative now, but peaks are noisy;
-// with less inlining (cli/v8-flags.ts) 5,362 MiB at 10k through the CLI (5,072 in the bench), still below 7,297.
-const PER_THREAD_FIXED = 390 * 1024 ** 2;
-const PER_THREAD_PER_SOURCE_BYTE = 67;
+// The line through the highest two-thread peaks measured since workers keep their own summaries (b9a4246)
+// at the smallest and largest size, 952 MiB at 4.7 MB of source (1k tree) and 5,491 MiB at 51.0 MB (10k),
+// is 246 MiB + 51.4 bytes per byte per thread; it also lies above the highest 5k peak (2,886 MiB against
+// 2,970). Peaks move by 10-20% between runs of the same code (V8 collects lazily), and an estimate that is
+// low risks an out-of-memory kill that loses the run while one that is high only costs a thread, so both
+// terms carry 20% more: 6.5 GiB for two threads at 10k, where the highest peak seen since is 5.4 GiB. (The
+// previous line, 390 MiB + 67 bytes per byte, was fitted to the higher peaks of the memory pass and asked
+// 7.1 GiB there, so machines with 6.5 to 7.1 GiB free ran one thread.)
+const PER_THREAD_FIXED = 295 * 1024 ** 2;
+const PER_THREAD_PER_SOURCE_BYTE = 62;
