@@ -38,6 +38,32 @@ describe('sessionWords', () => {
   test('a configured name with no word character turns the shortcut off', () => {
     expect(sessionWords({ ...BASE, facades: ['()'] })).toEqual(['']);
   });
+
+  test('made once per alias table and configuration (every resolver asks), and redone when either differs', () => {
+    // A large project's table: thousands of aliases, which every file's resolvers would otherwise walk.
+    const aliases = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`app.m${i}.DbDep`, false]));
+    const words = sessionWords({ ...BASE, aliases });
+    expect(sessionWords({ ...BASE, aliases })).toBe(words);
+    expect(Object.isFrozen(words)).toBe(true);
+    expect(words).toEqual([...new Set(['Session', 'sessionmaker', 'get_db', 'get_async_db', 'DbDep'])]);
+    expect(sessionWords({ ...BASE, aliases: { ...aliases, 'app.x.Other': true } })).toContain('Other');
+    expect(sessionWords({ ...BASE, aliases, facades: ['g.store'] })).toContain('store');
+    expect(sessionWords({ ...BASE, aliases, dependencyNames: ['provide'] })).toEqual(['Session', 'sessionmaker', 'provide', 'DbDep']);
+  });
+});
+
+describe('a relative import of a project alias', () => {
+  // `from ..deps import SessionDep`: the alias of whichever project module ends that way, and only if they agree.
+  const source = 'from ..deps import SessionDep\n\ndef f(db: SessionDep):\n    db.commit()\n';
+  test.each<[string, Record<string, boolean>, boolean]>([
+    ['one module ends that way', { 'app.api.deps.SessionDep': false, 'app.other.SessionDep': true }, true],
+    ['two agree', { 'app.api.deps.SessionDep': false, 'lib.deps.SessionDep': false }, true],
+    ['two disagree on the kind', { 'app.api.deps.SessionDep': false, 'lib.deps.SessionDep': true }, false],
+    ['only a longer name ends with it', { 'app.api.mydeps.SessionDep': false }, false],
+    ['the name alone', { 'deps.SessionDep': false }, true],
+  ])('%s', (_name, aliases, session) => {
+    expect(commitReceiver(source, { ...BASE, aliases }).session).toBe(session);
+  });
 });
 
 describe('a session reached through one kind of name only', () => {

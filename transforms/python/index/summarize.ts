@@ -3,7 +3,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import { findIgnoreMarkers, type IgnoreMarkers } from '../../../engine/ignore';
 import { LineIndex } from '../../../engine/lines';
-import type { IndexInput } from '../../../engine/types';
+import type { IndexInput, TransformOptions } from '../../../engine/types';
 import { awaitState } from '../awaits/awaiting';
 import { placeOf, syncOnlyReason } from '../awaits/context';
 import { AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
@@ -77,12 +77,7 @@ const MAX_DEPTH = 12;
 export function summarizeModule(input: IndexInput<SgRoot>): ModuleSummary {
   const key = `${input.absPath}\0${input.path}`;
   // Every option the summary reads: a process may run twice with different options (tests, the bench).
-  const o = input.options;
-  let options = JSON.stringify([o.getDbName, o.asyncGetDbName, o.sessionFacades ?? [], o.sessionTypes ?? [], o.sessionAliases ?? {}, o.excludeFunctions ?? []]);
-  // One copy for every entry: with a project's session aliases this key runs to kilobytes, and a copy
-  // per file was kept for the whole run.
-  if (options === lastOptions) options = lastOptions;
-  else lastOptions = options;
+  const options = optionsKey(input.options);
   const last = recent.get(key);
   if (last && last.source === input.source && last.options === options) return last.summary;
   // The summary asks the same nodes the same questions many times (scopes, ancestors per call site).
@@ -102,7 +97,24 @@ export function summarizeModule(input: IndexInput<SgRoot>): ModuleSummary {
  * first two asks.
  */
 const recent = new Map<string, { source: string; options: string; summary: ModuleSummary }>();
-/** The options key of the last summary, whose string the entries of `recent` share. */
+/**
+ * The options a summary reads, as a string to compare. With a project's session aliases it runs to
+ * kilobytes (tens of them on a large project), so it is made once per options object (a run hands every
+ * file the same one; options are never changed in place), and equal keys share one string, which every
+ * entry of `recent` keeps.
+ */
+function optionsKey(o: TransformOptions): string {
+  let key = optionsKeys.get(o);
+  if (key === undefined) {
+    key = JSON.stringify([o.getDbName, o.asyncGetDbName, o.sessionFacades ?? [], o.sessionTypes ?? [], o.sessionAliases ?? {}, o.excludeFunctions ?? []]);
+    if (key === lastOptions) key = lastOptions;
+    else lastOptions = key;
+    optionsKeys.set(o, key);
+  }
+  return key;
+}
+
+const optionsKeys = new WeakMap<TransformOptions, string>();
 let lastOptions = '';
 
 /** FNV-1a over the text: the rewrite pass checks it sees the text that was indexed. */

@@ -69,7 +69,55 @@ const FACTORY_CALLEES = new Set(['sessionmaker', 'async_sessionmaker']);
  * only lead back to those. So a file without any of these words has no session, and whatever only acts on
  * sessions (insert-await, query-to-select) has nothing to do there. Keep in step with the resolver.
  */
-export function sessionWords(options: SessionOptions): string[] {
+export function sessionWords(options: SessionOptions): readonly string[] {
+  // Every resolver asks (one per tree and transform), and the project's aliases grow with the project: made
+  // afresh, the words cost each file time in proportion to the project. The alias table of a run is one
+  // object, never changed once made (TransformOptions.sessionAliases is read-only), so it keys the memo.
+  const aliases = options.aliases ?? NO_ALIASES;
+  const key = JSON.stringify([options.facades, options.types ?? [], options.dependencyNames]);
+  let byKey = wordsMemo.get(aliases);
+  if (byKey === undefined) {
+    byKey = new Map();
+    wordsMemo.set(aliases, byKey);
+  }
+  let words = byKey.get(key);
+  if (words === undefined) {
+    words = Object.freeze(computeSessionWords(options));
+    byKey.set(key, words);
+  }
+  return words;
+}
+
+const NO_ALIASES: Readonly<Record<string, boolean>> = {};
+const wordsMemo = new WeakMap<object, Map<string, readonly string[]>>();
+
+/**
+ * The project aliases (`module.Name` → sqlmodel) whose last dotted part is `name`: an alias ending with
+ * `.<relative>` ends with the relative name's last part. Indexed once per alias table, so a relative import
+ * does not scan every alias of the project.
+ */
+function aliasesNamed(aliases: Readonly<Record<string, boolean>>, name: string): [string, boolean][] {
+  let byName = aliasIndex.get(aliases);
+  if (byName === undefined) {
+    byName = new Map();
+    for (const entry of Object.entries(aliases)) {
+      const last = lastOf(entry[0]);
+      const list = byName.get(last);
+      if (list === undefined) byName.set(last, [entry]);
+      else list.push(entry);
+    }
+    aliasIndex.set(aliases, byName);
+  }
+  return byName.get(name) ?? [];
+}
+
+const aliasIndex = new WeakMap<object, Map<string, [string, boolean][]>>();
+
+function lastOf(dotted: string): string {
+  return dotted.slice(dotted.lastIndexOf('.') + 1);
+}
+
+function computeSessionWords(options: SessionOptions): string[] {
   const lastName = (dotted: string): string => dotted.split(/[^\p{L}\p{N}_]+/u).filter((part) => part !== '').pop() ?? '';
   const configured = [...options.facades, ...(options.types ?? []), ...Object.keys(options.aliases ?? {})].map(lastName);
   // A configured name without a single word character could not be found by text: no shortcut then.
@@ -334,7 +382,7 @@ export class SessionResolver {
     if (relative !== undefined) {
       // `from ..api.deps import SessionDep`: the alias of whichever project module ends that way.
       const suffix = `.${relative}`;
-      const matches = Object.entries(this.options.aliases ?? {}).filter(([name]) => name.endsWith(suffix) || name === relative);
+      const matches = aliasesNamed(this.options.aliases ?? NO_ALIASES, lastOf(relative)).filter(([name]) => name.endsWith(suffix) || name === relative);
       const kinds = new Set(matches.map(([, sqlmodel]) => sqlmodel));
       return kinds.size === 1 ? { session: true, sqlmodel: [...kinds][0]! } : NO;
     }
