@@ -55,6 +55,26 @@ interface SessionEvent {
   call: SgNode;
 }
 
+/**
+ * Relationship and server-generated column names of every model of the index. Made once per index: every
+ * file asks, and walking every model of the project for each file made the run quadratic in its size.
+ */
+function interestingNames(index: ModelIndex): ReadonlySet<string> {
+  let names = interestingByIndex.get(index);
+  if (names === undefined) {
+    const made = new Set<string>();
+    for (const model of index.models.values()) {
+      for (const name of model.relationships.keys()) made.add(name);
+      for (const name of model.serverColumns.keys()) made.add(name);
+    }
+    names = made;
+    interestingByIndex.set(index, names);
+  }
+  return names;
+}
+
+const interestingByIndex = new WeakMap<ModelIndex, ReadonlySet<string>>();
+
 class EagerLoad {
   private readonly project: EagerIndex;
   private readonly index: ModelIndex;
@@ -66,7 +86,7 @@ class EagerLoad {
   private readonly flagged = new Set<string>();
   private readonly needs = new Map<number, Need>();
   /** Attribute names worth a look: relationship and server-generated column names of any model. */
-  private readonly interesting = new Set<string>();
+  private readonly interesting: ReadonlySet<string>;
 
   constructor(private readonly ctx: TransformContext<SgRoot>) {
     // Without the engine's project pass (one file through processSource) the index is this file's own.
@@ -79,10 +99,7 @@ class EagerLoad {
     const bindings = new Map(moduleLevelImportBindings(imports).map((b) => [b.local, b.target] as const));
     this.provenances = new Provenances(ctx.path, this.index, this.sessions, bindings);
     this.expired = new ExpiredReads(ctx.path, this.index, this.sessions, this.provenances, (call, shape) => this.project.expiryAt(ctx.path, start(call), shape));
-    for (const model of this.index.models.values()) {
-      for (const name of model.relationships.keys()) this.interesting.add(name);
-      for (const name of model.serverColumns.keys()) this.interesting.add(name);
-    }
+    this.interesting = interestingNames(this.index);
   }
 
   run(): TransformResult {
