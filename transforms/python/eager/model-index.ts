@@ -125,10 +125,24 @@ export class ModelIndex {
     return parsed && schema ? { schema, list: parsed.list } : null;
   }
 
-  /** Models with a relationship of this name. */
+  /** Models with a relationship of this name, in the order of `models`. */
   modelsWithRelationship(name: string): ModelInfo[] {
-    return [...this.models.values()].filter((m) => m.relationships.has(name));
+    // Asked for every relationship read of every file: by name from a table made on the first ask (the
+    // models are complete once the constructor returns) instead of a walk over every model of the project.
+    if (this.byRelationship === null) {
+      this.byRelationship = new Map();
+      for (const model of this.models.values()) {
+        for (const relationship of model.relationships.keys()) {
+          const list = this.byRelationship.get(relationship);
+          if (list === undefined) this.byRelationship.set(relationship, [model]);
+          else list.push(model);
+        }
+      }
+    }
+    return [...(this.byRelationship.get(name) ?? [])];
   }
+
+  private byRelationship: Map<string, ModelInfo[]> | null = null;
 
   /**
    * How code in module `path` can name `model` without a new import: a module-level name bound to it, or an
