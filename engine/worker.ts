@@ -4,6 +4,7 @@
 import { deserialize, serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FromWorker, SerializedSummaries, ToWorker, WorkerSetup } from './protocol';
+import { cached } from './cached';
 import { SummaryReceiver, SummarySender, WireBatch } from './summary-wire';
 import type { EnginePlugin, Transform } from './types';
 import { FileWork, Segment, splitSegments, SummaryEntry } from './work';
@@ -125,12 +126,7 @@ const sender = new SummarySender();
 /** One receiver per other worker, which keeps that worker's previous batch. */
 const receivers = new Map<number, SummaryReceiver>();
 function receiverOf(from: number): SummaryReceiver {
-  let receiver = receivers.get(from);
-  if (receiver === undefined) {
-    receiver = new SummaryReceiver();
-    receivers.set(from, receiver);
-  }
-  return receiver;
+  return cached(receivers, from, () => new SummaryReceiver());
 }
 
 // The language may still be loading its parser when the first message arrives.

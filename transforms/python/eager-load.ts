@@ -29,6 +29,7 @@ import { SessionResolver } from './query/sessions';
 import { collectImports, localNameFor, moduleLevelImportBindings, planImportEdits, type ModuleImports } from './support/imports';
 import { nameTable } from './support/scope';
 import { withCachedTree } from './support/cached-tree';
+import { cached } from '../../engine/cached';
 
 const ID = 'eager-load';
 
@@ -60,17 +61,14 @@ interface SessionEvent {
  * file asks, and walking every model of the project for each file made the run quadratic in its size.
  */
 function interestingNames(index: ModelIndex): ReadonlySet<string> {
-  let names = interestingByIndex.get(index);
-  if (names === undefined) {
-    const made = new Set<string>();
+  return cached(interestingByIndex, index, () => {
+    const names = new Set<string>();
     for (const model of index.models.values()) {
-      for (const name of model.relationships.keys()) made.add(name);
-      for (const name of model.serverColumns.keys()) made.add(name);
+      for (const name of model.relationships.keys()) names.add(name);
+      for (const name of model.serverColumns.keys()) names.add(name);
     }
-    names = made;
-    interestingByIndex.set(index, names);
-  }
-  return names;
+    return names;
+  });
 }
 
 const interestingByIndex = new WeakMap<ModelIndex, ReadonlySet<string>>();

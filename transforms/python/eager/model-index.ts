@@ -10,6 +10,7 @@ import type { SgRoot } from '@ast-grep/napi';
 import type { ProjectIndexer } from '../../../engine/types';
 import { parseTypeText, summarizeModels, type ClassRec, type FunctionRec, type ModelSummary, type ParsedType } from './summary';
 import { cachedTree } from '../support/cached-tree';
+import { cached } from '../../../engine/cached';
 
 export interface Relationship {
   name: string;
@@ -64,6 +65,11 @@ export class ModelIndex {
   private readonly kinds = new Map<string, 'model' | 'mapped-ancestor' | 'base' | 'sqlmodel' | 'schema' | 'other'>();
   /** findModule's answers for absolute module names (the modules never change once the index is built). */
   private readonly absolute = new Map<string, string | null>();
+  /**
+   * Models by relationship name, in the order of `models`: asked for every relationship read of every file,
+   * where a walk over every model of the project would cost each file in proportion to the project.
+   */
+  private readonly byRelationship = new Map<string, ModelInfo[]>();
 
   constructor(summaries: ReadonlyMap<string, ModelSummary>) {
     this.modules = summaries;
@@ -75,6 +81,9 @@ export class ModelIndex {
     }
     for (const model of this.models.values()) this.collectMembers(model);
     this.collectBackrefs();
+    for (const model of this.models.values()) {
+      for (const relationship of model.relationships.keys()) cached(this.byRelationship, relationship, () => []).push(model);
+    }
     for (const [path, summary] of summaries) {
       // SQLModel classes without `table=True` are pydantic models reading ORM objects by attribute too.
       for (const cls of summary.classes) if (['schema', 'sqlmodel'].includes(this.kinds.get(keyOf(path, cls.name)) ?? '')) this.schemas.set(keyOf(path, cls.name), this.schemaOf(path, cls));
@@ -127,22 +136,8 @@ export class ModelIndex {
 
   /** Models with a relationship of this name, in the order of `models`. */
   modelsWithRelationship(name: string): ModelInfo[] {
-    // Asked for every relationship read of every file: by name from a table made on the first ask (the
-    // models are complete once the constructor returns) instead of a walk over every model of the project.
-    if (this.byRelationship === null) {
-      this.byRelationship = new Map();
-      for (const model of this.models.values()) {
-        for (const relationship of model.relationships.keys()) {
-          const list = this.byRelationship.get(relationship);
-          if (list === undefined) this.byRelationship.set(relationship, [model]);
-          else list.push(model);
-        }
-      }
-    }
     return [...(this.byRelationship.get(name) ?? [])];
   }
-
-  private byRelationship: Map<string, ModelInfo[]> | null = null;
 
   /**
    * How code in module `path` can name `model` without a new import: a module-level name bound to it, or an

@@ -2,6 +2,7 @@
 // with every name recorded as an `Expr` over the module's scopes (resolved later by ProjectIndex).
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import { findIgnoreMarkers, type IgnoreMarkers } from '../../../engine/ignore';
+import { cached } from '../../../engine/cached';
 import { LineIndex } from '../../../engine/lines';
 import type { IndexInput, TransformOptions } from '../../../engine/types';
 import { awaitState } from '../awaits/awaiting';
@@ -104,14 +105,11 @@ const recent = new Map<string, { source: string; options: string; summary: Modul
  * entry of `recent` keeps.
  */
 function optionsKey(o: TransformOptions): string {
-  let key = optionsKeys.get(o);
-  if (key === undefined) {
-    key = JSON.stringify([o.getDbName, o.asyncGetDbName, o.sessionFacades ?? [], o.sessionTypes ?? [], o.sessionAliases ?? {}, o.excludeFunctions ?? []]);
-    if (key === lastOptions) key = lastOptions;
-    else lastOptions = key;
-    optionsKeys.set(o, key);
-  }
-  return key;
+  return cached(optionsKeys, o, () => {
+    const key = JSON.stringify([o.getDbName, o.asyncGetDbName, o.sessionFacades ?? [], o.sessionTypes ?? [], o.sessionAliases ?? {}, o.excludeFunctions ?? []]);
+    if (key !== lastOptions) lastOptions = key;
+    return lastOptions;
+  });
 }
 
 const optionsKeys = new WeakMap<TransformOptions, string>();

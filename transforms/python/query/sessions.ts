@@ -6,6 +6,7 @@ import type { TransformOptions } from '../../../engine/types';
 import { isModuleLevel, moduleLevelImportBindings, type ModuleImports } from '../support/imports';
 import { bindingsIn, parametersOf, type Parameter } from './bindings';
 import { callArgs, dottedName, enclosingScope, classOfMethod, methodsOf, namedChildren, sameNode } from './syntax';
+import { cached } from '../../../engine/cached';
 
 export interface SessionOptions {
   /** Dependency callables whose `Depends(...)` parameters are sessions (`get_db`, `get_async_db`). */
@@ -73,19 +74,9 @@ export function sessionWords(options: SessionOptions): readonly string[] {
   // Every resolver asks (one per tree and transform), and the project's aliases grow with the project: made
   // afresh, the words cost each file time in proportion to the project. The alias table of a run is one
   // object, never changed once made (TransformOptions.sessionAliases is read-only), so it keys the memo.
-  const aliases = options.aliases ?? NO_ALIASES;
+  const byConfiguration = cached(wordsMemo, options.aliases ?? NO_ALIASES, () => new Map<string, readonly string[]>());
   const key = JSON.stringify([options.facades, options.types ?? [], options.dependencyNames]);
-  let byKey = wordsMemo.get(aliases);
-  if (byKey === undefined) {
-    byKey = new Map();
-    wordsMemo.set(aliases, byKey);
-  }
-  let words = byKey.get(key);
-  if (words === undefined) {
-    words = Object.freeze(computeSessionWords(options));
-    byKey.set(key, words);
-  }
-  return words;
+  return cached(byConfiguration, key, () => Object.freeze(computeSessionWords(options)));
 }
 
 const NO_ALIASES: Readonly<Record<string, boolean>> = {};
@@ -97,17 +88,11 @@ const wordsMemo = new WeakMap<object, Map<string, readonly string[]>>();
  * does not scan every alias of the project.
  */
 function aliasesNamed(aliases: Readonly<Record<string, boolean>>, name: string): [string, boolean][] {
-  let byName = aliasIndex.get(aliases);
-  if (byName === undefined) {
-    byName = new Map();
-    for (const entry of Object.entries(aliases)) {
-      const last = lastOf(entry[0]);
-      const list = byName.get(last);
-      if (list === undefined) byName.set(last, [entry]);
-      else list.push(entry);
-    }
-    aliasIndex.set(aliases, byName);
-  }
+  const byName = cached(aliasIndex, aliases, () => {
+    const made = new Map<string, [string, boolean][]>();
+    for (const entry of Object.entries(aliases)) cached(made, lastOf(entry[0]), () => []).push(entry);
+    return made;
+  });
   return byName.get(name) ?? [];
 }
 
