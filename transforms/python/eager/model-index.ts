@@ -11,6 +11,7 @@ import type { ProjectIndexer } from '../../../engine/types';
 import { parseTypeText, summarizeModels, type ClassRec, type FunctionRec, type ModelSummary, type ParsedType } from './summary';
 import { cachedTree } from '../support/cached-tree';
 import { cached } from '../../../engine/cached';
+import { TailTable } from '../index/modules';
 
 export interface Relationship {
   name: string;
@@ -65,6 +66,8 @@ export class ModelIndex {
   private readonly kinds = new Map<string, 'model' | 'mapped-ancestor' | 'base' | 'sqlmodel' | 'schema' | 'other'>();
   /** findModule's answers for absolute module names (the modules never change once the index is built). */
   private readonly absolute = new Map<string, string | null>();
+  /** The modules' paths by their ends, for findModule's absolute names. */
+  private readonly byTail = new TailTable<string>();
   /**
    * Models by relationship name, in the order of `models`: asked for every relationship read of every file,
    * where a walk over every model of the project would cost each file in proportion to the project.
@@ -73,6 +76,7 @@ export class ModelIndex {
 
   constructor(summaries: ReadonlyMap<string, ModelSummary>) {
     this.modules = summaries;
+    for (const path of summaries.keys()) this.byTail.add(path.split('/'), path);
     for (const [path, summary] of summaries) for (const cls of summary.classes) this.classify(path, cls, new Set());
     for (const [path, summary] of summaries) {
       for (const cls of summary.classes) {
@@ -234,13 +238,16 @@ export class ModelIndex {
       return null;
     }
     if (parts.length === 0) return null;
-    // An absolute import resolves the same from every importer: one scan of the modules per name, not per
-    // import (per import, the index build grew with the square of the project).
+    // An absolute import resolves the same from every importer: looked up once per name, among the modules
+    // whose paths end the same way (a scan of every module per name or per import grew with the square of the project).
     const known = this.absolute.get(module);
     if (known !== undefined) return known;
     const tail = parts.join('/');
-    const matches = [...this.modules.keys()].filter((p) => [`${tail}.py`, `${tail}/__init__.py`].some((s) => p === s || p.endsWith(`/${s}`)));
-    const found = matches.length === 1 ? (matches[0] as string) : null;
+    const matches = new Set<string>();
+    for (const ending of [`${tail}.py`, `${tail}/__init__.py`]) {
+      for (const p of this.byTail.candidates(ending.split('/'))) if (p === ending || p.endsWith(`/${ending}`)) matches.add(p);
+    }
+    const found = matches.size === 1 ? (matches.values().next().value as string) : null;
     this.absolute.set(module, found);
     return found;
   }

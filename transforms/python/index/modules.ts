@@ -44,7 +44,7 @@ interface ModuleFile {
 
 /** Finds the file a module reference names among the project's files. */
 export class ModuleFinder {
-  private readonly byLast = new Map<string, ModuleFile[]>();
+  private readonly byTail = new TailTable<ModuleFile>();
   private readonly byAbsolute = new Map<string, ModuleFile>();
 
   constructor(files: Iterable<{ path: string; absPath: string }>) {
@@ -55,10 +55,7 @@ export class ModuleFinder {
       const isPackage = segments[segments.length - 1] === '__init__';
       if (isPackage) segments.pop();
       const file: ModuleFile = { path: f.path, segments, isPackage };
-      const last = segments[segments.length - 1] ?? '';
-      const list = this.byLast.get(last) ?? [];
-      list.push(file);
-      this.byLast.set(last, list);
+      this.byTail.add(segments, file);
       this.byAbsolute.set(segments.join('/'), file);
     }
   }
@@ -69,9 +66,8 @@ export class ModuleFinder {
       const key = [...ref.anchor.split('/').filter((s) => s !== ''), ...ref.parts].join('/');
       return this.byAbsolute.get(key)?.path ?? null;
     }
-    const last = ref.parts[ref.parts.length - 1];
-    if (last === undefined) return null;
-    const candidates = (this.byLast.get(last) ?? []).filter((f) => endsWith(f.segments, ref.parts));
+    if (ref.parts.length === 0) return null;
+    const candidates = this.byTail.candidates(ref.parts).filter((f) => endsWith(f.segments, ref.parts));
     if (candidates.length <= 1) return candidates[0]?.path ?? null;
     // Several files end the same way: keep those whose implied root directory holds the importing file,
     // as a sys.path entry holding the importer would.
@@ -85,6 +81,33 @@ export class ModuleFinder {
   }
 
   /** True when some file lives inside the package the reference names (a namespace package without `__init__.py`). */
+}
+
+/**
+ * Items by the last segment and by the last two segments of their paths (`crud/user`): what a path ending can
+ * match, without looking at every item with the same last segment. Many packages of a project have a
+ * `models.py`; looking among all of them cost each import in proportion to the project.
+ */
+export class TailTable<T> {
+  private readonly table = new Map<string, T[]>();
+
+  add(segments: readonly string[], item: T): void {
+    for (const count of segments.length >= 2 ? [1, 2] : [1]) {
+      const key = tailKey(segments, count);
+      const list = this.table.get(key);
+      if (list) list.push(item);
+      else this.table.set(key, [item]);
+    }
+  }
+
+  /** The items, in the order added, whose paths may end with `ending`: those with the same last (two) segments. */
+  candidates(ending: readonly string[]): readonly T[] {
+    return this.table.get(tailKey(ending, Math.min(2, ending.length))) ?? [];
+  }
+}
+
+function tailKey(segments: readonly string[], count: number): string {
+  return segments.slice(segments.length - count).join('/');
 }
 
 function endsWith(segments: string[], parts: string[]): boolean {

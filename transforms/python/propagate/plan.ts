@@ -91,7 +91,9 @@ export class AsyncPlan {
     this.collect();
     this.linkOverrides();
     this.seed();
-    for (let key = this.queue.shift(); key !== undefined; key = this.queue.shift()) this.spread(key);
+    // Read by position: `shift()` copies the rest of a long array each time, which grew with the square of the project.
+    for (let next = 0; next < this.queue.length; next++) this.spread(this.queue[next] as string);
+    this.queue.length = 0;
     this.flagUnresolved();
     this.writeAsyncDefs();
   }

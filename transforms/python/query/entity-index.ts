@@ -15,6 +15,7 @@ import { collectImports } from '../support/imports';
 import type { ClassFacts, EntitySummary } from './entity-facts';
 import { EntityResolver, type EntityVerdict, type ProjectEntities } from './entities';
 import { withCachedTree } from '../support/cached-tree';
+import { cached } from '../../../engine/cached';
 
 type Resolved = { k: 'class'; key: number } | { k: 'neutral' } | { k: 'unresolved'; text: string; names: string[] | null };
 
@@ -46,6 +47,11 @@ export class EntityIndex {
   private readonly nodes: ClassNode[] = [];
   private readonly byName = new Map<string, number>();
   private readonly ancestry = new Map<number, Ancestry>();
+  /** Direct subclasses by resolved base, and every subclass by class (memo): `attribute` asks per attribute read. */
+  private readonly subclasses = new Map<number, number[]>();
+  private readonly descendantsOf = new Map<number, ClassNode[]>();
+  /** Classes with an unprovable store of an attribute, by attribute name, in class order. */
+  private readonly unprovenStores = new Map<string, ClassNode[]>();
 
   constructor(private readonly summaries: ReadonlyMap<string, EntitySummary>) {
     const finder = new ModuleFinder([...summaries].map(([path, s]) => ({ path, absPath: s.absPath })));
@@ -64,6 +70,8 @@ export class EntityIndex {
         if (key !== undefined && key !== null) return { k: 'class', key };
         return { k: 'unresolved', text: base.k === 'local' ? base.name : `${base.module}.${base.name}`, names: [base.name] };
       });
+      for (const base of node.bases) if (base.k === 'class') cached(this.subclasses, base.key, () => []).push(node.key);
+      for (const [attr, fact] of node.facts.attrs) if (!fact.proven) cached(this.unprovenStores, attr, () => []).push(node);
     }
   }
 
@@ -98,6 +106,26 @@ export class EntityIndex {
     return result;
   }
 
+  /**
+   * The classes with `key` among their ancestors, in class order: those reached from it through subclass
+   * links (what filtering every class by its ancestry finds, without a walk over the project per question).
+   */
+  private descendants(key: number): ClassNode[] {
+    return cached(this.descendantsOf, key, () => {
+      const reached = new Set<number>();
+      const queue = [key];
+      for (let next = 0; next < queue.length; next++) {
+        for (const sub of this.subclasses.get(queue[next] as number) ?? []) {
+          if (reached.has(sub)) continue;
+          reached.add(sub);
+          queue.push(sub);
+        }
+      }
+      reached.delete(key);
+      return [...reached].sort((a, b) => a - b).map((k) => this.nodes[k] as ClassNode);
+    });
+  }
+
   /** The project-wide proof for instances of class `className` of file `path` (see entities.ts). */
   attribute(path: string, className: string, attr: string, shown: string): EntityVerdict | null {
     const root = this.byName.get(`${path}\0${className}`);
@@ -107,7 +135,7 @@ export class EntityIndex {
       no(`${of} has the base class \`${base.text}\`, which the project index cannot resolve to exactly one class of the project; it could also set \`${attr}\``);
     if (up.unresolved.length > 0) return blocked(up.unresolved[0] as Extract<Resolved, { k: 'unresolved' }>, `\`${className}\`'s class hierarchy`);
 
-    const down = this.nodes.filter((n) => n.key !== root && this.ancestors(n.key).keys.has(root));
+    const down = this.descendants(root);
     const relevant = new Set<number>([root, ...up.keys]);
     for (const d of down) {
       const theirs = this.ancestors(d.key);
@@ -136,7 +164,7 @@ export class EntityIndex {
    * through a base the index did not resolve.
    */
   unplacedStore(attr: string, placed: ReadonlySet<number>, names: ReadonlySet<string>, path: string): EntityVerdict | null {
-    for (const node of this.nodes) {
+    for (const node of this.unprovenStores.get(attr) ?? []) {
       if (placed.has(node.key)) continue;
       const fact = node.facts.attrs.get(attr);
       if (!fact || fact.proven) continue;
