@@ -67,9 +67,9 @@ export interface SummaryEntry {
 export type Summaries = { entries: SummaryEntry[] } | { failure: { order: number; message: string } };
 
 /**
- * Bytes of parsed trees each thread keeps between segments. At about 44 kB per kept tree of an average
- * file of the benchmark (5 kB of source), this keeps every tree of a 10k-file project on two threads,
- * and bounds what a bigger one adds (docs/performance.md, "Kept trees").
+ * Bytes of parsed trees each thread keeps between segments, beyond their files' text. At about 42 kB per
+ * kept tree of an average file of the benchmark (1,680 nodes), this keeps every tree of a 10k-file project
+ * on two threads, and bounds what a bigger one adds (docs/performance.md, "Kept trees").
  */
 export const DEFAULT_KEPT_TREE_BYTES = 256 * 1024 ** 2;
 

@@ -165,7 +165,8 @@ export class JsRoot {
     this.lines = null;
     this.byKind = null;
     this.memo.clear();
-    return this.kinds.length * BYTES_PER_NODE + this.source.length * 2;
+    // Not the text: the file holds that string whether or not its tree is kept.
+    return this.kinds.length * BYTES_PER_NODE;
   }
 
   get size(): number {
