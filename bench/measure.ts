@@ -10,6 +10,7 @@ import { tuneV8 } from '../cli/v8-flags';
 import { discoverFiles } from '../engine/discover';
 import { DEFAULT_MAX_FILE_SIZE, FileReport, RunReport, runProject, summarize } from '../engine/run';
 import { decodeSource } from '../engine/text';
+import { DEFAULT_KEPT_TREE_BYTES } from '../engine/work';
 import { PLUGIN_PATH } from '../transforms/python/plugin';
 import { parsePython, pythonLanguage } from '../transforms/python/support/language';
 import { instrument, StageTimes } from './instrument';
@@ -154,6 +155,9 @@ async function measureFull(dir: string, presetId: string, withStages: boolean, r
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     onProgress: probe ? () => probe.fileDone() : undefined,
     parallel: jobs > 1 ? { jobs, plugin: PLUGIN_PATH } : undefined,
+    // The one thread of the stage run keeps as many trees as the full run's threads together, so it parses
+    // what they parse: with one thread's budget, a 10k tree's files would be parsed again between segments.
+    ...(withStages ? { keptTreeBytes: DEFAULT_KEPT_TREE_BYTES * requestedJobs } : {}),
   });
   const ran = performance.now();
   let diffBytes = 0;
