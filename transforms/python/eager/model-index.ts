@@ -73,6 +73,8 @@ export class ModelIndex {
    * where a walk over every model of the project would cost each file in proportion to the project.
    */
   private readonly byRelationship = new Map<string, ModelInfo[]>();
+  /** Models by class name, in the order of `models`: a relationship target written as a string is looked up by name. */
+  private readonly byName = new Map<string, ModelInfo[]>();
 
   constructor(summaries: ReadonlyMap<string, ModelSummary>) {
     this.modules = summaries;
@@ -83,6 +85,7 @@ export class ModelIndex {
         if (this.kinds.get(keyOf(path, cls.name)) === 'model') this.models.set(keyOf(path, cls.name), { key: keyOf(path, cls.name), path, name: cls.name, relationships: new Map(), serverColumns: new Map() });
       }
     }
+    for (const model of this.models.values()) cached(this.byName, model.name, () => []).push(model);
     for (const model of this.models.values()) this.collectMembers(model);
     this.collectBackrefs();
     for (const model of this.models.values()) {
@@ -328,8 +331,8 @@ export class ModelIndex {
   private targetKey(path: string, name: string): string | null {
     const bound = this.resolveModel(path, [name]);
     if (bound) return bound.key;
-    const byName = [...this.models.values()].filter((m) => m.name === name);
-    return byName.length === 1 ? (byName[0] as ModelInfo).key : null;
+    const named = this.byName.get(name) ?? [];
+    return named.length === 1 ? (named[0] as ModelInfo).key : null;
   }
 
   private schemaOf(path: string, cls: ClassRec): SchemaInfo {
