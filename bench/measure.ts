@@ -249,7 +249,8 @@ async function main(argv: string[]): Promise<void> {
   let result: MeasureResult;
   if (mode === 'parse') result = await measureParse(dir);
   else if (mode === 'full') result = await measureFull(dir, preset, false, jobs, subset);
-  else if (mode === 'stages') result = await measureFull(dir, preset, true, 1, subset);
+  // The stage run itself has one thread; `jobs` (the full runs' threads) sizes its kept-tree budget.
+  else if (mode === 'stages') result = await measureFull(dir, preset, true, jobs, subset);
   else if (mode === 'probe') result = await measureProbe(dir, probeFiles);
   else throw new Error(`unknown mode ${mode}`);
   process.stdout.write(`${JSON.stringify(result)}\n`);
