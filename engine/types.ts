@@ -207,8 +207,9 @@ export interface LanguageSupport<Tree> {
   /**
    * Readies a tree to be kept while the file waits for the next segment's index: drops whatever the
    * analyses built on it (memo tables, node objects), so the kept tree answers as a fresh parse of the same
-   * text would, and returns the bytes keeping it holds beyond the text (the file holds the text anyway); null when it cannot be kept (the engine then
-   * disposes it and parses the text again when the file's turn comes). Without it, trees are never kept.
+   * text would, and returns the bytes keeping it holds beyond the text (the file holds the text anyway);
+   * null when it cannot be kept (the engine then disposes it and parses the text again when the file's turn
+   * comes). Without it, trees are never kept.
    */
   shelve?(tree: Tree): number | null;
   /**

@@ -1,6 +1,7 @@
 // Module names from file paths. Package roots vary between projects (`app/crud/user.py` is imported as
 // `app.crud.user` when the repository root is on sys.path, as `crud.user` when `app/` is), so an import
 // is matched against the ends of file paths, and a match that is not unique is not resolved at all.
+import { cached } from '../../../engine/cached';
 import type { ModuleRef } from './types';
 
 export function posix(path: string): string {
@@ -92,12 +93,7 @@ export class TailTable<T> {
   private readonly table = new Map<string, T[]>();
 
   add(segments: readonly string[], item: T): void {
-    for (const count of segments.length >= 2 ? [1, 2] : [1]) {
-      const key = tailKey(segments, count);
-      const list = this.table.get(key);
-      if (list) list.push(item);
-      else this.table.set(key, [item]);
-    }
+    for (const count of segments.length >= 2 ? [1, 2] : [1]) cached(this.table, tailKey(segments, count), () => []).push(item);
   }
 
   /** The items, in the order added, whose paths may end with `ending`: those with the same last (two) segments. */

@@ -12,7 +12,7 @@ import type { SgRoot } from '@ast-grep/napi';
 import type { IndexInput, ProjectIndexer } from '../../../engine/types';
 import { ModuleFinder, moduleRefOf } from '../index/modules';
 import { collectImports } from '../support/imports';
-import type { ClassFacts, EntitySummary } from './entity-facts';
+import type { AttrFact, ClassFacts, EntitySummary } from './entity-facts';
 import { EntityResolver, type EntityVerdict, type ProjectEntities } from './entities';
 import { withCachedTree } from '../support/cached-tree';
 import { cached } from '../../../engine/cached';
@@ -50,8 +50,8 @@ export class EntityIndex {
   /** Direct subclasses by resolved base, and every subclass by class (memo): `attribute` asks per attribute read. */
   private readonly subclasses = new Map<number, number[]>();
   private readonly descendantsOf = new Map<number, ClassNode[]>();
-  /** Classes with an unprovable store of an attribute, by attribute name, in class order. */
-  private readonly unprovenStores = new Map<string, ClassNode[]>();
+  /** Classes with an unprovable store of an attribute, with that store's fact, by attribute name, in class order. */
+  private readonly unprovenStores = new Map<string, { node: ClassNode; fact: Extract<AttrFact, { proven: false }> }[]>();
 
   constructor(private readonly summaries: ReadonlyMap<string, EntitySummary>) {
     const finder = new ModuleFinder([...summaries].map(([path, s]) => ({ path, absPath: s.absPath })));
@@ -71,7 +71,7 @@ export class EntityIndex {
         return { k: 'unresolved', text: base.k === 'local' ? base.name : `${base.module}.${base.name}`, names: [base.name] };
       });
       for (const base of node.bases) if (base.k === 'class') cached(this.subclasses, base.key, () => []).push(node.key);
-      for (const [attr, fact] of node.facts.attrs) if (!fact.proven) cached(this.unprovenStores, attr, () => []).push(node);
+      for (const [attr, fact] of node.facts.attrs) if (!fact.proven) cached(this.unprovenStores, attr, () => []).push({ node, fact });
     }
   }
 
@@ -164,10 +164,8 @@ export class EntityIndex {
    * through a base the index did not resolve.
    */
   unplacedStore(attr: string, placed: ReadonlySet<number>, names: ReadonlySet<string>, path: string): EntityVerdict | null {
-    for (const node of this.unprovenStores.get(attr) ?? []) {
+    for (const { node, fact } of this.unprovenStores.get(attr) ?? []) {
       if (placed.has(node.key)) continue;
-      const fact = node.facts.attrs.get(attr);
-      if (!fact || fact.proven) continue;
       const route = this.ancestors(node.key).unresolved.find((u) => u.names === null || u.names.some((n) => names.has(n)));
       if (route) {
         return no(
