@@ -1,7 +1,8 @@
 // Summaries between worker threads (engine/summary-wire.ts): what a sender sent in its previous batch travels
 // as a number, and the receiver puts back its own copy of it.
-import { deserialize, serialize } from 'node:v8';
-import { SummaryReceiver, SummarySender, type WireBatch } from '../engine/summary-wire';
+import { deserialize, getHeapStatistics, serialize, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { OwnStrings, StringTable, SummaryReceiver, SummarySender, type WireBatch } from '../engine/summary-wire';
 import type { SummaryEntry } from '../engine/work';
 
 /** Through bytes, as between threads. */
@@ -80,5 +81,62 @@ describe('summary batches', () => {
   test('a number with nothing behind it fails', () => {
     const receiver = new SummaryReceiver();
     expect(() => receiver.decode({ batch: 0, entries: [{ order: 0, path: 'a.py', summary: null, ref: 3 }] })).toThrow(/reference 3/);
+  });
+});
+
+describe('one copy of each string', () => {
+  test('decoded batches keep their content; the table holds each distinct string once, across batches and senders', () => {
+    const strings = new StringTable();
+    const fromA = new SummaryReceiver(strings);
+    const fromB = new SummaryReceiver(strings);
+    const a = moduleSummary('a');
+    const b = moduleSummary('b');
+    const batchA = [{ order: 0, path: 'a.py', summary: { module: a, calls: [['db.execute', a]] } }];
+    const batchB = [{ order: 1, path: 'b.py', summary: b }];
+    const decodedA = fromA.decode(send(new SummarySender(), batchA));
+    const decodedB = fromB.decode(send(new SummarySender(), batchB));
+    expect(decodedA).toEqual(batchA);
+    expect(decodedB).toEqual(batchB);
+    // 'a.py', 'get', 'db.execute' from A, then only 'b.py' is new from B.
+    expect(strings.size).toBe(4);
+  });
+
+  test("a worker's own summaries may hold frozen objects: those are left as they are", () => {
+    const strings = new StringTable();
+    const own = { path: 'a.py', imports: Object.freeze({ from: 'app.models' }), names: ['User', 'User'] };
+    strings.internWithin(own);
+    expect(own).toEqual({ path: 'a.py', imports: { from: 'app.models' }, names: ['User', 'User'] });
+    expect(strings.size).toBe(2);
+  });
+
+  test("a worker's own summaries are walked once: a module summary inside the next index's summary is not walked again", () => {
+    const strings = new StringTable();
+    const own = new OwnStrings(strings);
+    const a = moduleSummary('a');
+    own.intern(a);
+    expect(strings.size).toBe(3); // 'a.py', 'get', 'db.execute'
+    // Changed after it was walked (summaries never are): the change shows the second walk skipped it.
+    a.functions.push({ name: 'unseen', calls: [] });
+    own.intern({ base: a, tests: { fixtures: ['client'] } });
+    expect(strings.size).toBe(4); // 'client'
+  });
+
+  test('a string repeated across a decoded batch is held once: the copies v8.deserialize made are garbage', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const used = (): number => {
+      gc();
+      return getHeapStatistics().used_heap_size;
+    };
+    // 2,000 copies of a 10 kB string: 20 MB as v8.deserialize makes them, 10 kB shared.
+    const text = 'x'.repeat(10_000);
+    const wire = send(new SummarySender(), [{ order: 0, path: 'a.py', summary: { calls: Array.from({ length: 2_000 }, (_, i) => ({ start: i, text })) } }]);
+    const receiver = new SummaryReceiver();
+    const before = used();
+    const decoded = receiver.decode(wire);
+    const after = used();
+    expect((decoded[0]?.summary as { calls: { text: string }[] }).calls.every((c) => c.text === text)).toBe(true);
+    // Decoding works in place on the batch v8.deserialize made, so its 2,000 copies are freed.
+    expect(before - after).toBeGreaterThan(15_000_000);
   });
 });

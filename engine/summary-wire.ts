@@ -84,10 +84,105 @@ export class SummarySender {
   }
 }
 
+/**
+ * One copy of each string value the summaries of a run carry. `v8.deserialize` makes a new string for every
+ * occurrence (the same `db`, `no` or `crud_user.get` tens of thousands of times), and every worker holds
+ * every other worker's summaries while it builds an index; strings were 40% of a worker's summaries.
+ */
+export class StringTable {
+  private readonly strings = new Map<string, string>();
+
+  get size(): number {
+    return this.strings.size;
+  }
+
+  intern(text: string): string {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    this.strings.set(text, text);
+    return text;
+  }
+
+  /**
+   * Replaces, in place, every string in arrays and plain objects reachable from `value` by the table's copy
+   * (equal text, so nothing a reader sees changes). Other objects (Map, typed arrays...) are left whole.
+   */
+  internWithin(value: unknown): void {
+    if (!isPlain(value)) return;
+    const seen = new Set<object>([value]);
+    const stack: object[] = [value];
+    const visit = (child: unknown): void => {
+      if (isPlain(child) && !seen.has(child)) {
+        seen.add(child);
+        stack.push(child);
+      }
+    };
+    // Written back only where a string is: a store of the same object would be wasted work.
+    for (let object = stack.pop(); object !== undefined; object = stack.pop()) {
+      if (Array.isArray(object)) {
+        for (let i = 0; i < object.length; i++) {
+          const child: unknown = object[i];
+          if (typeof child === 'string') object[i] = this.intern(child);
+          else visit(child);
+        }
+        continue;
+      }
+      const record = object as Record<string, unknown>;
+      // for-in, not Object.keys: no array per object (a plain object has no enumerable inherited keys).
+      for (const key in record) {
+        const child = record[key];
+        if (typeof child === 'string') record[key] = this.intern(child);
+        else visit(child);
+      }
+    }
+  }
+}
+
+/**
+ * A worker's own summaries, interned through `strings` as they leave it. The same module summary is part of
+ * several indexes' summaries (see the header), so a summary or direct property walked for one index is not
+ * walked again for the next.
+ */
+export class OwnStrings {
+  private readonly walked = new WeakSet<object>();
+
+  constructor(private readonly strings: StringTable) {}
+
+  intern(summary: unknown): void {
+    if (!isPlain(summary) || this.walked.has(summary)) return;
+    this.walked.add(summary);
+    if (Array.isArray(summary)) {
+      this.strings.internWithin(summary);
+      return;
+    }
+    const record = summary as Record<string, unknown>;
+    for (const key in record) {
+      const value = record[key];
+      if (typeof value === 'string') record[key] = this.strings.intern(value);
+      else if (isPlain(value) && !this.walked.has(value)) {
+        this.walked.add(value);
+        this.strings.internWithin(value);
+      }
+    }
+  }
+}
+
+/**
+ * An array or a plain object: what v8.deserialize makes of an object literal (in whatever realm; tests run in
+ * another one). A frozen one is left alone: writing even an equal string into it throws.
+ */
+function isPlain(value: unknown): value is object {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return false;
+  return Array.isArray(value) || Object.prototype.toString.call(value) === '[object Object]';
+}
+
 /** A receiver's copy of one sender's previous batch. */
 export class SummaryReceiver {
   private previous: object[] = [];
   private batch = -1;
+
+  /** `strings` may be shared by every receiver of a thread: the same names come from every sender. */
+  constructor(private readonly strings = new StringTable()) {}
 
   decode({ batch, entries: wire }: WireBatch): SummaryEntry[] {
     // A skipped batch would make the numbers point at the wrong objects: fail loudly instead.
@@ -99,13 +194,15 @@ export class SummaryReceiver {
       return object;
     };
     const entries = wire.map((w): SummaryEntry => {
+      // Before references are put back: what they point to was interned with its own batch.
+      this.strings.internWithin(w.summary);
       let summary = w.summary;
       if (w.ref !== undefined) summary = resolve(w.ref);
       else if (w.refs !== undefined) {
         const record = summary as Record<string, unknown>;
         for (const [key, id] of w.refs) record[key] = resolve(id);
       }
-      return { order: w.order, path: w.path, summary };
+      return { order: w.order, path: this.strings.intern(w.path), summary };
     });
     this.previous = [...numbering(entries).keys()];
     return entries;

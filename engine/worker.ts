@@ -5,7 +5,7 @@ import { deserialize, serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FromWorker, SerializedSummaries, ToWorker, WorkerSetup } from './protocol';
 import { cached } from './cached';
-import { SummaryReceiver, SummarySender, WireBatch } from './summary-wire';
+import { OwnStrings, StringTable, SummaryReceiver, SummarySender, WireBatch } from './summary-wire';
 import type { EnginePlugin, Transform } from './types';
 import { FileWork, Segment, splitSegments, SummaryEntry } from './work';
 
@@ -103,6 +103,7 @@ function serializeSummaries(): SerializedSummaries {
     return taken;
   }
   ownEntries = taken.entries;
+  for (const entry of taken.entries) ownStrings.intern(entry.summary);
   const bytes = serialize(sender.encode(taken.entries));
   const shared = new SharedArrayBuffer(bytes.byteLength);
   new Uint8Array(shared).set(bytes);
@@ -123,10 +124,12 @@ function takeSummaries(message: Extract<ToWorker, { type: 'segment' }>): Summary
 
 /** Summaries leave this worker through one sender, which refers to what it sent before (engine/summary-wire.ts). */
 const sender = new SummarySender();
-/** One receiver per other worker, which keeps that worker's previous batch. */
+/** One receiver per other worker, which keeps that worker's previous batch; one copy of each string for all of them and this worker's own. */
 const receivers = new Map<number, SummaryReceiver>();
+const strings = new StringTable();
+const ownStrings = new OwnStrings(strings);
 function receiverOf(from: number): SummaryReceiver {
-  return cached(receivers, from, () => new SummaryReceiver());
+  return cached(receivers, from, () => new SummaryReceiver(strings));
 }
 
 // The language may still be loading its parser when the first message arrives.
