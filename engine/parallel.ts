@@ -122,6 +122,7 @@ class Channel {
     this.worker = startWorker(setup);
     this.worker.on('message', (message: FromWorker) => {
       if (message.type === 'progress') {
+        collect(message.reports);
         progress(message.count);
         return;
       }

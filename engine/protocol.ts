@@ -32,7 +32,12 @@ export type ToWorker =
   | { type: 'fail'; transform: string; message: string };
 
 export type FromWorker =
-  | { type: 'progress'; count: number }
+  /**
+   * `count` more files done with their current segment; `reports` of the files that left the pipeline since the
+   * last message. Sent as files finish, not all at the end: holding them until the last one would keep every
+   * report twice (the worker's and the message's copy) at the moment the worker's index is largest.
+   */
+  | { type: 'progress'; count: number; reports: FileReport[] }
   /** The last request is done; `indexFailed` when the worker's own build of the index threw. */
   | { type: 'done'; reports: FileReport[]; indexFailed: boolean }
   | { type: 'summaries'; summaries: SerializedSummaries };

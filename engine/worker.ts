@@ -37,14 +37,14 @@ let unreported = 0;
 let ticks = 0;
 const tick = async (): Promise<void> => {
   if (++unreported === 16) {
-    send({ type: 'progress', count: unreported });
+    send({ type: 'progress', count: unreported, reports: work.drainReports() });
     unreported = 0;
   }
   // Native trees are released only when the event loop turns.
   if (++ticks % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
 };
 const done = (indexFailed = false): void => {
-  if (unreported > 0) send({ type: 'progress', count: unreported });
+  if (unreported > 0) send({ type: 'progress', count: unreported, reports: [] });
   unreported = 0;
   send({ type: 'done', reports: work.drainReports(), indexFailed });
 };
