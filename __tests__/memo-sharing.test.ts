@@ -155,3 +155,40 @@ describe('internValues', () => {
     data.first.slice(0, 2500).forEach((value, i) => expect(value).toMatchObject({ name: `n${i}`, of: { name: `g${i % 7}` } }));
   });
 });
+
+describe('compact call sites', () => {
+  const source = [
+    'from fastapi.concurrency import run_in_threadpool',
+    'from sqlalchemy.orm import Session',
+    '',
+    'def helper(x):',
+    '    return x',
+    '',
+    'async def handle(db: Session, xs):',
+    '    plain(1)',
+    '    await db.execute("select 1")',
+    '    save(db)',
+    '    later = lambda: g()',
+    '    sorted(xs, key=helper)',
+    '    await run_in_threadpool(helper, 1)',
+    '    report(1)  # awaitify: ignore',
+    '',
+  ].join('\n');
+
+  test('a call has only the properties where it differs from a usual call', () => {
+    const summary = summarizeModule({ path: 'app/calls.py', absPath: '/memo/app/calls.py', source, tree: parsePython(source), options: { ...DEFAULT_TRANSFORM_OPTIONS } });
+    const calls = summary.functions.find((f) => f.name === 'handle')?.calls ?? [];
+    const shape = (text: string) => {
+      const call = calls.find((c) => c.text === text);
+      return call && Object.keys(call).filter((k) => !['start', 'end', 'line', 'callee', 'text'].includes(k));
+    };
+    expect(shape('plain')).toEqual([]);
+    expect(shape('db.execute')).toEqual(['awaited', 'onSession']);
+    // `db` is also a reference: an argument the index may resolve to a project object.
+    expect(shape('save')).toEqual(['sessionArg', 'references']);
+    expect(shape('g')).toEqual(['blocked']);
+    expect(shape('sorted')).toEqual(['references']);
+    expect(shape('run_in_threadpool')).toEqual(['awaited', 'wrapper', 'references']);
+    expect(shape('report')).toEqual(['ignored']);
+  });
+});

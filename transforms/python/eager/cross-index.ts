@@ -329,7 +329,7 @@ export class EagerIndex {
       at = alias.path;
       call = found.dependency;
     }
-    const reference = this.calls.get(at)?.get(call)?.references[0];
+    const reference = this.calls.get(at)?.get(call)?.references?.[0];
     const entity = reference ? this.project.evaluate(at, reference.expr) : null;
     return entity?.k === 'function' ? { path: entity.path, id: entity.id } : null;
   }

@@ -306,22 +306,25 @@ class Summarizer {
       if (['unknown', 'builtin', 'item', 'awaited', 'entered', 'fixture', 'self', 'cls'].includes(expr.k)) continue;
       references.push({ start: start(arg), expr, text: compact(arg.text()), receiver: text });
     }
-    return {
+    const site: CallSite = {
       start: start(call),
       end: end(call),
       line: call.range().start.line + 1,
       callee: this.exprOf(fn, 0),
       text: text.length > 80 ? `${text.slice(0, 77)}...` : text,
-      blocked,
-      awaited: awaitState(call, this.input.source),
-      sessionArg,
-      onSession,
-      ignored: this.isIgnoredLine(start(call)),
-      wrapper: this.wrapperOf(call),
-      references,
-      ...(blocked === null ? mainEntryOf(call) : {}),
-      ...argumentOf(call),
     };
+    // Only what differs from the usual call is written (CallSite says why).
+    if (blocked !== null) site.blocked = blocked;
+    const awaited = awaitState(call, this.input.source);
+    if (awaited !== 'no') site.awaited = awaited;
+    if (sessionArg) site.sessionArg = true;
+    if (onSession) site.onSession = true;
+    if (this.isIgnoredLine(start(call))) site.ignored = true;
+    const wrapper = this.wrapperOf(call);
+    if (wrapper !== null) site.wrapper = wrapper;
+    if (references.length > 0) site.references = references;
+    if (blocked === null) Object.assign(site, mainEntryOf(call));
+    return Object.assign(site, argumentOf(call));
   }
 
   private storedReferences(): ReferenceSite[] {

@@ -156,7 +156,7 @@ export class AsyncPlan {
       if (!call.onSession && mayNameFunction(call.callee)) this.unresolvedCalls.push(site);
       if (call.wrapper && mayNameFunction(call.wrapper.target)) this.unresolvedWrappers.push(site);
     }
-    for (const ref of call.references) {
+    for (const ref of call.references ?? []) {
       if (call.wrapper && ref.text === call.wrapper.targetText) continue;
       const fn = this.index.resolveFunction(path, ref.expr);
       if (fn) push(this.referenced, functionKey(fn.path, fn.id), { site, ref });
@@ -306,7 +306,7 @@ export class AsyncPlan {
       return;
     }
     if (!caller) {
-      if (call.mainEntry !== undefined && call.blocked === null) {
+      if (call.mainEntry !== undefined && call.blocked === undefined) {
         this.file(path).entryRuns.push({ start: call.start, end: call.end, block: call.mainEntry, text: call.text, reason: `${ID}: the script runs ${target.fn.qualname}, which is async now, with asyncio.run()` });
         return;
       }

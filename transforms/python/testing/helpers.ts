@@ -109,7 +109,7 @@ export class FactoryHelpers {
           const target = this.index.resolveFunction(path, call.callee);
           const key = target ? functionKey(target.path, target.id) : null;
           if (key && this.isHelper(this.fns.get(key))) this.sites.set(key, [...(this.sites.get(key) ?? []), { caller, path, call }]);
-          for (const ref of call.references) {
+          for (const ref of call.references ?? []) {
             const t = this.index.resolveFunction(path, ref.expr);
             if (t && this.isHelper(this.fns.get(functionKey(t.path, t.id)))) this.escaping.add(functionKey(t.path, t.id));
           }

@@ -143,7 +143,7 @@ export class TestPlan {
     const problems: { rule: TestRule; offset: number; message: string }[] = [];
     for (const call of fn.calls) {
       if (call.ignored || call.onSession) continue;
-      for (const ref of call.references) {
+      for (const ref of call.references ?? []) {
         const target = this.index.resolveFunction(path, ref.expr);
         const replaced = this.replacedBy(path, facts, call, ref.start);
         if (!target) continue;
@@ -217,7 +217,7 @@ export class TestPlan {
    */
   private replacedBy(path: string, facts: FunctionFacts, call: CallSite, replacement: number): { qualname: string; async: boolean } | null {
     const entry = facts.setattrs.find((a) => a.replacement === replacement && a.call === call.start);
-    const holder = entry ? call.references.find((r) => r.start === entry.target) : undefined;
+    const holder = entry ? call.references?.find((r) => r.start === entry.target) : undefined;
     if (!entry || !holder) return null;
     const target = this.index.resolveFunction(path, { k: 'attr', of: holder.expr, name: entry.name });
     const fn = target ? this.index.function(target.path, target.id) : undefined;
