@@ -263,8 +263,14 @@ describe('syntax checks', () => {
 });
 
 describe('whole-project index passes', () => {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   function project(files: Record<string, string>): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awaitify-engine-'));
+    made.push(dir);
     for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
     return dir;
   }

@@ -9,7 +9,9 @@ import { PLUGIN_PATH } from '../transforms/python/plugin';
 import { moduleNamesOf } from '../transforms/python/scaffold/engine-index';
 import { pythonLanguage } from '../transforms/python/support/language';
 import { findPreset, findTransform } from '../transforms/registry';
-import { ensureBuilt, makeRepo, runCli } from './helpers/cli';
+import { ensureBuilt, makeRepo, removeTempDirs, runCli } from './helpers/cli';
+
+afterAll(removeTempDirs);
 
 const PROJECT = {
   'app/__init__.py': '',

@@ -11,9 +11,15 @@ import { marker, seen, seenFragile, tail, threadProbe } from './helpers/worker-p
 
 const PLUGIN = path.join(__dirname, 'helpers', 'worker-plugin.ts');
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 /** ~120 files covering every outcome, spread so that each worker gets some of each. */
 function project(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awaitify-workers-'));
+  made.push(dir);
   const write = (name: string, content: string | Buffer): void => {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), content);
