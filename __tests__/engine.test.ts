@@ -1,6 +1,5 @@
 import type { SgRoot } from '@ast-grep/napi';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { planAnnotations } from '../engine/annotate';
 import { applyEdits, mapEnd, mapOffset, OverlappingEditsError, sortAndCheckEdits, unmapOffset } from '../engine/edits';
@@ -9,6 +8,7 @@ import { runProject, splitSegments } from '../engine/run';
 import { decodeSource, encodeSource } from '../engine/text';
 import { DEFAULT_TRANSFORM_OPTIONS, Transform, TransformResult } from '../engine/types';
 import { pythonLanguage } from '../transforms/python/support/language';
+import { removeTempDirs, tempDir } from './helpers/cli';
 
 function fake(id: string, run: (source: string) => TransformResult): Transform<SgRoot> {
   return { id, description: id, language: 'python', run: (ctx) => run(ctx.source) };
@@ -263,14 +263,10 @@ describe('syntax checks', () => {
 });
 
 describe('whole-project index passes', () => {
-  const made: string[] = [];
-  afterAll(() => {
-    for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(removeTempDirs);
 
   function project(files: Record<string, string>): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awaitify-engine-'));
-    made.push(dir);
+    const dir = tempDir('awaitify-engine-');
     for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
     return dir;
   }

@@ -7,7 +7,10 @@ import type { ModuleSummary } from '../transforms/python/index/types';
 import { transform } from '../transforms/python/propagate-async';
 import type { AsyncPlan } from '../transforms/python/propagate/plan';
 import { parsePython } from '../transforms/python/support/language';
+import { removeTempDirs, tempDir } from './helpers/cli';
 import { readTree, runProject } from './helpers/project-fixtures';
+
+afterAll(removeTempDirs);
 
 const ROOT = path.join(__dirname, '..', 'testfixtures', 'python', 'propagate-async');
 
@@ -317,39 +320,34 @@ describe('on the bundled blog app, after the transforms before it', () => {
   // Resolution once depended on which file's summary was evaluated first (a depth-limited result was
   // memoized): the engine's file order varies, so the whole chain is run and checked for its worst symptom.
   test('every CRUD call through `from app import crud` resolves and is awaited', async () => {
-    const { mkdtempSync, cpSync, rmSync } = await import('node:fs');
-    const os = await import('node:os');
+    const { cpSync } = await import('node:fs');
     const { runProject: runEngine } = await import('../engine/run');
     const { pythonLanguage } = await import('../transforms/python/support/language');
     const { findTransform } = await import('../transforms/registry');
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'awaitify-propagate-'));
+    const dir = tempDir('awaitify-propagate-');
     cpSync(path.join(__dirname, '..', 'testfixtures', 'apps', 'blog'), dir, { recursive: true });
-    try {
-      const ids = ['async-engine', 'async-session', 'async-get-db', 'query-to-select', 'insert-await', 'propagate-async'];
-      const report = await runEngine({
-        paths: ['.'],
-        cwd: dir,
-        exclude: [],
-        language: pythonLanguage,
-        transforms: ids.map((id) => findTransform(id)!),
-        transformOptions: DEFAULT_TRANSFORM_OPTIONS,
-        annotate: false,
-        maxFileSize: 1 << 20,
-      });
-      expect(report.files.filter((f) => f.status === 'error')).toEqual([]);
-      const unresolved = report.files.flatMap((f) => ('findings' in f ? f.findings.filter((x) => x.rule === 'ASYNC-CALL-UNRESOLVED').map((x) => `${f.path}:${x.line}`) : []));
-      expect(unresolved).toEqual([]);
-      // Its receivers are all annotated or third-party (`@router.get` included): nothing to flag.
-      const unknownReceivers = report.files.flatMap((f) => ('findings' in f ? f.findings.filter((x) => x.rule === 'ASYNC-CALL-UNKNOWN-RECEIVER').map((x) => `${f.path}:${x.line}`) : []));
-      expect(unknownReceivers).toEqual([]);
-      const items = report.files.find((f) => f.path === 'app/api/routes/items.py');
-      expect(items?.status).toBe('changed');
-      const text = items && items.status === 'changed' ? items.after : '';
-      expect(text).toContain('async def _get_owned_item(');
-      expect(text).toContain('item = await crud.item.get(db, id=item_id)');
-      expect(text).toContain('count = await crud.item.count_by_owner(db, owner_id=owner_id)');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const ids = ['async-engine', 'async-session', 'async-get-db', 'query-to-select', 'insert-await', 'propagate-async'];
+    const report = await runEngine({
+      paths: ['.'],
+      cwd: dir,
+      exclude: [],
+      language: pythonLanguage,
+      transforms: ids.map((id) => findTransform(id)!),
+      transformOptions: DEFAULT_TRANSFORM_OPTIONS,
+      annotate: false,
+      maxFileSize: 1 << 20,
+    });
+    expect(report.files.filter((f) => f.status === 'error')).toEqual([]);
+    const unresolved = report.files.flatMap((f) => ('findings' in f ? f.findings.filter((x) => x.rule === 'ASYNC-CALL-UNRESOLVED').map((x) => `${f.path}:${x.line}`) : []));
+    expect(unresolved).toEqual([]);
+    // Its receivers are all annotated or third-party (`@router.get` included): nothing to flag.
+    const unknownReceivers = report.files.flatMap((f) => ('findings' in f ? f.findings.filter((x) => x.rule === 'ASYNC-CALL-UNKNOWN-RECEIVER').map((x) => `${f.path}:${x.line}`) : []));
+    expect(unknownReceivers).toEqual([]);
+    const items = report.files.find((f) => f.path === 'app/api/routes/items.py');
+    expect(items?.status).toBe('changed');
+    const text = items && items.status === 'changed' ? items.after : '';
+    expect(text).toContain('async def _get_owned_item(');
+    expect(text).toContain('item = await crud.item.get(db, id=item_id)');
+    expect(text).toContain('count = await crud.item.count_by_owner(db, owner_id=owner_id)');
   }, 60000);
 });

@@ -2,24 +2,20 @@
 // two workers, and the reports are compared whole (outputs as bytes, findings, counts, errors, skips).
 import type { SgRoot } from '@ast-grep/napi';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { ParallelOptions, RunReport, runProject, ThreadChoice } from '../engine/run';
 import { DEFAULT_TRANSFORM_OPTIONS, Transform } from '../engine/types';
 import { pythonLanguage } from '../transforms/python/support/language';
 import { marker, seen, seenFragile, tail, threadProbe } from './helpers/worker-plugin';
+import { removeTempDirs, tempDir } from './helpers/cli';
 
 const PLUGIN = path.join(__dirname, 'helpers', 'worker-plugin.ts');
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeTempDirs);
 
 /** ~120 files covering every outcome, spread so that each worker gets some of each. */
 function project(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awaitify-workers-'));
-  made.push(dir);
+  const dir = tempDir('awaitify-workers-');
   const write = (name: string, content: string | Buffer): void => {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), content);
