@@ -2,7 +2,7 @@
 //   node dist-bench/bench/measure.js <parse|full|stages|probe> <dir> [--preset default] [--probe-files N] [--jobs N]
 // Prints one JSON object on stdout.
 
-import { promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { SgRoot } from '@ast-grep/napi';
 import { formatFindings, formatProblems, formatSummary } from '../cli/print/summary';
 import { unifiedDiff } from '../cli/print/diff';
@@ -90,15 +90,15 @@ function cpuSince(start: NodeJS.CpuUsage): number {
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-async function listFiles(dir: string): Promise<string[]> {
-  const discovery = await discoverFiles(['.'], { cwd: dir, exclude: [], extensions: pythonLanguage.extensions });
+function listFiles(dir: string): string[] {
+  const discovery = discoverFiles(['.'], { cwd: dir, exclude: [], extensions: pythonLanguage.extensions });
   return discovery.files.map((f) => f.absPath);
 }
 
 async function measureParse(dir: string): Promise<ParseResult> {
   const stop = startMemorySampler();
   const listStart = performance.now();
-  const files = await listFiles(dir);
+  const files = listFiles(dir);
   const listMs = performance.now() - listStart;
   let readMs = 0;
   let decodeMs = 0;
@@ -110,7 +110,7 @@ async function measureParse(dir: string): Promise<ParseResult> {
   const cpuStart = process.cpuUsage();
   for (const [i, file] of files.entries()) {
     const t0 = performance.now();
-    const raw = await fs.readFile(file);
+    const raw = readFileSync(file);
     const t1 = performance.now();
     const decoded = decodeSource(raw);
     const t2 = performance.now();
@@ -200,7 +200,7 @@ async function measureFull(dir: string, presetId: string, withStages: boolean, r
  */
 async function measureProbe(dir: string, maxFiles: number): Promise<ProbeResult> {
   const stop = startMemorySampler();
-  const all = await listFiles(dir);
+  const all = listFiles(dir);
   const step = Math.max(1, all.length / maxFiles);
   const sample: string[] = [];
   for (let i = 0; i < all.length && sample.length < maxFiles; i += step) sample.push(all[Math.floor(i)] as string);
@@ -208,7 +208,7 @@ async function measureProbe(dir: string, maxFiles: number): Promise<ProbeResult>
     sampledFiles: 0, parseMs: 0, findErrorMs: 0, rootTextMs: 0, findEmptyLeafMs: 0, findErrorOrEmptyMs: 0, findAllStringsMs: 0, stringNodes: 0,
   };
   for (const [i, file] of sample.entries()) {
-    const decoded = decodeSource(await fs.readFile(file));
+    const decoded = decodeSource(readFileSync(file));
     if (!decoded.ok) continue;
     result.sampledFiles++;
     const t0 = performance.now();

@@ -93,7 +93,7 @@ export async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
     io.stderr.write('awaitify: fix the configuration; nothing was run.\n');
     return EXIT_ERROR;
   }
-  const discovery = await discoverFiles(args.paths.length > 0 ? args.paths : ['.'], {
+  const discovery = discoverFiles(args.paths.length > 0 ? args.paths : ['.'], {
     cwd: io.cwd,
     exclude: settings.exclude,
     include: settings.include,

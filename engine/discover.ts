@@ -1,4 +1,4 @@
-import { promises as fs, Dirent } from 'node:fs';
+import { Dirent, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, Stats, statSync } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -66,9 +66,11 @@ interface IgnoreLayer {
 /**
  * Files named on the command line are always taken (per-file invocation); directories are walked
  * with gitignore rules (every .gitignore from the repository root down), default excludes and the
- * user's --exclude globs applied. Output is sorted so runs are deterministic.
+ * user's --exclude globs applied. Output is sorted so runs are deterministic. Synchronous: one
+ * directory after another either way, and a thread-pool round trip per file system call cost more than
+ * the calls (1.7–2.0 s against 0.2 s for 10,000 files; docs/performance.md, "Tenth session").
  */
-export async function discoverFiles(paths: string[], options: DiscoverOptions): Promise<Discovery> {
+export function discoverFiles(paths: string[], options: DiscoverOptions): Discovery {
   const excludeMatchers = options.exclude.map((glob) => picomatch(glob, { dot: true }));
   const isUserExcluded = (displayPath: string): boolean =>
     excludeMatchers.some((match) => match(displayPath) || match(`${displayPath}/`));
@@ -79,7 +81,7 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
   const problems: DiscoveryProblem[] = [];
   let excludedCount = 0;
 
-  const addFile = async (absPath: string): Promise<void> => {
+  const addFile = (absPath: string): void => {
     const displayPath = displayPathFor(options.cwd, absPath);
     if (isLeftOutByInclude(displayPath)) {
       excludedCount++;
@@ -87,7 +89,7 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
     }
     let real: string;
     try {
-      real = await fs.realpath(absPath);
+      real = realpathSync.native(absPath);
     } catch {
       problems.push({ displayPath, reason: 'broken symbolic link', fatal: false });
       return;
@@ -95,10 +97,10 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
     if (!files.has(real)) files.set(real, { absPath, realPath: real, displayPath });
   };
 
-  const walk = async (dir: string, layers: IgnoreLayer[]): Promise<void> => {
+  const walk = (dir: string, layers: IgnoreLayer[]): void => {
     let entries: Dirent[];
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       problems.push({ displayPath: displayPathFor(options.cwd, dir), reason: `cannot read directory: ${errorCode(error)}`, fatal: false });
       return;
@@ -107,14 +109,14 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
       excludedCount++;
       return; // a virtualenv
     }
-    const here = await loadGitignore(dir);
+    const here = loadGitignore(dir);
     const active = here ? [...layers, here] : layers;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     // An Alembic script directory: its versions/ hold migrations that must stay as they were written,
     // and its env.py runs under Alembic's sync engine, so it stays sync too.
     const isAlembicScripts =
       entries.some((e) => e.name === 'script.py.mako') ||
-      (entries.some((e) => e.name === 'env.py') && entries.some((e) => e.name === 'versions') && (await mentionsAlembic(path.join(dir, 'env.py'))));
+      (entries.some((e) => e.name === 'env.py') && entries.some((e) => e.name === 'versions') && mentionsAlembic(path.join(dir, 'env.py')));
     for (const entry of entries) {
       const abs = path.join(dir, entry.name);
       const displayPath = displayPathFor(options.cwd, abs);
@@ -132,17 +134,17 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
         continue;
       }
       if (isDir) {
-        await walk(abs, active);
+        walk(abs, active);
       } else if (entry.isSymbolicLink()) {
         // Links to directories are not followed (cycles); links to files are taken like files.
-        const target = await fs.stat(abs).catch(() => null);
+        const target = statOrNull(abs, statSync);
         if (target === null) {
           if (extensions.has(path.extname(entry.name))) problems.push({ displayPath, reason: 'broken symbolic link', fatal: false });
         } else if (target.isFile() && extensions.has(path.extname(entry.name))) {
-          await addFile(abs);
+          addFile(abs);
         }
       } else if (entry.isFile() && extensions.has(path.extname(entry.name))) {
-        await addFile(abs);
+        addFile(abs);
       }
     }
   };
@@ -150,23 +152,23 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
   for (const given of paths) {
     const abs = path.resolve(options.cwd, given);
     const displayPath = displayPathFor(options.cwd, abs);
-    const linkStat = await fs.lstat(abs).catch(() => null);
+    const linkStat = statOrNull(abs, lstatSync);
     if (linkStat === null) {
       problems.push({ displayPath, reason: 'no such file or directory', fatal: true });
       continue;
     }
-    const stat = await fs.stat(abs).catch(() => null);
+    const stat = statOrNull(abs, statSync);
     if (stat === null) {
       problems.push({ displayPath, reason: 'broken symbolic link', fatal: true });
     } else if (stat.isDirectory()) {
-      await walk(abs, await gitignoreLayersAbove(abs));
+      walk(abs, gitignoreLayersAbove(abs));
     } else if (isUserExcluded(displayPath)) {
       excludedCount++;
     } else if (!stat.isFile()) {
       // A FIFO or device would block or never end when read.
       problems.push({ displayPath, reason: 'not a regular file', fatal: false });
     } else {
-      await addFile(abs);
+      addFile(abs);
     }
   }
 
@@ -175,18 +177,18 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
 }
 
 /** An app's own env.py beside a versions/ package is not Alembic's: only one that uses alembic is. */
-async function mentionsAlembic(file: string): Promise<boolean> {
-  const text = await fs.readFile(file, 'utf8').catch(() => '');
+function mentionsAlembic(file: string): boolean {
+  const text = readTextOrNull(file) ?? '';
   return /\balembic\b/.test(text);
 }
 
-async function loadGitignore(dir: string): Promise<IgnoreLayer | null> {
+function loadGitignore(dir: string): IgnoreLayer | null {
   const names = ['.gitignore'];
   // The repository-wide exclude file lives in .git/info/exclude and applies from the root.
-  if (await exists(path.join(dir, '.git'))) names.push(path.join('.git', 'info', 'exclude'));
+  if (existsSync(path.join(dir, '.git'))) names.push(path.join('.git', 'info', 'exclude'));
   const contents: string[] = [];
   for (const name of names) {
-    const text = await fs.readFile(path.join(dir, name), 'utf8').catch(() => null);
+    const text = readTextOrNull(path.join(dir, name));
     if (text !== null) contents.push(text);
   }
   if (contents.length === 0) return null;
@@ -194,13 +196,13 @@ async function loadGitignore(dir: string): Promise<IgnoreLayer | null> {
 }
 
 /** The .gitignore files between the repository root and a directory, outermost first. */
-async function gitignoreLayersAbove(dir: string): Promise<IgnoreLayer[]> {
+function gitignoreLayersAbove(dir: string): IgnoreLayer[] {
   const chain: string[] = [];
   let current = path.dirname(dir);
-  let root: string | null = (await exists(path.join(dir, '.git'))) ? dir : null;
+  let root: string | null = existsSync(path.join(dir, '.git')) ? dir : null;
   while (root === null) {
     chain.unshift(current);
-    if (await exists(path.join(current, '.git'))) root = current;
+    if (existsSync(path.join(current, '.git'))) root = current;
     const parent = path.dirname(current);
     if (parent === current) break;
     current = parent;
@@ -208,7 +210,7 @@ async function gitignoreLayersAbove(dir: string): Promise<IgnoreLayer[]> {
   if (root === null || root === dir) return [];
   const layers: IgnoreLayer[] = [];
   for (const d of chain) {
-    const layer = await loadGitignore(d);
+    const layer = loadGitignore(d);
     if (layer) layers.push(layer);
   }
   return layers;
@@ -223,11 +225,20 @@ function isGitIgnored(layers: IgnoreLayer[], abs: string, isDir: boolean): boole
   return false;
 }
 
-async function exists(p: string): Promise<boolean> {
-  return fs.access(p).then(
-    () => true,
-    () => false,
-  );
+function statOrNull(p: string, stat: (p: string) => Stats): Stats | null {
+  try {
+    return stat(p);
+  } catch {
+    return null;
+  }
+}
+
+function readTextOrNull(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 export function errorCode(error: unknown): string {

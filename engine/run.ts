@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { statSync } from 'node:fs';
 import { byDisplayPath, discoverFiles } from './discover';
 import { runInWorkers } from './parallel';
 import type { LanguageSupport, Transform, TransformOptions } from './types';
@@ -91,7 +91,7 @@ export async function runProject<Tree>(options: RunOptions<Tree>): Promise<RunRe
     include: options.include ?? null,
     extensions: options.language.extensions,
   };
-  const discovery = await discoverFiles(options.paths, discoverOptions);
+  const discovery = discoverFiles(options.paths, discoverOptions);
   const files: FileReport[] = discovery.problems
     .filter((p) => !p.fatal)
     .map((p) => ({ path: p.displayPath, absPath: p.displayPath, status: 'skipped', reason: p.reason, ignored: 0 }));
@@ -99,7 +99,7 @@ export async function runProject<Tree>(options: RunOptions<Tree>): Promise<RunRe
   let inputs = discovery.files;
   if (options.projectRoot !== undefined) {
     const targets = new Set(discovery.files.map((f) => f.realPath));
-    const others = (await discoverFiles([options.projectRoot], discoverOptions)).files.filter((f) => !targets.has(f.realPath));
+    const others = discoverFiles([options.projectRoot], discoverOptions).files.filter((f) => !targets.has(f.realPath));
     // The order a run on the whole project would use: indexes read summaries in file-list order.
     inputs = [...discovery.files, ...others].sort(byDisplayPath);
   }
@@ -112,7 +112,7 @@ export async function runProject<Tree>(options: RunOptions<Tree>): Promise<RunRe
     options.onProgress?.(done, total);
   };
 
-  const threads = await chooseThreads(options.parallel, tasks);
+  const threads = chooseThreads(options.parallel, tasks);
   options.onThreads?.(threads);
   const jobs = threads.used;
   const processed =
@@ -134,23 +134,26 @@ export async function runProject<Tree>(options: RunOptions<Tree>): Promise<RunRe
   };
 }
 
-async function chooseThreads(parallel: ParallelOptions | undefined, tasks: FileTask[]): Promise<ThreadChoice> {
+function chooseThreads(parallel: ParallelOptions | undefined, tasks: FileTask[]): ThreadChoice {
   const requested = parallel ? Math.max(1, Math.floor(parallel.jobs)) : 1;
   const byFiles = workerCount(parallel, requested, tasks.length);
   if (!parallel?.memory) return { requested, used: byFiles };
-  const sourceBytes = await totalSize(tasks);
+  const sourceBytes = totalSize(tasks);
   const perThread = parallel.memory.perThread(sourceBytes);
   const fitting = Math.max(1, Math.floor(parallel.memory.available / Math.max(1, perThread)));
   const used = parallel.memory.fit ? Math.min(byFiles, fitting) : byFiles;
   return { requested, used, memory: { sourceBytes, perThread, available: parallel.memory.available, limited: used < byFiles } };
 }
 
-/** Bytes of all inputs (a file that cannot be read counts nothing: it is skipped later). */
-async function totalSize(tasks: FileTask[]): Promise<number> {
+/** Bytes of all inputs (a file that cannot be read counts nothing: it is skipped later). Synchronous, as reads are (engine/work.ts). */
+function totalSize(tasks: FileTask[]): number {
   let total = 0;
-  for (let i = 0; i < tasks.length; i += 64) {
-    const sizes = await Promise.all(tasks.slice(i, i + 64).map((t) => fs.stat(t.absPath).then((s) => s.size, () => 0)));
-    for (const size of sizes) total += size;
+  for (const task of tasks) {
+    try {
+      total += statSync(task.absPath).size;
+    } catch {
+      // Counted as nothing.
+    }
   }
   return total;
 }
@@ -179,7 +182,7 @@ async function runHere<Tree>(
     if (++ticks % 16 === 0) await new Promise((resolve) => setImmediate(resolve));
   };
   for (const task of tasks) {
-    await work.intake(task);
+    work.intake(task);
     await tick();
   }
   for (const [i, segment] of segments.entries()) {

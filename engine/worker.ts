@@ -53,7 +53,7 @@ async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'intake':
       for (const task of message.tasks) {
-        await work.intake(task);
+        work.intake(task);
         await tick();
       }
       done();

@@ -62,7 +62,7 @@ export function detectInSource(source: string, displayPath: string, into: Detect
 
 export async function detectProject(dir: string): Promise<Detected> {
   const detected: Detected = { dependencies: [], sessionModules: [], routerNames: [] };
-  const discovery = await discoverFiles(['.'], { cwd: dir, exclude: [], extensions: ['py'] });
+  const discovery = discoverFiles(['.'], { cwd: dir, exclude: [], extensions: ['py'] });
   for (const file of discovery.files) {
     let source: string;
     try {
