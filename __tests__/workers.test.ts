@@ -3,7 +3,7 @@
 import type { SgRoot } from '@ast-grep/napi';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ParallelOptions, RunReport, runProject, ThreadChoice } from '../engine/run';
+import { FileReport, ParallelOptions, RunReport, runProject, ThreadChoice } from '../engine/run';
 import { DEFAULT_TRANSFORM_OPTIONS, Transform } from '../engine/types';
 import { pythonLanguage } from '../transforms/python/support/language';
 import { marker, seen, seenFragile, tail, threadProbe } from './helpers/worker-plugin';
@@ -50,6 +50,7 @@ async function run(
   jobs: number | null,
   part?: string,
   memory?: { limits: ParallelOptions['memory']; told: (choice: ThreadChoice) => void },
+  onReport?: (report: FileReport) => void,
 ): Promise<RunReport> {
   return runProject({
     paths: part === undefined ? ['.'] : [part],
@@ -63,6 +64,7 @@ async function run(
     maxFileSize: 2000,
     parallel: jobs === null ? undefined : { jobs, plugin: PLUGIN, minFilesPerWorker: 1, ...(memory ? { memory: memory.limits } : {}) },
     ...(memory ? { onThreads: memory.told } : {}),
+    ...(onReport ? { onReport } : {}),
   });
 }
 
@@ -138,6 +140,24 @@ describe('worker threads', () => {
       wouldChange: whole.files.filter((f) => f.status === 'changed' && !f.path.startsWith('pkg3/')).map((f) => f.path),
     });
     expect(await run(dir, transforms, 2, 'pkg3')).toEqual(here);
+  });
+
+  test('onReport hands over each reported file once, the report\'s own objects, and no file read only for the index', async () => {
+    const transforms = [marker, seen, tail];
+    for (const jobs of [null, 2]) {
+      for (const part of [undefined, 'pkg3']) {
+        const told: FileReport[] = [];
+        const report = await run(dir, transforms, jobs, part, undefined, (file) => told.push(file));
+        // This project has no discovery problems: every file of the report went through the pipeline.
+        expect(told).toHaveLength(report.files.length);
+        const objects = new Set<FileReport>(report.files);
+        expect(told.every((file) => objects.has(file))).toBe(true);
+        expect(new Set(told).size).toBe(told.length);
+        if (part !== undefined) expect(told.every((file) => file.path.startsWith('pkg3/'))).toBe(true);
+        // The changed ones carry their output as a Buffer already (what a caller diffing them needs).
+        for (const file of told) if (file.status === 'changed') expect(Buffer.isBuffer(file.output)).toBe(true);
+      }
+    }
   });
 
   test('a summarize failure fails the waiting files alike, naming the same file-order error', async () => {

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import type { SgRoot } from '@ast-grep/napi';
 import { formatFindings, formatProblems, formatSummary } from '../cli/print/summary';
-import { unifiedDiff } from '../cli/print/diff';
+import { formatFilePatch } from '../cli/print/diff';
+import { Patches } from '../cli/print/patches';
 import { tuneV8 } from '../cli/v8-flags';
 import { discoverFiles } from '../engine/discover';
 import { DEFAULT_MAX_FILE_SIZE, FileReport, RunReport, runProject, summarize } from '../engine/run';
@@ -143,6 +144,8 @@ async function measureFull(dir: string, presetId: string, withStages: boolean, r
   const probe = withStages ? instrument(pythonLanguage, transforms) : null;
   const start = performance.now();
   const cpuStart = process.cpuUsage();
+  // As the CLI does: with worker threads, each changed file's line diff is made as its report arrives.
+  const patches = new Patches();
   probe?.start();
   const report: RunReport = await runProject({
     paths: ['.'],
@@ -154,6 +157,8 @@ async function measureFull(dir: string, presetId: string, withStages: boolean, r
     annotate: false,
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     onProgress: probe ? () => probe.fileDone() : undefined,
+    // Not in the one-thread stage run: its reports come at the end, and its diff stage stays the diffs' cost.
+    ...(probe ? {} : { onReport: (file: FileReport) => patches.note(file) }),
     parallel: jobs > 1 ? { jobs, plugin: PLUGIN_PATH } : undefined,
     // The one thread of the stage run keeps as many trees as the full run's threads together, so it parses
     // what they parse: with one thread's budget, a 10k tree's files would be parsed again between segments.
@@ -162,7 +167,7 @@ async function measureFull(dir: string, presetId: string, withStages: boolean, r
   const ran = performance.now();
   let diffBytes = 0;
   const changed = report.files.filter((f): f is Extract<FileReport, { status: 'changed' }> => f.status === 'changed');
-  for (const file of changed) diffBytes += unifiedDiff(file.path, file.before, file.after).length;
+  for (const file of changed) diffBytes += formatFilePatch(patches.of(file)).length;
   const diffed = performance.now();
   const summary = summarize(report);
   const text = [formatSummary(summary, 'dry-run'), ...formatProblems(report.files), ...formatFindings(report.files)].join('\n');

@@ -13,7 +13,8 @@ import { ConfigError, findConfig, loadConfig, LoadedConfig } from './config/load
 import { CliChoices, Effective, mergeConfig } from './config/merge';
 import { QUALIFIED_FUNCTION } from './config/schema';
 import { packageVersion } from './package-root';
-import { colorizeDiff, filePatch, formatFilePatch } from './print/diff';
+import { colorizeDiff, formatFilePatch } from './print/diff';
+import { Patches } from './print/patches';
 import { githubAnnotations } from './print/github';
 import { attributeHunks, attributionComments } from './print/hunks';
 import { jsonReport } from './print/json';
@@ -146,6 +147,9 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const progress = progressReporter(io.stderr);
+  const patches = new Patches();
+  // Diffs are printed for a dry-run's text and in every JSON report; interactive review makes its own.
+  const printsDiffs = !args.interactive && (args.format === 'json' || (args.mode === 'dry-run' && args.format === 'text'));
   const report = await runProject({
     paths,
     ...(scope.kind === 'partial' ? { projectRoot: scope.root } : {}),
@@ -158,6 +162,7 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
     annotate: args.annotate,
     maxFileSize: args.maxFileSize,
     onProgress: progress,
+    ...(printsDiffs ? { onReport: (file: FileReport) => patches.note(file) } : {}),
     onThreads: (choice) => {
       const messages = threadMessages(choice);
       for (const note of messages.notes) io.stderr.write(`awaitify: note: ${note}\n`);
@@ -200,7 +205,7 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   // Annotations must point at the file as it is on disk: untouched by a dry-run, rewritten by apply.
   const positions = args.mode === 'apply' ? 'output' : 'input';
   if (args.format === 'json') {
-    io.stdout.write(`${jsonReport(report, summary, args.mode, settings.ruleLevels)}\n`);
+    io.stdout.write(`${jsonReport(report, summary, args.mode, settings.ruleLevels, patches)}\n`);
   } else if (args.format === 'sarif') {
     io.stdout.write(`${sarifReport(report, settings.ruleLevels, packageVersion(), positions)}\n`);
   } else {
@@ -209,7 +214,7 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
     } else if (args.mode === 'dry-run') {
       const color = io.stdout.isTTY === true;
       for (const file of changed) {
-        const patch = filePatch(file.path, file.before, file.after);
+        const patch = patches.of(file);
         if (args.verbose) io.stdout.write(attributionComments(file.path, attributeHunks(patch, file.edits)));
         const text = formatFilePatch(patch);
         io.stdout.write(color ? colorizeDiff(text) : text);

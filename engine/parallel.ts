@@ -16,6 +16,7 @@ export async function runInWorkers<Tree>(
   parallel: ParallelOptions,
   jobs: number,
   progress: (count: number) => void,
+  final: (report: FileReport) => void,
 ): Promise<FileReport[]> {
   checkPlugin(options, parallel.plugin);
   const setup: WorkerSetup = {
@@ -27,7 +28,13 @@ export async function runInWorkers<Tree>(
     keptTreeBytes: options.keptTreeBytes,
   };
   const reports: FileReport[] = [];
-  const pool = Array.from({ length: jobs }, () => new Channel(setup, progress, (r) => reports.push(...r.map(withBuffer))));
+  const collect = (received: FileReport[]): void => {
+    for (const report of received.map(withBuffer)) {
+      reports.push(report);
+      final(report);
+    }
+  };
+  const pool = Array.from({ length: jobs }, () => new Channel(setup, progress, collect));
   try {
     const segments = splitSegments(options.transforms);
     // Small batches handed out on demand keep both threads busy to the end; files stay with the worker that read them.

@@ -28,6 +28,12 @@ export interface RunOptions<Tree> {
   /** See WorkConfig.keptTreeBytes; default DEFAULT_KEPT_TREE_BYTES. */
   keptTreeBytes?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Told each file's report once it is final, for files under `paths` only (with worker threads, as each
+   * file finishes; on one thread, when the run is done), so a caller can start on a report while other files
+   * are still being processed. The same objects are in RunReport.files.
+   */
+  onReport?: (report: FileReport) => void;
   /** Told how many threads will do the work, before any file is read (the CLI explains a choice memory forced). */
   onThreads?: (choice: ThreadChoice) => void;
   /** Per-file work on worker threads; absent (or one job) = everything on this thread. The report is the same either way. */
@@ -115,8 +121,13 @@ export async function runProject<Tree>(options: RunOptions<Tree>): Promise<RunRe
   const threads = chooseThreads(options.parallel, tasks);
   options.onThreads?.(threads);
   const jobs = threads.used;
+  const final = (report: FileReport): void => {
+    if (reported.has(report.absPath)) options.onReport?.(report);
+  };
   const processed =
-    options.parallel && jobs > 1 ? await runInWorkers(tasks, options, options.parallel, jobs, progress) : await runHere(tasks, segments, options, progress);
+    options.parallel && jobs > 1
+      ? await runInWorkers(tasks, options, options.parallel, jobs, progress, final)
+      : await runHere(tasks, segments, options, progress, final);
   const context: ProjectContext | undefined =
     options.projectRoot === undefined ? undefined : { root: options.projectRoot, indexed: tasks.length - reported.size, wouldChange: [] };
   for (const file of processed) {
@@ -171,6 +182,7 @@ async function runHere<Tree>(
   segments: Segment<Tree>[],
   options: RunOptions<Tree>,
   progress: (count: number) => void,
+  final: (report: FileReport) => void,
 ): Promise<FileReport[]> {
   // Only the threads that parse load the parser: with workers, each worker awaits it itself.
   await options.language.ready?.();
@@ -199,7 +211,9 @@ async function runHere<Tree>(
     }
     await work.runSegment(i, index, tick);
   }
-  return work.drainReports();
+  const reports = work.drainReports();
+  for (const report of reports) final(report);
+  return reports;
 }
 
 export interface Summary {

@@ -1,13 +1,20 @@
 import type { RunReport, Summary } from '../../engine/run';
 import type { RuleLevel } from '../config/schema';
-import { filePatch, formatFilePatch } from './diff';
+import { formatFilePatch } from './diff';
 import { attributeHunks } from './hunks';
+import { Patches } from './patches';
 import { levelOf } from './sarif';
 
 export const REPORT_VERSION = 1;
 
 /** The machine-readable report: every file with its status, edits (by transform), findings and diff. */
-export function jsonReport(report: RunReport, summary: Summary, mode: string, levels: Readonly<Record<string, RuleLevel>> = {}): string {
+export function jsonReport(
+  report: RunReport,
+  summary: Summary,
+  mode: string,
+  levels: Readonly<Record<string, RuleLevel>> = {},
+  patches: Patches = new Patches(),
+): string {
   const withLevels = <F extends { rule: string }>(findings: F[]) => findings.map((f) => ({ ...f, level: levelOf(f.rule, levels) }));
   return JSON.stringify(
     {
@@ -21,7 +28,7 @@ export function jsonReport(report: RunReport, summary: Summary, mode: string, le
         const base = { path: file.path, status: file.status };
         switch (file.status) {
           case 'changed': {
-            const patch = filePatch(file.path, file.before, file.after);
+            const patch = patches.of(file);
             return {
               ...base,
               edits: file.edits,
