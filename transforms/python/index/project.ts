@@ -24,6 +24,13 @@ interface ModuleData {
   globals: Map<string, GlobalBinding>;
   functions: Map<number, FunctionSummary>;
   classes: Map<number, ClassData>;
+  /**
+   * ProjectIndex.globalName's memo and cycle guard for this module's names. Kept per module, not keyed by
+   * `path + name`: that key was a string built and hashed for every lookup (1.6 s of a 10k propagate-async
+   * index build).
+   */
+  globalCache: Map<string, Entity>;
+  resolving: Set<string>;
 }
 
 interface ClassData {
@@ -39,8 +46,6 @@ export function functionKey(path: string, id: number): string {
 export class ProjectIndex {
   private readonly modules = new Map<string, ModuleData>();
   private readonly finder: ModuleFinder;
-  private readonly globalCache = new Map<string, Entity>();
-  private readonly resolving = new Set<string>();
   private cycleHits = 0;
   private readonly mroCache = new Map<string, FunctionKeyed[] | null>();
 
@@ -53,6 +58,8 @@ export class ProjectIndex {
         globals: new Map(summary.globals),
         functions: new Map(summary.functions.map((f) => [f.id, f])),
         classes,
+        globalCache: new Map(),
+        resolving: new Set(),
       });
     }
     this.finder = new ModuleFinder([...summaries.values()]);
@@ -202,22 +209,22 @@ export class ProjectIndex {
    * Cycles are caught by `resolving` instead, and what was computed while one was hit is not cached either.
    */
   private globalName(path: string, name: string, _depth: number): Entity {
-    const key = `${path}\u0000${name}`;
-    const cached = this.globalCache.get(key);
+    const module = this.modules.get(path);
+    if (!module) return UNKNOWN_ENTITY;
+    const cached = module.globalCache.get(name);
     if (cached) return cached;
-    if (this.resolving.has(key)) {
+    if (module.resolving.has(name)) {
       this.cycleHits++;
       return UNKNOWN_ENTITY;
     }
-    this.resolving.add(key);
+    module.resolving.add(name);
     const hitsBefore = this.cycleHits;
     const depth = 0;
     let result = UNKNOWN_ENTITY;
     try {
-      const module = this.modules.get(path);
-      const binding = module?.globals.get(name);
+      const binding = module.globals.get(name);
       if (binding) result = this.bindingEntity(path, binding, depth);
-      else if (module && !name.startsWith('_')) {
+      else if (!name.startsWith('_')) {
         for (const ref of module.summary.starImports) {
           const target = this.finder.find(ref, module.summary.absPath);
           if (target && this.modules.get(target)?.globals.has(name)) {
@@ -227,9 +234,9 @@ export class ProjectIndex {
         }
       }
     } finally {
-      this.resolving.delete(key);
+      module.resolving.delete(name);
     }
-    if (this.cycleHits === hitsBefore || result.k !== 'unknown') this.globalCache.set(key, result);
+    if (this.cycleHits === hitsBefore || result.k !== 'unknown') module.globalCache.set(name, result);
     return result;
   }
 
