@@ -276,7 +276,7 @@ export function indexFailure<Tree>(indexer: ProjectIndexer<Tree>, message: strin
  * round trip through libuv's thread pool (about 0.3 ms per file for stat and read alone, over 1 ms with both
  * threads busy, against 0.02 ms synchronously: docs/performance.md, "Tenth session").
  */
-export function readSource(
+function readSource(
   displayPath: string,
   absPath: string,
   maxFileSize: number,
