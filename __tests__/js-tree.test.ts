@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import { end, start } from '../transforms/python/query/syntax';
 import { firstSyntaxError, parsePython } from '../transforms/python/support/language';
-import { directCursorCalls, loadJsTrees, parseJsTree, shelveJsTree } from '../transforms/python/support/js-tree';
+import { anchoredLiteral, directCursorCalls, loadJsTrees, parseJsTree, shelveJsTree } from '../transforms/python/support/js-tree';
 import { DirectCalls, describeWalk, sameAsPublicWalk } from '../transforms/python/support/tree-cursor';
 import { Language, Parser } from 'web-tree-sitter';
 
@@ -43,13 +43,23 @@ function describeTree(tree: SgRoot, fieldNames: readonly string[], step = 1): st
     const asked = i % step === 0 ? fieldNames : [];
     const fields = asked.map((f) => `${f}=${at(n.field(f as never))}/${n.fieldChildren(f as never).map(at).join(',')}`).filter((f) => !f.endsWith('=-/'));
     // start/end: a JS node answers them from its arrays (no Range), and must agree with ast-grep's range.
-    return [n.kind(), JSON.stringify(n.range()), `${start(n)}-${end(n)}`, n.isNamed(), JSON.stringify(n.text()), at(n.parent()), n.children().map(at).join(','), fields.join(' ')].join(' | ');
+    // child(k) and next() walk sibling links, namedChildren filters in place: each must agree with children().
+    // next() passes over a zero-width (missing) token here: tree-sitter's next sibling does, while children()
+    // and the JS tree's next() do not; no analysis reads a tree that has one (the engine refuses the file).
+    let next = n.next();
+    while (next !== null && start(next) === end(next)) next = next.next();
+    const links = [at(n.child(0)), at(n.child(2)), at(next), at(n.prev()), n.namedChildren().map(at).join(',')].join(' ');
+    return [n.kind(), JSON.stringify(n.range()), `${start(n)}-${end(n)}`, n.isNamed(), JSON.stringify(n.text()), at(n.parent()), n.children().map(at).join(','), links, fields.join(' ')].join(' | ');
   });
 }
 
 const RULES = [
   { rule: { kind: 'call' } },
   { rule: { kind: 'identifier', regex: '^(db|session|self)$' } },
+  // Exact names (what nameTable asks for every name it looks up) are compared in place, without a RegExp.
+  { rule: { kind: 'identifier', regex: '^db$' } },
+  { rule: { kind: 'attribute', regex: '^db\\.query$' } },
+  { rule: { kind: 'identifier', regex: '^d$' } },
   { rule: { any: [{ kind: 'import_from_statement' }, { kind: 'future_import_statement' }, { kind: 'import_statement' }] } },
   { rule: { any: [{ kind: 'await' }, { kind: 'yield' }, { kind: 'with_statement' }, { kind: 'return_statement' }] } },
   { rule: { kind: 'attribute', has: { field: 'attribute', regex: '^(query|execute|commit|Session)$' } } },
@@ -109,6 +119,15 @@ test('every fixture: same tree, same rule answers, same syntax verdict', () => {
     expect({ file, problem: firstSyntaxError(b) }).toEqual({ file, problem: firstSyntaxError(a) });
   }
   expect(nodes).toBeGreaterThan(100_000);
+});
+
+test('an exact-text regex is recognised only when nothing in it but the anchors is special', () => {
+  expect(anchoredLiteral('^db$')).toBe('db');
+  expect(anchoredLiteral('^$')).toBe('');
+  expect(anchoredLiteral('^db\\.query$')).toBe('db.query');
+  expect(anchoredLiteral('^a\\\\$')).toBe('a\\');
+  expect(anchoredLiteral('^\\$x\\(\\)$')).toBe('$x()');
+  for (const open of ['db', '^db', 'db$', '^d.b$', '^(db|session)$', '^a|b$', '^db\\$', '^a\\d$', '^[ab]$', '^a*$']) expect(anchoredLiteral(open)).toBeNull();
 });
 
 test('a rule shape the JS tree does not know throws instead of answering', () => {

@@ -22,7 +22,7 @@ const ASYNC_DUNDERS = new Set(['__aenter__', '__aexit__', '__anext__']);
 export function placeOf(node: SgNode): Place {
   let blocked: string | null = null;
   let child: SgNode = node;
-  for (const a of node.ancestors()) {
+  for (let a = node.parent(); a !== null; a = a.parent()) {
     switch (a.kind()) {
       case 'lambda':
         blocked ??= 'inside a lambda';

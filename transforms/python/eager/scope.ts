@@ -7,7 +7,7 @@ const FUNCTION_LIKE = new Set(['function_definition', 'lambda', 'class_definitio
 /** The function, lambda or class whose body `node` runs in (decorators and defaults belong outside). */
 export function ownerOf(node: SgNode): SgNode | null {
   let child = node;
-  for (const a of node.ancestors()) {
+  for (let a = node.parent(); a !== null; a = a.parent()) {
     if (FUNCTION_LIKE.has(String(a.kind())) && sameNode(a.field('body'), child)) return a;
     child = a;
   }

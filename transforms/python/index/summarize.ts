@@ -547,7 +547,7 @@ class Summarizer {
   private nameExpr(name: string, at: SgNode, depth: number): Expr {
     let child = at;
     let crossedFunction = false;
-    for (const a of at.ancestors()) {
+    for (let a = at.parent(); a !== null; a = a.parent()) {
       const kind = String(a.kind());
       if (kind === 'lambda') {
         const params = a.field('parameters');

@@ -2,6 +2,7 @@
 // unusual counts as a binding, so callers that need "only ever bound to X" stay conservative.
 import type { SgNode } from '@ast-grep/napi';
 import { treeMemo } from '../support/cached-tree';
+import { JsNode } from '../support/js-tree';
 import { SCOPE_KINDS, sameNode } from './syntax';
 
 export interface Parameter {
@@ -118,7 +119,12 @@ export function walkOwnScope(scope: SgNode, visit: (node: SgNode) => void): void
       if (name) visit(name);
       continue;
     }
-    for (const c of node.children()) stack.push(c);
+    if (node instanceof JsNode) {
+      // Sibling links instead of a children array per node: this walk visits every node of a scope.
+      for (let c = node.child(0); c !== null; c = c.next()) stack.push(c);
+    } else {
+      for (const c of node.children()) stack.push(c);
+    }
   }
 }
 

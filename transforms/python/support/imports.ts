@@ -167,7 +167,8 @@ export function dunderAllNames(root: SgRoot): Set<string> {
 
 /** True when the statement runs at import time of the module: not inside a function, lambda or class body. */
 export function isModuleLevel(node: SgNode): boolean {
-  return !node.ancestors().some((a) => SCOPE_BOUNDARIES.has(String(a.kind())));
+  for (let a = node.parent(); a !== null; a = a.parent()) if (SCOPE_BOUNDARIES.has(String(a.kind()))) return false;
+  return true;
 }
 
 /** True when the statement is a direct child of the module (not inside `if`, `try`, a function...). */

@@ -97,7 +97,7 @@ export class JsRoot {
   private nodes: (JsNode | undefined)[] | null = null;
   private lines: LineIndex | null = null;
   /** See kindIndex; null until first needed and after `shelve`. */
-  private byKind: Map<number, number[]> | null = null;
+  private byKind: KindIndex | null = null;
   /**
    * The analyses' per-tree memo tables (cached-tree.ts's treeMemo). A JS tree is its own memoising view:
    * its answers are array reads, and its node objects are one per node already.
@@ -232,49 +232,88 @@ export class JsRoot {
    * The nodes of i's subtree (i included) that match, in pre-order. A rule that names its kinds looks only
    * at nodes of those kinds, found through the kind index; any other scans the subtree.
    */
-  matching(i: number, matcher: Matcher, first: boolean): number[] {
+  matching(i: number, matcher: Matcher): SgNode[] {
     const { test, keys } = this.compiled(matcher);
     const end = this.subtreeEnd(i);
-    const out: number[] = [];
+    const out: SgNode[] = [];
     if (keys === null) {
-      for (let k = i; k < end; k++) {
-        if (test(this, k)) {
-          out.push(k);
-          if (first) break;
-        }
-      }
+      for (let k = i; k < end; k++) if (test(this, k)) out.push(this.node(k) as SgNode);
       return out;
     }
-    const index = this.kindIndex();
+    const { offsets, nodes } = this.kindIndex();
     for (const key of keys) {
-      const list = index.get(key);
-      if (list === undefined) continue;
-      for (let at = lowerBound(list, i); at < list.length && (list[at] as number) < end; at++) {
-        const k = list[at] as number;
+      const last = offsets[key + 1] as number;
+      for (let at = lowerBound(nodes, offsets[key] as number, last, i); at < last && (nodes[at] as number) < end; at++) {
+        const k = nodes[at] as number;
+        if (test(this, k)) out.push(this.node(k) as SgNode);
+      }
+    }
+    if (keys.length > 1) out.sort((a, b) => (a as unknown as JsNode).id() - (b as unknown as JsNode).id());
+    return out;
+  }
+
+  /** The first node of i's subtree (i included) that matches, in pre-order, or -1. */
+  firstMatching(i: number, matcher: Matcher): number {
+    const { test, keys } = this.compiled(matcher);
+    const end = this.subtreeEnd(i);
+    if (keys === null) {
+      for (let k = i; k < end; k++) if (test(this, k)) return k;
+      return -1;
+    }
+    const { offsets, nodes } = this.kindIndex();
+    let found = -1;
+    for (const key of keys) {
+      const last = offsets[key + 1] as number;
+      // The first of this kind; a later kind's first may come earlier.
+      for (let at = lowerBound(nodes, offsets[key] as number, last, i); at < last && (nodes[at] as number) < end && (found < 0 || (nodes[at] as number) < found); at++) {
+        const k = nodes[at] as number;
         if (test(this, k)) {
-          out.push(k);
-          // The first of this kind; a later kind's first may come earlier.
-          if (first) break;
+          found = k;
+          break;
         }
       }
     }
-    if (keys.length > 1) out.sort((a, b) => a - b);
-    return first ? out.slice(0, 1) : out;
+    return found;
   }
 
-  /** Node indices by kind key (see kindKey), each list in pre-order; made when first needed. */
-  private kindIndex(): Map<number, number[]> {
+  /**
+   * Node indices grouped by kind key (see kindKey), each group in pre-order; made when first needed. Two
+   * typed arrays rather than a Map of growing arrays, which was a tenth of all a run allocated. ERROR
+   * nodes are left out: no rule looks them up by kind.
+   */
+  private kindIndex(): KindIndex {
     if (this.byKind !== null) return this.byKind;
-    const index = new Map<number, number[]>();
-    for (let i = 0; i < this.kinds.length; i++) {
-      const key = kindKey(this.kinds[i] as number, this.named[i] === 1);
-      const list = index.get(key);
-      if (list === undefined) index.set(key, [i]);
-      else list.push(i);
+    const slots = 2 * this.language.types.length;
+    const offsets = new Int32Array(slots + 1);
+    const count = this.kinds.length;
+    for (let i = 0; i < count; i++) {
+      const kind = this.kinds[i] as number;
+      if (kind === ERROR_SYMBOL) continue;
+      const key = kindKey(kind, this.named[i] === 1);
+      // Never met (kind ids index the grammar's own type list); a node left out would go unseen by every rule.
+      if (key >= slots) throw new Error(`node kind id ${kind} is outside the grammar's ${this.language.types.length} types`);
+      offsets[key + 1] = (offsets[key + 1] as number) + 1;
     }
-    this.byKind = index;
-    return index;
+    for (let key = 0; key < slots; key++) offsets[key + 1] = (offsets[key + 1] as number) + (offsets[key] as number);
+    const next = offsets.slice(0, slots);
+    const nodes = new Int32Array(offsets[slots] as number);
+    for (let i = 0; i < count; i++) {
+      const kind = this.kinds[i] as number;
+      if (kind === ERROR_SYMBOL) continue;
+      const key = kindKey(kind, this.named[i] === 1);
+      const at = next[key] as number;
+      nodes[at] = i;
+      next[key] = at + 1;
+    }
+    this.byKind = { offsets, nodes };
+    return this.byKind;
   }
+}
+
+/** Nodes of kind key k are nodes[offsets[k]] to nodes[offsets[k + 1] - 1], in pre-order. */
+interface KindIndex {
+  offsets: Int32Array;
+  nodes: Int32Array;
 }
 
 /** A rule as a test of one node, and the kinds (as kindKey) a matching node must have, or null: any kind. */
@@ -290,10 +329,10 @@ function kindKey(id: number, named: boolean): number {
   return id * 2 + (named ? 1 : 0);
 }
 
-/** The first position in the sorted list holding a value not below `value`. */
-function lowerBound(list: number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
+/** The first position in list[from, to) (sorted) holding a value not below `value`; `to` if none. */
+function lowerBound(list: Int32Array, from: number, to: number, value: number): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if ((list[mid] as number) < value) lo = mid + 1;
@@ -313,11 +352,23 @@ function compileRule(language: Language, rule: unknown): CompiledRule {
       tests.push(kind.test);
       keys = kind.keys;
     } else if (key === 'regex') {
-      const re = new RegExp(String(value));
-      tests.push((tree, i) => re.test(tree.text(i)));
+      const literal = anchoredLiteral(String(value));
+      if (literal === null) {
+        const re = new RegExp(String(value));
+        tests.push((tree, i) => re.test(tree.text(i)));
+      } else {
+        // `^name$`, the common case (every use of a name): compared in place, without a string per node tested.
+        tests.push((tree, i) => {
+          const from = tree.starts[i] as number;
+          return (tree.ends[i] as number) - from === literal.length && tree.source.startsWith(literal, from);
+        });
+      }
     } else if (key === 'any') {
       const parts = (value as unknown[]).map((part) => compileRule(language, part));
-      tests.push((tree, i) => parts.some((part) => part.test(tree, i)));
+      tests.push((tree, i) => {
+        for (const part of parts) if (part.test(tree, i)) return true;
+        return false;
+      });
       // Bounded only when every alternative is.
       if (keys === null && parts.every((part) => part.keys !== null)) keys = [...new Set(parts.flatMap((part) => part.keys as number[]))];
     } else if (key === 'not') {
@@ -326,8 +377,24 @@ function compileRule(language: Language, rule: unknown): CompiledRule {
     } else if (key === 'has') tests.push(hasFieldTest(language, value));
     else throw new Error(`JS trees do not support the rule key ${key} (in ${JSON.stringify(rule)})`);
   }
-  const test = tests.length === 1 ? (tests[0] as CompiledRule['test']) : (tree: JsRoot, i: number) => tests.every((t) => t(tree, i));
+  const test =
+    tests.length === 1
+      ? (tests[0] as CompiledRule['test'])
+      : (tree: JsRoot, i: number): boolean => {
+          // A loop, not tests.every: a closure per call was a tenth of all a run allocated.
+          for (const t of tests) if (!t(tree, i)) return false;
+          return true;
+        };
   return { test, keys };
+}
+
+/**
+ * The text a regex matches exactly when it is `^` + a literal (metacharacters escaped) + `$`, else null.
+ * Without flags, `^` and `$` match only at the ends of the text, so the regex holds just for that text.
+ */
+export function anchoredLiteral(source: string): string | null {
+  const match = /^\^((?:[^\\.*+?^${}()|[\]]|\\[.*+?^${}()|[\]\\])*)\$$/.exec(source);
+  return match === null ? null : (match[1] as string).replace(/\\(.)/g, '$1');
 }
 
 /** ast-grep's `kind` names a named node type; a type that exists only as a token matches the token. */
@@ -335,6 +402,8 @@ function kindRule(language: Language, kind: string): CompiledRule {
   // ERROR nodes are left to a scan (keys null): whether tree-sitter marks one named is not ours to assume.
   if (kind === 'ERROR') return { test: (tree, i) => tree.kinds[i] === ERROR_SYMBOL, keys: null };
   const named = language.idForNodeType(kind, true);
+  // The kind index (JsRoot.kindIndex) has a slot for each of the grammar's types and no more.
+  for (const id of [named, language.idForNodeType(kind, false)]) if (id !== null && id >= language.types.length) throw new Error(`node kind ${kind} has id ${id}, outside the grammar's types`);
   if (named !== null) return { test: (tree, i) => tree.kinds[i] === named && tree.named[i] === 1, keys: [kindKey(named, true)] };
   const anonymous = language.idForNodeType(kind, false);
   if (anonymous === null) throw new Error(`no node kind ${kind} in the Python grammar`);
@@ -431,11 +500,17 @@ export class JsNode {
   }
 
   namedChildren(): SgNode[] {
-    return this.children().filter((c) => c.isNamed());
+    const t = this.tree;
+    const out: SgNode[] = [];
+    for (let c = t.firstChild[this.i] as number; c >= 0; c = t.nextSibling[c] as number) if (t.named[c] === 1) out.push(t.node(c) as SgNode);
+    return out;
   }
 
   child(nth: number): SgNode | null {
-    return this.children()[nth] ?? null;
+    if (nth < 0) return null;
+    let c = this.tree.firstChild[this.i] as number;
+    for (let k = 0; k < nth && c >= 0; k++) c = this.tree.nextSibling[c] as number;
+    return this.tree.node(c);
   }
 
   parent(): SgNode | null {
@@ -479,12 +554,11 @@ export class JsNode {
 
   /** This node and its descendants that match, in pre-order (as ast-grep answers). */
   findAll(matcher: Matcher): SgNode[] {
-    return this.tree.matching(this.i, matcher, false).map((k) => this.tree.node(k) as SgNode);
+    return this.tree.matching(this.i, matcher);
   }
 
   find(matcher: Matcher): SgNode | null {
-    const [k] = this.tree.matching(this.i, matcher, true);
-    return k === undefined ? null : this.tree.node(k);
+    return this.tree.node(this.tree.firstMatching(this.i, matcher));
   }
 
   matches(matcher: Matcher): boolean {

@@ -113,7 +113,7 @@ export function moduleBindings(table: NameTable): NameOccurrence[] {
 /** The innermost scope in which `node` is evaluated. Default values, annotations and decorators belong outside. */
 export function scopeOf(node: SgNode): SgNode {
   let child = node;
-  for (const ancestor of node.ancestors()) {
+  for (let ancestor = node.parent(); ancestor !== null; ancestor = ancestor.parent()) {
     const kind = kindOf(ancestor);
     if (kind === 'module') return ancestor;
     if (kind === 'function_definition' || kind === 'lambda' || kind === 'class_definition') {
