@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import { end, start } from '../transforms/python/query/syntax';
 import { firstSyntaxError, parsePython } from '../transforms/python/support/language';
-import { anchoredLiteral, directCursorCalls, loadJsTrees, parseJsTree, shelveJsTree } from '../transforms/python/support/js-tree';
+import { anchoredLiteral, commonRuleKey, directCursorCalls, loadJsTrees, parseJsTree, shelveJsTree } from '../transforms/python/support/js-tree';
 import { DirectCalls, describeWalk, sameAsPublicWalk } from '../transforms/python/support/tree-cursor';
 import { Language, Parser } from 'web-tree-sitter';
 
@@ -128,6 +128,22 @@ test('an exact-text regex is recognised only when nothing in it but the anchors 
   expect(anchoredLiteral('^a\\\\$')).toBe('a\\');
   expect(anchoredLiteral('^\\$x\\(\\)$')).toBe('$x()');
   for (const open of ['db', '^db', 'db$', '^d.b$', '^(db|session)$', '^a|b$', '^db\\$', '^a\\d$', '^[ab]$', '^a*$']) expect(anchoredLiteral(open)).toBeNull();
+});
+
+test('the common rule shapes get a memo key of their own, equal only for equal rules', () => {
+  expect(commonRuleKey({ rule: { kind: 'call' } })).toBe('kind:call');
+  expect(commonRuleKey({ rule: { kind: 'identifier', regex: '^db$' } })).toBe('kind+regex:identifier\0^db$');
+  expect(commonRuleKey({ rule: { regex: '^db$', kind: 'identifier' } })).toBe(commonRuleKey({ rule: { kind: 'identifier', regex: '^db$' } }));
+  expect(commonRuleKey({ rule: { kind: 'identifier', regex: '^d$' } })).not.toBe(commonRuleKey({ rule: { kind: 'identifier', regex: '^db$' } }));
+  expect(commonRuleKey({ rule: { kind: 'call' } })).not.toBe(commonRuleKey({ rule: { kind: 'call', regex: '' } }));
+  // Everything else is keyed by its JSON as before.
+  for (const other of ['call', { rule: { kind: 'call', not: { kind: 'x' } } }, { rule: { any: [{ kind: 'call' }] } }, { rule: { kind: 'call' }, constraints: {} }, { rule: { kind: 'x', regex: undefined } }]) {
+    expect(commonRuleKey(other as never)).toBeNull();
+  }
+  const tree = parseJsTree('db = 1\nd = db\n');
+  expect(tree.root().findAll({ rule: { kind: 'identifier', regex: '^db$' } }).map((n) => n.text())).toEqual(['db', 'db']);
+  expect(tree.root().findAll({ rule: { kind: 'identifier', regex: '^d$' } }).map((n) => n.text())).toEqual(['d']);
+  expect(tree.root().findAll({ rule: { kind: 'identifier' } })).toHaveLength(3);
 });
 
 test('a rule shape the JS tree does not know throws instead of answering', () => {
