@@ -34,47 +34,58 @@ export function token(node: SgNode, text: string): SgNode | null {
 
 export interface CallArgs {
   positional: SgNode[];
-  keywords: Map<string, SgNode>;
+  /** Read-only: a call without keyword arguments shares one empty map. */
+  keywords: ReadonlyMap<string, SgNode>;
   /** `*x` or `**x` present: the arguments cannot be known statically. */
   splat: boolean;
   /** The argument list is a bare generator expression (`f(x for x in y)`). */
   generator: boolean;
 }
 
+const NO_KEYWORDS: ReadonlyMap<string, SgNode> = new Map();
+
 export function callArgs(call: SgNode): CallArgs {
   const list = call.field('arguments');
-  const out: CallArgs = { positional: [], keywords: new Map(), splat: false, generator: false };
+  const out: CallArgs = { positional: [], keywords: NO_KEYWORDS, splat: false, generator: false };
   if (!list) return out;
   if (list.kind() === 'generator_expression') {
     out.generator = true;
     return out;
   }
+  let keywords: Map<string, SgNode> | null = null;
   for (const arg of namedChildren(list)) {
     const kind = arg.kind();
     if (kind === 'keyword_argument') {
       const name = arg.field('name');
       const value = arg.field('value');
-      if (name && value) out.keywords.set(name.text(), value);
+      if (name && value) (keywords ??= new Map()).set(name.text(), value);
     } else if (kind === 'list_splat' || kind === 'dictionary_splat') {
       out.splat = true;
     } else {
       out.positional.push(arg);
     }
   }
+  if (keywords !== null) out.keywords = keywords;
   return out;
 }
 
 /** `a.b.c` → ['a','b','c'] when the expression is only names and dots; null otherwise. */
 export function dottedName(node: SgNode): string[] | null {
-  if (node.kind() === 'identifier') return [node.text()];
-  if (node.kind() === 'attribute') {
-    const object = node.field('object');
-    const attr = node.field('attribute');
+  // Collected from the last name back, then reversed: one array, where `[...head, name]` made one per dot.
+  const names: string[] = [];
+  for (let at: SgNode | null = node; ; ) {
+    const kind = at.kind();
+    if (kind === 'identifier') {
+      names.push(at.text());
+      return names.reverse();
+    }
+    if (kind !== 'attribute') return null;
+    const object: SgNode | null = at.field('object');
+    const attr = at.field('attribute');
     if (!object || !attr) return null;
-    const head = dottedName(object);
-    return head ? [...head, attr.text()] : null;
+    names.push(attr.text());
+    at = object;
   }
-  return null;
 }
 
 /** Leftmost identifier of an attribute/call/subscript chain (`User.name.desc()` → `User`). */
