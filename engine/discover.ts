@@ -225,7 +225,8 @@ function isGitIgnored(layers: IgnoreLayer[], abs: string, isDir: boolean): boole
   return false;
 }
 
-function statOrNull(p: string, stat: (p: string) => Stats): Stats | null {
+/** `stat(p)`, or null on any error (missing, unreadable, a broken link). */
+export function statOrNull(p: string, stat: (p: string) => Stats): Stats | null {
   try {
     return stat(p);
   } catch {

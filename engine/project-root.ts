@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { statOrNull } from './discover';
 
 /**
  * The directory whose files make up the project the given paths belong to: the nearest directory at or
@@ -38,17 +39,9 @@ export function isWithin(p: string, dir: string): boolean {
 }
 
 function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
+  return statOrNull(p, fs.statSync)?.isFile() ?? false;
 }
 
 function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
+  return statOrNull(p, fs.statSync)?.isDirectory() ?? false;
 }
