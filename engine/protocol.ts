@@ -42,14 +42,14 @@ export type FromWorker =
   | { type: 'done'; reports: FileReport[]; indexFailed: boolean }
   | { type: 'summaries'; summaries: SerializedSummaries };
 
-/**
- * One worker's summaries for the next index: its `SummaryEntry[]` as `v8.serialize` bytes (the
- * coordinator never deserializes them, and every worker reads the same bytes), or its first failure.
- */
 /** Another worker's serialized summaries, and which worker (its place in the pool) sent them. */
 export interface SummaryBatch {
   from: number;
   bytes: SharedArrayBuffer;
 }
 
+/**
+ * One worker's summaries for the next index: its batch as engine/wire-bytes.ts lays it out (the coordinator
+ * never deserializes it, and every worker reads the same bytes), or its first failure.
+ */
 export type SerializedSummaries = { bytes: SharedArrayBuffer } | { failure: { order: number; message: string } };

@@ -9,8 +9,10 @@
 // nothing is shared that the sender did not share.
 //
 // Both ends number a batch's objects the same way: entry by entry in order, the summary and then its own
-// property values in key order, each object at its first appearance. A receiver must decode every batch of a
-// sender, in order, for the numbers to agree.
+// property values in key order, each object at its first appearance within its entry. (Per entry, not per
+// batch: a batch crosses threads in chunks of whole entries (engine/wire-bytes.ts), and an object two entries
+// share arrives as one copy per chunk it is in, so only sharing inside an entry survives on the receiver's
+// side for certain.) A receiver must decode every batch of a sender, in order, for the numbers to agree.
 
 import type { SummaryEntry } from './work';
 
@@ -44,13 +46,25 @@ function eachObject(summary: unknown, visit: (object: object) => void): void {
   }
 }
 
-function numbering(entries: readonly { summary: unknown }[]): Map<object, number> {
+/**
+ * The objects of a batch in numbering order (an object two entries share is there once per entry), and the
+ * first number of each: what the next batch refers to.
+ */
+function numbering(entries: readonly { summary: unknown }[]): { objects: object[]; ids: Map<object, number> } {
+  const objects: object[] = [];
   const ids = new Map<object, number>();
+  const inEntry = new Set<object>();
   const add = (object: object): void => {
-    if (!ids.has(object)) ids.set(object, ids.size);
+    if (inEntry.has(object)) return;
+    inEntry.add(object);
+    if (!ids.has(object)) ids.set(object, objects.length);
+    objects.push(object);
   };
-  for (const entry of entries) eachObject(entry.summary, add);
-  return ids;
+  for (const entry of entries) {
+    inEntry.clear();
+    eachObject(entry.summary, add);
+  }
+  return { objects, ids };
 }
 
 /** One worker's side: what it sent last, to refer to. */
@@ -79,7 +93,7 @@ export class SummarySender {
       }
       return copy === null ? { order: entry.order, path: entry.path, summary } : { order: entry.order, path: entry.path, summary: copy, refs };
     });
-    this.previous = numbering(entries);
+    this.previous = numbering(entries).ids;
     return { batch: this.batch++, entries: wire };
   }
 }
@@ -205,7 +219,7 @@ export class SummaryReceiver {
       }
       return { order: w.order, path: this.strings.intern(w.path), summary };
     });
-    this.previous = [...numbering(entries).keys()];
+    this.previous = numbering(entries).objects;
     return entries;
   }
 }

@@ -1,11 +1,11 @@
 // A worker thread of runProject (see engine/parallel.ts): the same FileWork as the in-process path,
 // driven by messages.
 
-import { deserialize, serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FromWorker, SerializedSummaries, ToWorker, WorkerSetup } from './protocol';
 import { cached } from './cached';
-import { OwnStrings, StringTable, SummaryReceiver, SummarySender, WireBatch } from './summary-wire';
+import { OwnStrings, StringTable, SummaryReceiver, SummarySender } from './summary-wire';
+import { batchToBytes, bytesToBatch } from './wire-bytes';
 import type { EnginePlugin, Transform } from './types';
 import { FileWork, Segment, splitSegments, SummaryEntry } from './work';
 
@@ -104,10 +104,7 @@ function serializeSummaries(): SerializedSummaries {
   }
   ownEntries = taken.entries;
   for (const entry of taken.entries) ownStrings.intern(entry.summary);
-  const bytes = serialize(sender.encode(taken.entries));
-  const shared = new SharedArrayBuffer(bytes.byteLength);
-  new Uint8Array(shared).set(bytes);
-  return { bytes: shared };
+  return { bytes: batchToBytes(sender.encode(taken.entries)) };
 }
 
 /**
@@ -119,7 +116,7 @@ function takeSummaries(message: Extract<ToWorker, { type: 'segment' }>): Summary
   message.summaries = null;
   const own = ownEntries;
   ownEntries = [];
-  return [...own, ...batches.flatMap(({ from, bytes }) => receiverOf(from).decode(deserialize(new Uint8Array(bytes)) as WireBatch))];
+  return [...own, ...batches.flatMap(({ from, bytes }) => receiverOf(from).decode(bytesToBatch(bytes)))];
 }
 
 /** Summaries leave this worker through one sender, which refers to what it sent before (engine/summary-wire.ts). */
