@@ -7,7 +7,7 @@
 // every object of the batch again. `v8.deserialize` likewise keeps the objects it has made so far as roots
 // while it runs. Both grow with the project, and so does the number of scavenges, so one serialize per batch
 // made scavenges cost quadratic time: at 20,000 files, 37 ms of roots per scavenge for half a minute after
-// each large batch; at 30,000, half of a worker's time was scavenges (docs/performance.md, "Twelfth
+// the largest batch; at 30,000, roots were over half of all scavenge time (docs/performance.md, "Twelfth
 // session"). A chunk of a few entries is written and read between two scavenges, so its serializer dies young
 // and what any scavenge visits is at most a chunk.
 //
@@ -18,7 +18,11 @@
 import { deserialize, serialize } from 'node:v8';
 import type { WireBatch, WireEntry } from './summary-wire';
 
-/** Entries per chunk: about 1 MB of summaries at the benchmark's average module (docs/performance.md). */
+/**
+ * Entries per chunk. 32 of propagate-async's summaries, the largest, are about 0.6 MB serialized on the
+ * benchmark's tree (a worker's batch was 45.2 MB for 2,500 files at 5k): far below the 16 MB young
+ * generation a scavenge empties, and few enough calls that their overhead does not show.
+ */
 export const ENTRIES_PER_CHUNK = 32;
 
 export function batchToBytes(batch: WireBatch, entriesPerChunk = ENTRIES_PER_CHUNK): SharedArrayBuffer {
