@@ -6,7 +6,9 @@ import * as path from 'node:path';
 import { FileReport, ParallelOptions, RunReport, runProject, ThreadChoice } from '../engine/run';
 import { DEFAULT_TRANSFORM_OPTIONS, Transform } from '../engine/types';
 import { pythonLanguage } from '../transforms/python/support/language';
-import { marker, seen, seenFragile, tail, threadProbe } from './helpers/worker-plugin';
+import { defaultHeapLimitMb } from '../engine/heap-limit';
+import { WorkerOutOfMemory } from '../engine/parallel';
+import { heapProbe, hog, marker, seen, seenFragile, tail, threadProbe } from './helpers/worker-plugin';
 import { removeTempDirs, tempDir } from './helpers/cli';
 
 const PLUGIN = path.join(__dirname, 'helpers', 'worker-plugin.ts');
@@ -51,6 +53,7 @@ async function run(
   part?: string,
   memory?: { limits: ParallelOptions['memory']; told: (choice: ThreadChoice) => void },
   onReport?: (report: FileReport) => void,
+  heapLimitMb?: number,
 ): Promise<RunReport> {
   return runProject({
     paths: part === undefined ? ['.'] : [part],
@@ -62,7 +65,10 @@ async function run(
     transformOptions: DEFAULT_TRANSFORM_OPTIONS,
     annotate: false,
     maxFileSize: 2000,
-    parallel: jobs === null ? undefined : { jobs, plugin: PLUGIN, minFilesPerWorker: 1, ...(memory ? { memory: memory.limits } : {}) },
+    parallel:
+      jobs === null
+        ? undefined
+        : { jobs, plugin: PLUGIN, minFilesPerWorker: 1, ...(memory ? { memory: memory.limits } : {}), ...(heapLimitMb === undefined ? {} : { heapLimitMb }) },
     ...(memory ? { onThreads: memory.told } : {}),
     ...(onReport ? { onReport } : {}),
   });
@@ -169,6 +175,30 @@ describe('worker threads', () => {
     expect(here.files.filter((f) => f.status === 'error' && f.transform === 'seen-fragile').length).toBeGreaterThan(10);
     expect(here.files.find((f) => f.status === 'error' && f.transform === 'seen-fragile')).toMatchObject({ message: expect.stringContaining('pkg0/aa.py') });
     expect(await run(fragile, transforms, 2)).toEqual(here);
+  });
+
+  test("a thread expected to need more than V8's heap cap gets its share of the free memory; one expected to fit keeps the cap", async () => {
+    const cap = defaultHeapLimitMb();
+    const limits = async (perThread: number): Promise<number[]> => {
+      const report = await run(dir, [heapProbe], 2, undefined, { limits: { perThread: () => perThread, available: 40 * 2 ** 30, fit: false }, told: () => undefined });
+      const seen = new Set(report.files.flatMap((f) => (f.status === 'unchanged' ? Object.keys(f.counts).map((k) => Number(k.split(' ')[1])) : [])));
+      return [...seen];
+    };
+    // 80% of 40 GiB over two threads: 16,384 MiB of old generation each (V8 adds the young generation to what it reports).
+    const raised = await limits(2 * cap * 2 ** 20);
+    expect(raised.length).toBe(1);
+    expect(raised[0]).toBeGreaterThanOrEqual(16_384);
+    expect(raised[0]).toBeLessThan(16_384 + 256);
+    expect(await limits(cap * 2 ** 20)).toEqual([cap]);
+  });
+
+  test('a worker that runs out of memory fails the run as that, naming the limit it was given', async () => {
+    const hungry = project();
+    fs.writeFileSync(path.join(hungry, 'pkg1', 'big.py'), 'x = 1  # HOG\n');
+    const failure = await run(hungry, [hog], 2, undefined, undefined, undefined, 320).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(WorkerOutOfMemory);
+    expect((failure as WorkerOutOfMemory).heapLimitMb).toBe(320);
+    expect((failure as Error).message).toBe('a worker thread ran out of memory (its heap limit: 320 MiB)');
   });
 
   test('transforms that are not the plugin\'s own are refused, not silently replaced', async () => {

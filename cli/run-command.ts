@@ -2,7 +2,8 @@ import type { SgRoot } from '@ast-grep/napi';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkGitDirty } from '../engine/git';
-import { runProject, summarize, FileReport } from '../engine/run';
+import { WorkerOutOfMemory } from '../engine/parallel';
+import { runProject, summarize, FileReport, RunReport } from '../engine/run';
 import type { Preset, Transform, TransformOptions } from '../engine/types';
 import { DEFAULT_TRANSFORM_OPTIONS } from '../engine/types';
 import { writeFileAtomic } from '../engine/write';
@@ -23,7 +24,7 @@ import { formatCounts, formatFindings, formatMadeAsync, formatProblems, formatSu
 import { interactiveApply, interactiveRefusal } from './interactive/command';
 import { progressReporter } from './progress';
 import { displayRoot, projectScope, ProjectScope, scopeNotes } from './project-scope';
-import { availableMemory, threadMessages } from './threads';
+import { availableMemory, outOfMemoryAdvice, threadMessages } from './threads';
 
 export const EXIT_OK = 0;
 export const EXIT_CHECK_FAILED = 1;
@@ -150,27 +151,35 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   const patches = new Patches();
   // Diffs are printed for a dry-run's text and in every JSON report; interactive review makes its own.
   const printsDiffs = !args.interactive && (args.format === 'json' || (args.mode === 'dry-run' && args.format === 'text'));
-  const report = await runProject({
-    paths,
-    ...(scope.kind === 'partial' ? { projectRoot: scope.root } : {}),
-    cwd: io.cwd,
-    exclude: settings.exclude,
-    include: settings.include,
-    language: pythonLanguage,
-    transforms,
-    transformOptions,
-    annotate: args.annotate,
-    maxFileSize: args.maxFileSize,
-    onProgress: progress,
-    ...(printsDiffs ? { onReport: (file: FileReport) => patches.note(file) } : {}),
-    onThreads: (choice) => {
-      const messages = threadMessages(choice);
-      for (const note of messages.notes) io.stderr.write(`awaitify: note: ${note}\n`);
-      for (const warning of messages.warnings) io.stderr.write(`awaitify: warning: ${warning}\n`);
-    },
-    // An explicit --jobs is followed even when it may not fit; the default is fitted to the free memory.
-    parallel: { jobs, plugin: PLUGIN_PATH, memory: { perThread: memoryPerThread, available: availableMemory(), fit: args.jobs === undefined } },
-  });
+  let report: RunReport;
+  try {
+    report = await runProject({
+      paths,
+      ...(scope.kind === 'partial' ? { projectRoot: scope.root } : {}),
+      cwd: io.cwd,
+      exclude: settings.exclude,
+      include: settings.include,
+      language: pythonLanguage,
+      transforms,
+      transformOptions,
+      annotate: args.annotate,
+      maxFileSize: args.maxFileSize,
+      onProgress: progress,
+      ...(printsDiffs ? { onReport: (file: FileReport) => patches.note(file) } : {}),
+      onThreads: (choice) => {
+        const messages = threadMessages(choice);
+        for (const note of messages.notes) io.stderr.write(`awaitify: note: ${note}\n`);
+        for (const warning of messages.warnings) io.stderr.write(`awaitify: warning: ${warning}\n`);
+      },
+      // An explicit --jobs is followed even when it may not fit; the default is fitted to the free memory.
+      parallel: { jobs, plugin: PLUGIN_PATH, memory: { perThread: memoryPerThread, available: availableMemory(), fit: args.jobs === undefined } },
+    });
+  } catch (error) {
+    if (!(error instanceof WorkerOutOfMemory)) throw error;
+    progress.finish();
+    io.stderr.write(`awaitify: error: ${outOfMemoryAdvice(error)}\n`);
+    return EXIT_ERROR;
+  }
   progress.finish();
   if (preset.warning) io.stderr.write(`awaitify: warning: ${preset.warning}\n`);
   for (const name of unmatchedExclusions(settings.excludeFunctions, report.files)) {

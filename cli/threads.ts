@@ -3,6 +3,7 @@
 // project's size times the threads: on a large project the default (one thread per CPU) can need more
 // memory than the machine has, and an out-of-memory kill loses the whole run.
 import * as os from 'node:os';
+import type { WorkerOutOfMemory } from '../engine/parallel';
 import type { ThreadChoice } from '../engine/run';
 
 /** Memory free for this run: what the system reports free, or the container's limit when lower. */
@@ -39,4 +40,12 @@ function size(bytes: number): string {
   if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
   if (bytes >= 1024 ** 2) return `${Math.round(bytes / 1024 ** 2)} MiB`;
   return `${Math.max(1, Math.round(bytes / 1024))} KiB`;
+}
+
+/** What to tell the user when a worker thread ran out of memory. */
+export function outOfMemoryAdvice(error: WorkerOutOfMemory): string {
+  return (
+    `${error.message}; every thread holds every file's summary, so memory grows with the project times the threads: ` +
+    'run with --jobs 1, with NODE_OPTIONS=--max-old-space-size=<MiB> for a larger limit (it sets every thread\'s), or where more memory is free'
+  );
 }

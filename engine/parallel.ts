@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { FromWorker, SerializedSummaries, ToWorker, WorkerSetup } from './protocol';
 import type { ParallelOptions, RunOptions } from './run';
 import type { EnginePlugin } from './types';
+import { heapLimitFlagged } from './heap-limit';
 import { FileReport, FileTask, indexFailure, splitSegments } from './work';
 
 export async function runInWorkers<Tree>(
@@ -15,6 +16,8 @@ export async function runInWorkers<Tree>(
   options: RunOptions<Tree>,
   parallel: ParallelOptions,
   jobs: number,
+  /** Each worker's old-generation limit in MiB; null: V8's. */
+  heapLimitMb: number | null,
   progress: (count: number) => void,
   final: (report: FileReport) => void,
 ): Promise<FileReport[]> {
@@ -34,7 +37,7 @@ export async function runInWorkers<Tree>(
       final(report);
     }
   };
-  const pool = Array.from({ length: jobs }, () => new Channel(setup, progress, collect));
+  const pool = Array.from({ length: jobs }, () => new Channel(setup, heapLimitMb, progress, collect));
   try {
     const segments = splitSegments(options.transforms);
     // Small batches handed out on demand keep both threads busy to the end; files stay with the worker that read them.
@@ -119,14 +122,22 @@ function withBuffer(report: FileReport): FileReport {
   return { ...report, output: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
 }
 
+/** A worker thread reached its heap limit (`heapLimitMb`, null when not known): the run cannot finish as it was set up. */
+export class WorkerOutOfMemory extends Error {
+  constructor(readonly heapLimitMb: number | null) {
+    super(`a worker thread ran out of memory${heapLimitMb === null ? '' : ` (its heap limit: ${heapLimitMb} MiB)`}`);
+    this.name = 'WorkerOutOfMemory';
+  }
+}
+
 /** One worker, one request at a time. */
 class Channel {
   private readonly worker: Worker;
   private pending: { resolve: (message: FromWorker) => void; reject: (error: Error) => void } | null = null;
   private failure: Error | null = null;
 
-  constructor(setup: WorkerSetup, progress: (count: number) => void, collect: (reports: FileReport[]) => void) {
-    this.worker = startWorker(setup);
+  constructor(setup: WorkerSetup, heapLimitMb: number | null, progress: (count: number) => void, collect: (reports: FileReport[]) => void) {
+    this.worker = startWorker(setup, heapLimitMb);
     this.worker.on('message', (message: FromWorker) => {
       if (message.type === 'progress') {
         collect(message.reports);
@@ -138,7 +149,10 @@ class Channel {
       this.pending = null;
       pending?.resolve(message);
     });
-    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('error', (error: NodeJS.ErrnoException) =>
+      // The limit is the one asked for, unless --max-old-space-size set every thread's.
+      this.fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new WorkerOutOfMemory(heapLimitFlagged() ? null : heapLimitMb) : error),
+    );
     this.worker.on('exit', (code) => this.fail(new Error(`a worker thread stopped unexpectedly (exit code ${code})`)));
   }
 
@@ -177,9 +191,10 @@ class Channel {
   }
 }
 
-function startWorker(setup: WorkerSetup): Worker {
+function startWorker(setup: WorkerSetup, heapLimitMb: number | null): Worker {
   const entry = path.join(__dirname, `worker${path.extname(__filename)}`);
-  if (!entry.endsWith('.ts')) return new Worker(entry, { workerData: setup });
+  const limits = heapLimitMb === null ? {} : { resourceLimits: { maxOldGenerationSizeMb: heapLimitMb } };
+  if (!entry.endsWith('.ts')) return new Worker(entry, { workerData: setup, ...limits });
   // Running from TypeScript sources (the test suite under ts-jest): compile modules as the worker loads them.
   const typescript = require.resolve('typescript');
   const hook = `
@@ -194,5 +209,5 @@ function startWorker(setup: WorkerSetup): Worker {
     };
     require(${JSON.stringify(entry)});
   `;
-  return new Worker(hook, { eval: true, workerData: setup });
+  return new Worker(hook, { eval: true, workerData: setup, ...limits });
 }

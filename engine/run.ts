@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { byDisplayPath, discoverFiles } from './discover';
+import { workerHeapLimitMb } from './heap-limit';
 import { runInWorkers } from './parallel';
 import type { LanguageSupport, Transform, TransformOptions } from './types';
 import { FileReport, FileTask, FileWork, Segment, splitSegments } from './work';
@@ -56,6 +57,11 @@ export interface ParallelOptions {
    * threads than fit in `available` (`jobs` is then a maximum); without, it only reports the estimate.
    */
   memory?: { perThread: (sourceBytes: number) => number; available: number; fit: boolean };
+  /**
+   * Old-generation limit of each worker thread, in MiB. Default: with `memory`, when a thread is expected to
+   * need more than V8's own cap, each worker's share of the free memory (engine/heap-limit.ts); else V8's cap.
+   */
+  heapLimitMb?: number;
 }
 
 /** How many threads did the per-file work, and why not more. */
@@ -126,7 +132,7 @@ export async function runProject<Tree>(options: RunOptions<Tree>): Promise<RunRe
   };
   const processed =
     options.parallel && jobs > 1
-      ? await runInWorkers(tasks, options, options.parallel, jobs, progress, final)
+      ? await runInWorkers(tasks, options, options.parallel, jobs, options.parallel.heapLimitMb ?? heapLimitFor(threads), progress, final)
       : await runHere(tasks, segments, options, progress, final);
   const context: ProjectContext | undefined =
     options.projectRoot === undefined ? undefined : { root: options.projectRoot, indexed: tasks.length - reported.size, wouldChange: [] };
@@ -154,6 +160,11 @@ function chooseThreads(parallel: ParallelOptions | undefined, tasks: FileTask[])
   const fitting = Math.max(1, Math.floor(parallel.memory.available / Math.max(1, perThread)));
   const used = parallel.memory.fit ? Math.min(byFiles, fitting) : byFiles;
   return { requested, used, memory: { sourceBytes, perThread, available: parallel.memory.available, limited: used < byFiles } };
+}
+
+/** Each worker's heap limit, from what the thread choice knows about memory (engine/heap-limit.ts); null: V8's. */
+function heapLimitFor(choice: ThreadChoice): number | null {
+  return choice.memory ? workerHeapLimitMb(choice.memory.available, choice.used, choice.memory.perThread) : null;
 }
 
 /** Bytes of all inputs (a file that cannot be read counts nothing: it is skipped later). Synchronous, as reads are (engine/work.ts). */

@@ -1,6 +1,7 @@
 // Transforms for the worker-thread tests: an EnginePlugin the workers load by path (engine/parallel.ts),
 // shaped to produce every kind of outcome: edits, findings, counts, errors, an index between segments.
 import type { SgRoot } from '@ast-grep/napi';
+import { getHeapStatistics } from 'node:v8';
 import { threadId } from 'node:worker_threads';
 import type { EnginePlugin, ProjectIndexer, TextEdit, Transform } from '../../engine/types';
 import { pythonLanguage } from '../../transforms/python/support/language';
@@ -85,7 +86,27 @@ export const threadProbe: Transform<SgRoot> = {
   run: () => ({ edits: [], findings: [], counts: { [`thread ${threadId}`]: 1 } }),
 };
 
+/** Counts its thread's heap limit in MiB: proves what limit a worker was given. */
+export const heapProbe: Transform<SgRoot> = {
+  id: 'heap-probe',
+  description: 'heap-probe',
+  language: 'python',
+  run: () => ({ edits: [], findings: [], counts: { [`heap ${Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)}`]: 1 } }),
+};
+
+/** Holds ever more memory on a file containing `HOG`, until its thread runs out. */
+const held: unknown[] = [];
+export const hog: Transform<SgRoot> = {
+  id: 'hog',
+  description: 'hog',
+  language: 'python',
+  run: ({ source }) => {
+    while (source.includes('HOG')) held.push(Array.from({ length: 100_000 }, (_, i) => ({ i })));
+    return { edits: [], findings: [] };
+  },
+};
+
 export const plugin: EnginePlugin<SgRoot> = {
   language: pythonLanguage,
-  transforms: () => [marker, seen, seenFragile, tail, threadProbe],
+  transforms: () => [marker, seen, seenFragile, tail, threadProbe, hog, heapProbe],
 };
