@@ -181,8 +181,8 @@ describe('worker threads', () => {
     const cap = defaultHeapLimitMb();
     const limits = async (perThread: number): Promise<number[]> => {
       const report = await run(dir, [heapProbe], 2, undefined, { limits: { perThread: () => perThread, available: 40 * 2 ** 30, fit: false }, told: () => undefined });
-      const seen = new Set(report.files.flatMap((f) => (f.status === 'unchanged' ? Object.keys(f.counts).map((k) => Number(k.split(' ')[1])) : [])));
-      return [...seen];
+      const found = new Set(report.files.flatMap((f) => (f.status === 'unchanged' ? Object.keys(f.counts).map((k) => Number(k.split(' ')[1])) : [])));
+      return [...found];
     };
     // 80% of 40 GiB over two threads: 16,384 MiB of old generation each (V8 adds the young generation to what it reports).
     const raised = await limits(2 * cap * 2 ** 20);

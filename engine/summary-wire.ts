@@ -46,25 +46,29 @@ function eachObject(summary: unknown, visit: (object: object) => void): void {
   }
 }
 
-/**
- * The objects of a batch in numbering order (an object two entries share is there once per entry), and the
- * first number of each: what the next batch refers to.
- */
-function numbering(entries: readonly { summary: unknown }[]): { objects: object[]; ids: Map<object, number> } {
+/** The objects of a batch in numbering order: an object two entries share is there once per entry. */
+function numbering(entries: readonly { summary: unknown }[]): object[] {
   const objects: object[] = [];
-  const ids = new Map<object, number>();
   const inEntry = new Set<object>();
   const add = (object: object): void => {
     if (inEntry.has(object)) return;
     inEntry.add(object);
-    if (!ids.has(object)) ids.set(object, objects.length);
     objects.push(object);
   };
   for (const entry of entries) {
     inEntry.clear();
     eachObject(entry.summary, add);
   }
-  return { objects, ids };
+  return objects;
+}
+
+/** Each object's first number: what the next batch refers to it by. */
+function firstNumbers(objects: readonly object[]): Map<object, number> {
+  const ids = new Map<object, number>();
+  objects.forEach((object, id) => {
+    if (!ids.has(object)) ids.set(object, id);
+  });
+  return ids;
 }
 
 /** One worker's side: what it sent last, to refer to. */
@@ -93,7 +97,7 @@ export class SummarySender {
       }
       return copy === null ? { order: entry.order, path: entry.path, summary } : { order: entry.order, path: entry.path, summary: copy, refs };
     });
-    this.previous = numbering(entries).ids;
+    this.previous = firstNumbers(numbering(entries));
     return { batch: this.batch++, entries: wire };
   }
 }
@@ -219,7 +223,7 @@ export class SummaryReceiver {
       }
       return { order: w.order, path: this.strings.intern(w.path), summary };
     });
-    this.previous = numbering(entries).objects;
+    this.previous = numbering(entries);
     return entries;
   }
 }
