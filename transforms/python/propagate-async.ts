@@ -56,6 +56,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   const sessionArgs = syncSessionArguments(ctx, awaited);
   edits.push(...sessionArgs.edits);
   for (const u of file.unwraps) edits.push({ start: u.start, end: u.end, text: u.text, reason: u.reason });
+  edits.push(...keptPlainEdits(ctx.tree, file.keptPlain));
   const entries = entryRunEdits(ctx, file);
   edits.push(...entries.edits);
   return {
@@ -112,6 +113,24 @@ function entryRunEdits(ctx: TransformContext<SgRoot>, file: FilePlan): { edits: 
     out.edits.push({ start: at, end: at, text: `${prefix}import asyncio\n`, reason: `${ID}: import asyncio for asyncio.run()` });
   }
   return out;
+}
+
+/**
+ * Takes `await` out of each plain def that stays plain (FilePlan.keptPlain): `await x` becomes `x`, which parses
+ * wherever `await x` did, since `await` only ever takes a primary. Awaits of a nested function are its own.
+ */
+function keptPlainEdits(tree: SgRoot, defs: readonly number[]): TextEdit[] {
+  if (defs.length === 0) return [];
+  const kept = new Set(defs);
+  const edits: TextEdit[] = [];
+  for (const node of tree.root().findAll({ rule: { kind: 'await' } })) {
+    const owner = node.ancestors().find((a) => a.kind() === 'function_definition');
+    if (!owner || !kept.has(start(owner))) continue;
+    const operand = node.child(1);
+    if (!operand) continue;
+    edits.push({ start: start(node), end: start(operand), text: '', reason: `${ID}: await taken out of a function that stays a plain def` });
+  }
+  return edits;
 }
 
 /** Without a project index (a transform run on one file alone), the file is its own project. */

@@ -1,7 +1,6 @@
 from sqlalchemy.orm import Session
 
 from app.models import Address, User
-from sqlalchemy import select
 
 
 def from_self(db: Session):
@@ -30,7 +29,7 @@ def statement(db: Session, stmt):
 
 def subquery(db: Session):
     sq = db.query(Address.user_id).filter(Address.email.like("%x")).subquery()
-    return (await db.scalars(select(User).where(User.id.in_(sq)))).all()
+    return db.query(User).filter(User.id.in_(sq)).all()
 
 
 def union(db: Session):

@@ -24,6 +24,11 @@ export interface FilePlan {
   findings: FindingInput[];
   /** Offsets of findings on calls made by tests and fixtures, which async-tests handles when it runs later. */
   testFindings: Set<number>;
+  /**
+   * Plain defs (by their `def` offset) that hold an `await` an earlier transform wrote but cannot become async:
+   * the awaits directly in them are taken out again, since an `await` in a plain def does not compile.
+   */
+  keptPlain: number[];
 }
 
 type Reason =
@@ -198,7 +203,13 @@ export class AsyncPlan {
       }
       const blocked = fn.ignored ? 'an `awaitify: ignore` marker or the `exclude-functions` configuration leaves it alone' : fn.syncOnly ?? (fn.sessionBlocker ? `it still calls \`${fn.sessionBlocker}\` without await` : null);
       if (blocked) {
-        this.flag(RULES.callerBlocked, entry.path, fn.id, `\`${fn.qualname}\` awaits \`${fn.firstAwait}\` but cannot become async: ${blocked}; it is left a plain def, which does not compile with an await inside`);
+        this.flag(
+          RULES.callerBlocked,
+          entry.path,
+          fn.id,
+          `\`${fn.qualname}\` awaits \`${fn.firstAwait}\` but cannot become async: ${blocked}; it is left a plain def, and the awaits written into it are taken out again (an await in a plain def does not compile), so its session calls are not converted`,
+        );
+        this.file(entry.path).keptPlain.push(fn.id);
         continue;
       }
       this.makeAsync(entry.key, { kind: 'seed', awaits: fn.firstAwait });
@@ -456,7 +467,7 @@ export class AsyncPlan {
   private file(path: string): FilePlan {
     let plan = this.files.get(path);
     if (!plan) {
-      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], findings: [], testFindings: new Set() };
+      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], findings: [], testFindings: new Set(), keptPlain: [] };
       this.files.set(path, plan);
     }
     return plan;

@@ -45,6 +45,7 @@ export function planQueryToSelect(ctx: TransformContext<SgRoot>): TransformResul
     else if (o.result.edits.some((e) => ctx.isIgnored(e.start, e.end))) ignored.add(o);
   }
   propagateNesting(outcomes, ignored);
+  if (stage === 'async') keepSyncFunctionsWhole(outcomes, ignored);
 
   const edits: TextEdit[] = [...raw.edits];
   const used = new Set<keyof Names>(raw.edits.length > 0 ? ['text'] : []);
@@ -160,6 +161,40 @@ function propagateNesting(outcomes: Outcome[], ignored: Set<Outcome>): void {
       }
     }
   }
+}
+
+/**
+ * Async stage: a function that keeps a legacy query (one not converted, or on an ignored line) stays a plain
+ * def, because insert-await adds no await to it and propagate-async leaves it sync; an `await` written there
+ * by a conversion would not compile. So its other queries are left as they were too, and the function is
+ * left whole for a person to convert.
+ */
+function keepSyncFunctionsWhole(outcomes: Outcome[], ignored: Set<Outcome>): void {
+  const keepsLegacy = new Map<number, Outcome>();
+  for (const o of outcomes) {
+    if (!isProblem(o.result) && !ignored.has(o)) continue;
+    const fn = enclosingFunction(o.anchor);
+    if (fn && !keepsLegacy.has(fn.id())) keepsLegacy.set(fn.id(), o);
+  }
+  if (keepsLegacy.size === 0) return;
+  for (const o of outcomes) {
+    if (isProblem(o.result) || ignored.has(o)) continue;
+    for (const site of [o.anchor, ...o.result.executeSites]) {
+      const fn = enclosingFunction(site);
+      const legacy = fn ? keepsLegacy.get(fn.id()) : undefined;
+      if (!fn || !legacy) continue;
+      const name = fn.field('name')?.text() ?? 'the function';
+      const why = isProblem(legacy.result) ? `is flagged ${legacy.result.rule}` : 'is on an ignored line';
+      o.result = { rule: 'QUERY-SYNC-CONTEXT', node: o.anchor, message: `the query runs in \`${name}\`, which stays sync: another legacy query in it ${why}` };
+      break;
+    }
+  }
+}
+
+/** The innermost `def` around a node (a lambda or comprehension inside it counts as the def's own code). */
+function enclosingFunction(node: SgNode): SgNode | null {
+  for (const a of node.ancestors()) if (a.kind() === 'function_definition') return a;
+  return null;
 }
 
 function overlaps(a: Converted, b: Converted): boolean {

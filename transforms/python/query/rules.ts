@@ -16,7 +16,7 @@ export const QUERY_RULE_HINTS: Record<string, string> = {
   'QUERY-ENTITY-UNKNOWN':
     'Convert by hand: use session.scalars() for a single entity, session.execute() (rows) otherwise. For a name or self.<attr> holding a model class, docs/rules/QUERY-ENTITY-UNKNOWN.md lists what the tool can prove.',
   'QUERY-SYNC-CONTEXT':
-    'This code cannot become async (lambda, generator expression, property, dunder method, module or class level). Restructure it, or run the query via session.run_sync().',
+    'This code cannot become async (lambda, generator expression, property, dunder method, module or class level, or a function that keeps another legacy query). Convert that other query by hand first, restructure, or run the query via session.run_sync().',
   'QUERY-NAME-CONFLICT': 'A local name shadows the SQLAlchemy construct the conversion needs; rename it, or import the construct under another name.',
   'QUERY-SQLMODEL': 'SQLModel sessions: use session.exec(select(...)) (sqlmodel.select) by hand.',
   'QUERY-RAW-SQL': 'Wrap the SQL string in text(): session.execute(text("..."), params).',

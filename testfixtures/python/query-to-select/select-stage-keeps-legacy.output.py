@@ -1,0 +1,22 @@
+from sqlalchemy.orm import Session
+
+from app.models import User
+from sqlalchemy import func, select
+
+
+def add_member(db: Session, email: str):
+    user = db.scalar(select(User).where(User.email == email).limit(1))
+    # from_self() has no select() equivalent: flagged, so this function stays sync.
+    rows = db.query(User).from_self().all()
+    return user, rows
+
+
+def find_user(db: Session, email: str):
+    return db.scalar(select(User).where(User.email == email).limit(1))
+
+
+def outer(db: Session):
+    def inner():
+        return db.query(User).from_self().all()
+
+    return db.scalar(select(func.count()).select_from(User)), inner
