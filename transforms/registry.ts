@@ -12,7 +12,7 @@ import { transform as propagateAsync } from './python/propagate-async';
 import { transform as queryToSelect } from './python/query-to-select';
 
 // Order matters: each transform sees the previous one's output.
-const pythonTransforms: Transform<SgRoot>[] = [asyncEngine, asyncSession, asyncGetDb, queryToSelect, insertAwait, propagateAsync, asyncCreateAll, asyncTests, eagerLoad, asyncGeneratorAnnotations, aiofiles];
+const pythonTransforms: Transform<SgRoot>[] = [asyncEngine, asyncSession, asyncGetDb, queryToSelect, insertAwait, propagateAsync, asyncTests, asyncCreateAll, eagerLoad, asyncGeneratorAnnotations, aiofiles];
 
 export const presets: Preset[] = [
   {
@@ -27,9 +27,11 @@ export const presets: Preset[] = [
       queryToSelect.id,
       insertAwait.id,
       propagateAsync.id,
+      asyncTests.id,
+      // After propagate-async and async-tests: create_all in any function either made async, test fixtures
+      // included (before async-tests, a second run converted those).
       asyncCreateAll.id,
       // After async-tests: eager-load only looks at async code, and the tests are async only then.
-      asyncTests.id,
       eagerLoad.id,
       asyncGeneratorAnnotations.id,
     ],
