@@ -7,7 +7,7 @@ import { LineIndex } from '../../../engine/lines';
 import type { IndexInput, TransformOptions } from '../../../engine/types';
 import { awaitState } from '../awaits/awaiting';
 import { placeOf, syncOnlyReason } from '../awaits/context';
-import { AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
+import { AWAITED_METHODS, BULK_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
 import { isBindingOccurrence, ownBindings, parametersOf, walkOwnScope } from '../query/bindings';
 import { SessionResolver } from '../query/sessions';
 import { callArgs, decoratorsOf, dottedName, end, namedChildren, sameNode, start } from '../query/syntax';
@@ -29,6 +29,7 @@ import {
   type MethodKind,
   type ModuleRef,
   type ModuleSummary,
+  type ParamFacts,
   type ReferenceSite,
   type WrapperSite,
 } from './types';
@@ -164,12 +165,18 @@ class Summarizer {
     const functions = new Map<number, FunctionSummary>();
     for (const fn of fnNodes) functions.set(start(fn), this.functionSummary(fn));
     const moduleCalls: CallSite[] = [];
-    for (const call of this.root.findAll({ rule: { kind: 'call' } })) {
-      const place = placeOf(call);
-      const site = this.callSite(call, place.blocked);
-      const owner = place.unit ? functions.get(start(place.unit)) : undefined;
+    const calls = this.root.findAll({ rule: { kind: 'call' } }).map((call) => ({ call, place: placeOf(call) }));
+    const params = this.parameterFacts(fnNodes, calls);
+    for (const { call, place } of calls) {
+      const unit = place.unit ? start(place.unit) : null;
+      const site = this.callSite(call, place.blocked, unit === null ? undefined : params.get(unit));
+      const owner = unit === null ? undefined : functions.get(unit);
       if (owner) owner.calls.push(site);
       else moduleCalls.push(site);
+    }
+    for (const [id, facts] of params) {
+      const fn = functions.get(id);
+      if (fn && (facts.sessions.length > 0 || facts.untypedSessionLike.length > 0)) fn.params = facts;
     }
     const classes = classNodes.map((c) => this.classSummary(c));
     return {
@@ -290,13 +297,54 @@ class Summarizer {
     return values.every((v) => JSON.stringify(v) === first) && values[0]?.k !== 'unknown' ? (values[0] as Expr) : null;
   }
 
+  /**
+   * ParamFacts of every function, by id. An unannotated parameter counts as session-like when a call in the
+   * function's own code (lambdas and comprehensions included, as placeOf places them) calls a session method on
+   * it without `await` and the resolver does not already know it for a session.
+   */
+  private parameterFacts(fnNodes: SgNode[], calls: { call: SgNode; place: { unit: SgNode | null } }[]): Map<number, ParamFacts> {
+    const receivers = new Map<number, Set<string>>();
+    for (const { call, place } of calls) {
+      const callee = call.field('function');
+      if (!place.unit || callee?.kind() !== 'attribute') continue;
+      const receiver = callee.field('object');
+      if (receiver?.kind() !== 'identifier' || !SESSION_LIKE_METHODS.has(callee.field('attribute')?.text() ?? '')) continue;
+      if (awaitState(call, this.input.source) === 'yes' || this.sessions.resolve(receiver) !== null) continue;
+      cached(receivers, start(place.unit), () => new Set<string>()).add(receiver.text());
+    }
+    const out = new Map<number, ParamFacts>();
+    for (const fn of fnNodes) {
+      const { positional, all } = signatureOf(fn);
+      const bound = (this.facts.get(start(fn)) as FunctionFacts).kind;
+      const implicit = bound === 'method' || bound === 'classmethod' ? positional[0] : undefined;
+      const used = receivers.get(start(fn));
+      const sessions: string[] = [];
+      const untypedSessionLike: string[] = [];
+      for (const p of all) {
+        if (p.name === implicit) continue;
+        if (this.sessions.resolve(p.nameNode) !== null) sessions.push(p.name);
+        else if (p.annotation === null && !(p.defaultValue && isDependsCall(p.defaultValue)) && used?.has(p.name)) untypedSessionLike.push(p.name);
+      }
+      out.set(start(fn), { positional, sessions, untypedSessionLike });
+    }
+    return out;
+  }
+
   // ---- calls -----------------------------------------------------------------------------------
 
-  private callSite(call: SgNode, blocked: string | null): CallSite {
+  private callSite(call: SgNode, blocked: string | null, ownerParams: ParamFacts | undefined): CallSite {
     const fn = call.field('function') as SgNode;
     const args = callArgs(call);
     const argValues = [...args.positional, ...args.keywords.values()];
-    const sessionArg = argValues.some((a) => (a.kind() === 'identifier' || a.kind() === 'attribute') && this.sessions.resolve(a) !== null);
+    const sessionArgs: (number | string)[] = [];
+    const likeArgs: [number | string, string][] = [];
+    const keyed: [number | string, SgNode][] = [...args.positional.map((a, i): [number, SgNode] => [i, a]), ...args.keywords];
+    for (const [key, arg] of keyed) {
+      if (arg.kind() !== 'identifier' && arg.kind() !== 'attribute') continue;
+      if (this.sessions.resolve(arg) !== null) sessionArgs.push(key);
+      else if (arg.kind() === 'identifier' && ownerParams?.untypedSessionLike.includes(arg.text())) likeArgs.push([key, arg.text()]);
+    }
+    const sessionArg = sessionArgs.length > 0;
     const onSession = fn.kind() === 'attribute' && this.sessions.resolve(fn.field('object') as SgNode) !== null;
     const text = compact(fn.text());
     const references: ReferenceSite[] = [];
@@ -317,7 +365,11 @@ class Summarizer {
     if (blocked !== null) site.blocked = blocked;
     const awaited = awaitState(call, this.input.source);
     if (awaited !== 'no') site.awaited = awaited;
-    if (sessionArg) site.sessionArg = true;
+    if (sessionArg) {
+      site.sessionArg = true;
+      site.sessionArgs = sessionArgs;
+    }
+    if (likeArgs.length > 0) site.likeArgs = likeArgs;
     if (onSession) site.onSession = true;
     if (this.isIgnoredLine(start(call))) site.ignored = true;
     const wrapper = this.wrapperOf(call);
@@ -715,6 +767,37 @@ function typeArguments(generic: SgNode): SgNode[] {
   const subscripts = generic.fieldChildren('subscript');
   if (subscripts.length === 1 && subscripts[0]?.kind() === 'tuple') return namedChildren(subscripts[0]);
   return subscripts;
+}
+
+/** Methods a session has (sync or async, or only on the sync Session): a call of one marks its receiver session-like. */
+const SESSION_LIKE_METHODS = new Set([...AWAITED_METHODS, ...BULK_METHODS, 'query']);
+
+interface SignatureParameter {
+  name: string;
+  nameNode: SgNode;
+  annotation: SgNode | null;
+  defaultValue: SgNode | null;
+}
+
+/** A def's named parameters, and which of them take positional arguments (those before `*`, `*args` or `**kw`). */
+function signatureOf(fn: SgNode): { positional: string[]; all: SignatureParameter[] } {
+  const positional: string[] = [];
+  const all: SignatureParameter[] = [];
+  let keywordOnly = false;
+  for (const p of fn.field('parameters')?.children() ?? []) {
+    const kind = p.kind();
+    if (kind === 'list_splat_pattern' || kind === 'dictionary_splat_pattern' || kind === 'keyword_separator') {
+      keywordOnly = true;
+      continue;
+    }
+    const nameNode = kind === 'identifier' ? p : kind === 'typed_parameter' ? p.children().find((c) => c.kind() === 'identifier') : p.field('name');
+    if (!nameNode || nameNode.kind() !== 'identifier') continue;
+    const annotation = kind === 'typed_parameter' || kind === 'typed_default_parameter' ? p.field('type') : null;
+    const defaultValue = kind === 'default_parameter' || kind === 'typed_default_parameter' ? p.field('value') : null;
+    all.push({ name: nameNode.text(), nameNode, annotation, defaultValue });
+    if (!keywordOnly) positional.push(nameNode.text());
+  }
+  return { positional, all };
 }
 
 function isDependsCall(node: SgNode): boolean {

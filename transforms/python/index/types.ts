@@ -119,6 +119,16 @@ export interface CallSite {
    */
   mainEntry?: number;
   /**
+   * Arguments the session resolver proves to be sessions: positions of positional arguments, names of keyword
+   * ones. Absent when there are none.
+   */
+  sessionArgs?: (number | string)[];
+  /**
+   * Arguments that are the caller's own unannotated parameters it calls session methods on
+   * (FunctionSummary.params.untypedSessionLike): [position or keyword, parameter name]. Absent when none.
+   */
+  likeArgs?: [number | string, string][];
+  /**
    * The callee (as written) of the call this call is an argument of: `asyncio.run(main(db))` hands the
    * coroutine to `asyncio.run`, so `main(db)` is not a call to await.
    */
@@ -159,6 +169,24 @@ export interface FunctionSummary {
   /** What `Depends(this)` injects: the return value, or the yielded value of a generator. */
   provides: Expr | null;
   calls: CallSite[];
+  /** Absent unless a parameter is a session, or an unannotated one has session methods called on it. */
+  params?: ParamFacts;
+}
+
+/**
+ * What a function's parameters tell about sessions, so a session handed to an unannotated parameter (which the
+ * session resolver, reading one function, cannot know is a session) can be flagged.
+ */
+export interface ParamFacts {
+  /** Positional parameters in order (`self`/`cls` included), for matching positional arguments. */
+  positional: string[];
+  /** Parameters the session resolver proves to be sessions (annotated `Session`, `Depends(get_db)`...). */
+  sessions: string[];
+  /**
+   * Unannotated parameters (neither `self`/`cls` nor a `Depends(...)`) the body calls a session method on
+   * (`db.commit()`, `db.query(...)`) without `await`: a session if a caller hands one over.
+   */
+  untypedSessionLike: string[];
 }
 
 export interface ClassSummary {

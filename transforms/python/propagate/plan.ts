@@ -10,6 +10,7 @@ import type { FindingInput } from '../../../engine/types';
 import type { ProjectIndex } from '../index/project';
 import { functionKey } from '../index/project';
 import type { CallSite, Expr, FunctionSummary, ModuleSummary, ReferenceSite, WrapperSite } from '../index/types';
+import { AWAITED_METHODS, BULK_METHODS } from '../awaits/methods';
 import { ReceiverClassifier } from './receivers';
 import { HINTS, RULES, type AsyncRule } from './rules';
 
@@ -73,6 +74,9 @@ const ASYNC_AWARE_RECEIVERS = new Set([
 const CALLS_ITS_ARGUMENTS = new Set(['map', 'filter', 'sorted', 'min', 'max', 'reduce', 'partial', 'starmap', 'submit', 'call_soon', 'call_later']);
 
 /** Builtins and loggers that take anything, sessions included, without calling into project code. */
+/** Session methods (sync, async, or only on the sync Session) whose call on an unannotated parameter is flagged. */
+const SESSION_LIKE_METHODS = new Set([...AWAITED_METHODS, ...BULK_METHODS, 'query']);
+
 const NEUTRAL_CALLEES = /^(print|isinstance|issubclass|len|repr|str|type|id|getattr|setattr|hasattr|delattr|vars|dir|Depends|Security|(logger|logging|log|_logger|LOGGER)\.\w+)$/;
 
 export class AsyncPlan {
@@ -100,6 +104,7 @@ export class AsyncPlan {
     for (let next = 0; next < this.queue.length; next++) this.spread(this.queue[next] as string);
     this.queue.length = 0;
     this.flagUnresolved();
+    this.flagUntypedSessionParameters();
     this.writeAsyncDefs();
   }
 
@@ -360,6 +365,53 @@ export class AsyncPlan {
    * flagged: the session is async after the switch, and a callee the run cannot see (a module left out of
    * it) is the likeliest reason nothing became async.
    */
+  /**
+   * The session resolver reads one function at a time, so an unannotated parameter is never a session to it, and
+   * the session calls on one are left as they are. Across the project a call shows what it is: a session handed to
+   * that parameter, or the parameter handed on to another function's session parameter. Then those calls, left
+   * sync on what is an AsyncSession after the migration, are flagged at each call, with annotating the parameter
+   * as the fix (the next run then converts them).
+   */
+  private flagUntypedSessionParameters(): void {
+    for (const callee of this.functions.values()) {
+      const params = callee.fn.params;
+      if (!params) continue;
+      for (const site of this.callers.get(callee.key) ?? []) {
+        const bound = callee.fn.kind === 'method' || callee.fn.kind === 'classmethod' ? 1 : 0;
+        const parameterFor = (key: number | string): string | undefined => (typeof key === 'string' ? key : params.positional[key + bound]);
+        for (const key of site.call.sessionArgs ?? []) {
+          const name = parameterFor(key);
+          if (name !== undefined && params.untypedSessionLike.includes(name)) {
+            this.flagSessionLikeUses(callee, name, `\`${site.caller?.fn.qualname ?? 'module code'}\` (${site.path}:${site.call.line}) passes it a session`);
+          }
+        }
+        if (!site.caller) continue;
+        for (const [key, own] of site.call.likeArgs ?? []) {
+          const name = parameterFor(key);
+          if (name !== undefined && params.sessions.includes(name)) {
+            this.flagSessionLikeUses(site.caller, own, `it is passed on to \`${callee.fn.qualname}\` (${callee.path}:${callee.fn.line}), whose parameter \`${name}\` is a session`);
+          }
+        }
+      }
+    }
+  }
+
+  /** Flags each session call the function makes on its unannotated parameter `name` without await. */
+  private flagSessionLikeUses(entry: FnEntry, name: string, why: string): void {
+    for (const call of entry.fn.calls) {
+      if (call.awaited === 'yes' || call.ignored || !call.text.startsWith(`${name}.`)) continue;
+      const method = call.text.slice(name.length + 1);
+      if (!SESSION_LIKE_METHODS.has(method)) continue;
+      const broken = method === 'query' || method.startsWith('bulk_') ? `AsyncSession has no \`${method}()\`` : `\`${method}()\` returns a coroutine that is never run`;
+      this.flag(
+        RULES.untypedSessionParam,
+        entry.path,
+        call.start,
+        `\`${call.text}(...)\` is left as it is: \`${name}\` has no annotation, so awaitify does not know it is a session, but ${why}; after the migration that is an AsyncSession, where ${broken}`,
+      );
+    }
+  }
+
   private flagUnresolved(): void {
     const anyAsync = this.newly.size > 0;
     const suspects = new Suspects(this.index, [...this.newly.keys()].map((key) => this.functions.get(key) as FnEntry));

@@ -7,6 +7,7 @@ export const RULES = {
   callerBlocked: 'ASYNC-CALLER-BLOCKED',
   generator: 'ASYNC-GENERATOR-CALL',
   syncSessionArg: 'ASYNC-SYNC-SESSION-ARG',
+  untypedSessionParam: 'ASYNC-SESSION-PARAM-UNANNOTATED',
 } as const;
 
 export type AsyncRule = (typeof RULES)[keyof typeof RULES];
@@ -23,6 +24,8 @@ export const HINTS: Record<AsyncRule, string> = {
   'ASYNC-CALLER-BLOCKED':
     'Resolve the blocker named in the message first (usually the insert-await finding in the same function), then run propagate-async again.',
   'ASYNC-GENERATOR-CALL': 'Iterate the async generator with `async for` (or collect it with `[x async for x in gen()]`) in an async function.',
+  'ASYNC-SESSION-PARAM-UNANNOTATED':
+    'Annotate the parameter with the session type (`db: Session`) and run awaitify again: the calls on it are then converted, and the function and its callers follow.',
   'ASYNC-SYNC-SESSION-ARG':
     'Open the session with the async factory (`AsyncSessionLocal()`, or `async with AsyncSessionLocal() as db:`) and convert the other uses the message names, or keep a sync variant of the called function for this caller.',
 };
