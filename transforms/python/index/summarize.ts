@@ -166,10 +166,11 @@ class Summarizer {
     for (const fn of fnNodes) functions.set(start(fn), this.functionSummary(fn));
     const moduleCalls: CallSite[] = [];
     const calls = this.root.findAll({ rule: { kind: 'call' } }).map((call) => ({ call, place: placeOf(call) }));
-    const params = this.parameterFacts(fnNodes, calls);
+    const receivers = this.sessionLikeReceivers(calls);
+    const params = this.parameterFacts(fnNodes, receivers);
     for (const { call, place } of calls) {
       const unit = place.unit ? start(place.unit) : null;
-      const site = this.callSite(call, place.blocked, unit === null ? undefined : params.get(unit));
+      const site = this.callSite(call, place.blocked, unit === null ? undefined : receivers.get(unit));
       const owner = unit === null ? undefined : functions.get(unit);
       if (owner) owner.calls.push(site);
       else moduleCalls.push(site);
@@ -298,11 +299,11 @@ class Summarizer {
   }
 
   /**
-   * ParamFacts of every function, by id. An unannotated parameter counts as session-like when a call in the
-   * function's own code (lambdas and comprehensions included, as placeOf places them) calls a session method on
-   * it without `await` and the resolver does not already know it for a session.
+   * Per function (by id), the names its own code (lambdas and comprehensions included, as placeOf places them)
+   * calls a session method on without `await`, where the resolver does not know the name for a session: a
+   * parameter without annotation, a name from `with app_session() as db`, from an unknown factory...
    */
-  private parameterFacts(fnNodes: SgNode[], calls: { call: SgNode; place: { unit: SgNode | null } }[]): Map<number, ParamFacts> {
+  private sessionLikeReceivers(calls: { call: SgNode; place: { unit: SgNode | null } }[]): Map<number, Set<string>> {
     const receivers = new Map<number, Set<string>>();
     for (const { call, place } of calls) {
       const callee = call.field('function');
@@ -312,6 +313,11 @@ class Summarizer {
       if (awaitState(call, this.input.source) === 'yes' || this.sessions.resolve(receiver) !== null) continue;
       cached(receivers, start(place.unit), () => new Set<string>()).add(receiver.text());
     }
+    return receivers;
+  }
+
+  /** ParamFacts of every function, by id; `receivers` as sessionLikeReceivers found them. */
+  private parameterFacts(fnNodes: SgNode[], receivers: Map<number, Set<string>>): Map<number, ParamFacts> {
     const out = new Map<number, ParamFacts>();
     for (const fn of fnNodes) {
       const { positional, all } = signatureOf(fn);
@@ -320,19 +326,24 @@ class Summarizer {
       const used = receivers.get(start(fn));
       const sessions: string[] = [];
       const untypedSessionLike: string[] = [];
+      const depends: NonNullable<ParamFacts['depends']> = [];
       for (const p of all) {
         if (p.name === implicit) continue;
-        if (this.sessions.resolve(p.nameNode) !== null) sessions.push(p.name);
-        else if (p.annotation === null && !(p.defaultValue && isDependsCall(p.defaultValue)) && used?.has(p.name)) untypedSessionLike.push(p.name);
+        const injected = p.defaultValue && isDependsCall(p.defaultValue) ? p.defaultValue : null;
+        if (this.sessions.resolve(p.nameNode) !== null) {
+          sessions.push(p.name);
+          const provider = injected ? callArgs(injected).positional[0] : undefined;
+          if (injected && provider) depends.push({ name: p.name, at: start(injected), of: this.exprOf(provider, 0) });
+        } else if (p.annotation === null && !injected && used?.has(p.name)) untypedSessionLike.push(p.name);
       }
-      out.set(start(fn), { positional, sessions, untypedSessionLike });
+      out.set(start(fn), { positional, sessions, untypedSessionLike, ...(depends.length > 0 ? { depends } : {}) });
     }
     return out;
   }
 
   // ---- calls -----------------------------------------------------------------------------------
 
-  private callSite(call: SgNode, blocked: string | null, ownerParams: ParamFacts | undefined): CallSite {
+  private callSite(call: SgNode, blocked: string | null, ownerReceivers: ReadonlySet<string> | undefined): CallSite {
     const fn = call.field('function') as SgNode;
     const args = callArgs(call);
     const argValues = [...args.positional, ...args.keywords.values()];
@@ -342,7 +353,7 @@ class Summarizer {
     for (const [key, arg] of keyed) {
       if (arg.kind() !== 'identifier' && arg.kind() !== 'attribute') continue;
       if (this.sessions.resolve(arg) !== null) sessionArgs.push(key);
-      else if (arg.kind() === 'identifier' && ownerParams?.untypedSessionLike.includes(arg.text())) likeArgs.push([key, arg.text()]);
+      else if (arg.kind() === 'identifier' && ownerReceivers?.has(arg.text())) likeArgs.push([key, arg.text()]);
     }
     const sessionArg = sessionArgs.length > 0;
     const onSession = fn.kind() === 'attribute' && this.sessions.resolve(fn.field('object') as SgNode) !== null;

@@ -124,8 +124,9 @@ export interface CallSite {
    */
   sessionArgs?: (number | string)[];
   /**
-   * Arguments that are the caller's own unannotated parameters it calls session methods on
-   * (FunctionSummary.params.untypedSessionLike): [position or keyword, parameter name]. Absent when none.
+   * Arguments naming something the caller calls session methods on (`db.commit()`) that the session resolver
+   * does not know for a session (an unannotated parameter, a name from `with app_session() as db`):
+   * [position or keyword, name]. Absent when none.
    */
   likeArgs?: [number | string, string][];
   /**
@@ -187,6 +188,11 @@ export interface ParamFacts {
    * (`db.commit()`, `db.query(...)`) without `await`: a session if a caller hands one over.
    */
   untypedSessionLike: string[];
+  /**
+   * Session parameters whose default is `Depends(<of>)` (or `Security`): `at` is the offset of that call. Absent
+   * when none.
+   */
+  depends?: { name: string; at: number; of: Expr }[];
 }
 
 export interface ClassSummary {

@@ -105,6 +105,7 @@ export class AsyncPlan {
     this.queue.length = 0;
     this.flagUnresolved();
     this.flagUntypedSessionParameters();
+    this.flagSyncSessionDependencies();
     this.writeAsyncDefs();
   }
 
@@ -382,33 +383,61 @@ export class AsyncPlan {
         for (const key of site.call.sessionArgs ?? []) {
           const name = parameterFor(key);
           if (name !== undefined && params.untypedSessionLike.includes(name)) {
-            this.flagSessionLikeUses(callee, name, `\`${site.caller?.fn.qualname ?? 'module code'}\` (${site.path}:${site.call.line}) passes it a session`);
+            this.flagSessionLikeUses(callee, name, `\`${site.caller?.fn.qualname ?? 'module code'}\` (${site.path}) passes it a session`, true);
           }
         }
         if (!site.caller) continue;
         for (const [key, own] of site.call.likeArgs ?? []) {
           const name = parameterFor(key);
           if (name !== undefined && params.sessions.includes(name)) {
-            this.flagSessionLikeUses(site.caller, own, `it is passed on to \`${callee.fn.qualname}\` (${callee.path}:${callee.fn.line}), whose parameter \`${name}\` is a session`);
+            this.flagSessionLikeUses(site.caller, own, `it is passed on to \`${callee.fn.qualname}\` (${callee.path}), whose parameter \`${name}\` is a session`, false);
           }
         }
       }
     }
   }
 
-  /** Flags each session call the function makes on its unannotated parameter `name` without await. */
-  private flagSessionLikeUses(entry: FnEntry, name: string, why: string): void {
+  /**
+   * A session parameter injected by `Depends(provider)` where the provider is a project function that stays sync
+   * (`def get_session(): with app_session() as db: yield db`): it yields a sync Session, while the function, async
+   * now, awaits its session. Dependencies on get_db were moved to the async twin by async-get-db; any other provider
+   * that is not async after the migration is flagged.
+   */
+  private flagSyncSessionDependencies(): void {
+    for (const entry of this.functions.values()) {
+      const depends = entry.fn.params?.depends;
+      if (!depends || !(entry.fn.isAsync || this.newly.has(entry.key))) continue;
+      for (const d of depends) {
+        const provider = this.index.resolveFunction(entry.path, d.of);
+        if (!provider) continue;
+        const key = functionKey(provider.path, provider.id);
+        const fn = this.functions.get(key)?.fn;
+        if (!fn || fn.isAsync || this.newly.has(key)) continue;
+        this.flag(
+          RULES.syncSessionDependency,
+          entry.path,
+          d.at,
+          `\`${d.name}\` is injected by \`${fn.qualname}\` (${provider.path}), which stays a sync ${fn.isGenerator ? 'generator' : 'function'}, so it is a sync Session; but \`${entry.fn.qualname}\` is async and awaits its session`,
+        );
+      }
+    }
+  }
+
+  /**
+   * Flags each session call the function makes on `name` (a parameter or a local) without await. `handed`: a
+   * caller hands it a session (an AsyncSession after the migration); otherwise it is handed on to a session parameter.
+   */
+  private flagSessionLikeUses(entry: FnEntry, name: string, why: string, handed: boolean): void {
+    const unknown = entry.fn.params?.untypedSessionLike.includes(name) ? 'has no annotation' : 'does not come from a session factory or dependency it knows';
     for (const call of entry.fn.calls) {
       if (call.awaited === 'yes' || call.ignored || !call.text.startsWith(`${name}.`)) continue;
       const method = call.text.slice(name.length + 1);
       if (!SESSION_LIKE_METHODS.has(method)) continue;
       const broken = method === 'query' || method.startsWith('bulk_') ? `AsyncSession has no \`${method}()\`` : `\`${method}()\` returns a coroutine that is never run`;
-      this.flag(
-        RULES.untypedSessionParam,
-        entry.path,
-        call.start,
-        `\`${call.text}(...)\` is left as it is: \`${name}\` has no annotation, so awaitify does not know it is a session, but ${why}; after the migration that is an AsyncSession, where ${broken}`,
-      );
+      const after = handed
+        ? `after the migration that is an AsyncSession, where ${broken}`
+        : `after the migration that parameter is an AsyncSession: if \`${name}\` is one too, ${broken}; if not, a sync Session goes where an AsyncSession is awaited`;
+      this.flag(RULES.unrecognisedSession, entry.path, call.start, `\`${call.text}(...)\` is left as it is: \`${name}\` ${unknown}, so awaitify does not know it is a session, but ${why}; ${after}`);
     }
   }
 

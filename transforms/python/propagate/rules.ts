@@ -7,7 +7,8 @@ export const RULES = {
   callerBlocked: 'ASYNC-CALLER-BLOCKED',
   generator: 'ASYNC-GENERATOR-CALL',
   syncSessionArg: 'ASYNC-SYNC-SESSION-ARG',
-  untypedSessionParam: 'ASYNC-SESSION-PARAM-UNANNOTATED',
+  unrecognisedSession: 'ASYNC-SESSION-UNRECOGNISED',
+  syncSessionDependency: 'ASYNC-SESSION-DEPENDENCY-SYNC',
 } as const;
 
 export type AsyncRule = (typeof RULES)[keyof typeof RULES];
@@ -24,8 +25,10 @@ export const HINTS: Record<AsyncRule, string> = {
   'ASYNC-CALLER-BLOCKED':
     'Resolve the blocker named in the message first (usually the insert-await finding in the same function), then run propagate-async again.',
   'ASYNC-GENERATOR-CALL': 'Iterate the async generator with `async for` (or collect it with `[x async for x in gen()]`) in an async function.',
-  'ASYNC-SESSION-PARAM-UNANNOTATED':
-    'Annotate the parameter with the session type (`db: Session`) and run awaitify again: the calls on it are then converted, and the function and its callers follow.',
+  'ASYNC-SESSION-UNRECOGNISED':
+    'Annotate the parameter with the session type (`db: Session`), or open the session from a factory awaitify knows (`with SessionLocal() as db`), and run awaitify again: the calls on it are then converted, and the function and its callers follow.',
+  'ASYNC-SESSION-DEPENDENCY-SYNC':
+    'Give the dependency an async twin that yields an AsyncSession (`async def get_async_session(): async with AsyncSessionLocal() as session: yield session`) and depend on it, or name it in the configuration (`dependencies = { get_session = "get_async_session" }`) so awaitify writes the twin where it can.',
   'ASYNC-SYNC-SESSION-ARG':
     'Open the session with the async factory (`AsyncSessionLocal()`, or `async with AsyncSessionLocal() as db:`) and convert the other uses the message names, or keep a sync variant of the called function for this caller.',
 };
