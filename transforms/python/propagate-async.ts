@@ -14,8 +14,8 @@ import type { ModuleSummary } from './index/types';
 import { AsyncPlan, type FilePlan } from './propagate/plan';
 import { RULES } from './propagate/rules';
 import { syncSessionArguments } from './propagate/session-args';
-import { end, start } from './query/syntax';
-import { collectImports, importInsertionPoint, isModuleLevel } from './support/imports';
+import { callArgs, end, start } from './query/syntax';
+import { collectImports, importInsertionPoint, isModuleLevel, planImportEdits } from './support/imports';
 import { nameTable } from './support/scope';
 import { withCachedTree } from './support/cached-tree';
 
@@ -57,6 +57,8 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   edits.push(...sessionArgs.edits);
   for (const u of file.unwraps) edits.push({ start: u.start, end: u.end, text: u.text, reason: u.reason });
   edits.push(...keptPlainEdits(ctx.tree, file.keptPlain));
+  const keptSync = keptSyncRouteEdits(ctx, file.keptSyncRoutes);
+  edits.push(...keptSync.edits);
   const entries = entryRunEdits(ctx, file);
   edits.push(...entries.edits);
   return {
@@ -73,6 +75,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
       'thread-pool wrappers removed': file.unwraps.length,
       'script entry points run with asyncio.run': entries.count,
       'sessions switched to the async factory': sessionArgs.renamed,
+      'route handlers kept on the sync session': keptSync.count,
     },
   };
 }
@@ -131,6 +134,49 @@ function keptPlainEdits(tree: SgRoot, defs: readonly number[]): TextEdit[] {
     edits.push({ start: start(node), end: start(operand), text: '', reason: `${ID}: await taken out of a function that stays a plain def` });
   }
   return edits;
+}
+
+/**
+ * The parameters `db: AsyncSession = Depends(get_async_db)` of route handlers that stay sync go back to
+ * `db: Session = Depends(get_db)` (FilePlan.keptSyncRoutes), importing what that needs. Only that exact form:
+ * anything else (an alias, `Annotated[...]`, a SQLModel file, a sync dependency that is neither defined here nor
+ * importable from where the async one comes from) is left as the transforms before wrote it.
+ */
+function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]): { edits: TextEdit[]; count: number } {
+  const out = { edits: [] as TextEdit[], count: 0 };
+  if (defs.length === 0) return out;
+  const imports = collectImports(ctx.tree);
+  if ([...imports.from, ...imports.plain].some((i) => i.module === 'sqlmodel' || i.module.startsWith('sqlmodel.'))) return out;
+  const { getDbName, asyncGetDbName } = ctx.options;
+  const asyncImport = imports.from.find((i) => i.name === asyncGetDbName && i.alias === null && isModuleLevel(i.node));
+  const boundHere = (name: string): boolean => nameTable(ctx.tree, name).occurrences.some((o) => o.role !== 'reference' && o.scope.kind() === 'module');
+  if (!boundHere(getDbName) && asyncImport === undefined) return out;
+  const kept = new Set(defs);
+  const reason = `${ID}: the handler stays sync (its session calls are not converted), so it keeps the sync session`;
+  for (const fn of ctx.tree.root().findAll({ rule: { kind: 'function_definition' } })) {
+    if (!kept.has(start(fn))) continue;
+    let changed = false;
+    for (const param of fn.field('parameters')?.children() ?? []) {
+      if (param.kind() !== 'typed_default_parameter') continue;
+      const annotation = param.field('type')?.child(0) ?? null;
+      const value = param.field('value');
+      const callee = value?.kind() === 'call' ? value.field('function')?.text() : undefined;
+      const args = value?.kind() === 'call' ? callArgs(value) : null;
+      const provider = args && args.positional.length === 1 && args.keywords.size === 0 ? args.positional[0] : undefined;
+      if (param.field('type')?.text() !== 'AsyncSession' || annotation?.kind() !== 'identifier') continue;
+      if ((callee !== 'Depends' && callee !== 'fastapi.Depends') || provider?.kind() !== 'identifier' || provider.text() !== asyncGetDbName) continue;
+      out.edits.push({ start: start(annotation), end: end(annotation), text: 'Session', reason });
+      out.edits.push({ start: start(provider), end: end(provider), text: getDbName, reason });
+      changed = true;
+    }
+    if (changed) out.count++;
+  }
+  if (out.count === 0) return out;
+  const add: { module: string; name: string }[] = [];
+  if (!boundHere('Session')) add.push({ module: 'sqlalchemy.orm', name: 'Session' });
+  if (!boundHere(getDbName) && asyncImport) add.push({ module: asyncImport.module, name: getDbName });
+  for (const e of planImportEdits(ctx.tree, ctx.source, { add })) out.edits.push({ ...e, reason: `${ID}: import the sync session for handlers that stay sync` });
+  return out;
 }
 
 /** Without a project index (a transform run on one file alone), the file is its own project. */

@@ -30,6 +30,11 @@ export interface FilePlan {
    * the awaits directly in them are taken out again, since an `await` in a plain def does not compile.
    */
   keptPlain: number[];
+  /**
+   * Route handlers (by `def` offset) that stay sync with their session calls unconverted: their session parameter
+   * goes back to the sync `Session` from the sync dependency, so FastAPI runs them in its threadpool as before.
+   */
+  keptSyncRoutes: number[];
 }
 
 type Reason =
@@ -106,6 +111,7 @@ export class AsyncPlan {
     this.flagUnresolved();
     this.flagUntypedSessionParameters();
     this.flagSyncSessionDependencies();
+    this.keepBlockedRoutesSync();
     this.writeAsyncDefs();
   }
 
@@ -424,6 +430,26 @@ export class AsyncPlan {
   }
 
   /**
+   * A route handler insert-await left unconverted (a legacy query it could not convert...) stays a plain def; its
+   * session parameter, already `AsyncSession = Depends(get_async_db)` from the transforms before, would hand it an
+   * AsyncSession its sync calls cannot use. Unless it also calls something async now (then it is broken either
+   * way, and flagged), the parameter goes back to the sync session: the handler keeps working as it did.
+   */
+  private keepBlockedRoutesSync(): void {
+    for (const entry of this.functions.values()) {
+      const { fn } = entry;
+      if (!fn.route || fn.isAsync || this.newly.has(entry.key) || fn.sessionBlocker === null || !fn.params?.depends) continue;
+      const callsAsync = fn.calls.some((call) => {
+        const target = this.index.resolveFunction(entry.path, call.callee);
+        if (!target) return false;
+        const key = functionKey(target.path, target.id);
+        return this.functions.get(key)?.fn.isAsync === true || this.newly.has(key);
+      });
+      if (!callsAsync) this.file(entry.path).keptSyncRoutes.push(fn.id);
+    }
+  }
+
+  /**
    * Flags each session call the function makes on `name` (a parameter or a local) without await. `handed`: a
    * caller hands it a session (an AsyncSession after the migration); otherwise it is handed on to a session parameter.
    */
@@ -548,7 +574,7 @@ export class AsyncPlan {
   private file(path: string): FilePlan {
     let plan = this.files.get(path);
     if (!plan) {
-      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], findings: [], testFindings: new Set(), keptPlain: [] };
+      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [] };
       this.files.set(path, plan);
     }
     return plan;
