@@ -4,6 +4,7 @@
 // functions must stay sync because their callers call them synchronously (dunders, properties,
 // validators, event listeners, Celery tasks, caches of results).
 import type { SgNode } from '@ast-grep/napi';
+import { parametersOf } from '../query/bindings';
 import { decoratorsOf } from '../query/syntax';
 
 export interface Place {
@@ -18,6 +19,9 @@ const SYNC_ONLY_DECORATOR =
 
 /** Dunder methods that Python itself awaits. */
 const ASYNC_DUNDERS = new Set(['__aenter__', '__aexit__', '__anext__']);
+/** A FastAPI dependency marker, as a parameter's default or inside its `Annotated[...]` annotation. */
+const DEPENDS_DEFAULT = /^(?:[\w.]+\.)?(?:Depends|Security)\s*\(/;
+const DEPENDS_IN_ANNOTATION = /^(?:[\w.]+\.)?Annotated\s*\[[\s\S]*\b(?:Depends|Security)\s*\(/;
 
 export function placeOf(node: SgNode): Place {
   let blocked: string | null = null;
@@ -53,12 +57,25 @@ export function placeOf(node: SgNode): Place {
 /** Why this function must stay sync, or null when it may become `async def`. */
 export function syncOnlyReason(fn: SgNode, keptSyncNames: ReadonlySet<string>): string | null {
   const name = fn.field('name')?.text() ?? '';
-  if (/^__\w+__$/.test(name) && !ASYNC_DUNDERS.has(name)) return `\`${name}\` is a dunder method Python calls synchronously`;
+  if (/^__\w+__$/.test(name) && !ASYNC_DUNDERS.has(name) && !isDependencyCall(fn, name)) return `\`${name}\` is a dunder method Python calls synchronously`;
   const decorator = decoratorsOf(fn).find((d) => SYNC_ONLY_DECORATOR.test(d.text()) && !/^@\s*pytest_asyncio\./.test(d.text()));
   if (decorator) return `\`${name}\` is decorated \`${decorator.text().split('(')[0]}\`, which needs a sync function`;
   const holder = fn.parent()?.kind() === 'decorated_definition' ? fn.parent()?.parent() : fn.parent();
   if (keptSyncNames.has(name) && holder?.kind() === 'module') return `\`${name}\` is the sync session dependency, kept sync next to its async twin`;
   return null;
+}
+
+/**
+ * `__call__` of a class whose instances are FastAPI dependencies (`Depends(RoleChecker("admin"))`): FastAPI
+ * looks at the instance's `__call__` with `iscoroutinefunction` and awaits it when it is async, so it may
+ * become async. A parameter declared with `Depends(...)`/`Security(...)` is what says it is written to be
+ * called by FastAPI (only FastAPI fills such a parameter). Any other call of an instance is still a call
+ * of `__call__`: the project index resolves `checker(...)` to it, and propagation awaits or flags it like
+ * a call of any function made async.
+ */
+function isDependencyCall(fn: SgNode, name: string): boolean {
+  if (name !== '__call__') return false;
+  return parametersOf(fn).some((p) => (p.defaultValue !== null && DEPENDS_DEFAULT.test(p.defaultValue.text())) || (p.annotation !== null && DEPENDS_IN_ANNOTATION.test(p.annotation.text())));
 }
 
 export function unitName(unit: SgNode | null): string {

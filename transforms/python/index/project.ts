@@ -124,19 +124,28 @@ export class ProjectIndex {
       case 'depends': {
         const target = this.evaluate(path, expr.of, depth + 1);
         if (target.k === 'class') return { k: 'instance', path: target.path, id: target.id };
-        if (target.k === 'function') {
-          const fn = this.function(target.path, target.id);
-          return fn?.provides ? this.evaluate(target.path, fn.provides, depth + 1) : UNKNOWN_ENTITY;
-        }
-        return UNKNOWN_ENTITY;
+        // `Depends(RoleChecker("admin"))`: FastAPI calls the instance, which runs its `__call__`.
+        const provider = target.k === 'function' ? target : target.k === 'instance' ? this.callMethod(target) : null;
+        const fn = provider ? this.function(provider.path, provider.id) : undefined;
+        return provider && fn?.provides ? this.evaluate(provider.path, fn.provides, depth + 1) : UNKNOWN_ENTITY;
       }
     }
   }
 
-  /** The project function a call site calls, or null when it is not a known project function. */
+  /**
+   * The project function a call site calls, or null when it is not a known project function. Calling an
+   * instance calls its class's `__call__` (a FastAPI dependency class's, which may be async).
+   */
   resolveFunction(path: string, expr: Expr): FunctionKeyed | null {
     const entity = this.evaluate(path, expr);
-    return entity.k === 'function' ? { path: entity.path, id: entity.id } : null;
+    if (entity.k === 'function') return { path: entity.path, id: entity.id };
+    return entity.k === 'instance' ? this.callMethod(entity) : null;
+  }
+
+  /** The `__call__` an instance runs when called (looked up on its class, never on the instance, as Python does). */
+  private callMethod(instance: Entity & { k: 'instance' }): FunctionKeyed | null {
+    const found = this.lookupOnMro(instance, '__call__', instance.after);
+    return found?.kind === 'method' ? found.fn : null;
   }
 
   /** The C3 linearisation of a class (itself first); null when it is inconsistent. Unknown bases are skipped. */

@@ -188,7 +188,8 @@ export class AsyncPlan {
       const own = this.index.classSummary(cls.path, cls.id);
       if (!mro || !own) continue;
       for (const [name, id] of own.methods) {
-        if (/^__\w+__$/.test(name)) continue;
+        // `__call__` is dispatched like any method (a dependency class's may become async: see syncOnlyReason).
+        if (/^__\w+__$/.test(name) && name !== '__call__') continue;
         for (const ancestor of mro.slice(1)) {
           const base = this.index.classSummary(ancestor.path, ancestor.id)?.methods.find(([n]) => n === name);
           if (!base) continue;
