@@ -119,7 +119,10 @@ export class ProjectIndex {
         return this.callResult(this.evaluate(path, expr.of, depth + 1), depth + 1);
       case 'instance': {
         const cls = this.evaluate(path, expr.of, depth + 1);
-        return cls.k === 'class' ? { k: 'instance', path: cls.path, id: cls.id } : UNKNOWN_ENTITY;
+        if (cls.k === 'class') return { k: 'instance', path: cls.path, id: cls.id };
+        // An annotation naming a value, not a class: a type alias `CurrentUser = Annotated[dict, Depends(f)]`,
+        // recorded as what the dependency injects, which is what the annotated parameter holds.
+        return cls.k === 'instance' && cls.after === undefined ? cls : UNKNOWN_ENTITY;
       }
       case 'depends': {
         const target = this.evaluate(path, expr.of, depth + 1);

@@ -73,6 +73,8 @@ const CONTAINER_TYPES = new Set([
   'Mapping', 'MutableMapping', 'Sequence', 'MutableSequence', 'AbstractSet', 'MutableSet', 'Collection',
   'Iterable', 'Iterator',
 ]);
+/** Generic heads whose subscript at a name's assignment makes the name a type alias. */
+const TYPE_ALIAS_HEADS = new Set(['Annotated', 'Optional', 'Union']);
 /** Deep enough for `a = b; b = c.d` chains, shallow enough to stop on `x = x.parent` loops. */
 const MAX_DEPTH = 12;
 
@@ -545,7 +547,7 @@ class Summarizer {
     if (parent.kind() === 'assignment' && sameNode(parent.field('left'), id)) {
       let right = parent.field('right');
       while (right?.kind() === 'assignment') right = right.field('right');
-      if (right) return { k: 'value', expr: this.exprOf(right, depth + 1) };
+      if (right) return { k: 'value', expr: this.typeAliasExpr(right, depth + 1) ?? this.exprOf(right, depth + 1) };
       const type = parent.field('type');
       const t = type ? this.typeExpr(type, depth + 1) : null;
       return { k: 'value', expr: t ? { k: 'instance', of: t } : UNKNOWN };
@@ -691,6 +693,21 @@ class Summarizer {
     if (type && (type.k !== 'builtin' || !dependency)) return { k: 'instance', of: type };
     if (dependency) return { k: 'depends', of: dependency };
     return UNKNOWN;
+  }
+
+  /**
+   * `RepoDep = Annotated[ItemRepo, Depends(get_repo)]` (or `Optional[X]`, `Union[X, None]`) is a type alias:
+   * a parameter annotated with it, here or in a module importing it, gets what the annotation written out
+   * would give. It is recorded as that value's class (so `repo: RepoDep` is an instance of it, as `RepoDep()`
+   * is at run time), or, when the type names no project class, as what the dependency injects (the index
+   * reads an annotation naming that as the injected value itself). Null when the value is not such an alias.
+   */
+  private typeAliasExpr(value: SgNode, depth: number): Expr | null {
+    if (value.kind() !== 'subscript' || !TYPE_ALIAS_HEADS.has(genericHead(value) ?? '')) return null;
+    const type = this.typeExpr(value, depth + 1);
+    const dependency = this.annotatedDependency(value, depth + 1);
+    if (type && (type.k !== 'builtin' || !dependency)) return type;
+    return dependency ? { k: 'depends', of: dependency } : UNKNOWN;
   }
 
   /** `Annotated[X, Depends(f)]` → f. */
