@@ -10,10 +10,10 @@ import { placeOf, syncOnlyReason } from '../awaits/context';
 import { AWAITED_METHODS, BULK_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
 import { isBindingOccurrence, ownBindings, parametersOf, walkOwnScope } from '../query/bindings';
 import { SessionResolver } from '../query/sessions';
-import { callArgs, decoratorsOf, dottedName, end, namedChildren, sameNode, start } from '../query/syntax';
+import { callArgs, decoratorsOf, type CallArgs, dottedName, end, namedChildren, sameNode, start } from '../query/syntax';
 import { excludedFunctions, type ExcludedFunction } from '../support/excluded-functions';
 import { cachedTree } from '../support/cached-tree';
-import { collectImports } from '../support/imports';
+import { collectImports, localNamesFor } from '../support/imports';
 import { isInsideString } from '../support/language';
 import { genericHead } from '../support/type-annotations';
 import { internValues } from './intern';
@@ -73,6 +73,16 @@ const CONTAINER_TYPES = new Set([
   'Mapping', 'MutableMapping', 'Sequence', 'MutableSequence', 'AbstractSet', 'MutableSet', 'Collection',
   'Iterable', 'Iterator',
 ]);
+const MOCK_MODULES = ['unittest.mock', 'mock'];
+/** Classes whose instances record calls instead of running anything. */
+const MOCK_CLASSES = new Set(['Mock', 'MagicMock', 'AsyncMock', 'NonCallableMock', 'NonCallableMagicMock']);
+/** Mock assertions compare their arguments with the calls the mock recorded: they never call them. */
+const MOCK_ASSERTIONS = new Set([
+  'assert_called_with', 'assert_called_once_with', 'assert_any_call', 'assert_has_calls',
+  'assert_awaited_with', 'assert_awaited_once_with', 'assert_any_await', 'assert_has_awaits',
+]);
+/** Lookups whose first argument is a key (`overrides.get(get_db)`, `handlers.pop(fn)`): hashed and compared, never called. */
+const KEYED_LOOKUPS = new Set(['get', 'pop']);
 /** Generic heads whose subscript at a name's assignment makes the name a type alias. */
 const TYPE_ALIAS_HEADS = new Set(['Annotated', 'Optional', 'Union']);
 /** Deep enough for `a = b; b = c.d` chains, shallow enough to stop on `x = x.parent` loops. */
@@ -144,6 +154,8 @@ class Summarizer {
   private readonly facts = new Map<number, FunctionFacts>();
   private readonly starImports: ModuleRef[] = [];
   private readonly classNames = new Map<number, string>();
+  /** Local names of unittest.mock's mock classes (`from unittest.mock import MagicMock`). */
+  private readonly mockClasses: ReadonlySet<string>;
 
   constructor(private readonly input: IndexInput<SgRoot>) {
     this.root = input.tree.root();
@@ -151,7 +163,9 @@ class Summarizer {
     this.lines = new LineIndex(input.source);
     this.markers = findIgnoreMarkers(this.lines, '#', (offset) => isInsideString(input.tree, offset));
     this.excluded = excludedFunctions(input.source, () => input.tree, input.absPath, input.options.excludeFunctions ?? []);
-    this.sessions = new SessionResolver(input.tree, collectImports(input.tree), {
+    const imports = collectImports(input.tree);
+    this.mockClasses = new Set(MOCK_MODULES.flatMap((module) => [...MOCK_CLASSES].flatMap((name) => localNamesFor(imports, module, name))));
+    this.sessions = new SessionResolver(input.tree, imports, {
       dependencyNames: [input.options.getDbName, input.options.asyncGetDbName],
       facades: input.options.sessionFacades ?? [],
       types: input.options.sessionTypes ?? [],
@@ -361,8 +375,11 @@ class Summarizer {
     const onSession = fn.kind() === 'attribute' && this.sessions.resolve(fn.field('object') as SgNode) !== null;
     const text = compact(fn.text());
     const references: ReferenceSite[] = [];
+    const callee = this.exprOf(fn, 0);
+    // A mock records what it is called with (`m(notify)`), and its assertions compare it: neither calls it.
+    const uncalled = this.isMock(callee) ? argValues : uncalledArguments(fn, args);
     for (const arg of argValues) {
-      if (arg.kind() !== 'identifier' && arg.kind() !== 'attribute') continue;
+      if ((arg.kind() !== 'identifier' && arg.kind() !== 'attribute') || uncalled.includes(arg)) continue;
       const expr = this.exprOf(arg, 0);
       if (['unknown', 'builtin', 'item', 'awaited', 'entered', 'fixture', 'self', 'cls'].includes(expr.k)) continue;
       references.push({ start: start(arg), expr, text: compact(arg.text()), receiver: text });
@@ -371,7 +388,7 @@ class Summarizer {
       start: start(call),
       end: end(call),
       line: call.range().start.line + 1,
-      callee: this.exprOf(fn, 0),
+      callee,
       text: text.length > 80 ? `${text.slice(0, 77)}...` : text,
     };
     // Only what differs from the usual call is written (CallSite says why).
@@ -390,6 +407,14 @@ class Summarizer {
     if (references.length > 0) site.references = references;
     if (blocked === null) Object.assign(site, mainEntryOf(call));
     return Object.assign(site, argumentOf(call));
+  }
+
+  /** A value made by a mock class: `MagicMock()`, `mock.Mock()`, `mocker.MagicMock()`. */
+  private isMock(expr: Expr): boolean {
+    if (expr.k !== 'call') return false;
+    const factory = expr.of;
+    if (factory.k === 'attr') return MOCK_CLASSES.has(factory.name);
+    return factory.k === 'global' && this.mockClasses.has(factory.name);
   }
 
   private storedReferences(): ReferenceSite[] {
@@ -911,6 +936,19 @@ function spaced(text: string): string {
 
 function shorten(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/**
+ * Arguments of a method call that only name a value, never call it: everything given to a mock assertion,
+ * the key of a `.get`/`.pop` lookup (the default after it is handed back, and may be called). They are not
+ * references: a function passed there may become async without breaking anything.
+ */
+function uncalledArguments(callee: SgNode, args: CallArgs): SgNode[] {
+  if (callee.kind() !== 'attribute') return [];
+  const method = callee.field('attribute')?.text() ?? '';
+  if (MOCK_ASSERTIONS.has(method)) return [...args.positional, ...args.keywords.values()];
+  const key = args.positional[0];
+  return KEYED_LOOKUPS.has(method) && !args.splat && key ? [key] : [];
 }
 
 /** `{ argumentOf }` when the call is itself an argument (positional or keyword) of another call. */

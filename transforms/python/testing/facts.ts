@@ -7,7 +7,7 @@ import { placeOf } from '../awaits/context';
 import { AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
 import { isTestPath } from '../index/modules';
 import { parametersOf } from '../query/bindings';
-import { callArgs, decoratorsOf, namedChildren, sameNode, start, end } from '../query/syntax';
+import { callArgs, decoratorsOf, dottedName, namedChildren, sameNode, start, end, type CallArgs } from '../query/syntax';
 import { collectImports, localNamesFor, type ModuleImports } from '../support/imports';
 import { sessionShape } from './session-shape';
 
@@ -45,8 +45,12 @@ export interface FunctionFacts {
   forwards: { param: string; callStart: number; position: number | null; keyword: string | null }[];
   /** Calls the index reports inside a generator expression that are in its first iterable, evaluated by the function itself. */
   unblocked: number[];
-  /** `monkeypatch.setattr(target, "name", replacement)` calls: offsets of the target and replacement arguments. */
-  setattrs: { call: number; target: number; name: string; replacement: number; lambda: boolean }[];
+  /**
+   * `monkeypatch.setattr(target, "name", replacement)` and `patch.object(...)` calls: offsets of the target
+   * and replacement arguments. For `patch("pkg.mod.name", replacement)`, `path` holds the dotted target
+   * (`target` is then the string's offset).
+   */
+  setattrs: { call: number; target: number; name: string; replacement: number; lambda: boolean; path?: string[] }[];
 }
 
 export interface TestFacts {
@@ -193,7 +197,8 @@ function usesOf(fn: SgNode, params: string[], source: string): Pick<FunctionFact
       sessionUses.push({ param: receiver.text(), method, line: call.range().start.line + 1 });
     }
     const args = callArgs(call);
-    const replaced = method === 'setattr' ? setattrOf(call, args.positional) : null;
+    const dotted = dottedName(callee)?.join('.') ?? '';
+    const replaced = method === 'setattr' || PATCH_OBJECT.test(dotted) ? setattrOf(call, args.positional) : PATCH.test(dotted) ? patchOf(call, args) : null;
     if (replaced) setattrs.push(replaced);
     args.positional.forEach((a, i) => {
       if (a.kind() === 'identifier' && names.has(a.text())) forwards.push({ param: a.text(), callStart: start(call), position: args.splat ? null : i, keyword: null });
@@ -219,12 +224,34 @@ function usesOf(fn: SgNode, params: string[], source: string): Pick<FunctionFact
 /** `x.setattr(target, "name", replacement)` with the attribute named by a plain string literal. */
 function setattrOf(call: SgNode, positional: SgNode[]): FunctionFacts['setattrs'][number] | null {
   const [target, name, replacement] = positional;
-  if (positional.length !== 3 || !target || !name || !replacement || name.kind() !== 'string') return null;
-  const parts = name.children().filter((c) => c.isNamed() && c.kind() !== 'string_start' && c.kind() !== 'string_end');
-  const content = parts.filter((c) => c.kind() === 'string_content');
-  if (parts.length !== 1 || content.length !== 1 || /^[a-z]*f/i.test(name.text())) return null;
-  return { call: start(call), target: start(target), name: (content[0] as SgNode).text(), replacement: start(replacement), lambda: replacement.kind() === 'lambda' };
+  const text = name ? plainString(name) : null;
+  if (positional.length !== 3 || !target || !replacement || text === null) return null;
+  return { call: start(call), target: start(target), name: text, replacement: start(replacement), lambda: replacement.kind() === 'lambda' };
 }
+
+/** `patch("pkg.mod.name", replacement)` (or `new=replacement`) with the target a plain dotted string. */
+function patchOf(call: SgNode, args: CallArgs): FunctionFacts['setattrs'][number] | null {
+  const [target, second] = args.positional;
+  const replacement = second ?? args.keywords.get('new');
+  const text = target ? plainString(target) : null;
+  if (!target || !replacement || args.splat || text === null || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(text)) return null;
+  const path = text.split('.');
+  const name = path.pop() as string;
+  return { call: start(call), target: start(target), name, replacement: start(replacement), lambda: replacement.kind() === 'lambda', path };
+}
+
+/** The text of a plain string literal (no f-string, no concatenation, no escapes), or null. */
+function plainString(node: SgNode): string | null {
+  if (node.kind() !== 'string') return null;
+  const parts = node.children().filter((c) => c.isNamed() && c.kind() !== 'string_start' && c.kind() !== 'string_end');
+  const content = parts.filter((c) => c.kind() === 'string_content');
+  if (parts.length !== 1 || content.length !== 1 || /^[a-z]*f/i.test(node.text())) return null;
+  return (content[0] as SgNode).text();
+}
+
+/** unittest.mock's and pytest-mock's patchers (`patch`, `mock.patch`, `mocker.patch`), not `client.patch`: see patchOf. */
+const PATCH = /^(?:(?:unittest\.)?mock\.|mocker\.)?patch$/;
+const PATCH_OBJECT = /^(?:(?:unittest\.)?mock\.|mocker\.)?patch\.object$/;
 
 /** The call sits in the first `for ... in <iterable>` of its innermost generator expression, which Python evaluates in the enclosing scope. */
 function inFirstIterable(call: SgNode, fn: SgNode): boolean {

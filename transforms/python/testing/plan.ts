@@ -5,7 +5,7 @@
 import type { FindingInput } from '../../../engine/types';
 import { dirname } from '../index/modules';
 import { functionKey, type ProjectIndex } from '../index/project';
-import type { CallSite, FunctionSummary, ModuleSummary } from '../index/types';
+import type { CallSite, Expr, FunctionSummary, ModuleSummary } from '../index/types';
 import type { FunctionFacts, TestFacts } from './facts';
 import { FactoryHelpers } from './helpers';
 import type { AsyncioMode } from './pytest-config';
@@ -217,11 +217,27 @@ export class TestPlan {
    */
   private replacedBy(path: string, facts: FunctionFacts, call: CallSite, replacement: number): { qualname: string; async: boolean } | null {
     const entry = facts.setattrs.find((a) => a.replacement === replacement && a.call === call.start);
-    const holder = entry ? call.references?.find((r) => r.start === entry.target) : undefined;
-    if (!entry || !holder) return null;
-    const target = this.index.resolveFunction(path, { k: 'attr', of: holder.expr, name: entry.name });
+    const holder = entry && !entry.path ? call.references?.find((r) => r.start === entry.target) : undefined;
+    if (!entry || (!holder && !entry.path)) return null;
+    const target = holder ? this.index.resolveFunction(path, { k: 'attr', of: holder.expr, name: entry.name }) : this.patchTarget(path, entry.path ?? [], entry.name);
     const fn = target ? this.index.function(target.path, target.id) : undefined;
     return target && fn ? { qualname: fn.qualname, async: this.isAsyncNow(target) } : null;
+  }
+
+  /**
+   * The project function `patch("pkg.mod.Cls.name", ...)` replaces: the longest prefix of the path that is a
+   * project module, then attributes, as `mock` imports and walks it.
+   */
+  private patchTarget(path: string, dotted: string[], name: string): { path: string; id: number } | null {
+    for (let cut = dotted.length; cut > 0; cut--) {
+      const module: Expr = { k: 'import', target: { k: 'module', module: { anchor: null, parts: dotted.slice(0, cut) } } };
+      const found = this.index.evaluate(path, module);
+      if (found.k !== 'module' || found.path === null) continue;
+      let expr: Expr = module;
+      for (const part of [...dotted.slice(cut), name]) expr = { k: 'attr', of: expr, name: part };
+      return this.index.resolveFunction(path, expr);
+    }
+    return null;
   }
 
   /** The async function a fixture of this name visible from `absPath` provides, when every such fixture provides one. */
