@@ -35,6 +35,13 @@ describe('sessionWords', () => {
     expect(words).toEqual(expect.arrayContaining(['store', 'Store', 'Conn', 'DbDep']));
   });
 
+  test('project session factories add their last name, and the table keys the memo', () => {
+    const factories = { 'app.db.jobs': 'twin' } as const;
+    expect(sessionWords({ ...BASE, factories })).toContain('jobs');
+    expect(sessionWords({ ...BASE, factories })).toBe(sessionWords({ ...BASE, factories }));
+    expect(sessionWords({ ...BASE, factories: { 'app.db.maker': 'none' } })).toContain('maker');
+  });
+
   test('a configured name with no word character turns the shortcut off', () => {
     expect(sessionWords({ ...BASE, facades: ['()'] })).toEqual(['']);
   });
@@ -75,6 +82,9 @@ describe('a session reached through one kind of name only', () => {
     ['a configured facade', 'from flask import g\n\ndef f():\n    g.store.commit()\n', { ...BASE, facades: ['g.store'] }],
     ['a configured session type, imported under another name', 'from app.types import Store as T\n\ndef f(db: T):\n    db.commit()\n', { ...BASE, types: ['app.types.Store'] }],
     ['a project alias, imported under another name', 'from app.deps import DbDep as D\n\ndef f(db: D):\n    db.commit()\n', { ...BASE, aliases: { 'app.deps.DbDep': false } }],
+    ['a project factory, imported under another name', 'from app.db import jobs as J\n\ndef f():\n    db = J()\n    db.commit()\n', { ...BASE, factories: { 'app.db.jobs': 'twin' } }],
+    ['a project factory, relatively imported', 'from .db import jobs\n\ndef f():\n    db = jobs()\n    db.commit()\n', { ...BASE, factories: { 'app.db.jobs': 'none' } }],
+    ['a project factory, through its module', 'from app import db as m\n\ndef f():\n    s = m.jobs()\n    s.commit()\n', { ...BASE, factories: { 'app.db.jobs': 'async' } }],
   ];
 
   test.each(cases)('%s', (_name, source, options) => {

@@ -39,6 +39,9 @@ export interface TransformResult {
   counts?: Record<string, number>;
 }
 
+/** What replaces a project session factory in async code (TransformOptions.sessionFactories). */
+export type SessionFactoryKind = 'async' | 'twin' | 'none';
+
 /** Options shared by every transform; later issues grow it (config files fill it too). */
 export interface TransformOptions {
   /** Name of the sync session dependency, `get_db` by default. */
@@ -68,6 +71,14 @@ export interface TransformOptions {
    * `Session(engine)` there can then open `AsyncSession(async_engine)`. Read with `importsTwinnedEngine`.
    */
   asyncEngineTwins?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Session factories the project defines (`JobSession = sessionmaker(bind=engine)` in database.py), found by
+   * async-engine's project pass and keyed like sessionAliases (`app.database.JobSession`, `database.JobSession`):
+   * calling one imported elsewhere makes a session whatever its name. The value says what the async code uses
+   * instead: `async`, the factory already makes AsyncSessions; `twin`, its module has (or gets from
+   * async-engine) the async twin under `twinName(name)`; `none`, no twin is known.
+   */
+  sessionFactories?: Readonly<Record<string, SessionFactoryKind>>;
   /**
    * Names of APIRouter/FastAPI objects whose decorators mark route handlers (`router-names`), beyond the
    * ones recognised from their binding or conventional name. Read by the audit's handler recognition.

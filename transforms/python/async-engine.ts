@@ -6,7 +6,7 @@
 // connections to another database) is left alone, because creating its async twin would import an async
 // driver the project may not have.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
-import type { FindingInput, IndexInput, ProjectIndexer, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
+import type { FindingInput, IndexInput, ProjectIndexer, SessionFactoryKind, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { EngineIndex, type EngineSummary, type SessionBind } from './scaffold/engine-index';
 import { SessionResolver, sessionOptionsFrom } from './query/sessions';
 import { isTestPath } from './index/modules';
@@ -40,6 +40,8 @@ const ASYNC_DRIVERS: Record<string, string> = {
 
 const CREATE_ENGINE = new Set(['sqlalchemy.create_engine', 'sqlalchemy.engine.create_engine', 'sqlalchemy.engine.create.create_engine', 'sqlmodel.create_engine']);
 const SESSIONMAKER = new Set(['sqlalchemy.orm.sessionmaker', 'sqlalchemy.orm.session.sessionmaker']);
+const ASYNC_SESSIONMAKER = new Set(['sqlalchemy.ext.asyncio.async_sessionmaker', 'sqlalchemy.ext.asyncio.session.async_sessionmaker']);
+const ASYNC_SESSION = new Set(['sqlalchemy.ext.asyncio.AsyncSession', 'sqlalchemy.ext.asyncio.session.AsyncSession', 'sqlmodel.ext.asyncio.session.AsyncSession']);
 const SA_SESSION = new Set(['sqlalchemy.orm.Session', 'sqlalchemy.orm.session.Session']);
 const SQLMODEL_SESSION = new Set(['sqlmodel.Session', 'sqlmodel.orm.session.Session']);
 
@@ -124,6 +126,7 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
     ...options,
     sessionAliases: { ...index.sessionAliases, ...options.sessionAliases },
     asyncEngineTwins: { ...index.importedTwins, ...options.asyncEngineTwins },
+    sessionFactories: { ...index.sessionFactories, ...options.sessionFactories },
   }),
 };
 
@@ -274,14 +277,60 @@ class EngineTwins {
     }
     const migrated = !!this.ctx.tree.root().find({ rule: { kind: 'identifier', regex: '^(create_async_engine|async_sessionmaker)$' } });
     const twinnable: string[] = [];
+    const twinnedFactories = new Set<string>();
     if (!migrated && !this.importsAlembic() && !this.ctx.source.includes('awaitify:')) {
       const engines = this.collectEngines();
       const factories = this.collectFactories(engines);
       for (const engine of engines.values()) {
-        if (this.judge(engine, factories.filter((f) => f.engine === engine))) twinnable.push(engine.name);
+        const own = factories.filter((f) => f.engine === engine);
+        if (!this.judge(engine, own)) continue;
+        twinnable.push(engine.name);
+        for (const factory of own) twinnedFactories.add(factory.name);
       }
     }
-    return { absPath, sessionBinds, twinnable, sessionAliases: this.sessionAliases() };
+    return { absPath, sessionBinds, twinnable, sessionAliases: this.sessionAliases(), sessionFactories: this.sessionFactories(twinnedFactories) };
+  }
+
+  /**
+   * This file's module-level session factories, each bound once at module level, for the modules that import
+   * and call them (EngineIndex.sessionFactories): one that makes AsyncSessions already, one whose twin this
+   * run writes (`twinned`, judged like the engines) or the file already binds, and one with no twin known.
+   */
+  private sessionFactories(twinned: ReadonlySet<string>): { name: string; kind: SessionFactoryKind }[] {
+    const factories: { name: string; kind: SessionFactoryKind }[] = [];
+    for (const statement of this.ctx.tree.root().children()) {
+      const assignment = soleAssignment(statement);
+      const left = assignment?.field('left');
+      const call = assignment?.field('right');
+      if (!left || kindOf(left) !== 'identifier' || !call || kindOf(call) !== 'call') continue;
+      const kind = this.factoryKind(call);
+      if (kind === null || moduleBindings(this.table(left.text())).length !== 1) continue;
+      const name = left.text();
+      if (kind === 'async') factories.push({ name, kind });
+      else factories.push({ name, kind: twinned.has(name) || this.bindsAsyncFactory(twinName(name)) ? 'twin' : 'none' });
+    }
+    return factories;
+  }
+
+  /** `sessionmaker(...)` makes sync sessions, `async_sessionmaker(...)` or `sessionmaker(class_=AsyncSession)` async ones. */
+  private factoryKind(call: SgNode): 'sync' | 'async' | null {
+    const callee = this.qualifiedName(call.field('function'));
+    if (callee !== null && ASYNC_SESSIONMAKER.has(callee)) return 'async';
+    if (callee === null || !SESSIONMAKER.has(callee)) return null;
+    const args = call.field('arguments');
+    const cls = args && kindOf(args) === 'argument_list' ? keywordArgument(args, 'class_')?.field('value') : null;
+    const qualified = cls ? this.qualifiedName(cls) : null;
+    return qualified && ASYNC_SESSION.has(qualified) ? 'async' : 'sync';
+  }
+
+  /** `name` is bound once in this file, at module level, to an async session factory (a twin written by hand). */
+  private bindsAsyncFactory(name: string): boolean {
+    if (moduleBindings(this.table(name)).length !== 1) return false;
+    return this.ctx.tree.root().children().some((statement) => {
+      const assignment = soleAssignment(statement);
+      const call = assignment?.field('right');
+      return assignment?.field('left')?.text() === name && !!call && kindOf(call) === 'call' && this.factoryKind(call) === 'async';
+    });
   }
 
   /** Module-level `X = <session type>`, `X: TypeAlias = ...` and `type X = ...` of this file. */

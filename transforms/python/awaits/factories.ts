@@ -2,9 +2,9 @@
 // the AsyncSession that the async factory makes. async-engine writes the twin next to the sync factory
 // under the name `twinName()` gives (`SessionLocal` → `AsyncSessionLocal`, REFERENCE section 4). It runs
 // before this transform, so in the module defining a factory the twin is bound when it was written. A file
-// importing the conventional `SessionLocal` gets `AsyncSessionLocal` from the same module (whose session
-// module async-engine twins); any other imported factory name is trusted only when this file already binds
-// its twin. `Session(engine)` becomes `AsyncSession(async_engine, ...)` when that engine's twin exists.
+// importing a factory gets its twin from the same module when async-engine's project pass saw that module
+// write it (or define it), and the conventional `SessionLocal` gets `AsyncSessionLocal` even without that
+// pass; any other imported factory name is trusted only when this file already binds its twin. `Session(engine)` becomes `AsyncSession(async_engine, ...)` when that engine's twin exists.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { TextEdit } from '../../../engine/types';
 import { isModuleLevel, moduleLevelImportBindings, type ModuleImports } from '../support/imports';
@@ -14,7 +14,6 @@ import type { SessionResolver } from '../query/sessions';
 import { callArgs, dottedName, end, namedChildren, start } from '../query/syntax';
 
 const CONVENTIONAL = 'SessionLocal';
-const CONVENTIONAL_TWIN = 'AsyncSessionLocal';
 
 export interface ImportAdd {
   module: string;
@@ -79,8 +78,14 @@ export class FactoryTwins {
       const node = factory.kind() === 'attribute' ? (factory.field('attribute') as SgNode) : factory;
       return { kind: 'rename', edit: { start: start(node), end: end(node), text: name }, importAdd };
     };
+    // The project pass saw the factory's sessionmaker in its module: what that module has or gets is known.
+    const project = this.sessions.projectFactory(dotted);
+    if (project === 'async') return { kind: 'async' };
+    if (project === 'none') {
+      return { kind: 'unknown', why: `\`${factory.text()}\` is a session factory of another module that gets no async twin there (see async-engine's finding on it)` };
+    }
     // `database.SessionLocal()`: the imported session module gains `AsyncSessionLocal` from async-engine.
-    if (dotted.length === 2 && target && last === CONVENTIONAL) return renameLast(CONVENTIONAL_TWIN, null);
+    if (dotted.length === 2 && target && (last === CONVENTIONAL || project === 'twin')) return renameLast(twinName(last), null);
     if (dotted.length !== 1) return { kind: 'unknown', why: `no async twin of \`${factory.text()}\` is known` };
 
     if (this.isModuleAsyncFactory(head)) return { kind: 'async' };
@@ -90,14 +95,16 @@ export class FactoryTwins {
     if (twinBinding === 'module') return renameLast(twin, null);
 
     const imported = this.imports.from.find((i) => (i.alias ?? i.name) === head && isModuleLevel(i.node) && i.name !== '*');
-    if (imported && imported.name === CONVENTIONAL) {
-      const binding = this.moduleBinding(CONVENTIONAL_TWIN);
-      const sameImport = this.imports.from.some((i) => i.module === imported.module && i.name === CONVENTIONAL_TWIN && i.alias === null);
+    if (imported && (imported.name === CONVENTIONAL || project === 'twin')) {
+      // The twin is named after the factory's own name in its module, not the local alias.
+      const importedTwin = twinName(imported.name);
+      const binding = this.moduleBinding(importedTwin);
+      const sameImport = this.imports.from.some((i) => i.module === imported.module && i.name === importedTwin && i.alias === null);
       if (binding === 'conflict' || (binding === 'module' && !sameImport)) {
-        return { kind: 'unknown', why: `\`${CONVENTIONAL_TWIN}\` is already bound to something else in this file` };
+        return { kind: 'unknown', why: `\`${importedTwin}\` is already bound to something else in this file` };
       }
       const replaces = { module: imported.module, name: imported.name, local: head };
-      return renameLast(CONVENTIONAL_TWIN, sameImport ? null : { module: imported.module, name: CONVENTIONAL_TWIN, replaces });
+      return renameLast(importedTwin, sameImport ? null : { module: imported.module, name: importedTwin, replaces });
     }
     if (!imported && this.isModuleSyncFactory(head)) {
       return { kind: 'unknown', why: `\`${head}\` is defined here but its async twin \`${twin}\` is not (async-engine writes it; see its finding)` };

@@ -119,7 +119,7 @@ const recent = new Map<string, { source: string; options: string; summary: Modul
  */
 function optionsKey(o: TransformOptions): string {
   return cached(optionsKeys, o, () => {
-    const key = JSON.stringify([o.getDbName, o.asyncGetDbName, o.sessionFacades ?? [], o.sessionTypes ?? [], o.sessionAliases ?? {}, o.excludeFunctions ?? []]);
+    const key = JSON.stringify([o.getDbName, o.asyncGetDbName, o.sessionFacades ?? [], o.sessionTypes ?? [], o.sessionAliases ?? {}, o.sessionFactories ?? {}, o.excludeFunctions ?? []]);
     if (key !== lastOptions) lastOptions = key;
     return lastOptions;
   });
@@ -170,6 +170,7 @@ class Summarizer {
       facades: input.options.sessionFacades ?? [],
       types: input.options.sessionTypes ?? [],
       aliases: input.options.sessionAliases ?? {},
+      factories: input.options.sessionFactories ?? {},
     });
   }
 

@@ -2,7 +2,7 @@
 // `.query(...)` rewritten; `self.repository.query`, `request.query`, search clients and anything
 // unknown are left alone. Reusable by any transform that must know "is this a session?".
 import type { SgNode, SgRoot } from '@ast-grep/napi';
-import type { TransformOptions } from '../../../engine/types';
+import type { SessionFactoryKind, TransformOptions } from '../../../engine/types';
 import { isModuleLevel, moduleLevelImportBindings, type ModuleImports } from '../support/imports';
 import { bindingsIn, parametersOf, type Parameter } from './bindings';
 import { callArgs, dottedName, enclosingScope, classOfMethod, methodsOf, namedChildren, sameNode } from './syntax';
@@ -20,6 +20,8 @@ export interface SessionOptions {
   types?: string[];
   /** Session type aliases other modules of the project define (TransformOptions.sessionAliases). */
   aliases?: Readonly<Record<string, boolean>>;
+  /** Session factories other modules of the project define (TransformOptions.sessionFactories). */
+  factories?: Readonly<Record<string, SessionFactoryKind>>;
 }
 
 const CLOSURE_SCOPES = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression', 'lambda']);
@@ -31,6 +33,7 @@ export function sessionOptionsFrom(options: TransformOptions): SessionOptions {
     facades: options.sessionFacades ?? [],
     types: options.sessionTypes ?? [],
     aliases: options.sessionAliases ?? {},
+    factories: options.sessionFactories ?? {},
   };
 }
 
@@ -65,38 +68,52 @@ const FACTORY_CALLEES = new Set(['sessionmaker', 'async_sessionmaker']);
  * Substrings of which a text must contain at least one for SessionResolver to find any session in it. Every
  * verdict bottoms out in a name written in the file: a session class (`Session`, `AsyncSession`, written in
  * the annotation or in the import that binds its alias), a factory (`sessionmaker(...)`, a `SessionLocal`
- * import, `Session(engine)`), `Depends(<dependency>)`, or a configured facade, session type or project alias,
- * whose last name is written where it is used or imported. Module-level aliases and `self.<attr>` stores
+ * import, `Session(engine)`), `Depends(<dependency>)`, or a configured facade, session type, project alias or
+ * project factory, whose last name is written where it is used or imported. Module-level aliases and `self.<attr>` stores
  * only lead back to those. So a file without any of these words has no session, and whatever only acts on
  * sessions (insert-await, query-to-select) has nothing to do there. Keep in step with the resolver.
  */
 export function sessionWords(options: SessionOptions): readonly string[] {
   // Every resolver asks (one per tree and transform), and the project's aliases grow with the project: made
-  // afresh, the words cost each file time in proportion to the project. The alias table of a run is one
-  // object, never changed once made (TransformOptions.sessionAliases is read-only), so it keys the memo.
-  const byConfiguration = cached(wordsMemo, options.aliases ?? NO_ALIASES, () => new Map<string, readonly string[]>());
+  // afresh, the words cost each file time in proportion to the project. The alias and factory tables of a run
+  // are one object each, never changed once made (TransformOptions.sessionAliases and sessionFactories are
+  // read-only), so they key the memo.
+  const byAliases = cached(wordsMemo, options.aliases ?? NO_ALIASES, () => new WeakMap<object, Map<string, readonly string[]>>());
+  const byConfiguration = cached(byAliases, options.factories ?? NO_FACTORIES, () => new Map<string, readonly string[]>());
   const key = JSON.stringify([options.facades, options.types ?? [], options.dependencyNames]);
   return cached(byConfiguration, key, () => Object.freeze(computeSessionWords(options)));
 }
 
 const NO_ALIASES: Readonly<Record<string, boolean>> = {};
-const wordsMemo = new WeakMap<object, Map<string, readonly string[]>>();
+const NO_FACTORIES: Readonly<Record<string, SessionFactoryKind>> = {};
+const wordsMemo = new WeakMap<object, WeakMap<object, Map<string, readonly string[]>>>();
 
 /**
- * The project aliases (`module.Name` → sqlmodel) whose last dotted part is `name`: an alias ending with
- * `.<relative>` ends with the relative name's last part. Indexed once per alias table, so a relative import
- * does not scan every alias of the project.
+ * The entries of a project table (`module.Name` → what it is: sessionAliases, sessionFactories) whose last
+ * dotted part is `name`: a name ending with `.<relative>` ends with the relative name's last part. Indexed
+ * once per table, so a relative import does not scan every entry of the project.
  */
-function aliasesNamed(aliases: Readonly<Record<string, boolean>>, name: string): [string, boolean][] {
-  const byName = cached(aliasIndex, aliases, () => {
-    const made = new Map<string, [string, boolean][]>();
-    for (const entry of Object.entries(aliases)) cached(made, lastOf(entry[0]), () => []).push(entry);
+function entriesNamed<T>(table: Readonly<Record<string, T>>, name: string): [string, T][] {
+  const byName = cached(entryIndex, table, () => {
+    const made = new Map<string, [string, unknown][]>();
+    for (const entry of Object.entries(table)) cached(made, lastOf(entry[0]), () => []).push(entry);
     return made;
   });
-  return byName.get(name) ?? [];
+  return (byName.get(name) ?? []) as [string, T][];
 }
 
-const aliasIndex = new WeakMap<object, Map<string, [string, boolean][]>>();
+const entryIndex = new WeakMap<object, Map<string, [string, unknown][]>>();
+
+/** The entries of a project table a relative import's `module.name` (leading dots dropped) may name. */
+function relativeEntries<T>(table: Readonly<Record<string, T>>, relative: string): [string, T][] {
+  const suffix = `.${relative}`;
+  return entriesNamed(table, lastOf(relative)).filter(([name]) => name.endsWith(suffix) || name === relative);
+}
+
+/** The table's own entry for `name` (an imported `toString` is no entry). */
+function ownEntry<T>(table: Readonly<Record<string, T>>, name: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+}
 
 function lastOf(dotted: string): string {
   return dotted.slice(dotted.lastIndexOf('.') + 1);
@@ -104,7 +121,7 @@ function lastOf(dotted: string): string {
 
 function computeSessionWords(options: SessionOptions): string[] {
   const lastName = (dotted: string): string => dotted.split(/[^\p{L}\p{N}_]+/u).filter((part) => part !== '').pop() ?? '';
-  const configured = [...options.facades, ...(options.types ?? []), ...Object.keys(options.aliases ?? {})].map(lastName);
+  const configured = [...options.facades, ...(options.types ?? []), ...Object.keys(options.aliases ?? {}), ...Object.keys(options.factories ?? {})].map(lastName);
   // A configured name without a single word character could not be found by text: no shortcut then.
   if (configured.includes('')) return [''];
   return [...new Set(['Session', 'sessionmaker', ...options.dependencyNames, ...configured])];
@@ -162,19 +179,38 @@ export class SessionResolver {
         this.factories.delete(name);
       }
     }
-    for (const [local, target] of this.imports) {
-      if (local.includes('SessionLocal') || (target.split('.').pop() ?? '').includes('SessionLocal')) this.factories.add(local);
-    }
     for (const imp of moduleImports.from) {
       if (imp.relativeLevel > 0 && imp.name !== '*' && isModuleLevel(imp.node)) {
         const module = imp.module.slice(imp.relativeLevel);
         this.relativeImports.set(imp.alias ?? imp.name, module === '' ? imp.name : `${module}.${imp.name}`);
       }
     }
+    // A factory of another module, by the conventional name or because the project pass saw its sessionmaker.
+    for (const [local, target] of this.imports) {
+      if (local.includes('SessionLocal') || (target.split('.').pop() ?? '').includes('SessionLocal') || this.projectFactory([local]) !== null) this.factories.add(local);
+    }
     // `from .database import SessionLocal`: relative imports bind no absolute target, but the factory name is the same.
     for (const imp of moduleImports.from) {
-      if (imp.relativeLevel > 0 && imp.name.includes('SessionLocal') && isModuleLevel(imp.node)) this.factories.add(imp.alias ?? imp.name);
+      if (imp.relativeLevel <= 0 || !isModuleLevel(imp.node) || imp.name === '*') continue;
+      if (imp.name.includes('SessionLocal') || this.projectFactory([imp.alias ?? imp.name]) !== null) this.factories.add(imp.alias ?? imp.name);
     }
+  }
+
+  /**
+   * What the project pass knows of the session factory an imported name (`JobSession`, `database.JobSession`)
+   * stands for (TransformOptions.sessionFactories), or null when it is none the project defines. A relative
+   * import matching modules that disagree is `none`.
+   */
+  projectFactory(dotted: readonly string[]): SessionFactoryKind | null {
+    const table = this.options.factories ?? NO_FACTORIES;
+    const head = dotted[0] as string;
+    const target = this.imports.get(head);
+    if (target !== undefined) return ownEntry(table, [target, ...dotted.slice(1)].join('.')) ?? null;
+    const relative = this.relativeImports.get(head);
+    if (relative === undefined) return null;
+    const kinds = new Set(relativeEntries(table, [relative, ...dotted.slice(1)].join('.')).map(([, kind]) => kind));
+    if (kinds.size === 0) return null;
+    return kinds.size === 1 ? [...kinds][0]! : 'none';
   }
 
   /** Session facts for `expr`, or null when it is not known to be a session. */
@@ -366,8 +402,7 @@ export class SessionResolver {
     const relative = dotted.length === 1 ? this.relativeImports.get(head) : undefined;
     if (relative !== undefined) {
       // `from ..api.deps import SessionDep`: the alias of whichever project module ends that way.
-      const suffix = `.${relative}`;
-      const matches = aliasesNamed(this.options.aliases ?? NO_ALIASES, lastOf(relative)).filter(([name]) => name.endsWith(suffix) || name === relative);
+      const matches = relativeEntries(this.options.aliases ?? NO_ALIASES, relative);
       const kinds = new Set(matches.map(([, sqlmodel]) => sqlmodel));
       return kinds.size === 1 ? { session: true, sqlmodel: [...kinds][0]! } : NO;
     }
@@ -406,7 +441,7 @@ export class SessionResolver {
     const callee = dottedName(object);
     if (!callee) return false;
     if (callee.length === 1) return this.factories.has(callee[0] as string);
-    return callee.length === 2 && this.imports.has(callee[0] as string) && (callee[1] as string).includes('SessionLocal');
+    return callee.length === 2 && this.isModuleFactory(callee);
   }
 
   private bindingIsSqlModel(id: SgNode): boolean {
@@ -422,8 +457,14 @@ export class SessionResolver {
     const callee = dottedName(call.field('function') as SgNode);
     if (!callee) return false;
     if (callee.length === 1 && this.factories.has(callee[0] as string)) return true;
-    if (callee.length === 2 && this.imports.has(callee[0] as string) && (callee[1] as string).includes('SessionLocal')) return true;
+    if (callee.length === 2 && this.isModuleFactory(callee)) return true;
     return this.dottedVerdict(callee, new Set()).session;
+  }
+
+  /** `database.SessionLocal`, `database.JobSession`: a factory reached through an imported module. */
+  private isModuleFactory(callee: readonly string[]): boolean {
+    if (!this.imports.has(callee[0] as string) && !this.relativeImports.has(callee[0] as string)) return false;
+    return (this.imports.has(callee[0] as string) && (callee[1] as string).includes('SessionLocal')) || this.projectFactory(callee) !== null;
   }
 }
 

@@ -1,12 +1,13 @@
 // The project facts about sessions that one file cannot see: which module-level engines serve ORM sessions
 // opened in OTHER modules (and which of them get an async twin), and which session type aliases modules
-// define for others to import.
+// define for others to import, and which session factories they define for others to call.
 //
 // async-engine writes an engine's twin only where the project shows the engine serves ORM sessions. In the
 // SQLModel layout (`engine = create_engine(...)` in app/core/db.py, `with Session(engine) as session` in
 // app/api/deps.py) that evidence is in another file, so each file's summary records the engines it imports
 // and opens sessions on, and the engines it defines that can be twinned; the index joins the two, so the
 // engine's module writes `async_engine` and the importing get_db can rely on it being there.
+import type { SessionFactoryKind } from '../../../engine/types';
 import { ModuleFinder, moduleRefOf } from '../index/modules';
 
 /** An imported name a file opens ORM sessions on: `from <module> import <name>` then `Session(<name>)`. */
@@ -23,6 +24,8 @@ export interface EngineSummary {
   twinnable: string[];
   /** Module-level aliases of the session type defined here (`SessionDep = Annotated[Session, Depends(get_db)]`). */
   sessionAliases: { name: string; sqlmodel: boolean }[];
+  /** Module-level session factories defined here (`JobSession = sessionmaker(bind=engine)`), and what async code uses instead. */
+  sessionFactories: { name: string; kind: SessionFactoryKind }[];
 }
 
 const key = (path: string, name: string): string => `${path}\u0000${name}`;
@@ -54,6 +57,11 @@ export class EngineIndex {
   /** Qualified alias name → whether the session is SQLModel's (TransformOptions.sessionAliases). */
   readonly sessionAliases: Record<string, boolean> = {};
   /**
+   * Qualified factory name → what async code uses instead (TransformOptions.sessionFactories). Two modules
+   * importable under the same dotted name that disagree leave `none`: the importer cannot tell which it gets.
+   */
+  readonly sessionFactories: Record<string, SessionFactoryKind> = {};
+  /**
    * Per importing file: the `module\0name` of each imported engine it opens sessions on whose module writes
    * the twin (TransformOptions.asyncEngineTwins; read with importsTwinnedEngine).
    */
@@ -71,6 +79,13 @@ export class EngineIndex {
       for (const name of summary.twinnable) twinnable.add(key(path, name));
       for (const alias of summary.sessionAliases) {
         for (const module of moduleNamesOf(summary.absPath)) this.sessionAliases[`${module}.${alias.name}`] = alias.sqlmodel;
+      }
+      for (const factory of summary.sessionFactories) {
+        for (const module of moduleNamesOf(summary.absPath)) {
+          const name = `${module}.${factory.name}`;
+          const known = this.sessionFactories[name];
+          this.sessionFactories[name] = known === undefined || known === factory.kind ? factory.kind : 'none';
+        }
       }
     }
     for (const [path, summary] of summaries) {
