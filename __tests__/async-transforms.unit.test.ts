@@ -3,6 +3,7 @@
 import { processSource } from '../engine/pipeline';
 import { DEFAULT_TRANSFORM_OPTIONS, Transform, TransformOptions } from '../engine/types';
 import type { SgRoot } from '@ast-grep/napi';
+import { sqliteMemory } from '../transforms/python/async-engine';
 import { transform as asyncGetDb } from '../transforms/python/async-get-db';
 import { transform as asyncSession } from '../transforms/python/async-session';
 import { dunderAllNames } from '../transforms/python/support/imports';
@@ -185,5 +186,28 @@ describe('async-get-db', () => {
     const result = run(asyncGetDb, input);
     expect(result.output).toBe(input);
     expect(result.findings).toEqual(['GETDB-UNRESOLVED@6']);
+  });
+});
+
+describe('async-engine: which SQLite URLs are in-memory databases', () => {
+  test.each<[string, 'private' | 'shared' | null]>([
+    ['sqlite://', 'private'],
+    ['sqlite:///', 'private'],
+    ['sqlite:///:memory:', 'private'],
+    ['sqlite+pysqlite:///:memory:', 'private'],
+    ['sqlite:///:memory:?check_same_thread=false', 'private'],
+    ['sqlite:///file::memory:?uri=true', 'private'],
+    ['sqlite:///file::memory:?cache=shared&uri=true', 'shared'],
+    ['sqlite:///file:jobs?mode=memory&cache=shared&uri=true', 'shared'],
+    ['sqlite:///file:jobs?mode=memory&uri=true', 'private'],
+    // Without uri=true, `file::memory:` is a file of that name; with it, a filename without `file:` is one too.
+    ['sqlite:///file::memory:', null],
+    ['sqlite:///:memory:?cache=shared&uri=true', null],
+    ['sqlite:///./app.db', null],
+    ['sqlite:////var/lib/app.db', null],
+    ['sqlite:///file:app.db?mode=ro&uri=true', null],
+    ['postgresql://localhost/app', null],
+  ])('%s', (url, expected) => {
+    expect(sqliteMemory(url)).toBe(expected);
   });
 });

@@ -19,6 +19,7 @@ export const RULE_ARG = 'ENGINE-ARG-UNSUPPORTED';
 export const RULE_GET_DB = 'ENGINE-GET-DB-UNRECOGNISED';
 export const RULE_CREATE_ALL = 'ENGINE-CREATE-ALL-SYNC';
 export const RULE_NAME = 'ENGINE-NAME-CONFLICT';
+export const RULE_MEMORY = 'ENGINE-SQLITE-MEMORY';
 
 const SA_ASYNC = 'sqlalchemy.ext.asyncio';
 const SQLMODEL_ASYNC = 'sqlmodel.ext.asyncio.session';
@@ -237,6 +238,7 @@ class EngineTwins {
       if (!judged) continue;
       engine.twin = judged.engineTwin.name;
       this.commit(judged.engineTwin, 'async engines added');
+      this.flagMemoryDatabase(engine);
       own.forEach((factory, i) => {
         factory.twin = judged.factoryTwins[i]!.name;
         this.commit(judged.factoryTwins[i]!, 'session factories added');
@@ -506,7 +508,33 @@ class EngineTwins {
     if (!isTestPath(this.ctx.path)) return false;
     if (['poolclass', 'pool_size', 'max_overflow', 'pool_timeout', 'pool_use_lifo'].some((k) => keywordArgument(args, k))) return false;
     const literal = stringLiteral(url);
-    return !(literal && /^sqlite(\+\w+)?:\/\/(\/(:memory:)?)?(\?.*)?$/.test(literal.content));
+    return !(literal && sqliteMemory(literal.content) !== null);
+  }
+
+  /**
+   * An in-memory SQLite database belongs to the connection that opened it, so the twin (its own pool, its own
+   * aiosqlite connections) opens another, empty one: the tables create_all made on the sync engine, and its
+   * rows, are not there (`no such table` at run time). A shared-cache one (`file::memory:?cache=shared`,
+   * `mode=memory`) is shared in the process, but only while some connection to it stays open. The twin is
+   * still written, since it is what the async code needs; the finding says where its schema must come from.
+   * Only a URL seen as a literal (or a module constant holding one) is judged.
+   */
+  private flagMemoryDatabase(engine: Engine): void {
+    const url = engineUrl(engine.call);
+    const literal = url ? stringLiteral(this.moduleConstant(url) ?? url) : null;
+    const memory = literal && !/[bBfF]/.test(literal.prefix) ? sqliteMemory(literal.content) : null;
+    if (!url || memory === null) return;
+    const twin = twinName(engine.name);
+    const what =
+      memory === 'private'
+        ? `\`${engine.name}\` is an in-memory SQLite database, which exists only in the connection that opened it: its async twin \`${twin}\` opens a separate, empty database, without the tables (create_all) or rows made through \`${engine.name}\``
+        : `\`${engine.name}\` is a shared-cache in-memory SQLite database: its async twin \`${twin}\` sees the same tables and rows only while some connection to it stays open, and an empty database otherwise`;
+    this.flag(
+      RULE_MEMORY,
+      url,
+      what,
+      `Create the schema on the async engine (\`async with ${twin}.begin() as conn: await conn.run_sync(Base.metadata.create_all)\`, e.g. in the app's lifespan or the test fixture) and seed data through it, or use a file database.`,
+    );
   }
 
   private refuseEngine(engine: Engine, at: SgNode, why: string): null {
@@ -932,6 +960,47 @@ function bindArgument(call: SgNode): SgNode | null {
 
 function keywordArgument(args: SgNode, name: string): SgNode | null {
   return namedChildren(args).find((a) => kindOf(a) === 'keyword_argument' && a.field('name')?.text() === name) ?? null;
+}
+
+/** The URL a create_engine call is given: its first positional argument or `url=`. */
+function engineUrl(call: SgNode): SgNode | null {
+  const args = call.field('arguments');
+  if (!args || kindOf(args) !== 'argument_list') return null;
+  const keyword = keywordArgument(args, 'url');
+  if (keyword) return keyword.field('value');
+  const first = namedChildren(args)[0];
+  return first && !['keyword_argument', 'list_splat', 'dictionary_splat'].includes(kindOf(first)) ? first : null;
+}
+
+/** The query keys SQLAlchemy's pysqlite dialect hands to sqlite3.connect; with `uri=true` the rest go into the URI. */
+const PYSQLITE_QUERY_KEYS = new Set(['uri', 'timeout', 'isolation_level', 'detect_types', 'check_same_thread', 'cached_statements']);
+
+/**
+ * Whether a SQLite URL names a database of its own connection (`private`: `sqlite://`, `sqlite:///:memory:`, any
+ * `sqlite+driver`), one shared in the process while a connection to it is open (`shared`: `?uri=true` with
+ * `file::memory:?cache=shared` or `file:name?mode=memory&cache=shared`), or neither (null: a file database,
+ * another dialect). As SQLAlchemy's pysqlite dialect (aiosqlite's too) reads it: without `uri=true` a missing
+ * database is `:memory:`; with it, the database plus the query keys sqlite3 does not take is the filename, a
+ * URI when it starts with `file:` (SQLite's own rule), and an empty one is a private temporary database.
+ */
+export function sqliteMemory(url: string): 'private' | 'shared' | null {
+  const match = /^sqlite(?:\+\w+)?:\/\/[^/?]*(?:\/([^?]*))?(?:\?(.*))?$/.exec(url);
+  if (!match) return null;
+  const database = match[1] ?? '';
+  const query = new Map<string, string>();
+  for (const pair of (match[2] ?? '').split('&')) {
+    const [key, value] = pair.split('=');
+    if (key) query.set(key, (value ?? '').toLowerCase());
+  }
+  if (!['true', '1', 'yes', 'on'].includes(query.get('uri') ?? '')) return database === '' || database === ':memory:' ? 'private' : null;
+  if (!database.startsWith('file:')) {
+    const uriKeys = [...query.keys()].filter((key) => !PYSQLITE_QUERY_KEYS.has(key));
+    return uriKeys.length === 0 && (database === '' || database === ':memory:') ? 'private' : null;
+  }
+  const path = database.slice('file:'.length);
+  if (path === '') return 'private';
+  if (path !== ':memory:' && query.get('mode') !== 'memory') return null;
+  return query.get('cache') === 'shared' ? 'shared' : 'private';
 }
 
 /** `a.b.StaticPool` → `StaticPool`; `Base.metadata` → `metadata`. */
