@@ -3,7 +3,7 @@
 import { processSource } from '../engine/pipeline';
 import { DEFAULT_TRANSFORM_OPTIONS, Transform, TransformOptions } from '../engine/types';
 import type { SgRoot } from '@ast-grep/napi';
-import { sqliteMemory } from '../transforms/python/async-engine';
+import { sqliteMemory, transform as asyncEngine } from '../transforms/python/async-engine';
 import { transform as asyncGetDb } from '../transforms/python/async-get-db';
 import { transform as asyncSession } from '../transforms/python/async-session';
 import { dunderAllNames } from '../transforms/python/support/imports';
@@ -209,5 +209,30 @@ describe('async-engine: which SQLite URLs are in-memory databases', () => {
     ['postgresql://localhost/app', null],
   ])('%s', (url, expected) => {
     expect(sqliteMemory(url)).toBe(expected);
+  });
+});
+
+describe('async-engine: what a refused session factory message quotes', () => {
+  const messages = (source: string): string[] => {
+    const outcome = processSource(source, 'app/database.py', [asyncEngine], pythonLanguage, DEFAULT_TRANSFORM_OPTIONS, { annotate: false });
+    if (outcome.status === 'error' || outcome.status === 'skipped') throw new Error(JSON.stringify(outcome));
+    return outcome.findings.map((f) => `${f.rule}: ${f.message}`);
+  };
+  const header = 'from sqlalchemy import create_engine\nfrom sqlalchemy.orm import sessionmaker\n\n';
+
+  test('an engine created inline in the bind is named as such, its call cut short', () => {
+    const source = `${header}SessionLocal = sessionmaker(\n    autoflush=False,\n    bind=create_engine(\n        "postgresql://app@localhost/app",\n        connect_args={"application_name": "jobs"},\n    ),\n)\n`;
+    const [message, ...rest] = messages(source);
+    expect(rest).toEqual([]);
+    expect(message).toContain('ENGINE-ARG-UNSUPPORTED: the engine of this session factory is created inline, in its `bind` (`create_engine(...)`)');
+    expect(message).not.toContain('\n');
+    expect(message).not.toContain('not a module-level');
+  });
+
+  test('any other bind is quoted by its first line only', () => {
+    const source = `${header}from app.settings import engines\n\nSessionLocal = sessionmaker(bind=engines.pick(\n    "primary",\n))\n`;
+    expect(messages(source)).toEqual([
+      'ENGINE-ARG-UNSUPPORTED: this session factory is bound to `engines.pick(...)`, which is not a module-level `create_engine(...)` of this file, so no async twins were added for it',
+    ]);
   });
 });

@@ -412,10 +412,7 @@ class EngineTwins {
         kindOf(assignment.field('left')!) === 'identifier' && !!statement && soleAssignment(statement)?.id() === assignment.id() &&
         statement.parent()?.kind() === 'module';
       if (!engine || !plain) {
-        this.flag(RULE_ARG, call, engine
-          ? 'this session factory is not a plain module-level `Name = sessionmaker(...)` (wrapped in scoped_session, or inside a block), so no async twin was added for it'
-          : `this session factory is bound to \`${bind.text()}\`, which is not a module-level \`create_engine(...)\` of this file, so no async twins were added for it`,
-          'Add `create_async_engine(...)` and `async_sessionmaker(async_engine, expire_on_commit=False)` beside it by hand.');
+        this.refuseBind(call, bind, engine !== undefined);
         if (engine) engine.blocked = true;
         continue;
       }
@@ -427,6 +424,26 @@ class EngineTwins {
       factories.push({ name: assignment.field('left')!.text(), statement, call, engine, twin: null });
     }
     return factories.filter((f) => !f.engine.blocked);
+  }
+
+  /** Why a sessionmaker gets no twin: not a plain module-level factory, or not bound to an engine of this file. */
+  private refuseBind(call: SgNode, bind: SgNode, ownEngine: boolean): void {
+    const byHand = 'Add `create_async_engine(...)` and `async_sessionmaker(async_engine, expire_on_commit=False)` beside it by hand.';
+    if (ownEngine) {
+      this.flag(RULE_ARG, call, 'this session factory is not a plain module-level `Name = sessionmaker(...)` (wrapped in scoped_session, or inside a block), so no async twin was added for it', byHand);
+      return;
+    }
+    const callee = kindOf(bind) === 'call' ? this.qualifiedName(bind.field('function')) : null;
+    if (callee !== null && CREATE_ENGINE.has(callee)) {
+      this.flag(
+        RULE_ARG,
+        call,
+        `the engine of this session factory is created inline, in its \`bind\` (\`${quoted(bind)}\`), and async twins are only added for an engine assigned to a module-level name, so none were added for it`,
+        'Assign the engine to a module-level name (`engine = create_engine(...)`, then `sessionmaker(bind=engine, ...)`) and run again, or add the async twins by hand.',
+      );
+      return;
+    }
+    this.flag(RULE_ARG, call, `this session factory is bound to \`${quoted(bind)}\`, which is not a module-level \`create_engine(...)\` of this file, so no async twins were added for it`, byHand);
   }
 
   private findGetDb(): SgNode | null {
@@ -471,7 +488,7 @@ class EngineTwins {
         url = kind === 'keyword_argument' ? arg.field('value') : arg;
         continue;
       }
-      return this.refuseEngine(engine, arg, `the argument \`${arg.text()}\` cannot be classified`);
+      return this.refuseEngine(engine, arg, `the argument \`${quoted(arg)}\` cannot be classified`);
     }
     if (!url) return this.refuseEngine(engine, engine.call, 'the engine has no URL argument');
     // connect_args may precede the URL keyword; judge them again now the URL is known.
@@ -657,7 +674,7 @@ class EngineTwins {
     for (const arg of namedChildren(callArgs)) {
       if (kindOf(arg) !== 'keyword_argument') {
         if (positional++ === 0 && kindOf(arg) === 'identifier') continue; // the bind
-        return this.refuseFactory(factory, arg, `the argument \`${arg.text()}\` cannot be classified`);
+        return this.refuseFactory(factory, arg, `the argument \`${quoted(arg)}\` cannot be classified`);
       }
       const name = arg.field('name')!.text();
       const value = arg.field('value')!;
@@ -669,7 +686,7 @@ class EngineTwins {
       if (name === 'class_') {
         const cls = this.qualifiedName(value);
         if (cls && SQLMODEL_SESSION.has(cls)) sqlmodel = true;
-        else if (!cls || !SA_SESSION.has(cls)) return this.refuseFactory(factory, arg, `the custom session class \`${value.text()}\` has no known async counterpart`);
+        else if (!cls || !SA_SESSION.has(cls)) return this.refuseFactory(factory, arg, `the custom session class \`${quoted(value)}\` has no known async counterpart`);
         continue;
       }
       if (FACTORY_KEYWORDS.has(name)) {
@@ -733,10 +750,10 @@ class EngineTwins {
         const twin = twinName(imported.name);
         return { kind: 'imported-engine', expression: twin, imports: [{ module: imported.module, name: twin }], sqlmodel };
       }
-      if (imported) return unrecognised(`opens \`${opened.text()}\` on an engine imported from \`${imported.module}\`, which gets no async twin there (no module-level \`create_engine(...)\` awaitify can convert)`);
-      return unrecognised(`opens \`${opened.text()}\` on an engine that is not created in this file`);
+      if (imported) return unrecognised(`opens \`${quoted(opened)}\` on an engine imported from \`${imported.module}\`, which gets no async twin there (no module-level \`create_engine(...)\` awaitify can convert)`);
+      return unrecognised(`opens \`${quoted(opened)}\` on an engine that is not created in this file`);
     }
-    if (args.length > 0) return unrecognised(`passes arguments to \`${callee.text()}\``);
+    if (args.length > 0) return unrecognised(`passes arguments to \`${quoted(callee)}\``);
     if (kindOf(callee) === 'identifier') {
       const factory = factories.find((f) => f.name === callee.text());
       if (factory) return { kind: 'local-factory', factory };
@@ -744,7 +761,7 @@ class EngineTwins {
       if (imported && !/^(sqlalchemy|sqlmodel)(\.|$)/.test(imported.module)) {
         return { kind: 'imported-factory', expression: twinName(imported.name), imports: [{ module: imported.module, name: twinName(imported.name) }] };
       }
-      return unrecognised(`opens its session with \`${callee.text()}\`, which is neither a sessionmaker of this file nor imported from another module`);
+      return unrecognised(`opens its session with \`${quoted(callee)}\`, which is neither a sessionmaker of this file nor imported from another module`);
     }
     if (kindOf(callee) === 'attribute') {
       const object = callee.field('object')!;
@@ -753,7 +770,7 @@ class EngineTwins {
         return { kind: 'imported-factory', expression: `${object.text()}.${twinName(callee.field('attribute')!.text())}`, imports: [] };
       }
     }
-    return unrecognised(`opens its session with \`${callee.text()}\`, which is not recognised as a session factory`);
+    return unrecognised(`opens its session with \`${quoted(callee)}\`, which is not recognised as a session factory`);
   }
 
   private planGetDb(getDb: SgNode, source: SessionSource): void {
@@ -818,7 +835,7 @@ class EngineTwins {
       const bind = kindOf(bindArg) === 'keyword_argument' ? bindArg.field('value')! : bindArg;
       const asyncEngine = this.asyncEngineFor(bind, engines, statement);
       if (!asyncEngine) {
-        fail(`no async twin of \`${bind.text()}\` is known`);
+        fail(`no async twin of \`${quoted(bind)}\` is known`);
         continue;
       }
       const indent = leadingWhitespace(statement, this.ctx.source);
@@ -960,6 +977,19 @@ function bindArgument(call: SgNode): SgNode | null {
 
 function keywordArgument(args: SgNode, name: string): SgNode | null {
   return namedChildren(args).find((a) => kindOf(a) === 'keyword_argument' && a.field('name')?.text() === name) ?? null;
+}
+
+/**
+ * An expression as a message quotes it: as written when short and on one line, else its first line cut short
+ * (a call as `callee(...)`), so a finding never carries a whole multi-line argument list.
+ */
+function quoted(node: SgNode): string {
+  const text = node.text();
+  if (!text.includes('\n') && text.length <= 60) return text;
+  const callee = kindOf(node) === 'call' ? node.field('function')?.text() : undefined;
+  if (callee !== undefined && !callee.includes('\n') && callee.length <= 60) return `${callee}(...)`;
+  const first = text.split('\n')[0]!.trimEnd();
+  return `${first.length > 60 ? first.slice(0, 57) : first}...`;
 }
 
 /** The URL a create_engine call is given: its first positional argument or `url=`. */
