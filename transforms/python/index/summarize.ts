@@ -396,10 +396,7 @@ class Summarizer {
     if (blocked !== null) site.blocked = blocked;
     const awaited = awaitState(call, this.input.source);
     if (awaited !== 'no') site.awaited = awaited;
-    if (sessionArg) {
-      site.sessionArg = true;
-      site.sessionArgs = sessionArgs;
-    }
+    if (sessionArg) site.sessionArg = sessionArgs;
     if (likeArgs.length > 0) site.likeArgs = likeArgs;
     if (onSession) site.onSession = true;
     if (this.isIgnoredLine(start(call))) site.ignored = true;

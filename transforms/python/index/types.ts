@@ -103,8 +103,11 @@ export interface CallSite {
   blocked?: string;
   /** Already the operand of `await` ('misplaced': an `await` before it applies to a longer chain); absent when not. */
   awaited?: 'yes' | 'misplaced';
-  /** An argument is a SQLAlchemy session (as the session resolver proves it). */
-  sessionArg?: true;
+  /**
+   * The arguments the session resolver proves to be SQLAlchemy sessions: positions of positional arguments, names
+   * of keyword ones. Absent when there are none.
+   */
+  sessionArg?: (number | string)[];
   /** The callee is a method of a session (`db.execute`): never a project function. */
   onSession?: true;
   /** The line carries an `awaitify: ignore` marker. */
@@ -118,11 +121,6 @@ export interface CallSite {
    * offset, so several entry calls of one block can be told apart from one.
    */
   mainEntry?: number;
-  /**
-   * Arguments the session resolver proves to be sessions: positions of positional arguments, names of keyword
-   * ones. Absent when there are none.
-   */
-  sessionArgs?: (number | string)[];
   /**
    * Arguments naming something the caller calls session methods on (`db.commit()`) that the session resolver
    * does not know for a session (an unannotated parameter, a name from `with app_session() as db`):

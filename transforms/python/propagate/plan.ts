@@ -387,7 +387,7 @@ export class AsyncPlan {
       for (const site of this.callers.get(callee.key) ?? []) {
         const bound = callee.fn.kind === 'method' || callee.fn.kind === 'classmethod' ? 1 : 0;
         const parameterFor = (key: number | string): string | undefined => (typeof key === 'string' ? key : params.positional[key + bound]);
-        for (const key of site.call.sessionArgs ?? []) {
+        for (const key of site.call.sessionArg ?? []) {
           const name = parameterFor(key);
           if (name !== undefined && params.untypedSessionLike.includes(name)) {
             this.flagSessionLikeUses(callee, name, `\`${site.caller?.fn.qualname ?? 'module code'}\` (${site.path}) passes it a session`, true);
