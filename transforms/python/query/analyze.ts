@@ -81,7 +81,7 @@ export function applyBuilders(steps: Step[], state: QueryState, ctx: BuilderCont
       case 'filter':
       case 'where':
         if (args.keywords.size > 0) return unrecognised(step);
-        noteForeignRefs(state, args.positional);
+        noteForeignRefs(state, args.positional, ctx.env);
         if (method === 'filter') edits.push(rename(step, 'where'));
         break;
       case 'filter_by': {
@@ -123,7 +123,7 @@ export function applyBuilders(steps: Step[], state: QueryState, ctx: BuilderCont
         state.distinct = true;
         break;
       case 'order_by':
-        noteForeignRefs(state, args.positional);
+        noteForeignRefs(state, args.positional, ctx.env);
         state.orderBy.push(...args.positional);
         break;
       case 'limit':
@@ -160,7 +160,7 @@ export function applyBuilders(steps: Step[], state: QueryState, ctx: BuilderCont
       }
       default:
         if (!PLAIN_BUILDERS.has(method)) return unrecognised(step);
-        if (method === 'group_by' || method === 'having') noteForeignRefs(state, args.positional);
+        if (method === 'group_by' || method === 'having') noteForeignRefs(state, args.positional, ctx.env);
     }
   }
   ctx.joinTarget = target;
@@ -205,14 +205,15 @@ function checkJoin(step: Step, env: SelectionEnv): Problem | null {
   return null;
 }
 
-function noteForeignRefs(state: QueryState, args: SgNode[]): void {
+function noteForeignRefs(state: QueryState, args: SgNode[], env: SelectionEnv): void {
   if (state.foreignRefs) return;
   const own = new Set(state.selection.entities);
+  const isClass = (id: SgNode): boolean => looksLikeClassName(id.text()) || env.mappedClass(id).proven;
   for (const arg of args) {
     for (const id of [arg, ...arg.findAll({ rule: { kind: 'identifier' } })]) {
-      if (id.kind() !== 'identifier' || !looksLikeClassName(id.text()) || own.has(id.text())) continue;
+      if (id.kind() !== 'identifier' || own.has(id.text())) continue;
       const parent = id.parent();
-      if (parent?.kind() === 'attribute' && start(parent) === start(id)) {
+      if (parent?.kind() === 'attribute' && start(parent) === start(id) && isClass(id)) {
         state.foreignRefs = true;
         return;
       }

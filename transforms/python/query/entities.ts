@@ -57,6 +57,8 @@ export interface ProjectEntities {
   attribute(className: string, attr: string, shown: string): EntityVerdict | null;
   /** A doubt when some class the index cannot place in a hierarchy stores `attr` unprovably and could derive from `className`. */
   unplacedStores(className: string, attr: string, shown: string): EntityVerdict | null;
+  /** True when `from <module> import <name>` in this file reaches exactly one class of the project (through re-exports). */
+  importedClass(module: string, name: string): boolean;
 }
 
 /** An `__init__` parameter stored into the attribute: callers passing it something else would break the proof. */
@@ -74,6 +76,7 @@ export class EntityResolver {
   private readonly classes = new Map<string, SgNode>();
   private readonly allClasses: SgNode[];
   private readonly attrCache = new Map<string, EntityVerdict>();
+  private globals: Set<string> | null = null;
 
   constructor(
     private readonly root: SgRoot,
@@ -97,7 +100,7 @@ export class EntityResolver {
     const attr = node.field('attribute');
     if (object?.kind() !== 'identifier' || !attr) return no(null);
     const cls = this.instanceClass(object.text(), node);
-    if (!cls) return no(null);
+    if (!cls) return this.reachesModule(object.text(), node) ? this.moduleMemberClass(object.text(), attr.text()) : no(null);
     const key = `${start(cls)}:${attr.text()}`;
     let verdict = this.attrCache.get(key);
     if (!verdict) {
@@ -120,13 +123,20 @@ export class EntityResolver {
 
   // ---- names ---------------------------------------------------------------------------------------------
 
-  /** A parameter annotated `Type[X]` and never rebound, found the way Python resolves the name at `at`. */
+  /**
+   * A parameter annotated `Type[X]` and never rebound, or a module-level name bound only by a `class`
+   * statement (here, or in the module it is imported from), found the way Python resolves the name at `at`.
+   */
   private resolveName(name: string, at: SgNode): EntityVerdict {
-    let scope = enclosingScope(at);
+    const direct = enclosingScope(at);
+    let scope = direct;
     while (scope) {
       const kind = scope.kind();
-      if (kind === 'module' || kind === 'class_definition') return no(null);
-      if (kind === 'function_definition' || kind === 'lambda') {
+      if (kind === 'module') return this.moduleClass(name);
+      if (kind === 'class_definition') {
+        // A class body's names are visible to code directly in it, not to its methods.
+        if (sameNode(scope, direct) && bindingsIn(scope, name).length > 0) return no(null);
+      } else if (kind === 'function_definition' || kind === 'lambda') {
         const param = parametersOf(scope).find((p) => p.name === name);
         const rebound = bindingsIn(scope, name).length > 0;
         if (param) {
@@ -143,6 +153,61 @@ export class EntityResolver {
       scope = enclosingScope(scope);
     }
     return no(null);
+  }
+
+  /**
+   * The module-level name is bound once, by a `class` statement of this module or by an import of a class the
+   * project index finds in the imported module (through re-exports). Whatever the name's case: `FAQ` is as much
+   * a class as `User`, and `Query`/`select` take a class only when it is mapped (see the top of this file).
+   */
+  private moduleClass(name: string): EntityVerdict {
+    if (this.rebindable(name)) return no(null);
+    const ref = this.baseRef([name]);
+    if (ref?.k === 'local') return PROVEN;
+    if (ref?.k !== 'import') return no(null);
+    if (!this.project) return no(`\`${name}\` is imported from \`${ref.module}\`; whether it is a class there needs the whole-project index (a project run)`);
+    if (this.project.importedClass(ref.module, ref.name)) return PROVEN;
+    return no(`\`${name}\` is imported from \`${ref.module}\`, where the project index finds no class \`${ref.name}\` bound once`);
+  }
+
+  /** `mod.Name` with `mod` a module-level import of a module (`from app import models`, `import app.models as m`) defining class `Name`. */
+  private moduleMemberClass(head: string, name: string): EntityVerdict {
+    if (!this.project || this.rebindable(head) || bindingsIn(this.root.root(), head).length !== 1) return no(null);
+    const ref = this.baseRef([head, name]);
+    const imp = this.imports.from.find((i) => (i.alias ?? i.name) === head && i.name !== '*' && enclosingScope(i.node)?.kind() === 'module');
+    // `from app import models` names the module `app.models`; `from . import models` the module `.models`.
+    const module = ref?.k === 'import' ? ref.module : imp ? (imp.module.endsWith('.') ? `${imp.module}${imp.name}` : `${imp.module}.${imp.name}`) : null;
+    if (module === null) return no(null);
+    return this.project.importedClass(module, name) ? PROVEN : no(`the project index finds no class \`${name}\` bound once in the module \`${module}\``);
+  }
+
+  /** Whether `name` read at `at` resolves to the module-level binding (no function or class scope on the way binds it). */
+  private reachesModule(name: string, at: SgNode): boolean {
+    const direct = enclosingScope(at);
+    for (let scope = direct; scope; scope = enclosingScope(scope)) {
+      const kind = scope.kind();
+      if (kind === 'module') return true;
+      if (kind === 'class_definition' && !sameNode(scope, direct)) continue;
+      const params = kind === 'function_definition' || kind === 'lambda' ? parametersOf(scope) : [];
+      if (params.some((p) => p.name === name) || bindingsIn(scope, name).length > 0) return false;
+    }
+    return false;
+  }
+
+  /** `global NAME` in a function, or a star import, can rebind a module-level name where the module's own scope does not show it. */
+  private rebindable(name: string): boolean {
+    return this.imports.from.some((i) => i.name === '*') || this.globalNames().has(name);
+  }
+
+  /** Every name some `global` statement of the file declares. */
+  private globalNames(): Set<string> {
+    this.globals ??= new Set(
+      this.root
+        .root()
+        .findAll({ rule: { kind: 'global_statement' } })
+        .flatMap((g) => namedChildren(g).map((n) => n.text())),
+    );
+    return this.globals;
   }
 
   /** `Type[X]`, `type[X]`, `typing.Type[X]` (also under `ClassVar[...]`), X a class name or a TypeVar. */

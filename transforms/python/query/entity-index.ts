@@ -53,8 +53,11 @@ export class EntityIndex {
   /** Classes with an unprovable store of an attribute, with that store's fact, by attribute name, in class order. */
   private readonly unprovenStores = new Map<string, { node: ClassNode; fact: Extract<AttrFact, { proven: false }> }[]>();
 
+  private readonly finder: ModuleFinder;
+
   constructor(private readonly summaries: ReadonlyMap<string, EntitySummary>) {
     const finder = new ModuleFinder([...summaries].map(([path, s]) => ({ path, absPath: s.absPath })));
+    this.finder = finder;
     for (const [path, summary] of summaries) {
       for (const facts of summary.classes) {
         const key = this.nodes.length;
@@ -181,6 +184,7 @@ export class EntityIndex {
     return {
       attribute: (className, attr, shown) => this.attribute(path, className, attr, shown),
       unplacedStores: (className, attr) => this.unplacedStore(attr, new Set(), new Set(className ? [className] : []), path),
+      importedClass: (module, name) => this.imported(this.finder, path, module, name, 0) !== null,
     };
   }
 

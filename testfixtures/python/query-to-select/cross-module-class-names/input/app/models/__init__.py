@@ -1,0 +1,1 @@
+from .faq import FAQ, FAQ_TABLE
