@@ -23,6 +23,10 @@ class Address(Base):
     user = relationship("User", back_populates="addresses")
 
 
+# The table itself, as code joining to a Table (not a mapped class) reads it.
+addresses_table = Address.__table__
+
+
 def seed(session):
     session.add_all(
         [

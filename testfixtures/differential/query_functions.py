@@ -1,9 +1,9 @@
 """Legacy Query functions. The differential test converts this module with query-to-select (both
 stages) and checks that every function returns the same result as the original."""
-from sqlalchemy import func
+from sqlalchemy import and_, func
 from sqlalchemy.orm import Session, joinedload
 
-from models import Address, User
+from models import Address, User, addresses_table
 
 
 def first_by_id(db: Session):
@@ -44,6 +44,19 @@ def implicit_join_dedup(db: Session):
 
 def join_rows(db: Session):
     return db.query(User.name, Address.email).join(Address, Address.user_id == User.id).order_by(Address.id).all()
+
+
+def join_table_on_clause(db: Session):
+    # User 1 has two addresses: legacy Query returned it once.
+    return db.query(User).join(addresses_table, User.id == addresses_table.c.user_id).order_by(User.id).all()
+
+
+def outerjoin_table_and(db: Session):
+    return db.query(User.name, addresses_table.c.email).outerjoin(addresses_table, and_(addresses_table.c.user_id == User.id, addresses_table.c.kind == "work")).order_by(User.id).all()
+
+
+def join_table_ampersand_first(db: Session):
+    return db.query(User).join(addresses_table, (addresses_table.c.user_id == User.id) & (addresses_table.c.kind == "home")).order_by(User.id.desc()).first()
 
 
 def multi_entity(db: Session):

@@ -200,9 +200,65 @@ function checkJoin(step: Step, env: SelectionEnv): Problem | null {
     if (arg.kind() === 'tuple') return legacy('tuple join targets were removed');
   }
   if (positional.length === 2 && classifyExpression(positional[0] as SgNode, env) !== 'entity') {
-    return legacy('`join(A.rel, B.rel)` was a join path in legacy Query; on `Select` the second argument is an ON clause');
+    const [target, on] = positional as [SgNode, SgNode];
+    if (!isOnClause(on, env)) {
+      return legacy(
+        `\`${target.text()}\` is not a known class and \`${on.text().replace(/\s+/g, ' ').slice(0, 60)}\` not a single comparison or \`and_()\`/\`or_()\`: legacy Query read \`join(A.rel, B.rel)\` as a join path; on \`Select\` the second argument is an ON clause`,
+      );
+    }
+    if (target.kind() === 'lambda') return { rule: 'QUERY-UNRECOGNISED', node: step.node, message: 'a lambda as join target is not converted automatically' };
+    const holder = env.legacyQueryName(target);
+    if (holder) {
+      return {
+        rule: 'QUERY-SUBQUERY',
+        node: target,
+        message: `the join target \`${target.text()}\` ${holder === target.text() ? 'holds' : `is computed from \`${holder}\`, which holds`} a legacy Query (or a subquery of one); convert that query first`,
+      };
+    }
   }
   return null;
+}
+
+const SQL_MODULES = ['sqlalchemy', 'sqlalchemy.sql', 'sqlalchemy.sql.expression'];
+const CONNECTIVES = new Set(SQL_MODULES.flatMap((m) => ['and_', 'or_', 'not_'].map((c) => `${m}.${c}`)));
+const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=']);
+
+/**
+ * An expression that, wherever the query runs, is a SQL ON clause (a ColumnElement): one comparison, SQLAlchemy's
+ * `and_`/`or_`/`not_`, or `&`/`|`/`~` over those. Legacy `Query.join(target, onclause)` with such an ON clause
+ * took the two-argument form only (a join path of relationship attributes cannot end in a comparison: 1.4 raises
+ * "Expected mapped entity or selectable/table as join target"), which `Select.join` keeps. A bare attribute is not
+ * one: `join(A.rel, B.rel)` was a join path. A comparison of plain Python values is a bool, which both raise on.
+ */
+function isOnClause(node: SgNode, env: SelectionEnv): boolean {
+  switch (node.kind()) {
+    case 'parenthesized_expression': {
+      const inner = node.children().filter((c) => c.isNamed() && c.kind() !== 'comment');
+      return inner.length === 1 && isOnClause(inner[0] as SgNode, env);
+    }
+    case 'comparison_operator': {
+      // `a < b < c` is Python's `and` of two comparisons, `in`/`is` are Python operators: neither builds SQL.
+      const operators = node.children().filter((c) => !c.isNamed());
+      const operands = node.children().filter((c) => c.isNamed() && c.kind() !== 'comment');
+      return operators.length === 1 && operands.length === 2 && COMPARISONS.has((operators[0] as SgNode).text());
+    }
+    case 'binary_operator': {
+      const left = node.field('left');
+      const right = node.field('right');
+      return ['&', '|'].includes(node.field('operator')?.text() ?? '') && !!left && !!right && isOnClause(left, env) && isOnClause(right, env);
+    }
+    case 'unary_operator': {
+      const argument = node.field('argument');
+      return node.field('operator')?.text() === '~' && !!argument && isOnClause(argument, env);
+    }
+    case 'call': {
+      const callee = dottedName(node.field('function') as SgNode);
+      const target = callee ? env.sqlAlchemyTarget(callee[0] as string, node) : null;
+      return !!callee && !!target && CONNECTIVES.has([target, ...callee.slice(1)].join('.'));
+    }
+    default:
+      return false;
+  }
 }
 
 function noteForeignRefs(state: QueryState, args: SgNode[], env: SelectionEnv): void {
