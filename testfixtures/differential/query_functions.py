@@ -208,3 +208,26 @@ def bulk_update_in_session_objects(db: Session):
     users = db.query(User).order_by(User.id).all()
     db.query(User).filter(User.id == 3).update({"name": "cyrus"})
     return [u.name for u in users]
+
+
+def bulk_delete_variable(db: Session):
+    q = db.query(Address).filter(Address.kind == "work")
+    found = q.first()
+    n = q.delete(synchronize_session=False)
+    return n, found, db.query(Address).order_by(Address.id).all()
+
+
+def bulk_delete_variable_refined(db: Session):
+    q = db.query(Address).filter(Address.user_id == 1)
+    if True:
+        q = q.filter(Address.kind == "home")
+    loaded = q.all()
+    n = q.delete()
+    return n, [a in db for a in loaded], db.query(Address).order_by(Address.id).all()
+
+
+def bulk_update_variable(db: Session):
+    q = db.query(User).filter_by(name="ann")
+    users = q.all()
+    q.filter(User.active).update({User.email: "x@x.org"}, synchronize_session="fetch")
+    return [u.email for u in users], q.count()

@@ -329,16 +329,27 @@ export type Form =
   | { kind: 'exec'; method: 'scalar_one' | 'scalar_one_or_none' | 'one' | 'one_or_none'; unique: boolean }
   | { kind: 'count'; short: boolean }
   | { kind: 'get'; pk: string }
-  | { kind: 'delete'; sync: string }
-  | { kind: 'update'; values: string; sync: string }
+  | { kind: 'delete'; sync: string; entity: string }
+  | { kind: 'update'; values: string; sync: string; entity: string }
   | { kind: 'iterate'; scalars: boolean; unique: boolean }
   | { kind: 'exists' };
 
 export interface TerminalContext {
   /** The chain is `db.query(...)` itself (not a variable) with no builder steps before the terminal. */
   bareRoot: boolean;
-  /** The chain starts from a variable holding the query (its criteria are not in this chain). */
-  variable: boolean;
+  /**
+   * The chain starts from a variable holding the query (its criteria are not in this chain); `rootCriteria`:
+   * the statement assigning it filters, so on every path its WHERE clause is not empty.
+   */
+  variable: { rootCriteria: boolean } | null;
+}
+
+/** A builder step that adds WHERE criteria (`filter(a)`, `where(a)`, `filter_by(k=v)`). */
+export function addsCriteria(step: Step): boolean {
+  if (step.kind !== 'call') return false;
+  const args = callArgs(step.node);
+  if (step.method === 'filter' || step.method === 'where') return args.positional.length > 0;
+  return step.method === 'filter_by' && args.keywords.size > 0;
 }
 
 export function terminalForm(step: Step, state: QueryState, ctx: TerminalContext): Form | Problem {
@@ -372,8 +383,14 @@ export function terminalForm(step: Step, state: QueryState, ctx: TerminalContext
     }
     case 'delete':
     case 'update':
-      if (ctx.variable) {
-        return { rule: 'QUERY-UNRECOGNISED', node: step.node, message: `bulk \`.${step.method}()\` of a query built in earlier statements` };
+      // A variable's criteria reach the bulk statement as `q.whereclause`, which is None (`WHERE NULL`,
+      // matching no row) on a path where nothing filtered the query; legacy Query then touched every row.
+      if (ctx.variable && !ctx.variable.rootCriteria) {
+        return {
+          rule: 'QUERY-UNRECOGNISED',
+          node: step.node,
+          message: `bulk \`.${step.method}()\` of a query variable whose first statement has no criteria: its WHERE clause may be empty`,
+        };
       }
       return bulkForm(step, state);
     default:
@@ -398,10 +415,11 @@ function bulkForm(step: Step, state: QueryState): Form | Problem {
   const syncNode = take(known.indexOf('synchronize_session'), 'synchronize_session');
   // 1.4 defaulted to 'evaluate', 2.x to 'auto': write the old default out so behaviour stays.
   const sync = syncNode ? syncNode.text() : "'evaluate'";
-  if (isDelete) return { kind: 'delete', sync };
+  const entity = state.selection.entities[0] as string;
+  if (isDelete) return { kind: 'delete', sync, entity };
   const values = take(0, 'values');
   if (!values) return fail('bulk `.update()` without values');
-  return { kind: 'update', values: values.text(), sync };
+  return { kind: 'update', values: values.text(), sync, entity };
 }
 
 function sliceForm(step: Step, state: QueryState): Form | Problem {

@@ -2,6 +2,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import type { TextEdit } from '../../../engine/types';
 import {
+  addsCriteria,
   applyBuilders,
   cloneState,
   distinctProblem,
@@ -106,7 +107,7 @@ function convertDirect(root: QueryRoot, cx: ConvertContext): Converted | Problem
   const state = initialState(sel);
   const edits = applyBuilders(builders, state, { source: cx.source, env: cx.env, fixedSelection: false, root: root.call, joinTarget: NO_JOIN });
   if (isProblem(edits)) return edits;
-  const form = terminalForm(terminal, state, { bareRoot: builders.length === 0, variable: false });
+  const form = terminalForm(terminal, state, { bareRoot: builders.length === 0, variable: null });
   if (isProblem(form)) return form;
   const distinct = distinctProblem(state);
   if (distinct) return distinct;
@@ -194,9 +195,11 @@ function convertVar(g: VarGroup, cx: ConvertContext): Converted | Problem {
     executeSites.push(chain.outer);
     return null;
   };
+  // Rebuilds only add to what the assignment built: its criteria are there on every path.
+  const variable = { rootCriteria: g.root.chain.steps.some(addsCriteria) };
   for (const chain of g.terminals) {
     const terminal = terminalOf(chain) as Step;
-    const problem = runChain(chain, chain.steps.slice(0, -1), (st) => terminalForm(terminal, st, { bareRoot: false, variable: true }));
+    const problem = runChain(chain, chain.steps.slice(0, -1), (st) => terminalForm(terminal, st, { bareRoot: false, variable }));
     if (problem) return problem;
   }
   for (const chain of g.iterations) {
@@ -210,6 +213,16 @@ function convertVar(g: VarGroup, cx: ConvertContext): Converted | Problem {
     executeSites.push(use.outer.root.chain.outer);
   }
   return { edits, executeSites, names };
+}
+
+/**
+ * What a chain on a query variable starts from: the variable (a Select now), or for a bulk delete/update the
+ * DML statement on its entity with the Select's criteria: what legacy `Query.delete()`/`update()` built from
+ * the Query's criteria (callers make sure the WHERE clause is never empty).
+ */
+function variableBase(form: Form, variable: string, ctor: string): string {
+  if (form.kind !== 'delete' && form.kind !== 'update') return variable;
+  return `${ctor}(${form.entity}).where(${variable}.whereclause)`;
 }
 
 function calleeEdit(call: SgNode, text: string): TextEdit {
@@ -231,7 +244,7 @@ function execution(form: Form, chain: Chain, session: SessionInfo, cx: ConvertCo
   }
   const edits: TextEdit[] = [];
   if (baseIsRoot) edits.push(calleeEdit(chain.base, `${prefix}${pieces.ctor}`));
-  else edits.push({ start: start(chain.base), end: end(chain.base), text: `${prefix}${chain.base.text()}` });
+  else edits.push({ start: start(chain.base), end: end(chain.base), text: `${prefix}${variableBase(form, chain.base.text(), pieces.ctor)}` });
   const terminal = terminalOf(chain);
   if (terminal) edits.push({ start: terminal.from, end: end(terminal.node), text: tail });
   else edits.push({ start: end(chain.outer), end: end(chain.outer), text: tail });
