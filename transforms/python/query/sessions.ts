@@ -151,7 +151,7 @@ export class SessionResolver {
   readonly mayFindSessions: boolean;
 
   constructor(
-    root: SgRoot,
+    private readonly root: SgRoot,
     moduleImports: ModuleImports,
     private readonly options: SessionOptions,
   ) {
@@ -291,9 +291,34 @@ export class SessionResolver {
     while (method && CLOSURE_SCOPES.has(String(method.kind())) && bindingsIn(method, objectName).length === 0) method = enclosingScope(method);
     if (!method || method.kind() !== 'function_definition') return null;
     const selfName = parametersOf(method)[0]?.name;
-    if (selfName !== objectName) return null;
-    const cls = classOfMethod(method);
+    const cls = selfName === objectName ? classOfMethod(method) : this.instanceClass(innermost, objectName);
     if (!cls) return null;
+    return this.classAttributeVerdict(cls, attrName);
+  }
+
+  /**
+   * The class of a local bound once, by `name = Cls(...)`, where `Cls` is a class this module defines at module
+   * level (`auditer = Auditer(db)` then `auditer.session.commit()`); null otherwise.
+   */
+  private instanceClass(scope: SgNode, name: string): SgNode | null {
+    const bindings = bindingsIn(scope, name);
+    if (bindings.length !== 1 || parametersOf(scope).some((p) => p.name === name)) return null;
+    const assignment = (bindings[0] as SgNode).parent();
+    if (assignment?.kind() !== 'assignment' || assignment.field('left')?.text() !== name) return null;
+    const right = assignment.field('right');
+    const callee = right?.kind() === 'call' ? right.field('function') : null;
+    if (callee?.kind() !== 'identifier') return null;
+    const classes = this.root.root().children().filter((c) => {
+      const def = c.kind() === 'decorated_definition' ? c.field('definition') : c;
+      return def?.kind() === 'class_definition' && def.field('name')?.text() === callee.text();
+    });
+    const bound = this.root.root().children().filter((c) => topLevelAssignment(c)?.name === callee.text());
+    if (classes.length !== 1 || bound.length > 0) return null;
+    const only = classes[0] as SgNode;
+    return only.kind() === 'decorated_definition' ? only.field('definition') : only;
+  }
+
+  private classAttributeVerdict(cls: SgNode, attrName: string): Omit<SessionInfo, 'text'> | null {
     let annotated: TypeVerdict = NO;
     const body = cls.field('body');
     for (const stmt of body ? body.children() : []) {
