@@ -26,7 +26,7 @@ export const asyncTestsIndexer: ProjectIndexer<SgRoot, TestSummary, TestPlan> = 
   id: ID,
   summarize: (raw) => {
     const input = withCachedTree(raw);
-    return { base: summarizeModule(input), tests: testFacts(input.tree, input.source, input.path) };
+    return { base: summarizeModule(input), tests: testFacts(input.tree, input.source, input.path, [input.options.getDbName, input.options.asyncGetDbName]) };
   },
   build: (summaries) => {
     const configs = new PytestConfigs();
@@ -51,7 +51,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   if (!file) return { edits: [], findings };
   findings.push(...file.findings);
 
-  const rewrite = new SessionRewriter(ctx, plan.index).run(file.sessionFixtures);
+  const rewrite = new SessionRewriter(ctx, plan.index).run(file.sessionFixtures, file.overrides);
   findings.push(...rewrite.findings, ...rewrite.engineFindings);
   const edits: TextEdit[] = [...rewrite.engineEdits, ...rewrite.edits];
   let markers = 0;

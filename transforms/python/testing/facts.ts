@@ -7,9 +7,9 @@ import { placeOf } from '../awaits/context';
 import { AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
 import { isTestPath } from '../index/modules';
 import { parametersOf } from '../query/bindings';
-import { callArgs, decoratorsOf, dottedName, namedChildren, sameNode, start, end, type CallArgs } from '../query/syntax';
+import { callArgs, decoratorsOf, dottedName, isAsyncDef, namedChildren, sameNode, start, end, type CallArgs } from '../query/syntax';
 import { collectImports, localNamesFor, type ModuleImports } from '../support/imports';
-import { sessionShape } from './session-shape';
+import { passthroughShape, sessionShape } from './session-shape';
 
 /** Calls that a sync Session answers but an AsyncSession does not (without await, or not at all). */
 const SYNC_ONLY_SESSION_METHODS = new Set([...AWAITED_METHODS, ...SQLMODEL_AWAITED_METHODS, 'query', 'bulk_save_objects', 'bulk_insert_mappings', 'bulk_update_mappings']);
@@ -51,6 +51,23 @@ export interface FunctionFacts {
    * (`target` is then the string's offset).
    */
   setattrs: { call: number; target: number; name: string; replacement: number; lambda: boolean; path?: string[] }[];
+  /** Dependency overrides of the session dependency that are nested defs handing out a parameter (see overridesOf). */
+  overrides: NestedOverride[];
+}
+
+/**
+ * `def override_get_db(): try: yield session finally: session.close()` nested in a fixture or test taking
+ * `session`, installed there as `<app>.dependency_overrides[get_db] = override_get_db`: it hands the fixture's
+ * value to the handlers, so it must hand out what the handlers expect.
+ */
+export interface NestedOverride {
+  /** Offset of the nested `def`. */
+  def: number;
+  /** The parameter of the enclosing function it yields. */
+  param: string;
+  /** Offsets of the teardown calls (`session.close()`) to await when it becomes async; null when it is not a plain passthrough. */
+  awaits: number[] | null;
+  line: number;
 }
 
 export interface TestFacts {
@@ -66,7 +83,8 @@ export interface TestFacts {
   overrideKeys: string[];
 }
 
-export function testFacts(tree: SgRoot, source: string, path: string): TestFacts {
+/** `dependencies`: the names of the session dependency and its async twin, whose overrides are followed. */
+export function testFacts(tree: SgRoot, source: string, path: string, dependencies: readonly string[] = []): TestFacts {
   const root = tree.root();
   const imports = collectImports(tree);
   const isOpener = sessionOpener(root, imports);
@@ -87,6 +105,7 @@ export function testFacts(tree: SgRoot, source: string, path: string): TestFacts
     const indent = source.slice(lineStart, start(holder));
     const params = parametersOf(fn).map((p) => p.name);
     const shape = fixture && fixture.callee !== 'pytest_asyncio.fixture' ? sessionShape(fn, source, isOpener) : null;
+    const overrides = overridesOf(fn, params, dependencies);
     functions.push({
       id: start(fn),
       params,
@@ -96,7 +115,8 @@ export function testFacts(tree: SgRoot, source: string, path: string): TestFacts
       indent: /^[ \t]*$/.test(indent) ? indent : '',
       unittest: !!cls && /TestCase\b/.test(cls.field('superclasses')?.text() ?? ''),
       session: shape === null ? null : shape.ok ? 'ok' : { reason: shape.reason },
-      ...usesOf(fn, params, source),
+      ...usesOf(fn, params, source, overrides),
+      overrides,
     });
   }
   return { moduleMarked, functions, ...clientFacts(root, imports, functions) };
@@ -133,13 +153,14 @@ function isWithItemValue(call: SgNode): boolean {
   return parent?.kind() === 'as_pattern' && parent.parent()?.kind() === 'with_item' && sameNode(namedChildren(parent)[0], call);
 }
 
-/** Calls that open a sync session: a sessionmaker of this module, SQLAlchemy's/SQLModel's `Session`, or a factory by its conventional name. */
+/** Calls that open a sync session: a sessionmaker assigned in this module, SQLAlchemy's/SQLModel's `Session`, or a factory by its conventional name. */
 export function sessionOpener(root: SgNode, imports: ModuleImports): (call: SgNode) => boolean {
+  // Function-local factories too (`TestSession = sessionmaker(bind=engine)` in a fixture, opened by an override
+  // nested in it): the shape is recognised, and what has no async twin is flagged rather than passed over.
   const makers = new Set<string>();
-  for (const s of root.children()) {
-    const assignment = s.kind() === 'expression_statement' ? namedChildren(s)[0] : null;
-    const right = assignment?.kind() === 'assignment' ? assignment.field('right') : null;
-    const left = assignment?.field('left');
+  for (const assignment of root.findAll({ rule: { kind: 'assignment' } })) {
+    const right = assignment.field('right');
+    const left = assignment.field('left');
     if (right?.kind() === 'call' && left?.kind() === 'identifier' && /(^|\.)sessionmaker$/.test(right.field('function')?.text() ?? '')) makers.add(left.text());
   }
   const sessionClasses = new Set(['sqlalchemy.orm', 'sqlalchemy.orm.session', 'sqlmodel'].flatMap((m) => localNamesFor(imports, m, 'Session')));
@@ -179,16 +200,23 @@ function enclosingClass(holder: SgNode): SgNode | null {
   return cls?.kind() === 'class_definition' ? cls : null;
 }
 
-function usesOf(fn: SgNode, params: string[], source: string): Pick<FunctionFacts, 'sessionUses' | 'forwards' | 'unblocked' | 'setattrs'> {
+function usesOf(fn: SgNode, params: string[], source: string, overrides: NestedOverride[]): Pick<FunctionFacts, 'sessionUses' | 'forwards' | 'unblocked' | 'setattrs'> {
   const sessionUses: FunctionFacts['sessionUses'] = [];
   const setattrs: FunctionFacts['setattrs'] = [];
   const forwards: FunctionFacts['forwards'] = [];
   const unblocked: number[] = [];
   const names = new Set(params);
   const body = fn.field('body');
+  // Teardown calls of plain passthrough overrides are awaited when their session turns async.
+  const convertible = new Set(overrides.flatMap((o) => o.awaits ?? []));
   for (const call of body ? body.findAll({ rule: { kind: 'call' } }) : []) {
     const place = placeOf(call);
-    if (!sameNode(place.unit, fn)) continue;
+    if (!sameNode(place.unit, fn)) {
+      // A nested def closing over the parameter uses the same session.
+      const closure = closureUse(call, place.unit, fn, names, source);
+      if (closure && !convertible.has(start(call))) sessionUses.push(closure);
+      continue;
+    }
     if (place.blocked === 'inside a generator expression' && inFirstIterable(call, fn)) unblocked.push(start(call));
     const callee = call.field('function') as SgNode;
     const receiver = callee.kind() === 'attribute' ? callee.field('object') : null;
@@ -219,6 +247,57 @@ function usesOf(fn: SgNode, params: string[], source: string): Pick<FunctionFact
     }
   }
   return { sessionUses, forwards, unblocked, setattrs };
+}
+
+/** `param.method(...)` left without await in a def nested in `fn`, `param` being a parameter of `fn` the nested def does not rebind. */
+function closureUse(call: SgNode, unit: SgNode | null, fn: SgNode, names: ReadonlySet<string>, source: string): FunctionFacts['sessionUses'][number] | null {
+  if (!unit || !unit.ancestors().some((a) => sameNode(a, fn))) return null;
+  const callee = call.field('function') as SgNode;
+  const receiver = callee.kind() === 'attribute' ? callee.field('object') : null;
+  const method = callee.kind() === 'attribute' ? (callee.field('attribute')?.text() ?? '') : '';
+  if (receiver?.kind() !== 'identifier' || !names.has(receiver.text()) || !SYNC_ONLY_SESSION_METHODS.has(method) || awaitState(call, source) === 'yes') return null;
+  for (let u: SgNode | null = unit; u && !sameNode(u, fn); u = placeOf(u).unit) {
+    if (parametersOf(u).some((p) => p.name === receiver.text())) return null;
+  }
+  return { param: receiver.text(), method, line: call.range().start.line + 1 };
+}
+
+/**
+ * Nested defs of `fn` that yield one of its parameters and that `fn` installs as an override of the session
+ * dependency (`<x>.dependency_overrides[get_db] = name`, the key as a name or a module attribute).
+ */
+function overridesOf(fn: SgNode, params: string[], dependencies: readonly string[]): NestedOverride[] {
+  const body = fn.field('body');
+  if (!body || dependencies.length === 0) return [];
+  const installed = new Set<string>();
+  for (const assignment of body.findAll({ rule: { kind: 'assignment' } })) {
+    const left = assignment.field('left');
+    const value = assignment.field('right');
+    if (left?.kind() !== 'subscript' || left.field('value')?.field('attribute')?.text() !== 'dependency_overrides' || value?.kind() !== 'identifier') continue;
+    if (!sameNode(placeOf(assignment).unit, fn)) continue;
+    const keys = left.fieldChildren('subscript');
+    const key = keys.length === 1 ? (keys[0] as SgNode) : null;
+    const keyName = key?.kind() === 'identifier' ? key.text() : key?.kind() === 'attribute' ? (key.field('attribute')?.text() ?? '') : '';
+    if (dependencies.includes(keyName)) installed.add(value.text());
+  }
+  const found: NestedOverride[] = [];
+  for (const def of namedChildren(body)) {
+    const inner = def.kind() === 'decorated_definition' ? def.field('definition') : def;
+    const name = inner?.kind() === 'function_definition' ? (inner.field('name')?.text() ?? '') : '';
+    if (!inner || !installed.has(name) || isAsyncDef(inner)) continue;
+    const own = new Set(parametersOf(inner).map((p) => p.name));
+    const yielded = inner
+      .findAll({ rule: { kind: 'yield' } })
+      .filter((y) => sameNode(placeOf(y).unit, inner))
+      .map((y) => namedChildren(y))
+      .filter((v) => v.length === 1 && v[0]?.kind() === 'identifier' && params.includes(v[0].text()) && !own.has(v[0].text()))
+      .map((v) => (v[0] as SgNode).text());
+    const param = yielded[0];
+    if (!param) continue;
+    const awaits = new Set(yielded).size === 1 ? passthroughShape(inner, param) : null;
+    found.push({ def: start(inner), param, awaits: awaits ? awaits.map((c) => start(c)) : null, line: inner.range().start.line + 1 });
+  }
+  return found;
 }
 
 /** `x.setattr(target, "name", replacement)` with the attribute named by a plain string literal. */

@@ -6,7 +6,7 @@ import type { FindingInput } from '../../../engine/types';
 import { dirname } from '../index/modules';
 import { functionKey, type ProjectIndex } from '../index/project';
 import type { CallSite, Expr, FunctionSummary, ModuleSummary } from '../index/types';
-import type { FunctionFacts, TestFacts } from './facts';
+import type { FunctionFacts, NestedOverride, TestFacts } from './facts';
 import { FactoryHelpers } from './helpers';
 import type { AsyncioMode } from './pytest-config';
 import { HINTS, RULES, type TestRule } from './rules';
@@ -34,7 +34,15 @@ export interface FileTestPlan {
   sessionFixtures: Set<number>;
   findings: FindingInput[];
   mode: AsyncioMode;
+  /** Nested dependency overrides handing out a fixture's session, by def offset (see OverridePlan). */
+  overrides: Map<number, OverridePlan>;
 }
+
+/**
+ * What a nested override handing out a session fixture's value becomes: async, awaiting its teardown calls,
+ * when that fixture (in the same file) turns async; otherwise it yields a sync session, and is flagged.
+ */
+export type OverridePlan = { fixture: number; awaits: number[] } | { blocked: string };
 
 export interface TestSummary {
   base: ModuleSummary;
@@ -83,7 +91,38 @@ export class TestPlan {
         if (facts && !fn.ignored) this.planFunction(path, s, fn, facts);
       }
     }
+    this.planOverrides();
     this.flagEngineLoops();
+  }
+
+  /**
+   * Nested overrides that no session fixture turning async claimed: when the value they hand out is a sync
+   * session (a session fixture left sync, or a sync fixture whose value they close), they are flagged.
+   */
+  private planOverrides(): void {
+    for (const [path, s] of this.summaries) {
+      for (const f of s.tests.functions) {
+        for (const o of f.overrides) {
+          if (this.file(path).overrides.has(o.def)) continue;
+          const why = this.syncOverrideValue(s.base.absPath, o);
+          if (why) this.file(path).overrides.set(o.def, { blocked: why });
+        }
+      }
+    }
+  }
+
+  /** Why the fixture value a nested override hands out is a sync session, or null when that is not known. */
+  private syncOverrideValue(absPath: string, o: NestedOverride): string | null {
+    const visible = (this.fixtureModules().get(o.param) ?? []).filter(([, s]) => fixtureVisible(s.base.absPath, absPath));
+    for (const [path, s] of visible) {
+      for (const fn of s.base.functions.filter((f) => f.test === 'fixture' && f.name === o.param)) {
+        const facts = this.facts.get(functionKey(path, fn.id));
+        if (fn.isAsync || this.file(path).functions.some((c) => c.asyncAt === fn.id)) continue;
+        if (facts?.session) return `the session fixture \`${fn.qualname}\` (${path}) it hands out stays sync`;
+        if (o.awaits === null || o.awaits.length > 0) return `it closes the value of the sync fixture \`${fn.qualname}\` (${path}), a sync session`;
+      }
+    }
+    return null;
   }
 
   /**
@@ -291,6 +330,7 @@ export class TestPlan {
       return;
     }
     const problems: string[] = [];
+    const overrides: { path: string; override: NestedOverride; awaits: number[] }[] = [];
     for (const [otherPath, other] of this.summaries) {
       if (!fixtureVisible(s.base.absPath, other.base.absPath)) continue;
       for (const consumer of other.base.functions) {
@@ -299,6 +339,12 @@ export class TestPlan {
         if (!cf || !cf.params.includes(fn.name)) continue;
         const use = this.syncUse(otherPath, consumer, cf, fn.name, 0, new Set());
         if (use) problems.push(`\`${consumer.qualname}\` (${otherPath}) ${use}`);
+        for (const o of cf.overrides.filter((x) => x.param === fn.name)) {
+          // The override turns async with the fixture, which only this file's rewrite knows to have succeeded.
+          if (o.awaits === null) problems.push(`\`${consumer.qualname}\` (${otherPath}) hands it to the handlers through a dependency override (line ${o.line}) that does more than yield it and close it`);
+          else if (otherPath !== path) problems.push(`\`${consumer.qualname}\` (${otherPath}) hands it to the handlers through a dependency override (line ${o.line}) in another file than the fixture's`);
+          else overrides.push({ path: otherPath, override: o, awaits: o.awaits });
+        }
       }
     }
     if (problems.length > 0) {
@@ -307,6 +353,7 @@ export class TestPlan {
       return;
     }
     this.file(path).sessionFixtures.add(fn.id);
+    for (const o of overrides) this.file(o.path).overrides.set(o.override.def, { fixture: fn.id, awaits: o.awaits });
   }
 
   /** How `fn` (or a helper it hands the session to) uses parameter `param` the sync way, or null. */
@@ -337,7 +384,7 @@ export class TestPlan {
   private file(path: string): FileTestPlan {
     let plan = this.files.get(path);
     if (!plan) {
-      plan = { functions: [], awaits: [], sessionFixtures: new Set(), findings: [], mode: 'strict' };
+      plan = { functions: [], awaits: [], sessionFixtures: new Set(), findings: [], mode: 'strict', overrides: new Map() };
       this.files.set(path, plan);
     }
     return plan;

@@ -11,7 +11,9 @@ import { callArgs, isAsyncDef, namedChildren, start, end } from '../query/syntax
 import { collectImports, importsFreedBy, isModuleLevel, localNamesFor, type ModuleImports } from '../support/imports';
 import { moduleBindings, nameTable } from '../support/scope';
 import { HINTS, RULES } from './rules';
-import { asyncShapeText, indentUnit, sessionShape, type SessionShape } from './session-shape';
+import { asyncShapeText, indentUnit, leadingWhitespace, sessionShape, type SessionShape } from './session-shape';
+import type { OverridePlan } from './plan';
+import { placeOf } from '../awaits/context';
 import { sessionOpener } from './facts';
 
 const SA_ASYNC = 'sqlalchemy.ext.asyncio';
@@ -33,6 +35,22 @@ export interface RewriteOutput {
 type Import = { module: string; name: string };
 /** An imported name the replaced code used, which can go once nothing else in the file uses `local`. */
 type Freed = Import & { local: string };
+/** An edit set waiting for the factory twins it needs; `fixture` is the session fixture's def offset (null for an override). */
+type Pending = { edits: TextEdit[]; missing: string | null; fail: (why: string) => void; imports: Import[]; frees?: Freed[]; fixture: number | null };
+
+interface OverrideSite {
+  assignment: SgNode;
+  key: SgNode;
+  keyName: string;
+  /** The override named on the right. */
+  value: SgNode;
+  override: SgNode;
+  /** Defined in the function making the assignment, not at module level. */
+  nested: boolean;
+}
+
+type Passthrough = { site: OverrideSite; plan: OverridePlan };
+
 type Open = { ok: true; text: string; imports: Import[]; missingTwin: string | null; frees?: Freed[] } | { ok: false; reason: string };
 
 export class SessionRewriter {
@@ -41,6 +59,8 @@ export class SessionRewriter {
   private readonly isOpener: (call: SgNode) => boolean;
   private readonly out: RewriteOutput = { edits: [], findings: [], fromImports: [], asyncFixtures: 0, engineEdits: [], engineFindings: [], fromRemovals: [] };
   private readonly absPath: string;
+  /** Async twins written for overrides, by the sync override's def offset. */
+  private readonly twins = new Map<number, string>();
 
   constructor(
     private readonly ctx: TransformContext<SgRoot>,
@@ -52,8 +72,8 @@ export class SessionRewriter {
     this.absPath = index?.module(ctx.path)?.absPath ?? `/${ctx.path}`;
   }
 
-  run(sessionFixtures: ReadonlySet<number>): RewriteOutput {
-    const pending: { edits: TextEdit[]; missing: string | null; fail: (why: string) => void; imports: Import[]; frees?: Freed[]; fixture: boolean }[] = [];
+  run(sessionFixtures: ReadonlySet<number>, overridePlans: ReadonlyMap<number, OverridePlan> = new Map()): RewriteOutput {
+    const pending: Pending[] = [];
     for (const id of sessionFixtures) {
       const fn = this.functionAt(id);
       if (!fn) continue;
@@ -61,9 +81,17 @@ export class SessionRewriter {
       const fail = (why: string): void => this.flag(RULES.sessionFixture, id, `the session fixture \`${name}\` was left sync: ${why}`);
       const planned = this.fixtureEdits(fn);
       if ('reason' in planned) fail(planned.reason);
-      else pending.push({ ...planned, fail, fixture: true });
+      else pending.push({ ...planned, fail, fixture: id });
     }
-    for (const planned of this.overrides()) pending.push({ ...planned, fixture: false });
+    const passthroughs: Passthrough[] = [];
+    for (const site of this.overrideSites()) {
+      const plan = site.nested ? overridePlans.get(start(site.override)) : undefined;
+      if (plan) passthroughs.push({ site, plan });
+      else {
+        const planned = this.overrideEdits(site);
+        if (planned) pending.push({ ...planned, fixture: null });
+      }
+    }
 
     const missing = new Set(pending.map((p) => p.missing).filter((m): m is string => m !== null));
     if (missing.size > 0) {
@@ -84,10 +112,17 @@ export class SessionRewriter {
         }
       }
     }
+    // A passthrough override turns async exactly when the fixture whose session it hands out does.
+    const converted = new Set(pending.map((p) => p.fixture).filter((id): id is number => id !== null));
+    for (const { site, plan } of passthroughs) {
+      const planned = 'fixture' in plan && converted.has(plan.fixture) ? this.passthroughEdits(site, plan.awaits) : null;
+      if (planned && 'edits' in planned) pending.push({ ...planned, missing: null, fixture: null });
+      else this.keepSync(site, 'blocked' in plan ? plan.blocked : (planned?.reason ?? 'the session fixture it hands out was left sync (see its finding)'));
+    }
     for (const p of pending) {
       this.out.edits.push(...p.edits);
       this.out.fromImports.push(...p.imports);
-      if (p.fixture) this.out.asyncFixtures++;
+      if (p.fixture !== null) this.out.asyncFixtures++;
     }
     this.out.fromRemovals.push(...importsFreedBy(this.ctx.tree, this.ctx.path, pending.flatMap((p) => p.frees ?? []), this.out.edits));
     return this.out;
@@ -133,13 +168,12 @@ export class SessionRewriter {
   }
 
   /**
-   * `app.dependency_overrides[get_async_db] = override_get_db` with a sync generator override: an async twin of
-   * the override is added after it and takes its place (with the key renamed when it still names get_db).
+   * `app.dependency_overrides[get_async_db] = override_get_db` (or `[get_db]`) with a sync override defined
+   * at module level, or nested in the function making the assignment.
    */
-  private overrides(): { edits: TextEdit[]; missing: string | null; fail: (why: string) => void; imports: { module: string; name: string }[] }[] {
+  private overrideSites(): OverrideSite[] {
     const { getDbName, asyncGetDbName } = this.ctx.options;
-    const found: ReturnType<SessionRewriter['overrides']> = [];
-    const twins = new Map<string, string>();
+    const found: OverrideSite[] = [];
     for (const assignment of this.root.findAll({ rule: { kind: 'assignment' } })) {
       const left = assignment.field('left');
       const value = assignment.field('right');
@@ -148,61 +182,109 @@ export class SessionRewriter {
       const key = keys.length === 1 ? (keys[0] as SgNode) : null;
       const keyName = key?.kind() === 'identifier' ? key.text() : key?.kind() === 'attribute' ? (key.field('attribute')?.text() ?? '') : '';
       if (!key || (keyName !== getDbName && keyName !== asyncGetDbName)) continue;
-      const override = this.root.children().find((s) => s.kind() === 'function_definition' && s.field('name')?.text() === value.text()) ??
-        this.root.children().find((s) => s.kind() === 'decorated_definition' && s.find({ rule: { kind: 'function_definition' } })?.field('name')?.text() === value.text())?.find({ rule: { kind: 'function_definition' } });
+      // The name resolves as Python does: the enclosing functions first, outwards, then the module.
+      let override: SgNode | null = null;
+      for (let holder = placeOf(assignment).unit; holder && !override; holder = placeOf(holder).unit) override = definitionIn(holder.field('body') as SgNode, value.text());
+      override ??= definitionIn(this.root, value.text());
       if (!override || isAsyncDef(override)) continue;
-      const shape = sessionShape(override, this.ctx.source, this.isOpener);
-      const fail = (why: string): void => this.flag(RULES.sessionFixture, start(assignment), `the dependency override \`${value.text()}\` yields a sync session to handlers that now expect an AsyncSession, and was left as it is: ${why}`);
-      if (!shape) continue;
-      if (!shape.ok) {
-        fail(shape.reason);
-        continue;
-      }
-      const open = this.asyncOpen(shape.shape.open);
-      if (!open.ok) {
-        fail(open.reason);
-        continue;
-      }
-      const memory = this.memoryDatabase(shape.shape.open);
-      if (memory) {
-        fail(memory);
-        continue;
-      }
-      const edits: TextEdit[] = [];
-      const imports = [...open.imports];
-      const reason = `async-tests: the dependency override yields an AsyncSession`;
-      if (keyName === getDbName) {
-        const renamed = this.renameKey(key);
-        if ('reason' in renamed) {
-          fail(renamed.reason);
-          continue;
-        }
-        edits.push(renamed.edit);
-        imports.push(...renamed.imports);
-      }
-      let twin = twins.get(value.text());
-      if (!twin) {
-        twin = value.text().includes(getDbName) ? value.text().replace(getDbName, asyncGetDbName) : `${value.text()}_async`;
-        if (moduleBindings(nameTable(this.ctx.tree, twin)).length > 0) {
-          fail(`\`${twin}\` is already bound in this file`);
-          continue;
-        }
-        twins.set(value.text(), twin);
-        edits.push(...this.overrideTwin(override, twin, shape.shape, open.text, reason));
-      }
-      edits.push({ start: start(value), end: end(value), text: twin, reason });
-      found.push({ edits, missing: open.missingTwin, fail, imports });
+      found.push({ assignment, key, keyName, value, override, nested: placeOf(override).unit !== null });
     }
     return found;
   }
 
+  /** A sync override opening its own session gets an async twin on the async factory, which takes its place. */
+  private overrideEdits(site: OverrideSite): Omit<Pending, 'fixture'> | null {
+    const { getDbName, asyncGetDbName } = this.ctx.options;
+    const { value, override, key, keyName } = site;
+    const shape = sessionShape(override, this.ctx.source, this.isOpener);
+    const fail = (why: string): void => this.keepSync(site, why);
+    if (!shape) return null;
+    if (!shape.ok) return fail(shape.reason), null;
+    const open = this.asyncOpen(shape.shape.open);
+    if (!open.ok) return fail(open.reason), null;
+    const memory = this.memoryDatabase(shape.shape.open);
+    if (memory) return fail(memory), null;
+    const edits: TextEdit[] = [];
+    const imports = [...open.imports];
+    const reason = `async-tests: the dependency override yields an AsyncSession`;
+    if (keyName === getDbName) {
+      const renamed = this.renameKey(key);
+      if ('reason' in renamed) return fail(renamed.reason), null;
+      edits.push(renamed.edit);
+      imports.push(...renamed.imports);
+    }
+    const scope = site.nested ? nameTable(this.ctx.tree, value.text()) : null;
+    let twin = this.twins.get(start(override));
+    if (!twin) {
+      twin = value.text().includes(getDbName) ? value.text().replace(getDbName, asyncGetDbName) : `${value.text()}_async`;
+      if (moduleBindings(nameTable(this.ctx.tree, twin)).length > 0 || (scope && nameTable(this.ctx.tree, twin).occurrences.length > 0)) return fail(`\`${twin}\` is already bound in this file`), null;
+      this.twins.set(start(override), twin);
+      edits.push(...this.overrideTwin(override, twin, shape.shape, open.text, reason));
+    }
+    edits.push({ start: start(value), end: end(value), text: twin, reason });
+    return { edits, missing: open.missingTwin, fail, imports };
+  }
+
+  /** `def override(): try: yield session finally: session.close()` → `async def`, `await session.close()`. */
+  private passthroughEdits(site: OverrideSite, awaits: number[]): { edits: TextEdit[]; imports: Import[]; fail: (why: string) => void } | { reason: string } {
+    const reason = `async-tests: the dependency override hands out the session fixture's AsyncSession`;
+    const edits: TextEdit[] = [{ start: start(site.override), end: start(site.override), text: 'async ', reason }];
+    for (const at of awaits) edits.push({ start: at, end: at, text: 'await ', reason });
+    const imports: Import[] = [];
+    if (site.keyName === this.ctx.options.getDbName) {
+      const renamed = this.renameKey(site.key);
+      if ('reason' in renamed) return { reason: `the fixture it hands out yields an AsyncSession now, but ${renamed.reason}` };
+      edits.push(renamed.edit);
+      imports.push(...renamed.imports);
+    }
+    return { edits, imports, fail: (why) => this.keepSync(site, why) };
+  }
+
+  /**
+   * An override left handing out a sync session is flagged, and keyed by the sync dependency: keyed by the
+   * async one (as async-get-db renamed it), every request through it would fail on the sync session.
+   */
+  private keepSync(site: OverrideSite, why: string): void {
+    const { getDbName, asyncGetDbName } = this.ctx.options;
+    const name = site.value.text();
+    let tail = 'and was left as it is';
+    if (site.keyName === asyncGetDbName) {
+      const back = this.syncKey(site.key);
+      if (back) {
+        this.out.edits.push(back.edit);
+        this.out.fromImports.push(...back.imports);
+        this.out.fromRemovals.push(...importsFreedBy(this.ctx.tree, this.ctx.path, back.frees, [back.edit]));
+        tail = `and was left sync, as an override of \`${getDbName}\`, which the handlers no longer depend on: until it is converted, requests in the tests reach the application's own database`;
+      } else tail = `and was left as it is, keyed by \`${site.key.text()}\`: every request through it fails until it is converted`;
+    }
+    this.flag(RULES.sessionFixture, start(site.assignment), `the dependency override \`${name}\` yields a sync session to handlers that now expect an AsyncSession (${why}), ${tail}`);
+  }
+
+  /** `[get_async_db]` → `[get_db]`, imported from the module the async dependency comes from. */
+  private syncKey(key: SgNode): { edit: TextEdit; imports: Import[]; frees: Freed[] } | null {
+    const { getDbName, asyncGetDbName } = this.ctx.options;
+    if (key.kind() !== 'identifier') return null;
+    const imp = this.imports.from.find((i) => (i.alias ?? i.name) === key.text() && i.name === asyncGetDbName && isModuleLevel(i.node));
+    if (!imp || !this.moduleBinds(imp.module, getDbName)) return null;
+    const bound = localNamesFor(this.imports, imp.module, getDbName)[0];
+    if (!bound && moduleBindings(nameTable(this.ctx.tree, getDbName)).length > 0) return null;
+    const reason = `async-tests: the override hands out a sync session, so it stays an override of ${getDbName}`;
+    return {
+      edit: { start: start(key), end: end(key), text: bound ?? getDbName, reason },
+      imports: bound ? [] : [{ module: imp.module, name: getDbName }],
+      frees: [{ module: imp.module, name: imp.name, local: key.text() }],
+    };
+  }
+
   private overrideTwin(override: SgNode, twin: string, shape: SessionShape, openText: string, reason: string): TextEdit[] {
     const unit = indentUnit(override, this.ctx.source) ?? '    ';
-    const text = `async def ${twin}():\n${unit}async with ${openText} as ${shape.variable}:\n${unit}${unit}yield ${shape.variable}\n`;
     const holder = override.parent()?.kind() === 'decorated_definition' ? (override.parent() as SgNode) : override;
+    const outer = leadingWhitespace(holder, this.ctx.source) ?? '';
+    const text = `${outer}async def ${twin}():\n${outer}${unit}async with ${openText} as ${shape.variable}:\n${outer}${unit}${unit}yield ${shape.variable}\n`;
     const newline = this.ctx.source.indexOf('\n', end(holder));
     const at = newline === -1 ? this.ctx.source.length : newline + 1;
-    const lead = newline === -1 ? '\n\n\n' : '\n\n';
+    // A nested twin follows with one blank line, a module-level one with two, as PEP 8 spaces them.
+    const lead = (newline === -1 ? '\n' : '') + (outer === '' ? '\n\n' : '\n');
     return [{ start: at, end: at, text: `${lead}${text}`, reason }];
   }
 
@@ -304,6 +386,16 @@ export class SessionRewriter {
   private flag(rule: (typeof RULES)[keyof typeof RULES], offset: number, message: string): void {
     this.out.findings.push({ rule, offset, message, hint: HINTS[rule] });
   }
+}
+
+/** The function `name` defined directly in `block` (a module or a function body), the last one when several are. */
+function definitionIn(block: SgNode, name: string): SgNode | null {
+  let found: SgNode | null = null;
+  for (const s of namedChildren(block)) {
+    const def = s.kind() === 'decorated_definition' ? s.field('definition') : s;
+    if (def?.kind() === 'function_definition' && def.field('name')?.text() === name) found = def;
+  }
+  return found;
 }
 
 /** Mocks that stand in for a sync Session's query chain: async code awaits other methods, so they no longer fit. */

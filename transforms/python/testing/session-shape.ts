@@ -7,6 +7,7 @@
 // Anything else around the session (setup before it, teardown after it) stays as written; code that uses the
 // session in another way makes the shape unrecognised, because the async form could not keep it.
 import type { SgNode } from '@ast-grep/napi';
+import { placeOf } from '../awaits/context';
 import { isAsyncDef, namedChildren, start, end } from '../query/syntax';
 
 export interface SessionShape {
@@ -32,7 +33,8 @@ export function sessionShape(fn: SgNode, source: string, isOpener: (call: SgNode
   if (isAsyncDef(fn)) return null;
   const body = fn.field('body');
   if (!body) return null;
-  const opens = body.findAll({ rule: { kind: 'call' } }).filter(isOpener);
+  // A nested def (an override the fixture installs) opens its own sessions, not the fixture's.
+  const opens = body.findAll({ rule: { kind: 'call' } }).filter((c) => isOpener(c) && sameRange(placeOf(c).unit, fn));
   if (opens.length === 0) return null;
   const fail = (reason: string): ShapeResult => ({ ok: false, reason });
   if (opens.length > 1) return fail('it opens more than one session');
@@ -178,4 +180,35 @@ export function indentUnit(fn: SgNode, source: string): string | null {
   const inner = first ? leadingWhitespace(first, source) : null;
   if (outer === null || inner === null || !inner.startsWith(outer) || inner.length === outer.length) return null;
   return inner.slice(outer.length);
+}
+
+/**
+ * A dependency override that hands out a session it did not open, `name` (a fixture's value it closes over):
+ *   yield session
+ *   yield session; session.close()
+ *   try: yield session; finally: session.close()
+ * with rollbacks before the close, and `except: session.rollback(); raise` clauses. The teardown calls, which
+ * an AsyncSession needs awaited, when it is one of these; null otherwise.
+ */
+export function passthroughShape(fn: SgNode, name: string): SgNode[] | null {
+  if (isAsyncDef(fn)) return null;
+  const body = fn.field('body');
+  if (!body) return null;
+  let statements = namedChildren(body);
+  if (statements[0] && isDocstring(statements[0])) statements = statements.slice(1);
+  const [first, ...rest] = statements;
+  if (!first) return null;
+  if (first.kind() === 'try_statement' && rest.length === 0) return tryClosing(first, name) ? teardownCalls(first, name) : null;
+  if (!isYieldOf(first, name)) return null;
+  if (!rest.every((s) => isMethodCall(s, name, 'close') || isMethodCall(s, name, 'rollback'))) return null;
+  return rest.map((s) => soleChild(s, 'call') as SgNode);
+}
+
+/** `session.close()` / `session.rollback()` calls in the clauses of a `try` that `tryClosing` accepted. */
+function teardownCalls(statement: SgNode, name: string): SgNode[] {
+  return namedChildren(statement)
+    .slice(1)
+    .flatMap((clause) => namedChildren(clause.children().find((c) => c.kind() === 'block') as SgNode))
+    .filter((s) => isMethodCall(s, name, 'close') || isMethodCall(s, name, 'rollback'))
+    .map((s) => soleChild(s, 'call') as SgNode);
 }
