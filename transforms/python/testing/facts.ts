@@ -15,7 +15,8 @@ import { passthroughShape, sessionShape } from './session-shape';
 const SYNC_ONLY_SESSION_METHODS = new Set([...AWAITED_METHODS, ...SQLMODEL_AWAITED_METHODS, 'query', 'bulk_save_objects', 'bulk_insert_mappings', 'bulk_update_mappings']);
 const MARK = /^@\s*(?:pytest\.)?mark\.(asyncio|anyio|trio)\b/;
 const FIXTURE_CALLEE = /^(pytest\.fixture|fixture|pytest_asyncio\.fixture)$/;
-const FACTORY_NAME = /(SessionLocal|SessionMaker|SessionFactory|session_factory|session_local)$/;
+// `db_sessionmaker()`: a factory held under a name ending in `_sessionmaker` (not `sessionmaker(...)` itself, which makes one).
+const FACTORY_NAME = /(SessionLocal|SessionMaker|SessionFactory|session_factory|session_local|\w_sessionmaker)$/;
 
 export interface FixtureDecorator {
   /** The callee as written (`pytest.fixture`), and its range, which a swap to `pytest_asyncio.fixture` replaces. */

@@ -55,6 +55,8 @@ export class TestPlan {
   /** Fixtures whose value is an async function (a factory fixture returning a helper made async), by name. */
   private readonly asyncCallables = new Map<string, { path: string; qualname: string }[]>();
   private readonly helpers: FactoryHelpers;
+  /** Tests and fixtures made async, with the calls they await: checked by flagSyncHandoffs. */
+  private readonly handoffs: { path: string; fn: FunctionSummary; facts: FunctionFacts; awaits: CallSite[] }[] = [];
   /** See fixtureModules; made on first use. */
   private fixturesByName: Map<string, [string, TestSummary][]> | null = null;
 
@@ -92,6 +94,7 @@ export class TestPlan {
       }
     }
     this.planOverrides();
+    this.flagSyncHandoffs();
     this.flagEngineLoops();
   }
 
@@ -113,16 +116,49 @@ export class TestPlan {
 
   /** Why the fixture value a nested override hands out is a sync session, or null when that is not known. */
   private syncOverrideValue(absPath: string, o: NestedOverride): string | null {
-    const visible = (this.fixtureModules().get(o.param) ?? []).filter(([, s]) => fixtureVisible(s.base.absPath, absPath));
-    for (const [path, s] of visible) {
-      for (const fn of s.base.functions.filter((f) => f.test === 'fixture' && f.name === o.param)) {
-        const facts = this.facts.get(functionKey(path, fn.id));
-        if (fn.isAsync || this.file(path).functions.some((c) => c.asyncAt === fn.id)) continue;
-        if (facts?.session) return `the session fixture \`${fn.qualname}\` (${path}) it hands out stays sync`;
-        if (o.awaits === null || o.awaits.length > 0) return `it closes the value of the sync fixture \`${fn.qualname}\` (${path}), a sync session`;
-      }
+    for (const { path, fn, facts } of this.syncFixtures(o.param, absPath)) {
+      if (facts?.session) return `the session fixture \`${fn.qualname}\` (${path}) it hands out stays sync`;
+      if (o.awaits === null || o.awaits.length > 0) return `it closes the value of the sync fixture \`${fn.qualname}\` (${path}), a sync session`;
     }
     return null;
+  }
+
+  /** The fixtures named `name` visible from `absPath` that stay plain sync fixtures (not async, not switched to an AsyncSession). */
+  private syncFixtures(name: string, absPath: string): { path: string; fn: FunctionSummary; facts: FunctionFacts | undefined }[] {
+    const found: { path: string; fn: FunctionSummary; facts: FunctionFacts | undefined }[] = [];
+    for (const [path, s] of (this.fixtureModules().get(name) ?? []).filter(([, m]) => fixtureVisible(m.base.absPath, absPath))) {
+      const plan = this.file(path);
+      for (const fn of s.base.functions.filter((f) => f.test === 'fixture' && f.name === name)) {
+        if (fn.isAsync || plan.sessionFixtures.has(fn.id) || plan.functions.some((c) => c.asyncAt === fn.id)) continue;
+        found.push({ path, fn, facts: this.facts.get(functionKey(path, fn.id)) });
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Tests made async that hand a fixture's value to an async function while using it as a sync session
+   * themselves (`db.commit()` without await): the fixture hands out a sync Session, which the async function
+   * cannot use. Session fixtures in a recognised shape are flagged on their own (they switch, or say why not);
+   * this is for the others, checked once every fixture's fate is known.
+   */
+  private flagSyncHandoffs(): void {
+    for (const { path, fn, facts, awaits } of this.handoffs) {
+      const absPath = this.summaries.get(path)?.base.absPath ?? '';
+      const what = `${fn.test === 'test' ? 'test' : 'fixture'} \`${fn.qualname}\``;
+      for (const use of facts.sessionUses) {
+        const call = awaits.find((c) => facts.forwards.some((f) => f.param === use.param && f.callStart === c.start));
+        const fixture = call ? this.syncFixtures(use.param, absPath).find((f) => f.facts?.session === null) : undefined;
+        if (!call || !fixture) continue;
+        this.flag(
+          path,
+          RULES.sessionFixture,
+          call.start,
+          `the ${what} awaits \`${call.text}(...)\`, which is async now, with \`${use.param}\`, but uses \`${use.param}\` as a sync session itself (\`${use.param}.${use.method}()\` without await, line ${use.line}): the fixture \`${fixture.fn.qualname}\` (${fixture.path}) hands out a sync Session, which async code cannot use; the ${what} was made async all the same, and fails until that fixture yields an AsyncSession`,
+        );
+        break;
+      }
+    }
   }
 
   /**
@@ -235,6 +271,7 @@ export class TestPlan {
       ? `${ID}: the ${what} awaits ${awaits[0]?.text}(), which is async now`
       : `${ID}: the async ${what} needs ${isTest ? 'the asyncio marker' : 'the pytest-asyncio fixture decorator'} to run in strict mode`;
     plan.functions.push({ asyncAt: alreadyAsync ? null : fn.id, marker, decorator, reason });
+    if (awaits.length > 0) this.handoffs.push({ path, fn, facts, awaits });
     for (const call of awaits) plan.awaits.push({ start: call.start, end: call.end, reason: `${ID}: await ${call.text}(): it is async now` });
   }
 
