@@ -115,9 +115,8 @@ export class SessionRewriter {
     // A passthrough override turns async exactly when the fixture whose session it hands out does.
     const converted = new Set(pending.map((p) => p.fixture).filter((id): id is number => id !== null));
     for (const { site, plan } of passthroughs) {
-      const planned = 'fixture' in plan && converted.has(plan.fixture) ? this.passthroughEdits(site, plan.awaits) : null;
-      if (planned && 'edits' in planned) pending.push({ ...planned, missing: null, fixture: null });
-      else this.keepSync(site, 'blocked' in plan ? plan.blocked : (planned?.reason ?? 'the session fixture it hands out was left sync (see its finding)'));
+      if ('fixture' in plan && converted.has(plan.fixture)) pending.push({ ...this.passthroughEdits(site, plan.awaits), missing: null, fixture: null });
+      else this.keepSync(site, 'blocked' in plan ? plan.blocked : 'the session fixture it hands out was left sync (see its finding)');
     }
     for (const p of pending) {
       this.out.edits.push(...p.edits);
@@ -225,19 +224,27 @@ export class SessionRewriter {
     return { edits, missing: open.missingTwin, fail, imports };
   }
 
-  /** `def override(): try: yield session finally: session.close()` → `async def`, `await session.close()`. */
-  private passthroughEdits(site: OverrideSite, awaits: number[]): { edits: TextEdit[]; imports: Import[]; fail: (why: string) => void } | { reason: string } {
+  /**
+   * `def override(): try: yield session finally: session.close()` → `async def`, `await session.close()`: the
+   * session it hands out is an AsyncSession now, whatever its key. A key naming the sync dependency is renamed
+   * to the async one; when that cannot be done, the handlers do not get the override, which is flagged.
+   */
+  private passthroughEdits(site: OverrideSite, awaits: number[]): { edits: TextEdit[]; imports: Import[]; fail: (why: string) => void } {
+    const { getDbName, asyncGetDbName } = this.ctx.options;
     const reason = `async-tests: the dependency override hands out the session fixture's AsyncSession`;
     const edits: TextEdit[] = [{ start: start(site.override), end: start(site.override), text: 'async ', reason }];
     for (const at of awaits) edits.push({ start: at, end: at, text: 'await ', reason });
     const imports: Import[] = [];
-    if (site.keyName === this.ctx.options.getDbName) {
-      const renamed = this.renameKey(site.key);
-      if ('reason' in renamed) return { reason: `the fixture it hands out yields an AsyncSession now, but ${renamed.reason}` };
+    const fail = (why: string): void => this.keepSync(site, why);
+    if (site.keyName !== getDbName) return { edits, imports, fail };
+    const renamed = this.renameKey(site.key);
+    if ('reason' in renamed) {
+      this.flag(RULES.sessionFixture, start(site.assignment), `the dependency override \`${site.value.text()}\` hands out the session fixture's AsyncSession now, and was made async, but its key stays \`${site.key.text()}\`: ${renamed.reason}; handlers depending on \`${asyncGetDbName}\` do not get it`);
+    } else {
       edits.push(renamed.edit);
       imports.push(...renamed.imports);
     }
-    return { edits, imports, fail: (why) => this.keepSync(site, why) };
+    return { edits, imports, fail };
   }
 
   /**
