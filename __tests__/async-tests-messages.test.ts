@@ -1,5 +1,5 @@
 // What async-tests' findings say, where the (rule, line) pairs the fixture tests check are not enough: a
-// fixture left sync must name the calls in it that no longer run.
+// fixture left sync must name the calls in it that no longer run; an override left sync, why its key stays.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -9,19 +9,36 @@ import { pythonLanguage } from '../transforms/python/support/language';
 import { findTransform } from '../transforms/registry';
 
 const CASE = path.join(__dirname, '..', 'testfixtures', 'python', 'async-tests', 'session-fixture-async-call', 'input');
+// The default preset's output: async-get-db keyed the override by get_async_db, async-tests could not convert it.
+const UNCONVERTED_OVERRIDE = path.join(__dirname, '..', 'testfixtures', 'presets', 'default', 'override-nested-local-factory', 'output');
 
-test('a session fixture left sync names the calls of async functions it leaves un-awaited', async () => {
+/** Runs async-tests alone on a copy of `dir`; the findings and output of the file at `file`. */
+async function runAsyncTests(dir: string, file: string): Promise<{ findings: { rule: string; message: string }[]; changed: boolean }> {
   const work = mkdtempSync(path.join(tmpdir(), 'awaitify-messages-'));
   try {
-    cpSync(CASE, work, { recursive: true });
+    cpSync(dir, work, { recursive: true });
     const transform = findTransform('async-tests');
     if (!transform) throw new Error('async-tests is not registered');
     const result = await runProject({ paths: ['.'], cwd: work, exclude: [], language: pythonLanguage, transforms: [transform], transformOptions: DEFAULT_TRANSFORM_OPTIONS, annotate: false, maxFileSize: 1 << 20 });
-    const conftest = result.files.find((f) => f.path === 'tests/conftest.py');
-    const findings = conftest && (conftest.status === 'changed' || conftest.status === 'unchanged') ? conftest.findings : [];
-    expect(findings.map((f) => f.rule)).toEqual(['TESTS-SESSION-FIXTURE']);
-    expect(findings[0]?.message).toContain('`crud.create_user(...)` (line 10), is not awaited');
+    const found = result.files.find((f) => f.path === file);
+    const findings = found && (found.status === 'changed' || found.status === 'unchanged') ? found.findings : [];
+    return { findings, changed: found?.status === 'changed' };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+test('a session fixture left sync names the calls of async functions it leaves un-awaited', async () => {
+  const { findings } = await runAsyncTests(CASE, 'tests/conftest.py');
+  expect(findings.map((f) => f.rule)).toEqual(['TESTS-SESSION-FIXTURE']);
+  expect(findings[0]?.message).toContain('`crud.create_user(...)` (line 10), is not awaited');
+});
+
+test('an override left sync keeps its async key, and says its requests fail rather than reach the real database', async () => {
+  const { findings, changed } = await runAsyncTests(UNCONVERTED_OVERRIDE, 'tests/test_notes.py');
+  expect(changed).toBe(false);
+  expect(findings.map((f) => f.rule)).toEqual(['TESTS-SESSION-FIXTURE']);
+  expect(findings[0]?.message).toContain('keyed by `get_async_db`: until it yields an AsyncSession, every request through it fails');
+  expect(findings[0]?.message).toContain('not set back to `get_db` on purpose');
+  expect(findings[0]?.message).toContain("reach the application's own database");
 });

@@ -248,39 +248,19 @@ export class SessionRewriter {
   }
 
   /**
-   * An override left handing out a sync session is flagged, and keyed by the sync dependency: keyed by the
-   * async one (as async-get-db renamed it), every request through it would fail on the sync session.
+   * An override left handing out a sync session is flagged, and keeps its key. Keyed by the async dependency
+   * (as async-get-db renamed it), every request through it fails on the sync session until it is converted;
+   * that is wanted: set back to the sync dependency, which the handlers no longer depend on, it would no
+   * longer apply, and the tests' requests would silently reach (and write into) the application's own database.
    */
   private keepSync(site: OverrideSite, why: string): void {
     const { getDbName, asyncGetDbName } = this.ctx.options;
-    const name = site.value.text();
-    let tail = 'and was left as it is';
-    if (site.keyName === asyncGetDbName) {
-      const back = this.syncKey(site.key);
-      if (back) {
-        this.out.edits.push(back.edit);
-        this.out.fromImports.push(...back.imports);
-        this.out.fromRemovals.push(...importsFreedBy(this.ctx.tree, this.ctx.path, back.frees, [back.edit]));
-        tail = `and was left sync, as an override of \`${getDbName}\`, which the handlers no longer depend on: until it is converted, requests in the tests reach the application's own database`;
-      } else tail = `and was left as it is, keyed by \`${site.key.text()}\`: every request through it fails until it is converted`;
-    }
-    this.flag(RULES.sessionFixture, start(site.assignment), `the dependency override \`${name}\` yields a sync session to handlers that now expect an AsyncSession (${why}), ${tail}`);
-  }
-
-  /** `[get_async_db]` → `[get_db]`, imported from the module the async dependency comes from. */
-  private syncKey(key: SgNode): { edit: TextEdit; imports: Import[]; frees: Freed[] } | null {
-    const { getDbName, asyncGetDbName } = this.ctx.options;
-    if (key.kind() !== 'identifier') return null;
-    const imp = this.imports.from.find((i) => (i.alias ?? i.name) === key.text() && i.name === asyncGetDbName && isModuleLevel(i.node));
-    if (!imp || !this.moduleBinds(imp.module, getDbName)) return null;
-    const bound = localNamesFor(this.imports, imp.module, getDbName)[0];
-    if (!bound && moduleBindings(nameTable(this.ctx.tree, getDbName)).length > 0) return null;
-    const reason = `async-tests: the override hands out a sync session, so it stays an override of ${getDbName}`;
-    return {
-      edit: { start: start(key), end: end(key), text: bound ?? getDbName, reason },
-      imports: bound ? [] : [{ module: imp.module, name: getDbName }],
-      frees: [{ module: imp.module, name: imp.name, local: key.text() }],
-    };
+    const key = site.key.text();
+    const tail =
+      site.keyName === asyncGetDbName
+        ? `and was left sync, keyed by \`${key}\`: until it yields an AsyncSession, every request through it fails. Its key was not set back to \`${getDbName}\` on purpose: the handlers no longer depend on \`${getDbName}\`, so that override would not apply and the tests' requests would reach the application's own database`
+        : 'and was left as it is';
+    this.flag(RULES.sessionFixture, start(site.assignment), `the dependency override \`${site.value.text()}\` yields a sync session to handlers that now expect an AsyncSession (${why}), ${tail}`);
   }
 
   private overrideTwin(override: SgNode, twin: string, shape: SessionShape, openText: string, reason: string): TextEdit[] {

@@ -3,7 +3,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine
 from sqlalchemy.orm import sessionmaker
 
-from app.db import Base, get_db
+from app.db import Base, get_async_db
 from app.main import app
 
 
@@ -20,7 +20,7 @@ def client(tmp_path):
         finally:
             db.close()
 
-    app.dependency_overrides[get_db] = override_get_db
+    app.dependency_overrides[get_async_db] = override_get_db
     with TestClient(app) as c:
         yield c
     app.dependency_overrides.clear()
