@@ -61,6 +61,21 @@ describe('project index resolution', () => {
     expect(resolveIn(files, 'app/api.py', 'app.services.users.find')).toBe('app/services/users.py:find');
   });
 
+  test('the same import written twice is one binding; two different bindings of a name stay unresolved', () => {
+    const files = {
+      'app/crud.py': 'def find(db):\n    return 1\n',
+      'app/other.py': 'def find(db):\n    return 2\n',
+      'app/twice.py': 'from app.crud import find\nfrom app.crud import find\ndef f(db):\n    return find(db)\n',
+      'app/plain.py': 'import app\nimport app\ndef f(db):\n    return app.crud.find(db)\n',
+      'app/mixed.py': 'from app.crud import find\nfrom app.other import find\ndef f(db):\n    return find(db)\n',
+      'app/rebound.py': 'from app.crud import find\nfind = None\ndef f(db):\n    return find(db)\n',
+    };
+    expect(resolveIn(files, 'app/twice.py', 'find')).toBe('app/crud.py:find');
+    expect(resolveIn(files, 'app/plain.py', 'app.crud.find')).toBe('app/crud.py:find');
+    expect(resolveIn(files, 'app/mixed.py', 'find')).toBeNull();
+    expect(resolveIn(files, 'app/rebound.py', 'find')).toBeNull();
+  });
+
   test('an ambiguous module path is not resolved, unless only one candidate root holds the importer', () => {
     const files = {
       'a/utils.py': 'def helper():\n    return 1\n',

@@ -8,7 +8,7 @@
 // model name that is unique in the project is its target.
 import type { SgRoot } from '@ast-grep/napi';
 import type { ProjectIndexer } from '../../../engine/types';
-import { parseTypeText, summarizeModels, type ClassRec, type FunctionRec, type ModelSummary, type ParsedType } from './summary';
+import { parseTypeText, summarizeModels, type ClassRec, type FunctionRec, type ImportRec, type ModelSummary, type ParsedType } from './summary';
 import { cachedTree } from '../support/cached-tree';
 import { cached } from '../../../engine/cached';
 import { TailTable } from '../index/modules';
@@ -196,7 +196,8 @@ export class ModelIndex {
     // the same bases, it is the same kind of class whichever runs.
     if (classes.length > 1 && classes.every((c) => c.conditional && JSON.stringify(c.bases) === JSON.stringify(classes[0]?.bases))) classes = classes.slice(0, 1);
     const functions = summary.functions.filter((f) => f.name === name);
-    const imports = summary.imports.filter((i) => i.local === name);
+    // The same import written twice binds the same object whichever runs last: one binding.
+    const imports = summary.imports.filter((i, n, all) => i.local === name && all.findIndex((o) => sameImport(o, i)) === n);
     const bases = summary.declarativeBases.filter((b) => b === name);
     const aliases = summary.typeAliases.filter((a) => a.name === name);
     // Bound more than once at module level: which binding a use sees is not known statically.
@@ -378,4 +379,8 @@ export const modelIndexer: ProjectIndexer<SgRoot, ModelSummary, ModelIndex> = {
 /** The index of one file alone: what a transform run outside the engine's project pass sees. */
 export function singleFileIndex(path: string, tree: SgRoot): ModelIndex {
   return new ModelIndex(new Map([[path, summarizeModels(path, tree)]]));
+}
+
+function sameImport(a: ImportRec, b: ImportRec): boolean {
+  return a.local === b.local && a.level === b.level && a.module === b.module && a.name === b.name;
 }

@@ -541,7 +541,7 @@ class Summarizer {
       if (node.kind() !== 'identifier' || !isBindingOccurrence(node)) return;
       add(node.text(), this.bindingOf(node, 0));
     });
-    return [...byName].map(([name, list]) => [name, list.length === 1 ? (list[0] as GlobalBinding) : { k: 'ambiguous' }]);
+    return [...byName].map(([name, list]) => [name, soleBinding(list)]);
   }
 
   /** What one binding occurrence of a name stores. */
@@ -801,6 +801,19 @@ class Summarizer {
   private isIgnoredLine(offset: number): boolean {
     return this.markers.file || this.markers.lines.has(this.lines.lineOf(offset));
   }
+}
+
+/**
+ * The one binding a module-level name has, or ambiguous. The same import written twice (`from schemas import
+ * BlogOut` in two places) binds the same object whichever runs last, so it is still one binding; any other
+ * mix of bindings leaves which one a use sees unknown.
+ */
+function soleBinding(list: GlobalBinding[]): GlobalBinding {
+  const first = list[0] as GlobalBinding;
+  if (list.length === 1) return first;
+  if (first.k !== 'import') return { k: 'ambiguous' };
+  const target = JSON.stringify(first.target);
+  return list.every((b) => b.k === 'import' && JSON.stringify(b.target) === target) ? first : { k: 'ambiguous' };
 }
 
 function unwrapType(node: SgNode | null): SgNode | null {
