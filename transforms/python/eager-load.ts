@@ -17,7 +17,7 @@ import { ExpiredReads } from './eager/expired';
 import { coverage, hasConditional, NO_LOAD_NEEDED } from './eager/loaders';
 import { EagerIndex, eagerIndexer, singleFileIndex, type Verdict } from './eager/cross-index';
 import { parameterKey } from './eager/cross-summary';
-import { schemaPaths, type ModelIndex, type ModelInfo, type Relationship, type SchemaInfo } from './eager/model-index';
+import { propertyReads, schemaReads, type ModelIndex, type ModelInfo, type Relationship, type SchemaInfo } from './eager/model-index';
 import { Provenances, type Provenance, type Statement } from './eager/provenance';
 import { HINTS, RULES, type EagerRule } from './eager/rules';
 import { returnSources } from './eager/returns';
@@ -66,6 +66,7 @@ function interestingNames(index: ModelIndex): ReadonlySet<string> {
     for (const model of index.models.values()) {
       for (const name of model.relationships.keys()) names.add(name);
       for (const name of model.serverColumns.keys()) names.add(name);
+      for (const name of model.properties.keys()) names.add(name);
     }
     return names;
   });
@@ -137,9 +138,30 @@ class EagerLoad {
       const rel = p.model.relationships.get(name);
       // Assigning a scalar relationship loads nothing; replacing a collection loads the old one (to diff it).
       if (rel && !(rel.collection === false && isAssignmentTarget(attr))) this.need(p, [rel], attr, `\`${attr.text()}\``, events);
+      if (!rel && !isAssignmentTarget(attr) && !isCalled(attr)) this.propertyRead(p, p.model, name, attr, events);
       const column = p.model.serverColumns.get(name);
       if (column && object.kind() === 'identifier' && !isAssignmentTarget(attr)) this.serverColumnRead(p, object.text(), name, column, attr, events);
     }
+  }
+
+  /** `x.prop` with `prop` a property of the model: it loads what it reads, as if the read were written here. */
+  private propertyRead(p: Provenance, model: ModelInfo, name: string, attr: SgNode, events: SessionEvent[]): void {
+    if (!model.properties.has(name)) return;
+    const reads = propertyReads(this.index, model, name);
+    const subject = `\`${attr.text()}\` (the property \`${model.name}.${name}\`)`;
+    for (const why of reads.opaque) {
+      this.flag(RULES.unknownQuery, attr, `\`${attr.text()}\` reads ${why}, so which relationships it loads cannot be told; one not loaded raises MissingGreenlet`, why);
+    }
+    if (p.load.k !== 'unknown') {
+      for (const rels of reads.paths) this.need(p, rels, attr, subject, events);
+      return;
+    }
+    // What a call returned: settled (or not) by the project index under the property's name.
+    const lazy = reads.paths.filter((rels) => lazilyLoaded(rels[rels.length - 1] as Relationship));
+    const verdict = this.crossVerdict(p, name, ownerOf(attr));
+    if (lazy.length === 0 || verdict?.ok) return;
+    const owners = [...new Set(lazy.map((rels) => `\`${(rels[rels.length - 1] as Relationship).owner}\``))].join(', ');
+    this.flag(RULES.unknownQuery, attr, `${subject} reads ${owners} on an object loaded by ${p.load.why}; unless that query loads it, this raises MissingGreenlet${notFixed(verdict)}`, `${p.load.why}|${model.name}.${name}`);
   }
 
   /**
@@ -151,11 +173,12 @@ class EagerLoad {
     const parent = attr.parent();
     if (parent?.kind() === 'call' && sameNode(parent.field('function'), attr)) return;
     const owners = this.index.modelsWithRelationship(name).map((m) => m.relationships.get(name) as Relationship).filter((r) => r.lazy === 'select' || r.lazy === 'dynamic' || r.lazy === null);
-    if (owners.length === 0 || (isAssignmentTarget(attr) && owners.every((r) => r.collection === false))) return;
+    const properties = isAssignmentTarget(attr) ? [] : this.loadingProperties(name);
+    if (owners.length + properties.length === 0 || (isAssignmentTarget(attr) && owners.every((r) => r.collection === false))) return;
     const verdict = this.crossVerdict(p, name, ownerOf(attr));
     if (verdict?.ok) return;
-    const names = owners.map((r) => `\`${r.owner}\``).join(' or ');
-    this.flag(RULES.unknownQuery, attr, `\`${attr.text()}\` reads the relationship ${names} on an object returned from ${p.load.why}; unless that query loads it, this raises MissingGreenlet${notFixed(verdict)}`, `${p.load.why}|${name}`);
+    const names = [...owners.map((r) => `\`${r.owner}\``), ...properties.map((m) => `the property \`${m.name}.${name}\` (which reads relationships)`)].join(' or ');
+    this.flag(RULES.unknownQuery, attr, `\`${attr.text()}\` reads ${owners.length > 0 ? 'the relationship ' : ''}${names} on an object returned from ${p.load.why}; unless that query loads it, this raises MissingGreenlet${notFixed(verdict)}`, `${p.load.why}|${name}`);
   }
 
   /** A read of `rels` (a path from `p`'s object) at `site`: load it with the statement, or flag. */
@@ -238,8 +261,11 @@ class EagerLoad {
         this.unknownModelReturn(fn, p, target.schema, subject);
         continue;
       }
-      const paths = schemaPaths(this.index, target.schema, p.model);
+      const reads = schemaReads(this.index, target.schema, p.model);
+      const paths = reads.paths;
       const verdict = this.crossVerdict(p, '@response', fn);
+      // A property the schema serialises reads what cannot be followed (the index's verdict says so too).
+      if (!verdict?.ok) for (const why of reads.opaque) this.flag(RULES.unknownQuery, fn, `${subject} serialises ${why}, so which relationships it loads cannot be told; one not loaded raises MissingGreenlet`, why);
       if (verdict?.ok) {
         // Settled by the project index: the query behind the call loads (or will load) what the model reads.
       } else if (p.load.k === 'unknown') {
@@ -262,7 +288,15 @@ class EagerLoad {
     }
   }
 
-  /** A handler returning what a CRUD call loaded, the model unknown: flag the schema fields that are relationships of some model. */
+  /** Models whose property `name` loads a relationship lazily, or reads what cannot be followed. */
+  private loadingProperties(name: string): ModelInfo[] {
+    return this.index.modelsWithProperty(name).filter((m) => {
+      const reads = propertyReads(this.index, m, name);
+      return reads.opaque.length > 0 || reads.paths.some((rels) => lazilyLoaded(rels[rels.length - 1] as Relationship));
+    });
+  }
+
+  /** A handler returning what a CRUD call loaded, the model unknown: flag the schema fields that are relationships (or loading properties) of some model. */
   private unknownModelReturn(fn: SgNode, p: Provenance, schema: SchemaInfo, subject: string): void {
     if (p.load.k !== 'unknown') return;
     const candidates: string[] = [];
@@ -271,6 +305,7 @@ class EagerLoad {
         const rel = model.relationships.get(field) as Relationship;
         if (rel.lazy === 'select' || rel.lazy === 'dynamic' || rel.lazy === null) candidates.push(rel.owner);
       }
+      for (const model of this.loadingProperties(field)) candidates.push(`${model.name}.${field}`);
     }
     const verdict = this.crossVerdict(p, '@response', fn);
     if (candidates.length === 0 || verdict?.ok) return;
@@ -507,6 +542,17 @@ function optionsEdit(stmt: Statement, loaders: string[]): TextEdit {
   const last = all[all.length - 1] as SgNode;
   const at = last.range().end.index;
   return { start: at, end: at, text: `, options=[${loaders.join(', ')}]`, reason };
+}
+
+/** Loaded on access unless a loader option loaded it (`lazy="select"`, or a setting that cannot be read). */
+function lazilyLoaded(rel: Relationship): boolean {
+  return rel.lazy === 'select' || rel.lazy === 'dynamic' || rel.lazy === null;
+}
+
+/** `x.name(...)`: a method called, not an attribute read. */
+function isCalled(attr: SgNode): boolean {
+  const parent = attr.parent();
+  return parent?.kind() === 'call' && sameNode(parent.field('function'), attr);
 }
 
 function isAssignmentTarget(attr: SgNode): boolean {

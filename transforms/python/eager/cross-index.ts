@@ -14,7 +14,7 @@ import type { CallSite, Expr, ModuleSummary } from '../index/types';
 import { summarizeCross, type CallerRead, type CrossSummary, type DependencyRef, type ReturnsRec, type StatementRec } from './cross-summary';
 import { mapSession, type CallShape, type ExpiryMode, type ExpiryRec } from './expiry';
 import { coverage, hasConditional, NO_LOAD_NEEDED } from './loaders';
-import { ModelIndex, schemaPaths, type ModelInfo, type Relationship } from './model-index';
+import { ModelIndex, propertyReads, schemaReads, type ModelInfo, type Reads, type Relationship } from './model-index';
 import { summarizeModels, type ModelSummary } from './summary';
 
 export interface EagerSummary {
@@ -199,13 +199,15 @@ export class EagerIndex {
       if (t.shape !== shape) {
         return { v: { ok: false, why: `\`${t.name}\` returns ${t.shape === 'list' ? 'a list of' : 'a single'} \`${model.name}\`, not what is read here` }, edits: [] };
       }
-      let paths: Relationship[][];
-      if (schema) paths = schemaPaths(this.models, schema.schema, model);
+      let reads: Reads;
+      if (schema) reads = schemaReads(this.models, schema.schema, model);
       else {
         const rel = model.relationships.get(read.name ?? '');
-        // Not a relationship of the model the call returns (a column, a property): nothing to load.
-        paths = rel ? [[rel]] : [];
+        // A property runs on the read and loads what it reads; a column (or anything else) loads nothing.
+        reads = rel ? { paths: [[rel]], opaque: [] } : propertyReads(this.models, model, read.name ?? '');
       }
+      if (reads.opaque.length > 0) return { v: { ok: false, why: `it reads ${reads.opaque[0]}, so what it loads cannot be told` }, edits: [] };
+      const paths = reads.paths;
       for (const rels of paths) {
         const checked = this.check(t, rels);
         if (checked.why) return { v: { ok: false, why: checked.why }, edits: [] };

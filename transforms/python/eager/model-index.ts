@@ -12,6 +12,7 @@ import { parseTypeText, summarizeModels, type ClassRec, type FunctionRec, type I
 import { cachedTree } from '../support/cached-tree';
 import { cached } from '../../../engine/cached';
 import { TailTable } from '../index/modules';
+import type { PropertyRec } from './properties';
 
 export interface Relationship {
   name: string;
@@ -31,6 +32,8 @@ export interface ModelInfo {
   name: string;
   relationships: Map<string, Relationship>;
   serverColumns: Map<string, { insert: boolean; update: boolean }>;
+  /** `@property` getters, inherited ones included (a subclass's own win). */
+  properties: Map<string, PropertyRec>;
 }
 
 export interface SchemaInfo {
@@ -73,6 +76,8 @@ export class ModelIndex {
    * where a walk over every model of the project would cost each file in proportion to the project.
    */
   private readonly byRelationship = new Map<string, ModelInfo[]>();
+  /** Models by property name, in the order of `models`, as `byRelationship`. */
+  private readonly byProperty = new Map<string, ModelInfo[]>();
   /** Models by class name, in the order of `models`: a relationship target written as a string is looked up by name. */
   private readonly byName = new Map<string, ModelInfo[]>();
 
@@ -82,7 +87,7 @@ export class ModelIndex {
     for (const [path, summary] of summaries) for (const cls of summary.classes) this.classify(path, cls, new Set());
     for (const [path, summary] of summaries) {
       for (const cls of summary.classes) {
-        if (this.kinds.get(keyOf(path, cls.name)) === 'model') this.models.set(keyOf(path, cls.name), { key: keyOf(path, cls.name), path, name: cls.name, relationships: new Map(), serverColumns: new Map() });
+        if (this.kinds.get(keyOf(path, cls.name)) === 'model') this.models.set(keyOf(path, cls.name), { key: keyOf(path, cls.name), path, name: cls.name, relationships: new Map(), serverColumns: new Map(), properties: new Map() });
       }
     }
     for (const model of this.models.values()) cached(this.byName, model.name, () => []).push(model);
@@ -90,6 +95,7 @@ export class ModelIndex {
     this.collectBackrefs();
     for (const model of this.models.values()) {
       for (const relationship of model.relationships.keys()) cached(this.byRelationship, relationship, () => []).push(model);
+      for (const property of model.properties.keys()) cached(this.byProperty, property, () => []).push(model);
     }
     for (const [path, summary] of summaries) {
       // SQLModel classes without `table=True` are pydantic models reading ORM objects by attribute too.
@@ -144,6 +150,11 @@ export class ModelIndex {
   /** Models with a relationship of this name, in the order of `models`. */
   modelsWithRelationship(name: string): ModelInfo[] {
     return [...(this.byRelationship.get(name) ?? [])];
+  }
+
+  /** Models with a property of this name (not shadowed by a relationship), in the order of `models`. */
+  modelsWithProperty(name: string): ModelInfo[] {
+    return (this.byProperty.get(name) ?? []).filter((m) => !m.relationships.has(name));
   }
 
   /**
@@ -303,12 +314,26 @@ export class ModelIndex {
     const own = this.modules.get(model.path)?.classes.find((c) => c.name === model.name);
     if (!own) return;
     visit(model.path, own, 0);
+    this.collectProperties(model, model.path, own, 0);
     for (const { path, cls } of chain) {
       for (const rel of cls.relationships) {
         if (rel.onClass) continue;
         model.relationships.set(rel.name, { name: rel.name, target: rel.target ? this.targetKey(path, rel.target) : null, lazy: rel.lazy, collection: rel.collection, owner: `${model.name}.${rel.name}` });
       }
       for (const column of cls.serverColumns) model.serverColumns.set(column.name, { insert: column.insert, update: column.update });
+    }
+  }
+
+  /**
+   * Properties of a model's class and of every project class it derives from, mixins included (a property
+   * there runs on the model's objects too); the class nearest the model wins, as in Python's lookup.
+   */
+  private collectProperties(model: ModelInfo, path: string, cls: ClassRec, depth: number): void {
+    if (depth > 8) return;
+    for (const p of cls.properties ?? []) if (!model.properties.has(p.name)) model.properties.set(p.name, p);
+    for (const base of cls.bases) {
+      const r = base.length > 0 ? this.resolve(path, base) : null;
+      if (r?.k === 'class') this.collectProperties(model, r.path, r.cls, depth + 1);
     }
   }
 
@@ -351,22 +376,118 @@ export class ModelIndex {
   }
 }
 
-/** Paths of relationships a schema reads on a model: its fields named like relationships, nested schemas followed. */
-export function schemaPaths(index: ModelIndex, schema: SchemaInfo, model: ModelInfo, depth = 0, seen = new Set<string>()): Relationship[][] {
+/** What reading something of a model loads: relationship paths, and why some of it cannot be followed. */
+export interface Reads {
+  paths: Relationship[][];
+  /** What cannot be followed, as a noun phrase (`the property \`Project.summary\`, which calls \`self.compute()\``). */
+  opaque: string[];
+}
+
+/** Paths of relationships a schema reads on a model: its fields named like relationships or properties, nested schemas followed. */
+export function schemaPaths(index: ModelIndex, schema: SchemaInfo, model: ModelInfo): Relationship[][] {
+  return schemaReads(index, schema, model).paths;
+}
+
+export function schemaReads(index: ModelIndex, schema: SchemaInfo, model: ModelInfo, depth = 0, seen = new Set<string>()): Reads {
   const key = `${schema.key}>${model.key}`;
-  if (depth > 3 || seen.has(key)) return [];
+  const out: Reads = { paths: [], opaque: [] };
+  if (depth > 3 || seen.has(key)) return out;
   seen.add(key);
-  const out: Relationship[][] = [];
   for (const [field, info] of schema.fields) {
     const rel = model.relationships.get(field);
-    if (!rel) continue;
-    out.push([rel]);
     const nested = index.schemaOfType(info.path, info.annotation);
+    if (!rel) {
+      if (model.properties.has(field)) propertyField(index, model, field, nested?.schema ?? null, depth, seen, out);
+      continue;
+    }
+    out.paths.push([rel]);
     const target = rel.target ? index.models.get(rel.target) : undefined;
     // Nested schemas read the related objects' relationships too, unless the relationship itself is never loaded.
-    if (!nested || !target || rel.lazy === 'dynamic' || rel.lazy === 'noload' || rel.lazy === 'raise' || rel.lazy === 'write_only') continue;
-    for (const sub of schemaPaths(index, nested.schema, target, depth + 1, new Set(seen))) out.push([rel, ...sub]);
+    if (!nested || !target || !loadsObjects(rel)) continue;
+    const sub = schemaReads(index, nested.schema, target, depth + 1, new Set(seen));
+    for (const rels of sub.paths) out.paths.push([rel, ...rels]);
+    out.opaque.push(...sub.opaque);
   }
+  return out;
+}
+
+/** A schema field serialising a property: what the property reads, and what a nested schema reads of what it returns. */
+function propertyField(index: ModelIndex, model: ModelInfo, field: string, nested: SchemaInfo | null, depth: number, seen: Set<string>, out: Reads): void {
+  const reads = propertyReads(index, model, field);
+  out.paths.push(...reads.paths);
+  out.opaque.push(...reads.opaque);
+  if (!nested) return;
+  // `return self.project.owner` serialised by `OwnerOut`: the schema reads the related object like a relationship field.
+  const returned = (model.properties.get(field) as PropertyRec).returns;
+  const rels = returned ? relationshipChain(index, model, returned) : null;
+  const last = rels?.[rels.length - 1];
+  const target = last?.target ? index.models.get(last.target) : undefined;
+  if (rels && last && target && rels.length === returned?.length) {
+    if (!loadsObjects(last)) return;
+    const sub = schemaReads(index, nested, target, depth + 1, new Set(seen));
+    for (const more of sub.paths) out.paths.push([...rels, ...more]);
+    out.opaque.push(...sub.opaque);
+  } else if (reads.paths.length > 0) {
+    out.opaque.push(`the property \`${model.name}.${field}\`, which returns objects that \`${nested.name}\` serialises (which objects those are cannot be followed)`);
+  }
+}
+
+function loadsObjects(rel: Relationship): boolean {
+  return rel.lazy !== 'dynamic' && rel.lazy !== 'noload' && rel.lazy !== 'raise' && rel.lazy !== 'write_only';
+}
+
+/** The relationships a chain of attribute names walks from `model`, as far as each is a relationship. */
+function relationshipChain(index: ModelIndex, model: ModelInfo, chain: string[]): Relationship[] {
+  const rels: Relationship[] = [];
+  let at: ModelInfo | undefined = model;
+  for (const name of chain) {
+    const rel: Relationship | undefined = at?.relationships.get(name);
+    if (!rel) break;
+    rels.push(rel);
+    at = rel.target ? index.models.get(rel.target) : undefined;
+  }
+  return rels;
+}
+
+/**
+ * What reading the property `name` of a `model` object loads: the relationships its chains from `self` walk,
+ * properties it reads followed (of the model and of related models). What cannot be followed is reported:
+ * `self` handed to a call, a method of `self` called, attributes of a related object's relationships read on
+ * objects the chains do not reach (`sorted(self.tasks, key=lambda t: t.owner.name)`).
+ */
+export function propertyReads(index: ModelIndex, model: ModelInfo, name: string, depth = 0, seen = new Set<string>()): Reads {
+  const out: Reads = { paths: [], opaque: [] };
+  const prop = model.properties.get(name);
+  const key = `${model.key}.${name}`;
+  if (!prop || seen.has(key)) return out;
+  if (depth > 4) {
+    out.opaque.push(`the property \`${model.name}.${name}\`, which reads properties too deeply nested to follow`);
+    return out;
+  }
+  const inner = new Set([...seen, key]);
+  const shown = `the property \`${model.name}.${name}\`, which`;
+  if (prop.opaque) out.opaque.push(`${shown} ${prop.opaque}`);
+  const reached = new Set<ModelInfo>();
+  for (const chain of prop.reads) {
+    const rels = relationshipChain(index, model, chain);
+    for (const rel of rels) {
+      const target = rel.target ? index.models.get(rel.target) : undefined;
+      if (target) reached.add(target);
+    }
+    const next = chain[rels.length];
+    const last = rels[rels.length - 1];
+    const at = last ? (last.target ? index.models.get(last.target) : undefined) : model;
+    // `self.a.label` with `label` a property of the related model: what it reads, from there.
+    if (next !== undefined && at?.properties.has(next) && (!last || loadsObjects(last))) {
+      const sub = propertyReads(index, at, next, depth + 1, inner);
+      for (const more of sub.paths) out.paths.push([...rels, ...more]);
+      out.opaque.push(...sub.opaque);
+      if (rels.length + 1 < chain.length && sub.paths.length > 0) out.opaque.push(`${shown} reads \`${chain.slice(rels.length + 1).join('.')}\` of what the property \`${at.name}.${next}\` returns`);
+    }
+    if (rels.length > 0) out.paths.push(rels);
+  }
+  const hidden = prop.foreign.filter((attr) => [...reached].some((m) => m.relationships.has(attr) || m.properties.has(attr)));
+  if (hidden.length > 0) out.opaque.push(`${shown} reads \`${hidden[0]}\` on objects it takes from \`${model.name}\` in a way this tool cannot follow`);
   return out;
 }
 

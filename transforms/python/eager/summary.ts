@@ -5,6 +5,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import { collectImports, isModuleLevel } from '../support/imports';
 import { callArgs, dottedName, namedChildren } from '../query/syntax';
+import { summarizeProperty, type PropertyRec } from './properties';
 
 export interface ImportRec {
   local: string;
@@ -52,6 +53,8 @@ export interface ClassRec {
   serverColumns: ServerColumnRec[];
   /** Annotated class attributes, in order: the fields of a pydantic/SQLModel class. */
   fields: { name: string; annotation: string }[];
+  /** `@property` getters and what they read of `self` (only filled for classes with a property). */
+  properties?: PropertyRec[];
 }
 
 export interface FunctionRec {
@@ -152,6 +155,9 @@ function summarizeClass(cls: SgNode): ClassRec {
   }
   const body = cls.field('body');
   for (const stmt of body ? body.children() : []) {
+    const def = stmt.kind() === 'decorated_definition' ? stmt.field('definition') : null;
+    const property = def?.kind() === 'function_definition' ? summarizeProperty(def) : null;
+    if (property) (rec.properties ??= []).push(property);
     const assignment = stmt.kind() === 'expression_statement' ? namedChildren(stmt)[0] : null;
     if (assignment?.kind() !== 'assignment') continue;
     const left = assignment.field('left');
