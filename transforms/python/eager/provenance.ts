@@ -7,6 +7,7 @@ import { bindingsIn, occurrencesOf, parametersOf } from '../query/bindings';
 import type { SessionResolver } from '../query/sessions';
 import { callArgs, dottedName, namedChildren, sameNode, start } from '../query/syntax';
 import { parseLoaderList, parseOptionsCall, type ImportTargets, type LoaderChain } from './loaders';
+import { reachingBindings } from './reaching';
 import type { ModelInfo, Relationship } from './model-index';
 
 /** A statement whose loader options can be extended: `select(M)...` or `db.get(M, pk)`. */
@@ -28,9 +29,10 @@ export type Load =
   | { k: 'query'; stmt: Statement }
   /**
    * Loaded outside this function; `why` says where from, for messages. `origin`: a parameter (a dependency,
-   * a caller), or a call (given the session, or awaited: a service or repository method).
+   * a caller), a call (given the session, or awaited: a service or repository method), or a local bound
+   * more than once whose reaching value is not certain.
    */
-  | { k: 'unknown'; why: string; origin: 'parameter' | 'call'; call?: SgNode; param?: string }
+  | { k: 'unknown'; why: string; origin: 'parameter' | 'call' | 'local'; call?: SgNode; param?: string }
   /** Made by the model's constructor in this function. */
   | { k: 'new'; call: SgNode };
 
@@ -65,6 +67,8 @@ export interface ModelLookup {
 
 export class Provenances {
   private readonly statements = new Map<string, Statement | null>();
+  /** Reads of locals bound more than once whose value is being worked out. */
+  private readonly resolving = new Set<number>();
 
   constructor(
     private readonly path: string,
@@ -227,8 +231,40 @@ export class Provenances {
       const typed = this.index.modelOfType(this.path, param.annotation.text());
       return typed ? { shape: typed.list ? 'list' : 'object', model: typed.model, load: { k: 'unknown', why: `the parameter \`${name}\``, origin: 'parameter', param: name }, path: [] } : null;
     }
-    if (bindings.length !== 1) return null;
-    const target = bindings[0] as SgNode;
+    if (bindings.length === 0) return null;
+    if (bindings.length === 1) return this.bindingValue(bindings[0] as SgNode, fn, depth);
+    return this.rebound(id, fn, bindings, depth);
+  }
+
+  /**
+   * A local bound more than once: the value of the one binding that reaches the read, when it is the only
+   * one (`None` aside: reading an attribute of None loads nothing). When several may, and one of them holds a
+   * model object, the object's query is not certain: an unknown load, which is flagged, never a guess.
+   */
+  private rebound(id: SgNode, fn: SgNode, bindings: SgNode[], depth: number): Provenance | null {
+    // `x = x.parent` in a loop: the read is asked again while its own value is being worked out.
+    if (this.resolving.has(start(id))) return null;
+    const reaching = reachingBindings(id, fn, bindings);
+    if (!reaching) return null;
+    const valued = reaching.filter((b) => boundValue(b)?.kind() !== 'none');
+    this.resolving.add(start(id));
+    let values: Provenance[];
+    try {
+      if (valued.length === 1) return this.bindingValue(valued[0] as SgNode, fn, depth);
+      values = valued.map((b) => this.bindingValue(b, fn, depth)).filter((p): p is Provenance => p !== null);
+    } finally {
+      this.resolving.delete(start(id));
+    }
+    if (values.length === 0) return null;
+    const first = values[0] as Provenance;
+    const model = values.every((p) => p.model?.key === first.model?.key) ? first.model : null;
+    const shape = values.every((p) => p.shape === first.shape) ? first.shape : 'any';
+    const why = `\`${id.text()}\`, which is bound more than once in this function, so which query loaded it is not certain`;
+    return { shape, model, load: { k: 'unknown', why, origin: 'local' }, path: [] };
+  }
+
+  /** The value one binding occurrence of a local gives it (an assignment, a `for` target, a `:=`). */
+  private bindingValue(target: SgNode, fn: SgNode, depth: number): Provenance | null {
     const parent = target.parent();
     if (parent?.kind() === 'assignment' && sameNode(parent.field('left'), target)) {
       const right = parent.field('right');
@@ -395,4 +431,10 @@ function chainLoaders(options: SgNode[], imports: ImportTargets): LoaderChain[] 
     out.push(...parsed);
   }
   return out;
+}
+
+/** The right side of `x = value` for a binding occurrence `x`; null for any other binding. */
+function boundValue(target: SgNode): SgNode | null {
+  const parent = target.parent();
+  return parent?.kind() === 'assignment' && sameNode(parent.field('left'), target) ? parent.field('right') : null;
 }
