@@ -43,6 +43,7 @@ export const transform: Transform<SgRoot> = {
 
 const CONCURRENT_ALL = new Set(['gather', 'wait', 'as_completed']);
 const CONCURRENT_TASK = new Set(['create_task', 'ensure_future', 'start_soon']);
+const SPAWNERS: ReadonlySet<string> = new Set([...CONCURRENT_ALL, ...CONCURRENT_TASK]);
 
 /** Relationships to load on one statement, and where they are read (flagged there if the load cannot be added). */
 interface Need {
@@ -352,6 +353,8 @@ class EagerLoad {
       const all = CONCURRENT_ALL.has(last) && (callee?.[0] === 'asyncio' || (callee?.length === 1 && localNameFor(this.imports, 'asyncio', last) === last));
       const task = CONCURRENT_TASK.has(last) && (callee?.length ?? 0) >= 2;
       if (!all && !task) continue;
+      // `crud.create_task(db, ...)`: a project function that happens to share the name runs nothing concurrently.
+      if (this.project.callsPlainProjectFunction(this.ctx.path, start(call), SPAWNERS)) continue;
       const args = namedChildren(call.field('arguments') as SgNode);
       const carrying = args.filter((a) => this.mentionsSession(a));
       const spread = carrying.some((a) => ['list_splat', 'list', 'list_comprehension', 'generator_expression', 'tuple', 'set'].includes(String(a.kind())));

@@ -105,6 +105,24 @@ export class EagerIndex {
     return this.verdicts.get(`${path}#param:${param}#${key}`);
   }
 
+  /**
+   * The call at `call` in `path` resolves to a project function that starts no task itself (none of its own
+   * calls named like `spawners` is anything but such a function in turn): `crud.create_task(db, ...)` runs its
+   * body in the caller's task. A project helper wrapping `asyncio.create_task` is not one.
+   */
+  callsPlainProjectFunction(path: string, call: number, spawners: ReadonlySet<string>, seen = new Set<string>()): boolean {
+    const site = this.calls.get(path)?.get(call);
+    const target = site ? this.project.resolveFunction(path, site.callee) : null;
+    const fn = target ? this.project.function(target.path, target.id) : undefined;
+    if (!target || !fn) return false;
+    const key = functionKey(target.path, target.id);
+    // Recursion among such functions starts no task by itself.
+    if (seen.has(key)) return true;
+    if (seen.size >= MAX_CHAIN) return false;
+    const inner = new Set([...seen, key]);
+    return fn.calls.every((c) => !spawners.has(c.text.split('.').pop() ?? '') || this.callsPlainProjectFunction(target.path, c.start, spawners, inner));
+  }
+
   needsIn(path: string): CrossNeed[] {
     return [...(this.needs.get(path)?.values() ?? [])];
   }

@@ -1,0 +1,5 @@
+import asyncio
+
+
+def create_task(coro):
+    return asyncio.create_task(coro)
