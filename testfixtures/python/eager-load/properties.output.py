@@ -60,6 +60,14 @@ class Project(TitledMixin, Base):
     def leader(self):
         return self.lead
 
+    @property
+    def kind(self):
+        return type(self).__name__
+
+    @property
+    def headline(self):
+        return super().display
+
     def render(self):
         return f"{self.title}: {len(self.tasks)}"
 
@@ -86,6 +94,7 @@ class ProjectIds(BaseModel):
     model_config = ConfigDict(from_attributes=True)
     id: int
     display: str
+    kind: str
     task_ids: List[int]
 
 
@@ -99,6 +108,7 @@ class ProjectPeople(BaseModel):
 class ProjectSummary(BaseModel):
     model_config = ConfigDict(from_attributes=True)
     summary: str
+    headline: str
 
 
 class ProjectSorted(BaseModel):

@@ -19,6 +19,9 @@ export interface PropertyRec {
   opaque: string | null;
 }
 
+/** Builtins that look at an object without reading its attributes. */
+const INSPECTORS = new Set(['type', 'id', 'isinstance']);
+
 /** Getter decorators: the function runs on every read of the attribute. */
 const GETTERS = new Set(['property', 'cached_property', 'hybrid_property']);
 
@@ -101,9 +104,11 @@ class PropertyReader {
     const parent = node.parent();
     if (node.kind() === 'identifier') {
       // `self` other than as the object of an attribute: handed to something that may read anything of it.
-      if (node.text() === this.self && isVariableOccurrence(node) && !(parent?.kind() === 'attribute' && sameNode(parent.field('object'), node))) {
+      if (node.text() === this.self && isVariableOccurrence(node) && !(parent?.kind() === 'attribute' && sameNode(parent.field('object'), node)) && !this.harmless(node)) {
         this.opaque ??= `hands \`${this.self}\` to \`${(parent ?? node).text()}\``;
       }
+      // `super().x`: the base class's attribute, maybe a property reading relationships.
+      if (node.text() === 'super' && parent?.kind() === 'call' && sameNode(parent.field('function'), node)) this.opaque ??= `reads through \`super()\``;
       return;
     }
     const chain = this.chainOf(node);
@@ -122,6 +127,13 @@ class PropertyReader {
     if (chain.length === 1) this.opaque ??= `calls \`${node.text()}()\``;
     // `self.tasks.count()`: a method of the value the chain holds.
     else this.reads.push(chain.slice(0, -1));
+  }
+
+  /** `self` given to a builtin that reads no attribute of it: `type(self)`, `id(self)`, `isinstance(self, X)`. */
+  private harmless(self: SgNode): boolean {
+    const call = self.parent()?.parent();
+    const callee = call?.kind() === 'call' ? call.field('function') : null;
+    return self.parent()?.kind() === 'argument_list' && callee?.kind() === 'identifier' && INSPECTORS.has(callee.text());
   }
 
   private returned(): string[] | null {
