@@ -4,8 +4,7 @@
 // which run through the whole engine so transforms with a project index see every file. Every case
 // also proves that the output parses (ours and CPython's parser) and that a second run changes nothing.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { processSource } from '../engine/pipeline';
 import { runProject } from '../engine/run';
@@ -13,6 +12,7 @@ import { DEFAULT_TRANSFORM_OPTIONS, TransformOptions } from '../engine/types';
 import { pythonLanguage } from '../transforms/python/support/language';
 import { isJsTree, loadJsTrees } from '../transforms/python/support/js-tree';
 import { findTransform } from '../transforms/registry';
+import { expectTreeFixture, listFiles } from './helpers/tree-fixtures';
 
 const ROOT = path.join(__dirname, '..', 'testfixtures', 'python');
 
@@ -87,16 +87,6 @@ function loadDirectoryCases(): DirectoryCase[] {
 
 const directoryCases = loadDirectoryCases();
 
-function listFiles(root: string, rel = ''): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(path.join(root, rel), { withFileTypes: true })) {
-    const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
-    if (entry.isDirectory()) out.push(...listFiles(root, child));
-    else out.push(child);
-  }
-  return out.sort();
-}
-
 async function runTree(c: DirectoryCase, dir: string) {
   const transform = findTransform(c.transform);
   if (!transform) throw new Error(`fixture directory ${c.transform} names no registered transform`);
@@ -141,28 +131,9 @@ describe.each([...new Set(cases.map((c) => c.transform))])('%s fixtures', (trans
 const directoryTransforms = [...new Set(directoryCases.map((c) => c.transform))];
 // jest refuses an empty table; with no directory fixtures there is simply nothing to run here.
 (directoryTransforms.length > 0 ? describe.each(directoryTransforms) : describe.skip.each([['none']]))('%s multi-file fixtures', (transformId) => {
-  test.each(directoryCases.filter((c) => c.transform === transformId).map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const work = mkdtempSync(path.join(tmpdir(), 'awaitify-fixture-'));
-    try {
-      cpSync(path.join(c.dir, 'input'), work, { recursive: true });
-      const first = await runTree(c, work);
-      const problems = first.files.filter((f) => f.status === 'error' || f.status === 'skipped');
-      expect(problems).toEqual([]);
-      for (const f of first.files) if (f.status === 'changed') writeFileSync(path.join(work, f.path), f.output);
-      const expectedRoot = path.join(c.dir, 'output');
-      expect(listFiles(work)).toEqual(listFiles(expectedRoot));
-      for (const file of listFiles(expectedRoot)) {
-        expect(`${file}:\n${readFileSync(path.join(work, file), 'utf8')}`).toBe(`${file}:\n${readFileSync(path.join(expectedRoot, file), 'utf8')}`);
-      }
-      const findings = first.files.flatMap((f) => (f.status === 'changed' || f.status === 'unchanged' ? f.findings.map((x) => `${f.path}:${x.rule}@${x.line}`) : []));
-      expect(findings.sort()).toEqual(c.findings.map((f) => `${f.path}:${f.rule}@${f.line}`).sort());
-
-      const second = await runTree(c, work);
-      expect(second.files.filter((f) => f.status !== 'unchanged').map((f) => f.path)).toEqual([]);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
-  });
+  test.each(directoryCases.filter((c) => c.transform === transformId).map((c) => [c.name, c] as const))('%s', (_name, c) =>
+    expectTreeFixture(c, (dir) => runTree(c, dir)),
+  );
 });
 
 test('every fixture output is accepted by CPython\'s parser', () => {

@@ -4,14 +4,14 @@
 // in a plain def parses but does not compile), and a second run must change nothing. These catch what a
 // transform's own fixtures cannot: how the transforms of a preset work together.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { presetFor, selectTransforms } from '../cli/run-command';
 import { runProject } from '../engine/run';
 import { DEFAULT_TRANSFORM_OPTIONS } from '../engine/types';
 import { isJsTree, loadJsTrees } from '../transforms/python/support/js-tree';
 import { pythonLanguage } from '../transforms/python/support/language';
+import { expectTreeFixture, listFiles } from './helpers/tree-fixtures';
 
 const ROOT = path.join(__dirname, '..', 'testfixtures', 'presets');
 
@@ -34,16 +34,6 @@ function loadCases(): PresetCase[] {
     }
   }
   return found;
-}
-
-function listFiles(root: string, rel = ''): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(path.join(root, rel), { withFileTypes: true })) {
-    const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
-    if (entry.isDirectory()) out.push(...listFiles(root, child));
-    else out.push(child);
-  }
-  return out.sort();
 }
 
 function runPreset(presetId: string, dir: string) {
@@ -77,28 +67,13 @@ beforeAll(async () => {
 });
 
 (cases.length > 0 ? describe.each([...new Set(cases.map((c) => c.preset))]) : describe.skip.each([['none']]))('preset %s', (presetId) => {
-  test.each(cases.filter((c) => c.preset === presetId).map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const work = mkdtempSync(path.join(tmpdir(), 'awaitify-preset-'));
-    try {
-      cpSync(path.join(c.dir, 'input'), work, { recursive: true });
-      const first = await runPreset(c.preset, work);
-      expect(first.files.filter((f) => f.status === 'error' || f.status === 'skipped')).toEqual([]);
-      for (const f of first.files) if (f.status === 'changed') writeFileSync(path.join(work, f.path), f.output);
-      const expectedRoot = path.join(c.dir, 'output');
-      expect(listFiles(work)).toEqual(listFiles(expectedRoot));
-      for (const file of listFiles(expectedRoot)) {
-        expect(`${file}:\n${readFileSync(path.join(work, file), 'utf8')}`).toBe(`${file}:\n${readFileSync(path.join(expectedRoot, file), 'utf8')}`);
-      }
-      const findings = first.files.flatMap((f) => (f.status === 'changed' || f.status === 'unchanged' ? f.findings.map((x) => `${f.path}:${x.rule}@${x.line}`) : []));
-      expect(findings.sort()).toEqual(c.findings.map((f) => `${f.path}:${f.rule}@${f.line}`).sort());
-      expect(compileErrors(listFiles(work).filter((f) => f.endsWith('.py')).map((f) => path.join(work, f)))).toBe('');
-
-      const second = await runPreset(c.preset, work);
-      expect(second.files.filter((f) => f.status !== 'unchanged').map((f) => f.path)).toEqual([]);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
-  });
+  test.each(cases.filter((c) => c.preset === presetId).map((c) => [c.name, c] as const))('%s', (_name, c) =>
+    expectTreeFixture(
+      c,
+      (dir) => runPreset(c.preset, dir),
+      (work) => expect(compileErrors(listFiles(work).filter((f) => f.endsWith('.py')).map((f) => path.join(work, f)))).toBe(''),
+    ),
+  );
 });
 
 test('every rule a preset fixture expects has its docs page', () => {

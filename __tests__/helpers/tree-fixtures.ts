@@ -1,0 +1,51 @@
+// A whole directory through the engine, checked against an expected output tree: shared by the multi-file
+// transform fixtures (fixtures.test.ts) and the whole-preset fixtures (preset-fixtures.test.ts).
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { RunReport } from '../../engine/run';
+
+/** Every file under `root`, by POSIX path relative to it, sorted. */
+export function listFiles(root: string, rel = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(path.join(root, rel), { withFileTypes: true })) {
+    const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
+    if (entry.isDirectory()) out.push(...listFiles(root, child));
+    else out.push(child);
+  }
+  return out.sort();
+}
+
+export interface TreeFixture {
+  /** Holds `input/` and `output/`. */
+  dir: string;
+  findings: { path: string; rule: string; line: number }[];
+}
+
+/**
+ * Copies `input/` to a temporary directory, runs `run` on it and writes the changed files; then the tree must
+ * equal `output/`, the findings the expected ones, `check` (if any) must pass on the written tree, and a second
+ * run must change nothing.
+ */
+export async function expectTreeFixture(c: TreeFixture, run: (dir: string) => Promise<RunReport>, check?: (work: string) => void): Promise<void> {
+  const work = mkdtempSync(path.join(tmpdir(), 'awaitify-tree-fixture-'));
+  try {
+    cpSync(path.join(c.dir, 'input'), work, { recursive: true });
+    const first = await run(work);
+    expect(first.files.filter((f) => f.status === 'error' || f.status === 'skipped')).toEqual([]);
+    for (const f of first.files) if (f.status === 'changed') writeFileSync(path.join(work, f.path), f.output);
+    const expectedRoot = path.join(c.dir, 'output');
+    expect(listFiles(work)).toEqual(listFiles(expectedRoot));
+    for (const file of listFiles(expectedRoot)) {
+      expect(`${file}:\n${readFileSync(path.join(work, file), 'utf8')}`).toBe(`${file}:\n${readFileSync(path.join(expectedRoot, file), 'utf8')}`);
+    }
+    const findings = first.files.flatMap((f) => (f.status === 'changed' || f.status === 'unchanged' ? f.findings.map((x) => `${f.path}:${x.rule}@${x.line}`) : []));
+    expect(findings.sort()).toEqual(c.findings.map((f) => `${f.path}:${f.rule}@${f.line}`).sort());
+    check?.(work);
+
+    const second = await run(work);
+    expect(second.files.filter((f) => f.status !== 'unchanged').map((f) => f.path)).toEqual([]);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
