@@ -78,7 +78,9 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   }
   if (edits.length === rewrite.engineEdits.length) return { edits, findings };
 
-  edits.push(...importEdits(ctx, markers > 0, fixtures > 0, rewrite.fromImports, rewrite.fromRemovals, rewrite.engineEdits));
+  // First: where the imports go at the very offset of a test's new marker (a file that starts with the test),
+  // the engine applies insertions at one offset in order, and the import must precede the decorator.
+  edits.unshift(...importEdits(ctx, markers > 0, fixtures > 0, rewrite.fromImports, rewrite.fromRemovals, rewrite.engineEdits));
   const madeAsync = file.functions.filter((f) => f.asyncAt !== null).length + rewrite.asyncFixtures;
   return {
     edits,

@@ -1,0 +1,4 @@
+def test_get(db_session):
+    from app.svc import get_item
+
+    assert get_item(db_session, 1) is None
