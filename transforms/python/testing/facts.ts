@@ -82,9 +82,34 @@ export interface TestFacts {
   clients: { start: number; oneLoop: boolean }[];
   /** The keys of `<app>.dependency_overrides[<key>] = ...` assignments, as written. */
   overrideKeys: string[];
+  /** Patches of the session dependency by a dotted path (see PatchedName). */
+  patchedNames: PatchedName[];
 }
 
-/** `dependencies`: the names of the session dependency and its async twin, whose overrides are followed. */
+/**
+ * A patcher naming a module attribute by a dotted string: `patch("app.service.get_db", ...)` (mock's or
+ * pytest-mock's, decorator included), `monkeypatch.setattr("app.service.get_db", value)` / `.delattr(...)`,
+ * `patch.multiple("app.service", get_db=...)`. Recorded only for the sync session dependency's name, whose
+ * imports async-get-db replaces by its twin's.
+ */
+export interface PatchedName {
+  /** Offset of the string (of the keyword, for `patch.multiple`). */
+  at: number;
+  /** The dotted path before the name, as mock imports and walks it. */
+  holder: string[];
+  name: string;
+  /** The async twin that took the name's place in migrated modules. */
+  twin: string;
+  /** The patcher as written (`mocker.patch`). */
+  patcher: string;
+  /** `create=True` / `raising=False`: a missing attribute is created (mock) or passed over (monkeypatch) instead of raising. */
+  tolerant: boolean;
+}
+
+/**
+ * `dependencies`: the names of the session dependency and its async twin, whose overrides are followed (and
+ * whose patches by dotted path are recorded, the first for the second).
+ */
 export function testFacts(tree: SgRoot, source: string, path: string, dependencies: readonly string[] = []): TestFacts {
   const root = tree.root();
   const imports = collectImports(tree);
@@ -120,8 +145,46 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
       overrides,
     });
   }
-  return { moduleMarked, functions, ...clientFacts(root, imports, functions) };
+  const [getDb, twin] = dependencies;
+  const patchedNames = getDb && twin && source.includes(getDb) ? patchesOf(root, getDb, twin) : [];
+  return { moduleMarked, functions, ...clientFacts(root, imports, functions), patchedNames };
 }
+
+/** Every patch of `name` by dotted path in the module: decorators and module-level patchers too, not only calls in tests. */
+function patchesOf(root: SgNode, name: string, twin: string): PatchedName[] {
+  const found: PatchedName[] = [];
+  for (const call of root.findAll({ rule: { kind: 'call' } })) {
+    const callee = call.field('function') as SgNode;
+    const dotted = dottedName(callee);
+    if (!dotted) continue;
+    const patcher = dotted.join('.');
+    const args = callArgs(call);
+    if (args.splat) continue;
+    const first = args.positional[0];
+    const text = first ? plainString(first) : null;
+    if (!first || text === null || !DOTTED.test(text)) continue;
+    const path = text.split('.');
+    if (PATCH_MULTIPLE.test(patcher)) {
+      for (const [keyword, value] of args.keywords) {
+        if (keyword === name) found.push({ at: start(value.parent() ?? value), holder: path, name, twin, patcher, tolerant: isTrue(args.keywords.get('create')) });
+      }
+      continue;
+    }
+    if (path.length < 2 || path[path.length - 1] !== name) continue;
+    const tolerant = PATCH.test(patcher) ? isTrue(args.keywords.get('create')) : MONKEYPATCH.test(patcher) && monkeypatchDotted(patcher, args) ? isFalse(args.keywords.get('raising')) : null;
+    if (tolerant !== null) found.push({ at: start(first), holder: path.slice(0, -1), name, twin, patcher, tolerant });
+  }
+  return found;
+}
+
+/** pytest's `monkeypatch.setattr("pkg.mod.name", value)` / `delattr("pkg.mod.name")`: the dotted forms, without the `name` argument. */
+function monkeypatchDotted(patcher: string, args: CallArgs): boolean {
+  if (patcher.endsWith('.delattr')) return args.positional.length === 1 && !args.keywords.has('name');
+  return args.positional.length === 2 && !args.keywords.has('name') && !args.keywords.has('value');
+}
+
+const isTrue = (node: SgNode | undefined): boolean => node?.text() === 'True';
+const isFalse = (node: SgNode | undefined): boolean => node?.text() === 'False';
 
 function clientFacts(root: SgNode, imports: ModuleImports, functions: FunctionFacts[]): Pick<TestFacts, 'clients' | 'overrideKeys'> {
   const names = new Set(['fastapi.testclient', 'starlette.testclient', 'fastapi'].flatMap((m) => localNamesFor(imports, m, 'TestClient')));
@@ -332,6 +395,10 @@ function plainString(node: SgNode): string | null {
 /** unittest.mock's and pytest-mock's patchers (`patch`, `mock.patch`, `mocker.patch`), not `client.patch`: see patchOf. */
 const PATCH = /^(?:(?:unittest\.)?mock\.|mocker\.)?patch$/;
 const PATCH_OBJECT = /^(?:(?:unittest\.)?mock\.|mocker\.)?patch\.object$/;
+const PATCH_MULTIPLE = /^(?:(?:unittest\.)?mock\.|mocker\.)?patch\.multiple$/;
+/** A method call on a receiver (pytest's `monkeypatch` fixture under any name), never the builtin `setattr`. */
+const MONKEYPATCH = /^\w+(?:\.\w+)*\.(?:setattr|delattr)$/;
+const DOTTED = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
 
 /** The call sits in the first `for ... in <iterable>` of its innermost generator expression, which Python evaluates in the enclosing scope. */
 function inFirstIterable(call: SgNode, fn: SgNode): boolean {

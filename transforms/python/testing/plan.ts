@@ -96,6 +96,66 @@ export class TestPlan {
     this.planOverrides();
     this.flagSyncHandoffs();
     this.flagEngineLoops();
+    this.flagPatchedGetDb();
+  }
+
+  /**
+   * `patch("app.service.get_db", ...)` where async-get-db replaced `app.service`'s import of the session
+   * dependency by its twin's: the module no longer has the attribute, so the patch raises AttributeError
+   * (or, with `create=True`, replaces nothing the code uses). Only flagged: what replaces the session
+   * dependency now is an async generator, which a sync mock or generator set up for `get_db` does not stand
+   * in for, so rewriting the string to the twin's name would not make the test right.
+   */
+  private flagPatchedGetDb(): void {
+    for (const [path, s] of this.summaries) {
+      for (const p of s.tests.patchedNames) {
+        const holder = this.patchedModule(path, p.holder, p.name);
+        if (!holder || this.binds(holder, p.name, new Set()) || !this.binds(holder, p.twin, new Set())) continue;
+        const dotted = [...p.holder, p.name].join('.');
+        const outcome = p.tolerant ? 'the patch only creates an attribute that nothing uses' : 'the patch raises AttributeError';
+        this.flag(
+          path,
+          RULES.patchGetDb,
+          p.at,
+          `\`${p.patcher}(...)\` patches \`${dotted}\`, which no longer exists after the migration: \`${p.holder.join('.')}\` (${holder}) binds \`${p.twin}\` instead of \`${p.name}\` (its dependencies use that now), so ${outcome}; it was left as it is, as pointing it at \`${p.twin}\` would need an async generator function in its place, which a replacement written for the sync \`${p.name}\` is not`,
+        );
+      }
+    }
+  }
+
+  /**
+   * The project module a patch's dotted holder names, walked as mock walks it (the longest importable prefix,
+   * then attributes); null when it is not a project module, or when `holder.name` is a submodule itself.
+   */
+  private patchedModule(path: string, holder: string[], name: string): string | null {
+    const importModule = (parts: string[]): Expr => ({ k: 'import', target: { k: 'module', module: { anchor: null, parts } } });
+    const whole = this.index.evaluate(path, importModule([...holder, name]));
+    if (whole.k === 'module' && whole.path !== null) return null;
+    for (let cut = holder.length; cut > 0; cut--) {
+      const module = this.index.evaluate(path, importModule(holder.slice(0, cut)));
+      if (module.k !== 'module' || module.path === null) continue;
+      let expr: Expr = importModule(holder.slice(0, cut));
+      for (const part of holder.slice(cut)) expr = { k: 'attr', of: expr, name: part };
+      const found = cut === holder.length ? module : this.index.evaluate(path, expr);
+      return found.k === 'module' ? found.path : null;
+    }
+    return null;
+  }
+
+  /**
+   * Whether module `path` may bind `name` at module level: a binding of its own, a star import that may bring
+   * it (any from outside the project), or a module `__getattr__`.
+   */
+  private binds(path: string, name: string, seen: Set<string>): boolean {
+    const m = this.index.module(path);
+    if (!m) return true;
+    if (seen.has(path)) return false;
+    seen.add(path);
+    if (m.globals.some(([n]) => n === name || n === '__getattr__')) return true;
+    return m.starImports.some((ref) => {
+      const target = this.index.evaluate(path, { k: 'import', target: { k: 'module', module: ref } });
+      return target.k !== 'module' || target.path === null || this.binds(target.path, name, seen);
+    });
   }
 
   /**

@@ -1,0 +1,6 @@
+from fastapi import FastAPI
+
+from app import service
+
+app = FastAPI()
+app.include_router(service.router)
