@@ -208,7 +208,10 @@ export class AsyncPlan {
     for (const entry of this.functions.values()) {
       const { fn } = entry;
       if (fn.isAsync || fn.firstAwait === null) continue;
-      if (fn.test) {
+      // A test or fixture that still holds a sync session call (`db = TestingSessionLocal()` then `db.commit()`)
+      // is blocked like any function: made async around it, it would await what query-to-select wrote on a sync
+      // Session. Left plain with those awaits taken out, it keeps working on its sync session.
+      if (fn.test && fn.sessionBlocker === null) {
         // `await` in a plain def does not compile: the test must become async, and a person must mark it.
         this.makeAsync(entry.key, { kind: 'seed', awaits: fn.firstAwait });
         this.flag(RULES.inTest, entry.path, fn.id, `${testWord(fn)} \`${fn.qualname}\` awaits \`${fn.firstAwait}\` and is made \`async def\`, but pytest only runs it with pytest-asyncio's marker (or fixture decorator)`);

@@ -1,0 +1,2 @@
+def test_admin_role(admin):
+    assert admin.role == "admin"
