@@ -83,10 +83,11 @@ export function isBindingOccurrence(id: SgNode): boolean {
     case 'except_clause':
       return true;
     case 'dotted_name': {
-      // `import a.b` binds `a`; `from x import y` binds `y` (not `x`).
+      // `import a.b` binds `a` (not `b`); `from x import y` binds `y` (not `x`); under an alias
+      // (`import a.b as c`, `from x import y as z`) only the alias binds (the aliased_import case).
       const stmt = parent.parent();
       if (stmt?.kind() === 'import_from_statement') return !sameNode(stmt.field('module_name'), parent);
-      return stmt?.kind() === 'import_statement' || stmt?.kind() === 'aliased_import';
+      return stmt?.kind() === 'import_statement' && sameNode(parent.child(0), child);
     }
     default:
       return false;
