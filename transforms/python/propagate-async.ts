@@ -53,7 +53,9 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
     edits.push(...awaitEdits(call, a.reason));
     awaited.push(call);
   }
-  const sessionArgs = syncSessionArguments(ctx, awaited);
+  // Script entry calls and the other module-level calls of async functions run (or are to run) a coroutine too.
+  const moduleLevel = [...file.entryRuns, ...file.moduleCalls].flatMap((r) => calls.get(`${r.start}:${r.end}`) ?? []);
+  const sessionArgs = syncSessionArguments(ctx, awaited, moduleLevel);
   edits.push(...sessionArgs.edits);
   for (const u of file.unwraps) edits.push({ start: u.start, end: u.end, text: u.text, reason: u.reason });
   edits.push(...keptPlainEdits(ctx.tree, file.keptPlain));

@@ -22,6 +22,11 @@ export interface FilePlan {
   unwraps: { start: number; end: number; text: string; reason: string }[];
   /** Script entry calls of functions made async, to run with `asyncio.run(...)` (grouped by their `__main__` block). */
   entryRuns: { start: number; end: number; block: number; text: string; reason: string }[];
+  /**
+   * Calls of functions made async that run at module level and are left as they are (flagged): what they are
+   * handed is checked like the arguments of awaited calls, since running them (`asyncio.run`) is the fix.
+   */
+  moduleCalls: { start: number; end: number }[];
   findings: FindingInput[];
   /** Offsets of findings on calls made by tests and fixtures, which async-tests handles when it runs later. */
   testFindings: Set<number>;
@@ -337,6 +342,7 @@ export class AsyncPlan {
         this.file(path).entryRuns.push({ start: call.start, end: call.end, block: call.mainEntry, text: call.text, reason: `${ID}: the script runs ${target.fn.qualname}, which is async now, with asyncio.run()` });
         return;
       }
+      this.file(path).moduleCalls.push({ start: call.start, end: call.end });
       this.flag(RULES.syncContext, path, call.start, `${callee}, but it runs ${call.blocked ?? 'at module level'}, where it cannot be awaited`);
       return;
     }
@@ -578,7 +584,7 @@ export class AsyncPlan {
   private file(path: string): FilePlan {
     let plan = this.files.get(path);
     if (!plan) {
-      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [] };
+      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [] };
       this.files.set(path, plan);
     }
     return plan;

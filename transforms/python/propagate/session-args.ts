@@ -6,6 +6,12 @@
 // The factory call is renamed to its twin only when nothing else in the function needs the sync Session: every
 // use of the name is an argument of a call awaited here, or a method AsyncSession keeps sync (`add`, `expunge`...).
 // Anything else (the session returned, stored, given to a sync function, opened in a `with`) is flagged.
+//
+// A session made at module level (`session = JobSession()` in a script's `__main__` block, `db = SessionLocal()`
+// at import time) is no session to the resolver, which answers for names of functions only; handed to a
+// coroutine function it is the same bug, so the factory calls bound to that module-level name are looked up here.
+// Such a session is always flagged: its async twin would have to be opened, and closed with `await`, inside the
+// coroutine that uses it.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, TransformContext } from '../../../engine/types';
 import { placeOf } from '../awaits/context';
@@ -17,7 +23,7 @@ import { importsTwinnedEngine } from '../scaffold/engine-index';
 import { SessionResolver, sessionOptionsFrom } from '../query/sessions';
 import { callArgs, end, start } from '../query/syntax';
 import { collectImports, importsFreedBy, planImportEdits } from '../support/imports';
-import { nameTable } from '../support/scope';
+import { cachedNameTables, moduleBindings, nameTable, occurrenceOf, scopeOf, seesModuleBinding, type NameTable } from '../support/scope';
 import { RULES, HINTS } from './rules';
 
 const ID = 'propagate-async';
@@ -28,22 +34,33 @@ export interface SessionArgResult {
   renamed: number;
 }
 
-/** `awaited`: the calls this file's plan awaits (the callee is a coroutine function now). */
-export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgNode[]): SessionArgResult {
+/**
+ * `awaited`: the calls this file's plan awaits (the callee is a coroutine function now). `moduleLevel`: the calls of
+ * coroutine functions at module level, run with `asyncio.run(...)` in a script's entry block or left as they are
+ * (flagged); only a session made at module level can reach them.
+ */
+export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgNode[], moduleLevel: SgNode[] = []): SessionArgResult {
   const out: SessionArgResult = { edits: [], findings: [], renamed: 0 };
-  if (awaited.length === 0) return out;
+  if (awaited.length === 0 && moduleLevel.length === 0) return out;
   const imports = collectImports(ctx.tree);
   const sessions = new SessionResolver(ctx.tree, imports, sessionOptionsFrom(ctx.options));
   const twins = new FactoryTwins(ctx.tree, imports, sessions, (module, name) => importsTwinnedEngine(ctx.options.asyncEngineTwins, ctx.path, module, name));
   const awaitedIds = new Set(awaited.map((c) => c.id()));
   const decided = new Set<number>();
+  const tables = cachedNameTables(ctx.tree);
+  let moduleNames: ReadonlySet<string> | null = null;
+  // Most arguments are no session at all: one pass over the module's bindings spares each a scan of the tree.
+  const moduleLevelSession = (arg: SgNode): { origins: SgNode[] } | null => {
+    moduleNames ??= moduleSessionNames(ctx.tree, sessions);
+    return moduleNames.has(arg.text()) ? moduleSession(tables(arg.text()), sessions, arg) : null;
+  };
   const renames: { edit: TextEdit; importAdd: ImportAdd | null; extra: { module: string; name: string }[]; mayFree: ImportAdd['replaces'][] }[] = [];
 
-  for (const call of awaited) {
+  for (const call of [...awaited, ...moduleLevel]) {
     const args = callArgs(call);
     for (const arg of [...args.positional, ...args.keywords.values()]) {
       if (arg.kind() !== 'identifier') continue;
-      const info = sessions.resolve(arg);
+      const info = sessions.resolve(arg) ?? moduleLevelSession(arg);
       if (!info || info.origins.length === 0) continue;
       for (const origin of info.origins) {
         if (decided.has(start(origin))) continue;
@@ -90,12 +107,12 @@ export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgN
  * function as the awaited call, bound once there, and every other use of the name needs no sync Session.
  */
 function blockerOfRename(root: SgRoot, origin: SgNode, name: string, awaitedIds: ReadonlySet<number>): string | null {
+  const unit = placeOf(origin).unit;
+  if (!unit) return 'the session is made at module level, outside the coroutine: an AsyncSession is to be opened (`async with`) and closed with `await` inside it';
   const assignment = origin.parent();
   if (assignment?.kind() !== 'assignment' || assignment.field('left')?.kind() !== 'identifier' || assignment.field('right')?.id() !== origin.id()) {
     return `the session is not made by a plain \`${name} = ...\` assignment`;
   }
-  const unit = placeOf(origin).unit;
-  if (!unit) return 'the session is made at module level';
   const inUnit = nameTable(root, name).occurrences.filter((o) => o.scope.id() === unit.id());
   const bindings = inUnit.filter((o) => o.role !== 'reference');
   if (bindings.length !== 1) return `\`${name}\` is bound more than once in the function`;
@@ -108,6 +125,46 @@ function blockerOfRename(root: SgRoot, origin: SgNode, name: string, awaitedIds:
     return `a nested function or lambda uses \`${name}\` too`;
   }
   return null;
+}
+
+/**
+ * The factory calls a module-level name is bound to (`session = JobSession()`, `with SessionLocal() as session:`),
+ * when `arg` reads that module-level name: the session the resolver does not follow out of functions. Null when
+ * `arg` reads a local, or no binding of the name at module level is a session factory call.
+ */
+function moduleSession(table: NameTable, sessions: SessionResolver, arg: SgNode): { origins: SgNode[] } | null {
+  const reference = occurrenceOf(table, arg);
+  if (reference?.role !== 'reference' || !seesModuleBinding(table, reference)) return null;
+  const origins = moduleBindings(table).flatMap((o) => {
+    const made = factoryCallBinding(o.node, sessions);
+    return made ? [made] : [];
+  });
+  return origins.length > 0 ? { origins } : null;
+}
+
+/** The names module-level code binds to a session factory call (the candidates of moduleSession). */
+function moduleSessionNames(root: SgRoot, sessions: SessionResolver): Set<string> {
+  const names = new Set<string>();
+  if (!sessions.mayFindSessions) return names;
+  for (const node of root.root().findAll({ rule: { any: [{ kind: 'assignment' }, { kind: 'as_pattern_target' }] } })) {
+    const id = node.kind() === 'assignment' ? node.field('left') : node.children().find((c) => c.isNamed());
+    if (id?.kind() !== 'identifier' || scopeOf(id).kind() !== 'module') continue;
+    if (factoryCallBinding(id, sessions)) names.add(id.text());
+  }
+  return names;
+}
+
+/** The session factory call a binding occurrence stores: `name = F()`, `with F() as name` (`F.begin()` there too). */
+function factoryCallBinding(id: SgNode, sessions: SessionResolver): SgNode | null {
+  const parent = id.parent();
+  if (parent?.kind() === 'assignment' && parent.field('left')?.id() === id.id()) {
+    const value = parent.field('right');
+    return value?.kind() === 'call' && sessions.isFactoryCall(value) ? value : null;
+  }
+  const asPattern = parent?.kind() === 'as_pattern_target' ? parent.parent() : null;
+  if (asPattern?.kind() !== 'as_pattern' || asPattern.parent()?.kind() !== 'with_item') return null;
+  const value = asPattern.children().find((c) => c.isNamed());
+  return value?.kind() === 'call' && (sessions.isFactoryCall(value) || sessions.isFactoryBeginCall(value)) ? value : null;
 }
 
 /** What a use of the session needs the sync Session for, or null when an AsyncSession serves it as well. */
