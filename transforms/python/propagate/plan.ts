@@ -105,6 +105,8 @@ export class AsyncPlan {
   private readonly files = new Map<string, FilePlan>();
   private readonly flagged = new Set<string>();
   private readonly queue: string[] = [];
+  /** Route handlers whose session parameter goes back to the sync session (keepBlockedRoutesSync). */
+  private readonly keptSync = new Set<string>();
 
   constructor(readonly index: ProjectIndex) {
     this.collect();
@@ -114,9 +116,10 @@ export class AsyncPlan {
     for (let next = 0; next < this.queue.length; next++) this.spread(this.queue[next] as string);
     this.queue.length = 0;
     this.flagUnresolved();
+    // First: a route kept on the sync session hands its callees a sync Session, which their sync calls suit.
+    this.keepBlockedRoutesSync();
     this.flagUntypedSessionParameters();
     this.flagSyncSessionDependencies();
-    this.keepBlockedRoutesSync();
     this.writeAsyncDefs();
   }
 
@@ -396,7 +399,7 @@ export class AsyncPlan {
       for (const site of this.callers.get(callee.key) ?? []) {
         const bound = callee.fn.kind === 'method' || callee.fn.kind === 'classmethod' ? 1 : 0;
         const parameterFor = (key: number | string): string | undefined => (typeof key === 'string' ? key : params.positional[key + bound]);
-        for (const key of site.call.sessionArg ?? []) {
+        for (const key of site.caller && this.keptSync.has(site.caller.key) ? [] : (site.call.sessionArg ?? [])) {
           const name = parameterFor(key);
           if (name !== undefined && params.untypedSessionLike.includes(name)) {
             this.flagSessionLikeUses(callee, name, `\`${site.caller?.fn.qualname ?? 'module code'}\` (${site.path}) passes it a session`, true);
@@ -440,22 +443,33 @@ export class AsyncPlan {
   }
 
   /**
-   * A route handler insert-await left unconverted (a legacy query it could not convert...) stays a plain def; its
-   * session parameter, already `AsyncSession = Depends(get_async_db)` from the transforms before, would hand it an
-   * AsyncSession its sync calls cannot use. Unless it also calls something async now (then it is broken either
-   * way, and flagged), the parameter goes back to the sync session: the handler keeps working as it did.
+   * A route handler that stays a plain def (insert-await left it unconverted, or the functions it hands its
+   * session to stay sync) would get, from `AsyncSession = Depends(get_async_db)` as the transforms before wrote
+   * it, an AsyncSession its sync code cannot use. Unless it also calls something async now (then it is broken
+   * either way, and flagged), the parameter goes back to the sync session: the handler keeps working as it did.
    */
   private keepBlockedRoutesSync(): void {
     for (const entry of this.functions.values()) {
       const { fn } = entry;
-      if (!fn.route || fn.isAsync || this.newly.has(entry.key) || fn.sessionBlocker === null || !fn.params?.depends) continue;
-      const callsAsync = fn.calls.some((call) => {
+      if (!fn.route || fn.isAsync || this.newly.has(entry.key) || !fn.params?.depends) continue;
+      let callsAsync = false;
+      let handsOn = false;
+      let handsToUnknown = false;
+      for (const call of fn.calls) {
         const target = this.index.resolveFunction(entry.path, call.callee);
-        if (!target) return false;
-        const key = functionKey(target.path, target.id);
-        return this.functions.get(key)?.fn.isAsync === true || this.newly.has(key);
-      });
-      if (!callsAsync) this.file(entry.path).keptSyncRoutes.push(fn.id);
+        const key = target ? functionKey(target.path, target.id) : null;
+        if (key !== null && (this.functions.get(key)?.fn.isAsync === true || this.newly.has(key))) callsAsync = true;
+        if (call.sessionArg && !call.onSession) {
+          handsOn = true;
+          // A function the index cannot see may be a coroutine function by now (a module left out of the run).
+          if (key === null) handsToUnknown = true;
+        }
+      }
+      // Its own unconverted session calls, or only sync functions it hands the session to, say it stays sync.
+      if (!callsAsync && !handsToUnknown && (fn.sessionBlocker !== null || handsOn)) {
+        this.file(entry.path).keptSyncRoutes.push(fn.id);
+        this.keptSync.add(entry.key);
+      }
     }
   }
 

@@ -3,13 +3,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import get_async_db
 from app.helpers import fetch_member, touch
+from app.models import Member
 from app.service import rename
 
 router = APIRouter()
 
 
 @router.get("/members/{member_id}")
-def read_member(member_id: int, db: AsyncSession = Depends(get_async_db)):
+async def read_member(member_id: int, db: AsyncSession = Depends(get_async_db)):
+    # Awaits db.get after the migration, so it is async and hands its helpers an AsyncSession.
+    if await db.get(Member, member_id) is None:
+        return None
     touch(db, stats=db)
     return fetch_member(db, member_id)
 
