@@ -232,7 +232,7 @@ class Summarizer {
     const test = this.testKindOf(fn);
     const fixture = test === 'fixture';
     const keptSync = new Set([this.input.options.getDbName]);
-    return {
+    const summary: FunctionSummary = {
       id: start(fn),
       name,
       qualname: qualnameOf(fn),
@@ -253,6 +253,42 @@ class Summarizer {
       provides: this.returnsOf(fn, own, isGenerator),
       calls: [],
     };
+    // Only what differs from the usual function is written (as for CallSite).
+    const decorating = decoratorsOf(fn)
+      .filter((d) => !ROUTE_DECORATOR.test(d.text()))
+      .flatMap((d) => namedChildren(d).slice(0, 1))
+      .map((e) => this.exprOf(e, 0))
+      .filter((e) => e.k !== 'unknown');
+    if (decorating.length > 0) summary.decorators = decorating;
+    if (this.wrapsSynchronously(fn, summary)) summary.syncWrapper = true;
+    return summary;
+  }
+
+  /**
+   * `def deco(func): def wrapper(*a, **kw): ... func(*a, **kw) ...; return wrapper`: the wrapper, a plain def, calls
+   * the decorated function without await (see FunctionSummary.syncWrapper). The wrapper must be what the decorator
+   * returns: one returning `func` itself (a registration decorator) leaves the function as it is.
+   */
+  private wrapsSynchronously(fn: SgNode, summary: FunctionSummary): boolean {
+    if (summary.isAsync) return false;
+    // Read from the return statements, not `returns`: an annotation (`-> F`, `-> Callable[...]`) takes precedence there.
+    const returned = this.ownNodes(fn)
+      .filter((n) => n.kind() === 'return_statement')
+      .map((n) => castOperand(namedChildren(n)[0]))
+      .map((v) => (v?.kind() === 'identifier' ? this.lookupInFunction(fn, v.text(), 0) : null));
+    const first = returned[0];
+    if (first?.k !== 'def' || returned.some((r) => r?.k !== 'def' || r.id !== first.id)) return false;
+    const params = parametersOf(fn).filter((_, i) => i > 0 || summary.kind === 'function' || summary.kind === 'staticmethod');
+    const param = params.length === 1 ? params[0] : undefined;
+    // `func` or `func: F`; not `*funcs`.
+    if (!param || (param.node.kind() !== 'identifier' && param.node.child(0)?.kind() !== 'identifier')) return false;
+    const wrapper = this.facts.get(first.id)?.node;
+    if (!wrapper || enclosingFunctionId(wrapper) !== summary.id || wrapper.children().some((c) => !c.isNamed() && c.text() === 'async')) return false;
+    if (parametersOf(wrapper).some((p) => p.name === param.name)) return false;
+    return (wrapper.field('body')?.findAll({ rule: { kind: 'call' } }) ?? []).some((call) => {
+      const callee = call.field('function');
+      return callee?.kind() === 'identifier' && callee.text() === param.name && sameNode(placeOf(call).unit, wrapper) && awaitState(call, this.input.source) !== 'yes';
+    });
   }
 
   /** A pytest test function or fixture, by pytest's conventions. */
@@ -935,6 +971,13 @@ function firstAwaitOf(own: SgNode[]): string | null {
     if (kind === 'for_statement' || kind === 'for_in_clause') return `async for over ${shorten(spaced(n.field('right')?.text() ?? ''))}`;
   }
   return null;
+}
+
+/** `cast(F, wrapper)` → `wrapper` (typed decorators return their wrapper through `typing.cast`); anything else as it is. */
+function castOperand(node: SgNode | undefined): SgNode | undefined {
+  if (node?.kind() !== 'call' || !/^(?:typing\.)?cast$/.test(node.field('function')?.text() ?? '')) return node;
+  const args = callArgs(node);
+  return args.positional.length === 2 && args.keywords.size === 0 ? args.positional[1] : node;
 }
 
 function compact(text: string): string {

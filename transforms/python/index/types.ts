@@ -170,6 +170,17 @@ export interface FunctionSummary {
   calls: CallSite[];
   /** Absent unless a parameter is a session, or an unannotated one has session methods called on it. */
   params?: ParamFacts;
+  /**
+   * Its decorators' expressions (`@background_task`; `@audited("x")` is a call), route decorators left out (they
+   * take the function as it is). Absent when none.
+   */
+  decorators?: Expr[];
+  /**
+   * A decorator that calls what it decorates synchronously: a plain def with one parameter that returns a nested
+   * plain def calling that parameter without await. A coroutine function decorated with it is never run (its
+   * wrapper only creates the coroutine). Absent when not.
+   */
+  syncWrapper?: true;
 }
 
 /**

@@ -9,6 +9,7 @@
 import type { FindingInput } from '../../../engine/types';
 import type { ProjectIndex } from '../index/project';
 import { functionKey } from '../index/project';
+import { cached } from '../../../engine/cached';
 import type { CallSite, Expr, FunctionSummary, ModuleSummary, ReferenceSite, WrapperSite } from '../index/types';
 import { AWAITED_METHODS, BULK_METHODS } from '../awaits/methods';
 import { ReceiverClassifier } from './receivers';
@@ -107,6 +108,7 @@ export class AsyncPlan {
   private readonly queue: string[] = [];
   /** Route handlers whose session parameter goes back to the sync session (keepBlockedRoutesSync). */
   private readonly keptSync = new Set<string>();
+  private readonly decoratorBlockers = new Map<string, string | null>();
 
   constructor(readonly index: ProjectIndex) {
     this.collect();
@@ -225,7 +227,10 @@ export class AsyncPlan {
         this.flag(RULES.inTest, entry.path, fn.id, `${testWord(fn)} \`${fn.qualname}\` awaits \`${fn.firstAwait}\` and is made \`async def\`, but pytest only runs it with pytest-asyncio's marker (or fixture decorator)`);
         continue;
       }
-      const blocked = fn.ignored ? 'an `awaitify: ignore` marker or the `exclude-functions` configuration leaves it alone' : fn.syncOnly ?? (fn.sessionBlocker ? `it still calls \`${fn.sessionBlocker}\` without await` : null);
+      const decorated = this.syncDecorator(entry);
+      const blocked = fn.ignored
+        ? 'an `awaitify: ignore` marker or the `exclude-functions` configuration leaves it alone'
+        : (fn.syncOnly ?? (fn.sessionBlocker ? `it still calls \`${fn.sessionBlocker}\` without await` : decorated && `the ${decorated}`));
       if (blocked) {
         this.flag(
           RULES.callerBlocked,
@@ -296,12 +301,35 @@ export class AsyncPlan {
   }
 
   /** Why a plain def cannot become async, or null. */
-  private obstacle(fn: FunctionSummary): { rule: AsyncRule; why: string } | null {
+  private obstacle(entry: FnEntry): { rule: AsyncRule; why: string } | null {
+    const { fn } = entry;
     if (fn.test) return { rule: RULES.inTest, why: `it is the ${testWord(fn)} \`${fn.qualname}\`, and tests are converted by their own stage` };
     if (fn.syncOnly) return { rule: RULES.syncContext, why: fn.syncOnly };
     if (fn.sessionBlocker) return { rule: RULES.callerBlocked, why: `\`${fn.qualname}\` still calls \`${fn.sessionBlocker}\` without await (insert-await left it unchanged), so it cannot become async` };
     if (fn.ignored) return { rule: RULES.callerBlocked, why: `\`${fn.qualname}\` is left alone by an \`awaitify: ignore\` marker on its \`def\` or by the \`exclude-functions\` configuration` };
+    const decorated = this.syncDecorator(entry);
+    if (decorated) return { rule: RULES.callerBlocked, why: `the ${decorated}` };
     return null;
+  }
+
+  /**
+   * Why a decorator keeps the function sync, or null: one resolving to a project decorator whose wrapper calls the
+   * function synchronously (FunctionSummary.syncWrapper). Made async, the function would only have its coroutine
+   * created by the wrapper and dropped or handed back to callers that do not await it (a background task runner, a
+   * scheduler): it would silently never run. Kept a plain def, it keeps running as it did. A decorator the index
+   * cannot resolve (a third-party one, a class instance) is not looked into.
+   */
+  private syncDecorator(entry: FnEntry): string | null {
+    return cached(this.decoratorBlockers, entry.key, () => {
+      for (const expr of entry.fn.decorators ?? []) {
+        const found = this.index.resolveFunction(entry.path, expr);
+        const decorator = found && this.functions.get(functionKey(found.path, found.id));
+        if (decorator?.fn.syncWrapper) {
+          return `decorator \`${decorator.fn.qualname}\` (${decorator.path}) of \`${entry.fn.qualname}\` wraps it in a plain def that calls it without await, so as a coroutine function it would never run`;
+        }
+      }
+      return null;
+    });
   }
 
   private spread(key: string): void {
@@ -309,7 +337,7 @@ export class AsyncPlan {
     for (const other of this.family.get(key) ?? []) {
       if (this.isAsyncAfter(other)) continue;
       const entry = this.functions.get(other) as FnEntry;
-      const obstacle = this.obstacle(entry.fn);
+      const obstacle = this.obstacle(entry);
       if (obstacle) {
         this.flag(RULES.callerBlocked, entry.path, entry.fn.id, `\`${entry.fn.qualname}\` shares its name with the method \`${target.fn.qualname}\` (${target.path}) in the same class hierarchy, which becomes async, so calls through either must be awaited; but ${obstacle.why}`);
       } else this.makeAsync(other, { kind: 'family', other: key });
@@ -354,7 +382,7 @@ export class AsyncPlan {
       return;
     }
     if (!this.isAsyncAfter(caller.key)) {
-      const obstacle = this.obstacle(caller.fn);
+      const obstacle = this.obstacle(caller);
       if (obstacle) {
         this.flag(obstacle.rule, path, call.start, `${callee}, but the caller cannot be async: ${obstacle.why}; the call is left without await`);
         return;
