@@ -14,7 +14,7 @@ import type { CallSite, Expr, ModuleSummary } from '../index/types';
 import { summarizeCross, type CallerRead, type CrossSummary, type DependencyRef, type ReturnsRec, type StatementRec } from './cross-summary';
 import { mapSession, type CallShape, type ExpiryMode, type ExpiryRec } from './expiry';
 import { coverage, hasConditional, NO_LOAD_NEEDED } from './loaders';
-import { ModelIndex, propertyReads, schemaReads, type ModelInfo, type Reads, type Relationship } from './model-index';
+import { ModelIndex, propertyReads, schemaReads, type ModelInfo, type Reads, type Relationship, type SchemaInfo } from './model-index';
 import { summarizeModels, type ModelSummary } from './summary';
 
 export interface EagerSummary {
@@ -28,6 +28,12 @@ export interface EagerSummary {
  * flagged, saying so.
  */
 export type Verdict = { ok: true } | { ok: false; why: string; partial?: boolean };
+
+/**
+ * Why the objects behind a call cannot be followed to a query. `constructed`: every object is one a function
+ * constructs (`Cart()`), of these models; a read no relationship of theirs answers loads nothing.
+ */
+type Unfollowed = { why: string; constructed?: ModelInfo[] };
 
 /** Loaders the rewrite pass of `path` adds to the statement at `anchor`, for callers in other functions. */
 export interface CrossNeed {
@@ -198,15 +204,21 @@ export class EagerIndex {
   }
 
   private verdictFor(path: string, read: CallerRead): { v: Verdict; edits: { t: Terminal; rels: Relationship[] }[] } | null {
-    let chain: { terminals: Terminal[] } | { why: string };
+    let chain: { terminals: Terminal[] } | Unfollowed;
     if (read.param) {
       const dependency = this.dependencyFunction(path, read.param.dependency);
       // Not a dependency function (a plain annotation, a class): nothing to say about it.
       if (!dependency) return null;
       chain = this.fromFunction(dependency, `\`${this.project.function(dependency.path, dependency.id)?.qualname ?? '?'}\``, 0, new Set());
     } else chain = this.terminals(path, read.call, 0, new Set());
-    if ('why' in chain) return { v: { ok: false, why: chain.why }, edits: [] };
     const schema = read.schema !== undefined ? this.models.schemaOfType(path, read.schema) : null;
+    if ('why' in chain) {
+      // A constructed object's class is known: a read none of its relationships (or loading properties) answers is no
+      // lazy load, whatever other models have a relationship of that name.
+      const known = read.schema === undefined || schema !== null;
+      const settled = known && chain.constructed?.every((model) => !this.readsLazily(this.readsOf(read, schema?.schema ?? null, model)));
+      return { v: settled ? { ok: true } : { ok: false, why: chain.why }, edits: [] };
+    }
     if (read.schema !== undefined && !schema) return null;
     const edits: { t: Terminal; rels: Relationship[] }[] = [];
     let caveat: string | null = null;
@@ -217,13 +229,7 @@ export class EagerIndex {
       if (t.shape !== shape) {
         return { v: { ok: false, why: `\`${t.name}\` returns ${t.shape === 'list' ? 'a list of' : 'a single'} \`${model.name}\`, not what is read here` }, edits: [] };
       }
-      let reads: Reads;
-      if (schema) reads = schemaReads(this.models, schema.schema, model);
-      else {
-        const rel = model.relationships.get(read.name ?? '');
-        // A property runs on the read and loads what it reads; a column (or anything else) loads nothing.
-        reads = rel ? { paths: [[rel]], opaque: [] } : propertyReads(this.models, model, read.name ?? '');
-      }
+      const reads = this.readsOf(read, schema?.schema ?? null, model);
       if (reads.opaque.length > 0) return { v: { ok: false, why: `it reads ${reads.opaque[0]}, so what it loads cannot be told` }, edits: [] };
       const paths = reads.paths;
       for (const rels of paths) {
@@ -234,6 +240,25 @@ export class EagerIndex {
       }
     }
     return { v: caveat ? { ok: false, why: caveat, partial: true } : { ok: true }, edits };
+  }
+
+  /** What the read (a response model `schema`, or the attribute `read.name`) reads of an object of `model`. */
+  private readsOf(read: CallerRead, schema: SchemaInfo | null, model: ModelInfo): Reads {
+    if (schema) return schemaReads(this.models, schema, model);
+    const rel = model.relationships.get(read.name ?? '');
+    // A property runs on the read and loads what it reads; a column (or anything else) loads nothing.
+    return rel ? { paths: [[rel]], opaque: [] } : propertyReads(this.models, model, read.name ?? '');
+  }
+
+  /** Reads that may run a query on access: an opaque one, or a relationship not loaded eagerly by its own setting. */
+  private readsLazily(reads: Reads): boolean {
+    return (
+      reads.opaque.length > 0 ||
+      reads.paths.some((rels) => {
+        const last = rels[rels.length - 1] as Relationship;
+        return last.lazy === null || !NO_LOAD_NEEDED.has(last.lazy);
+      })
+    );
   }
 
   /** Whether the statement of `t` loads `rels` or can be made to: the same rules as for a statement in the reading function. */
@@ -290,7 +315,7 @@ export class EagerIndex {
   // ---- following calls ----------------------------------------------------------------------------------
 
   /** The statements whose objects the call at `call` in `path` returns, through every delegation; or why not. */
-  private terminals(path: string, call: number, depth: number, seen: Set<string>): { terminals: Terminal[] } | { why: string } {
+  private terminals(path: string, call: number, depth: number, seen: Set<string>): { terminals: Terminal[] } | Unfollowed {
     const site = this.calls.get(path)?.get(call);
     if (!site) return { why: 'the call is not in the project index' };
     const shown = `\`${site.text}(...)\``;
@@ -305,7 +330,7 @@ export class EagerIndex {
   }
 
   /** The statements whose objects the function returns, through every delegation; or why not. */
-  private fromFunction(target: { path: string; id: number }, shown: string, depth: number, seen: Set<string>): { terminals: Terminal[] } | { why: string } {
+  private fromFunction(target: { path: string; id: number }, shown: string, depth: number, seen: Set<string>): { terminals: Terminal[] } | Unfollowed {
     const fn = this.project.function(target.path, target.id);
     const name = fn?.qualname ?? '?';
     const key = functionKey(target.path, target.id);
@@ -324,17 +349,29 @@ export class EagerIndex {
       if (s.k === 'new') {
         const model = this.models.resolveModel(target.path, s.entity);
         if (model) {
-          return {
-            why: `\`${name}\` returns an object it constructs (\`${model.name}(...)\`), not one a query loaded, so there is no query to add a loader to (after its flush, \`await db.refresh(obj, attribute_names=[...])\` loads relationships)`,
-          };
+          const why = `\`${name}\` returns an object it constructs (\`${model.name}(...)\`), not one a query loaded, so there is no query to add a loader to (after its flush, \`await db.refresh(obj, attribute_names=[...])\` loads relationships)`;
+          const constructed = this.constructedModels(target.path, rec);
+          return constructed ? { why, constructed } : { why };
         }
         if (s.invalid) return { why: `in \`${name}\`, ${s.invalid}` };
       }
       const sub = this.terminals(target.path, s.call, depth + 1, inner);
-      if ('why' in sub) return sub;
+      // What the callee constructs is all this function returns only when that call is its one source.
+      if ('why' in sub) return rec.sources.length === 1 ? sub : { why: sub.why };
       out.push(...sub.terminals);
     }
     return { terminals: out };
+  }
+
+  /** The models of the objects the function returns when it returns only objects it constructs of known models; else null. */
+  private constructedModels(path: string, rec: ReturnsRec): ModelInfo[] | null {
+    const models: ModelInfo[] = [];
+    for (const s of rec.sources) {
+      const model = s.k === 'new' ? this.models.resolveModel(path, s.entity) : null;
+      if (!model) return null;
+      models.push(model);
+    }
+    return models;
   }
 
   /** The function a FastAPI dependency parameter is filled from: `Depends(f)` here, or in the alias it names. */
