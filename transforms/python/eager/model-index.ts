@@ -3,7 +3,7 @@
 // schemas (with their fields, inherited ones included), and what module-level functions return.
 //
 // Names resolve through module-level imports across the project's files (absolute imports by path suffix,
-// relative ones from the importing file). A name that cannot be resolved is unknown, never guessed, except
+// several candidates narrowed to those whose root holds the importer; relative ones from the importing file). A name that cannot be resolved is unknown, never guessed, except
 // relationship targets: SQLAlchemy itself resolves `relationship("Item")` by class name in the registry, so a
 // model name that is unique in the project is its target.
 import type { SgRoot } from '@ast-grep/napi';
@@ -52,8 +52,11 @@ type Resolved =
   | { k: 'base' }
   /** A module-level type alias `X = Annotated[M, ...]`: its text, read in `path`. */
   | { k: 'alias'; path: string; text: string; name: string }
-  /** A name outside the project, as an absolute dotted path. */
-  | { k: 'external'; target: string };
+  /**
+   * A name outside the project, as an absolute dotted path. `ambiguous`: several project files end like its
+   * module (none rooted at the importer alone), so it may be the project's after all.
+   */
+  | { k: 'external'; target: string; ambiguous: boolean };
 
 const DECLARATIVE_BASES = new Set(['sqlalchemy.orm.DeclarativeBase', 'sqlalchemy.orm.DeclarativeBaseNoMeta', 'sqlalchemy.orm.decl_api.DeclarativeBase']);
 const SQLMODEL = new Set(['sqlmodel.SQLModel', 'sqlmodel.main.SQLModel']);
@@ -67,8 +70,8 @@ export class ModelIndex {
   readonly models = new Map<string, ModelInfo>();
   readonly schemas = new Map<string, SchemaInfo>();
   private readonly kinds = new Map<string, 'model' | 'mapped-ancestor' | 'base' | 'sqlmodel' | 'schema' | 'other'>();
-  /** findModule's answers for absolute module names (the modules never change once the index is built). */
-  private readonly absolute = new Map<string, string | null>();
+  /** The modules an absolute module name may be, by name (the modules never change once the index is built). */
+  private readonly absolute = new Map<string, string[]>();
   /** The modules' paths by their ends, for findModule's absolute names. */
   private readonly byTail = new TailTable<string>();
   /**
@@ -193,7 +196,7 @@ export class ModelIndex {
     for (const part of parts.slice(1)) {
       if (!r) return null;
       if (r.k === 'module') r = this.resolveGlobal(r.path, part, 0) ?? this.submodule(r.path, part);
-      else if (r.k === 'external') r = { k: 'external', target: `${r.target}.${part}` };
+      else if (r.k === 'external') r = { k: 'external', target: `${r.target}.${part}`, ambiguous: r.ambiguous };
       else return null;
     }
     return r;
@@ -220,7 +223,7 @@ export class ModelIndex {
     const imp = imports[0]!;
     if (imp.name === null) {
       const found = this.findModule(path, 0, imp.module);
-      return found ? { k: 'module', path: found } : { k: 'external', target: imp.module };
+      return found ? { k: 'module', path: found } : { k: 'external', target: imp.module, ambiguous: this.inProject(imp.module) };
     }
     const from = this.findModule(path, imp.level, imp.module);
     const inModule = from ? this.resolveGlobal(from, imp.name, depth + 1) : null;
@@ -228,7 +231,7 @@ export class ModelIndex {
     const sub = this.findModule(path, imp.level, imp.module === '' ? imp.name : `${imp.module}.${imp.name}`);
     if (sub) return { k: 'module', path: sub };
     if (from || imp.level > 0) return null;
-    return { k: 'external', target: `${imp.module}.${imp.name}` };
+    return { k: 'external', target: `${imp.module}.${imp.name}`, ambiguous: this.inProject(imp.module) };
   }
 
   private submodule(packagePath: string, name: string): Resolved | null {
@@ -253,18 +256,37 @@ export class ModelIndex {
       return null;
     }
     if (parts.length === 0) return null;
-    // An absolute import resolves the same from every importer: looked up once per name, among the modules
-    // whose paths end the same way (a scan of every module per name or per import grew with the square of the project).
-    const known = this.absolute.get(module);
-    if (known !== undefined) return known;
+    const matches = cached(this.absolute, module, () => this.moduleCandidates(parts));
+    if (matches.length <= 1) return matches[0] ?? null;
+    // Several files end the same way (a sibling project with its own `config/database.py`): keep those whose
+    // implied root directory holds the importer, as a sys.path entry holding it would; the rule the project
+    // index (index/modules.ts) resolves calls by, so that models and calls agree on what an import names.
+    const importerDir = importer.split('/').slice(0, -1);
+    const rooted = matches.filter((m) => isPrefix(moduleRoot(m, parts.length), importerDir));
+    if (rooted.length === 1) return rooted[0] as string;
+    // `x/y.py` next to `x/y/__init__.py`: the package wins, as in Python.
+    const packages = rooted.filter((m) => m.endsWith('/__init__.py') || m === '__init__.py');
+    if (rooted.length === 2 && packages.length === 1 && moduleRoot(rooted[0] as string, 0).join('/') === moduleRoot(rooted[1] as string, 0).join('/')) return packages[0] as string;
+    return null;
+  }
+
+  /** Some project file ends like the absolute module name. */
+  private inProject(module: string): boolean {
+    return module !== '' && cached(this.absolute, module, () => this.moduleCandidates(module.split('.'))).length > 0;
+  }
+
+  /**
+   * The modules whose paths end like an absolute module name: the same from every importer, so looked up once
+   * per name, among the modules whose paths end the same way (a scan of every module per name or per import
+   * grew with the square of the project).
+   */
+  private moduleCandidates(parts: string[]): string[] {
     const tail = parts.join('/');
     const matches = new Set<string>();
     for (const ending of [`${tail}.py`, `${tail}/__init__.py`]) {
       for (const p of this.byTail.candidates(ending.split('/'))) if (p === ending || p.endsWith(`/${ending}`)) matches.add(p);
     }
-    const found = matches.size === 1 ? (matches.values().next().value as string) : null;
-    this.absolute.set(module, found);
-    return found;
+    return [...matches];
   }
 
   // ---- classification -----------------------------------------------------------------------------------
@@ -280,8 +302,10 @@ export class ModelIndex {
     if (decorated.includes('as_declarative')) kind = 'base';
     else if (decorated.some((d) => MAPPING_DECORATORS.has(d))) kind = 'model';
     else {
+      let unresolved = false;
       for (const base of cls.bases) {
         const r = base.length > 0 ? this.resolve(path, base) : null;
+        if (!r || (r.k === 'external' && r.ambiguous)) unresolved ||= base.length > 0;
         if (!r) continue;
         let parent: string = 'other';
         if (r.k === 'base') parent = 'base';
@@ -293,6 +317,10 @@ export class ModelIndex {
         else if (parent === 'schema' && kind === 'other') kind = 'schema';
         if (kind !== 'other' && kind !== 'schema') break;
       }
+      // A base the project names but this index cannot resolve (an import several modules may answer, a name
+      // bound twice): a class declaring `relationship()` attributes is mapped all the same. Seeing no model
+      // there would leave its relationship reads neither loaded nor flagged.
+      if (kind === 'other' && unresolved && cls.relationships.some((rel) => !rel.onClass)) kind = cls.abstract ? 'mapped-ancestor' : 'model';
     }
     this.kinds.set(key, kind);
     return kind;
@@ -500,6 +528,17 @@ export const modelIndexer: ProjectIndexer<SgRoot, ModelSummary, ModelIndex> = {
 /** The index of one file alone: what a transform run outside the engine's project pass sees. */
 export function singleFileIndex(path: string, tree: SgRoot): ModelIndex {
   return new ModelIndex(new Map([[path, summarizeModels(path, tree)]]));
+}
+
+/** The directories a module's file path names, its last `depth` module names dropped: the root it is imported from. */
+function moduleRoot(path: string, depth: number): string[] {
+  const segments = path.slice(0, -'.py'.length).split('/');
+  if (segments[segments.length - 1] === '__init__') segments.pop();
+  return segments.slice(0, segments.length - depth);
+}
+
+function isPrefix(prefix: readonly string[], segments: readonly string[]): boolean {
+  return prefix.length <= segments.length && prefix.every((p, i) => segments[i] === p);
 }
 
 function sameImport(a: ImportRec, b: ImportRec): boolean {

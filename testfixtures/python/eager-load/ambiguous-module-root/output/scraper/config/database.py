@@ -1,0 +1,1 @@
+STORE_URL = "memory://"
