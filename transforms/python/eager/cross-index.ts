@@ -90,7 +90,8 @@ export class EagerIndex {
       this.returns.set(path, new Map(s.cross.returns.map((r) => [r.fn, r])));
       this.expiryRecs.set(path, new Map(s.cross.expiry.map((r) => [r.fn, r])));
       const sites = new Map<number, CallSite>();
-      for (const site of [...s.project.functions.flatMap((f) => f.calls), ...s.project.moduleCalls]) sites.set(site.start, site);
+      // `Repo(db).get(id)`: two calls start at one offset; what is read, returned or awaited is the outer one's result.
+      for (const site of [...s.project.functions.flatMap((f) => f.calls), ...s.project.moduleCalls]) if ((sites.get(site.start)?.end ?? -1) < site.end) sites.set(site.start, site);
       this.calls.set(path, sites);
     }
     this.models = new ModelIndex(models);

@@ -138,20 +138,32 @@ export class Provenances {
   }
 
   /**
-   * Only methods of `self` or of a parameter (`self.products.get(...)`, `catalog.get_product(...)` with
-   * `catalog: CatalogService = Depends()`): the objects services and repositories that hold the session are
-   * reached through. A module-level function not given the session (`await load_config()`) is not one.
+   * Only methods of `self`, of a parameter (`self.products.get(...)`, `catalog.get_product(...)` with
+   * `catalog: CatalogService = Depends()`), of a local bound once to a constructor call (`repo = Repo(db)`;
+   * `repo.get(...)`) or of such a call itself (`Repo(db).get(...)`): the objects services and repositories
+   * that hold the session are reached through. A module-level function not given the session
+   * (`await load_config()`) is not one.
    */
   private opaqueCall(call: SgNode, fn: SgNode): Provenance | null {
     const callee = call.field('function');
-    const dotted = callee ? dottedName(callee) : null;
-    if (!dotted || dotted.length < 2) return null;
-    const root = dotted[0] as string;
-    if (root !== 'self' && !parametersOf(fn).some((p) => p.name === root)) return null;
-    if (bindingsIn(fn, root).length > 0) return null;
+    if (callee?.kind() !== 'attribute' || !this.serviceReceiver(callee.field('object') as SgNode, fn)) return null;
     // What a method returns is not indexed: the model stays unknown.
     const why = `\`${callee?.text() ?? 'a call'}(...)\`, whose query is not in this function`;
     return { shape: 'any', model: null, load: { k: 'unknown', why, origin: 'call', call }, path: [] };
+  }
+
+  /** `self.x`, `param.x`, `repo` bound once to `Repo(...)`, `Repo(...)`: an object a service method may be called on. */
+  private serviceReceiver(receiver: SgNode, fn: SgNode): boolean {
+    let root = receiver;
+    while (root.kind() === 'attribute') root = root.field('object') as SgNode;
+    if (root.kind() === 'call') return sameNode(root, receiver) && constructorCall(root);
+    if (root.kind() !== 'identifier') return false;
+    const name = root.text();
+    const bindings = bindingsIn(fn, name);
+    if (name === 'self' || parametersOf(fn).some((p) => p.name === name)) return bindings.length === 0;
+    if (bindings.length !== 1 || !sameNode(root, receiver)) return false;
+    const value = boundValue(bindings[0] as SgNode);
+    return value?.kind() === 'call' && constructorCall(value);
   }
 
   private call(call: SgNode, fn: SgNode, depth: number): Provenance | null {
@@ -437,4 +449,10 @@ function chainLoaders(options: SgNode[], imports: ImportTargets): LoaderChain[] 
 function boundValue(target: SgNode): SgNode | null {
   const parent = target.parent();
   return parent?.kind() === 'assignment' && sameNode(parent.field('left'), target) ? parent.field('right') : null;
+}
+
+/** `Repo(db)`, `services.Repo(db)`, `make_repo()`: a call of a named class or factory (the index resolves which). */
+function constructorCall(call: SgNode): boolean {
+  const callee = call.field('function');
+  return callee !== null && dottedName(callee) !== null;
 }
