@@ -1,7 +1,7 @@
 """Legacy Query functions. The differential test converts this module with query-to-select (both
 stages) and checks that every function returns the same result as the original."""
 from sqlalchemy import and_, func
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, aliased, joinedload
 
 from models import Address, User, addresses_table
 
@@ -36,6 +36,16 @@ def all_single_column(db: Session):
 
 def join_dedup(db: Session):
     return db.query(User).join(User.addresses).order_by(User.id).all()
+
+
+def criteria_table_dedup(db: Session):
+    # No join: the table's columns in the criteria add it to FROM, and users repeat once per address.
+    return db.query(User).filter(addresses_table.c.user_id == User.id).order_by(User.id).all()
+
+
+def criteria_alias_dedup(db: Session):
+    a = aliased(Address)
+    return db.query(User).filter(a.user_id == User.id).order_by(User.id).all()
 
 
 def implicit_join_dedup(db: Session):

@@ -5,7 +5,8 @@ import type { SgNode } from '@ast-grep/napi';
 import type { TextEdit } from '../../../engine/types';
 import { MANUAL, PLAIN_BUILDERS, type Step } from './chain';
 import { classifyExpression, classifySelection, compact, type Selection, type SelectionEnv } from './selection';
-import { callArgs, commentsWithin, dottedName, end, isAtom, looksLikeClassName, start } from './syntax';
+import { bindingsIn } from './bindings';
+import { callArgs, commentsWithin, dottedName, enclosingScope, end, isAtom, looksLikeClassName, start } from './syntax';
 
 export interface Problem {
   rule: string;
@@ -269,12 +270,33 @@ function noteForeignRefs(state: QueryState, args: SgNode[], env: SelectionEnv): 
     for (const id of [arg, ...arg.findAll({ rule: { kind: 'identifier' } })]) {
       if (id.kind() !== 'identifier' || own.has(id.text())) continue;
       const parent = id.parent();
-      if (parent?.kind() === 'attribute' && start(parent) === start(id) && isClass(id)) {
+      if (parent?.kind() !== 'attribute' || start(parent) !== start(id)) continue;
+      // Another mapped class, a Core table or subquery's columns (`tags.c.tag_id`), or an alias (`P = aliased(Node)`):
+      // each adds a FROM entry, so rows of the entity can repeat, which legacy Query de-duplicated.
+      if (isClass(id) || parent.field('attribute')?.text() === 'c' || boundToSelectable(id)) {
         state.foreignRefs = true;
         return;
       }
     }
   }
+}
+
+/** Callees whose result is a FROM entry of its own: an alias, a table, a subquery, a CTE. */
+const SELECTABLE_MAKERS = new Set(['aliased', 'alias', 'Table', 'table', 'subquery', 'cte', 'union', 'union_all']);
+
+/** The name is bound, in its function or an enclosing scope, by an assignment from a selectable maker. */
+function boundToSelectable(id: SgNode): boolean {
+  for (let scope = enclosingScope(id); scope !== null; scope = enclosingScope(scope)) {
+    const bindings = bindingsIn(scope, id.text());
+    if (bindings.length === 0) continue;
+    return bindings.some((b) => {
+      const assignment = b.parent();
+      const right = assignment?.kind() === 'assignment' ? assignment.field('right') : null;
+      const callee = right?.kind() === 'call' ? dottedName(right.field('function') as SgNode) : null;
+      return !!callee && SELECTABLE_MAKERS.has(callee[callee.length - 1] as string);
+    });
+  }
+  return false;
 }
 
 /** Legacy Query de-duplicated ORM entity results; 2.0 needs `.unique()` where duplicates can appear. */
