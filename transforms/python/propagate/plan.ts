@@ -321,6 +321,12 @@ export class AsyncPlan {
    */
   private syncDecorator(entry: FnEntry): string | null {
     return cached(this.decoratorBlockers, entry.key, () => {
+      // The wrapper such a decorator returns stands in for every function it decorates (an `__init__` too), whose
+      // callers do not await: made async, each of them would only make a coroutine.
+      const parent = entry.fn.parentId === null ? undefined : this.functions.get(functionKey(entry.path, entry.fn.parentId));
+      if (parent?.fn.syncWrapper) {
+        return `wrapper \`${entry.fn.qualname}\` is what the decorator \`${parent.fn.qualname}\` puts in place of each function it decorates, and those are called without await, so as a coroutine function it would never run`;
+      }
       for (const expr of entry.fn.decorators ?? []) {
         const found = this.index.resolveFunction(entry.path, expr);
         const decorator = found && this.functions.get(functionKey(found.path, found.id));
