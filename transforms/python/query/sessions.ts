@@ -362,7 +362,10 @@ export class SessionResolver {
   }
 
   private parameterVerdict(param: Parameter): TypeVerdict {
-    if (param.defaultValue && this.isDependsOnSession(param.defaultValue)) return { session: true, sqlmodel: false };
+    // `db: Session = Depends(get_db)` with SQLModel's Session: a session by its dependency, SQLModel's by its type.
+    if (param.defaultValue && this.isDependsOnSession(param.defaultValue)) {
+      return { session: true, sqlmodel: param.annotation ? this.typeVerdict(param.annotation, new Set()).sqlmodel : false };
+    }
     if (param.annotation) return this.typeVerdict(param.annotation, new Set());
     return NO;
   }
