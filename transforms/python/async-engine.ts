@@ -109,8 +109,9 @@ type SessionSource =
   | { kind: 'local-factory'; factory: Factory }
   | { kind: 'imported-factory'; expression: string; imports: Import[] }
   /** `Session(engine)` on an engine imported from a module that writes its twin (see scaffold/engine-index.ts). */
-  | { kind: 'imported-engine'; expression: string; imports: Import[]; sqlmodel: boolean }
-  | { kind: 'session'; engine: Engine; sqlmodel: boolean };
+  | { kind: 'imported-engine'; expression: string; imports: Import[]; sqlmodel: boolean; options: string[] }
+  /** `options`: the other keyword arguments of `Session(...)`, carried over to the AsyncSession as written. */
+  | { kind: 'session'; engine: Engine; sqlmodel: boolean; options: string[] };
 
 /**
  * Engines whose sessions are opened in other modules (SQLModel's `Session(engine)` in deps.py, the engine in
@@ -163,6 +164,31 @@ export const createAllTransform: Transform<SgRoot> = {
     return new EngineTwins(ctx).runCreateAllOnly();
   },
 };
+
+/**
+ * The engine `Session(engine, autoflush=False)` / `Session(bind=engine, ...)` opens, and the keyword arguments to
+ * carry over as written; or why they cannot be. `autocommit=False` is the default and gone in SQLAlchemy 2.0, so it
+ * is dropped; `expire_on_commit` is written False by the twin (REFERENCE section 3).
+ */
+function sessionArguments(args: SgNode[]): { bind: SgNode | null; options: string[] } | { why: string } {
+  let bind: SgNode | null = null;
+  const options: string[] = [];
+  for (const [i, arg] of args.entries()) {
+    if (kindOf(arg) !== 'keyword_argument') {
+      if (i > 0) return { why: 'arguments after the engine are positional' };
+      bind = arg;
+      continue;
+    }
+    const name = arg.field('name')?.text() ?? '';
+    const value = arg.field('value');
+    if (name === 'bind') bind = value;
+    else if (name === 'autocommit') {
+      if (value?.text() !== 'False') return { why: '`autocommit` mode does not exist on an AsyncSession' };
+    } else if (name === 'binds') return { why: '`binds` maps several engines' };
+    else if (name !== 'expire_on_commit') options.push(arg.text());
+  }
+  return { bind, options };
+}
 
 /** `engine` → `async_engine`, `SessionLocal` → `AsyncSessionLocal`. Other modules derive the same names. */
 export function twinName(name: string): string {
@@ -741,14 +767,16 @@ class EngineTwins {
     const qualified = this.qualifiedName(callee);
     const sessionClass = qualified && (SA_SESSION.has(qualified) || SQLMODEL_SESSION.has(qualified));
     if (sessionClass) {
-      const bind = args.length === 1 ? (kindOf(args[0]!) === 'keyword_argument' ? (args[0]!.field('name')?.text() === 'bind' ? args[0]!.field('value') : null) : args[0]!) : null;
+      const split = sessionArguments(args);
+      if ('why' in split) return unrecognised(`opens \`${quoted(opened)}\`, whose ${split.why}`);
+      const { bind, options } = split;
       const engine = bind && kindOf(bind) === 'identifier' ? engines.get(bind.text()) : undefined;
       const sqlmodel = SQLMODEL_SESSION.has(qualified!);
-      if (engine) return { kind: 'session', engine, sqlmodel };
+      if (engine) return { kind: 'session', engine, sqlmodel, options };
       const imported = bind && kindOf(bind) === 'identifier' && !engines.has(bind.text()) ? this.importedEngine(bind) : null;
       if (imported && this.index?.twinWritten(this.ctx.path, imported.module, imported.name)) {
         const twin = twinName(imported.name);
-        return { kind: 'imported-engine', expression: twin, imports: [{ module: imported.module, name: twin }], sqlmodel };
+        return { kind: 'imported-engine', expression: twin, imports: [{ module: imported.module, name: twin }], sqlmodel, options };
       }
       if (imported) return unrecognised(`opens \`${quoted(opened)}\` on an engine imported from \`${imported.module}\`, which gets no async twin there (no module-level \`create_engine(...)\` awaitify can convert)`);
       return unrecognised(`opens \`${quoted(opened)}\` on an engine that is not created in this file`);
@@ -781,7 +809,7 @@ class EngineTwins {
       const cls = this.importedName(source.sqlmodel ? SQLMODEL_ASYNC : SA_ASYNC, 'AsyncSession', getDb);
       if (!cls) return;
       this.importsToAdd.push(...cls.imports);
-      open = `${cls.local}(${source.engine.twin}, expire_on_commit=False)`;
+      open = `${cls.local}(${[source.engine.twin, ...source.options, 'expire_on_commit=False'].join(', ')})`;
     } else if (source.kind === 'imported-engine') {
       const cls = this.importedName(source.sqlmodel ? SQLMODEL_ASYNC : SA_ASYNC, 'AsyncSession', getDb);
       if (!cls) return;
@@ -789,7 +817,7 @@ class EngineTwins {
         if (!this.nameFree(imp.name, getDb, imp.module)) return;
       }
       this.importsToAdd.push(...cls.imports, ...source.imports);
-      open = `${cls.local}(${source.expression}, expire_on_commit=False)`;
+      open = `${cls.local}(${[source.expression, ...source.options, 'expire_on_commit=False'].join(', ')})`;
     } else if (source.kind === 'local-factory') {
       if (!source.factory.twin) return; // reported with the factory
       open = `${source.factory.twin}()`;

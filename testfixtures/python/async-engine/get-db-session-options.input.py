@@ -1,0 +1,15 @@
+from sqlalchemy import create_engine
+from sqlalchemy.orm import Session
+
+engine = create_engine("postgresql://app@localhost/app")
+
+
+def get_db():
+    # Options other than the engine are carried over; autocommit=False is the default (and gone in 2.0).
+    with Session(engine, autocommit=False, autoflush=False, info={"app": "api"}) as session:
+        yield session
+
+
+def get_reports_db():
+    with Session(bind=engine, autocommit=True) as session:
+        yield session
