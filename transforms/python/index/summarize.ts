@@ -194,7 +194,7 @@ class Summarizer {
     }
     for (const [id, facts] of params) {
       const fn = functions.get(id);
-      if (fn && (facts.sessions.length > 0 || facts.untypedSessionLike.length > 0)) fn.params = facts;
+      if (fn && (facts.sessions || facts.untypedSessionLike)) fn.params = facts;
     }
     const classes = classNodes.map((c) => this.classSummary(c));
     return {
@@ -258,8 +258,9 @@ class Summarizer {
       .filter((d) => !ROUTE_DECORATOR.test(d.text()))
       .flatMap((d) => namedChildren(d).slice(0, 1))
       .map((e) => this.exprOf(e, 0))
-      .filter((e) => e.k !== 'unknown');
-    if (decorating.length > 0) summary.decorators = decorating;
+      .filter((e) => e.k !== 'unknown' && !isLibraryDecorator(e));
+    // A function pinned sync (a validator, a property...) never becomes async: what decorates it does not matter.
+    if (decorating.length > 0 && summary.syncOnly === null) summary.decorators = decorating;
     if (this.wrapsSynchronously(fn, summary)) summary.syncWrapper = true;
     return summary;
   }
@@ -374,6 +375,7 @@ class Summarizer {
     const out = new Map<number, ParamFacts>();
     for (const fn of fnNodes) {
       const { positional, all } = signatureOf(fn);
+      const entry = (name: string): string => `${positional.indexOf(name)}:${name}`;
       const bound = (this.facts.get(start(fn)) as FunctionFacts).kind;
       const implicit = bound === 'method' || bound === 'classmethod' ? positional[0] : undefined;
       const used = receivers.get(start(fn));
@@ -384,12 +386,17 @@ class Summarizer {
         if (p.name === implicit) continue;
         const injected = p.defaultValue && isDependsCall(p.defaultValue) ? p.defaultValue : null;
         if (this.sessions.resolve(p.nameNode) !== null) {
-          sessions.push(p.name);
+          sessions.push(entry(p.name));
           const provider = injected ? callArgs(injected).positional[0] : undefined;
           if (injected && provider) depends.push({ name: p.name, at: start(injected), of: this.exprOf(provider, 0) });
-        } else if (p.annotation === null && !injected && used?.has(p.name)) untypedSessionLike.push(p.name);
+        } else if (p.annotation === null && !injected && used?.has(p.name)) untypedSessionLike.push(entry(p.name));
       }
-      out.set(start(fn), { positional, sessions, untypedSessionLike, ...(depends.length > 0 ? { depends } : {}) });
+      // Only what is there: a function has these rarely, and every worker holds every summary.
+      out.set(start(fn), {
+        ...(sessions.length > 0 ? { sessions } : {}),
+        ...(untypedSessionLike.length > 0 ? { untypedSessionLike } : {}),
+        ...(depends.length > 0 ? { depends } : {}),
+      });
     }
     return out;
   }
@@ -867,6 +874,17 @@ function typeArguments(generic: SgNode): SgNode[] {
   const subscripts = generic.fieldChildren('subscript');
   if (subscripts.length === 1 && subscripts[0]?.kind() === 'tuple') return namedChildren(subscripts[0]);
   return subscripts;
+}
+
+/** Builtin decorators, and modules no project decorator comes from: not kept in summaries (only project ones matter). */
+const BUILTIN_DECORATORS = new Set(['property', 'staticmethod', 'classmethod']);
+const LIBRARY_MODULES = new Set(['pytest', 'pytest_asyncio', 'functools', 'abc', 'typing', 'dataclasses', 'contextlib', 'sqlalchemy', 'pydantic', 'fastapi', 'celery', 'click', 'typer']);
+
+function isLibraryDecorator(expr: Expr): boolean {
+  let root = expr;
+  while (root.k === 'attr' || root.k === 'call') root = root.of;
+  if (root.k !== 'global') return false;
+  return root === expr ? BUILTIN_DECORATORS.has(root.name) : LIBRARY_MODULES.has(root.name);
 }
 
 /** Methods a session has (sync or async, or only on the sync Session): a call of one marks its receiver session-like. */

@@ -188,20 +188,33 @@ export interface FunctionSummary {
  * session resolver, reading one function, cannot know is a session) can be flagged.
  */
 export interface ParamFacts {
-  /** Positional parameters in order (`self`/`cls` included), for matching positional arguments. */
-  positional: string[];
-  /** Parameters the session resolver proves to be sessions (annotated `Session`, `Depends(get_db)`...). */
-  sessions: string[];
+  /**
+   * Parameters the session resolver proves to be sessions (annotated `Session`, `Depends(get_db)`...), each as
+   * `<position>:<name>` (position among the positional parameters, `self`/`cls` included; -1 for keyword-only), so
+   * a call's arguments can be matched without a list of every parameter. Absent when none.
+   */
+  sessions?: string[];
   /**
    * Unannotated parameters (neither `self`/`cls` nor a `Depends(...)`) the body calls a session method on
-   * (`db.commit()`, `db.query(...)`) without `await`: a session if a caller hands one over.
+   * (`db.commit()`, `db.query(...)`) without `await`, as `<position>:<name>`: a session if a caller hands one over.
+   * Absent when none.
    */
-  untypedSessionLike: string[];
+  untypedSessionLike?: string[];
   /**
    * Session parameters whose default is `Depends(<of>)` (or `Security`): `at` is the offset of that call. Absent
    * when none.
    */
   depends?: { name: string; at: number; of: Expr }[];
+}
+
+/** The parameter a call's argument lands on (a position, or a keyword's name) among ParamFacts entries, if listed. */
+export function paramAt(entries: readonly string[] | undefined, key: number | string): string | undefined {
+  for (const entry of entries ?? []) {
+    const colon = entry.indexOf(':');
+    const name = entry.slice(colon + 1);
+    if (typeof key === 'string' ? name === key : Number(entry.slice(0, colon)) === key) return name;
+  }
+  return undefined;
 }
 
 export interface ClassSummary {

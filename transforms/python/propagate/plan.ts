@@ -10,7 +10,7 @@ import type { FindingInput } from '../../../engine/types';
 import type { ProjectIndex } from '../index/project';
 import { functionKey } from '../index/project';
 import { cached } from '../../../engine/cached';
-import type { CallSite, Expr, FunctionSummary, ModuleSummary, ReferenceSite, WrapperSite } from '../index/types';
+import { paramAt, type CallSite, type Expr, type FunctionSummary, type ModuleSummary, type ReferenceSite, type WrapperSite } from '../index/types';
 import { AWAITED_METHODS, BULK_METHODS } from '../awaits/methods';
 import { ReceiverClassifier } from './receivers';
 import { HINTS, RULES, type AsyncRule } from './rules';
@@ -431,18 +431,19 @@ export class AsyncPlan {
       const params = callee.fn.params;
       if (!params) continue;
       for (const site of this.callers.get(callee.key) ?? []) {
+        // A positional argument's position among the parameters: after `self`/`cls` for a method called on its object.
         const bound = callee.fn.kind === 'method' || callee.fn.kind === 'classmethod' ? 1 : 0;
-        const parameterFor = (key: number | string): string | undefined => (typeof key === 'string' ? key : params.positional[key + bound]);
+        const at = (key: number | string): number | string => (typeof key === 'string' ? key : key + bound);
         for (const key of site.caller && this.keptSync.has(site.caller.key) ? [] : (site.call.sessionArg ?? [])) {
-          const name = parameterFor(key);
-          if (name !== undefined && params.untypedSessionLike.includes(name)) {
+          const name = paramAt(params.untypedSessionLike, at(key));
+          if (name !== undefined) {
             this.flagSessionLikeUses(callee, name, `\`${site.caller?.fn.qualname ?? 'module code'}\` (${site.path}) passes it a session`, true);
           }
         }
         if (!site.caller) continue;
         for (const [key, own] of site.call.likeArgs ?? []) {
-          const name = parameterFor(key);
-          if (name !== undefined && params.sessions.includes(name)) {
+          const name = paramAt(params.sessions, at(key));
+          if (name !== undefined) {
             this.flagSessionLikeUses(site.caller, own, `it is passed on to \`${callee.fn.qualname}\` (${callee.path}), whose parameter \`${name}\` is a session`, false);
           }
         }
@@ -512,7 +513,7 @@ export class AsyncPlan {
    * caller hands it a session (an AsyncSession after the migration); otherwise it is handed on to a session parameter.
    */
   private flagSessionLikeUses(entry: FnEntry, name: string, why: string, handed: boolean): void {
-    const unknown = entry.fn.params?.untypedSessionLike.includes(name) ? 'has no annotation' : 'does not come from a session factory or dependency it knows';
+    const unknown = paramAt(entry.fn.params?.untypedSessionLike, name) !== undefined ? 'has no annotation' : 'does not come from a session factory or dependency it knows';
     for (const call of entry.fn.calls) {
       if (call.awaited === 'yes' || call.ignored || !call.text.startsWith(`${name}.`)) continue;
       const method = call.text.slice(name.length + 1);
