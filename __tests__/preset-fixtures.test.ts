@@ -3,15 +3,11 @@
 // through runProject; then every output file must compile under CPython (compile(), not only parse: an `await`
 // in a plain def parses but does not compile), and a second run must change nothing. These catch what a
 // transform's own fixtures cannot: how the transforms of a preset work together.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { presetFor, selectTransforms } from '../cli/run-command';
-import { runProject } from '../engine/run';
-import { DEFAULT_TRANSFORM_OPTIONS } from '../engine/types';
 import { isJsTree, loadJsTrees } from '../transforms/python/support/js-tree';
 import { pythonLanguage } from '../transforms/python/support/language';
-import { expectTreeFixture, listFiles } from './helpers/tree-fixtures';
+import { compileErrors, expectTreeFixture, listFiles, runPreset } from './helpers/tree-fixtures';
 
 const ROOT = path.join(__dirname, '..', 'testfixtures', 'presets');
 
@@ -34,29 +30,6 @@ function loadCases(): PresetCase[] {
     }
   }
   return found;
-}
-
-function runPreset(presetId: string, dir: string) {
-  const preset = presetFor(presetId, undefined);
-  return runProject({
-    paths: ['.'],
-    cwd: dir,
-    exclude: [],
-    language: pythonLanguage,
-    transforms: selectTransforms(preset, undefined),
-    transformOptions: { ...DEFAULT_TRANSFORM_OPTIONS, ...preset.options },
-    annotate: false,
-    maxFileSize: 1 << 20,
-  });
-}
-
-/** Compiles each file with CPython; returns the errors (empty when all compile). */
-function compileErrors(files: string[]): string {
-  if (files.length === 0) return '';
-  const script =
-    'import sys\nbad = []\nfor p in sys.argv[1:]:\n    try:\n        compile(open(p, encoding="utf-8").read(), p, "exec")\n' +
-    '    except SyntaxError as e:\n        bad.append(f"{p}:{e.lineno}: {e.msg}")\nprint("\\n".join(bad))\n';
-  return execFileSync('python3', ['-c', script, ...files], { encoding: 'utf8' }).trim();
 }
 
 const cases = loadCases();

@@ -3,7 +3,10 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { RunReport } from '../../engine/run';
+import { execFileSync } from 'node:child_process';
+import { pipelineFor } from '../../bench/preset';
+import { runProject, type RunReport } from '../../engine/run';
+import { pythonLanguage } from '../../transforms/python/support/language';
 
 /** Every file under `root`, by POSIX path relative to it, sorted. */
 export function listFiles(root: string, rel = ''): string[] {
@@ -48,4 +51,19 @@ export async function expectTreeFixture(c: TreeFixture, run: (dir: string) => Pr
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** A preset over the directory, its transforms and options resolved as the CLI resolves them (bench/preset.ts). */
+export function runPreset(presetId: string, dir: string): Promise<RunReport> {
+  const pipeline = pipelineFor(presetId);
+  return runProject({ paths: ['.'], cwd: dir, exclude: [], language: pythonLanguage, transforms: pipeline.transforms, transformOptions: pipeline.options, annotate: false, maxFileSize: 1 << 20 });
+}
+
+/** Compiles each file with CPython (compile(), which also rejects an `await` outside async code); the errors, '' when none. */
+export function compileErrors(files: string[]): string {
+  if (files.length === 0) return '';
+  const script =
+    'import sys\nbad = []\nfor p in sys.argv[1:]:\n    try:\n        compile(open(p, encoding="utf-8").read(), p, "exec")\n' +
+    '    except SyntaxError as e:\n        bad.append(f"{p}:{e.lineno}: {e.msg}")\nprint("\\n".join(bad))\n';
+  return execFileSync('python3', ['-c', script, ...files], { encoding: 'utf8' }).trim();
 }
