@@ -261,7 +261,7 @@ class Summarizer {
       .filter((e) => e.k !== 'unknown' && !isLibraryDecorator(e));
     // A function pinned sync (a validator, a property...) never becomes async: what decorates it does not matter.
     if (decorating.length > 0 && summary.syncOnly === null) summary.decorators = decorating;
-    if (this.wrapsSynchronously(fn, summary)) summary.syncWrapper = true;
+    if (this.wrapsSynchronously(fn, own, summary)) summary.syncWrapper = true;
     return summary;
   }
 
@@ -270,19 +270,20 @@ class Summarizer {
    * the decorated function without await (see FunctionSummary.syncWrapper). The wrapper must be what the decorator
    * returns: one returning `func` itself (a registration decorator) leaves the function as it is.
    */
-  private wrapsSynchronously(fn: SgNode, summary: FunctionSummary): boolean {
+  private wrapsSynchronously(fn: SgNode, own: readonly SgNode[], summary: FunctionSummary): boolean {
     if (summary.isAsync) return false;
+    // The one-parameter shape first: it rules out nearly every function before the returns are resolved.
+    const params = parametersOf(fn).filter((_, i) => i > 0 || summary.kind === 'function' || summary.kind === 'staticmethod');
+    const param = params.length === 1 ? params[0] : undefined;
+    // `func` or `func: F`; not `*funcs`.
+    if (!param || (param.node.kind() !== 'identifier' && param.node.child(0)?.kind() !== 'identifier')) return false;
     // Read from the return statements, not `returns`: an annotation (`-> F`, `-> Callable[...]`) takes precedence there.
-    const returned = this.ownNodes(fn)
+    const returned = own
       .filter((n) => n.kind() === 'return_statement')
       .map((n) => castOperand(namedChildren(n)[0]))
       .map((v) => (v?.kind() === 'identifier' ? this.lookupInFunction(fn, v.text(), 0) : null));
     const first = returned[0];
     if (first?.k !== 'def' || returned.some((r) => r?.k !== 'def' || r.id !== first.id)) return false;
-    const params = parametersOf(fn).filter((_, i) => i > 0 || summary.kind === 'function' || summary.kind === 'staticmethod');
-    const param = params.length === 1 ? params[0] : undefined;
-    // `func` or `func: F`; not `*funcs`.
-    if (!param || (param.node.kind() !== 'identifier' && param.node.child(0)?.kind() !== 'identifier')) return false;
     const wrapper = this.facts.get(first.id)?.node;
     if (!wrapper || enclosingFunctionId(wrapper) !== summary.id || wrapper.children().some((c) => !c.isNamed() && c.text() === 'async')) return false;
     if (parametersOf(wrapper).some((p) => p.name === param.name)) return false;
