@@ -312,7 +312,7 @@ class Summarizer {
   /** A session call the body leaves without `await` (insert-await left the whole function unchanged). */
   private sessionBlocker(fn: SgNode): string | null {
     const body = fn.field('body');
-    if (!body) return null;
+    if (!body || !this.sessions.mayFindSessions) return null;
     for (const call of body.findAll({ rule: { kind: 'call' } })) {
       const unit = placeOf(call).unit;
       if (!sameNode(unit, fn)) continue;
@@ -375,6 +375,8 @@ class Summarizer {
   private parameterFacts(fnNodes: SgNode[], receivers: Map<number, Set<string>>): Map<number, ParamFacts> {
     const out = new Map<number, ParamFacts>();
     for (const fn of fnNodes) {
+      // Nothing to find: no parameter can be a session in a text without a session word, and no unannotated one is used like one.
+      if (!this.sessions.mayFindSessions && !receivers.has(start(fn))) continue;
       const { positional, all } = signatureOf(fn);
       const entry = (name: string): string => `${positional.indexOf(name)}:${name}`;
       const bound = (this.facts.get(start(fn)) as FunctionFacts).kind;
