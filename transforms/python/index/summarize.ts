@@ -18,6 +18,7 @@ import { isInsideString } from '../support/language';
 import { genericHead } from '../support/type-annotations';
 import { internValues } from './intern';
 import { isTestPath, moduleRefOf, posix } from './modules';
+import { paramEntry } from './param-entries';
 import {
   UNKNOWN,
   type CallSite,
@@ -378,7 +379,7 @@ class Summarizer {
       // Nothing to find: no parameter can be a session in a text without a session word, and no unannotated one is used like one.
       if (!this.sessions.mayFindSessions && !receivers.has(start(fn))) continue;
       const { positional, all } = signatureOf(fn);
-      const entry = (name: string): string => `${positional.indexOf(name)}:${name}`;
+      const entry = (name: string): string => paramEntry(positional.indexOf(name), name);
       const bound = (this.facts.get(start(fn)) as FunctionFacts).kind;
       const implicit = bound === 'method' || bound === 'classmethod' ? positional[0] : undefined;
       const used = receivers.get(start(fn));

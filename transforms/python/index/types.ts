@@ -207,16 +207,6 @@ export interface ParamFacts {
   depends?: { name: string; at: number; of: Expr }[];
 }
 
-/** The parameter a call's argument lands on (a position, or a keyword's name) among ParamFacts entries, if listed. */
-export function paramAt(entries: readonly string[] | undefined, key: number | string): string | undefined {
-  for (const entry of entries ?? []) {
-    const colon = entry.indexOf(':');
-    const name = entry.slice(colon + 1);
-    if (typeof key === 'string' ? name === key : Number(entry.slice(0, colon)) === key) return name;
-  }
-  return undefined;
-}
-
 export interface ClassSummary {
   id: number;
   name: string;

@@ -1,0 +1,17 @@
+// ParamFacts lists parameters as `<position>:<name>` strings (types.ts says why): written by the summarizer,
+// read by propagate-async's plan. Both ends of the encoding live here.
+
+/** A parameter's entry: its position among the positional parameters (-1 for keyword-only) and its name. */
+export function paramEntry(position: number, name: string): string {
+  return `${position}:${name}`;
+}
+
+/** The parameter a call's argument lands on (a position, or a keyword's name) among ParamFacts entries, if listed. */
+export function paramAt(entries: readonly string[] | undefined, key: number | string): string | undefined {
+  for (const entry of entries ?? []) {
+    const colon = entry.indexOf(':');
+    const name = entry.slice(colon + 1);
+    if (typeof key === 'string' ? name === key : Number(entry.slice(0, colon)) === key) return name;
+  }
+  return undefined;
+}
