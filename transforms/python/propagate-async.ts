@@ -15,7 +15,7 @@ import { AsyncPlan, type FilePlan } from './propagate/plan';
 import { RULES } from './propagate/rules';
 import { syncSessionArguments } from './propagate/session-args';
 import { callArgs, end, start } from './query/syntax';
-import { collectImports, importInsertionPoint, isModuleLevel, planImportEdits } from './support/imports';
+import { collectImports, importInsertionPoint, isModuleLevel, type ModuleImports, planImportEdits } from './support/imports';
 import { nameTable } from './support/scope';
 import { withCachedTree } from './support/cached-tree';
 
@@ -155,6 +155,8 @@ function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number
   if (!boundHere(getDbName) && asyncImport === undefined) return out;
   const kept = new Set(defs);
   const reason = `${ID}: the handler stays sync (its session calls are not converted), so it keeps the sync session`;
+  // Where each name was replaced, to tell whether the handlers held its last uses (see unusedImport).
+  const replaced = new Map<string, number[]>([['AsyncSession', []], [asyncGetDbName, []]]);
   for (const fn of ctx.tree.root().findAll({ rule: { kind: 'function_definition' } })) {
     if (!kept.has(start(fn))) continue;
     let changed = false;
@@ -169,6 +171,8 @@ function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number
       if ((callee !== 'Depends' && callee !== 'fastapi.Depends') || provider?.kind() !== 'identifier' || provider.text() !== asyncGetDbName) continue;
       out.edits.push({ start: start(annotation), end: end(annotation), text: 'Session', reason });
       out.edits.push({ start: start(provider), end: end(provider), text: getDbName, reason });
+      replaced.get('AsyncSession')?.push(start(annotation));
+      replaced.get(asyncGetDbName)?.push(start(provider));
       changed = true;
     }
     if (changed) out.count++;
@@ -177,8 +181,29 @@ function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number
   const add: { module: string; name: string }[] = [];
   if (!boundHere('Session')) add.push({ module: 'sqlalchemy.orm', name: 'Session' });
   if (!boundHere(getDbName) && asyncImport) add.push({ module: asyncImport.module, name: getDbName });
-  for (const e of planImportEdits(ctx.tree, ctx.source, { add })) out.edits.push({ ...e, reason: `${ID}: import the sync session for handlers that stay sync` });
+  const remove = [...replaced].flatMap(([name, at]) => unusedImport(ctx.source, imports, name, at) ?? []);
+  for (const e of planImportEdits(ctx.tree, ctx.source, { add, remove })) out.edits.push({ ...e, reason: `${ID}: import the sync session for handlers that stay sync` });
   return out;
+}
+
+/**
+ * The module-level `from m import <name>` whose every other use was replaced at `replaced` (offsets), so it would be
+ * left unused. Read from the text, strings and comments included (`__all__`, a string annotation, a doctest): one
+ * occurrence of the word anywhere else keeps the import.
+ */
+function unusedImport(source: string, imports: ModuleImports, name: string, replaced: readonly number[]): { module: string; name: string } | null {
+  const imported = imports.from.filter((i) => i.name === name || i.alias === name);
+  const only = imported.length === 1 && imports.plain.every((i) => i.alias !== name) ? imported[0] : undefined;
+  if (only === undefined || only.alias !== null || !isModuleLevel(only.node) || replaced.length === 0) return null;
+  const statement = { start: start(only.node), end: end(only.node) };
+  const done = new Set(replaced);
+  let inImport = 0;
+  for (const match of source.matchAll(new RegExp(`(?<![\\w.])${name}(?!\\w)`, 'gu'))) {
+    if (done.has(match.index)) continue;
+    if (match.index < statement.start || match.index >= statement.end) return null;
+    inImport++;
+  }
+  return inImport === 1 ? { module: only.module, name } : null;
 }
 
 /** Without a project index (a transform run on one file alone), the file is its own project. */
