@@ -12,7 +12,7 @@ import { ProjectIndex } from './index/project';
 import { summarizeModule } from './index/summarize';
 import type { ModuleSummary } from './index/types';
 import { AsyncPlan, type FilePlan } from './propagate/plan';
-import { RULES } from './propagate/rules';
+import { HINTS, RULES } from './propagate/rules';
 import { syncSessionArguments } from './propagate/session-args';
 import { callArgs, end, start } from './query/syntax';
 import { collectImports, importInsertionPoint, isModuleLevel, type ModuleImports, planImportEdits } from './support/imports';
@@ -63,6 +63,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   edits.push(...keptSync.edits);
   const entries = entryRunEdits(ctx, file);
   edits.push(...entries.edits);
+  const dropped = droppedCoroutineFindings(file, calls);
   return {
     edits,
     // With async-tests later in the same run, tests are its job: it converts them, or flags what it cannot.
@@ -70,6 +71,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
       ...(ctx.options.testsConvertedLater ? file.findings.filter((f) => f.rule !== RULES.inTest && !file.testFindings.has(f.offset)) : file.findings),
       ...entries.findings,
       ...sessionArgs.findings,
+      ...dropped,
     ],
     counts: {
       'functions made async': file.asyncDefs.length,
@@ -80,6 +82,15 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
       'route handlers kept on the sync session': keptSync.count,
     },
   };
+}
+
+/** FilePlan.unawaited's calls whose value the code drops: the call is the whole of an expression statement. */
+function droppedCoroutineFindings(file: FilePlan, calls: ReadonlyMap<string, SgNode>): FindingInput[] {
+  return file.unawaited.flatMap((u) => {
+    const statement = calls.get(`${u.start}:${u.end}`)?.parent();
+    if (statement?.kind() !== 'expression_statement' || statement.children().length !== 1) return [];
+    return [{ rule: RULES.notAwaited, offset: u.start, message: u.message, hint: HINTS[RULES.notAwaited] }];
+  });
 }
 
 /**

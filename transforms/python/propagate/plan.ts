@@ -42,6 +42,12 @@ export interface FilePlan {
    * goes back to the sync `Session` from the sync dependency, so FastAPI runs them in its threadpool as before.
    */
   keptSyncRoutes: number[];
+  /**
+   * Calls to a function that was `async def` before this run, made without await (and not handed to anything):
+   * flagged ASYNC-CALL-NOT-AWAITED where the tree shows the result is dropped (an expression statement), since
+   * then the coroutine never runs. Kept in other positions: `task = f()` may be awaited later.
+   */
+  unawaited: { start: number; end: number; message: string }[];
 }
 
 type Reason =
@@ -123,6 +129,7 @@ export class AsyncPlan {
     this.keepBlockedRoutesSync();
     this.flagUntypedSessionParameters();
     this.flagSyncSessionDependencies();
+    this.noteUnawaitedCoroutineCalls();
     this.writeAsyncDefs();
   }
 
@@ -510,6 +517,30 @@ export class AsyncPlan {
   }
 
   /**
+   * Calls resolved to a coroutine function that was one before this run (those made async now get their awaits or
+   * findings from propagation), left without await and not handed to another call: candidates for
+   * ASYNC-CALL-NOT-AWAITED, which the rewrite pass confirms on the tree (FilePlan.unawaited). They survive a run
+   * that applied the migration: a call someone left un-awaited by hand is still found on the next run.
+   */
+  private noteUnawaitedCoroutineCalls(): void {
+    const awaitedHere = new Map<string, Set<string>>();
+    const awaitsOf = (path: string): Set<string> =>
+      cached(awaitedHere, path, () => new Set((this.files.get(path)?.awaits ?? []).map((a) => `${a.start}:${a.end}`)));
+    for (const entry of this.functions.values()) {
+      if (!entry.fn.isAsync || entry.fn.isGenerator || this.newly.has(entry.key)) continue;
+      for (const { path, caller, call } of this.callers.get(entry.key) ?? []) {
+        if (call.awaited !== undefined || call.ignored || call.argumentOf !== undefined || awaitsOf(path).has(`${call.start}:${call.end}`)) continue;
+        const where = caller && (caller.fn.isAsync || this.newly.has(caller.key)) ? 'without `await`' : `in code that is not async (${caller ? `\`${caller.fn.qualname}\` is a plain def` : 'module level'})`;
+        this.file(path).unawaited.push({
+          start: call.start,
+          end: call.end,
+          message: `\`${call.text}(...)\` calls the coroutine function \`${entry.fn.qualname}\` (${entry.path}:${entry.fn.line}) ${where} and drops what it returns: the coroutine is never run, so nothing it does happens`,
+        });
+      }
+    }
+  }
+
+  /**
    * Flags each session call the function makes on `name` (a parameter or a local) without await. `handed`: a
    * caller hands it a session (an AsyncSession after the migration); otherwise it is handed on to a session parameter.
    */
@@ -634,7 +665,7 @@ export class AsyncPlan {
   private file(path: string): FilePlan {
     let plan = this.files.get(path);
     if (!plan) {
-      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [] };
+      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], unawaited: [] };
       this.files.set(path, plan);
     }
     return plan;

@@ -9,6 +9,7 @@ export const RULES = {
   syncSessionArg: 'ASYNC-SYNC-SESSION-ARG',
   unrecognisedSession: 'ASYNC-SESSION-UNRECOGNISED',
   syncSessionDependency: 'ASYNC-SESSION-DEPENDENCY-SYNC',
+  notAwaited: 'ASYNC-CALL-NOT-AWAITED',
 } as const;
 
 export type AsyncRule = (typeof RULES)[keyof typeof RULES];
@@ -27,6 +28,8 @@ export const HINTS: Record<AsyncRule, string> = {
   'ASYNC-GENERATOR-CALL': 'Iterate the async generator with `async for` (or collect it with `[x async for x in gen()]`) in an async function.',
   'ASYNC-SESSION-UNRECOGNISED':
     'Annotate the parameter with the session type (`db: Session`), or open the session from a factory awaitify knows (`with SessionLocal() as db`), and run awaitify again: the calls on it are then converted, and the function and its callers follow.',
+  'ASYNC-CALL-NOT-AWAITED':
+    'Await the call (`await f(...)`, making the caller `async def` if it is not), or, to run it in the background on purpose, hand it to `asyncio.create_task(...)` (or FastAPI\'s `BackgroundTasks.add_task(f, ...)`) and keep a reference to the task.',
   'ASYNC-SESSION-DEPENDENCY-SYNC':
     'Give the dependency an async twin that yields an AsyncSession (`async def get_async_session(): async with AsyncSessionLocal() as session: yield session`) and depend on it, or name it in the configuration (`dependencies = { get_session = "get_async_session" }`) so awaitify writes the twin where it can.',
   'ASYNC-SYNC-SESSION-ARG':
