@@ -63,7 +63,8 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   edits.push(...keptSync.edits);
   const entries = entryRunEdits(ctx, file);
   edits.push(...entries.edits);
-  const dropped = droppedCoroutineFindings(file, calls);
+  // With async-tests later in the same run, a test's call is its job (it awaits it, making the test async).
+  const dropped = droppedCoroutineFindings(file, calls, ctx.options.testsConvertedLater === true);
   return {
     edits,
     // With async-tests later in the same run, tests are its job: it converts them, or flags what it cannot.
@@ -85,8 +86,9 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
 }
 
 /** FilePlan.unawaited's calls whose value the code drops: the call is the whole of an expression statement. */
-function droppedCoroutineFindings(file: FilePlan, calls: ReadonlyMap<string, SgNode>): FindingInput[] {
+function droppedCoroutineFindings(file: FilePlan, calls: ReadonlyMap<string, SgNode>, testsConvertedLater: boolean): FindingInput[] {
   return file.unawaited.flatMap((u) => {
+    if (u.inTest && testsConvertedLater) return [];
     const statement = calls.get(`${u.start}:${u.end}`)?.parent();
     if (statement?.kind() !== 'expression_statement' || statement.children().length !== 1) return [];
     return [{ rule: RULES.notAwaited, offset: u.start, message: u.message, hint: HINTS[RULES.notAwaited] }];

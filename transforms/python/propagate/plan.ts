@@ -47,7 +47,7 @@ export interface FilePlan {
    * flagged ASYNC-CALL-NOT-AWAITED where the tree shows the result is dropped (an expression statement), since
    * then the coroutine never runs. Kept in other positions: `task = f()` may be awaited later.
    */
-  unawaited: { start: number; end: number; message: string }[];
+  unawaited: { start: number; end: number; message: string; inTest: boolean }[];
 }
 
 type Reason =
@@ -534,6 +534,7 @@ export class AsyncPlan {
         this.file(path).unawaited.push({
           start: call.start,
           end: call.end,
+          inTest: caller !== null && caller.fn.test !== null,
           message: `\`${call.text}(...)\` calls the coroutine function \`${entry.fn.qualname}\` (${entry.path}:${entry.fn.line}) ${where} and drops what it returns: the coroutine is never run, so nothing it does happens`,
         });
       }
