@@ -523,13 +523,17 @@ export class AsyncPlan {
    * that applied the migration: a call someone left un-awaited by hand is still found on the next run.
    */
   private noteUnawaitedCoroutineCalls(): void {
-    const awaitedHere = new Map<string, Set<string>>();
-    const awaitsOf = (path: string): Set<string> =>
-      cached(awaitedHere, path, () => new Set((this.files.get(path)?.awaits ?? []).map((a) => `${a.start}:${a.end}`)));
+    // Calls propagation already awaited or flagged (a stale sync caller of a session function) are dealt with.
+    const handledHere = new Map<string, Set<string>>();
+    const handled = (path: string): Set<string> =>
+      cached(handledHere, path, () => {
+        const file = this.files.get(path);
+        return new Set([...(file?.awaits ?? []).map((a) => `${a.start}`), ...(file?.findings ?? []).map((f) => `${f.offset}`)]);
+      });
     for (const entry of this.functions.values()) {
       if (!entry.fn.isAsync || entry.fn.isGenerator || this.newly.has(entry.key)) continue;
       for (const { path, caller, call } of this.callers.get(entry.key) ?? []) {
-        if (call.awaited !== undefined || call.ignored || call.argumentOf !== undefined || awaitsOf(path).has(`${call.start}:${call.end}`)) continue;
+        if (call.awaited !== undefined || call.ignored || call.argumentOf !== undefined || handled(path).has(`${call.start}`)) continue;
         const where = caller && (caller.fn.isAsync || this.newly.has(caller.key)) ? 'without `await`' : `in code that is not async (${caller ? `\`${caller.fn.qualname}\` is a plain def` : 'module level'})`;
         this.file(path).unawaited.push({
           start: call.start,
