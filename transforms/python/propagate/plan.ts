@@ -95,6 +95,13 @@ const CALLS_ITS_ARGUMENTS = new Set(['map', 'filter', 'sorted', 'min', 'max', 'r
 /** Session methods (sync, async, or only on the sync Session) whose call on an unannotated parameter is flagged. */
 const SESSION_LIKE_METHODS = new Set([...AWAITED_METHODS, ...BULK_METHODS, 'query']);
 
+/**
+ * Third-party bases that do not call a subclass's methods: typing and ABC machinery, builtins (named without a
+ * module), data classes and models (pydantic, SQLAlchemy's and SQLModel's declarative bases), enums, thread-local
+ * storage.
+ */
+const NEUTRAL_BASES = /^([A-Za-z_]\w*(\(\))?$|(typing|typing_extensions|abc|collections\.abc|enum|dataclasses|pydantic|pydantic_settings|sqlalchemy|sqlmodel)(\.|$)|threading\.local$)/;
+
 const NEUTRAL_CALLEES = /^(print|isinstance|issubclass|len|repr|str|type|id|getattr|setattr|hasattr|delattr|vars|dir|Depends|Security|(logger|logging|log|_logger|LOGGER)\.\w+)$/;
 
 export class AsyncPlan {
@@ -116,6 +123,9 @@ export class AsyncPlan {
   /** Route handlers whose session parameter goes back to the sync session (keepBlockedRoutesSync). */
   private readonly keptSync = new Set<string>();
   private readonly decoratorBlockers = new Map<string, string | null>();
+  /** libraryHook's answer per class (`path#id`). */
+  private readonly hookBases = new Map<string, string | null>();
+  private receivers: ReceiverClassifier | undefined;
 
   constructor(readonly index: ProjectIndex) {
     this.collect();
@@ -238,7 +248,7 @@ export class AsyncPlan {
       const decorated = this.syncDecorator(entry);
       const blocked = fn.ignored
         ? 'an `awaitify: ignore` marker or the `exclude-functions` configuration leaves it alone'
-        : (fn.syncOnly ?? (fn.sessionBlocker ? `it still calls \`${fn.sessionBlocker}\` without await` : decorated && `the ${decorated}`));
+        : (fn.syncOnly ?? (fn.sessionBlocker ? `it still calls \`${fn.sessionBlocker}\` without await` : ((decorated && `the ${decorated}`) ?? this.libraryHook(entry))));
       if (blocked) {
         this.flag(
           RULES.callerBlocked,
@@ -317,7 +327,31 @@ export class AsyncPlan {
     if (fn.ignored) return { rule: RULES.callerBlocked, why: `\`${fn.qualname}\` is left alone by an \`awaitify: ignore\` marker on its \`def\` or by the \`exclude-functions\` configuration` };
     const decorated = this.syncDecorator(entry);
     if (decorated) return { rule: RULES.callerBlocked, why: `the ${decorated}` };
+    const hook = this.libraryHook(entry);
+    if (hook) return { rule: RULES.callerBlocked, why: hook };
     return null;
+  }
+
+  /**
+   * Why a method may be a hook a third-party base class calls synchronously, or null. A class deriving from a
+   * library's class (authlib's `AuthorizationServer`, Celery's `Task`, `logging.Handler`, `threading.Thread`)
+   * overrides methods the library calls itself (`query_client`, `run`, `emit`), without await: made async, such a
+   * method would only make a coroutine there, and silently do nothing. Which names the base calls cannot be read
+   * from here, so every method of such a class stays sync. Bases that are only typing, data or ORM machinery
+   * (NEUTRAL_BASES) do not call the project's methods.
+   */
+  private libraryHook(entry: FnEntry): string | null {
+    const { fn } = entry;
+    if (fn.classId === null || (fn.kind !== 'method' && fn.kind !== 'classmethod')) return null;
+    const classId = fn.classId;
+    return cached(this.hookBases, `${entry.path}#${classId}`, () => {
+      this.receivers ??= new ReceiverClassifier(this.index);
+      const base = this.receivers.foreignBases({ path: entry.path, id: classId }).find((b) => !NEUTRAL_BASES.test(b));
+      const cls = this.index.classSummary(entry.path, classId);
+      return base === undefined
+        ? null
+        : `\`${cls?.qualname ?? '?'}\` derives from the third-party class \`${base}\`, which may call its methods itself, without await (as a coroutine function \`${fn.name}\` would then never run)`;
+    });
   }
 
   /**

@@ -198,6 +198,22 @@ export class ReceiverClassifier {
     return this.hasForeignBase(cls) ? { k: 'foreign', container: false, what: name } : UNKNOWN;
   }
 
+  /**
+   * The third-party classes the project class `cls` derives from (directly or through project bases), as
+   * `classify` names them (`authlib.oauth2.rfc6749.AuthorizationServer`, `dict`); bases it cannot tell are left out.
+   */
+  foreignBases(cls: { path: string; id: number }): string[] {
+    const out: string[] = [];
+    for (const c of this.index.mro(cls) ?? []) {
+      for (const b of this.index.classSummary(c.path, c.id)?.bases ?? []) {
+        if (this.index.evaluate(c.path, b).k === 'class') continue;
+        const r = this.classify(c.path, b);
+        if (r.k === 'foreign') out.push(r.what);
+      }
+    }
+    return out;
+  }
+
   /** The MRO is known in full and some class in it derives from a third-party class. */
   private hasForeignBase(cls: { path: string; id: number }): boolean {
     if (!this.mroComplete(cls)) return false;
