@@ -28,10 +28,10 @@ export const asyncTestsIndexer: ProjectIndexer<SgRoot, TestSummary, TestPlan> = 
     const input = withCachedTree(raw);
     return { base: summarizeModule(input), tests: testFacts(input.tree, input.source, input.path, [input.options.getDbName, input.options.asyncGetDbName]) };
   },
-  build: (summaries) => {
+  build: (summaries, options) => {
     const configs = new PytestConfigs();
     const bases = new Map([...summaries].map(([path, s]) => [path, s.base]));
-    return new TestPlan(new ProjectIndex(bases), summaries, (m) => configs.modeFor(m.absPath));
+    return new TestPlan(new ProjectIndex(bases), summaries, (m) => configs.modeFor(m.absPath), { sync: options.getDbName, async: options.asyncGetDbName });
   },
 };
 
@@ -112,5 +112,5 @@ function importEdits(ctx: TransformContext<SgRoot>, pytest: boolean, pytestAsync
 function singleFilePlan(ctx: TransformContext<SgRoot>): TestPlan {
   const input: IndexInput<SgRoot> = { path: ctx.path, absPath: `/${ctx.path}`, source: ctx.source, tree: ctx.tree, options: ctx.options };
   const summaries = new Map([[ctx.path, asyncTestsIndexer.summarize(input)]]);
-  return new TestPlan(new ProjectIndex(new Map([[ctx.path, summaries.get(ctx.path)!.base]])), summaries, () => 'strict');
+  return new TestPlan(new ProjectIndex(new Map([[ctx.path, summaries.get(ctx.path)!.base]])), summaries, () => 'strict', { sync: ctx.options.getDbName, async: ctx.options.asyncGetDbName });
 }

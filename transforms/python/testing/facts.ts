@@ -80,8 +80,8 @@ export interface TestFacts {
    * fixture, so every request of the run is served in that one client's event loop.
    */
   clients: { start: number; oneLoop: boolean }[];
-  /** The keys of `<app>.dependency_overrides[<key>] = ...` assignments, as written. */
-  overrideKeys: string[];
+  /** The keys of `<app>.dependency_overrides[<key>] = ...` assignments, as written, and where each key starts. */
+  overrideKeys: { text: string; at: number }[];
   /** Patches of the session dependency by a dotted path (see PatchedName). */
   patchedNames: PatchedName[];
 }
@@ -198,14 +198,14 @@ function clientFacts(root: SgNode, imports: ModuleImports, functions: FunctionFa
       clients.push({ start: start(call), oneLoop: scope === 'session' && isWithItemValue(call) });
     }
   }
-  const overrideKeys: string[] = [];
+  const overrideKeys: TestFacts['overrideKeys'] = [];
   for (const sub of root.findAll({ rule: { kind: 'subscript' } })) {
     const value = sub.field('value');
     const assignment = sub.parent();
     if (value?.kind() !== 'attribute' || value.field('attribute')?.text() !== 'dependency_overrides') continue;
     if (assignment?.kind() !== 'assignment' || !sameNode(assignment.field('left'), sub)) continue;
     const key = sub.field('subscript');
-    if (key) overrideKeys.push(key.text());
+    if (key) overrideKeys.push({ text: key.text(), at: start(key) });
   }
   return { clients, overrideKeys };
 }

@@ -64,6 +64,7 @@ export class TestPlan {
     readonly index: ProjectIndex,
     private readonly summaries: ReadonlyMap<string, TestSummary>,
     private readonly modeOf: (summary: ModuleSummary) => AsyncioMode,
+    private readonly dependencies: { sync: string; async: string } = { sync: 'get_db', async: 'get_async_db' },
   ) {
     for (const [path, s] of summaries) for (const f of s.tests.functions) this.facts.set(functionKey(path, f.id), f);
     for (const [path, s] of summaries) {
@@ -97,6 +98,44 @@ export class TestPlan {
     this.flagSyncHandoffs();
     this.flagEngineLoops();
     this.flagPatchedGetDb();
+    this.flagSyncDependencyNotOverridden();
+  }
+
+  /**
+   * Handlers the migration left on the sync session dependency (routes kept sync, or a `Depends((get_db))` it
+   * could not follow) while the tests override only its async twin: async-get-db renamed the override's key, so
+   * requests to those handlers no longer get the test session and silently reach the application's own
+   * database. Flagged on each override of the twin, since no test module overrides the sync dependency any more.
+   */
+  private flagSyncDependencyNotOverridden(): void {
+    const { sync, async: twin } = this.dependencies;
+    const named = (text: string, name: string): boolean => text === name || text.endsWith(`.${name}`);
+    const all = [...this.summaries];
+    if (all.some(([, s]) => s.tests.overrideKeys.some((k) => named(k.text, sync)))) return;
+    const keys = all.flatMap(([path, s]) => s.tests.overrideKeys.filter((k) => named(k.text, twin)).map((k) => ({ path, ...k })));
+    if (keys.length === 0) return;
+    const dependents: string[] = [];
+    for (const [path, s] of all) {
+      if (s.base.isTestFile) continue;
+      for (const fn of s.base.functions) {
+        if (fn.test !== null || !fn.params?.depends) continue;
+        const onSync = fn.params.depends.some((d) => {
+          const target = this.index.evaluate(path, d.of);
+          return target.k === 'function' && this.index.function(target.path, target.id)?.name === sync;
+        });
+        if (onSync) dependents.push(`\`${fn.qualname}\` (${path})`);
+      }
+    }
+    if (dependents.length === 0) return;
+    const shown = dependents.length > 3 ? `${dependents.slice(0, 3).join(', ')} and ${dependents.length - 3} more` : dependents.join(', ');
+    for (const k of keys) {
+      this.flag(
+        k.path,
+        RULES.syncDependencyNotOverridden,
+        k.at,
+        `the tests override only \`${twin}\`, but ${shown} still ${dependents.length === 1 ? 'depends' : 'depend'} on the sync \`${sync}\` after the migration (kept sync), and no test overrides \`${sync}\` any more: requests to ${dependents.length === 1 ? 'that handler' : 'those handlers'} get the application's own database session, not the test one, and can read and write the application's database; nothing was changed`,
+      );
+    }
   }
 
   /**
@@ -230,7 +269,7 @@ export class TestPlan {
    */
   private flagEngineLoops(): void {
     const all = [...this.summaries];
-    if (all.some(([, s]) => s.tests.overrideKeys.some((k) => /db|session/i.test(k)))) return;
+    if (all.some(([, s]) => s.tests.overrideKeys.some((k) => /db|session/i.test(k.text)))) return;
     const asyncApp = all.some(([, s]) => !s.base.isTestFile && s.base.functions.some((f) => f.isAsync && f.test === null));
     const clients = all.filter(([, s]) => s.base.isTestFile).flatMap(([path, s]) => s.tests.clients.map((c) => ({ path, ...c })));
     const first = clients.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start))[0];

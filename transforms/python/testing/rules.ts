@@ -8,6 +8,7 @@ export const RULES = {
   unittest: 'TESTS-UNITTEST-CLASS',
   engineLoops: 'TESTS-ENGINE-LOOPS',
   patchGetDb: 'TESTS-PATCH-GET-DB',
+  syncDependencyNotOverridden: 'TESTS-SYNC-DEPENDENCY-NOT-OVERRIDDEN',
 } as const;
 
 export type TestRule = (typeof RULES)[keyof typeof RULES];
@@ -27,6 +28,8 @@ export const HINTS: Record<TestRule, string> = {
     'Give the test run an engine without a pool, as SQLAlchemy prescribes for an engine used from several event loops: in conftest.py, `AsyncSessionLocal.configure(bind=create_async_engine(async_engine.url, poolclass=NullPool))` with the application\'s async factory and engine (from its session module; `from sqlalchemy.pool import NullPool`), or override its session dependency with a test engine created with `poolclass=NullPool`.',
   'TESTS-PATCH-GET-DB':
     'Delete the patch if it was meant to replace the session the handlers get: patching a module attribute never changed what `Depends(...)` injects (FastAPI keeps the function it was given at import). Override the dependency instead, with an async replacement: `app.dependency_overrides[get_async_db] = override` where `async def override(): yield session` (or a mock). Where code calls the dependency by name, patch `<module>.get_async_db` with an async generator function.',
+  'TESTS-SYNC-DEPENDENCY-NOT-OVERRIDDEN':
+    'Override the sync dependency again next to its async twin, with a sync override on the test database: `app.dependency_overrides[get_db] = override_get_db_sync` where `def override_get_db_sync(): db = TestingSessionLocal(); try: yield db finally: db.close()`; or convert the handlers that stay sync (their findings say what blocks them).',
   'TESTS-UNITTEST-CLASS':
     'pytest-asyncio does not run async methods of unittest.TestCase classes: derive the class from `unittest.IsolatedAsyncioTestCase` and make the test methods `async def`, or turn them into plain pytest tests.',
 };
