@@ -15,7 +15,7 @@ export interface Place {
 }
 
 const SYNC_ONLY_DECORATOR =
-  /^@\s*(?:[\w.]+\.)?(property|cached_property|setter|getter|deleter|hybrid_property|hybrid_method|validator|field_validator|root_validator|model_validator|field_serializer|model_serializer|computed_field|validates|listens_for|expression|comparator|task|shared_task|periodic_task|contextmanager|fixture|lru_cache|cache|command|group)\b/;
+  /^@\s*(?:[\w.]+\.)?(property|cached_property|setter|getter|deleter|hybrid_property|hybrid_method|validator|field_validator|root_validator|model_validator|field_serializer|model_serializer|computed_field|validates|listens_for|expression|comparator|task|shared_task|periodic_task|contextmanager|fixture|lru_cache|cache|command|group|scheduled_job|repeat)\b/;
 
 /** Dunder methods that Python itself awaits. */
 const ASYNC_DUNDERS = new Set(['__aenter__', '__aexit__', '__anext__']);
