@@ -5,6 +5,7 @@ import type { SgNode, SgRoot } from '@ast-grep/napi';
 import { awaitState } from '../awaits/awaiting';
 import { placeOf } from '../awaits/context';
 import { AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
+import { twinName } from '../async-engine';
 import { isTestPath } from '../index/modules';
 import { parametersOf } from '../query/bindings';
 import { callArgs, decoratorsOf, dottedName, isAsyncDef, namedChildren, sameNode, start, end, type CallArgs } from '../query/syntax';
@@ -89,8 +90,9 @@ export interface TestFacts {
 /**
  * A patcher naming a module attribute by a dotted string: `patch("app.service.get_db", ...)` (mock's or
  * pytest-mock's, decorator included), `monkeypatch.setattr("app.service.get_db", value)` / `.delattr(...)`,
- * `patch.multiple("app.service", get_db=...)`. Recorded only for the sync session dependency's name, whose
- * imports async-get-db replaces by its twin's.
+ * `patch.multiple("app.service", get_db=...)`. Recorded for the sync session dependency's name, whose
+ * imports async-get-db replaces by its twin's, and for names with "session" in them (`SessionLocal`), whose
+ * imports insert-await replaces by the async factory twin's when every use in the module became async.
  */
 export interface PatchedName {
   /** Offset of the string (of the keyword, for `patch.multiple`). */
@@ -100,6 +102,8 @@ export interface PatchedName {
   name: string;
   /** The async twin that took the name's place in migrated modules. */
   twin: string;
+  /** The session dependency (`get_db`), or a session factory (`SessionLocal`, its twin named as async-engine names it). */
+  kind: 'dependency' | 'factory';
   /** The patcher as written (`mocker.patch`). */
   patcher: string;
   /** `create=True` / `raising=False`: a missing attribute is created (mock) or passed over (monkeypatch) instead of raising. */
@@ -146,12 +150,16 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
     });
   }
   const [getDb, twin] = dependencies;
-  const patchedNames = getDb && twin && source.includes(getDb) ? patchesOf(root, getDb, twin) : [];
+  const twinOf = (name: string): Pick<PatchedName, 'twin' | 'kind'> | null => {
+    if (getDb && twin && name === getDb) return { twin, kind: 'dependency' };
+    return /session/i.test(name) && name !== twin ? { twin: twinName(name), kind: 'factory' } : null;
+  };
+  const patchedNames = /patch|setattr|delattr/.test(source) ? patchesOf(root, twinOf) : [];
   return { moduleMarked, functions, ...clientFacts(root, imports, functions), patchedNames };
 }
 
 /** Every patch of `name` by dotted path in the module: decorators and module-level patchers too, not only calls in tests. */
-function patchesOf(root: SgNode, name: string, twin: string): PatchedName[] {
+function patchesOf(root: SgNode, twinOf: (name: string) => Pick<PatchedName, 'twin' | 'kind'> | null): PatchedName[] {
   const found: PatchedName[] = [];
   for (const call of root.findAll({ rule: { kind: 'call' } })) {
     const callee = call.field('function') as SgNode;
@@ -166,13 +174,16 @@ function patchesOf(root: SgNode, name: string, twin: string): PatchedName[] {
     const path = text.split('.');
     if (PATCH_MULTIPLE.test(patcher)) {
       for (const [keyword, value] of args.keywords) {
-        if (keyword === name) found.push({ at: start(value.parent() ?? value), holder: path, name, twin, patcher, tolerant: isTrue(args.keywords.get('create')) });
+        const twin = twinOf(keyword);
+        if (twin) found.push({ at: start(value.parent() ?? value), holder: path, name: keyword, ...twin, patcher, tolerant: isTrue(args.keywords.get('create')) });
       }
       continue;
     }
-    if (path.length < 2 || path[path.length - 1] !== name) continue;
+    const name = path[path.length - 1] as string;
+    const twin = path.length < 2 ? null : twinOf(name);
+    if (!twin) continue;
     const tolerant = PATCH.test(patcher) ? isTrue(args.keywords.get('create')) : MONKEYPATCH.test(patcher) && monkeypatchDotted(patcher, args) ? isFalse(args.keywords.get('raising')) : null;
-    if (tolerant !== null) found.push({ at: start(first), holder: path.slice(0, -1), name, twin, patcher, tolerant });
+    if (tolerant !== null) found.push({ at: start(first), holder: path.slice(0, -1), name, ...twin, patcher, tolerant });
   }
   return found;
 }

@@ -152,12 +152,11 @@ export class TestPlan {
         if (!holder || this.binds(holder, p.name, new Set()) || !this.binds(holder, p.twin, new Set())) continue;
         const dotted = [...p.holder, p.name].join('.');
         const outcome = p.tolerant ? 'the patch only creates an attribute that nothing uses' : 'the patch raises AttributeError';
-        this.flag(
-          path,
-          RULES.patchGetDb,
-          p.at,
-          `\`${p.patcher}(...)\` patches \`${dotted}\`, which no longer exists after the migration: \`${p.holder.join('.')}\` (${holder}) binds \`${p.twin}\` instead of \`${p.name}\` (its dependencies use that now), so ${outcome}; it was left as it is, as pointing it at \`${p.twin}\` would need an async generator function in its place, which a replacement written for the sync \`${p.name}\` is not`,
-        );
+        const why =
+          p.kind === 'dependency'
+            ? `(its dependencies use that now), so ${outcome}; it was left as it is, as pointing it at \`${p.twin}\` would need an async generator function in its place, which a replacement written for the sync \`${p.name}\` is not`
+            : `(its sessions are opened from the async factory now), so ${outcome}; it was left as it is, as pointing it at \`${p.twin}\` would need a replacement that makes AsyncSessions (used with \`async with\` and awaited), which one written for the sync \`${p.name}\` is not`;
+        this.flag(path, RULES.patchGetDb, p.at, `\`${p.patcher}(...)\` patches \`${dotted}\`, which no longer exists after the migration: \`${p.holder.join('.')}\` (${holder}) binds \`${p.twin}\` instead of \`${p.name}\` ${why}`);
       }
     }
   }
