@@ -190,6 +190,12 @@ function sessionArguments(args: SgNode[]): { bind: SgNode | null; options: strin
   return { bind, options };
 }
 
+/** Why an imported session factory the project pass knows gets no `Async...` twin to open in get_async_db. */
+const FACTORY_WITHOUT_TWIN: Record<Exclude<SessionFactoryKind, 'twin'>, string> = {
+  async: 'makes AsyncSessions already (get_db itself should be async)',
+  none: 'gets no async twin in its module (see the finding there)',
+};
+
 /** `engine` → `async_engine`, `SessionLocal` → `AsyncSessionLocal`. Other modules derive the same names. */
 export function twinName(name: string): string {
   if (/^[A-Z0-9_]+$/.test(name) && /[A-Z]/.test(name)) return `ASYNC_${name}`;
@@ -787,6 +793,8 @@ class EngineTwins {
       if (factory) return { kind: 'local-factory', factory };
       const imported = this.imports.from.find((i) => (i.alias ?? i.name) === callee.text() && i.name !== '*' && moduleBindings(this.table(callee.text())).length === 1 && this.isModuleImport(i.node));
       if (imported && !/^(sqlalchemy|sqlmodel)(\.|$)/.test(imported.module)) {
+        const kind = this.projectFactoryKind(`${imported.module}.${imported.name}`);
+        if (kind !== undefined && kind !== 'twin') return unrecognised(`opens its session with \`${quoted(callee)}\`, which ${FACTORY_WITHOUT_TWIN[kind]}`);
         return { kind: 'imported-factory', expression: twinName(imported.name), imports: [{ module: imported.module, name: twinName(imported.name) }] };
       }
       return unrecognised(`opens its session with \`${quoted(callee)}\`, which is neither a sessionmaker of this file nor imported from another module`);
@@ -795,10 +803,22 @@ class EngineTwins {
       const object = callee.field('object')!;
       const qualifiedObject = this.qualifiedName(object);
       if (qualifiedObject && !/^(sqlalchemy|sqlmodel)(\.|$)/.test(qualifiedObject)) {
-        return { kind: 'imported-factory', expression: `${object.text()}.${twinName(callee.field('attribute')!.text())}`, imports: [] };
+        // Only a factory the project pass saw its module twin: the attribute is not checked by any import.
+        const attribute = callee.field('attribute')!.text();
+        const kind = this.projectFactoryKind(`${qualifiedObject}.${attribute}`);
+        if (kind !== 'twin') {
+          return unrecognised(`opens its session with \`${quoted(callee)}\`, which ${kind === undefined ? `is not a module-level \`${attribute} = sessionmaker(...)\` awaitify gave an async twin (\`${object.text()}.${twinName(attribute)}\` would not exist)` : FACTORY_WITHOUT_TWIN[kind]}`);
+        }
+        return { kind: 'imported-factory', expression: `${object.text()}.${twinName(attribute)}`, imports: [] };
       }
     }
     return unrecognised(`opens its session with \`${quoted(callee)}\`, which is not recognised as a session factory`);
+  }
+
+  /** What the project pass knows of the session factory `module.Name` (TransformOptions.sessionFactories). */
+  private projectFactoryKind(qualified: string): SessionFactoryKind | undefined {
+    const table = this.ctx.options.sessionFactories ?? {};
+    return Object.prototype.hasOwnProperty.call(table, qualified) ? table[qualified] : undefined;
   }
 
   private planGetDb(getDb: SgNode, source: SessionSource): void {
