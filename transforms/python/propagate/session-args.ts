@@ -48,6 +48,8 @@ export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgN
   const awaitedIds = new Set(awaited.map((c) => c.id()));
   const decided = new Set<number>();
   const tables = cachedNameTables(ctx.tree);
+  // `db = next(get_db())` is looked for only where the text can hold it.
+  const drawsByHand = ctx.source.includes('next(') && ctx.source.includes(ctx.options.getDbName);
   let moduleNames: ReadonlySet<string> | null = null;
   // Most arguments are no session at all: one pass over the module's bindings spares each a scan of the tree.
   const moduleLevelSession = (arg: SgNode): { origins: SgNode[] } | null => {
@@ -61,7 +63,21 @@ export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgN
     for (const arg of [...args.positional, ...args.keywords.values()]) {
       if (arg.kind() !== 'identifier') continue;
       const info = sessions.resolve(arg) ?? moduleLevelSession(arg);
-      if (!info || info.origins.length === 0) continue;
+      if (!info) {
+        const drawn = drawsByHand ? drawnFromDependency(tables(arg.text()), arg, ctx.options.getDbName) : null;
+        if (drawn && !decided.has(start(drawn))) {
+          decided.add(start(drawn));
+          const callee = call.field('function')?.text() ?? 'the function';
+          out.findings.push({
+            rule: RULES.syncSessionArg,
+            offset: start(arg),
+            message: `\`${arg.text()}\` is a sync Session drawn from the sync session dependency by \`${drawn.text()}\`, and \`${callee}\` is a coroutine function now that awaits its session; it was left as it is (\`${ctx.options.getDbName}\` stays sync for the code that still uses it)`,
+            hint: HINTS[RULES.syncSessionArg],
+          });
+        }
+        continue;
+      }
+      if (info.origins.length === 0) continue;
       for (const origin of info.origins) {
         if (decided.has(start(origin))) continue;
         const twin = twins.twinOf(origin);
@@ -100,6 +116,25 @@ export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgN
   const remove = importsFreedBy(ctx.tree, ctx.path, candidates, renames.map((r) => r.edit));
   for (const e of planImportEdits(ctx.tree, ctx.source, { add, remove })) out.edits.push({ ...e, reason: `${ID}: import the async session factory` });
   return out;
+}
+
+/**
+ * `db = next(get_db())` (the sync dependency's generator advanced by hand, also `next(deps.get_db())`) in the scope
+ * where `arg` reads `db`: the call, or null. Such a session is no factory call's, so the resolver does not know it;
+ * handed to a coroutine function it is the same sync Session bug.
+ */
+function drawnFromDependency(table: NameTable, arg: SgNode, getDbName: string): SgNode | null {
+  const reference = occurrenceOf(table, arg);
+  if (reference?.role !== 'reference') return null;
+  const pattern = new RegExp(`^next\\(\\s*(?:[\\w.]+\\.)?${getDbName}\\(\\s*\\)\\s*\\)$`);
+  for (const o of table.occurrences) {
+    if (o.role !== 'binding' || o.scope.id() !== reference.scope.id()) continue;
+    const assignment = o.node.parent();
+    if (assignment?.kind() !== 'assignment' || assignment.field('left')?.id() !== o.node.id()) continue;
+    const value = assignment.field('right');
+    if (value && pattern.test(value.text())) return value;
+  }
+  return null;
 }
 
 /**
