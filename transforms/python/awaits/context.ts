@@ -15,7 +15,7 @@ export interface Place {
 }
 
 const SYNC_ONLY_DECORATOR =
-  /^@\s*(?:[\w.]+\.)?(property|cached_property|setter|getter|deleter|hybrid_property|hybrid_method|validator|field_validator|root_validator|model_validator|field_serializer|model_serializer|computed_field|validates|listens_for|expression|comparator|task|shared_task|periodic_task|contextmanager|fixture|lru_cache|cache|command|group|scheduled_job|repeat)\b/;
+  /^@\s*(?:[\w.]+\.)?(property|cached_property|setter|getter|deleter|hybrid_property|hybrid_method|validator|field_validator|root_validator|model_validator|field_serializer|model_serializer|computed_field|validates|listens_for|expression|comparator|task|shared_task|periodic_task|contextmanager|fixture|lru_cache|cache|command|group|callback|result_callback|scheduled_job|repeat)\b/;
 
 /** Dunder methods that Python itself awaits. */
 const ASYNC_DUNDERS = new Set(['__aenter__', '__aexit__', '__anext__']);
@@ -62,7 +62,24 @@ export function syncOnlyReason(fn: SgNode, keptSyncNames: ReadonlySet<string>): 
   if (decorator) return `\`${name}\` is decorated \`${decorator.text().split('(')[0]}\`, which needs a sync function`;
   const holder = fn.parent()?.kind() === 'decorated_definition' ? fn.parent()?.parent() : fn.parent();
   if (keptSyncNames.has(name) && holder?.kind() === 'module') return `\`${name}\` is the sync session dependency, kept sync next to its async twin`;
+  if (CELERY_TASK_METHODS.has(name) && holder?.kind() === 'block') {
+    const cls = holder.parent();
+    const bases = cls?.kind() === 'class_definition' ? (cls.field('superclasses')?.text() ?? '') : '';
+    if (CELERY_TASK_BASE.test(bases) && importsCelery(fn)) return `\`${name}\` is a method of the Celery task class \`${cls?.field('name')?.text() ?? ''}\`, which the worker calls synchronously`;
+  }
   return null;
+}
+
+/** Methods of a `celery.Task` subclass the worker calls synchronously (a class-based task's body and its hooks). */
+const CELERY_TASK_METHODS = new Set(['run', 'on_success', 'on_failure', 'on_retry', 'after_return', 'before_start']);
+const CELERY_TASK_BASE = /(?:^|[(,\s.])Task\s*[,)]/;
+
+function importsCelery(fn: SgNode): boolean {
+  return fn
+    .getRoot()
+    .root()
+    .children()
+    .some((s) => (s.kind() === 'import_statement' || s.kind() === 'import_from_statement') && /\bcelery\b/.test(s.text()));
 }
 
 /**
