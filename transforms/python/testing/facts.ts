@@ -301,7 +301,13 @@ function usesOf(fn: SgNode, params: string[], source: string, overrides: NestedO
     }
     const args = callArgs(call);
     const dotted = dottedName(callee)?.join('.') ?? '';
-    const replaced = method === 'setattr' || PATCH_OBJECT.test(dotted) ? setattrOf(call, args.positional) : PATCH.test(dotted) ? patchOf(call, args) : null;
+    // `monkeypatch.setattr("pkg.mod.name", value)`: the dotted form names its target as patch() does.
+    const replaced =
+      method === 'setattr' || PATCH_OBJECT.test(dotted)
+        ? (setattrOf(call, args.positional) ?? (method === 'setattr' && args.positional.length === 2 && args.keywords.size === 0 ? patchOf(call, args) : null))
+        : PATCH.test(dotted)
+          ? patchOf(call, args)
+          : null;
     if (replaced) setattrs.push(replaced);
     args.positional.forEach((a, i) => {
       if (a.kind() === 'identifier' && names.has(a.text())) forwards.push({ param: a.text(), callStart: start(call), position: args.splat ? null : i, keyword: null });
