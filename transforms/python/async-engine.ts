@@ -119,7 +119,8 @@ type SessionSource =
  */
 export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> = {
   id: 'async-engine-sessions',
-  prefilter: ['Session', 'sessionmaker', 'create_engine'],
+  // `async def get_db`: a module whose dependency is async already (EngineIndex.asyncDependencyModules).
+  prefilter: (options) => ['Session', 'sessionmaker', 'create_engine', `async def ${options.getDbName}`],
   // On the memoising view: every call's callee is resolved through the same few scopes again and again.
   summarize: (input: IndexInput<SgRoot>) =>
     new EngineTwins({ path: input.path, source: input.source, tree: cachedTree(input.tree), options: input.options, isIgnored: () => false }).summary(input.absPath),
@@ -129,6 +130,8 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
     sessionAliases: { ...index.sessionAliases, ...options.sessionAliases },
     asyncEngineTwins: { ...index.importedTwins, ...options.asyncEngineTwins },
     sessionFactories: { ...index.sessionFactories, ...options.sessionFactories },
+    // Only when some module has one: summaries of later transforms hold the options.
+    ...(Object.keys(index.asyncDependencyModules).length > 0 ? { asyncDependencyModules: index.asyncDependencyModules } : {}),
   }),
 };
 
@@ -322,7 +325,19 @@ class EngineTwins {
         for (const factory of own) twinnedFactories.add(factory.name);
       }
     }
-    return { absPath, sessionBinds, twinnable, sessionAliases: this.sessionAliases(), sessionFactories: this.sessionFactories(twinnedFactories) };
+    const summary: EngineSummary = { absPath, sessionBinds, twinnable, sessionAliases: this.sessionAliases(), sessionFactories: this.sessionFactories(twinnedFactories) };
+    if (this.definesAsyncGetDb()) summary.asyncDependency = true;
+    return summary;
+  }
+
+  /** A module-level `async def get_db` (decorated or not): its dependents already receive what it yields. */
+  private definesAsyncGetDb(): boolean {
+    const name = this.ctx.options.getDbName;
+    if (!this.ctx.source.includes(`async def ${name}`)) return false;
+    return this.ctx.tree.root().children().some((statement) => {
+      const def = kindOf(statement) === 'decorated_definition' ? statement.field('definition') : statement;
+      return !!def && kindOf(def) === 'function_definition' && def.field('name')?.text() === name && def.children().some((c) => c.text() === 'async');
+    });
   }
 
   /**

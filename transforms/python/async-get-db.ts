@@ -3,6 +3,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { collectImports, dunderAllNames, FromImport, isModuleLevel, ModuleImports, planImportEdits } from './support/imports';
+import { definesAsyncDependency } from './scaffold/engine-index';
 import { maySeeModuleBinding, moduleBindings, NameOccurrence, NameTable, occurrenceOf, resolveBinding, seesModuleBinding, cachedNameTables } from './support/scope';
 
 export const RULE_UNRESOLVED = 'GETDB-UNRESOLVED';
@@ -67,6 +68,8 @@ class GetDbRewrite {
       const site = this.siteFor(expression, localNames);
       if (site) sites.push(site);
     }
+    // A dependency that is an `async def` already yields what the migrated code needs, and gets no twin.
+    sites.splice(0, sites.length, ...sites.filter((s) => !this.alreadyAsync(s)));
     const unqualified = sites.filter((s) => s.origin !== null);
     if (unqualified.length > 0) {
       const conflict = this.twinConflict(unqualified[0]!.origin!);
@@ -214,6 +217,37 @@ class GetDbRewrite {
     }
     this.flag(attribute, `\`${attribute.text()}\` is not reached through an imported module, so it was not replaced`, `Replace it with the async twin by hand if this object provides one.`);
     return null;
+  }
+
+  /** The site names a `get_db` defined as `async def`: in this file, or in a module async-engine's project pass saw. */
+  private alreadyAsync(site: Site): boolean {
+    if (site.origin?.kind === 'local') {
+      return this.ctx.tree.root().children().some((statement) => {
+        const def = kindOf(statement) === 'decorated_definition' ? statement.field('definition') : statement;
+        return !!def && kindOf(def) === 'function_definition' && def.field('name')?.text() === this.getDb && def.children().some((c) => c.text() === 'async');
+      });
+    }
+    const module = site.origin?.kind === 'import' ? site.origin.module : this.qualifyingModule(site.target);
+    return module !== null && definesAsyncDependency(this.ctx.options, this.ctx.path, module);
+  }
+
+  /**
+   * The module `deps.get_db` reaches `get_db` through, as an import would write it: `from app.api import deps` →
+   * `app.api.deps`, `from .. import db` → `..db`, `import app.api.deps` → `app.api.deps`; null when unknown.
+   */
+  private qualifyingModule(target: SgNode): string | null {
+    const object = target.parent()?.field('object');
+    if (!object) return null;
+    const parts = object.text().replace(/\s+/g, '').split('.');
+    const root = parts[0]!;
+    const from = this.imports.from.find((imp) => (imp.alias ?? imp.name) === root && imp.name !== '*' && isModuleLevel(imp.node));
+    if (from) {
+      const base = /^\.+$/.test(from.module) ? `${from.module}${from.name}` : `${from.module}.${from.name}`;
+      return [base, ...parts.slice(1)].join('.');
+    }
+    const plain = this.imports.plain.find((imp) => (imp.alias ?? imp.module.split('.')[0]) === root && isModuleLevel(imp.node));
+    if (!plain) return null;
+    return plain.alias ? [plain.module, ...parts.slice(1)].join('.') : parts.join('.');
   }
 
   /** A module-level binding of the twin's name that would clash with the one this transform relies on. */

@@ -7,7 +7,7 @@
 // app/api/deps.py) that evidence is in another file, so each file's summary records the engines it imports
 // and opens sessions on, and the engines it defines that can be twinned; the index joins the two, so the
 // engine's module writes `async_engine` and the importing get_db can rely on it being there.
-import type { SessionFactoryKind } from '../../../engine/types';
+import type { SessionFactoryKind, TransformOptions } from '../../../engine/types';
 import { ModuleFinder, moduleRefOf } from '../index/modules';
 
 /** An imported name a file opens ORM sessions on: `from <module> import <name>` then `Session(<name>)`. */
@@ -26,6 +26,8 @@ export interface EngineSummary {
   sessionAliases: { name: string; sqlmodel: boolean }[];
   /** Module-level session factories defined here (`JobSession = sessionmaker(bind=engine)`), and what async code uses instead. */
   sessionFactories: { name: string; kind: SessionFactoryKind }[];
+  /** Set only when this module defines the session dependency (`get_db`) as an `async def` already. */
+  asyncDependency?: true;
 }
 
 const key = (path: string, name: string): string => `${path}\u0000${name}`;
@@ -53,6 +55,34 @@ export function importsTwinnedEngine(table: Readonly<Record<string, readonly str
   return table?.[path]?.includes(key(module, name)) ?? false;
 }
 
+/** TransformOptions as async-engine's project pass extends them (see EngineIndex.asyncDependencyModules). */
+export type EngineOptions = TransformOptions & { asyncDependencyModules?: Readonly<Record<string, true>> };
+
+/**
+ * Whether `module`, as an import in the file at `path` writes it (`app.db`, `..db`, `.`), names a module of the
+ * project that defines the session dependency as an `async def` already (EngineIndex.asyncDependencyModules): its
+ * `Depends(get_db)` already yields an AsyncSession, and no `get_async_db` twin is written beside it. A relative
+ * import is resolved against `path` where its directories reach far enough, else matched by its dotted tail.
+ */
+export function definesAsyncDependency(options: TransformOptions, path: string, module: string): boolean {
+  const table = (options as EngineOptions).asyncDependencyModules;
+  if (!table) return false;
+  const has = (name: string): boolean => Object.prototype.hasOwnProperty.call(table, name);
+  const level = /^\.*/.exec(module)![0].length;
+  const rest = module.slice(level).split('.').filter((s) => s !== '');
+  if (level === 0) return has(rest.join('.'));
+  const dirs = path.replace(/\\/g, '/').split('/').slice(0, -1);
+  if (dirs.length >= level - 1) {
+    const segments = [...dirs.slice(0, dirs.length - (level - 1)), ...rest];
+    let first = segments.length;
+    while (first > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(segments[first - 1]!)) first--;
+    // Every trailing run of identifiers of the file's path is a name the index knows the module by.
+    if (first < segments.length) return has(segments.slice(first).join('.'));
+  }
+  const tail = rest.join('.');
+  return tail !== '' && Object.keys(table).some((name) => name === tail || name.endsWith(`.${tail}`));
+}
+
 export class EngineIndex {
   /** Qualified alias name → whether the session is SQLModel's (TransformOptions.sessionAliases). */
   readonly sessionAliases: Record<string, boolean> = {};
@@ -66,6 +96,11 @@ export class EngineIndex {
    * the twin (TransformOptions.asyncEngineTwins; read with importsTwinnedEngine).
    */
   readonly importedTwins: Record<string, string[]> = {};
+  /**
+   * Every dotted name of a module whose session dependency is an `async def` already
+   * (TransformOptions.asyncDependencyModules; read with definesAsyncDependency).
+   */
+  readonly asyncDependencyModules: Record<string, true> = {};
   private readonly used = new Set<string>();
 
   constructor(summaries: ReadonlyMap<string, EngineSummary>) {
@@ -76,6 +111,7 @@ export class EngineIndex {
     };
     const twinnable = new Set<string>();
     for (const [path, summary] of summaries) {
+      if (summary.asyncDependency) for (const module of moduleNamesOf(summary.absPath)) this.asyncDependencyModules[module] = true;
       for (const name of summary.twinnable) twinnable.add(key(path, name));
       for (const alias of summary.sessionAliases) {
         for (const module of moduleNamesOf(summary.absPath)) this.sessionAliases[`${module}.${alias.name}`] = alias.sqlmodel;
