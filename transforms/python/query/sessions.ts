@@ -338,12 +338,17 @@ export class SessionResolver {
         if (left?.kind() !== 'attribute' || left.text().replace(/\s+/g, '') !== `${self}.${attrName}`) continue;
         const type = assignment.field('type');
         const right = assignment.field('right');
-        if (type && this.typeVerdict(type, new Set()).session) {
-          stores.push(this.typeVerdict(type, new Set()));
+        const typed = type ? this.typeVerdict(type, new Set()) : NO;
+        const info = right?.kind() === 'identifier' ? this.resolveName(right.text(), right) : null;
+        if (typed.session) {
+          stores.push(typed);
+          // `self.db: Session = SessionLocal()`: the annotation does not make the session, the call does, and
+          // what switches to the async factory is found through the origins, as for `self.db = SessionLocal()`.
+          if (info) origins.push(...info.origins);
+          else if (right?.kind() === 'call' && this.isFactoryCall(right)) origins.push(right);
           continue;
         }
         if (!right) return null;
-        const info = right.kind() === 'identifier' ? this.resolveName(right.text(), right) : null;
         if (info) {
           stores.push({ session: true, sqlmodel: info.sqlmodel });
           origins.push(...info.origins);
