@@ -6,6 +6,8 @@
 import type { SgNode } from '@ast-grep/napi';
 import { parametersOf } from '../query/bindings';
 import { decoratorsOf } from '../query/syntax';
+import { treeMemo } from '../support/cached-tree';
+import { collectImports } from '../support/imports';
 
 export interface Place {
   /** The innermost function whose body the node runs in, or null at module level. */
@@ -16,6 +18,23 @@ export interface Place {
 
 const SYNC_ONLY_DECORATOR =
   /^@\s*(?:[\w.]+\.)?(property|cached_property|setter|getter|deleter|hybrid_property|hybrid_method|validator|field_validator|root_validator|model_validator|field_serializer|model_serializer|computed_field|validates|listens_for|expression|comparator|task|shared_task|periodic_task|contextmanager|fixture|lru_cache|cache|command|group|callback|result_callback|scheduled_job|repeat)\b/;
+
+/**
+ * Decorators registering a view or request hook on a Flask app or blueprint. FastAPI's `@app.get(...)` reads the
+ * same, so they count only in a module that imports flask and not fastapi (isFlaskModule).
+ */
+const FLASK_VIEW_DECORATOR =
+  /^@\s*[\w.]+\.(route|get|post|put|patch|delete|before_request|after_request|teardown_request|teardown_appcontext|before_app_request|after_app_request|errorhandler|app_errorhandler|context_processor)\s*\(/;
+
+/** The module of `fn` imports flask (any of it) and nothing of fastapi or starlette. */
+function isFlaskModule(fn: SgNode): boolean {
+  const decide = (): boolean => {
+    const imports = collectImports(fn.getRoot());
+    const modules = [...imports.from.map((i) => i.module), ...imports.plain.map((i) => i.module)].map((m) => m.split('.')[0]);
+    return modules.includes('flask') && !modules.includes('fastapi') && !modules.includes('starlette');
+  };
+  return treeMemo(fn, 'flask-module', decide) ?? decide();
+}
 
 /** Dunder methods that Python itself awaits. */
 const ASYNC_DUNDERS = new Set(['__aenter__', '__aexit__', '__anext__']);
@@ -60,6 +79,10 @@ export function syncOnlyReason(fn: SgNode, keptSyncNames: ReadonlySet<string>): 
   if (/^__\w+__$/.test(name) && !ASYNC_DUNDERS.has(name) && !isDependencyCall(fn, name)) return `\`${name}\` is a dunder method Python calls synchronously`;
   const decorator = decoratorsOf(fn).find((d) => SYNC_ONLY_DECORATOR.test(d.text()) && !/^@\s*pytest_asyncio\./.test(d.text()));
   if (decorator) return `\`${name}\` is decorated \`${decorator.text().split('(')[0]}\`, which needs a sync function`;
+  const view = decoratorsOf(fn).find((d) => FLASK_VIEW_DECORATOR.test(d.text()));
+  if (view && isFlaskModule(fn)) {
+    return `\`${name}\` is a Flask view (\`${view.text().split('(')[0]}\`), which Flask calls synchronously (an async view needs Flask's async extra, and then runs in an event loop of its own per request, where a pooled async engine fails)`;
+  }
   const holder = fn.parent()?.kind() === 'decorated_definition' ? fn.parent()?.parent() : fn.parent();
   if (keptSyncNames.has(name) && holder?.kind() === 'module') return `\`${name}\` is the sync session dependency, kept sync next to its async twin`;
   if (CELERY_TASK_METHODS.has(name) && holder?.kind() === 'block') {

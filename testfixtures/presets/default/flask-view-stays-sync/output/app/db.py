@@ -1,0 +1,8 @@
+from sqlalchemy import create_engine
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.ext.asyncio import create_async_engine, async_sessionmaker
+
+engine = create_engine("postgresql://app@localhost/app")
+async_engine = create_async_engine("postgresql+asyncpg://app@localhost/app")
+SessionLocal = sessionmaker(bind=engine)
+AsyncSessionLocal = async_sessionmaker(async_engine, expire_on_commit=False)
