@@ -132,6 +132,7 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
     sessionFactories: { ...index.sessionFactories, ...options.sessionFactories },
     // Only when some module has one: summaries of later transforms hold the options.
     ...(Object.keys(index.asyncDependencyModules).length > 0 ? { asyncDependencyModules: index.asyncDependencyModules } : {}),
+    ...(Object.keys(index.sessionAttributes).length > 0 ? { sessionAttributes: index.sessionAttributes } : {}),
   }),
 };
 
@@ -327,7 +328,29 @@ class EngineTwins {
     }
     const summary: EngineSummary = { absPath, sessionBinds, twinnable, sessionAliases: this.sessionAliases(), sessionFactories: this.sessionFactories(twinnedFactories) };
     if (this.definesAsyncGetDb()) summary.asyncDependency = true;
+    const attributes = this.sessionAttributes();
+    if (attributes) summary.sessionAttributes = attributes;
     return summary;
+  }
+
+  /**
+   * Module-level classes whose methods store a session in `self.<attr>` from a parameter or annotation, for their
+   * subclasses in other modules (EngineIndex.sessionAttributes); null when there is none.
+   */
+  private sessionAttributes(): Record<string, Record<string, boolean>> | null {
+    if (!/\bclass\b/.test(this.ctx.source) || !this.ctx.source.includes('self.')) return null;
+    let sessions: SessionResolver | null = null;
+    let found: Record<string, Record<string, boolean>> | null = null;
+    for (const statement of this.ctx.tree.root().children()) {
+      const cls = kindOf(statement) === 'decorated_definition' ? statement.field('definition') : statement;
+      if (!cls || kindOf(cls) !== 'class_definition') continue;
+      sessions ??= new SessionResolver(this.ctx.tree, this.imports, sessionOptionsFrom(this.ctx.options));
+      const attrs = sessions.storedSessionAttributes(cls);
+      if (attrs.length === 0) continue;
+      found ??= {};
+      found[cls.field('name')!.text()] = Object.fromEntries(attrs.map((a) => [a.name, a.sqlmodel]));
+    }
+    return found;
   }
 
   /** A module-level `async def get_db` (decorated or not): its dependents already receive what it yields. */

@@ -7,6 +7,7 @@ import { isModuleLevel, moduleLevelImportBindings, type ModuleImports } from '..
 import { bindingsIn, parametersOf, type Parameter } from './bindings';
 import { callArgs, dottedName, enclosingScope, classOfMethod, methodsOf, namedChildren, sameNode } from './syntax';
 import { cached } from '../../../engine/cached';
+import type { EngineOptions } from '../scaffold/engine-index';
 
 export interface SessionOptions {
   /** Dependency callables whose `Depends(...)` parameters are sessions (`get_db`, `get_async_db`). */
@@ -22,6 +23,12 @@ export interface SessionOptions {
   aliases?: Readonly<Record<string, boolean>>;
   /** Session factories other modules of the project define (TransformOptions.sessionFactories). */
   factories?: Readonly<Record<string, SessionFactoryKind>>;
+  /**
+   * Classes other modules of the project define whose methods store a session in `self.<attr>`, from a parameter
+   * or an annotation only (`app.base.Service` → `{ db: false }`, the value: SQLModel's session); subclasses
+   * elsewhere read `self.db` as that session (EngineIndex.sessionAttributes).
+   */
+  attributes?: Readonly<Record<string, Readonly<Record<string, boolean>>>>;
 }
 
 const CLOSURE_SCOPES = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression', 'lambda']);
@@ -34,6 +41,7 @@ export function sessionOptionsFrom(options: TransformOptions): SessionOptions {
     types: options.sessionTypes ?? [],
     aliases: options.sessionAliases ?? {},
     factories: options.sessionFactories ?? {},
+    attributes: (options as EngineOptions).sessionAttributes ?? NO_ATTRIBUTES,
   };
 }
 
@@ -78,15 +86,17 @@ export function sessionWords(options: SessionOptions): readonly string[] {
   // afresh, the words cost each file time in proportion to the project. The alias and factory tables of a run
   // are one object each, never changed once made (TransformOptions.sessionAliases and sessionFactories are
   // read-only), so they key the memo.
-  const byAliases = cached(wordsMemo, options.aliases ?? NO_ALIASES, () => new WeakMap<object, Map<string, readonly string[]>>());
-  const byConfiguration = cached(byAliases, options.factories ?? NO_FACTORIES, () => new Map<string, readonly string[]>());
+  const byAliases = cached(wordsMemo, options.aliases ?? NO_ALIASES, () => new WeakMap<object, WeakMap<object, Map<string, readonly string[]>>>());
+  const byFactories = cached(byAliases, options.factories ?? NO_FACTORIES, () => new WeakMap<object, Map<string, readonly string[]>>());
+  const byConfiguration = cached(byFactories, options.attributes ?? NO_ATTRIBUTES, () => new Map<string, readonly string[]>());
   const key = JSON.stringify([options.facades, options.types ?? [], options.dependencyNames]);
   return cached(byConfiguration, key, () => Object.freeze(computeSessionWords(options)));
 }
 
 const NO_ALIASES: Readonly<Record<string, boolean>> = {};
 const NO_FACTORIES: Readonly<Record<string, SessionFactoryKind>> = {};
-const wordsMemo = new WeakMap<object, WeakMap<object, Map<string, readonly string[]>>>();
+const NO_ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, boolean>>>> = {};
+const wordsMemo = new WeakMap<object, WeakMap<object, WeakMap<object, Map<string, readonly string[]>>>>();
 
 /**
  * The entries of a project table (`module.Name` → what it is: sessionAliases, sessionFactories) whose last
@@ -121,7 +131,7 @@ function lastOf(dotted: string): string {
 
 function computeSessionWords(options: SessionOptions): string[] {
   const lastName = (dotted: string): string => dotted.split(/[^\p{L}\p{N}_]+/u).filter((part) => part !== '').pop() ?? '';
-  const configured = [...options.facades, ...(options.types ?? []), ...Object.keys(options.aliases ?? {}), ...Object.keys(options.factories ?? {})].map(lastName);
+  const configured = [...options.facades, ...(options.types ?? []), ...Object.keys(options.aliases ?? {}), ...Object.keys(options.factories ?? {}), ...Object.keys(options.attributes ?? {})].map(lastName);
   // A configured name without a single word character could not be found by text: no shortcut then.
   if (configured.includes('')) return [''];
   return [...new Set(['Session', 'sessionmaker', ...options.dependencyNames, ...configured])];
@@ -318,7 +328,7 @@ export class SessionResolver {
     return only.kind() === 'decorated_definition' ? only.field('definition') : only;
   }
 
-  private classAttributeVerdict(cls: SgNode, attrName: string): Omit<SessionInfo, 'text'> | null {
+  private classAttributeVerdict(cls: SgNode, attrName: string, depth = 0): Omit<SessionInfo, 'text'> | null {
     let annotated: TypeVerdict = NO;
     const body = cls.field('body');
     for (const stmt of body ? body.children() : []) {
@@ -362,8 +372,79 @@ export class SessionResolver {
         if (other.field('left')?.text().replace(/\s+/g, '') === `${self}.${attrName}`) return null;
       }
     }
-    if (stores.length === 0 && !annotated.session) return null;
+    if (stores.length === 0 && !annotated.session) return depth < 8 ? this.inheritedAttributeVerdict(cls, attrName, depth + 1) : null;
     return { sqlmodel: annotated.sqlmodel || stores.some((s) => s.sqlmodel), stable: true, origins };
+  }
+
+  /**
+   * `self.db` in a class that never stores it: the session its one base class stores, when that base is a class of
+   * this module (followed like the class itself) or one the project pass saw store a session from a parameter or an
+   * annotation (SessionOptions.attributes). Several bases are not followed: which one's `__init__` runs is the MRO's.
+   */
+  private inheritedAttributeVerdict(cls: SgNode, attrName: string, depth: number): Omit<SessionInfo, 'text'> | null {
+    const bases = (cls.field('superclasses')?.children() ?? []).filter((c) => c.isNamed() && c.kind() !== 'keyword_argument' && c.kind() !== 'comment');
+    if (bases.length !== 1) return null;
+    const base = bases[0]!.kind() === 'subscript' ? bases[0]!.field('value') : bases[0]!;
+    const dotted = base ? dottedName(base) : null;
+    if (!dotted) return null;
+    const head = dotted[0] as string;
+    if (dotted.length === 1 && !this.imports.has(head) && !this.relativeImports.has(head)) {
+      const local = this.moduleClass(head);
+      return local && local.id() !== cls.id() ? this.classAttributeVerdict(local, attrName, depth) : null;
+    }
+    const table = this.options.attributes ?? NO_ATTRIBUTES;
+    const target = this.imports.get(head);
+    const relative = this.relativeImports.get(head);
+    const entries =
+      target !== undefined
+        ? [ownEntry(table, [target, ...dotted.slice(1)].join('.'))].filter((e) => e !== undefined)
+        : relative !== undefined
+          ? relativeEntries(table, [relative, ...dotted.slice(1)].join('.')).map(([, e]) => e)
+          : [];
+    const verdicts = new Set(entries.map((attrs) => (Object.prototype.hasOwnProperty.call(attrs, attrName) ? attrs[attrName] : undefined)));
+    if (verdicts.size !== 1) return null;
+    const sqlmodel = [...verdicts][0];
+    return sqlmodel === undefined ? null : { sqlmodel, stable: true, origins: [] };
+  }
+
+  /** The class this module defines once at module level under `name` (and binds no other way there), or null. */
+  private moduleClass(name: string): SgNode | null {
+    const classes = this.root.root().children().filter((c) => {
+      const def = c.kind() === 'decorated_definition' ? c.field('definition') : c;
+      return def?.kind() === 'class_definition' && def.field('name')?.text() === name;
+    });
+    if (classes.length !== 1 || this.root.root().children().some((c) => topLevelAssignment(c)?.name === name)) return null;
+    const only = classes[0] as SgNode;
+    return only.kind() === 'decorated_definition' ? only.field('definition') : only;
+  }
+
+  /**
+   * For the project pass (EngineIndex.sessionAttributes): the attributes the methods of module-level class `cls`
+   * store a session in from parameters or annotations only (no factory call of this module makes it), each with
+   * whether the session is SQLModel's.
+   */
+  storedSessionAttributes(cls: SgNode): { name: string; sqlmodel: boolean }[] {
+    if (!this.mayFindSessions) return [];
+    const names = new Set<string>();
+    for (const m of methodsOf(cls)) {
+      const self = parametersOf(m)[0]?.name;
+      if (!self) continue;
+      for (const assignment of m.findAll({ rule: { kind: 'assignment' } })) {
+        const left = assignment.field('left');
+        const object = left?.kind() === 'attribute' ? left.field('object') : null;
+        // Only stores of a name (a parameter) or annotated ones can prove a session without a factory call.
+        const from = assignment.field('right');
+        if (object?.kind() === 'identifier' && object.text() === self && (assignment.field('type') || from?.kind() === 'identifier')) {
+          names.add(left!.field('attribute')!.text());
+        }
+      }
+    }
+    const found: { name: string; sqlmodel: boolean }[] = [];
+    for (const name of names) {
+      const verdict = this.classAttributeVerdict(cls, name);
+      if (verdict && verdict.origins.length === 0) found.push({ name, sqlmodel: verdict.sqlmodel });
+    }
+    return found;
   }
 
   private parameterVerdict(param: Parameter): TypeVerdict {

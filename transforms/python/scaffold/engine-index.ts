@@ -26,6 +26,11 @@ export interface EngineSummary {
   sessionAliases: { name: string; sqlmodel: boolean }[];
   /** Module-level session factories defined here (`JobSession = sessionmaker(bind=engine)`), and what async code uses instead. */
   sessionFactories: { name: string; kind: SessionFactoryKind }[];
+  /**
+   * Set only when some module-level class here stores a session in `self.<attr>` from a parameter or annotation
+   * (for subclasses in other modules): class name → attribute → whether the session is SQLModel's.
+   */
+  sessionAttributes?: Record<string, Record<string, boolean>>;
   /** Set only when this module defines the session dependency (`get_db`) as an `async def` already. */
   asyncDependency?: true;
 }
@@ -56,7 +61,11 @@ export function importsTwinnedEngine(table: Readonly<Record<string, readonly str
 }
 
 /** TransformOptions as async-engine's project pass extends them (see EngineIndex.asyncDependencyModules). */
-export type EngineOptions = TransformOptions & { asyncDependencyModules?: Readonly<Record<string, true>> };
+export type EngineOptions = TransformOptions & {
+  asyncDependencyModules?: Readonly<Record<string, true>>;
+  /** EngineIndex.sessionAttributes, when some class stores a session in an attribute. */
+  sessionAttributes?: Readonly<Record<string, Readonly<Record<string, boolean>>>>;
+};
 
 /**
  * Whether `module`, as an import in the file at `path` writes it (`app.db`, `..db`, `.`), names a module of the
@@ -101,6 +110,12 @@ export class EngineIndex {
    * (TransformOptions.asyncDependencyModules; read with definesAsyncDependency).
    */
   readonly asyncDependencyModules: Record<string, true> = {};
+  /**
+   * Qualified class name (every dotted name of its module) → the attributes its methods store a session in, from
+   * parameters or annotations (TransformOptions via EngineOptions.sessionAttributes; SessionOptions.attributes).
+   * Two modules importable under one dotted name keep only the attributes they agree on.
+   */
+  readonly sessionAttributes: Record<string, Record<string, boolean>> = {};
   private readonly used = new Set<string>();
 
   constructor(summaries: ReadonlyMap<string, EngineSummary>) {
@@ -112,6 +127,14 @@ export class EngineIndex {
     const twinnable = new Set<string>();
     for (const [path, summary] of summaries) {
       if (summary.asyncDependency) for (const module of moduleNamesOf(summary.absPath)) this.asyncDependencyModules[module] = true;
+      for (const [cls, attrs] of Object.entries(summary.sessionAttributes ?? {})) {
+        for (const module of moduleNamesOf(summary.absPath)) {
+          const name = `${module}.${cls}`;
+          const known = this.sessionAttributes[name];
+          if (known === undefined) this.sessionAttributes[name] = { ...attrs };
+          else for (const attr of Object.keys(known)) if (attrs[attr] !== known[attr]) delete known[attr];
+        }
+      }
       for (const name of summary.twinnable) twinnable.add(key(path, name));
       for (const alias of summary.sessionAliases) {
         for (const module of moduleNamesOf(summary.absPath)) this.sessionAliases[`${module}.${alias.name}`] = alias.sqlmodel;
