@@ -15,7 +15,7 @@ import { resolveNames, shadowedAt } from './names';
 import { QUERY_RULE_HINTS } from './rules';
 import type { SelectionEnv } from './selection';
 import { SessionResolver, sessionOptionsFrom } from './sessions';
-import { callArgs, decoratorsOf, dottedName, enclosingScope, end, start } from './syntax';
+import { callArgs, decoratorsOf, dottedName, enclosingScope, end, sameNode, start } from './syntax';
 import { buildUnits, findQueryRoots, type QueryRoot } from './units';
 
 const ID = 'query-to-select';
@@ -295,6 +295,7 @@ function selectionEnv(root: SgRoot, imports: ModuleImports, entities: EntityReso
       /^[a-z_][a-z0-9_]*$/.test(name) &&
       // `from . import models` binds no absolute target but names a module all the same.
       (bindings.some((b) => b.local === name) || imports.from.some((i) => i.relativeLevel > 0 && (i.alias ?? i.name) === name && isModuleLevel(i.node))),
+    nonClassBinding: (name, at) => nonClassBinding(name, at),
     isAliasedEntity: (name, at) => {
       const scopes: SgNode[] = [];
       let scope = enclosingScope(at);
@@ -316,6 +317,29 @@ function selectionEnv(root: SgRoot, imports: ModuleImports, entities: EntityReso
       return false;
     },
   };
+}
+
+/** See `SelectionEnv.nonClassBinding`: the bindings of the innermost scope binding `name` at `at`. */
+function nonClassBinding(name: string, at: SgNode): 'table' | 'other' | null {
+  for (let scope = enclosingScope(at); scope; scope = enclosingScope(scope)) {
+    const params = scope.kind() === 'function_definition' || scope.kind() === 'lambda' ? parametersOf(scope) : [];
+    if (params.some((p) => p.name === name)) return 'other';
+    const binds = bindingsIn(scope, name);
+    if (binds.length === 0) continue;
+    const isClassOrImport = (id: SgNode): boolean =>
+      (id.parent()?.kind() === 'class_definition' && sameNode(id.parent()?.field('name') ?? null, id)) ||
+      id.ancestors().some((a) => a.kind() === 'import_from_statement' || a.kind() === 'import_statement');
+    const others = binds.filter((id) => !isClassOrImport(id));
+    if (others.length === 0) return null;
+    const isTableCall = (id: SgNode): boolean => {
+      const parent = id.parent();
+      const right = parent?.kind() === 'assignment' && sameNode(parent.field('left'), id) ? parent.field('right') : null;
+      const callee = right?.kind() === 'call' ? dottedName(right.field('function') as SgNode) : null;
+      return !!callee && callee[callee.length - 1] === 'Table';
+    };
+    return binds.every(isTableCall) ? 'table' : 'other';
+  }
+  return null;
 }
 
 /** The import target of `name` at `at` when only a module-level import from SQLAlchemy binds it there. */

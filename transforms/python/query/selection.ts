@@ -25,6 +25,12 @@ export interface SelectionEnv {
   isModuleName(name: string): boolean;
   /** True when `name`, at `at`, is only ever bound to `aliased(...)`. */
   isAliasedEntity(name: string, at: SgNode): boolean;
+  /**
+   * What the scope `name` resolves to at `at` binds it to, when that is not a class statement or an import:
+   * 'table' when every binding assigns a `Table(...)` call, 'other' for any other binding (an assignment, a
+   * parameter, a loop target...); null when only class statements and imports bind it (or nothing here does).
+   */
+  nonClassBinding(name: string, at: SgNode): 'table' | 'other' | null;
   /** Whether a name or `self.<attr>` is provably bound to a mapped class (`Type[X]` parameters and attributes). */
   mappedClass(node: SgNode): EntityVerdict;
   /** See `ColumnEnv.sqlAlchemyTarget`. */
@@ -78,7 +84,11 @@ function classifyShape(node: SgNode, env: SelectionEnv): 'entity' | 'column' | '
     const last = dotted[dotted.length - 1] as string;
     const head = dotted[0] as string;
     if (dotted.length === 1) {
-      if (looksLikeClassName(head)) return 'entity';
+      // The naming convention (`User`) holds only for names no assignment binds: `UserTags = Table(...)` selects
+      // the table's columns (rows, as legacy Query returned them), anything else assigned is not known.
+      const bound = looksLikeClassName(head) ? env.nonClassBinding(head, node) : null;
+      if (bound === 'table') return 'column';
+      if (looksLikeClassName(head) && bound === null) return 'entity';
       if (env.isAliasedEntity(head, node)) return 'entity';
       if (env.mappedClass(node).proven) return 'entity';
       return 'unknown';
