@@ -125,9 +125,11 @@ export class AsyncPlan {
   private readonly decoratorBlockers = new Map<string, string | null>();
   /** libraryHook's answer per class (`path#id`). */
   private readonly hookBases = new Map<string, string | null>();
-  private receivers: ReceiverClassifier | undefined;
+  /** One classifier (and its caches) for the library-hook check and the unresolved-call suspects. */
+  private readonly receivers: ReceiverClassifier;
 
   constructor(readonly index: ProjectIndex) {
+    this.receivers = new ReceiverClassifier(index);
     this.collect();
     this.linkOverrides();
     this.seed();
@@ -345,7 +347,6 @@ export class AsyncPlan {
     if (fn.classId === null || (fn.kind !== 'method' && fn.kind !== 'classmethod')) return null;
     const classId = fn.classId;
     return cached(this.hookBases, `${entry.path}#${classId}`, () => {
-      this.receivers ??= new ReceiverClassifier(this.index);
       const base = this.receivers.foreignBases({ path: entry.path, id: classId }).find((b) => !NEUTRAL_BASES.test(b));
       const cls = this.index.classSummary(entry.path, classId);
       return base === undefined
@@ -599,7 +600,7 @@ export class AsyncPlan {
 
   private flagUnresolved(): void {
     const anyAsync = this.newly.size > 0;
-    const suspects = new Suspects(this.index, [...this.newly.keys()].map((key) => this.functions.get(key) as FnEntry));
+    const suspects = new Suspects(this.index, this.receivers, [...this.newly.keys()].map((key) => this.functions.get(key) as FnEntry));
     const flaggedSites = new Set<Site>();
     for (const site of this.unresolvedSessionCalls) {
       if (site.call.awaited === 'yes' || site.call.ignored) continue;
@@ -728,16 +729,15 @@ function mayNameFunction(expr: Expr): boolean {
  * on is not provably foreign (see receivers.ts).
  */
 class Suspects {
-  private readonly receivers: ReceiverClassifier;
   private readonly methods = new Map<string, FnEntry[]>();
   private readonly functions = new Map<string, FnEntry[]>();
   private readonly madeAsync = new Map<string, FnEntry>();
 
   constructor(
     private readonly index: ProjectIndex,
+    private readonly receivers: ReceiverClassifier,
     madeAsync: FnEntry[],
   ) {
-    this.receivers = new ReceiverClassifier(index);
     for (const e of madeAsync) {
       this.madeAsync.set(e.key, e);
       if (e.fn.classId !== null) push(this.methods, e.fn.name, e);
