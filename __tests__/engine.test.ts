@@ -150,6 +150,27 @@ describe('pipeline', () => {
     expect(process('abc = 1\n', [overlapping])).toMatchObject({ status: 'error', transform: 'overlapper', message: expect.stringContaining('overlapping') });
   });
 
+  test('a later transform drops the earlier findings it settles, matched by rule and by offset through edits between', () => {
+    const source = 'a = 1\nb = 2\n';
+    const flagger = fake('flagger', (src) => ({
+      edits: [],
+      findings: [
+        { rule: 'R1', offset: src.indexOf('b'), message: 'b cannot change here' },
+        { rule: 'R2', offset: src.indexOf('b'), message: 'another rule at the same spot' },
+        { rule: 'R1', offset: src.indexOf('a'), message: 'a cannot change here' },
+      ],
+    }));
+    // Moves `b` before the settling transform runs: the finding's offset must follow it.
+    const shifter = fake('shifter', () => ({ edits: [{ start: 0, end: 0, text: '# moved\n' }], findings: [] }));
+    const settler = fake('settler', (src) => ({ edits: [], findings: [], resolves: [{ rule: 'R1', offset: src.indexOf('b') }] }));
+    const out = process(source, [flagger, shifter, settler]);
+    if (out.status !== 'changed') throw new Error(out.status);
+    expect(out.findings.map((f) => [f.rule, f.line])).toEqual([
+      ['R2', 3],
+      ['R1', 2],
+    ]);
+  });
+
   test('a throwing transform fails the file, not the run', () => {
     const thrower = fake('thrower', () => {
       throw new Error('boom');

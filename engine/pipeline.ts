@@ -202,6 +202,7 @@ export function runTransforms<Tree>(
       return { status: 'error', transform: transform.id, message: `internal error in ${transform.id}: ${message}` };
     }
     const kept = result.edits.filter((edit) => !isIgnored(edit.start, edit.end));
+    dropResolved(state.findings, result.resolves ?? []);
     for (const finding of result.findings) {
       if (!isSilenced(finding.offset)) state.findings.push({ offset: finding.offset, finding, transform: transform.id });
     }
@@ -211,6 +212,16 @@ export function runTransforms<Tree>(
     for (const [key, value] of Object.entries(result.counts ?? {})) state.counts[key] = (state.counts[key] ?? 0) + value;
   }
   return null;
+}
+
+/** Removes the earlier findings a transform settled (TransformResult.resolves); offsets are in the text it was given. */
+function dropResolved(findings: TrackedFinding[], resolves: readonly { rule: string; offset: number }[]): void {
+  if (resolves.length === 0) return;
+  const settled = new Set(resolves.map((r) => `${r.rule}@${r.offset}`));
+  for (let i = findings.length - 1; i >= 0; i--) {
+    const f = findings[i] as TrackedFinding;
+    if (settled.has(`${f.finding.rule}@${f.offset}`)) findings.splice(i, 1);
+  }
 }
 
 /** The lines of the excluded regions, as ignore markers. */

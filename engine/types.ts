@@ -37,6 +37,12 @@ export interface TransformResult {
   findings: FindingInput[];
   /** Units of work a reviewer wants counted per file, e.g. `{ "queries converted": 3, "queries flagged": 1 }`. */
   counts?: Record<string, number>;
+  /**
+   * Findings of earlier transforms on this file that this one's edits settle, by rule and offset in the text
+   * it was given: a call one transform could not await because its function had to stay sync, which a later
+   * one makes async and awaits. They are dropped, so no report describes code that is no longer there.
+   */
+  resolves?: { rule: string; offset: number }[];
 }
 
 /** What replaces a project session factory in async code (TransformOptions.sessionFactories). */

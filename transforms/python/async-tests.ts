@@ -77,6 +77,8 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
     edits.push(...awaitEdits(call, a.reason));
   }
   if (edits.length === rewrite.engineEdits.length) return { edits, findings };
+  // Only awaits that will be written settle a finding: an ignored line keeps both the call and its finding.
+  const resolves = file.resolves.filter((r) => !ctx.isIgnored(r.offset, r.offset + 1));
 
   // First: where the imports go at the very offset of a test's new marker (a file that starts with the test),
   // the engine applies insertions at one offset in order, and the import must precede the decorator.
@@ -86,6 +88,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
     edits,
     findings,
     counts: { 'tests and fixtures made async': madeAsync, 'awaits added in tests': file.awaits.length, 'asyncio markers added': markers },
+    resolves,
   };
 }
 

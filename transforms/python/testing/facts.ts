@@ -4,7 +4,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import { awaitState } from '../awaits/awaiting';
 import { placeOf } from '../awaits/context';
-import { AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
+import { ASYNC_OBJECT_METHODS, AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
 import { twinName } from '../async-engine';
 import { isTestPath } from '../index/modules';
 import { parametersOf } from '../query/bindings';
@@ -41,8 +41,8 @@ export interface FunctionFacts {
   unittest: boolean;
   /** For fixtures: the session shape ('ok'), a reason it is not recognised, or null when it opens no session. */
   session: 'ok' | { reason: string } | null;
-  /** `param.method(...)` calls that only work on a sync session, left without await. */
-  sessionUses: { param: string; method: string; line: number }[];
+  /** `param.method(...)` calls that only work on a sync session, left without await (see SessionUse). */
+  sessionUses: SessionUse[];
   /** Arguments that are one of the parameters, by call: to follow the session into helpers. */
   forwards: { param: string; callStart: number; position: number | null; keyword: string | null }[];
   /** Calls the index reports inside a generator expression that are in its first iterable, evaluated by the function itself. */
@@ -55,6 +55,21 @@ export interface FunctionFacts {
   setattrs: { call: number; target: number; name: string; replacement: number; lambda: boolean; path?: string[] }[];
   /** Dependency overrides of the session dependency that are nested defs handing out a parameter (see overridesOf). */
   overrides: NestedOverride[];
+}
+
+/**
+ * `param.method(...)` left without await where an AsyncSession needs it (or has no such method). `start`: the
+ * call's offset. `await`: the call's range when the function itself makes the call and an `await` before it
+ * is all an AsyncSession needs (a coroutine method whose result is not an object with coroutine methods of its
+ * own, in a place where `await` can be written); absent for the others (`query()`, `with db.begin()`, a call
+ * in a nested def...).
+ */
+export interface SessionUse {
+  param: string;
+  method: string;
+  line: number;
+  start: number;
+  await?: { start: number; end: number };
 }
 
 /**
@@ -296,8 +311,11 @@ function usesOf(fn: SgNode, params: string[], source: string, overrides: NestedO
     const callee = call.field('function') as SgNode;
     const receiver = callee.kind() === 'attribute' ? callee.field('object') : null;
     const method = callee.kind() === 'attribute' ? (callee.field('attribute')?.text() ?? '') : '';
-    if (receiver?.kind() === 'identifier' && names.has(receiver.text()) && SYNC_ONLY_SESSION_METHODS.has(method) && awaitState(call, source) !== 'yes') {
-      sessionUses.push({ param: receiver.text(), method, line: call.range().start.line + 1 });
+    const state = receiver?.kind() === 'identifier' && names.has(receiver.text()) && SYNC_ONLY_SESSION_METHODS.has(method) ? awaitState(call, source) : 'yes';
+    if (receiver && state !== 'yes') {
+      const use: SessionUse = { param: receiver.text(), method, line: call.range().start.line + 1, start: start(call) };
+      if (state === 'no' && place.blocked === null && awaitableAlone(call, method)) use.await = { start: start(call), end: end(call) };
+      sessionUses.push(use);
     }
     const args = callArgs(call);
     const dotted = dottedName(callee)?.join('.') ?? '';
@@ -324,7 +342,7 @@ function usesOf(fn: SgNode, params: string[], source: string, overrides: NestedO
     const stmt = item.parent()?.parent();
     const isAsyncWith = !!stmt && stmt.children().some((c) => !c.isNamed() && c.text() === 'async');
     if (receiver?.kind() === 'identifier' && names.has(receiver.text()) && /^begin(_nested)?$/.test(callee?.field('attribute')?.text() ?? '') && !isAsyncWith && sameNode(placeOf(item).unit, fn)) {
-      sessionUses.push({ param: receiver.text(), method: callee?.field('attribute')?.text() ?? 'begin', line: item.range().start.line + 1 });
+      sessionUses.push({ param: receiver.text(), method: callee?.field('attribute')?.text() ?? 'begin', line: item.range().start.line + 1, start: start(call as SgNode) });
     }
   }
   return { sessionUses, forwards, unblocked, setattrs };
@@ -340,7 +358,17 @@ function closureUse(call: SgNode, unit: SgNode | null, fn: SgNode, names: Readon
   for (let u: SgNode | null = unit; u && !sameNode(u, fn); u = placeOf(u).unit) {
     if (parametersOf(u).some((p) => p.name === receiver.text())) return null;
   }
-  return { param: receiver.text(), method, line: call.range().start.line + 1 };
+  return { param: receiver.text(), method, line: call.range().start.line + 1, start: start(call) };
+}
+
+/**
+ * An `await` before the call is all an AsyncSession needs (as insert-await decides it): a coroutine method of
+ * SQLAlchemy's AsyncSession (not SQLModel's `exec`, which only its own session has), and, for those returning
+ * an object with coroutine methods of its own (`connection()`, `stream()`), only when the result is dropped.
+ */
+function awaitableAlone(call: SgNode, method: string): boolean {
+  if (!AWAITED_METHODS.has(method)) return false;
+  return !ASYNC_OBJECT_METHODS.has(method) || call.parent()?.kind() === 'expression_statement';
 }
 
 /**

@@ -3,10 +3,11 @@
 // session fixtures may switch to an AsyncSession (every test using the session must cope), and what is
 // flagged instead. `run` turns one file's share into edits.
 import type { FindingInput } from '../../../engine/types';
+import { RULES as AWAIT_RULES } from '../awaits/rules';
 import { dirname } from '../index/modules';
 import { functionKey, type ProjectIndex } from '../index/project';
 import type { CallSite, Expr, FunctionSummary, ModuleSummary } from '../index/types';
-import type { FunctionFacts, NestedOverride, TestFacts } from './facts';
+import type { FunctionFacts, NestedOverride, SessionUse, TestFacts } from './facts';
 import { FactoryHelpers } from './helpers';
 import type { AsyncioMode } from './pytest-config';
 import { HINTS, RULES, type TestRule } from './rules';
@@ -36,6 +37,8 @@ export interface FileTestPlan {
   mode: AsyncioMode;
   /** Nested dependency overrides handing out a fixture's session, by def offset (see OverridePlan). */
   overrides: Map<number, OverridePlan>;
+  /** Findings of earlier transforms that the awaits above settle (TransformResult.resolves). */
+  resolves: { rule: string; offset: number }[];
 }
 
 /**
@@ -57,6 +60,8 @@ export class TestPlan {
   private readonly helpers: FactoryHelpers;
   /** Tests and fixtures made async, with the calls they await: checked by flagSyncHandoffs. */
   private readonly handoffs: { path: string; fn: FunctionSummary; facts: FunctionFacts; awaits: CallSite[] }[] = [];
+  /** Session calls that fixtures made async await (functionKey@offset): they are not sync uses of the session any more. */
+  private readonly awaitedUses = new Set<string>();
   /** See fixtureModules; made on first use. */
   private fixturesByName: Map<string, [string, TestSummary][]> | null = null;
 
@@ -86,14 +91,19 @@ export class TestPlan {
       (name, absPath) => this.asyncCallableFixture(name, absPath),
     );
     for (const flag of this.helpers.flags) this.flag(flag.path, RULES.syncContext, flag.offset, flag.message);
+    // Session fixtures last: whether one may switch depends on how the functions receiving it were converted.
+    const sessionFixtures: [string, TestSummary, FunctionSummary, FunctionFacts][] = [];
     for (const [path, s] of summaries) {
       const plan = this.file(path);
       plan.mode = s.base.isTestFile || s.tests.functions.some((f) => f.fixture) ? this.modeOf(s.base) : 'strict';
       for (const fn of s.base.functions) {
         const facts = this.facts.get(functionKey(path, fn.id));
-        if (facts && !fn.ignored) this.planFunction(path, s, fn, facts);
+        if (!facts || fn.ignored) continue;
+        if (fn.test === 'fixture' && facts.fixture !== null && facts.session === 'ok' && !this.helpers.converted.has(functionKey(path, fn.id))) sessionFixtures.push([path, s, fn, facts]);
+        else this.planFunction(path, s, fn, facts);
       }
     }
+    for (const [path, s, fn, facts] of sessionFixtures) this.planSessionFixture(path, s, fn, facts);
     this.planOverrides();
     this.flagSyncHandoffs();
     this.flagEngineLoops();
@@ -244,7 +254,7 @@ export class TestPlan {
     for (const { path, fn, facts, awaits } of this.handoffs) {
       const absPath = this.summaries.get(path)?.base.absPath ?? '';
       const what = `${fn.test === 'test' ? 'test' : 'fixture'} \`${fn.qualname}\``;
-      for (const use of facts.sessionUses) {
+      for (const use of facts.sessionUses.filter((u) => !this.awaitedUses.has(`${functionKey(path, fn.id)}@${u.start}`))) {
         const call = awaits.find((c) => facts.forwards.some((f) => f.param === use.param && f.callStart === c.start));
         const fixture = call ? this.syncFixtures(use.param, absPath).find((f) => f.facts?.session === null) : undefined;
         if (!call || !fixture) continue;
@@ -303,17 +313,13 @@ export class TestPlan {
     const plan = this.file(path);
     const what = isTest ? `test \`${fn.qualname}\`` : `fixture \`${fn.qualname}\``;
 
-    if (isFixture && facts.session === 'ok') {
-      this.planSessionFixture(path, s, fn, facts);
-      return;
-    }
     if (isFixture && facts.session !== null && facts.session !== 'ok') {
       this.flag(path, RULES.sessionFixture, fn.id, `the ${what} opens a sync session, but ${facts.session.reason}, so it was left as it is${this.unawaitedNote(path, fn)}; tests using it still get a sync Session (those that call async code were made async anyway, and fail until the fixture is converted)`);
       return;
     }
 
     const awaits: CallSite[] = [];
-    const problems: { rule: TestRule; offset: number; message: string }[] = [];
+    const problems: { rule: TestRule; offset: number; message: string; hint?: string }[] = [];
     for (const call of fn.calls) {
       if (call.ignored || call.onSession) continue;
       for (const ref of call.references ?? []) {
@@ -349,9 +355,19 @@ export class TestPlan {
     }
     const alreadyAsync = fn.isAsync;
     if (awaits.length === 0 && problems.length === 0 && !alreadyAsync) return;
+    const own = isFixture && !alreadyAsync ? this.ownSessionCalls(fn, facts) : [];
+    const unawaitable = own.find((u) => !u.await);
+    if (unawaitable && awaits.length > 0) {
+      problems.push({
+        rule: RULES.syncContext,
+        offset: unawaitable.start,
+        message: `the ${what} calls the async \`${awaits[0]?.text ?? ''}(...)\`, but its own \`${unawaitable.param}.${unawaitable.method}()\` (line ${unawaitable.line}), on the session it is given, needs more than an \`await\` to work on an AsyncSession (\`async with\`, select() for query(), run_sync, or a place where await can be written)`,
+        hint: 'Convert the fixture by hand: `@pytest_asyncio.fixture async def`, `async with db.begin():`, `(await db.execute(select(...))).scalars()` for `db.query(...)`, and `await` before the session\'s coroutine methods and the async calls.',
+      });
+    }
     // An `async def` test is broken without its marker and awaits whatever else is wrong in it: it is
     // converted all the same, and only the calls that cannot be awaited are left to the finding.
-    for (const p of problems) this.flag(path, p.rule, p.offset, `${p.message}; ${alreadyAsync ? `the rest of the async ${what} was converted` : `the ${what} was left unchanged`}`);
+    for (const p of problems) this.flag(path, p.rule, p.offset, `${p.message}; ${alreadyAsync ? `the rest of the async ${what} was converted` : `the ${what} was left unchanged`}`, p.hint);
     if (problems.length > 0 && !alreadyAsync) return;
     if (!alreadyAsync && facts.unittest) {
       this.flag(path, RULES.unittest, fn.id, `the ${what} calls async code, but it is a method of a unittest.TestCase class, whose async methods pytest-asyncio does not run; it was left unchanged`);
@@ -371,6 +387,30 @@ export class TestPlan {
     plan.functions.push({ asyncAt: alreadyAsync ? null : fn.id, marker, decorator, reason });
     if (awaits.length > 0) this.handoffs.push({ path, fn, facts, awaits });
     for (const call of awaits) plan.awaits.push({ start: call.start, end: call.end, reason: `${ID}: await ${call.text}(): it is async now` });
+    if (own.length > 0) this.awaitOwnSessionCalls(path, fn, own);
+  }
+
+  /**
+   * A fixture made async here awaits its own calls on a session it is given, as insert-await awaits them in any
+   * other function becoming async (that transform leaves fixtures alone, since they stay sync unless this one
+   * converts them, and flags those calls AWAIT-SYNC-CONTEXT): without this, a second run would add them. The
+   * sessions are those the session resolver knows (an annotated parameter). A fixture with such a call needing
+   * more than an `await` is not converted at all (see planFunction).
+   */
+  private awaitOwnSessionCalls(path: string, fn: FunctionSummary, uses: readonly SessionUse[]): void {
+    const plan = this.file(path);
+    for (const use of uses) {
+      const range = use.await as { start: number; end: number };
+      plan.awaits.push({ ...range, reason: `${ID}: await ${use.param}.${use.method}(): the fixture is async now, and its session an AsyncSession` });
+      plan.resolves.push({ rule: AWAIT_RULES.syncContext, offset: range.start });
+      this.awaitedUses.add(`${functionKey(path, fn.id)}@${use.start}`);
+    }
+  }
+
+  /** The fixture's own calls on a session it is given that the session resolver knows (an annotated parameter). */
+  private ownSessionCalls(fn: FunctionSummary, facts: FunctionFacts): SessionUse[] {
+    const onSession = new Set(fn.calls.filter((c) => c.onSession && !c.ignored).map((c) => c.start));
+    return facts.sessionUses.filter((u) => onSession.has(u.start));
   }
 
   /** A helper that receives an async factory (or calls a helper that does): async, awaiting those calls. */
@@ -496,7 +536,7 @@ export class TestPlan {
     const key = `${functionKey(path, fn.id)}:${param}`;
     if (seen.has(key) || depth > MAX_FORWARD_DEPTH) return null;
     seen.add(key);
-    const direct = facts.sessionUses.find((u) => u.param === param);
+    const direct = facts.sessionUses.find((u) => u.param === param && !this.awaitedUses.has(`${functionKey(path, fn.id)}@${u.start}`));
     if (direct) return `calls \`${param}.${direct.method}()\` without await (line ${direct.line})`;
     for (const f of facts.forwards) {
       if (f.param !== param) continue;
@@ -519,14 +559,14 @@ export class TestPlan {
   private file(path: string): FileTestPlan {
     let plan = this.files.get(path);
     if (!plan) {
-      plan = { functions: [], awaits: [], sessionFixtures: new Set(), findings: [], mode: 'strict', overrides: new Map() };
+      plan = { functions: [], awaits: [], sessionFixtures: new Set(), findings: [], mode: 'strict', overrides: new Map(), resolves: [] };
       this.files.set(path, plan);
     }
     return plan;
   }
 
-  private flag(path: string, rule: TestRule, offset: number, message: string): void {
-    this.file(path).findings.push({ rule, offset, message, hint: HINTS[rule] });
+  private flag(path: string, rule: TestRule, offset: number, message: string, hint: string = HINTS[rule]): void {
+    this.file(path).findings.push({ rule, offset, message, hint });
   }
 }
 

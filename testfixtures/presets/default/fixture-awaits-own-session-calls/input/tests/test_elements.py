@@ -1,0 +1,2 @@
+def test_element(element):
+    assert element.name == "second"
