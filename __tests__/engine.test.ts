@@ -155,9 +155,9 @@ describe('pipeline', () => {
     const flagger = fake('flagger', (src) => ({
       edits: [],
       findings: [
-        { rule: 'R1', offset: src.indexOf('b'), message: 'b cannot change here' },
-        { rule: 'R2', offset: src.indexOf('b'), message: 'another rule at the same spot' },
-        { rule: 'R1', offset: src.indexOf('a'), message: 'a cannot change here' },
+        { rule: 'R1', offset: src.indexOf('b'), message: 'b cannot change here', hint: '' },
+        { rule: 'R2', offset: src.indexOf('b'), message: 'another rule at the same spot', hint: '' },
+        { rule: 'R1', offset: src.indexOf('a'), message: 'a cannot change here', hint: '' },
       ],
     }));
     // Moves `b` before the settling transform runs: the finding's offset must follow it.

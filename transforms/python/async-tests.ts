@@ -26,7 +26,16 @@ export const asyncTestsIndexer: ProjectIndexer<SgRoot, TestSummary, TestPlan> = 
   id: ID,
   summarize: (raw) => {
     const input = withCachedTree(raw);
-    return { base: summarizeModule(input), tests: testFacts(input.tree, input.source, input.path, [input.options.getDbName, input.options.asyncGetDbName]) };
+    const tests = testFacts(input.tree, input.source, input.path, [input.options.getDbName, input.options.asyncGetDbName]);
+    // Whether each session fixture's rewrite succeeds is known from this file alone, but for the imported
+    // factory twins it needs, which the plan checks in the index: so tests in other files may follow it.
+    for (const f of tests.functions.filter((x) => x.session === 'ok')) {
+      const requires: [string, string][] = [];
+      const ctx = { path: input.path, source: input.source, tree: input.tree, options: input.options, isIgnored: () => false };
+      const rewriter = new SessionRewriter(ctx, null, (module, name) => (requires.push([module, name]), true));
+      f.switches = rewriter.fixtureSwitches(f.id) ? { requires } : null;
+    }
+    return { base: summarizeModule(input), tests };
   },
   build: (summaries, options) => {
     const configs = new PytestConfigs();

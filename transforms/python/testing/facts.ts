@@ -41,6 +41,12 @@ export interface FunctionFacts {
   unittest: boolean;
   /** For fixtures: the session shape ('ok'), a reason it is not recognised, or null when it opens no session. */
   session: 'ok' | { reason: string } | null;
+  /**
+   * For session fixtures ('ok'): the rewrite to an AsyncSession succeeds once the project modules it imports
+   * the factory twin from bind it (`[module as written, twin]`, checked by the plan); null when it fails. Set by
+   * the async-tests indexer (the rewrite needs the tree); null when not asked.
+   */
+  switches: { requires: [string, string][] } | null;
   /** `param.method(...)` calls that only work on a sync session, left without await (see SessionUse). */
   sessionUses: SessionUse[];
   /** Arguments that are one of the parameters, by call: to follow the session into helpers. */
@@ -160,6 +166,7 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
       indent: /^[ \t]*$/.test(indent) ? indent : '',
       unittest: !!cls && /TestCase\b/.test(cls.field('superclasses')?.text() ?? ''),
       session: shape === null ? null : shape.ok ? 'ok' : { reason: shape.reason },
+      switches: null,
       ...usesOf(fn, params, source, overrides),
       overrides,
     });

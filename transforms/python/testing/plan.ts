@@ -7,10 +7,12 @@ import { RULES as AWAIT_RULES } from '../awaits/rules';
 import { dirname } from '../index/modules';
 import { functionKey, type ProjectIndex } from '../index/project';
 import type { CallSite, Expr, FunctionSummary, ModuleSummary } from '../index/types';
+import { RULES as PROPAGATE_RULES } from '../propagate/rules';
 import type { FunctionFacts, NestedOverride, SessionUse, TestFacts } from './facts';
 import { FactoryHelpers } from './helpers';
 import type { AsyncioMode } from './pytest-config';
 import { HINTS, RULES, type TestRule } from './rules';
+import { importedModuleBinds } from './rewrite';
 
 const ID = 'async-tests';
 /** Receivers that accept coroutine functions (the same ones propagate-async trusts). */
@@ -62,6 +64,8 @@ export class TestPlan {
   private readonly handoffs: { path: string; fn: FunctionSummary; facts: FunctionFacts; awaits: CallSite[] }[] = [];
   /** Session calls that fixtures made async await (functionKey@offset): they are not sync uses of the session any more. */
   private readonly awaitedUses = new Set<string>();
+  /** Tests and fixtures that call async code and were left sync, flagged (functionKey): nothing converts them. */
+  private readonly refused = new Set<string>();
   /** See fixtureModules; made on first use. */
   private fixturesByName: Map<string, [string, TestSummary][]> | null = null;
 
@@ -368,18 +372,17 @@ export class TestPlan {
     // An `async def` test is broken without its marker and awaits whatever else is wrong in it: it is
     // converted all the same, and only the calls that cannot be awaited are left to the finding.
     for (const p of problems) this.flag(path, p.rule, p.offset, `${p.message}; ${alreadyAsync ? `the rest of the async ${what} was converted` : `the ${what} was left unchanged`}`, p.hint);
-    if (problems.length > 0 && !alreadyAsync) return;
+    const refuse = (): void => void this.refused.add(functionKey(path, fn.id));
+    if (problems.length > 0 && !alreadyAsync) return refuse();
     if (!alreadyAsync && facts.unittest) {
       this.flag(path, RULES.unittest, fn.id, `the ${what} calls async code, but it is a method of a unittest.TestCase class, whose async methods pytest-asyncio does not run; it was left unchanged`);
-      return;
+      return refuse();
     }
-    if (!alreadyAsync && isFixture && facts.fixture?.scope !== null && facts.fixture?.scope !== 'function') {
+    if (!alreadyAsync && isFixture && !functionScoped(facts)) {
       this.flag(path, RULES.fixtureScope, fn.id, `the ${what} calls async code, but it is ${facts.fixture?.scope === 'dynamic' ? 'of a scope set at run time' : `\`${facts.fixture?.scope}\`-scoped`}: as an async fixture it would run in an event loop of that scope, not the tests' loop; it was left unchanged`);
-      return;
+      return refuse();
     }
-    const strict = plan.mode === 'strict';
-    const marker = isTest && strict && !facts.marked && !s.tests.moduleMarked ? { at: facts.markerAt, indent: facts.indent } : null;
-    const decorator = isFixture && facts.fixture && facts.fixture.callee !== 'pytest_asyncio.fixture' && (strict || !alreadyAsync) ? { start: facts.fixture.start, end: facts.fixture.end } : null;
+    const { marker, decorator } = asyncMarks(plan.mode, s, facts, isTest, isFixture, alreadyAsync);
     if (alreadyAsync && !marker && !decorator) return;
     const reason = awaits.length > 0
       ? `${ID}: the ${what} awaits ${awaits[0]?.text}(), which is async now`
@@ -402,7 +405,7 @@ export class TestPlan {
     for (const use of uses) {
       const range = use.await as { start: number; end: number };
       plan.awaits.push({ ...range, reason: `${ID}: await ${use.param}.${use.method}(): the fixture is async now, and its session an AsyncSession` });
-      plan.resolves.push({ rule: AWAIT_RULES.syncContext, offset: range.start });
+      plan.resolves.push(...settled(range.start));
       this.awaitedUses.add(`${functionKey(path, fn.id)}@${use.start}`);
     }
   }
@@ -504,7 +507,11 @@ export class TestPlan {
       this.flag(path, RULES.fixtureScope, fn.id, `the session ${what} is ${facts.fixture?.scope === 'dynamic' ? 'of a scope set at run time' : `\`${facts.fixture?.scope}\`-scoped`}; an AsyncSession is bound to the event loop it was opened in, and tests run in their own loop, so it was left sync${this.unawaitedNote(path, fn)} (tests using it that call async code were still made async, and fail until it hands out an AsyncSession)`);
       return;
     }
+    // Code using the session the sync way follows the fixture only when its rewrite is sure to succeed: the
+    // rewrite happens in the fixture's file, and a follower elsewhere awaiting a sync session would fail.
+    const switches = facts.switches !== null && facts.switches.requires.every(([module, name]) => importedModuleBinds(this.index, path, s.base.absPath, module, name));
     const problems: string[] = [];
+    const followers: Follower[] = [];
     const overrides: { path: string; override: NestedOverride; awaits: number[] }[] = [];
     for (const [otherPath, other] of this.summaries) {
       if (!fixtureVisible(s.base.absPath, other.base.absPath)) continue;
@@ -513,7 +520,9 @@ export class TestPlan {
         const cf = this.facts.get(functionKey(otherPath, consumer.id));
         if (!cf || !cf.params.includes(fn.name)) continue;
         const use = this.syncUse(otherPath, consumer, cf, fn.name, 0, new Set());
-        if (use) problems.push(`\`${consumer.qualname}\` (${otherPath}) ${use}`);
+        const follower = use && switches ? this.follower(otherPath, other, consumer, cf, fn.name) : null;
+        if (follower) followers.push(follower);
+        else if (use) problems.push(`\`${consumer.qualname}\` (${otherPath}) ${use}`);
         for (const o of cf.overrides.filter((x) => x.param === fn.name)) {
           // The override turns async with the fixture, which only this file's rewrite knows to have succeeded.
           if (o.awaits === null) problems.push(`\`${consumer.qualname}\` (${otherPath}) hands it to the handlers through a dependency override (line ${o.line}) that does more than yield it and close it`);
@@ -529,6 +538,48 @@ export class TestPlan {
     }
     this.file(path).sessionFixtures.add(fn.id);
     for (const o of overrides) this.file(o.path).overrides.set(o.override.def, { fixture: fn.id, awaits: o.awaits });
+    for (const f of followers) this.follow(f, fn);
+  }
+
+  /**
+   * A test or fixture receiving the session fixture `param` that uses it the sync way only through calls an
+   * `await` fixes (`db.commit()`, `db.refresh(user)`, `db.execute(...)`; `db.add(x)` needs none): it follows
+   * the fixture, becoming async and awaiting them when the fixture switches to an AsyncSession (a seeding
+   * fixture, a test committing rows). Null when it cannot: another use needs more than `await` (`query()`,
+   * `with db.begin()`, a helper using it the sync way, a nested def), or the function cannot become async (a
+   * unittest method, a fixture of a wider scope, one left sync for calls it cannot await, an ignored line).
+   */
+  private follower(path: string, s: TestSummary, fn: FunctionSummary, facts: FunctionFacts, param: string): Follower | null {
+    const key = functionKey(path, fn.id);
+    const uses = facts.sessionUses.filter((u) => u.param === param && !this.awaitedUses.has(`${key}@${u.start}`));
+    const ignored = new Set(fn.calls.filter((c) => c.ignored).map((c) => c.start));
+    if (uses.length === 0 || uses.some((u) => !u.await || ignored.has(u.start)) || fn.ignored || this.refused.has(key)) return null;
+    const isTest = fn.test === 'test' && s.base.isTestFile;
+    const isFixture = fn.test === 'fixture' && facts.fixture !== null && facts.session === null;
+    if (!isTest && !isFixture) return null;
+    if (!fn.isAsync && (facts.unittest || (isFixture && !functionScoped(facts)))) return null;
+    // With these awaited, nothing else it does with the session may be sync (a helper it hands it to).
+    for (const u of uses) this.awaitedUses.add(`${key}@${u.start}`);
+    const rest = this.syncUse(path, fn, facts, param, 0, new Set());
+    for (const u of uses) this.awaitedUses.delete(`${key}@${u.start}`);
+    return rest ? null : { path, s, fn, facts, uses, isTest, isFixture };
+  }
+
+  /** Converts a follower (see follower) of the session fixture `fixture`, which switches to an AsyncSession. */
+  private follow(f: Follower, fixture: FunctionSummary): void {
+    const plan = this.file(f.path);
+    const what = `${f.isTest ? 'test' : 'fixture'} \`${f.fn.qualname}\``;
+    const reason = `${ID}: the ${what} uses the session fixture \`${fixture.qualname}\`, which yields an AsyncSession now`;
+    if (!f.fn.isAsync && !plan.functions.some((c) => c.asyncAt === f.fn.id)) {
+      const { marker, decorator } = asyncMarks(plan.mode, f.s, f.facts, f.isTest, f.isFixture, false);
+      plan.functions.push({ asyncAt: f.fn.id, marker, decorator, reason });
+    }
+    for (const use of f.uses) {
+      const range = use.await as { start: number; end: number };
+      plan.awaits.push({ ...range, reason: `${ID}: await ${use.param}.${use.method}(): the session fixture \`${fixture.qualname}\` yields an AsyncSession now` });
+      plan.resolves.push(...settled(range.start));
+      this.awaitedUses.add(`${functionKey(f.path, f.fn.id)}@${use.start}`);
+    }
   }
 
   /** How `fn` (or a helper it hands the session to) uses parameter `param` the sync way, or null. */
@@ -568,6 +619,40 @@ export class TestPlan {
   private flag(path: string, rule: TestRule, offset: number, message: string, hint: string = HINTS[rule]): void {
     this.file(path).findings.push({ rule, offset, message, hint });
   }
+}
+
+/** A test or fixture that follows a session fixture to an AsyncSession (TestPlan.follower). */
+interface Follower {
+  path: string;
+  s: TestSummary;
+  fn: FunctionSummary;
+  facts: FunctionFacts;
+  uses: SessionUse[];
+  isTest: boolean;
+  isFixture: boolean;
+}
+
+/**
+ * What earlier transforms reported at a session call this one awaits: insert-await's call in a fixture that
+ * had to stay sync, propagate-async's call on an unannotated parameter it could not tell for a session.
+ */
+function settled(offset: number): { rule: string; offset: number }[] {
+  return [AWAIT_RULES.syncContext, PROPAGATE_RULES.unrecognisedSession].map((rule) => ({ rule, offset }));
+}
+
+function functionScoped(facts: FunctionFacts): boolean {
+  return facts.fixture?.scope === null || facts.fixture?.scope === 'function';
+}
+
+/**
+ * What a test or fixture becoming (or being) async needs besides `async`: the asyncio marker for a test in
+ * strict mode without one, `pytest_asyncio.fixture` for a fixture (in auto mode only for one made async here).
+ */
+function asyncMarks(mode: AsyncioMode, s: TestSummary, facts: FunctionFacts, isTest: boolean, isFixture: boolean, alreadyAsync: boolean): Pick<ConvertedFunction, 'marker' | 'decorator'> {
+  const strict = mode === 'strict';
+  const marker = isTest && strict && !facts.marked && !s.tests.moduleMarked ? { at: facts.markerAt, indent: facts.indent } : null;
+  const decorator = isFixture && facts.fixture && facts.fixture.callee !== 'pytest_asyncio.fixture' && (strict || !alreadyAsync) ? { start: facts.fixture.start, end: facts.fixture.end } : null;
+  return { marker, decorator };
 }
 
 /** pytest's fixture visibility: a conftest's fixtures reach every test below its directory, a module's only itself. */

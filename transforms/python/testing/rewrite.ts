@@ -61,15 +61,22 @@ export class SessionRewriter {
   private readonly absPath: string;
   /** Async twins written for overrides, by the sync override's def offset. */
   private readonly twins = new Map<number, string>();
+  private readonly moduleBinds: (module: string, name: string) => boolean;
 
+  /**
+   * `moduleBinds`: whether the project module imported as `module` binds `name`; by default the index answers
+   * (see importedModuleBinds). The indexer passes one that records the question, to be answered by the plan.
+   */
   constructor(
     private readonly ctx: TransformContext<SgRoot>,
     private readonly index: ProjectIndex | null,
+    moduleBinds?: (module: string, name: string) => boolean,
   ) {
     this.root = ctx.tree.root();
     this.imports = collectImports(ctx.tree);
     this.isOpener = sessionOpener(this.root, this.imports);
     this.absPath = index?.module(ctx.path)?.absPath ?? `/${ctx.path}`;
+    this.moduleBinds = moduleBinds ?? ((module, name) => importedModuleBinds(this.index, this.ctx.path, this.absPath, module, name));
   }
 
   run(sessionFixtures: ReadonlySet<number>, overridePlans: ReadonlyMap<number, OverridePlan> = new Map()): RewriteOutput {
@@ -125,6 +132,17 @@ export class SessionRewriter {
     }
     this.out.fromRemovals.push(...importsFreedBy(this.ctx.tree, this.ctx.path, pending.flatMap((p) => p.frees ?? []), this.out.edits));
     return this.out;
+  }
+
+  /**
+   * Whether `run` would switch the session fixture defined at `id` to an AsyncSession (asked before any edit,
+   * by the indexer): false when its rewrite fails, or needs a factory twin this file lacks (which async-engine,
+   * having run before, could not add).
+   */
+  fixtureSwitches(id: number): boolean {
+    const fn = this.functionAt(id);
+    const planned = fn ? this.fixtureEdits(fn) : { reason: 'no such function' };
+    return !('reason' in planned) && planned.missing === null;
   }
 
   private functionAt(id: number): SgNode | null {
@@ -360,19 +378,19 @@ export class SessionRewriter {
     return moduleBindings(nameTable(this.ctx.tree, name)).length > 0;
   }
 
-  /** Whether the project module imported as `module` binds `name` at module level (per the index). */
-  private moduleBinds(module: string, name: string): boolean {
-    if (!this.index) return false;
-    const ref = moduleRefOf(module, this.absPath);
-    if (!ref) return false;
-    const entity = this.index.evaluate(this.ctx.path, { k: 'import', target: { k: 'module', module: ref } });
-    const path = entity.k === 'module' ? entity.path : null;
-    return !!path && (this.index.module(path)?.globals.some(([n]) => n === name) ?? false);
-  }
-
   private flag(rule: (typeof RULES)[keyof typeof RULES], offset: number, message: string): void {
     this.out.findings.push({ rule, offset, message, hint: HINTS[rule] });
   }
+}
+
+/** Whether the project module imported as `module` from `path` binds `name` at module level (per the index). */
+export function importedModuleBinds(index: ProjectIndex | null, path: string, absPath: string, module: string, name: string): boolean {
+  if (!index) return false;
+  const ref = moduleRefOf(module, absPath);
+  if (!ref) return false;
+  const entity = index.evaluate(path, { k: 'import', target: { k: 'module', module: ref } });
+  const target = entity.k === 'module' ? entity.path : null;
+  return !!target && (index.module(target)?.globals.some(([n]) => n === name) ?? false);
 }
 
 /** The function `name` defined directly in `block` (a module or a function body), the last one when several are. */
