@@ -86,6 +86,13 @@ export interface TransformOptions {
    */
   sessionFactories?: Readonly<Record<string, SessionFactoryKind>>;
   /**
+   * Classes storing a session in an attribute of `self` from a parameter or an annotation (`self.db = db`),
+   * found by async-engine's project pass, keyed like sessionAliases (`app.repos.Base`): class → attribute →
+   * whether the session is SQLModel's. Subclasses elsewhere read `self.db` as that session. Set only when some
+   * class has one.
+   */
+  sessionAttributes?: Readonly<Record<string, Readonly<Record<string, boolean>>>>;
+  /**
    * Names of APIRouter/FastAPI objects whose decorators mark route handlers (`router-names`), beyond the
    * ones recognised from their binding or conventional name. Read by the audit's handler recognition.
    */

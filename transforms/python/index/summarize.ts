@@ -10,7 +10,6 @@ import { placeOf, syncOnlyReason } from '../awaits/context';
 import { AWAITED_METHODS, BULK_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
 import { isBindingOccurrence, ownBindings, parametersOf, walkOwnScope } from '../query/bindings';
 import { SessionResolver } from '../query/sessions';
-import type { EngineOptions } from '../scaffold/engine-index';
 import { callArgs, decoratorsOf, type CallArgs, dottedName, end, namedChildren, sameNode, start } from '../query/syntax';
 import { excludedFunctions, type ExcludedFunction } from '../support/excluded-functions';
 import { cachedTree } from '../support/cached-tree';
@@ -121,7 +120,7 @@ const recent = new Map<string, { source: string; options: string; summary: Modul
  */
 function optionsKey(o: TransformOptions): string {
   return cached(optionsKeys, o, () => {
-    const key = JSON.stringify([o.getDbName, o.asyncGetDbName, o.sessionFacades ?? [], o.sessionTypes ?? [], o.sessionAliases ?? {}, o.sessionFactories ?? {}, (o as EngineOptions).sessionAttributes ?? {}, o.excludeFunctions ?? []]);
+    const key = JSON.stringify([o.getDbName, o.asyncGetDbName, o.sessionFacades ?? [], o.sessionTypes ?? [], o.sessionAliases ?? {}, o.sessionFactories ?? {}, o.sessionAttributes ?? {}, o.excludeFunctions ?? []]);
     if (key !== lastOptions) lastOptions = key;
     return lastOptions;
   });

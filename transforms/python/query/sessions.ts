@@ -7,7 +7,6 @@ import { isModuleLevel, moduleLevelImportBindings, type ModuleImports } from '..
 import { bindingsIn, parametersOf, type Parameter } from './bindings';
 import { callArgs, dottedName, enclosingScope, classOfMethod, methodsOf, namedChildren, sameNode } from './syntax';
 import { cached } from '../../../engine/cached';
-import type { EngineOptions } from '../scaffold/engine-index';
 
 export interface SessionOptions {
   /** Dependency callables whose `Depends(...)` parameters are sessions (`get_db`, `get_async_db`). */
@@ -41,7 +40,7 @@ export function sessionOptionsFrom(options: TransformOptions): SessionOptions {
     types: options.sessionTypes ?? [],
     aliases: options.sessionAliases ?? {},
     factories: options.sessionFactories ?? {},
-    attributes: (options as EngineOptions).sessionAttributes ?? NO_ATTRIBUTES,
+    attributes: options.sessionAttributes ?? NO_ATTRIBUTES,
   };
 }
 

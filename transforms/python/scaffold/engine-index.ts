@@ -63,8 +63,6 @@ export function importsTwinnedEngine(table: Readonly<Record<string, readonly str
 /** TransformOptions as async-engine's project pass extends them (see EngineIndex.asyncDependencyModules). */
 export type EngineOptions = TransformOptions & {
   asyncDependencyModules?: Readonly<Record<string, true>>;
-  /** EngineIndex.sessionAttributes, when some class stores a session in an attribute. */
-  sessionAttributes?: Readonly<Record<string, Readonly<Record<string, boolean>>>>;
 };
 
 /**
@@ -112,7 +110,7 @@ export class EngineIndex {
   readonly asyncDependencyModules: Record<string, true> = {};
   /**
    * Qualified class name (every dotted name of its module) → the attributes its methods store a session in, from
-   * parameters or annotations (TransformOptions via EngineOptions.sessionAttributes; SessionOptions.attributes).
+   * parameters or annotations (TransformOptions.sessionAttributes; SessionOptions.attributes).
    * Two modules importable under one dotted name keep only the attributes they agree on.
    */
   readonly sessionAttributes: Record<string, Record<string, boolean>> = {};
