@@ -7,7 +7,7 @@ import { placeOf } from '../awaits/context';
 import { ASYNC_OBJECT_METHODS, AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
 import { twinName } from '../async-engine';
 import { isTestPath } from '../index/modules';
-import { parametersOf } from '../query/bindings';
+import { bindingsIn, parametersOf } from '../query/bindings';
 import { callArgs, decoratorsOf, dottedName, isAsyncDef, namedChildren, sameNode, start, end, type CallArgs } from '../query/syntax';
 import { collectImports, localNamesFor, type ModuleImports } from '../support/imports';
 import { passthroughShape, sessionShape } from './session-shape';
@@ -321,7 +321,8 @@ function usesOf(fn: SgNode, params: string[], source: string, overrides: NestedO
     const state = receiver?.kind() === 'identifier' && names.has(receiver.text()) && SYNC_ONLY_SESSION_METHODS.has(method) ? awaitState(call, source) : 'yes';
     if (receiver && state !== 'yes') {
       const use: SessionUse = { param: receiver.text(), method, line: call.range().start.line + 1, start: start(call) };
-      if (state === 'no' && place.blocked === null && awaitableAlone(call, method)) use.await = { start: start(call), end: end(call) };
+      // A parameter rebound in the body may hold something else at this call than what the function was given.
+      if (state === 'no' && place.blocked === null && awaitableAlone(call, method) && bindingsIn(fn, receiver.text()).length === 0) use.await = { start: start(call), end: end(call) };
       sessionUses.push(use);
     }
     const args = callArgs(call);
