@@ -47,6 +47,11 @@ export interface FunctionFacts {
    * the async-tests indexer (the rewrite needs the tree); null when not asked.
    */
   switches: { requires: [string, string][] } | null;
+  /**
+   * The parameter a fixture hands on as its own value, unchanged (`def session(db): return db`, `yield db`):
+   * its consumers receive that fixture's value under this fixture's name. Null when it hands out anything else.
+   */
+  handsOut: string | null;
   /** `param.method(...)` calls that only work on a sync session, left without await (see SessionUse). */
   sessionUses: SessionUse[];
   /** Arguments that are one of the parameters, by call: to follow the session into helpers. */
@@ -167,6 +172,7 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
       unittest: !!cls && /TestCase\b/.test(cls.field('superclasses')?.text() ?? ''),
       session: shape === null ? null : shape.ok ? 'ok' : { reason: shape.reason },
       switches: null,
+      handsOut: fixture ? handedOut(fn, params) : null,
       ...usesOf(fn, params, source, overrides),
       overrides,
     });
@@ -354,6 +360,20 @@ function usesOf(fn: SgNode, params: string[], source: string, overrides: NestedO
     }
   }
   return { sessionUses, forwards, unblocked, setattrs };
+}
+
+/** The parameter every `return`/`yield` of `fn` (at least one) hands out as it is, or null. */
+function handedOut(fn: SgNode, params: readonly string[]): string | null {
+  const body = fn.field('body');
+  const values = new Set<string>();
+  for (const exit of body ? body.findAll({ rule: { any: [{ kind: 'return_statement' }, { kind: 'yield' }] } }) : []) {
+    if (!sameNode(placeOf(exit).unit, fn)) continue;
+    const value = namedChildren(exit);
+    if (value.length !== 1 || value[0]?.kind() !== 'identifier') return null;
+    values.add((value[0] as SgNode).text());
+  }
+  const [name] = values;
+  return values.size === 1 && name !== undefined && params.includes(name) && bindingsIn(fn, name).length === 0 ? name : null;
 }
 
 /** `param.method(...)` left without await in a def nested in `fn`, `param` being a parameter of `fn` the nested def does not rebind. */

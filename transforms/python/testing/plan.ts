@@ -513,24 +513,36 @@ export class TestPlan {
     const problems: string[] = [];
     const followers: Follower[] = [];
     const overrides: { path: string; override: NestedOverride; awaits: number[] }[] = [];
-    for (const [otherPath, other] of this.summaries) {
-      if (!fixtureVisible(s.base.absPath, other.base.absPath)) continue;
-      for (const consumer of other.base.functions) {
-        if (consumer.test === null || (otherPath === path && consumer.id === fn.id)) continue;
-        const cf = this.facts.get(functionKey(otherPath, consumer.id));
-        if (!cf || !cf.params.includes(fn.name)) continue;
-        const use = this.syncUse(otherPath, consumer, cf, fn.name, 0, new Set());
-        const follower = use && switches ? this.follower(otherPath, other, consumer, cf, fn.name) : null;
-        if (follower) followers.push(follower);
-        else if (use) problems.push(`\`${consumer.qualname}\` (${otherPath}) ${use}`);
-        for (const o of cf.overrides.filter((x) => x.param === fn.name)) {
-          // The override turns async with the fixture, which only this file's rewrite knows to have succeeded.
-          if (o.awaits === null) problems.push(`\`${consumer.qualname}\` (${otherPath}) hands it to the handlers through a dependency override (line ${o.line}) that does more than yield it and close it`);
-          else if (otherPath !== path) problems.push(`\`${consumer.qualname}\` (${otherPath}) hands it to the handlers through a dependency override (line ${o.line}) in another file than the fixture's`);
-          else overrides.push({ path: otherPath, override: o, awaits: o.awaits });
+    // Every function that can receive the session: under the fixture's name, and under the name of each
+    // fixture that hands it on unchanged (`def session(db): return db`), from where that one is visible.
+    const seen = new Set<string>();
+    const visit = (name: string, fromPath: string, fromAbs: string, fromId: number, depth: number): void => {
+      for (const [otherPath, other] of this.summaries) {
+        if (!fixtureVisible(fromAbs, other.base.absPath)) continue;
+        for (const consumer of other.base.functions) {
+          if (consumer.test === null || (otherPath === fromPath && consumer.id === fromId)) continue;
+          const cf = this.facts.get(functionKey(otherPath, consumer.id));
+          if (!cf || !cf.params.includes(name)) continue;
+          const who = `\`${consumer.qualname}\` (${otherPath})${name === fn.name ? '' : ` receiving it as \`${name}\``}`;
+          const use = this.syncUse(otherPath, consumer, cf, name, 0, new Set());
+          const follower = use && switches ? this.follower(otherPath, other, consumer, cf, name) : null;
+          if (follower) followers.push(follower);
+          else if (use) problems.push(`${who} ${use}`);
+          for (const o of cf.overrides.filter((x) => x.param === name)) {
+            // The override turns async with the fixture, which only this file's rewrite knows to have succeeded.
+            if (o.awaits === null) problems.push(`${who} hands it to the handlers through a dependency override (line ${o.line}) that does more than yield it and close it`);
+            else if (otherPath !== path) problems.push(`${who} hands it to the handlers through a dependency override (line ${o.line}) in another file than the fixture's`);
+            else overrides.push({ path: otherPath, override: o, awaits: o.awaits });
+          }
+          const key = functionKey(otherPath, consumer.id);
+          if (consumer.test !== 'fixture' || cf.fixture === null || cf.handsOut !== name || seen.has(key)) continue;
+          seen.add(key);
+          if (depth >= MAX_FORWARD_DEPTH) problems.push(`${who} hands it on as the fixture \`${consumer.name}\`, through more fixtures than are followed`);
+          else visit(consumer.name, otherPath, other.base.absPath, consumer.id, depth + 1);
         }
       }
-    }
+    };
+    visit(fn.name, path, s.base.absPath, fn.id, 0);
     if (problems.length > 0) {
       const shown = problems.slice(0, 3).join('; ') + (problems.length > 3 ? `; and ${problems.length - 3} more` : '');
       this.flag(path, RULES.sessionFixture, fn.id, `the session ${what} could yield an AsyncSession, but code receiving it still uses a sync session: ${shown}; it was left sync`);
@@ -587,7 +599,9 @@ export class TestPlan {
     const key = `${functionKey(path, fn.id)}:${param}`;
     if (seen.has(key) || depth > MAX_FORWARD_DEPTH) return null;
     seen.add(key);
-    const direct = facts.sessionUses.find((u) => u.param === param && !this.awaitedUses.has(`${functionKey(path, fn.id)}@${u.start}`));
+    const left = facts.sessionUses.filter((u) => u.param === param && !this.awaitedUses.has(`${functionKey(path, fn.id)}@${u.start}`));
+    // The use an `await` cannot fix, when there is one, is what keeps a follower from following.
+    const direct = left.find((u) => !u.await) ?? left[0];
     if (direct) return `calls \`${param}.${direct.method}()\` without await (line ${direct.line})`;
     for (const f of facts.forwards) {
       if (f.param !== param) continue;
