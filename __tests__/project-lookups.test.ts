@@ -63,7 +63,7 @@ describe('EntityIndex across a class hierarchy in several modules', () => {
   const proven: AttrFact = { proven: true, count: 1 };
   const unproven = (why: string): AttrFact => ({ proven: false, why });
   const cls = (name: string, bases: BaseRef[], attrs: Record<string, AttrFact>): ClassFacts => ({ name, line: 1, bases, attrs: new Map(Object.entries(attrs)) });
-  const module = (path: string, ...classes: ClassFacts[]): [string, EntitySummary] => [path, { absPath: `/p/${path}`, classes, reexports: new Map() }];
+  const module = (path: string, ...classes: ClassFacts[]): [string, EntitySummary] => [path, { absPath: `/p/${path}`, classes, reexports: new Map(), tables: [] }];
   const index = new EntityIndex(
     new Map([
       module('base.py', cls('Base', [], { model: proven, repo: proven })),

@@ -59,6 +59,8 @@ export interface ProjectEntities {
   unplacedStores(className: string, attr: string, shown: string): EntityVerdict | null;
   /** True when `from <module> import <name>` in this file reaches exactly one class of the project (through re-exports). */
   importedClass(module: string, name: string): boolean;
+  /** True when `from <module> import <name>` in this file reaches a module-level `Table(...)` of the project (through re-exports). */
+  importedTable(module: string, name: string): boolean;
 }
 
 /** An `__init__` parameter stored into the attribute: callers passing it something else would break the proof. */
@@ -170,15 +172,38 @@ export class EntityResolver {
     return no(`\`${name}\` is imported from \`${ref.module}\`, where the project index finds no class \`${ref.name}\` bound once`);
   }
 
+  /**
+   * Whether `Name` or `mod.Name`, read where it resolves to this module's import, is a Core table the project
+   * defines in the module it comes from (`UserTags = Table(...)` in app/models.py): what the naming
+   * convention would take for a mapped class. False without the project index.
+   */
+  importedTable(node: SgNode): boolean {
+    const dotted = dottedName(node);
+    if (!this.project || !dotted || dotted.length > 2 || this.rebindable(dotted[0] as string) || !this.reachesModule(dotted[0] as string, node)) return false;
+    const [head, member] = dotted as [string, string | undefined];
+    if (member === undefined) {
+      const ref = this.baseRef([head]);
+      return ref?.k === 'import' && this.project.importedTable(ref.module, ref.name);
+    }
+    const module = this.memberModule(head, member);
+    return module !== null && this.project.importedTable(module, member);
+  }
+
   /** `mod.Name` with `mod` a module-level import of a module (`from app import models`, `import app.models as m`) defining class `Name`. */
   private moduleMemberClass(head: string, name: string): EntityVerdict {
     if (!this.project || this.rebindable(head) || bindingsIn(this.root.root(), head).length !== 1) return no(null);
+    const module = this.memberModule(head, name);
+    if (module === null) return no(null);
+    return this.project.importedClass(module, name) ? PROVEN : no(`the project index finds no class \`${name}\` bound once in the module \`${module}\``);
+  }
+
+  /** The module `mod` names in `mod.Name`, when a module-level import binds it (`import a.b as mod`, `from a import mod`). */
+  private memberModule(head: string, name: string): string | null {
+    if (bindingsIn(this.root.root(), head).length !== 1) return null;
     const ref = this.baseRef([head, name]);
     const imp = this.imports.from.find((i) => (i.alias ?? i.name) === head && i.name !== '*' && enclosingScope(i.node)?.kind() === 'module');
     // `from app import models` names the module `app.models`; `from . import models` the module `.models`.
-    const module = ref?.k === 'import' ? ref.module : imp ? (imp.module.endsWith('.') ? `${imp.module}${imp.name}` : `${imp.module}.${imp.name}`) : null;
-    if (module === null) return no(null);
-    return this.project.importedClass(module, name) ? PROVEN : no(`the project index finds no class \`${name}\` bound once in the module \`${module}\``);
+    return ref?.k === 'import' ? ref.module : imp ? (imp.module.endsWith('.') ? `${imp.module}${imp.name}` : `${imp.module}.${imp.name}`) : null;
   }
 
   /** Whether `name` read at `at` resolves to the module-level binding (no function or class scope on the way binds it). */
@@ -490,6 +515,23 @@ export class EntityResolver {
     return null;
   }
 
+  /** Module-level names bound only by assignments of a `Table(...)` call (EntitySummary.tables). */
+  moduleTables(): string[] {
+    const root = this.root.root();
+    const names = new Set<string>();
+    for (const stmt of root.children()) {
+      const assignment = stmt.kind() === 'expression_statement' ? namedChildren(stmt)[0] : null;
+      const left = assignment?.kind() === 'assignment' ? assignment.field('left') : null;
+      if (left?.kind() === 'identifier' && isTableCall(assignment?.field('right') ?? null)) names.add(left.text());
+    }
+    return [...names].filter((name) =>
+      bindingsIn(root, name).every((id) => {
+        const parent = id.parent();
+        return parent?.kind() === 'assignment' && sameNode(parent.field('left'), id) && isTableCall(parent.field('right'));
+      }),
+    );
+  }
+
   /** Module-level `from m import n [as local]` whose local name is bound only there. */
   reexports(): Map<string, { module: string; name: string }> {
     const out = new Map<string, { module: string; name: string }>();
@@ -691,3 +733,9 @@ function enclosingClass(node: SgNode): SgNode | null {
   return null;
 }
 
+
+/** `Table(...)`, `sa.Table(...)`: a Core table, whose rows are its columns (not a mapped class). */
+export function isTableCall(node: SgNode | null): boolean {
+  const callee = node?.kind() === 'call' ? dottedName(node.field('function') as SgNode) : null;
+  return !!callee && callee[callee.length - 1] === 'Table';
+}

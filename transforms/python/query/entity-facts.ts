@@ -36,4 +36,6 @@ export interface EntitySummary {
   classes: ClassFacts[];
   /** Module-level `from m import n [as local]` with `local` bound once: followed when another module imports `local` from here. */
   reexports: Map<string, { module: string; name: string }>;
+  /** Module-level names bound only by `Name = Table(...)` (Core tables, not mapped classes). */
+  tables: string[];
 }

@@ -40,7 +40,8 @@ export function summarizeEntities(input: IndexInput<SgRoot>): EntitySummary {
   const resolver = new EntityResolver(input.tree, collectImports(input.tree));
   // Without a class statement the module still matters as a re-exporter.
   const classes = input.source.includes('class') ? resolver.classFacts() : [];
-  return { absPath: input.absPath, classes, reexports: resolver.reexports() };
+  const tables = input.source.includes('Table') ? resolver.moduleTables() : [];
+  return { absPath: input.absPath, classes, reexports: resolver.reexports(), tables };
 }
 
 export class EntityIndex {
@@ -76,6 +77,18 @@ export class EntityIndex {
       for (const base of node.bases) if (base.k === 'class') cached(this.subclasses, base.key, () => []).push(node.key);
       for (const [attr, fact] of node.facts.attrs) if (!fact.proven) cached(this.unprovenStores, attr, () => []).push({ node, fact });
     }
+  }
+
+  /** Whether `name` imported from `module` into the file `path` is a module-level Core table there (through re-exports). */
+  private importedTable(path: string, module: string, name: string, depth: number): boolean {
+    const importer = this.summaries.get(path);
+    const ref = importer ? moduleRefOf(module, importer.absPath) : null;
+    const target = ref && importer ? this.finder.find(ref, importer.absPath) : null;
+    const summary = target ? this.summaries.get(target) : undefined;
+    if (!target || !summary) return false;
+    if (summary.tables.includes(name)) return true;
+    const next = summary.reexports.get(name);
+    return !!next && depth < MAX_REEXPORTS && this.importedTable(target, next.module, next.name, depth + 1);
   }
 
   /** The class `name` imported from `module` into the file `path`, through re-exports; null when not exactly one. */
@@ -185,6 +198,7 @@ export class EntityIndex {
       attribute: (className, attr, shown) => this.attribute(path, className, attr, shown),
       unplacedStores: (className, attr) => this.unplacedStore(attr, new Set(), new Set(className ? [className] : []), path),
       importedClass: (module, name) => this.imported(this.finder, path, module, name, 0) !== null,
+      importedTable: (module, name) => this.importedTable(path, module, name, 0),
     };
   }
 

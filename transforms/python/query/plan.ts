@@ -8,7 +8,7 @@ import { isProblem, type Problem } from './analyze';
 import { bindingsIn, isVariableOccurrence, parametersOf } from './bindings';
 import { terminalOf } from './chain';
 import { convertUnit, type Converted, type Outcome } from './convert';
-import { EntityResolver } from './entities';
+import { EntityResolver, isTableCall } from './entities';
 import { projectEntities } from './entity-index';
 import type { Names, QueryStage } from './emit';
 import { resolveNames, shadowedAt } from './names';
@@ -296,6 +296,7 @@ function selectionEnv(root: SgRoot, imports: ModuleImports, entities: EntityReso
       // `from . import models` binds no absolute target but names a module all the same.
       (bindings.some((b) => b.local === name) || imports.from.some((i) => i.relativeLevel > 0 && (i.alias ?? i.name) === name && isModuleLevel(i.node))),
     nonClassBinding: (name, at) => nonClassBinding(name, at),
+    importedTable: (node) => entities.importedTable(node),
     isAliasedEntity: (name, at) => {
       const scopes: SgNode[] = [];
       let scope = enclosingScope(at);
@@ -331,13 +332,11 @@ function nonClassBinding(name: string, at: SgNode): 'table' | 'other' | null {
       id.ancestors().some((a) => a.kind() === 'import_from_statement' || a.kind() === 'import_statement');
     const others = binds.filter((id) => !isClassOrImport(id));
     if (others.length === 0) return null;
-    const isTableCall = (id: SgNode): boolean => {
+    const assignsTable = (id: SgNode): boolean => {
       const parent = id.parent();
-      const right = parent?.kind() === 'assignment' && sameNode(parent.field('left'), id) ? parent.field('right') : null;
-      const callee = right?.kind() === 'call' ? dottedName(right.field('function') as SgNode) : null;
-      return !!callee && callee[callee.length - 1] === 'Table';
+      return parent?.kind() === 'assignment' && sameNode(parent.field('left'), id) && isTableCall(parent.field('right'));
     };
-    return binds.every(isTableCall) ? 'table' : 'other';
+    return binds.every(assignsTable) ? 'table' : 'other';
   }
   return null;
 }

@@ -31,6 +31,8 @@ export interface SelectionEnv {
    * parameter, a loop target...); null when only class statements and imports bind it (or nothing here does).
    */
   nonClassBinding(name: string, at: SgNode): 'table' | 'other' | null;
+  /** Whether `Name` / `mod.Name` is imported from a project module that binds it to `Table(...)` (needs the project index). */
+  importedTable(node: SgNode): boolean;
   /** Whether a name or `self.<attr>` is provably bound to a mapped class (`Type[X]` parameters and attributes). */
   mappedClass(node: SgNode): EntityVerdict;
   /** See `ColumnEnv.sqlAlchemyTarget`. */
@@ -88,12 +90,12 @@ function classifyShape(node: SgNode, env: SelectionEnv): 'entity' | 'column' | '
       // the table's columns (rows, as legacy Query returned them), anything else assigned is not known.
       const bound = looksLikeClassName(head) ? env.nonClassBinding(head, node) : null;
       if (bound === 'table') return 'column';
-      if (looksLikeClassName(head) && bound === null) return 'entity';
+      if (looksLikeClassName(head) && bound === null) return env.importedTable(node) ? 'column' : 'entity';
       if (env.isAliasedEntity(head, node)) return 'entity';
       if (env.mappedClass(node).proven) return 'entity';
       return 'unknown';
     }
-    if (looksLikeClassName(last) && env.isModuleName(head) && dotted.slice(0, -1).every((p) => !looksLikeClassName(p))) return 'entity';
+    if (looksLikeClassName(last) && env.isModuleName(head) && dotted.slice(0, -1).every((p) => !looksLikeClassName(p))) return env.importedTable(node) ? 'column' : 'entity';
     // `User.id`, `models.User.id`, `alias.email`
     if (dotted.slice(0, -1).some((p) => looksLikeClassName(p))) return 'column';
     if (env.isAliasedEntity(head, node) && dotted.length === 2) return 'column';

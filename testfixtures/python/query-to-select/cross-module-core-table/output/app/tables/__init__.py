@@ -1,0 +1,1 @@
+from app.tables.defs import AuditLog
