@@ -159,7 +159,7 @@ describe('async-get-db', () => {
 
   test('a package __init__ keeps the get_db import', () => {
     expect(run(asyncGetDb, source, 'app/api/__init__.py').output).toBe(
-      'from fastapi import Depends\nfrom app.db import get_db, get_async_db\n\n\ndef f(db=Depends(get_async_db)): ...\n',
+      'from fastapi import Depends\nfrom app.db import get_async_db, get_db\n\n\ndef f(db=Depends(get_async_db)): ...\n',
     );
   });
 
@@ -170,7 +170,7 @@ describe('async-get-db', () => {
   test('a use on an ignored line stays, and so does the import', () => {
     const input = 'from fastapi import Depends\nfrom app.db import get_db\n\n\ndef f(db=Depends(get_db)): ...  # awaitify: ignore\ndef g(db=Depends(get_db)): ...\n';
     expect(run(asyncGetDb, input).output).toBe(
-      'from fastapi import Depends\nfrom app.db import get_db, get_async_db\n\n\ndef f(db=Depends(get_db)): ...  # awaitify: ignore\ndef g(db=Depends(get_async_db)): ...\n',
+      'from fastapi import Depends\nfrom app.db import get_async_db, get_db\n\n\ndef f(db=Depends(get_db)): ...  # awaitify: ignore\ndef g(db=Depends(get_async_db)): ...\n',
     );
   });
 

@@ -209,7 +209,7 @@ describe('planImportEdits: adding', () => {
 
   test('joins an existing statement of the same module', () => {
     expect(plan('from sqlalchemy.ext.asyncio import create_async_engine\n', { add: [ASYNC_SESSION] })).toBe(
-      'from sqlalchemy.ext.asyncio import create_async_engine, AsyncSession\n',
+      'from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine\n',
     );
     expect(plan('from m import (a, b,)\n', { add: [{ module: 'm', name: 'c' }] })).toBe('from m import (a, b, c,)\n');
   });
@@ -251,8 +251,23 @@ describe('planImportEdits: adding', () => {
 
   test('relative modules', () => {
     expect(plan('from .deps import get_db\n', { add: [{ module: '.deps', name: 'get_async_db' }] })).toBe(
-      'from .deps import get_db, get_async_db\n',
+      'from .deps import get_async_db, get_db\n',
     );
+  });
+
+  test("a name goes where isort's order puts it when the names are in that order, else at the end", () => {
+    const add = (name: string) => ({ add: [{ module: 'm', name }] });
+    expect(plan('from m import CONST, Model, helper\n', add('Base'))).toBe('from m import CONST, Base, Model, helper\n');
+    expect(plan('from m import CONST, Model, helper\n', add('ZED'))).toBe('from m import CONST, ZED, Model, helper\n');
+    expect(plan('from m import helper, run\n', add('other'))).toBe('from m import helper, other, run\n');
+    expect(plan('from m import run, helper\n', add('other'))).toBe('from m import run, helper, other\n');
+  });
+
+  test('a name one change removes and a later one adds back returns to its place', () => {
+    const source = 'from sqlalchemy.orm import Session, joinedload, selectinload\n';
+    const removed = plan(source, { remove: [{ module: 'sqlalchemy.orm', name: 'Session' }] });
+    expect(removed).toBe('from sqlalchemy.orm import joinedload, selectinload\n');
+    expect(plan(removed, { add: [{ module: 'sqlalchemy.orm', name: 'Session' }] })).toBe(source);
   });
 
   test('does not join a statement nested in a function or an if block', () => {

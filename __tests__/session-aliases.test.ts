@@ -109,7 +109,7 @@ describe('a session alias and an engine defined in other modules', () => {
 
     expect(read('app/core/db.py')).toContain('async_engine = create_async_engine("sqlite+aiosqlite:///./app.db")');
     const deps = read('app/api/deps.py');
-    expect(deps).toContain('from app.core.db import engine, async_engine');
+    expect(deps).toContain('from app.core.db import async_engine, engine');
     expect(deps).toContain('async with AsyncSession(async_engine, expire_on_commit=False) as session:');
     expect(deps).toContain('SessionDep = Annotated[AsyncSession, Depends(get_async_db)]');
 

@@ -3,7 +3,7 @@ from typing import Generator
 from fastapi import Depends
 from sqlalchemy.orm import Session
 
-from app.db.session import SessionLocal, AsyncSessionLocal
+from app.db.session import AsyncSessionLocal, SessionLocal
 
 
 def get_db() -> Generator:

@@ -1,4 +1,4 @@
-from .database import SessionLocal, engine, AsyncSessionLocal
+from .database import AsyncSessionLocal, SessionLocal, engine
 
 
 def get_db():

@@ -3,7 +3,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from . import models
-from .database import engine, async_engine
+from .database import async_engine, engine
 
 models.Base.metadata.create_all(bind=engine)
 

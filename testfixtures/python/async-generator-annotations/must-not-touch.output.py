@@ -1,4 +1,4 @@
-from typing import Generator, Iterator, AsyncGenerator
+from typing import AsyncGenerator, Generator, Iterator
 
 from sqlalchemy.orm import Session
 

@@ -1,7 +1,7 @@
 import typing
 import collections.abc as cabc
 from collections.abc import AsyncIterable
-from typing import Iterator as It, AsyncIterator
+from typing import AsyncIterator, Iterator as It
 
 
 async def numbers() -> typing.AsyncIterator[int]:

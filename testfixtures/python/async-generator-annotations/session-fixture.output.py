@@ -1,7 +1,7 @@
 from typing import Dict, AsyncGenerator
 
 import pytest_asyncio
-from sqlalchemy.ext.asyncio import async_sessionmaker, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 AsyncTestingSessionLocal = async_sessionmaker()
 

@@ -1,6 +1,6 @@
 from fastapi import Depends
 
-from app.db import get_db, get_async_db
+from app.db import get_async_db, get_db
 
 
 def handler(db=Depends(get_async_db)):

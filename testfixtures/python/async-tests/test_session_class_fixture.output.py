@@ -4,7 +4,7 @@ from typing import Iterator
 import pytest
 import pytest_asyncio
 from sqlalchemy import create_engine
-from sqlalchemy.ext.asyncio import create_async_engine, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 from sqlalchemy.orm import Session
 
 engine = create_engine("sqlite:///./test.db")

@@ -1,4 +1,4 @@
-from .database import SessionLocal, AsyncSessionLocal
+from .database import AsyncSessionLocal, SessionLocal
 from .models import User
 
 

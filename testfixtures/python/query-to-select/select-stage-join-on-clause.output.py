@@ -1,5 +1,5 @@
 import sqlalchemy as sa
-from sqlalchemy import and_, or_, func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import Address, User, memberships, orders

@@ -396,7 +396,7 @@ function editsForStatement(plan: StatementPlan, source: string): TextEdit[] {
     });
     const first = items[0]!;
     const last = items[items.length - 1]!;
-    const text = [...texts, ...added].join(', ');
+    const text = withAdded(texts, added).join(', ');
     return text === source.slice(first.start, last.end) ? [] : [{ start: first.start, end: last.end, text }];
   }
 
@@ -407,6 +407,38 @@ function editsForStatement(plan: StatementPlan, source: string): TextEdit[] {
   if (removed.size > 0) edits.push(...removalEdits(stmt, items, removed, source));
   if (added.length > 0) edits.push(...additionEdits(stmt, items, added, source));
   return edits;
+}
+
+/**
+ * The names of a one-line statement with `added` put in: where the names kept are in isort's order (constants,
+ * classes, then the rest, each alphabetical), each goes where that order puts it, else at the end. A name one
+ * transform removes and a later one puts back (a kept-sync handler's `Session`) then returns to its place, so a
+ * second run writes the statement as the first did.
+ */
+function withAdded(texts: string[], added: string[]): string[] {
+  if (added.length === 0) return texts;
+  const sorted = texts.every((t, i) => i === 0 || compareImportNames(texts[i - 1] as string, t) <= 0);
+  if (!sorted) return [...texts, ...added];
+  const out = [...texts];
+  for (const name of added) {
+    const at = out.findIndex((t) => compareImportNames(name, t) < 0);
+    out.splice(at === -1 ? out.length : at, 0, name);
+  }
+  return out;
+}
+
+/** isort's default order of imported names (`order_by_type`): CONSTANTS, Classes, then everything else. */
+function compareImportNames(a: string, b: string): number {
+  const rank = (t: string): number => {
+    const name = t.split(/\s+as\s+/)[0] as string;
+    if (name.length > 1 && name === name.toUpperCase() && /[A-Z]/.test(name)) return 0;
+    return /^_*[A-Z]/.test(name) ? 1 : 2;
+  };
+  const byRank = rank(a) - rank(b);
+  if (byRank !== 0) return byRank;
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function isParenthesized(stmt: SgNode): boolean {

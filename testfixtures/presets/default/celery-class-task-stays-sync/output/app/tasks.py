@@ -1,7 +1,7 @@
 import celery
 import typer
 
-from app.db import SessionLocal, AsyncSessionLocal
+from app.db import AsyncSessionLocal, SessionLocal
 from app.svc import get_item
 
 cli = typer.Typer()

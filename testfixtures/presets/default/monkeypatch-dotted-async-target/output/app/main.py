@@ -1,7 +1,7 @@
 from fastapi import Depends, FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db import SessionLocal, AsyncSessionLocal
+from app.db import AsyncSessionLocal, SessionLocal
 from app.svc import get_item
 
 app = FastAPI()

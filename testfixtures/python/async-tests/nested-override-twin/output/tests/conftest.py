@@ -5,7 +5,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 from sqlalchemy.orm import sessionmaker
 
-from app.database import Base, get_db, get_async_db
+from app.database import Base, get_async_db, get_db
 
 engine = create_engine("sqlite:///./test.db")
 async_engine = create_async_engine("sqlite+aiosqlite:///./test.db")

@@ -3,7 +3,7 @@ from typing import Generator
 import pytest
 import pytest_asyncio
 
-from app.database import SessionLocal, AsyncSessionLocal
+from app.database import AsyncSessionLocal, SessionLocal
 
 
 @pytest_asyncio.fixture()

@@ -1,7 +1,7 @@
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models import Post, Author
+from app.models import Author, Post
 from sqlalchemy.orm import selectinload
 
 

@@ -4,7 +4,7 @@ from typing import Annotated
 from fastapi import Depends
 from sqlmodel import Session
 
-from app.core.db import engine, async_engine
+from app.core.db import async_engine, engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 

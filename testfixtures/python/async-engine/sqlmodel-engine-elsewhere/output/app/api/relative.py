@@ -1,6 +1,6 @@
 from sqlmodel import Session
 
-from ..core.db import engine, async_engine
+from ..core.db import async_engine, engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 
