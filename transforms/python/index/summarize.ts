@@ -263,6 +263,8 @@ class Summarizer {
     // A function pinned sync (a validator, a property...) never becomes async: what decorates it does not matter.
     if (decorating.length > 0 && summary.syncOnly === null) summary.decorators = decorating;
     if (this.wrapsSynchronously(fn, own, summary)) summary.syncWrapper = true;
+    const construct = summary.isAsync || summary.firstAwait === null ? null : this.asyncConstructOf(fn, own);
+    if (construct !== null) summary.asyncConstruct = construct;
     return summary;
   }
 
@@ -308,6 +310,23 @@ class Summarizer {
     if (!body) return [];
     const kinds = ['await', 'yield', 'with_statement', 'for_statement', 'for_in_clause', 'return_statement'];
     return body.findAll({ rule: { any: kinds.map((kind) => ({ kind })) } }).filter((n) => sameNode(ownerOf(n), fn));
+  }
+
+  /** FunctionSummary.asyncConstruct: read only for plain defs that await, the functions propagate-async may keep sync. */
+  private asyncConstructOf(fn: SgNode, own: readonly SgNode[]): string | null {
+    for (const n of own) {
+      if (n.kind() === 'await') continue;
+      if (n.children().some((c) => !c.isNamed() && c.text() === 'async')) return n.kind() === 'with_statement' ? '`async with`' : '`async for`';
+    }
+    for (const call of fn.field('body')?.findAll({ rule: { kind: 'call' } }) ?? []) {
+      if (!sameNode(placeOf(call).unit, fn)) continue;
+      const callee = call.field('function');
+      if (callee?.kind() !== 'attribute') continue;
+      if (callee.field('attribute')?.text() === 'run_sync') return `\`${compact(callee.text())}()\``;
+      const info = awaitState(call, this.input.source) === 'yes' ? this.sessions.resolve(callee.field('object') as SgNode) : null;
+      if (info && info.origins.length > 0) return `\`${compact(info.text)}\` made by \`${compact(info.origins[0]?.text() ?? '?')}\``;
+    }
+    return null;
   }
 
   /** A session call the body leaves without `await` (insert-await left the whole function unchanged). */

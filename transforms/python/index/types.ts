@@ -181,6 +181,13 @@ export interface FunctionSummary {
    * wrapper only creates the coroutine). Absent when not.
    */
   syncWrapper?: true;
+  /**
+   * In a plain def whose body awaits: the first async-only code an earlier transform wrote into it besides `await`
+   * (`async with`, `async for`, a `run_sync` call, a session made in the body or stored on `self` by a factory, which
+   * insert-await switched to its async twin). Taking the awaits out of such a function does not give back the code
+   * it had before the run. Absent when none.
+   */
+  asyncConstruct?: string;
 }
 
 /**
