@@ -6,6 +6,8 @@
 // plain defs). From them, async spreads to every function with a resolved call to an async one, and to
 // every override of an async method (a call through the base class dispatches to any of them). A call
 // that cannot be awaited where it stands is flagged and does not make its function async.
+// Afterwards, a function made async whose every caller stays sync is kept a plain def after all
+// (keepSyncOnlyCalleesSync): as a coroutine function it would only hand those callers coroutines.
 import type { FindingInput } from '../../../engine/types';
 import type { ProjectIndex } from '../index/project';
 import { functionKey } from '../index/project';
@@ -119,6 +121,8 @@ export class AsyncPlan {
   private readonly newly = new Map<string, Reason>();
   private readonly files = new Map<string, FilePlan>();
   private readonly flagged = new Set<string>();
+  /** For each finding (flagKey), the functions made async the calls it was given for reach ('' for other findings). */
+  private readonly callFlags = new Map<string, Set<string>>();
   private readonly queue: string[] = [];
   /** Route handlers whose session parameter goes back to the sync session (keepBlockedRoutesSync). */
   private readonly keptSync = new Set<string>();
@@ -136,6 +140,8 @@ export class AsyncPlan {
     // Read by position: `shift()` copies the rest of a long array each time, which grew with the square of the project.
     for (let next = 0; next < this.queue.length; next++) this.spread(this.queue[next] as string);
     this.queue.length = 0;
+    // Before the unresolved calls are weighed: a function kept sync is no suspect for them.
+    this.keepSyncOnlyCalleesSync();
     this.flagUnresolved();
     // First: a route kept on the sync session hands its callees a sync Session, which their sync calls suit.
     this.keepBlockedRoutesSync();
@@ -410,11 +416,11 @@ export class AsyncPlan {
     if (caller?.fn.test) this.file(path).testFindings.add(call.start);
     const callee = `\`${call.text}(...)\` calls ${describe(target)}, which ${target.fn.isAsync ? 'is `async def`' : 'becomes async'}`;
     if (target.fn.isGenerator) {
-      this.flag(RULES.generator, path, call.start, `\`${call.text}(...)\` calls the generator ${describe(target)}, which becomes an async generator: it must be iterated with \`async for\`, and is left as it is`);
+      this.flagCall(target, RULES.generator, path, call.start, `\`${call.text}(...)\` calls the generator ${describe(target)}, which becomes an async generator: it must be iterated with \`async for\`, and is left as it is`);
       return;
     }
     if (call.awaited === 'misplaced') {
-      this.flag(RULES.syncContext, path, call.start, `${callee}, but the \`await\` before it applies to the longer expression it starts`);
+      this.flagCall(target, RULES.syncContext, path, call.start, `${callee}, but the \`await\` before it applies to the longer expression it starts`);
       return;
     }
     if (!caller) {
@@ -423,22 +429,145 @@ export class AsyncPlan {
         return;
       }
       this.file(path).moduleCalls.push({ start: call.start, end: call.end });
-      this.flag(RULES.syncContext, path, call.start, `${callee}, but it runs ${call.blocked ?? 'at module level'}, where it cannot be awaited`);
+      this.flagCall(target, RULES.syncContext, path, call.start, `${callee}, but it runs ${call.blocked ?? 'at module level'}, where it cannot be awaited`);
       return;
     }
     if (call.blocked) {
-      this.flag(RULES.syncContext, path, call.start, `${callee}, but it runs ${call.blocked}, where it cannot be awaited; this call does not make \`${caller.fn.qualname}\` async`);
+      this.flagCall(target, RULES.syncContext, path, call.start, `${callee}, but it runs ${call.blocked}, where it cannot be awaited; this call does not make \`${caller.fn.qualname}\` async`);
       return;
     }
     if (!this.isAsyncAfter(caller.key)) {
       const obstacle = this.obstacle(caller);
       if (obstacle) {
-        this.flag(obstacle.rule, path, call.start, `${callee}, but the caller cannot be async: ${obstacle.why}; the call is left without await`);
+        this.flagCall(target, obstacle.rule, path, call.start, `${callee}, but the caller cannot be async: ${obstacle.why}; the call is left without await`);
         return;
       }
       this.makeAsync(caller.key, { kind: 'calls', target: target.key, text: call.text });
     }
     this.file(path).awaits.push({ start: call.start, end: call.end, reason: `${ID}: await ${call.text}(): ${target.fn.qualname} is async now` });
+  }
+
+  /**
+   * A function made async in this run whose every call is in code that stays sync (a library hook such as an authlib
+   * server's `exists_nonce`, a `@property`, a Celery task, or another function kept sync here) would only hand those
+   * callers a coroutine they cannot await. Kept a plain def, with the awaits written into it taken out again (as for
+   * a function blocked itself), it runs as it did before the run, on the session those sync callers hand it, which
+   * stays the sync Session they had. Iterated to a fixed point: the candidates are the functions nothing rules out
+   * (mayStaySync), and one is dropped while a caller or callee of it stays async. What cannot be read from the index
+   * keeps today's result (async, each caller flagged): a session that may be an AsyncSession (injected by
+   * `Depends`, or made in an `async with`), a call awaited, blocked or unresolved that may reach it, a use as a value.
+   */
+  private keepSyncOnlyCalleesSync(): void {
+    if (this.newly.size === 0) return;
+    const suspected = this.suspected();
+    const kept = new Set([...this.newly.keys()].filter((key) => this.mayStaySync(key, suspected)));
+    if (kept.size === 0) return;
+    const awaited = new Map<string, Map<string, string>>();
+    const awaitedHere = (path: string): Map<string, string> =>
+      cached(awaited, path, () => new Map((this.files.get(path)?.awaits ?? []).map((a) => [`${a.start}:${a.end}`, a.reason])));
+    // The calls this plan awaits in each candidate, with what they reach (all of them must stay sync too).
+    const awaits = new Map<string, string[]>();
+    for (const key of kept) {
+      const e = this.functions.get(key) as FnEntry;
+      const targets: string[] = [];
+      for (const call of e.fn.calls) {
+        if (!awaitedHere(e.path).has(`${call.start}:${call.end}`)) continue;
+        const target = this.index.resolveFunction(e.path, call.callee);
+        targets.push(target ? functionKey(target.path, target.id) : '');
+      }
+      awaits.set(key, targets);
+    }
+    const asyncAfter = (key: string): boolean => !kept.has(key) && this.isAsyncAfter(key);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const key of kept) {
+        const callersSync = (this.callers.get(key) ?? []).every(({ caller }) => caller !== null && !asyncAfter(caller.key));
+        // A method of a class whose other methods are async: the object's session is an AsyncSession they await.
+        const classSync = this.classMethods(key).every((m) => m === key || !asyncAfter(m));
+        if (callersSync && classSync && (awaits.get(key) ?? []).every((t) => kept.has(t))) continue;
+        kept.delete(key);
+        changed = true;
+      }
+    }
+    for (const key of kept) {
+      const e = this.functions.get(key) as FnEntry;
+      this.newly.delete(key);
+      const file = this.file(e.path);
+      const own = new Set(e.fn.calls.map((c) => `${c.start}:${c.end}`));
+      file.awaits = file.awaits.filter((a) => !own.has(`${a.start}:${a.end}`));
+      if (e.fn.firstAwait === null) continue;
+      file.keptPlain.push(e.fn.id);
+      const callers = [...new Set((this.callers.get(key) ?? []).map((s) => `\`${(s.caller as FnEntry).fn.qualname}\``))];
+      const shown = callers.length > 3 ? `${callers.slice(0, 3).join(', ')} and ${callers.length - 3} more` : callers.join(', ');
+      this.flag(
+        RULES.callerBlocked,
+        e.path,
+        e.fn.id,
+        `\`${e.fn.qualname}\` awaits \`${e.fn.firstAwait}\` but stays a plain def: every call to it is in code that stays sync (${shown}), which could not await it; the awaits written into it are taken out again, so its session calls are not converted and need the sync Session those callers hand it`,
+      );
+    }
+    // The findings on calls to what stays sync go: those calls keep calling a plain def.
+    for (const [key, about] of this.callFlags) {
+      if (![...about].every((k) => kept.has(k))) continue;
+      this.callFlags.delete(key);
+      this.flagged.delete(key);
+      const [path, rule, offset] = key.split('\u0000') as [string, AsyncRule, string];
+      const file = this.file(path);
+      file.findings = file.findings.filter((f) => f.rule !== rule || f.offset !== Number(offset));
+    }
+  }
+
+  /**
+   * Whether nothing rules out keeping `key` sync (keepSyncOnlyCalleesSync), its callers' and callees' fate aside:
+   * it is an ordinary function that only an earlier transform's awaits made async (no route, test, generator,
+   * dependency, override, project or third-party decorator, or async-only code besides `await`), it is never used as a value or reached by a call the
+   * index could not resolve, and it is called, only by plain calls that could not be awaited anyway, from functions
+   * that do not get their session from FastAPI or an `async with`.
+   */
+  private mayStaySync(key: string, suspected: ReadonlySet<string>): boolean {
+    const { fn } = this.functions.get(key) as FnEntry;
+    if (fn.isAsync || fn.isGenerator || fn.route || fn.test || fn.stub || fn.asyncConstruct !== undefined || fn.params?.depends) return false;
+    // A decorator may await what it wraps (`async def wrapper(...): return await func(...)`) or register it.
+    if (fn.decorators !== undefined) return false;
+    if ((this.family.get(key)?.size ?? 0) > 0 || this.referenced.has(key) || this.stored.has(key) || this.wrapped.has(key) || suspected.has(key)) return false;
+    // Only the session calls insert-await awaited: anything else awaited in it was not there before the run.
+    if (fn.calls.some((c) => c.awaited !== undefined && !c.onSession)) return false;
+    const sites = this.callers.get(key) ?? [];
+    return (
+      sites.length > 0 &&
+      sites.every(({ caller, call }) => {
+        if (!caller || call.awaited !== undefined || call.ignored || call.blocked !== undefined || call.argumentOf !== undefined) return false;
+        const c = caller.fn;
+        return !c.test && !c.route && !c.params?.depends && c.asyncConstruct === undefined;
+      })
+    );
+  }
+
+  /** The methods of a method's class and of its bases in the project (none for a function). */
+  private classMethods(key: string): string[] {
+    const { path, fn } = this.functions.get(key) as FnEntry;
+    if (fn.classId === null) return [];
+    const mro = this.index.mro({ path, id: fn.classId }) ?? [{ path, id: fn.classId }];
+    return mro.flatMap((c) => (this.index.classSummary(c.path, c.id)?.methods ?? []).map(([, id]) => functionKey(c.path, id)));
+  }
+
+  /** The functions made async that a call, thread-pool target or reference the index could not resolve may reach. */
+  private suspected(): Set<string> {
+    const suspects = new Suspects(this.index, this.receivers, [...this.newly.keys()].map((key) => this.functions.get(key) as FnEntry));
+    const out = new Set<string>();
+    const add = (found: Suspect | null): void => {
+      for (const e of found?.entries ?? []) out.add(e.key);
+    };
+    for (const site of [...this.unresolvedSessionCalls, ...this.unresolvedCalls]) add(suspects.of(site.path, site.call.callee));
+    for (const site of this.unresolvedWrappers) if (site.call.wrapper) add(suspects.of(site.path, site.call.wrapper.target));
+    for (const { site, ref } of this.unresolvedReferences) add(suspects.of(site.path, ref.expr));
+    // A call resolved to an interface's method (a Protocol's `...`) may run any method of that name.
+    for (const key of this.callers.keys()) {
+      const target = this.functions.get(key) as FnEntry;
+      if (!target.fn.stub || target.fn.classId === null) continue;
+      for (const e of suspects.methodsNamed(target.fn.name)) out.add(e.key);
+    }
+    return out;
   }
 
   private handleWrapper(site: Site, wrapper: WrapperSite, target: FnEntry): void {
@@ -711,12 +840,23 @@ export class AsyncPlan {
     return plan;
   }
 
-  private flag(rule: AsyncRule, path: string, offset: number, message: string): void {
-    const key = `${path}\u0000${rule}\u0000${offset}`;
+  /** A finding on a call to `target`, withdrawn when `target` stays sync after all (keepSyncOnlyCalleesSync). */
+  private flagCall(target: FnEntry, rule: AsyncRule, path: string, offset: number, message: string): void {
+    this.flag(rule, path, offset, message, target.key);
+  }
+
+  /** `about`: the function made async a call flagged here reaches; '' for any other finding, which stays. */
+  private flag(rule: AsyncRule, path: string, offset: number, message: string, about = ''): void {
+    const key = flagKey(path, rule, offset);
+    addTo(this.callFlags, key, about);
     if (this.flagged.has(key)) return;
     this.flagged.add(key);
     this.file(path).findings.push({ rule, offset, message, hint: HINTS[rule] });
   }
+}
+
+function flagKey(path: string, rule: AsyncRule, offset: number): string {
+  return `${path}\u0000${rule}\u0000${offset}`;
 }
 
 /** An expression that may name a function through a module, an object or a name the index could not follow. */
@@ -750,7 +890,7 @@ class Suspects {
   }
 
   /** Why `expr` may be a function made async, and which; null when it provably is not. */
-  of(path: string, expr: Expr): { why: string; candidates: string } | null {
+  of(path: string, expr: Expr): Suspect | null {
     const name = expr.k === 'attr' ? expr.name : expr.k === 'global' ? expr.name : expr.k === 'import' && expr.target.k === 'name' ? expr.target.name : null;
     if (name === null) return null;
     const methods = this.methods.get(name);
@@ -761,7 +901,7 @@ class Suspects {
       // A bare name bound more than once, or to something the index cannot follow.
       if (!functions || this.receivers.classify(path, expr).k !== 'unknown') return null;
       if (expr.k === 'global' && !this.bindsOrStars(path, name)) return null;
-      return { why: `the name \`${name}\` is not bound to one known function (it is bound more than once, conditionally or dynamically)`, candidates: listOf(functions, 'function') };
+      return { why: `the name \`${name}\` is not bound to one known function (it is bound more than once, conditionally or dynamically)`, ...suspect(functions, 'function') };
     }
     const receiver = this.receivers.classify(path, expr.of);
     switch (receiver.k) {
@@ -770,20 +910,20 @@ class Suspects {
         return null;
       case 'module':
         if (!functions || !this.bindsOrStars(receiver.path, name)) return null;
-        return { why: `\`${name}\` in ${receiver.path} is not bound to one known function (it is bound more than once, conditionally or dynamically)`, candidates: listOf(functions, 'function') };
+        return { why: `\`${name}\` in ${receiver.path} is not bound to one known function (it is bound more than once, conditionally or dynamically)`, ...suspect(functions, 'function') };
       case 'class': {
         // Reached only through what the index does not resolve calls through (a pytest fixture's value, the
         // items of an annotated container): the method is known.
         const found = this.index.findMethod(receiver, name);
         const entry = found && this.madeAsync.get(functionKey(found.path, found.id));
         const cls = this.index.classSummary(receiver.path, receiver.id);
-        if (entry) return { why: `it is called on a \`${cls?.qualname ?? '?'}\` known only from a pytest fixture or a container's item annotation, which calls are not resolved through`, candidates: listOf([entry], 'method') };
+        if (entry) return { why: `it is called on a \`${cls?.qualname ?? '?'}\` known only from a pytest fixture or a container's item annotation, which calls are not resolved through`, ...suspect([entry], 'method') };
         if (found || !methods || this.receivers.mroComplete(receiver)) return null;
-        return { why: `\`${name}\` is not defined on \`${cls?.qualname ?? '?'}\` (${receiver.path}) itself and one of its base classes cannot be resolved`, candidates: listOf(methods, 'method') };
+        return { why: `\`${name}\` is not defined on \`${cls?.qualname ?? '?'}\` (${receiver.path}) itself and one of its base classes cannot be resolved`, ...suspect(methods, 'method') };
       }
       case 'unknown':
         if (!methods) return null;
-        return { why: 'the class of the object it is called on is not known', candidates: listOf(methods, 'method') };
+        return { why: 'the class of the object it is called on is not known', ...suspect(methods, 'method') };
     }
   }
 
@@ -791,6 +931,17 @@ class Suspects {
     const module = this.index.module(path);
     return !!module && (module.starImports.length > 0 || module.globals.some(([n]) => n === name));
   }
+}
+
+/** `candidates` describes `entries`, the functions made async an unresolved expression may name. */
+interface Suspect {
+  why: string;
+  candidates: string;
+  entries: FnEntry[];
+}
+
+function suspect(entries: FnEntry[], what: 'method' | 'function'): Omit<Suspect, 'why'> {
+  return { candidates: listOf(entries, what), entries };
 }
 
 function listOf(entries: FnEntry[], what: 'method' | 'function'): string {

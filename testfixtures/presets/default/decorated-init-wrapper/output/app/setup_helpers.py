@@ -4,8 +4,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 
-async def load_labels(session: AsyncSession, cls, names):
-    return (await session.execute(select(cls).where(cls.name.in_(names)))).scalars().all()
+def load_labels(session: AsyncSession, cls, names):
+    return (session.execute(select(cls).where(cls.name.in_(names)))).scalars().all()
 
 
 def with_labels():

@@ -12,6 +12,12 @@ def preview(user_id: int, db: AsyncSession = Depends(get_async_db)):
     return {"text": welcome_text(db, user_id)}
 
 
+# An async caller keeps count_users async: the sync callers below are flagged, not given a sync variant.
+@router.get("/users/count")
+def user_count(db: AsyncSession = Depends(get_async_db)):
+    return {"count": count_users(db)}
+
+
 class Stats:
     def __init__(self, db: AsyncSession):
         self.total = count_users(db)

@@ -1,0 +1,40 @@
+from authlib.oauth2.rfc6749 import AuthorizationServer as _AuthorizationServer
+from fastapi import APIRouter, Depends
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db import get_async_db
+from app.models import AuthorizationCode, Client
+
+router = APIRouter()
+
+
+async def _client_by_id(session: AsyncSession, client_id: str) -> Client | None:
+    return (await session.execute(select(Client).where(Client.client_id == client_id))).scalar_one_or_none()
+
+
+async def _count_codes(db: AsyncSession) -> int:
+    return (await db.execute(select(func.count()).select_from(AuthorizationCode))).scalar_one()
+
+
+class AuthorizationServer(_AuthorizationServer):
+    def __init__(self, session: AsyncSession) -> None:
+        super().__init__()
+        self.session = session
+
+    def query_client(self, client_id: str) -> Client | None:
+        # _client_by_id has an async caller too: it stays async, and this call is flagged.
+        return _client_by_id(self.session, client_id)
+
+
+@router.get("/clients/{client_id}")
+async def read_client(client_id: str, db: AsyncSession = Depends(get_async_db)):
+    return await _client_by_id(db, client_id)
+
+
+@router.get("/codes/stats")
+def code_stats(db: AsyncSession = Depends(get_async_db)):
+    # Stays sync (from_self() is left unconverted), but its session comes from the dependency, the async one
+    # after the migration: _count_codes stays async, and the call is flagged.
+    total = _count_codes(db)
+    return {"total": total, "codes": db.query(AuthorizationCode).from_self().all()}
