@@ -835,6 +835,7 @@ class EngineTwins {
         if (kind !== undefined && kind !== 'twin') return unrecognised(`opens its session with \`${quoted(callee)}\`, which ${FACTORY_WITHOUT_TWIN[kind]}`);
         return { kind: 'imported-factory', expression: twinName(imported.name), imports: [{ module: imported.module, name: twinName(imported.name) }] };
       }
+      if (moduleBindings(this.table(callee.text())).length > 1) return unrecognised(`opens its session with \`${quoted(callee)}\`, a name this file binds more than once (imported twice?), so which factory it is cannot be told`);
       return unrecognised(`opens its session with \`${quoted(callee)}\`, which is neither a sessionmaker of this file nor imported from another module`);
     }
     if (kindOf(callee) === 'attribute') {

@@ -26,7 +26,7 @@ export const asyncTestsIndexer: ProjectIndexer<SgRoot, TestSummary, TestPlan> = 
   id: ID,
   summarize: (raw) => {
     const input = withCachedTree(raw);
-    const tests = testFacts(input.tree, input.source, input.path, [input.options.getDbName, input.options.asyncGetDbName]);
+    const tests = testFacts(input.tree, input.source, input.path, [input.options.getDbName, input.options.asyncGetDbName], input.options.sessionFactories);
     // Whether each session fixture's rewrite succeeds is known from this file alone, but for the imported
     // factory twins it needs, which the plan checks in the index: so tests in other files may follow it.
     for (const f of tests.functions.filter((x) => x.session === 'ok')) {

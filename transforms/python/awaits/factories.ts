@@ -7,7 +7,7 @@
 // pass; any other imported factory name is trusted only when this file already binds its twin. `Session(engine)` becomes `AsyncSession(async_engine, ...)` when that engine's twin exists.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { TextEdit } from '../../../engine/types';
-import { isModuleLevel, moduleLevelImportBindings, type ModuleImports } from '../support/imports';
+import { isModuleLevel, moduleLevelImportBindings, type FromImport, type ModuleImports } from '../support/imports';
 import { twinName } from '../async-engine';
 import { nameTable } from '../support/scope';
 import type { SessionResolver } from '../query/sessions';
@@ -60,6 +60,14 @@ export class FactoryTwins {
     return twin;
   }
 
+  /**
+   * The module-level `from` import binding `name` that functions see: the last one, when a file imports the
+   * name twice (`from sqlalchemy.orm import Session` then `from app.db import Session`, the project's factory).
+   */
+  private lastImportOf(name: string): FromImport | undefined {
+    return this.imports.from.filter((i) => (i.alias ?? i.name) === name && isModuleLevel(i.node) && i.name !== '*').pop();
+  }
+
   private compute(call: SgNode): Twin {
     const callee = call.field('function') as SgNode;
     const factory = this.sessions.isFactoryBeginCall(call) ? (callee.field('object') as SgNode) : callee;
@@ -94,7 +102,7 @@ export class FactoryTwins {
     if (twinBinding === 'conflict') return { kind: 'unknown', why: `\`${twin}\` is bound inside a function or class too` };
     if (twinBinding === 'module') return renameLast(twin, null);
 
-    const imported = this.imports.from.find((i) => (i.alias ?? i.name) === head && isModuleLevel(i.node) && i.name !== '*');
+    const imported = this.lastImportOf(head);
     if (imported && (imported.name === CONVENTIONAL || project === 'twin')) {
       // The twin is named after the factory's own name in its module, not the local alias.
       const importedTwin = twinName(imported.name);
@@ -126,7 +134,7 @@ export class FactoryTwins {
     const engine = bind.text();
     const twin = twinName(engine);
     const imports: { module: string; name: string }[] = [];
-    const engineImport = this.imports.from.find((i) => (i.alias ?? i.name) === engine && i.name !== '*' && isModuleLevel(i.node));
+    const engineImport = this.lastImportOf(engine);
     const ownTwin = this.moduleAssignments(twin);
     const isAsyncEngine = ownTwin.length === 1 && ownTwin[0]!.kind() === 'call' && /(^|\.)create_async_engine$/.test(ownTwin[0]!.field('function')?.text() ?? '');
     if (this.moduleBinding(twin) === 'module' && isAsyncEngine && !engineImport && this.moduleAssignments(engine).length === 1) {

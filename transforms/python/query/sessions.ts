@@ -3,7 +3,7 @@
 // unknown are left alone. Reusable by any transform that must know "is this a session?".
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { SessionFactoryKind, TransformOptions } from '../../../engine/types';
-import { isModuleLevel, moduleLevelImportBindings, type ModuleImports } from '../support/imports';
+import { isModuleLevel, moduleLevelImportBindings, type FromImport, type ModuleImports } from '../support/imports';
 import { bindingsIn, parametersOf, type Parameter } from './bindings';
 import { callArgs, dottedName, enclosingScope, classOfMethod, methodsOf, namedChildren, sameNode } from './syntax';
 import { cached } from '../../../engine/cached';
@@ -117,6 +117,20 @@ const entryIndex = new WeakMap<object, Map<string, [string, unknown][]>>();
 function relativeEntries<T>(table: Readonly<Record<string, T>>, relative: string): [string, T][] {
   const suffix = `.${relative}`;
   return entriesNamed(table, lastOf(relative)).filter(([name]) => name.endsWith(suffix) || name === relative);
+}
+
+/**
+ * What the project's factory table (TransformOptions.sessionFactories) says of the name a module-level `from`
+ * import binds (`from app.db import Session`), as SessionResolver.projectFactory answers for it: null when it
+ * names no factory the project defines; a relative import matching modules that disagree is `none`.
+ */
+export function importedProjectFactory(table: Readonly<Record<string, SessionFactoryKind>>, imp: FromImport): SessionFactoryKind | null {
+  if (imp.name === '*') return null;
+  if (imp.relativeLevel <= 0) return ownEntry(table, `${imp.module}.${imp.name}`) ?? null;
+  const module = imp.module.slice(imp.relativeLevel);
+  const kinds = new Set(relativeEntries(table, module === '' ? imp.name : `${module}.${imp.name}`).map(([, kind]) => kind));
+  if (kinds.size === 0) return null;
+  return kinds.size === 1 ? [...kinds][0]! : 'none';
 }
 
 /** The table's own entry for `name` (an imported `toString` is no entry). */

@@ -9,7 +9,9 @@ import { twinName } from '../async-engine';
 import { isTestPath } from '../index/modules';
 import { bindingsIn, parametersOf } from '../query/bindings';
 import { callArgs, decoratorsOf, dottedName, isAsyncDef, namedChildren, sameNode, start, end, type CallArgs } from '../query/syntax';
-import { collectImports, localNamesFor, type ModuleImports } from '../support/imports';
+import { collectImports, isModuleLevel, localNamesFor, type ModuleImports } from '../support/imports';
+import { importedProjectFactory } from '../query/sessions';
+import type { SessionFactoryKind } from '../../../engine/types';
 import { passthroughShape, sessionShape } from './session-shape';
 
 /** Calls that a sync Session answers but an AsyncSession does not (without await, or not at all). */
@@ -140,10 +142,10 @@ export interface PatchedName {
  * `dependencies`: the names of the session dependency and its async twin, whose overrides are followed (and
  * whose patches by dotted path are recorded, the first for the second).
  */
-export function testFacts(tree: SgRoot, source: string, path: string, dependencies: readonly string[] = []): TestFacts {
+export function testFacts(tree: SgRoot, source: string, path: string, dependencies: readonly string[] = [], factories: Readonly<Record<string, SessionFactoryKind>> = {}): TestFacts {
   const root = tree.root();
   const imports = collectImports(tree);
-  const isOpener = sessionOpener(root, imports);
+  const isOpener = sessionOpener(root, imports, factories);
   const moduleMarked = root.children().some((s) => {
     const assignment = s.kind() === 'expression_statement' ? namedChildren(s)[0] : null;
     return assignment?.kind() === 'assignment' && assignment.field('left')?.text() === 'pytestmark' && /\bmark\.(asyncio|anyio|trio)\b/.test(assignment.field('right')?.text() ?? '');
@@ -256,8 +258,12 @@ function isWithItemValue(call: SgNode): boolean {
   return parent?.kind() === 'as_pattern' && parent.parent()?.kind() === 'with_item' && sameNode(namedChildren(parent)[0], call);
 }
 
-/** Calls that open a sync session: a sessionmaker assigned in this module, SQLAlchemy's/SQLModel's `Session`, or a factory by its conventional name. */
-export function sessionOpener(root: SgNode, imports: ModuleImports): (call: SgNode) => boolean {
+/**
+ * Calls that open a sync session: a sessionmaker assigned in this module, SQLAlchemy's/SQLModel's `Session`, a
+ * factory by its conventional name, or one imported from the project module defining it (`factories`, the
+ * project's table: `from app.db import Session` where app/db.py says `Session = sessionmaker(...)`).
+ */
+export function sessionOpener(root: SgNode, imports: ModuleImports, factories: Readonly<Record<string, SessionFactoryKind>> = {}): (call: SgNode) => boolean {
   // Function-local factories too (`TestSession = sessionmaker(bind=engine)` in a fixture, opened by an override
   // nested in it): the shape is recognised, and what has no async twin is flagged rather than passed over.
   const makers = new Set<string>();
@@ -267,6 +273,10 @@ export function sessionOpener(root: SgNode, imports: ModuleImports): (call: SgNo
     if (right?.kind() === 'call' && left?.kind() === 'identifier' && /(^|\.)sessionmaker$/.test(right.field('function')?.text() ?? '')) makers.add(left.text());
   }
   const sessionClasses = new Set(['sqlalchemy.orm', 'sqlalchemy.orm.session', 'sqlmodel'].flatMap((m) => localNamesFor(imports, m, 'Session')));
+  for (const imp of imports.from) {
+    const kind = isModuleLevel(imp.node) ? importedProjectFactory(factories, imp) : null;
+    if (kind !== null && kind !== 'async') makers.add(imp.alias ?? imp.name);
+  }
   return (call) => {
     const callee = call.field('function');
     if (!callee || (callee.kind() !== 'identifier' && callee.kind() !== 'attribute')) return false;

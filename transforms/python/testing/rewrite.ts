@@ -74,7 +74,7 @@ export class SessionRewriter {
   ) {
     this.root = ctx.tree.root();
     this.imports = collectImports(ctx.tree);
-    this.isOpener = sessionOpener(this.root, this.imports);
+    this.isOpener = sessionOpener(this.root, this.imports, ctx.options.sessionFactories);
     this.absPath = index?.module(ctx.path)?.absPath ?? `/${ctx.path}`;
     this.moduleBinds = moduleBinds ?? ((module, name) => importedModuleBinds(this.index, this.ctx.path, this.absPath, module, name));
   }
