@@ -28,6 +28,11 @@ export interface FixtureDecorator {
   end: number;
   /** `scope=` when it is a string literal; 'dynamic' when it is something else; null when absent. */
   scope: string | null;
+  /**
+   * `name=`, the name tests request the fixture by instead of the def's (`@pytest.fixture(name="session") def
+   * session_fixture()`): the string; '' (no parameter's name) when it is not a plain string literal; null when absent.
+   */
+  name: string | null;
 }
 
 export interface FunctionFacts {
@@ -295,14 +300,21 @@ function fixtureDecorator(decorators: SgNode[]): FixtureDecorator | null {
     const text = callee.text().replace(/\s+/g, '');
     if (!FIXTURE_CALLEE.test(text)) continue;
     let scope: string | null = null;
+    let name: string | null = null;
     if (expr.kind() === 'call') {
-      const value = callArgs(expr).keywords.get('scope');
+      const keywords = callArgs(expr).keywords;
+      const value = keywords.get('scope');
       if (value) {
         const content = value.kind() === 'string' ? value.children().filter((c) => c.kind() === 'string_content') : [];
         scope = value.kind() === 'string' && content.length === 1 ? (content[0] as SgNode).text() : 'dynamic';
       }
+      const named = keywords.get('name');
+      if (named) {
+        const literal = plainString(named);
+        name = literal !== null && /^[A-Za-z_]\w*$/.test(literal) ? literal : '';
+      }
     }
-    return { callee: text, start: start(callee), end: end(callee), scope };
+    return { callee: text, start: start(callee), end: end(callee), scope, name };
   }
   return null;
 }

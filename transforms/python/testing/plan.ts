@@ -82,9 +82,10 @@ export class TestPlan {
         const entity = value ? index.evaluate(path, value) : null;
         const target = entity?.k === 'function' ? index.function(entity.path, entity.id) : undefined;
         if (!target?.isAsync || target.isGenerator) continue;
-        const list = this.asyncCallables.get(fn.name) ?? [];
+        const name = this.fixtureName(path, fn);
+        const list = this.asyncCallables.get(name) ?? [];
         list.push({ path, qualname: target.qualname });
-        this.asyncCallables.set(fn.name, list);
+        this.asyncCallables.set(name, list);
       }
     }
     this.helpers = new FactoryHelpers(
@@ -240,7 +241,7 @@ export class TestPlan {
     const found: { path: string; fn: FunctionSummary; facts: FunctionFacts | undefined }[] = [];
     for (const [path, s] of (this.fixtureModules().get(name) ?? []).filter(([, m]) => fixtureVisible(m.base.absPath, absPath))) {
       const plan = this.file(path);
-      for (const fn of s.base.functions.filter((f) => f.test === 'fixture' && f.name === name)) {
+      for (const fn of s.base.functions.filter((f) => f.test === 'fixture' && this.fixtureName(path, f) === name)) {
         if (fn.isAsync || plan.sessionFixtures.has(fn.id) || plan.functions.some((c) => c.asyncAt === fn.id)) continue;
         found.push({ path, fn, facts: this.facts.get(functionKey(path, fn.id)) });
       }
@@ -481,6 +482,11 @@ export class TestPlan {
     return `, and its call${calls.length > 1 ? 's' : ''} of ${calls.length > 1 ? 'functions that are' : 'a function that is'} async now, ${calls.join(', ')}, ${calls.length > 1 ? 'are' : 'is'} not awaited: ${calls.length > 1 ? 'they do' : 'it does'} not run`;
   }
 
+  /** The name tests request a fixture by: its decorator's `name=` when given ('' when not a plain string), else the def's. */
+  private fixtureName(path: string, fn: FunctionSummary): string {
+    return this.facts.get(functionKey(path, fn.id))?.fixture?.name ?? fn.name;
+  }
+
   /**
    * The modules defining a fixture of each name, in file-list order: looked up per call of a fixture
    * parameter, where scanning every module each time grew with the square of the project.
@@ -489,7 +495,7 @@ export class TestPlan {
     if (this.fixturesByName === null) {
       this.fixturesByName = new Map();
       for (const entry of this.summaries) {
-        const names = new Set(entry[1].base.functions.filter((f) => f.test === 'fixture').map((f) => f.name));
+        const names = new Set(entry[1].base.functions.filter((f) => f.test === 'fixture').map((f) => this.fixtureName(entry[0], f)));
         for (const name of names) {
           const list = this.fixturesByName.get(name);
           if (list) list.push(entry);
@@ -505,6 +511,12 @@ export class TestPlan {
     const what = `fixture \`${fn.qualname}\``;
     if (facts.fixture?.scope !== null && facts.fixture?.scope !== 'function') {
       this.flag(path, RULES.fixtureScope, fn.id, `the session ${what} is ${facts.fixture?.scope === 'dynamic' ? 'of a scope set at run time' : `\`${facts.fixture?.scope}\`-scoped`}; an AsyncSession is bound to the event loop it was opened in, and tests run in their own loop, so it was left sync${this.unawaitedNote(path, fn)} (tests using it that call async code were still made async, and fail until it hands out an AsyncSession)`);
+      return;
+    }
+    // Tests request it by this name; one given by an expression (`name=NAME`) cannot be matched to them.
+    const requested = this.fixtureName(path, fn);
+    if (requested === '') {
+      this.flag(path, RULES.sessionFixture, fn.id, `the session ${what} is named by an expression (\`name=...\` is not a plain string), so the code receiving it cannot be found and checked; it was left sync`);
       return;
     }
     // Code using the session the sync way follows the fixture only when its rewrite is sure to succeed: the
@@ -523,7 +535,7 @@ export class TestPlan {
           if (consumer.test === null || (otherPath === fromPath && consumer.id === fromId)) continue;
           const cf = this.facts.get(functionKey(otherPath, consumer.id));
           if (!cf || !cf.params.includes(name)) continue;
-          const who = `\`${consumer.qualname}\` (${otherPath})${name === fn.name ? '' : ` receiving it as \`${name}\``}`;
+          const who = `\`${consumer.qualname}\` (${otherPath})${name === requested ? '' : ` receiving it as \`${name}\``}`;
           const use = this.syncUse(otherPath, consumer, cf, name, 0, new Set());
           const follower = use && switches ? this.follower(otherPath, other, consumer, cf, name) : null;
           if (follower) followers.push(follower);
@@ -537,12 +549,13 @@ export class TestPlan {
           const key = functionKey(otherPath, consumer.id);
           if (consumer.test !== 'fixture' || cf.fixture === null || cf.handsOut !== name || seen.has(key)) continue;
           seen.add(key);
-          if (depth >= MAX_FORWARD_DEPTH) problems.push(`${who} hands it on as the fixture \`${consumer.name}\`, through more fixtures than are followed`);
-          else visit(consumer.name, otherPath, other.base.absPath, consumer.id, depth + 1);
+          const passedAs = this.fixtureName(otherPath, consumer);
+          if (depth >= MAX_FORWARD_DEPTH || passedAs === '') problems.push(`${who} hands it on as the fixture \`${passedAs || consumer.name}\`, ${passedAs === '' ? 'named by an expression' : 'through more fixtures than are followed'}`);
+          else visit(passedAs, otherPath, other.base.absPath, consumer.id, depth + 1);
         }
       }
     };
-    visit(fn.name, path, s.base.absPath, fn.id, 0);
+    visit(requested, path, s.base.absPath, fn.id, 0);
     if (problems.length > 0) {
       const shown = problems.slice(0, 3).join('; ') + (problems.length > 3 ? `; and ${problems.length - 3} more` : '');
       this.flag(path, RULES.sessionFixture, fn.id, `the session ${what} could yield an AsyncSession, but code receiving it still uses a sync session: ${shown}; it was left sync`);
