@@ -171,6 +171,19 @@ describe('pipeline', () => {
     ]);
   });
 
+  test('a finished output that the compiler would reject fails the file, naming the transform that wrote it', () => {
+    const source = 'def f(db):\n    db.commit()\n';
+    const awaiter = replaceAll('awaiter', 'db.commit()', 'await db.commit()');
+    expect(process(source, [awaiter])).toMatchObject({ status: 'error', transform: 'awaiter', message: expect.stringContaining("'await' outside an async function") });
+    // Unfinished by design when the transform that completes it is not in the run; checked when it is.
+    const unfinished = { ...awaiter, finishedBy: 'finisher' };
+    expect(process(source, [unfinished])).toMatchObject({ status: 'changed', output: 'def f(db):\n    await db.commit()\n' });
+    expect(process(source, [unfinished, replaceAll('finisher', 'commit', 'commit')])).toMatchObject({ status: 'error', transform: 'awaiter' });
+    expect(process(source, [unfinished, replaceAll('finisher', 'def f', 'async def f')])).toMatchObject({ status: 'changed', output: 'async def f(db):\n    await db.commit()\n' });
+    // Code of that kind already in the input is not the run's doing.
+    expect(process('def g():\n    await h()\n', [replaceAll('renamer', 'h()', 'k()')])).toMatchObject({ status: 'changed' });
+  });
+
   test('a throwing transform fails the file, not the run', () => {
     const thrower = fake('thrower', () => {
       throw new Error('boom');

@@ -1,11 +1,12 @@
 // The checks a partial selection of changes must pass before its file is written.
-import { asyncOutsideAsync, partialSelectionProblem } from '../cli/interactive/verify';
+import { partialSelectionProblem } from '../cli/interactive/verify';
+import { asyncOutsideAsync } from '../transforms/python/support/async-context';
 import { parsePython } from '../transforms/python/support/language';
 
 const lines = (...l: string[]): string => `${l.join('\n')}\n`;
 
 describe('asyncOutsideAsync', () => {
-  const misplaced = (source: string): string[] => asyncOutsideAsync(parsePython(source)).map((n) => n.text().split('\n')[0] as string);
+  const misplaced = (source: string): string[] => asyncOutsideAsync(parsePython(source)).map(({ node }) => node.text().split('\n')[0] as string);
 
   test('accepts await, async with, async for and async comprehensions in an async def', () => {
     const source = lines(

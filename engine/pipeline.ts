@@ -50,6 +50,20 @@ export type FileOutcome =
 
 export interface ProcessOptions {
   annotate: boolean;
+  /** Refuse an output the language's compiler would reject (LanguageSupport.outputProblem); see outputIsFinal. */
+  verify?: boolean;
+}
+
+function inputHasNone<Tree>(source: string, language: LanguageSupport<Tree>): boolean {
+  const tree = language.parse(source);
+  const problem = language.outputProblem?.(tree, source) ?? null;
+  language.dispose?.(tree);
+  return problem === null;
+}
+
+/** Whether the run's output is meant to be finished code: no transform in it leaves work for one not in it. */
+export function outputIsFinal(transforms: readonly Transform<unknown>[]): boolean {
+  return transforms.every((t) => t.finishedBy === undefined || transforms.some((u) => u.id === t.finishedBy));
 }
 
 interface Tracked {
@@ -246,6 +260,19 @@ export function mayAct(prefilter: Prefilter | undefined, text: string, options: 
 
 /** Writes annotations if asked, and turns the state into the file's outcome. */
 export function finishFile<Tree>(state: FileState<Tree>, language: LanguageSupport<Tree>, options: ProcessOptions): FileOutcome {
+  if (options.verify && state.text !== state.source && language.outputProblem) {
+    const tree = state.treeFor(language);
+    const problem = language.outputProblem(tree, state.text);
+    // Only what the run wrote: an input that holds such code already (an earlier transform's unfinished output,
+    // run through the rest alone) is not this run's doing. Parsed again only in that rare case.
+    if (problem && inputHasNone(state.source, language)) {
+      const at = new LineIndex(state.text).lineStart(problem.line - 1) + problem.column - 1;
+      // The transform whose edit wrote the offending code, when one edit covers it.
+      const culprit = [...state.edits].reverse().find((e) => e.offset <= at && at <= e.end)?.transform ?? null;
+      state.release(language);
+      return { status: 'error', transform: culprit, message: `internal error${culprit ? ` in ${culprit}` : ''}: the output would not compile (${formatProblem(problem)}); file left unchanged` };
+    }
+  }
   if (options.annotate && state.findings.length > 0) {
     const tree = state.treeFor(language);
     const annotationEdits = planAnnotations(
@@ -303,7 +330,7 @@ export function processSource<Tree>(
     state.release(language);
     return failure;
   }
-  return finishFile(state, language, options);
+  return finishFile(state, language, { ...options, verify: options.verify ?? outputIsFinal(transforms) });
 }
 
 /** The last line holding the edit's text: a text ending in a newline ends on the line before the next one. */

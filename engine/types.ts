@@ -184,6 +184,12 @@ export interface Transform<Tree> {
   indexer?: ProjectIndexer<Tree>;
   /** See `Prefilter`; absent = the transform may act on any file. */
   prefilter?: Prefilter;
+  /**
+   * The id of a transform whose later run completes this one's output (insert-await writes `await` into plain
+   * defs; propagate-async makes them async). Only a run that holds it checks that its output compiles
+   * (LanguageSupport.outputProblem): run alone, this transform's output is unfinished by design.
+   */
+  finishedBy?: string;
   run(ctx: TransformContext<Tree>): TransformResult;
 }
 
@@ -215,6 +221,13 @@ export interface LanguageSupport<Tree> {
   parse(source: string): Tree;
   /** First syntax problem in the tree (an error node or a missing token), or null when it parses cleanly. */
   firstSyntaxError(tree: Tree, source: string): SyntaxProblem | null;
+  /**
+   * First problem of a final output that parses but that the language's compiler rejects (Python: `await` or
+   * `async with` outside an `async def`). Checked once on the output of all the transforms, not after each:
+   * a transform may leave work for the next one (insert-await writes `await` into plain defs that
+   * propagate-async makes async).
+   */
+  outputProblem?(tree: Tree, source: string): SyntaxProblem | null;
   /** Offsets of the ranges of string literals, so comments are never inserted inside one. */
   isInsideString(tree: Tree, offset: number): boolean;
   /** Comment syntax for annotations and ignore markers. */

@@ -4,7 +4,7 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import { errorCode } from './discover';
-import { EditRecord, FileOutcome, FileState, finishFile, mayAct, OutcomeFinding, runTransforms, startFile } from './pipeline';
+import { EditRecord, FileOutcome, FileState, finishFile, mayAct, OutcomeFinding, outputIsFinal, runTransforms, startFile } from './pipeline';
 import { decodeSource, DecodedText, encodeSource } from './text';
 import type { LanguageSupport, ProjectIndexer, Transform, TransformOptions } from './types';
 
@@ -108,7 +108,12 @@ export class FileWork<Tree> {
   /** Sum of the waiting files' `keptBytes`. */
   private keptBytes = 0;
 
-  constructor(private config: WorkConfig<Tree>) {}
+  /** Whether the outputs are finished code, checked to compile (see outputIsFinal). */
+  private readonly verify: boolean;
+
+  constructor(private config: WorkConfig<Tree>) {
+    this.verify = outputIsFinal(config.segments.flatMap((s) => s.transforms));
+  }
 
   /** The options transforms and summaries receive now (an index may have extended the run's options). */
   get options(): TransformOptions {
@@ -243,7 +248,7 @@ export class FileWork<Tree> {
 
   /** A file leaves as soon as its last transform ran, so its tree is freed before the next file's. */
   private finish(file: LiveFile<Tree>): void {
-    this.reports.push(reportFor(file, finishFile(file.state, this.config.language, { annotate: this.config.annotate })));
+    this.reports.push(reportFor(file, finishFile(file.state, this.config.language, { annotate: this.config.annotate, verify: this.verify })));
   }
 
   private fail(file: FileBase, outcome: Extract<FileOutcome, { status: 'error' | 'skipped' }>): void {

@@ -5,6 +5,7 @@
 // rejected still parses, and only a review (or `awaitify dry-run` again) finds it.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import { decodeSource } from '../../engine/text';
+import { asyncOutsideAsync } from '../../transforms/python/support/async-context';
 import { collectImports } from '../../transforms/python/support/imports';
 import { firstSyntaxError, parsePython } from '../../transforms/python/support/language';
 
@@ -22,7 +23,7 @@ export function partialSelectionProblem(before: string, after: string, result: s
 
   const old = parsed(before);
   const full = parsed(after);
-  const misplaced = asyncOutsideAsync(mixed);
+  const misplaced = asyncOutsideAsync(mixed).map((m) => m.node);
   if (misplaced.length > Math.max(asyncOutsideAsync(old).length, asyncOutsideAsync(full).length)) {
     const first = misplaced[0] as SgNode;
     return (
@@ -44,37 +45,6 @@ export function partialSelectionProblem(before: string, after: string, result: s
     }
   }
   return null;
-}
-
-/**
- * `await`, `async with`, `async for` and async comprehensions whose scope is not an `async def`: a
- * lambda, a class body, a plain `def` or the module. Default values and decorators belong to the
- * enclosing scope, which is why the walk asks whether it came up through the function's body.
- */
-export function asyncOutsideAsync(root: SgRoot): SgNode[] {
-  const candidates = root.root().findAll({
-    rule: {
-      any: [
-        { kind: 'await' },
-        { kind: 'with_statement', has: { regex: '^async$', stopBy: 'neighbor' } },
-        { kind: 'for_statement', has: { regex: '^async$', stopBy: 'neighbor' } },
-        { kind: 'for_in_clause', has: { regex: '^async$', stopBy: 'neighbor' }, inside: { any: [{ kind: 'list_comprehension' }, { kind: 'set_comprehension' }, { kind: 'dictionary_comprehension' }], stopBy: 'neighbor' } },
-      ],
-    },
-  });
-  return candidates.filter((node) => !inAsyncScope(node));
-}
-
-function inAsyncScope(node: SgNode): boolean {
-  let child = node;
-  for (const ancestor of node.ancestors()) {
-    const kind = ancestor.kind();
-    if ((kind === 'function_definition' || kind === 'lambda' || kind === 'class_definition') && ancestor.field('body')?.id() === child.id()) {
-      return kind === 'function_definition' && ancestor.children().some((c) => !c.isNamed() && c.text() === 'async');
-    }
-    child = ancestor;
-  }
-  return false;
 }
 
 /** Local names bound by imports anywhere in the file (wildcards and `__future__` bind nothing nameable). */

@@ -27,6 +27,8 @@ export const transform: Transform<SgRoot> = {
   id: ID,
   description: 'await AsyncSession calls (execute, scalars, commit...), async with for sessions and transactions, bulk_* via run_sync',
   language: 'python',
+  // Its awaits sit in plain defs until propagate-async makes those async (or takes the awaits out again).
+  finishedBy: 'propagate-async',
   run: (ctx) => new InsertAwait(withCachedTree(ctx)).run(),
 };
 

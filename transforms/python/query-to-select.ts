@@ -10,6 +10,8 @@ export const transform: Transform<SgRoot> = {
   id: 'query-to-select',
   description: 'Rewrite legacy session.query(...) chains as select() statements executed on the session (sync or async)',
   language: 'python',
+  // In the async stage its `await db.execute(...)` sits in plain defs until propagate-async makes those async.
+  finishedBy: 'propagate-async',
   // Proves `self.model` is a mapped class when the repository's base class is in another module.
   indexer: entityIndexer as ProjectIndexer<SgRoot>,
   // Only queries and raw SQL on a session are rewritten (planQueryToSelect returns early without one).

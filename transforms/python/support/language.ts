@@ -2,6 +2,7 @@ import { parse, registerDynamicLanguage, SgNode, SgRoot } from '@ast-grep/napi';
 import python from '@ast-grep/lang-python';
 import type { LanguageSupport, SyntaxProblem } from '../../../engine/types';
 import { forgetView, shareView } from './cached-tree';
+import { misplacedAsync } from './async-context';
 import { excludedFunctions } from './excluded-functions';
 import { isJsTree, jsSyntaxProblem, jsTreesLoaded, loadJsTrees, parseJsTree, shelveJsTree } from './js-tree';
 
@@ -81,6 +82,12 @@ export const pythonLanguage: LanguageSupport<SgRoot> = {
   // A JS tree is plain memory the engine can account for; a native one is not kept (its size is unknown to us).
   shelve: (tree) => (isJsTree(tree) ? shelveJsTree(tree) : null),
   firstSyntaxError: (tree) => firstSyntaxError(tree),
+  outputProblem: (tree, source) => {
+    const misplaced = misplacedAsync(tree, source);
+    if (misplaced === null) return null;
+    const { start } = misplaced.node.range();
+    return { line: start.line + 1, column: start.column + 1, message: misplaced.message };
+  },
   isInsideString: (tree, offset) => isInsideString(tree, offset),
   lineComment: '#',
   // Files that sit in a Python project's top directory; the nearest one above the given paths bounds the index.
