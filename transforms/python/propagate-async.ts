@@ -6,7 +6,8 @@
 // it awaits (the async-handlers behaviour); one doing no database work stays sync, which FastAPI runs in
 // its threadpool, as it should.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
-import type { FindingInput, IndexInput, ProjectIndexer, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
+import type { FindingInput, IndexInput, ProjectIndexer, TextEdit, Transform, TransformContext, TransformOptions, TransformResult } from '../../engine/types';
+import { twinName } from './async-engine';
 import { awaitEdits } from './awaits/awaiting';
 import { ProjectIndex } from './index/project';
 import { summarizeModule } from './index/summarize';
@@ -15,7 +16,7 @@ import { AsyncPlan, type FilePlan } from './propagate/plan';
 import { HINTS, RULES } from './propagate/rules';
 import { syncSessionArguments } from './propagate/session-args';
 import { callArgs, end, start } from './query/syntax';
-import { collectImports, importInsertionPoint, isModuleLevel, type ModuleImports, planImportEdits } from './support/imports';
+import { collectImports, type ImportChange, importInsertionPoint, isModuleLevel, type ModuleImports, planImportEdits } from './support/imports';
 import { nameTable } from './support/scope';
 import { withCachedTree } from './support/cached-tree';
 
@@ -58,9 +59,16 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   const sessionArgs = syncSessionArguments(ctx, awaited, moduleLevel);
   edits.push(...sessionArgs.edits);
   for (const u of file.unwraps) edits.push({ start: u.start, end: u.end, text: u.text, reason: u.reason });
-  edits.push(...keptPlainEdits(ctx.tree, file.keptPlain));
+  const keptPlain = keptPlainEdits(ctx, file.keptPlain);
+  edits.push(...keptPlain.edits);
   const keptSync = keptSyncRouteEdits(ctx, file.keptSyncRoutes);
   edits.push(...keptSync.edits);
+  // One plan for both: two edits of one import statement would overlap.
+  const add = [...(keptPlain.imports.add ?? []), ...(keptSync.imports.add ?? [])];
+  const remove = [...(keptPlain.imports.remove ?? []), ...(keptSync.imports.remove ?? [])];
+  if (add.length > 0 || remove.length > 0) {
+    for (const e of planImportEdits(ctx.tree, ctx.source, { add, remove })) edits.push({ ...e, reason: `${ID}: imports of the sync session for code that stays sync` });
+  }
   const entries = entryRunEdits(ctx, file);
   edits.push(...entries.edits);
   // With async-tests later in the same run, a test's call is its job (it awaits it, making the test async).
@@ -134,21 +142,66 @@ function entryRunEdits(ctx: TransformContext<SgRoot>, file: FilePlan): { edits: 
 }
 
 /**
- * Takes `await` out of each plain def that stays plain (FilePlan.keptPlain): `await x` becomes `x`, which parses
- * wherever `await x` did, since `await` only ever takes a primary. Awaits of a nested function are its own.
+ * Gives each plain def that stays plain (FilePlan.keptPlain) back the sync code insert-await turned async in it:
+ * `await x` becomes `x` (which parses wherever `await x` did, since `await` only ever takes a primary), `async
+ * with` / `async for` lose `async`, and a session factory switched to its async twin (`AsyncSessionLocal()`) is
+ * called by its own name again, imported where the twin came from when the file no longer binds it. Without
+ * the last two the module would not compile, or would open an AsyncSession in a `with`. What is left of
+ * another kind (a `run_sync` wrapper) the engine's output check refuses. Code of a nested function is its own.
  */
-function keptPlainEdits(tree: SgRoot, defs: readonly number[]): TextEdit[] {
-  if (defs.length === 0) return [];
+function keptPlainEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]): { edits: TextEdit[]; imports: ImportChange } {
+  const out = { edits: [] as TextEdit[], imports: { add: [], remove: [] } as Required<ImportChange> };
+  if (defs.length === 0) return out;
   const kept = new Set(defs);
-  const edits: TextEdit[] = [];
-  for (const node of tree.root().findAll({ rule: { kind: 'await' } })) {
+  const reason = `${ID}: async code taken out of a function that stays a plain def`;
+  const owned = (node: SgNode): boolean => {
     const owner = node.ancestors().find((a) => a.kind() === 'function_definition');
-    if (!owner || !kept.has(start(owner))) continue;
+    return !!owner && kept.has(start(owner));
+  };
+  const root = ctx.tree.root();
+  for (const node of root.findAll({ rule: { kind: 'await' } })) {
     const operand = node.child(1);
-    if (!operand) continue;
-    edits.push({ start: start(node), end: start(operand), text: '', reason: `${ID}: await taken out of a function that stays a plain def` });
+    if (!operand || !owned(node)) continue;
+    out.edits.push({ start: start(node), end: start(operand), text: '', reason: `${ID}: await taken out of a function that stays a plain def` });
   }
-  return edits;
+  for (const stmt of root.findAll({ rule: { any: [{ kind: 'with_statement' }, { kind: 'for_statement' }] } })) {
+    const keyword = stmt.children().find((c) => !c.isNamed() && c.text() === 'async');
+    const next = keyword?.next();
+    if (!keyword || !next || !owned(stmt)) continue;
+    out.edits.push({ start: start(keyword), end: start(next), text: '', reason });
+  }
+  const imports = collectImports(ctx.tree);
+  const boundHere = (name: string): boolean => nameTable(ctx.tree, name).occurrences.some((o) => o.role !== 'reference' && o.scope.kind() === 'module');
+  const replaced = new Map<string, number[]>();
+  for (const call of root.findAll({ rule: { kind: 'call' } })) {
+    const callee = call.field('function');
+    if (callee?.kind() !== 'identifier' || !owned(call)) continue;
+    const twin = callee.text();
+    const original = factoryOfTwin(twin, ctx.options.sessionFactories);
+    if (original === null) continue;
+    const source = imports.from.find((i) => i.name === twin && i.alias === null && isModuleLevel(i.node));
+    if (!boundHere(original) && !source) continue;
+    if (!boundHere(original) && source && !out.imports.add.some((a) => a.name === original)) out.imports.add.push({ module: source.module, name: original });
+    out.edits.push({ start: start(callee), end: end(callee), text: original, reason });
+    replaced.set(twin, [...(replaced.get(twin) ?? []), start(callee)]);
+  }
+  for (const [name, at] of replaced) {
+    const unused = unusedImport(ctx.source, imports, name, at);
+    if (unused) out.imports.remove.push(unused);
+  }
+  return out;
+}
+
+/**
+ * The sync session factory whose async twin (async-engine's twinName) `twin` is: `AsyncSessionLocal` →
+ * `SessionLocal`, `async_session_factory` → `session_factory`. Only for a name a session factory goes by (one
+ * the project pass found, or one naming a session), so no other `Async...` call is taken for one.
+ */
+function factoryOfTwin(twin: string, factories: TransformOptions['sessionFactories']): string | null {
+  const original = /^ASYNC_[A-Z0-9_]+$/.test(twin) ? twin.slice(6) : /^Async[A-Z]/.test(twin) ? twin.slice(5) : /^async_\w/.test(twin) ? twin.slice(6) : null;
+  if (original === null || twinName(original) !== twin) return null;
+  const known = Object.keys(factories ?? {}).some((key) => key === original || key.endsWith(`.${original}`));
+  return known || /session/i.test(original) ? original : null;
 }
 
 /**
@@ -157,8 +210,8 @@ function keptPlainEdits(tree: SgRoot, defs: readonly number[]): TextEdit[] {
  * anything else (an alias, `Annotated[...]`, a SQLModel file, a sync dependency that is neither defined here nor
  * importable from where the async one comes from) is left as the transforms before wrote it.
  */
-function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]): { edits: TextEdit[]; count: number } {
-  const out = { edits: [] as TextEdit[], count: 0 };
+function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]): { edits: TextEdit[]; count: number; imports: ImportChange } {
+  const out = { edits: [] as TextEdit[], count: 0, imports: {} as ImportChange };
   if (defs.length === 0) return out;
   const imports = collectImports(ctx.tree);
   if ([...imports.from, ...imports.plain].some((i) => i.module === 'sqlmodel' || i.module.startsWith('sqlmodel.'))) return out;
@@ -195,7 +248,7 @@ function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number
   if (!boundHere('Session')) add.push({ module: 'sqlalchemy.orm', name: 'Session' });
   if (!boundHere(getDbName) && asyncImport) add.push({ module: asyncImport.module, name: getDbName });
   const remove = [...replaced].flatMap(([name, at]) => unusedImport(ctx.source, imports, name, at) ?? []);
-  for (const e of planImportEdits(ctx.tree, ctx.source, { add, remove })) out.edits.push({ ...e, reason: `${ID}: import the sync session for handlers that stay sync` });
+  out.imports = { add, remove };
   return out;
 }
 
