@@ -1,5 +1,6 @@
 // The shapes of a function that hands out a sync session, and their async form:
 //   session = Factory(); try: yield session; finally: session.close()
+//   try: session = Factory(); yield session; finally: session.close()
 //   session = Factory(); yield session; session.close()
 //   with Factory() as session: yield session
 //   return Factory()
@@ -67,6 +68,17 @@ export function sessionShape(fn: SgNode, source: string, isOpener: (call: SgNode
     if (!sameRange(namedChildren(statement)[0], open)) return fail('it returns something built from the session');
     variable = 'session';
     last = statement;
+  } else if (statement.kind() === 'try_statement') {
+    // `try: session = Factory(); yield session; finally: session.close()`: if the factory raises, the `finally`
+    // meets an unbound name; `async with` lets that error through as it is, and is otherwise the same.
+    const inner = namedChildren(statement.field('body') as SgNode);
+    const assignment = inner[0] ? soleChild(inner[0], 'assignment') : null;
+    const left = assignment?.field('left');
+    if (inner.length !== 2 || left?.kind() !== 'identifier' || !sameRange(assignment?.field('right'), open) || !isYieldOf(inner[1] as SgNode, left.text()) || !closesIn(statement, left.text())) {
+      return fail('its `try` statement does more than `session = Factory()`, `yield session` and close it');
+    }
+    variable = left.text();
+    last = statement;
   } else if (soleChild(statement, 'yield')) {
     // `yield Factory()`: the sync session was never closed by the fixture (garbage collection did it);
     // the async form closes it when the fixture is torn down.
@@ -121,7 +133,11 @@ function withItems(statement: SgNode): SgNode[] {
 
 function tryClosing(statement: SgNode, name: string): boolean {
   const body = namedChildren(statement.field('body') as SgNode);
-  if (body.length !== 1 || !isYieldOf(body[0] as SgNode, name)) return false;
+  return body.length === 1 && isYieldOf(body[0] as SgNode, name) && closesIn(statement, name);
+}
+
+/** The clauses of the `try` only close the session: `finally:` rollbacks then `close()`, `except:` a rollback and a bare `raise`. */
+function closesIn(statement: SgNode, name: string): boolean {
   let closed = false;
   for (const clause of namedChildren(statement).slice(1)) {
     const block = clause.children().find((c) => c.kind() === 'block');
