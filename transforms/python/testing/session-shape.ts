@@ -61,6 +61,7 @@ export function sessionShape(fn: SgNode, source: string, isOpener: (call: SgNode
     const name = target ? namedChildren(target)[0] : undefined;
     if (!call || !sameRange(call, open) || name?.kind() !== 'identifier') return fail('its `with` statement is not `with Factory() as session:`');
     const inner = namedChildren(statement.field('body') as SgNode);
+    if (!handsOut(fn, name.text())) return null;
     if (inner.length !== 1 || !isYieldOf(inner[0] as SgNode, name.text())) return fail('its `with` block does more than `yield session`');
     variable = name.text();
     last = statement;
@@ -92,6 +93,8 @@ export function sessionShape(fn: SgNode, source: string, isOpener: (call: SgNode
       return fail('the session is not opened by a plain `session = Factory()`');
     }
     variable = left.text();
+    // A session it opens for its own work (seeding rows, reading a token) and never hands out: not a session fixture.
+    if (!handsOut(fn, variable)) return null;
     const next = rest[0];
     if (!next) return fail('it neither yields nor returns the session');
     if (next.kind() === 'try_statement') {
@@ -150,6 +153,13 @@ function closesIn(statement: SgNode, name: string): boolean {
     } else return false;
   }
   return closed;
+}
+
+/** Some `return` or `yield` of `fn` itself (not of a nested def) mentions `name`: the session leaves the function. */
+function handsOut(fn: SgNode, name: string): boolean {
+  const body = fn.field('body');
+  const exits = body ? body.findAll({ rule: { any: [{ kind: 'return_statement' }, { kind: 'yield' }] } }) : [];
+  return exits.some((e) => sameRange(placeOf(e).unit, fn) && mentions(e, name));
 }
 
 function isDocstring(statement: SgNode): boolean {
