@@ -654,11 +654,13 @@ export class AsyncPlan {
    * session to stay sync) would get, from `AsyncSession = Depends(get_async_db)` as the transforms before wrote
    * it, an AsyncSession its sync code cannot use. Unless it also calls something async now (then it is broken
    * either way, and flagged), the parameter goes back to the sync session: the handler keeps working as it did.
+   * The same holds for a dependency function (`Depends(get_current_user)`): FastAPI calls it as it calls a
+   * handler, a plain def in its threadpool.
    */
   private keepBlockedRoutesSync(): void {
     for (const entry of this.functions.values()) {
       const { fn } = entry;
-      if (!fn.route || fn.isAsync || this.newly.has(entry.key) || !fn.params?.depends) continue;
+      if (!(fn.route || this.isDependency(entry.key)) || fn.isAsync || this.newly.has(entry.key) || !fn.params?.depends) continue;
       let callsAsync = false;
       let handsOn = false;
       let handsToUnknown = false;
@@ -678,6 +680,11 @@ export class AsyncPlan {
         this.keptSync.add(entry.key);
       }
     }
+  }
+
+  /** Named in a `Depends(...)` / `Security(...)` somewhere: FastAPI calls it, and fills its own `Depends` parameters. */
+  private isDependency(key: string): boolean {
+    return (this.referenced.get(key) ?? []).some(({ ref }) => /(^|\.)(Depends|Security)$/.test(ref.receiver));
   }
 
   /**
