@@ -14,6 +14,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { ExpiredReads } from './eager/expired';
+import { staleAfterBulkUpdate } from './eager/stale';
 import { coverage, hasConditional, NO_LOAD_NEEDED } from './eager/loaders';
 import { EagerIndex, eagerIndexer, singleFileIndex, type Verdict } from './eager/cross-index';
 import { parameterKey } from './eager/cross-summary';
@@ -110,6 +111,7 @@ class EagerLoad {
         this.visitResponseModel(fn, false);
         this.visitConcurrency(fn);
         for (const read of this.expired.in(fn)) this.flag(RULES.expiredRead, read.site, read.message, read.key);
+        for (const stale of staleAfterBulkUpdate(fn, this.sessions, this.imports)) this.flag(RULES.staleUpdate, stale.site, stale.message, stale.key);
       } else if (isRoute(fn)) {
         // A plain `def` route runs in a threadpool, but the models its dependencies hand it were loaded by an
         // AsyncSession: a lazy load there raises MissingGreenlet too. Only those parameters are checked.
