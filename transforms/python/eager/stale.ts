@@ -11,7 +11,7 @@
 // of M before the UPDATE. Flagged at the UPDATE.
 import type { SgNode } from '@ast-grep/napi';
 import type { SessionResolver } from '../query/sessions';
-import { callArgs, dottedName, namedChildren, sameNode, start } from '../query/syntax';
+import { callArgs, dottedName, end, namedChildren, sameNode, start } from '../query/syntax';
 import { localNamesFor, type ModuleImports } from '../support/imports';
 import { ownerOf } from './scope';
 
@@ -154,7 +154,8 @@ function staleVariableRead(fn: SgNode, own: (node: SgNode) => boolean, bulk: Bul
   for (const a of fn.findAll({ rule: { kind: 'assignment' } })) {
     const left = a.field('left');
     const right = a.field('right');
-    if (!own(a) || left?.kind() !== 'identifier' || !right || start(a) > start(bulk.call)) continue;
+    // Loaded before the UPDATE: not the statement running it (`count = (await db.execute(update(M)...)).rowcount`).
+    if (!own(a) || left?.kind() !== 'identifier' || !right || end(a) > start(bulk.call)) continue;
     if (right.findAll({ rule: { kind: 'identifier', regex: `^${bulk.model.split('.').pop() ?? ''}$` } }).length > 0 && /\bawait\b/.test(right.text())) loaded.add(left.text());
   }
   if (loaded.size === 0) return null;

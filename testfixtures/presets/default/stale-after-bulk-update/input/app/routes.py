@@ -46,3 +46,11 @@ def update_refreshed(post_id: int, title: str, db: Session = Depends(get_db)):
     db.commit()
     db.refresh(post)
     return {"title": post.title}
+
+
+@router.post("/posts/archive")
+def archive_posts(db: Session = Depends(get_db)):
+    # Only the row count is read after the commit: not flagged.
+    count = db.query(Post).filter(Post.title == "").update({"title": "untitled"}, synchronize_session=False)
+    db.commit()
+    return count

@@ -47,3 +47,11 @@ async def update_refreshed(post_id: int, title: str, db: AsyncSession = Depends(
     await db.commit()
     await db.refresh(post)
     return {"title": post.title}
+
+
+@router.post("/posts/archive")
+async def archive_posts(db: AsyncSession = Depends(get_async_db)):
+    # Only the row count is read after the commit: not flagged.
+    count = (await db.execute(update(Post).where(Post.title == "").values({"title": "untitled"}).execution_options(synchronize_session=False))).rowcount
+    await db.commit()
+    return count
