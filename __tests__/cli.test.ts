@@ -681,3 +681,24 @@ describe('threads and free memory', () => {
     expect(result.stderr).toMatch(/^awaitify: warning: this run may run out of memory: .* with 2 threads and 1 MiB is free; fewer --jobs need less$/m);
   });
 });
+
+describe('a function kept a plain def whose async session cannot be given back its sync form', () => {
+  // insert-await turns `with Session(engine) as s:` in an authlib hook into `async with AsyncSession(...)`;
+  // the hook must stay sync, and that constructor has no sync name to go back to: the file is refused, loudly.
+  const files: FileTree = {
+    'app/__init__.py': '',
+    'app/db.py': 'from sqlalchemy import create_engine\nfrom sqlalchemy.orm import sessionmaker\n\nengine = create_engine("sqlite:///./app.db")\nSessionLocal = sessionmaker(bind=engine)\n',
+    'app/oauth.py':
+      'from authlib.oauth2.rfc6749 import AuthorizationServer as _Base\nfrom sqlalchemy import text\nfrom sqlalchemy.orm import Session\n\nfrom app.db import engine\n\n\n' +
+      'class Server(_Base):\n    def exists_nonce(self, nonce, request):\n        with Session(engine) as session:\n            return session.execute(text("select 1")).first() is not None\n',
+  };
+
+  test('is reported as an internal error and left unchanged, the rest migrated', () => {
+    const repo = makeRepo(files);
+    const result = runCli(repo, ['apply']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/error +app\/oauth\.py: internal error in propagate-async: .*stays a plain def opens `AsyncSession\(\)`/);
+    expect(read(repo, 'app/oauth.py')).toBe(files['app/oauth.py']);
+    expect(read(repo, 'app/db.py')).toContain('async_sessionmaker');
+  });
+});

@@ -164,11 +164,13 @@ function keptPlainEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]):
     if (!operand || !owned(node)) continue;
     out.edits.push({ start: start(node), end: start(operand), text: '', reason: `${ID}: await taken out of a function that stays a plain def` });
   }
+  const madeSync: SgNode[] = [];
   for (const stmt of root.findAll({ rule: { any: [{ kind: 'with_statement' }, { kind: 'for_statement' }] } })) {
     const keyword = stmt.children().find((c) => !c.isNamed() && c.text() === 'async');
     const next = keyword?.next();
     if (!keyword || !next || !owned(stmt)) continue;
     out.edits.push({ start: start(keyword), end: start(next), text: '', reason });
+    if (stmt.kind() === 'with_statement') madeSync.push(stmt);
   }
   const imports = collectImports(ctx.tree);
   const boundHere = (name: string): boolean => nameTable(ctx.tree, name).occurrences.some((o) => o.role !== 'reference' && o.scope.kind() === 'module');
@@ -188,6 +190,17 @@ function keptPlainEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]):
   for (const [name, at] of replaced) {
     const unused = unusedImport(ctx.source, imports, name, at);
     if (unused) out.imports.remove.push(unused);
+  }
+  // A `with` given back must not open an async session: refuse the file rather than write one that fails at run time.
+  const renamed = new Set([...replaced.values()].flat());
+  for (const stmt of madeSync) {
+    for (const call of stmt.findAll({ rule: { kind: 'call' } })) {
+      const callee = call.field('function');
+      const inItem = call.ancestors().some((a) => a.kind() === 'with_item');
+      if (inItem && callee?.kind() === 'identifier' && /^(Async|async_|ASYNC_)/.test(callee.text()) && !renamed.has(start(callee))) {
+        throw new Error(`${ID}: \`${stmt.text().split('\n')[0]}\` in a function that stays a plain def opens \`${callee.text()}()\`, whose sync factory is not known here; it cannot be given back its sync form`);
+      }
+    }
   }
   return out;
 }
