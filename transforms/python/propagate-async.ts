@@ -219,9 +219,10 @@ function factoryOfTwin(twin: string, factories: TransformOptions['sessionFactori
 
 /**
  * The parameters `db: AsyncSession = Depends(get_async_db)` of route handlers that stay sync go back to
- * `db: Session = Depends(get_db)` (FilePlan.keptSyncRoutes), importing what that needs. Only that exact form:
- * anything else (an alias, `Annotated[...]`, a SQLModel file, a sync dependency that is neither defined here nor
- * importable from where the async one comes from) is left as the transforms before wrote it.
+ * `db: Session = Depends(get_db)` (FilePlan.keptSyncRoutes), importing what that needs. A parameter whose
+ * annotation is no session type (`db: SessionLocal = Depends(get_async_db)`) only gets its dependency back. Anything
+ * else (an alias, `Annotated[...]`, `Optional[AsyncSession]`, a SQLModel file, a sync dependency that is neither
+ * defined here nor importable from where the async one comes from) is left as the transforms before wrote it.
  */
 function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]): { edits: TextEdit[]; count: number; imports: ImportChange } {
   const out = { edits: [] as TextEdit[], count: 0, imports: {} as ImportChange };
@@ -246,11 +247,17 @@ function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number
       const callee = value?.kind() === 'call' ? value.field('function')?.text() : undefined;
       const args = value?.kind() === 'call' ? callArgs(value) : null;
       const provider = args && args.positional.length === 1 && args.keywords.size === 0 ? args.positional[0] : undefined;
-      if (param.field('type')?.text() !== 'AsyncSession' || annotation?.kind() !== 'identifier') continue;
       if ((callee !== 'Depends' && callee !== 'fastapi.Depends') || provider?.kind() !== 'identifier' || provider.text() !== asyncGetDbName) continue;
-      out.edits.push({ start: start(annotation), end: end(annotation), text: 'Session', reason });
+      const typeText = param.field('type')?.text() ?? '';
+      if (typeText === 'AsyncSession' && annotation?.kind() === 'identifier') {
+        out.edits.push({ start: start(annotation), end: end(annotation), text: 'Session', reason });
+        replaced.get('AsyncSession')?.push(start(annotation));
+      } else if (/\bAsyncSession\b/.test(typeText)) {
+        continue;
+      }
+      // Any other annotation was not a session type (`db: SessionLocal`, the factory): async-session left it as it
+      // was, so only the dependency goes back; left on the async one, the sync handler would get an AsyncSession.
       out.edits.push({ start: start(provider), end: end(provider), text: getDbName, reason });
-      replaced.get('AsyncSession')?.push(start(annotation));
       replaced.get(asyncGetDbName)?.push(start(provider));
       changed = true;
     }
@@ -258,7 +265,7 @@ function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number
   }
   if (out.count === 0) return out;
   const add: { module: string; name: string }[] = [];
-  if (!boundHere('Session')) add.push({ module: 'sqlalchemy.orm', name: 'Session' });
+  if (!boundHere('Session') && (replaced.get('AsyncSession')?.length ?? 0) > 0) add.push({ module: 'sqlalchemy.orm', name: 'Session' });
   if (!boundHere(getDbName) && asyncImport) add.push({ module: asyncImport.module, name: getDbName });
   const remove = [...replaced].flatMap(([name, at]) => unusedImport(ctx.source, imports, name, at) ?? []);
   out.imports = { add, remove };
