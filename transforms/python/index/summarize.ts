@@ -412,7 +412,10 @@ class Summarizer {
           sessions.push(entry(p.name));
           const provider = injected ? callArgs(injected).positional[0] : undefined;
           if (injected && provider) depends.push({ name: p.name, at: start(injected), of: this.exprOf(provider, 0) });
-        } else if (p.annotation === null && !injected && used?.has(p.name)) untypedSessionLike.push(entry(p.name));
+        } else if (!injected && used?.has(p.name)) {
+          // Whatever its annotation says (`db: SessionLocal`, the factory, is common), a session handed to it is one.
+          untypedSessionLike.push(entry(p.name));
+        }
       }
       // Only what is there: a function has these rarely, and every worker holds every summary.
       out.set(start(fn), {

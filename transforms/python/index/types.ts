@@ -202,7 +202,8 @@ export interface ParamFacts {
    */
   sessions?: string[];
   /**
-   * Unannotated parameters (neither `self`/`cls` nor a `Depends(...)`) the body calls a session method on
+   * Parameters not known for sessions (neither `self`/`cls` nor a `Depends(...)`; unannotated, or annotated with
+   * what is no session type, such as the factory: `db: SessionLocal`) the body calls a session method on
    * (`db.commit()`, `db.query(...)`) without `await`, as `<position>:<name>`: a session if a caller hands one over.
    * Absent when none.
    */

@@ -721,7 +721,7 @@ export class AsyncPlan {
    * caller hands it a session (an AsyncSession after the migration); otherwise it is handed on to a session parameter.
    */
   private flagSessionLikeUses(entry: FnEntry, name: string, why: string, handed: boolean): void {
-    const unknown = paramAt(entry.fn.params?.untypedSessionLike, name) !== undefined ? 'has no annotation' : 'does not come from a session factory or dependency it knows';
+    const unknown = paramAt(entry.fn.params?.untypedSessionLike, name) !== undefined ? 'has no session type for its annotation' : 'does not come from a session factory or dependency it knows';
     for (const call of entry.fn.calls) {
       if (call.awaited === 'yes' || call.ignored || !call.text.startsWith(`${name}.`)) continue;
       const method = call.text.slice(name.length + 1);
