@@ -12,7 +12,7 @@ import { callArgs, decoratorsOf, dottedName, isAsyncDef, namedChildren, sameNode
 import { collectImports, isModuleLevel, localNamesFor, type ModuleImports } from '../support/imports';
 import { importedProjectFactory } from '../query/sessions';
 import type { SessionFactoryKind } from '../../../engine/types';
-import { passthroughShape, sessionShape } from './session-shape';
+import { isReturnOf, passthroughShape, sessionShape } from './session-shape';
 
 /** Calls that a sync Session answers but an AsyncSession does not (without await, or not at all). */
 const SYNC_ONLY_SESSION_METHODS = new Set([...AWAITED_METHODS, ...SQLMODEL_AWAITED_METHODS, 'query', 'bulk_save_objects', 'bulk_insert_mappings', 'bulk_update_mappings']);
@@ -422,7 +422,7 @@ function awaitableAlone(call: SgNode, method: string): boolean {
 }
 
 /**
- * Nested defs of `fn` that yield one of its parameters and that `fn` installs as an override of the session
+ * Nested defs of `fn` that yield (or, a plain function, only return) one of its parameters and that `fn` installs as an override of the session
  * dependency (`<x>.dependency_overrides[get_db] = name`, the key as a name or a module attribute).
  */
 function overridesOf(fn: SgNode, params: string[], dependencies: readonly string[]): NestedOverride[] {
@@ -451,6 +451,10 @@ function overridesOf(fn: SgNode, params: string[], dependencies: readonly string
       .map((y) => namedChildren(y))
       .filter((v) => v.length === 1 && v[0]?.kind() === 'identifier' && params.includes(v[0].text()) && !own.has(v[0].text()))
       .map((v) => (v[0] as SgNode).text());
+    // `def override(): return session`: FastAPI injects the fixture's session all the same.
+    const statements = namedChildren(inner.field('body') as SgNode);
+    const returned = yielded.length === 0 && statements.length === 1 ? params.find((p) => !own.has(p) && isReturnOf(statements[0] as SgNode, p)) : undefined;
+    if (returned !== undefined) yielded.push(returned);
     const param = yielded[0];
     if (!param) continue;
     const awaits = new Set(yielded).size === 1 ? passthroughShape(inner, param) : null;

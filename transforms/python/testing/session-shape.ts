@@ -179,6 +179,13 @@ function isYieldOf(statement: SgNode, name: string): boolean {
   return values.length === 1 && values[0]?.kind() === 'identifier' && values[0].text() === name;
 }
 
+/** `return <name>`. */
+export function isReturnOf(statement: SgNode, name: string): boolean {
+  if (statement.kind() !== 'return_statement') return false;
+  const values = namedChildren(statement);
+  return values.length === 1 && values[0]?.kind() === 'identifier' && values[0].text() === name;
+}
+
 function isMethodCall(statement: SgNode, name: string, method: string): boolean {
   const call = soleChild(statement, 'call');
   return !!call && call.field('function')?.text() === `${name}.${method}` && namedChildren(call.field('arguments') as SgNode).length === 0;
@@ -213,6 +220,7 @@ export function indentUnit(fn: SgNode, source: string): string | null {
  *   yield session
  *   yield session; session.close()
  *   try: yield session; finally: session.close()
+ *   return session          (a plain function: FastAPI injects what it returns; nothing to tear down)
  * with rollbacks before the close, and `except: session.rollback(); raise` clauses. The teardown calls, which
  * an AsyncSession needs awaited, when it is one of these; null otherwise.
  */
@@ -225,6 +233,7 @@ export function passthroughShape(fn: SgNode, name: string): SgNode[] | null {
   const [first, ...rest] = statements;
   if (!first) return null;
   if (first.kind() === 'try_statement' && rest.length === 0) return tryClosing(first, name) ? teardownCalls(first, name) : null;
+  if (isReturnOf(first, name)) return rest.length === 0 ? [] : null;
   if (!isYieldOf(first, name)) return null;
   if (!rest.every((s) => isMethodCall(s, name, 'close') || isMethodCall(s, name, 'rollback'))) return null;
   return rest.map((s) => soleChild(s, 'call') as SgNode);
