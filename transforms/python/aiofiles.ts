@@ -12,7 +12,7 @@ import { QualifiedNames } from './audit/names';
 import { placeOf } from './awaits/context';
 import { fileUses, type OpenBlock, type UseProblem } from './files/file-uses';
 import { openArgumentsProblem } from './files/open-call';
-import { isAsyncDef, namedChildren, sameNode, start, end } from './query/syntax';
+import { asyncKeyword, isAsyncDef, namedChildren, sameNode, start, end } from './query/syntax';
 import { collectImports, importInsertionPoint, isTopLevel, type ModuleImports } from './support/imports';
 import { nameTable } from './support/scope';
 
@@ -193,7 +193,7 @@ class Aiofiles {
 const within = (inner: SgNode, outer: SgNode): boolean => start(inner) >= start(outer) && end(inner) <= end(outer);
 
 function isAsync(stmt: SgNode): boolean {
-  return stmt.children().some((c) => !c.isNamed() && c.text() === 'async');
+  return asyncKeyword(stmt) !== undefined;
 }
 
 function withItems(stmt: SgNode): SgNode[] {

@@ -17,7 +17,7 @@ import { ASYNC_OBJECT_METHODS, AWAITED_METHODS, BULK_METHODS, SQLMODEL_AWAITED_M
 import { HINTS, RULES, type AwaitRule } from './awaits/rules';
 import { occurrencesOf } from './query/bindings';
 import { SessionResolver, sessionOptionsFrom, type SessionInfo } from './query/sessions';
-import { namedChildren, start } from './query/syntax';
+import { asyncKeyword, namedChildren, start } from './query/syntax';
 import { collectImports, importsFreedBy, planImportEdits } from './support/imports';
 import { withCachedTree } from './support/cached-tree';
 
@@ -141,7 +141,7 @@ class InsertAwait {
   }
 
   private visitWith(stmt: SgNode): void {
-    if (stmt.children().some((c) => !c.isNamed() && c.text() === 'async')) return;
+    if (asyncKeyword(stmt) !== undefined) return;
     const clause = stmt.children().find((c) => c.kind() === 'with_clause');
     const items = clause ? clause.children().filter((c) => c.kind() === 'with_item') : [];
     const factories: SgNode[] = [];

@@ -15,7 +15,7 @@ import type { ModuleSummary } from './index/types';
 import { AsyncPlan, type FilePlan } from './propagate/plan';
 import { HINTS, RULES } from './propagate/rules';
 import { syncSessionArguments } from './propagate/session-args';
-import { callArgs, end, start } from './query/syntax';
+import { asyncKeyword, callArgs, end, start } from './query/syntax';
 import { collectImports, type ImportChange, importInsertionPoint, isModuleLevel, type ModuleImports, planImportEdits } from './support/imports';
 import { nameTable } from './support/scope';
 import { withCachedTree } from './support/cached-tree';
@@ -166,7 +166,7 @@ function keptPlainEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]):
   }
   const madeSync: SgNode[] = [];
   for (const stmt of root.findAll({ rule: { any: [{ kind: 'with_statement' }, { kind: 'for_statement' }] } })) {
-    const keyword = stmt.children().find((c) => !c.isNamed() && c.text() === 'async');
+    const keyword = asyncKeyword(stmt);
     const next = keyword?.next();
     if (!keyword || !next || !owned(stmt)) continue;
     out.edits.push({ start: start(keyword), end: start(next), text: '', reason });

@@ -5,7 +5,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import { bindingsIn, occurrencesOf, parametersOf } from '../query/bindings';
 import type { SessionResolver } from '../query/sessions';
-import { callArgs, dottedName, namedChildren, sameNode, start } from '../query/syntax';
+import { asyncKeyword, callArgs, dottedName, namedChildren, sameNode, start } from '../query/syntax';
 import { parseLoaderList, parseOptionsCall, type ImportTargets, type LoaderChain } from './loaders';
 import { reachingBindings } from './reaching';
 import type { ModelInfo, Relationship } from './model-index';
@@ -283,7 +283,7 @@ export class Provenances {
       return right && right.kind() !== 'assignment' ? this.of(right, fn, depth + 1) : null;
     }
     if (parent?.kind() === 'for_statement' && sameNode(parent.field('left'), target)) {
-      if (parent.children().some((c) => !c.isNamed() && c.text() === 'async')) return null;
+      if (asyncKeyword(parent) !== undefined) return null;
       return this.elementOf(parent.field('right') as SgNode, fn, depth);
     }
     if (parent?.kind() === 'named_expression' && sameNode(parent.field('name'), target)) {

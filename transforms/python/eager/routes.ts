@@ -1,14 +1,14 @@
 // Which functions eager-load looks at: async code, FastAPI routes, and the response model a route serialises.
 // Shared by the rewrite pass and the project summary, which must agree on them.
 import type { SgNode } from '@ast-grep/napi';
-import { callArgs, decoratorsOf, namedChildren } from '../query/syntax';
+import { callArgs, decoratorsOf, isAsyncDef, namedChildren } from '../query/syntax';
 import { ownerOf } from './scope';
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'api_route']);
 
 /** `async def`, or a plain def already holding an `await` of its own (it becomes async later in the run). */
 export function isAsyncCode(fn: SgNode): boolean {
-  if (fn.children().some((c) => !c.isNamed() && c.text() === 'async')) return true;
+  if (isAsyncDef(fn)) return true;
   return fn.findAll({ rule: { kind: 'await' } }).some((a) => ownerOf(a)?.id() === fn.id());
 }
 

@@ -7,7 +7,7 @@ import type { SgNode } from '@ast-grep/napi';
 import type { TextEdit } from '../../../engine/types';
 import { awaitEdits, awaitState } from '../awaits/awaiting';
 import { placeOf } from '../awaits/context';
-import { end, sameNode, start } from '../query/syntax';
+import { asyncKeyword, end, sameNode, start } from '../query/syntax';
 import { resolveBinding, type NameOccurrence, type NameTable } from '../support/scope';
 
 export const AWAITED_FILE_METHODS = new Set(['read', 'write', 'readline', 'readlines', 'writelines', 'seek', 'tell', 'flush', 'truncate']);
@@ -114,7 +114,7 @@ function classify(occurrence: NameOccurrence, source: string, reason: string, ou
     return;
   }
   if (parent?.kind() === 'for_statement' && sameNode(parent.field('right'), node)) {
-    if (parent.children().some((c) => !c.isNamed() && c.text() === 'async')) {
+    if (asyncKeyword(parent) !== undefined) {
       out.problems.push({ node, message: `\`async for\` over the sync file \`${name}\`` });
       return;
     }

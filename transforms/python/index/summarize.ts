@@ -10,7 +10,7 @@ import { placeOf, syncOnlyReason } from '../awaits/context';
 import { AWAITED_METHODS, BULK_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
 import { isBindingOccurrence, ownBindings, parametersOf, walkOwnScope } from '../query/bindings';
 import { SessionResolver } from '../query/sessions';
-import { callArgs, decoratorsOf, type CallArgs, dottedName, end, namedChildren, sameNode, start } from '../query/syntax';
+import { asyncKeyword, callArgs, decoratorsOf, type CallArgs, dottedName, end, isAsyncDef, namedChildren, sameNode, start } from '../query/syntax';
 import { excludedFunctions, type ExcludedFunction } from '../support/excluded-functions';
 import { cachedTree } from '../support/cached-tree';
 import { collectImports, localNamesFor } from '../support/imports';
@@ -241,7 +241,7 @@ class Summarizer {
       classId: facts.classId,
       parentId: enclosingFunctionId(fn),
       kind: facts.kind,
-      isAsync: fn.children().some((c) => !c.isNamed() && c.text() === 'async'),
+      isAsync: isAsyncDef(fn),
       firstAwait: firstAwaitOf(own),
       isGenerator,
       syncOnly: fixture ? null : syncOnlyReason(fn, keptSync),
@@ -288,7 +288,7 @@ class Summarizer {
     const first = returned[0];
     if (first?.k !== 'def' || returned.some((r) => r?.k !== 'def' || r.id !== first.id)) return false;
     const wrapper = this.facts.get(first.id)?.node;
-    if (!wrapper || enclosingFunctionId(wrapper) !== summary.id || wrapper.children().some((c) => !c.isNamed() && c.text() === 'async')) return false;
+    if (!wrapper || enclosingFunctionId(wrapper) !== summary.id || isAsyncDef(wrapper)) return false;
     if (parametersOf(wrapper).some((p) => p.name === param.name)) return false;
     return (wrapper.field('body')?.findAll({ rule: { kind: 'call' } }) ?? []).some((call) => {
       const callee = call.field('function');
@@ -316,7 +316,7 @@ class Summarizer {
   private asyncConstructOf(fn: SgNode, own: readonly SgNode[]): string | null {
     for (const n of own) {
       if (n.kind() === 'await') continue;
-      if (n.children().some((c) => !c.isNamed() && c.text() === 'async')) return n.kind() === 'with_statement' ? '`async with`' : '`async for`';
+      if (asyncKeyword(n) !== undefined) return n.kind() === 'with_statement' ? '`async with`' : '`async for`';
     }
     for (const call of fn.field('body')?.findAll({ rule: { kind: 'call' } }) ?? []) {
       if (!sameNode(placeOf(call).unit, fn)) continue;
@@ -1006,7 +1006,7 @@ function firstAwaitOf(own: SgNode[]): string | null {
       const shown = operand.kind() === 'call' ? (operand.field('function') as SgNode).text() : operand.text();
       return shorten(compact(shown));
     }
-    const isAsync = n.children().some((c) => !c.isNamed() && c.text() === 'async');
+    const isAsync = asyncKeyword(n) !== undefined;
     if (!isAsync) continue;
     if (kind === 'with_statement') {
       const item = n.find({ rule: { kind: 'with_item' } });

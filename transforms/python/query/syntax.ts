@@ -138,7 +138,12 @@ export function enclosingFunction(node: SgNode): SgNode | null {
 }
 
 export function isAsyncDef(fn: SgNode): boolean {
-  return fn.children().some((c) => !c.isNamed() && c.text() === 'async');
+  return asyncKeyword(fn) !== undefined;
+}
+
+/** The `async` keyword of an `async def`, `async with`, `async for` or `async for` clause; undefined without one. */
+export function asyncKeyword(node: SgNode): SgNode | undefined {
+  return node.children().find((c) => !c.isNamed() && c.text() === 'async');
 }
 
 /** Decorator expressions of a function or class (empty when not decorated). */

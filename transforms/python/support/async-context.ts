@@ -3,7 +3,7 @@
 // `async with` in a function that had to stay a plain def) writes a module that fails to import, so the engine
 // treats it as a syntax error: the transform's output is refused and the file left as it was, loudly.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
-import { isAsyncDef } from '../query/syntax';
+import { asyncKeyword, isAsyncDef } from '../query/syntax';
 
 const ASYNC_NODES = { rule: { any: [{ kind: 'await' }, { kind: 'with_statement' }, { kind: 'for_statement' }, { kind: 'for_in_clause' }] } };
 
@@ -21,7 +21,7 @@ export function misplacedAsync(root: SgRoot, source: string): { node: SgNode; me
 export function asyncOutsideAsync(root: SgRoot): { node: SgNode; why: string }[] {
   const out: { node: SgNode; why: string }[] = [];
   for (const node of root.root().findAll(ASYNC_NODES)) {
-    if (node.kind() !== 'await' && !node.children().some((c) => !c.isNamed() && c.text() === 'async')) continue;
+    if (node.kind() !== 'await' && asyncKeyword(node) === undefined) continue;
     const verdict = asyncAllowed(node);
     if (verdict !== true) out.push({ node, why: verdict });
   }

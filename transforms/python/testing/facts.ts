@@ -8,7 +8,7 @@ import { ASYNC_OBJECT_METHODS, AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from 
 import { twinName } from '../async-engine';
 import { isTestPath } from '../index/modules';
 import { bindingsIn, parametersOf } from '../query/bindings';
-import { callArgs, decoratorsOf, dottedName, isAsyncDef, namedChildren, sameNode, start, end, type CallArgs } from '../query/syntax';
+import { asyncKeyword, callArgs, decoratorsOf, dottedName, isAsyncDef, namedChildren, sameNode, start, end, type CallArgs } from '../query/syntax';
 import { collectImports, isModuleLevel, localNamesFor, type ModuleImports } from '../support/imports';
 import { importedProjectFactory } from '../query/sessions';
 import type { SessionFactoryKind } from '../../../engine/types';
@@ -376,7 +376,7 @@ function usesOf(fn: SgNode, params: string[], source: string, overrides: NestedO
     const callee = call?.field('function');
     const receiver = callee?.kind() === 'attribute' ? callee.field('object') : null;
     const stmt = item.parent()?.parent();
-    const isAsyncWith = !!stmt && stmt.children().some((c) => !c.isNamed() && c.text() === 'async');
+    const isAsyncWith = !!stmt && asyncKeyword(stmt) !== undefined;
     if (receiver?.kind() === 'identifier' && names.has(receiver.text()) && /^begin(_nested)?$/.test(callee?.field('attribute')?.text() ?? '') && !isAsyncWith && sameNode(placeOf(item).unit, fn)) {
       sessionUses.push({ param: receiver.text(), method: callee?.field('attribute')?.text() ?? 'begin', line: item.range().start.line + 1, start: start(call as SgNode) });
     }
