@@ -10,6 +10,7 @@
 // session, then a query of M (`select(M...)`, `db.get(M, ...)`) or a read of a variable loaded from a query
 // of M before the UPDATE. Flagged at the UPDATE.
 import type { SgNode } from '@ast-grep/napi';
+import { bindingsIn } from '../query/bindings';
 import type { SessionResolver } from '../query/sessions';
 import { callArgs, dottedName, end, namedChildren, sameNode, start } from '../query/syntax';
 import { localNamesFor, type ModuleImports } from '../support/imports';
@@ -38,7 +39,7 @@ export function staleAfterBulkUpdate(fn: SgNode, sessions: SessionResolver, impo
     const commit = calls.find((c) => start(c) > start(bulk.call) && isSessionCall(c, bulk.session, 'commit'));
     if (!commit) continue;
     const reread = calls.find((c) => start(c) > start(commit) && readsModel(c, bulk.model, bulk.session, fn) && !populatesExisting(c));
-    const stale = reread ? null : staleVariableRead(fn, own, bulk, commit);
+    const stale = reread ? null : staleVariableRead(fn, own, calls, bulk, commit);
     const why = reread ? `\`${reread.text().split('\n')[0]?.slice(0, 60)}\` after it` : stale ? `\`${stale.text()}\` after it (loaded before the UPDATE)` : null;
     if (!why) continue;
     out.push({
@@ -109,12 +110,11 @@ function chainSetsUnsynchronised(statement: SgNode): boolean {
   return false;
 }
 
-/** The value of the only assignment to `name` in the function's own scope. */
+/** The value `name` is assigned, when one plain assignment is its only binding in the function's own scope. */
 function assignedOnce(fn: SgNode, name: string): SgNode | null {
-  const assignments = fn
-    .findAll({ rule: { kind: 'assignment' } })
-    .filter((a) => a.field('left')?.kind() === 'identifier' && a.field('left')?.text() === name && sameNode(ownerOf(a), fn));
-  return assignments.length === 1 ? (assignments[0]?.field('right') ?? null) : null;
+  const [only, ...more] = bindingsIn(fn, name);
+  const assignment = only?.parent();
+  return more.length === 0 && assignment?.kind() === 'assignment' && sameNode(assignment.field('left'), only) ? assignment.field('right') : null;
 }
 
 function isSessionCall(call: SgNode, session: string, method: string): boolean {
@@ -149,7 +149,7 @@ function selectsModel(call: SgNode, model: string): boolean {
 }
 
 /** A read, after the commit, of a variable assigned before the UPDATE from an expression naming the model. */
-function staleVariableRead(fn: SgNode, own: (node: SgNode) => boolean, bulk: BulkUpdate, commit: SgNode): SgNode | null {
+function staleVariableRead(fn: SgNode, own: (node: SgNode) => boolean, calls: readonly SgNode[], bulk: BulkUpdate, commit: SgNode): SgNode | null {
   const loaded = new Set<string>();
   for (const a of fn.findAll({ rule: { kind: 'assignment' } })) {
     const left = a.field('left');
@@ -160,7 +160,7 @@ function staleVariableRead(fn: SgNode, own: (node: SgNode) => boolean, bulk: Bul
   }
   if (loaded.size === 0) return null;
   const refreshed = (name: string, before: number): boolean =>
-    fn.findAll({ rule: { kind: 'call' } }).some((c) => start(c) > start(bulk.call) && start(c) < before && isSessionCall(c, bulk.session, 'refresh') && namedChildren(c.field('arguments') as SgNode)[0]?.text() === name);
+    calls.some((c) => start(c) > start(bulk.call) && start(c) < before && isSessionCall(c, bulk.session, 'refresh') && namedChildren(c.field('arguments') as SgNode)[0]?.text() === name);
   for (const id of fn.findAll({ rule: { kind: 'identifier' } })) {
     if (start(id) <= start(commit) || !own(id) || !loaded.has(id.text()) || refreshed(id.text(), start(id))) continue;
     const parent = id.parent();
