@@ -29,11 +29,13 @@ export const asyncTestsIndexer: ProjectIndexer<SgRoot, TestSummary, TestPlan> = 
     const tests = testFacts(input.tree, input.source, input.path, [input.options.getDbName, input.options.asyncGetDbName], input.options.sessionFactories);
     // Whether each session fixture's rewrite succeeds is known from this file alone, but for the imported
     // factory twins it needs, which the plan checks in the index: so tests in other files may follow it.
-    for (const f of tests.functions.filter((x) => x.session === 'ok')) {
-      const requires: [string, string][] = [];
-      const ctx = { path: input.path, source: input.source, tree: input.tree, options: input.options, isIgnored: () => false };
-      const rewriter = new SessionRewriter(ctx, null, (module, name) => (requires.push([module, name]), true));
-      f.switches = rewriter.fixtureSwitches(f.id) ? { requires } : null;
+    const fixtures = tests.functions.filter((x) => x.session === 'ok');
+    let requires: [string, string][] = [];
+    const ctx = { path: input.path, source: input.source, tree: input.tree, options: input.options, isIgnored: () => false };
+    const rewriter = fixtures.length > 0 ? new SessionRewriter(ctx, null, (module, name) => (requires.push([module, name]), true)) : null;
+    for (const f of fixtures) {
+      requires = [];
+      f.switches = rewriter?.fixtureSwitches(f.id) ? { requires } : null;
     }
     return { base: summarizeModule(input), tests };
   },

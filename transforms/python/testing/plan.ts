@@ -259,7 +259,7 @@ export class TestPlan {
     for (const { path, fn, facts, awaits } of this.handoffs) {
       const absPath = this.summaries.get(path)?.base.absPath ?? '';
       const what = `${fn.test === 'test' ? 'test' : 'fixture'} \`${fn.qualname}\``;
-      for (const use of facts.sessionUses.filter((u) => !this.awaitedUses.has(`${functionKey(path, fn.id)}@${u.start}`))) {
+      for (const use of facts.sessionUses.filter((u) => !this.awaitedUses.has(useKey(path, fn, u)))) {
         const call = awaits.find((c) => facts.forwards.some((f) => f.param === use.param && f.callStart === c.start));
         const fixture = call ? this.syncFixtures(use.param, absPath).find((f) => f.facts?.session === null) : undefined;
         if (!call || !fixture) continue;
@@ -391,23 +391,22 @@ export class TestPlan {
     plan.functions.push({ asyncAt: alreadyAsync ? null : fn.id, marker, decorator, reason });
     if (awaits.length > 0) this.handoffs.push({ path, fn, facts, awaits });
     for (const call of awaits) plan.awaits.push({ start: call.start, end: call.end, reason: `${ID}: await ${call.text}(): it is async now` });
-    if (own.length > 0) this.awaitOwnSessionCalls(path, fn, own);
+    // As insert-await awaits them in any other function becoming async: that transform leaves fixtures alone (they
+    // stay sync unless this one converts them) and flags these calls, which a second run would await otherwise.
+    this.awaitUses(path, fn, own, 'the fixture is async now, and its session an AsyncSession');
   }
 
   /**
-   * A fixture made async here awaits its own calls on a session it is given, as insert-await awaits them in any
-   * other function becoming async (that transform leaves fixtures alone, since they stay sync unless this one
-   * converts them, and flags those calls AWAIT-SYNC-CONTEXT): without this, a second run would add them. The
-   * sessions are those the session resolver knows (an annotated parameter). A fixture with such a call needing
-   * more than an `await` is not converted at all (see planFunction).
+   * Awaits the session calls `uses` of `fn`, each one an `await` fixes (SessionUse.await): they are no sync uses
+   * of the session any more, and the findings earlier transforms made at them are settled.
    */
-  private awaitOwnSessionCalls(path: string, fn: FunctionSummary, uses: readonly SessionUse[]): void {
+  private awaitUses(path: string, fn: FunctionSummary, uses: readonly SessionUse[], why: string): void {
     const plan = this.file(path);
     for (const use of uses) {
       const range = use.await as { start: number; end: number };
-      plan.awaits.push({ ...range, reason: `${ID}: await ${use.param}.${use.method}(): the fixture is async now, and its session an AsyncSession` });
+      plan.awaits.push({ ...range, reason: `${ID}: await ${use.param}.${use.method}(): ${why}` });
       plan.resolves.push(...settled(range.start));
-      this.awaitedUses.add(`${functionKey(path, fn.id)}@${use.start}`);
+      this.awaitedUses.add(useKey(path, fn, use));
     }
   }
 
@@ -575,18 +574,15 @@ export class TestPlan {
    * unittest method, a fixture of a wider scope, one left sync for calls it cannot await, an ignored line).
    */
   private follower(path: string, s: TestSummary, fn: FunctionSummary, facts: FunctionFacts, param: string): Follower | null {
-    const key = functionKey(path, fn.id);
-    const uses = facts.sessionUses.filter((u) => u.param === param && !this.awaitedUses.has(`${key}@${u.start}`));
+    const uses = facts.sessionUses.filter((u) => u.param === param && !this.awaitedUses.has(useKey(path, fn, u)));
     const ignored = new Set(fn.calls.filter((c) => c.ignored).map((c) => c.start));
-    if (uses.length === 0 || uses.some((u) => !u.await || ignored.has(u.start)) || fn.ignored || this.refused.has(key)) return null;
+    if (uses.length === 0 || uses.some((u) => !u.await || ignored.has(u.start)) || fn.ignored || this.refused.has(functionKey(path, fn.id))) return null;
     const isTest = fn.test === 'test' && s.base.isTestFile;
     const isFixture = fn.test === 'fixture' && facts.fixture !== null && facts.session === null;
     if (!isTest && !isFixture) return null;
     if (!fn.isAsync && (facts.unittest || (isFixture && !functionScoped(facts)))) return null;
     // With these awaited, nothing else it does with the session may be sync (a helper it hands it to).
-    for (const u of uses) this.awaitedUses.add(`${key}@${u.start}`);
-    const rest = this.syncUse(path, fn, facts, param, 0, new Set());
-    for (const u of uses) this.awaitedUses.delete(`${key}@${u.start}`);
+    const rest = this.syncUse(path, fn, facts, param, 0, new Set(), new Set(uses.map((u) => useKey(path, fn, u))));
     return rest ? null : { path, s, fn, facts, uses, isTest, isFixture };
   }
 
@@ -599,20 +595,18 @@ export class TestPlan {
       const { marker, decorator } = asyncMarks(plan.mode, f.s, f.facts, f.isTest, f.isFixture, false);
       plan.functions.push({ asyncAt: f.fn.id, marker, decorator, reason });
     }
-    for (const use of f.uses) {
-      const range = use.await as { start: number; end: number };
-      plan.awaits.push({ ...range, reason: `${ID}: await ${use.param}.${use.method}(): the session fixture \`${fixture.qualname}\` yields an AsyncSession now` });
-      plan.resolves.push(...settled(range.start));
-      this.awaitedUses.add(`${functionKey(f.path, f.fn.id)}@${use.start}`);
-    }
+    this.awaitUses(f.path, f.fn, f.uses, `the session fixture \`${fixture.qualname}\` yields an AsyncSession now`);
   }
 
-  /** How `fn` (or a helper it hands the session to) uses parameter `param` the sync way, or null. */
-  private syncUse(path: string, fn: FunctionSummary, facts: FunctionFacts, param: string, depth: number, seen: Set<string>): string | null {
+  /**
+   * How `fn` (or a helper it hands the session to) uses parameter `param` the sync way, or null. `awaiting`: uses
+   * (useKey) to count as awaited besides those already planned.
+   */
+  private syncUse(path: string, fn: FunctionSummary, facts: FunctionFacts, param: string, depth: number, seen: Set<string>, awaiting: ReadonlySet<string> = NONE): string | null {
     const key = `${functionKey(path, fn.id)}:${param}`;
     if (seen.has(key) || depth > MAX_FORWARD_DEPTH) return null;
     seen.add(key);
-    const left = facts.sessionUses.filter((u) => u.param === param && !this.awaitedUses.has(`${functionKey(path, fn.id)}@${u.start}`));
+    const left = facts.sessionUses.filter((u) => u.param === param && !this.awaitedUses.has(useKey(path, fn, u)) && !awaiting.has(useKey(path, fn, u)));
     // The use an `await` cannot fix, when there is one, is what keeps a follower from following.
     const direct = left.find((u) => !u.await) ?? left[0];
     if (direct) return `calls \`${param}.${direct.method}()\` without await (line ${direct.line})`;
@@ -646,6 +640,13 @@ export class TestPlan {
   private flag(path: string, rule: TestRule, offset: number, message: string, hint: string = HINTS[rule]): void {
     this.file(path).findings.push({ rule, offset, message, hint });
   }
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** A session call of a function, as TestPlan.awaitedUses holds it. */
+function useKey(path: string, fn: FunctionSummary, use: SessionUse): string {
+  return `${functionKey(path, fn.id)}@${use.start}`;
 }
 
 /** A test or fixture that follows a session fixture to an AsyncSession (TestPlan.follower). */
