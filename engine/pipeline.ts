@@ -54,13 +54,6 @@ export interface ProcessOptions {
   verify?: boolean;
 }
 
-function inputHasNone<Tree>(source: string, language: LanguageSupport<Tree>): boolean {
-  const tree = language.parse(source);
-  const problem = language.outputProblem?.(tree, source) ?? null;
-  language.dispose?.(tree);
-  return problem === null;
-}
-
 /** Whether the run's output is meant to be finished code: no transform in it leaves work for one not in it. */
 export function outputIsFinal(transforms: readonly Transform<unknown>[]): boolean {
   return transforms.every((t) => t.finishedBy === undefined || transforms.some((u) => u.id === t.finishedBy));
@@ -256,6 +249,14 @@ export function mayAct(prefilter: Prefilter | undefined, text: string, options: 
   if (prefilter === undefined || text.includes(IGNORE_MARK)) return true;
   const words = typeof prefilter === 'function' ? prefilter(options) : prefilter;
   return words.some((word) => text.includes(word));
+}
+
+/** The input holds no code the language's compiler would reject (LanguageSupport.outputProblem). */
+function inputHasNone<Tree>(source: string, language: LanguageSupport<Tree>): boolean {
+  const tree = language.parse(source);
+  const problem = language.outputProblem?.(tree, source) ?? null;
+  language.dispose?.(tree);
+  return problem === null;
 }
 
 /** Writes annotations if asked, and turns the state into the file's outcome. */

@@ -191,7 +191,7 @@ export class EntityResolver {
 
   /** `mod.Name` with `mod` a module-level import of a module (`from app import models`, `import app.models as m`) defining class `Name`. */
   private moduleMemberClass(head: string, name: string): EntityVerdict {
-    if (!this.project || this.rebindable(head) || bindingsIn(this.root.root(), head).length !== 1) return no(null);
+    if (!this.project || this.rebindable(head)) return no(null);
     const module = this.memberModule(head, name);
     if (module === null) return no(null);
     return this.project.importedClass(module, name) ? PROVEN : no(`the project index finds no class \`${name}\` bound once in the module \`${module}\``);
@@ -732,7 +732,6 @@ function enclosingClass(node: SgNode): SgNode | null {
   }
   return null;
 }
-
 
 /** `Table(...)`, `sa.Table(...)`: a Core table, whose rows are its columns (not a mapped class). */
 export function isTableCall(node: SgNode | null): boolean {

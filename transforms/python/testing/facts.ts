@@ -12,7 +12,7 @@ import { asyncKeyword, callArgs, decoratorsOf, dottedName, isAsyncDef, namedChil
 import { collectImports, isModuleLevel, localNamesFor, type ModuleImports } from '../support/imports';
 import { importedProjectFactory } from '../query/sessions';
 import type { SessionFactoryKind } from '../../../engine/types';
-import { isReturnOf, passthroughShape, sessionShape } from './session-shape';
+import { isReturnOf, ownExits, passthroughShape, sessionShape } from './session-shape';
 
 /** Calls that a sync Session answers but an AsyncSession does not (without await, or not at all). */
 const SYNC_ONLY_SESSION_METHODS = new Set([...AWAITED_METHODS, ...SQLMODEL_AWAITED_METHODS, 'query', 'bulk_save_objects', 'bulk_insert_mappings', 'bulk_update_mappings']);
@@ -386,10 +386,8 @@ function usesOf(fn: SgNode, params: string[], source: string, overrides: NestedO
 
 /** The parameter every `return`/`yield` of `fn` (at least one) hands out as it is, or null. */
 function handedOut(fn: SgNode, params: readonly string[]): string | null {
-  const body = fn.field('body');
   const values = new Set<string>();
-  for (const exit of body ? body.findAll({ rule: { any: [{ kind: 'return_statement' }, { kind: 'yield' }] } }) : []) {
-    if (!sameNode(placeOf(exit).unit, fn)) continue;
+  for (const exit of ownExits(fn)) {
     const value = namedChildren(exit);
     if (value.length !== 1 || value[0]?.kind() !== 'identifier') return null;
     values.add((value[0] as SgNode).text());

@@ -157,9 +157,14 @@ function closesIn(statement: SgNode, name: string): boolean {
 
 /** Some `return` or `yield` of `fn` itself (not of a nested def) mentions `name`: the session leaves the function. */
 function handsOut(fn: SgNode, name: string): boolean {
+  return ownExits(fn).some((e) => mentions(e, name));
+}
+
+/** The `return` statements and `yield`s of `fn` itself, not of a def nested in it. */
+export function ownExits(fn: SgNode): SgNode[] {
   const body = fn.field('body');
   const exits = body ? body.findAll({ rule: { any: [{ kind: 'return_statement' }, { kind: 'yield' }] } }) : [];
-  return exits.some((e) => sameRange(placeOf(e).unit, fn) && mentions(e, name));
+  return exits.filter((e) => sameRange(placeOf(e).unit, fn));
 }
 
 function isDocstring(statement: SgNode): boolean {
