@@ -173,7 +173,7 @@ function keptPlainEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]):
     if (stmt.kind() === 'with_statement') madeSync.push(stmt);
   }
   const imports = collectImports(ctx.tree);
-  const boundHere = (name: string): boolean => nameTable(ctx.tree, name).occurrences.some((o) => o.role !== 'reference' && o.scope.kind() === 'module');
+  const boundHere = (name: string): boolean => boundAtModuleLevel(ctx.tree, name);
   const replaced = new Map<string, number[]>();
   for (const call of root.findAll({ rule: { kind: 'call' } })) {
     const callee = call.field('function');
@@ -231,7 +231,7 @@ function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number
   if ([...imports.from, ...imports.plain].some((i) => i.module === 'sqlmodel' || i.module.startsWith('sqlmodel.'))) return out;
   const { getDbName, asyncGetDbName } = ctx.options;
   const asyncImport = imports.from.find((i) => i.name === asyncGetDbName && i.alias === null && isModuleLevel(i.node));
-  const boundHere = (name: string): boolean => nameTable(ctx.tree, name).occurrences.some((o) => o.role !== 'reference' && o.scope.kind() === 'module');
+  const boundHere = (name: string): boolean => boundAtModuleLevel(ctx.tree, name);
   if (!boundHere(getDbName) && asyncImport === undefined) return out;
   const kept = new Set(defs);
   const reason = `${ID}: the handler stays sync (its session calls are not converted), so it keeps the sync session`;
@@ -290,6 +290,11 @@ function unusedImport(source: string, imports: ModuleImports, name: string, repl
     inImport++;
   }
   return inImport === 1 ? { module: only.module, name } : null;
+}
+
+/** Some statement at module level binds or declares `name` (an import, an assignment, a def...). */
+function boundAtModuleLevel(tree: SgRoot, name: string): boolean {
+  return nameTable(tree, name).occurrences.some((o) => o.role !== 'reference' && o.scope.kind() === 'module');
 }
 
 /** Without a project index (a transform run on one file alone), the file is its own project. */
