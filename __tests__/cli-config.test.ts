@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { changedPaths, cloneRepo, diffTargets, ensureBuilt, git, makeRepo, read, removeTempDirs, runCli, snapshot, tempDir } from './helpers/cli';
+import { compileErrors } from './helpers/tree-fixtures';
 
 const lines = (...l: string[]): string => `${l.join('\n')}\n`;
 
@@ -47,6 +48,59 @@ beforeAll(() => {
 });
 afterAll(() => {
   removeTempDirs();
+});
+
+describe('the session dependency, when nothing names it', () => {
+  const ITEMS = SESSION_DEP.replace('from app.db import get_session', 'from app.db import get_session\nfrom sqlalchemy import text').replace('db.execute("select 1")', 'db.execute(text("select 1")).scalar()');
+  const NOTE = /note: the session dependency is `get_session` \(app\/db\.py\)/;
+
+  test('is found by its shape: the twin is written, handlers depend on it, and a second run changes nothing', () => {
+    const repo = makeRepo({ 'app/__init__.py': '', 'app/db.py': DB_MODULE, 'app/items.py': ITEMS });
+    const dry = runCli(repo, ['dry-run']);
+    expect(dry.status).toBe(0);
+    expect(dry.stderr).toMatch(NOTE);
+    expect(dry.stderr).toContain('its async twin will be `get_async_session`');
+    expect(dry.stdout).toContain('+async def get_async_session():');
+    expect(dry.stdout).toContain('+async def read_items(db: AsyncSession = Depends(get_async_session)):');
+    expect(dry.stderr).not.toContain('ASYNC-SESSION-DEPENDENCY-SYNC');
+    // A run on one file chooses as a run on the whole project does.
+    const one = runCli(repo, ['dry-run', 'app/items.py']);
+    expect(one.stderr).toMatch(NOTE);
+    expect(one.stdout).toContain('+async def read_items(db: AsyncSession = Depends(get_async_session)):');
+    expect(runCli(repo, ['apply']).status).toBe(0);
+    expect(compileErrors(['app/db.py', 'app/items.py'].map((f) => path.join(repo, f)))).toBe('');
+    git(repo, 'commit', '-qam', 'migrated');
+    const before = snapshot(repo);
+    const again = runCli(repo, ['apply']);
+    expect(again.status).toBe(0);
+    expect(changedPaths(before, snapshot(repo))).toEqual([]);
+  });
+
+  test('named by the configuration or a flag, or the default one defined: nothing is looked for', () => {
+    const configured = makeRepo({ 'awaitify.toml': 'dependencies = { get_session = "aget_session" }\n', 'app/db.py': DB_MODULE, 'app/items.py': ITEMS });
+    const byConfig = runCli(configured, ['dry-run']);
+    expect(byConfig.stderr).not.toContain('the session dependency is');
+    expect(byConfig.stdout).toContain('Depends(aget_session)');
+    const byFlag = runCli(configured, ['dry-run', '--no-config', '--get-db-name', 'get_db']);
+    expect(byFlag.stderr).not.toContain('the session dependency is');
+    expect(byFlag.stdout).not.toContain('get_async_session');
+    const withDefault = makeRepo({ 'app/db.py': `${DB_MODULE}\n\ndef get_db():\n    yield from get_session()\n`, 'app/items.py': ITEMS });
+    const both = runCli(withDefault, ['dry-run']);
+    expect(both.stderr).not.toContain('the session dependency is');
+    expect(both.stdout).not.toContain('get_async_session');
+  });
+
+  test('several candidates: none is chosen, and the warning names them', () => {
+    const repo = makeRepo({
+      'app/db.py': `${DB_MODULE}\n\ndef get_db_session():\n    with SessionLocal() as s:\n        yield s\n`,
+      'app/items.py': ITEMS,
+      'app/other.py': ITEMS.replace(/get_session/g, 'get_db_session').replace('read_items', 'read_other'),
+    });
+    const result = runCli(repo, ['dry-run']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('several functions yielding a session are named in Depends(...): `get_session` (app/db.py), `get_db_session` (app/db.py)');
+    expect(result.stdout).not.toContain('get_async_');
+  });
 });
 
 describe('configuration file', () => {

@@ -8,7 +8,8 @@ import { ConfigError, findConfig, loadConfig } from '../cli/config/load';
 import { mergeConfig, rebaseGlob } from '../cli/config/merge';
 import { KnownNames, validateConfig } from '../cli/config/schema';
 import { detectInSource, Detected, moduleName } from '../cli/init/detect';
-import { asyncTwinName, starterConfig } from '../cli/init/command';
+import { starterConfig } from '../cli/init/command';
+import { asyncTwinName, chooseSessionDependency } from '../cli/session-dependency';
 import { githubAnnotations } from '../cli/print/github';
 import { filePatch } from '../cli/print/diff';
 import { attributeHunks } from '../cli/print/hunks';
@@ -283,6 +284,34 @@ describe('init detection', () => {
       d,
     );
     expect(d).toEqual({ dependencies: [{ name: 'get_session', file: 'src/app/db/session.py' }], sessionModules: ['app.db.session'], routerNames: ['router', 'app'] });
+  });
+
+  test('the session dependency by shape, when nothing names it', () => {
+    const db = (name: string, opens = 'SessionLocal()'): string =>
+      `SessionLocal = sessionmaker(bind=engine)\n\ndef ${name}():\n    with ${opens} as s:\n        yield s\n`;
+    const route = (name: string): string => `def r(db: Session = Depends(deps.${name})):\n    pass\n`;
+    const choose = (...files: [string, string][]) => chooseSessionDependency(files.map(([p, source]) => ({ path: p, source })), 'get_db');
+    expect(choose(['db.py', db('get_session')], ['r.py', route('get_session')])).toEqual({ kind: 'inferred', name: 'get_session', asyncName: 'get_async_session', files: ['db.py'] });
+    // Session(engine) opens a session too; the factory may be bound in another module.
+    expect(choose(['db.py', db('get_session', 'Session(engine)')], ['r.py', route('get_session')]).kind).toBe('inferred');
+    expect(choose(['f.py', 'Maker = orm.sessionmaker()\n'], ['db.py', db('get_session', 'Maker()').replace(/^SessionLocal.*$/m, '')], ['r.py', route('get_session')]).kind).toBe('inferred');
+    // Migrated before: the handlers depend on the twin, and the choice must be the first run's.
+    const twin = 'async def get_async_session():\n    yield 1\n';
+    expect(choose(['db.py', db('get_session') + twin], ['r.py', route('get_async_session')]).kind).toBe('inferred');
+    expect(choose(['db.py', db('get_session') + twin], ['r.py', route('get_async_db')]).kind).toBe('default');
+    // Not named in any Depends, defined by the default name, or the default depended on: the default stays.
+    expect(choose(['db.py', db('get_session')])).toEqual({ kind: 'default' });
+    expect(choose(['db.py', db('get_session')], ['r.py', route('get_session')], ['x.py', 'async def get_db():\n    yield 1\n'])).toEqual({ kind: 'default' });
+    expect(choose(['db.py', db('get_session')], ['r.py', route('get_session') + route('get_db')])).toEqual({ kind: 'default' });
+    // A session opened through the project's own helper: async-engine could not write its twin.
+    expect(choose(['db.py', db('get_session', 'app_session()')], ['r.py', route('get_session')])).toEqual({ kind: 'default' });
+    // Decorated (a context manager, not a dependency) or nested: not candidates.
+    expect(choose(['db.py', db('get_session').replace('def ', '@contextmanager\ndef ')], ['r.py', route('get_session')])).toEqual({ kind: 'default' });
+    expect(choose(['db.py', `class R:\n    ${db('get_session').replace(/\n/g, '\n    ')}`], ['r.py', route('get_session')])).toEqual({ kind: 'default' });
+    expect(choose(['db.py', db('get_session') + db('get_db_session')], ['r.py', route('get_session') + route('get_db_session')])).toEqual({
+      kind: 'ambiguous',
+      candidates: [{ name: 'get_session', files: ['db.py'] }, { name: 'get_db_session', files: ['db.py'] }],
+    });
   });
 
   test('module names and twin names', () => {

@@ -14,7 +14,7 @@ import { firstSyntaxError, isInsideString, parsePython, pythonLanguage } from '.
 import { auditJson, auditText } from './print/audit';
 import { ConfigError } from './config/load';
 import type { Effective } from './config/merge';
-import { EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK, type Io, settingsFor, UsageError } from './run-command';
+import { EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK, type Io, sessionDependency, settingsFor, UsageError } from './run-command';
 
 /** Options left undefined were not given on the command line: the configuration file or the default decides. */
 export interface AuditArgs {
@@ -103,9 +103,10 @@ export async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
   for (const problem of missing) io.stderr.write(`awaitify: ${problem.displayPath}: ${problem.reason}\n`);
   if (missing.length > 0) return EXIT_ERROR;
 
+  const dependency = sessionDependency(settings, args.paths.length > 0 ? args.paths : ['.'], io);
   const options: AuditOptions = {
-    getDbName: settings.getDbName,
-    asyncGetDbName: settings.asyncGetDbName,
+    getDbName: dependency.sync,
+    asyncGetDbName: dependency.async,
     sessionFacades: settings.sessionFacades,
     sessionTypes: settings.sessionTypes,
     routerNames: settings.routerNames,

@@ -23,6 +23,7 @@ import { sarifReport } from './print/sarif';
 import { formatCounts, formatFindings, formatMadeAsync, formatProblems, formatSummary } from './print/summary';
 import { interactiveApply, interactiveRefusal } from './interactive/command';
 import { progressReporter } from './progress';
+import { chooseSessionDependency, dependencyNote, projectSources } from './session-dependency';
 import { displayRoot, projectScope, ProjectScope, scopeNotes } from './project-scope';
 import { availableMemory, outOfMemoryAdvice, threadMessages } from './threads';
 
@@ -128,17 +129,6 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   const preset = presetFor(settings.preset, settings.stage);
   const transforms = selectTransforms(preset, settings.transforms).filter((t) => !settings.disabled.includes(t.id));
   if (transforms.length === 0) throw new UsageError(`the configuration disables every transform of preset "${preset.id}"`);
-  const transformOptions: TransformOptions = {
-    ...DEFAULT_TRANSFORM_OPTIONS,
-    getDbName: settings.getDbName,
-    asyncGetDbName: settings.asyncGetDbName,
-    sqlalchemyVersion: settings.sqlalchemyVersion,
-    sessionFacades: settings.sessionFacades,
-    sessionTypes: settings.sessionTypes,
-    routerNames: settings.routerNames,
-    excludeFunctions: settings.excludeFunctions,
-    ...preset.options,
-  };
   const paths = args.paths.length > 0 ? args.paths : ['.'];
   const markers = pythonLanguage.projectMarkers ?? [];
   let scope: ProjectScope;
@@ -147,6 +137,18 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+  const dependency = sessionDependency(settings, scope.kind === 'partial' ? [scope.root] : paths, io);
+  const transformOptions: TransformOptions = {
+    ...DEFAULT_TRANSFORM_OPTIONS,
+    getDbName: dependency.sync,
+    asyncGetDbName: dependency.async,
+    sqlalchemyVersion: settings.sqlalchemyVersion,
+    sessionFacades: settings.sessionFacades,
+    sessionTypes: settings.sessionTypes,
+    routerNames: settings.routerNames,
+    excludeFunctions: settings.excludeFunctions,
+    ...preset.options,
+  };
   const progress = progressReporter(io.stderr);
   const patches = new Patches();
   // Diffs are printed for a dry-run's text and in every JSON report; interactive review makes its own.
@@ -282,6 +284,21 @@ function resolveSettings(args: RunCommandArgs, io: Io): Effective {
     },
     io,
   );
+}
+
+/**
+ * The session dependency the transforms rewrite: as the command line or configuration named it, else found
+ * by shape in the files the run reads (the whole project for a partial run, so it chooses as a whole run
+ * would), else the default. What was found, or why nothing was chosen, goes to stderr.
+ */
+export function sessionDependency(settings: Effective, read: string[], io: Io): { sync: string; async: string } {
+  const named = { sync: settings.getDbName, async: settings.asyncGetDbName };
+  if (settings.dependencyNamed) return named;
+  const sources = projectSources(read, { cwd: io.cwd, exclude: settings.exclude, include: settings.include, extensions: pythonLanguage.extensions });
+  const choice = chooseSessionDependency(sources, settings.getDbName);
+  const note = dependencyNote(choice, settings.getDbName);
+  if (note !== null) io.stderr.write(`awaitify: ${note}\n`);
+  return choice.kind === 'inferred' ? { sync: choice.name, async: choice.asyncName } : named;
 }
 
 /** Configured function names that matched nothing: most likely a typo, which must not pass silently. */

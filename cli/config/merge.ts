@@ -35,6 +35,8 @@ export interface Effective {
   include: string[] | null;
   getDbName: string;
   asyncGetDbName: string;
+  /** The command line or the configuration named the session dependency; otherwise the run may infer it. */
+  dependencyNamed: boolean;
   sqlalchemyVersion: '1.4' | '2.0';
   sessionFacades: string[];
   sessionTypes: string[];
@@ -100,6 +102,7 @@ export function mergeConfig(cli: CliChoices, loaded: LoadedConfig | null, cwd: s
     include,
     getDbName: cli.getDbName ?? config.dependencies?.sync ?? DEFAULT_TRANSFORM_OPTIONS.getDbName,
     asyncGetDbName: cli.asyncGetDbName ?? config.dependencies?.async ?? DEFAULT_TRANSFORM_OPTIONS.asyncGetDbName,
+    dependencyNamed: cli.getDbName !== undefined || cli.asyncGetDbName !== undefined || config.dependencies !== undefined,
     sqlalchemyVersion: cli.sqlalchemyVersion ?? config.sqlalchemy ?? '2.0',
     sessionFacades: config.sessionFacades ?? [],
     sessionTypes: cli.sessionTypes !== undefined && cli.sessionTypes.length > 0 ? cli.sessionTypes : (config.sessionTypes ?? []),

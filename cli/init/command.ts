@@ -3,12 +3,9 @@ import * as path from 'node:path';
 import { CONFIG_FILE, ConfigError, loadConfig, PYPROJECT } from '../config/load';
 import type { Io } from '../run-command';
 import { EXIT_ERROR, EXIT_OK } from '../run-command';
+import { asyncTwinName } from '../session-dependency';
 import { Detected, detectProject } from './detect';
 
-/** `get_db` → `get_async_db`, `get_session` → `get_async_session`: the name async-engine gives the twin. */
-export function asyncTwinName(name: string): string {
-  return name.startsWith('get_') ? `get_async_${name.slice(4)}` : `${name}_async`;
-}
 
 const quote = (s: string): string => JSON.stringify(s);
 const list = (items: string[]): string => `[${items.map(quote).join(', ')}]`;

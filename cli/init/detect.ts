@@ -32,17 +32,36 @@ function topLevelStatements(root: SgNode): SgNode[] {
   return root.children().map((c) => (String(c.kind()) === 'expression_statement' ? (c.child(0) ?? c) : c));
 }
 
-export function detectInSource(source: string, displayPath: string, into: Detected): void {
-  const tree = parsePython(source);
-  const root = tree.root();
-  for (const fn of root.findAll({ rule: { kind: 'function_definition' } })) {
+export interface SessionDependency {
+  name: string;
+  /** Last names of the calls in its body, one of which opens the session. */
+  calls: string[];
+}
+
+/**
+ * Module-level, undecorated, sync generator functions named like a session dependency (`get_db`,
+ * `get_session`, `get_db_session`), with the calls that may open the session they yield.
+ * A decorated one (`@contextmanager`) is no FastAPI dependency; a nested one cannot be named in `Depends`.
+ */
+export function sessionDependencies(root: SgNode): SessionDependency[] {
+  const found: SessionDependency[] = [];
+  for (const fn of root.children()) {
+    if (String(fn.kind()) !== 'function_definition') continue;
     const name = fn.field('name')?.text() ?? '';
     // Already async: nothing to migrate. Only dependency-looking names, to keep helpers out.
     if (fn.text().startsWith('async') || !/^get_\w*(db|session)\w*$/i.test(name)) continue;
     const body = fn.field('body');
     if (!body || !body.find({ rule: { kind: 'yield' } })) continue;
-    const opensSession = body.findAll({ rule: { kind: 'call' } }).some((call) => /session/i.test(lastName(call.field('function'))));
-    if (opensSession) into.dependencies.push({ name, file: displayPath });
+    found.push({ name, calls: body.findAll({ rule: { kind: 'call' } }).map((call) => lastName(call.field('function'))) });
+  }
+  return found;
+}
+
+export function detectInSource(source: string, displayPath: string, into: Detected): void {
+  const tree = parsePython(source);
+  const root = tree.root();
+  for (const { name, calls } of sessionDependencies(root)) {
+    if (calls.some((callee) => /session/i.test(callee))) into.dependencies.push({ name, file: displayPath });
   }
   let makesSessions = false;
   for (const stmt of topLevelStatements(root)) {
