@@ -85,12 +85,56 @@ export function syncOnlyReason(fn: SgNode, keptSyncNames: ReadonlySet<string>): 
   }
   const holder = fn.parent()?.kind() === 'decorated_definition' ? fn.parent()?.parent() : fn.parent();
   if (keptSyncNames.has(name) && holder?.kind() === 'module') return `\`${name}\` is the sync session dependency, kept sync next to its async twin`;
+  if (holder?.kind() === 'module') {
+    const registrar = syncCallbacks(fn).get(name);
+    if (registrar !== undefined) return `\`${name}\` is passed to \`${registrar}()\` in this module, which calls it synchronously, so as a coroutine function it would never run`;
+  }
   if (CELERY_TASK_METHODS.has(name) && holder?.kind() === 'block') {
     const cls = holder.parent();
     const bases = cls?.kind() === 'class_definition' ? (cls.field('superclasses')?.text() ?? '') : '';
     if (CELERY_TASK_BASE.test(bases) && importsCelery(fn)) return `\`${name}\` is a method of the Celery task class \`${cls?.field('name')?.text() ?? ''}\`, which the worker calls synchronously`;
   }
   return null;
+}
+
+/**
+ * Callees that keep a function to call it later, synchronously, from a thread, a scheduler or the interpreter
+ * itself: APScheduler's `add_job`, schedule's `.do`, threads, executors, `atexit.register`, `signal.signal`, the
+ * event loop's `call_soon`/`call_later`/`call_at`. A coroutine function handed to them only has its coroutine
+ * created and dropped. (AsyncIOScheduler does await one; keeping the job sync is right there too.)
+ */
+const SYNC_CALLBACK_RECEIVERS = new Set(['add_job', 'do', 'submit', 'Thread', 'Timer', 'Process', 'register', 'signal', 'call_soon', 'call_soon_threadsafe', 'call_later', 'call_at']);
+const MAY_REGISTER = /\b(?:add_job|do|submit|Thread|Timer|Process|register|signal|call_soon|call_soon_threadsafe|call_later|call_at)\s*\(/;
+
+/**
+ * Module-level functions of this module handed, by their bare name, to a SYNC_CALLBACK_RECEIVERS callee in it,
+ * with that callee as written. Only this module's own calls: a job registered from another module is flagged
+ * where it is registered (ASYNC-CALL-SYNC-CONTEXT), not kept sync.
+ */
+function syncCallbacks(fn: SgNode): ReadonlyMap<string, string> {
+  const compute = (): Map<string, string> => {
+    const found = new Map<string, string>();
+    const root = fn.getRoot().root();
+    if (!MAY_REGISTER.test(root.text())) return found;
+    const defined = new Set<string>();
+    for (const statement of root.children()) {
+      const def = statement.kind() === 'decorated_definition' ? statement.field('definition') : statement;
+      if (def?.kind() === 'function_definition') defined.add(def.field('name')?.text() ?? '');
+    }
+    for (const call of root.findAll({ rule: { kind: 'call' } })) {
+      const callee = call.field('function');
+      const last = callee?.kind() === 'attribute' ? callee.field('attribute')?.text() : callee?.kind() === 'identifier' ? callee.text() : undefined;
+      if (last === undefined || !SYNC_CALLBACK_RECEIVERS.has(last)) continue;
+      // `register`/`signal` are common method names: only atexit's and signal's own count.
+      if ((last === 'register' || last === 'signal') && !/^(?:atexit\.register|signal\.signal)$/.test(callee?.text() ?? '')) continue;
+      for (const arg of call.field('arguments')?.children() ?? []) {
+        const value = arg.kind() === 'keyword_argument' ? arg.field('value') : arg;
+        if (value?.kind() === 'identifier' && defined.has(value.text()) && !found.has(value.text())) found.set(value.text(), callee?.text() ?? last);
+      }
+    }
+    return found;
+  };
+  return treeMemo(fn, 'sync-callbacks', compute) ?? compute();
 }
 
 /** Methods of a `celery.Task` subclass the worker calls synchronously (a class-based task's body and its hooks). */
