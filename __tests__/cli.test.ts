@@ -682,9 +682,10 @@ describe('threads and free memory', () => {
   });
 });
 
-describe('a function kept a plain def whose async session cannot be given back its sync form', () => {
+describe('a function kept a plain def gets its sync session back', () => {
   // insert-await turns `with Session(engine) as s:` in an authlib hook into `async with AsyncSession(...)`;
-  // the hook must stay sync, and that constructor has no sync name to go back to: the file is refused, loudly.
+  // the hook must stay sync, so propagate-async gives it `Session(engine)` back; one it could not give back
+  // would be refused, loudly (an internal error for the file: engine.test.ts covers how that is reported).
   const files: FileTree = {
     'app/__init__.py': '',
     'app/db.py': 'from sqlalchemy import create_engine\nfrom sqlalchemy.orm import sessionmaker\n\nengine = create_engine("sqlite:///./app.db")\nSessionLocal = sessionmaker(bind=engine)\n',
@@ -693,12 +694,17 @@ describe('a function kept a plain def whose async session cannot be given back i
       'class Server(_Base):\n    def exists_nonce(self, nonce, request):\n        with Session(engine) as session:\n            return session.execute(text("select 1")).first() is not None\n',
   };
 
-  test('is reported as an internal error and left unchanged, the rest migrated', () => {
+  test('`Session(engine)` on the sync engine, the file compiling and a second run changing nothing', () => {
     const repo = makeRepo(files);
     const result = runCli(repo, ['apply']);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/error +app\/oauth\.py: internal error in propagate-async: .*stays a plain def opens `AsyncSession\(\)`/);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('ASYNC-CALLER-BLOCKED');
     expect(read(repo, 'app/oauth.py')).toBe(files['app/oauth.py']);
     expect(read(repo, 'app/db.py')).toContain('async_sessionmaker');
+    git(repo, 'commit', '-qam', 'migrated');
+    const before = snapshot(repo);
+    expect(runCli(repo, ['apply']).status).toBe(0);
+    expect(changedPaths(before, snapshot(repo))).toEqual([]);
   });
 });
+

@@ -15,7 +15,7 @@ import type { ModuleSummary } from './index/types';
 import { AsyncPlan, type FilePlan } from './propagate/plan';
 import { HINTS, RULES } from './propagate/rules';
 import { syncSessionArguments } from './propagate/session-args';
-import { asyncKeyword, callArgs, end, start } from './query/syntax';
+import { asyncKeyword, callArgs, end, namedChildren, start } from './query/syntax';
 import { collectImports, type ImportChange, importInsertionPoint, isModuleLevel, type ModuleImports, planImportEdits } from './support/imports';
 import { nameTable } from './support/scope';
 import { withCachedTree } from './support/cached-tree';
@@ -162,7 +162,14 @@ function keptPlainEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]):
   for (const node of root.findAll({ rule: { kind: 'await' } })) {
     const operand = node.child(1);
     if (!operand || !owned(node)) continue;
-    out.edits.push({ start: start(node), end: start(operand), text: '', reason: `${ID}: await taken out of a function that stays a plain def` });
+    const why = `${ID}: await taken out of a function that stays a plain def`;
+    // `(await x).first()`: insert-await wrote the parentheses for the await; `x` is a primary and needs none.
+    const parens = node.parent();
+    if (parens?.kind() === 'parenthesized_expression' && namedChildren(parens).length === 1 && /^(attribute|subscript|call)$/.test(String(parens.parent()?.kind() ?? ''))) {
+      out.edits.push({ start: start(parens), end: start(operand), text: '', reason: why }, { start: end(operand), end: end(parens), text: '', reason: why });
+      continue;
+    }
+    out.edits.push({ start: start(node), end: start(operand), text: '', reason: why });
   }
   const madeSync: SgNode[] = [];
   for (const stmt of root.findAll({ rule: { any: [{ kind: 'with_statement' }, { kind: 'for_statement' }] } })) {
@@ -187,6 +194,14 @@ function keptPlainEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]):
     out.edits.push({ start: start(callee), end: end(callee), text: original, reason });
     replaced.set(twin, [...(replaced.get(twin) ?? []), start(callee)]);
   }
+  for (const call of root.findAll({ rule: { kind: 'call' } })) {
+    if (!owned(call)) continue;
+    const back = sessionOnEngineBack(call, imports, boundHere);
+    if (back === null) continue;
+    out.edits.push({ start: start(call), end: end(call), text: back.text, reason });
+    for (const add of back.imports) if (!out.imports.add.some((a) => a.module === add.module && a.name === add.name)) out.imports.add.push(add);
+    for (const [name, at] of back.replaced) replaced.set(name, [...(replaced.get(name) ?? []), at]);
+  }
   for (const [name, at] of replaced) {
     const unused = unusedImport(ctx.source, imports, name, at);
     if (unused) out.imports.remove.push(unused);
@@ -203,6 +218,44 @@ function keptPlainEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]):
     }
   }
   return out;
+}
+
+const ASYNC_SESSION_MODULES: Record<string, string> = { 'sqlalchemy.ext.asyncio': 'sqlalchemy.orm', 'sqlmodel.ext.asyncio.session': 'sqlmodel' };
+
+/**
+ * `AsyncSession(async_engine, expire_on_commit=False)` given back as the `Session(engine)` insert-await made it
+ * from (awaits/factories.ts writes exactly that text for `Session(engine)` and `Session(bind=engine)`, nothing
+ * else), SQLModel's Session for SQLModel's AsyncSession. The engine must be bound in this file or importable
+ * from where its twin comes; `Session` must be free or already the right class. Otherwise null (and a `with`
+ * left opening the AsyncSession refuses the file).
+ */
+function sessionOnEngineBack(
+  call: SgNode,
+  imports: ModuleImports,
+  boundHere: (name: string) => boolean,
+): { text: string; imports: { module: string; name: string }[]; replaced: [string, number][] } | null {
+  const callee = call.field('function');
+  if (callee?.kind() !== 'identifier') return null;
+  const cls = imports.from.find((i) => (i.alias ?? i.name) === callee.text() && i.name === 'AsyncSession' && isModuleLevel(i.node));
+  const syncModule = cls ? ASYNC_SESSION_MODULES[cls.module] : undefined;
+  const args = callArgs(call);
+  const twin = args.positional[0];
+  if (syncModule === undefined || args.positional.length !== 1 || twin?.kind() !== 'identifier' || args.keywords.size !== 1 || args.keywords.get('expire_on_commit')?.text() !== 'False') return null;
+  const engine = [twin.text().replace(/^async_/, ''), twin.text().replace(/^ASYNC_/, '')].find((e) => e !== twin.text() && twinName(e) === twin.text());
+  if (engine === undefined) return null;
+  const add: { module: string; name: string }[] = [];
+  if (!boundHere(engine)) {
+    const source = imports.from.find((i) => i.name === twin.text() && i.alias === null && isModuleLevel(i.node));
+    if (!source) return null;
+    add.push({ module: source.module, name: engine });
+  }
+  const sync = imports.from.find((i) => i.module === syncModule && i.name === 'Session' && isModuleLevel(i.node));
+  if (!sync) {
+    if (boundHere('Session')) return null;
+    add.push({ module: syncModule, name: 'Session' });
+  }
+  const replaced: [string, number][] = [[callee.text(), start(callee)], [twin.text(), start(twin)]];
+  return { text: `${sync ? (sync.alias ?? sync.name) : 'Session'}(${engine})`, imports: add, replaced };
 }
 
 /**

@@ -6,7 +6,7 @@ from app.models import User
 
 def report(db: AsyncSession):
     # An await query-to-select wrote; insert-await left the function alone (connection() below).
-    users = (db.scalars(select(User))).all()
+    users = db.scalars(select(User)).all()
     total = -db.scalar(select(User.id))
     conn = db.connection()
     conn.execute(select(1))

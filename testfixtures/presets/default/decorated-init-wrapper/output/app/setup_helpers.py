@@ -5,7 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 
 def load_labels(session: AsyncSession, cls, names):
-    return (session.execute(select(cls).where(cls.name.in_(names)))).scalars().all()
+    return session.execute(select(cls).where(cls.name.in_(names))).scalars().all()
 
 
 def with_labels():

@@ -12,7 +12,7 @@ def add_member(db: AsyncSession, email: str):
 
 
 def report(db: AsyncSession):
-    users = (db.scalars(select(User))).all()
+    users = db.scalars(select(User)).all()
     conn = db.connection()
     conn.execute(text("select 1"))
     return users

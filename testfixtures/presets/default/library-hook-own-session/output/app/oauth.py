@@ -23,6 +23,6 @@ class AuthorizationServer(_AuthorizationServer):
     def query_client(self, client_id: str):
         db = SessionLocal()
         try:
-            return (db.scalars(select(Client).where(Client.client_id == client_id))).first()
+            return db.scalars(select(Client).where(Client.client_id == client_id)).first()
         finally:
             db.close()

@@ -11,7 +11,7 @@ def _find_code(session: AsyncSession, nonce: str, client_id: str) -> Authorizati
         AuthorizationCode.client_id == client_id,
         AuthorizationCode.nonce == nonce,
     )
-    return (session.execute(statement)).scalar_one_or_none()
+    return session.execute(statement).scalar_one_or_none()
 
 
 def _exists_nonce(session: AsyncSession, nonce: str, client_id: str) -> bool:

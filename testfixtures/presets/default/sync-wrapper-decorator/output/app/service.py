@@ -14,7 +14,7 @@ def deactivate(db: AsyncSession, email: str):
 
 @audited("cleanup")
 def cleanup(db: AsyncSession):
-    for user in (db.scalars(select(User))).all():
+    for user in db.scalars(select(User)).all():
         db.delete(user)
     db.commit()
 
