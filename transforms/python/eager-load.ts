@@ -454,6 +454,20 @@ class EagerLoad {
       edits.push(edit);
       added += texts.length;
     }
+    let refreshed = 0;
+    for (const need of this.project.refreshesIn(this.ctx.path)) {
+      const { site } = need;
+      // The index summarized this very text: the return it found is here.
+      if (!this.ctx.source.startsWith(`${site.indent}return ${site.obj}`, site.at)) throw new Error(`eager-load: the return of \`${site.obj}\` at offset ${site.at} of ${this.ctx.path} planned by the index is not found`);
+      const names = need.names.map((n) => `"${n}"`).join(', ');
+      edits.push({
+        start: site.at,
+        end: site.at,
+        text: `${site.indent}await ${site.session}.refresh(${site.obj}, attribute_names=[${names}])\n`,
+        reason: `${ID}: load what callers read of the object it constructs (${need.callers.join(', ')}): nothing else loads its relationships`,
+      });
+      refreshed += need.names.length;
+    }
     const add = [...(added > 0 && !existing ? [{ module: 'sqlalchemy.orm', name: 'selectinload' }] : []), ...(added > 0 ? this.addedImports.values() : [])];
     if (add.length > 0) {
       for (const e of planImportEdits(this.ctx.tree, this.ctx.source, { add })) edits.push({ ...e, reason: `${ID}: import what the loader options name` });
@@ -461,7 +475,7 @@ class EagerLoad {
     return {
       edits,
       findings: this.findings,
-      counts: { 'eager loads added': added, 'lazy loads flagged': this.findings.filter((f) => f.rule === RULES.unknownQuery).length },
+      counts: { 'eager loads added': added, 'relationships refreshed by name': refreshed, 'lazy loads flagged': this.findings.filter((f) => f.rule === RULES.unknownQuery).length },
     };
   }
 

@@ -11,6 +11,7 @@ import { summarizeModule } from '../index/summarize';
 import { withCachedTree } from '../support/cached-tree';
 import { ProjectIndex, functionKey } from '../index/project';
 import type { CallSite, Expr, ModuleSummary } from '../index/types';
+import type { RefreshSite } from './refresh';
 import { summarizeCross, type CallerRead, type CrossSummary, type DependencyRef, type ReturnsRec, type StatementRec } from './cross-summary';
 import { mapSession, type CallShape, type ExpiryMode, type ExpiryRec } from './expiry';
 import { coverage, hasConditional, NO_LOAD_NEEDED } from './loaders';
@@ -33,7 +34,25 @@ export type Verdict = { ok: true } | { ok: false; why: string; partial?: boolean
  * Why the objects behind a call cannot be followed to a query. `constructed`: every object is one a function
  * constructs (`Cart()`), of these models; a read no relationship of theirs answers loads nothing.
  */
-type Unfollowed = { why: string; constructed?: ModelInfo[] };
+type Unfollowed = { why: string; constructed?: ModelInfo[]; refreshable?: Refreshable[] };
+
+/** A function returning an object it constructs, and where a refresh of that object's relationships can go. */
+interface Refreshable {
+  path: string;
+  fn: number;
+  /** `crud.create_user`, for messages. */
+  name: string;
+  model: ModelInfo;
+  site: RefreshSite;
+}
+
+/** The refresh the rewrite pass of `path` adds before the `return` of the function `fn`, for callers elsewhere. */
+export interface RefreshNeed {
+  fn: number;
+  site: RefreshSite;
+  names: string[];
+  callers: string[];
+}
 
 /** Loaders the rewrite pass of `path` adds to the statement at `anchor`, for callers in other functions. */
 export interface CrossNeed {
@@ -75,6 +94,7 @@ export class EagerIndex {
   private readonly returns = new Map<string, Map<number, ReturnsRec>>();
   private readonly verdicts = new Map<string, Verdict>();
   private readonly needs = new Map<string, Map<number, CrossNeed>>();
+  private readonly refreshes = new Map<string, Map<number, RefreshNeed>>();
   private readonly expiryRecs = new Map<string, Map<number, ExpiryRec>>();
   private readonly expiryMemo = new Map<string, SessionExpiry[]>();
   private expiryCuts = 0;
@@ -132,6 +152,10 @@ export class EagerIndex {
 
   needsIn(path: string): CrossNeed[] {
     return [...(this.needs.get(path)?.values() ?? [])];
+  }
+
+  refreshesIn(path: string): RefreshNeed[] {
+    return [...(this.refreshes.get(path)?.values() ?? [])];
   }
 
   /**
@@ -202,9 +226,13 @@ export class EagerIndex {
     if (!verdict.v.ok && !verdict.v.partial) return;
     const site = this.calls.get(path)?.get(read.param && read.param.dependency.k === 'call' ? read.param.dependency.call : read.call);
     for (const { t, rels } of verdict.edits) this.plan(t, rels, `${path}:${site?.line ?? '?'}`);
+    for (const { r, names } of verdict.refreshes ?? []) this.planRefresh(r, names, `${path}:${site?.line ?? '?'}`);
   }
 
-  private verdictFor(path: string, read: CallerRead): { v: Verdict; edits: { t: Terminal; rels: Relationship[] }[] } | null {
+  private verdictFor(
+    path: string,
+    read: CallerRead,
+  ): { v: Verdict; edits: { t: Terminal; rels: Relationship[] }[]; refreshes?: { r: Refreshable; names: string[] }[] } | null {
     let chain: { terminals: Terminal[] } | Unfollowed;
     if (read.param) {
       const dependency = this.dependencyFunction(path, read.param.dependency);
@@ -218,7 +246,9 @@ export class EagerIndex {
       // lazy load, whatever other models have a relationship of that name.
       const known = read.schema === undefined || schema !== null;
       const settled = known && chain.constructed?.every((model) => !this.readsLazily(this.readsOf(read, schema?.schema ?? null, model)));
-      return { v: settled ? { ok: true } : { ok: false, why: chain.why }, edits: [] };
+      if (settled) return { v: { ok: true }, edits: [] };
+      const refreshes = known && !read.elem && chain.refreshable ? this.refreshesFor(chain.refreshable, read, schema?.schema ?? null) : null;
+      return refreshes ? { v: { ok: true }, edits: [], refreshes } : { v: { ok: false, why: chain.why }, edits: [] };
     }
     if (read.schema !== undefined && !schema) return null;
     const edits: { t: Terminal; rels: Relationship[] }[] = [];
@@ -260,6 +290,38 @@ export class EagerIndex {
         return last.lazy === null || !NO_LOAD_NEEDED.has(last.lazy);
       })
     );
+  }
+
+  /**
+   * The relationships each constructing function must refresh by name for this read, or null when a refresh
+   * cannot answer it: an opaque read, a relationship read lazily below the first step (a refresh loads one
+   * level), one whose `lazy=` is not the default `select` (dynamic, not a literal), or a name the module
+   * binds otherwise. Already refreshed names (an earlier run) need nothing.
+   */
+  private refreshesFor(refreshable: readonly Refreshable[], read: CallerRead, schema: SchemaInfo | null): { r: Refreshable; names: string[] }[] | null {
+    const out: { r: Refreshable; names: string[] }[] = [];
+    for (const r of refreshable) {
+      const reads = this.readsOf(read, schema, r.model);
+      if (reads.opaque.length > 0) return null;
+      const names = new Set<string>();
+      for (const rels of reads.paths) {
+        const last = rels[rels.length - 1] as Relationship;
+        if (last.lazy !== null && NO_LOAD_NEEDED.has(last.lazy)) continue;
+        if (rels.length !== 1 || last.lazy !== 'select') return null;
+        if (!r.site.refreshed.includes(last.name)) names.add(last.name);
+      }
+      if (names.size > 0) out.push({ r, names: [...names] });
+    }
+    return out;
+  }
+
+  private planRefresh(r: Refreshable, names: readonly string[], caller: string): void {
+    const byFn = this.refreshes.get(r.path) ?? new Map<number, RefreshNeed>();
+    this.refreshes.set(r.path, byFn);
+    const need = byFn.get(r.fn) ?? { fn: r.fn, site: r.site, names: [], callers: [] };
+    byFn.set(r.fn, need);
+    for (const name of names) if (!need.names.includes(name)) need.names.push(name);
+    if (!need.callers.includes(caller)) need.callers.push(caller);
   }
 
   /** Whether the statement of `t` loads `rels` or can be made to: the same rules as for a statement in the reading function. */
@@ -352,7 +414,10 @@ export class EagerIndex {
         if (model) {
           const why = `\`${name}\` returns an object it constructs (\`${model.name}(...)\`), not one a query loaded, so there is no query to add a loader to (after its flush, \`await db.refresh(obj, attribute_names=[...])\` loads relationships)`;
           const constructed = this.constructedModels(target.path, rec);
-          return constructed ? { why, constructed } : { why };
+          if (!constructed) return { why };
+          // Each return constructs and refreshes its own object: the refresh goes before each (one return: one site).
+          const refreshable = rec.sources.length === 1 && s.refresh ? [{ path: target.path, fn: target.id, name, model, site: s.refresh }] : undefined;
+          return refreshable ? { why, constructed, refreshable } : { why, constructed };
         }
         if (s.invalid) return { why: `in \`${name}\`, ${s.invalid}` };
       }

@@ -15,6 +15,7 @@ import type { LoaderChain } from './loaders';
 import type { ModelInfo } from './model-index';
 import { Provenances, type ModelLookup, type Provenance } from './provenance';
 import { bindingsIn, parametersOf } from '../query/bindings';
+import { refreshSite, type RefreshSite } from './refresh';
 import { summarizeExpiry, type ExpiryRec } from './expiry';
 import { returnSources } from './returns';
 import { isAsyncCode, isRoute, ownReturns, responseModelText } from './routes';
@@ -37,7 +38,7 @@ export interface StatementRec {
 export type SourceRec =
   | { k: 'stmt'; stmt: StatementRec; shape: 'object' | 'list' }
   | { k: 'call'; call: number }
-  | { k: 'new'; call: number; entity: string[]; invalid: string | null }
+  | { k: 'new'; call: number; entity: string[]; invalid: string | null; refresh: RefreshSite | null }
   | { k: 'opaque'; why: string };
 
 export interface ReturnsRec {
@@ -121,7 +122,11 @@ export function summarizeCross(input: IndexInput<SgRoot>): CrossSummary {
         decorator: decoratorsOf(fn).map((d) => d.text().replace(/^@\s*/, '').split('(')[0]?.trim() ?? '').find((d) => !TRANSPARENT_DECORATORS.has(d)) ?? null,
         sources: sources.map((s): SourceRec => {
           if (s.k === 'call') return { k: 'call', call: start(s.call) };
-          if (s.k === 'new') return { k: 'new', call: start(s.call), entity: s.entity, invalid: s.invalid };
+          if (s.k === 'new') {
+            const refresh = refreshSite(fn, s.call, input.source, sessions);
+            const ignored = refresh !== null && (markers.file || touchesIgnoredLine(markers, lines, refresh.at, refresh.at + 1));
+            return { k: 'new', call: start(s.call), entity: s.entity, invalid: s.invalid, refresh: ignored ? null : refresh };
+          }
           if (s.k === 'opaque') return s;
           const at = s.stmt.kind === 'select' ? s.stmt.anchor.range().end.index : s.stmt.anchor.range().end.index - 1;
           return {

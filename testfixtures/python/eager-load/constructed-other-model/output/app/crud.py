@@ -14,4 +14,5 @@ async def create_invoice(db: AsyncSession):
     invoice = Invoice()
     db.add(invoice)
     await db.commit()
+    await db.refresh(invoice, attribute_names=["lines"])
     return invoice

@@ -13,6 +13,7 @@ class ShelfRepository:
         shelf = Shelf(label=label)
         self.session.add(shelf)
         await self.session.commit()
+        await self.session.refresh(shelf, attribute_names=["books"])
         return shelf
 
     async def find(self, shelf_id: int) -> Shelf:
