@@ -10,6 +10,7 @@ import type { FindingInput, IndexInput, ProjectIndexer, SessionFactoryKind, Text
 import { EngineIndex, type EngineSummary, type SessionBind } from './scaffold/engine-index';
 import { SessionResolver, sessionOptionsFrom } from './query/sessions';
 import { isTestPath } from './index/modules';
+import { sessionShape } from './testing/session-shape';
 import { cachedTree } from './support/cached-tree';
 import { collectImports, ImportBinding, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
 import { moduleBindings, NameTable, cachedNameTables } from './support/scope';
@@ -263,6 +264,7 @@ class EngineTwins {
     const getDb = this.findGetDb();
     const source = getDb ? this.sessionSource(getDb, engines, factories) : null;
     if (source?.kind === 'session') source.engine.used = true;
+    for (const engine of this.handedOutByTests(engines)) engine.used = true;
     for (const engine of engines.values()) {
       if (this.index?.usedElsewhere(this.ctx.path, engine.name)) engine.used = true;
     }
@@ -285,6 +287,34 @@ class EngineTwins {
 
     if (this.helperNeeded) this.insertHelper([...engines.values()].filter((e) => e.twin !== null));
     return this.result();
+  }
+
+  /**
+   * In a test file, the engines a fixture or dependency override hands out as `Session(engine)` (SQLModel's
+   * testing shape: `with Session(engine) as session: yield session`, no sessionmaker). async-tests makes that
+   * function `async with AsyncSession(async_engine, ...)`, which needs the twin; without one it is flagged and
+   * every migrated test on it fails. A sync helper that only reads through `Session(engine)` is no such
+   * evidence: it stays sync and needs no twin.
+   */
+  private handedOutByTests(engines: Map<string, Engine>): Engine[] {
+    if (!isTestPath(this.ctx.path) || engines.size === 0) return [];
+    const boundEngine = (call: SgNode): Engine | undefined => {
+      const qualified = this.qualifiedName(call.field('function'));
+      if (!qualified || !(SA_SESSION.has(qualified) || SQLMODEL_SESSION.has(qualified))) return undefined;
+      // Only the plain form async-tests rewrites: the engine alone, positional or as `bind=`.
+      const args = namedChildren(call.field('arguments')!);
+      if (args.length !== 1) return undefined;
+      const arg = args[0]!;
+      const bind = kindOf(arg) === 'keyword_argument' ? (arg.field('name')?.text() === 'bind' ? arg.field('value') : null) : arg;
+      return bind && kindOf(bind) === 'identifier' ? engines.get(bind.text()) : undefined;
+    };
+    const found = new Set<Engine>();
+    for (const fn of this.ctx.tree.root().findAll({ rule: { kind: 'function_definition' } })) {
+      const shape = sessionShape(fn, this.ctx.source, (call) => boundEngine(call) !== undefined);
+      const engine = shape?.ok ? boundEngine(shape.shape.open) : undefined;
+      if (engine) found.add(engine);
+    }
+    return [...found];
   }
 
   /**
