@@ -217,6 +217,8 @@ class EngineTwins {
   private readonly counts: Record<string, number> = {};
   private readonly v14: boolean;
   private helperNeeded = false;
+  /** Lifespans given `await <engine>.dispose()`, by function start and engine, so one is written per pair. */
+  private readonly disposed = new Set<string>();
 
   private readonly table: (name: string) => NameTable;
   /** Null without the project pass (one file through processSource): only this file's evidence counts. */
@@ -967,7 +969,47 @@ class EngineTwins {
       this.importsToAdd.push(...asyncEngine.imports);
       this.edits.push({ start: statement.range().start.index, end: statement.range().end.index, text, reason: `${method} through run_sync on the async engine` });
       this.count('create_all converted');
+      this.disposeAtShutdown(fn, asyncEngine.text);
     }
+  }
+
+  /**
+   * A lifespan (`@asynccontextmanager`) that now runs DDL on the async engine disposes of it when it ends. The
+   * DDL's connection goes back to the pool, and an asyncpg (or aiomysql) connection belongs to the loop that
+   * made it: the next loop serving the app (a test's `with TestClient(app)`, each in a loop of its own) gets
+   * it and fails with "attached to a different loop". SQLAlchemy's answer for an AsyncEngine passed from one
+   * loop to another is `dispose()` before the next loop uses it; at shutdown it only closes idle connections,
+   * so production (one loop) loses nothing. The sync create_all it replaces had no such issue, so without this
+   * a suite that passed before failed on PostgreSQL with nothing reported. Only the plain shape is changed:
+   * one `yield`, a statement of the body itself, no `return`, no `dispose()` already; startup handlers have
+   * no end to put it at.
+   */
+  private disposeAtShutdown(fn: SgNode, engine: string): void {
+    const key = `${fn.range().start.index}:${engine}`;
+    if (this.disposed.has(key)) return;
+    const holder = fn.parent();
+    const lifespan = holder?.kind() === 'decorated_definition' && holder.children().some((d) => {
+      if (kindOf(d) !== 'decorator') return false;
+      const expr = namedChildren(d)[0];
+      return !!expr && ['identifier', 'attribute'].includes(kindOf(expr)) && this.qualifiedName(expr) === 'contextlib.asynccontextmanager';
+    });
+    if (!lifespan) return;
+    const own = (node: SgNode): boolean => enclosingFunction(node)?.id() === fn.id();
+    const body = fn.field('body')!;
+    const yields = body.findAll({ rule: { kind: 'yield' } }).filter(own);
+    const statements = namedChildren(body);
+    const yieldStatement = yields.length === 1 ? yields[0]!.parent() : null;
+    if (!yieldStatement || kindOf(yieldStatement) !== 'expression_statement' || !statements.some((st) => st.id() === yieldStatement.id())) return;
+    if (body.findAll({ rule: { kind: 'return_statement' } }).some(own)) return;
+    if (body.findAll({ rule: { kind: 'call' } }).some((c) => c.field('function')?.text() === `${engine}.dispose`)) return;
+    const last = statements[statements.length - 1]!;
+    const indent = leadingWhitespace(statements[0]!, this.ctx.source);
+    if (indent === null || this.ignored(last)) return;
+    const at = lineEnd(this.ctx.source, last.range().end.index);
+    const lead = at === this.ctx.source.length && !this.ctx.source.endsWith('\n') ? '\n' : '';
+    this.disposed.add(key);
+    this.edits.push({ start: at, end: at, text: `${lead}${indent}await ${engine}.dispose()\n`, reason: 'dispose the async engine when the lifespan ends: its pooled connections belong to this event loop' });
+    this.count('async engines disposed at shutdown');
   }
 
   private asyncEngineFor(bind: SgNode, engines: Map<string, Engine>, at: SgNode): { text: string; imports: Import[] } | null {

@@ -15,6 +15,7 @@ async def lifespan(app: FastAPI):
     yield
     async with async_engine.begin() as conn:
         await conn.run_sync(models.Base.metadata.drop_all)
+    await async_engine.dispose()
 
 
 app = FastAPI(lifespan=lifespan)
