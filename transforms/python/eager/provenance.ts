@@ -8,6 +8,7 @@ import type { SessionResolver } from '../query/sessions';
 import { asyncKeyword, callArgs, dottedName, namedChildren, sameNode, start } from '../query/syntax';
 import { parseLoaderList, parseOptionsCall, type ImportTargets, type LoaderChain } from './loaders';
 import { reachingBindings } from './reaching';
+import { stringValue } from './summary';
 import type { ModelInfo, Relationship } from './model-index';
 
 /** A statement whose loader options can be extended: `select(M)...` or `db.get(M, pk)`. */
@@ -24,6 +25,35 @@ export interface Statement {
   /** Why options cannot be added here, or null. */
   blocked: string | null;
 }
+
+/** What a statement's loaders depend on but not which entity they go to. */
+type StatementBase = Omit<Statement, 'entityText' | 'model'>;
+
+/** One thing a `select(...)` whose rows are read as `Row`s selects. */
+export interface SelectedItem {
+  node: SgNode;
+  /** The mapped class, when the item names one. */
+  model: ModelInfo | null;
+  /** The `Row` attribute that reads it: the class name, a column's name, a label; null when it has none we know. */
+  key: string | null;
+  /**
+   * False when the item may be an entity under a name that cannot be told: `aliased(...)`, a variable, a call
+   * of something else. Columns, SQL functions, labels and literals are known.
+   */
+  known: boolean;
+}
+
+export interface RowsStatement {
+  items: SelectedItem[];
+  /** The statement as one of its model items takes loader options (`selectinload(<item>.rel)`). */
+  forEntity(item: SelectedItem): Statement;
+}
+
+/** What a value holds when it is the rows of a statement run by `execute` (or SQLModel's `exec` of several items). */
+export type Rows =
+  | { k: 'rows'; shape: 'result' | 'list' | 'row'; stmt: RowsStatement; call: SgNode }
+  /** A session's `execute` whose statement cannot be followed: `why` says which. */
+  | { k: 'unknown'; why: string };
 
 export type Load =
   | { k: 'query'; stmt: Statement }
@@ -53,6 +83,11 @@ const SELECT_METHODS = new Set([
 const EXECUTE_METHODS = new Set(['scalar', 'scalars', 'execute', 'exec', 'stream', 'stream_scalars']);
 const SELECT_TARGETS = new Set(['sqlalchemy.select', 'sqlalchemy.future.select', 'sqlalchemy.sql.select', 'sqlalchemy.sql.expression.select', 'sqlmodel.select', 'sqlmodel.sql.expression.select']);
 const SELECT_MODULES = new Set(['sqlalchemy', 'sqlalchemy.future', 'sqlmodel']);
+/** Selected items that are values, never entities. */
+const LITERAL_KINDS = new Set(['integer', 'float', 'string', 'true', 'false', 'none', 'concatenated_string']);
+const OPERATOR_KINDS = new Set(['binary_operator', 'unary_operator', 'boolean_operator', 'comparison_operator', 'not_operator']);
+/** SQLAlchemy constructs that select an entity (or a named group) under a name of their own. */
+const ENTITY_CONSTRUCTS = new Set(['aliased', 'with_polymorphic', 'Bundle', 'join', 'outerjoin', 'subquery', 'cte']);
 
 /**
  * What provenance needs to know about the project's models. The model index answers in the rewrite pass;
@@ -297,26 +332,43 @@ export class Provenances {
   statement(arg: SgNode, fn: SgNode): Statement | null {
     const key = `select:${start(arg)}:${start(fn)}`;
     if (this.statements.has(key)) return this.statements.get(key) ?? null;
-    const stmt = this.resolveStatement(arg, fn);
+    const parts = this.resolveStatement(arg, fn, (call) => this.selectedModel(call, fn));
+    const stmt = parts ? { ...parts.base, entityText: parts.selected.text, model: parts.selected.model } : null;
     this.statements.set(key, stmt);
     return stmt;
   }
 
-  private resolveStatement(arg: SgNode, fn: SgNode): Statement | null {
+  /**
+   * A statement whose rows are used as `Row`s: `select(Post, func.count(...).label("votes"))`, `select(A, B)`,
+   * inline or through a local, as `statement()` follows it. Null when it is not such a `select(...)`.
+   */
+  rowsStatement(arg: SgNode, fn: SgNode): RowsStatement | null {
+    const parts = this.resolveStatement(arg, fn, (call) => this.selectedItems(call, fn));
+    if (!parts) return null;
+    const { base, selected: items } = parts;
+    const models = items.flatMap((i) => (i.model ? [i.model] : []));
+    // Loader options name relationships, not entities (`selectinload(A.items)` reads as `items`): with two
+    // selected models sharing such a name, which one an existing loader covers cannot be told.
+    const shared = base.blocked === null && models.length > 1 ? [...base.loaders, ...base.conditional].flatMap((c) => c[0]?.names ?? []).find((n) => n === '*' || models.filter((m) => m.relationships.has(n)).length > 1) : undefined;
+    const blocked = shared === undefined ? base.blocked : `its loader options name \`${shared}\`, ${shared === '*' ? 'a wildcard' : 'a relationship of more than one selected entity'}, so which entity they load cannot be told`;
+    return { items, forEntity: (item) => ({ ...base, blocked, entityText: item.node.text(), model: item.model as ModelInfo }) };
+  }
+
+  private resolveStatement<T>(arg: SgNode, fn: SgNode, select: (call: SgNode) => T | null): { base: StatementBase; selected: T } | null {
     const chain = selectChain(arg);
     if (!chain) return null;
     if (chain.root.kind() === 'call') {
-      const selected = this.selectedModel(chain.root, fn);
+      const selected = select(chain.root);
       if (!selected) return null;
       const loaders = chainLoaders(chain.options, this.imports);
-      return { kind: 'select', anchor: chain.root, entityText: selected.text, model: selected.model, loaders: loaders ?? [], conditional: [], blocked: loaders ? null : 'its `.options(...)` cannot be read' };
+      return { base: { kind: 'select', anchor: chain.root, loaders: loaders ?? [], conditional: [], blocked: loaders ? null : 'its `.options(...)` cannot be read' }, selected };
     }
     if (chain.root.kind() !== 'identifier') return null;
-    return this.variableStatement(chain.root.text(), fn, chain.options);
+    return this.variableStatement(chain.root.text(), fn, chain.options, select);
   }
 
   /** `stmt = select(M)...` then `stmt = stmt.where(...)`... then executed: options go on the first assignment. */
-  private variableStatement(name: string, fn: SgNode, executedOptions: SgNode[]): Statement | null {
+  private variableStatement<T>(name: string, fn: SgNode, executedOptions: SgNode[], select: (call: SgNode) => T | null): { base: StatementBase; selected: T } | null {
     if (parametersOf(fn).some((p) => p.name === name)) return null;
     const bindings = bindingsIn(fn, name).sort((a, b) => start(a) - start(b));
     if (bindings.length === 0) return null;
@@ -331,7 +383,7 @@ export class Provenances {
     const first = assignments[0]!;
     if (first.chain.root.kind() !== 'call') return null;
     if (assignments.slice(1).some((a) => a.chain.root.kind() !== 'identifier' || a.chain.root.text() !== name)) return null;
-    const selected = this.selectedModel(first.chain.root, fn);
+    const selected = select(first.chain.root);
     if (!selected) return null;
     let blocked: string | null = null;
     const roots = assignments.slice(1).map((a) => a.chain.root);
@@ -348,13 +400,13 @@ export class Provenances {
     const conditional: LoaderChain[] = [];
     for (const [i, a] of assignments.entries()) {
       const parsed = chainLoaders(a.chain.options, this.imports);
-      if (!parsed) return { kind: 'select', anchor: first.chain.root, entityText: selected.text, model: selected.model, loaders: [], conditional: [], blocked: 'its `.options(...)` cannot be read' };
+      if (!parsed) return { base: { kind: 'select', anchor: first.chain.root, loaders: [], conditional: [], blocked: 'its `.options(...)` cannot be read' }, selected };
       (i === 0 || unconditional(a.assignment) ? loaders : conditional).push(...parsed);
     }
     const atExecution = chainLoaders(executedOptions, this.imports);
     if (!atExecution) blocked ??= 'its `.options(...)` cannot be read';
     else loaders.push(...atExecution);
-    return { kind: 'select', anchor: first.chain.root, entityText: selected.text, model: selected.model, loaders, conditional, blocked };
+    return { base: { kind: 'select', anchor: first.chain.root, loaders, conditional, blocked }, selected };
   }
 
   private isExecutedArgument(id: SgNode): boolean {
@@ -377,6 +429,125 @@ export class Provenances {
     if (!dotted || this.locallyBound(fn, dotted[0] as string)) return null;
     const model = this.index.resolveModel(this.path, dotted);
     return model ? { text: entity.text(), model } : null;
+  }
+
+  /** `select(a, b, ...)`: what each argument is, as a `Row` of its result names it. */
+  private selectedItems(call: SgNode, fn: SgNode): SelectedItem[] | null {
+    const callee = dottedName(call.field('function') as SgNode);
+    if (!callee || !this.isSelect(callee) || this.locallyBound(fn, callee[0] as string)) return null;
+    const args = callArgs(call);
+    if (args.positional.length === 0 || args.keywords.size > 0 || args.splat || args.generator) return null;
+    return args.positional.map((node) => ({ node, ...this.selectedItem(node, fn, 0) }));
+  }
+
+  private selectedItem(node: SgNode, fn: SgNode, depth: number): Omit<SelectedItem, 'node'> {
+    const unknown = { model: null, key: null, known: false };
+    const column = (key: string | null): Omit<SelectedItem, 'node'> => ({ model: null, key, known: true });
+    if (depth > 4) return unknown;
+    const kind = String(node.kind());
+    if (LITERAL_KINDS.has(kind)) return column(null);
+    const dotted = dottedName(node);
+    if (dotted) {
+      const head = dotted[0] as string;
+      if (this.locallyBound(fn, head)) {
+        // `votes = func.count(...).label("votes")`; `select(Post, votes)`.
+        const bindings = bindingsIn(fn, head);
+        const value = dotted.length === 1 && bindings.length === 1 && !parametersOf(fn).some((p) => p.name === head) ? boundValue(bindings[0] as SgNode) : null;
+        return value ? this.selectedItem(value, fn, depth + 1) : unknown;
+      }
+      const model = this.index.resolveModel(this.path, dotted);
+      if (model) return { model, key: model.name, known: true };
+      const owner = dotted.length > 1 ? this.index.resolveModel(this.path, dotted.slice(0, -1)) : null;
+      const attribute = dotted[dotted.length - 1] as string;
+      // `M.col` is a column keyed by its name; `M.rel` would select the related entity.
+      return owner && !owner.relationships.has(attribute) ? column(attribute) : unknown;
+    }
+    if (kind === 'parenthesized_expression') {
+      const inner = namedChildren(node);
+      return inner.length === 1 ? this.selectedItem(inner[0] as SgNode, fn, depth + 1) : unknown;
+    }
+    if (kind !== 'call') return OPERATOR_KINDS.has(kind) ? column(null) : unknown;
+    const callee = node.field('function') as SgNode;
+    const name = dottedName(callee);
+    if (name && this.sqlFunction(fn, name)) return column(name[name.length - 1] as string);
+    if (callee.kind() !== 'attribute') return unknown;
+    // A method of a column expression (`.label("n")`, `.desc()`, `func.count(...).over(...)`) is a column.
+    const receiver = this.selectedItem(callee.field('object') as SgNode, fn, depth + 1);
+    if (!receiver.known || receiver.model) return unknown;
+    if (callee.field('attribute')?.text() !== 'label') return column(null);
+    const label = callArgs(node).positional[0];
+    const key = label ? stringValue(label) : null;
+    return key === null ? unknown : column(key);
+  }
+
+  /** `func.count`, `sa.func.max`, `cast`, `literal_column`: SQL expressions, never entities (`aliased` is one). */
+  private sqlFunction(fn: SgNode, name: string[]): boolean {
+    const head = name[0] as string;
+    if (this.locallyBound(fn, head)) return false;
+    const target = [this.imports.get(head) ?? head, ...name.slice(1)].join('.');
+    if (!/^(sqlalchemy|sqlmodel)\./.test(target)) return false;
+    const parts = target.split('.');
+    return parts.includes('func') || !ENTITY_CONSTRUCTS.has(parts[parts.length - 1] as string);
+  }
+
+  /**
+   * The rows a value holds when it is the result of a session's `execute` (`(await db.execute(stmt)).all()`,
+   * `.unique().all()`, `.first()`, `list(result)`, a local bound once to one of those). Null when it is not
+   * such a value (the objects of `scalars()` are not rows).
+   */
+  rowsOf(expr: SgNode, fn: SgNode, depth = 0): Rows | null {
+    if (depth > 12) return null;
+    switch (expr.kind()) {
+      case 'parenthesized_expression': {
+        const inner = namedChildren(expr);
+        return inner.length === 1 ? this.rowsOf(inner[0] as SgNode, fn, depth + 1) : null;
+      }
+      case 'await': {
+        const call = namedChildren(expr)[0];
+        const callee = call?.kind() === 'call' ? call.field('function') : null;
+        const receiver = callee?.kind() === 'attribute' ? callee.field('object') : null;
+        const method = callee?.field('attribute')?.text() ?? '';
+        if (!call || !receiver || (method !== 'execute' && method !== 'exec') || !this.sessions.resolve(receiver)) return null;
+        const first = callArgs(call).positional[0];
+        const stmt = first ? this.rowsStatement(first, fn) : null;
+        if (!stmt) return { k: 'unknown', why: `the statement of \`${shortText(call.text())}\` is not a \`select(...)\` this tool can follow` };
+        // SQLModel's `exec` of one item returns its objects, not rows.
+        if (method === 'exec' && stmt.items.length === 1) return null;
+        return { k: 'rows', shape: 'result', stmt, call };
+      }
+      case 'call': {
+        const callee = expr.field('function') as SgNode;
+        const args = callArgs(expr);
+        if (callee.kind() === 'identifier' && callee.text() === 'list' && !this.locallyBound(fn, 'list')) {
+          const inner = args.positional.length === 1 && args.keywords.size === 0 ? this.rowsOf(args.positional[0] as SgNode, fn, depth + 1) : null;
+          return inner?.k === 'rows' && inner.shape !== 'row' ? { ...inner, shape: 'list' } : inner?.k === 'unknown' ? inner : null;
+        }
+        if (callee.kind() !== 'attribute') return null;
+        const inner = this.rowsOf(callee.field('object') as SgNode, fn, depth + 1);
+        if (inner?.k !== 'rows') return inner;
+        const method = callee.field('attribute')?.text() ?? '';
+        if (inner.shape !== 'result') return null;
+        if (method === 'unique' || method === 'tuples') return inner;
+        if (method === 'all' || method === 'fetchall') return { ...inner, shape: 'list' };
+        if (['first', 'one', 'one_or_none', 'fetchone'].includes(method)) return { ...inner, shape: 'row' };
+        return null;
+      }
+      case 'subscript': {
+        const value = expr.field('value');
+        const subscripts = expr.children().filter((c) => c.isNamed() && !sameNode(c, value));
+        const inner = value && subscripts.length === 1 && subscripts[0]?.kind() !== 'slice' ? this.rowsOf(value, fn, depth + 1) : null;
+        return inner?.k === 'rows' ? (inner.shape === 'list' ? { ...inner, shape: 'row' } : null) : inner;
+      }
+      case 'identifier': {
+        const name = expr.text();
+        if (parametersOf(fn).some((p) => p.name === name)) return null;
+        const bindings = bindingsIn(fn, name);
+        const value = bindings.length === 1 ? boundValue(bindings[0] as SgNode) : null;
+        return value ? this.rowsOf(value, fn, depth + 1) : null;
+      }
+      default:
+        return null;
+    }
   }
 
   private isSelect(callee: string[]): boolean {
@@ -455,4 +626,9 @@ function boundValue(target: SgNode): SgNode | null {
 function constructorCall(call: SgNode): boolean {
   const callee = call.field('function');
   return callee !== null && dottedName(callee) !== null;
+}
+
+function shortText(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }
