@@ -21,7 +21,7 @@ import { parameterKey } from './eager/cross-summary';
 import { propertyReads, schemaReads, type ModelIndex, type ModelInfo, type Relationship, type SchemaInfo } from './eager/model-index';
 import { Provenances, type Provenance, type Statement } from './eager/provenance';
 import { HINTS, RULES, type EagerRule } from './eager/rules';
-import { returnSources } from './eager/returns';
+import { invalidatedBetween, returnSources } from './eager/returns';
 import { isAsyncCode, isRoute, responseModelText } from './eager/routes';
 import { ownerOf } from './eager/scope';
 import { stringValue } from './eager/summary';
@@ -49,7 +49,15 @@ const SPAWNERS: ReadonlySet<string> = new Set([...CONCURRENT_ALL, ...CONCURRENT_
 /** Relationships to load on one statement, and where they are read (flagged there if the load cannot be added). */
 interface Need {
   stmt: Statement;
-  paths: { rels: Relationship[]; site: SgNode; subject: string }[];
+  /** `entity`: the selected item the loader names (`models.Post` of `select(models.Post, func.count(...))`). */
+  paths: { rels: Relationship[]; site: SgNode; subject: string; entity: string }[];
+}
+
+/** A response model field named exactly like a mapped class: what a `Row` of a statement selecting it holds. */
+interface EntityField {
+  name: string;
+  nested: SchemaInfo;
+  models: ModelInfo[];
 }
 
 interface SessionEvent {
@@ -217,7 +225,7 @@ class EagerLoad {
     }
     const key = start(stmt.anchor);
     const entry = this.needs.get(key) ?? { stmt, paths: [] };
-    entry.paths.push({ rels: path, site, subject });
+    entry.paths.push({ rels: path, site, subject, entity: stmt.entityText });
     this.needs.set(key, entry);
   }
 
@@ -250,10 +258,13 @@ class EagerLoad {
     if (!target) return;
     const events = this.sessionEvents(fn);
     const handler = fn.field('name')?.text() ?? '?';
+    // Rows are only read in the function that ran their statement, never in a plain def's parameters.
+    const entityFields = parametersOnly ? [] : this.entityFields(target.schema);
     for (const ret of fn.findAll({ rule: { kind: 'return_statement' } })) {
       if (ownerOf(ret)?.id() !== fn.id()) continue;
       const value = namedChildren(ret)[0];
       if (!value) continue;
+      if (entityFields.length > 0 && this.rowsReturn(fn, ret, value, target.list, target.schema, entityFields, events)) continue;
       let p = this.provenances.of(value, fn);
       if (!p || (parametersOnly && !fromParameter(p))) continue;
       if (target.list) p = p.shape === 'list' || p.shape === 'any' ? { ...p, shape: 'object' } : null;
@@ -289,6 +300,93 @@ class EagerLoad {
         }
       }
     }
+  }
+
+  private modelsByName: Map<string, ModelInfo[]> | null = null;
+
+  /** The schema's fields named exactly like a mapped class whose annotation is a (non-list) schema. */
+  private entityFields(schema: SchemaInfo): EntityField[] {
+    if (!this.modelsByName) {
+      this.modelsByName = new Map();
+      for (const model of this.index.models.values()) this.modelsByName.set(model.name, [...(this.modelsByName.get(model.name) ?? []), model]);
+    }
+    const out: EntityField[] = [];
+    for (const [name, info] of schema.fields) {
+      const models = this.modelsByName.get(name);
+      const nested = models ? this.index.schemaOfType(info.path, info.annotation) : null;
+      if (models && nested && !nested.list) out.push({ name, nested: nested.schema, models });
+    }
+    return out;
+  }
+
+  /**
+   * A route returning the rows of a statement (`select(Post, func.count(...).label("votes"))`, `select(A, B)`)
+   * with a response model field named like a selected class (`Post: PostBase`): the field serialises the `Row`
+   * attribute, the entity, and its schema reads the entity's relationships. They get loaders on the statement
+   * like a one-model statement's; what is not certain is flagged at the `return`. True when the return is
+   * settled here (the object paths below have nothing to add for rows).
+   */
+  private rowsReturn(fn: SgNode, ret: SgNode, value: SgNode, list: boolean, schema: SchemaInfo, fields: EntityField[], events: SessionEvent[]): boolean {
+    const handler = fn.field('name')?.text() ?? '?';
+    const flagFields = (which: EntityField[], why: string): void => {
+      const owners = [...new Set(which.flatMap((f) => f.models.flatMap((m) => this.lazyReads(f.nested, m))))];
+      if (owners.length === 0) return;
+      const names = which.map((f) => `\`${f.name}\``).join(', ');
+      this.flag(
+        RULES.unknownQuery,
+        ret,
+        `the response model \`${schema.name}\` of \`${handler}\` serialises ${owners.join(', ')} through its field${which.length > 1 ? 's' : ''} ${names}, named like mapped classes as the \`Row\`s of a \`select(...)\` of them are, but ${why}; unless the query loads them, serialisation raises MissingGreenlet`,
+        `rows|${names}|${why}`,
+      );
+    };
+    const rows = this.provenances.rowsOf(value, fn);
+    if (!rows) {
+      // A model object (or a list of them) of known provenance is serialised by the object paths; a field named
+      // like a class is no attribute of it. Anything else may hold rows, or objects put together from them.
+      const p = this.provenances.of(value, fn);
+      if (value.kind() !== 'none' && !p?.model) flagFields(fields, `what \`${shortText(value.text())}\` holds cannot be followed to the statement that loaded it`);
+      return false;
+    }
+    if (rows.k === 'unknown') {
+      flagFields(fields, rows.why);
+      return true;
+    }
+    if ((rows.shape === 'list') !== list) {
+      const returned = rows.shape === 'result' ? 'a `Result`' : rows.shape === 'row' ? 'one row' : 'a list of rows';
+      flagFields(fields, `the route returns ${returned} for a response model that expects ${list ? 'a list' : 'one object'}`);
+      return true;
+    }
+    const invalid = invalidatedBetween(fn, rows.call, ret);
+    if (invalid) {
+      flagFields(fields, invalid);
+      return true;
+    }
+    const items = rows.stmt.items;
+    for (const field of fields) {
+      const keyed = items.filter((i) => i.key === field.name);
+      const entity = keyed.length === 1 && keyed[0]?.model && field.models.includes(keyed[0].model) ? keyed[0] : undefined;
+      if (!entity) {
+        // Nothing the statement selects is read by that name: the field reads no entity (validation fails instead).
+        if (keyed.every((i) => !i.model) && keyed.length <= 1 && items.every((i) => i.known)) continue;
+        const texts = items.filter((i) => !i.known || i.key === field.name).map((i) => `\`${shortText(i.node.text())}\``);
+        flagFields([field], `which selected item the \`Row\` attribute \`${field.name}\` is cannot be told (${texts.join(', ')})`);
+        continue;
+      }
+      const model = entity.model as ModelInfo;
+      const subject = `the response model \`${schema.name}\` of \`${handler}\` (its field \`${field.name}\`, the \`Row\` attribute)`;
+      const reads = schemaReads(this.index, field.nested, model);
+      for (const why of reads.opaque) this.flag(RULES.unknownQuery, ret, `${subject} serialises ${why}, so which relationships it loads cannot be told; one not loaded raises MissingGreenlet`, why);
+      const p: Provenance = { shape: 'object', model, load: { k: 'query', stmt: rows.stmt.forEntity(entity) }, path: [] };
+      for (const rels of reads.paths) this.need(p, rels, ret, subject, events, start(ret));
+    }
+    return true;
+  }
+
+  /** The relationships (and unfollowable reads) `schema` serialising a `model` object may load lazily. */
+  private lazyReads(schema: SchemaInfo, model: ModelInfo): string[] {
+    const reads = schemaReads(this.index, schema, model);
+    const lazy = reads.paths.map((rels) => rels[rels.length - 1] as Relationship).filter(lazilyLoaded);
+    return [...lazy.map((r) => `\`${r.owner}\``), ...reads.opaque];
   }
 
   /** Models whose property `name` loads a relationship lazily, or reads what cannot be followed. */
@@ -340,7 +438,7 @@ class EagerLoad {
       const stmt = found.stmt;
       const subject = `a caller in another function (${need.callers.join(', ')})`;
       const entry = this.needs.get(start(stmt.anchor)) ?? { stmt, paths: [] };
-      for (const rels of need.paths) entry.paths.push({ rels, site: stmt.anchor, subject });
+      for (const rels of need.paths) entry.paths.push({ rels, site: stmt.anchor, subject, entity: stmt.entityText });
       this.needs.set(start(stmt.anchor), entry);
     }
   }
@@ -439,7 +537,7 @@ class EagerLoad {
           for (const site of path.sites) fail(site, '`selectinload` is bound to something else in this module');
           continue;
         }
-        const text = this.loaderText(loader, need.stmt.entityText, path.rels);
+        const text = this.loaderText(loader, path.entity, path.rels);
         if (text.missing) {
           // The part of the path that can be written is still loaded; reads deeper than it are flagged.
           for (const site of path.sites) if (site.rels.length > text.depth) fail(site, text.missing);
@@ -523,19 +621,21 @@ function fromParameter(p: Provenance): boolean {
 }
 
 /** Distinct paths, those that are a prefix of another dropped (the longer chain loads them too). */
-function uniquePaths(paths: Need['paths']): { rels: Relationship[]; sites: Need['paths'] }[] {
-  const key = (rels: Relationship[]): string => rels.map((r) => r.owner).join('>');
-  const groups = new Map<string, { rels: Relationship[]; sites: Need['paths'] }>();
+function uniquePaths(paths: Need['paths']): { rels: Relationship[]; entity: string; sites: Need['paths'] }[] {
+  // The entity first: two selected items of one statement each take their own loader chains.
+  const key = (entity: string, rels: Relationship[]): string => [entity, ...rels.map((r) => r.owner)].join('>');
+  const groups = new Map<string, { rels: Relationship[]; entity: string; sites: Need['paths']; key: string }>();
   for (const p of paths) {
-    const g = groups.get(key(p.rels)) ?? { rels: p.rels, sites: [] };
+    const k = key(p.entity, p.rels);
+    const g = groups.get(k) ?? { rels: p.rels, entity: p.entity, sites: [], key: k };
     g.sites.push(p);
-    groups.set(key(p.rels), g);
+    groups.set(k, g);
   }
   const all = [...groups.values()];
-  const kept = all.filter((g) => !all.some((o) => o !== g && o.rels.length > g.rels.length && key(o.rels).startsWith(`${key(g.rels)}>`)));
+  const kept = all.filter((g) => !all.some((o) => o !== g && o.rels.length > g.rels.length && o.key.startsWith(`${g.key}>`)));
   for (const g of all) {
     if (kept.includes(g)) continue;
-    const longer = kept.find((o) => key(o.rels).startsWith(`${key(g.rels)}>`));
+    const longer = kept.find((o) => o.key.startsWith(`${g.key}>`));
     longer?.sites.push(...g.sites);
   }
   return kept;
@@ -561,6 +661,11 @@ function optionsEdit(stmt: Statement, loaders: string[]): TextEdit {
   const last = all[all.length - 1] as SgNode;
   const at = last.range().end.index;
   return { start: at, end: at, text: `, options=[${loaders.join(', ')}]`, reason };
+}
+
+function shortText(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }
 
 /** Loaded on access unless a loader option loaded it (`lazy="select"`, or a setting that cannot be read). */

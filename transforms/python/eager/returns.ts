@@ -107,7 +107,7 @@ function traceToCall(fn: SgNode, node: SgNode, depth: number): SgNode | null {
  * A session call that may unload relationships between the load (`from`) and the `return`: textually between
  * them, or anywhere in a loop around the load (a later iteration's call runs after it).
  */
-function invalidatedBetween(fn: SgNode, from: SgNode, ret: SgNode): string | null {
+export function invalidatedBetween(fn: SgNode, from: SgNode, ret: SgNode): string | null {
   const loops = from.ancestors().filter((a) => LOOPS.has(String(a.kind())) && ownerOf(a)?.id() === fn.id() && !ret.ancestors().some((r) => sameNode(r, a)));
   for (const call of fn.findAll({ rule: { kind: 'call' } })) {
     if (ownerOf(call)?.id() !== fn.id()) continue;
