@@ -27,7 +27,7 @@ import { ownerOf } from './eager/scope';
 import { stringValue } from './eager/summary';
 import { callArgs, dottedName, namedChildren, sameNode, start } from './query/syntax';
 import { SessionResolver } from './query/sessions';
-import { collectImports, localNameFor, moduleLevelImportBindings, planImportEdits, type ModuleImports } from './support/imports';
+import { collectImports, isModuleLevel, localNameFor, moduleLevelImportBindings, planImportEdits, type ModuleImports } from './support/imports';
 import { nameTable } from './support/scope';
 import { withCachedTree } from './support/cached-tree';
 import { cached } from '../../engine/cached';
@@ -511,9 +511,14 @@ class EagerLoad {
   private assemble(): TransformResult {
     const edits: TextEdit[] = [];
     let added = 0;
-    const existing = localNameFor(this.imports, 'sqlalchemy.orm', 'selectinload');
-    // A `selectinload` bound to something else would shadow the import we add.
-    const loader = existing ?? (nameTable(this.ctx.tree, 'selectinload').occurrences.length === 0 ? 'selectinload' : null);
+    // Only a module-level import binds the name in every function a loader may go in; one inside a function
+    // binds it there alone.
+    const bound = this.imports.from.find((imp) => imp.module === 'sqlalchemy.orm' && imp.name === 'selectinload' && isModuleLevel(imp.node));
+    const existing = bound ? (bound.alias ?? bound.name) : null;
+    // A `selectinload` bound to something else would shadow the import we add; a function's own
+    // `from sqlalchemy.orm import selectinload` is the same object.
+    const free = nameTable(this.ctx.tree, 'selectinload').occurrences.every((o) => o.role === 'reference' || (o.role === 'import' && this.importsSelectinload(o.node)));
+    const loader = existing ?? (free ? 'selectinload' : null);
     for (const need of [...this.needs.values()].sort((a, b) => start(a.stmt.anchor) - start(b.stmt.anchor))) {
       const texts: string[] = [];
       const fail = (site: { site: SgNode; subject: string; rels: Relationship[] }, why: string): void => {
@@ -575,6 +580,11 @@ class EagerLoad {
       findings: this.findings,
       counts: { 'eager loads added': added, 'relationships refreshed by name': refreshed, 'lazy loads flagged': this.findings.filter((f) => f.rule === RULES.unknownQuery).length },
     };
+  }
+
+  /** The identifier is bound by `from sqlalchemy.orm import selectinload` (no alias). */
+  private importsSelectinload(id: SgNode): boolean {
+    return this.imports.from.some((imp) => imp.module === 'sqlalchemy.orm' && imp.name === 'selectinload' && imp.alias === null && imp.node.range().start.index <= start(id) && start(id) < imp.node.range().end.index);
   }
 
   /**
