@@ -332,10 +332,11 @@ class EagerLoad {
       const owners = [...new Set(which.flatMap((f) => f.models.flatMap((m) => this.lazyReads(f.nested, m))))];
       if (owners.length === 0) return;
       const names = which.map((f) => `\`${f.name}\``).join(', ');
+      const fieldText = which.length > 1 ? `its fields ${names} (the \`Row\` attributes of selected entities of those names)` : `its field ${names} (the \`Row\` attribute of a selected entity of that name)`;
       this.flag(
         RULES.unknownQuery,
         ret,
-        `the response model \`${schema.name}\` of \`${handler}\` serialises ${owners.join(', ')} through its field${which.length > 1 ? 's' : ''} ${names}, named like mapped classes as the \`Row\`s of a \`select(...)\` of them are, but ${why}; unless the query loads them, serialisation raises MissingGreenlet`,
+        `the response model \`${schema.name}\` of \`${handler}\` serialises ${owners.join(', ')} through ${fieldText}, but ${why}; unless the query loads them, serialisation raises MissingGreenlet`,
         `rows|${names}|${why}`,
       );
     };
