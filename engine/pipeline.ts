@@ -211,7 +211,10 @@ export function runTransforms<Tree>(
     const kept = result.edits.filter((edit) => !isIgnored(edit.start, edit.end));
     dropResolved(state.findings, result.resolves ?? []);
     for (const finding of result.findings) {
-      if (!isSilenced(finding.offset)) state.findings.push({ offset: finding.offset, finding, transform: transform.id });
+      if (isSilenced(finding.offset)) continue;
+      // A later pass over the same code (async-create-all after async-engine) may find what an earlier one reported.
+      const same = state.findings.some((f) => f.offset === finding.offset && f.finding.rule === finding.rule && f.finding.message === finding.message);
+      if (!same) state.findings.push({ offset: finding.offset, finding, transform: transform.id });
     }
     state.ignored += ignoredSpots.size;
     const failure = step(state, transform.id, kept, language);

@@ -7,7 +7,7 @@
 // driver the project may not have.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, IndexInput, ProjectIndexer, SessionFactoryKind, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
-import { EngineIndex, type EngineSummary, type SessionBind } from './scaffold/engine-index';
+import { EngineIndex, importsUntwinned, type EngineSummary, type SessionBind } from './scaffold/engine-index';
 import { SessionResolver, sessionOptionsFrom } from './query/sessions';
 import { isTestPath } from './index/modules';
 import { sessionShape } from './testing/session-shape';
@@ -42,6 +42,7 @@ const ASYNC_DRIVERS: Record<string, string> = {
 
 const CREATE_ENGINE = new Set(['sqlalchemy.create_engine', 'sqlalchemy.engine.create_engine', 'sqlalchemy.engine.create.create_engine', 'sqlmodel.create_engine']);
 const SESSIONMAKER = new Set(['sqlalchemy.orm.sessionmaker', 'sqlalchemy.orm.session.sessionmaker']);
+const CREATE_ASYNC_ENGINE = new Set(['sqlalchemy.ext.asyncio.create_async_engine', 'sqlalchemy.ext.asyncio.engine.create_async_engine']);
 const ASYNC_SESSIONMAKER = new Set(['sqlalchemy.ext.asyncio.async_sessionmaker', 'sqlalchemy.ext.asyncio.session.async_sessionmaker']);
 const ASYNC_SESSION = new Set(['sqlalchemy.ext.asyncio.AsyncSession', 'sqlalchemy.ext.asyncio.session.AsyncSession', 'sqlmodel.ext.asyncio.session.AsyncSession']);
 const SA_SESSION = new Set(['sqlalchemy.orm.Session', 'sqlalchemy.orm.session.Session']);
@@ -120,8 +121,9 @@ type SessionSource =
  */
 export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> = {
   id: 'async-engine-sessions',
-  // `async def get_db`: a module whose dependency is async already (EngineIndex.asyncDependencyModules).
-  prefilter: (options) => ['Session', 'sessionmaker', 'create_engine', `async def ${options.getDbName}`],
+  // `async def get_db`: a module whose dependency is async already (EngineIndex.asyncDependencyModules);
+  // `create_all`/`drop_all` and get_db: the imported engines and factories a file needs the twin of (twinRefs).
+  prefilter: (options) => ['Session', 'sessionmaker', 'create_engine', 'create_all', 'drop_all', options.getDbName],
   // On the memoising view: every call's callee is resolved through the same few scopes again and again.
   summarize: (input: IndexInput<SgRoot>) =>
     new EngineTwins({ path: input.path, source: input.source, tree: cachedTree(input.tree), options: input.options, isIgnored: () => false }).summary(input.absPath),
@@ -133,6 +135,7 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
     sessionFactories: { ...index.sessionFactories, ...options.sessionFactories },
     // Only when some module has one: summaries of later transforms hold the options.
     ...(Object.keys(index.asyncDependencyModules).length > 0 ? { asyncDependencyModules: index.asyncDependencyModules } : {}),
+    ...(Object.keys(index.untwinnedImports).length > 0 ? { untwinnedImports: index.untwinnedImports } : {}),
     ...(Object.keys(index.sessionAttributes).length > 0 ? { sessionAttributes: index.sessionAttributes } : {}),
   }),
 };
@@ -347,18 +350,28 @@ class EngineTwins {
     }
     const migrated = !!this.ctx.tree.root().find({ rule: { kind: 'identifier', regex: '^(create_async_engine|async_sessionmaker)$' } });
     const twinnable: string[] = [];
+    const twinnedHere: string[] = [];
     const twinnedFactories = new Set<string>();
-    if (!migrated && !this.importsAlembic() && !this.ctx.source.includes('awaitify:')) {
+    if (migrated) {
+      for (const engine of this.collectEngines().values()) if (this.bindsAsyncEngine(twinName(engine.name))) twinnedHere.push(engine.name);
+    } else if (!this.importsAlembic() && !this.ctx.source.includes('awaitify:')) {
       const engines = this.collectEngines();
       const factories = this.collectFactories(engines);
+      const getDb = this.findGetDb();
+      const source = getDb ? this.sessionSource(getDb, engines, factories) : null;
+      if (source?.kind === 'session') source.engine.used = true;
       for (const engine of engines.values()) {
         const own = factories.filter((f) => f.engine === engine);
         if (!this.judge(engine, own)) continue;
         twinnable.push(engine.name);
+        if (engine.used) twinnedHere.push(engine.name);
         for (const factory of own) twinnedFactories.add(factory.name);
       }
     }
     const summary: EngineSummary = { absPath, sessionBinds, twinnable, sessionAliases: this.sessionAliases(), sessionFactories: this.sessionFactories(twinnedFactories) };
+    if (twinnedHere.length > 0) summary.twinnedHere = twinnedHere;
+    const twinRefs = this.twinRefs();
+    if (twinRefs.length > 0) summary.twinRefs = twinRefs;
     if (this.definesAsyncGetDb()) summary.asyncDependency = true;
     const attributes = this.sessionAttributes();
     if (attributes) summary.sessionAttributes = attributes;
@@ -425,6 +438,42 @@ class EngineTwins {
     const cls = args && kindOf(args) === 'argument_list' ? keywordArgument(args, 'class_')?.field('value') : null;
     const qualified = cls ? this.qualifiedName(cls) : null;
     return qualified && ASYNC_SESSION.has(qualified) ? 'async' : 'sync';
+  }
+
+  /**
+   * The imported names whose async twin this file will import without opening a session on them: the engine a
+   * `create_all`/`drop_all` is given, the factory get_db calls (EngineSummary.twinRefs).
+   */
+  private twinRefs(): SessionBind[] {
+    const refs: SessionBind[] = [];
+    const add = (node: SgNode | null | undefined): void => {
+      const imported = node && kindOf(node) === 'identifier' ? this.importedEngine(node) : null;
+      if (imported && !refs.some((r) => r.module === imported.module && r.name === imported.name)) refs.push(imported);
+    };
+    if (/create_all|drop_all/.test(this.ctx.source)) {
+      for (const call of this.ctx.tree.root().findAll({ rule: { kind: 'call' } })) {
+        const callee = call.field('function');
+        const method = callee && kindOf(callee) === 'attribute' ? callee.field('attribute')!.text() : '';
+        if (method !== 'create_all' && method !== 'drop_all') continue;
+        const args = namedChildren(call.field('arguments')!);
+        const bindArg = args.find((a) => kindOf(a) === 'keyword_argument' && a.field('name')?.text() === 'bind') ?? (args[0] && kindOf(args[0]) !== 'keyword_argument' ? args[0] : undefined);
+        add(bindArg && kindOf(bindArg) === 'keyword_argument' ? bindArg.field('value') : bindArg);
+      }
+    }
+    const getDb = this.findGetDb();
+    const opened = getDb ? openedSession(getDb) : null;
+    if (opened && namedChildren(opened.field('arguments')!).length === 0) add(opened.field('function'));
+    return refs;
+  }
+
+  /** `name` is bound once in this file, at module level, to `create_async_engine(...)`. */
+  private bindsAsyncEngine(name: string): boolean {
+    if (moduleBindings(this.table(name)).length !== 1) return false;
+    return this.ctx.tree.root().children().some((statement) => {
+      const assignment = soleAssignment(statement);
+      const call = assignment?.field('right');
+      return assignment?.field('left')?.text() === name && !!call && kindOf(call) === 'call' && CREATE_ASYNC_ENGINE.has(this.qualifiedName(call.field('function')) ?? '');
+    });
   }
 
   /** `name` is bound once in this file, at module level, to an async session factory (a twin written by hand). */
@@ -865,6 +914,9 @@ class EngineTwins {
       if (imported && !/^(sqlalchemy|sqlmodel)(\.|$)/.test(imported.module)) {
         const kind = this.projectFactoryKind(`${imported.module}.${imported.name}`);
         if (kind !== undefined && kind !== 'twin') return unrecognised(`opens its session with \`${quoted(callee)}\`, which ${FACTORY_WITHOUT_TWIN[kind]}`);
+        if (importsUntwinned(this.ctx.options, this.ctx.path, imported.module, imported.name)) {
+          return unrecognised(`opens its session with \`${quoted(callee)}\`, which \`${imported.module}\` does not define as a module-level \`${imported.name} = sessionmaker(...)\` given an async twin (\`${twinName(imported.name)}\` would not exist)`);
+        }
         return { kind: 'imported-factory', expression: twinName(imported.name), imports: [{ module: imported.module, name: twinName(imported.name) }] };
       }
       if (moduleBindings(this.table(callee.text())).length > 1) return unrecognised(`opens its session with \`${quoted(callee)}\`, a name this file binds more than once (imported twice?), so which factory it is cannot be told`);
@@ -1018,6 +1070,8 @@ class EngineTwins {
       if (local) return local.twin ? { text: local.twin, imports: [] } : null;
       const imported = this.imports.from.find((i) => (i.alias ?? i.name) === bind.text() && this.isModuleImport(i.node));
       if (!imported || moduleBindings(this.table(bind.text())).length !== 1 || /^(sqlalchemy|sqlmodel)(\.|$)/.test(imported.module)) return null;
+      // A module of the run that writes no twin of it (an engine that serves no sessions, one made by a class).
+      if (importsUntwinned(this.ctx.options, this.ctx.path, imported.module, imported.name)) return null;
       const twin = twinName(imported.name);
       if (!this.nameFree(twin, at, imported.module)) return null;
       return { text: twin, imports: [{ module: imported.module, name: twin }] };

@@ -22,6 +22,17 @@ export interface EngineSummary {
   sessionBinds: SessionBind[];
   /** Module-level engines of this file whose async twin (and their session factories' twins) can be written. */
   twinnable: string[];
+  /**
+   * Set only when non-empty: the twinnable engines this file serves ORM sessions from itself (a sessionmaker bound
+   * to it, its get_db's `Session(engine)`), so their twins are written whatever other modules do, and the
+   * module-level engines whose twin this file binds already (written by hand or by an earlier run).
+   */
+  twinnedHere?: string[];
+  /**
+   * Set only when non-empty: imported names this file will need the async twin of without opening a session on
+   * them here: an engine given to `create_all`/`drop_all`, the factory its get_db calls.
+   */
+  twinRefs?: SessionBind[];
   /** Module-level aliases of the session type defined here (`SessionDep = Annotated[Session, Depends(get_db)]`). */
   sessionAliases: { name: string; sqlmodel: boolean }[];
   /** Module-level session factories defined here (`JobSession = sessionmaker(bind=engine)`), and what async code uses instead. */
@@ -56,6 +67,14 @@ export function moduleNamesOf(absPath: string): string[] {
  * Whether the file at `path` imports engine `name` from `module` (as written there) and that module writes the
  * engine's async twin, by a table EngineIndex.importedTwins built (TransformOptions.asyncEngineTwins carries it).
  */
+/**
+ * Whether the file at `path` imports `name` from `module` (as written there) from a module of the run that writes no
+ * async twin of it (EngineIndex.untwinnedImports, carried by TransformOptions.untwinnedImports).
+ */
+export function importsUntwinned(options: TransformOptions, path: string, module: string, name: string): boolean {
+  return (options as EngineOptions).untwinnedImports?.[path]?.includes(key(module, name)) ?? false;
+}
+
 export function importsTwinnedEngine(table: Readonly<Record<string, readonly string[]>> | undefined, path: string, module: string, name: string): boolean {
   return table?.[path]?.includes(key(module, name)) ?? false;
 }
@@ -63,6 +82,7 @@ export function importsTwinnedEngine(table: Readonly<Record<string, readonly str
 /** TransformOptions as async-engine's project pass extends them (see EngineIndex.asyncDependencyModules). */
 export type EngineOptions = TransformOptions & {
   asyncDependencyModules?: Readonly<Record<string, true>>;
+  untwinnedImports?: Readonly<Record<string, readonly string[]>>;
 };
 
 /**
@@ -104,6 +124,11 @@ export class EngineIndex {
    */
   readonly importedTwins: Record<string, string[]> = {};
   /**
+   * Per importing file: the `module\0name` of each twinRef that resolves to a module of this run which writes no
+   * twin of it (TransformOptions.untwinnedImports; read with importsUntwinned). A module outside the run is trusted.
+   */
+  readonly untwinnedImports: Record<string, string[]> = {};
+  /**
    * Every dotted name of a module whose session dependency is an `async def` already
    * (TransformOptions.asyncDependencyModules; read with definesAsyncDependency).
    */
@@ -123,7 +148,9 @@ export class EngineIndex {
       return ref === null ? null : finder.find(ref, importerAbs);
     };
     const twinnable = new Set<string>();
+    const twinnedHere = new Set<string>();
     for (const [path, summary] of summaries) {
+      for (const name of summary.twinnedHere ?? []) twinnedHere.add(key(path, name));
       if (summary.asyncDependency) for (const module of moduleNamesOf(summary.absPath)) this.asyncDependencyModules[module] = true;
       for (const [cls, attrs] of Object.entries(summary.sessionAttributes ?? {})) {
         for (const module of moduleNamesOf(summary.absPath)) {
@@ -153,6 +180,19 @@ export class EngineIndex {
         if (!twinnable.has(key(target, bind.name))) continue;
         const twins = (this.importedTwins[path] ??= []);
         if (!twins.includes(key(bind.module, bind.name))) twins.push(key(bind.module, bind.name));
+      }
+    }
+    // After every session bind is counted in `used`: an engine's twin is written when its module or another
+    // opens sessions on it; a factory's when its module's summary says so.
+    for (const [path, summary] of summaries) {
+      for (const ref of summary.twinRefs ?? []) {
+        const target = resolve(ref.module, summary.absPath);
+        if (target === null) continue;
+        const at = key(target, ref.name);
+        const engineTwin = twinnedHere.has(at) || (twinnable.has(at) && this.used.has(at));
+        const factoryTwin = summaries.get(target)?.sessionFactories.some((f) => f.name === ref.name && f.kind === 'twin') ?? false;
+        const table = engineTwin || factoryTwin ? (this.importedTwins[path] ??= []) : (this.untwinnedImports[path] ??= []);
+        if (!table.includes(key(ref.module, ref.name))) table.push(key(ref.module, ref.name));
       }
     }
   }
