@@ -320,6 +320,7 @@ export class TestPlan {
 
     if (isFixture && facts.session !== null && facts.session !== 'ok') {
       this.flag(path, RULES.sessionFixture, fn.id, `the ${what} opens a sync session, but ${facts.session.reason}, so it was left as it is${this.unawaitedNote(path, fn)}; tests using it still get a sync Session (those that call async code were made async anyway, and fail until the fixture is converted)`);
+      this.flagAwaitingReceivers(path, s, fn);
       return;
     }
 
@@ -510,6 +511,7 @@ export class TestPlan {
     const what = `fixture \`${fn.qualname}\``;
     if (facts.fixture?.scope !== null && facts.fixture?.scope !== 'function') {
       this.flag(path, RULES.fixtureScope, fn.id, `the session ${what} is ${facts.fixture?.scope === 'dynamic' ? 'of a scope set at run time' : `\`${facts.fixture?.scope}\`-scoped`}; an AsyncSession is bound to the event loop it was opened in, and tests run in their own loop, so it was left sync${this.unawaitedNote(path, fn)} (tests using it that call async code were still made async, and fail until it hands out an AsyncSession)`);
+      this.flagAwaitingReceivers(path, s, fn);
       return;
     }
     // Tests request it by this name; one given by an expression (`name=NAME`) cannot be matched to them.
@@ -558,11 +560,43 @@ export class TestPlan {
     if (problems.length > 0) {
       const shown = problems.slice(0, 3).join('; ') + (problems.length > 3 ? `; and ${problems.length - 3} more` : '');
       this.flag(path, RULES.sessionFixture, fn.id, `the session ${what} could yield an AsyncSession, but code receiving it still uses a sync session: ${shown}; it was left sync`);
+      this.flagAwaitingReceivers(path, s, fn);
       return;
     }
+    // Its rewrite will fail (and say why there): it hands out a sync Session as before.
+    if (!switches) this.flagAwaitingReceivers(path, s, fn);
     this.file(path).sessionFixtures.add(fn.id);
     for (const o of overrides) this.file(o.path).overrides.set(o.override.def, { fixture: fn.id, awaits: o.awaits });
     for (const f of followers) this.follow(f, fn);
+  }
+
+  /**
+   * For a session fixture left sync: the tests and fixtures receiving it that await calls on it, which earlier
+   * transforms wrote where the receiver's parameter is annotated `Session` (the annotation made it a session for
+   * them, and the test async). On the sync Session the fixture hands out, `await db.commit()` raises TypeError; a
+   * test that only used the session passed before the migration, and nothing else points at it.
+   */
+  private flagAwaitingReceivers(path: string, s: TestSummary, fixture: FunctionSummary): void {
+    const name = this.fixtureName(path, fixture);
+    if (name === '') return;
+    for (const [otherPath, other] of this.summaries) {
+      if (!fixtureVisible(s.base.absPath, other.base.absPath)) continue;
+      for (const consumer of other.base.functions) {
+        if (consumer.test === null || (otherPath === path && consumer.id === fixture.id)) continue;
+        const cf = this.facts.get(functionKey(otherPath, consumer.id));
+        if (!cf || !cf.params.includes(name)) continue;
+        const awaited = consumer.calls.find((c) => c.onSession && c.awaited === 'yes' && !c.ignored && c.text.startsWith(`${name}.`) && c.text.split('.').length === 2);
+        if (!awaited) continue;
+        const what = `${consumer.test === 'test' ? 'test' : 'fixture'} \`${consumer.qualname}\``;
+        this.flag(
+          otherPath,
+          RULES.sessionFixture,
+          awaited.start,
+          `the ${what} awaits \`${awaited.text}(...)\` on \`${name}\`, but the session fixture \`${fixture.qualname}\` (${path}) was left sync (see its finding) and hands it a sync Session, whose methods return no awaitable: it fails with TypeError until the fixture yields an AsyncSession`,
+          `Convert the fixture \`${fixture.qualname}\` to an async one (\`@pytest_asyncio.fixture async def ...: async with AsyncSessionLocal() as session: yield session\`); or, while it stays sync, give the ${what} its sync code back (no \`await\` on \`${name}\`'s calls, \`${name}: Session\`), keeping it async only if it awaits other async code.`,
+        );
+      }
+    }
   }
 
   /**
