@@ -1,0 +1,9 @@
+from app.shared import JobSessionLocal
+
+
+def get_db():
+    db = JobSessionLocal()
+    try:
+        yield db
+    finally:
+        db.close()
