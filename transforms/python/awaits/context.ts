@@ -89,6 +89,8 @@ export function syncOnlyReason(fn: SgNode, keptSyncNames: ReadonlySet<string>): 
     const registrar = syncCallbacks(fn).get(name);
     if (registrar !== undefined) return `\`${name}\` is passed to \`${registrar}()\` in this module, which calls it synchronously, so as a coroutine function it would never run`;
   }
+  const xunit = xunitHook(name, holder);
+  if (xunit) return xunit;
   if (CELERY_TASK_METHODS.has(name) && holder?.kind() === 'block') {
     const cls = holder.parent();
     const bases = cls?.kind() === 'class_definition' ? (cls.field('superclasses')?.text() ?? '') : '';
@@ -135,6 +137,31 @@ function syncCallbacks(fn: SgNode): ReadonlyMap<string, string> {
     return found;
   };
   return treeMemo(fn, 'sync-callbacks', compute) ?? compute();
+}
+
+/**
+ * pytest's xunit-style setup and teardown: pytest calls them synchronously (pytest-asyncio runs only tests and
+ * fixtures in its loop), so an async one returns a coroutine nobody awaits, and its body never runs. Methods of a
+ * class pytest collects (`Test...`), and module-level hooks of a module with `test...` functions or `Test...` classes.
+ */
+const XUNIT_METHODS = new Set(['setup_method', 'teardown_method', 'setup_class', 'teardown_class']);
+const XUNIT_FUNCTIONS = new Set(['setup_module', 'teardown_module', 'setup_function', 'teardown_function']);
+
+function xunitHook(name: string, holder: SgNode | null | undefined): string | null {
+  const why = `\`${name}\` is a pytest xunit-style setup/teardown hook, which pytest calls synchronously`;
+  if (XUNIT_METHODS.has(name) && holder?.kind() === 'block') {
+    const cls = holder.parent();
+    return cls?.kind() === 'class_definition' && /^Test/.test(cls.field('name')?.text() ?? '') ? why : null;
+  }
+  if (XUNIT_FUNCTIONS.has(name) && holder?.kind() === 'module') {
+    const tests = holder.children().some((s) => {
+      const def = s.kind() === 'decorated_definition' ? s.field('definition') : s;
+      const named = def?.field('name')?.text() ?? '';
+      return (def?.kind() === 'function_definition' && /^test/.test(named)) || (def?.kind() === 'class_definition' && /^Test/.test(named));
+    });
+    return tests ? why : null;
+  }
+  return null;
 }
 
 /** Methods of a `celery.Task` subclass the worker calls synchronously (a class-based task's body and its hooks). */
