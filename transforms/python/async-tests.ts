@@ -9,6 +9,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, IndexInput, ProjectIndexer, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { awaitEdits } from './awaits/awaiting';
+import { placeOf } from './awaits/context';
 import { isTestPath } from './index/modules';
 import { ProjectIndex } from './index/project';
 import { summarizeModule } from './index/summarize';
@@ -19,6 +20,7 @@ import { testFacts } from './testing/facts';
 import { TestPlan, type TestSummary } from './testing/plan';
 import { PytestConfigs } from './testing/pytest-config';
 import { SessionRewriter, sessionMockFindings } from './testing/rewrite';
+import { syncSessionArguments } from './propagate/session-args';
 
 const ID = 'async-tests';
 
@@ -82,11 +84,26 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   const calls = new Map<string, SgNode>();
   for (const call of ctx.tree.root().findAll({ rule: { kind: 'call' } })) calls.set(`${start(call)}:${end(call)}`, call);
   // Outer calls first, as propagate-async does: the engine keeps the order of insertions at one offset.
+  const awaited: SgNode[] = [];
   for (const a of [...file.awaits].sort((x, y) => x.start - y.start || y.end - x.end)) {
     const call = calls.get(`${a.start}:${a.end}`);
     if (!call) throw new Error(`${ID}: no call at ${a.start}-${a.end} in ${ctx.path}; the file changed after indexing`);
     edits.push(...awaitEdits(call, a.reason));
+    awaited.push(call);
   }
+  // A session the test opens itself (`db = TestingSessionLocal()`, `self.db` from `setup_method`) and hands to a
+  // call awaited now: it comes from the async factory, or is flagged, as propagate-async does for other code.
+  // The session fixtures rewritten above open theirs in their own way.
+  const rewritten = new Set([...file.sessionFixtures]);
+  const handedOn = awaited.filter((call) => {
+    const unit = placeOf(call).unit;
+    return !unit || !rewritten.has(start(unit));
+  });
+  const sessionArgs = syncSessionArguments(ctx, handedOn, [], true);
+  edits.push(...sessionArgs.edits);
+  findings.push(...sessionArgs.findings);
+  rewrite.fromImports.push(...(sessionArgs.imports?.add ?? []));
+  rewrite.fromRemovals.push(...(sessionArgs.imports?.remove ?? []));
   if (edits.length === rewrite.engineEdits.length) return { edits, findings };
   // Only awaits that will be written settle a finding: an ignored line keeps both the call and its finding.
   const resolves = file.resolves.filter((r) => !ctx.isIgnored(r.offset, r.offset + 1));

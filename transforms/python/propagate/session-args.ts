@@ -22,7 +22,7 @@ import { renamedText, unclosedMessage, unclosedSession } from '../awaits/unclose
 import { importsTwinnedEngine } from '../scaffold/engine-index';
 import { SessionResolver, sessionOptionsFrom } from '../query/sessions';
 import { callArgs, end, start } from '../query/syntax';
-import { collectImports, importsFreedBy, planImportEdits } from '../support/imports';
+import { collectImports, importsFreedBy, planImportEdits, type ImportChange } from '../support/imports';
 import { cachedNameTables, moduleBindings, nameTable, occurrenceOf, scopeOf, seesModuleBinding, type NameTable } from '../support/scope';
 import { RULES, HINTS } from './rules';
 
@@ -32,6 +32,8 @@ export interface SessionArgResult {
   edits: TextEdit[];
   findings: FindingInput[];
   renamed: number;
+  /** With `importsSeparately`: the imports the renames need, for the caller to plan with its own (not in `edits`). */
+  imports?: Required<ImportChange>;
 }
 
 /**
@@ -39,7 +41,7 @@ export interface SessionArgResult {
  * coroutine functions at module level, run with `asyncio.run(...)` in a script's entry block or left as they are
  * (flagged); only a session made at module level can reach them.
  */
-export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgNode[], moduleLevel: SgNode[] = []): SessionArgResult {
+export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgNode[], moduleLevel: SgNode[] = [], importsSeparately = false): SessionArgResult {
   const out: SessionArgResult = { edits: [], findings: [], renamed: 0 };
   if (awaited.length === 0 && moduleLevel.length === 0) return out;
   const imports = collectImports(ctx.tree);
@@ -61,9 +63,12 @@ export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgN
   for (const call of [...awaited, ...moduleLevel]) {
     const args = callArgs(call);
     for (const arg of [...args.positional, ...args.keywords.values()]) {
-      if (arg.kind() !== 'identifier') continue;
-      const info = sessions.resolve(arg) ?? moduleLevelSession(arg);
+      // `self.db` too: a session a test class opens in `setup_method` and hands to the code under test.
+      const attribute = arg.kind() === 'attribute';
+      if (arg.kind() !== 'identifier' && !attribute) continue;
+      const info = attribute ? sessions.resolve(arg) : (sessions.resolve(arg) ?? moduleLevelSession(arg));
       if (!info) {
+        if (attribute) continue;
         const drawn = drawsByHand ? drawnFromDependency(tables(arg.text()), arg, ctx.options.getDbName) : null;
         if (drawn && !decided.has(start(drawn))) {
           decided.add(start(drawn));
@@ -114,6 +119,10 @@ export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgN
   const add = renames.flatMap((r) => [...r.extra, ...(r.importAdd ? [{ module: r.importAdd.module, name: r.importAdd.name }] : [])]);
   const candidates = renames.flatMap((r) => [...(r.importAdd ? [r.importAdd.replaces] : []), ...r.mayFree]);
   const remove = importsFreedBy(ctx.tree, ctx.path, candidates, renames.map((r) => r.edit));
+  if (importsSeparately) {
+    out.imports = { add, remove };
+    return out;
+  }
   for (const e of planImportEdits(ctx.tree, ctx.source, { add, remove })) out.edits.push({ ...e, reason: `${ID}: import the async session factory` });
   return out;
 }
