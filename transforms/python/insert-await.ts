@@ -146,6 +146,8 @@ class InsertAwait {
     const items = clause ? clause.children().filter((c) => c.kind() === 'with_item') : [];
     const factories: SgNode[] = [];
     const transactions: { call: SgNode; info: SessionInfo; target: SgNode | null }[] = [];
+    const contexts: { value: SgNode; info: SessionInfo }[] = [];
+    let session: SessionInfo | null = null;
     let others = 0;
     for (const item of items) {
       const { value, target } = withItemParts(item);
@@ -157,18 +159,22 @@ class InsertAwait {
       const receiver = fn?.kind() === 'attribute' && TRANSACTION_METHODS.has(fn.field('attribute')?.text() ?? '') ? fn.field('object') : null;
       const info = receiver ? this.sessions.resolve(receiver) : null;
       if (info && value) transactions.push({ call: value, info, target });
+      // `with db:` / `with self.session as s:`: an AsyncSession is only an async context manager (it closes the
+      // session on exit, as Session's does); `s` is the session itself, whose calls are awaited like `db`'s.
+      else if (value && value.kind() !== 'call' && (session = this.sessions.resolve(value))) contexts.push({ value, info: session });
       else others++;
     }
-    if (factories.length === 0 && transactions.length === 0) return;
+    if (factories.length === 0 && transactions.length === 0 && contexts.length === 0) return;
     const place = placeOf(stmt);
     const unit = this.convertibleUnit(place);
     // A session made here, in code that stays sync, is a sync Session: the statement is right as it is.
     if (factories.length > 0 && (!unit || place.blocked)) return;
-    const verdicts = transactions.map((t) => this.verdict(t.info, t.call, place));
+    const managed = [...transactions.map((t) => ({ node: t.call, info: t.info })), ...contexts.map((c) => ({ node: c.value, info: c.info }))];
+    const verdicts = managed.map((m) => this.verdict(m.info, m.node, place));
     if (verdicts.some((v) => v.kind === 'sync')) return;
     if (!unit) {
-      for (const [i, t] of transactions.entries()) {
-        if (verdicts[i]?.kind === 'async') this.flag(RULES.syncContext, t.call, `\`with ${t.call.text()}\` ${whereSync(place, this.keptSync)}, so it cannot become \`async with\``);
+      for (const [i, m] of managed.entries()) {
+        if (verdicts[i]?.kind === 'async') this.flag(RULES.syncContext, m.node, `\`with ${m.node.text()}\` ${whereSync(place, this.keptSync)}, so it cannot become \`async with\``);
       }
       return;
     }
@@ -183,10 +189,11 @@ class InsertAwait {
       if (twin.kind === 'unknown') block({ rule: RULES.factoryUnknown, node: call, message: twin.why });
       else if (twin.kind === 'rename') unit.renames.push(twin);
     }
-    for (const [i, t] of transactions.entries()) {
-      const v = verdicts[i] as Verdict;
+    for (const v of verdicts) {
       if (v.kind === 'blocked') block(v.blocker);
       else if (v.kind === 'async') unit.renames.push(...v.renames);
+    }
+    for (const t of transactions) {
       if (t.target && occurrencesOf(unit.node, t.target.text()).length > 1) {
         block({ rule: RULES.asyncObject, node: t.target, message: `the transaction \`${t.target.text()}\` is used in the block, and its commit()/rollback() would need \`await\`, which is not tracked` });
       }

@@ -170,6 +170,8 @@ export class SessionResolver {
    */
   private readonly nameVerdicts = new Map<string, SessionInfo | null>();
   private readonly attributeVerdicts = new Map<string, Omit<SessionInfo, 'text'> | null>();
+  /** `with` aliases being resolved, by binding node id: `with s as s:` must not resolve itself forever. */
+  private readonly aliasesInProgress = new Set<string>();
   /** False when the text has none of the session words: then no expression in it is a session (see sessionWords). */
   readonly mayFindSessions: boolean;
 
@@ -271,7 +273,7 @@ export class SessionResolver {
           const verdict = this.parameterVerdict(param);
           if (!verdict.session) return null;
           if (!binds.every((b) => this.isSessionBinding(b))) return null;
-          return { text: name, sqlmodel: verdict.sqlmodel, stable: binds.length === 0, origins: binds.map((b) => bindingValue(b) as SgNode) };
+          return { text: name, sqlmodel: verdict.sqlmodel, stable: binds.length === 0, origins: binds.flatMap((b) => this.bindingOrigins(b)) };
         }
         if (binds.length > 0) {
           const verdicts = binds.map((b) => this.isSessionBinding(b));
@@ -280,7 +282,7 @@ export class SessionResolver {
             text: name,
             sqlmodel: binds.some((b) => this.bindingIsSqlModel(b)),
             stable: binds.length === 1,
-            origins: binds.map((b) => bindingValue(b) as SgNode),
+            origins: binds.flatMap((b) => this.bindingOrigins(b)),
           };
         }
       } else if (bindingsIn(scope, name).length > 0) {
@@ -552,10 +554,36 @@ export class SessionResolver {
 
   private isSessionBinding(id: SgNode): boolean {
     const value = bindingValue(id);
-    if (!value || value.kind() !== 'call') return false;
+    if (!value) return false;
+    if (value.kind() !== 'call') return this.withAliasOf(id) !== null;
     if (this.isFactoryCall(value)) return true;
     // `with SessionLocal.begin() as db:` yields a session in a transaction; assigned, `.begin()` is only a context manager.
     return id.parent()?.kind() === 'as_pattern_target' && this.isFactoryBeginCall(value);
+  }
+
+  /**
+   * `with db as s:` (or `with self.session as s:`): a session's own context manager returns the session itself,
+   * so `s` is that session, made where it is made. Null when the name is bound any other way, or the `with`
+   * value is not a session. A chain of such names leading back to itself is no session.
+   */
+  private withAliasOf(id: SgNode): SessionInfo | null {
+    const value = id.parent()?.kind() === 'as_pattern_target' ? bindingValue(id) : null;
+    if (!value || (value.kind() !== 'identifier' && value.kind() !== 'attribute')) return null;
+    const key = `${id.id()}`;
+    if (this.aliasesInProgress.has(key)) return null;
+    this.aliasesInProgress.add(key);
+    try {
+      return this.resolve(value);
+    } finally {
+      this.aliasesInProgress.delete(key);
+    }
+  }
+
+  /** The factory calls a binding's session comes from: its value, or for a `with` alias, its session's. */
+  private bindingOrigins(id: SgNode): SgNode[] {
+    const value = bindingValue(id) as SgNode;
+    if (value.kind() === 'call') return [value];
+    return this.withAliasOf(id)?.origins ?? [];
   }
 
   /** `SessionLocal.begin()` on a session factory. */
@@ -573,7 +601,8 @@ export class SessionResolver {
 
   private bindingIsSqlModel(id: SgNode): boolean {
     const value = bindingValue(id);
-    if (!value || value.kind() !== 'call') return false;
+    if (value && value.kind() !== 'call') return this.withAliasOf(id)?.sqlmodel ?? false;
+    if (!value) return false;
     const callee = dottedName(value.field('function') as SgNode);
     return !!callee && this.dottedVerdict(callee, new Set()).sqlmodel;
   }
