@@ -670,8 +670,10 @@ export class AsyncPlan {
         if (key !== null && (this.functions.get(key)?.fn.isAsync === true || this.newly.has(key))) callsAsync = true;
         if (call.sessionArg && !call.onSession) {
           handsOn = true;
-          // A function the index cannot see may be a coroutine function by now (a module left out of the run).
-          if (key === null) handsToUnknown = true;
+          // A function the index cannot see may be a coroutine function by now (a module left out of the run). A
+          // project class is no such function: constructing it runs its `__init__`, never a coroutine function, and
+          // the methods called on the object it makes are calls of their own here.
+          if (key === null && this.index.evaluate(entry.path, call.callee).k !== 'class') handsToUnknown = true;
         }
       }
       // Its own unconverted session calls, or only sync functions it hands the session to, say it stays sync.

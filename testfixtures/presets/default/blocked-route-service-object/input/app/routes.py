@@ -1,0 +1,19 @@
+from fastapi import APIRouter, Depends
+from sqlalchemy.orm import Session
+
+from app.database import get_db
+from app.service import ItemService
+
+router = APIRouter()
+
+
+@router.get("/items/{item_id}")
+def read_item(item_id: int, db: Session = Depends(get_db)):
+    return ItemService(db).get(item_id)
+
+
+# It hands its session to a service object whose method it calls stays sync: it keeps the sync session.
+@router.put("/items/{item_id}")
+def rename_item(item_id: int, name: str, db: Session = Depends(get_db)):
+    service = ItemService(db)
+    return service.rename(item_id, name)
