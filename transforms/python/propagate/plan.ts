@@ -671,9 +671,10 @@ export class AsyncPlan {
         if (call.sessionArg && !call.onSession) {
           handsOn = true;
           // A function the index cannot see may be a coroutine function by now (a module left out of the run). A
-          // project class is no such function: constructing it runs its `__init__`, never a coroutine function, and
-          // the methods called on the object it makes are calls of their own here.
-          if (key === null && this.index.evaluate(entry.path, call.callee).k !== 'class') handsToUnknown = true;
+          // project class constructed in a handler is no such function: its `__init__` is never a coroutine function,
+          // and the methods the handler calls on the object are calls of their own here. A dependency hands the
+          // object on (`return UserRepo(db)`), to code awaiting its methods: that stays unknown.
+          if (key === null && !(fn.route && this.index.evaluate(entry.path, call.callee).k === 'class')) handsToUnknown = true;
         }
       }
       // Its own unconverted session calls, or only sync functions it hands the session to, say it stays sync.
