@@ -25,7 +25,8 @@ import { invalidatedBetween, returnSources } from './eager/returns';
 import { isAsyncCode, isRoute, responseModelText } from './eager/routes';
 import { ownerOf } from './eager/scope';
 import { stringValue } from './eager/summary';
-import { callArgs, dottedName, namedChildren, sameNode, start } from './query/syntax';
+import { callArgs, classOfMethod, dottedName, enclosingFunction, methodsOf, namedChildren, sameNode, start } from './query/syntax';
+import { bindingsIn, parametersOf } from './query/bindings';
 import { SessionResolver } from './query/sessions';
 import { collectImports, isModuleLevel, localNameFor, moduleLevelImportBindings, planImportEdits, type ModuleImports } from './support/imports';
 import { nameTable } from './support/scope';
@@ -457,16 +458,111 @@ class EagerLoad {
       // `crud.create_task(db, ...)`: a project function that happens to share the name runs nothing concurrently.
       if (this.project.callsPlainProjectFunction(this.ctx.path, start(call), SPAWNERS)) continue;
       const args = namedChildren(call.field('arguments') as SgNode);
-      const carrying = args.filter((a) => this.mentionsSession(a));
+      const sessions = args.map((a) => this.taskSession(a, fn, 0));
+      const carrying = args.filter((_, i) => sessions[i] !== null);
       const spread = carrying.some((a) => ['list_splat', 'list', 'list_comprehension', 'generator_expression', 'tuple', 'set'].includes(String(a.kind())));
       if (task ? carrying.length === 0 : carrying.length < 2 && !spread) continue;
-      const session = carrying.map((a) => this.sessionIn(a)).find((s) => s !== null) ?? 'the session';
-      this.flag(RULES.sharedSession, call, `\`${session}\` is passed to tasks that \`${callee?.join('.')}(...)\` runs concurrently; an AsyncSession is not safe for concurrent use`, String(start(call)));
+      const session = sessions.find((s) => s !== null) ?? 'the session';
+      this.flag(RULES.sharedSession, call, `\`${session}\` is used by the tasks that \`${callee?.join('.')}(...)\` runs concurrently; an AsyncSession is not safe for concurrent use`, String(start(call)));
     }
   }
 
-  private mentionsSession(node: SgNode): boolean {
-    return this.sessionIn(node) !== null;
+  /**
+   * The session the tasks an argument of a concurrency call makes would share: one written in it (`crud.get(db, i)`),
+   * or reached through what it names in `fn`: a list of tasks built first (`tasks = [...]`, `tasks.append(...)`), a
+   * function nested in `fn`, or a method of the same object (`self.describe(i)`), whose body uses a session it does
+   * not make itself (`self.db`, the enclosing function's `db`). A task opening its own session shares nothing.
+   */
+  private taskSession(node: SgNode, fn: SgNode, depth: number): string | null {
+    const direct = this.sessionIn(node);
+    if (direct !== null || depth > 3) return direct;
+    for (const id of [node, ...node.findAll({ rule: { kind: 'identifier' } })]) {
+      if (id.kind() !== 'identifier') continue;
+      const parent = id.parent();
+      if (parent?.kind() === 'attribute' && !sameNode(parent.field('object'), id)) continue;
+      const name = id.text();
+      // `self.describe(i)`: the method of the object `self` names, in the class of the method binding it.
+      const method = parent?.kind() === 'attribute' && parent.parent()?.kind() === 'call' ? this.selfMethod(id, parent.field('attribute')?.text() ?? '') : null;
+      if (method) {
+        const found = this.sharedSessionIn(method, depth + 1);
+        if (found !== null) return found;
+        continue;
+      }
+      for (const binding of bindingsIn(fn, name)) {
+        const value = assignedValue(binding);
+        const found = value ? this.taskSession(value, fn, depth + 1) : null;
+        if (found !== null) return found;
+      }
+      for (const call of fn.findAll({ rule: { kind: 'call' } })) {
+        const callee = call.field('function');
+        if (callee?.kind() !== 'attribute' || callee.field('object')?.text() !== name || !['append', 'extend', 'insert'].includes(callee.field('attribute')?.text() ?? '')) continue;
+        const found = this.taskSession(call.field('arguments') as SgNode, fn, depth + 1);
+        if (found !== null) return found;
+      }
+      for (const def of fn.findAll({ rule: { kind: 'function_definition' } })) {
+        if (def.field('name')?.text() !== name || ownerOf(def.parent()?.kind() === 'decorated_definition' ? (def.parent() as SgNode) : def)?.id() !== fn.id()) continue;
+        const found = this.sharedSessionIn(def, depth + 1);
+        if (found !== null) return found;
+      }
+    }
+    return null;
+  }
+
+  /** `self.<name>` called where `self` is the first parameter of an enclosing method: that method of its class. */
+  private selfMethod(object: SgNode, name: string): SgNode | null {
+    const cls = selfClass(object);
+    return cls ? (methodsOf(cls).find((m) => m.field('name')?.text() === name) ?? null) : null;
+  }
+
+  /**
+   * `self.repo` where the class stores in it an object made from a session (`self.repo = Repo(self.db)`): that
+   * session, which the object's methods use. Null when any store to it is not such a call.
+   */
+  private sessionOfHelper(attribute: SgNode): string | null {
+    const object = attribute.field('object');
+    const cls = object?.kind() === 'identifier' ? selfClass(object) : null;
+    const name = attribute.field('attribute')?.text();
+    if (!cls || !name) return null;
+    let found: string | null = null;
+    for (const m of methodsOf(cls)) {
+      const self = parametersOf(m)[0]?.name;
+      for (const assignment of m.findAll({ rule: { kind: 'assignment' } })) {
+        const left = assignment.field('left');
+        if (left?.kind() !== 'attribute' || left.field('object')?.text() !== self || left.field('attribute')?.text() !== name) continue;
+        const right = assignment.field('right');
+        const session = right?.kind() === 'call' ? this.sessionIn(right.field('arguments') as SgNode) : null;
+        if (session === null) return null;
+        found = session;
+      }
+    }
+    return found;
+  }
+
+  /** A session `def`'s body uses that it does not make or receive itself: an attribute of its object, or a closure's. */
+  private sharedSessionIn(def: SgNode, depth: number): string | null {
+    const body = def.field('body');
+    if (!body) return null;
+    const self = classOfMethod(def) ? parametersOf(def)[0]?.name : undefined;
+    const ownName = (name: string): boolean => name !== self && (parametersOf(def).some((p) => p.name === name) || bindingsIn(def, name).length > 0);
+    for (const e of body.findAll({ rule: { any: [{ kind: 'identifier' }, { kind: 'attribute' }] } })) {
+      const head = e.kind() === 'attribute' ? e.field('object') : e;
+      if (head?.kind() !== 'identifier' || ownName(head.text())) continue;
+      if (e.kind() === 'identifier' && e.parent()?.kind() === 'attribute' && !sameNode(e.parent()?.field('object') ?? null, e)) continue;
+      if (this.sessions.resolve(e)) return e.text();
+    }
+    if (depth > 3) return null;
+    // What it calls on its own object runs in the same task, on the same object.
+    for (const call of body.findAll({ rule: { kind: 'call' } })) {
+      const callee = call.field('function');
+      const object = callee?.kind() === 'attribute' ? callee.field('object') : null;
+      const method = object?.kind() === 'identifier' ? this.selfMethod(object, callee?.field('attribute')?.text() ?? '') : null;
+      const found = method && method.id() !== def.id() ? this.sharedSessionIn(method, depth + 1) : null;
+      if (found !== null) return found;
+      // `await self.settings.model()`, the object built on the shared session (`ModelSettings(self.db)`).
+      const helper = object?.kind() === 'attribute' && call.parent()?.kind() === 'await' ? this.sessionOfHelper(object) : null;
+      if (helper !== null) return helper;
+    }
+    return null;
   }
 
   private sessionIn(node: SgNode): string | null {
@@ -725,4 +821,22 @@ function modifiedBefore(fn: SgNode, variable: string, offset: number): boolean {
     const left = a.field('left');
     return start(a) < offset && left?.kind() === 'attribute' && left.field('object')?.text() === variable;
   }) || fn.findAll({ rule: { kind: 'call' } }).some((c) => start(c) < offset && c.field('function')?.text() === 'setattr' && callArgs(c).positional[0]?.text() === variable);
+}
+
+/** The value a binding occurrence is assigned (`tasks = [...]`), or null for any other binding. */
+function assignedValue(id: SgNode): SgNode | null {
+  const parent = id.parent();
+  return parent?.kind() === 'assignment' && sameNode(parent.field('left'), id) ? parent.field('right') : null;
+}
+
+/** The class of the method whose first parameter `object` names (`self`, also from a function nested in it). */
+function selfClass(object: SgNode): SgNode | null {
+  for (let def = enclosingFunction(object); def; def = enclosingFunction(def)) {
+    const params = parametersOf(def);
+    if (params.some((p) => p.name === object.text()) || bindingsIn(def, object.text()).length > 0) {
+      const cls = classOfMethod(def);
+      return cls && params[0]?.name === object.text() ? cls : null;
+    }
+  }
+  return null;
 }
