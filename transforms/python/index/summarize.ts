@@ -914,7 +914,8 @@ function isLibraryDecorator(expr: Expr): boolean {
 }
 
 /** Methods a session has (sync or async, or only on the sync Session): a call of one marks its receiver session-like. */
-const SESSION_LIKE_METHODS = new Set([...AWAITED_METHODS, ...BULK_METHODS, 'query']);
+// `exec`: SQLModel's Session; an untyped parameter is only reported when a caller hands it a session.
+const SESSION_LIKE_METHODS = new Set([...AWAITED_METHODS, ...BULK_METHODS, ...SQLMODEL_AWAITED_METHODS, 'query']);
 
 interface SignatureParameter {
   name: string;
