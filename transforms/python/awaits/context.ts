@@ -91,6 +91,8 @@ export function syncOnlyReason(fn: SgNode, keptSyncNames: ReadonlySet<string>): 
   }
   const xunit = xunitHook(name, holder);
   if (xunit) return xunit;
+  // pluggy calls a conftest's or plugin's hooks synchronously: an `async def pytest_sessionstart` never runs.
+  if (name.startsWith('pytest_') && holder?.kind() === 'module') return `\`${name}\` is a pytest hook, which pytest calls synchronously`;
   if (CELERY_TASK_METHODS.has(name) && holder?.kind() === 'block') {
     const cls = holder.parent();
     const bases = cls?.kind() === 'class_definition' ? (cls.field('superclasses')?.text() ?? '') : '';

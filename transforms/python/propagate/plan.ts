@@ -613,7 +613,9 @@ export class AsyncPlan {
             this.flagSessionLikeUses(callee, name, `\`${site.caller?.fn.qualname ?? 'module code'}\` (${site.path}) passes it a session`, true);
           }
         }
-        if (!site.caller) continue;
+        // A callee that stays a plain def (kept sync for its sync callers, or blocked) keeps its sync session calls:
+        // what is handed to it may stay the sync Session it is.
+        if (!site.caller || !this.isAsyncAfter(callee.key)) continue;
         for (const [key, own] of site.call.likeArgs ?? []) {
           const name = paramAt(params.sessions, at(key));
           if (name !== undefined) {
