@@ -127,6 +127,8 @@ export class AsyncPlan {
   private readonly queue: string[] = [];
   /** Route handlers whose session parameter goes back to the sync session (keepBlockedRoutesSync). */
   private readonly keptSync = new Set<string>();
+  /** Functions made async by their session awaits that stay plain defs after all, every caller sync (keepSyncOnlyCalleesSync). */
+  private readonly keptPlain = new Set<string>();
   private readonly decoratorBlockers = new Map<string, string | null>();
   /** libraryHook's answer per class (`path#id`). */
   private readonly hookBases = new Map<string, string | null>();
@@ -493,6 +495,7 @@ export class AsyncPlan {
     for (const key of kept) {
       const e = this.functions.get(key) as FnEntry;
       this.newly.delete(key);
+      this.keptPlain.add(key);
       const file = this.file(e.path);
       const own = new Set(e.fn.calls.map((c) => `${c.start}:${c.end}`));
       file.awaits = file.awaits.filter((a) => !own.has(`${a.start}:${a.end}`));
@@ -613,9 +616,9 @@ export class AsyncPlan {
             this.flagSessionLikeUses(callee, name, `\`${site.caller?.fn.qualname ?? 'module code'}\` (${site.path}) passes it a session`, true);
           }
         }
-        // A callee that stays a plain def (kept sync for its sync callers, or blocked) keeps its sync session calls:
-        // what is handed to it may stay the sync Session it is.
-        if (!site.caller || !this.isAsyncAfter(callee.key)) continue;
+        // A callee kept a plain def for its sync callers keeps its sync session calls: what they hand it stays the
+        // sync Session it is. (One that stays sync otherwise may still store the session for async methods.)
+        if (!site.caller || this.keptPlain.has(callee.key)) continue;
         for (const [key, own] of site.call.likeArgs ?? []) {
           const name = paramAt(params.sessions, at(key));
           if (name !== undefined) {
