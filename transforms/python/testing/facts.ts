@@ -151,6 +151,7 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
   const root = tree.root();
   const imports = collectImports(tree);
   const isOpener = sessionOpener(root, imports, factories);
+  const sessionClasses = new Set(['sqlalchemy.orm', 'sqlalchemy.orm.session', 'sqlmodel'].flatMap((m) => localNamesFor(imports, m, 'Session')));
   const moduleMarked = root.children().some((s) => {
     const assignment = s.kind() === 'expression_statement' ? namedChildren(s)[0] : null;
     return assignment?.kind() === 'assignment' && assignment.field('left')?.text() === 'pytestmark' && /\bmark\.(asyncio|anyio|trio)\b/.test(assignment.field('right')?.text() ?? '');
@@ -167,7 +168,7 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
     const lineStart = source.lastIndexOf('\n', start(holder) - 1) + 1;
     const indent = source.slice(lineStart, start(holder));
     const params = parametersOf(fn).map((p) => p.name);
-    const shape = fixture && fixture.callee !== 'pytest_asyncio.fixture' ? sessionShape(fn, source, isOpener) : null;
+    const shape = fixture && fixture.callee !== 'pytest_asyncio.fixture' ? (sessionShape(fn, source, isOpener) ?? unknownOpener(fn, sessionClasses)) : null;
     const overrides = overridesOf(fn, params, dependencies);
     functions.push({
       id: start(fn),
@@ -261,6 +262,58 @@ function isWithItemValue(call: SgNode): boolean {
   const parent = call.parent();
   if (parent?.kind() === 'with_item') return true;
   return parent?.kind() === 'as_pattern' && parent.parent()?.kind() === 'with_item' && sameNode(namedChildren(parent)[0], call);
+}
+
+/**
+ * A fixture declared to hand out a sync Session (`-> Session`, `-> Generator[Session, None, None]`, `Iterator[...]`)
+ * that makes it with a call no opener recognises (`with session_maker.begin() as s: yield s`, the maker a fixture
+ * of its own): a session fixture in a shape this transform cannot convert, reported rather than passed over (the
+ * tests using it may call async code now). Null for anything else, a fixture handing on a parameter included.
+ */
+function unknownOpener(fn: SgNode, sessionClasses: ReadonlySet<string>): { ok: false; reason: string } | null {
+  if (!returnsSession(fn.field('return_type'), sessionClasses)) return null;
+  const body = fn.field('body');
+  const exits = body ? body.findAll({ rule: { any: [{ kind: 'yield' }, { kind: 'return_statement' }] } }).filter((e) => sameNode(enclosingDef(e), fn)) : [];
+  for (const exit of exits) {
+    const value = namedChildren(exit)[0];
+    const made = value?.kind() === 'call' ? value : value?.kind() === 'identifier' ? madeBy(fn, value.text()) : null;
+    // `sessionmaker(...)` makes a factory, whatever the annotation says: the fixtures opening sessions from it are the ones.
+    if (made && !/(^|\.)(async_)?sessionmaker$/.test(made.field('function')?.text() ?? '')) return { ok: false, reason: `its session comes from \`${made.text()}\`, which is no session factory awaitify knows` };
+  }
+  return null;
+}
+
+const GENERATOR_TYPES = /^(typing\.|collections\.abc\.|t\.)?(Generator|Iterator|Iterable)$/;
+
+function returnsSession(type: SgNode | null, sessionClasses: ReadonlySet<string>): boolean {
+  let node: SgNode | null | undefined = type?.kind() === 'type' ? namedChildren(type)[0] : type;
+  if (node?.kind() === 'generic_type' || node?.kind() === 'subscript') {
+    const [head, args] = namedChildren(node);
+    if (!head || !GENERATOR_TYPES.test(head.text())) return false;
+    const first = args?.kind() === 'type_parameter' ? namedChildren(args)[0] : args;
+    node = first?.kind() === 'type' ? namedChildren(first)[0] : first;
+  }
+  return node?.kind() === 'identifier' && sessionClasses.has(node.text());
+}
+
+function enclosingDef(node: SgNode): SgNode | null {
+  for (let a = node.parent(); a; a = a.parent()) if (a.kind() === 'function_definition' || a.kind() === 'lambda') return a;
+  return null;
+}
+
+/** The call a local of `fn` is bound to, by `name = <call>` or `with <call> as name`, when that is its only binding. */
+function madeBy(fn: SgNode, name: string): SgNode | null {
+  const bindings = bindingsIn(fn, name);
+  if (bindings.length !== 1 || parametersOf(fn).some((p) => p.name === name)) return null;
+  const id = bindings[0] as SgNode;
+  const parent = id.parent();
+  if (parent?.kind() === 'assignment' && sameNode(parent.field('left'), id)) {
+    const right = parent.field('right');
+    return right?.kind() === 'call' ? right : null;
+  }
+  const pattern = parent?.kind() === 'as_pattern_target' ? parent.parent() : null;
+  const value = pattern?.kind() === 'as_pattern' ? namedChildren(pattern)[0] : null;
+  return value?.kind() === 'call' ? value : null;
 }
 
 /**
