@@ -9,7 +9,7 @@ import { awaitState } from '../awaits/awaiting';
 import { placeOf, syncOnlyReason } from '../awaits/context';
 import { AWAITED_METHODS, BULK_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
 import { isBindingOccurrence, ownBindings, parametersOf, walkOwnScope } from '../query/bindings';
-import { SessionResolver } from '../query/sessions';
+import { SessionResolver, sessionOptionsFrom } from '../query/sessions';
 import { asyncKeyword, callArgs, decoratorsOf, type CallArgs, dottedName, end, isAsyncDef, namedChildren, sameNode, start } from '../query/syntax';
 import { excludedFunctions, type ExcludedFunction } from '../support/excluded-functions';
 import { cachedTree } from '../support/cached-tree';
@@ -166,13 +166,9 @@ class Summarizer {
     this.excluded = excludedFunctions(input.source, () => input.tree, input.absPath, input.options.excludeFunctions ?? []);
     const imports = collectImports(input.tree);
     this.mockClasses = new Set(MOCK_MODULES.flatMap((module) => [...MOCK_CLASSES].flatMap((name) => localNamesFor(imports, module, name))));
-    this.sessions = new SessionResolver(input.tree, imports, {
-      dependencyNames: [input.options.getDbName, input.options.asyncGetDbName],
-      facades: input.options.sessionFacades ?? [],
-      types: input.options.sessionTypes ?? [],
-      aliases: input.options.sessionAliases ?? {},
-      factories: input.options.sessionFactories ?? {},
-    });
+    // The transforms' own options, `self.db` a base class of another module stores included: the session a method
+    // hands to another function (`paginate(self.db, stmt)`) is then seen as one.
+    this.sessions = new SessionResolver(input.tree, imports, sessionOptionsFrom(input.options));
   }
 
   summary(): ModuleSummary {

@@ -1,0 +1,17 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
+
+from app.repo import ItemRepository
+
+router = APIRouter()
+
+
+@router.get("/items/{item_id}")
+def read_item(item_id: int, repo: Annotated[ItemRepository, Depends()]):
+    return repo.get(item_id)
+
+
+@router.get("/items")
+def list_items(repo: Annotated[ItemRepository, Depends()]):
+    return repo.page()
