@@ -154,9 +154,14 @@ export class SessionRewriter {
     const shape = sessionShape(fn, this.ctx.source, this.isOpener);
     if (!shape) return { reason: 'it no longer opens a session' };
     if (!shape.ok) return { reason: shape.reason };
-    const open = this.asyncOpen(shape.shape.open);
+    const connection = shape.shape.connection;
+    const asyncEngine = connection ? twinName(connection.engine) : undefined;
+    if (connection && (!asyncEngine || !this.bindsHere(asyncEngine) || moduleBindings(nameTable(this.ctx.tree, connection.engine)).length !== 1)) {
+      return { reason: `its connection comes from \`${connection.engine}\`, which has no async twin \`${asyncEngine ?? '?'}\` in this file` };
+    }
+    const open = this.asyncOpen(shape.shape.open, connection?.name);
     if (!open.ok) return { reason: open.reason };
-    const memory = this.memoryDatabase(shape.shape.open);
+    const memory = this.memoryDatabase(shape.shape.open, connection?.engine);
     if (memory) return { reason: memory };
     const decorator = this.fixtureCallee(fn);
     if (!decorator) return { reason: 'its fixture decorator is not recognised' };
@@ -165,7 +170,7 @@ export class SessionRewriter {
       edits: [
         { start: start(decorator), end: end(decorator), text: 'pytest_asyncio.fixture', reason },
         { start: start(fn), end: start(fn), text: 'async ', reason },
-        { start: shape.shape.from, end: shape.shape.to, text: asyncShapeText(shape.shape, open.text), reason },
+        { start: shape.shape.from, end: shape.shape.to, text: asyncShapeText(shape.shape, open.text, asyncEngine), reason },
       ],
       missing: open.missingTwin,
       imports: open.imports,
@@ -217,6 +222,7 @@ export class SessionRewriter {
     const fail = (why: string): void => this.keepSync(site, why);
     if (!shape) return null;
     if (!shape.ok) return fail(shape.reason), null;
+    if (shape.shape.connection) return fail('it opens its session on a connection of its own, a shape only session fixtures are converted in'), null;
     const open = this.asyncOpen(shape.shape.open);
     if (!open.ok) return fail(open.reason), null;
     const memory = this.memoryDatabase(shape.shape.open);
@@ -307,23 +313,34 @@ export class SessionRewriter {
   }
 
   /** The async counterpart of the call opening the sync session. */
-  private asyncOpen(call: SgNode): Open {
+  private asyncOpen(call: SgNode, connection?: string): Open {
     const callee = call.field('function') as SgNode;
     const args = callArgs(call);
     if (callee.kind() !== 'identifier') return { ok: false, reason: `the session comes from \`${callee.text()}\`, which is not a name of this file` };
     const name = callee.text();
     const sessionModule = ['sqlalchemy.orm', 'sqlalchemy.orm.session', 'sqlmodel'].find((m) => localNamesFor(this.imports, m, 'Session').includes(name));
+    const bind = args.positional.length === 1 && args.keywords.size === 0 ? args.positional[0] : args.positional.length === 0 && args.keywords.size === 1 ? args.keywords.get('bind') : undefined;
+    // On a connection (a connection-bound fixture): the one argument is that connection, passed on as it was.
+    if (connection !== undefined && (bind?.text() !== connection || args.splat)) return { ok: false, reason: `\`${call.text()}\` passes more than the connection to the session` };
     if (sessionModule) {
-      const bind = args.positional.length === 1 && args.keywords.size === 0 ? args.positional[0] : args.positional.length === 0 && args.keywords.size === 1 ? args.keywords.get('bind') : undefined;
       if (bind?.kind() !== 'identifier') return { ok: false, reason: `\`${call.text()}\` is not \`Session(engine)\`` };
       const engineTwin = twinName(bind.text());
-      if (!this.bindsHere(engineTwin)) return { ok: false, reason: `this file has no async engine \`${engineTwin}\` next to \`${bind.text()}\`` };
+      if (connection === undefined && !this.bindsHere(engineTwin)) return { ok: false, reason: `this file has no async engine \`${engineTwin}\` next to \`${bind.text()}\`` };
       const module = sessionModule === 'sqlmodel' ? SQLMODEL_ASYNC : SA_ASYNC;
       const local = localNamesFor(this.imports, module, 'AsyncSession')[0];
       if (!local && moduleBindings(nameTable(this.ctx.tree, 'AsyncSession')).length > 0) return { ok: false, reason: '`AsyncSession` is bound to something else in this file' };
-      return { ok: true, text: `${local ?? 'AsyncSession'}(${engineTwin}, expire_on_commit=False)`, imports: local ? [] : [{ module, name: 'AsyncSession' }], missingTwin: null };
+      const target = connection === undefined ? engineTwin : `bind=${connection}`;
+      return { ok: true, text: `${local ?? 'AsyncSession'}(${target}, expire_on_commit=False)`, imports: local ? [] : [{ module, name: 'AsyncSession' }], missingTwin: null };
     }
-    if (args.positional.length > 0 || args.keywords.size > 0 || args.splat) return { ok: false, reason: `\`${call.text()}\` passes arguments to the factory, which its async twin may not take` };
+    if (connection === undefined && (args.positional.length > 0 || args.keywords.size > 0 || args.splat)) {
+      return { ok: false, reason: `\`${call.text()}\` passes arguments to the factory, which its async twin may not take` };
+    }
+    const factory = this.factoryTwin(name);
+    return factory.ok && connection !== undefined ? { ...factory, text: factory.text.replace(/\(\)$/, `(bind=${connection})`) } : factory;
+  }
+
+  /** `AsyncFactory()` for a session factory `name` of this file or imported from a module that defines its twin. */
+  private factoryTwin(name: string): Open {
     const twin = twinName(name);
     const imp = this.imports.from.find((i) => (i.alias ?? i.name) === name && isModuleLevel(i.node));
     if (imp) {
@@ -339,12 +356,14 @@ export class SessionRewriter {
   }
 
   /** Why the sync and async engines behind this session cannot share a database (SQLite in memory), or null. */
-  private memoryDatabase(call: SgNode): string | null {
+  private memoryDatabase(call: SgNode, connectionEngine?: string): string | null {
     const callee = call.field('function')?.text() ?? '';
     const args = callArgs(call);
-    let engineName: string | null = null;
+    let engineName: string | null = connectionEngine ?? null;
     const factory = this.moduleAssignment(callee);
-    if (factory?.kind() === 'call') {
+    if (engineName !== null) {
+      // A session on a connection: the connection's engine is the database.
+    } else if (factory?.kind() === 'call') {
       const fa = callArgs(factory);
       const bind = fa.keywords.get('bind') ?? fa.positional[0];
       if (bind?.kind() === 'identifier') engineName = bind.text();

@@ -22,6 +22,12 @@ export interface SessionShape {
   /** Indentation of the replaced statements and one level more. */
   indent: string;
   unit: string;
+  /**
+   * The session is bound to a connection inside a transaction the fixture rolls back (the "join the session
+   * into an external transaction" recipe): `conn = engine.connect(); tx = conn.begin(); session = F(bind=conn)`,
+   * handed out, then `session.close(); tx.rollback(); conn.close()`.
+   */
+  connection?: { name: string; engine: string; transaction: string };
 }
 
 export type ShapeResult = { ok: true; shape: SessionShape } | { ok: false; reason: string } | null;
@@ -52,6 +58,16 @@ export function sessionShape(fn: SgNode, source: string, isOpener: (call: SgNode
   const rest = statements.slice(at + 1);
   let variable: string;
   let last: SgNode;
+
+  const joined = connectionShape(statements, at, open, source);
+  if (joined !== null) {
+    if ('reason' in joined) return fail(joined.reason);
+    if (!joined.shape.name) return null;
+    if (statements.slice(0, at - 2).some((st) => st.find({ rule: { any: [{ kind: 'yield' }, { kind: 'return_statement' }] } }) || st.kind() === 'return_statement')) {
+      return fail('it yields or returns in more than one place');
+    }
+    return { ok: true, shape: { variable: joined.shape.name, open, from: joined.from, to: joined.to, indent, unit, connection: joined.shape.connection } };
+  }
 
   if (statement.kind() === 'with_statement') {
     const items = withItems(statement);
@@ -126,8 +142,85 @@ export function sessionShape(fn: SgNode, source: string, isOpener: (call: SgNode
   return { ok: true, shape: { variable, open, from: start(statement), to: end(last), indent, unit } };
 }
 
-export function asyncShapeText(shape: SessionShape, openText: string): string {
-  return `async with ${openText} as ${shape.variable}:\n${shape.indent}${shape.unit}yield ${shape.variable}`;
+export function asyncShapeText(shape: SessionShape, openText: string, asyncEngine?: string): string {
+  const { indent, unit, variable, connection } = shape;
+  if (connection && asyncEngine) {
+    // The connection and the session close as the `async with` blocks end, in the order the sync teardown had.
+    return (
+      `async with ${asyncEngine}.connect() as ${connection.name}:\n` +
+      `${indent}${unit}${connection.transaction} = await ${connection.name}.begin()\n` +
+      `${indent}${unit}async with ${openText} as ${variable}:\n` +
+      `${indent}${unit}${unit}yield ${variable}\n` +
+      `${indent}${unit}await ${connection.transaction}.rollback()`
+    );
+  }
+  return `async with ${openText} as ${variable}:\n${indent}${unit}yield ${variable}`;
+}
+
+/**
+ * The connection-bound shape around the session opened by `statements[at]`:
+ *   conn = engine.connect()
+ *   tx = conn.begin()
+ *   session = Factory(bind=conn)
+ *   try: yield session / finally: session.close(); tx.rollback(); conn.close()     (or the same without `try`)
+ * null when the session is not opened on a connection made just before; a reason when it is, in another shape.
+ */
+function connectionShape(
+  statements: SgNode[],
+  at: number,
+  open: SgNode,
+  source: string,
+): { shape: { name: string | null; connection: NonNullable<SessionShape['connection']> }; from: number; to: number } | { reason: string } | null {
+  const opening = statements[at] as SgNode;
+  const assignment = soleChild(opening, 'assignment');
+  const left = assignment?.field('left');
+  if (!assignment || !sameRange(assignment.field('right'), open)) return null;
+  const args = namedChildren(open.field('arguments') as SgNode);
+  const bind = args.length === 1 && args[0]?.kind() === 'keyword_argument' && args[0].field('name')?.text() === 'bind' ? args[0].field('value') : args.length === 1 ? args[0] : null;
+  if (bind?.kind() !== 'identifier') return null;
+  const conn = bind.text();
+  const connect = at >= 2 ? soleChild(statements[at - 2] as SgNode, 'assignment') : null;
+  const connectCall = connect?.field('right');
+  const engine = connectCall?.kind() === 'call' ? connectCall.field('function') : null;
+  if (connect?.field('left')?.text() !== conn || engine?.kind() !== 'attribute' || engine.field('attribute')?.text() !== 'connect' || namedChildren(connectCall?.field('arguments') as SgNode).length > 0) return null;
+  const engineName = engine.field('object');
+  if (engineName?.kind() !== 'identifier') return { reason: `its connection comes from \`${engine.text()}()\`, not a module-level engine's \`connect()\`` };
+  const begin = soleChild(statements[at - 1] as SgNode, 'assignment');
+  const tx = begin?.field('left');
+  const beginCall = begin?.field('right');
+  if (tx?.kind() !== 'identifier' || beginCall?.kind() !== 'call' || beginCall.field('function')?.text() !== `${conn}.begin` || namedChildren(beginCall.field('arguments') as SgNode).length > 0) {
+    return { reason: `the statement before opening the session is not \`transaction = ${conn}.begin()\`` };
+  }
+  if (left?.kind() !== 'identifier') return { reason: 'the session is not opened by a plain `session = Factory(bind=connection)`' };
+  const session = left.text();
+  const teardown = [`${session}.close`, `${tx.text()}.rollback`, `${conn}.close`];
+  const rest = statements.slice(at + 1);
+  let last: SgNode;
+  let calls: SgNode[];
+  const first = rest[0];
+  if (first?.kind() === 'try_statement') {
+    const body = namedChildren(first.field('body') as SgNode);
+    const clauses = namedChildren(first).slice(1);
+    const block = clauses.length === 1 && clauses[0]?.kind() === 'finally_clause' ? clauses[0].children().find((c) => c.kind() === 'block') : undefined;
+    if (body.length !== 1 || !isYieldOf(body[0] as SgNode, session) || !block) return { reason: 'its `try` statement does more than `yield session` and, in `finally`, close the session, roll back and close the connection' };
+    calls = namedChildren(block);
+    last = first;
+  } else if (first && isYieldOf(first, session)) {
+    calls = rest.slice(1, 4);
+    last = calls[calls.length - 1] ?? first;
+  } else {
+    return { reason: 'the statement after opening the session on the connection is not `yield session`' };
+  }
+  const written = calls.map((c) => soleChild(c, 'call')).map((c) => (c && namedChildren(c.field('arguments') as SgNode).length === 0 ? (c.field('function')?.text() ?? '') : ''));
+  if (written.length !== 3 || !teardown.every((t) => written.includes(t)) || written.indexOf(`${conn}.close`) !== 2) {
+    return { reason: `its teardown is not \`${session}.close()\`, \`${tx.text()}.rollback()\` and \`${conn}.close()\`` };
+  }
+  const from = start(statements[at - 2] as SgNode);
+  const to = end(last);
+  if (/#/.test(source.slice(from, to).replace(/(['"])(?:\\.|(?!\1).)*\1/g, ''))) return { reason: 'a comment sits among the statements the async form would replace' };
+  const after = statements.slice(statements.findIndex((st) => sameRange(st, last)) + 1);
+  if (after.some((st) => mentions(st, session) || mentions(st, conn) || mentions(st, tx.text()))) return { reason: 'the session, connection or transaction is used again after the teardown' };
+  return { shape: { name: session, connection: { name: conn, engine: engineName.text(), transaction: tx.text() } }, from, to };
 }
 
 function withItems(statement: SgNode): SgNode[] {
