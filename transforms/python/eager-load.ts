@@ -150,10 +150,65 @@ class EagerLoad {
       const rel = p.model.relationships.get(name);
       // Assigning a scalar relationship loads nothing; replacing a collection loads the old one (to diff it).
       if (rel && !(rel.collection === false && isAssignmentTarget(attr))) this.need(p, [rel], attr, `\`${attr.text()}\``, events);
+      if (rel && !isAssignmentTarget(attr)) this.staleCollection(fn, object, rel, attr, events);
       if (!rel && !isAssignmentTarget(attr) && !isCalled(attr)) this.propertyRead(p, p.model, name, attr, events);
       const column = p.model.serverColumns.get(name);
       if (column && object.kind() === 'identifier' && !isAssignmentTarget(attr)) this.serverColumnRead(p, object.text(), name, column, attr, events);
     }
+  }
+
+  /**
+   * `user.items` read after `db.add(Item(owner_id=user.id))` and a commit, `user` bound before the add: the sync
+   * commit expired `user`, and the read reloaded the collection with the new item; awaitify's async factories set
+   * expire_on_commit=False, so a collection loaded before keeps its old members and the migrated code silently
+   * reads fewer. Only a new object of the relationship's target class built without any relationship keyword (one
+   * built through the relationship, `Item(owner=user)`, is appended to a loaded collection in memory), and no
+   * `refresh()` of the object between the commit and the read.
+   */
+  private staleCollection(fn: SgNode, object: SgNode, rel: Relationship, site: SgNode, events: SessionEvent[]): void {
+    if (rel.collection === false || !rel.target || object.kind() !== 'identifier') return;
+    const name = object.text();
+    const bindings = bindingsIn(fn, name);
+    const parameter = parametersOf(fn).some((p) => p.name === name);
+    if (bindings.length > 1 || (bindings.length === 0 && !parameter) || (bindings.length === 1 && parameter)) return;
+    const boundAt = bindings.length === 1 ? start(bindings[0] as SgNode) : -1;
+    const at = start(site);
+    const commits = events.filter((e) => e.method === 'commit' && e.offset > boundAt && e.offset < at);
+    const commit = commits[commits.length - 1];
+    if (!commit) return;
+    if (events.some((e) => e.method === 'refresh' && e.offset > commit.offset && e.offset < at && callArgs(e.call).positional[0]?.text() === name)) return;
+    const target = this.index.models.get(rel.target);
+    if (!target) return;
+    const added = events.find((e) => e.method === 'add' && e.offset > boundAt && e.offset < commit.offset && this.buildsDetached(fn, callArgs(e.call).positional[0], target, name));
+    if (!added) return;
+    this.flag(
+      RULES.staleCollection,
+      site,
+      `\`${site.text()}\` is read after \`${commit.call.text()}\`, and \`${added.call.text().split('\n')[0]}\` added a new \`${target.name}\` before it without going through the relationship: the sync commit expired \`${name}\`, so the read reloaded \`${rel.owner}\` with the new row; the async session factory sets expire_on_commit=False, so a collection loaded before keeps its old members`,
+      `${rel.owner}@${at}`,
+    );
+  }
+
+  /**
+   * `Target(owner_id=user.id, ...)` (inline, or a local bound once to it): linked to `owner` by a column value read
+   * from it (which also tells the relationship is the collection side), with no relationship of `target` among its
+   * keywords.
+   */
+  private buildsDetached(fn: SgNode, value: SgNode | undefined, target: ModelInfo, owner: string): boolean {
+    let call = value;
+    if (call?.kind() === 'identifier') {
+      const bound = bindingsIn(fn, call.text());
+      const assignment = bound.length === 1 ? bound[0]?.parent() : null;
+      call = assignment?.kind() === 'assignment' && sameNode(assignment.field('left'), bound[0] ?? null) ? (assignment.field('right') ?? undefined) : undefined;
+    }
+    if (call?.kind() !== 'call') return false;
+    const callee = dottedName(call.field('function') as SgNode);
+    const model = callee ? this.index.resolveModel(this.ctx.path, callee) : null;
+    if (model?.key !== target.key) return false;
+    const args = callArgs(call);
+    const keywords = [...args.keywords];
+    const linked = keywords.some(([, v]) => v.kind() === 'attribute' && v.field('object')?.text() === owner);
+    return linked && args.positional.length === 0 && !args.splat && keywords.every(([k]) => !target.relationships.has(k));
   }
 
   /** `x.prop` with `prop` a property of the model: it loads what it reads, as if the read were written here. */

@@ -5,6 +5,7 @@ export const RULES = {
   serverDefault: 'EAGER-SERVER-DEFAULT-AFTER-COMMIT',
   sharedSession: 'EAGER-SHARED-SESSION-CONCURRENCY',
   staleUpdate: 'EAGER-STALE-AFTER-BULK-UPDATE',
+  staleCollection: 'EAGER-STALE-COLLECTION-AFTER-COMMIT',
   unknownQuery: 'EAGER-LAZY-LOAD-UNKNOWN-QUERY',
 } as const;
 
@@ -21,6 +22,8 @@ export const HINTS: Record<EagerRule, string> = {
     'An AsyncSession must not be used by concurrent tasks: give each task its own session (`async with AsyncSessionLocal() as db:` inside the task), or run the calls one after the other.',
   'EAGER-STALE-AFTER-BULK-UPDATE':
     'Let the UPDATE synchronise the session (`synchronize_session="fetch"`, or the default), or re-read with `.execution_options(populate_existing=True)` on the query after the commit, or `await db.refresh(obj)` for an object loaded before.',
+  'EAGER-STALE-COLLECTION-AFTER-COMMIT':
+    'Reload the collection after the commit: `await db.refresh(obj, attribute_names=["rel"])`, or build the new object through the relationship (`Item(owner=user)` or `user.items.append(item)`), which keeps the loaded collection up to date.',
   'EAGER-LAZY-LOAD-UNKNOWN-QUERY':
     'Reading an unloaded relationship in async code raises MissingGreenlet: add `.options(selectinload(Model.rel))` to the query that loads the object (in the function that runs it), or `await db.refresh(obj, attribute_names=["rel"])` before the read.',
 };
