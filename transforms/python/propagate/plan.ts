@@ -754,7 +754,7 @@ export class AsyncPlan {
       const suspect = suspects.of(site.path, site.call.callee);
       const also = suspect ? `; ${suspect.candidates}` : '';
       const caller = anyAsync || !site.caller ? '' : ` (and ${site.caller.fn.qualname} \`async def\`)`;
-      this.flag(RULES.unresolved, site.path, site.call.start, `\`${site.call.text}(...)\` is given a session, but which function it calls is not known${also}; if it is a coroutine function now, this call needs \`await\`${caller}`);
+      this.flag(RULES.unresolved, site.path, site.call.start, `\`${site.call.text}(...)\` is given a session, but which function it calls is not known${also}; if it is a coroutine function now, this call needs \`await\`${caller}; if it is a library function using the session's sync API, it now gets an AsyncSession and fails there`);
     }
     if (!anyAsync) return;
     for (const site of this.unresolvedCalls) {

@@ -20,7 +20,7 @@ export const HINTS: Record<AsyncRule, string> = {
   'ASYNC-CALL-IN-TEST':
     'Convert the test to async (`@pytest.mark.asyncio` + `async def` + `await`, async fixtures with `@pytest_asyncio.fixture`), or test through the HTTP client instead.',
   'ASYNC-CALL-UNRESOLVED':
-    'Check what the called function is: if it is (or became) a coroutine function, await the call and make this function async; if it is a third-party helper, use its async variant.',
+    'Check what the called function is: if it is (or became) a coroutine function, await the call and make this function async; if it is a third-party helper, use its async variant, or run it on the sync session underneath: `await db.run_sync(lambda sync_db: helper(sync_db, ...))`.',
   'ASYNC-CALL-UNKNOWN-RECEIVER':
     'Add `await` by hand and make the caller async; or, before applying the migration, annotate the receiver with its class (`service: OrderService`, or `Depends(OrderService)`) so the migrating run resolves and awaits the call. If the object is none of the classes named, the call is fine as it is: mark the line `# awaitify: ignore`.',
   'ASYNC-CALLER-BLOCKED':
