@@ -15,10 +15,11 @@ import type { ModuleSummary } from './index/types';
 import { AsyncPlan, type FilePlan } from './propagate/plan';
 import { HINTS, RULES } from './propagate/rules';
 import { syncSessionArguments } from './propagate/session-args';
-import { asyncKeyword, callArgs, end, namedChildren, start } from './query/syntax';
+import { asyncKeyword, callArgs, end, start } from './query/syntax';
 import { collectImports, type ImportChange, importInsertionPoint, isModuleLevel, type ModuleImports, planImportEdits } from './support/imports';
 import { nameTable } from './support/scope';
 import { withCachedTree } from './support/cached-tree';
+import { ASYNC_SESSION_MODULES, awaitsTakenOut, boundAtModuleLevel, unusedImport } from './support/sync-back';
 
 const ID = 'propagate-async';
 
@@ -159,18 +160,7 @@ function keptPlainEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]):
     return !!owner && kept.has(start(owner));
   };
   const root = ctx.tree.root();
-  for (const node of root.findAll({ rule: { kind: 'await' } })) {
-    const operand = node.child(1);
-    if (!operand || !owned(node)) continue;
-    const why = `${ID}: await taken out of a function that stays a plain def`;
-    // `(await x).first()`: insert-await wrote the parentheses for the await; `x` is a primary and needs none.
-    const parens = node.parent();
-    if (parens?.kind() === 'parenthesized_expression' && namedChildren(parens).length === 1 && /^(attribute|subscript|call)$/.test(String(parens.parent()?.kind() ?? ''))) {
-      out.edits.push({ start: start(parens), end: start(operand), text: '', reason: why }, { start: end(operand), end: end(parens), text: '', reason: why });
-      continue;
-    }
-    out.edits.push({ start: start(node), end: start(operand), text: '', reason: why });
-  }
+  out.edits.push(...awaitsTakenOut(root, owned, `${ID}: await taken out of a function that stays a plain def`));
   const madeSync: SgNode[] = [];
   for (const stmt of root.findAll({ rule: { any: [{ kind: 'with_statement' }, { kind: 'for_statement' }] } })) {
     const keyword = asyncKeyword(stmt);
@@ -220,7 +210,6 @@ function keptPlainEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]):
   return out;
 }
 
-const ASYNC_SESSION_MODULES: Record<string, string> = { 'sqlalchemy.ext.asyncio': 'sqlalchemy.orm', 'sqlmodel.ext.asyncio.session': 'sqlmodel' };
 
 /**
  * `AsyncSession(async_engine, expire_on_commit=False)` given back as the `Session(engine)` insert-await made it
@@ -323,31 +312,6 @@ function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number
   const remove = [...replaced].flatMap(([name, at]) => unusedImport(ctx.source, imports, name, at) ?? []);
   out.imports = { add, remove };
   return out;
-}
-
-/**
- * The module-level `from m import <name>` whose every other use was replaced at `replaced` (offsets), so it would be
- * left unused. Read from the text, strings and comments included (`__all__`, a string annotation, a doctest): one
- * occurrence of the word anywhere else keeps the import.
- */
-function unusedImport(source: string, imports: ModuleImports, name: string, replaced: readonly number[]): { module: string; name: string } | null {
-  const imported = imports.from.filter((i) => i.name === name || i.alias === name);
-  const only = imported.length === 1 && imports.plain.every((i) => i.alias !== name) ? imported[0] : undefined;
-  if (only === undefined || only.alias !== null || !isModuleLevel(only.node) || replaced.length === 0) return null;
-  const statement = { start: start(only.node), end: end(only.node) };
-  const done = new Set(replaced);
-  let inImport = 0;
-  for (const match of source.matchAll(new RegExp(`(?<![\\w.])${name}(?!\\w)`, 'gu'))) {
-    if (done.has(match.index)) continue;
-    if (match.index < statement.start || match.index >= statement.end) return null;
-    inImport++;
-  }
-  return inImport === 1 ? { module: only.module, name } : null;
-}
-
-/** Some statement at module level binds or declares `name` (an import, an assignment, a def...). */
-function boundAtModuleLevel(tree: SgRoot, name: string): boolean {
-  return nameTable(tree, name).occurrences.some((o) => o.role !== 'reference' && o.scope.kind() === 'module');
 }
 
 /** Without a project index (a transform run on one file alone), the file is its own project. */
