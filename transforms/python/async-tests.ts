@@ -13,11 +13,12 @@ import { placeOf } from './awaits/context';
 import { isTestPath } from './index/modules';
 import { ProjectIndex } from './index/project';
 import { summarizeModule } from './index/summarize';
-import { end, start } from './query/syntax';
+import { asyncKeyword, end, sameNode, start } from './query/syntax';
 import { withCachedTree } from './support/cached-tree';
-import { collectImports, importInsertionPoint, isModuleLevel, planImportEdits } from './support/imports';
+import { collectImports, type ImportChange, importInsertionPoint, isModuleLevel, isTopLevel, planImportEdits } from './support/imports';
+import { awaitsTakenOut, unusedImport } from './support/sync-back';
 import { testFacts } from './testing/facts';
-import { TestPlan, type TestSummary } from './testing/plan';
+import { type SyncBack, TestPlan, type TestSummary } from './testing/plan';
 import { PytestConfigs } from './testing/pytest-config';
 import { SessionRewriter, sessionMockFindings } from './testing/rewrite';
 import { syncSessionArguments } from './propagate/session-args';
@@ -104,6 +105,10 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   findings.push(...sessionArgs.findings);
   rewrite.fromImports.push(...(sessionArgs.imports?.add ?? []));
   rewrite.fromRemovals.push(...(sessionArgs.imports?.remove ?? []));
+  const back = syncBackEdits(ctx, file.syncBacks);
+  edits.push(...back.edits);
+  rewrite.fromImports.push(...back.imports.add);
+  rewrite.fromRemovals.push(...back.imports.remove);
   if (edits.length === rewrite.engineEdits.length) return { edits, findings };
   // Only awaits that will be written settle a finding: an ignored line keeps both the call and its finding.
   const resolves = file.resolves.filter((r) => !ctx.isIgnored(r.offset, r.offset + 1));
@@ -115,9 +120,52 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   return {
     edits,
     findings,
-    counts: { 'tests and fixtures made async': madeAsync, 'awaits added in tests': file.awaits.length, 'asyncio markers added': markers },
+    counts: { 'tests and fixtures made async': madeAsync, 'awaits added in tests': file.awaits.length, 'asyncio markers added': markers, 'tests and fixtures given back their sync code': file.syncBacks.length },
     resolves,
   };
+}
+
+/**
+ * The tests and fixtures given back their sync code (FileTestPlan.syncBacks): the awaits of their own body go, as
+ * propagate-async takes them out of the plain defs it keeps, `async` too unless the function was async before,
+ * and the `AsyncSession` annotations become `Session` again (imported when missing; the `AsyncSession` import
+ * goes when nothing else uses it).
+ */
+function syncBackEdits(ctx: TransformContext<SgRoot>, backs: readonly SyncBack[]): { edits: TextEdit[]; imports: Required<ImportChange> } {
+  const out = { edits: [] as TextEdit[], imports: { add: [], remove: [] } as Required<ImportChange> };
+  if (backs.length === 0) return out;
+  const defs = new Map(ctx.tree.root().findAll({ rule: { kind: 'function_definition' } }).map((f) => [start(f), f]));
+  const replaced = new Map<string, number[]>();
+  const imports = collectImports(ctx.tree);
+  const added = new Set<string>();
+  for (const back of backs) {
+    const fn = defs.get(back.def);
+    if (!fn) throw new Error(`${ID}: no function at ${back.def} in ${ctx.path}; the file changed after indexing`);
+    const owned = (node: SgNode): boolean => sameNode(node.ancestors().find((a) => a.kind() === 'function_definition') ?? null, fn);
+    out.edits.push(...awaitsTakenOut(fn, owned, back.reason));
+    const keyword = back.async ? asyncKeyword(fn) : undefined;
+    const next = keyword?.next();
+    if (keyword && next) out.edits.push({ start: start(keyword), end: start(next), text: '', reason: back.reason });
+    for (const a of back.annotations) {
+      const name = ctx.source.slice(a.start, a.end);
+      out.edits.push({ start: a.start, end: a.end, text: a.text, reason: back.reason });
+      replaced.set(name, [...(replaced.get(name) ?? []), a.start]);
+      if (!a.add || added.has(`${a.module}:${a.text}`)) continue;
+      added.add(`${a.module}:${a.text}`);
+      // Next to the AsyncSession import async-session wrote in its place, unless the module has a `from` import
+      // to join: where the next run writes it again, so that run changes nothing.
+      const twin = imports.from.find((i) => (i.alias ?? i.name) === name && isTopLevel(i.node));
+      const after = twin && !imports.from.some((i) => i.module === a.module && isModuleLevel(i.node)) ? ctx.source.indexOf('\n', end(twin.node)) + 1 : 0;
+      if (twin && after > 0 && /^[ \t]*(#[^\n]*)?\n$/.test(ctx.source.slice(end(twin.node), after))) {
+        out.edits.push({ start: after, end: after, text: `from ${a.module} import ${a.text}\n`, reason: back.reason });
+      } else out.imports.add.push({ module: a.module, name: a.text });
+    }
+  }
+  for (const [name, at] of replaced) {
+    const unused = unusedImport(ctx.source, imports, name, at);
+    if (unused) out.imports.remove.push(unused);
+  }
+  return out;
 }
 
 /** `import pytest` / `import pytest_asyncio` when missing, and the `from` imports the rewrites name. */

@@ -13,6 +13,7 @@ import { collectImports, isModuleLevel, localNamesFor, type ModuleImports } from
 import { importedProjectFactory } from '../query/sessions';
 import type { SessionFactoryKind } from '../../../engine/types';
 import { isReturnOf, ownExits, passthroughShape, sessionShape } from './session-shape';
+import { ASYNC_SESSION_MODULES, boundAtModuleLevel } from '../support/sync-back';
 
 /** Calls that a sync Session answers but an AsyncSession does not (without await, or not at all). */
 const SYNC_ONLY_SESSION_METHODS = new Set([...AWAITED_METHODS, ...SQLMODEL_AWAITED_METHODS, 'query', 'bulk_save_objects', 'bulk_insert_mappings', 'bulk_update_mappings']);
@@ -73,6 +74,33 @@ export interface FunctionFacts {
   setattrs: { call: number; target: number; name: string; replacement: number; lambda: boolean; path?: string[] }[];
   /** Dependency overrides of the session dependency that are nested defs handing out a parameter (see overridesOf). */
   overrides: NestedOverride[];
+  /** The `await`s of its own body (see OwnAwait). */
+  awaits: OwnAwait[];
+  /** It needs to be async for more than its own `await`s: an `async with` / `async for` of its own, an `await` in a def nested in it. */
+  otherAsync: boolean;
+  /** Parameters annotated `AsyncSession` (see AsyncSessionParam). */
+  asyncSessionParams: AsyncSessionParam[];
+}
+
+/** An `await` in a function's own body; `receiver` and `method` when it awaits a call `receiver.method(...)` on a plain name. */
+export interface OwnAwait {
+  start: number;
+  /** The awaited call's offset; null when the operand is no call. */
+  call: number | null;
+  receiver: string | null;
+  method: string | null;
+}
+
+/**
+ * A parameter annotated with the `AsyncSession` class imported at module level (`db: AsyncSession`): the name's
+ * range in the annotation, and the sync `Session` that takes its place when the function gets its sync code back
+ * (the local name, and whether it must be imported); null when `Session` is bound to something else here.
+ */
+export interface AsyncSessionParam {
+  param: string;
+  start: number;
+  end: number;
+  sync: { module: string; name: string; add: boolean } | null;
 }
 
 /**
@@ -157,6 +185,7 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
     return assignment?.kind() === 'assignment' && assignment.field('left')?.text() === 'pytestmark' && /\bmark\.(asyncio|anyio|trio)\b/.test(assignment.field('right')?.text() ?? '');
   });
   const inTestFile = isTestPath(path);
+  const asyncSessionParams = asyncSessionAnnotations(tree, imports);
   const functions: FunctionFacts[] = [];
   for (const fn of root.findAll({ rule: { kind: 'function_definition' } })) {
     const decorators = decoratorsOf(fn);
@@ -183,6 +212,8 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
       handsOut: fixture ? handedOut(fn, params) : null,
       ...usesOf(fn, params, source, overrides),
       overrides,
+      ...ownAwaits(fn),
+      asyncSessionParams: asyncSessionParams(fn),
     });
   }
   const [getDb, twin] = dependencies;
@@ -192,6 +223,52 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
   };
   const patchedNames = /patch|setattr|delattr/.test(source) ? patchesOf(root, twinOf) : [];
   return { moduleMarked, functions, ...clientFacts(root, imports, functions), patchedNames };
+}
+
+/** The `await`s of `fn`'s own body, and whether anything else in it needs an async def (see FunctionFacts.otherAsync). */
+function ownAwaits(fn: SgNode): Pick<FunctionFacts, 'awaits' | 'otherAsync'> {
+  const body = fn.field('body');
+  const awaits: OwnAwait[] = [];
+  let otherAsync = false;
+  const own = (node: SgNode): boolean => sameNode(node.ancestors().find((a) => a.kind() === 'function_definition') ?? null, fn);
+  for (const node of body ? body.findAll({ rule: { kind: 'await' } }) : []) {
+    if (!own(node)) {
+      otherAsync = true;
+      continue;
+    }
+    const operand = node.child(1);
+    const callee = operand?.kind() === 'call' ? operand.field('function') : null;
+    const receiver = callee?.kind() === 'attribute' ? callee.field('object') : null;
+    const named = receiver?.kind() === 'identifier';
+    awaits.push({ start: start(node), call: operand?.kind() === 'call' ? start(operand) : null, receiver: named ? (receiver as SgNode).text() : null, method: named ? (callee?.field('attribute')?.text() ?? null) : null });
+  }
+  for (const node of body ? body.findAll({ rule: { any: [{ kind: 'with_statement' }, { kind: 'for_statement' }, { kind: 'for_in_clause' }] } }) : []) {
+    if (asyncKeyword(node) !== undefined && own(node)) otherAsync = true;
+  }
+  return { awaits, otherAsync };
+}
+
+/** For each function, its parameters annotated with the module's `AsyncSession` import (see AsyncSessionParam). */
+function asyncSessionAnnotations(tree: SgRoot, imports: ModuleImports): (fn: SgNode) => AsyncSessionParam[] {
+  const classes = new Map<string, string>();
+  for (const i of imports.from) {
+    const sync = ASYNC_SESSION_MODULES[i.module];
+    if (i.name === 'AsyncSession' && sync !== undefined && isModuleLevel(i.node)) classes.set(i.alias ?? i.name, sync);
+  }
+  if (classes.size === 0) return () => [];
+  const syncOf = (module: string): AsyncSessionParam['sync'] => {
+    const imported = imports.from.find((i) => i.module === module && i.name === 'Session' && isModuleLevel(i.node));
+    if (imported) return { module, name: imported.alias ?? imported.name, add: false };
+    return boundAtModuleLevel(tree, 'Session') ? null : { module, name: 'Session', add: true };
+  };
+  return (fn) =>
+    parametersOf(fn).flatMap((p) => {
+      const type = p.annotation?.child(0) ?? null;
+      const module = type?.kind() === 'identifier' ? classes.get(type.text()) : undefined;
+      if (!type || module === undefined) return [];
+      // Rebound in the body, the name holds something else at the calls after it than what the function was given.
+      return bindingsIn(fn, p.name).length > 0 ? [] : [{ param: p.name, start: start(type), end: end(type), sync: syncOf(module) }];
+    });
 }
 
 /** Every patch of `name` by dotted path in the module: decorators and module-level patchers too, not only calls in tests. */

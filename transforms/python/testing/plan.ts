@@ -3,12 +3,13 @@
 // session fixtures may switch to an AsyncSession (every test using the session must cope), and what is
 // flagged instead. `run` turns one file's share into edits.
 import type { FindingInput } from '../../../engine/types';
+import { ASYNC_OBJECT_METHODS, AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
 import { RULES as AWAIT_RULES } from '../awaits/rules';
 import { dirname } from '../index/modules';
 import { functionKey, type ProjectIndex } from '../index/project';
 import type { CallSite, Expr, FunctionSummary, ModuleSummary } from '../index/types';
 import { RULES as PROPAGATE_RULES } from '../propagate/rules';
-import type { FunctionFacts, NestedOverride, SessionUse, TestFacts } from './facts';
+import type { FunctionFacts, NestedOverride, OwnAwait, SessionUse, TestFacts } from './facts';
 import { FactoryHelpers } from './helpers';
 import type { AsyncioMode } from './pytest-config';
 import { HINTS, RULES, type TestRule } from './rules';
@@ -21,6 +22,8 @@ const ASYNC_AWARE = new Set(['Depends', 'Security', 'add_task', 'BackgroundTask'
 const MAX_FORWARD_DEPTH = 4;
 
 export interface ConvertedFunction {
+  /** The function (its id, the offset of its def). */
+  id: number;
   /** Offset of `def`: where `async ` goes (null when it is async already). */
   asyncAt: number | null;
   /** A marker line before the decorators (tests in strict mode without one). */
@@ -41,7 +44,26 @@ export interface FileTestPlan {
   overrides: Map<number, OverridePlan>;
   /** Findings of earlier transforms that the awaits above settle (TransformResult.resolves). */
   resolves: { rule: string; offset: number }[];
+  /** Tests and fixtures given back their sync code (see SyncBack). */
+  syncBacks: SyncBack[];
 }
+
+/**
+ * A test or fixture handed a sync Session by a session fixture left sync, which earlier transforms made async
+ * code for its annotation (`db: Session` → `db: AsyncSession`, `await db.commit()`, `async def`): it gets its sync
+ * code back. `def`: the function; every `await` of its own body goes (each one is on that session's calls);
+ * `async`: the `async` keyword to remove too; `annotations`: the `AsyncSession` names to replace, by the text
+ * (`Session`) and the import that needs.
+ */
+export interface SyncBack {
+  def: number;
+  async: boolean;
+  annotations: { start: number; end: number; text: string; module: string; add: boolean }[];
+  reason: string;
+}
+
+/** Methods of an AsyncSession whose awaited call is the same call on a sync Session (not `run_sync`, `stream`...: only AsyncSession has them, or they return async objects). */
+const SYNC_BACK_METHODS = new Set([...AWAITED_METHODS, ...SQLMODEL_AWAITED_METHODS].filter((m) => m !== 'run_sync' && !ASYNC_OBJECT_METHODS.has(m)));
 
 /**
  * What a nested override handing out a session fixture's value becomes: async, awaiting its teardown calls,
@@ -66,6 +88,14 @@ export class TestPlan {
   private readonly awaitedUses = new Set<string>();
   /** Tests and fixtures that call async code and were left sync, flagged (functionKey): nothing converts them. */
   private readonly refused = new Set<string>();
+  /** Tests and fixtures this transform awaits calls in, or flags calls of async code in (functionKey): they need to be async. */
+  private readonly asyncHere = new Set<string>();
+  /** Tests and fixtures receiving a session fixture left sync, by functionKey (see settleSyncReceivers). */
+  private readonly syncReceivers = new Map<string, SyncReceiver>();
+  /** Session fixtures left sync, and the fixtures handing their session on unchanged (functionKey). */
+  private readonly syncSessionFixtures = new Set<string>();
+  /** Tests and fixtures that are async in the text and get `def` back (functionKey). */
+  private readonly madeSync = new Set<string>();
   /** See fixtureModules; made on first use. */
   private fixturesByName: Map<string, [string, TestSummary][]> | null = null;
 
@@ -110,6 +140,7 @@ export class TestPlan {
     }
     for (const [path, s, fn, facts] of sessionFixtures) this.planSessionFixture(path, s, fn, facts);
     this.planOverrides();
+    this.settleSyncReceivers();
     this.flagSyncHandoffs();
     this.flagEngineLoops();
     this.flagPatchedGetDb();
@@ -288,7 +319,7 @@ export class TestPlan {
     const clients = all.filter(([, s]) => s.base.isTestFile).flatMap(([path, s]) => s.tests.clients.map((c) => ({ path, ...c })));
     const first = clients.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start))[0];
     if (!asyncApp || !first) return;
-    const asyncTests = [...this.files.values()].some((f) => f.functions.some((fn) => fn.asyncAt !== null)) || all.some(([, s]) => s.base.isTestFile && s.base.functions.some((f) => f.isAsync && f.test !== null));
+    const asyncTests = [...this.files.values()].some((f) => f.functions.some((fn) => fn.asyncAt !== null)) || all.some(([path, s]) => s.base.isTestFile && s.base.functions.some((f) => f.isAsync && f.test !== null && !this.madeSync.has(functionKey(path, f.id))));
     if (!asyncTests && clients.length === 1 && first.oneLoop) return;
     const loops = asyncTests ? 'TestClient serves requests in an event loop of its own, and each async test runs in another' : 'each TestClient serves its requests in an event loop of its own';
     this.flag(
@@ -320,7 +351,7 @@ export class TestPlan {
 
     if (isFixture && facts.session !== null && facts.session !== 'ok') {
       this.flag(path, RULES.sessionFixture, fn.id, `the ${what} opens a sync session, but ${facts.session.reason}, so it was left as it is${this.unawaitedNote(path, fn)}; tests using it still get a sync Session (those that call async code were made async anyway, and fail until the fixture is converted)`);
-      this.flagAwaitingReceivers(path, s, fn);
+      this.noteSyncReceivers(path, s, fn);
       return;
     }
 
@@ -374,6 +405,7 @@ export class TestPlan {
     // An `async def` test is broken without its marker and awaits whatever else is wrong in it: it is
     // converted all the same, and only the calls that cannot be awaited are left to the finding.
     for (const p of problems) this.flag(path, p.rule, p.offset, `${p.message}; ${alreadyAsync ? `the rest of the async ${what} was converted` : `the ${what} was left unchanged`}`, p.hint);
+    if (awaits.length > 0 || own.length > 0 || problems.length > 0) this.asyncHere.add(functionKey(path, fn.id));
     const refuse = (): void => void this.refused.add(functionKey(path, fn.id));
     if (problems.length > 0 && !alreadyAsync) return refuse();
     if (!alreadyAsync && facts.unittest) {
@@ -389,7 +421,7 @@ export class TestPlan {
     const reason = awaits.length > 0
       ? `${ID}: the ${what} awaits ${awaits[0]?.text}(), which is async now`
       : `${ID}: the async ${what} needs ${isTest ? 'the asyncio marker' : 'the pytest-asyncio fixture decorator'} to run in strict mode`;
-    plan.functions.push({ asyncAt: alreadyAsync ? null : fn.id, marker, decorator, reason });
+    plan.functions.push({ id: fn.id, asyncAt: alreadyAsync ? null : fn.id, marker, decorator, reason });
     if (awaits.length > 0) this.handoffs.push({ path, fn, facts, awaits });
     for (const call of awaits) plan.awaits.push({ start: call.start, end: call.end, reason: `${ID}: await ${call.text}(): it is async now` });
     // As insert-await awaits them in any other function becoming async: that transform leaves fixtures alone (they
@@ -403,6 +435,7 @@ export class TestPlan {
    */
   private awaitUses(path: string, fn: FunctionSummary, uses: readonly SessionUse[], why: string): void {
     const plan = this.file(path);
+    if (uses.length > 0) this.asyncHere.add(functionKey(path, fn.id));
     for (const use of uses) {
       const range = use.await as { start: number; end: number };
       plan.awaits.push({ ...range, reason: `${ID}: await ${use.param}.${use.method}(): ${why}` });
@@ -421,7 +454,8 @@ export class TestPlan {
   private planHelper(path: string, fn: FunctionSummary, awaits: CallSite[]): void {
     const plan = this.file(path);
     const reason = `${ID}: the helper \`${fn.qualname}\` awaits ${awaits[0]?.text}(), which is async now`;
-    if (!fn.isAsync) plan.functions.push({ asyncAt: fn.id, marker: null, decorator: null, reason });
+    this.asyncHere.add(functionKey(path, fn.id));
+    if (!fn.isAsync) plan.functions.push({ id: fn.id, asyncAt: fn.id, marker: null, decorator: null, reason });
     for (const call of awaits) plan.awaits.push({ start: call.start, end: call.end, reason: `${ID}: await ${call.text}(): it is async now` });
   }
 
@@ -511,7 +545,7 @@ export class TestPlan {
     const what = `fixture \`${fn.qualname}\``;
     if (facts.fixture?.scope !== null && facts.fixture?.scope !== 'function') {
       this.flag(path, RULES.fixtureScope, fn.id, `the session ${what} is ${facts.fixture?.scope === 'dynamic' ? 'of a scope set at run time' : `\`${facts.fixture?.scope}\`-scoped`}; an AsyncSession is bound to the event loop it was opened in, and tests run in their own loop, so it was left sync${this.unawaitedNote(path, fn)} (tests using it that call async code were still made async, and fail until it hands out an AsyncSession)`);
-      this.flagAwaitingReceivers(path, s, fn);
+      this.noteSyncReceivers(path, s, fn);
       return;
     }
     // Tests request it by this name; one given by an expression (`name=NAME`) cannot be matched to them.
@@ -560,43 +594,138 @@ export class TestPlan {
     if (problems.length > 0) {
       const shown = problems.slice(0, 3).join('; ') + (problems.length > 3 ? `; and ${problems.length - 3} more` : '');
       this.flag(path, RULES.sessionFixture, fn.id, `the session ${what} could yield an AsyncSession, but code receiving it still uses a sync session: ${shown}; it was left sync`);
-      this.flagAwaitingReceivers(path, s, fn);
+      this.noteSyncReceivers(path, s, fn);
       return;
     }
     // Its rewrite will fail (and say why there): it hands out a sync Session as before.
-    if (!switches) this.flagAwaitingReceivers(path, s, fn);
+    if (!switches) this.noteSyncReceivers(path, s, fn);
     this.file(path).sessionFixtures.add(fn.id);
     for (const o of overrides) this.file(o.path).overrides.set(o.override.def, { fixture: fn.id, awaits: o.awaits });
     for (const f of followers) this.follow(f, fn);
   }
 
   /**
-   * For a session fixture left sync: the tests and fixtures receiving it that await calls on it, which earlier
-   * transforms wrote where the receiver's parameter is annotated `Session` (the annotation made it a session for
-   * them, and the test async). On the sync Session the fixture hands out, `await db.commit()` raises TypeError; a
-   * test that only used the session passed before the migration, and nothing else points at it.
+   * For a session fixture left sync: the tests and fixtures receiving it, settled once every function's plan is
+   * known (settleSyncReceivers).
    */
-  private flagAwaitingReceivers(path: string, s: TestSummary, fixture: FunctionSummary): void {
+  private noteSyncReceivers(path: string, s: TestSummary, fixture: FunctionSummary): void {
     const name = this.fixtureName(path, fixture);
     if (name === '') return;
-    for (const [otherPath, other] of this.summaries) {
-      if (!fixtureVisible(s.base.absPath, other.base.absPath)) continue;
-      for (const consumer of other.base.functions) {
-        if (consumer.test === null || (otherPath === path && consumer.id === fixture.id)) continue;
-        const cf = this.facts.get(functionKey(otherPath, consumer.id));
-        if (!cf || !cf.params.includes(name)) continue;
-        const awaited = consumer.calls.find((c) => c.onSession && c.awaited === 'yes' && !c.ignored && c.text.startsWith(`${name}.`) && c.text.split('.').length === 2);
-        if (!awaited) continue;
-        const what = `${consumer.test === 'test' ? 'test' : 'fixture'} \`${consumer.qualname}\``;
-        this.flag(
-          otherPath,
-          RULES.sessionFixture,
-          awaited.start,
-          `the ${what} awaits \`${awaited.text}(...)\` on \`${name}\`, but the session fixture \`${fixture.qualname}\` (${path}) was left sync (see its finding) and hands it a sync Session, whose methods return no awaitable: it fails with TypeError until the fixture yields an AsyncSession`,
-          `Convert the fixture \`${fixture.qualname}\` to an async one (\`@pytest_asyncio.fixture async def ...: async with AsyncSessionLocal() as session: yield session\`); or, while it stays sync, give the ${what} its sync code back (no \`await\` on \`${name}\`'s calls, \`${name}: Session\`), keeping it async only if it awaits other async code.`,
-        );
+    this.syncSessionFixtures.add(functionKey(path, fixture.id));
+    const seen = new Set<string>();
+    // Under the fixture's name, and under the name of each fixture handing it on unchanged (`def clean(db): ...; return db`).
+    const visit = (name: string, fromPath: string, fromAbs: string, fromId: number, depth: number): void => {
+      for (const [otherPath, other] of this.summaries) {
+        if (!fixtureVisible(fromAbs, other.base.absPath)) continue;
+        for (const consumer of other.base.functions) {
+          if (consumer.test === null || (otherPath === fromPath && consumer.id === fromId)) continue;
+          const cf = this.facts.get(functionKey(otherPath, consumer.id));
+          if (!cf || !cf.params.includes(name)) continue;
+          const key = functionKey(otherPath, consumer.id);
+          const receiver = this.syncReceivers.get(key) ?? { path: otherPath, s: other, fn: consumer, facts: cf, fixtures: new Map() };
+          if (!receiver.fixtures.has(name)) receiver.fixtures.set(name, { qualname: fixture.qualname, path });
+          this.syncReceivers.set(key, receiver);
+          const passedAs = this.fixtureName(otherPath, consumer);
+          if (consumer.test !== 'fixture' || cf.fixture === null || cf.handsOut !== name || passedAs === '' || seen.has(key) || depth >= MAX_FORWARD_DEPTH) continue;
+          seen.add(key);
+          this.syncSessionFixtures.add(key);
+          visit(passedAs, otherPath, other.base.absPath, consumer.id, depth + 1);
+        }
       }
+    };
+    visit(name, path, s.base.absPath, fixture.id, 0);
+  }
+
+  /**
+   * The tests and fixtures receiving a session fixture left sync. Earlier transforms wrote async code where the
+   * parameter is annotated `Session` (the annotation made it a session for them): `db: AsyncSession`, `await
+   * db.commit()`, and `async def` for the awaits, before this transform decided the fixture's fate. On the sync
+   * Session the fixture hands out, `await db.commit()` raises TypeError, in a test that may have passed before
+   * the migration. When those awaits are all it has of async code, it gets its sync code back (see SyncBack);
+   * when it awaits other code too (an async CRUD function it hands the session to), it must stay async, and the
+   * sync session fails there: it is flagged at its first await on the session, as is a fixture this transform
+   * made async for the code it calls, awaiting its own calls on that session.
+   */
+  private settleSyncReceivers(): void {
+    for (const [key, r] of this.syncReceivers) {
+      const back = this.syncBack(key, r);
+      if (back) {
+        const plan = this.file(r.path);
+        plan.syncBacks.push(back);
+        // The asyncio marker / pytest_asyncio decorator planned for the async def it was.
+        if (back.async) {
+          plan.functions = plan.functions.filter((f) => f.id !== r.fn.id);
+          this.madeSync.add(key);
+        }
+        // insert-await's findings at the session calls of a fixture it had to leave sync: they are sync calls on a sync session.
+        for (const u of r.facts.sessionUses.filter((x) => r.fixtures.has(x.param))) plan.resolves.push({ rule: AWAIT_RULES.syncContext, offset: u.start });
+        continue;
+      }
+      const written = r.fn.calls.find((c) => c.onSession && c.awaited === 'yes' && !c.ignored && c.text.split('.').length === 2 && r.fixtures.has(c.text.split('.')[0] ?? ''));
+      const planned = r.facts.sessionUses.find((u) => r.fixtures.has(u.param) && this.awaitedUses.has(useKey(r.path, r.fn, u)));
+      const at = written ? { start: written.start, param: written.text.split('.')[0] ?? '', call: written.text } : planned ? { start: planned.start, param: planned.param, call: `${planned.param}.${planned.method}` } : null;
+      const fixture = at ? r.fixtures.get(at.param) : undefined;
+      if (!at || !fixture) continue;
+      const what = `${r.fn.test === 'test' ? 'test' : 'fixture'} \`${r.fn.qualname}\``;
+      this.flag(
+        r.path,
+        RULES.sessionFixture,
+        at.start,
+        `the ${what} awaits \`${at.call}(...)\` on \`${at.param}\`, but the session fixture \`${fixture.qualname}\` (${fixture.path}) was left sync (see its finding) and hands it a sync Session, whose methods return no awaitable: it fails with TypeError until the fixture yields an AsyncSession; it was not given back its sync code, as it ${this.whyAsync(key, r)}`,
+        `Convert the fixture \`${fixture.qualname}\` to an async one (\`@pytest_asyncio.fixture async def ...: async with AsyncSessionLocal() as session: yield session\`): the ${what} then works as written.`,
+      );
     }
+  }
+
+  /**
+   * Whether another fixture of a name the receiver gets a sync session fixture's value by is visible from it (a
+   * closer conftest's, its module's own), which pytest may hand it instead, maybe an AsyncSession.
+   */
+  private shadowed(r: SyncReceiver): boolean {
+    return [...r.fixtures.keys()].some((name) =>
+      (this.fixtureModules().get(name) ?? [])
+        .filter(([, m]) => fixtureVisible(m.base.absPath, r.s.base.absPath))
+        .some(([path, m]) => m.base.functions.some((f) => f.test === 'fixture' && this.fixtureName(path, f) === name && !this.syncSessionFixtures.has(functionKey(path, f.id)))),
+    );
+  }
+
+  /** Why a receiver of a sync session fixture keeps its async code (see settleSyncReceivers). */
+  private whyAsync(key: string, r: SyncReceiver): string {
+    const other = r.facts.awaits.find((a) => a.receiver === null || !r.fixtures.has(a.receiver));
+    if (this.asyncHere.has(key) || other) return 'awaits other async code';
+    if (r.facts.otherAsync) return 'has other async code (`async with`, `async for`, or an `await` in a nested def)';
+    if (this.shadowed(r)) return 'may get its session from another fixture of that name, which may hand out an AsyncSession';
+    return 'could not be given back its sync form with certainty';
+  }
+
+  /**
+   * What gives a receiver of sync session fixtures (SyncReceiver) its sync code back, or null when something
+   * else in it needs async code or the annotation cannot be set back with certainty: every `await` of its own
+   * body must be on a call of such a session whose sync twin is the same call, and nothing else in it async.
+   */
+  private syncBack(key: string, r: SyncReceiver): SyncBack | null {
+    const { fn, facts } = r;
+    const isTest = fn.test === 'test' && r.s.base.isTestFile;
+    const isFixture = fn.test === 'fixture' && facts.fixture !== null;
+    if ((!isTest && !isFixture) || fn.ignored || this.asyncHere.has(key) || this.refused.has(key) || facts.otherAsync) return null;
+    const ignored = new Set(fn.calls.filter((c) => c.ignored).map((c) => c.start));
+    const onSession = (a: OwnAwait): boolean => a.receiver !== null && a.method !== null && r.fixtures.has(a.receiver) && SYNC_BACK_METHODS.has(a.method) && a.call !== null && !ignored.has(a.call);
+    if (!facts.awaits.every(onSession)) return null;
+    if (this.shadowed(r)) return null;
+    const awaited = new Set(facts.awaits.map((a) => a.receiver));
+    const annotated = facts.asyncSessionParams.filter((p) => r.fixtures.has(p.param));
+    // Each session it awaits calls on was annotated (that is how the awaits came), and goes back to `Session`.
+    if ([...awaited].some((p) => !annotated.some((a) => a.param === p)) || annotated.some((a) => a.sync === null)) return null;
+    if (annotated.length === 0) return null;
+    // Async before the migration (its own marker, a pytest_asyncio fixture, a module marked for asyncio): it stays async, without the awaits.
+    const wasAsync = facts.marked || r.s.tests.moduleMarked || facts.fixture?.callee === 'pytest_asyncio.fixture';
+    const fixtures = [...new Set(annotated.map((a) => r.fixtures.get(a.param)?.qualname))].map((q) => `\`${q}\``).join(', ');
+    return {
+      def: fn.id,
+      async: fn.isAsync && facts.awaits.length > 0 && !wasAsync,
+      annotations: annotated.map((a) => ({ start: a.start, end: a.end, text: a.sync?.name ?? 'Session', module: a.sync?.module ?? '', add: a.sync?.add ?? false })),
+      reason: `${ID}: the session fixture ${fixtures} stays sync, so the ${isTest ? 'test' : 'fixture'} \`${fn.qualname}\` gets its sync code back`,
+    };
   }
 
   /**
@@ -627,7 +756,7 @@ export class TestPlan {
     const reason = `${ID}: the ${what} uses the session fixture \`${fixture.qualname}\`, which yields an AsyncSession now`;
     if (!f.fn.isAsync && !plan.functions.some((c) => c.asyncAt === f.fn.id)) {
       const { marker, decorator } = asyncMarks(plan.mode, f.s, f.facts, f.isTest, f.isFixture, false);
-      plan.functions.push({ asyncAt: f.fn.id, marker, decorator, reason });
+      plan.functions.push({ id: f.fn.id, asyncAt: f.fn.id, marker, decorator, reason });
     }
     this.awaitUses(f.path, f.fn, f.uses, `the session fixture \`${fixture.qualname}\` yields an AsyncSession now`);
   }
@@ -665,7 +794,7 @@ export class TestPlan {
   private file(path: string): FileTestPlan {
     let plan = this.files.get(path);
     if (!plan) {
-      plan = { functions: [], awaits: [], sessionFixtures: new Set(), findings: [], mode: 'strict', overrides: new Map(), resolves: [] };
+      plan = { functions: [], awaits: [], sessionFixtures: new Set(), findings: [], mode: 'strict', overrides: new Map(), resolves: [], syncBacks: [] };
       this.files.set(path, plan);
     }
     return plan;
@@ -681,6 +810,15 @@ const NONE: ReadonlySet<string> = new Set();
 /** A session call of a function, as TestPlan.awaitedUses holds it. */
 function useKey(path: string, fn: FunctionSummary, use: SessionUse): string {
   return `${functionKey(path, fn.id)}@${use.start}`;
+}
+
+/** A test or fixture receiving session fixtures left sync (`fixtures`: each one's name, as it receives it, and where it is). */
+interface SyncReceiver {
+  path: string;
+  s: TestSummary;
+  fn: FunctionSummary;
+  facts: FunctionFacts;
+  fixtures: Map<string, { qualname: string; path: string }>;
 }
 
 /** A test or fixture that follows a session fixture to an AsyncSession (TestPlan.follower). */

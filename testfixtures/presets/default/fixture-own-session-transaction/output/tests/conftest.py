@@ -1,5 +1,6 @@
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from app.db import SessionLocal
 from app.models import Element
@@ -23,7 +24,7 @@ def element(db: AsyncSession):
 
 
 @pytest.fixture
-def plain(db: AsyncSession):
+def plain(db: Session):
     # Calls nothing made async: it stays a sync fixture, its call flagged as before.
     db.add(Element(name="plain"))
     db.commit()

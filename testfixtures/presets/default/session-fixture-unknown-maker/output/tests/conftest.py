@@ -6,7 +6,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import Base
 from app.repository import ItemRepository
-from sqlalchemy.ext.asyncio import AsyncSession
 
 
 @pytest.fixture
@@ -29,5 +28,5 @@ def db_session(session_maker: sessionmaker) -> Generator[Session, None, None]:
 
 
 @pytest.fixture
-def repo(db_session: AsyncSession) -> ItemRepository:
+def repo(db_session: Session) -> ItemRepository:
     return ItemRepository(db_session)
