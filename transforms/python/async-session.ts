@@ -299,10 +299,15 @@ class SessionAnnotations {
     this.flag(RULE_LEFT, literal, 'Session in this string annotation was left unchanged: the string could not be read as a plain type expression', 'Decide whether this value becomes an AsyncSession after the switch and edit the annotation by hand.');
   }
 
+  /**
+   * Names whose call makes a sync session: SQLAlchemy's `Session` under its local names, and the session
+   * dependency itself (`return next(get_db())` hands out the sync session `get_db` opens).
+   */
   private sessionNames(): Set<string> {
-    return new Set(
-      this.imports.from.filter((imp) => imp.name === 'Session' && imp.module in SESSION_MODULES).map((imp) => imp.alias ?? imp.name),
-    );
+    return new Set([
+      ...this.imports.from.filter((imp) => imp.name === 'Session' && imp.module in SESSION_MODULES).map((imp) => imp.alias ?? imp.name),
+      this.ctx.options.getDbName,
+    ]);
   }
 
   private flagIsinstance(top: SgNode, anchor: SgNode): void {
@@ -379,7 +384,7 @@ function isInClassBody(statement: SgNode): boolean {
 }
 
 /**
- * A function that makes sessions (`return SessionLocal()`, a `yield`ing dependency) returns a sync Session
+ * A function that makes sessions (`return SessionLocal()`, a `yield`ing dependency, `return next(get_db())`) returns a sync Session
  * whatever the rest of the app becomes: its return annotation stays. Its async twin is written by async-engine.
  */
 function isSessionProvider(fn: SgNode, sessionNames: Set<string>): boolean {
