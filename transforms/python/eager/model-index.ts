@@ -11,7 +11,7 @@ import type { ProjectIndexer } from '../../../engine/types';
 import { parseTypeText, summarizeModels, type ClassRec, type FunctionRec, type ImportRec, type ModelSummary, type ParsedType } from './summary';
 import { cachedTree } from '../support/cached-tree';
 import { cached } from '../../../engine/cached';
-import { TailTable } from '../index/modules';
+import { LIBRARY_ROOTS, TailTable } from '../index/modules';
 import type { PropertyRec } from './properties';
 
 export interface Relationship {
@@ -223,7 +223,7 @@ export class ModelIndex {
     const imp = imports[0]!;
     if (imp.name === null) {
       const found = this.findModule(path, 0, imp.module);
-      return found ? { k: 'module', path: found } : { k: 'external', target: imp.module, ambiguous: this.inProject(imp.module) };
+      return found ? { k: 'module', path: found } : { k: 'external', target: imp.module, ambiguous: this.inProject(path, imp.module) };
     }
     const from = this.findModule(path, imp.level, imp.module);
     const inModule = from ? this.resolveGlobal(from, imp.name, depth + 1) : null;
@@ -231,7 +231,7 @@ export class ModelIndex {
     const sub = this.findModule(path, imp.level, imp.module === '' ? imp.name : `${imp.module}.${imp.name}`);
     if (sub) return { k: 'module', path: sub };
     if (from || imp.level > 0) return null;
-    return { k: 'external', target: `${imp.module}.${imp.name}`, ambiguous: this.inProject(imp.module) };
+    return { k: 'external', target: `${imp.module}.${imp.name}`, ambiguous: this.inProject(path, imp.module) };
   }
 
   private submodule(packagePath: string, name: string): Resolved | null {
@@ -257,12 +257,13 @@ export class ModelIndex {
     }
     if (parts.length === 0) return null;
     const matches = cached(this.absolute, module, () => this.moduleCandidates(parts));
+    // Several files end the same way (a sibling project with its own `config/database.py`), or a file is named
+    // like a library (`dependencies/sqlmodel.py`): keep those whose implied root directory holds the importer,
+    // as a sys.path entry holding it would; the rule the project index (index/modules.ts) resolves calls by,
+    // so that models and calls agree on what an import names.
+    const rooted = this.rootedFor(importer, parts, matches);
+    if (LIBRARY_ROOTS.has(parts[0]!)) return rooted.length === 1 ? (rooted[0] as string) : null;
     if (matches.length <= 1) return matches[0] ?? null;
-    // Several files end the same way (a sibling project with its own `config/database.py`): keep those whose
-    // implied root directory holds the importer, as a sys.path entry holding it would; the rule the project
-    // index (index/modules.ts) resolves calls by, so that models and calls agree on what an import names.
-    const importerDir = importer.split('/').slice(0, -1);
-    const rooted = matches.filter((m) => isPrefix(moduleRoot(m, parts.length), importerDir));
     if (rooted.length === 1) return rooted[0] as string;
     // `x/y.py` next to `x/y/__init__.py`: the package wins, as in Python.
     const packages = rooted.filter((m) => m.endsWith('/__init__.py') || m === '__init__.py');
@@ -270,9 +271,17 @@ export class ModelIndex {
     return null;
   }
 
-  /** Some project file ends like the absolute module name. */
-  private inProject(module: string): boolean {
-    return module !== '' && cached(this.absolute, module, () => this.moduleCandidates(module.split('.'))).length > 0;
+  /** Some project file ends like the absolute module name (for a library's name: one `importer` would import). */
+  private inProject(importer: string, module: string): boolean {
+    if (module === '') return false;
+    const parts = module.split('.');
+    const matches = cached(this.absolute, module, () => this.moduleCandidates(parts));
+    return LIBRARY_ROOTS.has(parts[0]!) ? this.rootedFor(importer, parts, matches).length > 0 : matches.length > 0;
+  }
+
+  private rootedFor(importer: string, parts: string[], matches: string[]): string[] {
+    const importerDir = importer.split('/').slice(0, -1);
+    return matches.filter((m) => isPrefix(moduleRoot(m, parts.length), importerDir));
   }
 
   /**

@@ -36,6 +36,16 @@ export function isTestPath(path: string): boolean {
   return segments.slice(0, -1).some((s) => s === 'tests' || s === 'test');
 }
 
+/**
+ * Top-level names of the libraries whose imports awaitify interprets (sessions, models, routes, tests, typing).
+ * A project file named like one (`dependencies/sqlmodel.py`) is that import only for an importer its
+ * directory would be the sys.path entry of; elsewhere `from sqlmodel import SQLModel` is the installed library.
+ */
+export const LIBRARY_ROOTS = new Set([
+  'sqlalchemy', 'sqlmodel', 'fastapi', 'starlette', 'pydantic', 'typing', 'typing_extensions', 'pytest',
+  'pytest_asyncio', 'asyncio', 'unittest', 'contextlib', 'functools', 'dataclasses', 'abc', 'enum',
+]);
+
 interface ModuleFile {
   path: string;
   /** Absolute path segments naming the module: `/p/app/crud/user.py` → p, app, crud, user; `__init__.py` names its directory. */
@@ -69,11 +79,14 @@ export class ModuleFinder {
     }
     if (ref.parts.length === 0) return null;
     const candidates = this.byTail.candidates(ref.parts).filter((f) => endsWith(f.segments, ref.parts));
+    const importerDir = dirname(importerAbs).split('/').filter((s) => s !== '');
+    const isRooted = (f: ModuleFile) => startsWith(importerDir, f.segments.slice(0, f.segments.length - ref.parts.length));
+    // Taking `dependencies/sqlmodel.py` for `from sqlmodel import SQLModel` hid every model of a project.
+    if (LIBRARY_ROOTS.has(ref.parts[0]!)) return candidates.filter(isRooted).length === 1 ? candidates.find(isRooted)!.path : null;
     if (candidates.length <= 1) return candidates[0]?.path ?? null;
     // Several files end the same way: keep those whose implied root directory holds the importing file,
     // as a sys.path entry holding the importer would.
-    const importerDir = dirname(importerAbs).split('/').filter((s) => s !== '');
-    const rooted = candidates.filter((f) => startsWith(importerDir, f.segments.slice(0, f.segments.length - ref.parts.length)));
+    const rooted = candidates.filter(isRooted);
     if (rooted.length === 1) return rooted[0]?.path ?? null;
     // `x/y.py` next to `x/y/__init__.py`: the package wins, as in Python.
     const packages = rooted.filter((f) => f.isPackage);
