@@ -403,7 +403,8 @@ class Summarizer {
       const depends: NonNullable<ParamFacts['depends']> = [];
       for (const p of all) {
         if (p.name === implicit) continue;
-        const injected = p.defaultValue && isDependsCall(p.defaultValue) ? p.defaultValue : null;
+        // `db: Session = Depends(f)`, or `db: Annotated[Session, Depends(f)]`, where FastAPI reads it as well.
+        const injected = p.defaultValue && isDependsCall(p.defaultValue) ? p.defaultValue : p.annotation ? annotatedDependsCall(p.annotation) : null;
         if (this.sessions.resolve(p.nameNode) !== null) {
           sessions.push(entry(p.name));
           const provider = injected ? callArgs(injected).positional[0] : undefined;
@@ -800,16 +801,9 @@ class Summarizer {
 
   /** `Annotated[X, Depends(f)]` → f. */
   private annotatedDependency(annotation: SgNode, depth: number): Expr | null {
-    const inner = unwrapType(annotation);
-    if (!inner || (inner.kind() !== 'generic_type' && inner.kind() !== 'subscript') || genericHead(inner) !== 'Annotated') return null;
-    for (const arg of typeArguments(inner).slice(1)) {
-      const value = arg.kind() === 'type' ? namedChildren(arg)[0] : arg;
-      if (value && isDependsCall(value)) {
-        const target = callArgs(value).positional[0];
-        if (target) return this.exprOf(target, depth + 1);
-      }
-    }
-    return null;
+    const call = annotatedDependsCall(annotation);
+    const target = call ? callArgs(call).positional[0] : undefined;
+    return target ? this.exprOf(target, depth + 1) : null;
   }
 
   /** The class an annotation names (`X`, `Optional[X]`, `X | None`, `Annotated[X, ...]`, `"X"`), or null. */
@@ -939,6 +933,17 @@ function signatureOf(fn: SgNode): { positional: string[]; all: SignatureParamete
     if (!keywordOnly) positional.push(nameNode.text());
   }
   return { positional, all };
+}
+
+/** The `Depends(f)` call of an `Annotated[X, Depends(f)]` annotation (the first one naming a provider), or null. */
+function annotatedDependsCall(annotation: SgNode): SgNode | null {
+  const inner = unwrapType(annotation);
+  if (!inner || (inner.kind() !== 'generic_type' && inner.kind() !== 'subscript') || genericHead(inner) !== 'Annotated') return null;
+  for (const arg of typeArguments(inner).slice(1)) {
+    const value = arg.kind() === 'type' ? namedChildren(arg)[0] : arg;
+    if (value && isDependsCall(value) && callArgs(value).positional[0]) return value;
+  }
+  return null;
 }
 
 function isDependsCall(node: SgNode): boolean {

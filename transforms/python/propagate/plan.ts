@@ -638,18 +638,24 @@ export class AsyncPlan {
   private flagSyncSessionDependencies(): void {
     for (const entry of this.functions.values()) {
       const depends = entry.fn.params?.depends;
-      if (!depends || !(entry.fn.isAsync || this.newly.has(entry.key))) continue;
+      if (!depends) continue;
+      const isAsync = entry.fn.isAsync || this.newly.has(entry.key);
+      // A dependency (or route) that stays sync but hands its session on (`return UserRepository(db)`) and was
+      // not given the sync session back (keepBlockedRoutesSync): the code it hands it to awaits it.
+      const handsOn = !isAsync && !this.keptSync.has(entry.key) && (entry.fn.route || this.isDependency(entry.key)) && entry.fn.calls.some((c) => c.sessionArg && !c.onSession);
+      if (!isAsync && !handsOn) continue;
       for (const d of depends) {
         const provider = this.index.resolveFunction(entry.path, d.of);
         if (!provider) continue;
         const key = functionKey(provider.path, provider.id);
         const fn = this.functions.get(key)?.fn;
         if (!fn || fn.isAsync || this.newly.has(key)) continue;
+        const user = isAsync ? `\`${entry.fn.qualname}\` is async and awaits its session` : `\`${entry.fn.qualname}\` hands it on to code that awaits it as an AsyncSession`;
         this.flag(
           RULES.syncSessionDependency,
           entry.path,
           d.at,
-          `\`${d.name}\` is injected by \`${fn.qualname}\` (${provider.path}), which stays a sync ${fn.isGenerator ? 'generator' : 'function'}, so it is a sync Session; but \`${entry.fn.qualname}\` is async and awaits its session`,
+          `\`${d.name}\` is injected by \`${fn.qualname}\` (${provider.path}), which stays a sync ${fn.isGenerator ? 'generator' : 'function'}, so it is a sync Session; but ${user}`,
         );
       }
     }

@@ -1,0 +1,24 @@
+from typing import Annotated
+
+from fastapi import Depends, FastAPI
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db import get_db_session
+from app.models import User
+from app.repo import UserRepository
+
+app = FastAPI()
+
+
+def get_user_repository(db: Annotated[AsyncSession, Depends(get_db_session)]) -> UserRepository:
+    return UserRepository(db)
+
+
+@app.get("/users/{user_id}")
+async def read_user(user_id: int, repo: Annotated[UserRepository, Depends(get_user_repository)]):
+    return await repo.get(user_id)
+
+
+@app.get("/direct/{user_id}")
+async def read_direct(user_id: int, db: Annotated[AsyncSession, Depends(get_db_session)]):
+    return await db.get(User, user_id)
