@@ -9,7 +9,7 @@ import { mergeConfig, rebaseGlob } from '../cli/config/merge';
 import { KnownNames, validateConfig } from '../cli/config/schema';
 import { detectInSource, Detected, moduleName } from '../cli/init/detect';
 import { starterConfig } from '../cli/init/command';
-import { asyncTwinName, chooseSessionDependency } from '../cli/session-dependency';
+import { asyncTwinName, chooseSessionDependency, dependencyNote } from '../cli/session-dependency';
 import { githubAnnotations } from '../cli/print/github';
 import { filePatch } from '../cli/print/diff';
 import { attributeHunks } from '../cli/print/hunks';
@@ -303,8 +303,13 @@ describe('init detection', () => {
     expect(choose(['db.py', db('get_session')])).toEqual({ kind: 'default' });
     expect(choose(['db.py', db('get_session')], ['r.py', route('get_session')], ['x.py', 'async def get_db():\n    yield 1\n'])).toEqual({ kind: 'default' });
     expect(choose(['db.py', db('get_session')], ['r.py', route('get_session') + route('get_db')])).toEqual({ kind: 'default' });
-    // A session opened through the project's own helper: async-engine could not write its twin.
-    expect(choose(['db.py', db('get_session', 'app_session()')], ['r.py', route('get_session')])).toEqual({ kind: 'default' });
+    // A session opened through the project's own helper, or a sessionmaker made in the generator: async-engine
+    // could not write its twin, so nothing is chosen, and the run says why.
+    expect(choose(['db.py', db('get_session', 'app_session()')], ['r.py', route('get_session')])).toEqual({ kind: 'unsupported', candidates: [{ name: 'get_session', files: ['db.py'] }] });
+    const local = 'def get_db_session():\n    factory = sessionmaker(bind=create_engine(URL))\n    with factory() as s:\n        yield s\n';
+    expect(choose(['db.py', local], ['r.py', route('get_db_session')])).toEqual({ kind: 'unsupported', candidates: [{ name: 'get_db_session', files: ['db.py'] }] });
+    expect(dependencyNote({ kind: 'unsupported', candidates: [{ name: 'get_db_session', files: ['db.py'] }] }, 'get_db')).toMatch(/^warning: .*`get_db_session` \(db\.py\) yields a session .* none was chosen/);
+    expect(choose(['db.py', db('get_session', 'app_session()')])).toEqual({ kind: 'default' });
     // Decorated (a context manager, not a dependency) or nested: not candidates.
     expect(choose(['db.py', db('get_session').replace('def ', '@contextmanager\ndef ')], ['r.py', route('get_session')])).toEqual({ kind: 'default' });
     expect(choose(['db.py', `class R:\n    ${db('get_session').replace(/\n/g, '\n    ')}`], ['r.py', route('get_session')])).toEqual({ kind: 'default' });

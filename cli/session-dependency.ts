@@ -23,7 +23,13 @@ export type DependencyChoice =
   | { kind: 'default' }
   | { kind: 'inferred'; name: string; asyncName: string; files: string[] }
   /** Several candidates: choosing one would be a guess, so the default stays and the user is told. */
-  | { kind: 'ambiguous'; candidates: { name: string; files: string[] }[] };
+  | { kind: 'ambiguous'; candidates: { name: string; files: string[] }[] }
+  /**
+   * No candidate opens its session in a way async-engine can twin, but some are named in `Depends(...)`
+   * (`with app_session() as db`, a `sessionmaker` made inside the generator): the default stays, and the
+   * user is told, since the code depending on them becomes async against their sync session.
+   */
+  | { kind: 'unsupported'; candidates: { name: string; files: string[] }[] };
 
 const escape = (name: string): string => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -72,9 +78,13 @@ export function chooseSessionDependency(files: Iterable<SourceFile>, defaultName
   // A migrated project depends on the twin, and a second run must choose as the first did.
   const isDependency = (name: string): boolean => dependedOn.has(name) || (asyncDefined.has(asyncTwinName(name)) && dependedOn.has(asyncTwinName(name)));
   const filesOf = new Map<string, string[]>();
+  const unsupported = new Map<string, string[]>();
   for (const c of candidates) {
-    if (isDependency(c.name) && c.calls.some((callee) => factories.has(callee))) filesOf.set(c.name, [...(filesOf.get(c.name) ?? []), c.file]);
+    if (!isDependency(c.name)) continue;
+    const into = c.calls.some((callee) => factories.has(callee)) ? filesOf : unsupported;
+    into.set(c.name, [...(into.get(c.name) ?? []), c.file]);
   }
+  if (filesOf.size === 0 && unsupported.size > 0) return { kind: 'unsupported', candidates: [...unsupported].map(([name, where]) => ({ name, files: where })) };
   if (filesOf.size === 0) return { kind: 'default' };
   if (filesOf.size > 1) return { kind: 'ambiguous', candidates: [...filesOf].map(([name, where]) => ({ name, files: where })) };
   const [name, where] = [...filesOf][0] as [string, string[]];
@@ -103,6 +113,10 @@ export function dependencyNote(choice: DependencyChoice, defaultName: string): s
   if (choice.kind === 'ambiguous') {
     const names = choice.candidates.map((c) => `\`${c.name}\` (${c.files.join(', ')})`).join(', ');
     return `warning: no \`${defaultName}\` is defined or depended on, and several functions yielding a session are named in Depends(...): ${names}; none was chosen, so handlers depending on them are made async against a sync session (each is reported). Migrate one per run: ${how}`;
+  }
+  if (choice.kind === 'unsupported') {
+    const names = choice.candidates.map((c) => `\`${c.name}\` (${c.files.join(', ')})`).join(', ');
+    return `warning: no \`${defaultName}\` is defined or depended on; ${names} ${choice.candidates.length > 1 ? 'yield sessions and are' : 'yields a session and is'} named in Depends(...), but ${choice.candidates.length > 1 ? 'open them' : 'opens it'} neither with Session(...) nor with a module-level sessionmaker(...), so no async twin can be written and none was chosen: code depending on ${choice.candidates.length > 1 ? 'them' : 'it'} is made async against a sync session (each such Depends is reported). Write the async twin by hand and ${how}`;
   }
   return null;
 }
