@@ -444,7 +444,8 @@ export function sessionMockFindings(root: SgRoot): FindingInput[] {
     const callee = call.field('function')?.text() ?? '';
     const last = callee.split('.').pop() ?? '';
     const args = callArgs(call);
-    const spec = /^(Mock|MagicMock|NonCallableMock|NonCallableMagicMock)$/.test(last) ? (args.keywords.get('spec') ?? args.keywords.get('spec_set')) : last === 'create_autospec' ? (args.positional[0] ?? args.keywords.get('spec')) : undefined;
+    // `MagicMock(Session)`: a mock's first positional parameter is its spec.
+    const spec = /^(Mock|MagicMock|NonCallableMock|NonCallableMagicMock)$/.test(last) ? (args.keywords.get('spec') ?? args.keywords.get('spec_set') ?? args.positional[0]) : last === 'create_autospec' ? (args.positional[0] ?? args.keywords.get('spec')) : undefined;
     if (spec && /(^|\.)Session$/.test(spec.text())) {
       add(call, `\`${call.text().replace(/\s+/g, ' ')}\` mocks a sync Session: its methods return plain values, but the async code awaits \`execute\`/\`commit\`/\`refresh\`..., which needs an AsyncSession mock (\`AsyncMock\`)`);
     }
