@@ -560,37 +560,23 @@ export class TestPlan {
     const problems: string[] = [];
     const followers: Follower[] = [];
     const overrides: { path: string; override: NestedOverride; awaits: number[] }[] = [];
-    // Every function that can receive the session: under the fixture's name, and under the name of each
-    // fixture that hands it on unchanged (`def session(db): return db`), from where that one is visible.
-    const seen = new Set<string>();
-    const visit = (name: string, fromPath: string, fromAbs: string, fromId: number, depth: number): void => {
-      for (const [otherPath, other] of this.summaries) {
-        if (!fixtureVisible(fromAbs, other.base.absPath)) continue;
-        for (const consumer of other.base.functions) {
-          if (consumer.test === null || (otherPath === fromPath && consumer.id === fromId)) continue;
-          const cf = this.facts.get(functionKey(otherPath, consumer.id));
-          if (!cf || !cf.params.includes(name)) continue;
-          const who = `\`${consumer.qualname}\` (${otherPath})${name === requested ? '' : ` receiving it as \`${name}\``}`;
-          const use = this.syncUse(otherPath, consumer, cf, name, 0, new Set());
-          const follower = use && switches ? this.follower(otherPath, other, consumer, cf, name) : null;
-          if (follower) followers.push(follower);
-          else if (use) problems.push(`${who} ${use}`);
-          for (const o of cf.overrides.filter((x) => x.param === name)) {
-            // The override turns async with the fixture, which only this file's rewrite knows to have succeeded.
-            if (o.awaits === null) problems.push(`${who} hands it to the handlers through a dependency override (line ${o.line}) that does more than yield it and close it`);
-            else if (otherPath !== path) problems.push(`${who} hands it to the handlers through a dependency override (line ${o.line}) in another file than the fixture's`);
-            else overrides.push({ path: otherPath, override: o, awaits: o.awaits });
-          }
-          const key = functionKey(otherPath, consumer.id);
-          if (consumer.test !== 'fixture' || cf.fixture === null || cf.handsOut !== name || seen.has(key)) continue;
-          seen.add(key);
-          const passedAs = this.fixtureName(otherPath, consumer);
-          if (depth >= MAX_FORWARD_DEPTH || passedAs === '') problems.push(`${who} hands it on as the fixture \`${passedAs || consumer.name}\`, ${passedAs === '' ? 'named by an expression' : 'through more fixtures than are followed'}`);
-          else visit(passedAs, otherPath, other.base.absPath, consumer.id, depth + 1);
-        }
+    this.forEachReceiver(requested, path, s.base.absPath, fn.id, (r) => {
+      const { otherPath, consumer, cf, name } = r;
+      const who = `\`${consumer.qualname}\` (${otherPath})${name === requested ? '' : ` receiving it as \`${name}\``}`;
+      const use = this.syncUse(otherPath, consumer, cf, name, 0, new Set());
+      const follower = use && switches ? this.follower(otherPath, r.other, consumer, cf, name) : null;
+      if (follower) followers.push(follower);
+      else if (use) problems.push(`${who} ${use}`);
+      for (const o of cf.overrides.filter((x) => x.param === name)) {
+        // The override turns async with the fixture, which only this file's rewrite knows to have succeeded.
+        if (o.awaits === null) problems.push(`${who} hands it to the handlers through a dependency override (line ${o.line}) that does more than yield it and close it`);
+        else if (otherPath !== path) problems.push(`${who} hands it to the handlers through a dependency override (line ${o.line}) in another file than the fixture's`);
+        else overrides.push({ path: otherPath, override: o, awaits: o.awaits });
       }
-    };
-    visit(requested, path, s.base.absPath, fn.id, 0);
+      return (passedAs, tooDeep) => {
+        if (tooDeep || passedAs === '') problems.push(`${who} hands it on as the fixture \`${passedAs || consumer.name}\`, ${passedAs === '' ? 'named by an expression' : 'through more fixtures than are followed'}`);
+      };
+    });
     if (problems.length > 0) {
       const shown = problems.slice(0, 3).join('; ') + (problems.length > 3 ? `; and ${problems.length - 3} more` : '');
       this.flag(path, RULES.sessionFixture, fn.id, `the session ${what} could yield an AsyncSession, but code receiving it still uses a sync session: ${shown}; it was left sync`);
@@ -612,8 +598,33 @@ export class TestPlan {
     const name = this.fixtureName(path, fixture);
     if (name === '') return;
     this.syncSessionFixtures.add(functionKey(path, fixture.id));
+    this.forEachReceiver(name, path, s.base.absPath, fixture.id, ({ otherPath, other, consumer, cf, name: as }) => {
+      const key = functionKey(otherPath, consumer.id);
+      const receiver = this.syncReceivers.get(key) ?? { path: otherPath, s: other, fn: consumer, facts: cf, fixtures: new Map() };
+      if (!receiver.fixtures.has(as)) receiver.fixtures.set(as, { qualname: fixture.qualname, path });
+      this.syncReceivers.set(key, receiver);
+      return (passedAs, tooDeep) => {
+        // A fixture handing it on is a session fixture left sync too.
+        if (!tooDeep && passedAs !== '') this.syncSessionFixtures.add(key);
+      };
+    });
+  }
+
+  /**
+   * Every test and fixture that can receive the session fixture `name` (visible from `fromAbs`), and, through each
+   * fixture handing it on unchanged (`def session(db): return db`), under that fixture's name from where that one
+   * is visible, up to MAX_FORWARD_DEPTH such steps. `each` sees every receiver once per name; for a receiver that
+   * hands the value on it returns what to do with the name it hands it on under (`''`: an expression) and whether
+   * the walk stops there for depth, before the walk goes on with that name.
+   */
+  private forEachReceiver(
+    requested: string,
+    fromPath: string,
+    fromAbs: string,
+    fromId: number,
+    each: (r: { otherPath: string; other: TestSummary; consumer: FunctionSummary; cf: FunctionFacts; name: string }) => (passedAs: string, tooDeep: boolean) => void,
+  ): void {
     const seen = new Set<string>();
-    // Under the fixture's name, and under the name of each fixture handing it on unchanged (`def clean(db): ...; return db`).
     const visit = (name: string, fromPath: string, fromAbs: string, fromId: number, depth: number): void => {
       for (const [otherPath, other] of this.summaries) {
         if (!fixtureVisible(fromAbs, other.base.absPath)) continue;
@@ -621,19 +632,18 @@ export class TestPlan {
           if (consumer.test === null || (otherPath === fromPath && consumer.id === fromId)) continue;
           const cf = this.facts.get(functionKey(otherPath, consumer.id));
           if (!cf || !cf.params.includes(name)) continue;
+          const forward = each({ otherPath, other, consumer, cf, name });
           const key = functionKey(otherPath, consumer.id);
-          const receiver = this.syncReceivers.get(key) ?? { path: otherPath, s: other, fn: consumer, facts: cf, fixtures: new Map() };
-          if (!receiver.fixtures.has(name)) receiver.fixtures.set(name, { qualname: fixture.qualname, path });
-          this.syncReceivers.set(key, receiver);
-          const passedAs = this.fixtureName(otherPath, consumer);
-          if (consumer.test !== 'fixture' || cf.fixture === null || cf.handsOut !== name || passedAs === '' || seen.has(key) || depth >= MAX_FORWARD_DEPTH) continue;
+          if (consumer.test !== 'fixture' || cf.fixture === null || cf.handsOut !== name || seen.has(key)) continue;
           seen.add(key);
-          this.syncSessionFixtures.add(key);
-          visit(passedAs, otherPath, other.base.absPath, consumer.id, depth + 1);
+          const passedAs = this.fixtureName(otherPath, consumer);
+          const tooDeep = depth >= MAX_FORWARD_DEPTH;
+          forward(passedAs, tooDeep);
+          if (!tooDeep && passedAs !== '') visit(passedAs, otherPath, other.base.absPath, consumer.id, depth + 1);
         }
       }
     };
-    visit(name, path, s.base.absPath, fixture.id, 0);
+    visit(requested, fromPath, fromAbs, fromId, 0);
   }
 
   /**
