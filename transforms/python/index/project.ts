@@ -145,6 +145,30 @@ export class ProjectIndex {
     return entity.k === 'instance' ? this.callMethod(entity) : null;
   }
 
+  /**
+   * The dependency function of a type alias `X = Annotated[T, Depends(f)]` that `expr` names (`X`, an imported `X`,
+   * `deps.X`), followed through imports to the module defining it: f, or null when `expr` names no such alias.
+   */
+  aliasProvider(path: string, expr: Expr, depth = 0): FunctionKeyed | null {
+    if (depth > MAX_DEPTH) return null;
+    const module = this.modules.get(path);
+    let binding: GlobalBinding | undefined;
+    let at = path;
+    if (expr.k === 'global') binding = module?.globals.get(expr.name);
+    else if (expr.k === 'attr') {
+      const owner = this.evaluate(path, expr.of, depth + 1);
+      if (owner.k !== 'module' || !owner.path) return null;
+      return this.aliasProvider(owner.path, { k: 'global', name: expr.name }, depth + 1);
+    }
+    if (!binding) return null;
+    if (binding.k === 'import') {
+      if (binding.target.k !== 'name') return null;
+      at = this.finder.find(binding.target.module, module?.summary.absPath ?? '') ?? '';
+      return at ? this.aliasProvider(at, { k: 'global', name: binding.target.name }, depth + 1) : null;
+    }
+    return binding.k === 'value' && binding.provider ? this.resolveFunction(at, binding.provider) : null;
+  }
+
   /** The `__call__` an instance runs when called (looked up on its class, never on the instance, as Python does). */
   private callMethod(instance: Entity & { k: 'instance' }): FunctionKeyed | null {
     const found = this.lookupOnMro(instance, '__call__', instance.after);

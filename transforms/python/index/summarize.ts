@@ -401,6 +401,7 @@ class Summarizer {
       const sessions: string[] = [];
       const untypedSessionLike: string[] = [];
       const depends: NonNullable<ParamFacts['depends']> = [];
+      const aliasDepends: NonNullable<ParamFacts['aliasDepends']> = [];
       for (const p of all) {
         if (p.name === implicit) continue;
         // `db: Session = Depends(f)`, or `db: Annotated[Session, Depends(f)]`, where FastAPI reads it as well.
@@ -409,6 +410,8 @@ class Summarizer {
           sessions.push(entry(p.name));
           const provider = injected ? callArgs(injected).positional[0] : undefined;
           if (injected && provider) depends.push({ name: p.name, at: start(injected), of: this.exprOf(provider, 0) });
+          const named = !injected && p.annotation ? unwrapType(p.annotation) : null;
+          if (named && (named.kind() === 'identifier' || named.kind() === 'attribute')) aliasDepends.push({ name: p.name, at: start(named), of: this.exprOf(named, 0) });
         } else if (!injected && used?.has(p.name)) {
           // Whatever its annotation says (`db: SessionLocal`, the factory, is common), a session handed to it is one.
           untypedSessionLike.push(entry(p.name));
@@ -419,6 +422,7 @@ class Summarizer {
         ...(sessions.length > 0 ? { sessions } : {}),
         ...(untypedSessionLike.length > 0 ? { untypedSessionLike } : {}),
         ...(depends.length > 0 ? { depends } : {}),
+        ...(aliasDepends.length > 0 ? { aliasDepends } : {}),
       });
     }
     return out;
@@ -636,7 +640,11 @@ class Summarizer {
     if (parent.kind() === 'assignment' && sameNode(parent.field('left'), id)) {
       let right = parent.field('right');
       while (right?.kind() === 'assignment') right = right.field('right');
-      if (right) return { k: 'value', expr: this.typeAliasExpr(right, depth + 1) ?? this.exprOf(right, depth + 1) };
+      if (right) {
+        const alias = this.typeAliasExpr(right, depth + 1);
+        const provider = alias ? this.annotatedDependency(right, depth + 1) : null;
+        return { k: 'value', expr: alias ?? this.exprOf(right, depth + 1), ...(provider ? { provider } : {}) };
+      }
       const type = parent.field('type');
       const t = type ? this.typeExpr(type, depth + 1) : null;
       return { k: 'value', expr: t ? { k: 'instance', of: t } : UNKNOWN };

@@ -63,7 +63,8 @@ export const UNKNOWN: Expr = { k: 'unknown' };
 
 export type GlobalBinding =
   | { k: 'def'; id: number }
-  | { k: 'value'; expr: Expr }
+  /** `provider`: for a type alias `X = Annotated[T, Depends(f)]`, f (whatever `expr` records for `X`). */
+  | { k: 'value'; expr: Expr; provider?: Expr }
   | { k: 'import'; target: ImportTarget }
   /** Bound more than once at module level: which binding a use sees is not known statically. */
   | { k: 'ambiguous' };
@@ -213,6 +214,12 @@ export interface ParamFacts {
    * when none.
    */
   depends?: { name: string; at: number; of: Expr }[];
+  /**
+   * Session parameters annotated with a name and no `Depends(...)` default (`db: DbDep`, a type alias
+   * `DbDep = Annotated[Session, Depends(f)]` of this module or imported): `of` is that name, `at` its offset;
+   * the index finds the alias's provider (ProjectIndex.aliasProvider). Absent when none.
+   */
+  aliasDepends?: { name: string; at: number; of: Expr }[];
 }
 
 export interface ClassSummary {

@@ -637,15 +637,20 @@ export class AsyncPlan {
    */
   private flagSyncSessionDependencies(): void {
     for (const entry of this.functions.values()) {
-      const depends = entry.fn.params?.depends;
-      if (!depends) continue;
+      // `db: DbDep` with `DbDep = Annotated[Session, Depends(f)]`: the alias's provider, as if written out.
+      const aliased = (entry.fn.params?.aliasDepends ?? []).flatMap((d) => {
+        const provider = this.index.aliasProvider(entry.path, d.of);
+        return provider ? [{ ...d, provider }] : [];
+      });
+      const depends = [...(entry.fn.params?.depends ?? []).map((d) => ({ ...d, provider: this.index.resolveFunction(entry.path, d.of) })), ...aliased];
+      if (depends.length === 0) continue;
       const isAsync = entry.fn.isAsync || this.newly.has(entry.key);
       // A dependency (or route) that stays sync but hands its session on (`return UserRepository(db)`) and was
       // not given the sync session back (keepBlockedRoutesSync): the code it hands it to awaits it.
       const handsOn = !isAsync && !this.keptSync.has(entry.key) && (entry.fn.route || this.isDependency(entry.key)) && entry.fn.calls.some((c) => c.sessionArg && !c.onSession);
       if (!isAsync && !handsOn) continue;
       for (const d of depends) {
-        const provider = this.index.resolveFunction(entry.path, d.of);
+        const provider = d.provider;
         if (!provider) continue;
         const key = functionKey(provider.path, provider.id);
         const fn = this.functions.get(key)?.fn;
