@@ -23,6 +23,7 @@ import { Provenances, type Provenance, type Statement } from './eager/provenance
 import { HINTS, RULES, type EagerRule } from './eager/rules';
 import { invalidatedBetween, returnSources } from './eager/returns';
 import { isAsyncCode, isRoute, responseModelText } from './eager/routes';
+import { refreshSite, type RefreshSite } from './eager/refresh';
 import { ownerOf } from './eager/scope';
 import { stringValue } from './eager/summary';
 import { callArgs, classOfMethod, dottedName, enclosingFunction, methodsOf, namedChildren, sameNode, start } from './query/syntax';
@@ -95,6 +96,8 @@ class EagerLoad {
   private readonly findings: FindingInput[] = [];
   private readonly flagged = new Set<string>();
   private readonly needs = new Map<number, Need>();
+  /** Refreshes by name before a route's own `return obj` of an object it constructs, by the return line's offset. */
+  private readonly localRefreshes = new Map<number, { site: RefreshSite; names: string[] }>();
   /** Attribute names worth a look: relationship and server-generated column names of any model. */
   private readonly interesting: ReadonlySet<string>;
 
@@ -285,6 +288,31 @@ class EagerLoad {
     this.needs.set(key, entry);
   }
 
+  /**
+   * A route returning an object it constructs and commits (the plain shape of eager/refresh.ts), whose response
+   * model reads relationships of it one level deep, each of the default `lazy="select"`: `await db.refresh(obj,
+   * attribute_names=[...])` goes before the return (assemble), as for a function returning it to other code
+   * (cross-index.ts). False, and the reads are flagged as before, when anything else holds.
+   */
+  private refreshBeforeReturn(fn: SgNode, ctor: SgNode, ret: SgNode, paths: Relationship[][]): boolean {
+    const site = refreshSite(fn, ctor, this.ctx.source, this.sessions);
+    if (!site || site.at + site.indent.length !== start(ret) || this.ctx.isIgnored(site.at, site.at + 1)) return false;
+    const names = new Set<string>();
+    for (const rels of paths) {
+      const last = rels[rels.length - 1] as Relationship;
+      if (last.lazy !== null && NO_LOAD_NEEDED.has(last.lazy)) continue;
+      if (rels.length !== 1 || last.lazy !== 'select') return false;
+      // Set in the constructor: the object holds it already.
+      if (!callArgs(ctor).keywords.has(last.name) && !site.refreshed.includes(last.name)) names.add(last.name);
+    }
+    if (names.size > 0) {
+      const planned = this.localRefreshes.get(site.at) ?? { site, names: [] };
+      for (const name of names) if (!planned.names.includes(name)) planned.names.push(name);
+      this.localRefreshes.set(site.at, planned);
+    }
+    return true;
+  }
+
   private serverColumnRead(p: Provenance, variable: string, column: string, info: { insert: boolean; update: boolean }, site: SgNode, events: SessionEvent[], via?: string): void {
     const at = start(site);
     const commit = [...events].reverse().find((e) => (e.method === 'commit' || e.method === 'flush') && e.offset < at);
@@ -346,7 +374,7 @@ class EagerLoad {
         if (owners.length > 0) {
           this.flag(RULES.unknownQuery, fn, `${subject} reads ${owners.join(', ')} on the object returned from ${p.load.why}; unless that query loads them, serialisation raises MissingGreenlet${notFixed(verdict)}`, `${p.load.why}|${owners.join()}`);
         }
-      } else {
+      } else if (!(p.load.k === 'new' && this.refreshBeforeReturn(fn, p.load.call, ret, paths))) {
         for (const rels of paths) this.need(p, rels, fn, subject, events, start(ret));
       }
       if (value.kind() === 'identifier') {
@@ -710,7 +738,16 @@ class EagerLoad {
       added += texts.length;
     }
     let refreshed = 0;
-    for (const need of this.project.refreshesIn(this.ctx.path)) {
+    // Callers in other functions (the project index) and the route's own response model ask for one site alike.
+    const refreshes = new Map<number, { site: RefreshSite; names: string[]; callers: string[] }>();
+    for (const need of this.project.refreshesIn(this.ctx.path)) refreshes.set(need.site.at, { site: need.site, names: [...need.names], callers: [...need.callers] });
+    for (const [at, local] of this.localRefreshes) {
+      const merged = refreshes.get(at) ?? { site: local.site, names: [], callers: [] };
+      for (const name of local.names) if (!merged.names.includes(name)) merged.names.push(name);
+      merged.callers.push('its response model');
+      refreshes.set(at, merged);
+    }
+    for (const need of refreshes.values()) {
       const { site } = need;
       // The index summarized this very text: the return it found is here.
       if (!this.ctx.source.startsWith(`${site.indent}return ${site.obj}`, site.at)) throw new Error(`eager-load: the return of \`${site.obj}\` at offset ${site.at} of ${this.ctx.path} planned by the index is not found`);

@@ -1,7 +1,7 @@
 from fastapi import Depends, FastAPI
 from sqlalchemy.orm import Session
 
-from app import crud, schemas
+from app import crud, models, schemas
 from app.database import get_db
 
 app = FastAPI()
@@ -25,3 +25,13 @@ def create_user_audited(email: str, db: Session = Depends(get_db)):
 @app.post("/users/deep", response_model=schemas.UserDeep)
 def create_user_deep(email: str, db: Session = Depends(get_db)):
     return crud.create_user_deep(db, email)
+
+
+@app.post("/users/local", response_model=schemas.UserOut)
+def create_user_here(email: str, db: Session = Depends(get_db)):
+    # Constructed and returned by the route itself: the refresh goes before its return too.
+    user = models.User(email=email)
+    db.add(user)
+    db.commit()
+    db.refresh(user)
+    return user

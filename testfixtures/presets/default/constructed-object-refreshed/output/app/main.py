@@ -1,7 +1,7 @@
 from fastapi import Depends, FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app import crud, schemas
+from app import crud, models, schemas
 from app.database import get_async_db
 
 app = FastAPI()
@@ -25,3 +25,14 @@ async def create_user_audited(email: str, db: AsyncSession = Depends(get_async_d
 @app.post("/users/deep", response_model=schemas.UserDeep)
 async def create_user_deep(email: str, db: AsyncSession = Depends(get_async_db)):
     return await crud.create_user_deep(db, email)
+
+
+@app.post("/users/local", response_model=schemas.UserOut)
+async def create_user_here(email: str, db: AsyncSession = Depends(get_async_db)):
+    # Constructed and returned by the route itself: the refresh goes before its return too.
+    user = models.User(email=email)
+    db.add(user)
+    await db.commit()
+    await db.refresh(user)
+    await db.refresh(user, attribute_names=["items"])
+    return user
