@@ -23,7 +23,7 @@ import { Provenances, type Provenance, type Statement } from './eager/provenance
 import { HINTS, RULES, type EagerRule } from './eager/rules';
 import { invalidatedBetween, returnSources } from './eager/returns';
 import { isAsyncCode, isRoute, responseModelText } from './eager/routes';
-import { refreshSite, type RefreshSite } from './eager/refresh';
+import { refreshedNames, refreshSite, type RefreshSite } from './eager/refresh';
 import { ownerOf } from './eager/scope';
 import { stringValue } from './eager/summary';
 import { callArgs, classOfMethod, dottedName, enclosingFunction, methodsOf, namedChildren, sameNode, start } from './query/syntax';
@@ -272,7 +272,7 @@ class EagerLoad {
       // A pending object's unset collection is simply empty; only after a flush does an access try to load.
       const flushed = events.some((e) => ['commit', 'flush', 'refresh'].includes(e.method) && e.offset < at);
       const set = path.length === 1 && callArgs(load.call).keywords.has(last.name);
-      const refreshed = events.some((e) => e.method === 'refresh' && e.offset < at && refreshNames(e.call).includes(last.name));
+      const refreshed = events.some((e) => e.method === 'refresh' && e.offset < at && (refreshedNames(e.call)?.names ?? []).includes(last.name));
       if (flushed && !set && !refreshed && path.length === 1) {
         this.flag(RULES.unknownQuery, site, `${subject} reads \`${last.owner}\` on an object created here and flushed since; no query loaded it, so the access tries to load it lazily`, last.owner);
       }
@@ -893,13 +893,7 @@ function refreshes(call: SgNode, variable: string, column: string): boolean {
   return namedChildren(names).some((n) => stringValue(n) === column);
 }
 
-/** The names listed in `refresh(obj, attribute_names=[...])`. */
-function refreshNames(call: SgNode): string[] {
-  const args = callArgs(call);
-  const names = args.positional[1] ?? args.keywords.get('attribute_names');
-  return names && (names.kind() === 'list' || names.kind() === 'tuple') ? namedChildren(names).map((n) => stringValue(n) ?? '') : [];
-}
-
+/** `db.add(variable)` or `db.add_all([..., variable, ...])`. */
 function adds(event: SessionEvent, variable: string): boolean {
   const arg = callArgs(event.call).positional[0];
   if (!arg) return false;

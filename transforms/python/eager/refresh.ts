@@ -9,6 +9,7 @@ import { bindingsIn } from '../query/bindings';
 import type { SessionResolver } from '../query/sessions';
 import { asyncKeyword, callArgs, namedChildren, sameNode, start } from '../query/syntax';
 import { ownReturns } from './routes';
+import { stringValue } from './summary';
 
 export interface RefreshSite {
   /** Start of the line of the `return obj` statement: the refresh goes on its own line before it. */
@@ -42,16 +43,18 @@ function method(call: SgNode | null): { receiver: string; name: string } | null 
   return { receiver: callee.field('object')?.text() ?? '', name: callee.field('attribute')?.text() ?? '' };
 }
 
-/** `["items", "tags"]` (or a tuple) of plain string literals; null for anything else. */
-function stringList(node: SgNode | undefined): string[] | null {
-  if (!node || (node.kind() !== 'list' && node.kind() !== 'tuple')) return null;
-  const names: string[] = [];
-  for (const item of namedChildren(node)) {
-    const m = item.kind() === 'string' ? /^(['"])(\w+)\1$/.exec(item.text()) : null;
-    if (!m) return null;
-    names.push(m[2] as string);
-  }
-  return names;
+/**
+ * The attributes a `refresh(obj, attribute_names=[...])` call (or its second positional argument) names: null
+ * without that argument (a full refresh); `literal` false when it is not a list or tuple of string literals
+ * (`names` then holds the literal ones).
+ */
+export function refreshedNames(call: SgNode): { names: string[]; literal: boolean } | null {
+  const args = callArgs(call);
+  const named = args.keywords.get('attribute_names') ?? args.positional[1];
+  if (!named) return null;
+  if (named.kind() !== 'list' && named.kind() !== 'tuple') return { names: [], literal: false };
+  const values = namedChildren(named).map(stringValue);
+  return { names: values.filter((v): v is string => v !== null), literal: values.every((v) => v !== null) };
 }
 
 /**
@@ -99,12 +102,9 @@ export function refreshSite(fn: SgNode, ctor: SgNode, source: string, sessions: 
     const m = method(call);
     const args = call ? callArgs(call) : null;
     if (m?.receiver !== session || m.name !== 'refresh' || args?.positional[0]?.text() !== obj) return null;
-    const named = args.keywords.get('attribute_names') ?? args.positional[1];
-    if (named) {
-      const names = stringList(named);
-      if (names === null) return null;
-      refreshed.push(...names);
-    }
+    const named = refreshedNames(call as SgNode);
+    if (named && !named.literal) return null;
+    refreshed.push(...(named?.names ?? []));
   }
   const lineStart = source.lastIndexOf('\n', start(last) - 1) + 1;
   const indent = source.slice(lineStart, start(last));
