@@ -211,6 +211,12 @@ export function twinName(name: string): string {
   return `async_${name}`;
 }
 
+/** The name twinName maps to `twin` (`AsyncSessionLocal` → `SessionLocal`, `async_engine` → `engine`), or null. */
+export function twinOrigin(twin: string): string | null {
+  const original = /^ASYNC_[A-Z0-9_]+$/.test(twin) ? twin.slice(6) : /^Async[A-Z]/.test(twin) ? twin.slice(5) : /^async_\w/.test(twin) ? twin.slice(6) : null;
+  return original !== null && twinName(original) === twin ? original : null;
+}
+
 class EngineTwins {
   private readonly imports: ModuleImports;
   private readonly bindings: ImportBinding[];

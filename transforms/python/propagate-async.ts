@@ -7,7 +7,7 @@
 // its threadpool, as it should.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, IndexInput, ProjectIndexer, TextEdit, Transform, TransformContext, TransformOptions, TransformResult } from '../../engine/types';
-import { twinName } from './async-engine';
+import { twinOrigin } from './async-engine';
 import { awaitEdits } from './awaits/awaiting';
 import { ProjectIndex } from './index/project';
 import { summarizeModule } from './index/summarize';
@@ -230,8 +230,8 @@ function sessionOnEngineBack(
   const args = callArgs(call);
   const twin = args.positional[0];
   if (syncModule === undefined || args.positional.length !== 1 || twin?.kind() !== 'identifier' || args.keywords.size !== 1 || args.keywords.get('expire_on_commit')?.text() !== 'False') return null;
-  const engine = [twin.text().replace(/^async_/, ''), twin.text().replace(/^ASYNC_/, '')].find((e) => e !== twin.text() && twinName(e) === twin.text());
-  if (engine === undefined) return null;
+  const engine = twinOrigin(twin.text());
+  if (engine === null) return null;
   const add: { module: string; name: string }[] = [];
   if (!boundHere(engine)) {
     const source = imports.from.find((i) => i.name === twin.text() && i.alias === null && isModuleLevel(i.node));
@@ -253,8 +253,8 @@ function sessionOnEngineBack(
  * the project pass found, or one naming a session), so no other `Async...` call is taken for one.
  */
 function factoryOfTwin(twin: string, factories: TransformOptions['sessionFactories']): string | null {
-  const original = /^ASYNC_[A-Z0-9_]+$/.test(twin) ? twin.slice(6) : /^Async[A-Z]/.test(twin) ? twin.slice(5) : /^async_\w/.test(twin) ? twin.slice(6) : null;
-  if (original === null || twinName(original) !== twin) return null;
+  const original = twinOrigin(twin);
+  if (original === null) return null;
   const known = Object.keys(factories ?? {}).some((key) => key === original || key.endsWith(`.${original}`));
   return known || /session/i.test(original) ? original : null;
 }
