@@ -9,7 +9,7 @@
 // session in another way makes the shape unrecognised, because the async form could not keep it.
 import type { SgNode } from '@ast-grep/napi';
 import { placeOf } from '../awaits/context';
-import { isAsyncDef, namedChildren, start, end } from '../query/syntax';
+import { commentsWithin, isAsyncDef, namedChildren, start, end } from '../query/syntax';
 
 export interface SessionShape {
   /** The name the session is bound to (`session` for `return Factory()`). */
@@ -59,7 +59,7 @@ export function sessionShape(fn: SgNode, source: string, isOpener: (call: SgNode
   let variable: string;
   let last: SgNode;
 
-  const joined = connectionShape(statements, at, open, source);
+  const joined = connectionShape(statements, at, open);
   if (joined !== null) {
     if ('reason' in joined) return fail(joined.reason);
     if (!joined.shape.name) return null;
@@ -169,7 +169,6 @@ function connectionShape(
   statements: SgNode[],
   at: number,
   open: SgNode,
-  source: string,
 ): { shape: { name: string | null; connection: NonNullable<SessionShape['connection']> }; from: number; to: number } | { reason: string } | null {
   const opening = statements[at] as SgNode;
   const assignment = soleChild(opening, 'assignment');
@@ -217,7 +216,7 @@ function connectionShape(
   }
   const from = start(statements[at - 2] as SgNode);
   const to = end(last);
-  if (/#/.test(source.slice(from, to).replace(/(['"])(?:\\.|(?!\1).)*\1/g, ''))) return { reason: 'a comment sits among the statements the async form would replace' };
+  if (commentsWithin(opening.parent() as SgNode, from, to).length > 0) return { reason: 'a comment sits among the statements the async form would replace' };
   const after = statements.slice(statements.findIndex((st) => sameRange(st, last)) + 1);
   if (after.some((st) => mentions(st, session) || mentions(st, conn) || mentions(st, tx.text()))) return { reason: 'the session, connection or transaction is used again after the teardown' };
   return { shape: { name: session, connection: { name: conn, engine: engineName.text(), transaction: tx.text() } }, from, to };

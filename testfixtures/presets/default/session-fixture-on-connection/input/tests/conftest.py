@@ -52,3 +52,15 @@ def savepoint_db():
     session.close()
     transaction.rollback()
     connection.close()
+
+
+@pytest.fixture
+def commented_db():
+    connection = engine.connect()
+    transaction = connection.begin()
+    # A comment among the statements the async form replaces would be lost: left sync and reported.
+    session = TestingSessionLocal(bind=connection)
+    yield session
+    session.close()
+    transaction.rollback()
+    connection.close()
