@@ -103,7 +103,7 @@ export async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
   for (const problem of missing) io.stderr.write(`awaitify: ${problem.displayPath}: ${problem.reason}\n`);
   if (missing.length > 0) return EXIT_ERROR;
 
-  const dependency = sessionDependency(settings, args.paths.length > 0 ? args.paths : ['.'], io);
+  const dependency = sessionDependency(settings, () => discovery.files, io);
   const options: AuditOptions = {
     getDbName: dependency.sync,
     asyncGetDbName: dependency.async,

@@ -1,6 +1,7 @@
 import type { SgRoot } from '@ast-grep/napi';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { discoverFiles, type DiscoveredFile } from '../engine/discover';
 import { checkGitDirty } from '../engine/git';
 import { WorkerOutOfMemory } from '../engine/parallel';
 import { runProject, summarize, FileReport, RunReport } from '../engine/run';
@@ -23,7 +24,7 @@ import { sarifReport } from './print/sarif';
 import { formatCounts, formatFindings, formatMadeAsync, formatProblems, formatSummary } from './print/summary';
 import { interactiveApply, interactiveRefusal } from './interactive/command';
 import { progressReporter } from './progress';
-import { chooseSessionDependency, dependencyNote, projectSources } from './session-dependency';
+import { chooseSessionDependency, dependencyNote, readSources } from './session-dependency';
 import { displayRoot, projectScope, ProjectScope, scopeNotes } from './project-scope';
 import { availableMemory, outOfMemoryAdvice, threadMessages } from './threads';
 
@@ -137,7 +138,10 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const dependency = sessionDependency(settings, scope.kind === 'partial' ? [scope.root] : paths, io);
+  // The whole project's files for a partial run, discovered as runProject discovers them.
+  const read = scope.kind === 'partial' ? [scope.root] : paths;
+  const discoverOptions = { cwd: io.cwd, exclude: settings.exclude, include: settings.include, extensions: pythonLanguage.extensions };
+  const dependency = sessionDependency(settings, () => discoverFiles(read, discoverOptions).files, io);
   const transformOptions: TransformOptions = {
     ...DEFAULT_TRANSFORM_OPTIONS,
     getDbName: dependency.sync,
@@ -288,14 +292,13 @@ function resolveSettings(args: RunCommandArgs, io: Io): Effective {
 
 /**
  * The session dependency the transforms rewrite: as the command line or configuration named it, else found
- * by shape in the files the run reads (the whole project for a partial run, so it chooses as a whole run
- * would), else the default. What was found, or why nothing was chosen, goes to stderr.
+ * by shape in the files the run reads (`files`, asked for only then: the whole project for a partial run, so
+ * it chooses as a whole run would), else the default. What was found, or why nothing was chosen, goes to stderr.
  */
-export function sessionDependency(settings: Effective, read: string[], io: Io): { sync: string; async: string } {
+export function sessionDependency(settings: Effective, files: () => readonly DiscoveredFile[], io: Io): { sync: string; async: string } {
   const named = { sync: settings.getDbName, async: settings.asyncGetDbName };
   if (settings.dependencyNamed) return named;
-  const sources = projectSources(read, { cwd: io.cwd, exclude: settings.exclude, include: settings.include, extensions: pythonLanguage.extensions });
-  const choice = chooseSessionDependency(sources, settings.getDbName);
+  const choice = chooseSessionDependency(readSources(files()), settings.getDbName);
   const note = dependencyNote(choice, settings.getDbName);
   if (note !== null) io.stderr.write(`awaitify: ${note}\n`);
   return choice.kind === 'inferred' ? { sync: choice.name, async: choice.asyncName } : named;

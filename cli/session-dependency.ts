@@ -3,7 +3,7 @@
 // dependency is `get_session` (the shape of SQLModel's tutorial and of FastAPI's own SQL docs) would
 // otherwise get async handlers still depending on a sync generator: flagged, but failing on every request.
 import { readFileSync } from 'node:fs';
-import { discoverFiles, DiscoverOptions } from '../engine/discover';
+import type { DiscoveredFile } from '../engine/discover';
 import { SessionDependency, sessionDependencies } from './init/detect';
 import { parsePython } from '../transforms/python/support/language';
 
@@ -91,9 +91,9 @@ export function chooseSessionDependency(files: Iterable<SourceFile>, defaultName
   return { kind: 'inferred', name, asyncName: asyncTwinName(name), files: where };
 }
 
-/** The files a run over `paths` reads (as discovered for it), with their text; unreadable ones are left to the run. */
-export function* projectSources(paths: string[], options: DiscoverOptions): Generator<SourceFile> {
-  for (const file of discoverFiles(paths, options).files) {
+/** The text of discovered files, as the run will read them; unreadable ones are left to the run to report. */
+export function* readSources(files: readonly DiscoveredFile[]): Generator<SourceFile> {
+  for (const file of files) {
     let source: string;
     try {
       source = readFileSync(file.absPath, 'utf8');
