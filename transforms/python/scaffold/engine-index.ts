@@ -67,16 +67,16 @@ export function moduleNamesOf(absPath: string): string[] {
  * Whether the file at `path` imports engine `name` from `module` (as written there) and that module writes the
  * engine's async twin, by a table EngineIndex.importedTwins built (TransformOptions.asyncEngineTwins carries it).
  */
+export function importsTwinnedEngine(table: Readonly<Record<string, readonly string[]>> | undefined, path: string, module: string, name: string): boolean {
+  return table?.[path]?.includes(key(module, name)) ?? false;
+}
+
 /**
  * Whether the file at `path` imports `name` from `module` (as written there) from a module of the run that writes no
  * async twin of it (EngineIndex.untwinnedImports, carried by TransformOptions.untwinnedImports).
  */
 export function importsUntwinned(options: TransformOptions, path: string, module: string, name: string): boolean {
   return (options as EngineOptions).untwinnedImports?.[path]?.includes(key(module, name)) ?? false;
-}
-
-export function importsTwinnedEngine(table: Readonly<Record<string, readonly string[]>> | undefined, path: string, module: string, name: string): boolean {
-  return table?.[path]?.includes(key(module, name)) ?? false;
 }
 
 /** TransformOptions as async-engine's project pass extends them (see EngineIndex.asyncDependencyModules). */
