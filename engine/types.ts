@@ -93,6 +93,14 @@ export interface TransformOptions {
    */
   sessionAttributes?: Readonly<Record<string, Readonly<Record<string, boolean>>>>;
   /**
+   * The pytest fixtures test modules and conftests define at module level, found by async-engine's project pass:
+   * file path (as in TransformContext.path) → fixture name → whether the session is SQLModel's, for a sync session
+   * fixture in a shape async-tests converts; null for any other fixture. A test's or fixture's unannotated
+   * parameter requesting a session fixture is that session (SessionOptions.fixtures). Set only when some test file
+   * defines a fixture.
+   */
+  sessionFixtures?: Readonly<Record<string, Readonly<Record<string, boolean | null>>>>;
+  /**
    * Names of APIRouter/FastAPI objects whose decorators mark route handlers (`router-names`), beyond the
    * ones recognised from their binding or conventional name. Read by the audit's handler recognition.
    */

@@ -11,6 +11,7 @@ import { EngineIndex, importsUntwinned, type EngineSummary, type SessionBind } f
 import { SessionResolver, sessionOptionsFrom } from './query/sessions';
 import { isTestPath } from './index/modules';
 import { sessionShape } from './testing/session-shape';
+import { moduleFixtures } from './testing/fixtures';
 import { cachedTree } from './support/cached-tree';
 import { collectImports, ImportBinding, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
 import { moduleBindings, NameTable, cachedNameTables } from './support/scope';
@@ -123,7 +124,8 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
   id: 'async-engine-sessions',
   // `async def get_db`: a module whose dependency is async already (EngineIndex.asyncDependencyModules);
   // `create_all`/`drop_all` and get_db: the imported engines and factories a file needs the twin of (twinRefs).
-  prefilter: (options) => ['Session', 'sessionmaker', 'create_engine', 'create_all', 'drop_all', options.getDbName],
+  // `fixture`: the fixtures of test modules and conftests (EngineSummary.fixtures).
+  prefilter: (options) => ['Session', 'sessionmaker', 'create_engine', 'create_all', 'drop_all', options.getDbName, 'fixture'],
   // On the memoising view: every call's callee is resolved through the same few scopes again and again.
   summarize: (input: IndexInput<SgRoot>) =>
     new EngineTwins({ path: input.path, source: input.source, tree: cachedTree(input.tree), options: input.options, isIgnored: () => false }).summary(input.absPath),
@@ -137,6 +139,7 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
     ...(Object.keys(index.asyncDependencyModules).length > 0 ? { asyncDependencyModules: index.asyncDependencyModules } : {}),
     ...(Object.keys(index.untwinnedImports).length > 0 ? { untwinnedImports: index.untwinnedImports } : {}),
     ...(Object.keys(index.sessionAttributes).length > 0 ? { sessionAttributes: index.sessionAttributes } : {}),
+    ...(Object.keys(index.sessionFixtures).length > 0 ? { sessionFixtures: index.sessionFixtures } : {}),
   }),
 };
 
@@ -223,6 +226,7 @@ class EngineTwins {
   private readonly findings: FindingInput[] = [];
   private readonly edits: TextEdit[] = [];
   private readonly importsToAdd: Import[] = [];
+  private resolver: SessionResolver | null = null;
   private readonly counts: Record<string, number> = {};
   private readonly v14: boolean;
   private helperNeeded = false;
@@ -381,6 +385,8 @@ class EngineTwins {
     if (this.definesAsyncGetDb()) summary.asyncDependency = true;
     const attributes = this.sessionAttributes();
     if (attributes) summary.sessionAttributes = attributes;
+    const fixtures = isTestPath(this.ctx.path) && this.ctx.source.includes('fixture') ? moduleFixtures(this.ctx.tree, this.ctx.source, this.sessions(), this.ctx.options.sessionFactories) : null;
+    if (fixtures) summary.fixtures = fixtures;
     return summary;
   }
 
@@ -395,13 +401,18 @@ class EngineTwins {
     for (const statement of this.ctx.tree.root().children()) {
       const cls = kindOf(statement) === 'decorated_definition' ? statement.field('definition') : statement;
       if (!cls || kindOf(cls) !== 'class_definition') continue;
-      sessions ??= new SessionResolver(this.ctx.tree, this.imports, sessionOptionsFrom(this.ctx.options));
+      sessions ??= this.sessions();
       const attrs = sessions.storedSessionAttributes(cls);
       if (attrs.length === 0) continue;
       found ??= {};
       found[cls.field('name')!.text()] = Object.fromEntries(attrs.map((a) => [a.name, a.sqlmodel]));
     }
     return found;
+  }
+
+  /** This file's session resolver, made once (its verdicts are memoised per scope). */
+  private sessions(): SessionResolver {
+    return (this.resolver ??= new SessionResolver(this.ctx.tree, this.imports, sessionOptionsFrom(this.ctx.options, this.ctx.path)));
   }
 
   /** A module-level `async def get_db` (decorated or not): its dependents already receive what it yields. */
@@ -494,7 +505,7 @@ class EngineTwins {
 
   /** Module-level `X = <session type>`, `X: TypeAlias = ...` and `type X = ...` of this file. */
   private sessionAliases(): { name: string; sqlmodel: boolean }[] {
-    const resolver = new SessionResolver(this.ctx.tree, this.imports, sessionOptionsFrom(this.ctx.options));
+    const resolver = this.sessions();
     const aliases: { name: string; sqlmodel: boolean }[] = [];
     for (const statement of this.ctx.tree.root().children()) {
       const target = kindOf(statement) === 'type_alias_statement' ? statement : soleAssignment(statement);

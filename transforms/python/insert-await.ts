@@ -72,7 +72,7 @@ class InsertAwait {
 
   constructor(private readonly ctx: TransformContext<SgRoot>) {
     const imports = collectImports(ctx.tree);
-    this.sessions = new SessionResolver(ctx.tree, imports, sessionOptionsFrom(ctx.options));
+    this.sessions = new SessionResolver(ctx.tree, imports, sessionOptionsFrom(ctx.options, ctx.path));
     this.twins = new FactoryTwins(ctx.tree, imports, this.sessions, (module, name) =>
       importsTwinnedEngine(ctx.options.asyncEngineTwins, ctx.path, module, name),
     );

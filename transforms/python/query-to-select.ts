@@ -3,7 +3,7 @@ import type { ProjectIndexer, Transform } from '../../engine/types';
 import { entityIndexer } from './query/entity-index';
 import { planQueryToSelect } from './query/plan';
 import { withCachedTree } from './support/cached-tree';
-import { sessionOptionsFrom, sessionWords } from './query/sessions';
+import { runSessionWords } from './query/sessions';
 
 /** Legacy `session.query(...)` chains → 2.0 `select()` executed on the session (sync or awaited). */
 export const transform: Transform<SgRoot> = {
@@ -15,6 +15,6 @@ export const transform: Transform<SgRoot> = {
   // Proves `self.model` is a mapped class when the repository's base class is in another module.
   indexer: entityIndexer as ProjectIndexer<SgRoot>,
   // Only queries and raw SQL on a session are rewritten (planQueryToSelect returns early without one).
-  prefilter: (options) => sessionWords(sessionOptionsFrom(options)),
+  prefilter: (options) => runSessionWords(options),
   run: (ctx) => planQueryToSelect(withCachedTree(ctx)),
 };

@@ -61,7 +61,7 @@ class FileAuditor {
 
   constructor(private readonly input: AuditInput) {
     const imports = collectImports(input.tree);
-    this.sessions = new SessionResolver(input.tree, imports, sessionOptionsFrom(input.options));
+    this.sessions = new SessionResolver(input.tree, imports, sessionOptionsFrom(input.options, input.path));
     this.kinds = new SessionKinds(input.tree, imports, this.sessions, input.options);
     this.names = new QualifiedNames(input.tree, imports);
     this.lines = new LineIndex(input.source);

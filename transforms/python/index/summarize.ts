@@ -120,7 +120,7 @@ const recent = new Map<string, { source: string; options: string; summary: Modul
  */
 function optionsKey(o: TransformOptions): string {
   return cached(optionsKeys, o, () => {
-    const key = JSON.stringify([o.getDbName, o.asyncGetDbName, o.sessionFacades ?? [], o.sessionTypes ?? [], o.sessionAliases ?? {}, o.sessionFactories ?? {}, o.sessionAttributes ?? {}, o.excludeFunctions ?? []]);
+    const key = JSON.stringify([o.getDbName, o.asyncGetDbName, o.sessionFacades ?? [], o.sessionTypes ?? [], o.sessionAliases ?? {}, o.sessionFactories ?? {}, o.sessionAttributes ?? {}, o.sessionFixtures ?? {}, o.excludeFunctions ?? []]);
     if (key !== lastOptions) lastOptions = key;
     return lastOptions;
   });
@@ -168,7 +168,7 @@ class Summarizer {
     this.mockClasses = new Set(MOCK_MODULES.flatMap((module) => [...MOCK_CLASSES].flatMap((name) => localNamesFor(imports, module, name))));
     // The transforms' own options, `self.db` a base class of another module stores included: the session a method
     // hands to another function (`paginate(self.db, stmt)`) is then seen as one.
-    this.sessions = new SessionResolver(input.tree, imports, sessionOptionsFrom(input.options));
+    this.sessions = new SessionResolver(input.tree, imports, sessionOptionsFrom(input.options, input.path));
   }
 
   summary(): ModuleSummary {

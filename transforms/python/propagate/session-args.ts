@@ -45,7 +45,7 @@ export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgN
   const out: SessionArgResult = { edits: [], findings: [], renamed: 0 };
   if (awaited.length === 0 && moduleLevel.length === 0) return out;
   const imports = collectImports(ctx.tree);
-  const sessions = new SessionResolver(ctx.tree, imports, sessionOptionsFrom(ctx.options));
+  const sessions = new SessionResolver(ctx.tree, imports, sessionOptionsFrom(ctx.options, ctx.path));
   const twins = new FactoryTwins(ctx.tree, imports, sessions, (module, name) => importsTwinnedEngine(ctx.options.asyncEngineTwins, ctx.path, module, name));
   const awaitedIds = new Set(awaited.map((c) => c.id()));
   const decided = new Set<number>();

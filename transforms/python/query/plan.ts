@@ -24,7 +24,7 @@ export function planQueryToSelect(ctx: TransformContext<SgRoot>): TransformResul
   const root = ctx.tree;
   const stage: QueryStage = ctx.options.queryStage ?? 'async';
   const imports = collectImports(root);
-  const sessions = new SessionResolver(root, imports, sessionOptionsFrom(ctx.options));
+  const sessions = new SessionResolver(root, imports, sessionOptionsFrom(ctx.options, ctx.path));
   // Both raw SQL and legacy queries are rewritten only on a session.
   if (!sessions.mayFindSessions) return { edits: [], findings: [] };
   const resolution = resolveNames(root, imports);

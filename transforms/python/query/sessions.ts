@@ -5,7 +5,9 @@ import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { SessionFactoryKind, TransformOptions } from '../../../engine/types';
 import { isModuleLevel, moduleLevelImportBindings, type FromImport, type ModuleImports } from '../support/imports';
 import { bindingsIn, parametersOf, type Parameter } from './bindings';
-import { callArgs, dottedName, enclosingScope, classOfMethod, methodsOf, namedChildren, sameNode } from './syntax';
+import { posix } from 'node:path';
+import { callArgs, decoratorsOf, dottedName, enclosingScope, classOfMethod, methodsOf, namedChildren, sameNode } from './syntax';
+import { isTestPath } from '../index/modules';
 import { cached } from '../../../engine/cached';
 
 export interface SessionOptions {
@@ -28,13 +30,23 @@ export interface SessionOptions {
    * elsewhere read `self.db` as that session (EngineIndex.sessionAttributes).
    */
   attributes?: Readonly<Record<string, Readonly<Record<string, boolean>>>>;
+  /**
+   * The session fixtures a test module's tests and fixtures may request (visibleSessionFixtures): name → whether
+   * the session is SQLModel's. An unannotated parameter of that name, of a test or fixture, is that session.
+   */
+  fixtures?: Readonly<Record<string, boolean>>;
 }
 
 const CLOSURE_SCOPES = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression', 'lambda']);
 
-/** The resolver's options as the run's configuration sets them; every transform builds it the same way. */
-export function sessionOptionsFrom(options: TransformOptions): SessionOptions {
+/**
+ * The resolver's options as the run's configuration sets them; every transform builds it the same way. `path`,
+ * the file's (TransformContext.path): in a test module, the session fixtures its tests may request.
+ */
+export function sessionOptionsFrom(options: TransformOptions, path?: string): SessionOptions {
+  const fixtures = path !== undefined && options.sessionFixtures ? visibleSessionFixtures(options.sessionFixtures, path) : NO_FIXTURES;
   return {
+    ...(fixtures !== NO_FIXTURES ? { fixtures } : {}),
     dependencyNames: [options.getDbName, options.asyncGetDbName],
     facades: options.sessionFacades ?? [],
     types: options.sessionTypes ?? [],
@@ -70,6 +82,8 @@ const SESSION_CLASSES = new Map<string, boolean>([
 ]);
 
 const FACTORY_CALLEES = new Set(['sessionmaker', 'async_sessionmaker']);
+/** `@pytest.fixture`, `@pytest.fixture(...)`, `@fixture`, `@pytest_asyncio.fixture`. */
+const FIXTURE_DECORATOR = /^@\s*(pytest\.|pytest_asyncio\.)?fixture\b/;
 
 /**
  * Substrings of which a text must contain at least one for SessionResolver to find any session in it. Every
@@ -88,11 +102,56 @@ export function sessionWords(options: SessionOptions): readonly string[] {
   const byAliases = cached(wordsMemo, options.aliases ?? NO_ALIASES, () => new WeakMap<object, WeakMap<object, Map<string, readonly string[]>>>());
   const byFactories = cached(byAliases, options.factories ?? NO_FACTORIES, () => new WeakMap<object, Map<string, readonly string[]>>());
   const byConfiguration = cached(byFactories, options.attributes ?? NO_ATTRIBUTES, () => new Map<string, readonly string[]>());
-  const key = JSON.stringify([options.facades, options.types ?? [], options.dependencyNames]);
+  const key = JSON.stringify([options.facades, options.types ?? [], options.dependencyNames, options.fixtures ?? NO_FIXTURES]);
   return cached(byConfiguration, key, () => Object.freeze(computeSessionWords(options)));
 }
 
 const NO_ALIASES: Readonly<Record<string, boolean>> = {};
+const NO_FIXTURES: Readonly<Record<string, boolean>> = {};
+
+/**
+ * The session fixtures a test at `path` gets by requesting their name, as pytest looks a fixture up: the module's
+ * own fixtures first, then those of the `conftest.py` of its directory and of each directory above (the nearest
+ * definition of a name wins, whatever it is). `table`: TransformOptions.sessionFixtures. Files that are no test
+ * modules get none. Memoised per table and directory: every file of a run asks with the same table.
+ */
+export function visibleSessionFixtures(table: Readonly<Record<string, Readonly<Record<string, boolean | null>>>>, path: string): Readonly<Record<string, boolean>> {
+  if (!isTestPath(path)) return NO_FIXTURES;
+  const own = ownEntry(table, path);
+  const dir = posix.dirname(path);
+  const inherited = cached(cached(fixtureMemo, table, () => new Map<string, Readonly<Record<string, boolean | null>>>()), dir, () => conftestFixtures(table, dir));
+  const merged = own ? { ...inherited, ...own } : inherited;
+  const found: Record<string, boolean> = {};
+  for (const [name, sqlmodel] of Object.entries(merged)) if (sqlmodel !== null) found[name] = sqlmodel;
+  return Object.keys(found).length > 0 ? found : NO_FIXTURES;
+}
+
+/**
+ * sessionWords for a run, before the file is known: the configured words, and the name of every session fixture
+ * some test file defines (a test may hold a session by requesting one and name nothing else: `def test_x(db):`).
+ */
+export function runSessionWords(options: TransformOptions): readonly string[] {
+  const words = sessionWords(sessionOptionsFrom(options));
+  const table = options.sessionFixtures;
+  if (!table || words.includes('')) return words;
+  const names = new Set<string>();
+  for (const fixtures of Object.values(table)) for (const [name, sqlmodel] of Object.entries(fixtures)) if (sqlmodel !== null) names.add(name);
+  return names.size === 0 ? words : [...new Set([...words, ...names])];
+}
+
+const fixtureMemo = new WeakMap<object, Map<string, Readonly<Record<string, boolean | null>>>>();
+
+/** Every fixture the conftests of `dir` and the directories above it define, the nearest of each name. */
+function conftestFixtures(table: Readonly<Record<string, Readonly<Record<string, boolean | null>>>>, dir: string): Readonly<Record<string, boolean | null>> {
+  const chain: Readonly<Record<string, boolean | null>>[] = [];
+  for (let at = dir; ; at = posix.dirname(at)) {
+    const entry = ownEntry(table, at === '.' ? 'conftest.py' : `${at}/conftest.py`);
+    if (entry) chain.push(entry);
+    // Display paths are relative to the working directory: `..` and `.` end the walk, as `/` does.
+    if (at === '.' || at === '/' || at === '' || posix.basename(at) === '..') break;
+  }
+  return Object.assign({}, ...chain.reverse());
+}
 const NO_FACTORIES: Readonly<Record<string, SessionFactoryKind>> = {};
 const NO_ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, boolean>>>> = {};
 const wordsMemo = new WeakMap<object, WeakMap<object, WeakMap<object, Map<string, readonly string[]>>>>();
@@ -144,7 +203,7 @@ function lastOf(dotted: string): string {
 
 function computeSessionWords(options: SessionOptions): string[] {
   const lastName = (dotted: string): string => dotted.split(/[^\p{L}\p{N}_]+/u).filter((part) => part !== '').pop() ?? '';
-  const configured = [...options.facades, ...(options.types ?? []), ...Object.keys(options.aliases ?? {}), ...Object.keys(options.factories ?? {}), ...Object.keys(options.attributes ?? {})].map(lastName);
+  const configured = [...options.facades, ...(options.types ?? []), ...Object.keys(options.aliases ?? {}), ...Object.keys(options.factories ?? {}), ...Object.keys(options.attributes ?? {}), ...Object.keys(options.fixtures ?? {})].map(lastName);
   // A configured name without a single word character could not be found by text: no shortcut then.
   if (configured.includes('')) return [''];
   return [...new Set(['Session', 'sessionmaker', ...options.dependencyNames, ...configured])];
@@ -262,6 +321,8 @@ export class SessionResolver {
 
   private resolveNameFrom(name: string, innermost: SgNode): SessionInfo | null {
     let scope: SgNode | null = innermost;
+    // A def or lambda passed on the way out: the name is a closure's (see fixtureVerdict).
+    let nested = false;
     while (scope) {
       const kind = scope.kind();
       if (kind === 'module' || kind === 'class_definition') return null;
@@ -270,7 +331,7 @@ export class SessionResolver {
         const binds = bindingsIn(scope, name);
         if (param) {
           if (kind === 'lambda') return null;
-          const verdict = this.parameterVerdict(param);
+          const verdict = this.parameterVerdict(param, nested ? null : scope);
           if (!verdict.session) return null;
           if (!binds.every((b) => this.isSessionBinding(b))) return null;
           return { text: name, sqlmodel: verdict.sqlmodel, stable: binds.length === 0, origins: binds.flatMap((b) => this.bindingOrigins(b)) };
@@ -289,6 +350,7 @@ export class SessionResolver {
         // A comprehension variable of that name: not a session we know of.
         return null;
       }
+      if (kind === 'function_definition' || kind === 'lambda') nested = true;
       scope = enclosingScope(scope);
     }
     return null;
@@ -462,13 +524,41 @@ export class SessionResolver {
     return found;
   }
 
-  private parameterVerdict(param: Parameter): TypeVerdict {
+  /** `fn`: the parameter's function when the name is looked up in its own body (not in a def nested in it). */
+  private parameterVerdict(param: Parameter, fn: SgNode | null): TypeVerdict {
     // `db: Session = Depends(get_db)` with SQLModel's Session: a session by its dependency, SQLModel's by its type.
     if (param.defaultValue && this.isDependsOnSession(param.defaultValue)) {
       return { session: true, sqlmodel: param.annotation ? this.typeVerdict(param.annotation, new Set()).sqlmodel : false };
     }
     if (param.annotation) return this.typeVerdict(param.annotation, new Set());
-    return NO;
+    if (param.defaultValue || param.node.kind() !== 'identifier' || !fn) return NO;
+    return this.fixtureVerdict(param.name, fn);
+  }
+
+  /**
+   * `def test_x(db):` with `db` a session fixture the test module sees (SessionOptions.fixtures): pytest hands the
+   * test (or fixture) that fixture's session. Only for what pytest calls with fixtures: a `test*` function at
+   * module level or a `test*` method of a `Test*` class, and a fixture, never a fixture requesting its own name
+   * (that is the overridden one's); not when a parametrize decorator may give the name another value, nor when
+   * the test's class defines a fixture of that name (it hides the module's). Not in a def nested in it either
+   * (`def override_get_db(): yield db`): async-tests decides what such an override hands out, with the fixture.
+   */
+  private fixtureVerdict(name: string, fn: SgNode): TypeVerdict {
+    const sqlmodel = this.options.fixtures?.[name];
+    if (sqlmodel === undefined) return NO;
+    const own = fn.field('name')?.text() ?? '';
+    const decorators = decoratorsOf(fn).map((d) => d.text());
+    const fixture = decorators.some((d) => FIXTURE_DECORATOR.test(d));
+    const holder = fn.parent()?.kind() === 'decorated_definition' ? fn.parent()! : fn;
+    const block = holder.parent();
+    const cls = block?.kind() === 'block' && block.parent()?.kind() === 'class_definition' ? block.parent()! : null;
+    if (!cls && block?.kind() !== 'module') return NO;
+    if (fixture ? own === name : !own.startsWith('test') || (cls !== null && !(cls.field('name')?.text() ?? '').startsWith('Test'))) return NO;
+    const classDecorators = cls ? decoratorsOf(cls).map((d) => d.text()) : [];
+    const word = new RegExp(`\\b${name}\\b`);
+    if ([...decorators, ...classDecorators].some((d) => /parametrize/.test(d) && word.test(d))) return NO;
+    if (cls && methodsOf(cls).some((m) => m.field('name')?.text() === name || decoratorsOf(m).some((d) => FIXTURE_DECORATOR.test(d.text()) && word.test(d.text())))) return NO;
+    return { session: true, sqlmodel };
   }
 
   private isDependsOnSession(node: SgNode): boolean {

@@ -44,6 +44,8 @@ export interface EngineSummary {
   sessionAttributes?: Record<string, Record<string, boolean>>;
   /** Set only when this module defines the session dependency (`get_db`) as an `async def` already. */
   asyncDependency?: true;
+  /** Set only in a test module or conftest defining fixtures at module level (see testing/fixtures.ts moduleFixtures). */
+  fixtures?: Record<string, boolean | null>;
 }
 
 const key = (path: string, name: string): string => `${path}\u0000${name}`;
@@ -139,6 +141,8 @@ export class EngineIndex {
    * Two modules importable under one dotted name keep only the attributes they agree on.
    */
   readonly sessionAttributes: Record<string, Record<string, boolean>> = {};
+  /** Test file path → the fixtures it defines at module level (TransformOptions.sessionFixtures). */
+  readonly sessionFixtures: Record<string, Record<string, boolean | null>> = {};
   private readonly used = new Set<string>();
 
   constructor(summaries: ReadonlyMap<string, EngineSummary>) {
@@ -151,6 +155,7 @@ export class EngineIndex {
     const twinnedHere = new Set<string>();
     for (const [path, summary] of summaries) {
       for (const name of summary.twinnedHere ?? []) twinnedHere.add(key(path, name));
+      if (summary.fixtures) this.sessionFixtures[path] = summary.fixtures;
       if (summary.asyncDependency) for (const module of moduleNamesOf(summary.absPath)) this.asyncDependencyModules[module] = true;
       for (const [cls, attrs] of Object.entries(summary.sessionAttributes ?? {})) {
         for (const module of moduleNamesOf(summary.absPath)) {

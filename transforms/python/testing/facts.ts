@@ -10,31 +10,14 @@ import { isTestPath } from '../index/modules';
 import { bindingsIn, parametersOf } from '../query/bindings';
 import { asyncKeyword, callArgs, decoratorsOf, dottedName, isAsyncDef, namedChildren, sameNode, start, end, type CallArgs } from '../query/syntax';
 import { collectImports, isModuleLevel, localNamesFor, type ModuleImports } from '../support/imports';
-import { importedProjectFactory } from '../query/sessions';
 import type { SessionFactoryKind } from '../../../engine/types';
 import { isReturnOf, ownExits, passthroughShape, sessionShape } from './session-shape';
+import { fixtureDecorator, plainString, sessionOpener, type FixtureDecorator } from './fixtures';
 import { ASYNC_SESSION_MODULES, boundAtModuleLevel } from '../support/sync-back';
 
 /** Calls that a sync Session answers but an AsyncSession does not (without await, or not at all). */
 const SYNC_ONLY_SESSION_METHODS = new Set([...AWAITED_METHODS, ...SQLMODEL_AWAITED_METHODS, 'query', 'bulk_save_objects', 'bulk_insert_mappings', 'bulk_update_mappings']);
 const MARK = /^@\s*(?:pytest\.)?mark\.(asyncio|anyio|trio)\b/;
-const FIXTURE_CALLEE = /^(pytest\.fixture|fixture|pytest_asyncio\.fixture)$/;
-// `db_sessionmaker()`: a factory held under a name ending in `_sessionmaker` (not `sessionmaker(...)` itself, which makes one).
-const FACTORY_NAME = /(SessionLocal|SessionMaker|SessionFactory|session_factory|session_local|\w_sessionmaker)$/;
-
-export interface FixtureDecorator {
-  /** The callee as written (`pytest.fixture`), and its range, which a swap to `pytest_asyncio.fixture` replaces. */
-  callee: string;
-  start: number;
-  end: number;
-  /** `scope=` when it is a string literal; 'dynamic' when it is something else; null when absent. */
-  scope: string | null;
-  /**
-   * `name=`, the name tests request the fixture by instead of the def's (`@pytest.fixture(name="session") def
-   * session_fixture()`): the string; '' (no parameter's name) when it is not a plain string literal; null when absent.
-   */
-  name: string | null;
-}
 
 export interface FunctionFacts {
   id: number;
@@ -80,6 +63,10 @@ export interface FunctionFacts {
   otherAsync: boolean;
   /** Parameters annotated `AsyncSession` (see AsyncSessionParam). */
   asyncSessionParams: AsyncSessionParam[];
+  /** Parameters with neither annotation nor default: a session fixture's name alone made them sessions for the earlier stages. */
+  bareParams: string[];
+  /** Parameters a `parametrize` decorator of the function or its class may name: pytest gives them its values, not a fixture's. */
+  parametrized: string[];
 }
 
 /** An `await` in a function's own body; `receiver` and `method` when it awaits a call `receiver.method(...)` on a plain name. */
@@ -214,6 +201,8 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
       overrides,
       ...ownAwaits(fn),
       asyncSessionParams: asyncSessionParams(fn),
+      parametrized: parametrizedParams(params, [...decorators, ...(cls ? decoratorsOf(cls) : [])]),
+      bareParams: parametersOf(fn).filter((p) => !p.annotation && !p.defaultValue && p.node.kind() === 'identifier').map((p) => p.name),
     });
   }
   const [getDb, twin] = dependencies;
@@ -223,6 +212,12 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
   };
   const patchedNames = /patch|setattr|delattr/.test(source) ? patchesOf(root, twinOf) : [];
   return { moduleMarked, functions, ...clientFacts(root, imports, functions), patchedNames };
+}
+
+/** The parameters a `parametrize` decorator among `decorators` names (as a word anywhere in it: no fixture is assumed then). */
+function parametrizedParams(params: readonly string[], decorators: readonly SgNode[]): string[] {
+  const texts = decorators.map((d) => d.text()).filter((t) => t.includes('parametrize'));
+  return texts.length === 0 ? [] : params.filter((p) => texts.some((t) => new RegExp(`\\b${p}\\b`).test(t)));
 }
 
 /** The `await`s of `fn`'s own body, and whether anything else in it needs an async def (see FunctionFacts.otherAsync). */
@@ -393,62 +388,6 @@ function madeBy(fn: SgNode, name: string): SgNode | null {
   return value?.kind() === 'call' ? value : null;
 }
 
-/**
- * Calls that open a sync session: a sessionmaker assigned in this module, SQLAlchemy's/SQLModel's `Session`, a
- * factory by its conventional name, or one imported from the project module defining it (`factories`, the
- * project's table: `from app.db import Session` where app/db.py says `Session = sessionmaker(...)`).
- */
-export function sessionOpener(root: SgNode, imports: ModuleImports, factories: Readonly<Record<string, SessionFactoryKind>> = {}): (call: SgNode) => boolean {
-  // Function-local factories too (`TestSession = sessionmaker(bind=engine)` in a fixture, opened by an override
-  // nested in it): the shape is recognised, and what has no async twin is flagged rather than passed over.
-  const makers = new Set<string>();
-  for (const assignment of root.findAll({ rule: { kind: 'assignment' } })) {
-    const right = assignment.field('right');
-    const left = assignment.field('left');
-    if (right?.kind() === 'call' && left?.kind() === 'identifier' && /(^|\.)sessionmaker$/.test(right.field('function')?.text() ?? '')) makers.add(left.text());
-  }
-  const sessionClasses = new Set(['sqlalchemy.orm', 'sqlalchemy.orm.session', 'sqlmodel'].flatMap((m) => localNamesFor(imports, m, 'Session')));
-  for (const imp of imports.from) {
-    const kind = isModuleLevel(imp.node) ? importedProjectFactory(factories, imp) : null;
-    if (kind !== null && kind !== 'async') makers.add(imp.alias ?? imp.name);
-  }
-  return (call) => {
-    const callee = call.field('function');
-    if (!callee || (callee.kind() !== 'identifier' && callee.kind() !== 'attribute')) return false;
-    const name = callee.kind() === 'identifier' ? callee.text() : (callee.field('attribute')?.text() ?? '');
-    if (name.startsWith('Async') || name.startsWith('async_')) return false;
-    if (callee.kind() === 'identifier' && (makers.has(name) || sessionClasses.has(name))) return true;
-    return FACTORY_NAME.test(name);
-  };
-}
-
-function fixtureDecorator(decorators: SgNode[]): FixtureDecorator | null {
-  for (const d of decorators) {
-    const expr = namedChildren(d)[0];
-    if (!expr) continue;
-    const callee = expr.kind() === 'call' ? (expr.field('function') as SgNode) : expr;
-    const text = callee.text().replace(/\s+/g, '');
-    if (!FIXTURE_CALLEE.test(text)) continue;
-    let scope: string | null = null;
-    let name: string | null = null;
-    if (expr.kind() === 'call') {
-      const keywords = callArgs(expr).keywords;
-      const value = keywords.get('scope');
-      if (value) {
-        const content = value.kind() === 'string' ? value.children().filter((c) => c.kind() === 'string_content') : [];
-        scope = value.kind() === 'string' && content.length === 1 ? (content[0] as SgNode).text() : 'dynamic';
-      }
-      const named = keywords.get('name');
-      if (named) {
-        const literal = plainString(named);
-        name = literal !== null && /^[A-Za-z_]\w*$/.test(literal) ? literal : '';
-      }
-    }
-    return { callee: text, start: start(callee), end: end(callee), scope, name };
-  }
-  return null;
-}
-
 function enclosingClass(holder: SgNode): SgNode | null {
   const block = holder.parent();
   const cls = block?.kind() === 'block' ? block.parent() : null;
@@ -608,15 +547,6 @@ function patchOf(call: SgNode, args: CallArgs): FunctionFacts['setattrs'][number
   const path = text.split('.');
   const name = path.pop() as string;
   return { call: start(call), target: start(target), name, replacement: start(replacement), lambda: replacement.kind() === 'lambda', path };
-}
-
-/** The text of a plain string literal (no f-string, no concatenation, no escapes), or null. */
-function plainString(node: SgNode): string | null {
-  if (node.kind() !== 'string') return null;
-  const parts = node.children().filter((c) => c.isNamed() && c.kind() !== 'string_start' && c.kind() !== 'string_end');
-  const content = parts.filter((c) => c.kind() === 'string_content');
-  if (parts.length !== 1 || content.length !== 1 || /^[a-z]*f/i.test(node.text())) return null;
-  return (content[0] as SgNode).text();
 }
 
 /** unittest.mock's and pytest-mock's patchers (`patch`, `mock.patch`, `mocker.patch`), not `client.patch`: see patchOf. */

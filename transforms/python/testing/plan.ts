@@ -631,7 +631,7 @@ export class TestPlan {
         for (const consumer of other.base.functions) {
           if (consumer.test === null || (otherPath === fromPath && consumer.id === fromId)) continue;
           const cf = this.facts.get(functionKey(otherPath, consumer.id));
-          if (!cf || !cf.params.includes(name)) continue;
+          if (!cf || !cf.params.includes(name) || cf.parametrized.includes(name) || this.hiddenFrom(name, fromAbs, other.base.absPath, consumer.qualname)) continue;
           const forward = each({ otherPath, other, consumer, cf, name });
           const key = functionKey(otherPath, consumer.id);
           if (consumer.test !== 'fixture' || cf.fixture === null || cf.handsOut !== name || seen.has(key)) continue;
@@ -644,6 +644,28 @@ export class TestPlan {
       }
     };
     visit(requested, fromPath, fromAbs, fromId, 0);
+  }
+
+  /**
+   * A fixture `name` nearer to a consumer (in `consumerAbs`, qualified name `qualname`) than the module at `fromAbs`
+   * defining one: the consumer's class's, its module's, or a conftest's in a directory below that module's. pytest
+   * hands the consumer that one.
+   */
+  private hiddenFrom(name: string, fromAbs: string, consumerAbs: string, qualname: string): boolean {
+    const cls = qualname.includes('.') ? qualname.slice(0, qualname.lastIndexOf('.')) : null;
+    const fromDir = dirname(fromAbs);
+    return (this.fixtureModules().get(name) ?? []).some(([path, m]) => {
+      const abs = m.base.absPath;
+      const own = abs === consumerAbs;
+      const closer = !own && abs !== fromAbs && /(^|\/)conftest\.py$/.test(abs) && fixtureVisible(abs, consumerAbs) && dirname(abs).length > fromDir.length;
+      if (!own && !closer) return false;
+      return m.base.functions.some((f) => {
+        if (f.test !== 'fixture' || this.fixtureName(path, f) !== name) return false;
+        const holder = f.qualname.includes('.') ? f.qualname.slice(0, f.qualname.lastIndexOf('.')) : null;
+        // The module's own fixture is nearer unless it is the one asked about; a class's, only for its own methods.
+        return holder === null ? !(own && abs === fromAbs) : own && holder === cls;
+      });
+    });
   }
 
   /**
@@ -668,6 +690,12 @@ export class TestPlan {
           this.madeSync.add(key);
         }
         // insert-await's findings at the session calls of a fixture it had to leave sync: they are sync calls on a sync session.
+        for (const u of r.facts.sessionUses.filter((x) => r.fixtures.has(x.param))) plan.resolves.push({ rule: AWAIT_RULES.syncContext, offset: u.start });
+        continue;
+      }
+      // Left a plain def: its calls on the sync session are right as they are, whatever insert-await said of them.
+      if (!r.fn.isAsync && !this.asyncHere.has(key)) {
+        const plan = this.file(r.path);
         for (const u of r.facts.sessionUses.filter((x) => r.fixtures.has(x.param))) plan.resolves.push({ rule: AWAIT_RULES.syncContext, offset: u.start });
         continue;
       }
@@ -724,9 +752,11 @@ export class TestPlan {
     if (this.shadowed(r)) return null;
     const awaited = new Set(facts.awaits.map((a) => a.receiver));
     const annotated = facts.asyncSessionParams.filter((p) => r.fixtures.has(p.param));
-    // Each session it awaits calls on was annotated (that is how the awaits came), and goes back to `Session`.
-    if ([...awaited].some((p) => !annotated.some((a) => a.param === p)) || annotated.some((a) => a.sync === null)) return null;
-    if (annotated.length === 0) return null;
+    // Each session it awaits calls on was annotated, and goes back to `Session`, or had no annotation (the session
+    // fixture's name made it a session for the earlier stages): that is how the awaits came.
+    const bare = new Set(facts.bareParams);
+    if ([...awaited].some((p) => !annotated.some((a) => a.param === p) && !bare.has(p as string)) || annotated.some((a) => a.sync === null)) return null;
+    if (annotated.length === 0 && awaited.size === 0) return null;
     // Async before the migration (its own marker, a pytest_asyncio fixture, a module marked for asyncio): it stays async, without the awaits.
     const wasAsync = facts.marked || r.s.tests.moduleMarked || facts.fixture?.callee === 'pytest_asyncio.fixture';
     const fixtures = [...new Set(annotated.map((a) => r.fixtures.get(a.param)?.qualname))].map((q) => `\`${q}\``).join(', ');

@@ -14,7 +14,7 @@ import { HINTS, RULES } from './rules';
 import { asyncShapeText, indentUnit, leadingWhitespace, sessionShape, type SessionShape } from './session-shape';
 import type { OverridePlan } from './plan';
 import { placeOf } from '../awaits/context';
-import { sessionOpener } from './facts';
+import { sessionOpener } from './fixtures';
 
 const SA_ASYNC = 'sqlalchemy.ext.asyncio';
 const SQLMODEL_ASYNC = 'sqlmodel.ext.asyncio.session';

@@ -1,7 +1,7 @@
 import pytest
 import pytest_asyncio
 
-from app.db import AsyncSessionLocal, SessionLocal, engine
+from app.db import AsyncSessionLocal, engine
 from app.models import Base, Note
 
 Base.metadata.create_all(engine)
@@ -22,8 +22,7 @@ async def note(session):
     return note
 
 
-@pytest.fixture(name="archive")
-def archive_fixture():
-    session = SessionLocal()
-    yield session
-    session.close()
+@pytest_asyncio.fixture(name="archive")
+async def archive_fixture():
+    async with AsyncSessionLocal() as session:
+        yield session

@@ -1,5 +1,6 @@
 from app.models import Note
 from app.notes import get_note
+from sqlalchemy import func, select
 import pytest
 
 
@@ -12,5 +13,5 @@ async def test_get_note(session, note):
 
 @pytest.mark.asyncio
 async def test_archive(archive):
-    assert archive.query(Note).count() >= 0
+    assert await archive.scalar(select(func.count()).select_from(Note)) >= 0
     assert await get_note(archive, 1) is not None

@@ -29,5 +29,5 @@ def seeded(db):
 @pytest_asyncio.fixture
 async def element(db):
     db.add(Element(name="first"))
-    db.commit()
+    await db.commit()
     return await Element.create(db=db, name="second")

@@ -6,7 +6,7 @@ import pytest
 @pytest.mark.asyncio
 async def test_commit(db):
     db.add(Element(name="x"))
-    db.commit()
+    await db.commit()
     assert (await Element.create(db=db, name="y")).name == "y"
 
 

@@ -12,7 +12,8 @@ def test_create_user(db_session: Session):
     assert db_session.query(User).filter_by(name="a").first() is not None
 
 
-# Unannotated: nothing converts it while the fixture stays sync.
+# Unannotated: the fixture is in no shape awaitify converts, so nothing takes `db_session` for a
+# session here, and the test is left as it was.
 def test_count_users(db_session):
     db_session.add(User(name="b"))
     db_session.commit()

@@ -13,12 +13,13 @@ AsyncTestingSessionLocal = async_sessionmaker(async_engine, expire_on_commit=Fal
 Base.metadata.create_all(bind=engine)
 
 
-# Not a shape awaitify converts (a session on an outer transaction): it stays sync.
+# Not a shape awaitify converts (a SAVEPOINT in a session on an outer transaction): it stays sync.
 @pytest.fixture
 def db_session():
     connection = engine.connect()
     transaction = connection.begin()
     session = TestingSessionLocal(bind=connection)
+    session.begin_nested()
     yield session
     session.close()
     transaction.rollback()

@@ -6,7 +6,7 @@ import pytest
 @pytest.mark.asyncio
 async def test_count_from_factory_fixture(tags_session):
     tags_session.add(Tag(label="a"))
-    tags_session.commit()
+    await tags_session.commit()
     assert await tag_count(tags_session) == 1
 
 

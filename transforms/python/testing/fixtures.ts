@@ -1,0 +1,118 @@
+// What a test module or conftest defines as pytest fixtures, shared by async-tests (which rewrites them) and the
+// project pass of async-engine (which tells the earlier stages which fixtures hand out a session).
+import type { SgNode, SgRoot } from '@ast-grep/napi';
+import type { SessionFactoryKind } from '../../../engine/types';
+import { callArgs, decoratorsOf, namedChildren, start, end } from '../query/syntax';
+import { importedProjectFactory, type SessionResolver } from '../query/sessions';
+import { collectImports, isModuleLevel, localNamesFor, type ModuleImports } from '../support/imports';
+import { sessionShape } from './session-shape';
+
+const FIXTURE_CALLEE = /^(pytest\.fixture|fixture|pytest_asyncio\.fixture)$/;
+// `db_sessionmaker()`: a factory held under a name ending in `_sessionmaker` (not `sessionmaker(...)` itself, which makes one).
+const FACTORY_NAME = /(SessionLocal|SessionMaker|SessionFactory|session_factory|session_local|\w_sessionmaker)$/;
+
+export interface FixtureDecorator {
+  /** The callee as written (`pytest.fixture`), and its range, which a swap to `pytest_asyncio.fixture` replaces. */
+  callee: string;
+  start: number;
+  end: number;
+  /** `scope=` when it is a string literal; 'dynamic' when it is something else; null when absent. */
+  scope: string | null;
+  /**
+   * `name=`, the name tests request the fixture by instead of the def's (`@pytest.fixture(name="session") def
+   * session_fixture()`): the string; '' (no parameter's name) when it is not a plain string literal; null when absent.
+   */
+  name: string | null;
+}
+
+/**
+ * Calls that open a sync session: a sessionmaker assigned in this module, SQLAlchemy's/SQLModel's `Session`, a
+ * factory by its conventional name, or one imported from the project module defining it (`factories`, the
+ * project's table: `from app.db import Session` where app/db.py says `Session = sessionmaker(...)`).
+ */
+export function sessionOpener(root: SgNode, imports: ModuleImports, factories: Readonly<Record<string, SessionFactoryKind>> = {}): (call: SgNode) => boolean {
+  // Function-local factories too (`TestSession = sessionmaker(bind=engine)` in a fixture, opened by an override
+  // nested in it): the shape is recognised, and what has no async twin is flagged rather than passed over.
+  const makers = new Set<string>();
+  for (const assignment of root.findAll({ rule: { kind: 'assignment' } })) {
+    const right = assignment.field('right');
+    const left = assignment.field('left');
+    if (right?.kind() === 'call' && left?.kind() === 'identifier' && /(^|\.)sessionmaker$/.test(right.field('function')?.text() ?? '')) makers.add(left.text());
+  }
+  const sessionClasses = new Set(['sqlalchemy.orm', 'sqlalchemy.orm.session', 'sqlmodel'].flatMap((m) => localNamesFor(imports, m, 'Session')));
+  for (const imp of imports.from) {
+    const kind = isModuleLevel(imp.node) ? importedProjectFactory(factories, imp) : null;
+    if (kind !== null && kind !== 'async') makers.add(imp.alias ?? imp.name);
+  }
+  return (call) => {
+    const callee = call.field('function');
+    if (!callee || (callee.kind() !== 'identifier' && callee.kind() !== 'attribute')) return false;
+    const name = callee.kind() === 'identifier' ? callee.text() : (callee.field('attribute')?.text() ?? '');
+    if (name.startsWith('Async') || name.startsWith('async_')) return false;
+    if (callee.kind() === 'identifier' && (makers.has(name) || sessionClasses.has(name))) return true;
+    return FACTORY_NAME.test(name);
+  };
+}
+
+export function fixtureDecorator(decorators: SgNode[]): FixtureDecorator | null {
+  for (const d of decorators) {
+    const expr = namedChildren(d)[0];
+    if (!expr) continue;
+    const callee = expr.kind() === 'call' ? (expr.field('function') as SgNode) : expr;
+    const text = callee.text().replace(/\s+/g, '');
+    if (!FIXTURE_CALLEE.test(text)) continue;
+    let scope: string | null = null;
+    let name: string | null = null;
+    if (expr.kind() === 'call') {
+      const keywords = callArgs(expr).keywords;
+      const value = keywords.get('scope');
+      if (value) {
+        const content = value.kind() === 'string' ? value.children().filter((c) => c.kind() === 'string_content') : [];
+        scope = value.kind() === 'string' && content.length === 1 ? (content[0] as SgNode).text() : 'dynamic';
+      }
+      const named = keywords.get('name');
+      if (named) {
+        const literal = plainString(named);
+        name = literal !== null && /^[A-Za-z_]\w*$/.test(literal) ? literal : '';
+      }
+    }
+    return { callee: text, start: start(callee), end: end(callee), scope, name };
+  }
+  return null;
+}
+
+/** The text of a plain string literal (no f-string, no concatenation, no escapes), or null. */
+export function plainString(node: SgNode): string | null {
+  if (node.kind() !== 'string') return null;
+  const parts = node.children().filter((c) => c.isNamed() && c.kind() !== 'string_start' && c.kind() !== 'string_end');
+  const content = parts.filter((c) => c.kind() === 'string_content');
+  if (parts.length !== 1 || content.length !== 1 || /^[a-z]*f/i.test(node.text())) return null;
+  return (content[0] as SgNode).text();
+}
+
+/**
+ * The fixtures this module defines at module level, by the name tests request them with (`name=` when given),
+ * for the project pass (TransformOptions.sessionFixtures): whether the session is SQLModel's for a sync session
+ * fixture in a shape async-tests converts (see session-shape.ts), null for any other fixture (it hides a
+ * conftest's fixture of that name from this module's tests). Null when there is none.
+ */
+export function moduleFixtures(tree: SgRoot, source: string, sessions: SessionResolver, factories: Readonly<Record<string, SessionFactoryKind>> = {}): Record<string, boolean | null> | null {
+  let found: Record<string, boolean | null> | null = null;
+  let isOpener: ((call: SgNode) => boolean) | null = null;
+  for (const statement of tree.root().children()) {
+    const fn = statement.kind() === 'decorated_definition' ? statement.field('definition') : null;
+    if (fn?.kind() !== 'function_definition') continue;
+    const fixture = fixtureDecorator(decoratorsOf(fn));
+    if (!fixture) continue;
+    const name = fixture.name ?? fn.field('name')?.text() ?? '';
+    // A name that is no plain literal may be any fixture's: nothing is known of what it hides.
+    if (name === '') return null;
+    found ??= {};
+    isOpener ??= sessionOpener(tree.root(), collectImports(tree), factories);
+    const shape = fixture.callee === 'pytest_asyncio.fixture' ? null : sessionShape(fn, source, isOpener);
+    const callee = shape?.ok ? shape.shape.open.field('function') : null;
+    const verdict = callee ? sessions.typeVerdict(callee, new Set()) : null;
+    found[name] = shape?.ok ? !!verdict?.session && verdict.sqlmodel : null;
+  }
+  return found;
+}
