@@ -120,7 +120,7 @@ export function visibleSessionFixtures(table: Readonly<Record<string, Readonly<R
   const own = ownEntry(table, path);
   const dir = posix.dirname(path);
   const inherited = cached(cached(fixtureMemo, table, () => new Map<string, Readonly<Record<string, boolean | null>>>()), dir, () => conftestFixtures(table, dir));
-  const merged = own ? { ...inherited, ...own } : inherited;
+  const merged = own ? nearestFirst([own, inherited]) : inherited;
   const found: Record<string, boolean> = {};
   for (const [name, sqlmodel] of Object.entries(merged)) if (sqlmodel !== null) found[name] = sqlmodel;
   return Object.keys(found).length > 0 ? found : NO_FIXTURES;
@@ -150,8 +150,24 @@ function conftestFixtures(table: Readonly<Record<string, Readonly<Record<string,
     // Display paths are relative to the working directory: `..` and `.` end the walk, as `/` does.
     if (at === '.' || at === '/' || at === '' || posix.basename(at) === '..') break;
   }
-  return Object.assign({}, ...chain.reverse());
+  return nearestFirst(chain);
 }
+
+/**
+ * Fixture tables merged, the nearest first: each name from the nearest table defining it. A table holding
+ * ANY_FIXTURE (a fixture named by an expression: it may be any name) hides everything farther.
+ */
+function nearestFirst(tables: readonly Readonly<Record<string, boolean | null>>[]): Readonly<Record<string, boolean | null>> {
+  const merged: Record<string, boolean | null> = {};
+  for (const table of tables) {
+    for (const [name, sqlmodel] of Object.entries(table)) if (!Object.prototype.hasOwnProperty.call(merged, name)) merged[name] = sqlmodel;
+    if (Object.prototype.hasOwnProperty.call(table, ANY_FIXTURE)) break;
+  }
+  return merged;
+}
+
+/** The name a fixture table records a fixture named by an expression under (`@pytest.fixture(name=NAME)`): no identifier. */
+export const ANY_FIXTURE = '*';
 const NO_FACTORIES: Readonly<Record<string, SessionFactoryKind>> = {};
 const NO_ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, boolean>>>> = {};
 const wordsMemo = new WeakMap<object, WeakMap<object, WeakMap<object, Map<string, readonly string[]>>>>();

@@ -3,7 +3,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { SessionFactoryKind } from '../../../engine/types';
 import { callArgs, decoratorsOf, namedChildren, start, end } from '../query/syntax';
-import { importedProjectFactory, type SessionResolver } from '../query/sessions';
+import { ANY_FIXTURE, importedProjectFactory, type SessionResolver } from '../query/sessions';
 import { collectImports, isModuleLevel, localNamesFor, type ModuleImports } from '../support/imports';
 import { sessionShape } from './session-shape';
 
@@ -105,9 +105,12 @@ export function moduleFixtures(tree: SgRoot, source: string, sessions: SessionRe
     const fixture = fixtureDecorator(decoratorsOf(fn));
     if (!fixture) continue;
     const name = fixture.name ?? fn.field('name')?.text() ?? '';
-    // A name that is no plain literal may be any fixture's: nothing is known of what it hides.
-    if (name === '') return null;
     found ??= {};
+    // A name that is no plain literal may be any fixture's: it hides every fixture of farther modules.
+    if (name === '') {
+      found[ANY_FIXTURE] = null;
+      continue;
+    }
     isOpener ??= sessionOpener(tree.root(), collectImports(tree), factories);
     const shape = fixture.callee === 'pytest_asyncio.fixture' ? null : sessionShape(fn, source, isOpener);
     const callee = shape?.ok ? shape.shape.open.field('function') : null;

@@ -97,7 +97,8 @@ def test_borrowed_by_joins_the_author(session: Session, make_author: AuthorFacto
     assert crud.borrowed_by(session, "nobody") == []
 
 
-def test_delete_author_cascades_to_books(session: Session, make_author: AuthorFactory, make_book: BookFactory) -> None:
+# `session` unannotated, as tests often request fixtures: the session fixture's name makes it the session.
+def test_delete_author_cascades_to_books(session, make_author: AuthorFactory, make_book: BookFactory) -> None:
     author = make_author()
     make_book(author, "One")
     make_book(author, "Two")

@@ -100,8 +100,9 @@ def test_notebook_stats_include_empty_notebooks(
     assert [(row.id, row.title, row.note_count) for row in stats] == [(full.id, "Full", 3), (empty.id, "Empty", 0)]
 
 
+# `db` unannotated, as tests often request fixtures: the session fixture's name makes it the session.
 def test_pin_notes_is_scoped_to_the_notebook(
-    db: Session, notebook_factory: NotebookFactory, note_factory: NoteFactory
+    db, notebook_factory: NotebookFactory, note_factory: NoteFactory
 ) -> None:
     nb = notebook_factory()
     other = notebook_factory("Other")
