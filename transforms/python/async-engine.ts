@@ -478,7 +478,7 @@ class EngineTwins {
       }
     }
     const getDb = this.findGetDb();
-    const opened = getDb ? openedSession(getDb) : null;
+    const opened = getDb ? openedSession(getDb)?.call : null;
     if (opened && namedChildren(opened.field('arguments')!).length === 0) add(opened.field('function'));
     return refs;
   }
@@ -898,12 +898,12 @@ class EngineTwins {
     const asyncName = this.ctx.options.asyncGetDbName;
     if (moduleBindings(this.table(asyncName)).length > 0) return null; // already has its twin
     if (getDb.children().some((c) => c.text() === 'async')) return null; // already async
-    const opened = openedSession(getDb);
+    const opened = openedSession(getDb)?.call;
     const unrecognised = (why: string): null => {
       this.flag(RULE_GET_DB, getDb.field('name')!, `\`${this.ctx.options.getDbName}\` ${why}, so \`${asyncName}\` was not added`, `Write \`async def ${asyncName}(): async with AsyncSessionLocal() as session: yield session\` by hand, keeping what ${this.ctx.options.getDbName} does around the session: the migrated code already depends on \`${asyncName}\`.`);
       return null;
     };
-    if (!opened) return unrecognised('is not one of the plain shapes (`db = Factory(); try: yield db; finally: db.close()` or `with Factory() as db: yield db`)');
+    if (!opened) return unrecognised('is not one of the plain shapes (`db = Factory(); try: yield db; finally: db.close()` or `with Factory() as db: yield db`, each with or without `db.commit()` after the yield)');
     const callee = opened.field('function')!;
     const args = namedChildren(opened.field('arguments')!);
     const qualified = this.qualifiedName(callee);
@@ -990,7 +990,10 @@ class EngineTwins {
     }
     const unit = indentUnit(getDb, this.ctx.source);
     if (unit === null) return;
-    const text = [`async def ${this.ctx.options.asyncGetDbName}():`, `${unit}async with ${open} as session:`, `${unit}${unit}yield session`].join('\n');
+    // Committed after the yield: only when the request ended without an exception, as get_db did (an exception
+    // thrown in at the yield leaves the `async with`, whose close rolls back, as get_db's except and finally did).
+    const commit = openedSession(getDb)?.commits ? [`${unit}${unit}await session.commit()`] : [];
+    const text = [`async def ${this.ctx.options.asyncGetDbName}():`, `${unit}async with ${open} as session:`, `${unit}${unit}yield session`, ...commit].join('\n');
     const end = lineEnd(this.ctx.source, getDb.range().end.index);
     const prefix = end === this.ctx.source.length && !this.ctx.source.endsWith('\n') ? '\n' : '';
     this.edits.push({ start: end, end, text: `${prefix}\n\n${text}\n`, reason: `async twin of ${this.ctx.options.getDbName}` });
@@ -1296,8 +1299,11 @@ function stringLiteral(node: SgNode): StringLiteral | null {
   return { prefix, open: start.text(), content, close: end.text() };
 }
 
-/** The `Factory(...)` call get_db opens its session with, when get_db has one of the two plain shapes. */
-function openedSession(getDb: SgNode): SgNode | null {
+/**
+ * The `Factory(...)` call get_db opens its session with, when get_db has one of the two plain shapes, and whether
+ * it commits the session after the yield (`yield db` then `db.commit()`, the unit-of-work dependency).
+ */
+function openedSession(getDb: SgNode): { call: SgNode; commits: boolean } | null {
   if (kindOf(getDb) !== 'function_definition' || getDb.children().some((c) => c.text() === 'async')) return null;
   if (namedChildren(getDb.field('parameters')!).length > 0) return null;
   let statements = namedChildren(getDb.field('body')!);
@@ -1314,7 +1320,8 @@ function openedSession(getDb: SgNode): SgNode | null {
     const variable = target ? namedChildren(target)[0] : undefined;
     if (!call || kindOf(call) !== 'call' || !variable || kindOf(variable) !== 'identifier') return null;
     const body = namedChildren(withStatement.field('body')!);
-    return body.length === 1 && isYieldOf(body[0]!, variable.text()) ? call : null;
+    const commits = yieldsThenCommits(body, variable.text());
+    return commits === null ? null : { call, commits };
   }
   // `db = F()` before the `try`, or as the first statement inside it (the full-stack template's get_db). Inside,
   // a failing F() makes the `finally` raise UnboundLocalError instead of F's own error; the twin raises F's.
@@ -1329,7 +1336,8 @@ function openedSession(getDb: SgNode): SgNode | null {
     const call = assignment?.field('right');
     if (!variable || kindOf(variable) !== 'identifier' || !call || kindOf(call) !== 'call') return null;
     const name = variable.text();
-    if (body.length !== 1 || !isYieldOf(body[0]!, name)) return null;
+    const commits = yieldsThenCommits(body, name);
+    if (commits === null) return null;
     let closed = false;
     for (const clause of namedChildren(tryStatement).slice(1)) {
       const clauseBody = namedChildren(clause.children().find((c) => kindOf(c) === 'block')!);
@@ -1342,9 +1350,16 @@ function openedSession(getDb: SgNode): SgNode | null {
         return null;
       }
     }
-    return closed ? call : null;
+    return closed ? { call, commits } : null;
   }
   return null;
+}
+
+/** `yield name` alone (false) or followed by `name.commit()` (true); null for any other body. */
+function yieldsThenCommits(body: readonly SgNode[], name: string): boolean | null {
+  if (body.length === 0 || body.length > 2 || !isYieldOf(body[0]!, name)) return null;
+  if (body.length === 1) return false;
+  return isMethodCall(body[1]!, name, 'commit') ? true : null;
 }
 
 function isYieldOf(statement: SgNode, name: string): boolean {

@@ -10,5 +10,6 @@ def get_db():
     try:
         yield db
         db.commit()
+        audit_request(db)
     finally:
         db.close()

@@ -13,5 +13,6 @@ def get_db():
     try:
         yield db
         db.commit()
+        audit_request(db)
     finally:
         db.close()
