@@ -1323,6 +1323,18 @@ function openedSession(getDb: SgNode): { call: SgNode; commits: boolean } | null
     const commits = yieldsThenCommits(body, variable.text());
     return commits === null ? null : { call, commits };
   }
+  // `db = F(); yield db; db.close()` with no `try`: on an exception thrown in at the yield the session was not
+  // closed (left to the garbage collector); the twin closes it, which changes nothing the request sees.
+  if (statements.length >= 3 && statements.length <= 4 && !statements.some((s) => kindOf(s) === 'try_statement')) {
+    const assignment = soleAssignment(statements[0]!);
+    const variable = assignment?.field('left');
+    const call = assignment?.field('right');
+    if (!variable || kindOf(variable) !== 'identifier' || !call || kindOf(call) !== 'call') return null;
+    const name = variable.text();
+    if (!isMethodCall(statements[statements.length - 1]!, name, 'close')) return null;
+    const commits = yieldsThenCommits(statements.slice(1, -1), name);
+    return commits === null ? null : { call, commits };
+  }
   // `db = F()` before the `try`, or as the first statement inside it (the full-stack template's get_db). Inside,
   // a failing F() makes the `finally` raise UnboundLocalError instead of F's own error; the twin raises F's.
   const inside = statements.length === 1 && kindOf(statements[0]!) === 'try_statement';

@@ -1,11 +1,11 @@
 // Which expressions are SQLAlchemy sessions. Only receivers proven to be sessions get their
 // `.query(...)` rewritten; `self.repository.query`, `request.query`, search clients and anything
 // unknown are left alone. Reusable by any transform that must know "is this a session?".
+import { posix } from 'node:path';
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { SessionFactoryKind, TransformOptions } from '../../../engine/types';
 import { isModuleLevel, moduleLevelImportBindings, type FromImport, type ModuleImports } from '../support/imports';
 import { bindingsIn, parametersOf, type Parameter } from './bindings';
-import { posix } from 'node:path';
 import { callArgs, decoratorsOf, dottedName, enclosingScope, classOfMethod, methodsOf, namedChildren, sameNode } from './syntax';
 import { isTestPath } from '../index/modules';
 import { cached } from '../../../engine/cached';
@@ -108,6 +108,8 @@ export function sessionWords(options: SessionOptions): readonly string[] {
 
 const NO_ALIASES: Readonly<Record<string, boolean>> = {};
 const NO_FIXTURES: Readonly<Record<string, boolean>> = {};
+/** The name a fixture table records a fixture named by an expression under (`@pytest.fixture(name=NAME)`): no identifier. */
+export const ANY_FIXTURE = '*';
 
 /**
  * The session fixtures a test at `path` gets by requesting their name, as pytest looks a fixture up: the module's
@@ -166,8 +168,6 @@ function nearestFirst(tables: readonly Readonly<Record<string, boolean | null>>[
   return merged;
 }
 
-/** The name a fixture table records a fixture named by an expression under (`@pytest.fixture(name=NAME)`): no identifier. */
-export const ANY_FIXTURE = '*';
 const NO_FACTORIES: Readonly<Record<string, SessionFactoryKind>> = {};
 const NO_ATTRIBUTES: Readonly<Record<string, Readonly<Record<string, boolean>>>> = {};
 const wordsMemo = new WeakMap<object, WeakMap<object, WeakMap<object, Map<string, readonly string[]>>>>();
