@@ -98,6 +98,8 @@ export class TestPlan {
   private readonly madeSync = new Set<string>();
   /** See fixtureModules; made on first use. */
   private fixturesByName: Map<string, [string, TestSummary][]> | null = null;
+  /** See importers; by fixture module path and name. */
+  private readonly importersOf = new Map<string, readonly string[]>();
 
   constructor(
     readonly index: ProjectIndex,
@@ -270,7 +272,7 @@ export class TestPlan {
   /** The fixtures named `name` visible from `absPath` that stay plain sync fixtures (not async, not switched to an AsyncSession). */
   private syncFixtures(name: string, absPath: string): { path: string; fn: FunctionSummary; facts: FunctionFacts | undefined }[] {
     const found: { path: string; fn: FunctionSummary; facts: FunctionFacts | undefined }[] = [];
-    for (const [path, s] of (this.fixtureModules().get(name) ?? []).filter(([, m]) => fixtureVisible(m.base.absPath, absPath))) {
+    for (const [path, s] of (this.fixtureModules().get(name) ?? []).filter(([p, m]) => this.reaches(name, p, m.base.absPath, absPath))) {
       const plan = this.file(path);
       for (const fn of s.base.functions.filter((f) => f.test === 'fixture' && this.fixtureName(path, f) === name)) {
         if (fn.isAsync || plan.sessionFixtures.has(fn.id) || plan.functions.some((c) => c.asyncAt === fn.id)) continue;
@@ -494,7 +496,7 @@ export class TestPlan {
 
   /** The async function a fixture of this name visible from `absPath` provides, when every such fixture provides one. */
   private asyncCallableFixture(name: string, absPath: string): { qualname: string; path: string } | null {
-    const visible = (this.fixtureModules().get(name) ?? []).filter(([, s]) => fixtureVisible(s.base.absPath, absPath));
+    const visible = (this.fixtureModules().get(name) ?? []).filter(([p, s]) => this.reaches(name, p, s.base.absPath, absPath));
     if (visible.length === 0) return null;
     const found = this.asyncCallables.get(name) ?? [];
     const all = visible.every(([p]) => found.some((f) => f.path === p));
@@ -514,6 +516,41 @@ export class TestPlan {
     }
     if (calls.length === 0) return '';
     return `, and its call${calls.length > 1 ? 's' : ''} of ${calls.length > 1 ? 'functions that are' : 'a function that is'} async now, ${calls.join(', ')}, ${calls.length > 1 ? 'are' : 'is'} not awaited: ${calls.length > 1 ? 'they do' : 'it does'} not run`;
+  }
+
+  /**
+   * Whether the fixture `name` of the module at `fixturePath` (`fixtureAbs`) reaches a consumer in `consumerAbs`:
+   * by pytest's visibility of where it is defined, or of a test module or conftest importing it by that name
+   * (`from tests.database import test_db`: pytest registers the fixtures a module binds, imported ones too).
+   */
+  private reaches(name: string, fixturePath: string, fixtureAbs: string, consumerAbs: string): boolean {
+    return fixtureVisible(fixtureAbs, consumerAbs) || this.importers(name, fixturePath).some((abs) => fixtureVisible(abs, consumerAbs));
+  }
+
+  /**
+   * The test modules and conftests (absolute paths) whose module-level `name` is the fixture `name` of the module
+   * at `fixturePath`, imported by its def's name (also through re-exports): pytest registers it under its `name=`,
+   * else that name. An import under another name (`import test_db as db`, which pytest registers as `db` when
+   * `name=` does not fix it) is not followed.
+   */
+  private importers(name: string, fixturePath: string): readonly string[] {
+    const key = `${fixturePath}\0${name}`;
+    const known = this.importersOf.get(key);
+    if (known) return known;
+    const found: string[] = [];
+    const fixtures = this.summaries.get(fixturePath)?.base.functions.filter((f) => f.test === 'fixture' && this.fixtureName(fixturePath, f) === name) ?? [];
+    if (fixtures.length > 0) {
+      for (const [path, s] of this.summaries) {
+        if (path === fixturePath || !s.base.isTestFile) continue;
+        const imported = fixtures.some((f) => {
+          const target = this.index.resolveFunction(path, { k: 'global', name: f.name });
+          return target !== null && target.path === fixturePath && target.id === f.id;
+        });
+        if (imported) found.push(s.base.absPath);
+      }
+    }
+    this.importersOf.set(key, found);
+    return found;
   }
 
   /** The name tests request a fixture by: its decorator's `name=` when given ('' when not a plain string), else the def's. */
@@ -627,7 +664,7 @@ export class TestPlan {
     const seen = new Set<string>();
     const visit = (name: string, fromPath: string, fromAbs: string, fromId: number, depth: number): void => {
       for (const [otherPath, other] of this.summaries) {
-        if (!fixtureVisible(fromAbs, other.base.absPath)) continue;
+        if (!this.reaches(name, fromPath, fromAbs, other.base.absPath)) continue;
         for (const consumer of other.base.functions) {
           if (consumer.test === null || (otherPath === fromPath && consumer.id === fromId)) continue;
           const cf = this.facts.get(functionKey(otherPath, consumer.id));
@@ -722,7 +759,7 @@ export class TestPlan {
   private shadowed(r: SyncReceiver): boolean {
     return [...r.fixtures.keys()].some((name) =>
       (this.fixtureModules().get(name) ?? [])
-        .filter(([, m]) => fixtureVisible(m.base.absPath, r.s.base.absPath))
+        .filter(([p, m]) => this.reaches(name, p, m.base.absPath, r.s.base.absPath))
         .some(([path, m]) => m.base.functions.some((f) => f.test === 'fixture' && this.fixtureName(path, f) === name && !this.syncSessionFixtures.has(functionKey(path, f.id)))),
     );
   }
