@@ -32,7 +32,7 @@ const URL_HELPER = '_async_database_url';
  * `postgresql+psycopg` dialect picks its asyncio variant by itself under create_async_engine, so the URL stays.
  * Anything else is reported rather than guessed.
  */
-const ASYNC_DRIVERS: Record<string, string> = {
+export const ASYNC_DRIVERS: Record<string, string> = {
   postgresql: 'postgresql+asyncpg',
   'postgresql+psycopg2': 'postgresql+asyncpg',
   'postgresql+psycopg': 'postgresql+psycopg',
@@ -53,16 +53,16 @@ const SQLMODEL_SESSION = new Set(['sqlmodel.Session', 'sqlmodel.orm.session.Sess
  * create_engine keywords that mean the same on the async engine: create_async_engine hands them to the same
  * create_engine. `connect_args`, `poolclass` and `future` are judged separately.
  */
-const ENGINE_KEYWORDS = new Set([
+export const ENGINE_KEYWORDS = new Set([
   'echo', 'echo_pool', 'pool_pre_ping', 'pool_size', 'max_overflow', 'pool_recycle', 'pool_timeout', 'pool_use_lifo',
   'pool_reset_on_return', 'isolation_level', 'execution_options', 'hide_parameters', 'logging_name', 'pool_logging_name',
   'query_cache_size', 'label_length', 'max_identifier_length', 'json_serializer', 'json_deserializer',
   'enable_from_linting', 'insertmanyvalues_page_size', 'use_insertmanyvalues', 'implicit_returning',
 ]);
 /** Pools whose `_is_asyncio` suits an async dialect (SQLAlchemy 2.0 rejects QueuePool/SingletonThreadPool there). */
-const ASYNC_POOLS = new Set(['NullPool', 'StaticPool', 'AssertionPool', 'AsyncAdaptedQueuePool']);
+export const ASYNC_POOLS = new Set(['NullPool', 'StaticPool', 'AssertionPool', 'AsyncAdaptedQueuePool']);
 /** sqlite3.connect() keywords; aiosqlite.connect passes its keywords on to sqlite3.connect unchanged. */
-const SQLITE_CONNECT_KEYS = new Set(['check_same_thread', 'timeout', 'detect_types', 'isolation_level', 'cached_statements', 'uri', 'factory']);
+export const SQLITE_CONNECT_KEYS = new Set(['check_same_thread', 'timeout', 'detect_types', 'isolation_level', 'cached_statements', 'uri', 'factory']);
 /** sessionmaker/Session keywords AsyncSession passes to its sync Session with the same meaning. */
 const FACTORY_KEYWORDS = new Set(['autoflush', 'info', 'autobegin', 'join_transaction_mode', 'close_resets_only', 'enable_baked_queries']);
 
@@ -1273,7 +1273,7 @@ function lastName(node: SgNode): string {
   return '';
 }
 
-interface StringLiteral {
+export interface StringLiteral {
   prefix: string;
   open: string;
   content: string;
@@ -1281,7 +1281,7 @@ interface StringLiteral {
 }
 
 /** A single string literal without interpolations or escapes, split into its parts. */
-function stringLiteral(node: SgNode): StringLiteral | null {
+export function stringLiteral(node: SgNode): StringLiteral | null {
   if (kindOf(node) !== 'string') return null;
   const parts = node.children();
   const start = parts[0];

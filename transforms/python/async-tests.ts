@@ -39,6 +39,7 @@ export const asyncTestsIndexer: ProjectIndexer<SgRoot, TestSummary, TestPlan> = 
     for (const f of fixtures) {
       requires = [];
       f.switches = rewriter?.fixtureSwitches(f.id) ? { requires } : null;
+      f.refused = rewriter?.fixtureRefusal(f.id) ?? null;
     }
     return { base: summarizeModule(input), tests };
   },
@@ -109,9 +110,10 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   edits.push(...back.edits);
   rewrite.fromImports.push(...back.imports.add);
   rewrite.fromRemovals.push(...back.imports.remove);
-  if (edits.length === rewrite.engineEdits.length) return { edits, findings };
-  // Only awaits that will be written settle a finding: an ignored line keeps both the call and its finding.
+  // Only awaits that will be written settle a finding: an ignored line keeps both the call and its finding. (A sync
+  // call on a session fixture left sync settles one too, with nothing written.)
   const resolves = file.resolves.filter((r) => !ctx.isIgnored(r.offset, r.offset + 1));
+  if (edits.length === rewrite.engineEdits.length) return { edits, findings, resolves };
 
   // First: where the imports go at the very offset of a test's new marker (a file that starts with the test),
   // the engine applies insertions at one offset in order, and the import must precede the decorator.

@@ -38,6 +38,8 @@ export interface FunctionFacts {
    * the async-tests indexer (the rewrite needs the tree); null when not asked.
    */
   switches: { requires: [string, string][] } | null;
+  /** For session fixtures ('ok'): why the rewrite fails whatever the project binds (set by the indexer, as `switches`); null otherwise. */
+  refused: string | null;
   /**
    * The parameter a fixture hands on as its own value, unchanged (`def session(db): return db`, `yield db`):
    * its consumers receive that fixture's value under this fixture's name. Null when it hands out anything else.
@@ -196,6 +198,7 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
       unittest: !!cls && /TestCase\b/.test(cls.field('superclasses')?.text() ?? ''),
       session: shape === null ? null : shape.ok ? 'ok' : { reason: shape.reason },
       switches: null,
+      refused: null,
       handsOut: fixture ? handedOut(fn, params) : null,
       ...usesOf(fn, params, source, overrides),
       overrides,

@@ -594,6 +594,18 @@ export class TestPlan {
     // Code using the session the sync way follows the fixture only when its rewrite is sure to succeed: the
     // rewrite happens in the fixture's file, and a follower elsewhere awaiting a sync session would fail.
     const switches = facts.switches !== null && facts.switches.requires.every(([module, name]) => importedModuleBinds(this.index, path, s.base.absPath, module, name));
+    if (facts.refused !== null) {
+      // Its rewrite fails, and says why there (not its receivers' sync code, which is right for the sync Session
+      // it goes on handing out).
+      this.noteSyncReceivers(path, s, fn);
+      this.file(path).sessionFixtures.add(fn.id);
+      // The overrides handing it out stay sync too, and are flagged where they are.
+      this.forEachReceiver(requested, path, s.base.absPath, fn.id, ({ otherPath, cf, name }) => {
+        for (const o of cf.overrides.filter((x) => x.param === name)) this.file(otherPath).overrides.set(o.def, { blocked: 'the session fixture it hands out was left sync (see its finding)' });
+        return () => undefined;
+      });
+      return;
+    }
     const problems: string[] = [];
     const followers: Follower[] = [];
     const overrides: { path: string; override: NestedOverride; awaits: number[] }[] = [];
@@ -620,7 +632,7 @@ export class TestPlan {
       this.noteSyncReceivers(path, s, fn);
       return;
     }
-    // Its rewrite will fail (and say why there): it hands out a sync Session as before.
+    // Its rewrite may still fail for want of a factory twin (and say why there): it hands out a sync Session as before.
     if (!switches) this.noteSyncReceivers(path, s, fn);
     this.file(path).sessionFixtures.add(fn.id);
     for (const o of overrides) this.file(o.path).overrides.set(o.override.def, { fixture: fn.id, awaits: o.awaits });

@@ -15,6 +15,7 @@ import { asyncShapeText, indentUnit, leadingWhitespace, sessionShape, type Sessi
 import type { OverridePlan } from './plan';
 import { placeOf } from '../awaits/context';
 import { sessionOpener } from './fixtures';
+import { ownEngine } from './own-engine';
 
 const SA_ASYNC = 'sqlalchemy.ext.asyncio';
 const SQLMODEL_ASYNC = 'sqlmodel.ext.asyncio.session';
@@ -145,6 +146,13 @@ export class SessionRewriter {
     return !('reason' in planned) && planned.missing === null;
   }
 
+  /** Why the session fixture defined at `id` cannot be rewritten, whatever twins the project has; null when it can. */
+  fixtureRefusal(id: number): string | null {
+    const fn = this.functionAt(id);
+    const planned = fn ? this.fixtureEdits(fn) : { reason: 'no such function' };
+    return 'reason' in planned ? planned.reason : null;
+  }
+
   private functionAt(id: number): SgNode | null {
     return this.root.findAll({ rule: { kind: 'function_definition' } }).find((f) => start(f) === id) ?? null;
   }
@@ -159,7 +167,11 @@ export class SessionRewriter {
     if (connection && (!asyncEngine || !this.bindsHere(asyncEngine) || moduleBindings(nameTable(this.ctx.tree, connection.engine)).length !== 1)) {
       return { reason: `its connection comes from \`${connection.engine}\`, which has no async twin \`${asyncEngine ?? '?'}\` in this file` };
     }
-    const open = this.asyncOpen(shape.shape.open, connection?.name);
+    let open = this.asyncOpen(shape.shape.open, connection?.name);
+    // `Session(engine)` on an engine the fixture makes for itself: that engine becomes an async one.
+    const own = !open.ok && !connection ? ownEngine(fn, shape.shape, this.imports) : null;
+    if (own && 'reason' in own) return { reason: own.reason };
+    if (own) open = this.asyncOpen(shape.shape.open, undefined, own.engine);
     if (!open.ok) return { reason: open.reason };
     const memory = this.memoryDatabase(shape.shape.open, connection?.engine);
     if (memory) return { reason: memory };
@@ -171,10 +183,11 @@ export class SessionRewriter {
         { start: start(decorator), end: end(decorator), text: 'pytest_asyncio.fixture', reason },
         { start: start(fn), end: start(fn), text: 'async ', reason },
         { start: shape.shape.from, end: shape.shape.to, text: asyncShapeText(shape.shape, open.text, asyncEngine), reason },
+        ...(own?.edits ?? []),
       ],
       missing: open.missingTwin,
-      imports: open.imports,
-      frees: open.frees ?? [],
+      imports: [...open.imports, ...(own?.imports ?? [])],
+      frees: [...(open.frees ?? []), ...(own?.frees ?? [])],
     };
   }
 
@@ -312,8 +325,8 @@ export class SessionRewriter {
     return { edit: { start: start(key), end: end(key), text: bound ?? asyncGetDbName, reason }, imports: bound ? [] : [{ module: imp.module, name: asyncGetDbName }] };
   }
 
-  /** The async counterpart of the call opening the sync session. */
-  private asyncOpen(call: SgNode, connection?: string): Open {
+  /** The async counterpart of the call opening the sync session; `ownEngine`: the fixture's own engine, made async (see own-engine.ts). */
+  private asyncOpen(call: SgNode, connection?: string, ownEngine?: string): Open {
     const callee = call.field('function') as SgNode;
     const args = callArgs(call);
     if (callee.kind() !== 'identifier') return { ok: false, reason: `the session comes from \`${callee.text()}\`, which is not a name of this file` };
@@ -324,8 +337,8 @@ export class SessionRewriter {
     if (connection !== undefined && (bind?.text() !== connection || args.splat)) return { ok: false, reason: `\`${call.text()}\` passes more than the connection to the session` };
     if (sessionModule) {
       if (bind?.kind() !== 'identifier') return { ok: false, reason: `\`${call.text()}\` is not \`Session(engine)\`` };
-      const engineTwin = twinName(bind.text());
-      if (connection === undefined && !this.bindsHere(engineTwin)) return { ok: false, reason: `this file has no async engine \`${engineTwin}\` next to \`${bind.text()}\`` };
+      const engineTwin = ownEngine ?? twinName(bind.text());
+      if (connection === undefined && ownEngine === undefined && !this.bindsHere(engineTwin)) return { ok: false, reason: `this file has no async engine \`${engineTwin}\` next to \`${bind.text()}\`` };
       const module = sessionModule === 'sqlmodel' ? SQLMODEL_ASYNC : SA_ASYNC;
       const local = localNamesFor(this.imports, module, 'AsyncSession')[0];
       if (!local && moduleBindings(nameTable(this.ctx.tree, 'AsyncSession')).length > 0) return { ok: false, reason: '`AsyncSession` is bound to something else in this file' };

@@ -1,0 +1,144 @@
+// A session fixture that makes its own engine, as SQLModel's documentation and many course projects write it:
+//   engine = create_engine("sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool)
+//   SQLModel.metadata.create_all(engine)
+//   with Session(engine) as session:
+//       yield session
+//   SQLModel.metadata.drop_all(engine)
+// The engine exists only for this fixture, so it is replaced, not twinned: `create_async_engine` with the async
+// driver, the schema made through `run_sync` on it, the session an AsyncSession on it. A twin beside the sync
+// engine would not do: an in-memory database is the connection's own, so the async engine would see no tables.
+import type { SgNode } from '@ast-grep/napi';
+import type { TextEdit } from '../../../engine/types';
+import { ASYNC_DRIVERS, ASYNC_POOLS, ENGINE_KEYWORDS, SQLITE_CONNECT_KEYS, stringLiteral } from '../async-engine';
+import { bindingsIn } from '../query/bindings';
+import { callArgs, namedChildren, start, end } from '../query/syntax';
+import { localNamesFor, type ModuleImports } from '../support/imports';
+import type { SessionShape } from './session-shape';
+
+type Import = { module: string; name: string };
+
+export interface OwnEngine {
+  /** The engine's local name, which the AsyncSession is opened on. */
+  engine: string;
+  edits: TextEdit[];
+  imports: Import[];
+  /** The `create_engine` import, which can go once nothing else in the file uses it. */
+  frees: (Import & { local: string })[];
+}
+
+const CREATE_ENGINE_MODULES = ['sqlalchemy', 'sqlalchemy.engine', 'sqlmodel'];
+const SA_ASYNC = 'sqlalchemy.ext.asyncio';
+const REASON = 'async-tests: the session fixture makes its own async engine';
+
+/**
+ * The edits that make the engine the fixture `fn` creates for its session (`Session(<engine>)`, bound once in
+ * `fn` by `create_engine(...)` with a literal URL) an async one, and its schema setup and teardown async; null
+ * when the session is not opened on such a local engine; a reason when it is, but something about it cannot be
+ * carried over (another use of the engine, an argument the async engine does not take the same way).
+ */
+export function ownEngine(fn: SgNode, shape: SessionShape, imports: ModuleImports): OwnEngine | { reason: string } | null {
+  const args = callArgs(shape.open);
+  const bind = args.positional.length === 1 && args.keywords.size === 0 ? args.positional[0] : args.positional.length === 0 && args.keywords.size === 1 ? args.keywords.get('bind') : undefined;
+  if (bind?.kind() !== 'identifier' || args.splat) return null;
+  const name = bind.text();
+  const body = fn.field('body');
+  const bindings = bindingsIn(fn, name);
+  if (!body || bindings.length !== 1) return null;
+  const statements = namedChildren(body);
+  const made = statements.find((s) => soleAssignment(s)?.field('left')?.text() === name);
+  const call = made ? soleAssignment(made)?.field('right') : null;
+  const callee = call?.kind() === 'call' ? call.field('function') : null;
+  const creators = CREATE_ENGINE_MODULES.flatMap((m) => localNamesFor(imports, m, 'create_engine'));
+  if (!made || !call || callee?.kind() !== 'identifier' || !creators.includes(callee.text())) return null;
+  const fail = (why: string): { reason: string } => ({ reason: `its engine \`${name}\` ${why}` });
+  const engineArgs = convertedArguments(call);
+  if ('reason' in engineArgs) return fail(engineArgs.reason);
+
+  const imported = localNamesFor(imports, SA_ASYNC, 'create_async_engine')[0];
+  const edits: TextEdit[] = [
+    { start: start(callee), end: end(callee), text: imported ?? 'create_async_engine', reason: REASON },
+    { start: start(engineArgs.url), end: end(engineArgs.url), text: engineArgs.asyncUrl, reason: REASON },
+  ];
+  const connection = ['conn', 'connection', 'async_conn'].find((c) => !fn.find({ rule: { kind: 'identifier', regex: `^${c}$` } }));
+  if (!connection) return fail('is used with names this fixture already binds');
+  // Every other use of the engine must be one this file can write in its async form.
+  for (const use of fn.findAll({ rule: { kind: 'identifier', regex: `^${name}$` } })) {
+    if (start(use) >= start(made) && end(use) <= end(made)) continue;
+    if (start(use) >= start(shape.open) && end(use) <= end(shape.open)) continue;
+    const statement = statements.find((s) => start(s) <= start(use) && end(use) <= end(s));
+    const use$ = statement ? schemaCall(statement, name) : null;
+    if (!statement || !use$) return fail(`is used in \`${firstLine((statement ?? use).text())}\`, which has no async form here`);
+    if (use$ === 'dispose') {
+      edits.push({ start: start(statement), end: start(statement), text: 'await ', reason: REASON });
+      continue;
+    }
+    const indent = shape.indent;
+    edits.push({
+      start: start(statement),
+      end: end(statement),
+      text: `async with ${name}.begin() as ${connection}:\n${indent}${shape.unit}await ${connection}.run_sync(${use$.metadata}.${use$.method})`,
+      reason: REASON,
+    });
+  }
+  if (start(made) > start(shape.open)) return fail('is made after the session is opened');
+  const from = CREATE_ENGINE_MODULES.find((m) => localNamesFor(imports, m, 'create_engine').includes(callee.text()));
+  return {
+    engine: name,
+    edits,
+    imports: imported ? [] : [{ module: SA_ASYNC, name: 'create_async_engine' }],
+    frees: from ? [{ module: from, name: 'create_engine', local: callee.text() }] : [],
+  };
+}
+
+/** `X.create_all(engine)` / `X.drop_all(bind=engine)` (the metadata and method), or `engine.dispose()`, as a whole statement. */
+function schemaCall(statement: SgNode, engine: string): { metadata: string; method: string } | 'dispose' | null {
+  const call = statement.kind() === 'expression_statement' ? namedChildren(statement)[0] : null;
+  if (call?.kind() !== 'call') return null;
+  const callee = call.field('function');
+  const args = callArgs(call);
+  if (callee?.kind() !== 'attribute' || args.splat) return null;
+  const method = callee.field('attribute')?.text() ?? '';
+  if (method === 'dispose' && callee.field('object')?.text() === engine && args.positional.length === 0 && args.keywords.size === 0) return 'dispose';
+  if (method !== 'create_all' && method !== 'drop_all') return null;
+  const bind = args.positional.length === 1 && args.keywords.size === 0 ? args.positional[0] : args.positional.length === 0 && args.keywords.size === 1 ? args.keywords.get('bind') : undefined;
+  return bind?.text() === engine ? { metadata: (callee.field('object') as SgNode).text(), method } : null;
+}
+
+/** The engine's URL literal and its async form, when every argument means the same to create_async_engine. */
+function convertedArguments(call: SgNode): { url: SgNode; asyncUrl: string } | { reason: string } {
+  const args = callArgs(call);
+  if (args.splat) return { reason: 'is created with unpacked arguments' };
+  const url = args.positional.length === 1 ? args.positional[0] : args.positional.length === 0 ? args.keywords.get('url') : undefined;
+  const literal = url ? stringLiteral(url) : null;
+  if (!url || !literal || /[bBfF]/.test(literal.prefix)) return { reason: 'has no literal URL' };
+  const scheme = /^([A-Za-z0-9+._-]+):\/\//.exec(literal.content)?.[1];
+  const driver = scheme === undefined ? undefined : ASYNC_DRIVERS[scheme];
+  if (!scheme || !driver) return { reason: `has a URL whose scheme \`${scheme ?? '(none)'}\` has no async driver awaitify knows` };
+  for (const [key, value] of args.keywords) {
+    if (key === 'url' || ENGINE_KEYWORDS.has(key)) continue;
+    if (key === 'poolclass' && ASYNC_POOLS.has(value.text().split('.').pop() ?? '')) continue;
+    if (key === 'connect_args' && scheme.startsWith('sqlite') && sqliteConnectArgs(value)) continue;
+    return { reason: `is created with \`${key}=\`, which the async engine may not take the same way` };
+  }
+  return { url, asyncUrl: `${literal.open}${driver}${literal.content.slice(scheme.length)}${literal.close}` };
+}
+
+/** A dict literal of sqlite3.connect() keywords, which aiosqlite passes on unchanged. */
+function sqliteConnectArgs(value: SgNode): boolean {
+  if (value.kind() !== 'dictionary') return false;
+  return namedChildren(value).every((pair) => {
+    const key = pair.kind() === 'pair' ? pair.field('key') : null;
+    const literal = key ? stringLiteral(key) : null;
+    return !!literal && literal.prefix === '' && SQLITE_CONNECT_KEYS.has(literal.content);
+  });
+}
+
+function firstLine(text: string): string {
+  const newline = text.indexOf('\n');
+  return newline === -1 ? text : `${text.slice(0, newline).trimEnd()} ...`;
+}
+
+function soleAssignment(statement: SgNode): SgNode | null {
+  const inner = statement.kind() === 'expression_statement' ? namedChildren(statement) : [];
+  return inner.length === 1 && inner[0]?.kind() === 'assignment' ? (inner[0] as SgNode) : null;
+}
