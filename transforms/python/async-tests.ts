@@ -38,8 +38,9 @@ export const asyncTestsIndexer: ProjectIndexer<SgRoot, TestSummary, TestPlan> = 
     const rewriter = fixtures.length > 0 ? new SessionRewriter(ctx, null, (module, name) => (requires.push([module, name]), true)) : null;
     for (const f of fixtures) {
       requires = [];
-      f.switches = rewriter?.fixtureSwitches(f.id) ? { requires } : null;
-      f.refused = rewriter?.fixtureRefusal(f.id) ?? null;
+      const outcome = rewriter?.fixtureOutcome(f.id);
+      f.switches = outcome?.switches ? { requires } : null;
+      f.refused = outcome?.refused ?? null;
     }
     return { base: summarizeModule(input), tests };
   },

@@ -136,21 +136,15 @@ export class SessionRewriter {
   }
 
   /**
-   * Whether `run` would switch the session fixture defined at `id` to an AsyncSession (asked before any edit,
-   * by the indexer): false when its rewrite fails, or needs a factory twin this file lacks (which async-engine,
-   * having run before, could not add).
+   * What `run` would do with the session fixture defined at `id` (asked before any edit, by the indexer):
+   * `switches`, whether it switches to an AsyncSession (not when its rewrite fails, or needs a factory twin this
+   * file lacks, which async-engine, having run before, could not add); `refused`, why its rewrite fails whatever
+   * twins the project has, or null.
    */
-  fixtureSwitches(id: number): boolean {
+  fixtureOutcome(id: number): { switches: boolean; refused: string | null } {
     const fn = this.functionAt(id);
     const planned = fn ? this.fixtureEdits(fn) : { reason: 'no such function' };
-    return !('reason' in planned) && planned.missing === null;
-  }
-
-  /** Why the session fixture defined at `id` cannot be rewritten, whatever twins the project has; null when it can. */
-  fixtureRefusal(id: number): string | null {
-    const fn = this.functionAt(id);
-    const planned = fn ? this.fixtureEdits(fn) : { reason: 'no such function' };
-    return 'reason' in planned ? planned.reason : null;
+    return 'reason' in planned ? { switches: false, refused: planned.reason } : { switches: planned.missing === null, refused: null };
   }
 
   private functionAt(id: number): SgNode | null {
