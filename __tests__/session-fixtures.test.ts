@@ -65,7 +65,12 @@ describe('moduleFixtures', () => {
       '    return object()',
       '',
     ].join('\n');
-    expect(table(source)).toEqual({ db: false, session: true, client: null });
+    // Imported names hide too: one may be a fixture of another module.
+    expect(table(source)).toEqual({ db: false, session: true, client: null, Session: null, SessionLocal: null, engine: null });
+  });
+
+  test('a fixture imported from another module hides the name', () => {
+    expect(table('from tests.fakes import db\nfrom .helpers import make as factory\nfrom app.models import *\n')).toEqual({ db: null, factory: null });
   });
 
   test('a fixture named by an expression hides any name', () => {
@@ -130,5 +135,10 @@ describe('a parameter named after a session fixture', () => {
       '',
     ].join('\n');
     expect(commits(source)).toEqual([false, false, false, false, false, false, false]);
+  });
+
+  test('is not when the module imports the name (a fixture of another module, maybe)', () => {
+    expect(commits('from tests.fakes import db\ndef test_a(db):\n    db.commit()\n')).toEqual([false]);
+    expect(commits('from .fakes import db\ndef test_a(db):\n    db.commit()\n')).toEqual([false]);
   });
 });

@@ -385,7 +385,7 @@ class EngineTwins {
     if (this.definesAsyncGetDb()) summary.asyncDependency = true;
     const attributes = this.sessionAttributes();
     if (attributes) summary.sessionAttributes = attributes;
-    const fixtures = isTestPath(this.ctx.path) && this.ctx.source.includes('fixture') ? moduleFixtures(this.ctx.tree, this.ctx.source, this.sessions(), this.ctx.options.sessionFactories) : null;
+    const fixtures = isTestPath(this.ctx.path) && /fixture|\bimport\b/.test(this.ctx.source) ? moduleFixtures(this.ctx.tree, this.ctx.source, this.sessions(), this.ctx.options.sessionFactories) : null;
     if (fixtures) summary.fixtures = fixtures;
     return summary;
   }

@@ -556,12 +556,16 @@ export class SessionResolver {
    * test (or fixture) that fixture's session. Only for what pytest calls with fixtures: a `test*` function at
    * module level or a `test*` method of a `Test*` class, and a fixture, never a fixture requesting its own name
    * (that is the overridden one's); not when a parametrize decorator may give the name another value, nor when
-   * the test's class defines a fixture of that name (it hides the module's). Not in a def nested in it either
+   * the test's class defines a fixture of that name (it hides the module's), nor when the module imports the name.
+   * Not in a def nested in it either
    * (`def override_get_db(): yield db`): async-tests decides what such an override hands out, with the fixture.
    */
   private fixtureVerdict(name: string, fn: SgNode): TypeVerdict {
     const sqlmodel = this.options.fixtures?.[name];
     if (sqlmodel === undefined) return NO;
+    // Bound by an import of the module: maybe a fixture of another module (`from tests.fakes import db`), which
+    // pytest hands its tests in place of the conftest's.
+    if (this.imports.has(name) || this.relativeImports.has(name)) return NO;
     const own = fn.field('name')?.text() ?? '';
     const decorators = decoratorsOf(fn).map((d) => d.text());
     const fixture = decorators.some((d) => FIXTURE_DECORATOR.test(d));

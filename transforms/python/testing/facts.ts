@@ -67,7 +67,7 @@ export interface FunctionFacts {
   asyncSessionParams: AsyncSessionParam[];
   /** Parameters with neither annotation nor default: a session fixture's name alone made them sessions for the earlier stages. */
   bareParams: string[];
-  /** Parameters a `parametrize` decorator of the function or its class may name: pytest gives them its values, not a fixture's. */
+  /** Parameters a `parametrize` decorator of the function or its class may name: pytest gives them its values, not a fixture's (see parametrizedParams). */
   parametrized: string[];
 }
 
@@ -135,6 +135,11 @@ export interface TestFacts {
   overrideKeys: { text: string; at: number }[];
   /** Patches of the session dependency by a dotted path (see PatchedName). */
   patchedNames: PatchedName[];
+  /**
+   * `request.getfixturevalue("db")` (or the old `getfuncargvalue`) anywhere in the module: a fixture got by name at
+   * run time, not as a parameter. `name`: null when the argument is no plain string (any fixture may be meant).
+   */
+  fixtureLookups: { name: string | null; line: number }[];
 }
 
 /**
@@ -214,12 +219,32 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
     return /session/i.test(name) && name !== twin ? { twin: twinName(name), kind: 'factory' } : null;
   };
   const patchedNames = /patch|setattr|delattr/.test(source) ? patchesOf(root, twinOf) : [];
-  return { moduleMarked, functions, ...clientFacts(root, imports, functions), patchedNames };
+  const fixtureLookups = /getfixturevalue|getfuncargvalue/.test(source) ? fixtureLookupsOf(root) : [];
+  return { moduleMarked, functions, ...clientFacts(root, imports, functions), patchedNames, fixtureLookups };
 }
 
-/** The parameters a `parametrize` decorator among `decorators` names (as a word anywhere in it: no fixture is assumed then). */
+/** See TestFacts.fixtureLookups. */
+function fixtureLookupsOf(root: SgNode): TestFacts['fixtureLookups'] {
+  const found: TestFacts['fixtureLookups'] = [];
+  for (const call of root.findAll({ rule: { kind: 'call' } })) {
+    const callee = call.field('function');
+    const method = callee?.kind() === 'attribute' ? callee.field('attribute')?.text() : undefined;
+    if (method !== 'getfixturevalue' && method !== 'getfuncargvalue') continue;
+    const args = callArgs(call);
+    const arg = args.positional[0] ?? args.keywords.get('argname');
+    found.push({ name: arg ? plainString(arg) : null, line: call.range().start.line + 1 });
+  }
+  return found;
+}
+
+
+/**
+ * The parameters a `parametrize` decorator among `decorators` names (as a word anywhere in it: no fixture is assumed
+ * then). Not one with `indirect=` (anything but `False`): that may hand its values to the fixture of the name, which
+ * the function then receives.
+ */
 function parametrizedParams(params: readonly string[], decorators: readonly SgNode[]): string[] {
-  const texts = decorators.map((d) => d.text()).filter((t) => t.includes('parametrize'));
+  const texts = decorators.map((d) => d.text()).filter((t) => t.includes('parametrize') && !/\bindirect\s*=\s*(?!False\b)/.test(t));
   return texts.length === 0 ? [] : params.filter((p) => texts.some((t) => new RegExp(`\\b${p}\\b`).test(t)));
 }
 

@@ -94,10 +94,17 @@ export function plainString(node: SgNode): string | null {
  * The fixtures this module defines at module level, by the name tests request them with (`name=` when given),
  * for the project pass (TransformOptions.sessionFixtures): whether the session is SQLModel's for a sync session
  * fixture in a shape async-tests converts (see session-shape.ts), null for any other fixture (it hides a
- * conftest's fixture of that name from this module's tests). Null when there is none.
+ * conftest's fixture of that name from this module's tests). A name a module-level `from ... import` binds is
+ * recorded as null too: it may be a fixture imported from another module (`from tests.fakes import db`), which
+ * pytest hands this module's tests in place of a conftest's. Null when there is none of either.
  */
 export function moduleFixtures(tree: SgRoot, source: string, sessions: SessionResolver, factories: Readonly<Record<string, SessionFactoryKind>> = {}): Record<string, boolean | null> | null {
   let found: Record<string, boolean | null> | null = null;
+  for (const imported of collectImports(tree).from) {
+    if (imported.name === '*' || imported.module === '__future__' || !isModuleLevel(imported.node)) continue;
+    found ??= {};
+    found[imported.alias ?? imported.name] = null;
+  }
   let isOpener: ((call: SgNode) => boolean) | null = null;
   for (const statement of tree.root().children()) {
     const fn = statement.kind() === 'decorated_definition' ? statement.field('definition') : null;

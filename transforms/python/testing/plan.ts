@@ -96,6 +96,8 @@ export class TestPlan {
   private readonly syncSessionFixtures = new Set<string>();
   /** Tests and fixtures that are async in the text and get `def` back (functionKey). */
   private readonly madeSync = new Set<string>();
+  /** See pathOf; made on first use. */
+  private pathsByAbs: Map<string, string> | null = null;
   /** See fixtureModules; made on first use. */
   private fixturesByName: Map<string, [string, TestSummary][]> | null = null;
   /** See importers; by fixture module path and name. */
@@ -585,6 +587,13 @@ export class TestPlan {
       this.noteSyncReceivers(path, s, fn);
       return;
     }
+    // A module pytest does not collect (`tests/fixtures/db.py`) hands its fixtures to tests only through
+    // `pytest_plugins` or an import, which are not followed: its consumers are unknown.
+    if (!collectedByPytest(s.base.absPath)) {
+      this.flag(path, RULES.sessionFixture, fn.id, `the session ${what} is defined in a module that is neither a \`conftest.py\` nor a test module, so tests get it through \`pytest_plugins\` or an import, which are not followed: the code receiving it cannot be found and checked; it was left sync`);
+      this.noteSyncReceivers(path, s, fn);
+      return;
+    }
     // Tests request it by this name; one given by an expression (`name=NAME`) cannot be matched to them.
     const requested = this.fixtureName(path, fn);
     if (requested === '') {
@@ -609,6 +618,8 @@ export class TestPlan {
     const problems: string[] = [];
     const followers: Follower[] = [];
     const overrides: { path: string; override: NestedOverride; awaits: number[] }[] = [];
+    // The names the session goes by (its own, those of fixtures handing it on) and where each is defined.
+    const names = [{ name: requested, fromAbs: s.base.absPath }];
     this.forEachReceiver(requested, path, s.base.absPath, fn.id, (r) => {
       const { otherPath, consumer, cf, name } = r;
       const who = `\`${consumer.qualname}\` (${otherPath})${name === requested ? '' : ` receiving it as \`${name}\``}`;
@@ -624,8 +635,10 @@ export class TestPlan {
       }
       return (passedAs, tooDeep) => {
         if (tooDeep || passedAs === '') problems.push(`${who} hands it on as the fixture \`${passedAs || consumer.name}\`, ${passedAs === '' ? 'named by an expression' : 'through more fixtures than are followed'}`);
+        else names.push({ name: passedAs, fromAbs: r.other.base.absPath });
       };
     });
+    problems.push(...this.lookedUp(names));
     if (problems.length > 0) {
       const shown = problems.slice(0, 3).join('; ') + (problems.length > 3 ? `; and ${problems.length - 3} more` : '');
       this.flag(path, RULES.sessionFixture, fn.id, `the session ${what} could yield an AsyncSession, but code receiving it still uses a sync session: ${shown}; it was left sync`);
@@ -637,6 +650,22 @@ export class TestPlan {
     this.file(path).sessionFixtures.add(fn.id);
     for (const o of overrides) this.file(o.path).overrides.set(o.override.def, { fixture: fn.id, awaits: o.awaits });
     for (const f of followers) this.follow(f, fn);
+  }
+
+  /**
+   * `request.getfixturevalue("db")` where a fixture of one of `names` is visible (its own name, or one handing it
+   * on): the value is got at run time, and what the code does with it is not followed. A lookup by an expression
+   * may be any fixture's.
+   */
+  private lookedUp(names: readonly { name: string; fromAbs: string }[]): string[] {
+    const found: string[] = [];
+    for (const [path, s] of this.summaries) {
+      for (const lookup of s.tests.fixtureLookups) {
+        const hit = names.find((n) => (lookup.name === null || lookup.name === n.name) && fixtureVisible(n.fromAbs, s.base.absPath) && (lookup.name === null || !this.hiddenFrom(n.name, n.fromAbs, s.base.absPath, '')));
+        if (hit) found.push(`${path} gets ${lookup.name === null ? 'a fixture named by an expression' : `\`${lookup.name}\``} by \`getfixturevalue(...)\` (line ${lookup.line}), which is not followed`);
+      }
+    }
+    return found;
   }
 
   /**
@@ -680,7 +709,7 @@ export class TestPlan {
         for (const consumer of other.base.functions) {
           if (consumer.test === null || (otherPath === fromPath && consumer.id === fromId)) continue;
           const cf = this.facts.get(functionKey(otherPath, consumer.id));
-          if (!cf || !cf.params.includes(name) || cf.parametrized.includes(name) || this.hiddenFrom(name, fromAbs, other.base.absPath, consumer.qualname)) continue;
+          if (!cf || !cf.params.includes(name) || cf.parametrized.includes(name) || this.hiddenFrom(name, fromAbs, other.base.absPath, consumer.qualname, functionKey(otherPath, consumer.id))) continue;
           const forward = each({ otherPath, other, consumer, cf, name });
           const key = functionKey(otherPath, consumer.id);
           if (consumer.test !== 'fixture' || cf.fixture === null || cf.handsOut !== name || seen.has(key)) continue;
@@ -698,23 +727,46 @@ export class TestPlan {
   /**
    * A fixture `name` nearer to a consumer (in `consumerAbs`, qualified name `qualname`) than the module at `fromAbs`
    * defining one: the consumer's class's, its module's, or a conftest's in a directory below that module's. pytest
-   * hands the consumer that one.
+   * hands the consumer that one. Not the consumer itself (`self`, a functionKey): a fixture requesting its own name
+   * (`def db(db):`) gets the farther one it overrides.
    */
-  private hiddenFrom(name: string, fromAbs: string, consumerAbs: string, qualname: string): boolean {
+  private hiddenFrom(name: string, fromAbs: string, consumerAbs: string, qualname: string, self = ''): boolean {
     const cls = qualname.includes('.') ? qualname.slice(0, qualname.lastIndexOf('.')) : null;
     const fromDir = dirname(fromAbs);
+    const consumerPath = this.pathOf(consumerAbs);
+    const imported = consumerPath === null ? null : this.importedFixture(consumerPath, name);
+    if (imported !== null && imported !== fromAbs && imported !== '?') return true;
     return (this.fixtureModules().get(name) ?? []).some(([path, m]) => {
       const abs = m.base.absPath;
       const own = abs === consumerAbs;
       const closer = !own && abs !== fromAbs && /(^|\/)conftest\.py$/.test(abs) && fixtureVisible(abs, consumerAbs) && dirname(abs).length > fromDir.length;
       if (!own && !closer) return false;
       return m.base.functions.some((f) => {
-        if (f.test !== 'fixture' || this.fixtureName(path, f) !== name) return false;
+        if (f.test !== 'fixture' || this.fixtureName(path, f) !== name || functionKey(path, f.id) === self) return false;
         const holder = f.qualname.includes('.') ? f.qualname.slice(0, f.qualname.lastIndexOf('.')) : null;
         // The module's own fixture is nearer unless it is the one asked about; a class's, only for its own methods.
         return holder === null ? !(own && abs === fromAbs) : own && holder === cls;
       });
     });
+  }
+
+  /**
+   * When module `path` binds `name` by an import (`from tests.fakes import db`): the absolute path of the module
+   * defining the fixture it imports, or '?' when it is not known to be a project fixture (pytest hands the module's
+   * tests a conftest's fixture then, unless it is a plugin's). Null when no import binds the name.
+   */
+  private importedFixture(path: string, name: string): string | null {
+    const binding = this.index.module(path)?.globals.find(([n]) => n === name)?.[1];
+    if (binding?.k !== 'import') return null;
+    const entity = this.index.evaluate(path, { k: 'global', name });
+    const target = entity.k === 'function' ? this.index.function(entity.path, entity.id) : undefined;
+    return target?.test === 'fixture' ? (this.summaries.get(entity.k === 'function' ? entity.path : '')?.base.absPath ?? '?') : '?';
+  }
+
+  /** The display path of the module at `absPath`, or null. */
+  private pathOf(absPath: string): string | null {
+    this.pathsByAbs ??= new Map([...this.summaries].map(([path, s]) => [s.base.absPath, path]));
+    return this.pathsByAbs.get(absPath) ?? null;
   }
 
   /**
@@ -831,7 +883,8 @@ export class TestPlan {
     if (uses.length === 0 || uses.some((u) => !u.await || ignored.has(u.start)) || fn.ignored || this.refused.has(functionKey(path, fn.id))) return null;
     const isTest = fn.test === 'test' && s.base.isTestFile;
     const isFixture = fn.test === 'fixture' && facts.fixture !== null && facts.session === null;
-    if (!isTest && !isFixture) return null;
+    // An import of the name may bind another fixture, which pytest would hand it instead (see hiddenFrom).
+    if ((!isTest && !isFixture) || this.importedFixture(path, param) !== null) return null;
     if (!fn.isAsync && (facts.unittest || (isFixture && !functionScoped(facts)))) return null;
     // With these awaited, nothing else it does with the session may be sync (a helper it hands it to).
     const rest = this.syncUse(path, fn, facts, param, 0, new Set(), new Set(uses.map((u) => useKey(path, fn, u))));
@@ -942,6 +995,11 @@ function asyncMarks(mode: AsyncioMode, s: TestSummary, facts: FunctionFacts, isT
   const marker = isTest && strict && !facts.marked && !s.tests.moduleMarked ? { at: facts.markerAt, indent: facts.indent } : null;
   const decorator = isFixture && facts.fixture && facts.fixture.callee !== 'pytest_asyncio.fixture' && (strict || !alreadyAsync) ? { start: facts.fixture.start, end: facts.fixture.end } : null;
   return { marker, decorator };
+}
+
+/** A module pytest collects fixtures from by itself: a `conftest.py`, or a test module as its default `python_files` names them. */
+function collectedByPytest(absPath: string): boolean {
+  return /^(conftest|test_.*|.*_test)\.py$/.test(absPath.slice(absPath.lastIndexOf('/') + 1));
 }
 
 /** pytest's fixture visibility: a conftest's fixtures reach every test below its directory, a module's only itself. */

@@ -1,0 +1,5 @@
+from app.models import Element
+
+
+def test_seeded(db):
+    assert db.get(Element, 1) is not None
