@@ -2,7 +2,7 @@
 // and which parameters the resolver then takes for that session.
 import type { SgNode } from '@ast-grep/napi';
 import { ANY_FIXTURE, SessionResolver, runSessionWords, visibleSessionFixtures, type SessionOptions } from '../transforms/python/query/sessions';
-import { moduleFixtures } from '../transforms/python/testing/fixtures';
+import { moduleFixtures, type FixtureEntry } from '../transforms/python/testing/fixtures';
 import { DEFAULT_TRANSFORM_OPTIONS } from '../engine/types';
 import { collectImports } from '../transforms/python/support/imports';
 import { parsePython } from '../transforms/python/support/language';
@@ -41,7 +41,7 @@ describe('visibleSessionFixtures', () => {
 });
 
 describe('moduleFixtures', () => {
-  const table = (source: string): Record<string, boolean | null> | null => {
+  const table = (source: string): Record<string, FixtureEntry> | null => {
     const tree = parsePython(source);
     return moduleFixtures(tree, source, new SessionResolver(tree, collectImports(tree), { dependencyNames: ['get_db'], facades: [] }));
   };
@@ -67,6 +67,11 @@ describe('moduleFixtures', () => {
     ].join('\n');
     // Imported names hide too: one may be a fixture of another module.
     expect(table(source)).toEqual({ db: false, session: true, client: null, Session: null, SessionLocal: null, engine: null });
+  });
+
+  test('a fixture opening its session with an imported name waits for the project pass to say whether it is a factory', () => {
+    const source = 'import pytest\nfrom app.db import Session\n@pytest.fixture\ndef db_session():\n    try:\n        session = Session()\n        yield session\n    finally:\n        session.close()\n';
+    expect(table(source)).toEqual({ Session: null, db_session: { factory: { module: 'app.db', name: 'Session', relativeLevel: 0 } } });
   });
 
   test('a fixture imported from another module hides the name', () => {

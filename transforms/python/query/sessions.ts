@@ -199,7 +199,7 @@ function relativeEntries<T>(table: Readonly<Record<string, T>>, relative: string
  * import binds (`from app.db import Session`), as SessionResolver.projectFactory answers for it: null when it
  * names no factory the project defines; a relative import matching modules that disagree is `none`.
  */
-export function importedProjectFactory(table: Readonly<Record<string, SessionFactoryKind>>, imp: FromImport): SessionFactoryKind | null {
+export function importedProjectFactory(table: Readonly<Record<string, SessionFactoryKind>>, imp: Pick<FromImport, 'module' | 'name' | 'relativeLevel'>): SessionFactoryKind | null {
   if (imp.name === '*') return null;
   if (imp.relativeLevel <= 0) return ownEntry(table, `${imp.module}.${imp.name}`) ?? null;
   const module = imp.module.slice(imp.relativeLevel);

@@ -9,6 +9,8 @@
 // engine's module writes `async_engine` and the importing get_db can rely on it being there.
 import type { SessionFactoryKind, TransformOptions } from '../../../engine/types';
 import { ModuleFinder, moduleRefOf } from '../index/modules';
+import { importedProjectFactory } from '../query/sessions';
+import type { FixtureEntry } from '../testing/fixtures';
 
 /** An imported name a file opens ORM sessions on: `from <module> import <name>` then `Session(<name>)`. */
 export interface SessionBind {
@@ -45,7 +47,7 @@ export interface EngineSummary {
   /** Set only when this module defines the session dependency (`get_db`) as an `async def` already. */
   asyncDependency?: true;
   /** Set only in a test module or conftest defining fixtures at module level (see testing/fixtures.ts moduleFixtures). */
-  fixtures?: Record<string, boolean | null>;
+  fixtures?: Record<string, FixtureEntry>;
 }
 
 const key = (path: string, name: string): string => `${path}\u0000${name}`;
@@ -155,7 +157,6 @@ export class EngineIndex {
     const twinnedHere = new Set<string>();
     for (const [path, summary] of summaries) {
       for (const name of summary.twinnedHere ?? []) twinnedHere.add(key(path, name));
-      if (summary.fixtures) this.sessionFixtures[path] = summary.fixtures;
       if (summary.asyncDependency) for (const module of moduleNamesOf(summary.absPath)) this.asyncDependencyModules[module] = true;
       for (const [cls, attrs] of Object.entries(summary.sessionAttributes ?? {})) {
         for (const module of moduleNamesOf(summary.absPath)) {
@@ -176,6 +177,20 @@ export class EngineIndex {
           this.sessionFactories[name] = known === undefined || known === factory.kind ? factory.kind : 'none';
         }
       }
+    }
+    // After every factory is known: a fixture opening its session with an imported name is a session fixture
+    // when that name is a sync factory of the project.
+    for (const [path, summary] of summaries) {
+      if (!summary.fixtures) continue;
+      const table: Record<string, boolean | null> = {};
+      for (const [name, entry] of Object.entries(summary.fixtures)) {
+        if (entry === null || typeof entry === 'boolean') table[name] = entry;
+        else {
+          const kind = importedProjectFactory(this.sessionFactories, entry.factory);
+          table[name] = kind !== null && kind !== 'async' ? false : null;
+        }
+      }
+      this.sessionFixtures[path] = table;
     }
     for (const [path, summary] of summaries) {
       for (const bind of summary.sessionBinds) {

@@ -4,7 +4,7 @@ import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { SessionFactoryKind } from '../../../engine/types';
 import { callArgs, decoratorsOf, namedChildren, start, end } from '../query/syntax';
 import { ANY_FIXTURE, importedProjectFactory, type SessionResolver } from '../query/sessions';
-import { collectImports, isModuleLevel, localNamesFor, type ModuleImports } from '../support/imports';
+import { collectImports, isModuleLevel, localNamesFor, type FromImport, type ModuleImports } from '../support/imports';
 import { sessionShape } from './session-shape';
 
 const FIXTURE_CALLEE = /^(pytest\.fixture|fixture|pytest_asyncio\.fixture)$/;
@@ -98,8 +98,8 @@ export function plainString(node: SgNode): string | null {
  * recorded as null too: it may be a fixture imported from another module (`from tests.fakes import db`), which
  * pytest hands this module's tests in place of a conftest's. Null when there is none of either.
  */
-export function moduleFixtures(tree: SgRoot, source: string, sessions: SessionResolver, factories: Readonly<Record<string, SessionFactoryKind>> = {}): Record<string, boolean | null> | null {
-  let found: Record<string, boolean | null> | null = null;
+export function moduleFixtures(tree: SgRoot, source: string, sessions: SessionResolver, factories: Readonly<Record<string, SessionFactoryKind>> = {}): Record<string, FixtureEntry> | null {
+  let found: Record<string, FixtureEntry> | null = null;
   for (const imported of collectImports(tree).from) {
     if (imported.name === '*' || imported.module === '__future__' || !isModuleLevel(imported.node)) continue;
     found ??= {};
@@ -122,7 +122,29 @@ export function moduleFixtures(tree: SgRoot, source: string, sessions: SessionRe
     const shape = fixture.callee === 'pytest_asyncio.fixture' ? null : sessionShape(fn, source, isOpener);
     const callee = shape?.ok ? shape.shape.open.field('function') : null;
     const verdict = callee ? sessions.typeVerdict(callee, new Set()) : null;
-    found[name] = shape?.ok ? !!verdict?.session && verdict.sqlmodel : null;
+    found[name] = shape?.ok ? !!verdict?.session && verdict.sqlmodel : fixture.callee === 'pytest_asyncio.fixture' ? null : importedOpener(fn, source, collectImports(tree));
   }
   return found;
+}
+
+/**
+ * A fixture's entry in the project pass's table (TransformOptions.sessionFixtures, once resolved): see
+ * moduleFixtures. `factory`: a fixture in a session shape opening its session with a name imported from a
+ * module (`from app.db import Session`), a session fixture when the project pass finds that name to be a sync
+ * factory of the project (`Session = sessionmaker(...)` in app/db.py), which a module's own summary cannot tell.
+ */
+export type FixtureEntry = boolean | null | { factory: Pick<FromImport, 'module' | 'name' | 'relativeLevel'> };
+
+/** The import naming the factory of a fixture in a session shape that opens its session with an imported name, or null. */
+function importedOpener(fn: SgNode, source: string, imports: ModuleImports): FixtureEntry {
+  const candidates = new Map<string, FromImport>();
+  for (const imp of imports.from) if (imp.name !== '*' && isModuleLevel(imp.node) && !/^(sqlalchemy|sqlmodel)(\.|$)/.test(imp.module)) candidates.set(imp.alias ?? imp.name, imp);
+  if (candidates.size === 0) return null;
+  const isCandidate = (call: SgNode): boolean => {
+    const callee = call.field('function');
+    return callee?.kind() === 'identifier' && candidates.has(callee.text());
+  };
+  const shape = sessionShape(fn, source, isCandidate);
+  const imp = shape?.ok ? candidates.get(shape.shape.open.field('function')?.text() ?? '') : undefined;
+  return imp ? { factory: { module: imp.module, name: imp.name, relativeLevel: imp.relativeLevel } } : null;
 }

@@ -1,0 +1,9 @@
+from sqlalchemy import create_engine
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.ext.asyncio import create_async_engine, async_sessionmaker
+
+engine = create_engine("sqlite:///./app.db")
+async_engine = create_async_engine("sqlite+aiosqlite:///./app.db")
+# The project's factory, named like SQLAlchemy's class.
+Session = sessionmaker(bind=engine)
+AsyncSessionLocal = async_sessionmaker(async_engine, expire_on_commit=False)
