@@ -69,6 +69,8 @@ export interface FunctionFacts {
   bareParams: string[];
   /** Parameters a `parametrize` decorator of the function or its class may name: pytest gives them its values, not a fixture's (see parametrizedParams). */
   parametrized: string[];
+  /** `self.<attr> = <value>` in its own body; `param` when the value is one of its parameters as given (`self.db = db`). */
+  selfStores: { attr: string; param: string | null }[];
 }
 
 /** An `await` in a function's own body; `receiver` and `method` when it awaits a call `receiver.method(...)` on a plain name. */
@@ -76,6 +78,7 @@ export interface OwnAwait {
   start: number;
   /** The awaited call's offset; null when the operand is no call. */
   call: number | null;
+  /** A plain name, or `self.<attr>`. */
   receiver: string | null;
   method: string | null;
 }
@@ -211,6 +214,7 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
       asyncSessionParams: asyncSessionParams(fn),
       parametrized: parametrizedParams(params, [...decorators, ...(cls ? decoratorsOf(cls) : [])]),
       bareParams: parametersOf(fn).filter((p) => !p.annotation && !p.defaultValue && p.node.kind() === 'identifier').map((p) => p.name),
+      selfStores: cls ? selfStoresOf(fn, params) : [],
     });
   }
   const [getDb, twin] = dependencies;
@@ -262,13 +266,35 @@ function ownAwaits(fn: SgNode): Pick<FunctionFacts, 'awaits' | 'otherAsync'> {
     const operand = node.child(1);
     const callee = operand?.kind() === 'call' ? operand.field('function') : null;
     const receiver = callee?.kind() === 'attribute' ? callee.field('object') : null;
-    const named = receiver?.kind() === 'identifier';
+    const named = receiver?.kind() === 'identifier' || (!!receiver && selfAttribute(receiver) !== null);
     awaits.push({ start: start(node), call: operand?.kind() === 'call' ? start(operand) : null, receiver: named ? (receiver as SgNode).text() : null, method: named ? (callee?.field('attribute')?.text() ?? null) : null });
   }
   for (const node of body ? body.findAll({ rule: { any: [{ kind: 'with_statement' }, { kind: 'for_statement' }, { kind: 'for_in_clause' }] } }) : []) {
     if (asyncKeyword(node) !== undefined && own(node)) otherAsync = true;
   }
   return { awaits, otherAsync };
+}
+
+/** `attr` for `self.attr`, else null. */
+function selfAttribute(node: SgNode): string | null {
+  if (node.kind() !== 'attribute') return null;
+  const object = node.field('object');
+  return object?.kind() === 'identifier' && object.text() === 'self' ? (node.field('attribute')?.text() ?? null) : null;
+}
+
+/** The `self.<attr> = ...` assignments of `fn`'s own body (see FunctionFacts.selfStores). */
+function selfStoresOf(fn: SgNode, params: readonly string[]): FunctionFacts['selfStores'] {
+  const body = fn.field('body');
+  const stores: FunctionFacts['selfStores'] = [];
+  for (const assignment of body ? body.findAll({ rule: { kind: 'assignment' } }) : []) {
+    if (!sameNode(assignment.ancestors().find((a) => a.kind() === 'function_definition') ?? null, fn)) continue;
+    const left = assignment.field('left');
+    const attr = left ? selfAttribute(left) : null;
+    if (attr === null) continue;
+    const right = assignment.field('right');
+    stores.push({ attr, param: right?.kind() === 'identifier' && params.includes(right.text()) ? right.text() : null });
+  }
+  return stores;
 }
 
 /** For each function, its parameters annotated with the module's `AsyncSession` import (see AsyncSessionParam). */

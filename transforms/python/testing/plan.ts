@@ -653,6 +653,28 @@ export class TestPlan {
   }
 
   /**
+   * A class's fixture storing a sync session fixture's value on the test object (`self.db = db`): the methods of
+   * its class awaiting calls on `self.db` got those awaits from the earlier stages (the attribute holds a session
+   * for them) and receive the sync session as well. Only when that fixture is the class's one store of the
+   * attribute: another may put something else there.
+   */
+  private noteSelfReceivers(path: string, s: TestSummary, storer: FunctionSummary, attr: string, fixture: { qualname: string; path: string }): void {
+    const cls = storer.qualname.slice(0, storer.qualname.lastIndexOf('.'));
+    const members = s.base.functions.filter((f) => f.qualname.startsWith(`${cls}.`) && !f.qualname.slice(cls.length + 1).includes('.'));
+    const stores = members.flatMap((f) => (this.facts.get(functionKey(path, f.id))?.selfStores ?? []).filter((x) => x.attr === attr));
+    if (stores.length !== 1) return;
+    const at = `self.${attr}`;
+    for (const f of members) {
+      const facts = this.facts.get(functionKey(path, f.id));
+      if (f.id === storer.id || !facts?.awaits.some((a) => a.receiver === at)) continue;
+      const key = functionKey(path, f.id);
+      const receiver = this.syncReceivers.get(key) ?? { path, s, fn: f, facts, fixtures: new Map() };
+      if (!receiver.fixtures.has(at)) receiver.fixtures.set(at, fixture);
+      this.syncReceivers.set(key, receiver);
+    }
+  }
+
+  /**
    * `request.getfixturevalue("db")` where a fixture of one of `names` is visible (its own name, or one handing it
    * on): the value is got at run time, and what the code does with it is not followed. A lookup by an expression
    * may be any fixture's.
@@ -681,6 +703,7 @@ export class TestPlan {
       const receiver = this.syncReceivers.get(key) ?? { path: otherPath, s: other, fn: consumer, facts: cf, fixtures: new Map() };
       if (!receiver.fixtures.has(as)) receiver.fixtures.set(as, { qualname: fixture.qualname, path });
       this.syncReceivers.set(key, receiver);
+      for (const store of cf.selfStores.filter((x) => x.param === as)) this.noteSelfReceivers(otherPath, other, consumer, store.attr, { qualname: fixture.qualname, path });
       return (passedAs, tooDeep) => {
         // A fixture handing it on is a session fixture left sync too.
         if (!tooDeep && passedAs !== '') this.syncSessionFixtures.add(key);
@@ -802,7 +825,14 @@ export class TestPlan {
       }
       const written = r.fn.calls.find((c) => c.onSession && c.awaited === 'yes' && !c.ignored && c.text.split('.').length === 2 && r.fixtures.has(c.text.split('.')[0] ?? ''));
       const planned = r.facts.sessionUses.find((u) => r.fixtures.has(u.param) && this.awaitedUses.has(useKey(r.path, r.fn, u)));
-      const at = written ? { start: written.start, param: written.text.split('.')[0] ?? '', call: written.text } : planned ? { start: planned.start, param: planned.param, call: `${planned.param}.${planned.method}` } : null;
+      const onSelf = r.facts.awaits.find((a) => a.receiver !== null && a.receiver.startsWith('self.') && r.fixtures.has(a.receiver));
+      const at = written
+        ? { start: written.start, param: written.text.split('.')[0] ?? '', call: written.text }
+        : planned
+          ? { start: planned.start, param: planned.param, call: `${planned.param}.${planned.method}` }
+          : onSelf?.receiver
+            ? { start: onSelf.call ?? onSelf.start, param: onSelf.receiver, call: `${onSelf.receiver}.${onSelf.method ?? ''}` }
+            : null;
       const fixture = at ? r.fixtures.get(at.param) : undefined;
       if (!at || !fixture) continue;
       const what = `${r.fn.test === 'test' ? 'test' : 'fixture'} \`${r.fn.qualname}\``;
@@ -856,7 +886,9 @@ export class TestPlan {
     // Each session it awaits calls on was annotated, and goes back to `Session`, or had no annotation (the session
     // fixture's name made it a session for the earlier stages): that is how the awaits came.
     const bare = new Set(facts.bareParams);
-    if ([...awaited].some((p) => !annotated.some((a) => a.param === p) && !bare.has(p as string)) || annotated.some((a) => a.sync === null)) return null;
+    // `self.db` holding such a session (see noteSelfReceivers) has no annotation here to set back.
+    const stored = (p: string | null): boolean => p !== null && p.startsWith('self.') && r.fixtures.has(p);
+    if ([...awaited].some((p) => !annotated.some((a) => a.param === p) && !bare.has(p as string) && !stored(p)) || annotated.some((a) => a.sync === null)) return null;
     if (annotated.length === 0 && awaited.size === 0) return null;
     // Async before the migration (its own marker, a pytest_asyncio fixture, a module marked for asyncio): it stays async, without the awaits.
     const wasAsync = facts.marked || r.s.tests.moduleMarked || facts.fixture?.callee === 'pytest_asyncio.fixture';

@@ -1,0 +1,28 @@
+import pytest
+
+from app.models import Element
+
+
+def count(session):
+    return session.query(Element).count()
+
+
+# The unannotated helper keeps the session fixture `db` sync.
+def test_count(db):
+    assert count(db) >= 0
+
+
+class TestStored:
+    # The session goes on the test object: the methods below use it as `self.db`.
+    @pytest.fixture(autouse=True)
+    def keep_session(self, db):
+        self.db = db
+
+    def test_commit(self):
+        self.db.add(Element(name="stored"))
+        self.db.commit()
+        assert self.db.get(Element, 1) is not None
+
+    def test_create(self):
+        self.db.commit()
+        assert Element.create(self.db, "created").name == "created"
