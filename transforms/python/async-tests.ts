@@ -111,10 +111,11 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   edits.push(...back.edits);
   rewrite.fromImports.push(...back.imports.add);
   rewrite.fromRemovals.push(...back.imports.remove);
-  // Only awaits that will be written settle a finding: an ignored line keeps both the call and its finding. (A sync
-  // call on a session fixture left sync settles one too, with nothing written.)
+  // Only awaits that will be written settle a finding: an ignored line keeps both the call and its finding.
+  // A file without edits of its own may hold settled findings too (a helper only tests keeping their sync session
+  // call, a seeding fixture's sync calls on a session fixture left sync).
   const resolves = file.resolves.filter((r) => !ctx.isIgnored(r.offset, r.offset + 1));
-  if (edits.length === rewrite.engineEdits.length) return { edits, findings, resolves };
+  if (edits.length === rewrite.engineEdits.length) return resolves.length > 0 ? { edits, findings, resolves } : { edits, findings };
 
   // First: where the imports go at the very offset of a test's new marker (a file that starts with the test),
   // the engine applies insertions at one offset in order, and the import must precede the decorator.

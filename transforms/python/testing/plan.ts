@@ -6,6 +6,7 @@ import type { FindingInput } from '../../../engine/types';
 import { ASYNC_OBJECT_METHODS, AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
 import { RULES as AWAIT_RULES } from '../awaits/rules';
 import { dirname } from '../index/modules';
+import { paramAt } from '../index/param-entries';
 import { functionKey, type ProjectIndex } from '../index/project';
 import type { CallSite, Expr, FunctionSummary, ModuleSummary } from '../index/types';
 import { RULES as PROPAGATE_RULES } from '../propagate/rules';
@@ -145,6 +146,7 @@ export class TestPlan {
     for (const [path, s, fn, facts] of sessionFixtures) this.planSessionFixture(path, s, fn, facts);
     this.planOverrides();
     this.settleSyncReceivers();
+    this.settleSyncHelpers();
     this.flagSyncHandoffs();
     this.flagEngineLoops();
     this.flagPatchedGetDb();
@@ -843,6 +845,44 @@ export class TestPlan {
         `the ${what} awaits \`${at.call}(...)\` on \`${at.param}\`, but the session fixture \`${fixture.qualname}\` (${fixture.path}) was left sync (see its finding) and hands it a sync Session, whose methods return no awaitable: it fails with TypeError until the fixture yields an AsyncSession; it was not given back its sync code, as it ${this.whyAsync(key, r)}`,
         `Convert the fixture \`${fixture.qualname}\` to an async one (\`@pytest_asyncio.fixture async def ...: async with AsyncSessionLocal() as session: yield session\`): the ${what} then works as written.`,
       );
+    }
+  }
+
+  /**
+   * propagate-async flags the session calls of an unannotated helper parameter that callers hand a session
+   * (ASYNC-SESSION-UNRECOGNISED: "after the migration that is an AsyncSession"). When every call handing it one
+   * passes a session fixture left sync, as a test or fixture receiving it (see settleSyncReceivers), the helper
+   * gets the sync Session it always got: its calls are right as they are, and those findings are settled. Any
+   * other call handing it a session, or one whose callee or argument is not told here, keeps them.
+   */
+  private settleSyncHelpers(): void {
+    if (this.syncReceivers.size === 0) return;
+    // helper key + parameter → whether every session handed to it is a sync fixture's.
+    const handed = new Map<string, { path: string; fn: FunctionSummary; param: string; sync: boolean }>();
+    for (const path of this.index.paths()) {
+      for (const caller of this.index.module(path)?.functions ?? []) {
+        for (const call of caller.calls) {
+          if (!call.sessionArg) continue;
+          const target = this.index.resolveFunction(path, call.callee);
+          const callee = target ? this.index.function(target.path, target.id) : undefined;
+          if (!target || !callee?.params?.untypedSessionLike) continue;
+          const bound = callee.kind === 'method' || callee.kind === 'classmethod' ? 1 : 0;
+          const r = this.syncReceivers.get(functionKey(path, caller.id));
+          for (const key of call.sessionArg) {
+            const param = paramAt(callee.params.untypedSessionLike, typeof key === 'string' ? key : key + bound);
+            if (param === undefined) continue;
+            const passed = r?.facts.forwards.find((f) => f.callStart === call.start && (typeof key === 'string' ? f.keyword === key : f.position === key));
+            const sync = !!passed && r!.fixtures.has(passed.param);
+            const at = `${functionKey(target.path, callee.id)}:${param}`;
+            const known = handed.get(at);
+            handed.set(at, { path: target.path, fn: callee, param, sync: sync && (known?.sync ?? true) });
+          }
+        }
+      }
+    }
+    for (const { path, fn, param, sync } of handed.values()) {
+      if (!sync) continue;
+      for (const call of fn.calls.filter((c) => c.text.startsWith(`${param}.`))) this.file(path).resolves.push({ rule: PROPAGATE_RULES.unrecognisedSession, offset: call.start });
     }
   }
 
