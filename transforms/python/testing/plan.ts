@@ -729,12 +729,17 @@ export class TestPlan {
   ): void {
     const seen = new Set<string>();
     const visit = (name: string, fromPath: string, fromAbs: string, fromId: number, depth: number): void => {
+      // A fixture defined in a class reaches that class's methods only.
+      const fromQualname = this.summaries.get(fromPath)?.base.functions.find((f) => f.id === fromId)?.qualname ?? '';
+      const fromClass = fromQualname.includes('.') ? fromQualname.slice(0, fromQualname.lastIndexOf('.') + 1) : null;
+      const fromKey = functionKey(fromPath, fromId);
       for (const [otherPath, other] of this.summaries) {
         if (!this.reaches(name, fromPath, fromAbs, other.base.absPath)) continue;
         for (const consumer of other.base.functions) {
           if (consumer.test === null || (otherPath === fromPath && consumer.id === fromId)) continue;
+          if (fromClass !== null && (otherPath !== fromPath || !consumer.qualname.startsWith(fromClass))) continue;
           const cf = this.facts.get(functionKey(otherPath, consumer.id));
-          if (!cf || !cf.params.includes(name) || cf.parametrized.includes(name) || this.hiddenFrom(name, fromAbs, other.base.absPath, consumer.qualname, functionKey(otherPath, consumer.id))) continue;
+          if (!cf || !cf.params.includes(name) || cf.parametrized.includes(name) || this.hiddenFrom(name, fromAbs, other.base.absPath, consumer.qualname, functionKey(otherPath, consumer.id), fromKey)) continue;
           const forward = each({ otherPath, other, consumer, cf, name });
           const key = functionKey(otherPath, consumer.id);
           if (consumer.test !== 'fixture' || cf.fixture === null || cf.handsOut !== name || seen.has(key)) continue;
@@ -753,9 +758,10 @@ export class TestPlan {
    * A fixture `name` nearer to a consumer (in `consumerAbs`, qualified name `qualname`) than the module at `fromAbs`
    * defining one: the consumer's class's, its module's, or a conftest's in a directory below that module's. pytest
    * hands the consumer that one. Not the consumer itself (`self`, a functionKey): a fixture requesting its own name
-   * (`def db(db):`) gets the farther one it overrides.
+   * (`def db(db):`) gets the farther one it overrides. Nor the fixture asked about (`asked`, a functionKey): a
+   * class's fixture hides the module's from its methods, not from itself.
    */
-  private hiddenFrom(name: string, fromAbs: string, consumerAbs: string, qualname: string, self = ''): boolean {
+  private hiddenFrom(name: string, fromAbs: string, consumerAbs: string, qualname: string, self = '', asked = ''): boolean {
     const cls = qualname.includes('.') ? qualname.slice(0, qualname.lastIndexOf('.')) : null;
     const fromDir = dirname(fromAbs);
     const consumerPath = this.pathOf(consumerAbs);
@@ -767,7 +773,7 @@ export class TestPlan {
       const closer = !own && abs !== fromAbs && /(^|\/)conftest\.py$/.test(abs) && fixtureVisible(abs, consumerAbs) && dirname(abs).length > fromDir.length;
       if (!own && !closer) return false;
       return m.base.functions.some((f) => {
-        if (f.test !== 'fixture' || this.fixtureName(path, f) !== name || functionKey(path, f.id) === self) return false;
+        if (f.test !== 'fixture' || this.fixtureName(path, f) !== name || functionKey(path, f.id) === self || functionKey(path, f.id) === asked) return false;
         const holder = f.qualname.includes('.') ? f.qualname.slice(0, f.qualname.lastIndexOf('.')) : null;
         // The module's own fixture is nearer unless it is the one asked about; a class's, only for its own methods.
         return holder === null ? !(own && abs === fromAbs) : own && holder === cls;
@@ -894,7 +900,14 @@ export class TestPlan {
     return [...r.fixtures.keys()].some((name) =>
       (this.fixtureModules().get(name) ?? [])
         .filter(([p, m]) => this.reaches(name, p, m.base.absPath, r.s.base.absPath))
-        .some(([path, m]) => m.base.functions.some((f) => f.test === 'fixture' && this.fixtureName(path, f) === name && !this.syncSessionFixtures.has(functionKey(path, f.id)))),
+        .some(([path, m]) =>
+          m.base.functions.some((f) => {
+            // A class's fixture is visible to that class's methods only.
+            const cls = f.qualname.includes('.') ? f.qualname.slice(0, f.qualname.lastIndexOf('.') + 1) : null;
+            if (cls !== null && !r.fn.qualname.startsWith(cls)) return false;
+            return f.test === 'fixture' && this.fixtureName(path, f) === name && !this.syncSessionFixtures.has(functionKey(path, f.id));
+          }),
+        ),
     );
   }
 
