@@ -685,7 +685,7 @@ export class TestPlan {
     const found: string[] = [];
     for (const [path, s] of this.summaries) {
       for (const lookup of s.tests.fixtureLookups) {
-        const hit = names.find((n) => (lookup.name === null || lookup.name === n.name) && fixtureVisible(n.fromAbs, s.base.absPath) && (lookup.name === null || !this.hiddenFrom(n.name, n.fromAbs, s.base.absPath, '')));
+        const hit = names.find((n) => (lookup.name === null || lookup.name === n.name) && fixtureVisible(n.fromAbs, s.base.absPath) && (lookup.name === null || !this.hiddenFrom(n.name, n.fromAbs, s.base.absPath, null)));
         if (hit) found.push(`${path} gets ${lookup.name === null ? 'a fixture named by an expression' : `\`${lookup.name}\``} by \`getfixturevalue(...)\` (line ${lookup.line}), which is not followed`);
       }
     }
@@ -729,17 +729,16 @@ export class TestPlan {
   ): void {
     const seen = new Set<string>();
     const visit = (name: string, fromPath: string, fromAbs: string, fromId: number, depth: number): void => {
-      // A fixture defined in a class reaches that class's methods only.
-      const fromQualname = this.summaries.get(fromPath)?.base.functions.find((f) => f.id === fromId)?.qualname ?? '';
-      const fromClass = fromQualname.includes('.') ? fromQualname.slice(0, fromQualname.lastIndexOf('.') + 1) : null;
+      // A fixture defined in a class reaches the methods of that class and of its subclasses only, wherever they are.
+      const fromClass = this.summaries.get(fromPath)?.base.functions.find((f) => f.id === fromId)?.classId ?? null;
       const fromKey = functionKey(fromPath, fromId);
       for (const [otherPath, other] of this.summaries) {
-        if (!this.reaches(name, fromPath, fromAbs, other.base.absPath)) continue;
+        if (fromClass === null && !this.reaches(name, fromPath, fromAbs, other.base.absPath)) continue;
         for (const consumer of other.base.functions) {
           if (consumer.test === null || (otherPath === fromPath && consumer.id === fromId)) continue;
-          if (fromClass !== null && (otherPath !== fromPath || !consumer.qualname.startsWith(fromClass))) continue;
+          if (fromClass !== null && !this.inherits(otherPath, consumer.classId, { path: fromPath, id: fromClass })) continue;
           const cf = this.facts.get(functionKey(otherPath, consumer.id));
-          if (!cf || !cf.params.includes(name) || cf.parametrized.includes(name) || this.hiddenFrom(name, fromAbs, other.base.absPath, consumer.qualname, functionKey(otherPath, consumer.id), fromKey)) continue;
+          if (!cf || !cf.params.includes(name) || cf.parametrized.includes(name) || this.hiddenFrom(name, fromAbs, other.base.absPath, consumer.classId, functionKey(otherPath, consumer.id), fromKey, fromClass !== null)) continue;
           const forward = each({ otherPath, other, consumer, cf, name });
           const key = functionKey(otherPath, consumer.id);
           if (consumer.test !== 'fixture' || cf.fixture === null || cf.handsOut !== name || seen.has(key)) continue;
@@ -755,14 +754,14 @@ export class TestPlan {
   }
 
   /**
-   * A fixture `name` nearer to a consumer (in `consumerAbs`, qualified name `qualname`) than the module at `fromAbs`
-   * defining one: the consumer's class's, its module's, or a conftest's in a directory below that module's. pytest
+   * A fixture `name` nearer to a consumer (in `consumerAbs`, a method of the class `consumerClass` of its module or
+   * not) than the module at `fromAbs` defining one: one of its class's or of a base class's, its module's, or a
+   * conftest's in a directory below that module's (not when the one asked about is a class's: `askedInClass`). pytest
    * hands the consumer that one. Not the consumer itself (`self`, a functionKey): a fixture requesting its own name
    * (`def db(db):`) gets the farther one it overrides. Nor the fixture asked about (`asked`, a functionKey): a
    * class's fixture hides the module's from its methods, not from itself.
    */
-  private hiddenFrom(name: string, fromAbs: string, consumerAbs: string, qualname: string, self = '', asked = ''): boolean {
-    const cls = qualname.includes('.') ? qualname.slice(0, qualname.lastIndexOf('.')) : null;
+  private hiddenFrom(name: string, fromAbs: string, consumerAbs: string, consumerClass: number | null, self = '', asked = '', askedInClass = false): boolean {
     const fromDir = dirname(fromAbs);
     const consumerPath = this.pathOf(consumerAbs);
     const imported = consumerPath === null ? null : this.importedFixture(consumerPath, name);
@@ -771,14 +770,20 @@ export class TestPlan {
       const abs = m.base.absPath;
       const own = abs === consumerAbs;
       const closer = !own && abs !== fromAbs && /(^|\/)conftest\.py$/.test(abs) && fixtureVisible(abs, consumerAbs) && dirname(abs).length > fromDir.length;
-      if (!own && !closer) return false;
       return m.base.functions.some((f) => {
         if (f.test !== 'fixture' || this.fixtureName(path, f) !== name || functionKey(path, f.id) === self || functionKey(path, f.id) === asked) return false;
-        const holder = f.qualname.includes('.') ? f.qualname.slice(0, f.qualname.lastIndexOf('.')) : null;
-        // The module's own fixture is nearer unless it is the one asked about; a class's, only for its own methods.
-        return holder === null ? !(own && abs === fromAbs) : own && holder === cls;
+        // A class's fixture, for the methods of that class and its subclasses, wherever they are.
+        if (f.classId !== null) return consumerPath !== null && this.inherits(consumerPath, consumerClass, { path, id: f.classId });
+        // The module's own fixture is nearer unless it is the one asked about; neither it nor a conftest's is nearer than a class's.
+        return !askedInClass && (own ? abs !== fromAbs : closer);
       });
     });
+  }
+
+  /** The class `classId` of module `path` is `base` or a subclass of it (as far as the index resolves its bases). */
+  private inherits(path: string, classId: number | null, base: { path: string; id: number }): boolean {
+    if (classId === null) return false;
+    return (this.index.mro({ path, id: classId }) ?? []).some((c) => c.path === base.path && c.id === base.id);
   }
 
   /**
@@ -902,9 +907,8 @@ export class TestPlan {
         .filter(([p, m]) => this.reaches(name, p, m.base.absPath, r.s.base.absPath))
         .some(([path, m]) =>
           m.base.functions.some((f) => {
-            // A class's fixture is visible to that class's methods only.
-            const cls = f.qualname.includes('.') ? f.qualname.slice(0, f.qualname.lastIndexOf('.') + 1) : null;
-            if (cls !== null && !r.fn.qualname.startsWith(cls)) return false;
+            // A class's fixture is visible to the methods of that class and its subclasses only.
+            if (f.classId !== null && !this.inherits(r.path, r.fn.classId, { path, id: f.classId })) return false;
             return f.test === 'fixture' && this.fixtureName(path, f) === name && !this.syncSessionFixtures.has(functionKey(path, f.id));
           }),
         ),
