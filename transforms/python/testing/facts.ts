@@ -143,6 +143,11 @@ export interface TestFacts {
    * run time, not as a parameter. `name`: null when the argument is no plain string (any fixture may be meant).
    */
   fixtureLookups: { name: string | null; line: number }[];
+  /**
+   * The modules a module-level `pytest_plugins = "m"` / `["m", ...]` / `("m", ...)` names; null when it is
+   * something else (computed: any module may be meant). Empty without one.
+   */
+  plugins: string[] | null;
 }
 
 /**
@@ -224,7 +229,7 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
   };
   const patchedNames = /patch|setattr|delattr/.test(source) ? patchesOf(root, twinOf) : [];
   const fixtureLookups = /getfixturevalue|getfuncargvalue/.test(source) ? fixtureLookupsOf(root) : [];
-  return { moduleMarked, functions, ...clientFacts(root, imports, functions), patchedNames, fixtureLookups };
+  return { moduleMarked, functions, ...clientFacts(root, imports, functions), patchedNames, fixtureLookups, plugins: pluginModules(root) };
 }
 
 /** See TestFacts.fixtureLookups. */
@@ -241,6 +246,23 @@ function fixtureLookupsOf(root: SgNode): TestFacts['fixtureLookups'] {
   return found;
 }
 
+
+/** The modules `pytest_plugins` names at module level (see TestFacts.plugins). */
+function pluginModules(root: SgNode): string[] | null {
+  const found: string[] = [];
+  for (const s of root.children()) {
+    const assignment = s.kind() === 'expression_statement' ? namedChildren(s)[0] : null;
+    if (assignment?.kind() !== 'assignment' || assignment.field('left')?.text() !== 'pytest_plugins') continue;
+    const value = assignment.field('right');
+    const items = value?.kind() === 'list' || value?.kind() === 'tuple' ? namedChildren(value) : value ? [value] : [];
+    for (const item of items) {
+      const literal = plainString(item);
+      if (literal === null) return null;
+      found.push(literal);
+    }
+  }
+  return found;
+}
 
 /**
  * The parameters a `parametrize` decorator among `decorators` names (as a word anywhere in it: no fixture is assumed

@@ -6,6 +6,7 @@ import type { FindingInput } from '../../../engine/types';
 import { ASYNC_OBJECT_METHODS, AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
 import { RULES as AWAIT_RULES } from '../awaits/rules';
 import { dirname } from '../index/modules';
+import { moduleNamesOf } from '../scaffold/engine-index';
 import { paramAt } from '../index/param-entries';
 import { functionKey, type ProjectIndex } from '../index/project';
 import type { CallSite, Expr, FunctionSummary, ModuleSummary } from '../index/types';
@@ -523,6 +524,19 @@ export class TestPlan {
   }
 
   /**
+   * Whether some `pytest_plugins` of the project may name the module at `absPath` (one naming a computed value may
+   * name any module). A plugin's fixtures reach every test of the run.
+   */
+  private loadedAsPlugin(absPath: string): boolean {
+    const names = new Set(moduleNamesOf(absPath));
+    for (const [, s] of this.summaries) {
+      const plugins = s.tests.plugins;
+      if (plugins === null || plugins.some((p) => names.has(p))) return true;
+    }
+    return false;
+  }
+
+  /**
    * Whether the fixture `name` of the module at `fixturePath` (`fixtureAbs`) reaches a consumer in `consumerAbs`:
    * by pytest's visibility of where it is defined, or of a test module or conftest importing it by that name
    * (`from tests.database import test_db`: pytest registers the fixtures a module binds, imported ones too).
@@ -589,10 +603,11 @@ export class TestPlan {
       this.noteSyncReceivers(path, s, fn);
       return;
     }
-    // A module pytest does not collect (`tests/fixtures/db.py`) hands its fixtures to tests only through
-    // `pytest_plugins` or an import, which are not followed: its consumers are unknown.
-    if (!collectedByPytest(s.base.absPath)) {
-      this.flag(path, RULES.sessionFixture, fn.id, `the session ${what} is defined in a module that is neither a \`conftest.py\` nor a test module, so tests get it through \`pytest_plugins\` or an import, which are not followed: the code receiving it cannot be found and checked; it was left sync`);
+    // A module pytest does not collect (`tests/fixtures/db.py`) hands its fixtures to tests through an import,
+    // which is followed (see reaches), or as a plugin (`pytest_plugins`, `-p`), which is not: its consumers are
+    // unknown then, and when no test module or conftest imports it, a plugin is how it reaches them.
+    if (!collectedByPytest(s.base.absPath) && (this.loadedAsPlugin(s.base.absPath) || this.importers(this.fixtureName(path, fn), path).length === 0)) {
+      this.flag(path, RULES.sessionFixture, fn.id, `the session ${what} is defined in a module that is neither a \`conftest.py\` nor a test module, and reaches tests as a plugin (\`pytest_plugins\`, \`-p\`), which is not followed: the code receiving it cannot be found and checked; it was left sync`);
       this.noteSyncReceivers(path, s, fn);
       return;
     }
@@ -626,7 +641,7 @@ export class TestPlan {
       const { otherPath, consumer, cf, name } = r;
       const who = `\`${consumer.qualname}\` (${otherPath})${name === requested ? '' : ` receiving it as \`${name}\``}`;
       const use = this.syncUse(otherPath, consumer, cf, name, 0, new Set());
-      const follower = use && switches ? this.follower(otherPath, r.other, consumer, cf, name) : null;
+      const follower = use && switches ? this.follower(otherPath, r.other, consumer, cf, name, name === requested ? s.base.absPath : null) : null;
       if (follower) followers.push(follower);
       else if (use) problems.push(`${who} ${use}`);
       for (const o of cf.overrides.filter((x) => x.param === name)) {
@@ -966,14 +981,16 @@ export class TestPlan {
    * `with db.begin()`, a helper using it the sync way, a nested def), or the function cannot become async (a
    * unittest method, a fixture of a wider scope, one left sync for calls it cannot await, an ignored line).
    */
-  private follower(path: string, s: TestSummary, fn: FunctionSummary, facts: FunctionFacts, param: string): Follower | null {
+  private follower(path: string, s: TestSummary, fn: FunctionSummary, facts: FunctionFacts, param: string, fixtureAbs: string | null = null): Follower | null {
     const uses = facts.sessionUses.filter((u) => u.param === param && !this.awaitedUses.has(useKey(path, fn, u)));
     const ignored = new Set(fn.calls.filter((c) => c.ignored).map((c) => c.start));
     if (uses.length === 0 || uses.some((u) => !u.await || ignored.has(u.start)) || fn.ignored || this.refused.has(functionKey(path, fn.id))) return null;
     const isTest = fn.test === 'test' && s.base.isTestFile;
     const isFixture = fn.test === 'fixture' && facts.fixture !== null && facts.session === null;
-    // An import of the name may bind another fixture, which pytest would hand it instead (see hiddenFrom).
-    if ((!isTest && !isFixture) || this.importedFixture(path, param) !== null) return null;
+    // An import of the name may bind another fixture, which pytest would hand it instead (see hiddenFrom); not when
+    // it imports the very fixture followed (`fixtureAbs`: its module, when it is received by its own name).
+    const imported = this.importedFixture(path, param);
+    if ((!isTest && !isFixture) || (imported !== null && (fixtureAbs === null || imported !== fixtureAbs))) return null;
     if (!fn.isAsync && (facts.unittest || (isFixture && !functionScoped(facts)))) return null;
     // With these awaited, nothing else it does with the session may be sync (a helper it hands it to).
     const rest = this.syncUse(path, fn, facts, param, 0, new Set(), new Set(uses.map((u) => useKey(path, fn, u))));
