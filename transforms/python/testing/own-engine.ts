@@ -9,7 +9,7 @@
 // engine would not do: an in-memory database is the connection's own, so the async engine would see no tables.
 import type { SgNode } from '@ast-grep/napi';
 import type { TextEdit } from '../../../engine/types';
-import { ASYNC_DRIVERS, ASYNC_POOLS, ENGINE_KEYWORDS, SQLITE_CONNECT_KEYS, stringLiteral } from '../async-engine';
+import { ASYNC_DRIVERS, ASYNC_POOLS, ENGINE_KEYWORDS, SQLITE_CONNECT_KEYS, sqliteMemory, stringLiteral } from '../async-engine';
 import { bindingsIn } from '../query/bindings';
 import { callArgs, namedChildren, start, end } from '../query/syntax';
 import { localNamesFor, type ModuleImports } from '../support/imports';
@@ -29,6 +29,8 @@ export interface OwnEngine {
 const CREATE_ENGINE_MODULES = ['sqlalchemy', 'sqlalchemy.engine', 'sqlmodel'];
 const SA_ASYNC = 'sqlalchemy.ext.asyncio';
 const REASON = 'async-tests: the session fixture makes its own async engine';
+/** Keywords saying how the engine pools its connections: it keeps them. */
+const POOL_KEYWORDS = ['poolclass', 'pool_size', 'max_overflow', 'pool_timeout', 'pool_use_lifo'];
 
 /**
  * The edits that make the engine the fixture `fn` creates for its session (`Session(<engine>)`, bound once in
@@ -59,6 +61,16 @@ export function ownEngine(fn: SgNode, shape: SessionShape, imports: ModuleImport
     { start: start(callee), end: end(callee), text: imported ?? 'create_async_engine', reason: REASON },
     { start: start(engineArgs.url), end: end(engineArgs.url), text: engineArgs.asyncUrl, reason: REASON },
   ];
+  // As async-engine does for the engines of test files: pytest-asyncio and TestClient run their own event loops, and
+  // a pooled asyncpg connection fails on another loop than its own. Not for an in-memory SQLite database, which a new
+  // connection would open empty, nor where the engine says how it pools.
+  const toImport: Import[] = [];
+  const lastArgument = namedChildren(call.field('arguments') as SgNode).pop();
+  if (engineArgs.pooled && lastArgument) {
+    const nullPool = localNamesFor(imports, 'sqlalchemy.pool', 'NullPool')[0];
+    if (!nullPool) toImport.push({ module: 'sqlalchemy.pool', name: 'NullPool' });
+    edits.push({ start: end(lastArgument), end: end(lastArgument), text: `, poolclass=${nullPool ?? 'NullPool'}`, reason: REASON });
+  }
   const connection = ['conn', 'connection', 'async_conn'].find((c) => !fn.find({ rule: { kind: 'identifier', regex: `^${c}$` } }));
   if (!connection) return fail('is used with names this fixture already binds');
   // Every other use of the engine must be one this file can write in its async form.
@@ -85,7 +97,7 @@ export function ownEngine(fn: SgNode, shape: SessionShape, imports: ModuleImport
   return {
     engine: name,
     edits,
-    imports: imported ? [] : [{ module: SA_ASYNC, name: 'create_async_engine' }],
+    imports: [...(imported ? [] : [{ module: SA_ASYNC, name: 'create_async_engine' }]), ...toImport],
     frees: from ? [{ module: from, name: 'create_engine', local: callee.text() }] : [],
   };
 }
@@ -105,7 +117,7 @@ function schemaCall(statement: SgNode, engine: string): { metadata: string; meth
 }
 
 /** The engine's URL literal and its async form, when every argument means the same to create_async_engine. */
-function convertedArguments(call: SgNode): { url: SgNode; asyncUrl: string } | { reason: string } {
+function convertedArguments(call: SgNode): { url: SgNode; asyncUrl: string; pooled: boolean } | { reason: string } {
   const args = callArgs(call);
   if (args.splat) return { reason: 'is created with unpacked arguments' };
   const url = args.positional.length === 1 ? args.positional[0] : args.positional.length === 0 ? args.keywords.get('url') : undefined;
@@ -120,7 +132,8 @@ function convertedArguments(call: SgNode): { url: SgNode; asyncUrl: string } | {
     if (key === 'connect_args' && scheme.startsWith('sqlite') && sqliteConnectArgs(value)) continue;
     return { reason: `is created with \`${key}=\`, which the async engine may not take the same way` };
   }
-  return { url, asyncUrl: `${literal.open}${driver}${literal.content.slice(scheme.length)}${literal.close}` };
+  const pooled = !POOL_KEYWORDS.some((k) => args.keywords.has(k)) && sqliteMemory(literal.content) === null;
+  return { url, asyncUrl: `${literal.open}${driver}${literal.content.slice(scheme.length)}${literal.close}`, pooled };
 }
 
 /** A dict literal of sqlite3.connect() keywords, which aiosqlite passes on unchanged. */
