@@ -10,6 +10,7 @@ import type { FindingInput, IndexInput, ProjectIndexer, SessionFactoryKind, Text
 import { EngineIndex, importsUntwinned, type EngineSummary, type SessionBind } from './scaffold/engine-index';
 import { SessionResolver, sessionOptionsFrom } from './query/sessions';
 import { isTestPath } from './index/modules';
+import { reraises } from './query/syntax';
 import { sessionShape } from './testing/session-shape';
 import { moduleFixtures } from './testing/fixtures';
 import { cachedTree } from './support/cached-tree';
@@ -1357,7 +1358,7 @@ function openedSession(getDb: SgNode): { call: SgNode; commits: boolean } | null
         closed = clauseBody.length === 1 && isMethodCall(clauseBody[0]!, name, 'close');
       } else if (kindOf(clause) === 'except_clause') {
         // Rolling back and re-raising is what closing an AsyncSession does anyway.
-        if (!clauseBody.every((s) => isMethodCall(s, name, 'rollback') || (kindOf(s) === 'raise_statement' && namedChildren(s).length === 0))) return null;
+        if (!clauseBody.every((s) => isMethodCall(s, name, 'rollback') || reraises(s, clause))) return null;
       } else {
         return null;
       }

@@ -222,3 +222,13 @@ export function classOfMethod(fn: SgNode): SgNode | null {
   const cls = parent.parent();
   return cls?.kind() === 'class_definition' ? cls : null;
 }
+
+/** `raise`, or `raise e` in `except ... as e:`: the exception caught, raised again. */
+export function reraises(statement: SgNode, clause: SgNode): boolean {
+  if (statement.kind() !== 'raise_statement') return false;
+  const raised = namedChildren(statement);
+  if (raised.length === 0) return true;
+  const caught = clause.children().find((c) => c.kind() === 'as_pattern')?.children().find((c) => c.kind() === 'as_pattern_target');
+  const name = caught ? namedChildren(caught)[0] : undefined;
+  return raised.length === 1 && raised[0]!.kind() === 'identifier' && name?.kind() === 'identifier' && raised[0]!.text() === name.text();
+}

@@ -9,7 +9,7 @@
 // session in another way makes the shape unrecognised, because the async form could not keep it.
 import type { SgNode } from '@ast-grep/napi';
 import { placeOf } from '../awaits/context';
-import { commentsWithin, isAsyncDef, namedChildren, start, end } from '../query/syntax';
+import { commentsWithin, isAsyncDef, namedChildren, reraises, start, end } from '../query/syntax';
 
 export interface SessionShape {
   /** The name the session is bound to (`session` for `return Factory()`). */
@@ -241,7 +241,7 @@ function closesIn(statement: SgNode, name: string): boolean {
       closed = stmts.length > 0 && isMethodCall(stmts[stmts.length - 1] as SgNode, name, 'close') && stmts.slice(0, -1).every((s) => isMethodCall(s, name, 'rollback'));
     } else if (clause.kind() === 'except_clause') {
       // Rolling back and re-raising is what leaving `async with` on an error does anyway.
-      if (!stmts.every((s) => isMethodCall(s, name, 'rollback') || (s.kind() === 'raise_statement' && namedChildren(s).length === 0))) return false;
+      if (!stmts.every((s) => isMethodCall(s, name, 'rollback') || reraises(s, clause))) return false;
     } else return false;
   }
   return closed;

@@ -1,0 +1,20 @@
+from sqlalchemy import create_engine
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.ext.asyncio import create_async_engine, async_sessionmaker
+
+engine = create_engine("sqlite:///./app.db")
+async_engine = create_async_engine("sqlite+aiosqlite:///./app.db")
+SessionLocal = sessionmaker(bind=engine)
+AsyncSessionLocal = async_sessionmaker(async_engine, expire_on_commit=False)
+
+
+# Raising another exception is not what closing the session does: no twin.
+def get_db():
+    db = SessionLocal()
+    try:
+        yield db
+    except Exception as error:
+        db.rollback()
+        raise RuntimeError("database error") from error
+    finally:
+        db.close()
