@@ -62,6 +62,8 @@ export const ENGINE_KEYWORDS = new Set([
 ]);
 /** Pools whose `_is_asyncio` suits an async dialect (SQLAlchemy 2.0 rejects QueuePool/SingletonThreadPool there). */
 export const ASYNC_POOLS = new Set(['NullPool', 'StaticPool', 'AssertionPool', 'AsyncAdaptedQueuePool']);
+/** create_engine keywords saying how the engine pools its connections: a test engine keeping them gets no NullPool. */
+export const POOL_KEYWORDS = ['poolclass', 'pool_size', 'max_overflow', 'pool_timeout', 'pool_use_lifo'];
 /** sqlite3.connect() keywords; aiosqlite.connect passes its keywords on to sqlite3.connect unchanged. */
 export const SQLITE_CONNECT_KEYS = new Set(['check_same_thread', 'timeout', 'detect_types', 'isolation_level', 'cached_statements', 'uri', 'factory']);
 /** sessionmaker/Session keywords AsyncSession passes to its sync Session with the same meaning. */
@@ -278,7 +280,8 @@ class EngineTwins {
     const engines = this.collectEngines();
     const factories = this.collectFactories(engines);
     const getDb = this.findGetDb();
-    const source = getDb ? this.sessionSource(getDb, engines, factories) : null;
+    const opened = getDb ? openedSession(getDb) : null;
+    const source = getDb ? this.sessionSource(getDb, opened, engines, factories) : null;
     if (source?.kind === 'session') source.engine.used = true;
     for (const engine of this.handedOutByTests(engines)) engine.used = true;
     for (const engine of engines.values()) {
@@ -298,7 +301,7 @@ class EngineTwins {
         this.commit(judged.factoryTwins[i]!, 'session factories added');
       });
     }
-    if (getDb && source) this.planGetDb(getDb, source);
+    if (getDb && source) this.planGetDb(getDb, source, opened?.commits ?? false);
     this.convertCreateAll(engines);
 
     if (this.helperNeeded) this.insertHelper([...engines.values()].filter((e) => e.twin !== null));
@@ -369,7 +372,7 @@ class EngineTwins {
       const engines = this.collectEngines();
       const factories = this.collectFactories(engines);
       const getDb = this.findGetDb();
-      const source = getDb ? this.sessionSource(getDb, engines, factories) : null;
+      const source = getDb ? this.sessionSource(getDb, openedSession(getDb), engines, factories) : null;
       if (source?.kind === 'session') source.engine.used = true;
       for (const engine of engines.values()) {
         const own = factories.filter((f) => f.engine === engine);
@@ -692,7 +695,7 @@ class EngineTwins {
    */
   private wantsNullPool(args: SgNode, url: SgNode): boolean {
     if (!isTestPath(this.ctx.path)) return false;
-    if (['poolclass', 'pool_size', 'max_overflow', 'pool_timeout', 'pool_use_lifo'].some((k) => keywordArgument(args, k))) return false;
+    if (POOL_KEYWORDS.some((k) => keywordArgument(args, k))) return false;
     const literal = stringLiteral(url);
     return !(literal && sqliteMemory(literal.content) !== null);
   }
@@ -738,13 +741,12 @@ class EngineTwins {
           return null;
         }
       } else {
-        const scheme = /^([A-Za-z0-9+._-]+):\/\//.exec(literal.content)?.[1];
-        const target = scheme === undefined ? undefined : ASYNC_DRIVERS[scheme];
-        if (target === undefined) {
-          this.flag(RULE_URL, url, `no async driver is known for the URL scheme \`${scheme ?? '(none)'}\`; no async twins were added`, 'Create the async engine by hand with the async driver of this database.');
+        const converted = asyncUrlLiteral(literal);
+        if ('unknown' in converted) {
+          this.flag(RULE_URL, url, `no async driver is known for the URL scheme \`${converted.unknown}\`; no async twins were added`, 'Create the async engine by hand with the async driver of this database.');
           return null;
         }
-        return { text: `${literal.open}${target}${literal.content.slice(scheme!.length)}${literal.close}`, helper: false };
+        return { text: converted.text, helper: false };
       }
     }
     if (url.find({ rule: { any: [{ kind: 'await' }, { kind: 'yield' }, { kind: 'named_expression' }, { kind: 'lambda' }] } })) {
@@ -769,16 +771,7 @@ class EngineTwins {
       const [whenTrue, , whenFalse] = namedChildren(resolved);
       return !!whenTrue && !!whenFalse && this.connectArgsPortable(whenTrue, scheme) && this.connectArgsPortable(whenFalse, scheme);
     }
-    if (kind !== 'dictionary') return false;
-    const entries = namedChildren(resolved);
-    if (entries.length === 0) return true;
-    if (scheme !== 'sqlite' && scheme !== 'runtime') return false;
-    // With a run-time URL, sqlite3 keys can only work when the URL is sqlite: the sync engine fails otherwise too.
-    return entries.every((pair) => {
-      if (kindOf(pair) !== 'pair') return false;
-      const key = stringLiteral(pair.field('key')!);
-      return !!key && key.prefix === '' && SQLITE_CONNECT_KEYS.has(key.content);
-    });
+    return kind === 'dictionary' && portableConnectDict(resolved, scheme);
   }
 
   /** The value of a module-level name assigned exactly once and never rebound, or null. */
@@ -894,12 +887,12 @@ class EngineTwins {
 
   // ---- get_db ----------------------------------------------------------------------------------------------
 
-  /** What get_db opens, when it has one of the two plain shapes; null (and a finding) otherwise. */
-  private sessionSource(getDb: SgNode, engines: Map<string, Engine>, factories: Factory[]): SessionSource | null {
+  /** What get_db opens, when it has one of the plain shapes (`shape`: openedSession's); null (and a finding) otherwise. */
+  private sessionSource(getDb: SgNode, shape: ReturnType<typeof openedSession>, engines: Map<string, Engine>, factories: Factory[]): SessionSource | null {
     const asyncName = this.ctx.options.asyncGetDbName;
     if (moduleBindings(this.table(asyncName)).length > 0) return null; // already has its twin
     if (getDb.children().some((c) => c.text() === 'async')) return null; // already async
-    const opened = openedSession(getDb)?.call;
+    const opened = shape?.call;
     const unrecognised = (why: string): null => {
       this.flag(RULE_GET_DB, getDb.field('name')!, `\`${this.ctx.options.getDbName}\` ${why}, so \`${asyncName}\` was not added`, `Write \`async def ${asyncName}(): async with AsyncSessionLocal() as session: yield session\` by hand, keeping what ${this.ctx.options.getDbName} does around the session: the migrated code already depends on \`${asyncName}\`.`);
       return null;
@@ -962,7 +955,8 @@ class EngineTwins {
     return Object.prototype.hasOwnProperty.call(table, qualified) ? table[qualified] : undefined;
   }
 
-  private planGetDb(getDb: SgNode, source: SessionSource): void {
+  /** `commits`: get_db commits after its yield (see openedSession), and so does the twin. */
+  private planGetDb(getDb: SgNode, source: SessionSource, commits: boolean): void {
     if (this.ignored(getDb)) return;
     let open: string;
     if (source.kind === 'session') {
@@ -993,7 +987,7 @@ class EngineTwins {
     if (unit === null) return;
     // Committed after the yield: only when the request ended without an exception, as get_db did (an exception
     // thrown in at the yield leaves the `async with`, whose close rolls back, as get_db's except and finally did).
-    const commit = openedSession(getDb)?.commits ? [`${unit}${unit}await session.commit()`] : [];
+    const commit = commits ? [`${unit}${unit}await session.commit()`] : [];
     const text = [`async def ${this.ctx.options.asyncGetDbName}():`, `${unit}async with ${open} as session:`, `${unit}${unit}yield session`, ...commit].join('\n');
     const end = lineEnd(this.ctx.source, getDb.range().end.index);
     const prefix = end === this.ctx.source.length && !this.ctx.source.endsWith('\n') ? '\n' : '';
@@ -1189,7 +1183,7 @@ class EngineTwins {
 }
 
 /** The assignment a statement consists of: `x = ...` (not chained, not annotated-only). */
-function soleAssignment(statement: SgNode): SgNode | null {
+export function soleAssignment(statement: SgNode): SgNode | null {
   if (kindOf(statement) !== 'expression_statement') return null;
   const children = namedChildren(statement);
   if (children.length !== 1 || kindOf(children[0]!) !== 'assignment') return null;
@@ -1265,6 +1259,33 @@ export function sqliteMemory(url: string): 'private' | 'shared' | null {
   if (path === '') return 'private';
   if (path !== ':memory:' && query.get('mode') !== 'memory') return null;
   return query.get('cache') === 'shared' ? 'shared' : 'private';
+}
+
+/**
+ * The async form of a plain (not bytes, not f-) URL literal: the async driver's scheme in place of the sync one
+ * (ASYNC_DRIVERS), quotes and the rest kept; `unknown`, the scheme (or `(none)`) when no async driver is known.
+ */
+export function asyncUrlLiteral(literal: StringLiteral): { text: string; scheme: string } | { unknown: string } {
+  const scheme = /^([A-Za-z0-9+._-]+):\/\//.exec(literal.content)?.[1];
+  const target = scheme === undefined ? undefined : ASYNC_DRIVERS[scheme];
+  if (scheme === undefined || target === undefined) return { unknown: scheme ?? '(none)' };
+  return { text: `${literal.open}${target}${literal.content.slice(scheme.length)}${literal.close}`, scheme };
+}
+
+/**
+ * A `connect_args` dict literal the async driver takes with the same meaning, for a URL of `scheme` (its dialect,
+ * `runtime` when computed): empty, or of sqlite3.connect() keys only, which aiosqlite forwards unchanged. With a
+ * run-time URL, sqlite3 keys can only work when the URL is sqlite: the sync engine fails otherwise too.
+ */
+export function portableConnectDict(dict: SgNode, scheme: string): boolean {
+  const entries = namedChildren(dict);
+  if (entries.length === 0) return true;
+  if (scheme !== 'sqlite' && scheme !== 'runtime') return false;
+  return entries.every((pair) => {
+    if (kindOf(pair) !== 'pair') return false;
+    const key = stringLiteral(pair.field('key')!);
+    return !!key && key.prefix === '' && SQLITE_CONNECT_KEYS.has(key.content);
+  });
 }
 
 /** `a.b.StaticPool` → `StaticPool`; `Base.metadata` → `metadata`. */

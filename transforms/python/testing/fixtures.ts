@@ -100,7 +100,8 @@ export function plainString(node: SgNode): string | null {
  */
 export function moduleFixtures(tree: SgRoot, source: string, sessions: SessionResolver, factories: Readonly<Record<string, SessionFactoryKind>> = {}): Record<string, FixtureEntry> | null {
   let found: Record<string, FixtureEntry> | null = null;
-  for (const imported of collectImports(tree).from) {
+  const imports = collectImports(tree);
+  for (const imported of imports.from) {
     if (imported.name === '*' || imported.module === '__future__' || !isModuleLevel(imported.node)) continue;
     found ??= {};
     found[imported.alias ?? imported.name] = null;
@@ -118,11 +119,11 @@ export function moduleFixtures(tree: SgRoot, source: string, sessions: SessionRe
       found[ANY_FIXTURE] = null;
       continue;
     }
-    isOpener ??= sessionOpener(tree.root(), collectImports(tree), factories);
+    isOpener ??= sessionOpener(tree.root(), imports, factories);
     const shape = fixture.callee === 'pytest_asyncio.fixture' ? null : sessionShape(fn, source, isOpener);
     const callee = shape?.ok ? shape.shape.open.field('function') : null;
     const verdict = callee ? sessions.typeVerdict(callee, new Set()) : null;
-    found[name] = shape?.ok ? !!verdict?.session && verdict.sqlmodel : fixture.callee === 'pytest_asyncio.fixture' ? null : importedOpener(fn, source, collectImports(tree));
+    found[name] = shape?.ok ? !!verdict?.session && verdict.sqlmodel : fixture.callee === 'pytest_asyncio.fixture' ? null : importedOpener(fn, source, imports);
   }
   return found;
 }

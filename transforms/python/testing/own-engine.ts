@@ -9,7 +9,7 @@
 // engine would not do: an in-memory database is the connection's own, so the async engine would see no tables.
 import type { SgNode } from '@ast-grep/napi';
 import type { TextEdit } from '../../../engine/types';
-import { ASYNC_DRIVERS, ASYNC_POOLS, ENGINE_KEYWORDS, SQLITE_CONNECT_KEYS, sqliteMemory, stringLiteral } from '../async-engine';
+import { ASYNC_POOLS, ENGINE_KEYWORDS, POOL_KEYWORDS, asyncUrlLiteral, portableConnectDict, soleAssignment, sqliteMemory, stringLiteral } from '../async-engine';
 import { bindingsIn } from '../query/bindings';
 import { callArgs, namedChildren, start, end } from '../query/syntax';
 import { localNamesFor, type ModuleImports } from '../support/imports';
@@ -29,8 +29,6 @@ export interface OwnEngine {
 const CREATE_ENGINE_MODULES = ['sqlalchemy', 'sqlalchemy.engine', 'sqlmodel'];
 const SA_ASYNC = 'sqlalchemy.ext.asyncio';
 const REASON = 'async-tests: the session fixture makes its own async engine';
-/** Keywords saying how the engine pools its connections: it keeps them. */
-const POOL_KEYWORDS = ['poolclass', 'pool_size', 'max_overflow', 'pool_timeout', 'pool_use_lifo'];
 
 /**
  * The edits that make the engine the fixture `fn` creates for its session (`Session(<engine>)`, bound once in
@@ -123,35 +121,19 @@ function convertedArguments(call: SgNode): { url: SgNode; asyncUrl: string; pool
   const url = args.positional.length === 1 ? args.positional[0] : args.positional.length === 0 ? args.keywords.get('url') : undefined;
   const literal = url ? stringLiteral(url) : null;
   if (!url || !literal || /[bBfF]/.test(literal.prefix)) return { reason: 'has no literal URL' };
-  const scheme = /^([A-Za-z0-9+._-]+):\/\//.exec(literal.content)?.[1];
-  const driver = scheme === undefined ? undefined : ASYNC_DRIVERS[scheme];
-  if (!scheme || !driver) return { reason: `has a URL whose scheme \`${scheme ?? '(none)'}\` has no async driver awaitify knows` };
+  const converted = asyncUrlLiteral(literal);
+  if ('unknown' in converted) return { reason: `has a URL whose scheme \`${converted.unknown}\` has no async driver awaitify knows` };
   for (const [key, value] of args.keywords) {
     if (key === 'url' || ENGINE_KEYWORDS.has(key)) continue;
     if (key === 'poolclass' && ASYNC_POOLS.has(value.text().split('.').pop() ?? '')) continue;
-    if (key === 'connect_args' && scheme.startsWith('sqlite') && sqliteConnectArgs(value)) continue;
+    if (key === 'connect_args' && converted.scheme.startsWith('sqlite') && value.kind() === 'dictionary' && portableConnectDict(value, 'sqlite')) continue;
     return { reason: `is created with \`${key}=\`, which the async engine may not take the same way` };
   }
   const pooled = !POOL_KEYWORDS.some((k) => args.keywords.has(k)) && sqliteMemory(literal.content) === null;
-  return { url, asyncUrl: `${literal.open}${driver}${literal.content.slice(scheme.length)}${literal.close}`, pooled };
-}
-
-/** A dict literal of sqlite3.connect() keywords, which aiosqlite passes on unchanged. */
-function sqliteConnectArgs(value: SgNode): boolean {
-  if (value.kind() !== 'dictionary') return false;
-  return namedChildren(value).every((pair) => {
-    const key = pair.kind() === 'pair' ? pair.field('key') : null;
-    const literal = key ? stringLiteral(key) : null;
-    return !!literal && literal.prefix === '' && SQLITE_CONNECT_KEYS.has(literal.content);
-  });
+  return { url, asyncUrl: converted.text, pooled };
 }
 
 function firstLine(text: string): string {
   const newline = text.indexOf('\n');
   return newline === -1 ? text : `${text.slice(0, newline).trimEnd()} ...`;
-}
-
-function soleAssignment(statement: SgNode): SgNode | null {
-  const inner = statement.kind() === 'expression_statement' ? namedChildren(statement) : [];
-  return inner.length === 1 && inner[0]?.kind() === 'assignment' ? (inner[0] as SgNode) : null;
 }
