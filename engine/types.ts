@@ -101,6 +101,12 @@ export interface TransformOptions {
    */
   sessionFixtures?: Readonly<Record<string, Readonly<Record<string, boolean | null>>>>;
   /**
+   * Unannotated parameters of module-level functions taken for sessions because every call the project pass
+   * recorded hands them one (transforms/python/scaffold/session-params.ts): file path → function name → parameter →
+   * whether the session is SQLModel's. Set only when there is one.
+   */
+  sessionParams?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, boolean>>>>>>;
+  /**
    * Names of APIRouter/FastAPI objects whose decorators mark route handlers (`router-names`), beyond the
    * ones recognised from their binding or conventional name. Read by the audit's handler recognition.
    */

@@ -26,7 +26,7 @@ const ID = 'propagate-async';
 export const propagateAsyncIndexer: ProjectIndexer<SgRoot, ModuleSummary, AsyncPlan> = {
   id: ID,
   summarize: summarizeModule,
-  build: (summaries) => new AsyncPlan(new ProjectIndex(summaries)),
+  build: (summaries, options) => new AsyncPlan(new ProjectIndex(summaries), options.sessionParams),
 };
 
 export const transform: Transform<SgRoot> = {

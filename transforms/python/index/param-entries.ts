@@ -15,3 +15,12 @@ export function paramAt(entries: readonly string[] | undefined, key: number | st
   }
   return undefined;
 }
+
+/** The position of the parameter `name` among ParamFacts entries (-1 for keyword-only), if listed. */
+export function positionOf(entries: readonly string[] | undefined, name: string): number | undefined {
+  for (const entry of entries ?? []) {
+    const colon = entry.indexOf(':');
+    if (entry.slice(colon + 1) === name) return Number(entry.slice(0, colon));
+  }
+  return undefined;
+}

@@ -8,11 +8,11 @@
 // that cannot be awaited where it stands is flagged and does not make its function async.
 // Afterwards, a function made async whose every caller stays sync is kept a plain def after all
 // (keepSyncOnlyCalleesSync): as a coroutine function it would only hand those callers coroutines.
-import type { FindingInput } from '../../../engine/types';
+import type { FindingInput, TransformOptions } from '../../../engine/types';
 import type { ProjectIndex } from '../index/project';
 import { functionKey } from '../index/project';
 import { cached } from '../../../engine/cached';
-import { paramAt } from '../index/param-entries';
+import { paramAt, positionOf } from '../index/param-entries';
 import type { CallSite, Expr, FunctionSummary, ModuleSummary, ReferenceSite, WrapperSite } from '../index/types';
 import { AWAITED_METHODS, BULK_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
 import { ReceiverClassifier } from './receivers';
@@ -135,7 +135,10 @@ export class AsyncPlan {
   /** One classifier (and its caches) for the library-hook check and the unresolved-call suspects. */
   private readonly receivers: ReceiverClassifier;
 
-  constructor(readonly index: ProjectIndex) {
+  constructor(
+    readonly index: ProjectIndex,
+    private readonly inferred: NonNullable<TransformOptions['sessionParams']> = {},
+  ) {
     this.receivers = new ReceiverClassifier(index);
     this.collect();
     this.linkOverrides();
@@ -149,6 +152,7 @@ export class AsyncPlan {
     // First: a route kept on the sync session hands its callees a sync Session, which their sync calls suit.
     this.keepBlockedRoutesSync();
     this.flagUntypedSessionParameters();
+    this.checkInferredSessionParameters();
     this.flagSyncSessionDependencies();
     this.noteUnawaitedCoroutineCalls();
     this.writeAsyncDefs();
@@ -625,6 +629,44 @@ export class AsyncPlan {
             this.flagSessionLikeUses(site.caller, own, `it is passed on to \`${callee.fn.qualname}\` (${callee.path}), whose parameter \`${name}\` is a session`, false);
           }
         }
+      }
+    }
+  }
+
+  /**
+   * A parameter taken for a session because the calls the project pass recorded hand it one
+   * (TransformOptions.sessionParams): that pass reads only files with a session word, so a call elsewhere may hand
+   * it something else. Every call the index resolves is checked here, and every reference to the function (a
+   * caller this run cannot see): each that does not hand that parameter a session is flagged, and so is the
+   * function, whose session code was converted on that assumption.
+   */
+  private checkInferredSessionParameters(): void {
+    for (const [path, fns] of Object.entries(this.inferred)) {
+      const module = this.index.module(path);
+      if (!module) continue;
+      for (const fn of module.functions) {
+        const params = fn.parentId === null && fn.classId === null && Object.prototype.hasOwnProperty.call(fns, fn.name) ? fns[fn.name]! : null;
+        if (!params) continue;
+        const key = functionKey(path, fn.id);
+        const names = Object.keys(params);
+        const positions = new Map(names.map((n) => [n, positionOf(fn.params?.sessions, n)]));
+        const problems: { path: string; offset: number; what: string }[] = [];
+        for (const site of this.callers.get(key) ?? []) {
+          const given = new Set(site.call.sessionArg ?? []);
+          for (const name of names) {
+            const at = positions.get(name);
+            if (given.has(name) || (typeof at === 'number' && given.has(at))) continue;
+            problems.push({ path: site.path, offset: site.call.start, what: `\`${site.call.text}(...)\` (${site.path}, line ${site.call.line}) hands \`${name}\` something that is not a session this run knows` });
+          }
+        }
+        for (const { site, ref } of this.referenced.get(key) ?? []) {
+          problems.push({ path: site.path, offset: ref.start, what: `${site.path} passes it on uncalled (line ${site.call.line}, to \`${ref.receiver}\`), to code whose calls this run cannot check` });
+        }
+        for (const { path: at, ref } of this.stored.get(key) ?? []) problems.push({ path: at, offset: ref.start, what: `${at} stores it (\`${ref.text}\`), for callers this run cannot check` });
+        if (problems.length === 0) continue;
+        const taken = names.map((n) => `\`${n}\``).join(', ');
+        for (const p of problems) this.flag(RULES.inferredSession, p.path, p.offset, `\`${fn.qualname}\` (${path}) takes ${taken} for a session because other calls hand it one, and was converted so; ${p.what}: check it`);
+        this.flag(RULES.inferredSession, path, fn.id, `${taken} of \`${fn.qualname}\` was taken for a session because calls hand it one, and its session calls were converted; ${problems.length} place${problems.length === 1 ? '' : 's'} may hand it something else: ${problems.slice(0, 3).map((p) => p.what).join('; ')}${problems.length > 3 ? '; ...' : ''}`);
       }
     }
   }

@@ -10,6 +10,7 @@ export const RULES = {
   unrecognisedSession: 'ASYNC-SESSION-UNRECOGNISED',
   syncSessionDependency: 'ASYNC-SESSION-DEPENDENCY-SYNC',
   notAwaited: 'ASYNC-CALL-NOT-AWAITED',
+  inferredSession: 'ASYNC-SESSION-INFERRED-MISMATCH',
 } as const;
 
 export type AsyncRule = (typeof RULES)[keyof typeof RULES];
@@ -32,6 +33,8 @@ export const HINTS: Record<AsyncRule, string> = {
     'Await the call (`await f(...)`, making the caller `async def` if it is not), or, to run it in the background on purpose, hand it to `asyncio.create_task(...)` (or FastAPI\'s `BackgroundTasks.add_task(f, ...)`) and keep a reference to the task.',
   'ASYNC-SESSION-DEPENDENCY-SYNC':
     'Give the dependency an async twin that yields an AsyncSession (`async def get_async_session(): async with AsyncSessionLocal() as session: yield session`) and depend on it, or name it in the configuration (`dependencies = { get_session = "get_async_session" }`) so awaitify writes the twin where it can.',
+  'ASYNC-SESSION-INFERRED-MISMATCH':
+    'Annotate the parameter with what it really is: `db: Session` (or `AsyncSession`) when every caller hands it a session, and hand the flagged call one; otherwise give the function a typed parameter for each kind of caller, and run awaitify again on the code before the migration.',
   'ASYNC-SYNC-SESSION-ARG':
     'Open the session with the async factory (`AsyncSessionLocal()`, or `async with AsyncSessionLocal() as db:`) and convert the other uses the message names, or keep a sync variant of the called function for this caller.',
 };

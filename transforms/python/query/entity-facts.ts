@@ -1,5 +1,6 @@
 // What one module tells the project index about its classes, for proving `self.<attr>` is a mapped class
 // across modules. Plain data only: summaries cross worker threads.
+import type { HandoffSummary } from './session-params';
 
 /** A base class as written, resolved as far as the module alone can. */
 export type BaseRef =
@@ -38,4 +39,6 @@ export interface EntitySummary {
   reexports: Map<string, { module: string; name: string }>;
   /** Module-level names bound only by `Name = Table(...)` (Core tables, not mapped classes). */
   tables: string[];
+  /** Set only when the file defines functions whose parameters may be sessions or hands sessions on (session-params.ts). */
+  handoffs?: HandoffSummary;
 }

@@ -10,7 +10,9 @@
 // it may be a subclass reached through an import the index could not follow.
 import type { SgRoot } from '@ast-grep/napi';
 import type { IndexInput, ProjectIndexer } from '../../../engine/types';
-import { ModuleFinder, moduleRefOf } from '../index/modules';
+import { isTestPath, ModuleFinder, moduleRefOf } from '../index/modules';
+import { inferSessionParams, summarizeHandoffs } from './session-params';
+import { SessionResolver, sessionOptionsFrom } from './sessions';
 import { collectImports } from '../support/imports';
 import type { AttrFact, ClassFacts, EntitySummary } from './entity-facts';
 import { EntityResolver, type EntityVerdict, type ProjectEntities } from './entities';
@@ -37,11 +39,18 @@ interface Ancestry {
 const MAX_REEXPORTS = 8;
 
 export function summarizeEntities(input: IndexInput<SgRoot>): EntitySummary {
-  const resolver = new EntityResolver(input.tree, collectImports(input.tree));
+  const imports = collectImports(input.tree);
+  const resolver = new EntityResolver(input.tree, imports);
   // Without a class statement the module still matters as a re-exporter.
   const classes = input.source.includes('class') ? resolver.classFacts() : [];
   const tables = input.source.includes('Table') ? resolver.moduleTables() : [];
-  return { absPath: input.absPath, classes, reexports: resolver.reexports(), tables };
+  const summary: EntitySummary = { absPath: input.absPath, classes, reexports: resolver.reexports(), tables };
+  // A function whose parameter may be a session is called with arguments, and defined with `def`.
+  if (input.source.includes('def ')) {
+    const handoffs = summarizeHandoffs(input.tree, imports, new SessionResolver(input.tree, imports, sessionOptionsFrom(input.options, input.path)), isTestPath(input.path));
+    if (handoffs) summary.handoffs = handoffs;
+  }
+  return summary;
 }
 
 export class EntityIndex {
@@ -55,10 +64,16 @@ export class EntityIndex {
   private readonly unprovenStores = new Map<string, { node: ClassNode; fact: Extract<AttrFact, { proven: false }> }[]>();
 
   private readonly finder: ModuleFinder;
+  /** Unannotated parameters the calls hand sessions (TransformOptions.sessionParams; session-params.ts). */
+  readonly sessionParams: Record<string, Record<string, Record<string, boolean>>>;
 
   constructor(private readonly summaries: ReadonlyMap<string, EntitySummary>) {
     const finder = new ModuleFinder([...summaries].map(([path, s]) => ({ path, absPath: s.absPath })));
     this.finder = finder;
+    this.sessionParams = inferSessionParams(summaries, (module, importer) => {
+      const ref = moduleRefOf(module, summaries.get(importer)!.absPath);
+      return ref === null ? null : finder.find(ref, summaries.get(importer)!.absPath);
+    });
     for (const [path, summary] of summaries) {
       for (const facts of summary.classes) {
         const key = this.nodes.length;
@@ -220,6 +235,8 @@ export const entityIndexer: ProjectIndexer<SgRoot, EntitySummary, EntityIndex> =
   id: 'query-entities',
   summarize: (input) => summarizeEntities(withCachedTree(input)),
   build: (summaries) => new EntityIndex(summaries),
+  // Only when some parameter was taken for a session: summaries of later transforms hold the options.
+  extendOptions: (index, options) => (Object.keys(index.sessionParams).length > 0 ? { ...options, sessionParams: index.sessionParams } : options),
 };
 
 /** The index's view for one file, when the engine built it (never under `processSource`). */

@@ -35,6 +35,11 @@ export interface SessionOptions {
    * the session is SQLModel's. An unannotated parameter of that name, of a test or fixture, is that session.
    */
   fixtures?: Readonly<Record<string, boolean>>;
+  /**
+   * Unannotated parameters of this module's module-level functions that the calls handing them anything hand
+   * sessions (TransformOptions.sessionParams for the file): function name → parameter → whether SQLModel's.
+   */
+  params?: Readonly<Record<string, Readonly<Record<string, boolean>>>>;
 }
 
 const CLOSURE_SCOPES = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression', 'lambda']);
@@ -45,8 +50,10 @@ const CLOSURE_SCOPES = new Set(['list_comprehension', 'set_comprehension', 'dict
  */
 export function sessionOptionsFrom(options: TransformOptions, path?: string): SessionOptions {
   const fixtures = path !== undefined && options.sessionFixtures ? visibleSessionFixtures(options.sessionFixtures, path) : NO_FIXTURES;
+  const params = path !== undefined && options.sessionParams && Object.prototype.hasOwnProperty.call(options.sessionParams, path) ? options.sessionParams[path] : undefined;
   return {
     ...(fixtures !== NO_FIXTURES ? { fixtures } : {}),
+    ...(params !== undefined ? { params } : {}),
     dependencyNames: [options.getDbName, options.asyncGetDbName],
     facades: options.sessionFacades ?? [],
     types: options.sessionTypes ?? [],
@@ -102,12 +109,13 @@ export function sessionWords(options: SessionOptions): readonly string[] {
   const byAliases = cached(wordsMemo, options.aliases ?? NO_ALIASES, () => new WeakMap<object, WeakMap<object, Map<string, readonly string[]>>>());
   const byFactories = cached(byAliases, options.factories ?? NO_FACTORIES, () => new WeakMap<object, Map<string, readonly string[]>>());
   const byConfiguration = cached(byFactories, options.attributes ?? NO_ATTRIBUTES, () => new Map<string, readonly string[]>());
-  const key = JSON.stringify([options.facades, options.types ?? [], options.dependencyNames, options.fixtures ?? NO_FIXTURES]);
+  const key = JSON.stringify([options.facades, options.types ?? [], options.dependencyNames, options.fixtures ?? NO_FIXTURES, options.params ?? NO_PARAMS]);
   return cached(byConfiguration, key, () => Object.freeze(computeSessionWords(options)));
 }
 
 const NO_ALIASES: Readonly<Record<string, boolean>> = {};
 const NO_FIXTURES: Readonly<Record<string, boolean>> = {};
+const NO_PARAMS: Readonly<Record<string, Readonly<Record<string, boolean>>>> = {};
 /** The name a fixture table records a fixture named by an expression under (`@pytest.fixture(name=NAME)`): no identifier. */
 export const ANY_FIXTURE = '*';
 
@@ -135,9 +143,10 @@ export function visibleSessionFixtures(table: Readonly<Record<string, Readonly<R
 export function runSessionWords(options: TransformOptions): readonly string[] {
   const words = sessionWords(sessionOptionsFrom(options));
   const table = options.sessionFixtures;
-  if (!table || words.includes('')) return words;
+  if ((!table && !options.sessionParams) || words.includes('')) return words;
   const names = new Set<string>();
-  for (const fixtures of Object.values(table)) for (const [name, sqlmodel] of Object.entries(fixtures)) if (sqlmodel !== null) names.add(name);
+  for (const fixtures of Object.values(table ?? {})) for (const [name, sqlmodel] of Object.entries(fixtures)) if (sqlmodel !== null) names.add(name);
+  for (const fns of Object.values(options.sessionParams ?? {})) for (const params of Object.values(fns)) for (const name of Object.keys(params)) names.add(name);
   return names.size === 0 ? words : [...new Set([...words, ...names])];
 }
 
@@ -219,7 +228,7 @@ function lastOf(dotted: string): string {
 
 function computeSessionWords(options: SessionOptions): string[] {
   const lastName = (dotted: string): string => dotted.split(/[^\p{L}\p{N}_]+/u).filter((part) => part !== '').pop() ?? '';
-  const configured = [...options.facades, ...(options.types ?? []), ...Object.keys(options.aliases ?? {}), ...Object.keys(options.factories ?? {}), ...Object.keys(options.attributes ?? {}), ...Object.keys(options.fixtures ?? {})].map(lastName);
+  const configured = [...options.facades, ...(options.types ?? []), ...Object.keys(options.aliases ?? {}), ...Object.keys(options.factories ?? {}), ...Object.keys(options.attributes ?? {}), ...Object.keys(options.fixtures ?? {}), ...Object.values(options.params ?? {}).flatMap((p) => Object.keys(p))].map(lastName);
   // A configured name without a single word character could not be found by text: no shortcut then.
   if (configured.includes('')) return [''];
   return [...new Set(['Session', 'sessionmaker', ...options.dependencyNames, ...configured])];
@@ -548,7 +557,13 @@ export class SessionResolver {
     }
     if (param.annotation) return this.typeVerdict(param.annotation, new Set());
     if (param.defaultValue || param.node.kind() !== 'identifier' || !fn) return NO;
-    return this.fixtureVerdict(param.name, fn);
+    const fixture = this.fixtureVerdict(param.name, fn);
+    if (fixture.session) return fixture;
+    // A module-level function's parameter every call hands a session (scaffold/session-params.ts).
+    const fnName = fn.parent()?.kind() === 'module' ? fn.field('name')?.text() : undefined;
+    const params = fnName !== undefined && this.options.params ? ownEntry(this.options.params, fnName) : undefined;
+    const inferred = params ? ownEntry(params, param.name) : undefined;
+    return inferred === undefined ? NO : { session: true, sqlmodel: inferred };
   }
 
   /**

@@ -1,13 +1,13 @@
 import pytest
+import pytest_asyncio
 
-from app.db import SessionLocal, engine
+from app.db import AsyncSessionLocal, engine
 from app.models import Base
 
 Base.metadata.create_all(engine)
 
 
-@pytest.fixture
-def db():
-    session = SessionLocal()
-    yield session
-    session.close()
+@pytest_asyncio.fixture
+async def db():
+    async with AsyncSessionLocal() as session:
+        yield session

@@ -6,9 +6,10 @@ from app.models import Element
 
 
 # These get the conftest's `db`: the class's fixture below is its methods' only.
-def test_commit(db):
+@pytest.mark.asyncio
+async def test_commit(db):
     db.add(Element(name="outside"))
-    db.commit()
+    await db.commit()
 
 
 class TestOwnSession:

@@ -1,14 +1,15 @@
 from app.models import Member
+from sqlalchemy import select
 
 
-def fetch_member(db, member_id):
+async def fetch_member(db, member_id):
     # `db` has no annotation: the route below hands it an AsyncSession after the migration.
-    return db.query(Member).filter_by(id=member_id).first()
+    return await db.scalar(select(Member).filter_by(id=member_id).limit(1))
 
 
-def touch(db, stats):
+async def touch(db, stats):
     stats.add(Member(name="touched"))
-    stats.commit()
+    await stats.commit()
 
 
 def count_names(items):

@@ -14,8 +14,8 @@ async def read_member(member_id: int, db: AsyncSession = Depends(get_async_db)):
     # Awaits db.get after the migration, so it is async and hands its helpers an AsyncSession.
     if await db.get(Member, member_id) is None:
         return None
-    touch(db, stats=db)
-    return fetch_member(db, member_id)
+    await touch(db, stats=db)
+    return await fetch_member(db, member_id)
 
 
 @router.put("/members/{member_id}")

@@ -11,6 +11,6 @@ async def rename(db, member_id, name):
     # `db` is handed on to get_member's session parameter, so it is a session too.
     member = await get_member(db, member_id)
     member.name = name
-    db.commit()
-    db.refresh(member)
+    await db.commit()
+    await db.refresh(member)
     return member

@@ -3,7 +3,7 @@ from sqlmodel import select
 from app.models import Member
 
 
-def member_role(*, session, project_id: int, member_id: int) -> str:
+async def member_role(*, session, project_id: int, member_id: int) -> str:
     # `session` has no annotation, and SQLModel's exec() is its only session call.
-    member = session.exec(select(Member).where(Member.id == member_id, Member.project_id == project_id)).first()
+    member = (await session.exec(select(Member).where(Member.id == member_id, Member.project_id == project_id))).first()
     return member.role if member else "none"

@@ -7,5 +7,5 @@ router = APIRouter()
 
 
 @router.get("/projects/{project_id}/members/{member_id}/role")
-def read_role(project_id: int, member_id: int, session: SessionDep) -> str:
-    return member_role(session=session, project_id=project_id, member_id=member_id)
+async def read_role(project_id: int, member_id: int, session: SessionDep) -> str:
+    return await member_role(session=session, project_id=project_id, member_id=member_id)

@@ -1,7 +1,7 @@
 from app.models import Element
 
 
-# Unannotated: only the tests hand it a session, the sync one of the fixture `db`.
+# Unannotated: only the tests hand it a session, the fixture `db`.
 def count(session):
     return session.query(Element).count()
 

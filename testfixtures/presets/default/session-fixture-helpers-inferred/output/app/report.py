@@ -5,4 +5,4 @@ from tests.helpers import names
 
 async def report(db: AsyncSession):
     await db.commit()
-    return names(db)
+    return await names(db)

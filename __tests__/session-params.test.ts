@@ -1,0 +1,149 @@
+// Unannotated parameters taken for sessions from the calls handing them one (query/session-params.ts): the
+// summary of a file, and the whole-project decision, on cases the preset fixtures do not reach.
+import { DEFAULT_TRANSFORM_OPTIONS } from '../engine/types';
+import { inferSessionParams, summarizeHandoffs, type HandoffSummary } from '../transforms/python/query/session-params';
+import { SessionResolver, sessionOptionsFrom } from '../transforms/python/query/sessions';
+import { collectImports } from '../transforms/python/support/imports';
+import { parsePython } from '../transforms/python/support/language';
+
+function summary(source: string, path = 'app/crud.py'): HandoffSummary | null {
+  const tree = parsePython(source);
+  const imports = collectImports(tree);
+  return summarizeHandoffs(tree, imports, new SessionResolver(tree, imports, sessionOptionsFrom(DEFAULT_TRANSFORM_OPTIONS, path)), path.startsWith('tests/'));
+}
+
+/** The inference over files given by source, each its own module `app/<name>.py` importable as `app.<name>`. */
+function infer(files: Record<string, string>): Record<string, Record<string, Record<string, boolean>>> {
+  const summaries = new Map<string, { handoffs?: HandoffSummary }>();
+  for (const [path, source] of Object.entries(files)) {
+    const handoffs = summary(source, path);
+    summaries.set(path, handoffs ? { handoffs } : {});
+  }
+  return inferSessionParams(summaries, (module) => {
+    const path = `${module.replace(/^\.+/, 'app.').replace(/\./g, '/')}.py`;
+    return summaries.has(path) ? path : null;
+  });
+}
+
+const ROUTE = `from sqlalchemy.orm import Session
+from app.crud import walk, save
+
+
+def route(db: Session):
+    walk(db, 3)
+    save(db)
+`;
+
+describe('session parameters inferred from their calls', () => {
+  test('a recursive helper handing itself its own parameter is a session when a caller hands it one', () => {
+    const found = infer({
+      'app/crud.py': `def walk(db, depth):
+    db.flush()
+    if depth > 0:
+        walk(db, depth - 1)
+
+
+def save(db):
+    db.commit()
+`,
+      'app/routes.py': ROUTE,
+    });
+    expect(found).toEqual({ 'app/crud.py': { walk: { db: false }, save: { db: false } } });
+  });
+
+  test('a cycle of parameters no session reaches is not taken', () => {
+    const found = infer({
+      'app/crud.py': `def ping(db, n):
+    db.flush()
+    pong(db, n)
+
+
+def pong(db, n):
+    ping(db, n)
+`,
+    });
+    expect(found).toEqual({});
+  });
+
+  test("handed SQLAlchemy's session by one caller and SQLModel's by another: not taken", () => {
+    const found = infer({
+      'app/crud.py': 'def save(db):\n    db.commit()\n',
+      'app/a.py': 'from sqlalchemy.orm import Session\nfrom app.crud import save\n\n\ndef a(db: Session):\n    save(db)\n',
+      'app/b.py': 'from sqlmodel import Session\nfrom app.crud import save\n\n\ndef b(db: Session):\n    save(db)\n',
+    });
+    expect(found).toEqual({});
+  });
+
+  test('a call with *args hands unknown values: not taken', () => {
+    const found = infer({
+      'app/crud.py': 'def save(db):\n    db.commit()\n\n\ndef again(*args):\n    save(*args)\n',
+      'app/routes.py': ROUTE,
+    });
+    expect(found['app/crud.py']?.save).toBeUndefined();
+  });
+
+  test('a parameter handed on to one that is handed something else: the first is a session, the other not', () => {
+    const found = infer({
+      'app/crud.py': `def save(db):
+    db.commit()
+
+
+def service(db):
+    save(db)
+
+
+def other():
+    save(object())
+`,
+      'app/routes.py': 'from sqlalchemy.orm import Session\nfrom app.crud import service\n\n\ndef route(db: Session):\n    service(db)\n',
+    });
+    expect(found).toEqual({ 'app/crud.py': { service: { db: false } } });
+  });
+
+  test('annotated, defaulted, rebound parameters, methods, nested and decorated functions are no candidates', () => {
+    const found = summary(`import functools
+
+
+def annotated(db: object):
+    db.commit()
+
+
+def defaulted(db=None):
+    db.commit()
+
+
+def rebound(db):
+    db = db or make()
+    db.commit()
+
+
+@functools.cache
+def decorated(db):
+    db.commit()
+
+
+class Repo:
+    def method(self, db):
+        db.commit()
+
+
+def outer():
+    def nested(db):
+        db.commit()
+    return nested
+
+
+def plain(db, item):
+    db.commit()
+`);
+    expect(found?.defs).toEqual({ plain: { params: ['db', 'item'], cands: ['db'] } });
+  });
+
+  test('keyword-only parameters are matched by keyword only', () => {
+    const found = infer({
+      'app/crud.py': 'def save(item, *, db):\n    db.add(item)\n    db.commit()\n',
+      'app/routes.py': 'from sqlalchemy.orm import Session\nfrom app.crud import save\n\n\ndef route(db: Session):\n    save(1, db=db)\n',
+    });
+    expect(found).toEqual({ 'app/crud.py': { save: { db: false } } });
+  });
+});
