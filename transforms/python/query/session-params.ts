@@ -67,10 +67,15 @@ export function summarizeHandoffs(root: SgRoot, imports: ModuleImports, sessions
       defAt.set(name, start(statement));
     }
   }
+  // Nothing to hand on: no session the file knows, no parameter of its own that may be one.
+  if (defAt.size === 0 && !sessions.mayFindSessions) return null;
   const calls: Handoff[] = [];
+  const table = importTable(imports);
+  const has = (record: object, name: string): boolean => Object.prototype.hasOwnProperty.call(record, name);
   for (const call of root.root().findAll({ rule: { kind: 'call' } })) {
     const callee = dottedName(call.field('function') as SgNode);
-    if (!callee || callee[0] === 'self' || callee[0] === 'cls') continue;
+    // Only what the index can resolve (resolveCallee): a def of this module, or a name an import binds.
+    if (!callee || !(has(table, callee[0]!) || (callee.length === 1 && has(defs, callee[0]!)))) continue;
     const fn = enclosingFunction(call);
     const owner = fn !== null && fn.parent()?.kind() === 'module' ? (fn.field('name')?.text() ?? '') : '';
     const ownDef = owner !== '' && fn !== null && defAt.get(owner) === start(fn) ? defs[owner] : undefined;
@@ -92,7 +97,7 @@ export function summarizeHandoffs(root: SgRoot, imports: ModuleImports, sessions
     };
     args.positional.forEach((arg, i) => kinds.push([i, kindOf(arg)]));
     for (const [keyword, arg] of args.keywords) kinds.push([keyword, kindOf(arg)]);
-    const own = callee.length === 1 && Object.prototype.hasOwnProperty.call(defs, callee[0]!);
+    const own = callee.length === 1 && has(defs, callee[0]!);
     if (!own && kinds.every(([, k]) => k === 'other')) continue;
     const handoff: Handoff = { callee: callee.join('.'), args: kinds };
     if (from !== undefined) handoff.from = from;
@@ -104,7 +109,7 @@ export function summarizeHandoffs(root: SgRoot, imports: ModuleImports, sessions
   if (Object.keys(defs).length > 0) summary.defs = defs;
   if (calls.length > 0) {
     summary.calls = calls;
-    summary.imports = importTable(imports);
+    summary.imports = table;
   }
   return summary;
 }
