@@ -38,7 +38,7 @@ export const presets: Preset[] = [
     options: { testsConvertedLater: true },
     warning:
       'eager loading is not complete: relationship reads awaitify cannot follow (more than one attribute deep on an ' +
-      'object another function returned, objects from functions not given the session, Row results read in code, getattr) may be ' +
+      'object another function returned, objects from functions not given the session, Row results reshaped before they are read, getattr) may be ' +
       'neither fixed nor flagged, and ' +
       'fail at run time with MissingGreenlet; run your test suite on the result',
   },

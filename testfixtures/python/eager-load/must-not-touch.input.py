@@ -67,9 +67,7 @@ async def eager_by_mapping(db: AsyncSession):
 
 
 async def column_query(db: AsyncSession):
-    ids = (await db.scalars(select(User.id))).all()
-    rows = (await db.execute(select(User))).all()
-    return ids, [row.User.items for row in rows]
+    return (await db.scalars(select(User.id))).all()
 
 
 async def not_models(db: AsyncSession, payload: dict):

@@ -131,6 +131,9 @@ export class Provenances {
       case 'attribute': {
         const object = expr.field('object');
         const name = expr.field('attribute')?.text() ?? '';
+        // `row.Post` on a Row of `select(Post, func.count(...))`: the entity the row holds under that name.
+        const row = object ? this.rowOf(object, fn, depth + 1) : null;
+        if (row) return rowItem(row, row.items.filter((i) => i.key === name));
         const p = object ? this.of(object, fn, depth + 1) : null;
         const rel = p && (p.shape === 'object' || p.shape === 'any') ? p.model?.relationships.get(name) : undefined;
         if (!p || !rel || rel.lazy === 'dynamic' || !rel.target) return null;
@@ -268,6 +271,9 @@ export class Provenances {
       const clauses = a.children().filter((c) => c.kind() === 'for_in_clause');
       const binding = clauses.find((c) => c.field('left')?.kind() === 'identifier' && c.field('left')?.text() === name);
       if (binding) return this.elementOf(binding.field('right') as SgNode, fn, depth);
+      // `for post, votes in rows`: the entity at that position of each Row.
+      const unpacked = clauses.find((c) => unpackedAt(c.field('left'), name) !== null);
+      if (unpacked) return this.unpackedItem(unpacked.field('left') as SgNode, unpacked.field('right'), name, fn, depth);
       if (clauses.some((c) => occurrencesOf(c.field('left') as SgNode, name).length > 0)) return null;
     }
     const bindings = bindingsIn(fn, name);
@@ -321,11 +327,53 @@ export class Provenances {
       if (asyncKeyword(parent) !== undefined) return null;
       return this.elementOf(parent.field('right') as SgNode, fn, depth);
     }
+    const loop = parent?.parent();
+    if ((parent?.kind() === 'pattern_list' || parent?.kind() === 'tuple_pattern') && loop?.kind() === 'for_statement' && sameNode(loop.field('left'), parent)) {
+      if (asyncKeyword(loop) !== undefined) return null;
+      return this.unpackedItem(parent, loop.field('right'), target.text(), fn, depth);
+    }
     if (parent?.kind() === 'named_expression' && sameNode(parent.field('name'), target)) {
       const value = parent.field('value');
       return value ? this.of(value, fn, depth + 1) : null;
     }
     return null;
+  }
+
+  /**
+   * The statement whose one Row `expr` is: `(await db.execute(stmt)).first()`, `rows[0]`, a `for` target (or a
+   * comprehension's) over rows of a statement selecting several things. Null when it is no such Row.
+   */
+  private rowOf(expr: SgNode, fn: SgNode, depth: number): RowsStatement | null {
+    if (depth > 12) return null;
+    const direct = this.rowsOf(expr, fn, depth + 1);
+    if (direct !== null) return direct.k === 'rows' && direct.shape === 'row' ? direct.stmt : null;
+    if (expr.kind() !== 'identifier') return null;
+    const name = expr.text();
+    const rowsOver = (iterable: SgNode | null): RowsStatement | null => {
+      const rows = iterable ? this.rowsOf(iterable, fn, depth + 1) : null;
+      return rows?.k === 'rows' && rows.shape !== 'row' ? rows.stmt : null;
+    };
+    for (const a of expr.ancestors()) {
+      if (sameNode(a, fn)) break;
+      if (!['list_comprehension', 'set_comprehension', 'generator_expression', 'dictionary_comprehension'].includes(String(a.kind()))) continue;
+      const clauses = a.children().filter((c) => c.kind() === 'for_in_clause');
+      const binding = clauses.find((c) => c.field('left')?.kind() === 'identifier' && c.field('left')?.text() === name);
+      if (binding) return rowsOver(binding.field('right'));
+      if (clauses.some((c) => occurrencesOf(c.field('left') as SgNode, name).length > 0)) return null;
+    }
+    if (parametersOf(fn).some((p) => p.name === name)) return null;
+    const bindings = bindingsIn(fn, name);
+    const loop = bindings.length === 1 ? bindings[0]!.parent() : null;
+    if (loop?.kind() !== 'for_statement' || !sameNode(loop.field('left'), bindings[0]!) || asyncKeyword(loop) !== undefined) return null;
+    return rowsOver(loop.field('right'));
+  }
+
+  /** `name` unpacked from each Row of `iterable` (`for post, votes in rows`): the entity at its position. */
+  private unpackedItem(pattern: SgNode, iterable: SgNode | null, name: string, fn: SgNode, depth: number): Provenance | null {
+    const rows = iterable ? this.rowsOf(iterable, fn, depth + 1) : null;
+    const at = unpackedAt(pattern, name);
+    if (rows?.k !== 'rows' || rows.shape === 'row' || at === null || at.count !== rows.stmt.items.length) return null;
+    return rowItem(rows.stmt, [rows.stmt.items[at.index]!]);
   }
 
   /** The statement an execute call runs: an inline `select(M)...` chain or a local built from one. */
@@ -558,6 +606,31 @@ export class Provenances {
   locallyBound(fn: SgNode, name: string): boolean {
     return parametersOf(fn).some((p) => p.name === name) || bindingsIn(fn, name).length > 0;
   }
+}
+
+/**
+ * The object a Row holds as `items` (the items matching a name, or the one at a position) loaded by the statement,
+ * when exactly one selected entity answers; an unknown load when an item whose name cannot be told could answer
+ * instead.
+ */
+function rowItem(stmt: RowsStatement, items: SelectedItem[]): Provenance | null {
+  const item = items.length === 1 ? items[0]! : null;
+  if (!item?.model) return null;
+  // Another item may answer to the same name (an `aliased(...)` entity): its reads are flagged, not fixed.
+  if (stmt.items.some((i) => !i.known)) {
+    const why = 'the Row of a statement that also selects an entity under a name that cannot be told (`aliased(...)`, a variable)';
+    return { shape: 'object', model: item.model, load: { k: 'unknown', why, origin: 'local' }, path: [] };
+  }
+  return { shape: 'object', model: item.model, load: { k: 'query', stmt: stmt.forEntity(item) }, path: [] };
+}
+
+/** Where `name` sits in a flat unpacking target (`post, votes`): its index and the number of names; null otherwise. */
+function unpackedAt(pattern: SgNode | null, name: string): { index: number; count: number } | null {
+  if (!pattern || (pattern.kind() !== 'pattern_list' && pattern.kind() !== 'tuple_pattern')) return null;
+  const names = namedChildren(pattern);
+  if (names.some((n) => n.kind() !== 'identifier')) return null;
+  const index = names.findIndex((n) => n.text() === name);
+  return index < 0 ? null : { index, count: names.length };
 }
 
 function element(p: Provenance | null): Provenance | null {
