@@ -98,6 +98,9 @@ class DeferredModels implements ModelLookup {
   modelOfType(): null {
     return null;
   }
+  factoryOfType(): null {
+    return null;
+  }
 }
 
 export function summarizeCross(input: IndexInput<SgRoot>): CrossSummary {

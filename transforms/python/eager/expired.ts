@@ -127,6 +127,9 @@ export class ExpiredReads {
     const value = assignment?.kind() === 'assignment' && sameNode(assignment.field('left'), binding) ? assignment.field('right') : null;
     const p = this.provenances.of(id, fn);
     const session = value ? this.sessionIn(value) : null;
+    // A factory fixture's object: named with its factory, as repositoryResult names it.
+    const factory = p?.load.k === 'unknown' && p.load.origin === 'call' && p.load.call?.field('function')?.kind() === 'identifier' && value ? this.repositoryResult(value, fn) : null;
+    if (factory) return { boundAt: start(binding), session: factory.session, created: false, what: factory.what };
     if (p && isObject(p)) {
       const what = p.model ? `a \`${p.model.name}\`` : `returned from ${p.load.k === 'unknown' ? p.load.why : 'a query'}`;
       return { boundAt: start(binding), session, created: p.load.k === 'new', what };
@@ -147,8 +150,7 @@ export class ExpiredReads {
     if (!call || !callee) return null;
     if (callee.kind() === 'identifier') {
       const param = parametersOf(fn).find((p) => p.name === callee.text());
-      const returns = param?.annotation ? callableReturn(param.annotation.text()) : null;
-      const typed = returns && bindingsIn(fn, callee.text()).length === 0 ? this.index.modelOfType(this.path, returns) : null;
+      const typed = param?.annotation && bindingsIn(fn, callee.text()).length === 0 ? this.index.factoryOfType(this.path, param.annotation.text()) : null;
       return typed && !typed.list ? { session: null, what: `a \`${typed.model.name}\` made by \`${callee.text()}\`` } : null;
     }
     const receiver = callee.kind() === 'attribute' ? callee.field('object') : null;
@@ -309,12 +311,3 @@ function awaitedAttrBetween(fn: SgNode, variable: string, name: string, from: nu
   });
 }
 
-/** `Callable[..., Product]` → `Product`; null for any other annotation. */
-function callableReturn(text: string): string | null {
-  const m = /^(?:typing\.|t\.|collections\.abc\.)?Callable\s*\[\s*(?:\.\.\.|\[[^\]]*\])\s*,\s*(.+)\]$/s.exec(text.trim());
-  if (!m) return null;
-  const inner = (m[1] as string).trim();
-  // `Awaitable[Product]` / `Coroutine[Any, Any, Product]`: what awaiting the call gives.
-  const awaitable = /^(?:typing\.|collections\.abc\.)?(?:Awaitable|Coroutine)\s*\[(?:.*,)?\s*([^,\]]+)\]$/s.exec(inner);
-  return (awaitable ? (awaitable[1] as string) : inner).trim();
-}

@@ -137,6 +137,19 @@ export class ModelIndex {
     return model ? { model, list: parsed.list } : null;
   }
 
+  /**
+   * What calling a factory annotated `text` in `path` gives, when it is a model (or a list of one):
+   * `Callable[..., Author]`, `Callable[..., Awaitable[Author]]`, or a type alias of one (`AuthorFactory`).
+   */
+  factoryOfType(path: string, text: string, depth = 0): { model: ModelInfo; list: boolean } | null {
+    const returns = callableReturn(text);
+    if (returns !== null) return this.modelOfType(path, returns);
+    const parsed = parseTypeText(text);
+    if (!parsed || parsed.list || depth > 4) return null;
+    const r = this.resolve(path, parsed.name);
+    return r?.k === 'alias' ? this.factoryOfType(r.path, r.text, depth + 1) : null;
+  }
+
   /** The module-level type alias a dotted name written in `path` is bound to: its module and name there. */
   aliasDefinition(path: string, parts: string[]): { path: string; name: string } | null {
     const r = this.resolve(path, parts);
@@ -552,4 +565,14 @@ function isPrefix(prefix: readonly string[], segments: readonly string[]): boole
 
 function sameImport(a: ImportRec, b: ImportRec): boolean {
   return a.local === b.local && a.level === b.level && a.module === b.module && a.name === b.name;
+}
+
+/** `Callable[..., Product]` → `Product`; null for any other annotation. */
+function callableReturn(text: string): string | null {
+  const m = /^(?:typing\.|t\.|collections\.abc\.)?Callable\s*\[\s*(?:\.\.\.|\[[^\]]*\])\s*,\s*(.+)\]$/s.exec(text.trim());
+  if (!m) return null;
+  const inner = (m[1] as string).trim();
+  // `Awaitable[Product]` / `Coroutine[Any, Any, Product]`: what awaiting the call gives.
+  const awaitable = /^(?:typing\.|collections\.abc\.)?(?:Awaitable|Coroutine)\s*\[(?:.*,)?\s*([^,\]]+)\]$/s.exec(inner);
+  return (awaitable ? (awaitable[1] as string) : inner).trim();
 }

@@ -98,6 +98,8 @@ export interface ModelLookup {
   resolveModel(path: string, parts: string[]): ModelInfo | null;
   functionReturn(path: string, parts: string[]): { model: ModelInfo; list: boolean } | null;
   modelOfType(path: string, text: string): { model: ModelInfo; list: boolean } | null;
+  /** What calling a factory annotated `text` gives (`Callable[..., Model]`, an alias of it). */
+  factoryOfType(path: string, text: string): { model: ModelInfo; list: boolean } | null;
 }
 
 export class Provenances {
@@ -172,7 +174,21 @@ export class Provenances {
     }
     // An awaited call that is not given the session (`await catalog.get_product(id)`) may still return what
     // a session it holds loaded; unless the project says it returns something else, its result is unknown.
-    return this.foreignCall(call, fn) ?? this.opaqueCall(call, fn);
+    return this.foreignCall(call, fn) ?? this.opaqueCall(call, fn) ?? this.factoryCall(call, fn);
+  }
+
+  /**
+   * `await make_author(...)` with `make_author: Callable[..., Author]` (or an alias of it), a parameter never
+   * rebound: a factory fixture, whose query (or constructor and commit) is not in this function.
+   */
+  private factoryCall(call: SgNode, fn: SgNode): Provenance | null {
+    const callee = call.field('function');
+    if (callee?.kind() !== 'identifier' || bindingsIn(fn, callee.text()).length > 0) return null;
+    const param = parametersOf(fn).find((p) => p.name === callee.text());
+    const typed = param?.annotation ? this.index.factoryOfType(this.path, param.annotation.text()) : null;
+    if (!typed) return null;
+    const why = `\`${callee.text()}(...)\`, a factory whose query is not in this function`;
+    return { shape: typed.list ? 'list' : 'object', model: typed.model, load: { k: 'unknown', why, origin: 'call', call }, path: [] };
   }
 
   /**

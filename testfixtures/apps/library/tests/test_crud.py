@@ -36,7 +36,7 @@ def test_update_author_only_touches_sent_fields(session: Session, make_author: A
 
 # After the switch `author.books` is a lazy load on an AsyncSession (MissingGreenlet): the author comes from
 # the `make_author` factory fixture, a closure over the session that awaitify's eager-load does not follow,
-# so the read is neither fixed nor flagged (the CLI's "eager loading is not complete" warning covers it).
+# so the read is flagged (EAGER-LAZY-LOAD-UNKNOWN-QUERY), not fixed.
 # By hand: `await session.refresh(author, attribute_names=["books"])`.
 @pytest.mark.manual_migration
 def test_books_are_listed_through_the_relationship(
