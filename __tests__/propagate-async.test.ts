@@ -271,7 +271,7 @@ describe('calls on receivers of unknown class (ASYNC-CALL-UNKNOWN-RECEIVER)', ()
     expect(run.findings).toEqual([`app/use.py:${RULE}@3`]);
   });
 
-  test('an unannotated test parameter is the fixture of its name: a TestClient is third-party, a service is flagged', () => {
+  test('an unannotated test parameter is the fixture of its name: a TestClient is third-party, a service fixture resolved', () => {
     const files = {
       'app/repo.py': REPO,
       'app/services.py': 'from app.repo import Repo\nclass Service:\n    def __init__(self, repo: Repo):\n        self.repo = repo\n    def find(self, pk):\n        return self.repo.get(pk)\n',
@@ -292,7 +292,11 @@ describe('calls on receivers of unknown class (ASYNC-CALL-UNKNOWN-RECEIVER)', ()
       ].join('\n'),
       'tests/api/test_items.py': 'def test_api(client, mocker):\n    assert client.get("/").status_code == 200\n    mocker.patch.dict({}).get("x")\n\ndef test_service(service):\n    assert service.find(1) is None\n',
     };
-    expect(findingsOf(files, RULE)).toEqual([`tests/api/test_items.py:${RULE}@6`]);
+    // The service fixture is the only one of its name: its value's class is known, the call resolved and awaited.
+    expect(findingsOf(files, RULE)).toEqual([]);
+    // A fixture of that name in a class somewhere (it may be the one pytest hands): not resolved, flagged.
+    const classFixture = 'import pytest\nclass TestOther:\n    @pytest.fixture\n    def service(self):\n        return None\n    def test_x(self, service):\n        pass\n';
+    expect(findingsOf({ ...files, 'tests/test_other.py': classFixture }, RULE)).toEqual([`tests/api/test_items.py:${RULE}@6`]);
   });
 
   test('with a session argument the call is ASYNC-CALL-UNRESOLVED alone, and its message names the candidates', () => {
@@ -308,6 +312,52 @@ describe('calls on receivers of unknown class (ASYNC-CALL-UNKNOWN-RECEIVER)', ()
     const plan = transform.indexer!.build(summaries, DEFAULT_TRANSFORM_OPTIONS) as AsyncPlan;
     const [finding] = plan.fileFor('app/use.py', files['app/use.py'])!.findings;
     expect(finding?.message).toContain('a method `get` becomes async in `Repo.get` (app/repo.py:6)');
+  });
+});
+
+describe('fixture values', () => {
+  const REPOS = 'class UserRepo:\n    def create(self, email):\n        return None\nclass OtherRepo:\n    def create(self, email):\n        return None\n';
+  const conftest = (body: string): string => `import pytest\nfrom app.repos import UserRepo, OtherRepo\n${body}`;
+  const ROOT_CONFTEST = conftest('@pytest.fixture\ndef repo(db):\n    return UserRepo(db)\n');
+  const TEST = 'def test_x(repo):\n    repo.create("a")\n';
+
+  test('a test parameter is the fixture pytest finds by its name: the nearest conftest defining it', () => {
+    const files = { 'app/repos.py': REPOS, 'tests/conftest.py': ROOT_CONFTEST, 'tests/api/test_x.py': TEST };
+    expect(resolveIn(files, 'tests/api/test_x.py', 'repo.create')).toBe('app/repos.py:UserRepo.create');
+    const closer = conftest('@pytest.fixture\ndef repo():\n    yield OtherRepo()\n');
+    expect(resolveIn({ ...files, 'tests/api/conftest.py': closer }, 'tests/api/test_x.py', 'repo.create')).toBe('app/repos.py:OtherRepo.create');
+    // The test module's own fixture comes first; `name=` is the name it is requested by.
+    const own = `import pytest\nfrom app.repos import OtherRepo\n@pytest.fixture(name="repo")\ndef repo_fixture():\n    return OtherRepo()\n${TEST}`;
+    expect(resolveIn({ ...files, 'tests/api/test_x.py': own }, 'tests/api/test_x.py', 'repo.create')).toBe('app/repos.py:OtherRepo.create');
+  });
+
+  test('not resolved where pytest may hand the parameter something else', () => {
+    const files = { 'app/repos.py': REPOS, 'tests/conftest.py': ROOT_CONFTEST };
+    const cases: Record<string, string> = {
+      parametrized: `import pytest\n@pytest.mark.parametrize("repo", [None])\n${TEST}`,
+      'imported fixture': `from tests.fakes import repo\n${TEST}`,
+      'star import': `from tests.fakes import *\n${TEST}`,
+      'module pytestmark': `import pytest\npytestmark = pytest.mark.parametrize("repo", [None])\n${TEST}`,
+      'class with a base': 'class TestX(Base):\n    def test_x(self, repo):\n        repo.create("a")\n',
+      'two fixtures of the name in the module': `import pytest\n@pytest.fixture\ndef repo():\n    return None\n@pytest.fixture(name="repo")\ndef other():\n    return None\n${TEST}`,
+      'a name= that is no literal': `import pytest\nNAME = "x"\n@pytest.fixture(name=NAME)\ndef f():\n    return None\n${TEST}`,
+      'pytest_generate_tests': `def pytest_generate_tests(metafunc):\n    pass\n${TEST}`,
+    };
+    for (const [what, source] of Object.entries(cases)) {
+      expect([what, resolveIn({ ...files, 'tests/test_x.py': source }, 'tests/test_x.py', 'repo.create')]).toEqual([what, null]);
+    }
+  });
+
+  test("a fixture's parameter is resolved only when the project defines one fixture of its name", () => {
+    const seeded = conftest('@pytest.fixture\ndef repo(db):\n    return UserRepo(db)\n@pytest.fixture\ndef alice(repo):\n    return repo.create("a")\n');
+    const files = { 'app/repos.py': REPOS, 'tests/conftest.py': seeded };
+    expect(resolveIn(files, 'tests/conftest.py', 'repo.create')).toBe('app/repos.py:UserRepo.create');
+    // A test below the other conftest requesting `alice` hands it that conftest's `repo`.
+    const other = conftest('@pytest.fixture\ndef repo():\n    return OtherRepo()\n');
+    expect(resolveIn({ ...files, 'tests/sub/conftest.py': other }, 'tests/conftest.py', 'repo.create')).toBeNull();
+    // A fixture requesting its own name gets the one it overrides.
+    const overriding = conftest('@pytest.fixture\ndef repo(repo):\n    repo.create("a")\n    return repo\n');
+    expect(resolveIn({ ...files, 'tests/sub/conftest.py': overriding }, 'tests/sub/conftest.py', 'repo.create')).toBeNull();
   });
 });
 

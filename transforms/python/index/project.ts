@@ -2,7 +2,7 @@
 // `Expr`s the summaries recorded to what they denote (a module, function, class or instance), following
 // imports, re-exports through `__init__.py`, module-level instances, annotations, `Depends(...)`,
 // `self`/`cls`/`super()` and class MROs.
-import { ModuleFinder } from './modules';
+import { dirname, ModuleFinder } from './modules';
 import type { ClassSummary, Expr, FunctionSummary, GlobalBinding, ImportTarget, ModuleRef, ModuleSummary } from './types';
 
 export type Entity =
@@ -37,6 +37,15 @@ interface ClassData {
   summary: ClassSummary;
   methods: Map<string, number>;
   attributes: Map<string, Expr | null>;
+}
+
+interface FixtureTables {
+  /** Fixture names never resolved ('*': none is). */
+  blocked: Set<string>;
+  /** How many module-level fixtures of each name the project defines. */
+  defined: Map<string, number>;
+  /** The conftest.py of each directory, by its absolute path. */
+  conftests: Map<string, string>;
 }
 
 export function functionKey(path: string, id: number): string {
@@ -99,8 +108,9 @@ export class ProjectIndex {
       case 'item':
       case 'awaited':
       case 'entered':
-      case 'fixture':
         return UNKNOWN_ENTITY;
+      case 'fixture':
+        return expr.lookup ? this.fixtureValue(path, expr.name, expr.lookup, depth + 1) : UNKNOWN_ENTITY;
       case 'global':
         return this.globalName(path, expr.name, depth + 1);
       case 'import':
@@ -230,6 +240,72 @@ export class ProjectIndex {
       if (data.attributes.has(name)) return { kind: 'attribute', path: c.path, expr: data.attributes.get(name) ?? null };
     }
     return null;
+  }
+
+  /**
+   * The value of the fixture `name` that a test or fixture of module `path` receives (its parameter recorded
+   * with `lookup`): the fixture defined at module level in `path`, else in the nearest `conftest.py` above
+   * it that defines one, as pytest looks it up; what that fixture returns or yields, evaluated in its module.
+   * Unknown wherever pytest could hand something else: a module on the way binding the name otherwise (an
+   * imported fixture) or star-importing, two fixtures of the name in one module, a fixture of the name defined
+   * in a class anywhere, a `name=` that is no literal anywhere, a `pytest_generate_tests` hook in the project.
+   * A fixture's parameter is resolved only when the project defines one fixture of that name: pytest looks it
+   * up from the test requesting the fixture, which may see a closer one.
+   */
+  private fixtureValue(path: string, name: string, consumerKind: 'test' | 'fixture', depth: number): Entity {
+    const tables = this.fixtureTables();
+    if (tables.blocked.has('*') || tables.blocked.has(name)) return UNKNOWN_ENTITY;
+    if (consumerKind === 'fixture' && tables.defined.get(name) !== 1) return UNKNOWN_ENTITY;
+    const consumer = this.modules.get(path);
+    if (!consumer) return UNKNOWN_ENTITY;
+    const conftests = tables.conftests;
+    const chain = [path];
+    for (let dir = dirname(consumer.summary.absPath); ; dir = dirname(dir)) {
+      const conftest = conftests.get(dir);
+      if (conftest !== undefined && conftest !== path) chain.push(conftest);
+      if (dir === '/' || dir === '.' || dir === '') break;
+    }
+    for (const at of chain) {
+      const module = this.modules.get(at);
+      if (!module) return UNKNOWN_ENTITY;
+      const defined = module.summary.functions.filter((f) => f.test === 'fixture' && f.classId === null && f.parentId === null && (f.fixtureName ?? f.name) === name);
+      if (defined.length > 1) return UNKNOWN_ENTITY;
+      const fixture = defined[0];
+      if (fixture) {
+        // Rebound after the def (or the def hidden behind another binding of its name): not this function.
+        const binding = module.globals.get(fixture.name);
+        if (binding?.k !== 'def' || binding.id !== fixture.id) return UNKNOWN_ENTITY;
+        const value = fixture.isGenerator ? fixture.provides : fixture.returns;
+        return value ? this.evaluate(at, value, depth + 1) : UNKNOWN_ENTITY;
+      }
+      // `from tests.fixtures import repo`, or a star import: a fixture pytest registers here, not looked into.
+      if (module.summary.starImports.length > 0) return UNKNOWN_ENTITY;
+      const other = module.globals.get(name);
+      if (other && other.k !== 'def') return UNKNOWN_ENTITY;
+    }
+    return UNKNOWN_ENTITY;
+  }
+
+  private fixtureTablesMemo: FixtureTables | null = null;
+
+  /** See fixtureValue: what it reads of the whole project, gathered once. */
+  private fixtureTables(): FixtureTables {
+    if (this.fixtureTablesMemo === null) {
+      const tables: FixtureTables = { blocked: new Set(), defined: new Map(), conftests: new Map() };
+      for (const [p, m] of this.modules) {
+        if (/(^|\/)conftest\.py$/.test(m.summary.absPath)) tables.conftests.set(dirname(m.summary.absPath), p);
+        for (const f of m.summary.functions) {
+          if (f.name === 'pytest_generate_tests' && f.classId === null && f.parentId === null) tables.blocked.add('*');
+          if (f.test !== 'fixture') continue;
+          const name = f.fixtureName ?? f.name;
+          if (name === '') tables.blocked.add('*');
+          if (f.classId !== null || f.parentId !== null) tables.blocked.add(name);
+          else tables.defined.set(name, (tables.defined.get(name) ?? 0) + 1);
+        }
+      }
+      this.fixtureTablesMemo = tables;
+    }
+    return this.fixtureTablesMemo;
   }
 
   private defEntity(path: string, id: number): Entity {

@@ -16,6 +16,7 @@ import { cachedTree } from '../support/cached-tree';
 import { collectImports, localNamesFor } from '../support/imports';
 import { isInsideString } from '../support/language';
 import { genericHead } from '../support/type-annotations';
+import { fixtureDecorator } from '../testing/fixtures';
 import { internValues } from './intern';
 import { isTestPath, moduleRefOf, posix } from './modules';
 import { paramEntry } from './param-entries';
@@ -261,6 +262,8 @@ class Summarizer {
     if (this.wrapsSynchronously(fn, own, summary)) summary.syncWrapper = true;
     const construct = summary.isAsync || summary.firstAwait === null ? null : this.asyncConstructOf(fn, own);
     if (construct !== null) summary.asyncConstruct = construct;
+    const alias = fixture ? fixtureDecorator(decoratorsOf(fn))?.name : null;
+    if (alias !== null && alias !== undefined) summary.fixtureName = alias;
     return summary;
   }
 
@@ -290,6 +293,42 @@ class Summarizer {
       const callee = call.field('function');
       return callee?.kind() === 'identifier' && callee.text() === param.name && sameNode(placeOf(call).unit, wrapper) && awaitState(call, this.input.source) !== 'yes';
     });
+  }
+
+  /**
+   * Whether pytest hands the parameter `name` of the test or fixture `fn` the fixture of that name it finds at
+   * module level here or in a conftest above (ProjectIndex.fixtureValue looks it up), as far as this module
+   * tells: not in a nested def; not when a parametrize decorator of the function or its class, or the module's
+   * `pytestmark`, may name it; not in a class with bases or defining a method or fixture of that name (a class
+   * fixture hides the module's); not for a fixture requesting its own name (that is the one it overrides).
+   */
+  private fixtureLookup(fn: SgNode, name: string): boolean {
+    if (enclosingFunctionId(fn) !== null) return false;
+    const word = new RegExp(`\\b${name}\\b`);
+    const own = fixtureDecorator(decoratorsOf(fn));
+    // '' is a `name=` that is no plain literal: it may be this very name.
+    if (own && ((own.name ?? fn.field('name')?.text()) === name || own.name === '')) return false;
+    const holder = fn.parent()?.kind() === 'decorated_definition' ? (fn.parent() as SgNode) : fn;
+    const block = holder.parent();
+    const cls = block?.kind() === 'block' && block.parent()?.kind() === 'class_definition' ? (block.parent() as SgNode) : null;
+    if (!cls && block?.kind() !== 'module') return false;
+    const parametrizes = (d: SgNode): boolean => /parametrize/.test(d.text()) && word.test(d.text());
+    if (decoratorsOf(fn).some(parametrizes)) return false;
+    if (cls) {
+      if (cls.field('superclasses') && namedChildren(cls.field('superclasses') as SgNode).length > 0) return false;
+      if (decoratorsOf(cls).some(parametrizes)) return false;
+      for (const member of namedChildren(cls.field('body') as SgNode)) {
+        const def = member.kind() === 'decorated_definition' ? member.field('definition') : member;
+        if (def?.kind() !== 'function_definition') continue;
+        if (def.field('name')?.text() === name || decoratorsOf(def).some((d) => FIXTURE_DECORATOR.test(d.text()) && word.test(d.text()))) return false;
+      }
+    }
+    const module = holder.ancestors().find((a) => a.kind() === 'module');
+    for (const statement of module ? namedChildren(module) : []) {
+      const assignment = statement.kind() === 'expression_statement' ? namedChildren(statement)[0] : null;
+      if (assignment?.kind() === 'assignment' && assignment.field('left')?.text() === 'pytestmark' && /parametrize/.test(assignment.text())) return false;
+    }
+    return true;
   }
 
   /** A pytest test function or fixture, by pytest's conventions. */
@@ -775,7 +814,10 @@ class Summarizer {
     const splat = param.node.kind() === 'typed_parameter' ? (param.node.children().find((c) => String(c.kind()).endsWith('splat_pattern')) ?? param.node) : param.node;
     if (splat.kind() === 'list_splat_pattern') return { k: 'builtin', type: 'tuple' };
     if (splat.kind() === 'dictionary_splat_pattern') return { k: 'builtin', type: 'dict' };
-    if (!param.annotation && !param.defaultValue && this.testKindOf(fn) !== null) return { k: 'fixture', name: param.name };
+    if (!param.annotation && !param.defaultValue && this.testKindOf(fn) !== null) {
+      const kind = this.testKindOf(fn);
+      return kind !== null && this.fixtureLookup(fn, param.name) ? { k: 'fixture', name: param.name, lookup: kind } : { k: 'fixture', name: param.name };
+    }
     let type: Expr | null = null;
     let dependency: Expr | null = null;
     if (param.annotation) {

@@ -56,8 +56,15 @@ export type Expr =
   | { k: 'awaited'; of: Expr }
   /** The target of `with of as x`: what the context manager's `__enter__` returns. */
   | { k: 'entered'; of: Expr }
-  /** An unannotated parameter of a pytest test or fixture: the fixture of that name. */
-  | { k: 'fixture'; name: string };
+  /**
+   * An unannotated parameter of a pytest test or fixture: the fixture of that name. `lookup`: pytest finds it
+   * by name in the module and the conftests above it, with nothing in between that may hand the parameter
+   * something else (a parametrize naming it, a class or imported fixture of that name, the fixture's own name:
+   * see ModuleSummarizer.fixtureLookup); the index may then resolve it to that fixture's value. Its value is
+   * the consumer's kind: a fixture's parameter is looked up from the test requesting the fixture, which may see
+   * a closer fixture of the name than the fixture's module does.
+   */
+  | { k: 'fixture'; name: string; lookup?: 'test' | 'fixture' };
 
 export const UNKNOWN: Expr = { k: 'unknown' };
 
@@ -156,6 +163,11 @@ export interface FunctionSummary {
   syncOnly: string | null;
   /** A pytest test function or fixture. */
   test: 'test' | 'fixture' | null;
+  /**
+   * A fixture's `name=` (`@pytest.fixture(name="session") def session_fixture()`): the name tests request it by;
+   * '' when it is not a plain string literal. Absent when not given (the def's name is the fixture's).
+   */
+  fixtureName?: string;
   /** Decorated as a FastAPI route (`@<router>.get(...)`, `api_route`, `websocket`...). */
   route: boolean;
   /** A session call left without its `await` in the body (insert-await flagged the function), or null. */
