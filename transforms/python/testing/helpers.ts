@@ -120,7 +120,7 @@ export class FactoryHelpers {
 
   /** The callee's parameter a forwarded argument lands in. */
   private landing(caller: Fn, call: CallSite, callee: Fn, param: string): string | null {
-    const f = caller.facts.forwards.find((x) => x.callStart === call.start && x.param === param);
+    const f = caller.facts.forwards.find((x) => x.callStart === call.start && x.callEnd === call.end && x.param === param);
     if (!f) return null;
     const offset = callee.fn.kind === 'method' && call.callee.k === 'attr' ? 1 : 0;
     return f.keyword ?? (f.position === null ? null : (callee.facts.params[f.position + offset] ?? null));
@@ -152,7 +152,7 @@ export class FactoryHelpers {
       for (const [param, value] of this.factoryParams.get(caller.key) ?? []) {
         for (const f of caller.facts.forwards) {
           if (f.param !== param) continue;
-          const call = caller.fn.calls.find((c) => c.start === f.callStart);
+          const call = caller.fn.calls.find((c) => c.start === f.callStart && c.end === f.callEnd);
           const target = call ? this.index.resolveFunction(caller.path, call.callee) : null;
           const callee = target ? this.fns.get(functionKey(target.path, target.id)) : undefined;
           if (!call || !this.isHelper(callee)) continue;

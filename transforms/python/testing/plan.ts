@@ -11,7 +11,7 @@ import { paramAt } from '../index/param-entries';
 import { functionKey, type ProjectIndex } from '../index/project';
 import type { CallSite, Expr, FunctionSummary, ModuleSummary } from '../index/types';
 import { RULES as PROPAGATE_RULES } from '../propagate/rules';
-import type { FunctionFacts, NestedOverride, OwnAwait, SessionUse, TestFacts } from './facts';
+import type { FunctionFacts, NestedOverride, OwnAwait, SessionHolder, SessionUse, TestFacts } from './facts';
 import { FactoryHelpers } from './helpers';
 import type { AsyncioMode } from './pytest-config';
 import { HINTS, RULES, type TestRule } from './rules';
@@ -81,6 +81,8 @@ export interface TestSummary {
 export class TestPlan {
   private readonly files = new Map<string, FileTestPlan>();
   private readonly facts = new Map<string, FunctionFacts>();
+  /** The SessionHolder facts of classes, by functionKey(path, class id). */
+  private readonly holders = new Map<string, SessionHolder>();
   /** Fixtures whose value is an async function (a factory fixture returning a helper made async), by name. */
   private readonly asyncCallables = new Map<string, { path: string; qualname: string }[]>();
   private readonly helpers: FactoryHelpers;
@@ -112,6 +114,7 @@ export class TestPlan {
     private readonly dependencies: { sync: string; async: string } = { sync: 'get_db', async: 'get_async_db' },
   ) {
     for (const [path, s] of summaries) for (const f of s.tests.functions) this.facts.set(functionKey(path, f.id), f);
+    for (const [path, s] of summaries) for (const h of s.tests.holders) this.holders.set(functionKey(path, h.classId), h);
     for (const [path, s] of summaries) {
       for (const fn of s.base.functions) {
         const value = fn.test === 'fixture' ? (fn.isGenerator ? fn.provides : fn.returns) : null;
@@ -298,7 +301,7 @@ export class TestPlan {
       const absPath = this.summaries.get(path)?.base.absPath ?? '';
       const what = `${fn.test === 'test' ? 'test' : 'fixture'} \`${fn.qualname}\``;
       for (const use of facts.sessionUses.filter((u) => !this.awaitedUses.has(useKey(path, fn, u)))) {
-        const call = awaits.find((c) => facts.forwards.some((f) => f.param === use.param && f.callStart === c.start));
+        const call = awaits.find((c) => facts.forwards.some((f) => f.param === use.param && f.callStart === c.start && f.callEnd === c.end));
         const fixture = call ? this.syncFixtures(use.param, absPath).find((f) => f.facts?.session === null) : undefined;
         if (!call || !fixture) continue;
         this.flag(
@@ -897,7 +900,7 @@ export class TestPlan {
           for (const key of call.sessionArg) {
             const param = paramAt(callee.params.untypedSessionLike, typeof key === 'string' ? key : key + bound);
             if (param === undefined) continue;
-            const passed = r?.facts.forwards.find((f) => f.callStart === call.start && (typeof key === 'string' ? f.keyword === key : f.position === key));
+            const passed = r?.facts.forwards.find((f) => f.callStart === call.start && f.callEnd === call.end && (typeof key === 'string' ? f.keyword === key : f.position === key));
             const sync = !!passed && r!.fixtures.has(passed.param);
             const at = `${functionKey(target.path, callee.id)}:${param}`;
             const known = handed.get(at);
@@ -1023,7 +1026,13 @@ export class TestPlan {
     if (direct) return `calls \`${param}.${direct.method}()\` without await (line ${direct.line})`;
     for (const f of facts.forwards) {
       if (f.param !== param) continue;
-      const call = fn.calls.find((c) => c.start === f.callStart);
+      const call = fn.calls.find((c) => c.start === f.callStart && c.end === f.callEnd);
+      const made = call ? this.index.evaluate(path, call.callee) : null;
+      if (made?.k === 'class') {
+        const held = this.heldUse(made, f);
+        if (held) return held;
+        continue;
+      }
       const target = call ? this.index.resolveFunction(path, call.callee) : null;
       const callee = target ? this.index.function(target.path, target.id) : undefined;
       if (!target || !callee || callee.isAsync) continue;
@@ -1035,6 +1044,29 @@ export class TestPlan {
       if (!name) continue;
       const inner = this.syncUse(target.path, callee, cf, name, depth + 1, seen);
       if (inner) return `passes it to \`${callee.qualname}\`, which ${inner}`;
+    }
+    return null;
+  }
+
+  /**
+   * A session handed to the constructor of a project class (`Seeder(db)`, `UserRepository(session=db)`): the
+   * `__init__` that runs (the first on the class's MRO) stores that parameter on the instance, and a method of the
+   * class or of a class on its MRO calls a session method on that attribute the sync way. Which methods the code
+   * holding the object calls is not followed: any such use counts. An `__init__` handing the parameter on
+   * (`super().__init__(db)`) is not followed either.
+   */
+  private heldUse(cls: { path: string; id: number }, f: FunctionFacts['forwards'][number]): string | null {
+    const init = this.index.findMethod(cls, '__init__');
+    const owner = init ? this.index.function(init.path, init.id)?.classId : undefined;
+    const holder = init && owner !== undefined && owner !== null ? this.holders.get(functionKey(init.path, owner)) : undefined;
+    if (!holder?.initParams) return null;
+    const name = f.keyword ?? (f.position === null ? null : holder.initParams[f.position]);
+    const attrs = new Set(holder.stores.filter((x) => x.param === name).map((x) => x.attr));
+    if (attrs.size === 0) return null;
+    const qualname = this.index.classSummary(cls.path, cls.id)?.qualname ?? '?';
+    for (const c of this.index.mro(cls) ?? []) {
+      const use = this.holders.get(functionKey(c.path, c.id))?.uses.find((u) => attrs.has(u.attr));
+      if (use) return `passes it to \`${qualname}(...)\`, which keeps it as \`self.${use.attr}\`, and whose method \`${use.in}\` calls \`self.${use.attr}.${use.method}()\` without await (${c.path}:${use.line})`;
     }
     return null;
   }
