@@ -139,6 +139,8 @@ export interface SessionHolder {
   /** Its own `__init__`'s parameters after `self`, in order; null when it defines none. */
   initParams: string[] | null;
   stores: { param: string; attr: string }[];
+  /** Parameters its `__init__` hands to `super().__init__(...)`, by position (after `self`) or keyword. */
+  handsUp: { param: string; position: number | null; keyword: string | null }[];
   uses: { attr: string; method: string; line: number; in: string }[];
 }
 
@@ -334,6 +336,7 @@ function holdersOf(root: SgNode, source: string): SessionHolder[] {
     const init = methods.filter((m) => m.field('name')?.text() === '__init__').pop();
     const initParams = init ? parametersOf(init).slice(1).map((p) => p.name) : [];
     const stores = init ? selfStoresOf(init, initParams).flatMap((x) => (x.param === null ? [] : [{ param: x.param, attr: x.attr }])) : [];
+    const handsUp = init ? superInitArgs(init, initParams) : [];
     const uses: SessionHolder['uses'] = [];
     for (const method of methods) {
       const self = parametersOf(method)[0]?.name;
@@ -364,9 +367,29 @@ function holdersOf(root: SgNode, source: string): SessionHolder[] {
         }
       }
     }
-    if (stores.length > 0 || uses.length > 0) holders.push({ classId: start(cls), initParams: init ? initParams : null, stores, uses });
+    if (stores.length > 0 || handsUp.length > 0 || uses.length > 0) holders.push({ classId: start(cls), initParams: init ? initParams : null, stores, handsUp, uses });
   }
   return holders;
+}
+
+/**
+ * The parameters an `__init__` hands on, as they are, to the next `__init__` on the MRO: `super().__init__(User, db)`
+ * or `super(UserRepository, self).__init__(db=db)` in its own body (see SessionHolder.handsUp).
+ */
+function superInitArgs(init: SgNode, params: readonly string[]): SessionHolder['handsUp'] {
+  const out: SessionHolder['handsUp'] = [];
+  for (const call of init.field('body')?.findAll({ rule: { kind: 'call' } }) ?? []) {
+    const callee = call.field('function');
+    const inner = callee?.kind() === 'attribute' && callee.field('attribute')?.text() === '__init__' ? callee.field('object') : null;
+    if (inner?.kind() !== 'call' || inner.field('function')?.text() !== 'super' || !sameNode(placeOf(call).unit, init)) continue;
+    const args = callArgs(call);
+    if (args.splat) continue;
+    args.positional.forEach((a, i) => {
+      if (a.kind() === 'identifier' && params.includes(a.text())) out.push({ param: a.text(), position: i, keyword: null });
+    });
+    for (const [k, a] of args.keywords) if (a.kind() === 'identifier' && params.includes(a.text())) out.push({ param: a.text(), position: null, keyword: k });
+  }
+  return out;
 }
 
 /** The `self.<attr> = ...` assignments of `fn`'s own body (see FunctionFacts.selfStores). */

@@ -1050,18 +1050,28 @@ export class TestPlan {
 
   /**
    * A session handed to the constructor of a project class (`Seeder(db)`, `UserRepository(session=db)`): the
-   * `__init__` that runs (the first on the class's MRO) stores that parameter on the instance, and a method of the
-   * class or of a class on its MRO calls a session method on that attribute the sync way. Which methods the code
-   * holding the object calls is not followed: any such use counts. An `__init__` handing the parameter on
-   * (`super().__init__(db)`) is not followed either.
+   * `__init__` that runs (the first on the class's MRO) stores that parameter on the instance, itself or through
+   * the `super().__init__(...)` it hands it to, and a method of a class on the MRO calls a session method on
+   * that attribute the sync way. Which methods the code holding the object calls is not followed: any such use
+   * counts.
    */
   private heldUse(cls: { path: string; id: number }, f: FunctionFacts['forwards'][number]): string | null {
-    const init = this.index.findMethod(cls, '__init__');
-    const owner = init ? this.index.function(init.path, init.id)?.classId : undefined;
-    const holder = init && owner !== undefined && owner !== null ? this.holders.get(functionKey(init.path, owner)) : undefined;
-    if (!holder?.initParams) return null;
-    const name = f.keyword ?? (f.position === null ? null : holder.initParams[f.position]);
-    const attrs = new Set(holder.stores.filter((x) => x.param === name).map((x) => x.attr));
+    const attrs = new Set<string>();
+    let slot: { position: number | null; keyword: string | null } = f;
+    let after: { path: string; id: number } | undefined;
+    for (let step = 0; step <= MAX_FORWARD_DEPTH; step++) {
+      const init = this.index.findMethod(cls, '__init__', after);
+      const owner = init ? this.index.function(init.path, init.id)?.classId : undefined;
+      const holder = init && owner !== undefined && owner !== null ? this.holders.get(functionKey(init.path, owner)) : undefined;
+      if (!init || !holder?.initParams || owner === undefined || owner === null) break;
+      const name = slot.keyword ?? (slot.position === null ? null : holder.initParams[slot.position]);
+      if (!name) break;
+      for (const x of holder.stores) if (x.param === name) attrs.add(x.attr);
+      const up = holder.handsUp.find((x) => x.param === name);
+      if (!up) break;
+      slot = up;
+      after = { path: init.path, id: owner };
+    }
     if (attrs.size === 0) return null;
     const qualname = this.index.classSummary(cls.path, cls.id)?.qualname ?? '?';
     for (const c of this.index.mro(cls) ?? []) {
