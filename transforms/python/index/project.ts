@@ -2,6 +2,7 @@
 // `Expr`s the summaries recorded to what they denote (a module, function, class or instance), following
 // imports, re-exports through `__init__.py`, module-level instances, annotations, `Depends(...)`,
 // `self`/`cls`/`super()` and class MROs.
+import type { SessionHolder } from '../support/session-holders';
 import { dirname, ModuleFinder } from './modules';
 import type { ClassSummary, Expr, FunctionSummary, GlobalBinding, ImportTarget, ModuleRef, ModuleSummary } from './types';
 
@@ -216,6 +217,39 @@ export class ProjectIndex {
     }
     this.mroCache.set(key, result);
     return result;
+  }
+
+  /**
+   * The attributes of `self` in which the constructor of the project class `cls` keeps the argument it is given at
+   * `slot` (a position after `self`, or a keyword): the `__init__` that runs stores it (`self.db = db`), or hands it
+   * as it is to the next one on the MRO (`super().__init__(User, db)`), which does. Empty when not followed.
+   */
+  heldAttributes(cls: FunctionKeyed, slot: { position: number | null; keyword: string | null }): Set<string> {
+    const attrs = new Set<string>();
+    let after: FunctionKeyed | undefined;
+    for (let step = 0; step < MAX_DEPTH; step++) {
+      const init = this.findMethod(cls, '__init__', after);
+      const owner = init ? this.function(init.path, init.id)?.classId : null;
+      const holder = init && owner !== null && owner !== undefined ? this.classSummary(init.path, owner)?.holder : undefined;
+      if (!init || owner === null || owner === undefined || !holder?.initParams) break;
+      const name = slot.keyword ?? (slot.position === null ? null : holder.initParams[slot.position]);
+      if (!name) break;
+      for (const x of holder.stores) if (x.param === name) attrs.add(x.attr);
+      const up = holder.handsUp.find((x) => x.param === name);
+      if (!up) break;
+      slot = up;
+      after = { path: init.path, id: owner };
+    }
+    return attrs;
+  }
+
+  /** The session method calls that the methods of `cls` and of the classes on its MRO make on the attributes `attrs` of `self`. */
+  heldUses(cls: FunctionKeyed, attrs: ReadonlySet<string>): { path: string; use: SessionHolder['uses'][number] }[] {
+    const out: { path: string; use: SessionHolder['uses'][number] }[] = [];
+    for (const c of this.mro(cls) ?? []) {
+      for (const use of this.classSummary(c.path, c.id)?.holder?.uses ?? []) if (attrs.has(use.attr)) out.push({ path: c.path, use });
+    }
+    return out;
   }
 
   /** The method `name` as found on the class's MRO (after `after` for `super()`). */

@@ -17,6 +17,7 @@ import { collectImports, localNamesFor } from '../support/imports';
 import { isInsideString } from '../support/language';
 import { genericHead } from '../support/type-annotations';
 import { fixtureDecorator } from '../testing/fixtures';
+import { sessionHolderOf } from '../support/session-holders';
 import { internValues } from './intern';
 import { isTestPath, moduleRefOf, posix } from './modules';
 import { paramEntry } from './param-entries';
@@ -623,7 +624,10 @@ class Summarizer {
       });
     }
     methods.sort((a, b) => a[1] - b[1]);
-    return { id, name: cls.field('name')?.text() ?? '?', qualname: qualnameOf(cls), bases, methods, attributes: [...attributes] };
+    const summary: ClassSummary = { id, name: cls.field('name')?.text() ?? '?', qualname: qualnameOf(cls), bases, methods, attributes: [...attributes] };
+    const holder = /\bself\./.test(cls.text()) ? sessionHolderOf(cls, this.input.source) : null;
+    if (holder) summary.holder = holder;
+    return summary;
   }
 
   private nameOf(classId: number): string {

@@ -6,6 +6,8 @@
 // is summarized.
 
 /** Where a module lives: `anchor` is an absolute directory for relative imports, null for absolute imports. */
+import type { SessionHolder } from '../support/session-holders';
+
 export interface ModuleRef {
   anchor: string | null;
   /** Dotted path after the anchor: `app.crud.user` → ['app', 'crud', 'user']; [] for `from . import x`. */
@@ -243,6 +245,8 @@ export interface ClassSummary {
   methods: [string, number][];
   /** Attribute types: class-level annotations and `self.x = ...` stores; null when the stores disagree. */
   attributes: [string, Expr | null][];
+  /** What its constructor keeps of its arguments and its methods do with attributes of `self` as sessions; absent when nothing. */
+  holder?: SessionHolder;
 }
 
 export interface ModuleSummary {

@@ -733,7 +733,10 @@ export class AsyncPlan {
           // project class constructed in a handler is no such function: its `__init__` is never a coroutine function,
           // and the methods the handler calls on the object are calls of their own here. A dependency hands the
           // object on (`return UserRepo(db)`), to code awaiting its methods: that stays unknown.
-          if (key === null && !(fn.route && this.index.evaluate(entry.path, call.callee).k === 'class')) handsToUnknown = true;
+          // Unless the class keeps the session and its methods use it only the sync way (`self.db.query(...)`): a
+          // dependency handing that object on hands the session to sync code.
+          const made = key === null ? this.index.evaluate(entry.path, call.callee) : null;
+          if (made !== null && !(made.k === 'class' && (fn.route || this.heldSync(made, call.sessionArg)))) handsToUnknown = true;
         }
       }
       // Its own unconverted session calls, or only sync functions it hands the session to, say it stays sync.
@@ -741,6 +744,39 @@ export class AsyncPlan {
         this.file(entry.path).keptSyncRoutes.push(fn.id);
         this.keptSync.add(entry.key);
       }
+    }
+  }
+
+  /**
+   * The project class `cls`, constructed with the session at `slots` (CallSite.sessionArg), keeps it on the
+   * instance (ProjectIndex.heldAttributes), or hands it to the constructor of another such class in its `__init__`
+   * (`self.repo = UserRepository(db)`, followed MAX_DEPTH classes deep), and the methods use it, and only the sync
+   * way: they call session methods on it without await (`self.db.commit()`, `self.db.query(...)`), none with.
+   */
+  private heldSync(cls: { path: string; id: number }, slots: readonly (number | string)[]): boolean {
+    const found = { sync: false, awaited: false };
+    this.heldWays(cls, slots, found, 0);
+    return found.sync && !found.awaited;
+  }
+
+  private heldWays(cls: { path: string; id: number }, slots: readonly (number | string)[], found: { sync: boolean; awaited: boolean }, depth: number): void {
+    if (depth > MAX_HELD_DEPTH) {
+      found.awaited = true; // not followed: not provably sync
+      return;
+    }
+    const attrs = new Set<string>();
+    for (const slot of slots) for (const a of this.index.heldAttributes(cls, typeof slot === 'string' ? { position: null, keyword: slot } : { position: slot, keyword: null })) attrs.add(a);
+    for (const { use } of attrs.size > 0 ? this.index.heldUses(cls, attrs) : []) {
+      if (use.awaited) found.awaited = true;
+      else found.sync = true;
+    }
+    // The session handed on by the `__init__` that runs, as the session resolver sees it there (an annotated parameter).
+    const init = this.index.findMethod(cls, '__init__');
+    for (const call of (init && this.index.function(init.path, init.id)?.calls) || []) {
+      if (!call.sessionArg || call.onSession) continue;
+      const made = this.index.evaluate(init!.path, call.callee);
+      if (made.k === 'class') this.heldWays(made, call.sessionArg, found, depth + 1);
+      else found.awaited = true; // handed to a function or to what the index cannot see: not provably sync
     }
   }
 
@@ -923,6 +959,9 @@ export class AsyncPlan {
     this.file(path).findings.push({ rule, offset, message, hint: HINTS[rule] });
   }
 }
+
+/** How many constructors deep heldSync follows a session handed from one `__init__` to another class's. */
+const MAX_HELD_DEPTH = 4;
 
 function flagKey(path: string, rule: AsyncRule, offset: number): string {
   return `${path}\u0000${rule}\u0000${offset}`;

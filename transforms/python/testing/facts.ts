@@ -126,24 +126,6 @@ export interface NestedOverride {
   line: number;
 }
 
-/**
- * A class whose `__init__` stores one of its parameters on the instance (`self.db = db`), or whose methods call
- * session methods on an attribute of the instance: an object made with a session holds it there, and its methods
- * (or a subclass's) use it (`UserRepository(db)`, `Seeder(db)`). `uses`: the calls of its own methods on an
- * attribute of `self` that only work on a sync session (`self.db.commit()` without await, `self.db.query(...)`,
- * a sync `with self.db.begin():`), whatever stored the attribute.
- */
-export interface SessionHolder {
-  /** The class (its node's start, as the project index numbers classes). */
-  classId: number;
-  /** Its own `__init__`'s parameters after `self`, in order; null when it defines none. */
-  initParams: string[] | null;
-  stores: { param: string; attr: string }[];
-  /** Parameters its `__init__` hands to `super().__init__(...)`, by position (after `self`) or keyword. */
-  handsUp: { param: string; position: number | null; keyword: string | null }[];
-  uses: { attr: string; method: string; line: number; in: string }[];
-}
-
 export interface TestFacts {
   /** A module-level `pytestmark` naming an async runner marker. */
   moduleMarked: boolean;
@@ -162,8 +144,6 @@ export interface TestFacts {
    * run time, not as a parameter. `name`: null when the argument is no plain string (any fixture may be meant).
    */
   fixtureLookups: { name: string | null; line: number }[];
-  /** Classes keeping parameters of `__init__` on the instance, or using attributes of it as sessions (see SessionHolder). */
-  holders: SessionHolder[];
   /**
    * The modules a module-level `pytest_plugins = "m"` / `["m", ...]` / `("m", ...)` names; null when it is
    * something else (computed: any module may be meant). Empty without one.
@@ -250,8 +230,7 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
   };
   const patchedNames = /patch|setattr|delattr/.test(source) ? patchesOf(root, twinOf) : [];
   const fixtureLookups = /getfixturevalue|getfuncargvalue/.test(source) ? fixtureLookupsOf(root) : [];
-  const holders = /\bself\.\w+\s*=/.test(source) ? holdersOf(root, source) : [];
-  return { moduleMarked, functions, ...clientFacts(root, imports, functions), patchedNames, fixtureLookups, holders, plugins: pluginModules(root) };
+  return { moduleMarked, functions, ...clientFacts(root, imports, functions), patchedNames, fixtureLookups, plugins: pluginModules(root) };
 }
 
 /** See TestFacts.fixtureLookups. */
@@ -324,72 +303,6 @@ function selfAttribute(node: SgNode): string | null {
   if (node.kind() !== 'attribute') return null;
   const object = node.field('object');
   return object?.kind() === 'identifier' && object.text() === 'self' ? (node.field('attribute')?.text() ?? null) : null;
-}
-
-/** See SessionHolder. */
-function holdersOf(root: SgNode, source: string): SessionHolder[] {
-  const holders: SessionHolder[] = [];
-  for (const cls of root.findAll({ rule: { kind: 'class_definition' } })) {
-    const methods = namedChildren(cls.field('body') as SgNode)
-      .map((m) => (m.kind() === 'decorated_definition' ? m.field('definition') : m))
-      .filter((m): m is SgNode => m?.kind() === 'function_definition');
-    const init = methods.filter((m) => m.field('name')?.text() === '__init__').pop();
-    const initParams = init ? parametersOf(init).slice(1).map((p) => p.name) : [];
-    const stores = init ? selfStoresOf(init, initParams).flatMap((x) => (x.param === null ? [] : [{ param: x.param, attr: x.attr }])) : [];
-    const handsUp = init ? superInitArgs(init, initParams) : [];
-    const uses: SessionHolder['uses'] = [];
-    for (const method of methods) {
-      const self = parametersOf(method)[0]?.name;
-      const name = method.field('name')?.text() ?? '?';
-      const body = method.field('body');
-      if (!self || !body) continue;
-      const held = (node: SgNode | null): string | null => {
-        if (node?.kind() !== 'attribute') return null;
-        const object = node.field('object');
-        const attr = node.field('attribute')?.text() ?? '';
-        return object?.kind() === 'identifier' && object.text() === self && attr !== '' ? attr : null;
-      };
-      for (const call of body.findAll({ rule: { kind: 'call' } })) {
-        if (!sameNode(placeOf(call).unit, method)) continue;
-        const callee = call.field('function') as SgNode;
-        const attr = callee.kind() === 'attribute' ? held(callee.field('object')) : null;
-        const called = callee.kind() === 'attribute' ? (callee.field('attribute')?.text() ?? '') : '';
-        if (attr !== null && SYNC_ONLY_SESSION_METHODS.has(called) && awaitState(call, source) !== 'yes') uses.push({ attr, method: called, line: call.range().start.line + 1, in: name });
-      }
-      for (const item of body.findAll({ rule: { kind: 'with_item' } })) {
-        const call = item.find({ rule: { kind: 'call' } });
-        const callee = call?.field('function');
-        const attr = callee?.kind() === 'attribute' ? held(callee.field('object')) : null;
-        const stmt = item.parent()?.parent();
-        const called = callee?.field('attribute')?.text() ?? '';
-        if (attr !== null && /^begin(_nested)?$/.test(called) && !(stmt && asyncKeyword(stmt) !== undefined) && sameNode(placeOf(item).unit, method)) {
-          uses.push({ attr, method: called, line: item.range().start.line + 1, in: name });
-        }
-      }
-    }
-    if (stores.length > 0 || handsUp.length > 0 || uses.length > 0) holders.push({ classId: start(cls), initParams: init ? initParams : null, stores, handsUp, uses });
-  }
-  return holders;
-}
-
-/**
- * The parameters an `__init__` hands on, as they are, to the next `__init__` on the MRO: `super().__init__(User, db)`
- * or `super(UserRepository, self).__init__(db=db)` in its own body (see SessionHolder.handsUp).
- */
-function superInitArgs(init: SgNode, params: readonly string[]): SessionHolder['handsUp'] {
-  const out: SessionHolder['handsUp'] = [];
-  for (const call of init.field('body')?.findAll({ rule: { kind: 'call' } }) ?? []) {
-    const callee = call.field('function');
-    const inner = callee?.kind() === 'attribute' && callee.field('attribute')?.text() === '__init__' ? callee.field('object') : null;
-    if (inner?.kind() !== 'call' || inner.field('function')?.text() !== 'super' || !sameNode(placeOf(call).unit, init)) continue;
-    const args = callArgs(call);
-    if (args.splat) continue;
-    args.positional.forEach((a, i) => {
-      if (a.kind() === 'identifier' && params.includes(a.text())) out.push({ param: a.text(), position: i, keyword: null });
-    });
-    for (const [k, a] of args.keywords) if (a.kind() === 'identifier' && params.includes(a.text())) out.push({ param: a.text(), position: null, keyword: k });
-  }
-  return out;
 }
 
 /** The `self.<attr> = ...` assignments of `fn`'s own body (see FunctionFacts.selfStores). */

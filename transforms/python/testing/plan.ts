@@ -11,7 +11,7 @@ import { paramAt } from '../index/param-entries';
 import { functionKey, type ProjectIndex } from '../index/project';
 import type { CallSite, Expr, FunctionSummary, ModuleSummary } from '../index/types';
 import { RULES as PROPAGATE_RULES } from '../propagate/rules';
-import type { FunctionFacts, NestedOverride, OwnAwait, SessionHolder, SessionUse, TestFacts } from './facts';
+import type { FunctionFacts, NestedOverride, OwnAwait, SessionUse, TestFacts } from './facts';
 import { FactoryHelpers } from './helpers';
 import type { AsyncioMode } from './pytest-config';
 import { HINTS, RULES, type TestRule } from './rules';
@@ -81,8 +81,6 @@ export interface TestSummary {
 export class TestPlan {
   private readonly files = new Map<string, FileTestPlan>();
   private readonly facts = new Map<string, FunctionFacts>();
-  /** The SessionHolder facts of classes, by functionKey(path, class id). */
-  private readonly holders = new Map<string, SessionHolder>();
   /** Fixtures whose value is an async function (a factory fixture returning a helper made async), by name. */
   private readonly asyncCallables = new Map<string, { path: string; qualname: string }[]>();
   private readonly helpers: FactoryHelpers;
@@ -114,7 +112,6 @@ export class TestPlan {
     private readonly dependencies: { sync: string; async: string } = { sync: 'get_db', async: 'get_async_db' },
   ) {
     for (const [path, s] of summaries) for (const f of s.tests.functions) this.facts.set(functionKey(path, f.id), f);
-    for (const [path, s] of summaries) for (const h of s.tests.holders) this.holders.set(functionKey(path, h.classId), h);
     for (const [path, s] of summaries) {
       for (const fn of s.base.functions) {
         const value = fn.test === 'fixture' ? (fn.isGenerator ? fn.provides : fn.returns) : null;
@@ -1056,29 +1053,13 @@ export class TestPlan {
    * counts.
    */
   private heldUse(cls: { path: string; id: number }, f: FunctionFacts['forwards'][number]): string | null {
-    const attrs = new Set<string>();
-    let slot: { position: number | null; keyword: string | null } = f;
-    let after: { path: string; id: number } | undefined;
-    for (let step = 0; step <= MAX_FORWARD_DEPTH; step++) {
-      const init = this.index.findMethod(cls, '__init__', after);
-      const owner = init ? this.index.function(init.path, init.id)?.classId : undefined;
-      const holder = init && owner !== undefined && owner !== null ? this.holders.get(functionKey(init.path, owner)) : undefined;
-      if (!init || !holder?.initParams || owner === undefined || owner === null) break;
-      const name = slot.keyword ?? (slot.position === null ? null : holder.initParams[slot.position]);
-      if (!name) break;
-      for (const x of holder.stores) if (x.param === name) attrs.add(x.attr);
-      const up = holder.handsUp.find((x) => x.param === name);
-      if (!up) break;
-      slot = up;
-      after = { path: init.path, id: owner };
-    }
+    const attrs = this.index.heldAttributes(cls, f);
     if (attrs.size === 0) return null;
     const qualname = this.index.classSummary(cls.path, cls.id)?.qualname ?? '?';
-    for (const c of this.index.mro(cls) ?? []) {
-      const use = this.holders.get(functionKey(c.path, c.id))?.uses.find((u) => attrs.has(u.attr));
-      if (use) return `passes it to \`${qualname}(...)\`, which keeps it as \`self.${use.attr}\`, and whose method \`${use.in}\` calls \`self.${use.attr}.${use.method}()\` without await (${c.path}:${use.line})`;
-    }
-    return null;
+    const found = this.index.heldUses(cls, attrs).find((u) => !u.use.awaited);
+    if (!found) return null;
+    const { path, use } = found;
+    return `passes it to \`${qualname}(...)\`, which keeps it as \`self.${use.attr}\`, and whose method \`${use.in}\` calls \`self.${use.attr}.${use.method}()\` without await (${path}:${use.line})`;
   }
 
   private file(path: string): FileTestPlan {

@@ -1,0 +1,34 @@
+from fastapi import Depends, FastAPI
+from sqlalchemy.orm import Session
+
+from app.db import get_db
+from app.repositories import LegacyUserRepository, UserRepository, UserService
+
+app = FastAPI()
+
+
+def get_legacy_repo(db: Session = Depends(get_db)) -> LegacyUserRepository:
+    return LegacyUserRepository(db)
+
+
+def get_service(db: Session = Depends(get_db)) -> UserService:
+    return UserService(db)
+
+
+def get_repo(db: Session = Depends(get_db)) -> UserRepository:
+    return UserRepository(db)
+
+
+@app.get("/legacy/{user_id}")
+def read_legacy(user_id: int, repo: LegacyUserRepository = Depends(get_legacy_repo)):
+    return {"found": repo.get(user_id) is not None}
+
+
+@app.get("/service/{user_id}")
+def read_service(user_id: int, service: UserService = Depends(get_service)):
+    return {"found": service.find(user_id) is not None}
+
+
+@app.get("/users/{user_id}")
+def read_user(user_id: int, repo: UserRepository = Depends(get_repo)):
+    return {"found": repo.get(user_id) is not None}

@@ -1,0 +1,29 @@
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models import User
+
+
+# Unannotated: nothing tells insert-await that `self.db` is a session, so its methods stay sync.
+class LegacyUserRepository:
+    def __init__(self, db):
+        self.db = db
+
+    def get(self, user_id: int):
+        return self.db.get(User, user_id)
+
+
+class UserRepository:
+    def __init__(self, db: AsyncSession):
+        self.db = db
+
+    async def get(self, user_id: int):
+        return await self.db.get(User, user_id)
+
+
+# Hands its session on to the legacy repository.
+class UserService:
+    def __init__(self, db: AsyncSession):
+        self.repo = LegacyUserRepository(db)
+
+    def find(self, user_id: int):
+        return self.repo.get(user_id)
