@@ -45,13 +45,16 @@ const DEPENDS_IN_ANNOTATION = /^(?:[\w.]+\.)?Annotated\s*\[[\s\S]*\b(?:Depends|S
 export function placeOf(node: SgNode): Place {
   let blocked: string | null = null;
   let child: SgNode = node;
-  for (let a = node.parent(); a !== null; a = a.parent()) {
+  let inner: SgNode | null = null;
+  for (let a = node.parent(); a !== null; inner = child, child = a, a = a.parent()) {
     switch (a.kind()) {
       case 'lambda':
         blocked ??= 'inside a lambda';
         break;
       case 'generator_expression':
-        blocked ??= 'inside a generator expression';
+        // Its first iterable is evaluated where the generator expression is, before it runs:
+        // `any(u.ok for u in await repo.list())` awaits in the enclosing function.
+        if (!isFirstIterable(a, child, inner)) blocked ??= 'inside a generator expression';
         break;
       case 'decorator':
         blocked ??= 'in a decorator';
@@ -68,9 +71,15 @@ export function placeOf(node: SgNode): Place {
         if (a.field('body')?.id() === child.id()) return { unit: a, blocked };
         break;
     }
-    child = a;
   }
   return { unit: null, blocked };
+}
+
+/** `inner` is the iterable of `clause`, the first `for ... in` clause of the generator expression `gen`. */
+function isFirstIterable(gen: SgNode, clause: SgNode, inner: SgNode | null): boolean {
+  if (clause.kind() !== 'for_in_clause' || inner === null) return false;
+  const first = gen.children().find((c) => c.kind() === 'for_in_clause');
+  return first?.id() === clause.id() && clause.field('right')?.id() === inner.id();
 }
 
 /** Why this function must stay sync, or null when it may become `async def`. */

@@ -22,3 +22,9 @@ def by_reference(items):
 def ranked_then_scored(db: AsyncSession, items):
     order = sorted(items, key=lambda i: svc.score(db, i))
     return order, svc.score(db, order[0])
+
+
+
+# Only the first iterable of a generator expression runs in the function itself: it can be awaited there.
+def any_voted(db: AsyncSession, items):
+    return any(i in items for i in svc.voted_ids(db))

@@ -6,3 +6,7 @@ from app.models import Vote
 
 def score(db: AsyncSession, item_id: int) -> int:
     return await db.scalar(select(func.count()).where(Vote.item_id == item_id))
+
+
+def voted_ids(db: AsyncSession) -> list[int]:
+    return (await db.scalars(select(Vote.item_id))).all()
