@@ -342,6 +342,7 @@ describe('fixture values', () => {
       'two fixtures of the name in the module': `import pytest\n@pytest.fixture\ndef repo():\n    return None\n@pytest.fixture(name="repo")\ndef other():\n    return None\n${TEST}`,
       'a name= that is no literal': `import pytest\nNAME = "x"\n@pytest.fixture(name=NAME)\ndef f():\n    return None\n${TEST}`,
       'pytest_generate_tests': `def pytest_generate_tests(metafunc):\n    pass\n${TEST}`,
+      'a fixture with another decorator': `import pytest\nfrom app.repos import UserRepo\n@pytest.fixture\n@wrapped\ndef repo():\n    return UserRepo()\n${TEST}`,
     };
     for (const [what, source] of Object.entries(cases)) {
       expect([what, resolveIn({ ...files, 'tests/test_x.py': source }, 'tests/test_x.py', 'repo.create')]).toEqual([what, null]);

@@ -282,8 +282,8 @@ export class ProjectIndex {
    * it that defines one, as pytest looks it up; what that fixture returns or yields, evaluated in its module.
    * Unknown wherever pytest could hand something else: a module on the way binding the name otherwise (an
    * imported fixture) or star-importing, two fixtures of the name in one module, a fixture of the name defined
-   * in a class anywhere, a `name=` that is no literal anywhere, a `pytest_generate_tests` hook in the project.
-   * A fixture's parameter is resolved only when the project defines one fixture of that name: pytest looks it
+   * in a class anywhere, a `name=` that is no literal anywhere, a `pytest_generate_tests` hook in the project,
+   * a fixture with another decorator besides the fixture's. A fixture's parameter is resolved only when the project defines one fixture of that name: pytest looks it
    * up from the test requesting the fixture, which may see a closer one.
    */
   private fixtureValue(path: string, name: string, consumerKind: 'test' | 'fixture', depth: number): Entity {
@@ -310,7 +310,7 @@ export class ProjectIndex {
         const binding = module.globals.get(fixture.name);
         if (binding?.k !== 'def' || binding.id !== fixture.id) return UNKNOWN_ENTITY;
         const value = fixture.isGenerator ? fixture.provides : fixture.returns;
-        return value ? this.evaluate(at, value, depth + 1) : UNKNOWN_ENTITY;
+        return value && !fixture.fixtureWrapped ? this.evaluate(at, value, depth + 1) : UNKNOWN_ENTITY;
       }
       // `from tests.fixtures import repo`, or a star import: a fixture pytest registers here, not looked into.
       if (module.summary.starImports.length > 0) return UNKNOWN_ENTITY;

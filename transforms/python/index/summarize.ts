@@ -265,6 +265,7 @@ class Summarizer {
     if (construct !== null) summary.asyncConstruct = construct;
     const alias = fixture ? fixtureDecorator(decoratorsOf(fn))?.name : null;
     if (alias !== null && alias !== undefined) summary.fixtureName = alias;
+    if (fixture && decorators.some((d) => !FIXTURE_DECORATOR.test(d))) summary.fixtureWrapped = true;
     return summary;
   }
 

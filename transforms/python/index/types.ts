@@ -170,6 +170,8 @@ export interface FunctionSummary {
    * '' when it is not a plain string literal. Absent when not given (the def's name is the fixture's).
    */
   fixtureName?: string;
+  /** A fixture with another decorator besides the fixture's (which may change the value it gives). Absent when not. */
+  fixtureWrapped?: true;
   /** Decorated as a FastAPI route (`@<router>.get(...)`, `api_route`, `websocket`...). */
   route: boolean;
   /** A session call left without its `await` in the body (insert-await flagged the function), or null. */
