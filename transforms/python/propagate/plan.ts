@@ -750,8 +750,9 @@ export class AsyncPlan {
   /**
    * The project class `cls`, constructed with the session at `slots` (CallSite.sessionArg), keeps it on the
    * instance (ProjectIndex.heldAttributes), or hands it to the constructor of another such class in its `__init__`
-   * (`self.repo = UserRepository(db)`, followed MAX_DEPTH classes deep), and the methods use it, and only the sync
-   * way: they call session methods on it without await (`self.db.commit()`, `self.db.query(...)`), none with.
+   * (`self.repo = UserRepository(db)`, followed MAX_HELD_DEPTH classes deep), and the methods use it, and only the sync
+   * way: they call session methods on it without await (`self.db.commit()`, `self.db.query(...)`), none with, and
+   * none of those classes has a coroutine method.
    */
   private heldSync(cls: { path: string; id: number }, slots: readonly (number | string)[]): boolean {
     const found = { sync: false, awaited: false };
@@ -769,6 +770,14 @@ export class AsyncPlan {
     for (const { use } of attrs.size > 0 ? this.index.heldUses(cls, attrs) : []) {
       if (use.awaited) found.awaited = true;
       else found.sync = true;
+    }
+    // A coroutine method (async before the run, or made async now: it awaits something else with the session, a
+    // helper it hands `self.db` to) expects the session it is given to be an AsyncSession.
+    for (const c of this.index.mro(cls) ?? []) {
+      for (const [, id] of this.index.classSummary(c.path, c.id)?.methods ?? []) {
+        const key = functionKey(c.path, id);
+        if (this.functions.get(key)?.fn.isAsync === true || this.newly.has(key)) found.awaited = true;
+      }
     }
     // The session handed on by the `__init__` that runs, as the session resolver sees it there (an annotated parameter).
     const init = this.index.findMethod(cls, '__init__');

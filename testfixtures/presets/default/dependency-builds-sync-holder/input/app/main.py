@@ -2,7 +2,7 @@ from fastapi import Depends, FastAPI
 from sqlalchemy.orm import Session
 
 from app.db import get_db
-from app.repositories import LegacyUserRepository, UserRepository, UserService
+from app.repositories import LegacyUserRepository, MixedUserRepository, UserRepository, UserService
 
 app = FastAPI()
 
@@ -19,6 +19,10 @@ def get_repo(db: Session = Depends(get_db)) -> UserRepository:
     return UserRepository(db)
 
 
+def get_mixed_repo(db: Session = Depends(get_db)) -> MixedUserRepository:
+    return MixedUserRepository(db)
+
+
 @app.get("/legacy/{user_id}")
 def read_legacy(user_id: int, repo: LegacyUserRepository = Depends(get_legacy_repo)):
     return {"found": repo.get(user_id) is not None}
@@ -31,4 +35,9 @@ def read_service(user_id: int, service: UserService = Depends(get_service)):
 
 @app.get("/users/{user_id}")
 def read_user(user_id: int, repo: UserRepository = Depends(get_repo)):
+    return {"found": repo.get(user_id) is not None}
+
+
+@app.get("/mixed/{user_id}")
+def read_mixed(user_id: int, repo: MixedUserRepository = Depends(get_mixed_repo)):
     return {"found": repo.get(user_id) is not None}
