@@ -1052,14 +1052,27 @@ export class TestPlan {
    * that attribute the sync way. Which methods the code holding the object calls is not followed: any such use
    * counts.
    */
-  private heldUse(cls: { path: string; id: number }, f: FunctionFacts['forwards'][number]): string | null {
-    const attrs = this.index.heldAttributes(cls, f);
-    if (attrs.size === 0) return null;
+  private heldUse(cls: { path: string; id: number }, f: { position: number | null; keyword: string | null }, depth = 0): string | null {
     const qualname = this.index.classSummary(cls.path, cls.id)?.qualname ?? '?';
-    const found = this.index.heldUses(cls, attrs).find((u) => !u.use.awaited);
-    if (!found) return null;
-    const { path, use } = found;
-    return `passes it to \`${qualname}(...)\`, which keeps it as \`self.${use.attr}\`, and whose method \`${use.in}\` calls \`self.${use.attr}.${use.method}()\` without await (${path}:${use.line})`;
+    const attrs = this.index.heldAttributes(cls, f);
+    const found = attrs.size > 0 ? this.index.heldUses(cls, attrs).find((u) => !u.use.awaited) : undefined;
+    if (found) {
+      const { path, use } = found;
+      return `passes it to \`${qualname}(...)\`, which keeps it as \`self.${use.attr}\`, and whose method \`${use.in}\` calls \`self.${use.attr}.${use.method}()\` without await (${path}:${use.line})`;
+    }
+    // `self.repo = LegacyRepo(db)` in the `__init__` that runs, its parameter a session there (annotated).
+    const init = this.index.findMethod(cls, '__init__');
+    if (!init || depth >= MAX_FORWARD_DEPTH) return null;
+    for (const call of this.index.function(init.path, init.id)?.calls ?? []) {
+      if (!call.sessionArg || call.onSession) continue;
+      const made = this.index.evaluate(init.path, call.callee);
+      if (made.k !== 'class') continue;
+      for (const slot of call.sessionArg) {
+        const inner = this.heldUse(made, typeof slot === 'string' ? { position: null, keyword: slot } : { position: slot, keyword: null }, depth + 1);
+        if (inner) return `passes it to \`${qualname}(...)\`, which ${inner}`;
+      }
+    }
+    return null;
   }
 
   private file(path: string): FileTestPlan {
