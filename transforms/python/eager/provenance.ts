@@ -5,7 +5,7 @@
 import type { SgNode } from '@ast-grep/napi';
 import { bindingsIn, occurrencesOf, parametersOf } from '../query/bindings';
 import type { SessionResolver } from '../query/sessions';
-import { asyncKeyword, callArgs, dottedName, namedChildren, sameNode, start } from '../query/syntax';
+import { asyncKeyword, callArgs, dottedName, looksLikeClassName, namedChildren, sameNode, start } from '../query/syntax';
 import { parseLoaderList, parseOptionsCall, type ImportTargets, type LoaderChain } from './loaders';
 import { reachingBindings } from './reaching';
 import { stringValue } from './summary';
@@ -133,8 +133,9 @@ export class Provenances {
       case 'attribute': {
         const object = expr.field('object');
         const name = expr.field('attribute')?.text() ?? '';
-        // `row.Post` on a Row of `select(Post, func.count(...))`: the entity the row holds under that name.
-        const row = object ? this.rowOf(object, fn, depth + 1) : null;
+        // `row.Post` on a Row of `select(Post, func.count(...))`: the entity the row holds under its class name
+        // (looked for only under a class-like name: every attribute read asks).
+        const row = object && looksLikeClassName(name) ? this.rowOf(object, fn, depth + 1) : null;
         if (row) return rowItem(row, row.items.filter((i) => i.key === name));
         const p = object ? this.of(object, fn, depth + 1) : null;
         const rel = p && (p.shape === 'object' || p.shape === 'any') ? p.model?.relationships.get(name) : undefined;
