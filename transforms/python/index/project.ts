@@ -402,7 +402,15 @@ export class ProjectIndex {
   private importTarget(path: string, target: ImportTarget, depth: number): Entity {
     const importer = this.modules.get(path)?.summary.absPath ?? '';
     const module = this.moduleEntity(target.module, importer);
-    return target.k === 'module' ? module : this.attribute(module, target.name, depth + 1);
+    if (target.k === 'module') return module;
+    // `from . import items` in a package's `__init__.py` imports the package's own name: while `__init__`
+    // runs that name is not bound yet, so Python imports the submodule; reading the binding instead would
+    // only find this import again.
+    if (module.k === 'module' && module.path === path) {
+      const sub = this.moduleEntity({ anchor: module.ref.anchor, parts: [...module.ref.parts, target.name] }, importer);
+      if (sub.k === 'module' && sub.path) return sub;
+    }
+    return this.attribute(module, target.name, depth + 1);
   }
 
   private moduleEntity(ref: ModuleRef, importer: string): Entity {

@@ -1,0 +1,5 @@
+from . import (
+    items,
+)
+
+__all__ = ["items"]
