@@ -1267,7 +1267,9 @@ export function sqliteMemory(url: string): 'private' | 'shared' | null {
  */
 export function asyncUrlLiteral(literal: StringLiteral): { text: string; scheme: string } | { unknown: string } {
   const scheme = /^([A-Za-z0-9+._-]+):\/\//.exec(literal.content)?.[1];
-  const target = scheme === undefined ? undefined : ASYNC_DRIVERS[scheme];
+  // `sqlite+pysqlite` names the driver `sqlite://` uses by default: the same database, spelled out. (Literal URLs
+  // only: the run-time helper's table stays REFERENCE §4's, and raises on it.)
+  const target = scheme === undefined ? undefined : ASYNC_DRIVERS[scheme === 'sqlite+pysqlite' ? 'sqlite' : scheme];
   if (scheme === undefined || target === undefined) return { unknown: scheme ?? '(none)' };
   return { text: `${literal.open}${target}${literal.content.slice(scheme.length)}${literal.close}`, scheme };
 }
@@ -1280,7 +1282,7 @@ export function asyncUrlLiteral(literal: StringLiteral): { text: string; scheme:
 export function portableConnectDict(dict: SgNode, scheme: string): boolean {
   const entries = namedChildren(dict);
   if (entries.length === 0) return true;
-  if (scheme !== 'sqlite' && scheme !== 'runtime') return false;
+  if (scheme !== 'sqlite' && scheme !== 'sqlite+pysqlite' && scheme !== 'runtime') return false;
   return entries.every((pair) => {
     if (kindOf(pair) !== 'pair') return false;
     const key = stringLiteral(pair.field('key')!);

@@ -114,7 +114,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   // Only awaits that will be written settle a finding: an ignored line keeps both the call and its finding.
   // A file without edits of its own may hold settled findings too (a helper only tests keeping their sync session
   // call, a seeding fixture's sync calls on a session fixture left sync).
-  const resolves = file.resolves.filter((r) => !ctx.isIgnored(r.offset, r.offset + 1));
+  const resolves = [...file.resolves, ...rewrite.resolves].filter((r) => !ctx.isIgnored(r.offset, r.offset + 1));
   if (edits.length === rewrite.engineEdits.length) return resolves.length > 0 ? { edits, findings, resolves } : { edits, findings };
 
   // First: where the imports go at the very offset of a test's new marker (a file that starts with the test),

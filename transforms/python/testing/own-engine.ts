@@ -20,6 +20,10 @@ type Import = { module: string; name: string };
 export interface OwnEngine {
   /** The engine's local name, which the AsyncSession is opened on. */
   engine: string;
+  /** How the session is opened when the fixture's own factory (made async in place) opens it; null for `Session(engine)`. */
+  open: string | null;
+  /** Where the fixture's own `sessionmaker(...)` call starts, when it opens the session; null for `Session(engine)`. */
+  maker: number | null;
   edits: TextEdit[];
   imports: Import[];
   /** The `create_engine` import, which can go once nothing else in the file uses it. */
@@ -37,14 +41,20 @@ const REASON = 'async-tests: the session fixture makes its own async engine';
  * carried over (another use of the engine, an argument the async engine does not take the same way).
  */
 export function ownEngine(fn: SgNode, shape: SessionShape, imports: ModuleImports): OwnEngine | { reason: string } | null {
-  const args = callArgs(shape.open);
-  const bind = args.positional.length === 1 && args.keywords.size === 0 ? args.positional[0] : args.positional.length === 0 && args.keywords.size === 1 ? args.keywords.get('bind') : undefined;
+  const body = fn.field('body');
+  if (!body) return null;
+  const statements = namedChildren(body);
+  // `TestingSessionLocal = sessionmaker(bind=engine)` in the fixture, then `session = TestingSessionLocal()`.
+  const maker = localMaker(fn, statements, shape.open, imports);
+  if (maker && 'reason' in maker) return maker;
+  const args = callArgs(maker ? maker.call : shape.open);
+  const bind = maker
+    ? args.positional.length === 1 && !args.keywords.has('bind') ? args.positional[0] : args.positional.length === 0 ? args.keywords.get('bind') : undefined
+    : args.positional.length === 1 && args.keywords.size === 0 ? args.positional[0] : args.positional.length === 0 && args.keywords.size === 1 ? args.keywords.get('bind') : undefined;
   if (bind?.kind() !== 'identifier' || args.splat) return null;
   const name = bind.text();
-  const body = fn.field('body');
   const bindings = bindingsIn(fn, name);
-  if (!body || bindings.length !== 1) return null;
-  const statements = namedChildren(body);
+  if (bindings.length !== 1) return null;
   const made = statements.find((s) => soleAssignment(s)?.field('left')?.text() === name);
   const call = made ? soleAssignment(made)?.field('right') : null;
   const callee = call?.kind() === 'call' ? call.field('function') : null;
@@ -75,6 +85,7 @@ export function ownEngine(fn: SgNode, shape: SessionShape, imports: ModuleImport
   for (const use of fn.findAll({ rule: { kind: 'identifier', regex: `^${name}$` } })) {
     if (start(use) >= start(made) && end(use) <= end(made)) continue;
     if (start(use) >= start(shape.open) && end(use) <= end(shape.open)) continue;
+    if (maker && start(use) >= start(maker.call) && end(use) <= end(maker.call)) continue;
     const statement = statements.find((s) => start(s) <= start(use) && end(use) <= end(s));
     const use$ = statement ? schemaCall(statement, name) : null;
     if (!statement || !use$) return fail(`is used in \`${firstLine((statement ?? use).text())}\`, which has no async form here`);
@@ -90,14 +101,76 @@ export function ownEngine(fn: SgNode, shape: SessionShape, imports: ModuleImport
       reason: REASON,
     });
   }
-  if (start(made) > start(shape.open)) return fail('is made after the session is opened');
+  if (start(made) > start(shape.open) || (maker && start(made) > start(maker.call))) return fail('is made after the session is opened');
   const from = CREATE_ENGINE_MODULES.find((m) => localNamesFor(imports, m, 'create_engine').includes(callee.text()));
+  const frees: OwnEngine['frees'] = from ? [{ module: from, name: 'create_engine', local: callee.text() }] : [];
+  if (maker) {
+    const asyncMaker = localNamesFor(imports, SA_ASYNC, 'async_sessionmaker')[0];
+    if (!asyncMaker) toImport.push({ module: SA_ASYNC, name: 'async_sessionmaker' });
+    // As async-engine writes the factory twins: expire_on_commit=False, since an expired attribute read later
+    // would load lazily, which an AsyncSession cannot do outside an await.
+    edits.push({ start: start(maker.call), end: end(maker.call), text: `${asyncMaker ?? 'async_sessionmaker'}(${[name, 'expire_on_commit=False', ...maker.kept].join(', ')})`, reason: REASON });
+    frees.push({ module: maker.module, name: 'sessionmaker', local: maker.callee });
+  }
   return {
     engine: name,
+    open: maker ? shape.open.text() : null,
+    maker: maker ? start(maker.call) : null,
     edits,
     imports: [...(imported ? [] : [{ module: SA_ASYNC, name: 'create_async_engine' }]), ...toImport],
-    frees: from ? [{ module: from, name: 'create_engine', local: callee.text() }] : [],
+    frees,
   };
+}
+
+const MAKER_MODULES = ['sqlalchemy.orm', 'sqlalchemy.orm.session'];
+/** sessionmaker keywords that mean the same to async_sessionmaker (as async-engine carries them to its twins). */
+const MAKER_KEYWORDS = new Set(['autoflush', 'info', 'autobegin', 'join_transaction_mode', 'close_resets_only', 'enable_baked_queries']);
+
+interface LocalMaker {
+  call: SgNode;
+  /** The local name `sessionmaker` is imported as, and from where. */
+  callee: string;
+  module: string;
+  /** The keyword arguments carried over as written. */
+  kept: string[];
+}
+
+/**
+ * The `sessionmaker(...)` the fixture binds, once, to the name whose call `open` opens the session (no arguments),
+ * as a statement of its own before it; null when the session is not opened so; a reason when it is, but the
+ * factory cannot become an `async_sessionmaker` here.
+ */
+function localMaker(fn: SgNode, statements: SgNode[], open: SgNode, imports: ModuleImports): LocalMaker | { reason: string } | null {
+  const opener = open.field('function');
+  if (opener?.kind() !== 'identifier') return null;
+  const factory = opener.text();
+  const made = statements.find((s) => soleAssignment(s)?.field('left')?.text() === factory);
+  const call = made ? soleAssignment(made)?.field('right') : null;
+  const callee = call?.kind() === 'call' ? call.field('function') : null;
+  const module = callee?.kind() === 'identifier' ? MAKER_MODULES.find((m) => localNamesFor(imports, m, 'sessionmaker').includes(callee.text())) : undefined;
+  if (!made || !call || !callee || !module || bindingsIn(fn, factory).length !== 1) return null;
+  const fail = (why: string): { reason: string } => ({ reason: `its session factory \`${factory}\` ${why}` });
+  const openArgs = callArgs(open);
+  if (openArgs.positional.length > 0 || openArgs.keywords.size > 0 || openArgs.splat) return fail('is called with arguments, which its async form may not take');
+  if (start(made) > start(open)) return fail('is made after the session is opened');
+  // Used only where it is made and where the session is opened: anything else would get an async factory unawares.
+  for (const use of fn.findAll({ rule: { kind: 'identifier', regex: `^${factory}$` } })) {
+    if ((start(use) >= start(made) && end(use) <= end(made)) || (start(use) >= start(open) && end(use) <= end(open))) continue;
+    return fail(`is used in \`${firstLine((statements.find((s) => start(s) <= start(use) && end(use) <= end(s)) ?? use).text())}\`, which has no async form here`);
+  }
+  const args = callArgs(call);
+  if (args.splat) return fail('is made with unpacked arguments');
+  const kept: string[] = [];
+  for (const [key, value] of args.keywords) {
+    if (key === 'bind' || key === 'expire_on_commit' || key === 'future') continue;
+    if (key === 'autocommit' && value.kind() === 'false') continue;
+    if (MAKER_KEYWORDS.has(key)) {
+      kept.push(`${key}=${value.text()}`);
+      continue;
+    }
+    return fail(`is made with \`${key}=\`, which the async session factory may not take the same way`);
+  }
+  return { call, callee: callee.text(), module, kept };
 }
 
 /** `X.create_all(engine)` / `X.drop_all(bind=engine)` (the metadata and method), or `engine.dispose()`, as a whole statement. */
@@ -125,6 +198,8 @@ function convertedArguments(call: SgNode): { url: SgNode; asyncUrl: string; pool
   if ('unknown' in converted) return { reason: `has a URL whose scheme \`${converted.unknown}\` has no async driver awaitify knows` };
   for (const [key, value] of args.keywords) {
     if (key === 'url' || ENGINE_KEYWORDS.has(key)) continue;
+    // Async engines are 2.0-style whatever it says; an explicit True stays as written, as async-engine keeps it.
+    if (key === 'future' && value.kind() === 'true') continue;
     if (key === 'poolclass' && ASYNC_POOLS.has(value.text().split('.').pop() ?? '')) continue;
     if (key === 'connect_args' && converted.scheme.startsWith('sqlite') && value.kind() === 'dictionary' && portableConnectDict(value, 'sqlite')) continue;
     return { reason: `is created with \`${key}=\`, which the async engine may not take the same way` };

@@ -4,7 +4,7 @@
 // rewrite of this file is adopted, so the twins are exactly what it writes for app modules.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, TransformContext } from '../../../engine/types';
-import { transform as asyncEngine, twinName } from '../async-engine';
+import { RULE_ARG as ENGINE_RULE_ARG, transform as asyncEngine, twinName } from '../async-engine';
 import { moduleRefOf } from '../index/modules';
 import type { ProjectIndex } from '../index/project';
 import { callArgs, isAsyncDef, namedChildren, start, end } from '../query/syntax';
@@ -31,13 +31,15 @@ export interface RewriteOutput {
   engineFindings: FindingInput[];
   /** Imports left unused by the rewrites (the sync factory a converted fixture opened). */
   fromRemovals: Import[];
+  /** Earlier transforms' findings these rewrites settle (TransformResult.resolves). */
+  resolves: { rule: string; offset: number }[];
 }
 
 type Import = { module: string; name: string };
 /** An imported name the replaced code used, which can go once nothing else in the file uses `local`. */
 type Freed = Import & { local: string };
 /** An edit set waiting for the factory twins it needs; `fixture` is the session fixture's def offset (null for an override). */
-type Pending = { edits: TextEdit[]; missing: string | null; fail: (why: string) => void; imports: Import[]; frees?: Freed[]; fixture: number | null };
+type Pending = { edits: TextEdit[]; missing: string | null; fail: (why: string) => void; imports: Import[]; frees?: Freed[]; fixture: number | null; settles?: { rule: string; offset: number }[] };
 
 interface OverrideSite {
   assignment: SgNode;
@@ -58,7 +60,7 @@ export class SessionRewriter {
   private readonly root: SgNode;
   private readonly imports: ModuleImports;
   private readonly isOpener: (call: SgNode) => boolean;
-  private readonly out: RewriteOutput = { edits: [], findings: [], fromImports: [], asyncFixtures: 0, engineEdits: [], engineFindings: [], fromRemovals: [] };
+  private readonly out: RewriteOutput = { edits: [], findings: [], fromImports: [], asyncFixtures: 0, engineEdits: [], engineFindings: [], fromRemovals: [], resolves: [] };
   private readonly absPath: string;
   /** Async twins written for overrides, by the sync override's def offset. */
   private readonly twins = new Map<number, string>();
@@ -129,6 +131,7 @@ export class SessionRewriter {
     for (const p of pending) {
       this.out.edits.push(...p.edits);
       this.out.fromImports.push(...p.imports);
+      this.out.resolves.push(...(p.settles ?? []));
       if (p.fixture !== null) this.out.asyncFixtures++;
     }
     this.out.fromRemovals.push(...importsFreedBy(this.ctx.tree, this.ctx.path, pending.flatMap((p) => p.frees ?? []), this.out.edits));
@@ -152,7 +155,7 @@ export class SessionRewriter {
   }
 
   /** `@pytest.fixture def db(): ...` → `@pytest_asyncio.fixture async def db(): async with ... yield session`. */
-  private fixtureEdits(fn: SgNode): { edits: TextEdit[]; missing: string | null; imports: Import[]; frees?: Freed[] } | { reason: string } {
+  private fixtureEdits(fn: SgNode): { edits: TextEdit[]; missing: string | null; imports: Import[]; frees?: Freed[]; settles?: { rule: string; offset: number }[] } | { reason: string } {
     const shape = sessionShape(fn, this.ctx.source, this.isOpener);
     if (!shape) return { reason: 'it no longer opens a session' };
     if (!shape.ok) return { reason: shape.reason };
@@ -165,7 +168,7 @@ export class SessionRewriter {
     // `Session(engine)` on an engine the fixture makes for itself: that engine becomes an async one.
     const own = !open.ok && !connection ? ownEngine(fn, shape.shape, this.imports) : null;
     if (own && 'reason' in own) return { reason: own.reason };
-    if (own) open = this.asyncOpen(shape.shape.open, undefined, own.engine);
+    if (own) open = own.open !== null ? { ok: true, text: own.open, imports: [], missingTwin: null } : this.asyncOpen(shape.shape.open, undefined, own.engine);
     if (!open.ok) return { reason: open.reason };
     const memory = this.memoryDatabase(shape.shape.open, connection?.engine);
     if (memory) return { reason: memory };
@@ -182,6 +185,8 @@ export class SessionRewriter {
       missing: open.missingTwin,
       imports: [...open.imports, ...(own?.imports ?? [])],
       frees: [...(open.frees ?? []), ...(own?.frees ?? [])],
+      // async-engine reported the fixture's own sessionmaker as one it could not twin; it is made async in place now.
+      settles: own?.maker !== null && own?.maker !== undefined ? [{ rule: ENGINE_RULE_ARG, offset: own.maker }] : [],
     };
   }
 

@@ -1,0 +1,15 @@
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import User
+
+
+class UserRepository:
+    def save(self, db: Session, user: User) -> User:
+        db.add(user)
+        db.commit()
+        db.refresh(user)
+        return user
+
+    def find_by_username(self, db: Session, username: str):
+        return db.scalars(select(User).where(User.username == username)).first()
