@@ -30,6 +30,7 @@ import {
   type GlobalBinding,
   type ImportTarget,
   type MethodKind,
+  type MockAssignment,
   type ModuleRef,
   type ModuleSummary,
   type ParamFacts,
@@ -195,6 +196,7 @@ class Summarizer {
       const fn = functions.get(id);
       if (fn && (facts.sessions || facts.untypedSessionLike)) fn.params = facts;
     }
+    if (isTestPath(this.input.path)) this.mockAssignments(functions);
     const classes = classNodes.map((c) => this.classSummary(c));
     return {
       path: this.input.path,
@@ -516,6 +518,34 @@ class Summarizer {
     if (references.length > 0) site.references = references;
     if (blocked === null) Object.assign(site, mainEntryOf(call));
     return Object.assign(site, argumentOf(call));
+  }
+
+  /**
+   * `service.repo.find = MagicMock(return_value=None)` (or `= lambda ...`) in a test or fixture: the attribute is
+   * resolved later; when it is a method made async, the code under test awaits what the sync mock returns.
+   */
+  private mockAssignments(functions: ReadonlyMap<number, FunctionSummary>): void {
+    for (const assignment of this.root.findAll({ rule: { kind: 'assignment' } })) {
+      const left = assignment.field('left');
+      const right = assignment.field('right');
+      if (left?.kind() !== 'attribute' || !right || assignment.parent()?.kind() !== 'expression_statement') continue;
+      const unit = placeOf(assignment).unit;
+      const owner = unit ? functions.get(start(unit)) : undefined;
+      if (!owner) continue;
+      let value: MockAssignment['value'] | null = null;
+      if (right.kind() === 'lambda') value = 'lambda';
+      else if (right.kind() === 'call') {
+        const made = this.exprOf(right, 0);
+        // AsyncMock's calls return awaitables: it stands in for a coroutine function as it should.
+        const factory = made.k === 'call' ? made.of : null;
+        const name = factory?.k === 'attr' ? factory.name : factory?.k === 'global' ? factory.name : '';
+        if (this.isMock(made) && name !== 'AsyncMock') value = 'mock';
+      }
+      if (value === null) continue;
+      const target = this.exprOf(left, 0);
+      if (target.k !== 'attr') continue;
+      (owner.mockAssignments ??= []).push({ start: start(right), target, text: compact(left.text()), value });
+    }
   }
 
   /** A value made by a mock class: `MagicMock()`, `mock.Mock()`, `mocker.MagicMock()`. */

@@ -205,6 +205,22 @@ export interface FunctionSummary {
    * it had before the run. Absent when none.
    */
   asyncConstruct?: string;
+  /**
+   * In a test file: `target.method = MagicMock(...)` (any sync mock class) or `= lambda ...` assignments in the body,
+   * which put a sync callable where the code under test may await. Absent when none.
+   */
+  mockAssignments?: MockAssignment[];
+}
+
+export interface MockAssignment {
+  /** Offset of the assigned value. */
+  start: number;
+  /** The attribute assigned to. */
+  target: Expr;
+  /** The target as written, whitespace removed. */
+  text: string;
+  /** The value's kind: a sync mock class's instance, or a lambda. */
+  value: 'mock' | 'lambda';
 }
 
 /**

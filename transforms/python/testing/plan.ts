@@ -397,6 +397,17 @@ export class TestPlan {
         problems.push({ rule: RULES.syncContext, offset: call.start, message: `${shown}, but it runs ${call.blocked}, where it cannot be awaited` });
       } else awaits.push(call);
     }
+    for (const m of fn.mockAssignments ?? []) {
+      const target = this.index.resolveFunction(path, m.target);
+      const replaced = target && this.isAsyncNow(target) ? this.index.function(target.path, target.id) : undefined;
+      if (!replaced) continue;
+      const value = m.value === 'mock' ? 'a sync mock' : 'a lambda';
+      problems.push({
+        rule: RULES.syncContext,
+        offset: m.start,
+        message: `the ${what} assigns ${value} to \`${m.text}\`, in place of \`${replaced.qualname}\`, which is async now: the code under test awaits what it returns, and ${m.value === 'mock' ? "a Mock's return value" : "a lambda's value"} cannot be awaited (use \`AsyncMock(...)\`)`,
+      });
+    }
     const alreadyAsync = fn.isAsync;
     if (awaits.length === 0 && problems.length === 0 && !alreadyAsync) return;
     const own = isFixture && !alreadyAsync ? this.ownSessionCalls(fn, facts) : [];
