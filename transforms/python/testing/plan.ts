@@ -872,9 +872,23 @@ export class TestPlan {
           : onSelf?.receiver
             ? { start: onSelf.call ?? onSelf.start, param: onSelf.receiver, call: `${onSelf.receiver}.${onSelf.method ?? ''}` }
             : null;
+      const what = `${r.fn.test === 'test' ? 'test' : 'fixture'} \`${r.fn.qualname}\``;
+      const handed = at ? null : this.handedToCoroutine(r);
+      const handedFixture = handed ? r.fixtures.get(handed.param) : undefined;
+      if (handed && handedFixture) {
+        // No await on the session itself, but a coroutine function it awaits gets the sync Session: its own awaits on
+        // the session's methods fail there. Nothing in the test can be given back: the call must stay awaited.
+        this.flag(
+          r.path,
+          RULES.sessionFixture,
+          handed.start,
+          `the ${what} awaits \`${handed.call}(...)\`, which is async now, handing it \`${handed.param}\`, but the session fixture \`${handedFixture.qualname}\` (${handedFixture.path}) was left sync (see its finding) and hands it a sync Session: the coroutine function's awaits on that session fail with TypeError until the fixture yields an AsyncSession`,
+          `Convert the fixture \`${handedFixture.qualname}\` to an async one (\`@pytest_asyncio.fixture async def ...: async with AsyncSessionLocal() as session: yield session\`): the ${what} then works as written.`,
+        );
+        continue;
+      }
       const fixture = at ? r.fixtures.get(at.param) : undefined;
       if (!at || !fixture) continue;
-      const what = `${r.fn.test === 'test' ? 'test' : 'fixture'} \`${r.fn.qualname}\``;
       this.flag(
         r.path,
         RULES.sessionFixture,
@@ -883,6 +897,22 @@ export class TestPlan {
         `Convert the fixture \`${fixture.qualname}\` to an async one (\`@pytest_asyncio.fixture async def ...: async with AsyncSessionLocal() as session: yield session\`): the ${what} then works as written.`,
       );
     }
+  }
+
+  /**
+   * The first call of the receiver `r` that hands it one of its sync session fixtures' values and is awaited (as
+   * written, or by this plan) on a function that is async now, or null.
+   */
+  private handedToCoroutine(r: SyncReceiver): { start: number; param: string; call: string } | null {
+    const planned = new Set(this.file(r.path).awaits.map((a) => a.start));
+    for (const f of r.facts.forwards) {
+      if (!r.fixtures.has(f.param)) continue;
+      const call = r.fn.calls.find((c) => c.start === f.callStart);
+      if (!call || call.ignored || (call.awaited !== 'yes' && !planned.has(call.start))) continue;
+      const target = this.index.resolveFunction(r.path, call.callee);
+      if (target && this.isAsyncNow(target)) return { start: call.start, param: f.param, call: call.text };
+    }
+    return null;
   }
 
   /**

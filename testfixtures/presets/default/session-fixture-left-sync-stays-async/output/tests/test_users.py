@@ -19,3 +19,10 @@ async def test_create(db_session: AsyncSession):
 def test_seeded(seeded_user: User, db_session: Session):
     db_session.refresh(seeded_user)
     assert seeded_user.name == "seed"
+
+
+# Only hands the session to the CRUD function made async, which awaits its calls on the sync session: flagged.
+@pytest.mark.asyncio
+async def test_create_only(db_session):
+    user = await crud.create_user(db_session, "c")
+    assert user.id
