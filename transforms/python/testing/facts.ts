@@ -200,7 +200,7 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
     const lineStart = source.lastIndexOf('\n', start(holder) - 1) + 1;
     const indent = source.slice(lineStart, start(holder));
     const params = parametersOf(fn).map((p) => p.name);
-    const shape = fixture && fixture.callee !== 'pytest_asyncio.fixture' ? (sessionShape(fn, source, isOpener) ?? unknownOpener(fn, sessionClasses)) : null;
+    const shape = fixture && fixture.callee !== 'pytest_asyncio.fixture' ? (sessionShape(fn, source, isOpener) ?? unknownOpener(fn, sessionClasses) ?? delegatedDependency(fn, dependencies[0])) : null;
     const overrides = overridesOf(fn, params, dependencies);
     functions.push({
       id: start(fn),
@@ -428,6 +428,27 @@ function unknownOpener(fn: SgNode, sessionClasses: ReadonlySet<string>): { ok: f
     const made = value?.kind() === 'call' ? value : value?.kind() === 'identifier' ? madeBy(fn, value.text()) : null;
     // `sessionmaker(...)` makes a factory, whatever the annotation says: the fixtures opening sessions from it are the ones.
     if (made && !/(^|\.)(async_)?sessionmaker$/.test(made.field('function')?.text() ?? '')) return { ok: false, reason: `its session comes from \`${made.text()}\`, which is no session factory awaitify knows` };
+  }
+  return null;
+}
+
+/**
+ * A fixture handing out what the application's sync session dependency yields (`yield from get_db()`, `return
+ * next(get_db())`, `database.get_db` alike): a sync Session, in a shape this transform does not convert. Without
+ * this, nothing marked it a session fixture, and tests handing its session to functions made async were converted
+ * without a word.
+ */
+function delegatedDependency(fn: SgNode, dependency: string | undefined): { ok: false; reason: string } | null {
+  const body = fn.field('body');
+  if (!dependency || !body) return null;
+  const exits = body.findAll({ rule: { any: [{ kind: 'yield' }, { kind: 'return_statement' }] } }).filter((e) => sameNode(enclosingDef(e), fn));
+  for (const exit of exits) {
+    let value = namedChildren(exit)[0];
+    // `next(get_db())`: the first session the generator yields.
+    if (value?.kind() === 'call' && value.field('function')?.text() === 'next') value = callArgs(value).positional[0];
+    const callee = value?.kind() === 'call' ? value.field('function') : null;
+    const name = callee?.kind() === 'identifier' ? callee.text() : callee?.kind() === 'attribute' ? callee.field('attribute')?.text() : undefined;
+    if (name === dependency && value) return { ok: false, reason: `it hands out what \`${value.text()}\` yields, the application's sync session dependency` };
   }
   return null;
 }
