@@ -674,7 +674,7 @@ export class TestPlan {
       return;
     }
     // Its rewrite may still fail for want of a factory twin (and say why there): it hands out a sync Session as before.
-    if (!switches) this.noteSyncReceivers(path, s, fn);
+    if (!switches) this.noteSyncReceivers(path, s, fn, false);
     this.file(path).sessionFixtures.add(fn.id);
     for (const o of overrides) this.file(o.path).overrides.set(o.override.def, { fixture: fn.id, awaits: o.awaits });
     for (const f of followers) this.follow(f, fn);
@@ -722,14 +722,14 @@ export class TestPlan {
    * For a session fixture left sync: the tests and fixtures receiving it, settled once every function's plan is
    * known (settleSyncReceivers).
    */
-  private noteSyncReceivers(path: string, s: TestSummary, fixture: FunctionSummary): void {
+  private noteSyncReceivers(path: string, s: TestSummary, fixture: FunctionSummary, certain = true): void {
     const name = this.fixtureName(path, fixture);
     if (name === '') return;
     this.syncSessionFixtures.add(functionKey(path, fixture.id));
     this.forEachReceiver(name, path, s.base.absPath, fixture.id, ({ otherPath, other, consumer, cf, name: as }) => {
       const key = functionKey(otherPath, consumer.id);
       const receiver = this.syncReceivers.get(key) ?? { path: otherPath, s: other, fn: consumer, facts: cf, fixtures: new Map() };
-      if (!receiver.fixtures.has(as)) receiver.fixtures.set(as, { qualname: fixture.qualname, path });
+      if (!receiver.fixtures.has(as)) receiver.fixtures.set(as, { qualname: fixture.qualname, path, ...(certain ? {} : { certain }) });
       this.syncReceivers.set(key, receiver);
       for (const store of cf.selfStores.filter((x) => x.param === as)) this.noteSelfReceivers(otherPath, other, consumer, store.attr, { qualname: fixture.qualname, path });
       return (passedAs, tooDeep) => {
@@ -906,7 +906,8 @@ export class TestPlan {
   private handedToCoroutine(r: SyncReceiver): { start: number; param: string; call: string } | null {
     const planned = new Set(this.file(r.path).awaits.map((a) => a.start));
     for (const f of r.facts.forwards) {
-      if (!r.fixtures.has(f.param)) continue;
+      const fixture = r.fixtures.get(f.param);
+      if (!fixture || fixture.certain === false) continue;
       const call = r.fn.calls.find((c) => c.start === f.callStart);
       if (!call || call.ignored || (call.awaited !== 'yes' && !planned.has(call.start))) continue;
       const target = this.index.resolveFunction(r.path, call.callee);
@@ -1143,7 +1144,8 @@ interface SyncReceiver {
   s: TestSummary;
   fn: FunctionSummary;
   facts: FunctionFacts;
-  fixtures: Map<string, { qualname: string; path: string }>;
+  /** `certain: false`: the fixture stays sync only if its rewrite fails for want of a factory twin its file may yet get. */
+  fixtures: Map<string, { qualname: string; path: string; certain?: false }>;
 }
 
 /** A test or fixture that follows a session fixture to an AsyncSession (TestPlan.follower). */
