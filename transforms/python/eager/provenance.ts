@@ -7,7 +7,7 @@ import { bindingsIn, occurrencesOf, parametersOf } from '../query/bindings';
 import type { SessionResolver } from '../query/sessions';
 import { asyncKeyword, callArgs, dottedName, looksLikeClassName, namedChildren, sameNode, start } from '../query/syntax';
 import { parseLoaderList, parseOptionsCall, type ImportTargets, type LoaderChain } from './loaders';
-import { reachingBindings } from './reaching';
+import { entryValueHidden, reachingBindings } from './reaching';
 import { stringValue } from './summary';
 import type { ModelInfo, Relationship } from './model-index';
 
@@ -296,7 +296,10 @@ export class Provenances {
     const bindings = bindingsIn(fn, name);
     const param = parametersOf(fn).find((p) => p.name === name);
     if (param) {
-      if (bindings.length > 0 || !param.annotation) return null;
+      // A parameter rebound before the read on every path (`user = await db.scalar(select(User)...)` in a test
+      // given a `user` fixture): the value is the rebinding's, followed as any local bound more than once.
+      if (bindings.length > 0) return entryValueHidden(id, fn, bindings) ? this.rebound(id, fn, bindings, depth) : null;
+      if (!param.annotation) return null;
       // `nb: Notebook`, `nb: Annotated[Notebook, Depends(...)]`, `nb: NotebookDep` (an alias of that).
       const typed = this.index.modelOfType(this.path, param.annotation.text());
       return typed ? { shape: typed.list ? 'list' : 'object', model: typed.model, load: { k: 'unknown', why: `the parameter \`${name}\``, origin: 'parameter', param: name }, path: [] } : null;

@@ -34,6 +34,19 @@ export function reachingBindings(read: SgNode, fn: SgNode, bindings: readonly Sg
   return [...before, ...carried].map((s) => s.binding);
 }
 
+/**
+ * Whether one of `bindings` runs on every path to `read` before it: then a value the name had on entering the
+ * function (a parameter's) never reaches the read. False when that cannot be told (see reachingBindings).
+ */
+export function entryValueHidden(read: SgNode, fn: SgNode, bindings: readonly SgNode[]): boolean {
+  if (bindings.some((b) => ['global_statement', 'nonlocal_statement'].includes(String(b.parent()?.kind())))) return false;
+  if (insideNestedScope(read, fn)) return false;
+  return bindings.some((b) => {
+    const stmt = statementOf(b, fn);
+    return stmt !== null && runsBefore(b, stmt, read) && dominates(b, stmt, read, fn);
+  });
+}
+
 /** The statement a binding occurrence belongs to: its ancestor that is a child of a block (or the function body). */
 function statementOf(binding: SgNode, fn: SgNode): SgNode | null {
   let child = binding;
