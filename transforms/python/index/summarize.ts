@@ -187,7 +187,7 @@ class Summarizer {
     const params = this.parameterFacts(fnNodes, receivers);
     for (const { call, place } of calls) {
       const unit = place.unit ? start(place.unit) : null;
-      const site = this.callSite(call, place.blocked, unit === null ? undefined : receivers.get(unit));
+      const site = this.callSite(call, place.blocked, unit === null ? undefined : receivers.get(unit), place.unit);
       const owner = unit === null ? undefined : functions.get(unit);
       if (owner) owner.calls.push(site);
       else moduleCalls.push(site);
@@ -263,6 +263,7 @@ class Summarizer {
     // A function pinned sync (a validator, a property...) never becomes async: what decorates it does not matter.
     if (decorating.length > 0 && summary.syncOnly === null) summary.decorators = decorating;
     if (this.wrapsSynchronously(fn, own, summary)) summary.syncWrapper = true;
+    if (!summary.isAsync && decorators.some((d) => /^@\s*(?:contextlib\.)?contextmanager\s*$/.test(d))) summary.contextManager = true;
     const construct = summary.isAsync || summary.firstAwait === null ? null : this.asyncConstructOf(fn, own);
     if (construct !== null) summary.asyncConstruct = construct;
     const alias = fixture ? fixtureDecorator(decoratorsOf(fn))?.name : null;
@@ -473,7 +474,7 @@ class Summarizer {
 
   // ---- calls -----------------------------------------------------------------------------------
 
-  private callSite(call: SgNode, blocked: string | null, ownerReceivers: ReadonlySet<string> | undefined): CallSite {
+  private callSite(call: SgNode, blocked: string | null, ownerReceivers: ReadonlySet<string> | undefined, unit: SgNode | null): CallSite {
     const fn = call.field('function') as SgNode;
     const args = callArgs(call);
     const argValues = [...args.positional, ...args.keywords.values()];
@@ -484,6 +485,12 @@ class Summarizer {
       if (arg.kind() !== 'identifier' && arg.kind() !== 'attribute') continue;
       if (this.sessions.resolve(arg) !== null) sessionArgs.push(key);
       else if (arg.kind() === 'identifier' && ownerReceivers?.has(arg.text())) likeArgs.push([key, arg.text()]);
+    }
+    const managedArgs: [number | string, number, Expr][] = [];
+    for (const [key, arg] of keyed) {
+      if (arg.kind() !== 'identifier' || !unit || sessionArgs.includes(key)) continue;
+      const managed = this.managedBy(unit, arg.text());
+      if (managed) managedArgs.push([key, start(arg), this.exprOf(managed, 0)]);
     }
     const sessionArg = sessionArgs.length > 0;
     const onSession = fn.kind() === 'attribute' && this.sessions.resolve(fn.field('object') as SgNode) !== null;
@@ -511,6 +518,7 @@ class Summarizer {
     if (awaited !== 'no') site.awaited = awaited;
     if (sessionArg) site.sessionArg = sessionArgs;
     if (likeArgs.length > 0) site.likeArgs = likeArgs;
+    if (managedArgs.length > 0) site.managedArgs = managedArgs;
     if (onSession) site.onSession = true;
     if (this.isIgnoredLine(start(call))) site.ignored = true;
     const wrapper = this.wrapperOf(call);
@@ -546,6 +554,17 @@ class Summarizer {
       if (target.k !== 'attr') continue;
       (owner.mockAssignments ??= []).push({ start: start(right), target, text: compact(left.text()), value });
     }
+  }
+
+  /** The callee of `<call>` when `name` is bound in `unit` only by `with <call>(...) as name:`, else null. */
+  private managedBy(unit: SgNode, name: string): SgNode | null {
+    if (parametersOf(unit).some((p) => p.name === name)) return null;
+    const bindings = ownBindings(unit).get(name) ?? [];
+    if (bindings.length !== 1) return null;
+    const target = (bindings[0] as SgNode).parent();
+    const pattern = target?.kind() === 'as_pattern_target' ? target.parent() : null;
+    const value = pattern?.kind() === 'as_pattern' && pattern.parent()?.kind() === 'with_item' ? namedChildren(pattern)[0] : null;
+    return value?.kind() === 'call' ? (value.field('function') as SgNode) : null;
   }
 
   /** A value made by a mock class: `MagicMock()`, `mock.Mock()`, `mocker.MagicMock()`. */

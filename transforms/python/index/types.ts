@@ -138,6 +138,12 @@ export interface CallSite {
    */
   likeArgs?: [number | string, string][];
   /**
+   * Arguments naming a local bound only by `with <call> as name:` (and not known for a session): [position or keyword,
+   * the argument's offset, the callee of <call>], so a session a project context manager yields can be told. Absent
+   * when none.
+   */
+  managedArgs?: [number | string, number, Expr][];
+  /**
    * The callee (as written) of the call this call is an argument of: `asyncio.run(main(db))` hands the
    * coroutine to `asyncio.run`, so `main(db)` is not a call to await.
    */
@@ -205,6 +211,8 @@ export interface FunctionSummary {
    * it had before the run. Absent when none.
    */
   asyncConstruct?: string;
+  /** A plain def decorated `@contextmanager` (contextlib's): `with f() as x` binds what it yields. Absent when not. */
+  contextManager?: true;
   /**
    * In a test file: `target.method = MagicMock(...)` (any sync mock class) or `= lambda ...` assignments in the body,
    * which put a sync callable where the code under test may await. Absent when none.

@@ -154,6 +154,7 @@ export class AsyncPlan {
     this.flagUntypedSessionParameters();
     this.checkInferredSessionParameters();
     this.flagSyncSessionDependencies();
+    this.flagManagedSessions();
     this.noteUnawaitedCoroutineCalls();
     this.writeAsyncDefs();
   }
@@ -667,6 +668,36 @@ export class AsyncPlan {
         const taken = names.map((n) => `\`${n}\``).join(', ');
         for (const p of problems) this.flag(RULES.inferredSession, p.path, p.offset, `\`${fn.qualname}\` (${path}) takes ${taken} for a session because other calls hand it one, and was converted so; ${p.what}: check it`);
         this.flag(RULES.inferredSession, path, fn.id, `${taken} of \`${fn.qualname}\` was taken for a session because calls hand it one, and its session calls were converted; ${problems.length} place${problems.length === 1 ? '' : 's'} may hand it something else: ${problems.slice(0, 3).map((p) => p.what).join('; ')}${problems.length > 3 ? '; ...' : ''}`);
+      }
+    }
+  }
+
+  /**
+   * `with unit() as session: await repo.get_all(session)`: what a project `@contextmanager` (a plain generator) yields
+   * goes to the session parameter of a function made async. The context manager hands out a sync Session, which the
+   * coroutine function awaits: flagged at the argument, as for a sync factory's session (the call is awaited all the
+   * same, as it must be once the context manager yields an AsyncSession).
+   */
+  private flagManagedSessions(): void {
+    for (const callee of this.functions.values()) {
+      const sessions = callee.fn.params?.sessions;
+      if (!sessions || !(callee.fn.isAsync || this.newly.has(callee.key))) continue;
+      const bound = callee.fn.kind === 'method' || callee.fn.kind === 'classmethod' ? 1 : 0;
+      for (const site of this.callers.get(callee.key) ?? []) {
+        for (const [key, at, managerExpr] of site.call.managedArgs ?? []) {
+          const name = paramAt(sessions, typeof key === 'string' ? key : key + bound);
+          if (name === undefined) continue;
+          const manager = this.index.resolveFunction(site.path, managerExpr);
+          const managerKey = manager ? functionKey(manager.path, manager.id) : null;
+          const fn = managerKey ? this.functions.get(managerKey)?.fn : undefined;
+          if (!manager || !fn?.contextManager || this.newly.has(managerKey as string)) continue;
+          this.flag(
+            RULES.syncSessionArg,
+            site.path,
+            at,
+            `the argument for \`${name}\` of \`${callee.fn.qualname}\` (${callee.path}), a coroutine function now that awaits its session, is what \`${fn.qualname}\` (${manager.path}) yields, a sync \`@contextmanager\`: a sync Session, which fails at the first await`,
+          );
+        }
       }
     }
   }
