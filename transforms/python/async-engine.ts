@@ -915,7 +915,8 @@ class EngineTwins {
         return { kind: 'imported-engine', expression: twin, imports: [{ module: imported.module, name: twin }], sqlmodel, options };
       }
       if (imported) return unrecognised(`opens \`${quoted(opened)}\` on an engine imported from \`${imported.module}\`, which gets no async twin there (no module-level \`create_engine(...)\` awaitify can convert)`);
-      return unrecognised(`opens \`${quoted(opened)}\` on an engine that is not created in this file`);
+      // `engine = make_engine(settings)`, `engine = None` set later by `global engine`: no literal `create_engine(...)` to twin.
+      return unrecognised(`opens \`${quoted(opened)}\` on an engine that is not a module-level \`name = create_engine(...)\` of this file (made by a function of its own, or bound later)`);
     }
     if (args.length > 0) return unrecognised(`passes arguments to \`${quoted(callee)}\``);
     if (kindOf(callee) === 'identifier') {
