@@ -28,7 +28,7 @@ import { ownerOf } from './eager/scope';
 import { stringValue } from './eager/summary';
 import { callArgs, classOfMethod, dottedName, enclosingFunction, methodsOf, namedChildren, sameNode, start } from './query/syntax';
 import { bindingsIn, parametersOf } from './query/bindings';
-import { SessionResolver } from './query/sessions';
+import { SessionResolver, visibleSessionFixtures } from './query/sessions';
 import { collectImports, isModuleLevel, localNameFor, moduleLevelImportBindings, planImportEdits, type ModuleImports } from './support/imports';
 import { nameTable } from './support/scope';
 import { withCachedTree } from './support/cached-tree';
@@ -108,7 +108,10 @@ class EagerLoad {
     this.index = this.project.models;
     const imports = collectImports(ctx.tree);
     this.imports = imports;
-    this.sessions = new SessionResolver(ctx.tree, imports, { dependencyNames: [ctx.options.getDbName, ctx.options.asyncGetDbName], facades: [], types: ctx.options.sessionTypes ?? [], aliases: ctx.options.sessionAliases ?? {} });
+    // A test's parameter requesting a session fixture is that session (`user = await session.scalar(select(User)...)`
+    // then `user.todos`): the statement it executes takes the loader like any other.
+    const fixtures = ctx.options.sessionFixtures ? visibleSessionFixtures(ctx.options.sessionFixtures, ctx.path) : {};
+    this.sessions = new SessionResolver(ctx.tree, imports, { dependencyNames: [ctx.options.getDbName, ctx.options.asyncGetDbName], facades: [], types: ctx.options.sessionTypes ?? [], aliases: ctx.options.sessionAliases ?? {}, ...(Object.keys(fixtures).length > 0 ? { fixtures } : {}) });
     const bindings = new Map(moduleLevelImportBindings(imports).map((b) => [b.local, b.target] as const));
     this.provenances = new Provenances(ctx.path, this.index, this.sessions, bindings);
     this.expired = new ExpiredReads(ctx.path, this.index, this.sessions, this.provenances, (call, shape) => this.project.expiryAt(ctx.path, start(call), shape));
