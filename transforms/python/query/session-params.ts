@@ -14,7 +14,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import { AWAITED_METHODS, BULK_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
 import { bindingsIn, parametersOf } from './bindings';
-import type { SessionResolver } from './sessions';
+import type { SessionInfo, SessionResolver } from './sessions';
 import { callArgs, dottedName, enclosingFunction, start } from './syntax';
 import type { ModuleImports } from '../support/imports';
 
@@ -51,9 +51,18 @@ const SESSION_LIKE = new Set([...AWAITED_METHODS, ...BULK_METHODS, ...SQLMODEL_A
 
 /**
  * The file's part of the inference. `sessions`: the file's resolver, with the project's tables (a test's session
- * fixture parameter is a session to it). Null when the file defines no candidate and hands nothing on.
+ * fixture parameter is a session to it). `staysSync`: whether a session the resolver finds is made by a factory
+ * call that gets no async twin (`get_session()` of a `sessionmaker` whose engine async-engine could not twin,
+ * `Session(engine)` on an engine passed in): such a session stays a sync Session, which a function made async would
+ * await calls on, so it is handed "something else" here. Null when the file defines no candidate and hands nothing on.
  */
-export function summarizeHandoffs(root: SgRoot, imports: ModuleImports, sessions: SessionResolver, isTest: boolean): HandoffSummary | null {
+export function summarizeHandoffs(
+  root: SgRoot,
+  imports: ModuleImports,
+  sessions: SessionResolver,
+  isTest: boolean,
+  staysSync: (info: SessionInfo) => boolean = () => false,
+): HandoffSummary | null {
   const defs: Record<string, UntypedDef> = {};
   /** Each candidate def's offset: a call's enclosing def is matched by it (wrappers of one node need not be one object). */
   const defAt = new Map<string, number>();
@@ -82,10 +91,16 @@ export function summarizeHandoffs(root: SgRoot, imports: ModuleImports, sessions
     const args = callArgs(call);
     const kinds: [number | string, ArgKind][] = [];
     let from: string | undefined;
+    /** A session that stays sync is handed: recorded, so that it keeps the function from being inferred. */
+    let syncSession = false;
     const kindOf = (arg: SgNode): ArgKind => {
       const kind = arg.kind();
       if (kind !== 'identifier' && kind !== 'attribute') return 'other';
       const info = sessions.resolve(arg);
+      if (info !== null && staysSync(info)) {
+        syncSession = true;
+        return 'other';
+      }
       if (info !== null) return info.sqlmodel ? 'sqlmodel' : 'sa';
       if (kind !== 'identifier') return 'other';
       const name = arg.text();
@@ -98,7 +113,7 @@ export function summarizeHandoffs(root: SgRoot, imports: ModuleImports, sessions
     args.positional.forEach((arg, i) => kinds.push([i, kindOf(arg)]));
     for (const [keyword, arg] of args.keywords) kinds.push([keyword, kindOf(arg)]);
     const own = callee.length === 1 && has(defs, callee[0]!);
-    if (!own && kinds.every(([, k]) => k === 'other')) continue;
+    if (!own && !syncSession && kinds.every(([, k]) => k === 'other')) continue;
     const handoff: Handoff = { callee: callee.join('.'), args: kinds };
     if (from !== undefined) handoff.from = from;
     if (args.splat) handoff.splat = true;
