@@ -9,6 +9,7 @@ import { bindingsIn, parametersOf, type Parameter } from './bindings';
 import { callArgs, decoratorsOf, dottedName, enclosingScope, classOfMethod, methodsOf, namedChildren, sameNode } from './syntax';
 import { isTestPath } from '../index/modules';
 import { cached } from '../../../engine/cached';
+import { twinOrigin } from '../async-engine';
 
 export interface SessionOptions {
   /** Dependency callables whose `Depends(...)` parameters are sessions (`get_db`, `get_async_db`). */
@@ -222,6 +223,17 @@ function ownEntry<T>(table: Readonly<Record<string, T>>, name: string): T | unde
   return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
 }
 
+/**
+ * For the async twin async-engine writes beside a project factory (`async_make_session` beside `make_session`, in
+ * the rewritten text of a later transform or run): the dotted name of that factory, whose table entry `twin` says
+ * the twin is written; the twin makes AsyncSessions. Null when the last name is no twin's name.
+ */
+function twinOriginName(dotted: string): string | null {
+  const last = lastOf(dotted);
+  const origin = twinOrigin(last);
+  return origin === null ? null : `${dotted.slice(0, dotted.length - last.length)}${origin}`;
+}
+
 function lastOf(dotted: string): string {
   return dotted.slice(dotted.lastIndexOf('.') + 1);
 }
@@ -314,11 +326,19 @@ export class SessionResolver {
     const table = this.options.factories ?? NO_FACTORIES;
     const head = dotted[0] as string;
     const target = this.imports.get(head);
-    if (target !== undefined) return ownEntry(table, [target, ...dotted.slice(1)].join('.')) ?? null;
+    if (target !== undefined) {
+      const full = [target, ...dotted.slice(1)].join('.');
+      return ownEntry(table, full) ?? (ownEntry(table, twinOriginName(full) ?? '') === 'twin' ? 'async' : null);
+    }
     const relative = this.relativeImports.get(head);
     if (relative === undefined) return null;
-    const kinds = new Set(relativeEntries(table, [relative, ...dotted.slice(1)].join('.')).map(([, kind]) => kind));
-    if (kinds.size === 0) return null;
+    const name = [relative, ...dotted.slice(1)].join('.');
+    const kinds = new Set(relativeEntries(table, name).map(([, kind]) => kind));
+    if (kinds.size === 0) {
+      const origin = twinOriginName(name);
+      const twinned = origin === null ? [] : relativeEntries(table, origin).map(([, kind]) => kind);
+      return twinned.length > 0 && twinned.every((kind) => kind === 'twin') ? 'async' : null;
+    }
     return kinds.size === 1 ? [...kinds][0]! : 'none';
   }
 

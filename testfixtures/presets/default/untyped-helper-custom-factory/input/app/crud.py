@@ -1,0 +1,6 @@
+from app import models
+
+
+def wipe(db):
+    db.query(models.User).delete()
+    db.commit()
