@@ -10,6 +10,7 @@ import { placeOf, syncOnlyReason } from '../awaits/context';
 import { AWAITED_METHODS, BULK_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
 import { isBindingOccurrence, ownBindings, parametersOf, walkOwnScope } from '../query/bindings';
 import { SessionResolver, sessionOptionsFrom } from '../query/sessions';
+import { staysSyncSession } from '../query/sync-sessions';
 import { asyncKeyword, callArgs, decoratorsOf, type CallArgs, dottedName, end, isAsyncDef, namedChildren, sameNode, start } from '../query/syntax';
 import { excludedFunctions, type ExcludedFunction } from '../support/excluded-functions';
 import { cachedTree } from '../support/cached-tree';
@@ -479,12 +480,16 @@ class Summarizer {
     const args = callArgs(call);
     const argValues = [...args.positional, ...args.keywords.values()];
     const sessionArgs: (number | string)[] = [];
+    const syncSessionArgs: (number | string)[] = [];
     const likeArgs: [number | string, string][] = [];
     const keyed: [number | string, SgNode][] = [...args.positional.map((a, i): [number, SgNode] => [i, a]), ...args.keywords];
     for (const [key, arg] of keyed) {
       if (arg.kind() !== 'identifier' && arg.kind() !== 'attribute') continue;
-      if (this.sessions.resolve(arg) !== null) sessionArgs.push(key);
-      else if (arg.kind() === 'identifier' && ownerReceivers?.has(arg.text())) likeArgs.push([key, arg.text()]);
+      const info = this.sessions.resolve(arg);
+      if (info !== null) {
+        sessionArgs.push(key);
+        if (staysSyncSession(info, this.sessions, this.input.options, this.input.absPath)) syncSessionArgs.push(key);
+      } else if (arg.kind() === 'identifier' && ownerReceivers?.has(arg.text())) likeArgs.push([key, arg.text()]);
     }
     const managedArgs: [number | string, number, Expr][] = [];
     for (const [key, arg] of keyed) {
@@ -517,6 +522,7 @@ class Summarizer {
     const awaited = awaitState(call, this.input.source);
     if (awaited !== 'no') site.awaited = awaited;
     if (sessionArg) site.sessionArg = sessionArgs;
+    if (syncSessionArgs.length > 0) site.syncSessionArg = syncSessionArgs;
     if (likeArgs.length > 0) site.likeArgs = likeArgs;
     if (managedArgs.length > 0) site.managedArgs = managedArgs;
     if (onSession) site.onSession = true;

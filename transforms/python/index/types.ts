@@ -118,6 +118,11 @@ export interface CallSite {
    * of keyword ones. Absent when there are none.
    */
   sessionArg?: (number | string)[];
+  /**
+   * Those of sessionArg whose session stays sync after the migration (made by a factory call with no async twin:
+   * staysSyncSession). Absent when there are none.
+   */
+  syncSessionArg?: (number | string)[];
   /** The callee is a method of a session (`db.execute`): never a project function. */
   onSession?: true;
   /** The line carries an `awaitify: ignore` marker. */

@@ -615,7 +615,9 @@ export class AsyncPlan {
         // A positional argument's position among the parameters: after `self`/`cls` for a method called on its object.
         const bound = callee.fn.kind === 'method' || callee.fn.kind === 'classmethod' ? 1 : 0;
         const at = (key: number | string): number | string => (typeof key === 'string' ? key : key + bound);
-        for (const key of site.caller && this.keptSync.has(site.caller.key) ? [] : (site.call.sessionArg ?? [])) {
+        // A session that stays sync (its factory gets no async twin) is what the callee's sync calls need.
+        const handed = (site.call.sessionArg ?? []).filter((key) => !site.call.syncSessionArg?.includes(key));
+        for (const key of site.caller && this.keptSync.has(site.caller.key) ? [] : handed) {
           const name = paramAt(params.untypedSessionLike, at(key));
           if (name !== undefined) {
             this.flagSessionLikeUses(callee, name, `\`${site.caller?.fn.qualname ?? 'module code'}\` (${site.path}) passes it a session`, true);

@@ -8,14 +8,12 @@
 // of the project blocks the proof; so does an unprovable store in a class elsewhere whose base the index
 // cannot resolve, when that base is written with the name of a class of the hierarchy (or is not a name at all):
 // it may be a subclass reached through an import the index could not follow.
-import type { SgNode, SgRoot } from '@ast-grep/napi';
+import type { SgRoot } from '@ast-grep/napi';
 import type { IndexInput, ProjectIndexer } from '../../../engine/types';
 import { isTestPath, ModuleFinder, moduleRefOf } from '../index/modules';
 import { inferSessionParams, summarizeHandoffs } from './session-params';
 import { SessionResolver, sessionOptionsFrom } from './sessions';
-import { moduleNamesOf } from '../scaffold/engine-index';
-import { callArgs, dottedName, enclosingFunction } from './syntax';
-import { bindingsIn, parametersOf } from './bindings';
+import { staysSyncSession } from './sync-sessions';
 import { collectImports } from '../support/imports';
 import type { AttrFact, ClassFacts, EntitySummary } from './entity-facts';
 import { EntityResolver, type EntityVerdict, type ProjectEntities } from './entities';
@@ -51,7 +49,7 @@ export function summarizeEntities(input: IndexInput<SgRoot>): EntitySummary {
   // A function whose parameter may be a session is called with arguments, and defined with `def`.
   if (input.source.includes('def ')) {
     const sessions = new SessionResolver(input.tree, imports, sessionOptionsFrom(input.options, input.path));
-    const handoffs = summarizeHandoffs(input.tree, imports, sessions, isTestPath(input.path), (info) => info.origins.some((origin) => untwinnedFactory(origin, sessions, input)));
+    const handoffs = summarizeHandoffs(input.tree, imports, sessions, isTestPath(input.path), (info) => staysSyncSession(info, sessions, input.options, input.absPath));
     if (handoffs) summary.handoffs = handoffs;
   }
   return summary;
@@ -233,34 +231,6 @@ export class EntityIndex {
 
 function no(why: string): EntityVerdict {
   return { proven: false, why };
-}
-
-/**
- * Whether a call making a session (`get_session()`, `get_session.begin()`) calls a project factory that async-engine's
- * project pass found no async twin for (TransformOptions.sessionFactories `none`: its engine is made inline, or is no
- * module-level `create_engine(...)`): insert-await leaves that session sync. Read from the project's table, not from
- * this file's text, where async-engine has not written the twins it adds yet. `Session(engine)` stays sync when the
- * function binds that engine itself (a parameter, a local); on any other engine it is not told here.
- */
-function untwinnedFactory(origin: SgNode, sessions: SessionResolver, input: IndexInput<SgRoot>): boolean {
-  const callee = origin.field('function');
-  if (!callee) return false;
-  const factory = sessions.isFactoryBeginCall(origin) ? callee.field('object') : callee;
-  const dotted = factory ? dottedName(factory) : null;
-  if (!factory || !dotted) return false;
-  if (sessions.typeVerdict(factory, new Set()).session) {
-    // `Session(engine)` on an engine the function binds (a parameter, a local): no async twin of it is ever written.
-    const args = callArgs(origin);
-    const bind = args.positional[0] ?? args.keywords.get('bind');
-    const fn = enclosingFunction(origin);
-    return bind?.kind() === 'identifier' && fn !== null && (parametersOf(fn).some((p) => p.name === bind.text()) || bindingsIn(fn, bind.text()).length > 0);
-  }
-  const imported = sessions.projectFactory(dotted);
-  if (imported !== null) return imported === 'none';
-  const table = input.options.sessionFactories;
-  if (!table || dotted.length !== 1) return false;
-  const kinds = moduleNamesOf(input.absPath).map((m) => (Object.prototype.hasOwnProperty.call(table, `${m}.${dotted[0]}`) ? table[`${m}.${dotted[0]}`] : undefined));
-  return kinds.includes('none') && !kinds.some((k) => k === 'twin' || k === 'async');
 }
 
 export const entityIndexer: ProjectIndexer<SgRoot, EntitySummary, EntityIndex> = {
