@@ -1,10 +1,12 @@
 // Unannotated parameters taken for sessions from the calls handing them one (query/session-params.ts): the
 // summary of a file, and the whole-project decision, on cases the preset fixtures do not reach.
-import { DEFAULT_TRANSFORM_OPTIONS } from '../engine/types';
+import { DEFAULT_TRANSFORM_OPTIONS, type SessionFactoryKind } from '../engine/types';
 import { inferSessionParams, summarizeHandoffs, type HandoffSummary } from '../transforms/python/query/session-params';
 import { SessionResolver, sessionOptionsFrom } from '../transforms/python/query/sessions';
 import { collectImports } from '../transforms/python/support/imports';
 import { parsePython } from '../transforms/python/support/language';
+import { staysSyncSession } from '../transforms/python/query/sync-sessions';
+import { callArgs } from '../transforms/python/query/syntax';
 
 function summary(source: string, path = 'app/crud.py'): HandoffSummary | null {
   const tree = parsePython(source);
@@ -145,5 +147,39 @@ def plain(db, item):
       'app/routes.py': 'from sqlalchemy.orm import Session\nfrom app.crud import save\n\n\ndef route(db: Session):\n    save(1, db=db)\n',
     });
     expect(found).toEqual({ 'app/crud.py': { save: { db: false } } });
+  });
+});
+
+describe('sessions the run knows stay sync (staysSyncSession)', () => {
+  /** Whether the session handed to `helper(...)` in `source` (module app/jobs.py) stays sync, with a factory table. */
+  function handedStaysSync(source: string, factories: Record<string, SessionFactoryKind> = {}): boolean {
+    const tree = parsePython(source);
+    const imports = collectImports(tree);
+    const options = { ...DEFAULT_TRANSFORM_OPTIONS, sessionFactories: factories };
+    const sessions = new SessionResolver(tree, imports, sessionOptionsFrom(options, 'app/jobs.py'));
+    const call = tree.root().findAll({ rule: { kind: 'call' } }).find((c) => c.field('function')?.text() === 'helper')!;
+    const info = sessions.resolve(callArgs(call).positional[0]!);
+    expect(info).not.toBeNull();
+    return staysSyncSession(info!, sessions, options, '/p/app/jobs.py');
+  }
+
+  test('Session(engine) on an engine the function binds stays sync; on a module-level one it is not told', () => {
+    expect(handedStaysSync(`from sqlalchemy.orm import Session\n\n\ndef job(engine):\n    with Session(engine) as s:\n        helper(s)\n`)).toBe(true);
+    expect(handedStaysSync(`from sqlalchemy import create_engine\nfrom sqlalchemy.orm import Session\n\n\ndef job(url):\n    engine = create_engine(url)\n    with Session(engine) as s:\n        helper(s)\n`)).toBe(true);
+    expect(handedStaysSync(`from sqlalchemy import create_engine\nfrom sqlalchemy.orm import Session\n\nengine = create_engine("sqlite://")\n\n\ndef job():\n    with Session(engine) as s:\n        helper(s)\n`)).toBe(false);
+  });
+
+  test('AsyncSession(engine) makes an AsyncSession whatever its engine', () => {
+    expect(handedStaysSync(`from sqlalchemy.ext.asyncio import AsyncSession\n\n\nasync def job(engine):\n    async with AsyncSession(engine) as s:\n        helper(s)\n`)).toBe(false);
+  });
+
+  test('a project factory stays sync when the factory table gives it no twin', () => {
+    const local = `from sqlalchemy import create_engine\nfrom sqlalchemy.orm import sessionmaker\n\nget_session = sessionmaker(bind=create_engine("sqlite://"))\n\n\ndef job():\n    s = get_session()\n    helper(s)\n`;
+    expect(handedStaysSync(local, { 'app.jobs.get_session': 'none', 'jobs.get_session': 'none' })).toBe(true);
+    expect(handedStaysSync(local, { 'app.jobs.get_session': 'twin', 'jobs.get_session': 'twin' })).toBe(false);
+    expect(handedStaysSync(local)).toBe(false);
+    const imported = `from app.db import make_session\n\n\ndef job():\n    with make_session() as s:\n        helper(s)\n`;
+    expect(handedStaysSync(imported, { 'app.db.make_session': 'none' })).toBe(true);
+    expect(handedStaysSync(imported, { 'app.db.make_session': 'twin' })).toBe(false);
   });
 });

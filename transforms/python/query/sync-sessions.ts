@@ -24,6 +24,8 @@ function untwinnedOrigin(origin: SgNode, sessions: SessionResolver, options: Tra
   const factory = sessions.isFactoryBeginCall(origin) ? callee.field('object') : callee;
   const dotted = factory ? dottedName(factory) : null;
   if (!factory || !dotted) return false;
+  // `AsyncSession(engine)` makes an AsyncSession already.
+  if (dotted[dotted.length - 1] === 'AsyncSession') return false;
   if (sessions.typeVerdict(factory, new Set()).session) {
     const args = callArgs(origin);
     const bind = args.positional[0] ?? args.keywords.get('bind');
