@@ -183,3 +183,17 @@ describe('sessions the run knows stay sync (staysSyncSession)', () => {
     expect(handedStaysSync(imported, { 'app.db.make_session': 'twin' })).toBe(false);
   });
 });
+
+describe('session parameters through re-exports', () => {
+  test("a call through a package's __init__.py re-export reaches the def in its submodule", () => {
+    const summaries = new Map<string, { handoffs?: HandoffSummary; reexports?: ReadonlyMap<string, { module: string; name: string }> }>();
+    summaries.set('app/crud/users.py', { handoffs: summary('def get_user(db, user_id):\n    return db.get(1, user_id)\n', 'app/crud/users.py') ?? undefined });
+    summaries.set('app/crud/__init__.py', { reexports: new Map([['get_user', { module: '.users', name: 'get_user' }]]) });
+    summaries.set('app/routes.py', {
+      handoffs: summary('from sqlalchemy.orm import Session\nfrom app import crud\n\n\ndef route(db: Session):\n    return crud.get_user(db, 1)\n', 'app/routes.py') ?? undefined,
+    });
+    const files: Record<string, string> = { 'app.crud': 'app/crud/__init__.py', '.users': 'app/crud/users.py' };
+    const found = inferSessionParams(summaries, (module) => files[module] ?? null);
+    expect(found).toEqual({ 'app/crud/users.py': { get_user: { db: false } } });
+  });
+});

@@ -207,6 +207,9 @@ function isModuleLevelStatement(node: SgNode): boolean {
   return true;
 }
 
+/** How many `from m import n` steps of packages' `__init__.py` a call is followed through. */
+const MAX_REEXPORTS = 4;
+
 /** Where a function lives: the file (as the summaries key it) and its module-level name. */
 interface Target {
   path: string;
@@ -219,13 +222,25 @@ interface Target {
  * Returns file path → function name → parameter → whether the session is SQLModel's.
  */
 export function inferSessionParams(
-  summaries: ReadonlyMap<string, { handoffs?: HandoffSummary }>,
+  summaries: ReadonlyMap<string, { handoffs?: HandoffSummary; reexports?: ReadonlyMap<string, { module: string; name: string }> }>,
   findModule: (module: string, importerPath: string) => string | null,
 ): Record<string, Record<string, Record<string, boolean>>> {
   const key = (path: string, fn: string, param: string): string => `${path}\u0000${fn}\u0000${param}`;
-  const defOf = (t: Target): UntypedDef | undefined => {
-    const defs = summaries.get(t.path)?.handoffs?.defs;
-    return defs && Object.prototype.hasOwnProperty.call(defs, t.name) ? defs[t.name] : undefined;
+  const own = <T>(record: Record<string, T> | undefined, name: string): T | undefined => (record && Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined);
+  /**
+   * The def a target names, through modules re-exporting it (`crud/__init__.py`'s `from .users import get_user`;
+   * the entity summary's `reexports`), a few steps at most.
+   */
+  const defTarget = (t: Target): { target: Target; def: UntypedDef } | null => {
+    for (let at: Target | null = t, hops = 0; at !== null && hops <= MAX_REEXPORTS; hops++) {
+      const summary = summaries.get(at.path);
+      const def = own(summary?.handoffs?.defs, at.name);
+      if (def) return { target: at, def };
+      const next: { module: string; name: string } | undefined = summary?.reexports?.get(at.name);
+      const module: string | null = next ? findModule(next.module, at.path) : null;
+      at = next && module !== null ? { path: module, name: next.name } : null;
+    }
+    return null;
   };
   /** Each candidate's sources: 'sa' | 'sqlmodel' | 'other' | the key of a parameter. */
   const sources = new Map<string, string[]>();
@@ -238,9 +253,10 @@ export function inferSessionParams(
     const h = summary.handoffs;
     if (!h?.calls) continue;
     for (const call of h.calls) {
-      const target = resolveCallee(call.callee, path, h, findModule);
-      const def = target ? defOf(target) : undefined;
-      if (!target || !def) continue;
+      const resolved = resolveCallee(call.callee, path, h, findModule);
+      const found = resolved ? defTarget(resolved) : null;
+      if (!found) continue;
+      const { target, def } = found;
       if (call.splat) {
         for (const c of def.cands) source(key(target.path, target.name, c), 'other');
         continue;

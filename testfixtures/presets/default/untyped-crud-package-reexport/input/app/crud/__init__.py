@@ -1,0 +1,3 @@
+from .users import get_user
+
+__all__ = ["get_user"]
