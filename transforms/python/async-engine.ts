@@ -13,6 +13,9 @@ import { isTestPath } from './index/modules';
 import { reraises } from './query/syntax';
 import { sessionShape } from './testing/session-shape';
 import { moduleFixtures } from './testing/fixtures';
+import { twinName, twinOrigin } from './scaffold/twin-names';
+
+export { twinName, twinOrigin };
 import { cachedTree } from './support/cached-tree';
 import { collectImports, ImportBinding, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
 import { moduleBindings, NameTable, cachedNameTables } from './support/scope';
@@ -209,19 +212,6 @@ const FACTORY_WITHOUT_TWIN: Record<Exclude<SessionFactoryKind, 'twin'>, string> 
   async: 'makes AsyncSessions already (get_db itself should be async)',
   none: 'gets no async twin in its module (see the finding there)',
 };
-
-/** `engine` → `async_engine`, `SessionLocal` → `AsyncSessionLocal`. Other modules derive the same names. */
-export function twinName(name: string): string {
-  if (/^[A-Z0-9_]+$/.test(name) && /[A-Z]/.test(name)) return `ASYNC_${name}`;
-  if (/^[A-Z]/.test(name)) return name === 'Session' ? 'AsyncSessionLocal' : `Async${name}`;
-  return `async_${name}`;
-}
-
-/** The name twinName maps to `twin` (`AsyncSessionLocal` → `SessionLocal`, `async_engine` → `engine`), or null. */
-export function twinOrigin(twin: string): string | null {
-  const original = /^ASYNC_[A-Z0-9_]+$/.test(twin) ? twin.slice(6) : /^Async[A-Z]/.test(twin) ? twin.slice(5) : /^async_\w/.test(twin) ? twin.slice(6) : null;
-  return original !== null && twinName(original) === twin ? original : null;
-}
 
 class EngineTwins {
   private readonly imports: ModuleImports;

@@ -7,7 +7,7 @@
 // its threadpool, as it should.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, IndexInput, ProjectIndexer, TextEdit, Transform, TransformContext, TransformOptions, TransformResult } from '../../engine/types';
-import { twinOrigin } from './async-engine';
+import { twinOrigin } from './scaffold/twin-names';
 import { awaitEdits } from './awaits/awaiting';
 import { ProjectIndex } from './index/project';
 import { summarizeModule } from './index/summarize';

@@ -8,7 +8,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { TextEdit } from '../../../engine/types';
 import { isModuleLevel, moduleLevelImportBindings, type FromImport, type ModuleImports } from '../support/imports';
-import { twinName } from '../async-engine';
+import { twinName } from '../scaffold/twin-names';
 import { nameTable } from '../support/scope';
 import type { SessionResolver } from '../query/sessions';
 import { callArgs, dottedName, end, namedChildren, start } from '../query/syntax';

@@ -9,7 +9,7 @@ import { bindingsIn, parametersOf, type Parameter } from './bindings';
 import { callArgs, decoratorsOf, dottedName, enclosingScope, classOfMethod, methodsOf, namedChildren, sameNode } from './syntax';
 import { isTestPath } from '../index/modules';
 import { cached } from '../../../engine/cached';
-import { twinOrigin } from '../async-engine';
+import { twinOrigin } from '../scaffold/twin-names';
 
 export interface SessionOptions {
   /** Dependency callables whose `Depends(...)` parameters are sessions (`get_db`, `get_async_db`). */
