@@ -17,6 +17,11 @@ function markerPattern(comment: string): { line: RegExp; file: RegExp } {
   };
 }
 
+/** Whether one line of text carries an `awaitify: ignore` marker after `lineComment` (a string may hold it too). */
+export function carriesIgnoreMarker(line: string, lineComment: string): boolean {
+  return line.includes('awaitify:') && markerPattern(lineComment).line.test(line);
+}
+
 export function findIgnoreMarkers(
   lines: LineIndex,
   lineComment: string,

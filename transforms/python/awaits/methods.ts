@@ -51,6 +51,13 @@ export const SYNC_MEMBERS = new Set([
 /** Session methods AsyncSession lacks; they run on the sync session through `run_sync`. */
 export const BULK_METHODS = new Set(['bulk_save_objects', 'bulk_insert_mappings', 'bulk_update_mappings']);
 
+/**
+ * Every session method that only works on a sync Session as written: a coroutine on an AsyncSession (awaited
+ * methods, SQLModel's `exec`), run through `run_sync` (`bulk_*`), or missing there (`query`). A call of one on a
+ * name marks that name as used like a session.
+ */
+export const SESSION_LIKE_METHODS = new Set([...AWAITED_METHODS, ...BULK_METHODS, ...SQLMODEL_AWAITED_METHODS, 'query']);
+
 /** They return an AsyncConnection / AsyncResult, whose own methods are coroutines. */
 export const ASYNC_OBJECT_METHODS = new Set(['connection', 'stream', 'stream_scalars']);
 

@@ -282,16 +282,12 @@ export class Provenances {
   /** A name read in `fn`: a comprehension variable, or a local bound exactly once, or an annotated parameter. */
   private variable(id: SgNode, fn: SgNode, depth: number): Provenance | null {
     const name = id.text();
-    for (const a of id.ancestors()) {
-      if (sameNode(a, fn)) break;
-      if (!['list_comprehension', 'set_comprehension', 'generator_expression', 'dictionary_comprehension'].includes(String(a.kind()))) continue;
-      const clauses = a.children().filter((c) => c.kind() === 'for_in_clause');
-      const binding = clauses.find((c) => c.field('left')?.kind() === 'identifier' && c.field('left')?.text() === name);
-      if (binding) return this.elementOf(binding.field('right') as SgNode, fn, depth);
+    const clause = comprehensionTarget(id, fn);
+    if (clause === 'other') return null;
+    if (clause !== null) {
+      const left = clause.field('left') as SgNode;
       // `for post, votes in rows`: the entity at that position of each Row.
-      const unpacked = clauses.find((c) => unpackedAt(c.field('left'), name) !== null);
-      if (unpacked) return this.unpackedItem(unpacked.field('left') as SgNode, unpacked.field('right'), name, fn, depth);
-      if (clauses.some((c) => occurrencesOf(c.field('left') as SgNode, name).length > 0)) return null;
+      return left.kind() === 'identifier' ? this.elementOf(clause.field('right') as SgNode, fn, depth) : this.unpackedItem(left, clause.field('right'), name, fn, depth);
     }
     const bindings = bindingsIn(fn, name);
     const param = parametersOf(fn).find((p) => p.name === name);
@@ -373,14 +369,8 @@ export class Provenances {
       const rows = iterable ? this.rowsOf(iterable, fn, depth + 1) : null;
       return rows?.k === 'rows' && rows.shape !== 'row' ? rows.stmt : null;
     };
-    for (const a of expr.ancestors()) {
-      if (sameNode(a, fn)) break;
-      if (!['list_comprehension', 'set_comprehension', 'generator_expression', 'dictionary_comprehension'].includes(String(a.kind()))) continue;
-      const clauses = a.children().filter((c) => c.kind() === 'for_in_clause');
-      const binding = clauses.find((c) => c.field('left')?.kind() === 'identifier' && c.field('left')?.text() === name);
-      if (binding) return rowsOver(binding.field('right'));
-      if (clauses.some((c) => occurrencesOf(c.field('left') as SgNode, name).length > 0)) return null;
-    }
+    const clause = comprehensionTarget(expr, fn);
+    if (clause !== null) return clause !== 'other' && clause.field('left')?.kind() === 'identifier' ? rowsOver(clause.field('right')) : null;
     if (parametersOf(fn).some((p) => p.name === name)) return null;
     const bindings = bindingsIn(fn, name);
     const loop = bindings.length === 1 ? bindings[0]!.parent() : null;
@@ -627,6 +617,26 @@ export class Provenances {
     return parametersOf(fn).some((p) => p.name === name) || bindingsIn(fn, name).length > 0;
   }
 }
+
+/**
+ * The `for ... in ...` clause of the innermost comprehension around `id` (within `fn`) that binds its name: as its
+ * whole target (`for x in xs`) or in a flat unpacking (`for post, votes in rows`). `other` when such a clause binds
+ * it some other way (nested or starred unpacking); null when no comprehension binds it.
+ */
+function comprehensionTarget(id: SgNode, fn: SgNode): SgNode | 'other' | null {
+  const name = id.text();
+  for (const a of id.ancestors()) {
+    if (sameNode(a, fn)) break;
+    if (!COMPREHENSIONS.has(String(a.kind()))) continue;
+    const clauses = a.children().filter((c) => c.kind() === 'for_in_clause');
+    const target = clauses.find((c) => (c.field('left')?.kind() === 'identifier' && c.field('left')?.text() === name) || unpackedAt(c.field('left'), name) !== null);
+    if (target) return target;
+    if (clauses.some((c) => occurrencesOf(c.field('left') as SgNode, name).length > 0)) return 'other';
+  }
+  return null;
+}
+
+const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'generator_expression', 'dictionary_comprehension']);
 
 /**
  * The object a Row holds as `items` (the items matching a name, or the one at a position) loaded by the statement,

@@ -7,9 +7,9 @@ import { LineIndex } from '../../../engine/lines';
 import type { IndexInput, TransformOptions } from '../../../engine/types';
 import { awaitState } from '../awaits/awaiting';
 import { placeOf, syncOnlyReason } from '../awaits/context';
-import { AWAITED_METHODS, BULK_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
-import { isBindingOccurrence, ownBindings, parametersOf, walkOwnScope } from '../query/bindings';
-import { SessionResolver, sessionOptionsFrom } from '../query/sessions';
+import { AWAITED_METHODS, SESSION_LIKE_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
+import { isBindingOccurrence, ownBindings, parametersOf, signatureOf, walkOwnScope } from '../query/bindings';
+import { FIXTURE_DECORATOR, SessionResolver, sessionOptionsFrom } from '../query/sessions';
 import { staysSyncSession } from '../query/sync-sessions';
 import { asyncKeyword, callArgs, decoratorsOf, type CallArgs, dottedName, end, isAsyncDef, namedChildren, sameNode, start } from '../query/syntax';
 import { excludedFunctions, type ExcludedFunction } from '../support/excluded-functions';
@@ -42,7 +42,6 @@ import {
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 const OWNERS = new Set(['function_definition', 'lambda', 'class_definition']);
 const ROUTE_DECORATOR = /^@\s*[\w.]+\.(get|post|put|patch|delete|head|options|trace|api_route|websocket)\s*\(/;
-const FIXTURE_DECORATOR = /^@\s*(?:pytest\.|pytest_asyncio\.)?fixture\b/;
 /** Generic wrappers whose first argument is what a generator yields. */
 const YIELD_WRAPPERS = new Set(['Generator', 'Iterator', 'Iterable', 'AsyncGenerator', 'AsyncIterator', 'AsyncIterable']);
 /** Syntax that builds a value of a known builtin type. */
@@ -1011,38 +1010,6 @@ function isLibraryDecorator(expr: Expr): boolean {
   while (root.k === 'attr' || root.k === 'call') root = root.of;
   if (root.k !== 'global') return false;
   return root === expr ? BUILTIN_DECORATORS.has(root.name) : LIBRARY_MODULES.has(root.name);
-}
-
-/** Methods a session has (sync or async, or only on the sync Session): a call of one marks its receiver session-like. */
-// `exec`: SQLModel's Session; an untyped parameter is only reported when a caller hands it a session.
-const SESSION_LIKE_METHODS = new Set([...AWAITED_METHODS, ...BULK_METHODS, ...SQLMODEL_AWAITED_METHODS, 'query']);
-
-interface SignatureParameter {
-  name: string;
-  nameNode: SgNode;
-  annotation: SgNode | null;
-  defaultValue: SgNode | null;
-}
-
-/** A def's named parameters, and which of them take positional arguments (those before `*`, `*args` or `**kw`). */
-function signatureOf(fn: SgNode): { positional: string[]; all: SignatureParameter[] } {
-  const positional: string[] = [];
-  const all: SignatureParameter[] = [];
-  let keywordOnly = false;
-  for (const p of fn.field('parameters')?.children() ?? []) {
-    const kind = p.kind();
-    if (kind === 'list_splat_pattern' || kind === 'dictionary_splat_pattern' || kind === 'keyword_separator') {
-      keywordOnly = true;
-      continue;
-    }
-    const nameNode = kind === 'identifier' ? p : kind === 'typed_parameter' ? p.children().find((c) => c.kind() === 'identifier') : p.field('name');
-    if (!nameNode || nameNode.kind() !== 'identifier') continue;
-    const annotation = kind === 'typed_parameter' || kind === 'typed_default_parameter' ? p.field('type') : null;
-    const defaultValue = kind === 'default_parameter' || kind === 'typed_default_parameter' ? p.field('value') : null;
-    all.push({ name: nameNode.text(), nameNode, annotation, defaultValue });
-    if (!keywordOnly) positional.push(nameNode.text());
-  }
-  return { positional, all };
 }
 
 /** The `Depends(f)` call of an `Annotated[X, Depends(f)]` annotation (the first one naming a provider), or null. */

@@ -14,7 +14,7 @@ import { functionKey } from '../index/project';
 import { cached } from '../../../engine/cached';
 import { paramAt, positionOf } from '../index/param-entries';
 import type { CallSite, Expr, FunctionSummary, ModuleSummary, ReferenceSite, WrapperSite } from '../index/types';
-import { AWAITED_METHODS, BULK_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
+import { SESSION_LIKE_METHODS } from '../awaits/methods';
 import { ReceiverClassifier } from './receivers';
 import { HINTS, RULES, type AsyncRule } from './rules';
 
@@ -96,7 +96,6 @@ const CALLS_ITS_ARGUMENTS = new Set(['map', 'filter', 'sorted', 'min', 'max', 'r
 /** Builtins and loggers that take anything, sessions included, without calling into project code. */
 /** Session methods (sync, async, or only on the sync Session) whose call on an unannotated parameter is flagged. */
 // `exec`: SQLModel's Session; an untyped parameter is only reported when a caller hands it a session.
-const SESSION_LIKE_METHODS = new Set([...AWAITED_METHODS, ...BULK_METHODS, ...SQLMODEL_AWAITED_METHODS, 'query']);
 
 /**
  * Third-party bases that do not call a subclass's methods: typing and ABC machinery, builtins (named without a

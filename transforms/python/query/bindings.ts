@@ -30,6 +30,34 @@ export function parametersOf(fn: SgNode): Parameter[] {
   return params;
 }
 
+export interface SignatureParameter {
+  name: string;
+  nameNode: SgNode;
+  annotation: SgNode | null;
+  defaultValue: SgNode | null;
+}
+
+/** A def's named parameters, and which of them take positional arguments (those before `*`, `*args` or `**kw`). */
+export function signatureOf(fn: SgNode): { positional: string[]; all: SignatureParameter[] } {
+  const positional: string[] = [];
+  const all: SignatureParameter[] = [];
+  let keywordOnly = false;
+  for (const p of fn.field('parameters')?.children() ?? []) {
+    const kind = p.kind();
+    if (kind === 'list_splat_pattern' || kind === 'dictionary_splat_pattern' || kind === 'keyword_separator') {
+      keywordOnly = true;
+      continue;
+    }
+    const nameNode = kind === 'identifier' ? p : kind === 'typed_parameter' ? p.children().find((c) => c.kind() === 'identifier') : p.field('name');
+    if (!nameNode || nameNode.kind() !== 'identifier') continue;
+    const annotation = kind === 'typed_parameter' || kind === 'typed_default_parameter' ? p.field('type') : null;
+    const defaultValue = kind === 'default_parameter' || kind === 'typed_default_parameter' ? p.field('value') : null;
+    all.push({ name: nameNode.text(), nameNode, annotation, defaultValue });
+    if (!keywordOnly) positional.push(nameNode.text());
+  }
+  return { positional, all };
+}
+
 function computeParameters(fn: SgNode): Parameter[] {
   const list = fn.field('parameters');
   if (!list) return [];

@@ -70,12 +70,8 @@ export class EntityIndex {
   readonly sessionParams: Record<string, Record<string, Record<string, boolean>>>;
 
   constructor(private readonly summaries: ReadonlyMap<string, EntitySummary>) {
-    const finder = new ModuleFinder([...summaries].map(([path, s]) => ({ path, absPath: s.absPath })));
-    this.finder = finder;
-    this.sessionParams = inferSessionParams(summaries, (module, importer) => {
-      const ref = moduleRefOf(module, summaries.get(importer)!.absPath);
-      return ref === null ? null : finder.find(ref, summaries.get(importer)!.absPath);
-    });
+    this.finder = new ModuleFinder([...summaries].map(([path, s]) => ({ path, absPath: s.absPath })));
+    this.sessionParams = inferSessionParams(summaries, (module, importer) => this.moduleOf(module, importer));
     for (const [path, summary] of summaries) {
       for (const facts of summary.classes) {
         const key = this.nodes.length;
@@ -87,7 +83,7 @@ export class EntityIndex {
       node.bases = node.facts.bases.map((base): Resolved => {
         if (base.k === 'neutral') return base;
         if (base.k === 'unknown') return { k: 'unresolved', text: base.text, names: base.names };
-        const key = base.k === 'local' ? this.byName.get(`${node.path}\0${base.name}`) : this.imported(finder, node.path, base.module, base.name, 0);
+        const key = base.k === 'local' ? this.byName.get(`${node.path}\0${base.name}`) : this.imported(node.path, base.module, base.name, 0);
         if (key !== undefined && key !== null) return { k: 'class', key };
         return { k: 'unresolved', text: base.k === 'local' ? base.name : `${base.module}.${base.name}`, names: [base.name] };
       });
@@ -96,11 +92,16 @@ export class EntityIndex {
     }
   }
 
-  /** Whether `name` imported from `module` into the file `path` is a module-level Core table there (through re-exports). */
-  private importedTable(path: string, module: string, name: string, depth: number): boolean {
+  /** The file a module, as an import in the file at `path` writes it, names; null when it is not one of the run. */
+  private moduleOf(module: string, path: string): string | null {
     const importer = this.summaries.get(path);
     const ref = importer ? moduleRefOf(module, importer.absPath) : null;
-    const target = ref && importer ? this.finder.find(ref, importer.absPath) : null;
+    return ref && importer ? this.finder.find(ref, importer.absPath) : null;
+  }
+
+  /** Whether `name` imported from `module` into the file `path` is a module-level Core table there (through re-exports). */
+  private importedTable(path: string, module: string, name: string, depth: number): boolean {
+    const target = this.moduleOf(module, path);
     const summary = target ? this.summaries.get(target) : undefined;
     if (!target || !summary) return false;
     if (summary.tables.includes(name)) return true;
@@ -109,15 +110,13 @@ export class EntityIndex {
   }
 
   /** The class `name` imported from `module` into the file `path`, through re-exports; null when not exactly one. */
-  private imported(finder: ModuleFinder, path: string, module: string, name: string, depth: number): number | null {
-    const importer = this.summaries.get(path);
-    const ref = importer ? moduleRefOf(module, importer.absPath) : null;
-    const target = ref && importer ? finder.find(ref, importer.absPath) : null;
+  private imported(path: string, module: string, name: string, depth: number): number | null {
+    const target = this.moduleOf(module, path);
     if (!target) return null;
     const key = this.byName.get(`${target}\0${name}`);
     if (key !== undefined) return key;
     const next = this.summaries.get(target)?.reexports.get(name);
-    return next && depth < MAX_REEXPORTS ? this.imported(finder, target, next.module, next.name, depth + 1) : null;
+    return next && depth < MAX_REEXPORTS ? this.imported(target, next.module, next.name, depth + 1) : null;
   }
 
   private ancestors(key: number): Ancestry {
@@ -214,7 +213,7 @@ export class EntityIndex {
     return {
       attribute: (className, attr, shown) => this.attribute(path, className, attr, shown),
       unplacedStores: (className, attr) => this.unplacedStore(attr, new Set(), new Set(className ? [className] : []), path),
-      importedClass: (module, name) => this.imported(this.finder, path, module, name, 0) !== null,
+      importedClass: (module, name) => this.imported(path, module, name, 0) !== null,
       importedTable: (module, name) => this.importedTable(path, module, name, 0),
     };
   }

@@ -12,11 +12,11 @@
 // (another module handing it nothing it knows for a session) are checked afterwards by propagate-async against every
 // resolved call (ASYNC-SESSION-INFERRED-MISMATCH).
 import type { SgNode, SgRoot } from '@ast-grep/napi';
-import { AWAITED_METHODS, BULK_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
-import { bindingsIn, parametersOf } from './bindings';
+import { SESSION_LIKE_METHODS } from '../awaits/methods';
+import { bindingsIn, signatureOf } from './bindings';
 import type { SessionInfo, SessionResolver } from './sessions';
 import { callArgs, dottedName, enclosingFunction, start } from './syntax';
-import type { ModuleImports } from '../support/imports';
+import { isModuleLevel, type ModuleImports } from '../support/imports';
 
 /** What a call hands a parameter: a proven session (SQLAlchemy's or SQLModel's), a parameter of its function, or something else. */
 export type ArgKind = 'other' | 'sa' | 'sqlmodel' | { p: string };
@@ -46,8 +46,6 @@ export interface HandoffSummary {
   /** Module-level imports: local name → [module as written (leading dots kept), imported name or null for `import m`]. */
   imports?: Record<string, [string, string | null]>;
 }
-
-const SESSION_LIKE = new Set([...AWAITED_METHODS, ...BULK_METHODS, ...SQLMODEL_AWAITED_METHODS, 'query']);
 
 /**
  * The file's part of the inference. `sessions`: the file's resolver, with the project's tables (a test's session
@@ -134,21 +132,10 @@ export function summarizeHandoffs(
  * call, and never rebinds. Null when it has none.
  */
 function untypedDef(fn: SgNode): UntypedDef | null {
-  const list = fn.field('parameters');
-  if (!list) return null;
-  // Positional parameters in order; after `*` or `*args`, keyword-only ones.
-  const positional: string[] = [];
-  const keywordOnly: string[] = [];
-  let starred = false;
-  for (const p of list.children()) {
-    const kind = p.kind();
-    if (kind === 'list_splat_pattern' || kind === 'keyword_separator') starred = true;
-    else if (kind === 'identifier' || kind === 'typed_parameter' || kind === 'default_parameter' || kind === 'typed_default_parameter') {
-      const name = kind === 'identifier' ? p : kind === 'typed_parameter' ? p.children().find((c) => c.kind() === 'identifier') : p.field('name');
-      if (name?.kind() === 'identifier') (starred ? keywordOnly : positional).push(name.text());
-    }
-  }
-  const open = new Set(parametersOf(fn).filter((p) => !p.annotation && !p.defaultValue && p.node.kind() === 'identifier' && bindingsIn(fn, p.name).length === 0).map((p) => p.name));
+  if (!fn.field('parameters')) return null;
+  const { positional, all } = signatureOf(fn);
+  const keywordOnly = all.map((p) => p.name).filter((n) => !positional.includes(n));
+  const open = new Set(all.filter((p) => !p.annotation && !p.defaultValue && bindingsIn(fn, p.name).length === 0).map((p) => p.name));
   if (open.size === 0) return null;
   const cands = new Set<string>();
   walkBody(fn, (node) => {
@@ -156,7 +143,7 @@ function untypedDef(fn: SgNode): UntypedDef | null {
     const callee = node.field('function');
     if (callee?.kind() === 'attribute') {
       const object = callee.field('object');
-      if (object?.kind() === 'identifier' && open.has(object.text()) && SESSION_LIKE.has(callee.field('attribute')?.text() ?? '')) cands.add(object.text());
+      if (object?.kind() === 'identifier' && open.has(object.text()) && SESSION_LIKE_METHODS.has(callee.field('attribute')?.text() ?? '')) cands.add(object.text());
     }
     const args = callArgs(node);
     for (const arg of [...args.positional, ...args.keywords.values()]) if (arg.kind() === 'identifier' && open.has(arg.text())) cands.add(arg.text());
@@ -187,24 +174,15 @@ function walkBody(fn: SgNode, visit: (node: SgNode) => void): void {
 function importTable(imports: ModuleImports): Record<string, [string, string | null]> {
   const table: Record<string, [string, string | null]> = {};
   for (const imp of imports.from) {
-    if (imp.name === '*' || !isModuleLevelStatement(imp.node)) continue;
+    if (imp.name === '*' || !isModuleLevel(imp.node)) continue;
     table[imp.alias ?? imp.name] = [imp.module, imp.name];
   }
   for (const imp of imports.plain) {
-    if (!isModuleLevelStatement(imp.node)) continue;
+    if (!isModuleLevel(imp.node)) continue;
     if (imp.alias) table[imp.alias] = [imp.module, null];
     else table[imp.module.split('.')[0] ?? imp.module] = [imp.module.split('.')[0] ?? imp.module, null];
   }
   return table;
-}
-
-function isModuleLevelStatement(node: SgNode): boolean {
-  for (let at = node.parent(); at !== null; at = at.parent()) {
-    const kind = at.kind();
-    if (kind === 'module') return true;
-    if (kind === 'function_definition' || kind === 'class_definition') return false;
-  }
-  return true;
 }
 
 /** How many `from m import n` steps of packages' `__init__.py` a call is followed through. */

@@ -90,8 +90,8 @@ const SESSION_CLASSES = new Map<string, boolean>([
 ]);
 
 const FACTORY_CALLEES = new Set(['sessionmaker', 'async_sessionmaker']);
-/** `@pytest.fixture`, `@pytest.fixture(...)`, `@fixture`, `@pytest_asyncio.fixture`. */
-const FIXTURE_DECORATOR = /^@\s*(pytest\.|pytest_asyncio\.)?fixture\b/;
+/** `@pytest.fixture`, `@pytest.fixture(...)`, `@fixture`, `@pytest_asyncio.fixture`, as decorator text. */
+export const FIXTURE_DECORATOR = /^@\s*(?:pytest\.|pytest_asyncio\.)?fixture\b/;
 
 /**
  * Substrings of which a text must contain at least one for SessionResolver to find any session in it. Every

@@ -3,14 +3,13 @@
 // A session handed to their constructor is used there, the sync way or the async way; the project index records
 // this per class (ClassSummary.holder) for propagate-async and async-tests.
 import type { SgNode } from '@ast-grep/napi';
+import { carriesIgnoreMarker } from '../../../engine/ignore';
 import { awaitState } from '../awaits/awaiting';
 import { placeOf } from '../awaits/context';
-import { AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
+import { SESSION_LIKE_METHODS } from '../awaits/methods';
 import { parametersOf } from '../query/bindings';
 import { asyncKeyword, callArgs, namedChildren, sameNode } from '../query/syntax';
 
-/** Session methods that only work on a sync Session as they are called: coroutines on an AsyncSession, or missing there. */
-const SYNC_ONLY_SESSION_METHODS = new Set([...AWAITED_METHODS, ...SQLMODEL_AWAITED_METHODS, 'query', 'bulk_save_objects', 'bulk_insert_mappings', 'bulk_update_mappings']);
 
 export interface SessionHolder {
   /** Its own `__init__`'s parameters after `self`, in order; null when it defines none. */
@@ -53,7 +52,7 @@ export function sessionHolderOf(cls: SgNode, source: string): SessionHolder | nu
       const callee = call.field('function') as SgNode;
       if (callee.kind() !== 'attribute') continue;
       const called = callee.field('attribute')?.text() ?? '';
-      if (!SYNC_ONLY_SESSION_METHODS.has(called)) continue;
+      if (!SESSION_LIKE_METHODS.has(called)) continue;
       const attr = held(callee.field('object'));
       if (attr === null || !sameNode(placeOf(call).unit, method) || ignoredLine(source, call.range().start.index)) continue;
       uses.push({ attr, method: called, line: call.range().start.line + 1, in: name, awaited: awaitState(call, source) === 'yes' });
@@ -79,7 +78,7 @@ export function sessionHolderOf(cls: SgNode, source: string): SessionHolder | nu
 function ignoredLine(source: string, index: number): boolean {
   const from = source.lastIndexOf('\n', index - 1) + 1;
   const to = source.indexOf('\n', index);
-  return /#\s*awaitify:\s*ignore(?![-\w])/.test(source.slice(from, to < 0 ? source.length : to));
+  return carriesIgnoreMarker(source.slice(from, to < 0 ? source.length : to), '#');
 }
 
 /** `self.<attr> = <param>` in the own body of `__init__`. */

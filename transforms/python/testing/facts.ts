@@ -4,7 +4,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import { awaitState } from '../awaits/awaiting';
 import { placeOf } from '../awaits/context';
-import { ASYNC_OBJECT_METHODS, AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
+import { ASYNC_OBJECT_METHODS, AWAITED_METHODS, SESSION_LIKE_METHODS } from '../awaits/methods';
 import { twinName } from '../async-engine';
 import { isTestPath } from '../index/modules';
 import { bindingsIn, parametersOf } from '../query/bindings';
@@ -15,8 +15,6 @@ import { isReturnOf, ownExits, passthroughShape, sessionShape } from './session-
 import { fixtureDecorator, plainString, sessionOpener, type FixtureDecorator } from './fixtures';
 import { ASYNC_SESSION_MODULES, boundAtModuleLevel } from '../support/sync-back';
 
-/** Calls that a sync Session answers but an AsyncSession does not (without await, or not at all). */
-const SYNC_ONLY_SESSION_METHODS = new Set([...AWAITED_METHODS, ...SQLMODEL_AWAITED_METHODS, 'query', 'bulk_save_objects', 'bulk_insert_mappings', 'bulk_update_mappings']);
 const MARK = /^@\s*(?:pytest\.)?mark\.(asyncio|anyio|trio)\b/;
 
 export interface FunctionFacts {
@@ -513,7 +511,7 @@ function usesOf(fn: SgNode, params: string[], source: string, overrides: NestedO
     const callee = call.field('function') as SgNode;
     const receiver = callee.kind() === 'attribute' ? callee.field('object') : null;
     const method = callee.kind() === 'attribute' ? (callee.field('attribute')?.text() ?? '') : '';
-    const state = receiver?.kind() === 'identifier' && names.has(receiver.text()) && SYNC_ONLY_SESSION_METHODS.has(method) ? awaitState(call, source) : 'yes';
+    const state = receiver?.kind() === 'identifier' && names.has(receiver.text()) && SESSION_LIKE_METHODS.has(method) ? awaitState(call, source) : 'yes';
     if (receiver && state !== 'yes') {
       const use: SessionUse = { param: receiver.text(), method, line: call.range().start.line + 1, start: start(call) };
       // A parameter rebound in the body may hold something else at this call than what the function was given.
@@ -569,7 +567,7 @@ function closureUse(call: SgNode, unit: SgNode | null, fn: SgNode, names: Readon
   const callee = call.field('function') as SgNode;
   const receiver = callee.kind() === 'attribute' ? callee.field('object') : null;
   const method = callee.kind() === 'attribute' ? (callee.field('attribute')?.text() ?? '') : '';
-  if (receiver?.kind() !== 'identifier' || !names.has(receiver.text()) || !SYNC_ONLY_SESSION_METHODS.has(method) || awaitState(call, source) === 'yes') return null;
+  if (receiver?.kind() !== 'identifier' || !names.has(receiver.text()) || !SESSION_LIKE_METHODS.has(method) || awaitState(call, source) === 'yes') return null;
   for (let u: SgNode | null = unit; u && !sameNode(u, fn); u = placeOf(u).unit) {
     if (parametersOf(u).some((p) => p.name === receiver.text())) return null;
   }
