@@ -102,7 +102,7 @@ def other():
     expect(found).toEqual({ 'app/crud.py': { service: { db: false } } });
   });
 
-  test('annotated, defaulted, rebound parameters, methods, nested and decorated functions are no candidates', () => {
+  test('annotated, defaulted, rebound parameters, nested and decorated functions and methods, and `self` are no candidates', () => {
     const found = summary(`import functools
 
 
@@ -126,6 +126,16 @@ def decorated(db):
 
 class Repo:
     def method(self, db):
+        self.add(db)
+
+    @staticmethod
+    def static(db):
+        db.commit()
+
+    def __call__(self, db):
+        db.commit()
+
+    def unbound(db):
         db.commit()
 
 
@@ -134,11 +144,111 @@ def outer():
         db.commit()
     return nested
 
+    class Local:
+        def method(self, db):
+            db.commit()
+
 
 def plain(db, item):
     db.commit()
 `);
-    expect(found?.defs).toEqual({ plain: { params: ['db', 'item'], cands: ['db'] } });
+    expect(found?.defs).toEqual({ plain: { params: ['db', 'item'], cands: ['db'] }, 'Repo.method': { params: ['db'], cands: ['db'] } });
+    expect(found?.classes).toEqual({ Repo: { bases: [], names: ['method', 'static', '__call__', 'unbound'] } });
+  });
+
+  test('methods called on module-level instances, through packages, bases and `self`, take the session their calls hand', () => {
+    const found = infer({
+      'app/base.py': `class CRUDBase:
+    def __init__(self, model):
+        self.model = model
+
+    def get(self, db, id):
+        return db.get(self.model, id)
+
+    def remove(self, db, id):
+        obj = self.get(db, id)
+        db.delete(obj)
+`,
+      'app/users.py': `from typing import Generic
+from app.base import CRUDBase
+from app.models import User
+
+
+class CRUDUser(CRUDBase, Generic[T]):
+    def by_email(self, db, email):
+        return db.query(User).filter(User.email == email).first()
+
+
+user = CRUDUser(User)
+`,
+      'app/items.py': `from app import base
+
+
+class CRUDItem(base.CRUDBase):
+    def get(self, db, id):
+        return db.get(Item, id)
+
+
+item = CRUDItem(Item)
+plain = base.CRUDBase(Tag)
+`,
+      'app/routes.py': `from sqlalchemy.orm import Session
+from app import users, items
+
+
+def route(db: Session):
+    users.user.by_email(db, "a")
+    users.user.remove(db, 1)
+    items.item.get(db, 2)
+`,
+    });
+    expect(found).toEqual({
+      'app/users.py': { 'CRUDUser.by_email': { db: false } },
+      'app/base.py': { 'CRUDBase.remove': { db: false }, 'CRUDBase.get': { db: false } },
+      'app/items.py': { 'CRUDItem.get': { db: false } },
+    });
+  });
+
+  test('a method is not taken when a call hands it something else, its class inherits it from several bases, or its instance is rebound', () => {
+    const files = (mixedBases: string, rebound: string): Record<string, string> => ({
+      'app/repo.py': `class Base:
+    def store(self, db):
+        db.flush()
+
+
+class Mixed(${mixedBases}):
+    pass
+
+
+class Plain:
+    def keep(self, db):
+        db.flush()
+
+
+class Repo:
+    def save(self, db, obj):
+        db.flush()
+
+
+mixed = Mixed()
+again = Plain()
+${rebound}
+repo = Repo()
+`,
+      'app/routes.py': `from sqlalchemy.orm import Session
+from app.repo import repo, mixed, again
+
+
+def route(db: Session, other):
+    repo.save(db, 1)
+    repo.save(other, 2)
+    mixed.store(db)
+    again.keep(db)
+`,
+    });
+    expect(infer(files('Base, Other', 'again = Plain()'))).toEqual({});
+    // The same calls with one base and one binding: both taken, so the refusals above are the bases and the rebinding.
+    expect(infer(files('Base', ''))).toEqual({ 'app/repo.py': { 'Base.store': { db: false }, 'Plain.keep': { db: false } } });
   });
 
   test('keyword-only parameters are matched by keyword only', () => {

@@ -647,17 +647,22 @@ export class AsyncPlan {
       const module = this.index.module(path);
       if (!module) continue;
       for (const fn of module.functions) {
-        const params = fn.parentId === null && fn.classId === null && Object.prototype.hasOwnProperty.call(fns, fn.name) ? fns[fn.name]! : null;
+        // As session-params.ts names them: module-level functions, and plain methods of module-level classes,
+        // whose calls are bound (their argument positions start after `self`).
+        const method = fn.parentId === null && fn.classId !== null && fn.kind === 'method';
+        const name = fn.parentId === null && fn.classId === null ? fn.name : method ? fn.qualname : null;
+        const params = name !== null && Object.prototype.hasOwnProperty.call(fns, name) ? fns[name]! : null;
         if (!params) continue;
         const key = functionKey(path, fn.id);
         const names = Object.keys(params);
+        const bound = method ? 1 : 0;
         const positions = new Map(names.map((n) => [n, positionOf(fn.params?.sessions, n)]));
         const problems: { path: string; offset: number; what: string }[] = [];
         for (const site of this.callers.get(key) ?? []) {
           const given = new Set(site.call.sessionArg ?? []);
           for (const name of names) {
             const at = positions.get(name);
-            if (given.has(name) || (typeof at === 'number' && given.has(at))) continue;
+            if (given.has(name) || (typeof at === 'number' && given.has(at - bound))) continue;
             problems.push({ path: site.path, offset: site.call.start, what: `\`${site.call.text}(...)\` (${site.path}, line ${site.call.line}) hands \`${name}\` something that is not a session this run knows` });
           }
         }

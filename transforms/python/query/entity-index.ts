@@ -46,8 +46,9 @@ export function summarizeEntities(input: IndexInput<SgRoot>): EntitySummary {
   const classes = input.source.includes('class') ? resolver.classFacts() : [];
   const tables = input.source.includes('Table') ? resolver.moduleTables() : [];
   const summary: EntitySummary = { absPath: input.absPath, classes, reexports: resolver.reexports(), tables };
-  // A function whose parameter may be a session is called with arguments, and defined with `def`.
-  if (input.source.includes('def ')) {
+  // A function whose parameter may be a session is called with arguments, and defined with `def`; a class without
+  // one may still be the instance's class whose base defines the method called.
+  if (input.source.includes('def ') || input.source.includes('class ')) {
     const sessions = new SessionResolver(input.tree, imports, sessionOptionsFrom(input.options, input.path));
     const handoffs = summarizeHandoffs(input.tree, imports, sessions, isTestPath(input.path), (info) => staysSyncSession(info, sessions, input.options, input.absPath));
     if (handoffs) summary.handoffs = handoffs;

@@ -21,7 +21,10 @@ import { isModuleLevel, type ModuleImports } from '../support/imports';
 /** What a call hands a parameter: a proven session (SQLAlchemy's or SQLModel's), a parameter of its function, or something else. */
 export type ArgKind = 'other' | 'sa' | 'sqlmodel' | { p: string };
 
-/** A module-level function's positional parameters, and those of them that may be sessions. */
+/**
+ * A module-level function's positional parameters, and those of them that may be sessions. For a method of a
+ * module-level class (key `Class.method`), the parameters after `self`: the calls followed are bound ones.
+ */
 export interface UntypedDef {
   /** Positional parameters, in order. */
   params: string[];
@@ -30,18 +33,33 @@ export interface UntypedDef {
   cands: string[];
 }
 
+/**
+ * A module-level class, for finding which def a bound call runs: its bases as written (dotted, subscripts dropped;
+ * null for one that is not a name), and every name its body binds (a method found here without candidates ends the
+ * search: the base's method is not the one called).
+ */
+export interface ClassShape {
+  bases: (string | null)[];
+  names: string[];
+}
+
 /** A call handing something session-like on: its callee as written, and each argument's kind by position or keyword. */
 export interface Handoff {
   callee: string;
-  /** The module-level function the call is in, when an argument is one of its parameters. */
+  /** The function the call is in (`f` or `Class.method`), when an argument is one of its parameters. */
   from?: string;
   args: [number | string, ArgKind][];
   /** `*args`/`**kwargs` in the call: which parameter gets what is unknown. */
   splat?: true;
+  /** `self.m(...)` in a method of a module-level class: that class. */
+  self?: string;
 }
 
 export interface HandoffSummary {
   defs?: Record<string, UntypedDef>;
+  classes?: Record<string, ClassShape>;
+  /** Module-level names bound once, to a call of a class: name → the class as written (dotted). */
+  instances?: Record<string, string>;
   calls?: Handoff[];
   /** Module-level imports: local name → [module as written (leading dots kept), imported name or null for `import m`]. */
   imports?: Record<string, [string, string | null]>;
@@ -64,28 +82,55 @@ export function summarizeHandoffs(
   const defs: Record<string, UntypedDef> = {};
   /** Each candidate def's offset: a call's enclosing def is matched by it (wrappers of one node need not be one object). */
   const defAt = new Map<string, number>();
+  const classes: Record<string, ClassShape> = {};
+  const candidate = (key: string, fn: SgNode, method: boolean): void => {
+    const def = untypedDef(fn, method);
+    if (!def) return;
+    defs[key] = def;
+    defAt.set(key, start(fn));
+  };
+  const moduleBound = new Map<string, number>();
   for (const statement of root.root().children()) {
-    if (statement.kind() !== 'function_definition') continue;
-    const name = statement.field('name')?.text() ?? '';
-    if (name === '' || (isTest && name.startsWith('test'))) continue;
-    const def = untypedDef(statement);
-    if (def) {
-      defs[name] = def;
-      defAt.set(name, start(statement));
+    const kind = statement.kind();
+    if (kind === 'function_definition') {
+      const name = statement.field('name')?.text() ?? '';
+      if (name !== '' && !(isTest && name.startsWith('test'))) candidate(name, statement, false);
+    } else if (kind === 'class_definition') {
+      const name = statement.field('name')?.text() ?? '';
+      if (name === '' || (isTest && name.startsWith('Test'))) continue;
+      const shape = classShape(statement);
+      classes[name] = shape.shape;
+      for (const [method, fn] of shape.methods) candidate(`${name}.${method}`, fn, true);
     }
+    for (const name of boundNames(statement)) moduleBound.set(name, (moduleBound.get(name) ?? 0) + 1);
   }
-  // Nothing to hand on: no session the file knows, no parameter of its own that may be one.
-  if (defAt.size === 0 && !sessions.mayFindSessions) return null;
-  const calls: Handoff[] = [];
   const table = importTable(imports);
   const has = (record: object, name: string): boolean => Object.prototype.hasOwnProperty.call(record, name);
+  const instances: Record<string, string> = {};
+  for (const statement of root.root().children()) {
+    const assignment = statement.kind() === 'expression_statement' ? statement.child(0) : null;
+    const left = assignment?.kind() === 'assignment' ? assignment.field('left') : null;
+    const right = assignment?.field('right');
+    if (left?.kind() !== 'identifier' || right?.kind() !== 'call' || moduleBound.get(left.text()) !== 1) continue;
+    const cls = dottedName(right.field('function') as SgNode);
+    if (cls && (has(classes, cls[0]!) || has(table, cls[0]!))) instances[left.text()] = cls.join('.');
+  }
+  // Nothing to hand on: no session the file knows, no parameter of its own that may be one.
+  if (defAt.size === 0 && !sessions.mayFindSessions) return shapeOnly(classes, instances, table);
+  const calls: Handoff[] = [];
   for (const call of root.root().findAll({ rule: { kind: 'call' } })) {
     const callee = dottedName(call.field('function') as SgNode);
-    // Only what the index can resolve (resolveCallee): a def of this module, or a name an import binds.
-    if (!callee || !(has(table, callee[0]!) || (callee.length === 1 && has(defs, callee[0]!)))) continue;
+    if (!callee) continue;
+    const head = callee[0]!;
     const fn = enclosingFunction(call);
-    const owner = fn !== null && fn.parent()?.kind() === 'module' ? (fn.field('name')?.text() ?? '') : '';
-    const ownDef = owner !== '' && fn !== null && defAt.get(owner) === start(fn) ? defs[owner] : undefined;
+    const owner = fn !== null ? inferenceKey(fn) : null;
+    const selfClass = owner !== null && owner.includes('.') && head === 'self' && callee.length === 2 && fn !== null && firstParam(fn) === 'self' ? owner.split('.')[0]! : undefined;
+    // Only what the index can resolve (resolveCallee): a def or instance of this module, a bound call on `self`, a
+    // name an import binds.
+    const ownFunction = callee.length === 1 && has(defs, head);
+    const ownInstance = callee.length === 2 && has(instances, head);
+    if (!(has(table, head) || ownFunction || ownInstance || selfClass !== undefined)) continue;
+    const ownDef = owner !== null && fn !== null && defAt.get(owner) === start(fn) ? defs[owner] : undefined;
     const args = callArgs(call);
     const kinds: [number | string, ArgKind][] = [];
     let from: string | undefined;
@@ -103,37 +148,121 @@ export function summarizeHandoffs(
       if (kind !== 'identifier') return 'other';
       const name = arg.text();
       if (ownDef?.cands.includes(name)) {
-        from = owner;
+        from = owner!;
         return { p: name };
       }
       return 'other';
     };
     args.positional.forEach((arg, i) => kinds.push([i, kindOf(arg)]));
     for (const [keyword, arg] of args.keywords) kinds.push([keyword, kindOf(arg)]);
-    const own = callee.length === 1 && has(defs, callee[0]!);
+    // Calls of this module's own functions and methods are all recorded: one handing something else vetoes.
+    const own = ownFunction || ownInstance || selfClass !== undefined;
     if (!own && !syncSession && kinds.every(([, k]) => k === 'other')) continue;
     const handoff: Handoff = { callee: callee.join('.'), args: kinds };
     if (from !== undefined) handoff.from = from;
     if (args.splat) handoff.splat = true;
+    if (selfClass !== undefined) handoff.self = selfClass;
     calls.push(handoff);
   }
-  if (calls.length === 0 && Object.keys(defs).length === 0) return null;
-  const summary: HandoffSummary = {};
+  const summary = shapeOnly(classes, instances, table) ?? {};
   if (Object.keys(defs).length > 0) summary.defs = defs;
   if (calls.length > 0) {
     summary.calls = calls;
     summary.imports = table;
   }
+  return Object.keys(summary).length > 0 ? summary : null;
+}
+
+/** The classes and instances alone (with the imports naming their bases and classes), or null when there are none. */
+function shapeOnly(classes: Record<string, ClassShape>, instances: Record<string, string>, table: Record<string, [string, string | null]>): HandoffSummary | null {
+  const summary: HandoffSummary = {};
+  if (Object.keys(classes).length > 0) summary.classes = classes;
+  if (Object.keys(instances).length > 0) summary.instances = instances;
+  if (Object.keys(summary).length === 0) return null;
+  summary.imports = table;
   return summary;
 }
 
 /**
- * A plain module-level def's unannotated parameters without defaults that it calls session methods on or hands to a
- * call, and never rebinds. Null when it has none.
+ * How the inference names a function (TransformOptions.sessionParams): `f` for a module-level def, `Class.method`
+ * for a method of a module-level class; null otherwise.
  */
-function untypedDef(fn: SgNode): UntypedDef | null {
+export function inferenceKey(fn: SgNode): string | null {
+  const parent = fn.parent();
+  if (parent?.kind() === 'module') return fn.field('name')?.text() ?? null;
+  const cls = parent?.kind() === 'block' ? parent.parent() : null;
+  if (cls?.kind() !== 'class_definition' || cls.parent()?.kind() !== 'module') return null;
+  const name = fn.field('name')?.text();
+  const clsName = cls.field('name')?.text();
+  return name && clsName ? `${clsName}.${name}` : null;
+}
+
+function firstParam(fn: SgNode): string | undefined {
+  return signatureOf(fn).positional[0];
+}
+
+/**
+ * A class's shape and its plain methods (no decorator: a staticmethod, classmethod or property is not called the
+ * way a bound method is; nor one named `__init__`...: those are not called by name).
+ */
+function classShape(cls: SgNode): { shape: ClassShape; methods: [string, SgNode][] } {
+  const bases: (string | null)[] = [];
+  const superclasses = cls.field('superclasses');
+  for (const base of superclasses ? superclasses.children().filter((c) => c.isNamed()) : []) {
+    if (base.kind() === 'keyword_argument') {
+      // `metaclass=...` decides how attributes are found: nothing is followed through such a class.
+      bases.push(null);
+      continue;
+    }
+    const named = base.kind() === 'subscript' ? base.field('value') : base;
+    const dotted = named ? dottedName(named) : null;
+    bases.push(dotted ? dotted.join('.') : null);
+  }
+  const names = new Set<string>();
+  const methods: [string, SgNode][] = [];
+  const body = cls.field('body');
+  for (const statement of body ? body.children() : []) {
+    const kind = statement.kind();
+    if (kind === 'function_definition') {
+      const name = statement.field('name')?.text() ?? '';
+      names.add(name);
+      if (!name.startsWith('__')) methods.push([name, statement]);
+    } else if (kind === 'decorated_definition') {
+      const name = statement.field('definition')?.field('name')?.text();
+      if (name) names.add(name);
+    } else {
+      for (const name of boundNames(statement)) names.add(name);
+    }
+  }
+  return { shape: { bases, names: [...names] }, methods };
+}
+
+/** The names an `a = ...` / `a: T = ...` / `a, b = ...` statement binds (other statements: none). */
+function boundNames(statement: SgNode): string[] {
+  if (statement.kind() === 'class_definition' || statement.kind() === 'function_definition') return [statement.field('name')?.text() ?? ''];
+  if (statement.kind() === 'decorated_definition') return [statement.field('definition')?.field('name')?.text() ?? ''];
+  if (statement.kind() !== 'expression_statement') return [];
+  const names: string[] = [];
+  for (let assignment = statement.child(0); assignment?.kind() === 'assignment'; assignment = assignment.field('right')) {
+    const left = assignment.field('left');
+    if (!left) break;
+    if (left.kind() === 'identifier') names.push(left.text());
+    else for (const id of left.findAll({ rule: { kind: 'identifier' } })) names.push(id.text());
+  }
+  return names;
+}
+
+/**
+ * A plain module-level def's (or a module-level class's method's) unannotated parameters without defaults that it
+ * calls session methods on or hands to a call, and never rebinds. Null when it has none.
+ */
+function untypedDef(fn: SgNode, method: boolean): UntypedDef | null {
   if (!fn.field('parameters')) return null;
-  const { positional, all } = signatureOf(fn);
+  const signature = signatureOf(fn);
+  // A method's first parameter is the instance: bound calls do not pass it.
+  if (method && signature.positional[0] !== 'self') return null;
+  const positional = method ? signature.positional.slice(1) : signature.positional;
+  const all = method ? signature.all.filter((p) => p.name !== 'self') : signature.all;
   const keywordOnly = all.map((p) => p.name).filter((n) => !positional.includes(n));
   const open = new Set(all.filter((p) => !p.annotation && !p.defaultValue && bindingsIn(fn, p.name).length === 0).map((p) => p.name));
   if (open.size === 0) return null;
@@ -187,39 +316,28 @@ function importTable(imports: ModuleImports): Record<string, [string, string | n
 
 /** How many `from m import n` steps of packages' `__init__.py` a call is followed through. */
 const MAX_REEXPORTS = 4;
+/** How many bases up a method is looked for. */
+const MAX_BASES = 6;
+/** Bases that define no method a call could reach here. */
+const NEUTRAL_BASES = new Set(['object', 'Generic', 'typing.Generic', 'ABC', 'abc.ABC', 'Protocol', 'typing.Protocol']);
 
-/** Where a function lives: the file (as the summaries key it) and its module-level name. */
+/** Where a function lives: the file (as the summaries key it) and its key there (`f` or `Class.method`). */
 interface Target {
   path: string;
   name: string;
 }
 
+type Summaries = ReadonlyMap<string, { handoffs?: HandoffSummary; reexports?: ReadonlyMap<string, { module: string; name: string }> }>;
+type FindModule = (module: string, importerPath: string) => string | null;
+
 /**
  * The inference over every file's summary. `findModule`: a module as an import writes it, from the importing file,
  * to the path of a summarized file (null when unknown).
- * Returns file path → function name → parameter → whether the session is SQLModel's.
+ * Returns file path → function (`f` or `Class.method`) → parameter → whether the session is SQLModel's.
  */
-export function inferSessionParams(
-  summaries: ReadonlyMap<string, { handoffs?: HandoffSummary; reexports?: ReadonlyMap<string, { module: string; name: string }> }>,
-  findModule: (module: string, importerPath: string) => string | null,
-): Record<string, Record<string, Record<string, boolean>>> {
+export function inferSessionParams(summaries: Summaries, findModule: FindModule): Record<string, Record<string, Record<string, boolean>>> {
   const key = (path: string, fn: string, param: string): string => `${path}\u0000${fn}\u0000${param}`;
-  const own = <T>(record: Record<string, T> | undefined, name: string): T | undefined => (record && Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined);
-  /**
-   * The def a target names, through modules re-exporting it (`crud/__init__.py`'s `from .users import get_user`;
-   * the entity summary's `reexports`), a few steps at most.
-   */
-  const defTarget = (t: Target): { target: Target; def: UntypedDef } | null => {
-    for (let at: Target | null = t, hops = 0; at !== null && hops <= MAX_REEXPORTS; hops++) {
-      const summary = summaries.get(at.path);
-      const def = own(summary?.handoffs?.defs, at.name);
-      if (def) return { target: at, def };
-      const next: { module: string; name: string } | undefined = summary?.reexports?.get(at.name);
-      const module: string | null = next ? findModule(next.module, at.path) : null;
-      at = next && module !== null ? { path: module, name: next.name } : null;
-    }
-    return null;
-  };
+  const resolver = new CalleeResolver(summaries, findModule);
   /** Each candidate's sources: 'sa' | 'sqlmodel' | 'other' | the key of a parameter. */
   const sources = new Map<string, string[]>();
   const source = (k: string, s: string): void => {
@@ -231,8 +349,7 @@ export function inferSessionParams(
     const h = summary.handoffs;
     if (!h?.calls) continue;
     for (const call of h.calls) {
-      const resolved = resolveCallee(call.callee, path, h, findModule);
-      const found = resolved ? defTarget(resolved) : null;
+      const found = resolver.callee(call, path, h);
       if (!found) continue;
       const { target, def } = found;
       if (call.splat) {
@@ -288,24 +405,108 @@ export function inferSessionParams(
   return table;
 }
 
-/** The module-level function a dotted callee names in the file at `path`, through its own defs and imports. */
-function resolveCallee(callee: string, path: string, h: HandoffSummary, findModule: (module: string, importerPath: string) => string | null): Target | null {
-  const parts = callee.split('.');
-  const head = parts[0]!;
-  if (parts.length === 1 && h.defs && Object.prototype.hasOwnProperty.call(h.defs, head)) return { path, name: head };
-  const imported = h.imports && Object.prototype.hasOwnProperty.call(h.imports, head) ? h.imports[head] : undefined;
-  if (!imported) return null;
-  const [module, name] = imported;
-  if (name !== null) {
-    if (parts.length === 1) {
-      const target = findModule(module, path);
-      return target === null ? null : { path: target, name };
+/** What a name of a module is, as far as the calls followed here need: a def, an instance of a class, a class, a module. */
+type Ref =
+  | { k: 'def'; target: Target; def: UntypedDef }
+  | { k: 'instance'; path: string; cls: string }
+  | { k: 'class'; path: string; name: string }
+  | { k: 'module'; module: string; from: string };
+
+/** Resolves a recorded call to the def it runs: module-level functions, and methods called on instances or `self`. */
+class CalleeResolver {
+  constructor(
+    private readonly summaries: Summaries,
+    private readonly findModule: FindModule,
+  ) {}
+
+  callee(call: Handoff, path: string, h: HandoffSummary): { target: Target; def: UntypedDef } | null {
+    const parts = call.callee.split('.');
+    if (call.self !== undefined) return parts.length === 2 ? this.method(path, call.self, parts[1]!, 0) : null;
+    let ref = this.local(path, h, parts[0]!);
+    for (const part of parts.slice(1)) {
+      if (ref === null) return null;
+      ref = this.member(ref, part);
     }
-    if (parts.length !== 2) return null;
-    const target = findModule(module.endsWith('.') ? `${module}${name}` : `${module}.${name}`, path);
-    return target === null ? null : { path: target, name: parts[1]! };
+    return ref?.k === 'def' ? { target: ref.target, def: ref.def } : null;
   }
-  if (parts.length < 2) return null;
-  const target = findModule([module, ...parts.slice(1, -1)].join('.'), path);
-  return target === null ? null : { path: target, name: parts[parts.length - 1]! };
+
+  /** A name as the module at `path` binds it: its own def, class or instance, or an import. */
+  private local(path: string, h: HandoffSummary | undefined, name: string, hops = 0): Ref | null {
+    const bound = this.bound(path, h, name);
+    if (bound !== null) return bound;
+    const imported = own(h?.imports, name);
+    if (!imported) return null;
+    const [module, importedName] = imported;
+    if (importedName === null) return { k: 'module', module, from: path };
+    return this.exported(module, importedName, path, hops);
+  }
+
+  private bound(path: string, h: HandoffSummary | undefined, name: string): Ref | null {
+    const def = own(h?.defs, name);
+    if (def) return { k: 'def', target: { path, name }, def };
+    if (own(h?.classes, name)) return { k: 'class', path, name };
+    const instance = own(h?.instances, name);
+    return instance !== undefined ? { k: 'instance', path, cls: instance } : null;
+  }
+
+  /**
+   * `name` of `module` (imported from `from`): what that module binds, through its re-exports (a few steps at most),
+   * else its submodule of that name.
+   */
+  private exported(module: string, name: string, from: string, hops: number): Ref | null {
+    if (hops > MAX_REEXPORTS) return null;
+    const target = this.findModule(module, from);
+    if (target !== null) {
+      const summary = this.summaries.get(target);
+      const bound = this.bound(target, summary?.handoffs, name);
+      if (bound !== null) return bound;
+      const next = summary?.reexports?.get(name) ?? null;
+      if (next !== null) return this.exported(next.module, next.name, target, hops + 1);
+      if (own(summary?.handoffs?.imports, name)) return this.local(target, summary?.handoffs, name, hops + 1);
+    }
+    return { k: 'module', module: module.endsWith('.') ? `${module}${name}` : `${module}.${name}`, from };
+  }
+
+  private member(ref: Ref, name: string): Ref | null {
+    if (ref.k === 'module') return this.exported(ref.module, name, ref.from, 0);
+    if (ref.k === 'instance') {
+      const cls = this.classRef(ref.path, ref.cls);
+      const found = cls ? this.method(cls.path, cls.name, name, 0) : null;
+      return found ? { k: 'def', ...found } : null;
+    }
+    return null;
+  }
+
+  /** The class a dotted name written in the module at `path` names. */
+  private classRef(path: string, written: string): { path: string; name: string } | null {
+    const parts = written.split('.');
+    let ref = this.local(path, this.summaries.get(path)?.handoffs, parts[0]!);
+    for (const part of parts.slice(1)) {
+      if (ref?.k !== 'module') return null;
+      ref = this.exported(ref.module, part, ref.from, 0);
+    }
+    return ref?.k === 'class' ? { path: ref.path, name: ref.name } : null;
+  }
+
+  /**
+   * The def a bound call `instance.name(...)` runs on an instance of the class: the class's own method, else its
+   * one base's (single inheritance only: with several bases, which one defines it is left unknown).
+   */
+  private method(path: string, cls: string, name: string, depth: number): { target: Target; def: UntypedDef } | null {
+    const h = this.summaries.get(path)?.handoffs;
+    const shape = own(h?.classes, cls);
+    if (!shape || depth > MAX_BASES) return null;
+    if (shape.names.includes(name)) {
+      const def = own(h?.defs, `${cls}.${name}`);
+      return def ? { target: { path, name: `${cls}.${name}` }, def } : null;
+    }
+    const bases = shape.bases.filter((b) => b === null || !NEUTRAL_BASES.has(b));
+    if (bases.length !== 1 || bases[0] === null) return null;
+    const base = this.classRef(path, bases[0]!);
+    return base ? this.method(base.path, base.name, name, depth + 1) : null;
+  }
+}
+
+function own<T>(record: Readonly<Record<string, T>> | undefined, name: string): T | undefined {
+  return record && Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
 }

@@ -10,6 +10,7 @@ import { callArgs, decoratorsOf, dottedName, enclosingScope, classOfMethod, meth
 import { isTestPath } from '../index/modules';
 import { cached } from '../../../engine/cached';
 import { twinOrigin } from '../scaffold/twin-names';
+import { inferenceKey } from './session-params';
 
 export interface SessionOptions {
   /** Dependency callables whose `Depends(...)` parameters are sessions (`get_db`, `get_async_db`). */
@@ -579,8 +580,9 @@ export class SessionResolver {
     if (param.defaultValue || param.node.kind() !== 'identifier' || !fn) return NO;
     const fixture = this.fixtureVerdict(param.name, fn);
     if (fixture.session) return fixture;
-    // A module-level function's parameter every call hands a session (scaffold/session-params.ts).
-    const fnName = fn.parent()?.kind() === 'module' ? fn.field('name')?.text() : undefined;
+    // A module-level function's (or a module-level class's method's) parameter every call hands a session
+    // (query/session-params.ts).
+    const fnName = inferenceKey(fn) ?? undefined;
     const params = fnName !== undefined && this.options.params ? ownEntry(this.options.params, fnName) : undefined;
     const inferred = params ? ownEntry(params, param.name) : undefined;
     return inferred === undefined ? NO : { session: true, sqlmodel: inferred };
@@ -799,5 +801,4 @@ function topLevelAssignment(stmt: SgNode): { name: string; value: SgNode | null 
   const right = assignment.field('right');
   return { name: left.text(), value: right && right.kind() !== 'assignment' ? right : null };
 }
-
 

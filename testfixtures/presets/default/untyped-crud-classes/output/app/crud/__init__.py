@@ -1,0 +1,2 @@
+from .crud_item import item
+from .crud_user import user
