@@ -75,10 +75,21 @@ const FACTORY_KEYWORDS = new Set(['autoflush', 'info', 'autobegin', 'join_transa
 const kindOf = (node: SgNode): string => String(node.kind());
 const namedChildren = (node: SgNode): SgNode[] => node.children().filter((c) => c.isNamed() && kindOf(c) !== 'comment');
 
-interface Engine {
-  name: string;
+/** One `name = create_engine(...)` / `name = sessionmaker(...)` statement binding an engine or a factory. */
+interface Site {
   statement: SgNode;
   call: SgNode;
+}
+
+interface Engine {
+  name: string;
+  /**
+   * The statements binding it: one top-level assignment, or one in each branch of a module-level
+   * `if`/`elif`/`else` (see branchSites); each gets its twin right after it, so the twin exists exactly when it does.
+   */
+  sites: Site[];
+  /** The module-level statement holding the sites: the assignment itself, or the `if`. */
+  anchor: SgNode;
   sqlmodel: boolean;
   /** Some sessionmaker or get_db in the module uses it: only then does it get a twin. */
   used: boolean;
@@ -107,8 +118,9 @@ interface Twin {
 
 interface Factory {
   name: string;
-  statement: SgNode;
-  call: SgNode;
+  /** As Engine.sites: a factory in the branches of the engine's `if` has one in each branch. */
+  sites: Site[];
+  anchor: SgNode;
   engine: Engine;
   twin: string | null;
 }
@@ -283,12 +295,12 @@ class EngineTwins {
       const own = factories.filter((f) => f.engine === engine);
       const judged = this.judge(engine, own);
       if (!judged) continue;
-      engine.twin = judged.engineTwin.name;
-      this.commit(judged.engineTwin, 'async engines added');
-      this.flagMemoryDatabase(engine);
+      engine.twin = judged.engineTwins[0]!.name;
+      judged.engineTwins.forEach((twin, i) => this.commit(twin, i === 0 ? 'async engines added' : null));
+      for (const site of engine.sites) this.flagMemoryDatabase(engine, site);
       own.forEach((factory, i) => {
-        factory.twin = judged.factoryTwins[i]!.name;
-        this.commit(judged.factoryTwins[i]!, 'session factories added');
+        factory.twin = judged.factoryTwins[i]![0]!.name;
+        judged.factoryTwins[i]!.forEach((twin, j) => this.commit(twin, j === 0 ? 'session factories added' : null));
       });
     }
     if (getDb && source) this.planGetDb(getDb, source, opened?.commits ?? false);
@@ -330,12 +342,25 @@ class EngineTwins {
    * An engine's twin and its session factories' twins, or null when any of them cannot be written (then none
    * is: an engine twin without its factory twin helps nobody). Judging writes nothing but findings.
    */
-  private judge(engine: Engine, own: Factory[]): { engineTwin: Twin; factoryTwins: Twin[] } | null {
-    if (engine.blocked || this.ignored(engine.statement) || own.some((f) => this.ignored(f.statement))) return null;
-    const engineTwin = this.prepareEngine(engine);
-    const factoryTwins = engineTwin ? own.map((f) => this.prepareFactory(f, engineTwin.name)) : [];
-    if (!engineTwin || factoryTwins.some((t) => t === null)) return null;
-    return { engineTwin, factoryTwins: factoryTwins as Twin[] };
+  private judge(engine: Engine, own: Factory[]): { engineTwins: Twin[]; factoryTwins: Twin[][] } | null {
+    if (engine.blocked || this.ignored(engine.anchor) || own.some((f) => this.ignored(f.anchor))) return null;
+    const engineTwins: Twin[] = [];
+    for (const site of engine.sites) {
+      const twin = this.prepareEngine(engine, site);
+      if (!twin) return null; // the first site reported stops here: one finding says enough
+      engineTwins.push(twin);
+    }
+    const factoryTwins: Twin[][] = [];
+    for (const factory of own) {
+      const twins: Twin[] = [];
+      for (const site of factory.sites) {
+        const twin = this.prepareFactory(factory, site, engineTwins[0]!.name);
+        if (!twin) return null;
+        twins.push(twin);
+      }
+      factoryTwins.push(twins);
+    }
+    return { engineTwins, factoryTwins };
   }
 
   /**
@@ -437,6 +462,16 @@ class EngineTwins {
       if (kind === 'async') factories.push({ name, kind });
       else factories.push({ name, kind: twinned.has(name) || this.bindsAsyncFactory(twinName(name)) ? 'twin' : 'none' });
     }
+    // Bound in every branch of a module-level `if`: one factory whatever the branch, when the branches agree on its kind.
+    for (const statement of this.ctx.tree.root().children()) {
+      if (kindOf(statement) !== 'if_statement') continue;
+      for (const [name, sites] of this.branchAssignments(statement, (callee) => SESSIONMAKER.has(callee) || ASYNC_SESSIONMAKER.has(callee))) {
+        const kinds = sites.map((site) => this.factoryKind(site.call));
+        if (kinds.some((k) => k !== kinds[0])) continue;
+        if (kinds[0] === 'async') factories.push({ name, kind: 'async' });
+        else factories.push({ name, kind: twinned.has(name) || this.bindsAsyncFactory(twinName(name)) ? 'twin' : 'none' });
+      }
+    }
     return factories;
   }
 
@@ -477,24 +512,39 @@ class EngineTwins {
     return refs;
   }
 
-  /** `name` is bound once in this file, at module level, to `create_async_engine(...)`. */
+  /**
+   * `name` is bound in this file only by `create_async_engine(...)`: once at module level, or in every branch of a
+   * module-level `if` (moduleCallSites).
+   */
   private bindsAsyncEngine(name: string): boolean {
-    if (moduleBindings(this.table(name)).length !== 1) return false;
-    return this.ctx.tree.root().children().some((statement) => {
-      const assignment = soleAssignment(statement);
-      const call = assignment?.field('right');
-      return assignment?.field('left')?.text() === name && !!call && kindOf(call) === 'call' && CREATE_ASYNC_ENGINE.has(this.qualifiedName(call.field('function')) ?? '');
-    });
+    const sites = this.moduleCallSites(name);
+    return sites !== null && sites.every((site) => CREATE_ASYNC_ENGINE.has(this.qualifiedName(site.call.field('function')) ?? ''));
   }
 
-  /** `name` is bound once in this file, at module level, to an async session factory (a twin written by hand). */
+  /** `name` is bound in this file only by an async session factory (a twin written by hand or by an earlier run), as above. */
   private bindsAsyncFactory(name: string): boolean {
-    if (moduleBindings(this.table(name)).length !== 1) return false;
-    return this.ctx.tree.root().children().some((statement) => {
+    const sites = this.moduleCallSites(name);
+    return sites !== null && sites.every((site) => this.factoryKind(site.call) === 'async');
+  }
+
+  /**
+   * The statements binding `name` at module level when those are all its bindings and each is `name = <call>(...)`:
+   * one top-level statement, or one in each branch of a module-level `if`/`elif`/`else` (branchSites). Null otherwise.
+   */
+  private moduleCallSites(name: string): Site[] | null {
+    const bindings = moduleBindings(this.table(name)).length;
+    if (bindings === 0) return null;
+    for (const statement of this.ctx.tree.root().children()) {
+      if (kindOf(statement) === 'if_statement') {
+        const sites = bindings > 1 ? this.branchSites(statement, name) : null;
+        if (sites) return sites;
+        continue;
+      }
       const assignment = soleAssignment(statement);
       const call = assignment?.field('right');
-      return assignment?.field('left')?.text() === name && !!call && kindOf(call) === 'call' && this.factoryKind(call) === 'async';
-    });
+      if (bindings === 1 && assignment?.field('left')?.text() === name && call && kindOf(call) === 'call') return [{ statement, call }];
+    }
+    return null;
   }
 
   /** Module-level `X = <session type>`, `X: TypeAlias = ...` and `type X = ...` of this file. */
@@ -536,7 +586,8 @@ class EngineTwins {
         const call = assignment?.field('right');
         return assignment?.field('left')?.text() === twin && call && kindOf(call) === 'call' && /create_async_engine$/.test(call.field('function')?.text() ?? '');
       });
-      if (defined) engine.twin = twin;
+      // An engine bound in the branches of a module-level `if` has its twin in each branch.
+      if (defined || (engine.sites.length > 1 && this.bindsAsyncEngine(twin))) engine.twin = twin;
     }
     this.convertCreateAll(engines);
     return this.result();
@@ -544,29 +595,107 @@ class EngineTwins {
 
   // ---- discovery -------------------------------------------------------------------------------------------
 
-  /** Top-level `name = create_engine(...)`. */
+  /**
+   * Top-level `name = create_engine(...)`, and an engine bound in every branch of a module-level `if`/`elif`/`else`
+   * (`if DATABASE_URL.startswith("sqlite"): engine = create_engine(..., connect_args=...)` / `else: engine =
+   * create_engine(...)`): see branchSites.
+   */
   private collectEngines(): Map<string, Engine> {
     const engines = new Map<string, Engine>();
     for (const statement of this.ctx.tree.root().children()) {
+      if (kindOf(statement) === 'if_statement') {
+        for (const [name, sites] of this.branchAssignments(statement, (callee) => CREATE_ENGINE.has(callee))) {
+          const sqlmodel = sites.map((site) => this.qualifiedName(site.call.field('function'))!.startsWith('sqlmodel.'));
+          // SQLModel's engine decides the factory's AsyncSession class: branches must agree on it.
+          if (sqlmodel.some((s) => s !== sqlmodel[0])) continue;
+          engines.set(name, { name, sites, anchor: statement, sqlmodel: sqlmodel[0]!, used: false, blocked: false, twin: null });
+        }
+        continue;
+      }
       const assignment = soleAssignment(statement);
       const call = assignment?.field('right');
       const left = assignment?.field('left');
       if (!assignment || !call || !left || kindOf(call) !== 'call' || kindOf(left) !== 'identifier') continue;
       const callee = this.qualifiedName(call.field('function'));
       if (!callee || !CREATE_ENGINE.has(callee)) continue;
-      engines.set(left.text(), { name: left.text(), statement, call, sqlmodel: callee.startsWith('sqlmodel.'), used: false, blocked: false, twin: null });
+      engines.set(left.text(), { name: left.text(), sites: [{ statement, call }], anchor: statement, sqlmodel: callee.startsWith('sqlmodel.'), used: false, blocked: false, twin: null });
     }
     return engines;
+  }
+
+  /**
+   * The names every branch of the module-level `if` statement binds by a call `accepts` (its qualified callee),
+   * with their sites in branch order, where branchSites accepts them.
+   */
+  private branchAssignments(ifStatement: SgNode, accepts: (callee: string) => boolean): Map<string, Site[]> {
+    const found = new Map<string, Site[]>();
+    const first = ifBranches(ifStatement)?.[0];
+    for (const statement of first ? namedChildren(first) : []) {
+      const left = soleAssignment(statement)?.field('left');
+      if (!left || kindOf(left) !== 'identifier' || found.has(left.text())) continue;
+      const sites = this.branchSites(ifStatement, left.text());
+      if (sites && sites.every((site) => accepts(this.qualifiedName(site.call.field('function')) ?? ''))) found.set(left.text(), sites);
+    }
+    return found;
+  }
+
+  /**
+   * The statements binding `name` when they are exactly one `name = <call>(...)` directly in each branch of the
+   * module-level `ifStatement`, which has an `else` (so every path binds it, and the twin written after each is
+   * bound exactly when the name is), and nothing else binds it: no other statement of the module, import, loop,
+   * nested block or `global` declaration in a function. Each must start its own line: its twin goes on the next
+   * one, at its indentation. Null otherwise.
+   */
+  private branchSites(ifStatement: SgNode, name: string): Site[] | null {
+    const branches = ifBranches(ifStatement);
+    if (!branches) return null;
+    const table = this.table(name);
+    if (table.occurrences.some((o) => o.role === 'declaration') || moduleBindings(table).length !== branches.length) return null;
+    const sites: Site[] = [];
+    for (const block of branches) {
+      const own = namedChildren(block).flatMap((statement): Site[] => {
+        const assignment = soleAssignment(statement);
+        const left = assignment?.field('left');
+        const call = assignment?.field('right');
+        return left && kindOf(left) === 'identifier' && left.text() === name && call && kindOf(call) === 'call' ? [{ statement, call }] : [];
+      });
+      if (own.length !== 1 || leadingWhitespace(own[0]!.statement, this.ctx.source) === null) return null;
+      sites.push(own[0]!);
+    }
+    return sites;
   }
 
   /** sessionmaker calls bound to one of the engines; a bound one we cannot twin is reported. */
   private collectFactories(engines: Map<string, Engine>): Factory[] {
     const factories: Factory[] = [];
+    // Factories bound in every branch of a module-level `if` (each to an engine of this file, after it on every path).
+    const branched = new Map<number, Factory | null>();
+    for (const statement of this.ctx.tree.root().children()) {
+      if (kindOf(statement) !== 'if_statement') continue;
+      for (const [name, sites] of this.branchAssignments(statement, (callee) => SESSIONMAKER.has(callee))) {
+        const binds = sites.map((site) => bindArgument(site.call));
+        const engine = binds[0] && kindOf(binds[0]) === 'identifier' ? engines.get(binds[0].text()) : undefined;
+        const same = !!engine && binds.every((b) => !!b && kindOf(b) === 'identifier' && b.text() === engine.name);
+        const factory = same ? { name, sites, anchor: statement, engine: engine!, twin: null } : null;
+        for (const site of sites) branched.set(site.call.id(), factory);
+      }
+    }
     for (const call of this.ctx.tree.root().findAll({ rule: { kind: 'call' } })) {
       if (!SESSIONMAKER.has(this.qualifiedName(call.field('function')) ?? '')) continue;
       const bind = bindArgument(call);
       if (!bind) continue; // bound later with .configure(): nothing here ties it to an engine
       const engine = kindOf(bind) === 'identifier' ? engines.get(bind.text()) : undefined;
+      const group = branched.get(call.id());
+      if (group) {
+        if (group.sites[0]!.call.id() !== call.id()) continue; // the group is judged at its first site
+        if (!this.boundBefore(group.engine, group)) {
+          group.engine.blocked = true;
+          continue;
+        }
+        group.engine.used = true;
+        factories.push(group);
+        continue;
+      }
       const assignment = call.parent();
       const statement = assignment?.parent();
       const plain =
@@ -578,14 +707,24 @@ class EngineTwins {
         if (engine) engine.blocked = true;
         continue;
       }
-      if (call.range().start.index < engine.statement.range().end.index) {
+      if (call.range().start.index < engine.anchor.range().end.index) {
         engine.blocked = true; // bound to an earlier engine of the same name
         continue;
       }
       engine.used = true;
-      factories.push({ name: assignment.field('left')!.text(), statement, call, engine, twin: null });
+      factories.push({ name: assignment.field('left')!.text(), sites: [{ statement, call }], anchor: statement, engine, twin: null });
     }
     return factories.filter((f) => !f.engine.blocked);
+  }
+
+  /**
+   * Whether the engine is bound before the factory on every path: its statement ends before the factory's, or both
+   * are in the branches of the same `if` and in each branch the engine's site comes first.
+   */
+  private boundBefore(engine: Engine, factory: Factory): boolean {
+    if (engine.anchor.range().end.index <= factory.anchor.range().start.index) return true;
+    if (engine.anchor.id() !== factory.anchor.id()) return false;
+    return factory.sites.every((site, i) => engine.sites[i]!.statement.range().end.index <= site.statement.range().start.index);
   }
 
   /** Why a sessionmaker gets no twin: not a plain module-level factory, or not bound to an engine of this file. */
@@ -605,7 +744,29 @@ class EngineTwins {
       );
       return;
     }
+    const branched = kindOf(bind) === 'identifier' ? this.branchRefusal(bind.text()) : null;
+    if (branched !== null) {
+      this.flag(RULE_ARG, call, `this session factory is bound to \`${bind.text()}\`, which is ${branched}, so no async twins were added for it`, byHand);
+      return;
+    }
     this.flag(RULE_ARG, call, `this session factory is bound to \`${quoted(bind)}\`, which is not a module-level \`create_engine(...)\` of this file, so no async twins were added for it`, byHand);
+  }
+
+  /**
+   * Why a name bound inside a module-level `if` or `try` is not an engine awaitify twins (branchSites says which
+   * are), or null when no such statement binds it.
+   */
+  private branchRefusal(name: string): string | null {
+    const holders = moduleBindings(this.table(name)).flatMap((b) => {
+      const top = b.node.ancestors().find((a) => a.parent()?.kind() === 'module');
+      return top && ['if_statement', 'try_statement'].includes(kindOf(top)) ? [top] : [];
+    });
+    if (holders.length === 0) return null;
+    if (holders.some((h) => kindOf(h) === 'try_statement')) {
+      return 'bound in a `try` statement (twins are written only for one `create_engine(...)` in each branch of a module-level `if`/`else`)';
+    }
+    if (holders.some((h) => ifBranches(h) === null)) return 'bound in a module-level `if` without an `else` (on a path that binds nothing, its twin would be unbound too)';
+    return 'bound in the branches of a module-level `if`, but not by exactly one `create_engine(...)` directly in each branch and nowhere else';
   }
 
   private findGetDb(): SgNode | null {
@@ -617,8 +778,8 @@ class EngineTwins {
 
   // ---- engine ----------------------------------------------------------------------------------------------
 
-  private prepareEngine(engine: Engine): Twin | null {
-    const args = engine.call.field('arguments');
+  private prepareEngine(engine: Engine, site: Site): Twin | null {
+    const args = site.call.field('arguments');
     if (!args || kindOf(args) !== 'argument_list') return null;
     let url: SgNode | null = null;
     const kept: string[] = [];
@@ -652,7 +813,7 @@ class EngineTwins {
       }
       return this.refuseEngine(engine, arg, `the argument \`${quoted(arg)}\` cannot be classified`);
     }
-    if (!url) return this.refuseEngine(engine, engine.call, 'the engine has no URL argument');
+    if (!url) return this.refuseEngine(engine, site.call, 'the engine has no URL argument');
     // connect_args may precede the URL keyword; judge them again now the URL is known.
     const connectArgs = keywordArgument(args, 'connect_args');
     if (connectArgs && !this.connectArgsPortable(connectArgs.field('value')!, this.schemeOf(url))) {
@@ -662,17 +823,17 @@ class EngineTwins {
     if (asyncUrl === null) return null;
 
     const name = twinName(engine.name);
-    if (!this.nameFree(name, engine.statement)) return null;
-    const create = this.importedName(SA_ASYNC, 'create_async_engine', engine.statement);
+    if (!this.nameFree(name, site.statement)) return null;
+    const create = this.importedName(SA_ASYNC, 'create_async_engine', site.statement);
     if (!create) return null;
     const imports = [...create.imports];
     if (this.wantsNullPool(args, url)) {
-      const nullPool = this.importedName('sqlalchemy.pool', 'NullPool', engine.statement);
+      const nullPool = this.importedName('sqlalchemy.pool', 'NullPool', site.statement);
       if (!nullPool) return null;
       kept.push(`poolclass=${nullPool.local}`);
       imports.push(...nullPool.imports);
     }
-    return { name, callee: create.local, args: [asyncUrl.text, ...kept], imports, helper: asyncUrl.helper, statement: engine.statement, call: engine.call, of: engine.name };
+    return { name, callee: create.local, args: [asyncUrl.text, ...kept], imports, helper: asyncUrl.helper, statement: site.statement, call: site.call, of: engine.name };
   }
 
   /**
@@ -698,8 +859,8 @@ class EngineTwins {
    * still written, since it is what the async code needs; the finding says where its schema must come from.
    * Only a URL seen as a literal (or a module constant holding one) is judged.
    */
-  private flagMemoryDatabase(engine: Engine): void {
-    const url = engineUrl(engine.call);
+  private flagMemoryDatabase(engine: Engine, site: Site): void {
+    const url = engineUrl(site.call);
     const literal = url ? stringLiteral(this.moduleConstant(url) ?? url) : null;
     const memory = literal && !/[bBfF]/.test(literal.prefix) ? sqliteMemory(literal.content) : null;
     if (!url || memory === null) return;
@@ -776,16 +937,16 @@ class EngineTwins {
   }
 
   private insertHelper(twinned: Engine[]): void {
-    const first = twinned.sort((a, b) => a.statement.range().start.index - b.statement.range().start.index)[0];
+    const first = twinned.sort((a, b) => a.anchor.range().start.index - b.anchor.range().start.index)[0];
     if (!first) return;
     if (this.table(URL_HELPER).occurrences.length > 0) {
-      this.flag(RULE_NAME, first.statement, `\`${URL_HELPER}\` is already used in this file`, 'Rename it, then run again.');
+      this.flag(RULE_NAME, first.anchor, `\`${URL_HELPER}\` is already used in this file`, 'Rename it, then run again.');
       this.edits.length = 0;
       return;
     }
     // Above the comment lines that belong to the engine statement, so they stay attached to it.
     const source = this.ctx.source;
-    let offset = lineStart(source, first.statement.range().start.index);
+    let offset = lineStart(source, first.anchor.range().start.index);
     while (offset > 0) {
       const previous = lineStart(source, offset - 1);
       if (!/^[ \t]*#/.test(source.slice(previous, offset))) break;
@@ -818,8 +979,8 @@ class EngineTwins {
 
   // ---- session factory -------------------------------------------------------------------------------------
 
-  private prepareFactory(factory: Factory, asyncEngine: string): Twin | null {
-    const callArgs = factory.call.field('arguments')!;
+  private prepareFactory(factory: Factory, site: Site, asyncEngine: string): Twin | null {
+    const callArgs = site.call.field('arguments')!;
     let sqlmodel = factory.engine.sqlmodel;
     const kept: string[] = [];
     let positional = 0;
@@ -849,25 +1010,25 @@ class EngineTwins {
     }
 
     const name = twinName(factory.name);
-    if (!this.nameFree(name, factory.statement)) return null;
+    if (!this.nameFree(name, site.statement)) return null;
     const args = [asyncEngine];
     const imports: Import[] = [];
     if (sqlmodel || this.v14) {
       // 1.4 has no async_sessionmaker; SQLModel's AsyncSession adds `exec` to SQLAlchemy's.
-      const cls = this.importedName(sqlmodel ? SQLMODEL_ASYNC : SA_ASYNC, 'AsyncSession', factory.statement);
+      const cls = this.importedName(sqlmodel ? SQLMODEL_ASYNC : SA_ASYNC, 'AsyncSession', site.statement);
       if (!cls) return null;
       args.push(`class_=${cls.local}`);
       imports.push(...cls.imports);
     }
-    let callee = factory.call.field('function')!.text();
+    let callee = site.call.field('function')!.text();
     if (!this.v14) {
-      const maker = this.importedName(SA_ASYNC, 'async_sessionmaker', factory.statement);
+      const maker = this.importedName(SA_ASYNC, 'async_sessionmaker', site.statement);
       if (!maker) return null;
       callee = maker.local;
       imports.push(...maker.imports);
     }
     args.push('expire_on_commit=False', ...kept);
-    return { name, callee, args, imports, helper: false, statement: factory.statement, call: factory.call, of: factory.name };
+    return { name, callee, args, imports, helper: false, statement: site.statement, call: site.call, of: factory.name };
   }
 
   private refuseFactory(factory: Factory, at: SgNode, why: string): null {
@@ -906,6 +1067,8 @@ class EngineTwins {
       }
       if (imported) return unrecognised(`opens \`${quoted(opened)}\` on an engine imported from \`${imported.module}\`, which gets no async twin there (no module-level \`create_engine(...)\` awaitify can convert)`);
       // `engine = make_engine(settings)`, `engine = None` set later by `global engine`: no literal `create_engine(...)` to twin.
+      const branched = bind && kindOf(bind) === 'identifier' ? this.branchRefusal(bind.text()) : null;
+      if (branched !== null) return unrecognised(`opens \`${quoted(opened)}\` on \`${bind!.text()}\`, which is ${branched}`);
       return unrecognised(`opens \`${quoted(opened)}\` on an engine that is not a module-level \`name = create_engine(...)\` of this file (made by a function of its own, or bound later)`);
     }
     if (args.length > 0) return unrecognised(`passes arguments to \`${quoted(callee)}\``);
@@ -1125,22 +1288,24 @@ class EngineTwins {
   }
 
   /** Writes a prepared twin on the line after its sync original, in the original's layout (one line or one argument a line). */
-  private commit(twin: Twin, counter: string): void {
+  private commit(twin: Twin, counter: string | null): void {
     this.importsToAdd.push(...twin.imports);
     if (twin.helper) this.helperNeeded = true;
     const args = twin.call.field('arguments')!;
     const first = namedChildren(args)[0];
     const argIndent = first ? leadingWhitespace(first, this.ctx.source) : null;
+    // A site in a branch of a module-level `if` is indented: the twin goes into the same branch.
+    const indent = leadingWhitespace(twin.statement, this.ctx.source) ?? '';
     let text: string;
     if (args.text().includes('\n') && argIndent !== null) {
-      const closeIndent = leadingWhitespace(twin.statement, this.ctx.source) ?? '';
+      const closeIndent = indent;
       const trailingComma = /,\s*\)$/.test(args.text()) ? ',' : '';
-      text = `${twin.name} = ${twin.callee}(\n${twin.args.map((a) => `${argIndent}${a}`).join(',\n')}${trailingComma}\n${closeIndent})`;
+      text = `${indent}${twin.name} = ${twin.callee}(\n${twin.args.map((a) => `${argIndent}${a}`).join(',\n')}${trailingComma}\n${closeIndent})`;
     } else {
-      text = `${twin.name} = ${twin.callee}(${twin.args.join(', ')})`;
+      text = `${indent}${twin.name} = ${twin.callee}(${twin.args.join(', ')})`;
     }
     this.insertAfter(twin.statement, text, `async twin of ${twin.of}`);
-    this.count(counter);
+    if (counter !== null) this.count(counter);
   }
 
   /** True when `name` is unbound at module level (or bound by an import of it from `module`). */
@@ -1434,4 +1599,22 @@ function lineStart(source: string, offset: number): number {
 function lineEnd(source: string, offset: number): number {
   const newline = source.indexOf('\n', offset);
   return newline === -1 ? source.length : newline + 1;
+}
+
+/**
+ * The blocks of a module-level `if`/`elif`/`else` statement, in order, when it has an `else` (so one of them always
+ * runs); null otherwise.
+ */
+function ifBranches(ifStatement: SgNode): SgNode[] | null {
+  if (kindOf(ifStatement) !== 'if_statement' || ifStatement.parent()?.kind() !== 'module') return null;
+  const blocks = [ifStatement.field('consequence')];
+  let hasElse = false;
+  for (const clause of ifStatement.children()) {
+    if (kindOf(clause) === 'elif_clause') blocks.push(clause.field('consequence'));
+    else if (kindOf(clause) === 'else_clause') {
+      blocks.push(clause.field('body'));
+      hasElse = true;
+    }
+  }
+  return hasElse && blocks.every((b) => b !== null && kindOf(b) === 'block') ? (blocks as SgNode[]) : null;
 }

@@ -136,8 +136,10 @@ export class FactoryTwins {
     const imports: { module: string; name: string }[] = [];
     const engineImport = this.lastImportOf(engine);
     const ownTwin = this.moduleAssignments(twin);
-    const isAsyncEngine = ownTwin.length === 1 && ownTwin[0]!.kind() === 'call' && /(^|\.)create_async_engine$/.test(ownTwin[0]!.field('function')?.text() ?? '');
-    if (this.moduleBinding(twin) === 'module' && isAsyncEngine && !engineImport && this.moduleAssignments(engine).length === 1) {
+    const isAsyncEngine = ownTwin.length > 0 && ownTwin.every((value) => value.kind() === 'call' && /(^|\.)create_async_engine$/.test(value.field('function')?.text() ?? ''));
+    // One twin beside each binding of the engine: one top-level statement, or one in each branch of a module-level
+    // `if`/`else` (async-engine writes those only when every path binds the engine, and nothing else does).
+    if (this.moduleBinding(twin) === 'module' && isAsyncEngine && !engineImport && this.moduleAssignments(engine).length === ownTwin.length) {
       // The engine is this module's; async-engine wrote the twin beside it.
     } else if (engineImport && engineImport.alias === null && this.importedEngineTwinned(engineImport.module, engineImport.name)) {
       if (this.moduleBinding(twin) !== 'none') return null;
@@ -168,9 +170,11 @@ export class FactoryTwins {
     return bindings.every((b) => b.scope.kind() === 'module') ? 'module' : 'conflict';
   }
 
+  /** The values assigned to `name` by top-level statements and by statements directly in the branches of a top-level `if`. */
   private moduleAssignments(name: string): SgNode[] {
     const values: SgNode[] = [];
-    for (const stmt of this.root.root().children()) {
+    const statements = this.root.root().children().flatMap((stmt) => (stmt.kind() === 'if_statement' ? ifBlocks(stmt).flatMap((block) => namedChildren(block)) : [stmt]));
+    for (const stmt of statements) {
       const assignment = stmt.kind() === 'expression_statement' ? namedChildren(stmt)[0] : null;
       if (assignment?.kind() !== 'assignment' || assignment.field('left')?.text() !== name) continue;
       const right = assignment.field('right');
@@ -188,6 +192,16 @@ export class FactoryTwins {
     const values = this.moduleAssignments(name);
     return values.length === 1 && factoryKind(values[0] as SgNode) === 'sync';
   }
+}
+
+/** The blocks of an `if` statement: its own, its `elif`s' and its `else`'s. */
+function ifBlocks(ifStatement: SgNode): SgNode[] {
+  const blocks = [ifStatement.field('consequence')];
+  for (const clause of ifStatement.children()) {
+    if (clause.kind() === 'elif_clause') blocks.push(clause.field('consequence'));
+    else if (clause.kind() === 'else_clause') blocks.push(clause.field('body'));
+  }
+  return blocks.filter((b): b is SgNode => b !== null && b.kind() === 'block');
 }
 
 function factoryKind(value: SgNode): 'async' | 'sync' | null {
