@@ -19,6 +19,7 @@ export { twinName, twinOrigin };
 import { cachedTree } from './support/cached-tree';
 import { collectImports, ImportBinding, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
 import { moduleBindings, NameTable, cachedNameTables } from './support/scope';
+import { cached } from '../../engine/cached';
 
 export const RULE_URL = 'ENGINE-URL-UNSUPPORTED';
 export const RULE_ARG = 'ENGINE-ARG-UNSUPPORTED';
@@ -52,6 +53,9 @@ const ASYNC_SESSIONMAKER = new Set(['sqlalchemy.ext.asyncio.async_sessionmaker',
 const ASYNC_SESSION = new Set(['sqlalchemy.ext.asyncio.AsyncSession', 'sqlalchemy.ext.asyncio.session.AsyncSession', 'sqlmodel.ext.asyncio.session.AsyncSession']);
 const SA_SESSION = new Set(['sqlalchemy.orm.Session', 'sqlalchemy.orm.session.Session']);
 const SQLMODEL_SESSION = new Set(['sqlmodel.Session', 'sqlmodel.orm.session.Session']);
+const SESSION_CALLS = new Set([...SA_SESSION, ...SQLMODEL_SESSION, ...SESSIONMAKER]);
+/** The last name of each name of a set (callsOneOf), made once per set. */
+const lastNames = new WeakMap<ReadonlySet<string>, Set<string>>();
 
 /**
  * create_engine keywords that mean the same on the async engine: create_async_engine hands them to the same
@@ -371,8 +375,7 @@ class EngineTwins {
   summary(absPath: string): EngineSummary {
     const sessionBinds: SessionBind[] = [];
     for (const call of this.ctx.tree.root().findAll({ rule: { kind: 'call' } })) {
-      const callee = this.qualifiedName(call.field('function'));
-      if (!callee || !(SA_SESSION.has(callee) || SQLMODEL_SESSION.has(callee) || SESSIONMAKER.has(callee))) continue;
+      if (!this.callsOneOf(call, SESSION_CALLS)) continue;
       const bind = bindArgument(call);
       const imported = bind && kindOf(bind) === 'identifier' ? this.importedEngine(bind) : null;
       if (imported) sessionBinds.push({ module: imported.module, name: imported.name });
@@ -681,7 +684,7 @@ class EngineTwins {
       }
     }
     for (const call of this.ctx.tree.root().findAll({ rule: { kind: 'call' } })) {
-      if (!SESSIONMAKER.has(this.qualifiedName(call.field('function')) ?? '')) continue;
+      if (!this.callsOneOf(call, SESSIONMAKER)) continue;
       const bind = bindArgument(call);
       if (!bind) continue; // bound later with .configure(): nothing here ties it to an engine
       const engine = kindOf(bind) === 'identifier' ? engines.get(bind.text()) : undefined;
@@ -1256,6 +1259,27 @@ class EngineTwins {
   // ---- helpers ---------------------------------------------------------------------------------------------
 
   /** Dotted path a callee or class expression stands for through the module's imports, or null. */
+  /**
+   * `call`'s callee qualifies to one of `names`. Its last name is compared first, without resolving anything: most
+   * calls of a file are passed over there, before qualifiedName reads the name's bindings across the file.
+   */
+  private callsOneOf(call: SgNode, names: ReadonlySet<string>): boolean {
+    const callee = call.field('function');
+    const tails = cached(lastNames, names, () => new Set([...names].map((name) => name.slice(name.lastIndexOf('.') + 1))));
+    if (!tails.has(this.qualifiedTail(callee) ?? '')) return false;
+    return names.has(this.qualifiedName(callee) ?? '');
+  }
+
+  /** The last name qualifiedName would give `node` (its import's target, or the attribute), without resolving it. */
+  private qualifiedTail(node: SgNode | null): string | null {
+    if (!node) return null;
+    if (kindOf(node) === 'attribute') return node.field('attribute')?.text() ?? null;
+    if (kindOf(node) !== 'identifier') return null;
+    const text = node.text();
+    const target = this.bindings.find((b) => b.local === text)?.target;
+    return target === undefined ? null : target.slice(target.lastIndexOf('.') + 1);
+  }
+
   private qualifiedName(node: SgNode | null): string | null {
     if (!node) return null;
     if (kindOf(node) === 'identifier') {
