@@ -143,6 +143,14 @@ export function visibleSessionFixtures(table: Readonly<Record<string, Readonly<R
  * some test file defines (a test may hold a session by requesting one and name nothing else: `def test_x(db):`).
  */
 export function runSessionWords(options: TransformOptions): readonly string[] {
+  // Asked for every file (a prefilter), and the tables grow with the project: made once per options object (a run
+  // hands every file of a segment the same one, never changed in place).
+  return cached(runWordsMemo, options, () => computeRunSessionWords(options));
+}
+
+const runWordsMemo = new WeakMap<TransformOptions, readonly string[]>();
+
+function computeRunSessionWords(options: TransformOptions): readonly string[] {
   const words = sessionWords(sessionOptionsFrom(options));
   const table = options.sessionFixtures;
   if ((!table && !options.sessionParams) || words.includes('')) return words;
