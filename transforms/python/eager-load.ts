@@ -59,7 +59,7 @@ interface Need {
 interface EntityField {
   name: string;
   nested: SchemaInfo;
-  models: ModelInfo[];
+  models: readonly ModelInfo[];
 }
 
 interface SessionEvent {
@@ -389,17 +389,12 @@ class EagerLoad {
     }
   }
 
-  private modelsByName: Map<string, ModelInfo[]> | null = null;
-
   /** The schema's fields named exactly like a mapped class whose annotation is a (non-list) schema. */
   private entityFields(schema: SchemaInfo): EntityField[] {
-    if (!this.modelsByName) {
-      this.modelsByName = new Map();
-      for (const model of this.index.models.values()) this.modelsByName.set(model.name, [...(this.modelsByName.get(model.name) ?? []), model]);
-    }
+    const byName = modelsByName(this.index);
     const out: EntityField[] = [];
     for (const [name, info] of schema.fields) {
-      const models = this.modelsByName.get(name);
+      const models = byName.get(name);
       const nested = models ? this.index.schemaOfType(info.path, info.annotation) : null;
       if (models && nested && !nested.list) out.push({ name, nested: nested.schema, models });
     }
@@ -929,3 +924,21 @@ function selfClass(object: SgNode): SgNode | null {
   }
   return null;
 }
+
+/**
+ * The project's mapped classes by class name. Made once per model index (every file's transform shares the run's):
+ * made per file, it cost each file time in proportion to the project.
+ */
+function modelsByName(index: ModelIndex): ReadonlyMap<string, readonly ModelInfo[]> {
+  return cached(modelsByNameMemo, index, () => {
+    const byName = new Map<string, ModelInfo[]>();
+    for (const model of index.models.values()) {
+      const list = byName.get(model.name);
+      if (list) list.push(model);
+      else byName.set(model.name, [model]);
+    }
+    return byName;
+  });
+}
+
+const modelsByNameMemo = new WeakMap<ModelIndex, ReadonlyMap<string, readonly ModelInfo[]>>();
