@@ -512,9 +512,12 @@ export class TestPlan {
 
   /** The async function a fixture of this name visible from `absPath` provides, when every such fixture provides one. */
   private asyncCallableFixture(name: string, absPath: string): { qualname: string; path: string } | null {
+    // Asked for every parameter of every test and fixture, while the modules defining a fixture of a common name
+    // (`db`) grow with the project: a name no fixture gives an async callable for is answered before they are read.
+    const found = this.asyncCallables.get(name);
+    if (found === undefined || found.length === 0) return null;
     const visible = (this.fixtureModules().get(name) ?? []).filter(([p, s]) => this.reaches(name, p, s.base.absPath, absPath));
     if (visible.length === 0) return null;
-    const found = this.asyncCallables.get(name) ?? [];
     const all = visible.every(([p]) => found.some((f) => f.path === p));
     return all ? (found.find((f) => f.path === visible[0]?.[0]) ?? null) : null;
   }
