@@ -63,6 +63,19 @@ export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgN
   for (const call of [...awaited, ...moduleLevel]) {
     const args = callArgs(call);
     for (const arg of [...args.positional, ...args.keywords.values()]) {
+      if (arg.kind() === 'call') {
+        const inline = inlineSyncSession(arg, sessions, twins, ctx.options.getDbName);
+        if (inline) {
+          const callee = call.field('function')?.text() ?? 'the function';
+          out.findings.push({
+            rule: RULES.syncSessionArg,
+            offset: start(arg),
+            message: `\`${arg.text()}\` makes a sync Session in the call itself, and \`${callee}\` is a coroutine function now that awaits its session; it was left as it is because ${inline}`,
+            hint: HINTS[RULES.syncSessionArg],
+          });
+        }
+        continue;
+      }
       // `self.db` too: a session a test class opens in `setup_method` and hands to the code under test.
       const attribute = arg.kind() === 'attribute';
       if (arg.kind() !== 'identifier' && !attribute) continue;
@@ -127,6 +140,28 @@ export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgN
   return out;
 }
 
+/** `next(get_db())`, also `next(deps.get_db())`. */
+function drawnFromDependencyPattern(getDbName: string): RegExp {
+  return new RegExp(`^next\\(\\s*(?:[\\w.]+\\.)?${getDbName}\\(\\s*\\)\\s*\\)$`);
+}
+
+/**
+ * A sync session made in the argument itself (`init_db(Session(engine))`, `seed(SessionLocal())`,
+ * `seed(next(get_db()))`): why it stays as it is, or null when the argument is no sync session. Such a session has
+ * no name to open with `async with` and close with `await`, so even a factory with an async twin is not renamed
+ * in place: the AsyncSession would never be closed.
+ */
+function inlineSyncSession(arg: SgNode, sessions: SessionResolver, twins: FactoryTwins, getDbName: string): string | null {
+  if (drawnFromDependencyPattern(getDbName).test(arg.text())) {
+    return `it is drawn from the sync session dependency (\`${getDbName}\` stays sync for the code that still uses it)`;
+  }
+  if (!sessions.isFactoryCall(arg)) return null;
+  const twin = twins.twinOf(arg);
+  if (twin.kind === 'async') return null;
+  if (twin.kind === 'unknown') return twin.why;
+  return 'an AsyncSession made in the argument would never be closed: it is to be opened with `async with` around the call';
+}
+
 /**
  * `db = next(get_db())` (the sync dependency's generator advanced by hand, also `next(deps.get_db())`) in the scope
  * where `arg` reads `db`: the call, or null. Such a session is no factory call's, so the resolver does not know it;
@@ -135,7 +170,7 @@ export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgN
 function drawnFromDependency(table: NameTable, arg: SgNode, getDbName: string): SgNode | null {
   const reference = occurrenceOf(table, arg);
   if (reference?.role !== 'reference') return null;
-  const pattern = new RegExp(`^next\\(\\s*(?:[\\w.]+\\.)?${getDbName}\\(\\s*\\)\\s*\\)$`);
+  const pattern = drawnFromDependencyPattern(getDbName);
   for (const o of table.occurrences) {
     if (o.role !== 'binding' || o.scope.id() !== reference.scope.id()) continue;
     const assignment = o.node.parent();
