@@ -707,7 +707,10 @@ class EagerLoad {
       for (const path of paths) {
         const names = path.rels.map((r) => r.name);
         const verdict = coverage(names, need.stmt.loaders);
-        if (verdict.k === 'covered') continue;
+        if (verdict.k === 'covered') {
+          for (const site of path.sites) this.flagGetCaveat(need.stmt, site);
+          continue;
+        }
         if (verdict.k === 'conflict') {
           for (const site of path.sites) fail(site, verdict.why);
           continue;
@@ -728,6 +731,7 @@ class EagerLoad {
         }
         texts.push(text.text);
         for (const [key, source] of text.imports) this.addedImports.set(key, source);
+        for (const site of path.sites) if (site.rels.length <= text.depth) this.flagGetCaveat(need.stmt, site);
       }
       if (texts.length === 0) continue;
       const edit = optionsEdit(need.stmt, texts);
@@ -735,6 +739,7 @@ class EagerLoad {
       edits.push(edit);
       added += texts.length;
     }
+    this.flagGetCaveats();
     let refreshed = 0;
     // Callers in other functions (the project index) and the route's own response model ask for one site alike.
     const refreshes = new Map<number, { site: RefreshSite; names: string[]; callers: string[] }>();
@@ -767,6 +772,37 @@ class EagerLoad {
       findings: this.findings,
       counts: { 'eager loads added': added, 'relationships refreshed by name': refreshed, 'lazy loads flagged': this.findings.filter((f) => f.rule === RULES.unknownQuery).length },
     };
+  }
+
+  /**
+   * A read served by loader options on `db.get()`: `Session.get()` hands back an object already in the identity map
+   * without running its query, options included, so when a dependency sharing the request's session (the current
+   * user), a test or an earlier query loaded the object, the relationship is still unloaded and the read raises
+   * MissingGreenlet. Whether it was loaded before cannot be told from here: the loader stays (it serves every other
+   * case) and the read is flagged, as for a caller in another function (cross-index.ts).
+   */
+  private flagGetCaveat(stmt: Statement, site: { site: SgNode; subject: string; rels: Relationship[] }): void {
+    // A caller in another function (crossFunctionNeeds) is flagged there, with the same caveat (cross-index.ts).
+    if (stmt.kind !== 'get' || start(site.site) === start(stmt.anchor)) return;
+    const key = `${start(site.site)}|${start(stmt.anchor)}`;
+    const entry = this.getCaveats.get(key) ?? { stmt, site: site.site, subject: site.subject, owners: [] };
+    const owner = (site.rels[site.rels.length - 1] as Relationship).owner;
+    if (!entry.owners.includes(owner)) entry.owners.push(owner);
+    this.getCaveats.set(key, entry);
+  }
+
+  private readonly getCaveats = new Map<string, { stmt: Statement; site: SgNode; subject: string; owners: string[] }>();
+
+  /** One finding per read and `db.get()`, naming every relationship its options load for that read. */
+  private flagGetCaveats(): void {
+    for (const { stmt, site, subject, owners } of this.getCaveats.values()) {
+      this.flag(
+        RULES.unknownQuery,
+        site,
+        `${subject} reads ${owners.map((o) => `\`${o}\``).join(', ')}, loaded by options on \`${shortText(stmt.anchor.text())}\`; but \`Session.get()\` skips its options when the object is already in the session (loaded earlier in it by a dependency sharing the request's session, a test, another query), and then this raises MissingGreenlet: make sure it is not, or load it with \`select(${stmt.entityText}).options(...).where(...)\``,
+        `get|${start(stmt.anchor)}`,
+      );
+    }
   }
 
   /** The identifier is bound by `from sqlalchemy.orm import selectinload` (no alias). */
