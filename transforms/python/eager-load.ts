@@ -111,7 +111,11 @@ class EagerLoad {
     // A test's parameter requesting a session fixture is that session (`user = await session.scalar(select(User)...)`
     // then `user.todos`): the statement it executes takes the loader like any other.
     const fixtures = ctx.options.sessionFixtures ? visibleSessionFixtures(ctx.options.sessionFixtures, ctx.path) : {};
-    this.sessions = new SessionResolver(ctx.tree, imports, { dependencyNames: [ctx.options.getDbName, ctx.options.asyncGetDbName], facades: [], types: ctx.options.sessionTypes ?? [], aliases: ctx.options.sessionAliases ?? {}, ...(Object.keys(fixtures).length > 0 ? { fixtures } : {}) });
+    // The unannotated parameters the project pass found every caller hands a session (`def seed(db)` in a test
+    // module, given the session fixture; `def get_user(db, id)` in the app) are sessions here too: the earlier
+    // stages converted their calls, and the objects they load are read in async code like any other.
+    const params = ctx.options.sessionParams && Object.prototype.hasOwnProperty.call(ctx.options.sessionParams, ctx.path) ? ctx.options.sessionParams[ctx.path] : undefined;
+    this.sessions = new SessionResolver(ctx.tree, imports, { dependencyNames: [ctx.options.getDbName, ctx.options.asyncGetDbName], facades: [], types: ctx.options.sessionTypes ?? [], aliases: ctx.options.sessionAliases ?? {}, ...(Object.keys(fixtures).length > 0 ? { fixtures } : {}), ...(params !== undefined ? { params } : {}) });
     const bindings = new Map(moduleLevelImportBindings(imports).map((b) => [b.local, b.target] as const));
     this.provenances = new Provenances(ctx.path, this.index, this.sessions, bindings);
     this.expired = new ExpiredReads(ctx.path, this.index, this.sessions, this.provenances, (call, shape) => this.project.expiryAt(ctx.path, start(call), shape));
