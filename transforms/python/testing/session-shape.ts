@@ -226,19 +226,25 @@ function withItems(statement: SgNode): SgNode[] {
   return statement.findAll({ rule: { kind: 'with_item' } }).filter((i) => i.parent()?.parent() && sameRange(i.parent()?.parent(), statement));
 }
 
-function tryClosing(statement: SgNode, name: string): boolean {
+function tryClosing(statement: SgNode, name: string, passthrough = false): boolean {
   const body = namedChildren(statement.field('body') as SgNode);
-  return body.length === 1 && isYieldOf(body[0] as SgNode, name) && closesIn(statement, name);
+  return body.length === 1 && isYieldOf(body[0] as SgNode, name) && closesIn(statement, name, passthrough);
 }
 
-/** The clauses of the `try` only close the session: `finally:` rollbacks then `close()`, `except:` a rollback and a bare `raise`. */
-function closesIn(statement: SgNode, name: string): boolean {
+/**
+ * The clauses of the `try` only close the session: `finally:` rollbacks then `close()`, `except:` a rollback and a
+ * bare `raise`. With `passthrough` (an override handing out a session it did not open), `finally: pass` too.
+ */
+function closesIn(statement: SgNode, name: string, passthrough = false): boolean {
   let closed = false;
   for (const clause of namedChildren(statement).slice(1)) {
     const block = clause.children().find((c) => c.kind() === 'block');
     const stmts = block ? namedChildren(block) : [];
     if (clause.kind() === 'finally_clause') {
-      closed = stmts.length > 0 && isMethodCall(stmts[stmts.length - 1] as SgNode, name, 'close') && stmts.slice(0, -1).every((s) => isMethodCall(s, name, 'rollback'));
+      // `finally: pass` (the override of FastAPI's older testing docs, handing out a fixture's session that the
+      // fixture closes) tears nothing down: it is `yield session` alone.
+      const passOnly = passthrough && stmts.length > 0 && stmts.every((s) => s.kind() === 'pass_statement');
+      closed = passOnly || (stmts.length > 0 && isMethodCall(stmts[stmts.length - 1] as SgNode, name, 'close') && stmts.slice(0, -1).every((s) => isMethodCall(s, name, 'rollback')));
     } else if (clause.kind() === 'except_clause') {
       // Rolling back and re-raising is what leaving `async with` on an error does anyway.
       if (!stmts.every((s) => isMethodCall(s, name, 'rollback') || reraises(s, clause))) return false;
@@ -316,7 +322,7 @@ export function indentUnit(fn: SgNode, source: string): string | null {
  * A dependency override that hands out a session it did not open, `name` (a fixture's value it closes over):
  *   yield session
  *   yield session; session.close()
- *   try: yield session; finally: session.close()
+ *   try: yield session; finally: session.close()   (or `finally: pass`)
  *   return session          (a plain function: FastAPI injects what it returns; nothing to tear down)
  * with rollbacks before the close, and `except: session.rollback(); raise` clauses. The teardown calls, which
  * an AsyncSession needs awaited, when it is one of these; null otherwise.
@@ -329,7 +335,7 @@ export function passthroughShape(fn: SgNode, name: string): SgNode[] | null {
   if (statements[0] && isDocstring(statements[0])) statements = statements.slice(1);
   const [first, ...rest] = statements;
   if (!first) return null;
-  if (first.kind() === 'try_statement' && rest.length === 0) return tryClosing(first, name) ? teardownCalls(first, name) : null;
+  if (first.kind() === 'try_statement' && rest.length === 0) return tryClosing(first, name, true) ? teardownCalls(first, name) : null;
   if (isReturnOf(first, name)) return rest.length === 0 ? [] : null;
   if (!isYieldOf(first, name)) return null;
   if (!rest.every((s) => isMethodCall(s, name, 'close') || isMethodCall(s, name, 'rollback'))) return null;
