@@ -18,6 +18,7 @@ import { withCachedTree } from './support/cached-tree';
 import { collectImports, type ImportChange, importInsertionPoint, isModuleLevel, isTopLevel, planImportEdits } from './support/imports';
 import { awaitsTakenOut, unusedImport } from './support/sync-back';
 import { testFacts } from './testing/facts';
+import { asyncFixtureDecorator } from './testing/fixtures';
 import { type SyncBack, TestPlan, type TestSummary } from './testing/plan';
 import { PytestConfigs } from './testing/pytest-config';
 import { SessionRewriter, sessionMockFindings } from './testing/rewrite';
@@ -47,7 +48,7 @@ export const asyncTestsIndexer: ProjectIndexer<SgRoot, TestSummary, TestPlan> = 
   build: (summaries, options) => {
     const configs = new PytestConfigs();
     const bases = new Map([...summaries].map(([path, s]) => [path, s.base]));
-    return new TestPlan(new ProjectIndex(bases), summaries, (m) => configs.modeFor(m.absPath), { sync: options.getDbName, async: options.asyncGetDbName });
+    return new TestPlan(new ProjectIndex(bases), summaries, (m) => configs.modeFor(m.absPath), { sync: options.getDbName, async: options.asyncGetDbName }, (m) => configs.oldAsyncioPin(m.absPath));
   },
 };
 
@@ -67,7 +68,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   if (!file) return { edits: [], findings };
   findings.push(...file.findings);
 
-  const rewrite = new SessionRewriter(ctx, plan.index).run(file.sessionFixtures, file.overrides);
+  const rewrite = new SessionRewriter(ctx, plan.index).run(file.sessionFixtures, file.overrides, file.loopScopes);
   findings.push(...rewrite.findings, ...rewrite.engineFindings);
   const edits: TextEdit[] = [...rewrite.engineEdits, ...rewrite.edits];
   let markers = 0;
@@ -75,11 +76,12 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   for (const fn of file.functions) {
     // The marker line goes before the `async ` keyword when both land on an undecorated def.
     if (fn.marker) {
-      edits.push({ start: fn.marker.at, end: fn.marker.at, text: `@pytest.mark.asyncio\n${fn.marker.indent}`, reason: fn.reason });
+      const marker = fn.marker.loop === null ? '@pytest.mark.asyncio' : `@pytest.mark.asyncio(loop_scope="${fn.marker.loop}")`;
+      edits.push({ start: fn.marker.at, end: fn.marker.at, text: `${marker}\n${fn.marker.indent}`, reason: fn.reason });
       markers++;
     }
     if (fn.decorator) {
-      edits.push({ start: fn.decorator.start, end: fn.decorator.end, text: 'pytest_asyncio.fixture', reason: fn.reason });
+      edits.push(...asyncFixtureDecorator(fn.decorator, fn.decorator.slot, fn.decorator.loop, fn.reason));
       fixtures++;
     }
     if (fn.asyncAt !== null) edits.push({ start: fn.asyncAt, end: fn.asyncAt, text: 'async ', reason: fn.reason });

@@ -16,12 +16,29 @@ import { fixtureDecorator, plainString, sessionOpener, type FixtureDecorator } f
 import { ASYNC_SESSION_MODULES, boundAtModuleLevel } from '../support/sync-back';
 
 const MARK = /^@\s*(?:pytest\.)?mark\.(asyncio|anyio|trio)\b/;
+const MARKS = /\bmark\.(asyncio|anyio|trio)\b(\s*\(([^()]*)\))?/g;
+
+/**
+ * The event loop scope each async-runner marker in `text` names: the `loop_scope="..."` of an asyncio marker, or ''
+ * for any other (a bare `mark.asyncio`, which runs in the default loop scope, pytest-asyncio 0.23's `scope=`, a
+ * computed value, anyio or trio).
+ */
+export function markLoops(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(MARKS)) {
+    const loop = m[1] === 'asyncio' && m[3] !== undefined ? /^\s*loop_scope\s*=\s*["'](\w+)["']\s*,?\s*$/.exec(m[3]) : null;
+    found.push(loop?.[1] ?? '');
+  }
+  return found;
+}
 
 export interface FunctionFacts {
   id: number;
   params: string[];
   /** Marked for an async runner (asyncio, anyio, trio) on itself or its class. */
   marked: boolean;
+  /** The loop scope of each of those markers (see markLoops). */
+  markLoops: string[];
   fixture: FixtureDecorator | null;
   /** Where a marker line goes (before the first decorator) and that line's indentation. */
   markerAt: number;
@@ -127,6 +144,8 @@ export interface NestedOverride {
 export interface TestFacts {
   /** A module-level `pytestmark` naming an async runner marker. */
   moduleMarked: boolean;
+  /** The loop scope of each async-runner marker of the module's `pytestmark`s (see markLoops). */
+  moduleMarkLoops: string[];
   functions: FunctionFacts[];
   /**
    * `TestClient(...)` calls (FastAPI's or Starlette's). `oneLoop`: opened by `with` in a session-scoped
@@ -181,10 +200,12 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
   const imports = collectImports(tree);
   const isOpener = sessionOpener(root, imports, factories);
   const sessionClasses = new Set(['sqlalchemy.orm', 'sqlalchemy.orm.session', 'sqlmodel'].flatMap((m) => localNamesFor(imports, m, 'Session')));
-  const moduleMarked = root.children().some((s) => {
-    const assignment = s.kind() === 'expression_statement' ? namedChildren(s)[0] : null;
-    return assignment?.kind() === 'assignment' && assignment.field('left')?.text() === 'pytestmark' && /\bmark\.(asyncio|anyio|trio)\b/.test(assignment.field('right')?.text() ?? '');
-  });
+  const moduleMarkLoops: string[] = [];
+  for (const statement of root.children()) {
+    const assignment = statement.kind() === 'expression_statement' ? namedChildren(statement)[0] : null;
+    if (assignment?.kind() === 'assignment' && assignment.field('left')?.text() === 'pytestmark') moduleMarkLoops.push(...markLoops(assignment.field('right')?.text() ?? ''));
+  }
+  const moduleMarked = moduleMarkLoops.length > 0;
   const inTestFile = isTestPath(path);
   const asyncSessionParams = asyncSessionAnnotations(tree, imports);
   const functions: FunctionFacts[] = [];
@@ -194,7 +215,8 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
     if (!inTestFile && !fixture) continue;
     const holder = fn.parent()?.kind() === 'decorated_definition' ? (fn.parent() as SgNode) : fn;
     const cls = enclosingClass(holder);
-    const marked = [...decorators, ...(cls ? decoratorsOf(cls) : [])].some((d) => MARK.test(d.text()));
+    const marks = [...decorators, ...(cls ? decoratorsOf(cls) : [])].filter((d) => MARK.test(d.text()));
+    const marked = marks.length > 0;
     const lineStart = source.lastIndexOf('\n', start(holder) - 1) + 1;
     const indent = source.slice(lineStart, start(holder));
     const params = parametersOf(fn).map((p) => p.name);
@@ -204,6 +226,7 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
       id: start(fn),
       params,
       marked,
+      markLoops: marks.flatMap((d) => markLoops(d.text())),
       fixture,
       markerAt: start(holder),
       indent: /^[ \t]*$/.test(indent) ? indent : '',
@@ -228,7 +251,7 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
   };
   const patchedNames = /patch|setattr|delattr/.test(source) ? patchesOf(root, twinOf) : [];
   const fixtureLookups = /getfixturevalue|getfuncargvalue/.test(source) ? fixtureLookupsOf(root) : [];
-  return { moduleMarked, functions, ...clientFacts(root, imports, functions), patchedNames, fixtureLookups, plugins: pluginModules(root) };
+  return { moduleMarked, moduleMarkLoops, functions, ...clientFacts(root, imports, functions), patchedNames, fixtureLookups, plugins: pluginModules(root) };
 }
 
 /** See TestFacts.fixtureLookups. */

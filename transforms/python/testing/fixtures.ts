@@ -1,7 +1,7 @@
 // What a test module or conftest defines as pytest fixtures, shared by async-tests (which rewrites them) and the
 // project pass of async-engine (which tells the earlier stages which fixtures hand out a session).
 import type { SgNode, SgRoot } from '@ast-grep/napi';
-import type { SessionFactoryKind } from '../../../engine/types';
+import type { SessionFactoryKind, TextEdit } from '../../../engine/types';
 import { callArgs, decoratorsOf, namedChildren, start, end } from '../query/syntax';
 import { ANY_FIXTURE, importedProjectFactory, type SessionResolver } from '../query/sessions';
 import { collectImports, isModuleLevel, localNamesFor, type FromImport, type ModuleImports } from '../support/imports';
@@ -23,6 +23,38 @@ export interface FixtureDecorator {
    * session_fixture()`): the string; '' (no parameter's name) when it is not a plain string literal; null when absent.
    */
   name: string | null;
+  /** `loop_scope=` (pytest-asyncio's event loop scope) when it is a string literal; 'dynamic' when it is something else; null when absent. */
+  loopScope: string | null;
+  /** Where a keyword argument goes in the decorator (see keywordSlot); null when the decorator is no call (`@pytest.fixture`). */
+  slot: KeywordSlot | null;
+}
+
+/** Where a keyword argument is written in a call: after its last argument (`comma`), or inside its empty parentheses. */
+export interface KeywordSlot {
+  at: number;
+  comma: boolean;
+}
+
+/** The keyword slot of the decorator expression `expr` when it is a call, else null. */
+export function keywordSlot(expr: SgNode): KeywordSlot | null {
+  if (expr.kind() !== 'call') return null;
+  const list = expr.field('arguments');
+  if (list?.kind() !== 'argument_list') return null;
+  const last = namedChildren(list).filter((c) => c.kind() !== 'comment').pop();
+  return last ? { at: end(last), comma: true } : { at: start(list) + 1, comma: false };
+}
+
+/**
+ * The edits making a fixture decorator `pytest_asyncio.fixture` with `loop_scope="<loop>"`: its callee (`start`..`end`)
+ * replaced, the keyword added in its slot (or, for a decorator that is no call, parentheses holding it).
+ */
+export function asyncFixtureDecorator(callee: { start: number; end: number }, slot: KeywordSlot | null, loop: string | null, reason: string): TextEdit[] {
+  if (loop === null) return [{ start: callee.start, end: callee.end, text: 'pytest_asyncio.fixture', reason }];
+  if (slot === null) return [{ start: callee.start, end: callee.end, text: `pytest_asyncio.fixture(loop_scope="${loop}")`, reason }];
+  return [
+    { start: callee.start, end: callee.end, text: 'pytest_asyncio.fixture', reason },
+    { start: slot.at, end: slot.at, text: `${slot.comma ? ', ' : ''}loop_scope="${loop}"`, reason },
+  ];
 }
 
 /**
@@ -62,21 +94,25 @@ export function fixtureDecorator(decorators: SgNode[]): FixtureDecorator | null 
     const text = callee.text().replace(/\s+/g, '');
     if (!FIXTURE_CALLEE.test(text)) continue;
     let scope: string | null = null;
+    let loopScope: string | null = null;
     let name: string | null = null;
     if (expr.kind() === 'call') {
       const keywords = callArgs(expr).keywords;
-      const value = keywords.get('scope');
-      if (value) {
+      const literal = (value: SgNode): string => {
         const content = value.kind() === 'string' ? value.children().filter((c) => c.kind() === 'string_content') : [];
-        scope = value.kind() === 'string' && content.length === 1 ? (content[0] as SgNode).text() : 'dynamic';
-      }
+        return value.kind() === 'string' && content.length === 1 ? (content[0] as SgNode).text() : 'dynamic';
+      };
+      const value = keywords.get('scope');
+      if (value) scope = literal(value);
+      const loop = keywords.get('loop_scope');
+      if (loop) loopScope = literal(loop);
       const named = keywords.get('name');
       if (named) {
         const literal = plainString(named);
         name = literal !== null && /^[A-Za-z_]\w*$/.test(literal) ? literal : '';
       }
     }
-    return { callee: text, start: start(callee), end: end(callee), scope, name };
+    return { callee: text, start: start(callee), end: end(callee), scope, name, loopScope, slot: keywordSlot(expr) };
   }
   return null;
 }

@@ -13,6 +13,7 @@ import type { CallSite, Expr, FunctionSummary, ModuleSummary } from '../index/ty
 import { RULES as PROPAGATE_RULES } from '../propagate/rules';
 import type { FunctionFacts, NestedOverride, OwnAwait, SessionUse, TestFacts } from './facts';
 import { FactoryHelpers } from './helpers';
+import type { KeywordSlot } from './fixtures';
 import type { AsyncioMode } from './pytest-config';
 import { HINTS, RULES, type TestRule } from './rules';
 import { importedModuleBinds } from './rewrite';
@@ -20,6 +21,8 @@ import { importedModuleBinds } from './rewrite';
 const ID = 'async-tests';
 /** Receivers that accept coroutine functions (the same ones propagate-async trusts). */
 const ASYNC_AWARE = new Set(['Depends', 'Security', 'add_task', 'BackgroundTask', 'iscoroutinefunction', 'run_in_threadpool', 'to_thread', 'run_in_executor', 'create_task', 'gather', 'ensure_future', 'run']);
+/** pytest-asyncio's event loop scopes, narrowest first (pytest's fixture scopes). */
+const LOOP_SCOPES = ['function', 'class', 'module', 'package', 'session'];
 /** How far a session is followed through helpers it is passed to. */
 const MAX_FORWARD_DEPTH = 4;
 
@@ -28,10 +31,10 @@ export interface ConvertedFunction {
   id: number;
   /** Offset of `def`: where `async ` goes (null when it is async already). */
   asyncAt: number | null;
-  /** A marker line before the decorators (tests in strict mode without one). */
-  marker: { at: number; indent: string } | null;
-  /** The `pytest.fixture` callee to replace by `pytest_asyncio.fixture` (fixtures). */
-  decorator: { start: number; end: number } | null;
+  /** A marker line before the decorators (tests in strict mode without one); `loop`: its `loop_scope`, when it needs one. */
+  marker: { at: number; indent: string; loop: string | null } | null;
+  /** The `pytest.fixture` callee to replace by `pytest_asyncio.fixture` (fixtures); `loop`: the `loop_scope` to give it, in `slot`. */
+  decorator: { start: number; end: number; loop: string | null; slot: KeywordSlot | null } | null;
   reason: string;
 }
 
@@ -48,6 +51,8 @@ export interface FileTestPlan {
   resolves: { rule: string; offset: number }[];
   /** Tests and fixtures given back their sync code (see SyncBack). */
   syncBacks: SyncBack[];
+  /** Scoped session fixtures (by def offset) that switch with the `loop_scope` of their scope (see TestPlan.loopDomains). */
+  loopScopes: Map<number, string>;
 }
 
 /**
@@ -104,12 +109,18 @@ export class TestPlan {
   private fixturesByName: Map<string, [string, TestSummary][]> | null = null;
   /** See importers; by fixture module path and name. */
   private readonly importersOf = new Map<string, readonly string[]>();
+  /** The event loop scope of each scoped session fixture that may switch, and of everything receiving it (functionKey; see loopDomains). */
+  private readonly loopOf = new Map<string, string>();
+  /** Why a scoped session fixture keeps its sync session (functionKey; see loopDomains), and for what it hands its value to, which fixture that is. */
+  private readonly loopBlocked = new Map<string, string>();
+  private readonly blockedVia = new Map<string, { fixture: string; why: string }>();
 
   constructor(
     readonly index: ProjectIndex,
     private readonly summaries: ReadonlyMap<string, TestSummary>,
     private readonly modeOf: (summary: ModuleSummary) => AsyncioMode,
     private readonly dependencies: { sync: string; async: string } = { sync: 'get_db', async: 'get_async_db' },
+    private readonly pinOf: (summary: ModuleSummary) => string | null = () => null,
   ) {
     for (const [path, s] of summaries) for (const f of s.tests.functions) this.facts.set(functionKey(path, f.id), f);
     for (const [path, s] of summaries) {
@@ -132,6 +143,7 @@ export class TestPlan {
       (name, absPath) => this.asyncCallableFixture(name, absPath),
     );
     for (const flag of this.helpers.flags) this.flag(flag.path, RULES.syncContext, flag.offset, flag.message);
+    this.loopDomains();
     // Session fixtures last: whether one may switch depends on how the functions receiving it were converted.
     const sessionFixtures: [string, TestSummary, FunctionSummary, FunctionFacts][] = [];
     for (const [path, s] of summaries) {
@@ -430,11 +442,14 @@ export class TestPlan {
       this.flag(path, RULES.unittest, fn.id, `the ${what} calls async code, but it is a method of a unittest.TestCase class, whose async methods pytest-asyncio does not run; it was left unchanged`);
       return refuse();
     }
-    if (!alreadyAsync && isFixture && !functionScoped(facts)) {
-      this.flag(path, RULES.fixtureScope, fn.id, `the ${what} calls async code, but it is ${facts.fixture?.scope === 'dynamic' ? 'of a scope set at run time' : `\`${facts.fixture?.scope}\`-scoped`}: as an async fixture it would run in an event loop of that scope, not the tests' loop; it was left unchanged`);
+    const loop = this.loopOf.get(functionKey(path, fn.id)) ?? null;
+    if (!alreadyAsync && isFixture && !functionScoped(facts) && loop === null) {
+      const via = this.blockedVia.get(functionKey(path, fn.id));
+      const why = via ? `; it receives the session fixture ${via.fixture}, which keeps its sync session: ${via.why}` : '';
+      this.flag(path, RULES.fixtureScope, fn.id, `the ${what} calls async code, but it is ${facts.fixture?.scope === 'dynamic' ? 'of a scope set at run time' : `\`${facts.fixture?.scope}\`-scoped`}: as an async fixture it would run in an event loop of that scope, not the tests' loop${why}; it was left unchanged`);
       return refuse();
     }
-    const { marker, decorator } = asyncMarks(plan.mode, s, facts, isTest, isFixture, alreadyAsync);
+    const { marker, decorator } = asyncMarks(plan.mode, s, facts, isTest, isFixture, alreadyAsync, loop);
     if (alreadyAsync && !marker && !decorator) return;
     const reason = awaits.length > 0
       ? `${ID}: the ${what} awaits ${awaits[0]?.text}(), which is async now`
@@ -609,14 +624,112 @@ export class TestPlan {
     return this.fixturesByName;
   }
 
+  /**
+   * Scoped session fixtures (`scope="session"`, `"module"`...) may switch to an AsyncSession when the fixture and all
+   * the code receiving its value, directly or through other fixtures, run in one event loop of its scope: an
+   * AsyncSession (its connection) works only in the loop it was opened in. pytest-asyncio (0.24 and later) runs an
+   * async fixture in the loop of its `loop_scope` and a test in the loop its asyncio marker names (the function's by
+   * default), so each of them gets that loop scope: `loop_scope=` on the fixtures made (or being) async, a marker
+   * naming it on the async tests. Sync tests and fixtures need nothing: pytest-asyncio resolves their async fixtures
+   * in the fixtures' own loop. Any receiver that cannot be given the loop scope keeps the fixture sync, flagged.
+   */
+  private loopDomains(): void {
+    const domains: { key: string; what: string; loop: string; members: Map<string, LoopMember>; problems: string[] }[] = [];
+    for (const [path, s] of this.summaries) {
+      for (const fn of s.base.functions) {
+        const key = functionKey(path, fn.id);
+        const facts = this.facts.get(key);
+        if (fn.test !== 'fixture' || !facts?.fixture || facts.session !== 'ok' || fn.ignored || functionScoped(facts) || this.helpers.converted.has(key)) continue;
+        domains.push({ key, what: `\`${fn.qualname}\` (${path})`, ...this.loopDomain(path, s, fn, facts) });
+      }
+    }
+    // A function receiving two scoped session fixtures of different loop scopes runs in one loop only.
+    for (const d of domains) {
+      for (const o of domains) {
+        if (o === d || o.loop === d.loop) continue;
+        const both = [...d.members.keys()].find((k) => o.members.has(k));
+        if (both !== undefined) d.problems.push(`${d.members.get(both)?.who ?? '?'} receives the \`${o.loop}\`-scoped session fixture ${o.what} as well`);
+      }
+    }
+    for (const d of domains) {
+      if (d.problems.length === 0) {
+        this.loopOf.set(d.key, d.loop);
+        for (const m of d.members.keys()) this.loopOf.set(m, d.loop);
+        continue;
+      }
+      const why = d.problems.slice(0, 3).join('; ') + (d.problems.length > 3 ? `; and ${d.problems.length - 3} more` : '');
+      this.loopBlocked.set(d.key, why);
+      for (const m of d.members.keys()) if (!this.blockedVia.has(m)) this.blockedVia.set(m, { fixture: d.what, why });
+    }
+  }
+
+  /**
+   * The loop scope of the scoped session fixture `fn` (its scope), the tests and fixtures receiving its value (by
+   * functionKey), and what keeps them from running in one loop of that scope: a scope set at run time, a project
+   * pinning pytest-asyncio below 0.24 (no `loop_scope`), a receiver whose own marker or `loop_scope` names another loop,
+   * a unittest method, an async fixture outside them that an async receiver gets (it runs in another loop), a lookup
+   * by `getfixturevalue`.
+   */
+  private loopDomain(path: string, s: TestSummary, fn: FunctionSummary, facts: FunctionFacts): { loop: string; members: Map<string, LoopMember>; problems: string[] } {
+    const scope = facts.fixture?.scope ?? 'function';
+    const members = new Map<string, LoopMember>();
+    if (scope === 'dynamic') return { loop: scope, members, problems: ['its scope is set at run time'] };
+    const rank = LOOP_SCOPES.indexOf(scope);
+    if (rank < 0) return { loop: scope, members, problems: [`\`${scope}\` is no scope pytest-asyncio runs event loops in`] };
+    const problems: string[] = [];
+    const pin = this.pinOf(s.base);
+    if (pin !== null) problems.push(`the project pins pytest-asyncio to a version before 0.24 (${pin}), which has no \`loop_scope\``);
+    const name = this.fixtureName(path, fn);
+    if (name === '') return { loop: scope, members, problems: [...problems, 'it is named by an expression, so the code receiving it cannot be found'] };
+    const names = [{ name, fromAbs: s.base.absPath }];
+    this.forEachReceiver(
+      name,
+      path,
+      s.base.absPath,
+      fn.id,
+      ({ otherPath, other, consumer, cf }) => {
+        const who = `\`${consumer.qualname}\` (${otherPath})`;
+        members.set(functionKey(otherPath, consumer.id), { path: otherPath, s: other, fn: consumer, facts: cf, who });
+        const problem = loopProblem(other, consumer, cf, scope);
+        if (problem) problems.push(`${who} ${problem}`);
+        return (passedAs, tooDeep) => {
+          if (tooDeep || passedAs === '') problems.push(`${who} hands it on as the fixture \`${passedAs || consumer.name}\`, ${passedAs === '' ? 'named by an expression' : 'through more fixtures than are followed'}`);
+          else names.push({ name: passedAs, fromAbs: other.base.absPath });
+        };
+      },
+      true,
+    );
+    problems.push(...this.lookedUp(names));
+    // An async receiver also getting an async fixture of another loop would mix the two loops' objects.
+    const self = functionKey(path, fn.id);
+    for (const m of members.values()) {
+      if (!m.fn.isAsync) continue;
+      for (const param of m.facts.params.filter((p) => !m.facts.parametrized.includes(p))) {
+        for (const [fixturePath, fs] of (this.fixtureModules().get(param) ?? []).filter(([p, x]) => this.reaches(param, p, x.base.absPath, m.s.base.absPath))) {
+          for (const f of fs.base.functions.filter((x) => x.test === 'fixture' && this.fixtureName(fixturePath, x) === param)) {
+            const key = functionKey(fixturePath, f.id);
+            const fx = this.facts.get(key)?.fixture;
+            const isAsync = f.isAsync || fx?.callee === 'pytest_asyncio.fixture';
+            if (!isAsync || key === self || members.has(key) || fx?.loopScope === scope) continue;
+            problems.push(`${m.who} also receives the async fixture \`${f.qualname}\` (${fixturePath}), which runs in another event loop`);
+          }
+        }
+      }
+    }
+    return { loop: scope, members, problems };
+  }
+
   /** A session fixture switches to an AsyncSession only when nothing that receives the session uses it the sync way. */
   private planSessionFixture(path: string, s: TestSummary, fn: FunctionSummary, facts: FunctionFacts): void {
     const what = `fixture \`${fn.qualname}\``;
-    if (facts.fixture?.scope !== null && facts.fixture?.scope !== 'function') {
-      this.flag(path, RULES.fixtureScope, fn.id, `the session ${what} is ${facts.fixture?.scope === 'dynamic' ? 'of a scope set at run time' : `\`${facts.fixture?.scope}\`-scoped`}; an AsyncSession is bound to the event loop it was opened in, and tests run in their own loop, so it was left sync${this.unawaitedNote(path, fn)} (tests using it that call async code were still made async, and fail until it hands out an AsyncSession)`);
+    const loop = this.loopOf.get(functionKey(path, fn.id));
+    if (!functionScoped(facts) && loop === undefined) {
+      const why = this.loopBlocked.get(functionKey(path, fn.id)) ?? 'its scope is set at run time';
+      this.flag(path, RULES.fixtureScope, fn.id, `the session ${what} is ${facts.fixture?.scope === 'dynamic' ? 'of a scope set at run time' : `\`${facts.fixture?.scope}\`-scoped`}; an AsyncSession is bound to the event loop it was opened in, so the fixture and everything receiving it must run in one event loop of that scope (\`loop_scope\`), but ${why}; it was left sync${this.unawaitedNote(path, fn)} (tests using it that call async code were still made async, and fail until it hands out an AsyncSession)`);
       this.noteSyncReceivers(path, s, fn);
       return;
     }
+    if (loop !== undefined) this.file(path).loopScopes.set(fn.id, loop);
     // A module pytest does not collect (`tests/fixtures/db.py`) hands its fixtures to tests through an import,
     // which is followed (see reaches), or as a plugin (`pytest_plugins`, `-p`), which is not: its consumers are
     // unknown then, and when no test module or conftest imports it, a plugin is how it reaches them.
@@ -747,7 +860,8 @@ export class TestPlan {
    * fixture handing it on unchanged (`def session(db): return db`), under that fixture's name from where that one
    * is visible, up to MAX_FORWARD_DEPTH such steps. `each` sees every receiver once per name; for a receiver that
    * hands the value on it returns what to do with the name it hands it on under (`''`: an expression) and whether
-   * the walk stops there for depth, before the walk goes on with that name.
+   * the walk stops there for depth, before the walk goes on with that name. `throughEvery`: through every fixture
+   * receiving it, not only those handing it on unchanged (for event loops: what they make of it may be bound to its loop).
    */
   private forEachReceiver(
     requested: string,
@@ -755,6 +869,7 @@ export class TestPlan {
     fromAbs: string,
     fromId: number,
     each: (r: { otherPath: string; other: TestSummary; consumer: FunctionSummary; cf: FunctionFacts; name: string }) => (passedAs: string, tooDeep: boolean) => void,
+    throughEvery = false,
   ): void {
     const seen = new Set<string>();
     const visit = (name: string, fromPath: string, fromAbs: string, fromId: number, depth: number): void => {
@@ -770,7 +885,7 @@ export class TestPlan {
           if (!cf || !cf.params.includes(name) || cf.parametrized.includes(name) || this.hiddenFrom(name, fromAbs, other.base.absPath, consumer.classId, functionKey(otherPath, consumer.id), fromKey, fromClass !== null)) continue;
           const forward = each({ otherPath, other, consumer, cf, name });
           const key = functionKey(otherPath, consumer.id);
-          if (consumer.test !== 'fixture' || cf.fixture === null || cf.handsOut !== name || seen.has(key)) continue;
+          if (consumer.test !== 'fixture' || cf.fixture === null || (!throughEvery && cf.handsOut !== name) || seen.has(key)) continue;
           seen.add(key);
           const passedAs = this.fixtureName(otherPath, consumer);
           const tooDeep = depth >= MAX_FORWARD_DEPTH;
@@ -1036,7 +1151,7 @@ export class TestPlan {
     // it imports the very fixture followed (`fixtureAbs`: its module, when it is received by its own name).
     const imported = this.importedFixture(path, param);
     if ((!isTest && !isFixture) || (imported !== null && (fixtureAbs === null || imported !== fixtureAbs))) return null;
-    if (!fn.isAsync && (facts.unittest || (isFixture && !functionScoped(facts)))) return null;
+    if (!fn.isAsync && (facts.unittest || (isFixture && !functionScoped(facts) && !this.loopOf.has(functionKey(path, fn.id))))) return null;
     // With these awaited, nothing else it does with the session may be sync (a helper it hands it to).
     const rest = this.syncUse(path, fn, facts, param, 0, new Set(), new Set(uses.map((u) => useKey(path, fn, u))));
     return rest ? null : { path, s, fn, facts, uses, isTest, isFixture };
@@ -1048,7 +1163,7 @@ export class TestPlan {
     const what = `${f.isTest ? 'test' : 'fixture'} \`${f.fn.qualname}\``;
     const reason = `${ID}: the ${what} uses the session fixture \`${fixture.qualname}\`, which yields an AsyncSession now`;
     if (!f.fn.isAsync && !plan.functions.some((c) => c.asyncAt === f.fn.id)) {
-      const { marker, decorator } = asyncMarks(plan.mode, f.s, f.facts, f.isTest, f.isFixture, false);
+      const { marker, decorator } = asyncMarks(plan.mode, f.s, f.facts, f.isTest, f.isFixture, false, this.loopOf.get(functionKey(f.path, f.fn.id)) ?? null);
       plan.functions.push({ id: f.fn.id, asyncAt: f.fn.id, marker, decorator, reason });
     }
     this.awaitUses(f.path, f.fn, f.uses, `the session fixture \`${fixture.qualname}\` yields an AsyncSession now`);
@@ -1123,7 +1238,7 @@ export class TestPlan {
   private file(path: string): FileTestPlan {
     let plan = this.files.get(path);
     if (!plan) {
-      plan = { functions: [], awaits: [], sessionFixtures: new Set(), findings: [], mode: 'strict', overrides: new Map(), resolves: [], syncBacks: [] };
+      plan = { functions: [], awaits: [], sessionFixtures: new Set(), findings: [], mode: 'strict', overrides: new Map(), resolves: [], syncBacks: [], loopScopes: new Map() };
       this.files.set(path, plan);
     }
     return plan;
@@ -1170,6 +1285,33 @@ function settled(offset: number): { rule: string; offset: number }[] {
   return [AWAIT_RULES.syncContext, PROPAGATE_RULES.unrecognisedSession].map((rule) => ({ rule, offset }));
 }
 
+/** A test or fixture receiving a scoped session fixture's value (see TestPlan.loopDomain). */
+interface LoopMember {
+  path: string;
+  s: TestSummary;
+  fn: FunctionSummary;
+  facts: FunctionFacts;
+  /** How a finding names it. */
+  who: string;
+}
+
+/** Why a test or fixture receiving a session fixture of scope `loop` cannot run in that fixture's event loop, or null. */
+function loopProblem(s: TestSummary, fn: FunctionSummary, facts: FunctionFacts, loop: string): string | null {
+  if (facts.unittest) return 'is a method of a unittest.TestCase class, which pytest-asyncio does not run in a loop of that scope';
+  if (fn.ignored && fn.isAsync) return 'is async on a line marked `# awaitify: ignore`, where no loop scope can be written';
+  const fixture = fn.test === 'fixture' ? facts.fixture : null;
+  if (fixture === null) {
+    const other = [...facts.markLoops, ...s.tests.moduleMarkLoops].find((m) => m !== loop);
+    if (other === undefined) return null;
+    return `carries an async marker running it in another event loop (${other === '' ? `one without \`loop_scope="${loop}"\`` : `\`loop_scope="${other}"\``})`;
+  }
+  if (fixture.scope === 'dynamic') return 'is a fixture of a scope set at run time';
+  if (LOOP_SCOPES.indexOf(fixture.scope ?? 'function') > LOOP_SCOPES.indexOf(loop)) return `is a fixture of a wider scope (\`${fixture.scope}\`)`;
+  const own = fixture.loopScope ?? (fixture.callee === 'pytest_asyncio.fixture' ? '' : null);
+  if (own !== null && own !== loop) return `is an async fixture running in another event loop (${own === '' ? 'no `loop_scope`' : `\`loop_scope="${own}"\``})`;
+  return null;
+}
+
 function functionScoped(facts: FunctionFacts): boolean {
   return facts.fixture?.scope === null || facts.fixture?.scope === 'function';
 }
@@ -1178,10 +1320,11 @@ function functionScoped(facts: FunctionFacts): boolean {
  * What a test or fixture becoming (or being) async needs besides `async`: the asyncio marker for a test in
  * strict mode without one, `pytest_asyncio.fixture` for a fixture (in auto mode only for one made async here).
  */
-function asyncMarks(mode: AsyncioMode, s: TestSummary, facts: FunctionFacts, isTest: boolean, isFixture: boolean, alreadyAsync: boolean): Pick<ConvertedFunction, 'marker' | 'decorator'> {
+function asyncMarks(mode: AsyncioMode, s: TestSummary, facts: FunctionFacts, isTest: boolean, isFixture: boolean, alreadyAsync: boolean, loop: string | null = null): Pick<ConvertedFunction, 'marker' | 'decorator'> {
   const strict = mode === 'strict';
-  const marker = isTest && strict && !facts.marked && !s.tests.moduleMarked ? { at: facts.markerAt, indent: facts.indent } : null;
-  const decorator = isFixture && facts.fixture && facts.fixture.callee !== 'pytest_asyncio.fixture' && (strict || !alreadyAsync) ? { start: facts.fixture.start, end: facts.fixture.end } : null;
+  // A loop scope needs the marker in auto mode too. The markers it has already name that loop scope (see loopDomain).
+  const marker = isTest && (strict || loop !== null) && !facts.marked && !s.tests.moduleMarked ? { at: facts.markerAt, indent: facts.indent, loop } : null;
+  const decorator = isFixture && facts.fixture && facts.fixture.callee !== 'pytest_asyncio.fixture' && (strict || !alreadyAsync || loop !== null) ? { start: facts.fixture.start, end: facts.fixture.end, loop, slot: facts.fixture.slot } : null;
   return { marker, decorator };
 }
 

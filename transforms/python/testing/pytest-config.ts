@@ -6,7 +6,7 @@
 // smallest honest way to know it; a wrong guess either way is safe for correctness only in one direction
 // (an unneeded marker is harmless, a missing one silently skips the test), so anything unreadable counts as
 // strict mode.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, posix } from '../index/modules';
 
 export type AsyncioMode = 'auto' | 'strict';
@@ -23,7 +23,45 @@ const CANDIDATES: { file: string; section: RegExp }[] = [
 export class PytestConfigs {
   private readonly byDir = new Map<string, AsyncioMode>();
 
-  constructor(private readonly read: (path: string) => string | null = readOrNull) {}
+  /** Per directory: the first requirement there that keeps pytest-asyncio below 0.24 (`file: requirement`), or null. */
+  private readonly pinsByDir = new Map<string, string | null>();
+
+  constructor(
+    private readonly read: (path: string) => string | null = readOrNull,
+    private readonly list: (dir: string) => string[] = listOrEmpty,
+  ) {}
+
+  /**
+   * A requirement in a dependency file of a directory above `absPath` (requirements*.txt, pyproject.toml,
+   * setup.cfg, Pipfile) that allows only pytest-asyncio versions before 0.24, which have no `loop_scope`: as
+   * `file: requirement`, or null (no such pin, or an unknown version: the current one is assumed).
+   */
+  oldAsyncioPin(absPath: string): string | null {
+    let dir = dirname(posix(absPath));
+    for (;;) {
+      let pin = this.pinsByDir.get(dir);
+      if (pin === undefined) {
+        pin = this.pinIn(dir);
+        this.pinsByDir.set(dir, pin);
+      }
+      if (pin !== null) return pin;
+      if (dir === '/' || /^[A-Za-z]:\/?$/.test(dir)) return null;
+      const parent = dirname(dir);
+      if (parent === dir) return null;
+      dir = parent;
+    }
+  }
+
+  private pinIn(dir: string): string | null {
+    const prefix = dir === '/' ? '' : dir;
+    const files = ['pyproject.toml', 'setup.cfg', 'Pipfile', ...this.list(dir).filter((f) => /^requirements.*\.(txt|in)$/.test(f)).sort()];
+    for (const file of files) {
+      const text = this.read(`${prefix}/${file}`);
+      if (text === null || !/pytest[-_.]asyncio/i.test(text)) continue;
+      for (const requirement of asyncioRequirements(text)) if (capsBelowLoopScope(requirement)) return `${file}: pytest-asyncio ${requirement.trim()}`;
+    }
+    return null;
+  }
 
   /** The mode the nearest pytest configuration above `absPath` sets (pytest uses the first one it finds). */
   modeFor(absPath: string): AsyncioMode {
@@ -81,6 +119,79 @@ function modeIn(section: string): AsyncioMode {
   const direct = /^\s*asyncio_mode\s*[=:]\s*["']?(\w+)/m.exec(section);
   if (direct) return direct[1] === 'auto' ? 'auto' : 'strict';
   return /--asyncio-mode[=\s]+["']?auto\b/.test(section) ? 'auto' : 'strict';
+}
+
+/** The version specifiers given for pytest-asyncio in a dependency file, each as written (`==0.21.1`, `^0.21`, `>=0.20,<0.24`). */
+export function asyncioRequirements(text: string): string[] {
+  const found: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (/^\s*#/.test(line)) continue;
+    const name = /(^|[\s"'\[,])pytest[-_.]asyncio(\[[^\]]*\])?/i.exec(line);
+    if (!name) continue;
+    const rest = line.slice(name.index + name[0].length);
+    // TOML (Poetry, Pipfile): `pytest-asyncio = "^0.21"`, `pytest-asyncio = { version = "0.21.1" }`.
+    const toml = /^["']?\s*=\s*(?:\{[^}]*\bversion\s*=\s*)?["']([^"']*)["']/.exec(rest);
+    // PEP 508 (requirements, setup.cfg, PEP 621 lists): `pytest-asyncio==0.21.1`, `"pytest-asyncio>=0.20,<0.24"`.
+    const pep = /^\s*((?:[<>=!~^]=?|===)\s*[\w.*]+(?:\s*,\s*(?:[<>=!~]=?|===)\s*[\w.*]+)*)/.exec(rest);
+    const spec = toml?.[1] ?? pep?.[1];
+    if (spec !== undefined) found.push(spec);
+  }
+  return found;
+}
+
+/** Whether a version specifier allows only versions before 0.24 (see PytestConfigs.oldAsyncioPin). */
+export function capsBelowLoopScope(spec: string): boolean {
+  const LOOP_SCOPE = [0, 24];
+  return spec.split(',').some((clause) => {
+    const m = /^\s*(===|==|<=|<|~=|\^|~|>=|>|!=)?\s*v?(\d+(?:\.(?:\d+|\*))*)\s*$/.exec(clause);
+    if (!m) return false;
+    const op = m[1] ?? '==';
+    const parts = (m[2] as string).split('.');
+    const wildcard = parts.includes('*');
+    const v = parts.filter((p) => p !== '*').map(Number);
+    switch (op) {
+      case '==':
+      case '===':
+        // `0.21.*` is below 0.24 as its prefix is; `0.*` is not.
+        return wildcard ? v.length >= 2 && compare(v, LOOP_SCOPE) < 0 : compare(v, LOOP_SCOPE) < 0;
+      case '<':
+        return compare(v, LOOP_SCOPE) <= 0;
+      case '<=':
+        return compare(v, LOOP_SCOPE) < 0;
+      case '~=':
+        return v.length >= 2 && compare(bump(v.slice(0, -1)), LOOP_SCOPE) <= 0;
+      case '~':
+        return compare(bump(v.length >= 2 ? v.slice(0, 2) : v.slice(0, 1)), LOOP_SCOPE) <= 0;
+      case '^': {
+        // Poetry's caret: the first non-zero part is kept (`^0.21.1` is `>=0.21.1,<0.22`).
+        const lead = v.findIndex((x) => x !== 0);
+        return compare(bump(v.slice(0, lead < 0 ? v.length : lead + 1)), LOOP_SCOPE) <= 0;
+      }
+      default:
+        return false;
+    }
+  });
+}
+
+/** `[0, 21]` → `[0, 22]`: the last part raised by one. */
+function bump(v: number[]): number[] {
+  return v.length === 0 ? v : [...v.slice(0, -1), (v[v.length - 1] as number) + 1];
+}
+
+function compare(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+function listOrEmpty(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 function readOrNull(path: string): string | null {

@@ -14,7 +14,7 @@ import { HINTS, RULES } from './rules';
 import { asyncShapeText, indentUnit, leadingWhitespace, sessionShape, type SessionShape } from './session-shape';
 import type { OverridePlan } from './plan';
 import { placeOf } from '../awaits/context';
-import { sessionOpener } from './fixtures';
+import { asyncFixtureDecorator, keywordSlot, sessionOpener } from './fixtures';
 import { ownEngine } from './own-engine';
 
 const SA_ASYNC = 'sqlalchemy.ext.asyncio';
@@ -82,14 +82,14 @@ export class SessionRewriter {
     this.moduleBinds = moduleBinds ?? ((module, name) => importedModuleBinds(this.index, this.ctx.path, this.absPath, module, name));
   }
 
-  run(sessionFixtures: ReadonlySet<number>, overridePlans: ReadonlyMap<number, OverridePlan> = new Map()): RewriteOutput {
+  run(sessionFixtures: ReadonlySet<number>, overridePlans: ReadonlyMap<number, OverridePlan> = new Map(), loopScopes: ReadonlyMap<number, string> = new Map()): RewriteOutput {
     const pending: Pending[] = [];
     for (const id of sessionFixtures) {
       const fn = this.functionAt(id);
       if (!fn) continue;
       const name = fn.field('name')?.text() ?? '?';
       const fail = (why: string): void => this.flag(RULES.sessionFixture, id, `the session fixture \`${name}\` was left sync: ${why}`);
-      const planned = this.fixtureEdits(fn);
+      const planned = this.fixtureEdits(fn, loopScopes.get(id) ?? null);
       if ('reason' in planned) fail(planned.reason);
       else pending.push({ ...planned, fail, fixture: id });
     }
@@ -155,7 +155,7 @@ export class SessionRewriter {
   }
 
   /** `@pytest.fixture def db(): ...` → `@pytest_asyncio.fixture async def db(): async with ... yield session`. */
-  private fixtureEdits(fn: SgNode): { edits: TextEdit[]; missing: string | null; imports: Import[]; frees?: Freed[]; settles?: { rule: string; offset: number }[] } | { reason: string } {
+  private fixtureEdits(fn: SgNode, loop: string | null = null): { edits: TextEdit[]; missing: string | null; imports: Import[]; frees?: Freed[]; settles?: { rule: string; offset: number }[] } | { reason: string } {
     const shape = sessionShape(fn, this.ctx.source, this.isOpener);
     if (!shape) return { reason: 'it no longer opens a session' };
     if (!shape.ok) return { reason: shape.reason };
@@ -177,7 +177,7 @@ export class SessionRewriter {
     const reason = `async-tests: the session fixture yields an AsyncSession from the async session factory`;
     return {
       edits: [
-        { start: start(decorator), end: end(decorator), text: 'pytest_asyncio.fixture', reason },
+        ...asyncFixtureDecorator({ start: start(decorator), end: end(decorator) }, decorator.parent()?.kind() === 'call' ? keywordSlot(decorator.parent() as SgNode) : null, loop, reason),
         { start: start(fn), end: start(fn), text: 'async ', reason },
         { start: shape.shape.from, end: shape.shape.to, text: asyncShapeText(shape.shape, open.text, asyncEngine), reason },
         ...(own?.edits ?? []),

@@ -3,7 +3,7 @@ from typing import Generator
 import pytest
 import pytest_asyncio
 
-from app.database import AsyncSessionLocal, SessionLocal
+from app.database import AsyncSessionLocal
 
 
 @pytest_asyncio.fixture()
@@ -12,6 +12,7 @@ async def db() -> Generator:
         yield session
 
 
-@pytest.fixture(scope="session")
-def shared_db() -> Generator:
-    yield SessionLocal()
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def shared_db() -> Generator:
+    async with AsyncSessionLocal() as session:
+        yield session
