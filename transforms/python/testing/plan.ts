@@ -114,6 +114,8 @@ export class TestPlan {
   /** Why a scoped session fixture keeps its sync session (functionKey; see loopDomains), and for what it hands its value to, which fixture that is. */
   private readonly loopBlocked = new Map<string, string>();
   private readonly blockedVia = new Map<string, { fixture: string; why: string }>();
+  /** The scoped session fixtures given their loop scope, with their receivers (see flagLoopMixes). */
+  private readonly eligibleDomains: { key: string; what: string; loop: string; members: Map<string, LoopMember> }[] = [];
 
   constructor(
     readonly index: ProjectIndex,
@@ -159,6 +161,7 @@ export class TestPlan {
     for (const [path, s, fn, facts] of sessionFixtures) this.planSessionFixture(path, s, fn, facts);
     this.planOverrides();
     this.settleSyncReceivers();
+    this.flagLoopMixes();
     this.settleSyncHelpers();
     this.flagSyncHandoffs();
     this.flagEngineLoops();
@@ -653,6 +656,7 @@ export class TestPlan {
     }
     for (const d of domains) {
       if (d.problems.length === 0) {
+        this.eligibleDomains.push(d);
         this.loopOf.set(d.key, d.loop);
         for (const m of d.members.keys()) this.loopOf.set(m, d.loop);
         continue;
@@ -660,6 +664,36 @@ export class TestPlan {
       const why = d.problems.slice(0, 3).join('; ') + (d.problems.length > 3 ? `; and ${d.problems.length - 3} more` : '');
       this.loopBlocked.set(d.key, why);
       for (const m of d.members.keys()) if (!this.blockedVia.has(m)) this.blockedVia.set(m, { fixture: d.what, why });
+    }
+  }
+
+  /**
+   * A receiver of a scoped session fixture, async in the end, that also receives a fixture this plan made async
+   * outside that fixture's receivers (one calling async code, a function-scoped session fixture switching): that
+   * one runs in an event loop of its own scope, and what it makes bound to its loop fails in the receiver's.
+   * Known only once every function's plan is: flagged, the receiver left as planned.
+   */
+  private flagLoopMixes(): void {
+    const madeAsync = (path: string, id: number): boolean => {
+      const plan = this.file(path);
+      return plan.functions.some((c) => c.id === id && c.asyncAt !== null) || (plan.sessionFixtures.has(id) && !this.loopOf.has(functionKey(path, id)));
+    };
+    for (const d of this.eligibleDomains) {
+      for (const [key, m] of d.members) {
+        if (!((m.fn.isAsync && !this.madeSync.has(key)) || madeAsync(m.path, m.fn.id))) continue;
+        const other = m.facts.params
+          .filter((p) => !m.facts.parametrized.includes(p))
+          .flatMap((param) => (this.fixtureModules().get(param) ?? []).filter(([p, x]) => this.reaches(param, p, x.base.absPath, m.s.base.absPath)).flatMap(([fp, fs]) => fs.base.functions.filter((f) => f.test === 'fixture' && this.fixtureName(fp, f) === param).map((f) => ({ fp, f }))))
+          .find(({ fp, f }) => !d.members.has(functionKey(fp, f.id)) && functionKey(fp, f.id) !== d.key && !f.isAsync && madeAsync(fp, f.id));
+        if (!other) continue;
+        this.flag(
+          m.path,
+          RULES.fixtureScope,
+          m.fn.id,
+          `the ${m.fn.test === 'test' ? 'test' : 'fixture'} \`${m.fn.qualname}\` runs in the \`${d.loop}\`-scoped event loop of the session fixture ${d.what} it receives, but it also receives the fixture \`${other.f.qualname}\` (${other.fp}), made async here, which runs in an event loop of its own scope: an AsyncSession or connection made in one loop fails in the other (with asyncpg: "attached to a different loop"); it was converted all the same`,
+          `Give \`${other.f.qualname}\` \`loop_scope="${d.loop}"\` when everything receiving it can run in that loop, or stop handing both fixtures to \`${m.fn.qualname}\`.`,
+        );
+      }
     }
   }
 
@@ -700,16 +734,18 @@ export class TestPlan {
       true,
     );
     problems.push(...this.lookedUp(names));
-    // An async receiver also getting an async fixture of another loop would mix the two loops' objects.
+    // A receiver also getting an async fixture of another loop would mix the two loops' objects once it is async
+    // (the receivers this plan makes async are not known yet: any may be). A function-scoped session fixture that
+    // may switch counts as async; a scoped one is a domain of its own (a clash, when its scope differs, see loopDomains).
     const self = functionKey(path, fn.id);
     for (const m of members.values()) {
-      if (!m.fn.isAsync) continue;
       for (const param of m.facts.params.filter((p) => !m.facts.parametrized.includes(p))) {
         for (const [fixturePath, fs] of (this.fixtureModules().get(param) ?? []).filter(([p, x]) => this.reaches(param, p, x.base.absPath, m.s.base.absPath))) {
           for (const f of fs.base.functions.filter((x) => x.test === 'fixture' && this.fixtureName(fixturePath, x) === param)) {
             const key = functionKey(fixturePath, f.id);
-            const fx = this.facts.get(key)?.fixture;
-            const isAsync = f.isAsync || fx?.callee === 'pytest_asyncio.fixture';
+            const ff = this.facts.get(key);
+            const fx = ff?.fixture;
+            const isAsync = f.isAsync || fx?.callee === 'pytest_asyncio.fixture' || (ff?.session === 'ok' && functionScoped(ff));
             if (!isAsync || key === self || members.has(key) || fx?.loopScope === scope) continue;
             problems.push(`${m.who} also receives the async fixture \`${f.qualname}\` (${fixturePath}), which runs in another event loop`);
           }
