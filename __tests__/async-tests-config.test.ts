@@ -1,5 +1,5 @@
 // The pytest configuration lookup of async-tests: nearest config file wins, as in pytest.
-import { PytestConfigs } from '../transforms/python/testing/pytest-config';
+import { asyncioRequirements, capsBelowLoopScope, PytestConfigs } from '../transforms/python/testing/pytest-config';
 
 function configs(files: Record<string, string>): PytestConfigs {
   return new PytestConfigs((path) => files[path] ?? null);
@@ -21,4 +21,41 @@ test('asyncio_mode in the nearest pytest configuration decides', () => {
   expect(c.modeFor('/r/tests/test_d.py')).toBe('strict');
   // pytest.ini wins over pyproject.toml in the same directory.
   expect(c.modeFor('/s/tests/test_e.py')).toBe('strict');
+});
+
+test('a pytest-asyncio pin below 0.24 (no loop_scope) is found in the dependency files above a test', () => {
+  const files: Record<string, string> = {
+    '/a/requirements-dev.txt': '# tests\npytest==7.4.4\npytest-asyncio==0.21.1 ; python_version >= "3.8"\n',
+    '/b/pyproject.toml': '[tool.poetry.group.dev.dependencies]\npytest-asyncio = "^0.21.0"\n',
+    '/c/pyproject.toml': '[project.optional-dependencies]\ntest = ["pytest-asyncio>=0.23.5"]\n',
+    '/d/Pipfile': '[dev-packages]\npytest-asyncio = "*"\n',
+    '/e/setup.cfg': '[options.extras_require]\ntest =\n    pytest-asyncio<0.24\n',
+  };
+  const c = new PytestConfigs((path) => files[path] ?? null, (dir) => Object.keys(files).filter((f) => f.startsWith(`${dir}/`) && !f.slice(dir.length + 1).includes('/')).map((f) => f.slice(dir.length + 1)));
+  expect(c.oldAsyncioPin('/a/tests/test_x.py')).toBe('requirements-dev.txt: `pytest-asyncio==0.21.1`');
+  expect(c.oldAsyncioPin('/b/tests/test_x.py')).toBe('pyproject.toml: `pytest-asyncio ^0.21.0`');
+  // A lower bound, any version, no pin: the current pytest-asyncio is assumed.
+  expect(c.oldAsyncioPin('/c/tests/test_x.py')).toBeNull();
+  expect(c.oldAsyncioPin('/d/tests/test_x.py')).toBeNull();
+  expect(c.oldAsyncioPin('/e/tests/test_x.py')).toBe('setup.cfg: `pytest-asyncio<0.24`');
+  expect(c.oldAsyncioPin('/f/tests/test_x.py')).toBeNull();
+});
+
+test.each([
+  ['==0.21.1', true],
+  ['>=0.20,<0.24', true],
+  ['<=0.23.8', true],
+  ['~=0.23.0', true],
+  ['~=0.23', false],
+  ['^0.23.8', true],
+  ['~0.21', true],
+  ['==0.21.*', true],
+  ['>=0.24', false],
+  ['==0.24.0', false],
+  ['==1.0.0', false],
+  ['^0.25', false],
+  ['*', false],
+])('pytest-asyncio %s caps below 0.24: %s', (spec, capped) => {
+  expect(asyncioRequirements(`pytest-asyncio${spec === '*' ? ' = "*"' : spec}`)).toEqual([spec]);
+  expect(capsBelowLoopScope(spec)).toBe(capped);
 });

@@ -707,7 +707,7 @@ export class TestPlan {
   private loopDomain(path: string, s: TestSummary, fn: FunctionSummary, facts: FunctionFacts): { loop: string; members: Map<string, LoopMember>; problems: string[] } {
     const scope = facts.fixture?.scope ?? 'function';
     const members = new Map<string, LoopMember>();
-    if (scope === 'dynamic') return { loop: scope, members, problems: ['its scope is set at run time'] };
+    if (scope === 'dynamic') return { loop: scope, members, problems: ['no `loop_scope` can be written for a scope set at run time'] };
     const rank = LOOP_SCOPES.indexOf(scope);
     if (rank < 0) return { loop: scope, members, problems: [`\`${scope}\` is no scope pytest-asyncio runs event loops in`] };
     const problems: string[] = [];
@@ -760,7 +760,7 @@ export class TestPlan {
     const what = `fixture \`${fn.qualname}\``;
     const loop = this.loopOf.get(functionKey(path, fn.id));
     if (!functionScoped(facts) && loop === undefined) {
-      const why = this.loopBlocked.get(functionKey(path, fn.id)) ?? 'its scope is set at run time';
+      const why = this.loopBlocked.get(functionKey(path, fn.id)) ?? 'no `loop_scope` can be written for it';
       this.flag(path, RULES.fixtureScope, fn.id, `the session ${what} is ${facts.fixture?.scope === 'dynamic' ? 'of a scope set at run time' : `\`${facts.fixture?.scope}\`-scoped`}; an AsyncSession is bound to the event loop it was opened in, so the fixture and everything receiving it must run in one event loop of that scope (\`loop_scope\`), but ${why}; it was left sync${this.unawaitedNote(path, fn)} (tests using it that call async code were still made async, and fail until it hands out an AsyncSession)`);
       this.noteSyncReceivers(path, s, fn);
       return;

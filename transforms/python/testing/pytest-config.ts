@@ -58,7 +58,7 @@ export class PytestConfigs {
     for (const file of files) {
       const text = this.read(`${prefix}/${file}`);
       if (text === null || !/pytest[-_.]asyncio/i.test(text)) continue;
-      for (const requirement of asyncioRequirements(text)) if (capsBelowLoopScope(requirement)) return `${file}: \`pytest-asyncio${/^[<>=!~^]/.test(requirement.trim()) ? '' : ' '}${requirement.trim()}\``;
+      for (const requirement of asyncioRequirements(text)) if (capsBelowLoopScope(requirement)) return `${file}: \`pytest-asyncio${/^[<>=!~]/.test(requirement.trim()) ? '' : ' '}${requirement.trim()}\``;
     }
     return null;
   }

@@ -23,7 +23,7 @@ export const HINTS: Record<TestRule, string> = {
   'TESTS-MEMORY-DATABASE':
     'Use a file database for the tests (`sqlite:///./test.db`), or create the schema through the async engine (`async with async_engine.begin() as conn: await conn.run_sync(Base.metadata.create_all)`) with `poolclass=StaticPool`.',
   'TESTS-FIXTURE-SCOPE':
-    'Make the fixture function-scoped, or convert it by hand with `@pytest_asyncio.fixture(scope=..., loop_scope=...)` and give the tests using it the same loop scope (`@pytest.mark.asyncio(loop_scope=...)`).',
+    'Remove what the finding names (a scope set at run time, a pytest-asyncio pin below 0.24, a marker of another loop scope) and run awaitify again; or make the fixture function-scoped; or convert by hand with `@pytest_asyncio.fixture(scope=..., loop_scope=...)`, giving every fixture and async test receiving the session the same loop scope (`@pytest.mark.asyncio(loop_scope=...)`).',
   'TESTS-ENGINE-LOOPS':
     'Give the test run an engine without a pool, as SQLAlchemy prescribes for an engine used from several event loops: in conftest.py, `AsyncSessionLocal.configure(bind=create_async_engine(async_engine.url, poolclass=NullPool))` with the application\'s async factory and engine (from its session module; `from sqlalchemy.pool import NullPool`), or override its session dependency with a test engine created with `poolclass=NullPool`.',
   'TESTS-PATCH-GET-DB':
