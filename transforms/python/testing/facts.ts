@@ -153,7 +153,7 @@ export interface TestFacts {
    */
   clients: { start: number; oneLoop: boolean }[];
   /** The keys of `<app>.dependency_overrides[<key>] = ...` assignments, as written, and where each key starts. */
-  overrideKeys: { text: string; at: number }[];
+  overrideKeys: { text: string; at: number; unit: number | null; line: number }[];
   /** Patches of the session dependency by a dotted path (see PatchedName). */
   patchedNames: PatchedName[];
   /**
@@ -422,7 +422,8 @@ function clientFacts(root: SgNode, imports: ModuleImports, functions: FunctionFa
     if (value?.kind() !== 'attribute' || value.field('attribute')?.text() !== 'dependency_overrides') continue;
     if (assignment?.kind() !== 'assignment' || !sameNode(assignment.field('left'), sub)) continue;
     const key = sub.field('subscript');
-    if (key) overrideKeys.push({ text: key.text(), at: start(key) });
+    const unit = placeOf(sub).unit;
+    if (key) overrideKeys.push({ text: key.text(), at: start(key), unit: unit ? start(unit) : null, line: sub.range().start.line + 1 });
   }
   return { clients, overrideKeys };
 }

@@ -713,6 +713,9 @@ export class TestPlan {
     const problems: string[] = [];
     const pin = this.pinOf(s.base);
     if (pin !== null) problems.push(`the project pins pytest-asyncio to a version before 0.24 (${pin}), which has no \`loop_scope\``);
+    // The pre-0.24 way to widen the loop, removed in pytest-asyncio 1.0: a project still doing it runs an older one.
+    const loopFixture = (this.fixtureModules().get('event_loop') ?? []).find(([p, x]) => this.reaches('event_loop', p, x.base.absPath, s.base.absPath) || /(^|\/)conftest\.py$/.test(p));
+    if (loopFixture) problems.push(`the project overrides pytest-asyncio's \`event_loop\` fixture (${loopFixture[0]}), as versions before 0.24 needed instead of \`loop_scope\` (removed in 1.0)`);
     const name = this.fixtureName(path, fn);
     if (name === '') return { loop: scope, members, problems: [...problems, 'it is named by an expression, so the code receiving it cannot be found'] };
     const names = [{ name, fromAbs: s.base.absPath }];
@@ -726,6 +729,9 @@ export class TestPlan {
         members.set(functionKey(otherPath, consumer.id), { path: otherPath, s: other, fn: consumer, facts: cf, who });
         const problem = loopProblem(other, consumer, cf, scope);
         if (problem) problems.push(`${who} ${problem}`);
+        // The handlers it hands the session (or what is made from it) to run in TestClient's own event loop.
+        const override = other.tests.overrideKeys.find((k) => k.unit === consumer.id);
+        if (override) problems.push(`${who} installs a dependency override (\`dependency_overrides[${override.text}]\`, line ${override.line}): the application's handlers, which TestClient runs in an event loop of its own, would get what it hands them from the fixture's loop`);
         return (passedAs, tooDeep) => {
           if (tooDeep || passedAs === '') problems.push(`${who} hands it on as the fixture \`${passedAs || consumer.name}\`, ${passedAs === '' ? 'named by an expression' : 'through more fixtures than are followed'}`);
           else names.push({ name: passedAs, fromAbs: other.base.absPath });

@@ -1,0 +1,20 @@
+import asyncio
+
+import pytest
+
+from app.db import SessionLocal, engine
+from app.models import Base
+
+Base.metadata.create_all(bind=engine)
+
+
+@pytest.fixture(scope="session")
+def db():
+    yield SessionLocal()
+
+
+@pytest.fixture(scope="session")
+def event_loop():
+    loop = asyncio.new_event_loop()
+    yield loop
+    loop.close()
