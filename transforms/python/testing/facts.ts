@@ -16,6 +16,9 @@ import { fixtureDecorator, plainString, sessionOpener, type FixtureDecorator } f
 import { ASYNC_SESSION_MODULES, boundAtModuleLevel } from '../support/sync-back';
 
 const MARK = /^@\s*(?:pytest\.)?mark\.(asyncio|anyio|trio)\b/;
+/** A string literal opening with a SQLite URL, and one opening with another database's (see TestFacts.sqliteOnly). */
+const SQLITE_URL = /["']sqlite(?:\+\w+)?:\/\//;
+const OTHER_DATABASE_URL = /["'](?:postgres(?:ql)?|mysql|mariadb|oracle|mssql|cockroachdb)(?:\+\w+)?:\/\//;
 const MARKS = /\bmark\.(asyncio|anyio|trio)\b(\s*\(([^()]*)\))?/g;
 
 /**
@@ -157,6 +160,11 @@ export interface TestFacts {
   /** Patches of the session dependency by a dotted path (see PatchedName). */
   patchedNames: PatchedName[];
   /**
+   * The module writes a SQLite URL literal and no other database's (`"sqlite:///./test.db"`): its tests run on
+   * SQLite, whose async driver does not tie a connection to an event loop. Absent otherwise.
+   */
+  sqliteOnly?: true;
+  /**
    * `request.getfixturevalue("db")` (or the old `getfuncargvalue`) anywhere in the module: a fixture got by name at
    * run time, not as a parameter. `name`: null when the argument is no plain string (any fixture may be meant).
    */
@@ -251,7 +259,9 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
   };
   const patchedNames = /patch|setattr|delattr/.test(source) ? patchesOf(root, twinOf) : [];
   const fixtureLookups = /getfixturevalue|getfuncargvalue/.test(source) ? fixtureLookupsOf(root) : [];
-  return { moduleMarked, moduleMarkLoops, functions, ...clientFacts(root, imports, functions), patchedNames, fixtureLookups, plugins: pluginModules(root) };
+  const facts: TestFacts = { moduleMarked, moduleMarkLoops, functions, ...clientFacts(root, imports, functions), patchedNames, fixtureLookups, plugins: pluginModules(root) };
+  if (SQLITE_URL.test(source) && !OTHER_DATABASE_URL.test(source)) facts.sqliteOnly = true;
+  return facts;
 }
 
 /** See TestFacts.fixtureLookups. */

@@ -165,6 +165,7 @@ export class TestPlan {
     this.settleSyncHelpers();
     this.flagSyncHandoffs();
     this.flagEngineLoops();
+    this.flagOverrideLoops();
     this.flagPatchedGetDb();
     this.flagSyncDependencyNotOverridden();
   }
@@ -349,6 +350,35 @@ export class TestPlan {
       RULES.engineLoops,
       first.start,
       `the tests reach the application's async engine through \`TestClient\` (no dependency override replaces its session dependency) from more than one event loop: ${loops}; if that engine keeps a connection pool (the default), a connection made in one loop is handed to the next and fails there with asyncpg or aiomysql ("attached to a different loop"); nothing was changed`,
+    );
+  }
+
+  /**
+   * A session fixture switched to an AsyncSession here, handed to the application by a nested override
+   * (`def get_session_override(): return session` in a `client(session)` fixture) whose module talks to it through
+   * `TestClient`: TestClient runs the handlers in an event loop of its own, while the fixture opened (and closes) the
+   * session in the test's. aiosqlite does not mind; asyncpg and aiomysql connections belong to the loop they were made
+   * in. Not where the module names a SQLite URL and no other database's (its tests run on SQLite). Once per project,
+   * on the first such override.
+   */
+  private flagOverrideLoops(): void {
+    const found: { path: string; at: number; fixture: string }[] = [];
+    for (const [path, plan] of this.files) {
+      const s = this.summaries.get(path);
+      if (!s || s.tests.clients.length === 0 || s.tests.sqliteOnly) continue;
+      for (const [def, o] of plan.overrides) {
+        if (!('fixture' in o)) continue;
+        const fixture = this.index.function(path, o.fixture)?.qualname ?? 'the session fixture';
+        found.push({ path, at: def, fixture });
+      }
+    }
+    const first = found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.at - b.at))[0];
+    if (!first) return;
+    this.flag(
+      first.path,
+      RULES.overrideLoops,
+      first.at,
+      `this dependency override hands the application the AsyncSession of \`${first.fixture}\`, opened in the test's event loop, and \`TestClient\` runs the handlers in an event loop of its own: on SQLite (aiosqlite) that works; with asyncpg or aiomysql the session's connection fails in the other loop ("attached to a different loop")${found.length > 1 ? ` (${found.length - 1} more such override${found.length === 2 ? '' : 's'} in the tests)` : ''}; nothing was changed`,
     );
   }
 

@@ -7,6 +7,7 @@ export const RULES = {
   fixtureScope: 'TESTS-FIXTURE-SCOPE',
   unittest: 'TESTS-UNITTEST-CLASS',
   engineLoops: 'TESTS-ENGINE-LOOPS',
+  overrideLoops: 'TESTS-OVERRIDE-LOOPS',
   patchGetDb: 'TESTS-PATCH-GET-DB',
   syncDependencyNotOverridden: 'TESTS-SYNC-DEPENDENCY-NOT-OVERRIDDEN',
 } as const;
@@ -26,6 +27,8 @@ export const HINTS: Record<TestRule, string> = {
     'Remove what the finding names (a scope set at run time, a pytest-asyncio pin below 0.24, a marker of another loop scope) and run awaitify again; or make the fixture function-scoped; or convert by hand with `@pytest_asyncio.fixture(scope=..., loop_scope=...)`, giving every fixture and async test receiving the session the same loop scope (`@pytest.mark.asyncio(loop_scope=...)`).',
   'TESTS-ENGINE-LOOPS':
     'Give the test run an engine without a pool, as SQLAlchemy prescribes for an engine used from several event loops: in conftest.py, `AsyncSessionLocal.configure(bind=create_async_engine(async_engine.url, poolclass=NullPool))` with the application\'s async factory and engine (from its session module; `from sqlalchemy.pool import NullPool`), or override its session dependency with a test engine created with `poolclass=NullPool`.',
+  'TESTS-OVERRIDE-LOOPS':
+    'Nothing to do on SQLite (aiosqlite). On PostgreSQL or MySQL, keep the session and the handlers in one loop: talk to the app from async tests through `httpx.AsyncClient(transport=ASGITransport(app=app), base_url="http://test")` instead of `TestClient`; or let the override open its own session (`async def override(): async with AsyncSessionLocal() as s: yield s`) on an engine with `poolclass=NullPool`, and read back through the API.',
   'TESTS-PATCH-GET-DB':
     'Delete the patch if it was meant to replace the session the handlers get: patching a module attribute never changed what `Depends(...)` injects (FastAPI keeps the function it was given at import). Override the dependency instead, with an async replacement: `app.dependency_overrides[get_async_db] = override` where `async def override(): yield session` (or a mock). Where code calls the dependency by name, patch `<module>.get_async_db` with an async generator function.',
   'TESTS-SYNC-DEPENDENCY-NOT-OVERRIDDEN':
