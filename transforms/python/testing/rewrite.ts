@@ -11,7 +11,7 @@ import { callArgs, isAsyncDef, namedChildren, start, end } from '../query/syntax
 import { collectImports, importsFreedBy, isModuleLevel, localNamesFor, type ModuleImports } from '../support/imports';
 import { moduleBindings, nameTable } from '../support/scope';
 import { HINTS, RULES } from './rules';
-import { asyncShapeText, indentUnit, leadingWhitespace, sessionShape, type SessionShape } from './session-shape';
+import { asyncShapeText, indentUnit, leadingWhitespace, sessionShape, shapeComments, type SessionShape } from './session-shape';
 import type { OverridePlan } from './plan';
 import { placeOf } from '../awaits/context';
 import { asyncFixtureDecorator, keywordSlot, sessionOpener } from './fixtures';
@@ -179,7 +179,7 @@ export class SessionRewriter {
       edits: [
         ...asyncFixtureDecorator({ start: start(decorator), end: end(decorator) }, decorator.parent()?.kind() === 'call' ? keywordSlot(decorator.parent() as SgNode) : null, loop, reason),
         { start: start(fn), end: start(fn), text: 'async ', reason },
-        { start: shape.shape.from, end: shape.shape.to, text: asyncShapeText(shape.shape, open.text, asyncEngine), reason },
+        { start: shape.shape.from, end: shape.shape.to, text: asyncShapeText(shape.shape, open.text, asyncEngine, shapeComments(fn, shape.shape, this.ctx.source)), reason },
         ...(own?.edits ?? []),
       ],
       missing: open.missingTwin,

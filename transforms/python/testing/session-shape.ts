@@ -142,19 +142,42 @@ export function sessionShape(fn: SgNode, source: string, isOpener: (call: SgNode
   return { ok: true, shape: { variable, open, from: start(statement), to: end(last), indent, unit } };
 }
 
-export function asyncShapeText(shape: SessionShape, openText: string, asyncEngine?: string): string {
+/**
+ * The async form of the shape. `comments`: the comments among the replaced statements (the text would drop them):
+ * one trailing the `yield` line stays on the new `yield`, the others go on lines of their own before the new block,
+ * in their order.
+ */
+export function asyncShapeText(shape: SessionShape, openText: string, asyncEngine?: string, comments: readonly KeptComment[] = []): string {
   const { indent, unit, variable, connection } = shape;
+  const onYield = comments.filter((c) => c.onYield).map((c) => `  ${c.text}`).join('');
+  const before = comments.filter((c) => !c.onYield).map((c) => `${c.text}\n${indent}`).join('');
   if (connection && asyncEngine) {
     // The connection and the session close as the `async with` blocks end, in the order the sync teardown had.
     return (
+      before +
       `async with ${asyncEngine}.connect() as ${connection.name}:\n` +
       `${indent}${unit}${connection.transaction} = await ${connection.name}.begin()\n` +
       `${indent}${unit}async with ${openText} as ${variable}:\n` +
-      `${indent}${unit}${unit}yield ${variable}\n` +
+      `${indent}${unit}${unit}yield ${variable}${onYield}\n` +
       `${indent}${unit}await ${connection.transaction}.rollback()`
     );
   }
-  return `async with ${openText} as ${variable}:\n${indent}${unit}yield ${variable}`;
+  return `${before}async with ${openText} as ${variable}:\n${indent}${unit}yield ${variable}${onYield}`;
+}
+
+/** A comment among a shape's replaced statements (see asyncShapeText). */
+export interface KeptComment {
+  text: string;
+  /** It trails the line of the `yield` (or `return`) handing the session out. */
+  onYield: boolean;
+}
+
+/** The comments among the statements `shape` replaces, in order (see asyncShapeText). */
+export function shapeComments(fn: SgNode, shape: SessionShape, source: string): KeptComment[] {
+  return commentsWithin(fn, shape.from, shape.to).map((c) => {
+    const lineStart = source.lastIndexOf('\n', start(c) - 1) + 1;
+    return { text: c.text(), onYield: /^\s*(?:yield|return)\b/.test(source.slice(lineStart, start(c))) };
+  });
 }
 
 /**
@@ -216,7 +239,6 @@ function connectionShape(
   }
   const from = start(statements[at - 2] as SgNode);
   const to = end(last);
-  if (commentsWithin(opening.parent() as SgNode, from, to).length > 0) return { reason: 'a comment sits among the statements the async form would replace' };
   const after = statements.slice(statements.findIndex((st) => sameRange(st, last)) + 1);
   if (after.some((st) => mentions(st, session) || mentions(st, conn) || mentions(st, tx.text()))) return { reason: 'the session, connection or transaction is used again after the teardown' };
   return { shape: { name: session, connection: { name: conn, engine: engineName.text(), transaction: tx.text() } }, from, to };

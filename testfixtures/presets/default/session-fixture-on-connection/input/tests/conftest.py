@@ -58,9 +58,9 @@ def savepoint_db():
 def commented_db():
     connection = engine.connect()
     transaction = connection.begin()
-    # A comment among the statements the async form replaces would be lost: left sync and reported.
+    # A comment among the statements the async form replaces is kept, on a line of its own before the new block.
     session = TestingSessionLocal(bind=connection)
-    yield session
+    yield session  # handed to the test
     session.close()
     transaction.rollback()
     connection.close()

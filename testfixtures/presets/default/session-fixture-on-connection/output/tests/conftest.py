@@ -55,13 +55,11 @@ def savepoint_db():
     connection.close()
 
 
-@pytest.fixture
-def commented_db():
-    connection = engine.connect()
-    transaction = connection.begin()
-    # A comment among the statements the async form replaces would be lost: left sync and reported.
-    session = TestingSessionLocal(bind=connection)
-    yield session
-    session.close()
-    transaction.rollback()
-    connection.close()
+@pytest_asyncio.fixture
+async def commented_db():
+    # A comment among the statements the async form replaces is kept, on a line of its own before the new block.
+    async with async_engine.connect() as connection:
+        transaction = await connection.begin()
+        async with AsyncTestingSessionLocal(bind=connection) as session:
+            yield session  # handed to the test
+        await transaction.rollback()
