@@ -18,7 +18,6 @@ import { twinName, twinOrigin } from './scaffold/twin-names';
 export { twinName, twinOrigin };
 import { cachedTree } from './support/cached-tree';
 import { collectImports, ImportBinding, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
-import { unusedImport } from './support/sync-back';
 import { moduleBindings, NameTable, cachedNameTables } from './support/scope';
 import { cached } from '../../engine/cached';
 
@@ -236,8 +235,6 @@ class EngineTwins {
   private readonly findings: FindingInput[] = [];
   private readonly edits: TextEdit[] = [];
   private readonly importsToAdd: Import[] = [];
-  /** Where create_all/drop_all conversions replaced a sync engine's name, by name (see unusedImport). */
-  private readonly replacedEngines = new Map<string, number[]>();
   private resolver: SessionResolver | null = null;
   private readonly counts: Record<string, number> = {};
   private readonly v14: boolean;
@@ -270,9 +267,7 @@ class EngineTwins {
   /** The planned edits with their imports, or only the findings when an import would land on an ignored line. */
   private result(): TransformResult {
     if (this.edits.length === 0) return { edits: [], findings: this.findings };
-    // A sync engine imported only for the DDL now run on its twin is left unused (pyflakes' F401): its import goes.
-    const remove = [...this.replacedEngines].flatMap(([name, at]) => unusedImport(this.ctx.source, this.imports, name, at) ?? []);
-    const importEdits = planImportEdits(this.ctx.tree, this.ctx.source, remove.length > 0 ? { add: this.importsToAdd, remove } : { add: this.importsToAdd });
+    const importEdits = planImportEdits(this.ctx.tree, this.ctx.source, { add: this.importsToAdd });
     if (importEdits.some((e) => this.ctx.isIgnored(e.start, e.end))) return { edits: [], findings: this.findings };
     return {
       edits: [...importEdits.map((e) => ({ ...e, reason: 'imports for the async twins' })), ...this.edits],
@@ -1196,7 +1191,6 @@ class EngineTwins {
       const rest = args.filter((a) => a !== bindArg).map((a) => a.text());
       const text = `async with ${asyncEngine.text}.begin() as conn:\n${indent}${unit}await conn.run_sync(${[`${callee!.field('object')!.text()}.${method}`, ...rest].join(', ')})`;
       this.importsToAdd.push(...asyncEngine.imports);
-      if (kindOf(bind) === 'identifier') this.replacedEngines.set(bind.text(), [...(this.replacedEngines.get(bind.text()) ?? []), bind.range().start.index]);
       this.edits.push({ start: statement.range().start.index, end: statement.range().end.index, text, reason: `${method} through run_sync on the async engine` });
       this.count('create_all converted');
       this.disposeAtShutdown(fn, asyncEngine.text);
