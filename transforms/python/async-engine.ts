@@ -6,7 +6,7 @@
 // connections to another database) is left alone, because creating its async twin would import an async
 // driver the project may not have.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
-import type { FindingInput, IndexInput, ProjectIndexer, SessionFactoryKind, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
+import type { FindingInput, IndexInput, ProjectIndexer, SessionFactoryKind, TextEdit, Transform, TransformContext, TransformOptions, TransformResult } from '../../engine/types';
 import { EngineIndex, importsUntwinned, type EngineSummary, type SessionBind } from './scaffold/engine-index';
 import { SessionResolver, sessionOptionsFrom } from './query/sessions';
 import { isTestPath } from './index/modules';
@@ -147,10 +147,22 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
   // `async def get_db`: a module whose dependency is async already (EngineIndex.asyncDependencyModules);
   // `create_all`/`drop_all` and get_db: the imported engines and factories a file needs the twin of (twinRefs).
   // `fixture`: the fixtures of test modules and conftests (EngineSummary.fixtures).
-  prefilter: (options) => ['Session', 'sessionmaker', 'create_engine', 'create_all', 'drop_all', options.getDbName, 'fixture'],
-  // On the memoising view: every call's callee is resolved through the same few scopes again and again.
-  summarize: (input: IndexInput<SgRoot>) =>
-    new EngineTwins({ path: input.path, source: input.source, tree: cachedTree(input.tree), options: input.options, isIgnored: () => false }).summary(input.absPath),
+  // `import`: every file's `from m import n`, for the names other modules import from a module
+  // (EngineIndex.importedByOthers); a file with none of the other words gives only those.
+  prefilter: (options) => [...sessionWords(options), 'import'],
+  summarize: (input: IndexInput<SgRoot>) => {
+    const fromImports = collectImports(input.tree)
+      .from.filter((i) => i.name !== '*' && i.module !== '__future__')
+      .map((i) => ({ module: i.module, name: i.name }));
+    // The ignore mark as in the engine's prefilter check (pipeline.ts mayAct): such a file was always summarized.
+    const full = input.source.includes('awaitify:') || sessionWords(input.options).some((w) => input.source.includes(w));
+    // On the memoising view: every call's callee is resolved through the same few scopes again and again.
+    const summary: EngineSummary = full
+      ? new EngineTwins({ path: input.path, source: input.source, tree: cachedTree(input.tree), options: input.options, isIgnored: () => false }).summary(input.absPath)
+      : { absPath: input.absPath, sessionBinds: [], twinnable: [], sessionAliases: [], sessionFactories: [] };
+    if (fromImports.length > 0) summary.fromImports = fromImports;
+    return summary;
+  },
   build: (summaries) => new EngineIndex(summaries),
   extendOptions: (index, options) => ({
     ...options,
@@ -162,8 +174,14 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
     ...(Object.keys(index.untwinnedImports).length > 0 ? { untwinnedImports: index.untwinnedImports } : {}),
     ...(Object.keys(index.sessionAttributes).length > 0 ? { sessionAttributes: index.sessionAttributes } : {}),
     ...(Object.keys(index.sessionFixtures).length > 0 ? { sessionFixtures: index.sessionFixtures } : {}),
+    ...(Object.keys(index.importedByOthers).length > 0 ? { importedByOthers: index.importedByOthers } : {}),
   }),
 };
+
+/** The words of a file the session summary (EngineTwins.summary) can find anything in. */
+function sessionWords(options: TransformOptions): string[] {
+  return ['Session', 'sessionmaker', 'create_engine', 'create_all', 'drop_all', options.getDbName, 'fixture'];
+}
 
 export const transform: Transform<SgRoot> = {
   id: 'async-engine',

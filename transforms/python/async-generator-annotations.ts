@@ -12,6 +12,7 @@ import type { FindingInput, TextEdit, Transform, TransformContext, TransformResu
 import { QualifiedNames } from './audit/names';
 import { end, enclosingFunction, isAsyncDef, namedChildren, sameNode, start } from './query/syntax';
 import { collectImports, dunderAllNames, isModuleLevel, planImportEdits, type ImportChange, type ModuleImports } from './support/imports';
+import { importedByOthers } from './scaffold/engine-index';
 import { nameTable } from './support/scope';
 
 const ID = 'async-generator-annotations';
@@ -252,7 +253,7 @@ class GeneratorAnnotations {
       const stillUsed = nameTable(this.ctx.tree, local).occurrences.some((o) => o.role === 'reference' && !replaced.some((r) => sameNode(r, o.node)));
       if (!stillUsed) change.remove!.push(target);
     }
-    const edits = planImportEdits(this.ctx.tree, this.ctx.source, change);
+    const edits = planImportEdits(this.ctx.tree, this.ctx.source, change, importedByOthers(this.ctx.options, this.ctx.path));
     return edits.some((e) => this.ctx.isIgnored(e.start, e.end)) ? null : edits;
   }
 

@@ -3,7 +3,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { collectImports, dunderAllNames, FromImport, isModuleLevel, ModuleImports, planImportEdits } from './support/imports';
-import { definesAsyncDependency } from './scaffold/engine-index';
+import { definesAsyncDependency, importedByOthers } from './scaffold/engine-index';
 import { maySeeModuleBinding, moduleBindings, NameOccurrence, NameTable, occurrenceOf, resolveBinding, seesModuleBinding, cachedNameTables } from './support/scope';
 
 export const RULE_UNRESOLVED = 'GETDB-UNRESOLVED';
@@ -94,7 +94,7 @@ class GetDbRewrite {
     const module = (imported[0]!.origin as { kind: 'import'; module: string }).module;
     const add = [{ module, name: this.asyncName }];
     const remove = this.importRemovable(module, imported) ? [{ module, name: this.getDb }] : [];
-    let importEdits = planImportEdits(this.ctx.tree, this.ctx.source, { add, remove });
+    let importEdits = planImportEdits(this.ctx.tree, this.ctx.source, { add, remove }, importedByOthers(this.ctx.options, this.ctx.path));
     if (importEdits.some((e) => this.ctx.isIgnored(e.start, e.end))) {
       importEdits = planImportEdits(this.ctx.tree, this.ctx.source, { add });
       if (importEdits.some((e) => this.ctx.isIgnored(e.start, e.end))) {

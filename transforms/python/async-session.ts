@@ -4,6 +4,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { collectImports, dunderAllNames, FromImport, isModuleLevel, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
+import { importedByOthers } from './scaffold/engine-index';
 import { maySeeModuleBinding, moduleBindings, NameTable, occurrenceOf, seesModuleBinding, cachedNameTables } from './support/scope';
 import { annotationRole, climbTypeExpression, parseStringAnnotation, TypePosition } from './support/type-annotations';
 
@@ -128,7 +129,7 @@ class SessionAnnotations {
     }));
     const add = [{ module: asyncModule, name: ASYNC_CLASS }];
     const remove = this.removableImports(uses, verdicts, blocked, sessionImports);
-    let importEdits = planImportEdits(this.ctx.tree, this.ctx.source, { add, remove });
+    let importEdits = planImportEdits(this.ctx.tree, this.ctx.source, { add, remove }, importedByOthers(this.ctx.options, this.ctx.path));
     if (importEdits.some((e) => this.ctx.isIgnored(e.start, e.end))) {
       importEdits = planImportEdits(this.ctx.tree, this.ctx.source, { add });
       if (importEdits.some((e) => this.ctx.isIgnored(e.start, e.end))) {

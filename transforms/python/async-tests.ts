@@ -16,6 +16,7 @@ import { summarizeModule } from './index/summarize';
 import { asyncKeyword, end, sameNode, start } from './query/syntax';
 import { withCachedTree } from './support/cached-tree';
 import { collectImports, type ImportChange, importInsertionPoint, isModuleLevel, isTopLevel, planImportEdits } from './support/imports';
+import { importedByOthers } from './scaffold/engine-index';
 import { awaitsTakenOut, unusedImport } from './support/sync-back';
 import { testFacts } from './testing/facts';
 import { asyncFixtureDecorator } from './testing/fixtures';
@@ -179,7 +180,7 @@ function importEdits(ctx: TransformContext<SgRoot>, pytest: boolean, pytestAsync
   const imports = collectImports(ctx.tree);
   const has = (module: string): boolean => imports.plain.some((i) => i.module === module && i.alias === null && isModuleLevel(i.node));
   const reason = `${ID}: imports for the async tests`;
-  const edits: TextEdit[] = planImportEdits(ctx.tree, ctx.source, { add: fromImports, remove: fromRemovals }).map((e) => ({ ...e, reason }));
+  const edits: TextEdit[] = planImportEdits(ctx.tree, ctx.source, { add: fromImports, remove: fromRemovals }, importedByOthers(ctx.options, ctx.path)).map((e) => ({ ...e, reason }));
   const clash = edits.find((e) => engineEdits.some((o) => e.start < o.end && o.start < e.end));
   if (clash) throw new Error(`${ID}: the imports for ${ctx.path} collide with async-engine's; run async-engine first`);
   const lines = [...(pytest && !has('pytest') ? ['import pytest'] : []), ...(pytestAsyncio && !has('pytest_asyncio') ? ['import pytest_asyncio'] : [])];

@@ -12,7 +12,7 @@ import { bulkEdits } from './awaits/bulk';
 import { placeOf, syncOnlyReason, unitName, type Place } from './awaits/context';
 import { FactoryTwins, type ImportAdd, type Twin } from './awaits/factories';
 import { renamedText, unclosedMessage, unclosedSession } from './awaits/unclosed';
-import { importsTwinnedEngine } from './scaffold/engine-index';
+import { importedByOthers, importsTwinnedEngine } from './scaffold/engine-index';
 import { ASYNC_OBJECT_METHODS, AWAITED_METHODS, BULK_METHODS, SQLMODEL_AWAITED_METHODS, TRANSACTION_METHODS } from './awaits/methods';
 import { HINTS, RULES, type AwaitRule } from './awaits/rules';
 import { occurrencesOf } from './query/bindings';
@@ -304,7 +304,7 @@ class InsertAwait {
       const add = [...imports.map(({ module, name }) => ({ module, name })), ...extra];
       const candidates = [...imports.map((i) => i.replaces), ...[...renames.values()].flatMap((r) => r.mayFree ?? [])];
       const remove = importsFreedBy(this.ctx.tree, this.ctx.path, candidates, [...renames.values()].map((r) => r.edit));
-      for (const e of planImportEdits(this.ctx.tree, this.ctx.source, { add, remove })) edits.push({ ...e, reason: `${ID}: import the async session factory` });
+      for (const e of planImportEdits(this.ctx.tree, this.ctx.source, { add, remove }, importedByOthers(this.ctx.options, this.ctx.path))) edits.push({ ...e, reason: `${ID}: import the async session factory` });
     }
     return { edits: mergeInsertions(edits), findings: this.findings, counts: { 'awaits added': awaits, 'functions left unchanged': left } };
   }

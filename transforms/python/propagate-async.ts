@@ -17,6 +17,7 @@ import { HINTS, RULES } from './propagate/rules';
 import { syncSessionArguments } from './propagate/session-args';
 import { asyncKeyword, callArgs, end, start } from './query/syntax';
 import { collectImports, type ImportChange, importInsertionPoint, isModuleLevel, type ModuleImports, planImportEdits } from './support/imports';
+import { importedByOthers } from './scaffold/engine-index';
 import { nameTable } from './support/scope';
 import { withCachedTree } from './support/cached-tree';
 import { ASYNC_SESSION_MODULES, awaitsTakenOut, boundAtModuleLevel, unusedImport } from './support/sync-back';
@@ -68,7 +69,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   const add = [...(keptPlain.imports.add ?? []), ...(keptSync.imports.add ?? [])];
   const remove = [...(keptPlain.imports.remove ?? []), ...(keptSync.imports.remove ?? [])];
   if (add.length > 0 || remove.length > 0) {
-    for (const e of planImportEdits(ctx.tree, ctx.source, { add, remove })) edits.push({ ...e, reason: `${ID}: imports of the sync session for code that stays sync` });
+    for (const e of planImportEdits(ctx.tree, ctx.source, { add, remove }, importedByOthers(ctx.options, ctx.path))) edits.push({ ...e, reason: `${ID}: imports of the sync session for code that stays sync` });
   }
   const entries = entryRunEdits(ctx, file);
   edits.push(...entries.edits);

@@ -19,7 +19,7 @@ import { FactoryTwins, type ImportAdd } from '../awaits/factories';
 import { SYNC_MEMBERS } from '../awaits/methods';
 import { HINTS as AWAIT_HINTS, RULES as AWAIT_RULES } from '../awaits/rules';
 import { renamedText, unclosedMessage, unclosedSession } from '../awaits/unclosed';
-import { importsTwinnedEngine } from '../scaffold/engine-index';
+import { importedByOthers, importsTwinnedEngine } from '../scaffold/engine-index';
 import { SessionResolver, sessionOptionsFrom } from '../query/sessions';
 import { callArgs, end, start } from '../query/syntax';
 import { collectImports, importsFreedBy, planImportEdits, type ImportChange } from '../support/imports';
@@ -136,7 +136,7 @@ export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgN
     out.imports = { add, remove };
     return out;
   }
-  for (const e of planImportEdits(ctx.tree, ctx.source, { add, remove })) out.edits.push({ ...e, reason: `${ID}: import the async session factory` });
+  for (const e of planImportEdits(ctx.tree, ctx.source, { add, remove }, importedByOthers(ctx.options, ctx.path))) out.edits.push({ ...e, reason: `${ID}: import the async session factory` });
   return out;
 }
 

@@ -48,6 +48,11 @@ export interface EngineSummary {
   asyncDependency?: true;
   /** Set only in a test module or conftest defining fixtures at module level (see testing/fixtures.ts moduleFixtures). */
   fixtures?: Record<string, FixtureEntry>;
+  /**
+   * Set only when non-empty: every `from <module> import <name>` of this file (anywhere in it), so the index can tell
+   * a module which of its names others import from it (EngineIndex.importedByOthers).
+   */
+  fromImports?: SessionBind[];
 }
 
 const key = (path: string, name: string): string => `${path}\u0000${name}`;
@@ -87,7 +92,18 @@ export function importsUntwinned(options: TransformOptions, path: string, module
 export type EngineOptions = TransformOptions & {
   asyncDependencyModules?: Readonly<Record<string, true>>;
   untwinnedImports?: Readonly<Record<string, readonly string[]>>;
+  importedByOthers?: Readonly<Record<string, readonly string[]>>;
 };
+
+/**
+ * The names other modules of the run import from the file at `path` (`from app.jobs import engine` elsewhere:
+ * `engine` for app/jobs.py), by EngineIndex.importedByOthers. Such a name stays bound in the file even where nothing
+ * in it uses the name any more: an import a transform frees is not removed then, or the importer fails with
+ * ImportError (a module re-exporting the engine it imported, say).
+ */
+export function importedByOthers(options: TransformOptions, path: string): readonly string[] {
+  return (options as EngineOptions).importedByOthers?.[path] ?? [];
+}
 
 /**
  * Whether `module`, as an import in the file at `path` writes it (`app.db`, `..db`, `.`), names a module of the
@@ -145,6 +161,8 @@ export class EngineIndex {
   readonly sessionAttributes: Record<string, Record<string, boolean>> = {};
   /** Test file path → the fixtures it defines at module level (TransformOptions.sessionFixtures). */
   readonly sessionFixtures: Record<string, Record<string, boolean | null>> = {};
+  /** File path → the names other modules of the run import from it (TransformOptions.importedByOthers; read with importedByOthers). */
+  readonly importedByOthers: Record<string, string[]> = {};
   private readonly used = new Set<string>();
 
   constructor(summaries: ReadonlyMap<string, EngineSummary>) {
@@ -191,6 +209,14 @@ export class EngineIndex {
         }
       }
       this.sessionFixtures[path] = table;
+    }
+    for (const [path, summary] of summaries) {
+      for (const imported of summary.fromImports ?? []) {
+        const target = resolve(imported.module, summary.absPath);
+        if (target === null || target === path) continue;
+        const names = (this.importedByOthers[target] ??= []);
+        if (!names.includes(imported.name)) names.push(imported.name);
+      }
     }
     for (const [path, summary] of summaries) {
       for (const bind of summary.sessionBinds) {

@@ -184,12 +184,13 @@ export function isTopLevel(node: SgNode): boolean {
  * or in place of a leading-block statement this same change removes entirely.
  *
  * Removing `{module, name}` removes that name, under any alias, from every module-level `from module import`
- * statement (imports inside functions and classes are left alone): callers must check that none of the local
+ * statement (imports inside functions and classes are left alone), except under a local name in `keep` (the names
+ * other modules import from this one, scaffold/engine-index.ts importedByOthers, which must stay bound here): callers must check that none of the local
  * names involved is still used. Removing the last name of a statement removes the whole line; when it was the
  * only statement of an `if NAME:` block without `else` (`if TYPE_CHECKING:`), the block goes too; otherwise the
  * only statement of a block becomes `pass`. A statement both losing and gaining names is edited in place.
  */
-export function planImportEdits(root: SgRoot, source: string, change: ImportChange): TextEdit[] {
+export function planImportEdits(root: SgRoot, source: string, change: ImportChange, keep: readonly string[] = []): TextEdit[] {
   const statements = root
     .root()
     .findAll({ rule: { any: [{ kind: 'import_from_statement' }, { kind: 'future_import_statement' }] } })
@@ -208,10 +209,11 @@ export function planImportEdits(root: SgRoot, source: string, change: ImportChan
     for (const stmt of statements) {
       if (fromModuleOf(stmt) !== module || !isModuleLevel(stmt)) continue;
       const items = importedItems(stmt);
-      if (!items.some((item) => item.name === name)) continue;
+      const removable = (item: ImportedItem): boolean => item.name === name && !keep.includes(item.alias ?? item.name);
+      if (!items.some(removable)) continue;
       const plan = planFor(stmt);
       plan.items.forEach((item, index) => {
-        if (item.name === name) plan.removed.add(index);
+        if (removable(item)) plan.removed.add(index);
       });
     }
   }
