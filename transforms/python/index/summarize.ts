@@ -263,6 +263,7 @@ class Summarizer {
     // A function pinned sync (a validator, a property...) never becomes async: what decorates it does not matter.
     if (decorating.length > 0 && summary.syncOnly === null) summary.decorators = decorating;
     if (this.wrapsSynchronously(fn, own, summary)) summary.syncWrapper = true;
+    else if (this.registersArgument(fn, own, summary)) summary.registers = true;
     if (!summary.isAsync && decorators.some((d) => /^@\s*(?:contextlib\.)?contextmanager\s*$/.test(d))) summary.contextManager = true;
     const construct = summary.isAsync || summary.firstAwait === null ? null : this.asyncConstructOf(fn, own);
     if (construct !== null) summary.asyncConstruct = construct;
@@ -298,6 +299,23 @@ class Summarizer {
       const callee = call.field('function');
       return callee?.kind() === 'identifier' && callee.text() === param.name && sameNode(placeOf(call).unit, wrapper) && awaitState(call, this.input.source) !== 'yes';
     });
+  }
+
+  /**
+   * `def register(handler): TOOLS[name] = handler; return handler` (or `REGISTRY.append(handler)`,
+   * `self._tools[name] = Tool(handler=handler)`): a plain def with one parameter that hands it on (an argument of a
+   * call, the value of an assignment or of a display) and returns it unchanged, a registration decorator (see
+   * FunctionSummary.registers). Returning it without handing it on (`fn.__doc__ = ...; return fn`) is not one.
+   */
+  private registersArgument(fn: SgNode, own: readonly SgNode[], summary: FunctionSummary): boolean {
+    if (summary.isAsync) return false;
+    const params = parametersOf(fn).filter((_, i) => i > 0 || summary.kind === 'function' || summary.kind === 'staticmethod');
+    const param = params.length === 1 ? params[0] : undefined;
+    if (!param || (param.node.kind() !== 'identifier' && param.node.child(0)?.kind() !== 'identifier')) return false;
+    const returns = own.filter((n) => n.kind() === 'return_statement');
+    if (returns.length === 0 || returns.some((n) => castOperand(namedChildren(n)[0])?.text() !== param.name)) return false;
+    const uses = fn.field('body')?.findAll({ rule: { kind: 'identifier', regex: `^${param.name}$` } }) ?? [];
+    return uses.some((use) => sameNode(ownerOf(use), fn) && handedOn(use));
   }
 
   /**
@@ -1094,6 +1112,25 @@ function firstAwaitOf(own: SgNode[]): string | null {
     if (kind === 'for_statement' || kind === 'for_in_clause') return `async for over ${shorten(spaced(n.field('right')?.text() ?? ''))}`;
   }
   return null;
+}
+
+/** The value `node` is handed on as it is: an argument of a call, the value assigned, an item of a display. */
+function handedOn(node: SgNode): boolean {
+  const parent = node.parent();
+  switch (parent?.kind()) {
+    case 'argument_list':
+    case 'list':
+    case 'tuple':
+    case 'set':
+      return true;
+    case 'keyword_argument':
+    case 'pair':
+      return sameNode(parent.field('value'), node);
+    case 'assignment':
+      return sameNode(parent.field('right'), node);
+    default:
+      return false;
+  }
 }
 
 /** `cast(F, wrapper)` → `wrapper` (typed decorators return their wrapper through `typing.cast`); anything else as it is. */

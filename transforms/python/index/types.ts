@@ -210,6 +210,12 @@ export interface FunctionSummary {
    */
   syncWrapper?: true;
   /**
+   * A registration decorator: a plain def with one parameter that hands it to something else (a registry's dict or
+   * list, a constructor) and returns it unchanged. Whatever later calls the function from there is not seen, and may
+   * call it without await. Absent when not (and always when `syncWrapper` is set).
+   */
+  registers?: true;
+  /**
    * In a plain def whose body awaits: the first async-only code an earlier transform wrote into it besides `await`
    * (`async with`, `async for`, a `run_sync` call, a session made in the body or stored on `self` by a factory, which
    * insert-await switched to its async twin). Taking the awaits out of such a function does not give back the code

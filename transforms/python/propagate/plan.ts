@@ -389,6 +389,11 @@ export class AsyncPlan {
         if (decorator?.fn.syncWrapper) {
           return `decorator \`${decorator.fn.qualname}\` (${decorator.path}) of \`${entry.fn.qualname}\` wraps it in a plain def that calls it without await, so as a coroutine function it would never run`;
         }
+        // Kept sync, it runs as before whoever calls it; made async, any caller of the registry calling it without
+        // await would only make its coroutine, and those callers are not followed.
+        if (decorator?.fn.registers) {
+          return `decorator \`${decorator.fn.qualname}\` (${decorator.path}) of \`${entry.fn.qualname}\` registers it (hands it to something else and returns it unchanged): what calls it from there is not known, and as a coroutine function it would never run where that is without await`;
+        }
       }
       return null;
     });
