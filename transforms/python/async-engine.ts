@@ -325,7 +325,7 @@ class EngineTwins {
         judged.factoryTwins[i]!.forEach((twin, j) => this.commit(twin, j === 0 ? 'session factories added' : null));
       });
     }
-    if (getDb && source) this.planGetDb(getDb, source, opened?.commits ?? false);
+    if (getDb && source) this.planGetDb(getDb, source, opened?.commits ?? false, opened?.copied ?? null);
     this.convertCreateAll(engines);
 
     if (this.helperNeeded) this.insertHelper([...engines.values()].filter((e) => e.twin !== null));
@@ -1130,8 +1130,11 @@ class EngineTwins {
     return Object.prototype.hasOwnProperty.call(table, qualified) ? table[qualified] : undefined;
   }
 
-  /** `commits`: get_db commits after its yield (see openedSession), and so does the twin. */
-  private planGetDb(getDb: SgNode, source: SessionSource, commits: boolean): void {
+  /**
+   * `commits`: get_db commits after its yield (see openedSession), and so does the twin. `copied`: the body of
+   * get_db's `with` and its target, written into the twin's `async with` as they are (see openedSession).
+   */
+  private planGetDb(getDb: SgNode, source: SessionSource, commits: boolean, copied: CopiedBody | null): void {
     if (this.ignored(getDb)) return;
     let open: string;
     if (source.kind === 'session') {
@@ -1163,7 +1166,8 @@ class EngineTwins {
     // Committed after the yield: only when the request ended without an exception, as get_db did (an exception
     // thrown in at the yield leaves the `async with`, whose close rolls back, as get_db's except and finally did).
     const commit = commits ? [`${unit}${unit}await session.commit()`] : [];
-    const text = [`async def ${this.ctx.options.asyncGetDbName}():`, `${unit}async with ${open} as session:`, `${unit}${unit}yield session`, ...commit].join('\n');
+    const body = copied ? [this.ctx.source.slice(lineStart(this.ctx.source, copied.body.range().start.index), copied.body.range().end.index)] : [`${unit}${unit}yield session`, ...commit];
+    const text = [`async def ${this.ctx.options.asyncGetDbName}():`, `${unit}async with ${open} as ${copied?.variable ?? 'session'}:`, ...body].join('\n');
     const end = lineEnd(this.ctx.source, getDb.range().end.index);
     const prefix = end === this.ctx.source.length && !this.ctx.source.endsWith('\n') ? '\n' : '';
     this.edits.push({ start: end, end, text: `${prefix}\n\n${text}\n`, reason: `async twin of ${this.ctx.options.getDbName}` });
@@ -1525,7 +1529,7 @@ export function stringLiteral(node: SgNode): StringLiteral | null {
  * The `Factory(...)` call get_db opens its session with, when get_db has one of the two plain shapes, and whether
  * it commits the session after the yield (`yield db` then `db.commit()`, the unit-of-work dependency).
  */
-function openedSession(getDb: SgNode): { call: SgNode; commits: boolean } | null {
+function openedSession(getDb: SgNode): { call: SgNode; commits: boolean; copied?: CopiedBody } | null {
   if (kindOf(getDb) !== 'function_definition' || getDb.children().some((c) => c.text() === 'async')) return null;
   if (namedChildren(getDb.field('parameters')!).length > 0) return null;
   let statements = namedChildren(getDb.field('body')!);
@@ -1541,9 +1545,12 @@ function openedSession(getDb: SgNode): { call: SgNode; commits: boolean } | null
     const [call, target] = namedChildren(pattern);
     const variable = target ? namedChildren(target)[0] : undefined;
     if (!call || kindOf(call) !== 'call' || !variable || kindOf(variable) !== 'identifier') return null;
-    const body = namedChildren(withStatement.field('body')!);
+    const block = withStatement.field('body')!;
+    const body = namedChildren(block);
     const commits = yieldsThenCommits(body, variable.text());
-    return commits === null ? null : { call, commits };
+    if (commits !== null) return { call, commits };
+    // Module level only: the copied body keeps its indentation, which is the twin's there.
+    return getDb.parent()?.kind() === 'module' && yieldsAmongInert(body, variable.text()) ? { call, commits: false, copied: { body: block, variable: variable.text() } } : null;
   }
   // `db = F(); yield db; db.close()` with no `try`: on an exception thrown in at the yield the session was not
   // closed (left to the garbage collector); the twin closes it, which changes nothing the request sees.
@@ -1587,6 +1594,42 @@ function openedSession(getDb: SgNode): { call: SgNode; commits: boolean } | null
     return closed ? { call, commits } : null;
   }
   return null;
+}
+
+/** get_db's `with` body the twin's `async with` takes as it is, and the `as` target it names the session by. */
+interface CopiedBody {
+  body: SgNode;
+  variable: string;
+}
+
+/**
+ * `yield name` with statements that do not touch the session around it (`logger.debug(f"opened {id(session)}")`),
+ * the yield maybe in a `try` whose only clause is a `finally` of such statements: a body that runs the same around
+ * an AsyncSession, so the twin copies it. Inert means a call statement (no await, yield or lambda) naming the
+ * session only as `id(name)`.
+ */
+function yieldsAmongInert(body: readonly SgNode[], name: string): boolean {
+  const core = body.filter((s) => !inertStatement(s, name));
+  if (core.length !== 1) return false;
+  const only = core[0]!;
+  if (isYieldOf(only, name)) return true;
+  if (kindOf(only) !== 'try_statement') return false;
+  const clauses = namedChildren(only).slice(1);
+  if (clauses.length !== 1 || kindOf(clauses[0]!) !== 'finally_clause') return false;
+  const tried = namedChildren(only.field('body')!).filter((s) => !inertStatement(s, name));
+  const cleanup = namedChildren(clauses[0]!.children().find((c) => kindOf(c) === 'block')!);
+  return tried.length === 1 && isYieldOf(tried[0]!, name) && cleanup.every((s) => inertStatement(s, name));
+}
+
+function inertStatement(statement: SgNode, name: string): boolean {
+  const [call] = namedChildren(statement);
+  if (kindOf(statement) !== 'expression_statement' || namedChildren(statement).length !== 1 || !call || kindOf(call) !== 'call') return false;
+  if (call.find({ rule: { any: [{ kind: 'await' }, { kind: 'yield' }, { kind: 'lambda' }] } })) return false;
+  return call.findAll({ rule: { kind: 'identifier', regex: `^${name}$` } }).every((use) => {
+    const args = use.parent();
+    const outer = args?.kind() === 'argument_list' ? args.parent() : null;
+    return outer?.kind() === 'call' && outer.field('function')?.text() === 'id' && namedChildren(args!).length === 1;
+  });
 }
 
 /** `yield name` alone (false) or followed by `name.commit()` (true); null for any other body. */
