@@ -90,6 +90,11 @@ export interface FunctionFacts {
   parametrized: string[];
   /** `self.<attr> = <value>` in its own body; `param` when the value is one of its parameters as given (`self.db = db`). */
   selfStores: { attr: string; param: string | null }[];
+  /**
+   * Reads of the engine a parameter is bound to, `param.bind` or `param.get_bind()` (nested defs included): once
+   * that parameter's session fixture hands out an AsyncSession, they give the AsyncEngine. Absent when none.
+   */
+  bindReads?: { param: string; start: number; text: string }[];
 }
 
 /** An `await` in a function's own body; `receiver` and `method` when it awaits a call `receiver.method(...)` on a plain name. */
@@ -244,6 +249,7 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
       refused: null,
       handsOut: fixture ? handedOut(fn, params) : null,
       ...usesOf(fn, params, source, overrides),
+      ...bindReadsOf(fn, params),
       overrides,
       ...ownAwaits(fn),
       asyncSessionParams: asyncSessionParams(fn),
@@ -580,7 +586,26 @@ function usesOf(fn: SgNode, params: string[], source: string, overrides: NestedO
       sessionUses.push({ param: receiver.text(), method: callee?.field('attribute')?.text() ?? 'begin', line: item.range().start.line + 1, start: start(call as SgNode) });
     }
   }
-  return { sessionUses, forwards, unblocked, setattrs };
+  // An HTTP client (`client: TestClient`, `AsyncClient`) is no session, whatever its `get`/`delete` calls look like.
+  const clients = new Set(parametersOf(fn).filter((p) => /\b\w*Client\b/.test(p.annotation?.text() ?? '')).map((p) => p.name));
+  return { sessionUses: sessionUses.filter((u) => !clients.has(u.param)), forwards, unblocked, setattrs };
+}
+
+/** FunctionFacts.bindReads, set only when there are some. */
+function bindReadsOf(fn: SgNode, params: readonly string[]): Pick<FunctionFacts, 'bindReads'> {
+  const reads: NonNullable<FunctionFacts['bindReads']> = [];
+  for (const attribute of fn.field('body')?.findAll({ rule: { kind: 'attribute' } }) ?? []) {
+    const object = attribute.field('object');
+    const name = attribute.field('attribute')?.text();
+    if (object?.kind() !== 'identifier' || !params.includes(object.text()) || (name !== 'bind' && name !== 'get_bind')) continue;
+    const parent = attribute.parent();
+    const called = parent?.kind() === 'call' && sameNode(parent.field('function'), attribute);
+    // `.bind` read as a value; `.get_bind()` called.
+    if (called !== (name === 'get_bind')) continue;
+    const read = called ? (parent as SgNode) : attribute;
+    reads.push({ param: object.text(), start: start(read), text: read.text() });
+  }
+  return reads.length > 0 ? { bindReads: reads } : {};
 }
 
 /** The parameter every `return`/`yield` of `fn` (at least one) hands out as it is, or null. */

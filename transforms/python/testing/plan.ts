@@ -833,12 +833,14 @@ export class TestPlan {
     }
     const problems: string[] = [];
     const followers: Follower[] = [];
+    const bindReads: { path: string; who: string; read: NonNullable<FunctionFacts['bindReads']>[number] }[] = [];
     const overrides: { path: string; override: NestedOverride; awaits: number[] }[] = [];
     // The names the session goes by (its own, those of fixtures handing it on) and where each is defined.
     const names = [{ name: requested, fromAbs: s.base.absPath }];
     this.forEachReceiver(requested, path, s.base.absPath, fn.id, (r) => {
       const { otherPath, consumer, cf, name } = r;
       const who = `\`${consumer.qualname}\` (${otherPath})${name === requested ? '' : ` receiving it as \`${name}\``}`;
+      for (const read of (cf.bindReads ?? []).filter((b) => b.param === name)) bindReads.push({ path: otherPath, who, read });
       const use = this.syncUse(otherPath, consumer, cf, name, 0, new Set());
       const follower = use && switches ? this.follower(otherPath, r.other, consumer, cf, name, name === requested ? s.base.absPath : null) : null;
       if (follower) followers.push(follower);
@@ -866,6 +868,18 @@ export class TestPlan {
     this.file(path).sessionFixtures.add(fn.id);
     for (const o of overrides) this.file(o.path).overrides.set(o.override.def, { fixture: fn.id, awaits: o.awaits });
     for (const f of followers) this.follow(f, fn);
+    // Switched, it hands out an AsyncSession, whose bind is the AsyncEngine: nothing here can tell what is done
+    // with it (a module's engine patched with it for code opening sync sessions of its own, say).
+    if (switches) {
+      for (const { path: at, who, read } of bindReads) {
+        this.flag(
+          at,
+          RULES.sessionFixture,
+          read.start,
+          `${who} reads \`${read.text}\` of the session ${what} (${path}), which now hands out an AsyncSession: that is the AsyncEngine it is bound to, not the sync Engine it was; code given it as a sync engine (\`Session(engine)\`, \`engine.connect()\`, a module's engine patched with it for code opening its own sessions) fails with it`,
+        );
+      }
+    }
   }
 
   /**
