@@ -7,7 +7,7 @@
 // driver the project may not have.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, IndexInput, ProjectIndexer, SessionFactoryKind, TextEdit, Transform, TransformContext, TransformOptions, TransformResult } from '../../engine/types';
-import { EngineIndex, importsUntwinned, type EngineSummary, type SessionBind } from './scaffold/engine-index';
+import { EngineIndex, importedByOthers, importsUntwinned, type EngineSummary, type SessionBind } from './scaffold/engine-index';
 import { SessionResolver, sessionOptionsFrom } from './query/sessions';
 import { isTestPath } from './index/modules';
 import { reraises } from './query/syntax';
@@ -17,7 +17,7 @@ import { twinName, twinOrigin } from './scaffold/twin-names';
 
 export { twinName, twinOrigin };
 import { cachedTree } from './support/cached-tree';
-import { collectImports, ImportBinding, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
+import { collectImports, ImportBinding, importsFreedBy, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
 import { moduleBindings, NameTable, cachedNameTables } from './support/scope';
 import { cached } from '../../engine/cached';
 
@@ -253,6 +253,8 @@ class EngineTwins {
   private readonly findings: FindingInput[] = [];
   private readonly edits: TextEdit[] = [];
   private readonly importsToAdd: Import[] = [];
+  /** Imports a conversion may leave unused (see importsFreedBy). */
+  private readonly mayFree: { module: string; name: string; local: string }[] = [];
   private resolver: SessionResolver | null = null;
   private readonly counts: Record<string, number> = {};
   private readonly v14: boolean;
@@ -285,7 +287,8 @@ class EngineTwins {
   /** The planned edits with their imports, or only the findings when an import would land on an ignored line. */
   private result(): TransformResult {
     if (this.edits.length === 0) return { edits: [], findings: this.findings };
-    const importEdits = planImportEdits(this.ctx.tree, this.ctx.source, { add: this.importsToAdd });
+    const remove = importsFreedBy(this.ctx.tree, this.ctx.path, this.mayFree, this.edits);
+    const importEdits = planImportEdits(this.ctx.tree, this.ctx.source, { add: this.importsToAdd, remove }, importedByOthers(this.ctx.options, this.ctx.path));
     if (importEdits.some((e) => this.ctx.isIgnored(e.start, e.end))) return { edits: [], findings: this.findings };
     return {
       edits: [...importEdits.map((e) => ({ ...e, reason: 'imports for the async twins' })), ...this.edits],
@@ -1213,6 +1216,9 @@ class EngineTwins {
       const rest = args.filter((a) => a !== bindArg).map((a) => a.text());
       const text = `async with ${asyncEngine.text}.begin() as conn:\n${indent}${unit}await conn.run_sync(${[`${callee!.field('object')!.text()}.${method}`, ...rest].join(', ')})`;
       this.importsToAdd.push(...asyncEngine.imports);
+      // The sync engine's import goes when this was its last use (a lifespan's `create_all(engine)` in main.py).
+      const imported = kindOf(bind) === 'identifier' ? this.imports.from.find((i) => (i.alias ?? i.name) === bind.text() && this.isModuleImport(i.node)) : undefined;
+      if (imported) this.mayFree.push({ module: imported.module, name: imported.name, local: bind.text() });
       this.edits.push({ start: statement.range().start.index, end: statement.range().end.index, text, reason: `${method} through run_sync on the async engine` });
       this.count('create_all converted');
       this.disposeAtShutdown(fn, asyncEngine.text);

@@ -1,5 +1,5 @@
 from app.db.base import Base
-from app.db.session import async_engine, engine
+from app.db.session import async_engine
 
 
 async def init_db() -> None:

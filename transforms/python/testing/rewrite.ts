@@ -342,7 +342,9 @@ export class SessionRewriter {
       const local = localNamesFor(this.imports, module, 'AsyncSession')[0];
       if (!local && moduleBindings(nameTable(this.ctx.tree, 'AsyncSession')).length > 0) return { ok: false, reason: '`AsyncSession` is bound to something else in this file' };
       const target = connection === undefined ? engineTwin : `bind=${connection}`;
-      return { ok: true, text: `${local ?? 'AsyncSession'}(${target}, expire_on_commit=False)`, imports: local ? [] : [{ module, name: 'AsyncSession' }], missingTwin: null };
+      // `Session` goes from the imports when nothing else uses it (a SQLModel conftest's `with Session(engine)`).
+      const frees = [{ module: sessionModule, name: 'Session', local: name }];
+      return { ok: true, text: `${local ?? 'AsyncSession'}(${target}, expire_on_commit=False)`, imports: local ? [] : [{ module, name: 'AsyncSession' }], missingTwin: null, frees };
     }
     if (connection === undefined && (args.positional.length > 0 || args.keywords.size > 0 || args.splat)) {
       return { ok: false, reason: `\`${call.text()}\` passes arguments to the factory, which its async twin may not take` };

@@ -1,6 +1,6 @@
 from fastapi import APIRouter
 
-from app.database import AsyncSessionLocal, ItemsBase, SessionLocal, async_engine, engine
+from app.database import ItemsBase, SessionLocal, AsyncSessionLocal, async_engine
 
 router = APIRouter()
 

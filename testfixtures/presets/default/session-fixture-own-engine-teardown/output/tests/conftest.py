@@ -2,7 +2,6 @@ import pytest
 import pytest_asyncio
 from fastapi.testclient import TestClient
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
-from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
 from app.database import get_async_db

@@ -1,7 +1,7 @@
 import pytest
 import pytest_asyncio
 from fastapi.testclient import TestClient
-from sqlmodel import Session, SQLModel
+from sqlmodel import SQLModel
 from sqlmodel.pool import StaticPool
 
 from app.main import app, get_async_db

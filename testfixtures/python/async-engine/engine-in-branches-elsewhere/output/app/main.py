@@ -3,7 +3,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from sqlmodel import SQLModel
 
-from app.core.db import async_engine, engine
+from app.core.db import async_engine
 
 
 @asynccontextmanager
