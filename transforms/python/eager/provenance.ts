@@ -237,7 +237,7 @@ export class Provenances {
       return args.positional.length === 1 && args.keywords.size === 0 ? listOf(this.of(args.positional[0] as SgNode, fn, depth + 1)) : null;
     }
     if (dotted && !this.locallyBound(fn, dotted[0] as string)) {
-      const model = this.index.resolveModel(this.path, dotted);
+      const model = this.index.resolveModel(this.path, constructedEntity(dotted));
       if (model) return { shape: 'object', model, load: { k: 'new', call }, path: [] };
     }
     return this.foreignCall(call, fn);
@@ -634,6 +634,17 @@ function comprehensionTarget(id: SgNode, fn: SgNode): SgNode | 'other' | null {
     if (clauses.some((c) => occurrencesOf(c.field('left') as SgNode, name).length > 0)) return 'other';
   }
   return null;
+}
+
+/**
+ * Class methods of pydantic / SQLModel that build a new instance of their class: `Hero.model_validate(data)` (the
+ * SQLModel documentation's way to make a table object from a create schema) is a constructor call, like `Hero(...)`.
+ */
+const CONSTRUCTOR_METHODS = new Set(['model_validate', 'model_validate_json', 'model_construct', 'from_orm', 'parse_obj', 'parse_raw', 'construct']);
+
+/** The class a constructor call names: `Hero` for `Hero(...)`, and for `Hero.model_validate(...)` too. */
+export function constructedEntity(dotted: readonly string[]): string[] {
+  return dotted.length >= 2 && CONSTRUCTOR_METHODS.has(dotted[dotted.length - 1] as string) ? dotted.slice(0, -1) : [...dotted];
 }
 
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'generator_expression', 'dictionary_comprehension']);

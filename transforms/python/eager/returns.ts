@@ -6,7 +6,7 @@ import type { SgNode } from '@ast-grep/napi';
 import { bindingsIn, parametersOf } from '../query/bindings';
 import type { SessionResolver } from '../query/sessions';
 import { callArgs, dottedName, namedChildren, sameNode, start } from '../query/syntax';
-import type { Provenances, Statement } from './provenance';
+import { constructedEntity, type Provenances, type Statement } from './provenance';
 import { ownReturns } from './routes';
 import { ownerOf } from './scope';
 
@@ -55,7 +55,7 @@ function sourceOf(fn: SgNode, ret: SgNode, value: SgNode, provenances: Provenanc
   const invalid = invalidatedBetween(fn, traced, ret);
   const callee = traced.field('function') as SgNode;
   const dotted = dottedName(callee);
-  if (p?.load.k === 'new' && dotted) return { k: 'new', call: traced, entity: dotted, invalid };
+  if (p?.load.k === 'new' && dotted) return { k: 'new', call: traced, entity: constructedEntity(dotted), invalid };
   if (invalid) return { k: 'opaque', why: invalid };
   // `(await db.scalars(stmt)).all()`: the session call under the result methods says why it was not followed.
   let inner = traced;
