@@ -3,7 +3,7 @@ import pytest_asyncio
 from fastapi.testclient import TestClient
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db import AsyncSessionLocal, async_engine, engine, get_async_db
+from app.db import AsyncSessionLocal, async_engine, get_async_db
 from app.main import app
 from app.models import Base
 
