@@ -209,6 +209,46 @@ def route(db: Session):
     });
   });
 
+  test('a call on `self` hands its arguments to the overrides of the method in subclasses too', () => {
+    const found = infer({
+      'app/base.py': `class CRUDBase:
+    def get(self, db, id):
+        return db.get(Thing, id)
+
+    def remove(self, db, id):
+        obj = self.get(db, id)
+        db.delete(obj)
+`,
+      'app/items.py': `from app.base import CRUDBase
+
+
+class CRUDItem(CRUDBase):
+    def get(self, db, id):
+        return db.query(Item).filter(Item.id == id).first()
+
+
+class Audited(CRUDItem, Mixin):
+    def get(self, db, id):
+        db.flush()
+        return super().get(db, id)
+
+
+item = CRUDItem()
+`,
+      'app/routes.py': `from sqlalchemy.orm import Session
+from app.items import item
+
+
+def route(db: Session, other):
+    item.remove(db, 1)
+`,
+    });
+    expect(found).toEqual({
+      'app/base.py': { 'CRUDBase.remove': { db: false }, 'CRUDBase.get': { db: false } },
+      'app/items.py': { 'CRUDItem.get': { db: false }, 'Audited.get': { db: false } },
+    });
+  });
+
   test('a method is not taken when a call hands it something else, its class inherits it from several bases, or its instance is rebound', () => {
     const files = (mixedBases: string, rebound: string): Record<string, string> => ({
       'app/repo.py': `class Base:

@@ -350,18 +350,22 @@ export function inferSessionParams(summaries: Summaries, findModule: FindModule)
     if (!h?.calls) continue;
     for (const call of h.calls) {
       const found = resolver.callee(call, path, h);
-      if (!found) continue;
-      const { target, def } = found;
-      if (call.splat) {
-        for (const c of def.cands) source(key(target.path, target.name, c), 'other');
-        continue;
-      }
-      for (const [at, kind] of call.args) {
-        const param = typeof at === 'number' ? def.params[at] : def.params.includes(at) || def.keywordOnly?.includes(at) ? at : undefined;
-        if (param === undefined || !def.cands.includes(param)) continue;
-        const k = key(target.path, target.name, param);
-        if (typeof kind === 'string') source(k, kind);
-        else source(k, call.from !== undefined ? key(path, call.from, kind.p) : 'other');
+      // `self.m(...)` runs the override of `m` of whatever subclass `self` is an instance of: each of them is handed
+      // what the call hands.
+      const targets = found ? [found] : [];
+      if (call.self !== undefined) targets.push(...resolver.overrides(path, call.self, call.callee.split('.')[1] ?? ''));
+      for (const { target, def } of targets) {
+        if (call.splat) {
+          for (const c of def.cands) source(key(target.path, target.name, c), 'other');
+          continue;
+        }
+        for (const [at, kind] of call.args) {
+          const param = typeof at === 'number' ? def.params[at] : def.params.includes(at) || def.keywordOnly?.includes(at) ? at : undefined;
+          if (param === undefined || !def.cands.includes(param)) continue;
+          const k = key(target.path, target.name, param);
+          if (typeof kind === 'string') source(k, kind);
+          else source(k, call.from !== undefined ? key(path, call.from, kind.p) : 'other');
+        }
       }
     }
   }
@@ -475,6 +479,49 @@ class CalleeResolver {
       return found ? { k: 'def', ...found } : null;
     }
     return null;
+  }
+
+  /** Direct subclasses by class (`path\0name`), every base of every class resolved; made on first use. */
+  private subclasses: Map<string, { path: string; name: string }[]> | null = null;
+
+  /**
+   * The defs of `name` that subclasses of the class (in the module at `path`) define, at any depth: what `self.name(...)`
+   * in a method of the class may run instead of the class's own.
+   */
+  overrides(path: string, cls: string, name: string): { target: Target; def: UntypedDef }[] {
+    const out: { target: Target; def: UntypedDef }[] = [];
+    const seen = new Set<string>();
+    const stack = [...(this.subclassMap().get(`${path}\0${cls}`) ?? [])];
+    while (stack.length > 0) {
+      const sub = stack.pop()!;
+      const k = `${sub.path}\0${sub.name}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const h = this.summaries.get(sub.path)?.handoffs;
+      const def = own(h?.defs, `${sub.name}.${name}`);
+      if (def) out.push({ target: { path: sub.path, name: `${sub.name}.${name}` }, def });
+      stack.push(...(this.subclassMap().get(k) ?? []));
+    }
+    return out;
+  }
+
+  private subclassMap(): Map<string, { path: string; name: string }[]> {
+    if (this.subclasses) return this.subclasses;
+    const map = new Map<string, { path: string; name: string }[]>();
+    for (const [path, summary] of this.summaries) {
+      for (const [name, shape] of Object.entries(summary.handoffs?.classes ?? {})) {
+        for (const base of shape.bases) {
+          const ref = base === null || NEUTRAL_BASES.has(base) ? null : this.classRef(path, base);
+          if (!ref) continue;
+          const k = `${ref.path}\0${ref.name}`;
+          const list = map.get(k);
+          if (list) list.push({ path, name });
+          else map.set(k, [{ path, name }]);
+        }
+      }
+    }
+    this.subclasses = map;
+    return map;
   }
 
   /** The class a dotted name written in the module at `path` names. */
