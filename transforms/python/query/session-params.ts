@@ -17,6 +17,7 @@ import { bindingsIn, signatureOf } from './bindings';
 import type { SessionInfo, SessionResolver } from './sessions';
 import { callArgs, dottedName, enclosingFunction, start } from './syntax';
 import { isModuleLevel, type ModuleImports } from '../support/imports';
+import { moduleBindings, nameTable } from '../support/scope';
 
 /** What a call hands a parameter: a proven session (SQLAlchemy's or SQLModel's), a parameter of its function, or something else. */
 export type ArgKind = 'other' | 'sa' | 'sqlmodel' | { p: string };
@@ -89,7 +90,6 @@ export function summarizeHandoffs(
     defs[key] = def;
     defAt.set(key, start(fn));
   };
-  const moduleBound = new Map<string, number>();
   for (const statement of root.root().children()) {
     const kind = statement.kind();
     if (kind === 'function_definition') {
@@ -102,7 +102,6 @@ export function summarizeHandoffs(
       classes[name] = shape.shape;
       for (const [method, fn] of shape.methods) candidate(`${name}.${method}`, fn, true);
     }
-    for (const name of boundNames(statement)) moduleBound.set(name, (moduleBound.get(name) ?? 0) + 1);
   }
   const table = importTable(imports);
   const has = (record: object, name: string): boolean => Object.prototype.hasOwnProperty.call(record, name);
@@ -111,7 +110,7 @@ export function summarizeHandoffs(
     const assignment = statement.kind() === 'expression_statement' ? statement.child(0) : null;
     const left = assignment?.kind() === 'assignment' ? assignment.field('left') : null;
     const right = assignment?.field('right');
-    if (left?.kind() !== 'identifier' || right?.kind() !== 'call' || moduleBound.get(left.text()) !== 1) continue;
+    if (left?.kind() !== 'identifier' || right?.kind() !== 'call' || moduleBindings(nameTable(root, left.text())).length !== 1) continue;
     const cls = dottedName(right.field('function') as SgNode);
     if (cls && (has(classes, cls[0]!) || has(table, cls[0]!))) instances[left.text()] = cls.join('.');
   }
@@ -237,10 +236,9 @@ function classShape(cls: SgNode): { shape: ClassShape; methods: [string, SgNode]
   return { shape: { bases, names: [...names] }, methods };
 }
 
-/** The names an `a = ...` / `a: T = ...` / `a, b = ...` statement binds (other statements: none). */
+/** The names a statement of a class body binds: a nested class, `a = ...` / `a: T = ...` / `a, b = ...`. */
 function boundNames(statement: SgNode): string[] {
-  if (statement.kind() === 'class_definition' || statement.kind() === 'function_definition') return [statement.field('name')?.text() ?? ''];
-  if (statement.kind() === 'decorated_definition') return [statement.field('definition')?.field('name')?.text() ?? ''];
+  if (statement.kind() === 'class_definition') return [statement.field('name')?.text() ?? ''];
   if (statement.kind() !== 'expression_statement') return [];
   const names: string[] = [];
   for (let assignment = statement.child(0); assignment?.kind() === 'assignment'; assignment = assignment.field('right')) {
