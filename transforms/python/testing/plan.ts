@@ -340,7 +340,7 @@ export class TestPlan {
     if (all.some(([, s]) => s.tests.overrideKeys.some((k) => /db|session/i.test(k.text)))) return;
     const asyncApp = all.some(([, s]) => !s.base.isTestFile && s.base.functions.some((f) => f.isAsync && f.test === null));
     const clients = all.filter(([, s]) => s.base.isTestFile).flatMap(([path, s]) => s.tests.clients.map((c) => ({ path, ...c })));
-    const first = clients.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start))[0];
+    const first = firstInFileOrder(clients, (c) => c.start);
     if (!asyncApp || !first) return;
     const asyncTests = [...this.files.values()].some((f) => f.functions.some((fn) => fn.asyncAt !== null)) || all.some(([path, s]) => s.base.isTestFile && s.base.functions.some((f) => f.isAsync && f.test !== null && !this.madeSync.has(functionKey(path, f.id))));
     if (!asyncTests && clients.length === 1 && first.oneLoop) return;
@@ -372,7 +372,7 @@ export class TestPlan {
         found.push({ path, at: def, fixture });
       }
     }
-    const first = found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.at - b.at))[0];
+    const first = firstInFileOrder(found, (f) => f.at);
     if (!first) return;
     this.flag(
       first.path,
@@ -1423,4 +1423,9 @@ function collectedByPytest(absPath: string): boolean {
 function fixtureVisible(fixtureAbs: string, consumerAbs: string): boolean {
   if (/(^|\/)conftest\.py$/.test(fixtureAbs)) return consumerAbs.startsWith(`${dirname(fixtureAbs)}/`);
   return fixtureAbs === consumerAbs;
+}
+
+/** The first of `items` by path, then by offset in the file: the one a once-per-project finding goes on. */
+function firstInFileOrder<T extends { path: string }>(items: readonly T[], offset: (item: T) => number): T | undefined {
+  return [...items].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : offset(a) - offset(b)))[0];
 }

@@ -21,9 +21,10 @@ const CANDIDATES: { file: string; section: RegExp }[] = [
 ];
 
 export class PytestConfigs {
-  private readonly byDir = new Map<string, AsyncioMode>();
+  /** Per directory: the mode of the nearest configuration at or above it, or null (none: strict). */
+  private readonly byDir = new Map<string, AsyncioMode | null>();
 
-  /** Per directory: the first requirement there that keeps pytest-asyncio below 0.24 (`file: requirement`), or null. */
+  /** Per directory: the nearest requirement at or above it that keeps pytest-asyncio below 0.24 (`file: requirement`), or null. */
   private readonly pinsByDir = new Map<string, string | null>();
 
   constructor(
@@ -37,19 +38,7 @@ export class PytestConfigs {
    * `file: requirement`, or null (no such pin, or an unknown version: the current one is assumed).
    */
   oldAsyncioPin(absPath: string): string | null {
-    let dir = dirname(posix(absPath));
-    for (;;) {
-      let pin = this.pinsByDir.get(dir);
-      if (pin === undefined) {
-        pin = this.pinIn(dir);
-        this.pinsByDir.set(dir, pin);
-      }
-      if (pin !== null) return pin;
-      if (dir === '/' || /^[A-Za-z]:\/?$/.test(dir)) return null;
-      const parent = dirname(dir);
-      if (parent === dir) return null;
-      dir = parent;
-    }
+    return nearestAbove(absPath, this.pinsByDir, (dir) => this.pinIn(dir));
   }
 
   private pinIn(dir: string): string | null {
@@ -65,29 +54,9 @@ export class PytestConfigs {
 
   /** The mode the nearest pytest configuration above `absPath` sets (pytest uses the first one it finds). */
   modeFor(absPath: string): AsyncioMode {
-    const visited: string[] = [];
-    let dir = dirname(posix(absPath));
-    let mode: AsyncioMode = 'strict';
-    for (;;) {
-      const cached = this.byDir.get(dir);
-      if (cached !== undefined) {
-        mode = cached;
-        break;
-      }
-      visited.push(dir);
-      const found = this.configIn(dir);
-      if (found !== null) {
-        mode = found;
-        break;
-      }
-      if (dir === '/' || /^[A-Za-z]:\/?$/.test(dir)) break;
-      const parent = dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
-    for (const d of visited) this.byDir.set(d, mode);
-    return mode;
+    return nearestAbove(absPath, this.byDir, (dir) => this.configIn(dir)) ?? 'strict';
   }
+
 
   /** The mode a config file in `dir` sets, or null when no file there configures pytest. */
   private configIn(dir: string): AsyncioMode | null {
@@ -119,6 +88,32 @@ function modeIn(section: string): AsyncioMode {
   const direct = /^\s*asyncio_mode\s*[=:]\s*["']?(\w+)/m.exec(section);
   if (direct) return direct[1] === 'auto' ? 'auto' : 'strict';
   return /--asyncio-mode[=\s]+["']?auto\b/.test(section) ? 'auto' : 'strict';
+}
+
+/**
+ * What `inDir` finds in the nearest directory at or above `absPath`'s that has anything (null when none does), as
+ * pytest looks for its configuration. Every directory walked through is memoised with that answer.
+ */
+function nearestAbove<T>(absPath: string, memo: Map<string, T | null>, inDir: (dir: string) => T | null): T | null {
+  const visited: string[] = [];
+  let dir = dirname(posix(absPath));
+  let found: T | null = null;
+  for (;;) {
+    const cached = memo.get(dir);
+    if (cached !== undefined) {
+      found = cached;
+      break;
+    }
+    visited.push(dir);
+    found = inDir(dir);
+    if (found !== null) break;
+    if (dir === '/' || /^[A-Za-z]:\/?$/.test(dir)) break;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  for (const d of visited) memo.set(d, found);
+  return found;
 }
 
 /** The version specifiers given for pytest-asyncio in a dependency file, each as written (`==0.21.1`, `^0.21`, `>=0.20,<0.24`). */
