@@ -10,7 +10,7 @@ import type { FindingInput, IndexInput, ProjectIndexer, SessionFactoryKind, Text
 import { EngineIndex, importedByOthers, importsUntwinned, type EngineSummary, type SessionBind } from './scaffold/engine-index';
 import { SessionResolver, sessionOptionsFrom } from './query/sessions';
 import { isTestPath } from './index/modules';
-import { reraises } from './query/syntax';
+import { ifBranchBodies, reraises } from './query/syntax';
 import { sessionShape } from './testing/session-shape';
 import { moduleFixtures } from './testing/fixtures';
 import { twinName, twinOrigin } from './scaffold/twin-names';
@@ -1698,14 +1698,6 @@ function lineEnd(source: string, offset: number): number {
  */
 function ifBranches(ifStatement: SgNode): SgNode[] | null {
   if (kindOf(ifStatement) !== 'if_statement' || ifStatement.parent()?.kind() !== 'module') return null;
-  const blocks = [ifStatement.field('consequence')];
-  let hasElse = false;
-  for (const clause of ifStatement.children()) {
-    if (kindOf(clause) === 'elif_clause') blocks.push(clause.field('consequence'));
-    else if (kindOf(clause) === 'else_clause') {
-      blocks.push(clause.field('body'));
-      hasElse = true;
-    }
-  }
-  return hasElse && blocks.every((b) => b !== null && kindOf(b) === 'block') ? (blocks as SgNode[]) : null;
+  const { bodies, hasElse } = ifBranchBodies(ifStatement);
+  return hasElse && bodies.every((b) => b !== null && kindOf(b) === 'block') ? (bodies as SgNode[]) : null;
 }

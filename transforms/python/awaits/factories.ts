@@ -11,7 +11,7 @@ import { isModuleLevel, moduleLevelImportBindings, type FromImport, type ModuleI
 import { twinName } from '../scaffold/twin-names';
 import { nameTable } from '../support/scope';
 import type { SessionResolver } from '../query/sessions';
-import { callArgs, dottedName, end, namedChildren, start } from '../query/syntax';
+import { callArgs, dottedName, end, ifBranchBodies, namedChildren, start } from '../query/syntax';
 
 const CONVENTIONAL = 'SessionLocal';
 
@@ -196,12 +196,7 @@ export class FactoryTwins {
 
 /** The blocks of an `if` statement: its own, its `elif`s' and its `else`'s. */
 function ifBlocks(ifStatement: SgNode): SgNode[] {
-  const blocks = [ifStatement.field('consequence')];
-  for (const clause of ifStatement.children()) {
-    if (clause.kind() === 'elif_clause') blocks.push(clause.field('consequence'));
-    else if (clause.kind() === 'else_clause') blocks.push(clause.field('body'));
-  }
-  return blocks.filter((b): b is SgNode => b !== null && b.kind() === 'block');
+  return ifBranchBodies(ifStatement).bodies.filter((b): b is SgNode => b !== null && b.kind() === 'block');
 }
 
 function factoryKind(value: SgNode): 'async' | 'sync' | null {

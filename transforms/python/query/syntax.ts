@@ -232,3 +232,17 @@ export function reraises(statement: SgNode, clause: SgNode): boolean {
   const name = caught ? namedChildren(caught)[0] : undefined;
   return raised.length === 1 && raised[0]!.kind() === 'identifier' && name?.kind() === 'identifier' && raised[0]!.text() === name.text();
 }
+
+/** The bodies of an `if` statement's branches, in order: its own, each `elif`'s, its `else`'s (null where a field is missing). */
+export function ifBranchBodies(ifStatement: SgNode): { bodies: (SgNode | null)[]; hasElse: boolean } {
+  const bodies = [ifStatement.field('consequence')];
+  let hasElse = false;
+  for (const clause of ifStatement.children()) {
+    if (clause.kind() === 'elif_clause') bodies.push(clause.field('consequence'));
+    else if (clause.kind() === 'else_clause') {
+      bodies.push(clause.field('body'));
+      hasElse = true;
+    }
+  }
+  return { bodies, hasElse };
+}
