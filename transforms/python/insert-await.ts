@@ -280,7 +280,7 @@ class InsertAwait {
           const key = `${b.rule}@${start(b.node)}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          this.flag(b.rule, b.node, `${b.message}; ${unitName(unit.node)} was left unchanged: no awaits were added anywhere in it`);
+          this.flag(b.rule, b.node, `${b.message}; ${unitName(unit.node)} was left sync: no awaits were added anywhere in it`);
         }
         continue;
       }

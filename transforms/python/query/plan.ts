@@ -16,7 +16,8 @@ import { QUERY_RULE_HINTS } from './rules';
 import type { SelectionEnv } from './selection';
 import { SessionResolver, sessionOptionsFrom } from './sessions';
 import { callArgs, decoratorsOf, dottedName, enclosingScope, end, sameNode, start } from './syntax';
-import { buildUnits, findQueryRoots, type QueryRoot } from './units';
+import { buildUnits, findQueryRoots, type QueryRoot, type Unit } from './units';
+import { staysSyncSession } from './sync-sessions';
 
 const ID = 'query-to-select';
 
@@ -35,17 +36,22 @@ export function planQueryToSelect(ctx: TransformContext<SgRoot>): TransformResul
 
   const env = selectionEnv(root, imports, new EntityResolver(root, imports, projectEntities(ctx.index, ctx.path)), roots);
   const sqlModelFile = [...imports.from.map((i) => i.module), ...imports.plain.map((i) => i.module)].some((m) => m === 'sqlmodel' || m.startsWith('sqlmodel.'));
-  const outcomes = buildUnits(roots).map((unit) => convertUnit(unit, { source: ctx.source, env, stage, names: resolution.names }));
+  // A session the run knows stays sync (a project factory that gets no async twin) keeps sync queries: select()
+  // runs on a sync Session as well, and an await on it would fail (TypeError) in a function made async for it.
+  const unitStage = (unit: Unit): QueryStage => (stage === 'async' && staysSyncSession(unitRoot(unit).session, sessions, ctx.options, ctx.path) ? 'select' : stage);
+  const staged = buildUnits(roots).map((unit) => ({ unit, stage: unitStage(unit) }));
+  const outcomes = staged.map(({ unit, stage }) => convertUnit(unit, { source: ctx.source, env, stage, names: resolution.names }));
+  const stageOf = new Map(outcomes.map((o, i) => [o, (staged[i] as { stage: QueryStage }).stage]));
 
   const ignored = new Set<Outcome>();
   for (const o of outcomes) {
     if (isProblem(o.result)) continue;
-    const problem = checkConverted(o, o.result, { stage, sqlModelFile, resolution });
+    const problem = checkConverted(o, o.result, { stage: stageOf.get(o) ?? stage, sqlModelFile, resolution });
     if (problem) o.result = problem;
     else if (o.result.edits.some((e) => ctx.isIgnored(e.start, e.end))) ignored.add(o);
   }
   propagateNesting(outcomes, ignored);
-  if (stage === 'async') keepSyncFunctionsWhole(outcomes, ignored);
+  if (stage === 'async') keepSyncFunctionsWhole(outcomes.filter((o) => stageOf.get(o) === 'async'), ignored);
 
   const edits: TextEdit[] = [...raw.edits];
   const used = new Set<keyof Names>(raw.edits.length > 0 ? ['text'] : []);
@@ -383,4 +389,16 @@ function legacyQueryHolder(id: SgNode, unrun: (readonly [number, number])[], see
     return null;
   }
   return null;
+}
+
+/** The query a unit converts, whose session decides the unit's stage. */
+function unitRoot(unit: Unit): QueryRoot {
+  switch (unit.kind) {
+    case 'exists':
+      return unit.inner;
+    case 'var':
+      return unit.group.root;
+    default:
+      return unit.root;
+  }
 }
