@@ -8,6 +8,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, IndexInput, ProjectIndexer, SessionFactoryKind, TextEdit, Transform, TransformContext, TransformOptions, TransformResult } from '../../engine/types';
 import { EngineIndex, importedByOthers, importsUntwinned, type EngineSummary, type SessionBind } from './scaffold/engine-index';
+import { reexportEdits, reexportWords } from './scaffold/reexports';
 import { SessionResolver, sessionOptionsFrom } from './query/sessions';
 import { isTestPath } from './index/modules';
 import { ifBranchBodies, reraises } from './query/syntax';
@@ -153,7 +154,8 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
   summarize: (input: IndexInput<SgRoot>) => {
     const fromImports = collectImports(input.tree)
       .from.filter((i) => i.name !== '*' && i.module !== '__future__')
-      .map((i) => ({ module: i.module, name: i.name }));
+      // `top`: a module-level import under its own name, which binds the name for importers of this module (a re-export).
+      .map((i) => (i.alias === null && i.node.parent()?.kind() === 'module' ? { module: i.module, name: i.name, top: true as const } : { module: i.module, name: i.name }));
     // The ignore mark as in the engine's prefilter check (pipeline.ts mayAct): such a file was always summarized.
     const full = input.source.includes('awaitify:') || sessionWords(input.options).some((w) => input.source.includes(w));
     // On the memoising view: every call's callee is resolved through the same few scopes again and again.
@@ -175,6 +177,7 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
     ...(Object.keys(index.sessionAttributes).length > 0 ? { sessionAttributes: index.sessionAttributes } : {}),
     ...(Object.keys(index.sessionFixtures).length > 0 ? { sessionFixtures: index.sessionFixtures } : {}),
     ...(Object.keys(index.importedByOthers).length > 0 ? { importedByOthers: index.importedByOthers } : {}),
+    ...(Object.keys(index.reexportedTwins).length > 0 ? { reexportedTwins: index.reexportedTwins } : {}),
   }),
 };
 
@@ -189,14 +192,19 @@ export const transform: Transform<SgRoot> = {
   language: 'python',
   indexer: engineIndexer as Transform<SgRoot>['indexer'],
   // Kept in step with the early return below.
-  prefilter: (options) => ['create_engine', 'sessionmaker', 'create_all', 'drop_all', options.getDbName],
+  prefilter: (options) => ['create_engine', 'sessionmaker', 'create_all', 'drop_all', options.getDbName, ...reexportWords(options)],
   run(ctx: TransformContext<SgRoot>): TransformResult {
-    if (!/create_engine|sessionmaker|create_all|drop_all/.test(ctx.source) && !ctx.source.includes(ctx.options.getDbName)) {
-      return { edits: [], findings: [] };
-    }
     // ctx.index is the segment's index, which is ours only when async-engine runs as its own transform.
     if (ctx.index !== undefined && !(ctx.index instanceof EngineIndex)) throw new Error('async-engine was given an index it did not build');
-    return new EngineTwins(ctx, ctx.index ?? null).run();
+    const reexported = ctx.index?.reexportedTwins[ctx.path];
+    const reexports = reexported ? reexportEdits(ctx.tree, ctx.source, reexported) : [];
+    if (!/create_engine|sessionmaker|create_all|drop_all/.test(ctx.source) && !ctx.source.includes(ctx.options.getDbName)) {
+      return { edits: reexports, findings: [] };
+    }
+    const result = new EngineTwins(ctx, ctx.index ?? null).run();
+    // A module both re-exporting a factory and making its own engine: when both rewrite one import, the twins' edits win.
+    const overlaps = (e: TextEdit): boolean => result.edits.some((o) => e.start < o.end && o.start < e.end || (e.start === e.end && e.start === o.start));
+    return { ...result, edits: [...result.edits, ...reexports.filter((e) => !overlaps(e))] };
   },
 };
 

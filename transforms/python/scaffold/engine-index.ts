@@ -11,6 +11,7 @@ import type { SessionFactoryKind, TransformOptions } from '../../../engine/types
 import { ModuleFinder, moduleRefOf } from '../index/modules';
 import { importedProjectFactory } from '../query/sessions';
 import type { FixtureEntry } from '../testing/fixtures';
+import { twinName } from './twin-names';
 
 /** An imported name a file opens ORM sessions on: `from <module> import <name>` then `Session(<name>)`. */
 export interface SessionBind {
@@ -52,7 +53,15 @@ export interface EngineSummary {
    * Set only when non-empty: every `from <module> import <name>` of this file (anywhere in it), so the index can tell
    * a module which of its names others import from it (EngineIndex.importedByOthers).
    */
-  fromImports?: SessionBind[];
+  fromImports?: (SessionBind & { top?: true })[];
+}
+
+/** A name a module re-exports (`from .session import SessionLocal` in app/db/__init__.py) whose source module writes its twin. */
+export interface ReexportedTwin {
+  /** The import's module as written in the re-exporting file. */
+  module: string;
+  name: string;
+  twin: string;
 }
 
 const key = (path: string, name: string): string => `${path}\u0000${name}`;
@@ -93,6 +102,7 @@ export type EngineOptions = TransformOptions & {
   asyncDependencyModules?: Readonly<Record<string, true>>;
   untwinnedImports?: Readonly<Record<string, readonly string[]>>;
   importedByOthers?: Readonly<Record<string, readonly string[]>>;
+  reexportedTwins?: Readonly<Record<string, readonly ReexportedTwin[]>>;
 };
 
 /**
@@ -163,7 +173,15 @@ export class EngineIndex {
   readonly sessionFixtures: Record<string, Record<string, boolean | null>> = {};
   /** File path → the names other modules of the run import from it (TransformOptions.importedByOthers; read with importedByOthers). */
   readonly importedByOthers: Record<string, string[]> = {};
+  /**
+   * File path → the session factories it re-exports at module level whose module writes their async twin: the twin
+   * is imported beside the name there (TransformOptions.reexportedTwins), since every importer of the name through this
+   * file is switched to the twin (`from app.db import SessionLocal` → `AsyncSessionLocal`).
+   */
+  readonly reexportedTwins: Record<string, ReexportedTwin[]> = {};
   private readonly used = new Set<string>();
+  /** `path\0name` → the kind of the session factory that module defines or re-exports (followReexports). */
+  private readonly factoryKinds = new Map<string, SessionFactoryKind>();
 
   constructor(summaries: ReadonlyMap<string, EngineSummary>) {
     const finder = new ModuleFinder([...summaries].map(([path, s]) => ({ path, absPath: s.absPath })));
@@ -196,6 +214,16 @@ export class EngineIndex {
         }
       }
     }
+    for (const [path, summary] of summaries) {
+      for (const imported of summary.fromImports ?? []) {
+        const target = resolve(imported.module, summary.absPath);
+        if (target === null || target === path) continue;
+        const names = (this.importedByOthers[target] ??= []);
+        if (!names.includes(imported.name)) names.push(imported.name);
+      }
+    }
+    // Before the fixtures: a factory a fixture imports through a re-export is known then.
+    this.followReexports(summaries, resolve);
     // After every factory is known: a fixture opening its session with an imported name is a session fixture
     // when that name is a sync factory of the project.
     for (const [path, summary] of summaries) {
@@ -209,14 +237,6 @@ export class EngineIndex {
         }
       }
       this.sessionFixtures[path] = table;
-    }
-    for (const [path, summary] of summaries) {
-      for (const imported of summary.fromImports ?? []) {
-        const target = resolve(imported.module, summary.absPath);
-        if (target === null || target === path) continue;
-        const names = (this.importedByOthers[target] ??= []);
-        if (!names.includes(imported.name)) names.push(imported.name);
-      }
     }
     for (const [path, summary] of summaries) {
       for (const bind of summary.sessionBinds) {
@@ -236,10 +256,56 @@ export class EngineIndex {
         if (target === null) continue;
         const at = key(target, ref.name);
         const engineTwin = twinnedHere.has(at) || (twinnable.has(at) && this.used.has(at));
-        const factoryTwin = summaries.get(target)?.sessionFactories.some((f) => f.name === ref.name && f.kind === 'twin') ?? false;
+        const factoryTwin = this.factoryKinds.get(key(target, ref.name)) === 'twin';
         const table = engineTwin || factoryTwin ? (this.importedTwins[path] ??= []) : (this.untwinnedImports[path] ??= []);
         if (!table.includes(key(ref.module, ref.name))) table.push(key(ref.module, ref.name));
       }
+    }
+  }
+
+  /**
+   * A factory re-exported at module level (`from .session import SessionLocal` in app/db/__init__.py, through any
+   * number of such files) is the factory of its own module for importers of the re-exporting one: they get its kind
+   * in sessionFactories under the re-exporting module's names, and when it has a twin, the re-exporting module
+   * imports the twin too. Without that, `from app.db import SessionLocal` became `from app.db import AsyncSessionLocal`
+   * by the conventional name alone, an ImportError at start-up.
+   */
+  private followReexports(summaries: ReadonlyMap<string, EngineSummary>, resolve: (module: string, importerAbs: string) => string | null): void {
+    const kinds = this.factoryKinds;
+    for (const [path, summary] of summaries) for (const factory of summary.sessionFactories) kinds.set(key(path, factory.name), factory.kind);
+    const reexports: { path: string; module: string; name: string; target: string }[] = [];
+    for (const [path, summary] of summaries) {
+      for (const imported of summary.fromImports ?? []) {
+        if (!imported.top || kinds.has(key(path, imported.name))) continue;
+        const target = resolve(imported.module, summary.absPath);
+        if (target !== null && target !== path) reexports.push({ path, module: imported.module, name: imported.name, target });
+      }
+    }
+    // Chains of re-exports settle in as many rounds as they are long.
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const r of reexports) {
+        const kind = kinds.get(key(r.target, r.name));
+        const known = kinds.get(key(r.path, r.name));
+        if (kind === undefined || known === kind || known === 'none') continue;
+        // Two re-exports of one name that disagree: the importer cannot tell which it gets.
+        kinds.set(key(r.path, r.name), known === undefined ? kind : 'none');
+        changed = true;
+      }
+    }
+    for (const r of reexports) {
+      const kind = kinds.get(key(r.path, r.name));
+      if (kind === undefined) continue;
+      const absPath = summaries.get(r.path)?.absPath ?? r.path;
+      for (const module of moduleNamesOf(absPath)) {
+        const name = `${module}.${r.name}`;
+        const known = this.sessionFactories[name];
+        this.sessionFactories[name] = known === undefined || known === kind ? kind : 'none';
+      }
+      // Where importers take the name from (a package's `__init__.py` is also reached as `import app.db as db`).
+      if (kind !== 'twin' || !(absPath.endsWith('__init__.py') || this.importedByOthers[r.path]?.includes(r.name))) continue;
+      const twins = (this.reexportedTwins[r.path] ??= []);
+      if (!twins.some((t) => t.module === r.module && t.name === r.name)) twins.push({ module: r.module, name: r.name, twin: twinName(r.name) });
     }
   }
 

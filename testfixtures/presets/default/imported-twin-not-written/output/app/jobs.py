@@ -1,4 +1,4 @@
-from app.shared import JobSessionLocal
+from app.shared import AsyncJobSessionLocal, JobSessionLocal
 
 
 def get_db():
@@ -7,3 +7,8 @@ def get_db():
         yield db
     finally:
         db.close()
+
+
+async def get_async_db():
+    async with AsyncJobSessionLocal() as session:
+        yield session

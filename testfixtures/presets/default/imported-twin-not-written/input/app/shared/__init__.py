@@ -1,3 +1,3 @@
-# A re-export: the twins written in session.py are not added here, so importers of
-# `app.shared` cannot get them (flagged at their get_db).
+# A re-export: the factory's twin written in session.py is re-exported here too, so importers of
+# `app.shared` get it (jobs.py's get_db gets its twin).
 from .session import JobSessionLocal, job_engine

@@ -1,0 +1,2 @@
+# A second re-export, of the first one.
+from app.db import AsyncJobSession, JobSession
