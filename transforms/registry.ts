@@ -10,9 +10,10 @@ import { transform as eagerLoad } from './python/eager-load';
 import { transform as insertAwait } from './python/insert-await';
 import { transform as propagateAsync } from './python/propagate-async';
 import { transform as queryToSelect } from './python/query-to-select';
+import { transform as reexportTwins } from './python/reexport-twins';
 
 // Order matters: each transform sees the previous one's output.
-const pythonTransforms: Transform<SgRoot>[] = [asyncEngine, asyncSession, asyncGetDb, queryToSelect, insertAwait, propagateAsync, asyncTests, asyncCreateAll, eagerLoad, asyncGeneratorAnnotations, aiofiles];
+const pythonTransforms: Transform<SgRoot>[] = [asyncEngine, asyncSession, asyncGetDb, queryToSelect, insertAwait, propagateAsync, asyncTests, asyncCreateAll, eagerLoad, asyncGeneratorAnnotations, reexportTwins, aiofiles];
 
 export const presets: Preset[] = [
   {
@@ -34,6 +35,9 @@ export const presets: Preset[] = [
       // After async-tests: eager-load only looks at async code, and the tests are async only then.
       eagerLoad.id,
       asyncGeneratorAnnotations.id,
+      // Last: its project pass reads the twins from the run's output, after every transform that imports a twin
+      // where a module uses it itself (insert-await's `async_engine`), so it only adds what nothing else did.
+      reexportTwins.id,
     ],
     options: { testsConvertedLater: true },
     warning:

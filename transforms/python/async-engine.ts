@@ -8,7 +8,6 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, IndexInput, ProjectIndexer, SessionFactoryKind, TextEdit, Transform, TransformContext, TransformOptions, TransformResult } from '../../engine/types';
 import { EngineIndex, importedByOthers, importsUntwinned, type EngineSummary, type SessionBind } from './scaffold/engine-index';
-import { reexportEdits, reexportWords } from './scaffold/reexports';
 import { SessionResolver, sessionOptionsFrom } from './query/sessions';
 import { isTestPath } from './index/modules';
 import { ifBranchBodies, reraises } from './query/syntax';
@@ -165,7 +164,7 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
     if (fromImports.length > 0) summary.fromImports = fromImports;
     return summary;
   },
-  build: (summaries) => new EngineIndex(summaries),
+  build: (summaries, options) => new EngineIndex(summaries, options),
   extendOptions: (index, options) => ({
     ...options,
     sessionAliases: { ...index.sessionAliases, ...options.sessionAliases },
@@ -177,7 +176,7 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
     ...(Object.keys(index.sessionAttributes).length > 0 ? { sessionAttributes: index.sessionAttributes } : {}),
     ...(Object.keys(index.sessionFixtures).length > 0 ? { sessionFixtures: index.sessionFixtures } : {}),
     ...(Object.keys(index.importedByOthers).length > 0 ? { importedByOthers: index.importedByOthers } : {}),
-    ...(Object.keys(index.reexportedTwins).length > 0 ? { reexportedTwins: index.reexportedTwins } : {}),
+    ...(Object.keys(index.reexportCandidates).length > 0 ? { reexportCandidates: index.reexportCandidates } : {}),
   }),
 };
 
@@ -192,19 +191,14 @@ export const transform: Transform<SgRoot> = {
   language: 'python',
   indexer: engineIndexer as Transform<SgRoot>['indexer'],
   // Kept in step with the early return below.
-  prefilter: (options) => ['create_engine', 'sessionmaker', 'create_all', 'drop_all', options.getDbName, ...reexportWords(options)],
+  prefilter: (options) => ['create_engine', 'sessionmaker', 'create_all', 'drop_all', options.getDbName],
   run(ctx: TransformContext<SgRoot>): TransformResult {
+    if (!/create_engine|sessionmaker|create_all|drop_all/.test(ctx.source) && !ctx.source.includes(ctx.options.getDbName)) {
+      return { edits: [], findings: [] };
+    }
     // ctx.index is the segment's index, which is ours only when async-engine runs as its own transform.
     if (ctx.index !== undefined && !(ctx.index instanceof EngineIndex)) throw new Error('async-engine was given an index it did not build');
-    const reexported = ctx.index?.reexportedTwins[ctx.path];
-    const reexports = reexported ? reexportEdits(ctx.tree, ctx.source, reexported) : [];
-    if (!/create_engine|sessionmaker|create_all|drop_all/.test(ctx.source) && !ctx.source.includes(ctx.options.getDbName)) {
-      return { edits: reexports, findings: [] };
-    }
-    const result = new EngineTwins(ctx, ctx.index ?? null).run();
-    // A module both re-exporting a factory and making its own engine: when both rewrite one import, the twins' edits win.
-    const overlaps = (e: TextEdit): boolean => result.edits.some((o) => e.start < o.end && o.start < e.end || (e.start === e.end && e.start === o.start));
-    return { ...result, edits: [...result.edits, ...reexports.filter((e) => !overlaps(e))] };
+    return new EngineTwins(ctx, ctx.index ?? null).run();
   },
 };
 

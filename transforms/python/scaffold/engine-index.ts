@@ -64,6 +64,11 @@ export interface ReexportedTwin {
   twin: string;
 }
 
+/** A re-export whose source module may write the name's twin (`target`: that module's path), for reexport-twins to check. */
+export interface ReexportCandidate extends ReexportedTwin {
+  target: string;
+}
+
 const key = (path: string, name: string): string => `${path}\u0000${name}`;
 
 /**
@@ -102,7 +107,10 @@ export type EngineOptions = TransformOptions & {
   asyncDependencyModules?: Readonly<Record<string, true>>;
   untwinnedImports?: Readonly<Record<string, readonly string[]>>;
   importedByOthers?: Readonly<Record<string, readonly string[]>>;
+  reexportCandidates?: Readonly<Record<string, readonly ReexportCandidate[]>>;
   reexportedTwins?: Readonly<Record<string, readonly ReexportedTwin[]>>;
+  /** File path → the twins it binds whose names its literal `__all__` lists without them (reexport-twins). */
+  unlistedTwins?: Readonly<Record<string, readonly string[]>>;
 };
 
 /**
@@ -174,16 +182,20 @@ export class EngineIndex {
   /** File path → the names other modules of the run import from it (TransformOptions.importedByOthers; read with importedByOthers). */
   readonly importedByOthers: Record<string, string[]> = {};
   /**
-   * File path → the session factories it re-exports at module level whose module writes their async twin: the twin
-   * is imported beside the name there (TransformOptions.reexportedTwins), since every importer of the name through this
-   * file is switched to the twin (`from app.db import SessionLocal` → `AsyncSessionLocal`).
+   * File path → the names it re-exports at module level that may get an async twin in their module (the session
+   * dependency, factories, engines), where importers take them from it (TransformOptions.reexportCandidates): every
+   * importer of such a name through this file is switched to the twin, so reexport-twins imports the twin here too
+   * once the run shows the module binding it.
    */
-  readonly reexportedTwins: Record<string, ReexportedTwin[]> = {};
+  readonly reexportCandidates: Record<string, ReexportCandidate[]> = {};
   private readonly used = new Set<string>();
   /** `path\0name` → the kind of the session factory that module defines or re-exports (followReexports). */
   private readonly factoryKinds = new Map<string, SessionFactoryKind>();
 
-  constructor(summaries: ReadonlyMap<string, EngineSummary>) {
+  constructor(
+    summaries: ReadonlyMap<string, EngineSummary>,
+    private readonly dependency: { getDbName: string; asyncGetDbName: string } = { getDbName: 'get_db', asyncGetDbName: 'get_async_db' },
+  ) {
     const finder = new ModuleFinder([...summaries].map(([path, s]) => ({ path, absPath: s.absPath })));
     const resolve = (module: string, importerAbs: string): string | null => {
       const ref = moduleRefOf(module, importerAbs);
@@ -223,7 +235,7 @@ export class EngineIndex {
       }
     }
     // Before the fixtures: a factory a fixture imports through a re-export is known then.
-    this.followReexports(summaries, resolve);
+    this.followReexports(summaries, resolve, twinnable);
     // After every factory is known: a fixture opening its session with an imported name is a session fixture
     // when that name is a sync factory of the project.
     for (const [path, summary] of summaries) {
@@ -270,7 +282,7 @@ export class EngineIndex {
    * imports the twin too. Without that, `from app.db import SessionLocal` became `from app.db import AsyncSessionLocal`
    * by the conventional name alone, an ImportError at start-up.
    */
-  private followReexports(summaries: ReadonlyMap<string, EngineSummary>, resolve: (module: string, importerAbs: string) => string | null): void {
+  private followReexports(summaries: ReadonlyMap<string, EngineSummary>, resolve: (module: string, importerAbs: string) => string | null, twinnable: ReadonlySet<string>): void {
     const kinds = this.factoryKinds;
     for (const [path, summary] of summaries) for (const factory of summary.sessionFactories) kinds.set(key(path, factory.name), factory.kind);
     const reexports: { path: string; module: string; name: string; target: string }[] = [];
@@ -293,19 +305,24 @@ export class EngineIndex {
         changed = true;
       }
     }
+    const engineNames = new Set([...twinnable].map((k) => k.slice(k.indexOf('\u0000') + 1)));
     for (const r of reexports) {
       const kind = kinds.get(key(r.path, r.name));
-      if (kind === undefined) continue;
       const absPath = summaries.get(r.path)?.absPath ?? r.path;
-      for (const module of moduleNamesOf(absPath)) {
-        const name = `${module}.${r.name}`;
-        const known = this.sessionFactories[name];
-        this.sessionFactories[name] = known === undefined || known === kind ? kind : 'none';
+      if (kind !== undefined) {
+        for (const module of moduleNamesOf(absPath)) {
+          const name = `${module}.${r.name}`;
+          const known = this.sessionFactories[name];
+          this.sessionFactories[name] = known === undefined || known === kind ? kind : 'none';
+        }
       }
       // Where importers take the name from (a package's `__init__.py` is also reached as `import app.db as db`).
-      if (kind !== 'twin' || !(absPath.endsWith('__init__.py') || this.importedByOthers[r.path]?.includes(r.name))) continue;
-      const twins = (this.reexportedTwins[r.path] ??= []);
-      if (!twins.some((t) => t.module === r.module && t.name === r.name)) twins.push({ module: r.module, name: r.name, twin: twinName(r.name) });
+      if (!(absPath.endsWith('__init__.py') || this.importedByOthers[r.path]?.includes(r.name))) continue;
+      const dependency = r.name === this.dependency.getDbName;
+      if (!dependency && kind !== 'twin' && !engineNames.has(r.name)) continue;
+      const twin = dependency ? this.dependency.asyncGetDbName : twinName(r.name);
+      const candidates = (this.reexportCandidates[r.path] ??= []);
+      if (!candidates.some((c) => c.module === r.module && c.name === r.name)) candidates.push({ module: r.module, name: r.name, twin, target: r.target });
     }
   }
 

@@ -1,6 +1,5 @@
-// A module re-exporting a session factory (`from .session import SessionLocal` in app/db/__init__.py) must bind
-// its twin as well: importers of the factory through it are switched to `from app.db import AsyncSessionLocal`
-// (insert-await, by the project pass's sessionFactories), which fails at import unless app/db binds that name.
+// The edits of reexport-twins: the async twin of a re-exported name (`from .session import SessionLocal` in
+// app/db/__init__.py), imported beside it, since importers of the name through the module are switched to the twin.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { TextEdit, TransformOptions } from '../../../engine/types';
 import { namedChildren, end } from '../query/syntax';
@@ -8,27 +7,29 @@ import { moduleBindings, nameTable } from '../support/scope';
 import { collectImports, planImportEdits } from '../support/imports';
 import type { EngineOptions, ReexportedTwin } from './engine-index';
 
-const REASON = 'async-engine: this module re-exports a session factory; its importers are switched to the async twin, so it re-exports that too';
+const REASON = 'reexport-twins: importers of the name through this module are switched to its async twin, so it re-exports that too';
+
+const ALL_REASON = 'reexport-twins: the module lists the name in __all__, so it lists its async twin too';
 
 const wordsOf = new WeakMap<TransformOptions, string[]>();
 
-/** The re-exported names a file must contain for reexportEdits to have anything to do (a prefilter's words). */
+/** The names a file must contain for reexport-twins to have anything to do in it (a prefilter's words). */
 export function reexportWords(options: TransformOptions): string[] {
   let words = wordsOf.get(options);
   if (!words) {
-    const table = (options as EngineOptions).reexportedTwins ?? {};
-    words = [...new Set(Object.values(table).flatMap((twins) => twins.map((t) => t.name)))];
+    const { reexportedTwins = {}, unlistedTwins = {} } = options as EngineOptions;
+    words = [...new Set([...Object.values(reexportedTwins).flatMap((twins) => twins.map((t) => t.name)), ...Object.values(unlistedTwins).flat()])];
     wordsOf.set(options, words);
   }
   return words;
 }
 
 /**
- * The twins of the factories this file re-exports, imported beside them from the same module, and listed in a
+ * The twins of the names this file re-exports, imported beside them from the same module, and listed in a
  * literal `__all__` after the name they twin (a star import of the module must bring the twin too). A twin the
  * file already binds, or a re-export that is no longer a module-level import, is left alone.
  */
-export function reexportEdits(tree: SgRoot, source: string, twins: readonly ReexportedTwin[]): TextEdit[] {
+export function reexportEdits(tree: SgRoot, source: string, twins: readonly ReexportedTwin[]): { edits: TextEdit[]; added: number } {
   const imports = collectImports(tree);
   const add: { module: string; name: string }[] = [];
   for (const t of twins) {
@@ -36,19 +37,36 @@ export function reexportEdits(tree: SgRoot, source: string, twins: readonly Reex
     if (!reexported || moduleBindings(nameTable(tree, t.twin)).length > 0) continue;
     add.push({ module: t.module, name: t.twin });
   }
-  if (add.length === 0) return [];
-  const edits = planImportEdits(tree, source, { add }).map((e) => ({ ...e, reason: REASON }));
+  if (add.length === 0) return { edits: [], added: 0 };
+  const edits: TextEdit[] = planImportEdits(tree, source, { add }).map((e) => ({ ...e, reason: REASON }));
+  edits.push(...dunderAllEdits(tree, add.map(({ name }) => ({ origin: twins.find((t) => t.twin === name)?.name ?? '', twin: name }))));
+  return { edits, added: add.length };
+}
+
+/**
+ * Each twin listed in a literal `__all__` right after the name it twins, in the quotes that entry uses, where the
+ * name is listed and the twin is not: a star import of the module brings the twin then.
+ */
+export function dunderAllEdits(tree: SgRoot, pairs: readonly { origin: string; twin: string }[]): TextEdit[] {
   const all = dunderAll(tree);
-  if (all) {
-    for (const { name } of add) {
-      const origin = twins.find((t) => t.twin === name)?.name;
-      const element = namedChildren(all).find((e) => e.kind() === 'string' && stringValue(e) === origin);
-      if (!element || namedChildren(all).some((e) => e.kind() === 'string' && stringValue(e) === name)) continue;
-      const quote = element.text().startsWith("'") ? "'" : '"';
-      edits.push({ start: end(element), end: end(element), text: `, ${quote}${name}${quote}`, reason: REASON });
-    }
+  if (!all || pairs.length === 0) return [];
+  const entries = namedChildren(all).filter((e) => e.kind() === 'string');
+  const listed = new Set(entries.map(stringValue));
+  const edits: TextEdit[] = [];
+  for (const { origin, twin } of pairs) {
+    const element = entries.find((e) => stringValue(e) === origin);
+    if (!element || listed.has(twin)) continue;
+    listed.add(twin);
+    const quote = element.text().startsWith("'") ? "'" : '"';
+    edits.push({ start: end(element), end: end(element), text: `, ${quote}${twin}${quote}`, reason: ALL_REASON });
   }
   return edits;
+}
+
+/** The names a literal `__all__` lists, or null when the module has none. */
+export function dunderAllNames(tree: SgRoot): Set<string> | null {
+  const all = dunderAll(tree);
+  return all ? new Set(namedChildren(all).filter((e) => e.kind() === 'string').map(stringValue).filter((n): n is string => n !== null)) : null;
 }
 
 /** The list or tuple literal of a module-level `__all__ = [...]`, when there is exactly one binding of `__all__`. */

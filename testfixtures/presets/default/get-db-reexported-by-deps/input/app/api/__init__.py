@@ -1,0 +1,2 @@
+# A second re-export, of the first one.
+from app.api.deps import get_db

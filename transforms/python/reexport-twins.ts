@@ -1,0 +1,112 @@
+// A module that re-exports a name the run gives an async twin (`from app.db.session import get_db` in
+// app/api/deps.py, `from .session import SessionLocal` in app/db/__init__.py) must bind the twin too: the modules
+// importing the name through it are switched to `from app.api.deps import get_async_db` / `deps.get_async_db`.
+// Whether the twin exists is read from the run's own output: this transform's project pass comes after
+// async-engine has written the twins, and summarizes the module-level twin names each file binds then.
+import type { SgRoot } from '@ast-grep/napi';
+import type { ProjectIndexer, Transform, TransformContext, TransformOptions, TransformResult } from '../../engine/types';
+import { namedChildren } from './query/syntax';
+import type { EngineOptions, ReexportedTwin } from './scaffold/engine-index';
+import { dunderAllEdits, dunderAllNames, reexportEdits, reexportWords } from './scaffold/reexports';
+import { twinOrigin } from './scaffold/twin-names';
+import { collectImports } from './support/imports';
+
+interface TwinSummary {
+  /** Module-level names of this file that are twins (`get_async_db`, `AsyncSessionLocal`, `async_engine`). */
+  binds: string[];
+  /** Set only when non-empty: those of them whose name a literal `__all__` lists without them. */
+  unlisted?: string[];
+}
+
+/** File path → the twins it must import beside the names it re-exports (TransformOptions.reexportedTwins). */
+export class ReexportIndex {
+  readonly twins: Record<string, ReexportedTwin[]> = {};
+  /** File path → the twins its `__all__` must list (TransformOptions.unlistedTwins). */
+  readonly unlisted: Record<string, string[]> = {};
+
+  constructor(summaries: ReadonlyMap<string, TwinSummary>, options: TransformOptions) {
+    for (const [path, summary] of summaries) if (summary.unlisted) this.unlisted[path] = summary.unlisted;
+    const candidates = (options as EngineOptions).reexportCandidates ?? {};
+    const binds = new Map<string, Set<string>>([...summaries].map(([path, s]) => [path, new Set(s.binds)]));
+    // A re-export of a re-export binds the twin once the first one imports it: settle chains in rounds.
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [path, list] of Object.entries(candidates)) {
+        for (const c of list) {
+          const here = binds.get(path) ?? new Set<string>();
+          if (!binds.get(c.target)?.has(c.twin) || here.has(c.twin)) continue;
+          here.add(c.twin);
+          binds.set(path, here);
+          (this.twins[path] ??= []).push({ module: c.module, name: c.name, twin: c.twin });
+          changed = true;
+        }
+      }
+    }
+  }
+}
+
+const indexer: ProjectIndexer<SgRoot, TwinSummary, ReexportIndex> = {
+  id: 'reexport-twins',
+  // A file binding a twin names it so (twin-names.ts), `get_async_db` included.
+  prefilter: ['async', 'Async', 'ASYNC_'],
+  summarize: ({ tree, options }) => {
+    const binds = moduleLevelTwins(tree, options);
+    const listed = binds.length > 0 ? dunderAllNames(tree) : null;
+    const unlisted = listed ? binds.filter((twin) => !listed.has(twin) && listed.has(originOf(twin, options) ?? '')) : [];
+    return unlisted.length > 0 ? { binds, unlisted } : { binds };
+  },
+  build: (summaries, options) => new ReexportIndex(summaries, options),
+  extendOptions: (index, options) => ({
+    ...options,
+    ...(Object.keys(index.twins).length > 0 ? { reexportedTwins: index.twins } : {}),
+    ...(Object.keys(index.unlisted).length > 0 ? { unlistedTwins: index.unlisted } : {}),
+  }),
+};
+
+export const transform: Transform<SgRoot> = {
+  id: 'reexport-twins',
+  description: 'Modules re-exporting the session dependency, a factory or an engine re-export its async twin too',
+  language: 'python',
+  indexer: indexer as Transform<SgRoot>['indexer'],
+  prefilter: (options) => reexportWords(options),
+  run(ctx: TransformContext<SgRoot>): TransformResult {
+    if (ctx.index !== undefined && !(ctx.index instanceof ReexportIndex)) throw new Error('reexport-twins was given an index it did not build');
+    const twins = ctx.index?.twins[ctx.path] ?? [];
+    const unlisted = ctx.index?.unlisted[ctx.path] ?? [];
+    const { edits, added } = twins.length > 0 ? reexportEdits(ctx.tree, ctx.source, twins) : { edits: [], added: 0 };
+    // The module's own twins (async-engine wrote them), where its `__all__` lists the names they twin.
+    const taken = new Set(edits.map((e) => `${e.start}:${e.text}`));
+    const listed = dunderAllEdits(ctx.tree, unlisted.map((twin) => ({ origin: originOf(twin, ctx.options) ?? '', twin }))).filter((e) => !taken.has(`${e.start}:${e.text}`));
+    const counts: Record<string, number> = {};
+    if (added > 0) counts['twins re-exported'] = added;
+    if (listed.length > 0) counts['twins listed in __all__'] = listed.length;
+    return { edits: [...edits, ...listed], findings: [], counts };
+  },
+};
+
+/** The name `twin` is the async twin of (`get_async_db` → `get_db`, `AsyncSessionLocal` → `SessionLocal`), or null. */
+function originOf(twin: string, options: TransformOptions): string | null {
+  return twin === options.asyncGetDbName ? options.getDbName : twinOrigin(twin);
+}
+
+/** The twin names this file binds at module level: defs, assignments and imports. */
+function moduleLevelTwins(tree: SgRoot, options: TransformOptions): string[] {
+  const isTwin = (name: string): boolean => originOf(name, options) !== null;
+  const found = new Set<string>();
+  for (const statement of tree.root().children()) {
+    const definition = statement.kind() === 'decorated_definition' ? statement.field('definition') : statement;
+    if (definition && (definition.kind() === 'function_definition' || definition.kind() === 'class_definition')) {
+      const name = definition.field('name')?.text();
+      if (name && isTwin(name)) found.add(name);
+      continue;
+    }
+    const assignment = statement.kind() === 'expression_statement' ? namedChildren(statement)[0] : null;
+    const left = assignment?.kind() === 'assignment' ? assignment.field('left') : null;
+    if (left?.kind() === 'identifier' && isTwin(left.text())) found.add(left.text());
+  }
+  for (const imported of collectImports(tree).from) {
+    const bound = imported.alias ?? imported.name;
+    if (imported.node.parent()?.kind() === 'module' && isTwin(bound)) found.add(bound);
+  }
+  return [...found];
+}
