@@ -268,6 +268,24 @@ class SessionAnnotations {
       return 'keep';
     }
     if (role.kind === 'return' && isSessionProvider(role.function, this.sessionNames())) return 'keep';
+    if (role.kind === 'return' && position.direct) {
+      // The body is not rewritten here: a returned call keeps making what it made before. A factory without an
+      // async twin (an engine that cannot be twinned, an injected `self._factory`) keeps making a sync Session,
+      // and an AsyncSession annotation would then tell callers to await a sync one.
+      const made = returnedCalls(role.function);
+      if (made.length > 0) {
+        const unknown = made.find((call) => !this.makesSyncSession(call));
+        if (unknown) {
+          this.flag(
+            RULE_LEFT,
+            anchor,
+            `Session in this return annotation was left unchanged: the function returns what \`${compactText(unknown.text())}\` makes, and nothing shows that becomes an AsyncSession after the switch (a factory without an async twin keeps making sync sessions)`,
+            'If that call makes an AsyncSession after the switch, change the annotation to AsyncSession by hand (and await the session calls of its callers); otherwise leave it, and keep its callers on a sync session.',
+          );
+        }
+        return 'keep';
+      }
+    }
     const convertible =
       role.kind === 'parameter' ||
       role.kind === 'return' ||
@@ -309,6 +327,26 @@ class SessionAnnotations {
       ...this.imports.from.filter((imp) => imp.name === 'Session' && imp.module in SESSION_MODULES).map((imp) => imp.alias ?? imp.name),
       this.ctx.options.getDbName,
     ]);
+  }
+
+  /**
+   * A call making a sync session whatever the switch does: a module-level factory of this file bound from
+   * `sessionmaker(...)` / `scoped_session(...)` (its twin gets another name; this call is not renamed here).
+   */
+  private makesSyncSession(call: SgNode): boolean {
+    const callee = call.field('function');
+    if (!callee || kindOf(callee) !== 'identifier') return false;
+    const bindings = moduleBindings(this.table(callee.text()));
+    return (
+      bindings.length > 0 &&
+      bindings.every((b) => {
+        const assignment = b.node.parent();
+        if (!assignment || kindOf(assignment) !== 'assignment' || !same(assignment.field('left'), b.node)) return false;
+        const value = assignment.field('right');
+        const factory = value && kindOf(value) === 'call' ? value.field('function')?.text() : undefined;
+        return !!factory && SYNC_FACTORIES.test(factory);
+      })
+    );
   }
 
   private flagIsinstance(top: SgNode, anchor: SgNode): void {
@@ -361,6 +399,49 @@ class SessionAnnotations {
   private flag(rule: string, node: SgNode, message: string, hint: string): void {
     this.findings.push({ rule, offset: node.range().start.index, message, hint });
   }
+}
+
+const SYNC_FACTORIES = /^(?:(?:sqlalchemy\.)?(?:orm\.)?)?(?:sessionmaker|scoped_session)$/;
+
+const compactText = (text: string): string => {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+};
+
+/** The calls whose result a function's own `return` statements hand back (through `a or b`, `x if c else y`). */
+function returnedCalls(fn: SgNode): SgNode[] {
+  const body = fn.field('body');
+  if (!body) return [];
+  const out: SgNode[] = [];
+  const visit = (value: SgNode | null | undefined): void => {
+    if (!value) return;
+    switch (kindOf(value)) {
+      case 'call':
+        out.push(value);
+        return;
+      case 'parenthesized_expression':
+        visit(value.children().find((c) => c.isNamed() && kindOf(c) !== 'comment'));
+        return;
+      case 'boolean_operator':
+        visit(value.field('left'));
+        visit(value.field('right'));
+        return;
+      case 'conditional_expression': {
+        const parts = value.children().filter((c) => c.isNamed() && kindOf(c) !== 'comment');
+        visit(parts[0]);
+        visit(parts[2]);
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  for (const statement of body.findAll({ rule: { kind: 'return_statement' } })) {
+    const owner = statement.ancestors().find((a) => ['function_definition', 'lambda', 'class_definition'].includes(kindOf(a)));
+    if (!same(owner, fn)) continue;
+    visit(statement.children().find((c) => c.isNamed() && kindOf(c) !== 'comment'));
+  }
+  return out;
 }
 
 /** The expression root of the string tree a node belongs to. */
