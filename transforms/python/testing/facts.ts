@@ -170,6 +170,11 @@ export interface TestFacts {
    */
   sqliteOnly?: true;
   /**
+   * The module creates an async engine (`create_async_engine(...)`, `async_engine_from_config(...)`, written by hand
+   * or by async-engine earlier in the run). Absent otherwise.
+   */
+  asyncEngine?: true;
+  /**
    * `request.getfixturevalue("db")` (or the old `getfuncargvalue`) anywhere in the module: a fixture got by name at
    * run time, not as a parameter. `name`: null when the argument is no plain string (any fixture may be meant).
    */
@@ -267,7 +272,19 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
   const fixtureLookups = /getfixturevalue|getfuncargvalue/.test(source) ? fixtureLookupsOf(root) : [];
   const facts: TestFacts = { moduleMarked, moduleMarkLoops, functions, ...clientFacts(root, imports, functions), patchedNames, fixtureLookups, plugins: pluginModules(root) };
   if (SQLITE_URL.test(source) && !OTHER_DATABASE_URL.test(source)) facts.sqliteOnly = true;
+  if (ASYNC_ENGINE_MAKER.test(source) && createsAsyncEngine(root)) facts.asyncEngine = true;
   return facts;
+}
+
+const ASYNC_ENGINE_MAKER = /\b(?:create_async_engine|async_engine_from_config)\b/;
+
+/** See TestFacts.asyncEngine: a call of either maker, by its name or as an attribute (`asyncio.create_async_engine`). */
+function createsAsyncEngine(root: SgNode): boolean {
+  return root.findAll({ rule: { kind: 'call' } }).some((call) => {
+    const callee = call.field('function');
+    const name = callee?.kind() === 'attribute' ? callee.field('attribute')?.text() : callee?.text();
+    return name === 'create_async_engine' || name === 'async_engine_from_config';
+  });
 }
 
 /** See TestFacts.fixtureLookups. */

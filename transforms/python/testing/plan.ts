@@ -338,7 +338,10 @@ export class TestPlan {
   private flagEngineLoops(): void {
     const all = [...this.summaries];
     if (all.some(([, s]) => s.tests.overrideKeys.some((k) => /db|session/i.test(k.text)))) return;
-    const asyncApp = all.some(([, s]) => !s.base.isTestFile && s.base.functions.some((f) => f.isAsync && f.test === null));
+    // The engine shared across loops must exist: async handlers over a sync engine (one async-engine could not
+    // twin) or over no database at all pool nothing across loops.
+    const asyncEngine = all.some(([, s]) => !s.base.isTestFile && s.tests.asyncEngine === true);
+    const asyncApp = asyncEngine && all.some(([, s]) => !s.base.isTestFile && s.base.functions.some((f) => f.isAsync && f.test === null));
     const clients = all.filter(([, s]) => s.base.isTestFile).flatMap(([path, s]) => s.tests.clients.map((c) => ({ path, ...c })));
     const first = firstInFileOrder(clients, (c) => c.start);
     if (!asyncApp || !first) return;
