@@ -285,6 +285,18 @@ class SessionAnnotations {
         }
         return 'keep';
       }
+      // `return self.db` with `self.db = SessionLocal()` in the class: the attribute holds what that call made,
+      // renamed to the async twin only where insert-await finds the class awaiting it, which is not known here.
+      const stored = storedCall(role.function);
+      if (stored) {
+        this.flag(
+          RULE_LEFT,
+          anchor,
+          `Session in this return annotation was left unchanged: the function returns \`${compactText(stored.attribute)}\`, which the class sets from \`${compactText(stored.call.text())}\`, and whether that makes an AsyncSession after the switch is not known here`,
+          'If the attribute holds an AsyncSession after the switch (its factory call was renamed to the async twin), change the annotation to AsyncSession by hand; otherwise leave it.',
+        );
+        return 'keep';
+      }
     }
     const convertible =
       role.kind === 'parameter' ||
@@ -410,38 +422,78 @@ const compactText = (text: string): string => {
 
 /** The calls whose result a function's own `return` statements hand back (through `a or b`, `x if c else y`). */
 function returnedCalls(fn: SgNode): SgNode[] {
+  return ownReturns(fn).flatMap((statement) => valueCalls(statement.children().find((c) => c.isNamed() && kindOf(c) !== 'comment')));
+}
+
+/** The calls whose result an expression is: itself, or either side of `a or b` / `x if c else y`. */
+function valueCalls(value: SgNode | null | undefined): SgNode[] {
+  const node = unparenthesized(value);
+  if (!node) return [];
+  switch (kindOf(node)) {
+    case 'call':
+      return [node];
+    case 'boolean_operator':
+      return [...valueCalls(node.field('left')), ...valueCalls(node.field('right'))];
+    case 'conditional_expression': {
+      const parts = node.children().filter((c) => c.isNamed() && kindOf(c) !== 'comment');
+      return [...valueCalls(parts[0]), ...valueCalls(parts[2])];
+    }
+    default:
+      return [];
+  }
+}
+
+/**
+ * For a method returning `self.<attr>`: the first call the class's methods assign to `self.<attr>` (through
+ * `a or b`, `x if c else y`), with the attribute as written; null when there is none.
+ */
+function storedCall(fn: SgNode): { attribute: string; call: SgNode } | null {
+  const cls = fn.ancestors().find((a) => ['function_definition', 'class_definition'].includes(kindOf(a)) && !same(a, fn));
+  if (!cls || kindOf(cls) !== 'class_definition') return null;
+  const self = firstParameter(fn);
+  if (!self) return null;
+  const attributes = new Set<string>();
+  for (const statement of ownReturns(fn)) {
+    const value = unparenthesized(statement.children().find((c) => c.isNamed() && kindOf(c) !== 'comment'));
+    if (!value || kindOf(value) !== 'attribute' || value.field('object')?.text() !== self) continue;
+    const name = value.field('attribute')?.text();
+    if (name) attributes.add(name);
+  }
+  if (attributes.size === 0) return null;
+  for (const method of cls.findAll({ rule: { kind: 'function_definition' } })) {
+    const owner = method.ancestors().find((a) => kindOf(a) === 'class_definition');
+    const receiver = firstParameter(method);
+    if (!same(owner, cls) || !receiver) continue;
+    for (const assignment of method.findAll({ rule: { kind: 'assignment' } })) {
+      const left = assignment.field('left');
+      const name = left && kindOf(left) === 'attribute' && left.field('object')?.text() === receiver ? left.field('attribute')?.text() : undefined;
+      if (!name || !attributes.has(name)) continue;
+      const call = valueCalls(assignment.field('right'))[0];
+      if (call) return { attribute: `${self}.${name}`, call };
+    }
+  }
+  return null;
+}
+
+function firstParameter(fn: SgNode): string | null {
+  const first = fn.field('parameters')?.children().find((c) => c.isNamed() && kindOf(c) !== 'comment');
+  return first && kindOf(first) === 'identifier' ? first.text() : null;
+}
+
+function unparenthesized(node: SgNode | null | undefined): SgNode | null {
+  let current = node ?? null;
+  while (current && kindOf(current) === 'parenthesized_expression') current = current.children().find((c) => c.isNamed() && kindOf(c) !== 'comment') ?? null;
+  return current;
+}
+
+/** A function's own `return` statements (not those of nested functions, lambdas or classes). */
+function ownReturns(fn: SgNode): SgNode[] {
   const body = fn.field('body');
   if (!body) return [];
-  const out: SgNode[] = [];
-  const visit = (value: SgNode | null | undefined): void => {
-    if (!value) return;
-    switch (kindOf(value)) {
-      case 'call':
-        out.push(value);
-        return;
-      case 'parenthesized_expression':
-        visit(value.children().find((c) => c.isNamed() && kindOf(c) !== 'comment'));
-        return;
-      case 'boolean_operator':
-        visit(value.field('left'));
-        visit(value.field('right'));
-        return;
-      case 'conditional_expression': {
-        const parts = value.children().filter((c) => c.isNamed() && kindOf(c) !== 'comment');
-        visit(parts[0]);
-        visit(parts[2]);
-        return;
-      }
-      default:
-        return;
-    }
-  };
-  for (const statement of body.findAll({ rule: { kind: 'return_statement' } })) {
+  return body.findAll({ rule: { kind: 'return_statement' } }).filter((statement) => {
     const owner = statement.ancestors().find((a) => ['function_definition', 'lambda', 'class_definition'].includes(kindOf(a)));
-    if (!same(owner, fn)) continue;
-    visit(statement.children().find((c) => c.isNamed() && kindOf(c) !== 'comment'));
-  }
-  return out;
+    return same(owner, fn);
+  });
 }
 
 /** The expression root of the string tree a node belongs to. */

@@ -37,3 +37,11 @@ def imported_factory(db: Optional[Session] = None) -> Session:
 
 def passed_through(db: Session) -> Session:
     return db
+
+
+class Holder:
+    def __init__(self) -> None:
+        self.db = open_db()
+
+    def session(self) -> Session:
+        return self.db

@@ -38,3 +38,11 @@ def imported_factory(db: Optional[AsyncSession] = None) -> Session:
 
 def passed_through(db: AsyncSession) -> AsyncSession:
     return db
+
+
+class Holder:
+    def __init__(self) -> None:
+        self.db = open_db()
+
+    def session(self) -> Session:
+        return self.db
