@@ -58,7 +58,15 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   }
   // Script entry calls and the other module-level calls of async functions run (or are to run) a coroutine too.
   const moduleLevel = [...file.entryRuns, ...file.moduleCalls].flatMap((r) => calls.get(`${r.start}:${r.end}`) ?? []);
-  const sessionArgs = syncSessionArguments(ctx, awaited, moduleLevel);
+  // A background task call awaits nothing itself, but Starlette awaits the coroutine function it runs with these arguments.
+  const tasks = new Map<number, string>();
+  for (const t of file.taskCalls) {
+    const call = calls.get(`${t.start}:${t.end}`);
+    if (!call) continue;
+    awaited.push(call);
+    tasks.set(t.start, t.task);
+  }
+  const sessionArgs = syncSessionArguments(ctx, awaited, moduleLevel, false, tasks);
   edits.push(...sessionArgs.edits);
   for (const u of file.unwraps) edits.push({ start: u.start, end: u.end, text: u.text, reason: u.reason });
   const keptPlain = keptPlainEdits(ctx, file.keptPlain);

@@ -525,7 +525,9 @@ class Summarizer {
       if ((arg.kind() !== 'identifier' && arg.kind() !== 'attribute') || uncalled.includes(arg)) continue;
       const expr = this.exprOf(arg, 0);
       if (['unknown', 'builtin', 'item', 'awaited', 'entered', 'fixture', 'self', 'cls'].includes(expr.k)) continue;
-      references.push({ start: start(arg), expr, text: compact(arg.text()), receiver: text });
+      const ref: ReferenceSite = { start: start(arg), expr, text: compact(arg.text()), receiver: text };
+      if (arg === args.positional[0]) ref.first = true;
+      references.push(ref);
     }
     const site: CallSite = {
       start: start(call),

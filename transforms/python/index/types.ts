@@ -85,6 +85,8 @@ export interface ReferenceSite {
   text: string;
   /** The callee receiving the reference, as written (`sorted`, `Depends`, `bg.add_task`). */
   receiver: string;
+  /** The call's first positional argument (the function `add_task(f, ...)` runs); absent otherwise. */
+  first?: true;
 }
 
 /** `run_in_threadpool(f, a)`, `asyncio.to_thread(f, a)`, `loop.run_in_executor(None, f, a)`. */

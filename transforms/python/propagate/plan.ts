@@ -50,6 +50,12 @@ export interface FilePlan {
    * then the coroutine never runs. Kept in other positions: `task = f()` may be awaited later.
    */
   unawaited: { start: number; end: number; message: string; inTest: boolean }[];
+  /**
+   * `background_tasks.add_task(f, db, ...)` / `BackgroundTask(f, db, ...)` handing a session to a coroutine function
+   * `f` (`task`: its name as written): Starlette awaits `f(db, ...)` itself, so the call needs no await, but what it
+   * is handed is checked like the arguments of awaited calls.
+   */
+  taskCalls: { start: number; end: number; task: string }[];
 }
 
 type Reason =
@@ -883,12 +889,32 @@ export class AsyncPlan {
     }
   }
 
+  /**
+   * The project function a background task call runs: `add_task(f, ...)` (FastAPI's and Starlette's
+   * BackgroundTasks) or `BackgroundTask(f, ...)`, `f` being its first positional argument. Starlette calls
+   * `f(*args, **kwargs)`, awaiting it when it is a coroutine function, so the session handed along goes to `f`.
+   */
+  private backgroundTask(site: Site): { entry: FnEntry; text: string } | null {
+    const receiver = site.call.text.split('.').pop() ?? '';
+    if (receiver !== 'add_task' && receiver !== 'BackgroundTask') return null;
+    const ref = site.call.references?.find((r) => r.first === true);
+    if (!ref) return null;
+    const fn = this.index.resolveFunction(site.path, ref.expr);
+    const entry = fn ? this.functions.get(functionKey(fn.path, fn.id)) : undefined;
+    return entry ? { entry, text: ref.text } : null;
+  }
+
   private flagUnresolved(): void {
     const anyAsync = this.newly.size > 0;
     const suspects = new Suspects(this.index, this.receivers, [...this.newly.keys()].map((key) => this.functions.get(key) as FnEntry));
     const flaggedSites = new Set<Site>();
     for (const site of this.unresolvedSessionCalls) {
       if (site.call.awaited === 'yes' || site.call.ignored) continue;
+      const task = this.backgroundTask(site);
+      if (task && this.isAsyncAfter(task.entry.key)) {
+        this.file(site.path).taskCalls.push({ start: site.call.start, end: site.call.end, task: task.text });
+        continue;
+      }
       if (!anyAsync && (!site.caller || site.caller.fn.isAsync)) continue;
       flaggedSites.add(site);
       const suspect = suspects.of(site.path, site.call.callee);
@@ -990,7 +1016,7 @@ export class AsyncPlan {
   private file(path: string): FilePlan {
     let plan = this.files.get(path);
     if (!plan) {
-      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], unawaited: [] };
+      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], unawaited: [], taskCalls: [] };
       this.files.set(path, plan);
     }
     return plan;

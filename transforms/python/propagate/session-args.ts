@@ -41,7 +41,14 @@ export interface SessionArgResult {
  * coroutine functions at module level, run with `asyncio.run(...)` in a script's entry block or left as they are
  * (flagged); only a session made at module level can reach them.
  */
-export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgNode[], moduleLevel: SgNode[] = [], importsSeparately = false): SessionArgResult {
+export function syncSessionArguments(
+  ctx: TransformContext<SgRoot>,
+  awaited: SgNode[],
+  moduleLevel: SgNode[] = [],
+  importsSeparately = false,
+  /** Among `awaited`: background task calls (`add_task(f, db)`), by offset, with the coroutine function they run. */
+  tasks: ReadonlyMap<number, string> = new Map(),
+): SessionArgResult {
   const out: SessionArgResult = { edits: [], findings: [], renamed: 0 };
   if (awaited.length === 0 && moduleLevel.length === 0) return out;
   const imports = collectImports(ctx.tree);
@@ -66,7 +73,7 @@ export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgN
       if (arg.kind() === 'call') {
         const inline = inlineSyncSession(arg, sessions, twins, ctx.options.getDbName);
         if (inline) {
-          const callee = call.field('function')?.text() ?? 'the function';
+          const callee = tasks.get(start(call)) ?? call.field('function')?.text() ?? 'the function';
           out.findings.push({
             rule: RULES.syncSessionArg,
             offset: start(arg),
@@ -85,7 +92,7 @@ export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgN
         const drawn = drawsByHand ? drawnFromDependency(tables(arg.text()), arg, ctx.options.getDbName) : null;
         if (drawn && !decided.has(start(drawn))) {
           decided.add(start(drawn));
-          const callee = call.field('function')?.text() ?? 'the function';
+          const callee = tasks.get(start(call)) ?? call.field('function')?.text() ?? 'the function';
           out.findings.push({
             rule: RULES.syncSessionArg,
             offset: start(arg),
@@ -101,7 +108,7 @@ export function syncSessionArguments(ctx: TransformContext<SgRoot>, awaited: SgN
         const twin = twins.twinOf(origin);
         if (twin.kind === 'async') continue;
         decided.add(start(origin));
-        const callee = call.field('function')?.text() ?? 'the function';
+        const callee = tasks.get(start(call)) ?? call.field('function')?.text() ?? 'the function';
         const why =
           twin.kind === 'unknown'
             ? twin.why
