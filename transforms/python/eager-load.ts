@@ -34,6 +34,8 @@ import { nameTable } from './support/scope';
 import { withCachedTree } from './support/cached-tree';
 import { cached } from '../../engine/cached';
 
+/** Statements and expressions that may run their body more than once. */
+const LOOPS = new Set(['for_statement', 'while_statement', 'lambda', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 const ID = 'eager-load';
 
 export const transform: Transform<SgRoot> = {
@@ -788,11 +790,64 @@ class EagerLoad {
   private flagGetCaveat(stmt: Statement, site: { site: SgNode; subject: string; rels: Relationship[] }): void {
     // A caller in another function (crossFunctionNeeds) is flagged there, with the same caveat (cross-index.ts).
     if (stmt.kind !== 'get' || start(site.site) === start(stmt.anchor)) return;
+    if (this.firstUseOfOwnSession(stmt.anchor)) return;
     const key = `${start(site.site)}|${start(stmt.anchor)}`;
     const entry = this.getCaveats.get(key) ?? { stmt, site: site.site, subject: site.subject, owners: [] };
     const owner = (site.rels[site.rels.length - 1] as Relationship).owner;
     if (!entry.owners.includes(owner)) entry.owners.push(owner);
     this.getCaveats.set(key, entry);
+  }
+
+  /**
+   * `db.get(...)` is the first thing done with a session the same function opened just before (`async with
+   * AsyncSessionLocal() as db:` or `db = AsyncSessionLocal()`, one binding, no other mention of `db` in between, and
+   * no loop around the get that the opening is outside of): its identity map is empty then, so the get runs its
+   * query and its options. Anything else (a parameter, a dependency, an earlier query, even one that loads no
+   * objects) keeps the caveat.
+   */
+  private firstUseOfOwnSession(get: SgNode): boolean {
+    const receiver = get.field('function')?.field('object');
+    if (!receiver || receiver.kind() !== 'identifier') return false;
+    const fn = enclosingFunction(get);
+    const info = this.sessions.resolve(receiver);
+    if (!fn || !info?.stable || info.origins.length !== 1) return false;
+    const origin = info.origins[0] as SgNode;
+    if (!sameNode(enclosingFunction(origin), fn) || start(origin) >= start(get)) return false;
+    // A scoped_session registry hands back the session it holds for the thread (or task), not a new one.
+    if (this.mayBeScoped(origin)) return false;
+    const holder = origin.parent();
+    const boundBy =
+      holder?.kind() === 'assignment' && holder.field('left')?.text() === receiver.text() && sameNode(holder.field('right'), origin)
+        ? holder
+        : holder?.kind() === 'as_pattern' && holder.field('alias')?.text() === receiver.text()
+          ? holder
+          : null;
+    if (!boundBy) return false;
+    const name = receiver.text();
+    const occurrences = nameTable(this.ctx.tree, name).occurrences.filter((o) => start(o.node) >= start(fn) && start(o.node) < fn.range().end.index);
+    if (occurrences.filter((o) => o.role !== 'reference' && sameNode(o.scope, fn)).length !== 1) return false;
+    const between = occurrences.filter((o) => start(o.node) >= boundBy.range().end.index && start(o.node) < start(receiver));
+    if (between.length > 0) return false;
+    // A loop entered after the session was opened runs the get again, on a session the previous round filled.
+    for (let a = get.parent(); a && !sameNode(a, fn); a = a.parent()) {
+      if (LOOPS.has(String(a.kind())) && start(origin) < start(a)) return false;
+    }
+    return true;
+  }
+
+  /** The factory call `origin` (`F()`, `F.begin()`, `mod.F()`) may go through a `scoped_session` / `async_scoped_session` registry. */
+  private mayBeScoped(origin: SgNode): boolean {
+    let callee = origin.field('function');
+    if (callee?.kind() === 'attribute' && callee.field('attribute')?.text() === 'begin') callee = callee.field('object');
+    if (!callee) return true;
+    if (/scoped/i.test(callee.text())) return true;
+    if (callee.kind() !== 'identifier') return false;
+    return nameTable(this.ctx.tree, callee.text()).occurrences.some((o) => {
+      if (o.role !== 'binding' || o.scope.kind() !== 'module') return false;
+      const assignment = o.node.parent();
+      const value = assignment?.kind() === 'assignment' ? assignment.field('right') : null;
+      return !value || /scoped/i.test(value.text());
+    });
   }
 
   private readonly getCaveats = new Map<string, { stmt: Statement; site: SgNode; subject: string; owners: string[] }>();
