@@ -229,6 +229,20 @@ class InsertAwait {
       if (twin.kind === 'unknown') {
         return { kind: 'blocked', blocker: { rule: RULES.factoryUnknown, node: local ? origin : site, message: twin.why } };
       }
+      // `def new_session() -> Session: db = SessionLocal(); ...; return db`: the annotation promises the callers a
+      // sync Session (async-session keeps it on a function making sessions); renamed, they would get an AsyncSession.
+      const returned = twin.kind === 'rename' && originUnit && returnsSyncSession(originUnit) ? returnedName(origin, originUnit) : null;
+      if (returned) {
+        return {
+          kind: 'blocked',
+          blocker: {
+            rule: RULES.sessionOuter,
+            node: returned,
+            message: `the session is returned to the callers (\`${returned.text()}\`), to whom the return annotation promises a sync Session; from the async factory they would get an AsyncSession, and a session shared by two functions is not converted automatically`,
+            alsoBlocks: placeOf(origin),
+          },
+        };
+      }
       if (twin.kind === 'rename') {
         renames.push(twin);
         this.renameOrigins.set(twin.edit.start, origin);
@@ -331,6 +345,43 @@ function mergeInsertions(edits: TextEdit[]): TextEdit[] {
 }
 
 /** A factory call stored in a plain name (`db = F()`, `with F() as db`), not in an attribute. */
+/** The function's return annotation names SQLAlchemy's or SQLModel's sync `Session` (`Session`, `orm.Session`, `Optional[Session]`). */
+function returnsSyncSession(unit: SgNode): boolean {
+  const annotation = unit.kind() === 'function_definition' ? unit.field('return_type') : null;
+  return !!annotation && /(^|[^\w])Session\b/.test(annotation.text());
+}
+
+/** For `name = F()` in `unit`: a `return name` of the unit's own, or null. */
+function returnedName(origin: SgNode, unit: SgNode): SgNode | null {
+  const assignment = origin.parent();
+  const left = assignment?.kind() === 'assignment' ? assignment.field('left') : null;
+  if (left?.kind() !== 'identifier') return null;
+  for (const statement of unit.findAll({ rule: { kind: 'return_statement' } })) {
+    if (placeOf(statement).unit?.id() !== unit.id()) continue;
+    if (handsOut(namedChildren(statement)[0], left.text())) return statement;
+  }
+  return null;
+}
+
+/** The expression's value may be `name` itself: `name`, `(name)`, `name if c else x`, `name or x`. */
+function handsOut(value: SgNode | undefined, name: string): boolean {
+  if (!value) return false;
+  switch (value.kind()) {
+    case 'identifier':
+      return value.text() === name;
+    case 'parenthesized_expression':
+      return handsOut(namedChildren(value)[0], name);
+    case 'boolean_operator':
+      return handsOut(value.field('left') ?? undefined, name) || handsOut(value.field('right') ?? undefined, name);
+    case 'conditional_expression': {
+      const parts = namedChildren(value);
+      return handsOut(parts[0], name) || handsOut(parts[2], name);
+    }
+    default:
+      return false;
+  }
+}
+
 function isLocalOrigin(origin: SgNode): boolean {
   const parent = origin.parent();
   if (parent?.kind() === 'assignment') return parent.field('left')?.kind() === 'identifier';
