@@ -773,7 +773,8 @@ export class AsyncPlan {
       let handsToUnknown = false;
       for (const call of fn.calls) {
         const target = this.index.resolveFunction(entry.path, call.callee);
-        const key = target ? functionKey(target.path, target.id) : null;
+        const task = target ? null : this.backgroundTask(entry.path, call);
+        const key = target ? functionKey(target.path, target.id) : (task?.entry.key ?? null);
         if (key !== null && (this.functions.get(key)?.fn.isAsync === true || this.newly.has(key))) callsAsync = true;
         if (call.sessionArg && !call.onSession) {
           handsOn = true;
@@ -894,12 +895,12 @@ export class AsyncPlan {
    * BackgroundTasks) or `BackgroundTask(f, ...)`, `f` being its first positional argument. Starlette calls
    * `f(*args, **kwargs)`, awaiting it when it is a coroutine function, so the session handed along goes to `f`.
    */
-  private backgroundTask(site: Site): { entry: FnEntry; text: string } | null {
-    const receiver = site.call.text.split('.').pop() ?? '';
+  private backgroundTask(path: string, call: CallSite): { entry: FnEntry; text: string } | null {
+    const receiver = call.text.split('.').pop() ?? '';
     if (receiver !== 'add_task' && receiver !== 'BackgroundTask') return null;
-    const ref = site.call.references?.find((r) => r.first === true);
+    const ref = call.references?.find((r) => r.first === true);
     if (!ref) return null;
-    const fn = this.index.resolveFunction(site.path, ref.expr);
+    const fn = this.index.resolveFunction(path, ref.expr);
     const entry = fn ? this.functions.get(functionKey(fn.path, fn.id)) : undefined;
     return entry ? { entry, text: ref.text } : null;
   }
@@ -910,9 +911,11 @@ export class AsyncPlan {
     const flaggedSites = new Set<Site>();
     for (const site of this.unresolvedSessionCalls) {
       if (site.call.awaited === 'yes' || site.call.ignored) continue;
-      const task = this.backgroundTask(site);
-      if (task && this.isAsyncAfter(task.entry.key)) {
-        this.file(site.path).taskCalls.push({ start: site.call.start, end: site.call.end, task: task.text });
+      // A background task running a project function is that function's call: Starlette awaits a coroutine
+      // function, and calls a plain one in its threadpool, as a direct call would.
+      const task = this.backgroundTask(site.path, site.call);
+      if (task) {
+        if (this.isAsyncAfter(task.entry.key)) this.file(site.path).taskCalls.push({ start: site.call.start, end: site.call.end, task: task.text });
         continue;
       }
       if (!anyAsync && (!site.caller || site.caller.fn.isAsync)) continue;

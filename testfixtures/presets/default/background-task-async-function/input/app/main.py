@@ -5,7 +5,7 @@ from starlette.background import BackgroundTask
 from starlette.responses import JSONResponse
 
 from .db import get_db
-from .tasks import log_rename, notify, rename_item
+from .tasks import export_items, log_rename, notify, rename_item
 
 JobSession = sessionmaker(bind=create_engine("postgresql://jobs@db/jobs"))
 
@@ -29,4 +29,10 @@ def rename_later(item_id: int, db: Session = Depends(get_db)):
 def start_job(item_id: int, background_tasks: BackgroundTasks):
     db = JobSession()
     background_tasks.add_task(rename_item, db, item_id, "job")
+    return {"ok": True}
+
+
+@app.post("/export")
+def export(background_tasks: BackgroundTasks, db: Session = Depends(get_db)):
+    background_tasks.add_task(export_items, db)
     return {"ok": True}

@@ -1,11 +1,11 @@
 from fastapi import BackgroundTasks, Depends, FastAPI
 from sqlalchemy import create_engine
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 from starlette.background import BackgroundTask
 from starlette.responses import JSONResponse
 
-from .db import get_async_db
-from .tasks import log_rename, notify, rename_item
+from .db import get_async_db, get_db
+from .tasks import export_items, log_rename, notify, rename_item
 from sqlalchemy.ext.asyncio import AsyncSession
 
 JobSession = sessionmaker(bind=create_engine("postgresql://jobs@db/jobs"))
@@ -30,4 +30,10 @@ def rename_later(item_id: int, db: AsyncSession = Depends(get_async_db)):
 def start_job(item_id: int, background_tasks: BackgroundTasks):
     db = JobSession()
     background_tasks.add_task(rename_item, db, item_id, "job")
+    return {"ok": True}
+
+
+@app.post("/export")
+def export(background_tasks: BackgroundTasks, db: Session = Depends(get_db)):
+    background_tasks.add_task(export_items, db)
     return {"ok": True}

@@ -16,3 +16,8 @@ async def notify(db, item_id: int) -> None:
 
 def log_rename(item_id: int) -> None:
     print("renamed", item_id)
+
+
+def export_items(db: AsyncSession) -> None:
+    for item in db.query(Item).from_self().all():
+        print(item.name)
