@@ -278,12 +278,17 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
 
 const ASYNC_ENGINE_MAKER = /\b(?:create_async_engine|async_engine_from_config)\b/;
 
-/** See TestFacts.asyncEngine: a call of either maker, by its name or as an attribute (`asyncio.create_async_engine`). */
+/**
+ * See TestFacts.asyncEngine: a call of either maker, by its name or as an attribute (`asyncio.create_async_engine`),
+ * that may keep a pool: not one given `poolclass=NullPool`, whose connections are never handed to another loop.
+ */
 function createsAsyncEngine(root: SgNode): boolean {
   return root.findAll({ rule: { kind: 'call' } }).some((call) => {
     const callee = call.field('function');
     const name = callee?.kind() === 'attribute' ? callee.field('attribute')?.text() : callee?.text();
-    return name === 'create_async_engine' || name === 'async_engine_from_config';
+    if (name !== 'create_async_engine' && name !== 'async_engine_from_config') return false;
+    const poolclass = callArgs(call).keywords.get('poolclass');
+    return !poolclass || !/(^|\.)NullPool$/.test(poolclass.text());
   });
 }
 
