@@ -170,8 +170,9 @@ export interface TestFacts {
    */
   sqliteOnly?: true;
   /**
-   * The module creates an async engine (`create_async_engine(...)`, `async_engine_from_config(...)`, written by hand
-   * or by async-engine earlier in the run). Absent otherwise.
+   * The module creates an async engine that may keep a connection pool (`create_async_engine(...)`,
+   * `async_engine_from_config(...)` without `poolclass=NullPool`, written by hand or by async-engine earlier in the
+   * run). Absent otherwise.
    */
   asyncEngine?: true;
   /**
