@@ -66,18 +66,24 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
     awaited.push(call);
     tasks.set(t.start, t.task);
   }
-  const sessionArgs = syncSessionArguments(ctx, awaited, moduleLevel, false, tasks);
+  const sessionArgs = syncSessionArguments(ctx, awaited, moduleLevel, true, tasks);
   edits.push(...sessionArgs.edits);
   for (const u of file.unwraps) edits.push({ start: u.start, end: u.end, text: u.text, reason: u.reason });
   const keptPlain = keptPlainEdits(ctx, file.keptPlain);
   edits.push(...keptPlain.edits);
   const keptSync = keptSyncRouteEdits(ctx, file.keptSyncRoutes);
   edits.push(...keptSync.edits);
-  // One plan for both: two edits of one import statement would overlap.
-  const add = [...(keptPlain.imports.add ?? []), ...(keptSync.imports.add ?? [])];
-  const remove = [...(keptPlain.imports.remove ?? []), ...(keptSync.imports.remove ?? [])];
+  // One plan for all: two edits of one import statement would overlap (`from .db import SessionLocal, get_db` in a
+  // file whose session goes to a background task, switched to the async factory, beside a route kept on get_db).
+  const syncAdd = [...(keptPlain.imports.add ?? []), ...(keptSync.imports.add ?? [])];
+  const syncRemove = [...(keptPlain.imports.remove ?? []), ...(keptSync.imports.remove ?? [])];
+  const add = [...(sessionArgs.imports?.add ?? []), ...syncAdd];
+  const remove = [...(sessionArgs.imports?.remove ?? []), ...syncRemove];
   if (add.length > 0 || remove.length > 0) {
-    for (const e of planImportEdits(ctx.tree, ctx.source, { add, remove }, importedByOthers(ctx.options, ctx.path))) edits.push({ ...e, reason: `${ID}: imports of the sync session for code that stays sync` });
+    const sync = syncAdd.length > 0 || syncRemove.length > 0;
+    const factory = (sessionArgs.imports?.add.length ?? 0) > 0 || (sessionArgs.imports?.remove.length ?? 0) > 0;
+    const reason = `${ID}: ${[factory ? 'import the async session factory' : '', sync ? 'imports of the sync session for code that stays sync' : ''].filter((r) => r !== '').join('; ')}`;
+    for (const e of planImportEdits(ctx.tree, ctx.source, { add, remove }, importedByOthers(ctx.options, ctx.path))) edits.push({ ...e, reason });
   }
   const entries = entryRunEdits(ctx, file);
   edits.push(...entries.edits);

@@ -382,8 +382,9 @@ function editsForStatement(plan: StatementPlan, source: string): TextEdit[] {
   if (removed.size > 0 && added.length > 0) {
     const index = Math.min(...removed);
     removed.delete(index);
-    substituted = { index, text: added.join(', ') };
-    added = [];
+    // Only the first: the others go where a later run, adding them alone, would put them (see withAdded).
+    substituted = { index, text: added[0]! };
+    added = added.slice(1);
   }
 
   if (substituted === null && removed.size === items.length) return [removeStatement(stmt, source)];

@@ -4,7 +4,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.background import BackgroundTask
 from starlette.responses import JSONResponse
 
-from .db import get_db
+from .db import SessionLocal, get_db
 from .tasks import export_items, log_rename, notify, rename_item
 
 JobSession = sessionmaker(bind=create_engine("postgresql://jobs@db/jobs"))
@@ -35,4 +35,11 @@ def start_job(item_id: int, background_tasks: BackgroundTasks):
 @app.post("/export")
 def export(background_tasks: BackgroundTasks, db: Session = Depends(get_db)):
     background_tasks.add_task(export_items, db)
+    return {"ok": True}
+
+
+@app.post("/jobs/{item_id}/own")
+def start_own_job(item_id: int, background_tasks: BackgroundTasks):
+    db = SessionLocal()
+    background_tasks.add_task(rename_item, db, item_id, "own")
     return {"ok": True}
