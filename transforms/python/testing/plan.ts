@@ -1067,6 +1067,8 @@ export class TestPlan {
       if (!r.fn.isAsync && !this.asyncHere.has(key)) {
         const plan = this.file(r.path);
         for (const u of r.facts.sessionUses.filter((x) => r.fixtures.has(x.param))) plan.resolves.push({ rule: AWAIT_RULES.syncContext, offset: u.start });
+        // A fixture handing out a repository built on the sync session: the tests awaiting its methods get it.
+        if (r.fn.test === 'fixture') this.flagHeldSession(r);
         continue;
       }
       const written = r.fn.calls.find((c) => c.onSession && c.awaited === 'yes' && !c.ignored && c.text.split('.').length === 2 && r.fixtures.has(c.text.split('.')[0] ?? ''));
@@ -1095,7 +1097,10 @@ export class TestPlan {
         continue;
       }
       const fixture = at ? r.fixtures.get(at.param) : undefined;
-      if (!at || !fixture) continue;
+      if (!at || !fixture) {
+        if (!handed) this.flagHeldSession(r);
+        continue;
+      }
       this.flag(
         r.path,
         RULES.sessionFixture,
@@ -1103,6 +1108,47 @@ export class TestPlan {
         `the ${what} awaits \`${at.call}(...)\` on \`${at.param}\`, but the session fixture \`${fixture.qualname}\` (${fixture.path}) was left sync (see its finding) and hands it a sync Session, whose methods return no awaitable: it fails with TypeError until the fixture yields an AsyncSession; it was not given back its sync code, as it ${this.whyAsync(key, r)}`,
         `Convert the fixture \`${fixture.qualname}\` to an async one (\`@pytest_asyncio.fixture async def ...: async with AsyncSessionLocal() as session: yield session\`): the ${what} then works as written.`,
       );
+    }
+  }
+
+  /**
+   * A receiver of a sync session fixture that builds a project object keeping that session (`repo =
+   * UserRepository(db_session)`, a fixture returning one), whose methods awaiting it are async now: those methods
+   * fail with TypeError on the sync Session, wherever the object is used (a test awaiting `repo.create(...)`, or the
+   * tests a fixture hands it to). The call handing the session over is not the awaited one, so handedToCoroutine does
+   * not see it; it is flagged at the constructor call.
+   */
+  private flagHeldSession(r: SyncReceiver): void {
+    for (const f of r.facts.forwards) {
+      const fixture = r.fixtures.get(f.param);
+      if (!fixture || fixture.certain === false) continue;
+      const call = r.fn.calls.find((c) => c.start === f.callStart && c.end === f.callEnd);
+      if (!call || call.ignored) continue;
+      const entity = this.index.evaluate(r.path, call.callee);
+      if (entity.k !== 'class') continue;
+      const cls = { path: entity.path, id: entity.id };
+      const attrs = this.index.heldAttributes(cls, { position: f.position, keyword: f.keyword });
+      if (attrs.size === 0) continue;
+      const methods = [
+        ...new Set(
+          this.index
+            .heldUses(cls, attrs)
+            .map((u) => this.index.findMethod(cls, u.use.in))
+            .filter((m): m is { path: string; id: number } => m !== null && this.isAsyncNow(m))
+            .map((m) => this.index.function(m.path, m.id)?.qualname ?? '?'),
+        ),
+      ];
+      if (methods.length === 0) continue;
+      const what = `${r.fn.test === 'test' ? 'test' : 'fixture'} \`${r.fn.qualname}\``;
+      const shown = methods.slice(0, 3).map((m) => `\`${m}\``).join(', ') + (methods.length > 3 ? ', ...' : '');
+      this.flag(
+        r.path,
+        RULES.sessionFixture,
+        call.start,
+        `the ${what} builds \`${call.text}(...)\` on \`${f.param}\`, but the session fixture \`${fixture.qualname}\` (${fixture.path}) was left sync (see its finding) and hands it a sync Session: ${shown} ${methods.length === 1 ? 'is' : 'are'} async now and await${methods.length === 1 ? 's' : ''} that session, and ${r.fn.test === 'test' ? 'the calls awaiting them fail' : 'every test awaiting them fails'} with TypeError until the fixture yields an AsyncSession`,
+        `Convert the fixture \`${fixture.qualname}\` to an async one (\`@pytest_asyncio.fixture async def ...: async with AsyncSessionLocal() as session: yield session\`): the ${what} then works as written.`,
+      );
+      return;
     }
   }
 
