@@ -164,6 +164,8 @@ export interface TestFacts {
   overrideKeys: { text: string; at: number; unit: number | null; line: number }[];
   /** Patches of the session dependency by a dotted path (see PatchedName). */
   patchedNames: PatchedName[];
+  /** `patch("pkg.mod.name")` with nothing saying what replaces it (see PatchedObject); empty when none. */
+  patchedObjects: PatchedObject[];
   /**
    * The module writes a SQLite URL literal and no other database's (`"sqlite:///./test.db"`): its tests run on
    * SQLite, whose async driver does not tie a connection to an event loop. Absent otherwise.
@@ -208,6 +210,20 @@ export interface PatchedName {
   patcher: string;
   /** `create=True` / `raising=False`: a missing attribute is created (mock) or passed over (monkeypatch) instead of raising. */
   tolerant: boolean;
+}
+
+/**
+ * `patch("app.api.routes.post_repository")` (mock's or pytest-mock's, decorator included) with no replacement
+ * (`new`, `new_callable`) nor spec (`spec`, `spec_set`, `autospec`): mock puts a MagicMock there, unless the
+ * original is an async function (then an AsyncMock). A MagicMock standing for an object or class whose methods
+ * became async returns plain values where the code awaits them now.
+ */
+export interface PatchedObject {
+  /** Offset of the string. */
+  at: number;
+  holder: string[];
+  name: string;
+  patcher: string;
 }
 
 /**
@@ -270,8 +286,9 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
     return /session/i.test(name) && name !== twin ? { twin: twinName(name), kind: 'factory' } : null;
   };
   const patchedNames = /patch|setattr|delattr/.test(source) ? patchesOf(root, twinOf) : [];
+  const patchedObjects = /patch/.test(source) ? bareObjectPatches(root) : [];
   const fixtureLookups = /getfixturevalue|getfuncargvalue/.test(source) ? fixtureLookupsOf(root) : [];
-  const facts: TestFacts = { moduleMarked, moduleMarkLoops, functions, ...clientFacts(root, imports, functions), patchedNames, fixtureLookups, plugins: pluginModules(root) };
+  const facts: TestFacts = { moduleMarked, moduleMarkLoops, functions, ...clientFacts(root, imports, functions), patchedNames, patchedObjects, fixtureLookups, plugins: pluginModules(root) };
   if (SQLITE_URL.test(source) && !OTHER_DATABASE_URL.test(source)) facts.sqliteOnly = true;
   if (ASYNC_ENGINE_MAKER.test(source) && createsAsyncEngine(root)) facts.asyncEngine = true;
   return facts;
@@ -429,6 +446,25 @@ function patchesOf(root: SgNode, twinOf: (name: string) => Pick<PatchedName, 'tw
     if (!twin) continue;
     const tolerant = PATCH.test(patcher) ? isTrue(args.keywords.get('create')) : MONKEYPATCH.test(patcher) && monkeypatchDotted(patcher, args) ? isFalse(args.keywords.get('raising')) : null;
     if (tolerant !== null) found.push({ at: start(first), holder: path.slice(0, -1), name, ...twin, patcher, tolerant });
+  }
+  return found;
+}
+
+/** See PatchedObject. */
+function bareObjectPatches(root: SgNode): PatchedObject[] {
+  const found: PatchedObject[] = [];
+  for (const call of root.findAll({ rule: { kind: 'call' } })) {
+    const dotted = dottedName(call.field('function') as SgNode);
+    const patcher = dotted?.join('.') ?? '';
+    if (!PATCH.test(patcher)) continue;
+    const args = callArgs(call);
+    if (args.splat || args.positional.length !== 1 || ['new', 'new_callable', 'spec', 'spec_set', 'autospec'].some((k) => args.keywords.has(k))) continue;
+    const first = args.positional[0] as SgNode;
+    const text = plainString(first);
+    if (text === null || !DOTTED.test(text)) continue;
+    const path = text.split('.');
+    if (path.length < 2) continue;
+    found.push({ at: start(first), holder: path.slice(0, -1), name: path[path.length - 1] as string, patcher });
   }
   return found;
 }

@@ -167,6 +167,7 @@ export class TestPlan {
     this.flagEngineLoops();
     this.flagOverrideLoops();
     this.flagPatchedGetDb();
+    this.flagPatchedObjects();
     this.flagSyncDependencyNotOverridden();
   }
 
@@ -234,6 +235,40 @@ export class TestPlan {
    * The project module a patch's dotted holder names, walked as mock walks it (the longest importable prefix,
    * then attributes); null when it is not a project module, or when `holder.name` is a submodule itself.
    */
+  /**
+   * `patch("app.api.routes.post_repository")` with nothing saying what replaces it, where that name is a project
+   * object (or class) whose methods became async: mock puts a MagicMock there, whose methods return plain values,
+   * so the code awaiting them now fails with TypeError. Flagged, not rewritten: `autospec=True` (or
+   * `new_callable=AsyncMock`) would make them awaitable, but the test's `return_value`s may need changing too.
+   */
+  private flagPatchedObjects(): void {
+    for (const [path, s] of this.summaries) {
+      for (const p of s.tests.patchedObjects) {
+        const holder = this.patchedModule(path, p.holder, p.name);
+        if (!holder) continue;
+        const entity = this.index.evaluate(holder, { k: 'global', name: p.name });
+        if (entity.k !== 'instance' && entity.k !== 'class') continue;
+        const methods: string[] = [];
+        for (const cls of this.index.mro({ path: entity.path, id: entity.id }) ?? []) {
+          for (const [name, id] of this.index.classSummary(cls.path, cls.id)?.methods ?? []) {
+            if (!methods.includes(name) && this.isAsyncNow({ path: cls.path, id })) methods.push(name);
+          }
+        }
+        if (methods.length === 0) continue;
+        const dotted = [...p.holder, p.name].join('.');
+        const shown = methods.slice(0, 3).map((m) => `\`${m}\``).join(', ') + (methods.length > 3 ? ', ...' : '');
+        const what = entity.k === 'class' ? 'the class' : 'an instance of';
+        this.flag(
+          path,
+          RULES.syncContext,
+          p.at,
+          `\`${p.patcher}("${dotted}")\` replaces ${what} \`${this.index.classSummary(entity.path, entity.id)?.name ?? p.name}\` with a MagicMock, but its ${shown} ${methods.length === 1 ? 'is' : 'are'} async now: the code awaiting ${methods.length === 1 ? 'it' : 'them'} gets the mock's plain return values and fails with TypeError`,
+          `Patch it with \`autospec=True\` (its async methods become AsyncMocks, awaitable, returning their \`return_value\`), or \`new_callable=AsyncMock\`.`,
+        );
+      }
+    }
+  }
+
   private patchedModule(path: string, holder: string[], name: string): string | null {
     const importModule = (parts: string[]): Expr => ({ k: 'import', target: { k: 'module', module: { anchor: null, parts } } });
     const whole = this.index.evaluate(path, importModule([...holder, name]));

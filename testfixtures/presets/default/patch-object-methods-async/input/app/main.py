@@ -1,0 +1,13 @@
+from fastapi import FastAPI, HTTPException
+
+from app.repo import note_repository
+
+app = FastAPI()
+
+
+@app.get("/notes/{note_id}")
+def read_note(note_id: int):
+    note = note_repository.get(note_id)
+    if note is None:
+        raise HTTPException(status_code=404)
+    return {"id": note.id, "title": note.title}
