@@ -173,6 +173,9 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
     // Only when some module has one: summaries of later transforms hold the options.
     ...(Object.keys(index.asyncDependencyModules).length > 0 ? { asyncDependencyModules: index.asyncDependencyModules } : {}),
     ...(Object.keys(index.untwinnedImports).length > 0 ? { untwinnedImports: index.untwinnedImports } : {}),
+    ...(Object.keys(index.untwinnedDependencies).length > 0
+      ? { untwinnedDependencies: index.untwinnedDependencies, untwinnedDependencyModules: index.untwinnedDependencyModules }
+      : {}),
     ...(Object.keys(index.sessionAttributes).length > 0 ? { sessionAttributes: index.sessionAttributes } : {}),
     ...(Object.keys(index.sessionFixtures).length > 0 ? { sessionFixtures: index.sessionFixtures } : {}),
     ...(Object.keys(index.importedByOthers).length > 0 ? { importedByOthers: index.importedByOthers } : {}),
@@ -407,6 +410,7 @@ class EngineTwins {
     const twinnable: string[] = [];
     const twinnedHere: string[] = [];
     const twinnedFactories = new Set<string>();
+    let getDbTwin: EngineSummary['getDbTwin'];
     if (migrated) {
       for (const engine of this.collectEngines().values()) if (this.bindsAsyncEngine(twinName(engine.name))) twinnedHere.push(engine.name);
     } else if (!this.importsAlembic() && !this.ctx.source.includes('awaitify:')) {
@@ -422,17 +426,56 @@ class EngineTwins {
         if (engine.used) twinnedHere.push(engine.name);
         for (const factory of own) twinnedFactories.add(factory.name);
       }
+      getDbTwin = getDb ? this.getDbTwin(getDb, source, twinnable, twinnedFactories) : undefined;
+    } else if (migrated && !this.importsAlembic()) {
+      // run() leaves a module holding an async engine or factory as it is: a sync get_db there gets no twin.
+      const getDb = this.findGetDb();
+      if (getDb && !getDb.children().some((c) => c.text() === 'async') && moduleBindings(this.table(this.ctx.options.asyncGetDbName)).length === 0) getDbTwin = { kind: 'none' };
     }
     const summary: EngineSummary = { absPath, sessionBinds, twinnable, sessionAliases: this.sessionAliases(), sessionFactories: this.sessionFactories(twinnedFactories) };
     if (twinnedHere.length > 0) summary.twinnedHere = twinnedHere;
     const twinRefs = this.twinRefs();
     if (twinRefs.length > 0) summary.twinRefs = twinRefs;
     if (this.definesAsyncGetDb()) summary.asyncDependency = true;
+    if (getDbTwin) summary.getDbTwin = getDbTwin;
     const attributes = this.sessionAttributes();
     if (attributes) summary.sessionAttributes = attributes;
     const fixtures = isTestPath(this.ctx.path) && /fixture|\bimport\b/.test(this.ctx.source) ? moduleFixtures(this.ctx.tree, this.ctx.source, this.sessions(), this.ctx.options.sessionFactories) : null;
     if (fixtures) summary.fixtures = fixtures;
     return summary;
+  }
+
+  /**
+   * What the twin of this file's sync get_db needs (EngineSummary.getDbTwin), from sessionSource's verdict without the
+   * project index (`source`) and the engines and factories this file can twin; undefined when it is written here, or
+   * exists, or get_db is async already.
+   */
+  private getDbTwin(getDb: SgNode, source: SessionSource | null, twinnable: readonly string[], twinnedFactories: ReadonlySet<string>): EngineSummary['getDbTwin'] {
+    if (moduleBindings(this.table(this.ctx.options.asyncGetDbName)).length > 0) return undefined;
+    if (getDb.children().some((c) => c.text() === 'async')) return undefined;
+    if (source?.kind === 'session') return twinnable.includes(source.engine.name) ? undefined : { kind: 'none' };
+    if (source?.kind === 'local-factory') return twinnedFactories.has(source.factory.name) ? undefined : { kind: 'none' };
+    // Without the index, sessionSource refuses what only the whole run can tell: an imported engine or factory.
+    const opened = openedSession(getDb)?.call;
+    const callee = opened?.field('function');
+    const args = opened ? namedChildren(opened.field('arguments')!) : [];
+    if (!opened || !callee) return { kind: 'none' };
+    const qualified = this.qualifiedName(callee);
+    if (qualified && (SA_SESSION.has(qualified) || SQLMODEL_SESSION.has(qualified))) {
+      const split = sessionArguments(args);
+      const bind = 'why' in split ? null : split.bind;
+      const imported = bind && kindOf(bind) === 'identifier' ? this.importedEngine(bind) : null;
+      return imported ? { kind: 'engine', ref: imported } : { kind: 'none' };
+    }
+    if (source?.kind === 'imported-factory' || (args.length === 0 && kindOf(callee) === 'identifier')) {
+      const imported = kindOf(callee) === 'identifier' ? this.importedEngine(callee) : null;
+      return imported ? { kind: 'factory', ref: imported } : { kind: 'none' };
+    }
+    if (args.length === 0 && kindOf(callee) === 'attribute') {
+      const object = this.qualifiedName(callee.field('object'));
+      if (object && !/^(sqlalchemy|sqlmodel)(\.|$)/.test(object)) return { kind: 'qualified', name: `${object}.${callee.field('attribute')!.text()}` };
+    }
+    return { kind: 'none' };
   }
 
   /**
@@ -1071,7 +1114,7 @@ class EngineTwins {
     if (getDb.children().some((c) => c.text() === 'async')) return null; // already async
     const opened = shape?.call;
     const unrecognised = (why: string): null => {
-      this.flag(RULE_GET_DB, getDb.field('name')!, `\`${this.ctx.options.getDbName}\` ${why}, so \`${asyncName}\` was not added`, `Write \`async def ${asyncName}(): async with AsyncSessionLocal() as session: yield session\` by hand, keeping what ${this.ctx.options.getDbName} does around the session: the migrated code already depends on \`${asyncName}\`.`);
+      this.flag(RULE_GET_DB, getDb.field('name')!, `\`${this.ctx.options.getDbName}\` ${why}, so \`${asyncName}\` was not added`, `Write \`async def ${asyncName}(): async with AsyncSessionLocal() as session: yield session\` by hand, keeping what ${this.ctx.options.getDbName} does around the session; until it exists, \`Depends(${this.ctx.options.getDbName})\` and the code receiving its session stay sync (GETDB-NO-TWIN), then run awaitify again.`);
       return null;
     };
     if (!opened) return unrecognised('is not one of the plain shapes (`db = Factory(); try: yield db; finally: db.close()` or `with Factory() as db: yield db`, each with or without `db.commit()` after the yield)');

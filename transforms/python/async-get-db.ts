@@ -3,10 +3,11 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { collectImports, dunderAllNames, FromImport, isModuleLevel, ModuleImports, planImportEdits } from './support/imports';
-import { definesAsyncDependency, importedByOthers } from './scaffold/engine-index';
+import { definesAsyncDependency, definesUntwinnedDependency, importedByOthers, lacksDependencyTwin } from './scaffold/engine-index';
 import { maySeeModuleBinding, moduleBindings, NameOccurrence, NameTable, occurrenceOf, resolveBinding, seesModuleBinding, cachedNameTables } from './support/scope';
 
 export const RULE_UNRESOLVED = 'GETDB-UNRESOLVED';
+export const RULE_NO_TWIN = 'GETDB-NO-TWIN';
 
 const IMPORT_KINDS = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
 const OVERRIDE_METHODS = new Set(['pop', 'get', 'setdefault']);
@@ -70,6 +71,9 @@ class GetDbRewrite {
     }
     // A dependency that is an `async def` already yields what the migrated code needs, and gets no twin.
     sites.splice(0, sites.length, ...sites.filter((s) => !this.alreadyAsync(s)));
+    // A dependency whose twin async-engine cannot write keeps its uses: `get_async_db` would not exist, and the app
+    // would fail at import. The code receiving its session stays sync (propagate-async keeps the handlers sync).
+    sites.splice(0, sites.length, ...sites.filter((s) => !this.keptForMissingTwin(s)));
     const unqualified = sites.filter((s) => s.origin !== null);
     if (unqualified.length > 0) {
       const conflict = this.twinConflict(unqualified[0]!.origin!);
@@ -229,6 +233,24 @@ class GetDbRewrite {
     }
     const module = site.origin?.kind === 'import' ? site.origin.module : this.qualifyingModule(site.target);
     return module !== null && definesAsyncDependency(this.ctx.options, this.ctx.path, module);
+  }
+
+  /**
+   * The site names a sync `get_db` whose async twin async-engine's project pass found cannot be written (in this
+   * file, or in the module it is imported from): flagged, and left as it is.
+   */
+  private keptForMissingTwin(site: Site): boolean {
+    const module = site.origin?.kind === 'import' ? site.origin.module : site.origin?.kind === 'local' ? null : this.qualifyingModule(site.target);
+    const missing = site.origin?.kind === 'local' ? definesUntwinnedDependency(this.ctx.options, this.ctx.path) : module !== null && lacksDependencyTwin(this.ctx.options, this.ctx.path, module);
+    if (!missing) return false;
+    const where = site.origin?.kind === 'local' ? 'this file' : `\`${module}\``;
+    this.findings.push({
+      rule: RULE_NO_TWIN,
+      offset: site.target.range().start.index,
+      message: `\`${this.getDb}\` (${where}) gets no async twin \`${this.asyncName}\` (see the ENGINE-* finding at its definition), so this use stays on \`${this.getDb}\` and the code receiving its session stays sync`,
+      hint: `Write \`async def ${this.asyncName}()\` beside \`${this.getDb}\` by hand (an AsyncSession on an async engine), then run awaitify again to move this use and its callers to it.`,
+    });
+    return true;
   }
 
   /**

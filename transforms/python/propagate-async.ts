@@ -17,7 +17,7 @@ import { HINTS, RULES } from './propagate/rules';
 import { syncSessionArguments } from './propagate/session-args';
 import { asyncKeyword, callArgs, end, start } from './query/syntax';
 import { collectImports, type ImportChange, importInsertionPoint, isModuleLevel, type ModuleImports, planImportEdits } from './support/imports';
-import { importedByOthers } from './scaffold/engine-index';
+import { importedByOthers, untwinnedDependencyPaths } from './scaffold/engine-index';
 import { nameTable } from './support/scope';
 import { withCachedTree } from './support/cached-tree';
 import { ASYNC_SESSION_MODULES, awaitsTakenOut, boundAtModuleLevel, unusedImport } from './support/sync-back';
@@ -27,7 +27,10 @@ const ID = 'propagate-async';
 export const propagateAsyncIndexer: ProjectIndexer<SgRoot, ModuleSummary, AsyncPlan> = {
   id: ID,
   summarize: summarizeModule,
-  build: (summaries, options) => new AsyncPlan(new ProjectIndex(summaries), options.sessionParams),
+  build: (summaries, options) => {
+    const paths = untwinnedDependencyPaths(options);
+    return new AsyncPlan(new ProjectIndex(summaries), options.sessionParams, paths ? { getDbName: options.getDbName, paths } : null);
+  },
 };
 
 export const transform: Transform<SgRoot> = {
@@ -71,14 +74,17 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   for (const u of file.unwraps) edits.push({ start: u.start, end: u.end, text: u.text, reason: u.reason });
   const keptPlain = keptPlainEdits(ctx, file.keptPlain);
   edits.push(...keptPlain.edits);
-  const keptSync = keptSyncRouteEdits(ctx, file.keptSyncRoutes);
+  const keptSync = keptSyncRouteEdits(ctx, file.keptSyncRoutes, file.syncDependencyRoutes);
   edits.push(...keptSync.edits);
+  const annotations = sessionAnnotationEdits(ctx, file.sessionAnnotationsBack, keptSync.replacedAsyncSession);
+  edits.push(...annotations.edits);
   // One plan for all: two edits of one import statement would overlap (`from .db import SessionLocal, get_db` in a
   // file whose session goes to a background task, switched to the async factory, beside a route kept on get_db).
-  const syncAdd = [...(keptPlain.imports.add ?? []), ...(keptSync.imports.add ?? [])];
-  const syncRemove = [...(keptPlain.imports.remove ?? []), ...(keptSync.imports.remove ?? [])];
-  const add = [...(sessionArgs.imports?.add ?? []), ...syncAdd];
-  const remove = [...(sessionArgs.imports?.remove ?? []), ...syncRemove];
+  const unique = <T extends { module: string; name: string }>(list: T[]): T[] => list.filter((a, i, all) => all.findIndex((b) => b.module === a.module && b.name === a.name) === i);
+  const syncAdd = unique([...(keptPlain.imports.add ?? []), ...(keptSync.imports.add ?? []), ...(annotations.imports.add ?? [])]);
+  const syncRemove = unique([...(keptPlain.imports.remove ?? []), ...(keptSync.imports.remove ?? []), ...(annotations.imports.remove ?? [])]);
+  const add = unique([...(sessionArgs.imports?.add ?? []), ...syncAdd]);
+  const remove = unique([...(sessionArgs.imports?.remove ?? []), ...syncRemove]);
   if (add.length > 0 || remove.length > 0) {
     const sync = syncAdd.length > 0 || syncRemove.length > 0;
     const factory = (sessionArgs.imports?.add.length ?? 0) > 0 || (sessionArgs.imports?.remove.length ?? 0) > 0;
@@ -281,8 +287,12 @@ function factoryOfTwin(twin: string, factories: TransformOptions['sessionFactori
  * else (an alias, `Annotated[...]`, `Optional[AsyncSession]`, a SQLModel file, a sync dependency that is neither
  * defined here nor importable from where the async one comes from) is left as the transforms before wrote it.
  */
-function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]): { edits: TextEdit[]; count: number; imports: ImportChange } {
-  const out = { edits: [] as TextEdit[], count: 0, imports: {} as ImportChange };
+function keptSyncRouteEdits(
+  ctx: TransformContext<SgRoot>,
+  defs: readonly number[],
+  onSyncDependency: readonly number[],
+): { edits: TextEdit[]; count: number; imports: ImportChange; replacedAsyncSession: number[] } {
+  const out = { edits: [] as TextEdit[], count: 0, imports: {} as ImportChange, replacedAsyncSession: [] as number[] };
   if (defs.length === 0) return out;
   const imports = collectImports(ctx.tree);
   if ([...imports.from, ...imports.plain].some((i) => i.module === 'sqlmodel' || i.module.startsWith('sqlmodel.'))) return out;
@@ -291,6 +301,8 @@ function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number
   const boundHere = (name: string): boolean => boundAtModuleLevel(ctx.tree, name);
   if (!boundHere(getDbName) && asyncImport === undefined) return out;
   const kept = new Set(defs);
+  // Handlers on a get_db with no twin kept their `Depends(get_db)` (async-get-db): only the annotation goes back.
+  const syncProvider = new Set(onSyncDependency);
   const reason = `${ID}: the handler stays sync (its session calls are not converted), so it keeps the sync session`;
   // Where each name was replaced, to tell whether the handlers held its last uses (see unusedImport).
   const replaced = new Map<string, number[]>([['AsyncSession', []], [asyncGetDbName, []]]);
@@ -304,8 +316,17 @@ function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number
       const callee = value?.kind() === 'call' ? value.field('function')?.text() : undefined;
       const args = value?.kind() === 'call' ? callArgs(value) : null;
       const provider = args && args.positional.length === 1 && args.keywords.size === 0 ? args.positional[0] : undefined;
-      if ((callee !== 'Depends' && callee !== 'fastapi.Depends') || provider?.kind() !== 'identifier' || provider.text() !== asyncGetDbName) continue;
+      if ((callee !== 'Depends' && callee !== 'fastapi.Depends') || !provider) continue;
       const typeText = param.field('type')?.text() ?? '';
+      const providerName = provider.kind() === 'attribute' ? provider.field('attribute')?.text() : provider.text();
+      if (providerName === getDbName && syncProvider.has(start(fn))) {
+        if (typeText !== 'AsyncSession' || annotation?.kind() !== 'identifier') continue;
+        out.edits.push({ start: start(annotation), end: end(annotation), text: 'Session', reason });
+        replaced.get('AsyncSession')?.push(start(annotation));
+        changed = true;
+        continue;
+      }
+      if (provider.kind() !== 'identifier' || provider.text() !== asyncGetDbName) continue;
       if (typeText === 'AsyncSession' && annotation?.kind() === 'identifier') {
         out.edits.push({ start: start(annotation), end: end(annotation), text: 'Session', reason });
         replaced.get('AsyncSession')?.push(start(annotation));
@@ -321,11 +342,45 @@ function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number
     if (changed) out.count++;
   }
   if (out.count === 0) return out;
+  out.replacedAsyncSession = replaced.get('AsyncSession') ?? [];
   const add: { module: string; name: string }[] = [];
   if (!boundHere('Session') && (replaced.get('AsyncSession')?.length ?? 0) > 0) add.push({ module: 'sqlalchemy.orm', name: 'Session' });
-  if (!boundHere(getDbName) && asyncImport) add.push({ module: asyncImport.module, name: getDbName });
+  if (!boundHere(getDbName) && asyncImport && (replaced.get(asyncGetDbName)?.length ?? 0) > 0) add.push({ module: asyncImport.module, name: getDbName });
   const remove = [...replaced].flatMap(([name, at]) => unusedImport(ctx.source, imports, name, at) ?? []);
   out.imports = { add, remove };
+  return out;
+}
+
+/**
+ * The parameters annotated `AsyncSession` (the name alone, SQLAlchemy's class) of plain defs kept sync for handlers on
+ * a get_db with no twin (FilePlan.sessionAnnotationsBack) go back to `Session`: they are handed the sync Session.
+ * `Session` must be free or already SQLAlchemy's; the `AsyncSession` import goes when nothing else uses it (with the
+ * handlers' annotations keptSyncRouteEdits put back, `alsoReplaced`). SQLModel files are left as they are.
+ */
+function sessionAnnotationEdits(ctx: TransformContext<SgRoot>, defs: readonly number[], alsoReplaced: readonly number[]): { edits: TextEdit[]; imports: ImportChange } {
+  const out = { edits: [] as TextEdit[], imports: {} as ImportChange };
+  if (defs.length === 0) return out;
+  const imports = collectImports(ctx.tree);
+  const cls = imports.from.find((i) => i.name === 'AsyncSession' && i.alias === null && i.module === 'sqlalchemy.ext.asyncio' && isModuleLevel(i.node));
+  if (!cls) return out;
+  const sync = imports.from.find((i) => i.module === 'sqlalchemy.orm' && i.name === 'Session' && i.alias === null && isModuleLevel(i.node));
+  if (!sync && boundAtModuleLevel(ctx.tree, 'Session')) return out;
+  const kept = new Set(defs);
+  const reason = `${ID}: the function stays sync, handed the sync Session of a get_db with no async twin`;
+  const replaced: number[] = [...alsoReplaced];
+  for (const fn of ctx.tree.root().findAll({ rule: { kind: 'function_definition' } })) {
+    if (!kept.has(start(fn))) continue;
+    for (const param of fn.field('parameters')?.children() ?? []) {
+      if (param.kind() !== 'typed_parameter' && param.kind() !== 'typed_default_parameter') continue;
+      const annotation = param.field('type')?.child(0) ?? null;
+      if (annotation?.kind() !== 'identifier' || annotation.text() !== 'AsyncSession') continue;
+      out.edits.push({ start: start(annotation), end: end(annotation), text: 'Session', reason });
+      replaced.push(start(annotation));
+    }
+  }
+  if (out.edits.length === 0) return out;
+  const unused = unusedImport(ctx.source, imports, 'AsyncSession', replaced);
+  out.imports = { add: sync ? [] : [{ module: 'sqlalchemy.orm', name: 'Session' }], remove: unused ? [unused] : [] };
   return out;
 }
 

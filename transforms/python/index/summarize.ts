@@ -210,7 +210,23 @@ class Summarizer {
       classes,
       moduleCalls,
       storedReferences: this.storedReferences(),
+      ...this.overrides(),
     };
+  }
+
+  /** ModuleSummary.overrides: a dependency name overridden by a function name. */
+  private overrides(): { overrides?: { key: Expr; value: Expr }[] } {
+    if (!this.input.source.includes('dependency_overrides')) return {};
+    const out: { key: Expr; value: Expr }[] = [];
+    for (const assignment of this.root.findAll({ rule: { kind: 'assignment' } })) {
+      const left = assignment.field('left');
+      const value = assignment.field('right');
+      if (left?.kind() !== 'subscript' || left.field('value')?.field('attribute')?.text() !== 'dependency_overrides') continue;
+      const keys = left.fieldChildren('subscript');
+      if (keys.length !== 1 || !value || !['identifier', 'attribute'].includes(String(value.kind())) || !['identifier', 'attribute'].includes(String(keys[0]!.kind()))) continue;
+      out.push({ key: this.exprOf(keys[0]!, 0), value: this.exprOf(value, 0) });
+    }
+    return out.length > 0 ? { overrides: out } : {};
   }
 
   // ---- functions -------------------------------------------------------------------------------

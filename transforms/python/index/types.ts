@@ -307,4 +307,9 @@ export interface ModuleSummary {
    * `receiver` is the display's kind.
    */
   storedReferences: ReferenceSite[];
+  /**
+   * `<x>.dependency_overrides[<key>] = <value>` assignments anywhere in the file, both sides read at module level
+   * (`key`: the dependency overridden, `value`: the function FastAPI calls instead). Absent when none.
+   */
+  overrides?: { key: Expr; value: Expr }[];
 }

@@ -45,6 +45,16 @@ export interface FilePlan {
    */
   keptSyncRoutes: number[];
   /**
+   * Of keptSyncRoutes, those kept sync because their session comes from a `get_db` that gets no async twin
+   * (AsyncPlan.injectedSync): async-get-db left their `Depends(get_db)`, and only an `AsyncSession` annotation goes back.
+   */
+  syncDependencyRoutes: number[];
+  /**
+   * Plain defs kept sync only for handlers on a get_db with no twin (by `def` offset): the sync Session is what they are
+   * handed, so their parameters annotated `AsyncSession` by async-session go back to `Session`.
+   */
+  sessionAnnotationsBack: number[];
+  /**
    * Calls to a function that was `async def` before this run, made without await (and not handed to anything):
    * flagged ASYNC-CALL-NOT-AWAITED where the tree shows the result is dropped (an expression statement), since
    * then the coroutine never runs. Kept in other positions: `task = f()` may be awaited later.
@@ -134,6 +144,7 @@ export class AsyncPlan {
   private readonly keptSync = new Set<string>();
   /** Functions made async by their session awaits that stay plain defs after all, every caller sync (keepSyncOnlyCalleesSync). */
   private readonly keptPlain = new Set<string>();
+  private readonly injectedSyncMemo = new Map<string, boolean>();
   private readonly decoratorBlockers = new Map<string, string | null>();
   /** libraryHook's answer per class (`path#id`). */
   private readonly hookBases = new Map<string, string | null>();
@@ -143,6 +154,11 @@ export class AsyncPlan {
   constructor(
     readonly index: ProjectIndex,
     private readonly inferred: NonNullable<TransformOptions['sessionParams']> = {},
+    /**
+     * The sync session dependency's name, and the files whose one gets no async twin (EngineIndex.untwinnedDependencies):
+     * what it injects stays a sync Session (see injectedSync).
+     */
+    private readonly untwinned: { getDbName: string; paths: Readonly<Record<string, true>> } | null = null,
   ) {
     this.receivers = new ReceiverClassifier(index);
     this.collect();
@@ -478,7 +494,10 @@ export class AsyncPlan {
   private keepSyncOnlyCalleesSync(): void {
     if (this.newly.size === 0) return;
     const suspected = this.suspected();
-    const kept = new Set([...this.newly.keys()].filter((key) => this.mayStaySync(key, suspected)));
+    const overrides = this.syncDependencyOverrides();
+    const kept = new Set(
+      [...this.newly.keys()].filter((key) => this.mayStaySync(key, suspected) || this.injectedMayStaySync(key, suspected) || (overrides.has(key) && this.overrideMayStaySync(key, suspected))),
+    );
     if (kept.size === 0) return;
     const awaited = new Map<string, Map<string, string>>();
     const awaitedHere = (path: string): Map<string, string> =>
@@ -507,6 +526,17 @@ export class AsyncPlan {
         changed = true;
       }
     }
+    // What stays sync only for handlers on a get_db with no twin, directly or through other such functions: said once,
+    // by async-get-db's finding at each `Depends(get_db)`, not again at every function.
+    const forNoTwin = new Set([...kept].filter((key) => overrides.has(key) || this.injectedSync(key)));
+    for (let grew = forNoTwin.size > 0; grew; ) {
+      grew = false;
+      for (const key of kept) {
+        if (forNoTwin.has(key) || !(this.callers.get(key) ?? []).every(({ caller }) => caller !== null && forNoTwin.has(caller.key))) continue;
+        forNoTwin.add(key);
+        grew = true;
+      }
+    }
     for (const key of kept) {
       const e = this.functions.get(key) as FnEntry;
       this.newly.delete(key);
@@ -514,8 +544,24 @@ export class AsyncPlan {
       const file = this.file(e.path);
       const own = new Set(e.fn.calls.map((c) => `${c.start}:${c.end}`));
       file.awaits = file.awaits.filter((a) => !own.has(`${a.start}:${a.end}`));
+      if (forNoTwin.has(key) && !this.injectedSync(key)) file.sessionAnnotationsBack.push(e.fn.id);
+      if (overrides.has(key)) {
+        // It stands in for a get_db with no twin, for handlers kept on the sync Session: it must hand them one.
+        if (e.fn.firstAwait !== null) file.keptPlain.push(e.fn.id);
+        continue;
+      }
+      if (this.injectedSync(key)) {
+        // A handler or dependency on a get_db with no twin: its own session awaits go, and its annotation goes back
+        // (async-get-db said why, at its `Depends`).
+        if (e.fn.firstAwait !== null) file.keptPlain.push(e.fn.id);
+        file.keptSyncRoutes.push(e.fn.id);
+        file.syncDependencyRoutes.push(e.fn.id);
+        this.keptSync.add(key);
+        continue;
+      }
       if (e.fn.firstAwait === null) continue;
       file.keptPlain.push(e.fn.id);
+      if (forNoTwin.has(key)) continue;
       const callers = [...new Set((this.callers.get(key) ?? []).map((s) => `\`${(s.caller as FnEntry).fn.qualname}\``))];
       const shown = callers.length > 3 ? `${callers.slice(0, 3).join(', ')} and ${callers.length - 3} more` : callers.join(', ');
       this.flag(
@@ -557,9 +603,87 @@ export class AsyncPlan {
       sites.every(({ caller, call }) => {
         if (!caller || call.awaited !== undefined || call.ignored || call.blocked !== undefined || call.argumentOf !== undefined) return false;
         const c = caller.fn;
+        // A handler given a sync Session by a get_db with no twin hands its callees that sync Session.
+        if (this.injectedSync(caller.key)) return true;
         return !c.test && !c.route && !c.params?.depends && c.asyncConstruct === undefined;
       })
     );
+  }
+
+  /**
+   * Whether the session parameters of a route handler or dependency are injected by a sync `get_db` that gets no async
+   * twin (async-get-db left their `Depends(get_db)`): at least one is, and none by a provider that is async (before the
+   * run or made async now), so every session it has is that sync Session.
+   */
+  private injectedSync(key: string): boolean {
+    if (this.untwinned === null) return false;
+    return cached(this.injectedSyncMemo, key, () => {
+      const entry = this.functions.get(key);
+      if (!entry || entry.fn.isAsync) return false;
+      const providers = [
+        ...(entry.fn.params?.depends ?? []).map((d) => this.index.resolveFunction(entry.path, d.of)),
+        ...(entry.fn.params?.aliasDepends ?? []).map((d) => this.index.aliasProvider(entry.path, d.of)),
+      ];
+      let untwinned = false;
+      for (const provider of providers) {
+        const fn = provider ? this.functions.get(functionKey(provider.path, provider.id))?.fn : undefined;
+        if (!provider || !fn) return false; // a provider the index cannot see may yield anything
+        if (fn.isAsync || fn.name !== this.untwinned!.getDbName || !Object.prototype.hasOwnProperty.call(this.untwinned!.paths, provider.path)) return false;
+        untwinned = true;
+      }
+      return untwinned;
+    });
+  }
+
+  /**
+   * The functions installed as `dependency_overrides[get_db]` for a sync get_db that gets no async twin: async-get-db
+   * left the key as it is, and the handlers depending on it stay sync, so the override must go on yielding a sync Session.
+   */
+  private syncDependencyOverrides(): Set<string> {
+    const out = new Set<string>();
+    if (this.untwinned === null) return out;
+    for (const path of this.index.paths()) {
+      for (const { key, value } of this.index.module(path)?.overrides ?? []) {
+        const dependency = this.index.resolveFunction(path, key);
+        const fn = dependency ? this.functions.get(functionKey(dependency.path, dependency.id))?.fn : undefined;
+        if (!dependency || !fn || fn.isAsync || fn.name !== this.untwinned.getDbName || !Object.prototype.hasOwnProperty.call(this.untwinned.paths, dependency.path)) continue;
+        const override = this.index.resolveFunction(path, value);
+        if (override) out.add(functionKey(override.path, override.id));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether an override of a get_db with no twin (syncDependencyOverrides) may stay a plain def: made async only by
+   * the session awaits insert-await wrote into it (on a session it opens on the async factory, which goes back to the
+   * sync one), with no decorator, and called, if at all, only by plain calls.
+   */
+  private overrideMayStaySync(key: string, suspected: ReadonlySet<string>): boolean {
+    const { fn } = this.functions.get(key) as FnEntry;
+    // Its session opened on the async factory (`db = AsyncTestingSessionLocal()`, `async with`) goes back to the sync
+    // one with the awaits (keptPlainEdits); a `run_sync` wrapper does not.
+    if (fn.test || fn.route || fn.stub || fn.asyncConstruct?.includes('run_sync') || fn.decorators !== undefined || fn.params?.depends) return false;
+    if ((this.family.get(key)?.size ?? 0) > 0 || this.referenced.has(key) || this.stored.has(key) || this.wrapped.has(key) || suspected.has(key)) return false;
+    if (fn.calls.some((c) => c.awaited !== undefined && !c.onSession)) return false;
+    return (this.callers.get(key) ?? []).every(({ caller, call }) => caller !== null && call.awaited === undefined && !call.ignored && call.blocked === undefined && call.argumentOf === undefined);
+  }
+
+  /**
+   * Whether a handler or dependency given a sync Session by a get_db with no twin (injectedSync) may stay a plain def,
+   * its callees' fate aside (keepSyncOnlyCalleesSync): made async only by the awaits insert-await wrote on that session
+   * and by calls to what it hands the session to, no generator or test, no decorator but its route's, used by FastAPI
+   * only (as a route, or named in `Depends(...)`), and called, if at all, only by plain calls that could not be
+   * awaited anyway.
+   */
+  private injectedMayStaySync(key: string, suspected: ReadonlySet<string>): boolean {
+    if (!this.injectedSync(key)) return false;
+    const { fn } = this.functions.get(key) as FnEntry;
+    if (fn.isGenerator || fn.test || fn.stub || fn.asyncConstruct !== undefined || fn.decorators !== undefined) return false;
+    if ((this.family.get(key)?.size ?? 0) > 0 || this.stored.has(key) || this.wrapped.has(key) || suspected.has(key)) return false;
+    if ((this.referenced.get(key) ?? []).some(({ ref }) => !/(^|\.)(Depends|Security)$/.test(ref.receiver))) return false;
+    if (fn.calls.some((c) => c.awaited !== undefined && !c.onSession)) return false;
+    return (this.callers.get(key) ?? []).every(({ caller, call }) => caller !== null && call.awaited === undefined && !call.ignored && call.blocked === undefined && call.argumentOf === undefined);
   }
 
   /** The methods of a method's class and of its bases in the project (none for a function). */
@@ -767,7 +891,7 @@ export class AsyncPlan {
   private keepBlockedRoutesSync(): void {
     for (const entry of this.functions.values()) {
       const { fn } = entry;
-      if (!(fn.route || this.isDependency(entry.key)) || fn.isAsync || this.newly.has(entry.key) || !fn.params?.depends) continue;
+      if (!(fn.route || this.isDependency(entry.key)) || fn.isAsync || this.newly.has(entry.key) || this.keptSync.has(entry.key) || !fn.params?.depends) continue;
       let callsAsync = false;
       let handsOn = false;
       let handsToUnknown = false;
@@ -1019,7 +1143,7 @@ export class AsyncPlan {
   private file(path: string): FilePlan {
     let plan = this.files.get(path);
     if (!plan) {
-      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], unawaited: [], taskCalls: [] };
+      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], syncDependencyRoutes: [], sessionAnnotationsBack: [], unawaited: [], taskCalls: [] };
       this.files.set(path, plan);
     }
     return plan;

@@ -47,6 +47,15 @@ export interface EngineSummary {
   sessionAttributes?: Record<string, Record<string, boolean>>;
   /** Set only when this module defines the session dependency (`get_db`) as an `async def` already. */
   asyncDependency?: true;
+  /**
+   * Set only when this module defines a sync session dependency (`def get_db`) and no `get_async_db` beside it: what
+   * its twin needs. `none`: async-engine cannot write the twin here whatever other modules do (get_db in no shape it
+   * converts, its engine or factory refused); `engine`/`factory`: get_db opens its session on an engine or factory
+   * imported from `ref.module` (as written), so the twin exists when that module writes the engine's or factory's twin;
+   * `qualified`: on `<module>.<Factory>` reached through an imported module (`deps.SessionLocal()`). Absent when the
+   * twin is written here (or exists already).
+   */
+  getDbTwin?: { kind: 'none' } | { kind: 'engine' | 'factory'; ref: SessionBind } | { kind: 'qualified'; name: string };
   /** Set only in a test module or conftest defining fixtures at module level (see testing/fixtures.ts moduleFixtures). */
   fixtures?: Record<string, FixtureEntry>;
   /**
@@ -105,6 +114,8 @@ export function importsUntwinned(options: TransformOptions, path: string, module
 /** TransformOptions as async-engine's project pass extends them (see EngineIndex.asyncDependencyModules). */
 export type EngineOptions = TransformOptions & {
   asyncDependencyModules?: Readonly<Record<string, true>>;
+  untwinnedDependencies?: Readonly<Record<string, true>>;
+  untwinnedDependencyModules?: Readonly<Record<string, true>>;
   untwinnedImports?: Readonly<Record<string, readonly string[]>>;
   importedByOthers?: Readonly<Record<string, readonly string[]>>;
   reexportCandidates?: Readonly<Record<string, readonly ReexportCandidate[]>>;
@@ -130,7 +141,31 @@ export function importedByOthers(options: TransformOptions, path: string): reado
  * import is resolved against `path` where its directories reach far enough, else matched by its dotted tail.
  */
 export function definesAsyncDependency(options: TransformOptions, path: string, module: string): boolean {
-  const table = (options as EngineOptions).asyncDependencyModules;
+  return namesModuleIn((options as EngineOptions).asyncDependencyModules, path, module);
+}
+
+/**
+ * Whether `module`, as an import in the file at `path` writes it, names a module of the run whose sync session
+ * dependency gets no async twin (EngineIndex.untwinnedDependencyModules): its `Depends(get_db)` must stay, since
+ * `get_async_db` would not exist there. Resolved as definesAsyncDependency resolves it; a dotted tail shared by
+ * several modules counts when any of them has no twin (keeping `get_db` is the safe side).
+ */
+export function lacksDependencyTwin(options: TransformOptions, path: string, module: string): boolean {
+  return namesModuleIn((options as EngineOptions).untwinnedDependencyModules, path, module);
+}
+
+/** Whether the file at `path` defines a sync session dependency that gets no async twin (EngineIndex.untwinnedDependencies). */
+export function definesUntwinnedDependency(options: TransformOptions, path: string): boolean {
+  const table = (options as EngineOptions).untwinnedDependencies;
+  return !!table && Object.prototype.hasOwnProperty.call(table, path);
+}
+
+/** The files whose sync session dependency gets no async twin (EngineIndex.untwinnedDependencies), or null when none. */
+export function untwinnedDependencyPaths(options: TransformOptions): Readonly<Record<string, true>> | null {
+  return (options as EngineOptions).untwinnedDependencies ?? null;
+}
+
+function namesModuleIn(table: Readonly<Record<string, true>> | undefined, path: string, module: string): boolean {
   if (!table) return false;
   const has = (name: string): boolean => Object.prototype.hasOwnProperty.call(table, name);
   const level = /^\.*/.exec(module)![0].length;
@@ -171,6 +206,14 @@ export class EngineIndex {
    * (TransformOptions.asyncDependencyModules; read with definesAsyncDependency).
    */
   readonly asyncDependencyModules: Record<string, true> = {};
+  /**
+   * File path → true for a module whose sync session dependency gets no async twin (EngineSummary.getDbTwin judged
+   * against the whole run), and every dotted name of those modules (TransformOptions untwinnedDependencies and
+   * untwinnedDependencyModules; read with definesUntwinnedDependency and lacksDependencyTwin): their `Depends(get_db)`
+   * stays, and the code receiving its session stays sync.
+   */
+  readonly untwinnedDependencies: Record<string, true> = {};
+  readonly untwinnedDependencyModules: Record<string, true> = {};
   /**
    * Qualified class name (every dotted name of its module) → the attributes its methods store a session in, from
    * parameters or annotations (TransformOptions.sessionAttributes; SessionOptions.attributes).
@@ -273,6 +316,28 @@ export class EngineIndex {
         if (!table.includes(key(ref.module, ref.name))) table.push(key(ref.module, ref.name));
       }
     }
+    // After the factories and engines are known: whether each sync get_db gets its twin. A module outside the run is
+    // trusted to provide the engine's or factory's twin, as get_async_db's import then assumes.
+    for (const [path, summary] of summaries) {
+      const fact = summary.getDbTwin;
+      if (fact === undefined) continue;
+      let twinned: boolean;
+      if (fact.kind === 'none') twinned = false;
+      else if (fact.kind === 'qualified') twinned = this.sessionFactories[fact.name] === 'twin';
+      else {
+        // As async-engine decides it: `Session(engine)` needs the engine's module in the run, writing its twin;
+        // a factory imported from a module outside the run is trusted.
+        const target = resolve(fact.ref.module, summary.absPath);
+        const at = target === null ? '' : key(target, fact.ref.name);
+        twinned =
+          fact.kind === 'engine'
+            ? target !== null && (twinnedHere.has(at) || twinnable.has(at))
+            : target === null || (summaries.get(target)?.sessionFactories.some((f) => f.name === fact.ref.name && f.kind === 'twin') ?? false);
+      }
+      if (twinned) continue;
+      this.untwinnedDependencies[path] = true;
+      for (const module of moduleNamesOf(summary.absPath)) this.untwinnedDependencyModules[module] = true;
+    }
   }
 
   /**
@@ -336,3 +401,4 @@ export class EngineIndex {
     return importsTwinnedEngine(this.importedTwins, path, module, name);
   }
 }
+

@@ -16,6 +16,7 @@ import type { OverridePlan } from './plan';
 import { placeOf } from '../awaits/context';
 import { asyncFixtureDecorator, keywordSlot, sessionOpener } from './fixtures';
 import { ownEngine } from './own-engine';
+import { definesUntwinnedDependency, lacksDependencyTwin } from '../scaffold/engine-index';
 
 const SA_ASYNC = 'sqlalchemy.ext.asyncio';
 const SQLMODEL_ASYNC = 'sqlmodel.ext.asyncio.session';
@@ -216,6 +217,9 @@ export class SessionRewriter {
       const key = keys.length === 1 ? (keys[0] as SgNode) : null;
       const keyName = key?.kind() === 'identifier' ? key.text() : key?.kind() === 'attribute' ? (key.field('attribute')?.text() ?? '') : '';
       if (!key || (keyName !== getDbName && keyName !== asyncGetDbName)) continue;
+      // A get_db with no async twin keeps its key (async-get-db flagged it) and its handlers stay sync: the override
+      // must go on yielding a sync Session (propagate-async keeps it a plain def).
+      if (keyName === getDbName && this.keyLacksTwin(key)) continue;
       // The name resolves as Python does: the enclosing functions first, outwards, then the module.
       let override: SgNode | null = null;
       for (let holder = placeOf(assignment).unit; holder && !override; holder = placeOf(holder).unit) override = definitionIn(holder.field('body') as SgNode, value.text());
@@ -224,6 +228,13 @@ export class SessionRewriter {
       found.push({ assignment, key, keyName, value, override, nested: placeOf(override).unit !== null });
     }
     return found;
+  }
+
+  /** The override key names a sync get_db that gets no async twin (EngineIndex.untwinnedDependencies), imported or defined here. */
+  private keyLacksTwin(key: SgNode): boolean {
+    if (key.kind() !== 'identifier') return false;
+    const imp = this.imports.from.find((i) => (i.alias ?? i.name) === key.text() && isModuleLevel(i.node));
+    return imp ? lacksDependencyTwin(this.ctx.options, this.ctx.path, imp.module) : definesUntwinnedDependency(this.ctx.options, this.ctx.path);
   }
 
   /** A sync override opening its own session gets an async twin on the async factory, which takes its place. */
