@@ -18,7 +18,7 @@ import { twinName, twinOrigin } from './scaffold/twin-names';
 export { twinName, twinOrigin };
 import { cachedTree } from './support/cached-tree';
 import { collectImports, ImportBinding, importsFreedBy, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
-import { moduleBindings, NameTable, cachedNameTables } from './support/scope';
+import { maySeeModuleBinding, moduleBindings, NameTable, cachedNameTables } from './support/scope';
 import { cached } from '../../engine/cached';
 
 export const RULE_URL = 'ENGINE-URL-UNSUPPORTED';
@@ -852,6 +852,7 @@ class EngineTwins {
     if (!args || kindOf(args) !== 'argument_list') return null;
     let url: SgNode | null = null;
     const kept: string[] = [];
+    const splats: SgNode[] = [];
     for (const arg of namedChildren(args)) {
       const kind = kindOf(arg);
       if (kind === 'keyword_argument' && arg.field('name')?.text() !== 'url') {
@@ -880,9 +881,19 @@ class EngineTwins {
         url = kind === 'keyword_argument' ? arg.field('value') : arg;
         continue;
       }
+      if (kind === 'dictionary_splat') {
+        // Judged once the URL is known (its connect_args depend on the scheme), passed on as written.
+        splats.push(arg);
+        kept.push(arg.text());
+        continue;
+      }
       return this.refuseEngine(engine, arg, `the argument \`${quoted(arg)}\` cannot be classified`);
     }
     if (!url) return this.refuseEngine(engine, site.call, 'the engine has no URL argument');
+    for (const splat of splats) {
+      const why = this.splatRefusal(splat, this.schemeOf(url));
+      if (why !== null) return this.refuseEngine(engine, splat, why);
+    }
     // connect_args may precede the URL keyword; judge them again now the URL is known.
     const connectArgs = keywordArgument(args, 'connect_args');
     if (connectArgs && !this.connectArgsPortable(connectArgs.field('value')!, this.schemeOf(url))) {
@@ -896,7 +907,8 @@ class EngineTwins {
     const create = this.importedName(SA_ASYNC, 'create_async_engine', site.statement);
     if (!create) return null;
     const imports = [...create.imports];
-    if (this.wantsNullPool(args, url)) {
+    // `**kwargs` may name a pool: NullPool beside it could be given twice.
+    if (splats.length === 0 && this.wantsNullPool(args, url)) {
       const nullPool = this.importedName('sqlalchemy.pool', 'NullPool', site.statement);
       if (!nullPool) return null;
       kept.push(`poolclass=${nullPool.local}`);
@@ -985,6 +997,12 @@ class EngineTwins {
 
   /** connect_args the async driver takes with the same meaning. Only sqlite3's pass through (aiosqlite forwards them). */
   private connectArgsPortable(value: SgNode, scheme: string): boolean {
+    // `connect_args = {}`, then `if url.startswith("sqlite"): connect_args = {"check_same_thread": False}`: the twin is
+    // written right after the engine, with the same name, so it gets the same value; every value it may hold must suit.
+    const dicts = kindOf(value) === 'identifier' && this.moduleConstant(value) === null ? this.moduleDicts(value.text()) : null;
+    if (dicts !== null) {
+      return dicts.literals.every((d) => portableConnectDict(d, scheme)) && (dicts.keys.length === 0 || ((scheme === 'sqlite' || scheme === 'runtime') && dicts.keys.every((k) => SQLITE_CONNECT_KEYS.has(k.key))));
+    }
     const resolved = this.moduleConstant(value) ?? value;
     const kind = kindOf(resolved);
     if (kind === 'conditional_expression') {
@@ -992,6 +1010,73 @@ class EngineTwins {
       return !!whenTrue && !!whenFalse && this.connectArgsPortable(whenTrue, scheme) && this.connectArgsPortable(whenFalse, scheme);
     }
     return kind === 'dictionary' && portableConnectDict(resolved, scheme);
+  }
+
+  /**
+   * Why `**name` cannot be handed to the async engine as it is, or null when it can: `name` is a module-level dict
+   * (moduleDicts) whose every key, in any literal or `name["key"] = value` store, is a create_engine keyword that means
+   * the same there (ENGINE_KEYWORDS), a pool that suits an async dialect, or connect_args the async driver takes.
+   */
+  private splatRefusal(splat: SgNode, scheme: string): string | null {
+    const inner = namedChildren(splat)[0];
+    const dicts = inner && kindOf(inner) === 'identifier' ? this.moduleDicts(inner.text()) : null;
+    if (!inner || dicts === null) {
+      return `\`${quoted(splat)}\` is not a module-level dict built only from literals and \`name["key"] = value\` stores, so what it passes cannot be judged`;
+    }
+    const entries = [
+      ...dicts.literals.flatMap((d) => namedChildren(d).map((pair) => ({ key: kindOf(pair) === 'pair' ? stringLiteral(pair.field('key')!) : null, value: pair.field('value') }))),
+      ...dicts.keys.map((k) => ({ key: { prefix: '', content: k.key } as Pick<StringLiteral, 'prefix' | 'content'>, value: k.value })),
+    ];
+    for (const { key, value } of entries) {
+      if (!key || key.prefix !== '' || !value) return `\`${quoted(splat)}\` holds a key that is not a plain string`;
+      const name = key.content;
+      if (ENGINE_KEYWORDS.has(name)) continue;
+      if (name === 'poolclass' && ASYNC_POOLS.has(lastName(value))) continue;
+      if (name === 'connect_args' && this.connectArgsPortable(value, scheme)) continue;
+      return `\`${quoted(splat)}\` may pass \`${name}=\`, which cannot be carried over to the async engine as it is`;
+    }
+    return null;
+  }
+
+  /**
+   * The dict literals a module-level name is ever bound to, and the `name["key"] = value` stores into it, when those
+   * are all it meets: every binding a module-level `name = {...}` (an `if` at module level included), no `global`
+   * declaration, and every other use a store with a string key or an argument of a `create_engine(...)` call
+   * (`connect_args=name`, `**name`). Null otherwise (an `update()`, a function given it, a comprehension...).
+   */
+  private moduleDicts(name: string): { literals: SgNode[]; keys: { key: string; value: SgNode }[] } | null {
+    const table = this.table(name);
+    // A function's own `kwargs` (a parameter, a local) is another variable; a `global` one may rebind the module's.
+    if (table.occurrences.some((o) => o.role === 'declaration')) return null;
+    const bindings = moduleBindings(table);
+    if (bindings.length < 1 || bindings.some((b) => b.role !== 'binding')) return null;
+    const literals: SgNode[] = [];
+    for (const binding of bindings) {
+      const assignment = binding.node.parent();
+      const value = assignment?.field('right');
+      if (!assignment || kindOf(assignment) !== 'assignment' || assignment.field('left')?.id() !== binding.node.id() || !value || kindOf(value) !== 'dictionary') return null;
+      if (assignment.field('type')) return null;
+      literals.push(value);
+    }
+    const keys: { key: string; value: SgNode }[] = [];
+    for (const use of table.occurrences.filter((o) => o.role === 'reference' && maySeeModuleBinding(table, o))) {
+      const parent = use.node.parent();
+      if (parent && kindOf(parent) === 'subscript' && parent.field('value')?.id() === use.node.id()) {
+        const store = parent.parent();
+        const subscripts = parent.fieldChildren('subscript');
+        const key = subscripts.length === 1 ? stringLiteral(subscripts[0]!) : null;
+        const value = store?.field('right');
+        if (!store || kindOf(store) !== 'assignment' || store.field('left')?.id() !== parent.id() || !key || key.prefix !== '' || !value) return null;
+        if (store.parent()?.kind() !== 'expression_statement') return null;
+        keys.push({ key: key.content, value });
+        continue;
+      }
+      const holder = parent && (kindOf(parent) === 'dictionary_splat' || kindOf(parent) === 'keyword_argument') ? parent.parent() : null;
+      const call = holder && kindOf(holder) === 'argument_list' ? holder.parent() : null;
+      if (!call || kindOf(call) !== 'call' || !this.callsOneOf(call, CREATE_ENGINE)) return null;
+      if (kindOf(parent!) === 'keyword_argument' && parent!.field('value')?.id() !== use.node.id()) return null;
+    }
+    return { literals, keys };
   }
 
   /** The value of a module-level name assigned exactly once and never rebound, or null. */

@@ -1,0 +1,25 @@
+from fastapi import Depends, FastAPI
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.database import Base, engine, get_async_db
+from app.jobs import db as jobs_db
+from app.models import Item
+from sqlalchemy.orm import Session
+
+app = FastAPI()
+Base.metadata.create_all(bind=engine)
+
+
+@app.post("/items")
+async def create_item(name: str, db: AsyncSession = Depends(get_async_db)):
+    item = Item(name=name)
+    db.add(item)
+    await db.commit()
+    await db.refresh(item)
+    return {"id": item.id, "name": item.name}
+
+
+@app.get("/jobs/ping")
+def ping_jobs(db: Session = Depends(jobs_db.get_db)):
+    return {"ok": db.execute(text("select 1")).scalar() == 1}
