@@ -74,9 +74,10 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   for (const u of file.unwraps) edits.push({ start: u.start, end: u.end, text: u.text, reason: u.reason });
   const keptPlain = keptPlainEdits(ctx, file.keptPlain);
   edits.push(...keptPlain.edits);
-  const keptSync = keptSyncRouteEdits(ctx, file.keptSyncRoutes, file.syncDependencyRoutes);
+  const onSyncDependency = new Set(file.syncDependencyRoutes);
+  const keptSync = keptSyncRouteEdits(ctx, file.keptSyncRoutes.filter((d) => !onSyncDependency.has(d)));
   edits.push(...keptSync.edits);
-  const annotations = sessionAnnotationEdits(ctx, file.sessionAnnotationsBack, keptSync.replacedAsyncSession);
+  const annotations = sessionAnnotationEdits(ctx, file.sessionAnnotationsBack, file.syncDependencyRoutes, keptSync.replacedAsyncSession);
   edits.push(...annotations.edits);
   // One plan for all: two edits of one import statement would overlap (`from .db import SessionLocal, get_db` in a
   // file whose session goes to a background task, switched to the async factory, beside a route kept on get_db).
@@ -110,7 +111,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
       'thread-pool wrappers removed': file.unwraps.length,
       'script entry points run with asyncio.run': entries.count,
       'sessions switched to the async factory': sessionArgs.renamed,
-      'route handlers kept on the sync session': keptSync.count,
+      'route handlers kept on the sync session': keptSync.count + file.syncDependencyRoutes.length,
     },
   };
 }
@@ -287,11 +288,7 @@ function factoryOfTwin(twin: string, factories: TransformOptions['sessionFactori
  * else (an alias, `Annotated[...]`, `Optional[AsyncSession]`, a SQLModel file, a sync dependency that is neither
  * defined here nor importable from where the async one comes from) is left as the transforms before wrote it.
  */
-function keptSyncRouteEdits(
-  ctx: TransformContext<SgRoot>,
-  defs: readonly number[],
-  onSyncDependency: readonly number[],
-): { edits: TextEdit[]; count: number; imports: ImportChange; replacedAsyncSession: number[] } {
+function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]): { edits: TextEdit[]; count: number; imports: ImportChange; replacedAsyncSession: number[] } {
   const out = { edits: [] as TextEdit[], count: 0, imports: {} as ImportChange, replacedAsyncSession: [] as number[] };
   if (defs.length === 0) return out;
   const imports = collectImports(ctx.tree);
@@ -301,8 +298,6 @@ function keptSyncRouteEdits(
   const boundHere = (name: string): boolean => boundAtModuleLevel(ctx.tree, name);
   if (!boundHere(getDbName) && asyncImport === undefined) return out;
   const kept = new Set(defs);
-  // Handlers on a get_db with no twin kept their `Depends(get_db)` (async-get-db): only the annotation goes back.
-  const syncProvider = new Set(onSyncDependency);
   const reason = `${ID}: the handler stays sync (its session calls are not converted), so it keeps the sync session`;
   // Where each name was replaced, to tell whether the handlers held its last uses (see unusedImport).
   const replaced = new Map<string, number[]>([['AsyncSession', []], [asyncGetDbName, []]]);
@@ -316,17 +311,8 @@ function keptSyncRouteEdits(
       const callee = value?.kind() === 'call' ? value.field('function')?.text() : undefined;
       const args = value?.kind() === 'call' ? callArgs(value) : null;
       const provider = args && args.positional.length === 1 && args.keywords.size === 0 ? args.positional[0] : undefined;
-      if ((callee !== 'Depends' && callee !== 'fastapi.Depends') || !provider) continue;
+      if ((callee !== 'Depends' && callee !== 'fastapi.Depends') || provider?.kind() !== 'identifier' || provider.text() !== asyncGetDbName) continue;
       const typeText = param.field('type')?.text() ?? '';
-      const providerName = provider.kind() === 'attribute' ? provider.field('attribute')?.text() : provider.text();
-      if (providerName === getDbName && syncProvider.has(start(fn))) {
-        if (typeText !== 'AsyncSession' || annotation?.kind() !== 'identifier') continue;
-        out.edits.push({ start: start(annotation), end: end(annotation), text: 'Session', reason });
-        replaced.get('AsyncSession')?.push(start(annotation));
-        changed = true;
-        continue;
-      }
-      if (provider.kind() !== 'identifier' || provider.text() !== asyncGetDbName) continue;
       if (typeText === 'AsyncSession' && annotation?.kind() === 'identifier') {
         out.edits.push({ start: start(annotation), end: end(annotation), text: 'Session', reason });
         replaced.get('AsyncSession')?.push(start(annotation));
@@ -345,42 +331,60 @@ function keptSyncRouteEdits(
   out.replacedAsyncSession = replaced.get('AsyncSession') ?? [];
   const add: { module: string; name: string }[] = [];
   if (!boundHere('Session') && (replaced.get('AsyncSession')?.length ?? 0) > 0) add.push({ module: 'sqlalchemy.orm', name: 'Session' });
-  if (!boundHere(getDbName) && asyncImport && (replaced.get(asyncGetDbName)?.length ?? 0) > 0) add.push({ module: asyncImport.module, name: getDbName });
+  if (!boundHere(getDbName) && asyncImport) add.push({ module: asyncImport.module, name: getDbName });
   const remove = [...replaced].flatMap(([name, at]) => unusedImport(ctx.source, imports, name, at) ?? []);
   out.imports = { add, remove };
   return out;
 }
 
 /**
- * The parameters annotated `AsyncSession` (the name alone, SQLAlchemy's class) of plain defs kept sync for handlers on
- * a get_db with no twin (FilePlan.sessionAnnotationsBack) go back to `Session`: they are handed the sync Session.
- * `Session` must be free or already SQLAlchemy's; the `AsyncSession` import goes when nothing else uses it (with the
- * handlers' annotations keptSyncRouteEdits put back, `alsoReplaced`). SQLModel files are left as they are.
+ * Plain defs kept sync for handlers on a get_db with no twin are handed its sync Session, so what async-session wrote
+ * for them goes back: every parameter annotated `AsyncSession` (the name alone) of the functions they hand it to
+ * (FilePlan.sessionAnnotationsBack), and of the handlers and dependencies themselves (FilePlan.syncDependencyRoutes)
+ * the ones injected by `Depends(get_db)` (async-get-db left those). `Session` of the same library (SQLAlchemy's, or
+ * SQLModel's for its AsyncSession) must be free or imported already; the `AsyncSession` import goes when nothing
+ * else uses it (`alsoReplaced`: what keptSyncRouteEdits put back in the file).
  */
-function sessionAnnotationEdits(ctx: TransformContext<SgRoot>, defs: readonly number[], alsoReplaced: readonly number[]): { edits: TextEdit[]; imports: ImportChange } {
+function sessionAnnotationEdits(
+  ctx: TransformContext<SgRoot>,
+  defs: readonly number[],
+  routes: readonly number[],
+  alsoReplaced: readonly number[],
+): { edits: TextEdit[]; imports: ImportChange } {
   const out = { edits: [] as TextEdit[], imports: {} as ImportChange };
-  if (defs.length === 0) return out;
+  if (defs.length === 0 && routes.length === 0) return out;
   const imports = collectImports(ctx.tree);
-  const cls = imports.from.find((i) => i.name === 'AsyncSession' && i.alias === null && i.module === 'sqlalchemy.ext.asyncio' && isModuleLevel(i.node));
-  if (!cls) return out;
-  const sync = imports.from.find((i) => i.module === 'sqlalchemy.orm' && i.name === 'Session' && i.alias === null && isModuleLevel(i.node));
+  const cls = imports.from.find((i) => i.name === 'AsyncSession' && i.alias === null && ASYNC_SESSION_MODULES[i.module] !== undefined && isModuleLevel(i.node));
+  const syncModule = cls ? ASYNC_SESSION_MODULES[cls.module]! : null;
+  if (syncModule === null) return out;
+  const sync = imports.from.find((i) => i.module === syncModule && i.name === 'Session' && i.alias === null && isModuleLevel(i.node));
   if (!sync && boundAtModuleLevel(ctx.tree, 'Session')) return out;
-  const kept = new Set(defs);
+  const all = new Set(defs);
+  const injected = new Set(routes);
+  const { getDbName } = ctx.options;
   const reason = `${ID}: the function stays sync, handed the sync Session of a get_db with no async twin`;
   const replaced: number[] = [...alsoReplaced];
   for (const fn of ctx.tree.root().findAll({ rule: { kind: 'function_definition' } })) {
-    if (!kept.has(start(fn))) continue;
+    if (!all.has(start(fn)) && !injected.has(start(fn))) continue;
     for (const param of fn.field('parameters')?.children() ?? []) {
       if (param.kind() !== 'typed_parameter' && param.kind() !== 'typed_default_parameter') continue;
       const annotation = param.field('type')?.child(0) ?? null;
       if (annotation?.kind() !== 'identifier' || annotation.text() !== 'AsyncSession') continue;
+      if (!all.has(start(fn))) {
+        const value = param.field('value');
+        const callee = value?.kind() === 'call' ? value.field('function')?.text() : undefined;
+        const args = value?.kind() === 'call' ? callArgs(value) : null;
+        const provider = args && args.positional.length === 1 && args.keywords.size === 0 ? args.positional[0] : undefined;
+        const name = provider?.kind() === 'attribute' ? provider.field('attribute')?.text() : provider?.text();
+        if ((callee !== 'Depends' && callee !== 'fastapi.Depends') || name !== getDbName) continue;
+      }
       out.edits.push({ start: start(annotation), end: end(annotation), text: 'Session', reason });
       replaced.push(start(annotation));
     }
   }
   if (out.edits.length === 0) return out;
   const unused = unusedImport(ctx.source, imports, 'AsyncSession', replaced);
-  out.imports = { add: sync ? [] : [{ module: 'sqlalchemy.orm', name: 'Session' }], remove: unused ? [unused] : [] };
+  out.imports = { add: sync ? [] : [{ module: syncModule, name: 'Session' }], remove: unused ? [unused] : [] };
   return out;
 }
 

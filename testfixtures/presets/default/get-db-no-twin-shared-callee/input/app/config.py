@@ -1,0 +1,5 @@
+class Settings:
+    DATABASE_URL = "sqlite:///./app.db"
+
+
+settings = Settings()
