@@ -136,7 +136,20 @@ type SessionSource =
   /** `Session(engine)` on an engine imported from a module that writes its twin (see scaffold/engine-index.ts). */
   | { kind: 'imported-engine'; expression: string; imports: Import[]; sqlmodel: boolean; options: string[] }
   /** `options`: the other keyword arguments of `Session(...)`, carried over to the AsyncSession as written. */
-  | { kind: 'session'; engine: Engine; sqlmodel: boolean; options: string[] };
+  | { kind: 'session'; engine: Engine; sqlmodel: boolean; options: string[] }
+  /** `Session(get_engine())` on an engine made on first use (see lazyEngine). */
+  | { kind: 'lazy-engine'; lazy: LazyEngine; sqlmodel: boolean; options: string[] };
+
+/**
+ * `engine = None` at module level and `def get_engine(): global engine; if engine is None: engine = create_engine(...);
+ * return engine`: the engine made on first use. Its twin is the same shape on the async engine (lazyTwinText).
+ */
+interface LazyEngine {
+  name: string;
+  getter: string;
+  fn: SgNode;
+  site: Site;
+}
 
 /**
  * Engines whose sessions are opened in other modules (SQLModel's `Session(engine)` in deps.py, the engine in
@@ -264,6 +277,8 @@ class EngineTwins {
   private readonly counts: Record<string, number> = {};
   private readonly v14: boolean;
   private helperNeeded = false;
+  /** Lazy engines (LazyEngine) given a twin through the URL helper: insertHelper places it above the first. */
+  private readonly lazyTwinned: Engine[] = [];
   /** Lifespans given `await <engine>.dispose()`, by function start and engine, so one is written per pair. */
   private readonly disposed = new Set<string>();
 
@@ -336,7 +351,7 @@ class EngineTwins {
     if (getDb && source) this.planGetDb(getDb, source, opened?.commits ?? false, opened?.copied ?? null);
     this.convertCreateAll(engines);
 
-    if (this.helperNeeded) this.insertHelper([...engines.values()].filter((e) => e.twin !== null));
+    if (this.helperNeeded) this.insertHelper([...[...engines.values()].filter((e) => e.twin !== null), ...this.lazyTwinned]);
     return this.result();
   }
 
@@ -455,6 +470,7 @@ class EngineTwins {
     if (getDb.children().some((c) => c.text() === 'async')) return undefined;
     if (source?.kind === 'session') return twinnable.includes(source.engine.name) ? undefined : { kind: 'none' };
     if (source?.kind === 'local-factory') return twinnedFactories.has(source.factory.name) ? undefined : { kind: 'none' };
+    if (source?.kind === 'lazy-engine') return this.prepareLazyTwin(source.lazy) !== null ? undefined : { kind: 'none' };
     // Without the index, sessionSource refuses what only the whole run can tell: an imported engine or factory.
     const opened = openedSession(getDb)?.call;
     const callee = opened?.field('function');
@@ -845,6 +861,87 @@ class EngineTwins {
     return null;
   }
 
+  /**
+   * `get_engine()` (no arguments), when `get_engine` is a module-level, undecorated, parameterless plain def whose body
+   * is exactly `global X`, `if X is None: X = create_engine(...)` (no `else`) and `return X`, and `X` is bound nowhere
+   * else than by a module-level `X = None` and that assignment, and declared `global` nowhere else. Null otherwise.
+   */
+  private lazyEngine(call: SgNode): LazyEngine | null {
+    const callee = call.field('function');
+    if (!callee || kindOf(callee) !== 'identifier' || namedChildren(call.field('arguments')!).length > 0) return null;
+    const fn = this.ctx.tree.root().children().find((st) => kindOf(st) === 'function_definition' && st.field('name')?.text() === callee.text());
+    if (!fn || moduleBindings(this.table(callee.text())).length !== 1 || fn.children().some((c) => c.text() === 'async')) return null;
+    if (namedChildren(fn.field('parameters')!).length > 0) return null;
+    const body = namedChildren(fn.field('body')!);
+    if (body.length !== 3) return null;
+    const [declaration, check, ret] = body as [SgNode, SgNode, SgNode];
+    const declared = kindOf(declaration) === 'global_statement' ? namedChildren(declaration) : [];
+    if (declared.length !== 1 || kindOf(declared[0]!) !== 'identifier') return null;
+    const name = declared[0]!.text();
+    const returned = kindOf(ret) === 'return_statement' ? namedChildren(ret) : [];
+    if (returned.length !== 1 || returned[0]!.text() !== name) return null;
+    if (kindOf(check) !== 'if_statement' || check.field('alternative') || namedChildren(check).some((c) => ['elif_clause', 'else_clause'].includes(kindOf(c)))) return null;
+    if (check.field('condition')?.text().replace(/\s+/g, ' ') !== `${name} is None`) return null;
+    const inner = namedChildren(check.field('consequence')!);
+    const assignment = inner.length === 1 ? soleAssignment(inner[0]!) : null;
+    const created = assignment?.field('right');
+    if (!assignment || assignment.field('left')?.text() !== name || !created || kindOf(created) !== 'call') return null;
+    const creator = this.qualifiedName(created.field('function'));
+    if (!creator || !CREATE_ENGINE.has(creator)) return null;
+    // Every binding: the module-level `X = None` and this assignment; every `global X`: this one.
+    const table = this.table(name);
+    const bindings = table.occurrences.filter((o) => o.role === 'binding' || o.role === 'import');
+    const declarations = table.occurrences.filter((o) => o.role === 'declaration');
+    if (declarations.length !== 1 || declarations[0]!.node.id() !== declared[0]!.id()) return null;
+    const none = bindings.filter((b) => b.node.id() !== assignment.field('left')!.id());
+    if (none.length !== 1 || kindOf(none[0]!.scope) !== 'module') return null;
+    const noneStatement = none[0]!.node.parent();
+    if (!noneStatement || kindOf(noneStatement) !== 'assignment' || noneStatement.field('right')?.kind() !== 'none' || noneStatement.parent()?.parent()?.kind() !== 'module') return null;
+    return { name, getter: callee.text(), fn, site: { statement: inner[0]!, call: created } };
+  }
+
+  /** The twin's names and create_async_engine call for a lazy engine, or null (and a finding) when it cannot be written. */
+  private prepareLazyTwin(lazy: LazyEngine): { getter: string; twin: Twin } | null {
+    if (this.ignored(lazy.fn)) return null;
+    const engine: Engine = { name: lazy.name, sites: [lazy.site], anchor: lazy.fn, sqlmodel: false, used: true, blocked: false, twin: null };
+    const twin = this.prepareEngine(engine, lazy.site);
+    if (!twin) return null;
+    const getter = /^get_/.test(lazy.getter) ? `get_async_${lazy.getter.slice(4)}` : twinName(lazy.getter);
+    if (!this.nameFree(getter, lazy.fn)) return null;
+    return { getter, twin };
+  }
+
+  /**
+   * Writes the lazy engine's twin after its getter: `async_engine = None` and `def get_async_engine()` of the same
+   * shape on `create_async_engine(...)`, made on first use as the sync one is. Returns the getter's name, or null.
+   */
+  private writeLazyTwin(lazy: LazyEngine): string | null {
+    const prepared = this.prepareLazyTwin(lazy);
+    const unit = indentUnit(lazy.fn, this.ctx.source);
+    if (!prepared || unit === null) return null;
+    const { getter, twin } = prepared;
+    this.importsToAdd.push(...twin.imports);
+    if (twin.helper) {
+      this.helperNeeded = true;
+      this.lazyTwinned.push({ name: lazy.name, sites: [lazy.site], anchor: lazy.fn, sqlmodel: false, used: true, blocked: false, twin: twin.name });
+    }
+    const text = [
+      `${twin.name} = None`,
+      '',
+      '',
+      `def ${getter}():`,
+      `${unit}global ${twin.name}`,
+      `${unit}if ${twin.name} is None:`,
+      `${unit}${unit}${twin.name} = ${twin.callee}(${twin.args.join(', ')})`,
+      `${unit}return ${twin.name}`,
+    ].join('\n');
+    const end = lineEnd(this.ctx.source, lazy.fn.range().end.index);
+    const prefix = end === this.ctx.source.length && !this.ctx.source.endsWith('\n') ? '\n' : '';
+    this.edits.push({ start: end, end, text: `${prefix}\n\n${text}\n`, reason: `async twin of ${lazy.getter}` });
+    this.count('async engines added');
+    return getter;
+  }
+
   // ---- engine ----------------------------------------------------------------------------------------------
 
   private prepareEngine(engine: Engine, site: Site): Twin | null {
@@ -1220,6 +1317,8 @@ class EngineTwins {
         return { kind: 'imported-engine', expression: twin, imports: [{ module: imported.module, name: twin }], sqlmodel, options };
       }
       if (imported) return unrecognised(`opens \`${quoted(opened)}\` on an engine imported from \`${imported.module}\`, which gets no async twin there (no module-level \`create_engine(...)\` awaitify can convert)`);
+      const lazy = bind && kindOf(bind) === 'call' ? this.lazyEngine(bind) : null;
+      if (lazy) return { kind: 'lazy-engine', lazy, sqlmodel, options };
       // `engine = make_engine(settings)`, `engine = None` set later by `global engine`: no literal `create_engine(...)` to twin.
       const branched = bind && kindOf(bind) === 'identifier' ? this.branchRefusal(bind.text()) : null;
       if (branched !== null) return unrecognised(`opens \`${quoted(opened)}\` on \`${bind!.text()}\`, which is ${branched}`);
@@ -1276,6 +1375,12 @@ class EngineTwins {
       if (!cls) return;
       this.importsToAdd.push(...cls.imports);
       open = `${cls.local}(${[source.engine.twin, ...source.options, 'expire_on_commit=False'].join(', ')})`;
+    } else if (source.kind === 'lazy-engine') {
+      const cls = this.importedName(source.sqlmodel ? SQLMODEL_ASYNC : SA_ASYNC, 'AsyncSession', getDb);
+      const twin = cls ? this.writeLazyTwin(source.lazy) : null;
+      if (!cls || twin === null) return;
+      this.importsToAdd.push(...cls.imports);
+      open = `${cls.local}(${[`${twin}()`, ...source.options, 'expire_on_commit=False'].join(', ')})`;
     } else if (source.kind === 'imported-engine') {
       const cls = this.importedName(source.sqlmodel ? SQLMODEL_ASYNC : SA_ASYNC, 'AsyncSession', getDb);
       if (!cls) return;

@@ -1,6 +1,7 @@
 from sqlmodel import Session, create_engine
 
-# Made on first use: no twin for get_db (flagged); its handlers keep their sync Session.
+# Made on first use: the twin is the same shape on the async engine (get_async_engine()).
+# A getter doing anything more (a parameter, an else, another statement) gets no twin.
 engine = None
 
 

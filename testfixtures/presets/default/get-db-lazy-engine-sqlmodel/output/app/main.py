@@ -1,7 +1,8 @@
 from fastapi import Depends, FastAPI
-from sqlmodel import Field, Session, SQLModel, select
+from sqlmodel import Field, SQLModel, select
 
-from app.db import get_engine, get_db
+from app.db import get_engine, get_async_db
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 
 class Hero(SQLModel, table=True):
@@ -13,19 +14,19 @@ app = FastAPI()
 SQLModel.metadata.create_all(get_engine())
 
 
-def list_heroes(session: Session):
-    return session.exec(select(Hero)).all()
+async def list_heroes(session: AsyncSession):
+    return (await session.exec(select(Hero))).all()
 
 
 @app.post("/heroes")
-def create_hero(name: str, session: Session = Depends(get_db)):
+async def create_hero(name: str, session: AsyncSession = Depends(get_async_db)):
     hero = Hero(name=name)
     session.add(hero)
-    session.commit()
-    session.refresh(hero)
+    await session.commit()
+    await session.refresh(hero)
     return hero
 
 
 @app.get("/heroes")
-def read_heroes(session: Session = Depends(get_db)):
-    return list_heroes(session)
+async def read_heroes(session: AsyncSession = Depends(get_async_db)):
+    return await list_heroes(session)

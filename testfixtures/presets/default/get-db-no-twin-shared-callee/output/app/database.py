@@ -1,20 +1,19 @@
 from sqlalchemy import create_engine
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from app.config import settings
-
+# Set at start-up by init_engine(): there is no module-level `create_engine(...)` to twin, so get_db
+# gets no get_async_db (flagged), and everything receiving its session stays sync.
 engine = None
 
 
-def get_engine():
+def init_engine(url: str):
     global engine
-    if engine is None:
-        engine = create_engine(settings.DATABASE_URL, connect_args={"check_same_thread": False})
+    engine = create_engine(url, connect_args={"check_same_thread": False})
     return engine
 
 
 def get_db():
-    db = Session(get_engine())
+    db = Session(engine)
     try:
         yield db
     finally:

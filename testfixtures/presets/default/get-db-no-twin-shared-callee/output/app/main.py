@@ -2,12 +2,13 @@ from fastapi import Depends, FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app import crud, other_db
-from app.database import get_engine
+from app.config import settings
+from app.database import init_engine
 from app.deps import DbDep
 from app.models import Base
 
 app = FastAPI()
-Base.metadata.create_all(bind=get_engine())
+Base.metadata.create_all(bind=init_engine(settings.DATABASE_URL))
 
 
 # Injected through an alias of a get_db with no twin: it stays sync, and so does crud.create_item.

@@ -2,12 +2,13 @@ from fastapi import Depends, FastAPI, HTTPException
 from sqlalchemy.orm import Session
 
 from app import crud
-from app.database import Base, get_db, get_engine
+from app.config import settings
+from app.database import Base, get_db, init_engine
 from app.reports.routes import router as reports_router
 
 app = FastAPI()
 app.include_router(reports_router)
-Base.metadata.create_all(bind=get_engine())
+Base.metadata.create_all(bind=init_engine(settings.DATABASE_URL))
 
 
 def get_item_or_404(item_id: int, db: Session = Depends(get_db)):
