@@ -16,6 +16,8 @@ export type Entity =
 
 type FunctionKeyed = { path: string; id: number };
 
+type MroHit = { kind: 'method'; fn: FunctionKeyed } | { kind: 'attribute'; path: string; expr: Expr | null };
+
 const UNKNOWN_ENTITY: Entity = { k: 'unknown' };
 /** Re-export chains and attribute paths are short; a longer one is a cycle. */
 const MAX_DEPTH = 24;
@@ -258,14 +260,55 @@ export class ProjectIndex {
     return found?.kind === 'method' ? found.fn : null;
   }
 
-  private lookupOnMro(cls: FunctionKeyed, name: string, after?: FunctionKeyed): { kind: 'method'; fn: FunctionKeyed } | { kind: 'attribute'; path: string; expr: Expr | null } | null {
-    const mro = this.mro(cls);
-    if (!mro) return null;
-    let classes = mro;
-    if (after) {
-      const at = mro.findIndex((c) => c.path === after.path && c.id === after.id);
-      classes = at >= 0 ? mro.slice(at + 1) : [];
+  /**
+   * The methods `name` that objects of `cls` can run when the class's own MRO has none (after `after` for `super()`):
+   * a mixin's `self.get(id)` or `super().get(id)` reaches the method of whatever class it is mixed into, found on the
+   * MRO of each project subclass (after the mixin, for `super()`). One entry per distinct method; an attribute of
+   * that name, or a subclass whose MRO is inconsistent, gives null (what runs is not known). Subclasses lacking it
+   * too are skipped: on their instances the call fails as before.
+   */
+  subclassMethods(cls: FunctionKeyed, name: string, after?: FunctionKeyed): FunctionKeyed[] | null {
+    const found: FunctionKeyed[] = [];
+    for (const sub of this.subclassesOf(cls)) {
+      const mro = this.mro(sub);
+      if (!mro) return null;
+      const from = after ?? cls;
+      const at = mro.findIndex((c) => c.path === from.path && c.id === from.id);
+      // Without `super()` the lookup starts at the subclass itself: a class between it and `cls` may define `name`.
+      const hit = this.lookupIn(after ? mro.slice(at + 1) : mro, name);
+      if (hit?.kind === 'attribute') return null;
+      if (hit && !found.some((f) => f.path === hit.fn.path && f.id === hit.fn.id)) found.push(hit.fn);
     }
+    return found;
+  }
+
+  /** `subclassMethods` when it names exactly one method: what the call runs whichever subclass the object is. */
+  private fromSubclasses(cls: FunctionKeyed, name: string, after?: FunctionKeyed): MroHit | null {
+    if (/^__\w+__$/.test(name)) return null;
+    const methods = this.subclassMethods(cls, name, after);
+    return methods?.length === 1 ? { kind: 'method', fn: methods[0] as FunctionKeyed } : null;
+  }
+
+  private subclassMap: Map<string, FunctionKeyed[]> | null = null;
+
+  /** The project classes with `cls` on their MRO, itself excluded. */
+  private subclassesOf(cls: FunctionKeyed): FunctionKeyed[] {
+    if (this.subclassMap === null) {
+      const map = new Map<string, FunctionKeyed[]>();
+      for (const c of this.allClasses()) {
+        for (const ancestor of (this.mro(c) ?? []).slice(1)) {
+          const k = functionKey(ancestor.path, ancestor.id);
+          const list = map.get(k);
+          if (list) list.push(c);
+          else map.set(k, [c]);
+        }
+      }
+      this.subclassMap = map;
+    }
+    return this.subclassMap.get(functionKey(cls.path, cls.id)) ?? [];
+  }
+
+  private lookupIn(classes: FunctionKeyed[], name: string): MroHit | null {
     for (const c of classes) {
       const data = this.modules.get(c.path)?.classes.get(c.id);
       if (!data) continue;
@@ -274,6 +317,17 @@ export class ProjectIndex {
       if (data.attributes.has(name)) return { kind: 'attribute', path: c.path, expr: data.attributes.get(name) ?? null };
     }
     return null;
+  }
+
+  private lookupOnMro(cls: FunctionKeyed, name: string, after?: FunctionKeyed): MroHit | null {
+    const mro = this.mro(cls);
+    if (!mro) return null;
+    let classes = mro;
+    if (after) {
+      const at = mro.findIndex((c) => c.path === after.path && c.id === after.id);
+      classes = at >= 0 ? mro.slice(at + 1) : [];
+    }
+    return this.lookupIn(classes, name);
   }
 
   /**
@@ -433,11 +487,11 @@ export class ProjectIndex {
         return of.path === null ? sub : UNKNOWN_ENTITY;
       }
       case 'class': {
-        const found = this.lookupOnMro(of, name);
+        const found = this.lookupOnMro(of, name) ?? this.fromSubclasses(of, name);
         return found?.kind === 'method' ? { k: 'function', path: found.fn.path, id: found.fn.id } : UNKNOWN_ENTITY;
       }
       case 'instance': {
-        const found = this.lookupOnMro(of, name, of.after);
+        const found = this.lookupOnMro(of, name, of.after) ?? this.fromSubclasses(of, name, of.after);
         if (found?.kind === 'method') return { k: 'function', path: found.fn.path, id: found.fn.id };
         if (found?.kind === 'attribute' && found.expr) return this.evaluate(found.path, found.expr, depth + 1);
         return UNKNOWN_ENTITY;

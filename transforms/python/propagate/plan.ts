@@ -246,22 +246,30 @@ export class AsyncPlan {
     }
   }
 
-  /** A call through a base class may run any override: a method and its overrides are async together. */
+  /**
+   * A call through a base class may run any override: a method and its overrides are async together. Every
+   * method of a name on one class's MRO is one family, not only a class's own method and its ancestors': with
+   * `class CachedRepo(CachingMixin, BaseRepo)`, `self.get()` in `BaseRepo` runs `CachingMixin.get` on a
+   * `CachedRepo`, though neither class derives from the other.
+   */
   private linkOverrides(): void {
     for (const cls of this.index.allClasses()) {
       const mro = this.index.mro(cls);
-      const own = this.index.classSummary(cls.path, cls.id);
-      if (!mro || !own) continue;
-      for (const [name, id] of own.methods) {
-        // `__call__` is dispatched like any method (a dependency class's may become async: see syncOnlyReason).
-        if (/^__\w+__$/.test(name) && name !== '__call__') continue;
-        for (const ancestor of mro.slice(1)) {
-          const base = this.index.classSummary(ancestor.path, ancestor.id)?.methods.find(([n]) => n === name);
-          if (!base) continue;
-          const a = functionKey(cls.path, id);
-          const b = functionKey(ancestor.path, base[1]);
-          addTo(this.family, a, b);
-          addTo(this.family, b, a);
+      if (!mro) continue;
+      const byName = new Map<string, string[]>();
+      for (const c of mro) {
+        for (const [name, id] of this.index.classSummary(c.path, c.id)?.methods ?? []) {
+          // `__call__` is dispatched like any method (a dependency class's may become async: see syncOnlyReason).
+          if (/^__\w+__$/.test(name) && name !== '__call__') continue;
+          push(byName, name, functionKey(c.path, id));
+        }
+      }
+      for (const keys of byName.values()) {
+        const [first, ...rest] = keys;
+        // Linked to the first (the one the class itself runs): the family is what is reachable, as before.
+        for (const other of rest) {
+          addTo(this.family, first as string, other);
+          addTo(this.family, other, first as string);
         }
       }
     }
@@ -1226,11 +1234,18 @@ class Suspects {
       case 'class': {
         // Reached only through what the index does not resolve calls through (a pytest fixture's value, the
         // items of an annotated container): the method is known.
-        const found = this.index.findMethod(receiver, name);
+        const found = this.index.findMethod(receiver, name, receiver.after);
         const entry = found && this.madeAsync.get(functionKey(found.path, found.id));
         const cls = this.index.classSummary(receiver.path, receiver.id);
         if (entry) return { why: `it is called on a \`${cls?.qualname ?? '?'}\` known only from a pytest fixture or a container's item annotation, which calls are not resolved through`, ...suspect([entry], 'method') };
-        if (found || !methods || this.receivers.mroComplete(receiver)) return null;
+        if (found || !methods) return null;
+        // Not on the class's MRO: a mixin calling what the classes it is mixed into define, which differ.
+        const inherited = this.index.subclassMethods(receiver, name, receiver.after);
+        const reached = (inherited ?? []).map((m) => this.madeAsync.get(functionKey(m.path, m.id))).filter((e): e is FnEntry => e !== undefined);
+        if (inherited === null || reached.length > 0) {
+          return { why: `\`${name}\` is not defined on \`${cls?.qualname ?? '?'}\` (${receiver.path}) nor its bases, and the classes deriving from it get it from different places`, ...suspect(reached.length > 0 ? reached : methods, 'method') };
+        }
+        if (this.receivers.mroComplete(receiver)) return null;
         return { why: `\`${name}\` is not defined on \`${cls?.qualname ?? '?'}\` (${receiver.path}) itself and one of its base classes cannot be resolved`, ...suspect(methods, 'method') };
       }
       case 'unknown':

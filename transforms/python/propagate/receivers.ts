@@ -15,7 +15,8 @@ export type Receiver =
   | { k: 'foreign'; container: boolean; what: string }
   /** A module of the project. */
   | { k: 'module'; path: string }
-  | { k: 'class'; path: string; id: number; instance: boolean }
+  /** `after`: for `super()`, the class after which its MRO is searched. */
+  | { k: 'class'; path: string; id: number; instance: boolean; after?: { path: string; id: number } }
   | { k: 'function'; path: string; id: number }
   | { k: 'unknown' };
 
@@ -228,7 +229,7 @@ export class ReceiverClassifier {
       case 'class':
         return { k: 'class', path: entity.path, id: entity.id, instance: false };
       case 'instance':
-        return { k: 'class', path: entity.path, id: entity.id, instance: true };
+        return entity.after ? { k: 'class', path: entity.path, id: entity.id, instance: true, after: entity.after } : { k: 'class', path: entity.path, id: entity.id, instance: true };
       case 'function':
         return { k: 'function', path: entity.path, id: entity.id };
       case 'unknown':
