@@ -249,7 +249,41 @@ def route(db: Session, other):
     });
   });
 
-  test('a method is not taken when a call hands it something else, its class inherits it from several bases, or its instance is rebound', () => {
+  test('a method is found on the MRO of a class with several bases, and a mixin\'s call on `self` reaches the class it is mixed into', () => {
+    const found = infer({
+      'app/repo.py': `class Base:
+    def store(self, db):
+        db.flush()
+
+
+class Mixin:
+    def keep(self, db):
+        self.store(db)
+
+
+class Other:
+    def ping(self):
+        pass
+
+
+class Mixed(Mixin, Other, Base):
+    pass
+
+
+mixed = Mixed()
+`,
+      'app/routes.py': `from sqlalchemy.orm import Session
+from app.repo import mixed
+
+
+def route(db: Session):
+    mixed.keep(db)
+`,
+    });
+    expect(found).toEqual({ 'app/repo.py': { 'Mixin.keep': { db: false }, 'Base.store': { db: false } } });
+  });
+
+  test('a method is not taken when a call hands it something else, a base of its class is not a project class, or its instance is rebound', () => {
     const files = (mixedBases: string, rebound: string): Record<string, string> => ({
       'app/repo.py': `class Base:
     def store(self, db):

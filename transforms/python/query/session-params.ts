@@ -314,8 +314,8 @@ function importTable(imports: ModuleImports): Record<string, [string, string | n
 
 /** How many `from m import n` steps of packages' `__init__.py` a call is followed through. */
 const MAX_REEXPORTS = 4;
-/** How many bases up a method is looked for. */
-const MAX_BASES = 6;
+/** A class's MRO longer than this is taken for unknown (a guard, not a limit real code reaches). */
+const MAX_MRO = 64;
 /** Bases that define no method a call could reach here. */
 const NEUTRAL_BASES = new Set(['object', 'Generic', 'typing.Generic', 'ABC', 'abc.ABC', 'Protocol', 'typing.Protocol']);
 
@@ -351,7 +351,12 @@ export function inferSessionParams(summaries: Summaries, findModule: FindModule)
       // `self.m(...)` runs the override of `m` of whatever subclass `self` is an instance of: each of them is handed
       // what the call hands.
       const targets = found ? [found] : [];
-      if (call.self !== undefined) targets.push(...resolver.overrides(path, call.self, call.callee.split('.')[1] ?? ''));
+      if (call.self !== undefined) {
+        const name = call.callee.split('.')[1] ?? '';
+        targets.push(...resolver.overrides(path, call.self, name));
+        // In a mixin: what the classes it is mixed into run.
+        if (!found) targets.push(...resolver.inherited(path, call.self, name));
+      }
       for (const { target, def } of targets) {
         if (call.splat) {
           for (const c of def.cands) source(key(target.path, target.name, c), 'other');
@@ -423,7 +428,7 @@ class CalleeResolver {
 
   callee(call: Handoff, path: string, h: HandoffSummary): { target: Target; def: UntypedDef } | null {
     const parts = call.callee.split('.');
-    if (call.self !== undefined) return parts.length === 2 ? this.method(path, call.self, parts[1]!, 0) : null;
+    if (call.self !== undefined) return parts.length === 2 ? this.method(path, call.self, parts[1]!) : null;
     let ref = this.local(path, h, parts[0]!);
     for (const part of parts.slice(1)) {
       if (ref === null) return null;
@@ -473,7 +478,7 @@ class CalleeResolver {
     if (ref.k === 'module') return this.exported(ref.module, name, ref.from, 0);
     if (ref.k === 'instance') {
       const cls = this.classRef(ref.path, ref.cls);
-      const found = cls ? this.method(cls.path, cls.name, name, 0) : null;
+      const found = cls ? this.method(cls.path, cls.name, name) : null;
       return found ? { k: 'def', ...found } : null;
     }
     return null;
@@ -534,21 +539,76 @@ class CalleeResolver {
   }
 
   /**
-   * The def a bound call `instance.name(...)` runs on an instance of the class: the class's own method, else its
-   * one base's (single inheritance only: with several bases, which one defines it is left unknown).
+   * The def a bound call `instance.name(...)` runs on an instance of the class: the first class on its MRO that binds
+   * the name, when that binding is a candidate def. Null when the MRO is not known (a base that is not a project
+   * class: it may define the method).
    */
-  private method(path: string, cls: string, name: string, depth: number): { target: Target; def: UntypedDef } | null {
-    const h = this.summaries.get(path)?.handoffs;
-    const shape = own(h?.classes, cls);
-    if (!shape || depth > MAX_BASES) return null;
-    if (shape.names.includes(name)) {
-      const def = own(h?.defs, `${cls}.${name}`);
-      return def ? { target: { path, name: `${cls}.${name}` }, def } : null;
+  private method(path: string, cls: string, name: string): { target: Target; def: UntypedDef } | null {
+    for (const c of this.mro(path, cls) ?? []) {
+      const h = this.summaries.get(c.path)?.handoffs;
+      if (!own(h?.classes, c.name)?.names.includes(name)) continue;
+      const def = own(h?.defs, `${c.name}.${name}`);
+      return def ? { target: { path: c.path, name: `${c.name}.${name}` }, def } : null;
     }
-    const bases = shape.bases.filter((b) => b === null || !NEUTRAL_BASES.has(b));
-    if (bases.length !== 1 || bases[0] === null) return null;
-    const base = this.classRef(path, bases[0]!);
-    return base ? this.method(base.path, base.name, name, depth + 1) : null;
+    return null;
+  }
+
+  /**
+   * `self.name(...)` in a class whose MRO does not bind `name` (a mixin calling what the class it is mixed into
+   * defines): the defs the MROs of its subclasses, at any depth, find; each may be the one the call runs.
+   */
+  inherited(path: string, cls: string, name: string): { target: Target; def: UntypedDef }[] {
+    const mro = this.mro(path, cls);
+    // Bound by the class or a base, or maybe by a base that is not a project class.
+    if (!mro || mro.some((c) => own(this.summaries.get(c.path)?.handoffs?.classes, c.name)?.names.includes(name))) return [];
+    const out: { target: Target; def: UntypedDef }[] = [];
+    const seen = new Set<string>();
+    const stack = [...(this.subclassMap().get(`${path}\0${cls}`) ?? [])];
+    while (stack.length > 0) {
+      const sub = stack.pop()!;
+      const k = `${sub.path}\0${sub.name}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const found = this.method(sub.path, sub.name, name);
+      if (found && !out.some((o) => o.target.path === found.target.path && o.target.name === found.target.name)) out.push(found);
+      stack.push(...(this.subclassMap().get(k) ?? []));
+    }
+    return out;
+  }
+
+  private readonly mros = new Map<string, { path: string; name: string }[] | null>();
+
+  /** The C3 linearisation of a module-level class, itself first; null when a base is not a project class, or it is inconsistent. */
+  private mro(path: string, cls: string): { path: string; name: string }[] | null {
+    const key = `${path}\0${cls}`;
+    if (this.mros.has(key)) return this.mros.get(key) ?? null;
+    // A class deriving from itself through a cycle has no MRO.
+    this.mros.set(key, null);
+    const shape = own(this.summaries.get(path)?.handoffs?.classes, cls);
+    if (!shape) return null;
+    const sequences: { path: string; name: string }[][] = [];
+    const bases: { path: string; name: string }[] = [];
+    for (const written of shape.bases) {
+      if (written !== null && NEUTRAL_BASES.has(written)) continue;
+      const base = written === null ? null : this.classRef(path, written);
+      const linear = base ? this.mro(base.path, base.name) : null;
+      if (!base || !linear) return null;
+      bases.push(base);
+      sequences.push([...linear]);
+    }
+    sequences.push(bases);
+    const same = (a: { path: string; name: string }, b: { path: string; name: string }): boolean => a.path === b.path && a.name === b.name;
+    const result = [{ path, name: cls }];
+    for (;;) {
+      const left = sequences.filter((q) => q.length > 0);
+      if (left.length === 0) break;
+      const head = left.map((q) => q[0]!).find((h) => !left.some((q) => q.slice(1).some((x) => same(x, h))));
+      if (!head || result.length > MAX_MRO) return null;
+      result.push(head);
+      for (const q of left) if (same(q[0]!, head)) q.shift();
+    }
+    this.mros.set(key, result);
+    return result;
   }
 }
 
