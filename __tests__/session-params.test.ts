@@ -102,7 +102,7 @@ def other():
     expect(found).toEqual({ 'app/crud.py': { service: { db: false } } });
   });
 
-  test('annotated, defaulted, rebound parameters, nested and decorated functions and methods, and `self` are no candidates', () => {
+  test('annotated, defaulted, rebound parameters, nested and decorated functions and methods (but staticmethods), and `self` are no candidates', () => {
     const found = summary(`import functools
 
 
@@ -132,6 +132,10 @@ class Repo:
     def static(db):
         db.commit()
 
+    @functools.cache
+    def cached(self, db):
+        db.commit()
+
     def __call__(self, db):
         db.commit()
 
@@ -152,8 +156,12 @@ def outer():
 def plain(db, item):
     db.commit()
 `);
-    expect(found?.defs).toEqual({ plain: { params: ['db', 'item'], cands: ['db'] }, 'Repo.method': { params: ['db'], cands: ['db'] } });
-    expect(found?.classes).toEqual({ Repo: { bases: [], names: ['method', 'static', '__call__', 'unbound'] } });
+    expect(found?.defs).toEqual({
+      plain: { params: ['db', 'item'], cands: ['db'] },
+      'Repo.method': { params: ['db'], cands: ['db'] },
+      'Repo.static': { params: ['db'], cands: ['db'], bind: 'static' },
+    });
+    expect(found?.classes).toEqual({ Repo: { bases: [], names: ['method', 'static', 'cached', '__call__', 'unbound'] } });
   });
 
   test('methods called on module-level instances, through packages, bases and `self`, take the session their calls hand', () => {
@@ -281,6 +289,45 @@ def route(db: Session):
 `,
     });
     expect(found).toEqual({ 'app/repo.py': { 'Mixin.keep': { db: false }, 'Base.store': { db: false } } });
+  });
+
+  test('staticmethods and classmethods are reached through the class, an instance and `cls`; a plain method through the class is not', () => {
+    const found = infer({
+      'app/repo.py': `class Repo:
+    @staticmethod
+    def get(db, id):
+        db.flush()
+
+    @classmethod
+    def make(cls, db):
+        cls.get(db, 1)
+
+    @property
+    def size(self):
+        return 0
+
+    def plain(self, db):
+        db.flush()
+
+    @cached
+    def other(db):
+        db.flush()
+
+
+repo = Repo()
+`,
+      'app/routes.py': `from sqlalchemy.orm import Session
+from app.repo import Repo, repo
+
+
+def route(db: Session):
+    Repo.make(db)
+    repo.make(db)
+    Repo.plain(repo, db)
+    Repo.other(db)
+`,
+    });
+    expect(found).toEqual({ 'app/repo.py': { 'Repo.make': { db: false }, 'Repo.get': { db: false } } });
   });
 
   test('a method is not taken when a call hands it something else, a base of its class is not a project class, or its instance is rebound', () => {

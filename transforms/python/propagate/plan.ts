@@ -790,15 +790,15 @@ export class AsyncPlan {
       const module = this.index.module(path);
       if (!module) continue;
       for (const fn of module.functions) {
-        // As session-params.ts names them: module-level functions, and plain methods of module-level classes,
-        // whose calls are bound (their argument positions start after `self`).
-        const method = fn.parentId === null && fn.classId !== null && fn.kind === 'method';
+        // As session-params.ts names them: module-level functions, and plain methods, staticmethods and classmethods
+        // of module-level classes, whose calls are bound (their argument positions start after `self` or `cls`).
+        const method = fn.parentId === null && fn.classId !== null && fn.kind !== 'function';
         const name = fn.parentId === null && fn.classId === null ? fn.name : method ? fn.qualname : null;
         const params = name !== null && Object.prototype.hasOwnProperty.call(fns, name) ? fns[name]! : null;
         if (!params) continue;
         const key = functionKey(path, fn.id);
         const names = Object.keys(params);
-        const bound = method ? 1 : 0;
+        const bound = method && fn.kind !== 'staticmethod' ? 1 : 0;
         const positions = new Map(names.map((n) => [n, positionOf(fn.params?.sessions, n)]));
         const problems: { path: string; offset: number; what: string }[] = [];
         for (const site of this.callers.get(key) ?? []) {

@@ -29,6 +29,12 @@ export type ArgKind = 'other' | 'sa' | 'sqlmodel' | { p: string };
 export interface UntypedDef {
   /** Positional parameters, in order. */
   params: string[];
+  /**
+   * Set for a `@staticmethod` / `@classmethod` (its `params` start after `cls`): called on the class
+   * (`CRUDUser.get(db, 1)`) or on an instance, the arguments land in the same places. A plain method's calls through
+   * the class hand `self` first, and are not followed.
+   */
+  bind?: 'static' | 'class';
   /** Set only when there are some: parameters after `*` or `*args`. */
   keywordOnly?: string[];
   cands: string[];
@@ -123,12 +129,15 @@ export function summarizeHandoffs(
     const head = callee[0]!;
     const fn = enclosingFunction(call);
     const owner = fn !== null ? inferenceKey(fn) : null;
-    const selfClass = owner !== null && owner.includes('.') && head === 'self' && callee.length === 2 && fn !== null && firstParam(fn) === 'self' ? owner.split('.')[0]! : undefined;
-    // Only what the index can resolve (resolveCallee): a def or instance of this module, a bound call on `self`, a
-    // name an import binds.
+    // `self.m(...)` in a plain method, `cls.m(...)` in a classmethod: the object is of the class or a subclass.
+    const implicit = fn !== null && owner !== null && owner.includes('.') ? (bindingOf(fn) === 'plain' ? 'self' : bindingOf(fn) === 'class' ? 'cls' : null) : null;
+    const selfClass = implicit !== null && head === implicit && callee.length === 2 && firstParam(fn!) === implicit ? owner!.split('.')[0]! : undefined;
+    // Only what the index can resolve (resolveCallee): a def, class or instance of this module, a call on `self` or
+    // `cls`, a name an import binds.
     const ownFunction = callee.length === 1 && has(defs, head);
     const ownInstance = callee.length === 2 && has(instances, head);
-    if (!(has(table, head) || ownFunction || ownInstance || selfClass !== undefined)) continue;
+    const ownClass = callee.length === 2 && has(classes, head);
+    if (!(has(table, head) || ownFunction || ownInstance || ownClass || selfClass !== undefined)) continue;
     const ownDef = owner !== null && fn !== null && defAt.get(owner) === start(fn) ? defs[owner] : undefined;
     const args = callArgs(call);
     const kinds: [number | string, ArgKind][] = [];
@@ -155,7 +164,7 @@ export function summarizeHandoffs(
     args.positional.forEach((arg, i) => kinds.push([i, kindOf(arg)]));
     for (const [keyword, arg] of args.keywords) kinds.push([keyword, kindOf(arg)]);
     // Calls of this module's own functions and methods are all recorded: one handing something else vetoes.
-    const own = ownFunction || ownInstance || selfClass !== undefined;
+    const own = ownFunction || ownInstance || ownClass || selfClass !== undefined;
     if (!own && !syncSession && kinds.every(([, k]) => k === 'other')) continue;
     const handoff: Handoff = { callee: callee.join('.'), args: kinds };
     if (from !== undefined) handoff.from = from;
@@ -187,8 +196,14 @@ function shapeOnly(classes: Record<string, ClassShape>, instances: Record<string
  * for a method of a module-level class; null otherwise.
  */
 export function inferenceKey(fn: SgNode): string | null {
-  const parent = fn.parent();
+  let parent = fn.parent();
   if (parent?.kind() === 'module') return fn.field('name')?.text() ?? null;
+  // A `@staticmethod` / `@classmethod` of a class (other decorated defs are not candidates).
+  if (parent?.kind() === 'decorated_definition') {
+    const binding = bindingOf(fn);
+    if (binding !== 'static' && binding !== 'class') return null;
+    parent = parent.parent();
+  }
   const cls = parent?.kind() === 'block' ? parent.parent() : null;
   if (cls?.kind() !== 'class_definition' || cls.parent()?.kind() !== 'module') return null;
   const name = fn.field('name')?.text();
@@ -201,8 +216,22 @@ function firstParam(fn: SgNode): string | undefined {
 }
 
 /**
- * A class's shape and its plain methods (no decorator: a staticmethod, classmethod or property is not called the
- * way a bound method is; nor one named `__init__`...: those are not called by name).
+ * How a def of a class body is called: 'plain' for a method without decorators, 'static' / 'class' for one whose only
+ * decorator is `@staticmethod` / `@classmethod`; null for any other decorator (a property is not called, and what
+ * another decorator hands the def is not known).
+ */
+function bindingOf(fn: SgNode): 'plain' | 'static' | 'class' | null {
+  const parent = fn.parent();
+  if (parent?.kind() !== 'decorated_definition') return 'plain';
+  const decorators = parent.children().filter((c) => c.kind() === 'decorator');
+  if (decorators.length !== 1) return null;
+  const text = decorators[0]!.text().replace(/\s+/g, '');
+  return text === '@staticmethod' ? 'static' : text === '@classmethod' ? 'class' : null;
+}
+
+/**
+ * A class's shape and its methods called by name: plain ones, staticmethods and classmethods (not a property, nor
+ * one named `__init__`...: those are not called by name).
  */
 function classShape(cls: SgNode): { shape: ClassShape; methods: [string, SgNode][] } {
   const bases: (string | null)[] = [];
@@ -227,8 +256,10 @@ function classShape(cls: SgNode): { shape: ClassShape; methods: [string, SgNode]
       names.add(name);
       if (!name.startsWith('__')) methods.push([name, statement]);
     } else if (kind === 'decorated_definition') {
-      const name = statement.field('definition')?.field('name')?.text();
+      const definition = statement.field('definition');
+      const name = definition?.field('name')?.text();
       if (name) names.add(name);
+      if (name && definition?.kind() === 'function_definition' && !name.startsWith('__') && bindingOf(definition) !== null) methods.push([name, definition]);
     } else {
       for (const name of boundNames(statement)) names.add(name);
     }
@@ -257,10 +288,13 @@ function boundNames(statement: SgNode): string[] {
 function untypedDef(fn: SgNode, method: boolean): UntypedDef | null {
   if (!fn.field('parameters')) return null;
   const signature = signatureOf(fn);
-  // A method's first parameter is the instance: bound calls do not pass it.
-  if (method && signature.positional[0] !== 'self') return null;
-  const positional = method ? signature.positional.slice(1) : signature.positional;
-  const all = method ? signature.all.filter((p) => p.name !== 'self') : signature.all;
+  const binding = method ? bindingOf(fn) : 'plain';
+  if (binding === null) return null;
+  // A method's first parameter is the instance (a classmethod's the class): calls do not pass it.
+  const implicit = !method || binding === 'static' ? null : binding === 'class' ? 'cls' : 'self';
+  if (implicit !== null && signature.positional[0] !== implicit) return null;
+  const positional = implicit !== null ? signature.positional.slice(1) : signature.positional;
+  const all = implicit !== null ? signature.all.filter((p) => p.name !== implicit) : signature.all;
   const keywordOnly = all.map((p) => p.name).filter((n) => !positional.includes(n));
   const open = new Set(all.filter((p) => !p.annotation && !p.defaultValue && bindingsIn(fn, p.name).length === 0).map((p) => p.name));
   if (open.size === 0) return null;
@@ -277,6 +311,7 @@ function untypedDef(fn: SgNode, method: boolean): UntypedDef | null {
   });
   if (cands.size === 0) return null;
   const def: UntypedDef = { params: positional, cands: [...positional, ...keywordOnly].filter((n) => cands.has(n)) };
+  if (method && binding !== 'plain') def.bind = binding;
   if (keywordOnly.length > 0) def.keywordOnly = keywordOnly;
   return def;
 }
@@ -480,6 +515,11 @@ class CalleeResolver {
       const cls = this.classRef(ref.path, ref.cls);
       const found = cls ? this.method(cls.path, cls.name, name) : null;
       return found ? { k: 'def', ...found } : null;
+    }
+    if (ref.k === 'class') {
+      // `CRUDUser.get(db, 1)`: a staticmethod or classmethod; a plain method called so takes `self` first.
+      const found = this.method(ref.path, ref.name, name);
+      return found?.def.bind !== undefined ? { k: 'def', ...found } : null;
     }
     return null;
   }
