@@ -330,6 +330,34 @@ def route(db: Session):
     expect(found).toEqual({ 'app/repo.py': { 'Repo.make': { db: false }, 'Repo.get': { db: false } } });
   });
 
+  test('an import in the function (or one enclosing it) binds the callee, over the module\'s name; two different ones bind nothing', () => {
+    const found = infer({
+      'app/crud.py': 'def save(db):\n    db.commit()\n\n\ndef keep(db):\n    db.flush()\n',
+      'app/other.py': 'def save(db):\n    db.commit()\n\n\ndef keep(db):\n    db.flush()\n',
+      'app/routes.py': `from sqlalchemy.orm import Session
+from app.other import save
+
+
+def route(db: Session):
+    from app.crud import save
+
+    def inner():
+        save(db)
+
+    inner()
+
+
+def twice(db: Session, fast):
+    if fast:
+        from app.crud import keep
+    else:
+        from app.other import keep
+    keep(db)
+`,
+    });
+    expect(found).toEqual({ 'app/crud.py': { save: { db: false } } });
+  });
+
   test('a method is not taken when a call hands it something else, a base of its class is not a project class, or its instance is rebound', () => {
     const files = (mixedBases: string, rebound: string): Record<string, string> => ({
       'app/repo.py': `class Base:

@@ -60,6 +60,11 @@ export interface Handoff {
   splat?: true;
   /** `self.m(...)` in a method of a module-level class: that class. */
   self?: string;
+  /**
+   * The callee's head is bound by an import inside the function (or one enclosing it: `from app.crud import get_user`
+   * in a route's body): that import, as HandoffSummary.imports records one, instead of the module's names.
+   */
+  imported?: [string, string | null];
 }
 
 export interface HandoffSummary {
@@ -123,21 +128,31 @@ export function summarizeHandoffs(
   // Nothing to hand on: no session the file knows, no parameter of its own that may be one.
   if (defAt.size === 0 && !sessions.mayFindSessions) return shapeOnly(classes, instances, table);
   const calls: Handoff[] = [];
+  const localImports = functionImportTables(imports);
   for (const call of root.root().findAll({ rule: { kind: 'call' } })) {
     const callee = dottedName(call.field('function') as SgNode);
     if (!callee) continue;
     const head = callee[0]!;
     const fn = enclosingFunction(call);
     const owner = fn !== null ? inferenceKey(fn) : null;
+    // An import in the function, or in one it is nested in, binds the name there whatever the module binds.
+    let imported: [string, string | null] | null | undefined;
+    for (let f = fn; f !== null && imported === undefined; f = enclosingFunction(f)) {
+      const local = localImports.get(start(f));
+      if (local?.has(head)) imported = local.get(head);
+    }
+    // Imported twice in the function, from different places: which one the call sees is not known.
+    if (imported === null) continue;
+    const moduleName = imported === undefined;
     // `self.m(...)` in a plain method, `cls.m(...)` in a classmethod: the object is of the class or a subclass.
-    const implicit = fn !== null && owner !== null && owner.includes('.') ? (bindingOf(fn) === 'plain' ? 'self' : bindingOf(fn) === 'class' ? 'cls' : null) : null;
+    const implicit = moduleName && fn !== null && owner !== null && owner.includes('.') ? (bindingOf(fn) === 'plain' ? 'self' : bindingOf(fn) === 'class' ? 'cls' : null) : null;
     const selfClass = implicit !== null && head === implicit && callee.length === 2 && firstParam(fn!) === implicit ? owner!.split('.')[0]! : undefined;
     // Only what the index can resolve (resolveCallee): a def, class or instance of this module, a call on `self` or
-    // `cls`, a name an import binds.
-    const ownFunction = callee.length === 1 && has(defs, head);
-    const ownInstance = callee.length === 2 && has(instances, head);
-    const ownClass = callee.length === 2 && has(classes, head);
-    if (!(has(table, head) || ownFunction || ownInstance || ownClass || selfClass !== undefined)) continue;
+    // `cls`, a name an import binds (in the function or at module level).
+    const ownFunction = moduleName && callee.length === 1 && has(defs, head);
+    const ownInstance = moduleName && callee.length === 2 && has(instances, head);
+    const ownClass = moduleName && callee.length === 2 && has(classes, head);
+    if (!(!moduleName || has(table, head) || ownFunction || ownInstance || ownClass || selfClass !== undefined)) continue;
     const ownDef = owner !== null && fn !== null && defAt.get(owner) === start(fn) ? defs[owner] : undefined;
     const args = callArgs(call);
     const kinds: [number | string, ArgKind][] = [];
@@ -170,6 +185,7 @@ export function summarizeHandoffs(
     if (from !== undefined) handoff.from = from;
     if (args.splat) handoff.splat = true;
     if (selfClass !== undefined) handoff.self = selfClass;
+    if (imported !== undefined) handoff.imported = imported;
     calls.push(handoff);
   }
   const summary = shapeOnly(classes, instances, table) ?? {};
@@ -333,6 +349,33 @@ function walkBody(fn: SgNode, visit: (node: SgNode) => void): void {
   }
 }
 
+/**
+ * The imports inside defs, by the offset of the def they are in: local name → [module, name or null], as importTable
+ * writes them; null for a name two imports of the def bind differently.
+ */
+function functionImportTables(imports: ModuleImports): Map<number, Map<string, [string, string | null] | null>> {
+  const tables = new Map<number, Map<string, [string, string | null] | null>>();
+  const bind = (node: SgNode, name: string, binding: [string, string | null]): void => {
+    const fn = enclosingFunction(node);
+    if (fn === null) return;
+    let table = tables.get(start(fn));
+    if (!table) tables.set(start(fn), (table = new Map()));
+    const before = table.get(name);
+    table.set(name, before === undefined || (before !== null && before[0] === binding[0] && before[1] === binding[1]) ? binding : null);
+  };
+  for (const imp of imports.from) {
+    if (isModuleLevel(imp.node)) continue;
+    // A star import in a def is a syntax error; nothing to bind.
+    if (imp.name !== '*') bind(imp.node, imp.alias ?? imp.name, [imp.module, imp.name]);
+  }
+  for (const imp of imports.plain) {
+    if (isModuleLevel(imp.node)) continue;
+    const first = imp.module.split('.')[0] ?? imp.module;
+    bind(imp.node, imp.alias ?? first, imp.alias ? [imp.module, null] : [first, null]);
+  }
+  return tables;
+}
+
 function importTable(imports: ModuleImports): Record<string, [string, string | null]> {
   const table: Record<string, [string, string | null]> = {};
   for (const imp of imports.from) {
@@ -464,7 +507,8 @@ class CalleeResolver {
   callee(call: Handoff, path: string, h: HandoffSummary): { target: Target; def: UntypedDef } | null {
     const parts = call.callee.split('.');
     if (call.self !== undefined) return parts.length === 2 ? this.method(path, call.self, parts[1]!) : null;
-    let ref = this.local(path, h, parts[0]!);
+    const imported = call.imported;
+    let ref = imported === undefined ? this.local(path, h, parts[0]!) : imported[1] === null ? ({ k: 'module', module: imported[0], from: path } as Ref) : this.exported(imported[0], imported[1], path, 0);
     for (const part of parts.slice(1)) {
       if (ref === null) return null;
       ref = this.member(ref, part);
