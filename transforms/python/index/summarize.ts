@@ -879,7 +879,16 @@ class Summarizer {
     if (bindings.some((b) => b.parent()?.kind() === 'nonlocal_statement')) return UNKNOWN;
     if (index >= 0) return bindings.length === 0 ? this.parameterExpr(fn, index, depth) : UNKNOWN;
     if (bindings.length === 0) return null;
-    if (bindings.length > 1) return UNKNOWN;
+    if (bindings.length > 1) {
+      const alternatives: Expr[] = [];
+      for (const b of bindings) {
+        const binding = this.bindingOf(b, depth);
+        if (binding.k === 'def') alternatives.push({ k: 'def', id: binding.id });
+        else if (binding.k === 'import') alternatives.push({ k: 'import', target: binding.target });
+        else if (binding.k === 'value' && ['attr', 'global', 'import', 'def'].includes(binding.expr.k)) alternatives.push(binding.expr);
+      }
+      return alternatives.length > 0 ? { k: 'unknown', alternatives } : UNKNOWN;
+    }
     const binding = this.bindingOf(bindings[0] as SgNode, depth);
     switch (binding.k) {
       case 'def':

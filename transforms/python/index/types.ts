@@ -25,7 +25,12 @@ export type ImportTarget =
  * named by `id`: the UTF-16 offset of their `def`/`class` statement (decorators excluded).
  */
 export type Expr =
-  | { k: 'unknown' }
+  /**
+   * `alternatives`: for a local name bound more than once in its function, what the bindings that may name a
+   * function give (`if fast: from app.svc import refresh_all as go` / `else: from app.svc import refresh_fake as go`):
+   * never resolved through, only weighed when the call is checked for a function made async.
+   */
+  | { k: 'unknown'; alternatives?: Expr[] }
   /** A module-level name of this module (def, class, assignment or import). */
   | { k: 'global'; name: string }
   /** A name bound by an import inside a function. */

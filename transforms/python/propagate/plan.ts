@@ -1181,7 +1181,7 @@ function flagKey(path: string, rule: AsyncRule, offset: number): string {
 
 /** An expression that may name a function through a module, an object or a name the index could not follow. */
 function mayNameFunction(expr: Expr): boolean {
-  return expr.k === 'attr' || expr.k === 'global' || expr.k === 'import';
+  return expr.k === 'attr' || expr.k === 'global' || expr.k === 'import' || (expr.k === 'unknown' && (expr.alternatives?.length ?? 0) > 0);
 }
 
 /**
@@ -1210,7 +1210,19 @@ class Suspects {
   }
 
   /** Why `expr` may be a function made async, and which; null when it provably is not. */
-  of(path: string, expr: Expr): Suspect | null {
+  of(path: string, expr: Expr, depth = 0): Suspect | null {
+    if (expr.k === 'unknown') {
+      // A local name bound more than once: any of its bindings may be the one the call sees.
+      const reached: FnEntry[] = [];
+      for (const alternative of depth > 0 ? [] : (expr.alternatives ?? [])) {
+        const fn = this.index.resolveFunction(path, alternative);
+        const entry = fn ? this.madeAsync.get(functionKey(fn.path, fn.id)) : undefined;
+        if (entry) reached.push(entry);
+        else if (!fn) reached.push(...(this.of(path, alternative, depth + 1)?.entries ?? []));
+      }
+      if (reached.length === 0) return null;
+      return { why: 'the name is bound more than once in the function (imports or assignments in different branches), and one of its bindings is a function made async', ...suspect([...new Set(reached)], 'function') };
+    }
     const name = expr.k === 'attr' ? expr.name : expr.k === 'global' ? expr.name : expr.k === 'import' && expr.target.k === 'name' ? expr.target.name : null;
     if (name === null) return null;
     const methods = this.methods.get(name);
