@@ -1261,6 +1261,7 @@ class Suspects {
         return { why: `\`${name}\` is not defined on \`${cls?.qualname ?? '?'}\` (${receiver.path}) itself and one of its base classes cannot be resolved`, ...suspect(methods, 'method') };
       }
       case 'unknown':
+        if (receiver.module && functions) return { why: 'it is called on a module imported by name at run time (`importlib.import_module(...)`), which may be a project module', ...suspect(functions, 'function') };
         if (!methods) return null;
         return { why: 'the class of the object it is called on is not known', ...suspect(methods, 'method') };
     }

@@ -18,7 +18,8 @@ export type Receiver =
   /** `after`: for `super()`, the class after which its MRO is searched. */
   | { k: 'class'; path: string; id: number; instance: boolean; after?: { path: string; id: number } }
   | { k: 'function'; path: string; id: number }
-  | { k: 'unknown' };
+  /** `module`: a module imported by name at run time, maybe one of the project's (its functions are suspects too). */
+  | { k: 'unknown'; module?: true };
 
 const UNKNOWN: Receiver = { k: 'unknown' };
 const MAX_DEPTH = 24;
@@ -48,6 +49,9 @@ const PLUGIN_FIXTURES = new Set([
   'cache', 'mocker', 'class_mocker', 'session_mocker', 'event_loop', 'anyio_backend', 'httpx_mock', 'respx_mock',
   'requests_mock', 'freezer', 'benchmark', 'faker', 'celery_app', 'celery_worker',
 ]);
+
+/** Standard-library calls returning a module named at run time (`importlib.import_module("app.jobs")`): maybe the project's. */
+const DYNAMIC_IMPORTS = /^importlib\.(import_module|reload)$/;
 
 /** Annotations that say nothing about the class: a value annotated with them is as unknown as an unannotated one. */
 const ANY_TYPES = /(^|\.)(Any|object)$/;
@@ -101,6 +105,8 @@ export class ReceiverClassifier {
         // `get_redis().get(key)` with `def get_redis(): return Redis(...)`: what the project function returns.
         if (callee.k === 'function') return this.resultOf(callee, false, depth + 1);
         // What third-party code returns is taken as third-party; what a container's method returns is an item.
+        // Except a module imported by name at run time, which may be one of the project's.
+        if (callee.k === 'foreign' && DYNAMIC_IMPORTS.test(callee.what)) return { k: 'unknown', module: true };
         return callee.k === 'foreign' && !callee.container ? { k: 'foreign', container: false, what: `${callee.what}()` } : UNKNOWN;
       }
       case 'attr': {
