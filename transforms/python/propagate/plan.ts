@@ -133,6 +133,8 @@ export class AsyncPlan {
   private readonly unresolvedCalls: Site[] = [];
   private readonly unresolvedWrappers: Site[] = [];
   private readonly unresolvedReferences: { site: Site; ref: ReferenceSite }[] = [];
+  /** Calls resolved to a method that a base awaitify cannot read may hide (shadowingBase): never awaited, flagged. */
+  private readonly shadowedCalls: { site: Site; key: string; shadow: string }[] = [];
   private readonly family = new Map<string, Set<string>>();
   private readonly newly = new Map<string, Reason>();
   private readonly files = new Map<string, FilePlan>();
@@ -227,7 +229,9 @@ export class AsyncPlan {
     const { path, call } = site;
     const target = this.index.resolveFunction(path, call.callee);
     const wrappedFn = call.wrapper ? this.index.resolveFunction(path, call.wrapper.target) : null;
-    if (target) push(this.callers, functionKey(target.path, target.id), site);
+    const shadow = target ? this.shadowingBase(path, call.callee, target) : null;
+    if (target && shadow) this.shadowedCalls.push({ site, key: functionKey(target.path, target.id), shadow });
+    else if (target) push(this.callers, functionKey(target.path, target.id), site);
     else if (wrappedFn && call.wrapper) push(this.wrapped, functionKey(wrappedFn.path, wrappedFn.id), { site, wrapper: call.wrapper });
     else {
       if (call.sessionArg && !call.onSession && !NEUTRAL_CALLEES.test(call.text)) {
@@ -244,6 +248,40 @@ export class AsyncPlan {
       if (fn) push(this.referenced, functionKey(fn.path, fn.id), { site, ref });
       else if (mayNameFunction(ref.expr)) this.unresolvedReferences.push({ site, ref });
     }
+  }
+
+  /**
+   * For `obj.m(...)` resolved to a method found on the MRO of obj's class: a base that is neither a project class nor
+   * a neutral one (typing, data and ORM bases), which comes before the class defining `m` on that MRO and may define
+   * `m` itself (`class UserCRUD(LibMixin, CRUDBase)`: `LibMixin` precedes `CRUDBase.get`). Its text, or null. It
+   * precedes the defining class when a class before that one on the MRO lists it before a project base whose own MRO
+   * holds the defining class (C3 keeps the order of a class's bases).
+   */
+  private shadowingBase(path: string, callee: Expr, target: { path: string; id: number }): string | null {
+    if (callee.k !== 'attr') return null;
+    const owner = this.index.function(target.path, target.id)?.classId;
+    if (owner === null || owner === undefined) return null;
+    const entity = this.index.evaluate(path, callee.of);
+    if (entity.k !== 'instance' && entity.k !== 'class') return null;
+    const mro = this.index.mro(entity) ?? [];
+    const same = (a: { path: string; id: number }, b: { path: string; id: number }): boolean => a.path === b.path && a.id === b.id;
+    const after = entity.k === 'instance' ? entity.after : undefined;
+    const from = after ? mro.findIndex((c) => same(c, after)) + 1 : 0;
+    const at = mro.findIndex((c) => c.path === target.path && c.id === owner);
+    for (const d of at > from ? mro.slice(from, at) : []) {
+      let unread: string | null = null;
+      for (const base of this.index.classSummary(d.path, d.id)?.bases ?? []) {
+        const e = this.index.evaluate(d.path, base);
+        if (e.k === 'class') {
+          if (unread !== null && (this.index.mro(e) ?? []).some((c) => c.path === target.path && c.id === owner)) return unread;
+          continue;
+        }
+        const r = this.receivers.classify(d.path, base);
+        if (r.k === 'foreign' && NEUTRAL_BASES.test(r.what)) continue;
+        unread ??= r.k === 'foreign' ? r.what : 'a base class';
+      }
+    }
+    return null;
   }
 
   /**
@@ -712,6 +750,7 @@ export class AsyncPlan {
     for (const site of [...this.unresolvedSessionCalls, ...this.unresolvedCalls]) add(suspects.of(site.path, site.call.callee));
     for (const site of this.unresolvedWrappers) if (site.call.wrapper) add(suspects.of(site.path, site.call.wrapper.target));
     for (const { site, ref } of this.unresolvedReferences) add(suspects.of(site.path, ref.expr));
+    for (const { key } of this.shadowedCalls) out.add(key);
     // A call resolved to an interface's method (a Protocol's `...`) may run any method of that name.
     for (const key of this.callers.keys()) {
       const target = this.functions.get(key) as FnEntry;
@@ -1066,6 +1105,11 @@ export class AsyncPlan {
       this.flag(RULES.unknownReceiver, site.path, site.call.start, `\`${site.call.text}(...)\` is left without await${misplaced}, but ${suspect.why}, and ${suspect.candidates}: if that is what it calls, it returns an un-awaited coroutine now`);
     }
     for (const [key, sites] of this.callers) this.flagStubCalls(key, sites, suspects);
+    for (const { site, key, shadow } of this.shadowedCalls) {
+      if (site.call.awaited === 'yes' || site.call.ignored || !this.isAsyncAfter(key)) continue;
+      const target = this.functions.get(key) as FnEntry;
+      this.flag(RULES.unknownReceiver, site.path, site.call.start, `\`${site.call.text}(...)\` is left without await: it resolves to ${describe(target)}, which becomes async, but \`${shadow}\`, a base of the object's class that awaitify cannot read, comes before it on the MRO and may define \`${target.fn.name}\` itself`);
+    }
     for (const site of this.unresolvedWrappers) {
       const wrapper = site.call.wrapper as WrapperSite;
       if (flaggedSites.has(site) || site.call.ignored) continue;

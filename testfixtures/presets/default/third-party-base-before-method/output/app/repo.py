@@ -1,0 +1,33 @@
+from typing import Generic, TypeVar
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from external_cache import CacheMixin  # a library class awaitify cannot read: it may define `get`
+
+from app.models import User
+from sqlalchemy import select
+
+T = TypeVar("T")
+
+
+class BaseRepo:
+    def __init__(self, db: AsyncSession):
+        self.db = db
+
+    async def get(self, id: int):
+        return await self.db.scalar(select(User).where(User.id == id).limit(1))
+
+
+class CachedUserRepo(CacheMixin, BaseRepo):
+    # CacheMixin comes first on the MRO: if it defines `get`, that is what `repo.get(...)` runs.
+    pass
+
+
+class UserRepo(BaseRepo, CacheMixin):
+    # BaseRepo comes first: `get` is BaseRepo's whatever CacheMixin defines.
+    pass
+
+
+class TypedRepo(Generic[T], BaseRepo):
+    # typing.Generic defines no methods of the project's.
+    pass
