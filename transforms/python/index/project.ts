@@ -110,8 +110,16 @@ export class ProjectIndex {
       case 'builtin':
       case 'item':
       case 'awaited':
-      case 'entered':
         return UNKNOWN_ENTITY;
+      case 'entered': {
+        // `with UnitOfWork(db) as uow`: what the project class's `__enter__` returns; `return self` is the object itself.
+        const manager = expr.async ? UNKNOWN_ENTITY : this.evaluate(path, expr.of, depth + 1);
+        if (manager.k !== 'instance' || manager.after) return UNKNOWN_ENTITY;
+        const enter = this.findMethod(manager, '__enter__');
+        const fn = enter ? this.function(enter.path, enter.id) : undefined;
+        if (!enter || !fn?.returns || fn.isAsync || fn.isGenerator) return UNKNOWN_ENTITY;
+        return fn.returns.k === 'self' ? manager : this.evaluate(enter.path, fn.returns, depth + 1);
+      }
       case 'fixture':
         return expr.lookup ? this.fixtureValue(path, expr.name, expr.lookup, depth + 1) : UNKNOWN_ENTITY;
       case 'global':

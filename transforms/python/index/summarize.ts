@@ -763,7 +763,8 @@ class Summarizer {
     const pattern = parent.kind() === 'as_pattern_target' ? parent.parent() : null;
     if (pattern?.kind() === 'as_pattern' && pattern.parent()?.kind() === 'with_item') {
       const manager = namedChildren(pattern)[0];
-      return { k: 'value', expr: manager ? { k: 'entered', of: this.exprOf(manager, depth + 1) } : UNKNOWN };
+      const isAsync = pattern.parent()?.parent()?.parent()?.children()[0]?.kind() === 'async';
+      return { k: 'value', expr: manager ? { k: 'entered', of: this.exprOf(manager, depth + 1), ...(isAsync ? { async: true as const } : {}) } : UNKNOWN };
     }
     if (parent.kind() === 'for_statement' && sameNode(parent.field('left'), id)) {
       let iterable = parent.field('right');

@@ -61,8 +61,8 @@ export type Expr =
   | { k: 'item'; of: Expr }
   /** The value of `await of`. */
   | { k: 'awaited'; of: Expr }
-  /** The target of `with of as x`: what the context manager's `__enter__` returns. */
-  | { k: 'entered'; of: Expr }
+  /** The target of `with of as x`: what the context manager's `__enter__` returns (`__aenter__`'s for `async`). */
+  | { k: 'entered'; of: Expr; async?: true }
   /**
    * An unannotated parameter of a pytest test or fixture: the fixture of that name. `lookup`: pytest finds it
    * by name in the module and the conftests above it, with nothing in between that may hand the parameter
