@@ -276,6 +276,17 @@ export class ProjectIndex {
    * too are skipped: on their instances the call fails as before.
    */
   subclassMethods(cls: FunctionKeyed, name: string, after?: FunctionKeyed): FunctionKeyed[] | null {
+    // Asked for every failed lookup (a base class of hundreds of models): memoized.
+    const key = `${functionKey(cls.path, cls.id)}\u0000${name}\u0000${after ? functionKey(after.path, after.id) : ''}`;
+    if (this.subclassMethodMemo.has(key)) return this.subclassMethodMemo.get(key) ?? null;
+    const result = this.computeSubclassMethods(cls, name, after);
+    this.subclassMethodMemo.set(key, result);
+    return result;
+  }
+
+  private readonly subclassMethodMemo = new Map<string, FunctionKeyed[] | null>();
+
+  private computeSubclassMethods(cls: FunctionKeyed, name: string, after?: FunctionKeyed): FunctionKeyed[] | null {
     const found: FunctionKeyed[] = [];
     for (const sub of this.subclassesOf(cls)) {
       const mro = this.mro(sub);
