@@ -97,6 +97,11 @@ interface Engine {
   sqlmodel: boolean;
   /** Some sessionmaker or get_db in the module uses it: only then does it get a twin. */
   used: boolean;
+  /**
+   * Bound at module level to `None`, and to its engine by the one function declaring it `global` (see
+   * globalEngine): the twin is `None` there too, and that function declares and binds it after the engine.
+   */
+  global?: { placeholder: SgNode; declaration: SgNode };
   /** A sessionmaker bound to it could not be twinned: half a scaffold helps nobody, so it gets none. */
   blocked: boolean;
   twin: string | null;
@@ -342,6 +347,11 @@ class EngineTwins {
       if (!judged) continue;
       engine.twin = judged.engineTwins[0]!.name;
       judged.engineTwins.forEach((twin, i) => this.commit(twin, i === 0 ? 'async engines added' : null));
+      if (engine.global) {
+        // The twin exists exactly when the engine does: `None` until the function binding the engine binds it too.
+        this.insertAfter(engine.global.placeholder, `${engine.twin} = None`, `async twin of ${engine.name}`);
+        this.insertAfter(engine.global.declaration, `${leadingWhitespace(engine.global.declaration, this.ctx.source) ?? ''}global ${engine.twin}`, `async twin of ${engine.name}`);
+      }
       for (const site of engine.sites) this.flagMemoryDatabase(engine, site);
       own.forEach((factory, i) => {
         factory.twin = judged.factoryTwins[i]![0]!.name;
@@ -700,12 +710,51 @@ class EngineTwins {
       const assignment = soleAssignment(statement);
       const call = assignment?.field('right');
       const left = assignment?.field('left');
+      if (assignment && call && left && kindOf(call) === 'none' && kindOf(left) === 'identifier') {
+        const bound = this.globalEngine(statement, left.text());
+        if (bound) engines.set(left.text(), bound);
+        continue;
+      }
       if (!assignment || !call || !left || kindOf(call) !== 'call' || kindOf(left) !== 'identifier') continue;
       const callee = this.qualifiedName(call.field('function'));
       if (!callee || !CREATE_ENGINE.has(callee)) continue;
       engines.set(left.text(), { name: left.text(), sites: [{ statement, call }], anchor: statement, sqlmodel: callee.startsWith('sqlmodel.'), used: false, blocked: false, twin: null });
     }
     return engines;
+  }
+
+  /**
+   * `engine = None` at module level (`placeholder`), bound to its engine at run time by a module-level function:
+   *   def init_engine():
+   *       global engine
+   *       engine = create_engine(f"sqlite:///{path}", echo=True)
+   * when that function is the only one declaring it `global`, declares it directly in its body, and binds it there
+   * once, directly in its body (not in an `if` or a loop), after the declaration, by `create_engine(...)`; and nothing
+   * else at module level binds it. Its twin is `None` at module level too and bound in that function right after the
+   * engine, so it exists exactly when the engine does (code reading the module's `engine` at call time, such as
+   * `with Session(engine) as session:` in get_db, reads the twin the same way). Null otherwise.
+   */
+  private globalEngine(placeholder: SgNode, name: string): Engine | null {
+    const table = this.table(name);
+    if (moduleBindings(table).length !== 1) return null;
+    const declarations = table.occurrences.filter((o) => o.role === 'declaration');
+    const declaration = declarations[0];
+    if (declarations.length !== 1 || !declaration || kindOf(declaration.node.parent()!) !== 'global_statement') return null;
+    const fn = declaration.scope;
+    const outer = fn.parent() && kindOf(fn.parent()!) === 'decorated_definition' ? fn.parent()! : fn;
+    if (kindOf(fn) !== 'function_definition' || outer.parent()?.id() !== this.ctx.tree.root().id()) return null;
+    const body = fn.field('body');
+    const globalStatement = declaration.node.parent()!;
+    if (!body || globalStatement.parent()?.id() !== body.id() || leadingWhitespace(globalStatement, this.ctx.source) === null) return null;
+    const bindings = table.occurrences.filter((o) => o.role === 'binding' && o.scope.id() === fn.id());
+    if (bindings.length !== 1) return null;
+    const statement = namedChildren(body).find((s) => soleAssignment(s)?.field('left')?.id() === bindings[0]!.node.id());
+    const call = statement ? soleAssignment(statement)?.field('right') : null;
+    if (!statement || !call || kindOf(call) !== 'call' || statement.range().start.index < globalStatement.range().end.index) return null;
+    if (leadingWhitespace(statement, this.ctx.source) === null) return null;
+    const callee = this.qualifiedName(call.field('function'));
+    if (!callee || !CREATE_ENGINE.has(callee)) return null;
+    return { name, sites: [{ statement, call }], anchor: outer, sqlmodel: callee.startsWith('sqlmodel.'), used: false, blocked: false, twin: null, global: { placeholder, declaration: globalStatement } };
   }
 
   /**
