@@ -1,14 +1,16 @@
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
-# Set at start-up by init_engine(): there is no module-level `create_engine(...)` to twin, so get_db
-# gets no get_async_db (flagged), and everything receiving its session stays sync.
+# Set at start-up by init_engine(), only once and only when asked: no `create_engine(...)` awaitify can
+# twin (one bound in an `if` of the function), so get_db gets no get_async_db (flagged), and everything
+# receiving its session stays sync.
 engine = None
 
 
 def init_engine(url: str):
     global engine
-    engine = create_engine(url, connect_args={"check_same_thread": False})
+    if engine is None:
+        engine = create_engine(url, connect_args={"check_same_thread": False})
     return engine
 
 
