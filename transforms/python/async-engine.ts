@@ -179,6 +179,7 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
     const summary: EngineSummary = full
       ? new EngineTwins({ path: input.path, source: input.source, tree: cachedTree(input.tree), options: input.options, isIgnored: () => false }).summary(input.absPath)
       : { absPath: input.absPath, sessionBinds: [], twinnable: [], sessionAliases: [], sessionFactories: [] };
+    fromImports.push(...moduleAttributeUses(input.tree, input.source, input.options.getDbName));
     if (fromImports.length > 0) summary.fromImports = fromImports;
     return summary;
   },
@@ -200,6 +201,33 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
     ...(Object.keys(index.reexportCandidates).length > 0 ? { reexportCandidates: index.reexportCandidates } : {}),
   }),
 };
+
+// What an importer of a re-exporting module may name through it: the session dependency, factories, engines.
+const REEXPORTED_ATTRIBUTE = /session|engine/i;
+
+/**
+ * `deps.get_db`, `database.SessionLocal` where `deps` / `database` is a module this file imports
+ * (`from app.api import deps`, `import app.db.session as database`): a use of the name through that module, recorded
+ * like `from app.api.deps import get_db` so the index counts it among the names others take from the module (a
+ * module re-exporting `get_db` must then re-export `get_async_db`, which the use is switched to).
+ */
+function moduleAttributeUses(tree: SgRoot, source: string, getDbName: string): SessionBind[] {
+  if (!source.includes(`.${getDbName}`) && !/\.\w*(session|engine)/i.test(source)) return [];
+  const imports = collectImports(tree);
+  const modules = new Map<string, string>();
+  for (const i of imports.from) if (i.name !== '*' && i.node.parent()?.kind() === 'module') modules.set(i.alias ?? i.name, `${i.module}${i.module.endsWith('.') ? '' : '.'}${i.name}`);
+  for (const i of imports.plain) if (i.alias !== null && i.node.parent()?.kind() === 'module') modules.set(i.alias, i.module);
+  if (modules.size === 0) return [];
+  const uses: SessionBind[] = [];
+  for (const attribute of tree.root().findAll({ rule: { kind: 'attribute' } })) {
+    const object = attribute.field('object');
+    const name = attribute.field('attribute')?.text() ?? '';
+    const module = object?.kind() === 'identifier' ? modules.get(object.text()) : undefined;
+    if (module === undefined || (name !== getDbName && !REEXPORTED_ATTRIBUTE.test(name))) continue;
+    if (!uses.some((u) => u.module === module && u.name === name)) uses.push({ module, name });
+  }
+  return uses;
+}
 
 /** The words of a file the session summary (EngineTwins.summary) can find anything in. */
 function sessionWords(options: TransformOptions): string[] {
