@@ -1,6 +1,6 @@
 // What async-tests' findings say, where the (rule, line) pairs the fixture tests check are not enough: a
 // fixture left sync must name the calls in it that no longer run; an override left sync, why its key stays.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runProject } from '../engine/run';
@@ -41,4 +41,42 @@ test('an override left sync keeps its async key, and says its requests fail rath
   expect(findings[0]?.message).toContain('keyed by `get_async_db`: until it yields an AsyncSession, every request through it fails');
   expect(findings[0]?.message).toContain('not set back to `get_db` on purpose');
   expect(findings[0]?.message).toContain("reach the application's own database");
+});
+
+const PRESETS = path.join(__dirname, '..', 'testfixtures', 'presets', 'default');
+
+test('a session fixture on an engine fixture another test takes names that test, not a missing module engine', async () => {
+  const { findings } = await runAsyncTests(path.join(PRESETS, 'session-fixture-engine-fixture-used-sync', 'input'), 'tests/conftest.py');
+  const message = findings.find((f) => f.rule === 'TESTS-SESSION-FIXTURE')?.message ?? '';
+  expect(message).toContain('its engine comes from the fixture `engine`');
+  expect(message).toContain('`test_users_table_exists` (tests/test_schema.py, line 4) takes `engine` too');
+  expect(message).not.toContain('no async engine');
+});
+
+test('a session fixture on an engine fixture defined again in a test module names that fixture', async () => {
+  const { findings } = await runAsyncTests(path.join(PRESETS, 'session-fixture-engine-fixture-overridden', 'input'), 'tests/conftest.py');
+  const message = findings.find((f) => f.rule === 'TESTS-SESSION-FIXTURE')?.message ?? '';
+  expect(message).toContain('its engine comes from the fixture `engine`');
+  expect(message).toContain('another fixture `engine` (tests/test_other_database.py, line 8)');
+});
+
+test('a session fixture on an engine fixture of another conftest says that one is not converted', async () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'awaitify-engine-fixture-'));
+  try {
+    cpSync(path.join(PRESETS, 'session-fixture-engine-fixture', 'input'), work, { recursive: true });
+    const conftest = path.join(work, 'tests', 'conftest.py');
+    const text = readFileSync(conftest, 'utf8');
+    const engineFixture = /@pytest\.fixture\(scope="session"\)\ndef engine\(\):\n(?: {4}.*\n)+\n\n/.exec(text)?.[0] ?? '';
+    expect(engineFixture).not.toBe('');
+    mkdirSync(path.join(work, 'tests', 'api'));
+    writeFileSync(path.join(work, 'tests', 'api', '__init__.py'), '');
+    writeFileSync(path.join(work, 'tests', 'api', 'conftest.py'), text.replace(engineFixture, ''));
+    renameSync(path.join(work, 'tests', 'test_app.py'), path.join(work, 'tests', 'api', 'test_app.py'));
+    writeFileSync(conftest, `import pytest\nfrom sqlalchemy import create_engine\n\n\n${engineFixture.trimEnd()}\n`);
+    const { findings } = await runAsyncTests(work, 'tests/api/conftest.py');
+    const message = findings.find((f) => f.rule === 'TESTS-SESSION-FIXTURE')?.message ?? '';
+    expect(message).toContain('its engine `engine` is a fixture parameter, and no fixture of this file named `engine` makes it');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 });

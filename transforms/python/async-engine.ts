@@ -30,7 +30,30 @@ export const RULE_MEMORY = 'ENGINE-SQLITE-MEMORY';
 
 const SA_ASYNC = 'sqlalchemy.ext.asyncio';
 const SQLMODEL_ASYNC = 'sqlmodel.ext.asyncio.session';
-const URL_HELPER = '_async_database_url';
+export const URL_HELPER = '_async_database_url';
+
+/** The run-time helper `_async_database_url(url)` giving a computed URL its async driver, as a module-level def (no trailing newline). */
+export function asyncUrlHelper(): string {
+  const drivers = Object.entries(ASYNC_DRIVERS).map(([from, to]) => `        "${from}": "${to}",`).join('\n');
+  return [
+    `def ${URL_HELPER}(url) -> str:`,
+    '    """The URL with its sync driver replaced by the async one (for create_async_engine); str or sqlalchemy URL."""',
+    '    drivers = {',
+    drivers,
+    '    }',
+    '    if isinstance(url, str):',
+    '        scheme, separator, rest = url.partition("://")',
+    '        if separator and scheme in drivers:',
+    '            return drivers[scheme] + "://" + rest',
+    '    elif hasattr(url, "drivername") and hasattr(url, "set"):',
+    '        scheme = url.drivername',
+    '        if scheme in drivers:',
+    '            return url.set(drivername=drivers[scheme]).render_as_string(hide_password=False)',
+    '    else:',
+    '        raise TypeError(f"expected a database URL (str or sqlalchemy URL), got {type(url).__name__}")',
+    '    raise ValueError(f"no async driver is known for the database URL scheme {scheme!r}; set the async URL by hand")',
+  ].join('\n');
+}
 
 /**
  * REFERENCE §4, exactly, plus psycopg 3, which the reference does not name: SQLAlchemy 2.0's
@@ -1280,25 +1303,7 @@ class EngineTwins {
       if (!/^[ \t]*#/.test(source.slice(previous, offset))) break;
       offset = previous;
     }
-    const drivers = Object.entries(ASYNC_DRIVERS).map(([from, to]) => `        "${from}": "${to}",`).join('\n');
-    const helper = [
-      `def ${URL_HELPER}(url) -> str:`,
-      '    """The URL with its sync driver replaced by the async one (for create_async_engine); str or sqlalchemy URL."""',
-      '    drivers = {',
-      drivers,
-      '    }',
-      '    if isinstance(url, str):',
-      '        scheme, separator, rest = url.partition("://")',
-      '        if separator and scheme in drivers:',
-      '            return drivers[scheme] + "://" + rest',
-      '    elif hasattr(url, "drivername") and hasattr(url, "set"):',
-      '        scheme = url.drivername',
-      '        if scheme in drivers:',
-      '            return url.set(drivername=drivers[scheme]).render_as_string(hide_password=False)',
-      '    else:',
-      '        raise TypeError(f"expected a database URL (str or sqlalchemy URL), got {type(url).__name__}")',
-      '    raise ValueError(f"no async driver is known for the database URL scheme {scheme!r}; set the async URL by hand")',
-    ].join('\n');
+    const helper = asyncUrlHelper();
     // Two blank lines around a top-level def (PEP 8), counting the ones already there.
     const before = /\n*$/.exec(source.slice(0, offset))![0].length;
     const lead = offset === 0 ? '' : '\n'.repeat(Math.max(0, 3 - before));

@@ -43,6 +43,7 @@ export const asyncTestsIndexer: ProjectIndexer<SgRoot, TestSummary, TestPlan> = 
       const outcome = rewriter?.fixtureOutcome(f.id);
       f.switches = outcome?.switches ? { requires } : null;
       f.refused = outcome?.refused ?? null;
+      if (outcome?.engineFixture) f.engineFixture = outcome.engineFixture;
     }
     return { base: summarizeModule(input), tests };
   },

@@ -59,6 +59,12 @@ export interface FunctionFacts {
   /** For session fixtures ('ok'): why the rewrite fails whatever the project binds (set by the indexer, as `switches`); null otherwise. */
   refused: string | null;
   /**
+   * For session fixtures whose rewrite makes the engine of an engine fixture of their file async (see
+   * own-engine.ts): that fixture's name and def offset, set by the indexer. The plan refuses the rewrite when
+   * anything else in the project may receive that fixture, or another fixture of that name. Absent otherwise.
+   */
+  engineFixture?: { name: string; id: number };
+  /**
    * The parameter a fixture hands on as its own value, unchanged (`def session(db): return db`, `yield db`):
    * its consumers receive that fixture's value under this fixture's name. Null when it hands out anything else.
    */

@@ -9,9 +9,11 @@
 // engine would not do: an in-memory database is the connection's own, so the async engine would see no tables.
 import type { SgNode } from '@ast-grep/napi';
 import type { TextEdit } from '../../../engine/types';
-import { ASYNC_POOLS, ENGINE_KEYWORDS, POOL_KEYWORDS, asyncUrlLiteral, portableConnectDict, soleAssignment, sqliteMemory, stringLiteral } from '../async-engine';
-import { bindingsIn } from '../query/bindings';
-import { callArgs, namedChildren, start, end } from '../query/syntax';
+import { ASYNC_POOLS, ENGINE_KEYWORDS, POOL_KEYWORDS, URL_HELPER, asyncUrlHelper, asyncUrlLiteral, portableConnectDict, soleAssignment, sqliteMemory, stringLiteral } from '../async-engine';
+import { bindingsIn, parametersOf } from '../query/bindings';
+import { callArgs, decoratorsOf, isAsyncDef, namedChildren, start, end } from '../query/syntax';
+import { moduleBindings, nameTable } from '../support/scope';
+import { fixtureDecorator } from './fixtures';
 import { localNamesFor, type ModuleImports } from '../support/imports';
 import type { SessionShape } from './session-shape';
 
@@ -28,6 +30,12 @@ export interface OwnEngine {
   imports: Import[];
   /** The `create_engine` import, which can go once nothing else in the file uses it. */
   frees: (Import & { local: string })[];
+  /**
+   * The engine fixture the session's engine comes from (`def session(engine)` on `def engine(): ... yield
+   * _engine`): the name tests request it by and its def's offset; null when the fixture makes its engine itself.
+   * Whether anything else in the project receives that fixture is the plan's to check.
+   */
+  fixture: { name: string; id: number } | null;
 }
 
 const CREATE_ENGINE_MODULES = ['sqlalchemy', 'sqlalchemy.engine', 'sqlmodel'];
@@ -40,7 +48,7 @@ const REASON = 'async-tests: the session fixture makes its own async engine';
  * when the session is not opened on such a local engine; a reason when it is, but something about it cannot be
  * carried over (another use of the engine, an argument the async engine does not take the same way).
  */
-export function ownEngine(fn: SgNode, shape: SessionShape, imports: ModuleImports): OwnEngine | { reason: string } | null {
+export function ownEngine(fn: SgNode, shape: SessionShape, imports: ModuleImports, source: string): OwnEngine | { reason: string } | null {
   const body = fn.field('body');
   if (!body) return null;
   const statements = namedChildren(body);
@@ -54,6 +62,8 @@ export function ownEngine(fn: SgNode, shape: SessionShape, imports: ModuleImport
   if (bind?.kind() !== 'identifier' || args.splat) return null;
   const name = bind.text();
   const bindings = bindingsIn(fn, name);
+  // `def session(engine): ... Session(engine)`: the engine is another fixture's value.
+  if (bindings.length === 0 && parametersOf(fn).some((p) => p.name === name && p.node.kind() === 'identifier')) return fromEngineFixture(fn, statements, shape, maker, name, imports, source);
   if (bindings.length !== 1) return null;
   const made = statements.find((s) => soleAssignment(s)?.field('left')?.text() === name);
   const call = made ? soleAssignment(made)?.field('right') : null;
@@ -73,22 +83,54 @@ export function ownEngine(fn: SgNode, shape: SessionShape, imports: ModuleImport
   // a pooled asyncpg connection fails on another loop than its own. Not for an in-memory SQLite database, which a new
   // connection would open empty, nor where the engine says how it pools.
   const toImport: Import[] = [];
+  if (engineArgs.pooled) edits.push(...nullPool(call, imports, toImport));
+  const side = sessionSide(fn, statements, shape, maker, name, made, true, imports);
+  if ('reason' in side) return fail(side.reason);
+  if (start(made) > start(shape.open) || (maker && start(made) > start(maker.call))) return fail('is made after the session is opened');
+  const from = CREATE_ENGINE_MODULES.find((m) => localNamesFor(imports, m, 'create_engine').includes(callee.text()));
+  const frees: OwnEngine['frees'] = from ? [{ module: from, name: 'create_engine', local: callee.text() }] : [];
+  return {
+    engine: name,
+    open: maker ? shape.open.text() : null,
+    maker: maker ? start(maker.call) : null,
+    edits: [...edits, ...side.edits],
+    imports: [...(imported ? [] : [{ module: SA_ASYNC, name: 'create_async_engine' }]), ...toImport, ...side.imports],
+    frees: [...frees, ...side.frees],
+    fixture: null,
+  };
+}
+
+/** `, poolclass=NullPool` after the engine call's last argument (NullPool imported into `toImport` when missing). */
+function nullPool(call: SgNode, imports: ModuleImports, toImport: Import[]): TextEdit[] {
   const lastArgument = namedChildren(call.field('arguments') as SgNode).pop();
-  if (engineArgs.pooled && lastArgument) {
-    const nullPool = localNamesFor(imports, 'sqlalchemy.pool', 'NullPool')[0];
-    if (!nullPool) toImport.push({ module: 'sqlalchemy.pool', name: 'NullPool' });
-    edits.push({ start: end(lastArgument), end: end(lastArgument), text: `, poolclass=${nullPool ?? 'NullPool'}`, reason: REASON });
-  }
+  if (!lastArgument) return [];
+  const local = localNamesFor(imports, 'sqlalchemy.pool', 'NullPool')[0];
+  if (!local) toImport.push({ module: 'sqlalchemy.pool', name: 'NullPool' });
+  return [{ start: end(lastArgument), end: end(lastArgument), text: `, poolclass=${local ?? 'NullPool'}`, reason: REASON }];
+}
+
+/**
+ * The session fixture's side of the engine `name` becoming async: its schema setup and teardown on it (`create_all`,
+ * `drop_all` through `run_sync` in `async with name.begin()`), its `dispose()` awaited (when `dispose`: the engine is
+ * the fixture's own), its own session factory made an `async_sessionmaker`; a reason when the engine is used in any
+ * other way. `made`: the statement making the engine in the fixture, whose uses are its own.
+ */
+function sessionSide(fn: SgNode, statements: SgNode[], shape: SessionShape, maker: LocalMaker | null, name: string, made: SgNode | null, dispose: boolean, imports: ModuleImports): { edits: TextEdit[]; imports: Import[]; frees: OwnEngine['frees'] } | { reason: string } {
+  const edits: TextEdit[] = [];
+  const toImport: Import[] = [];
+  const frees: OwnEngine['frees'] = [];
   const connection = ['conn', 'connection', 'async_conn'].find((c) => !fn.find({ rule: { kind: 'identifier', regex: `^${c}$` } }));
-  if (!connection) return fail('is used with names this fixture already binds');
+  if (!connection) return { reason: 'is used with names this fixture already binds' };
   // Every other use of the engine must be one this file can write in its async form.
   for (const use of fn.findAll({ rule: { kind: 'identifier', regex: `^${name}$` } })) {
-    if (start(use) >= start(made) && end(use) <= end(made)) continue;
+    if (made && start(use) >= start(made) && end(use) <= end(made)) continue;
     if (start(use) >= start(shape.open) && end(use) <= end(shape.open)) continue;
     if (maker && start(use) >= start(maker.call) && end(use) <= end(maker.call)) continue;
+    // The parameter itself.
+    if (!made && use.parent()?.kind() === 'parameters') continue;
     const statement = statements.find((s) => start(s) <= start(use) && end(use) <= end(s));
     const use$ = statement ? schemaCall(statement, name) : null;
-    if (!statement || !use$) return fail(`is used in \`${firstLine((statement ?? use).text())}\`, which has no async form here`);
+    if (!statement || !use$ || (use$ === 'dispose' && !dispose)) return { reason: `is used in \`${firstLine((statement ?? use).text())}\`, which has no async form here` };
     if (use$ === 'dispose') {
       edits.push({ start: start(statement), end: start(statement), text: 'await ', reason: REASON });
       continue;
@@ -101,9 +143,6 @@ export function ownEngine(fn: SgNode, shape: SessionShape, imports: ModuleImport
       reason: REASON,
     });
   }
-  if (start(made) > start(shape.open) || (maker && start(made) > start(maker.call))) return fail('is made after the session is opened');
-  const from = CREATE_ENGINE_MODULES.find((m) => localNamesFor(imports, m, 'create_engine').includes(callee.text()));
-  const frees: OwnEngine['frees'] = from ? [{ module: from, name: 'create_engine', local: callee.text() }] : [];
   if (maker) {
     const asyncMaker = localNamesFor(imports, SA_ASYNC, 'async_sessionmaker')[0];
     if (!asyncMaker) toImport.push({ module: SA_ASYNC, name: 'async_sessionmaker' });
@@ -112,14 +151,114 @@ export function ownEngine(fn: SgNode, shape: SessionShape, imports: ModuleImport
     edits.push({ start: start(maker.call), end: end(maker.call), text: `${asyncMaker ?? 'async_sessionmaker'}(${[name, 'expire_on_commit=False', ...maker.kept].join(', ')})`, reason: REASON });
     frees.push({ module: maker.module, name: 'sessionmaker', local: maker.callee });
   }
+  return { edits, imports: toImport, frees };
+}
+
+/**
+ * The session's engine is the value of the engine fixture `name` of this file (the fast_zero course's conftest and
+ * many SQLAlchemy projects: `@pytest.fixture(scope="session") def engine(): _engine = create_engine(URL); yield
+ * _engine; _engine.dispose()`): that fixture's engine becomes an async one in place, on NullPool, and the fixture
+ * stays a plain sync fixture. Creating an AsyncEngine awaits nothing; with NullPool it holds no connection between
+ * checkouts, so each test opens its connections in its own event loop, whatever the engine fixture's scope (a
+ * pooled connection would be reused in a later test's loop, which asyncpg refuses), and its sync teardown,
+ * `sync_engine.dispose()`, closes nothing (NullPool's dispose does no I/O; `AsyncEngine.dispose()` only runs that
+ * same call in a greenlet). Refused when the engine fixture does anything else, pools its connections (an
+ * in-memory SQLite database needs its one connection kept), or is not the one fixture of that name in this file.
+ */
+function fromEngineFixture(fn: SgNode, statements: SgNode[], shape: SessionShape, maker: LocalMaker | null, name: string, imports: ModuleImports, source: string): OwnEngine | { reason: string } {
+  const fail = (why: string): { reason: string } => ({ reason: `its engine comes from the fixture \`${name}\`, which ${why}` });
+  const module = fn.getRoot().root();
+  const defs = namedChildren(module)
+    .map((s) => (s.kind() === 'decorated_definition' ? s.field('definition') : null))
+    .filter((d): d is SgNode => d?.kind() === 'function_definition')
+    .filter((d) => {
+      const decorator = fixtureDecorator(decoratorsOf(d));
+      return decorator !== null && (decorator.name ?? d.field('name')?.text()) === name;
+    });
+  if (defs.length === 0) return { reason: `its engine \`${name}\` is a fixture parameter, and no fixture of this file named \`${name}\` makes it (an engine fixture of another module is not converted)` };
+  if (defs.length > 1) return fail('is defined more than once in this file');
+  const ef = defs[0] as SgNode;
+  const decorator = fixtureDecorator(decoratorsOf(ef));
+  if (isAsyncDef(ef) || decorator?.callee === 'pytest_asyncio.fixture') return fail('is async already');
+  let body = namedChildren(ef.field('body') as SgNode);
+  if (body[0]?.kind() === 'expression_statement' && namedChildren(body[0])[0]?.kind() === 'string') body = body.slice(1);
+  const [make, handOut, teardown, ...rest] = body;
+  const assignment = make ? soleAssignment(make) : null;
+  const variable = assignment?.field('left');
+  const call = assignment?.field('right');
+  const callee = call?.kind() === 'call' ? call.field('function') : null;
+  const creators = CREATE_ENGINE_MODULES.flatMap((m) => localNamesFor(imports, m, 'create_engine'));
+  const shapeOnly = 'does more than make an engine with `create_engine(...)`, hand it out and dispose it';
+  if (!make || !call || variable?.kind() !== 'identifier' || callee?.kind() !== 'identifier' || !creators.includes(callee.text())) return fail(`${shapeOnly} (\`${firstLine((make ?? ef).text())}\`)`);
+  const engine = variable.text();
+  const handed = handOut ? handedOut(handOut) : null;
+  if (!handOut || handed === null || handed.value !== engine) return fail(`${shapeOnly} (\`${firstLine((handOut ?? ef).text())}\`)`);
+  const disposal = teardown && handed.yields ? schemaCall(teardown, engine) : null;
+  if ((teardown && disposal !== 'dispose') || rest.length > 0) return fail(`${shapeOnly} (\`${firstLine(((teardown && disposal !== 'dispose' ? teardown : rest[0]) ?? ef).text())}\`)`);
+  if (bindingsIn(ef, engine).length !== 1) return fail(`binds \`${engine}\` more than once`);
+  const engineArgs = convertedArguments(call, true);
+  if ('reason' in engineArgs) return fail(`makes an engine that ${engineArgs.reason}`);
+  if (!engineArgs.pooled && !engineArgs.nullPool) {
+    return fail(
+      engineArgs.memory
+        ? 'makes an engine on an in-memory SQLite database, which keeps its one connection in the pool: an async one would be reused in the event loop of each test, and the sync fixture could not close it'
+        : 'makes an engine that says how it pools connections: an async pooled connection is tied to the event loop that opened it, while the fixture hands the engine to tests running in loops of their own, and its sync teardown cannot close one',
+    );
+  }
+
+  const imported = localNamesFor(imports, SA_ASYNC, 'create_async_engine')[0];
+  const reason = 'async-tests: the engine fixture makes the async engine the session fixture opens its AsyncSession on';
+  const edits: TextEdit[] = [
+    { start: start(callee), end: end(callee), text: imported ?? 'create_async_engine', reason },
+    { start: start(engineArgs.url), end: end(engineArgs.url), text: engineArgs.asyncUrl, reason },
+  ];
+  const toImport: Import[] = imported ? [] : [{ module: SA_ASYNC, name: 'create_async_engine' }];
+  if (engineArgs.pooled) edits.push(...nullPool(call, imports, toImport));
+  if (teardown) {
+    const disposeCallee = (namedChildren(teardown)[0] as SgNode).field('function') as SgNode;
+    edits.push({ start: start(disposeCallee), end: end(disposeCallee), text: `${engine}.sync_engine.dispose`, reason });
+  }
+  if (engineArgs.helper) {
+    if (moduleBindings(nameTable(fn.getRoot(), URL_HELPER)).length > 0 || nameTable(fn.getRoot(), URL_HELPER).occurrences.length > 0) return fail(`makes its engine on a URL known only at run time, whose async form needs the helper \`${URL_HELPER}\`, a name this file already uses`);
+    edits.push(helperEdit(ef, source));
+  }
+  const side = sessionSide(fn, statements, shape, maker, name, null, false, imports);
+  if ('reason' in side) return fail(`the session fixture ${side.reason.replace(/^is used/, 'uses')}`);
+  const from = CREATE_ENGINE_MODULES.find((m) => localNamesFor(imports, m, 'create_engine').includes(callee.text()));
   return {
     engine: name,
     open: maker ? shape.open.text() : null,
     maker: maker ? start(maker.call) : null,
-    edits,
-    imports: [...(imported ? [] : [{ module: SA_ASYNC, name: 'create_async_engine' }]), ...toImport],
-    frees,
+    edits: [...edits, ...side.edits],
+    imports: [...toImport, ...side.imports],
+    frees: [...(from ? [{ module: from, name: 'create_engine', local: callee.text() }] : []), ...side.frees],
+    fixture: { name, id: start(ef) },
   };
+}
+
+/** `yield x` / `return x` as a whole statement: the name handed out, and whether it is yielded. */
+function handedOut(statement: SgNode): { value: string; yields: boolean } | null {
+  if (statement.kind() === 'return_statement') {
+    const value = namedChildren(statement)[0];
+    return value?.kind() === 'identifier' ? { value: value.text(), yields: false } : null;
+  }
+  const expr = statement.kind() === 'expression_statement' ? namedChildren(statement)[0] : null;
+  const value = expr?.kind() === 'yield' ? namedChildren(expr)[0] : null;
+  return value?.kind() === 'identifier' ? { value: value.text(), yields: true } : null;
+}
+
+/** async-engine's `_async_database_url` helper, before the fixture `def` (above its comment lines, two blank lines around it). */
+function helperEdit(def: SgNode, source: string): TextEdit {
+  const holder = def.parent()?.kind() === 'decorated_definition' ? (def.parent() as SgNode) : def;
+  let offset = source.lastIndexOf('\n', start(holder) - 1) + 1;
+  while (offset > 0) {
+    const previous = source.lastIndexOf('\n', offset - 2) + 1;
+    if (!/^[ \t]*#/.test(source.slice(previous, offset))) break;
+    offset = previous;
+  }
+  const before = /\n*$/.exec(source.slice(0, offset))?.[0].length ?? 0;
+  const lead = offset === 0 ? '' : '\n'.repeat(Math.max(0, 3 - before));
+  return { start: offset, end: offset, text: `${lead}${asyncUrlHelper()}\n\n\n`, reason: 'async-tests: run-time async URL helper for the engine fixture' };
 }
 
 const MAKER_MODULES = ['sqlalchemy.orm', 'sqlalchemy.orm.session'];
@@ -187,25 +326,49 @@ function schemaCall(statement: SgNode, engine: string): { metadata: string; meth
   return bind?.text() === engine ? { metadata: (callee.field('object') as SgNode).text(), method } : null;
 }
 
-/** The engine's URL literal and its async form, when every argument means the same to create_async_engine. */
-function convertedArguments(call: SgNode): { url: SgNode; asyncUrl: string; pooled: boolean } | { reason: string } {
+/**
+ * The engine's URL and its async form, when every argument means the same to create_async_engine: a literal
+ * rewritten, or (`runtime`) any other expression wrapped in async-engine's `_async_database_url` helper (`helper`).
+ * `pooled`: it names no pool and is not on an in-memory SQLite database (it gets NullPool); `nullPool`: it names
+ * NullPool itself; `memory`: its literal URL is an in-memory SQLite database.
+ */
+function convertedArguments(call: SgNode, runtime = false): { url: SgNode; asyncUrl: string; pooled: boolean; nullPool: boolean; memory: boolean; helper: boolean } | { reason: string } {
   const args = callArgs(call);
   if (args.splat) return { reason: 'is created with unpacked arguments' };
   const url = args.positional.length === 1 ? args.positional[0] : args.positional.length === 0 ? args.keywords.get('url') : undefined;
   const literal = url ? stringLiteral(url) : null;
-  if (!url || !literal || /[bBfF]/.test(literal.prefix)) return { reason: 'has no literal URL' };
-  const converted = asyncUrlLiteral(literal);
-  if ('unknown' in converted) return { reason: `has a URL whose scheme \`${converted.unknown}\` has no async driver awaitify knows` };
+  if (!url) return { reason: 'has no literal URL' };
+  if (literal && /[bB]/.test(literal.prefix)) return { reason: 'has a bytes URL' };
+  const plain = literal && !/[fF]/.test(literal.prefix) ? literal : null;
+  if (!plain && !runtime) return { reason: 'has no literal URL' };
+  let asyncUrl: string;
+  let scheme: string | null = null;
+  let memory = false;
+  if (plain) {
+    const converted = asyncUrlLiteral(plain);
+    if ('unknown' in converted) return { reason: `has a URL whose scheme \`${converted.unknown}\` has no async driver awaitify knows` };
+    asyncUrl = converted.text;
+    scheme = converted.scheme;
+    memory = sqliteMemory(plain.content) !== null;
+  } else {
+    if (url.find({ rule: { any: [{ kind: 'await' }, { kind: 'yield' }, { kind: 'lambda' }] } })) return { reason: 'has a URL expression awaitify cannot wrap' };
+    // A default written in it (`os.environ.get("URL", "sqlite://")`) may be the database the tests get: in memory,
+    // it needs the pool NullPool would take away.
+    const literals = [url, ...url.findAll({ rule: { kind: 'string' } })].map((n) => stringLiteral(n)).filter((l) => l !== null);
+    memory = literals.some((l) => sqliteMemory(l.content) !== null);
+    asyncUrl = `${URL_HELPER}(${url.text()})`;
+  }
   for (const [key, value] of args.keywords) {
     if (key === 'url' || ENGINE_KEYWORDS.has(key)) continue;
     // Async engines are 2.0-style whatever it says; an explicit True stays as written, as async-engine keeps it.
     if (key === 'future' && value.kind() === 'true') continue;
     if (key === 'poolclass' && ASYNC_POOLS.has(value.text().split('.').pop() ?? '')) continue;
-    if (key === 'connect_args' && converted.scheme.startsWith('sqlite') && value.kind() === 'dictionary' && portableConnectDict(value, 'sqlite')) continue;
+    if (key === 'connect_args' && scheme?.startsWith('sqlite') && value.kind() === 'dictionary' && portableConnectDict(value, 'sqlite')) continue;
     return { reason: `is created with \`${key}=\`, which the async engine may not take the same way` };
   }
-  const pooled = !POOL_KEYWORDS.some((k) => args.keywords.has(k)) && sqliteMemory(literal.content) === null;
-  return { url, asyncUrl: converted.text, pooled };
+  const pooled = !POOL_KEYWORDS.some((k) => args.keywords.has(k)) && !memory;
+  const nullPool = args.keywords.get('poolclass')?.text().split('.').pop() === 'NullPool' && POOL_KEYWORDS.filter((k) => args.keywords.has(k)).length === 1;
+  return { url, asyncUrl, pooled, nullPool, memory, helper: !plain };
 }
 
 function firstLine(text: string): string {

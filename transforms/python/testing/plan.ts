@@ -857,6 +857,17 @@ export class TestPlan {
     // Code using the session the sync way follows the fixture only when its rewrite is sure to succeed: the
     // rewrite happens in the fixture's file, and a follower elsewhere awaiting a sync session would fail.
     const switches = facts.switches !== null && facts.switches.requires.every(([module, name]) => importedModuleBinds(this.index, path, s.base.absPath, module, name));
+    const engineBlocked = facts.refused === null && facts.engineFixture ? this.engineFixtureShared(path, fn, facts.engineFixture) : null;
+    if (engineBlocked !== null) {
+      // Its rewrite would make the engine fixture's engine async for every test and fixture pytest hands it to.
+      this.flag(path, RULES.sessionFixture, fn.id, `the session ${what} was left sync: its engine comes from the fixture \`${facts.engineFixture?.name}\`, whose engine would have to become an AsyncEngine, but ${engineBlocked}`);
+      this.noteSyncReceivers(path, s, fn);
+      this.forEachReceiver(requested, path, s.base.absPath, fn.id, ({ otherPath, cf, name }) => {
+        for (const o of cf.overrides.filter((x) => x.param === name)) this.file(otherPath).overrides.set(o.def, { blocked: 'the session fixture it hands out was left sync (see its finding)' });
+        return () => undefined;
+      });
+      return;
+    }
     if (facts.refused !== null) {
       // Its rewrite fails, and says why there (not its receivers' sync code, which is right for the sync Session
       // it goes on handing out).
@@ -940,6 +951,31 @@ export class TestPlan {
       if (!receiver.fixtures.has(at)) receiver.fixtures.set(at, fixture);
       this.syncReceivers.set(key, receiver);
     }
+  }
+
+  /**
+   * Why the engine fixture `engine` (defined in `path`) cannot become async for the session fixture `fn` alone, or
+   * null: pytest hands a fixture parameter the nearest fixture of that name for the requesting test, so another
+   * fixture of that name anywhere in the project may be the one a test gets; and any other test or fixture taking
+   * it (`engine.connect()`, `Session(engine)` left sync) would get the AsyncEngine. Checked project-wide, not by
+   * visibility: cheap, and on the safe side.
+   */
+  private engineFixtureShared(path: string, fn: FunctionSummary, engine: { name: string; id: number }): string | null {
+    const found: string[] = [];
+    for (const [otherPath, other] of this.summaries) {
+      for (const f of other.base.functions) {
+        if (otherPath === path && (f.id === engine.id || f.id === fn.id)) continue;
+        const ff = this.facts.get(functionKey(otherPath, f.id));
+        if (f.test === 'fixture' && this.fixtureName(otherPath, f) === engine.name) found.push(`another fixture \`${f.qualname}\` (${otherPath}, line ${f.line}) is named \`${engine.name}\` too, and pytest hands the nearest one to each test`);
+        else if (f.test === 'fixture' && this.fixtureName(otherPath, f) === '') found.push(`the fixture \`${f.qualname}\` (${otherPath}, line ${f.line}) is named by an expression, and may be named \`${engine.name}\``);
+        else if ((f.test !== null || ff?.fixture) && ff?.params.includes(engine.name)) found.push(`\`${f.qualname}\` (${otherPath}, line ${f.line}) takes \`${engine.name}\` too, and would get the AsyncEngine`);
+      }
+      for (const lookup of other.tests.fixtureLookups) {
+        if (lookup.name === null || lookup.name === engine.name) found.push(`${otherPath} gets ${lookup.name === null ? 'a fixture named by an expression' : `\`${lookup.name}\``} by \`getfixturevalue(...)\` (line ${lookup.line})`);
+      }
+    }
+    if (found.length === 0) return null;
+    return found.slice(0, 3).join('; ') + (found.length > 3 ? `; and ${found.length - 3} more` : '');
   }
 
   /**

@@ -145,10 +145,10 @@ export class SessionRewriter {
    * file lacks, which async-engine, having run before, could not add); `refused`, why its rewrite fails whatever
    * twins the project has, or null.
    */
-  fixtureOutcome(id: number): { switches: boolean; refused: string | null } {
+  fixtureOutcome(id: number): { switches: boolean; refused: string | null; engineFixture: { name: string; id: number } | null } {
     const fn = this.functionAt(id);
     const planned = fn ? this.fixtureEdits(fn) : { reason: 'no such function' };
-    return 'reason' in planned ? { switches: false, refused: planned.reason } : { switches: planned.missing === null, refused: null };
+    return 'reason' in planned ? { switches: false, refused: planned.reason, engineFixture: null } : { switches: planned.missing === null, refused: null, engineFixture: planned.engineFixture ?? null };
   }
 
   private functionAt(id: number): SgNode | null {
@@ -156,7 +156,7 @@ export class SessionRewriter {
   }
 
   /** `@pytest.fixture def db(): ...` → `@pytest_asyncio.fixture async def db(): async with ... yield session`. */
-  private fixtureEdits(fn: SgNode, loop: string | null = null): { edits: TextEdit[]; missing: string | null; imports: Import[]; frees?: Freed[]; settles?: { rule: string; offset: number }[] } | { reason: string } {
+  private fixtureEdits(fn: SgNode, loop: string | null = null): { edits: TextEdit[]; missing: string | null; imports: Import[]; frees?: Freed[]; settles?: { rule: string; offset: number }[]; engineFixture?: { name: string; id: number } | null } | { reason: string } {
     const shape = sessionShape(fn, this.ctx.source, this.isOpener);
     if (!shape) return { reason: 'it no longer opens a session' };
     if (!shape.ok) return { reason: shape.reason };
@@ -167,7 +167,7 @@ export class SessionRewriter {
     }
     let open = this.asyncOpen(shape.shape.open, connection?.name);
     // `Session(engine)` on an engine the fixture makes for itself: that engine becomes an async one.
-    const own = !open.ok && !connection ? ownEngine(fn, shape.shape, this.imports) : null;
+    const own = !open.ok && !connection ? ownEngine(fn, shape.shape, this.imports, this.ctx.source) : null;
     if (own && 'reason' in own) return { reason: own.reason };
     if (own) open = own.open !== null ? { ok: true, text: own.open, imports: [], missingTwin: null } : this.asyncOpen(shape.shape.open, undefined, own.engine);
     if (!open.ok) return { reason: open.reason };
@@ -188,6 +188,7 @@ export class SessionRewriter {
       frees: [...(open.frees ?? []), ...(own?.frees ?? [])],
       // async-engine reported the fixture's own sessionmaker as one it could not twin; it is made async in place now.
       settles: own?.maker !== null && own?.maker !== undefined ? [{ rule: ENGINE_RULE_ARG, offset: own.maker }] : [],
+      engineFixture: own?.fixture ?? null,
     };
   }
 
