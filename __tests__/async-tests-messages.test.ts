@@ -80,3 +80,18 @@ test('a session fixture on an engine fixture of another conftest says that one i
     rmSync(work, { recursive: true, force: true });
   }
 });
+
+test('a session fixture on an engine fixture of an in-memory SQLite database is left sync, saying why', async () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'awaitify-engine-fixture-'));
+  try {
+    cpSync(path.join(PRESETS, 'session-fixture-engine-fixture', 'input'), work, { recursive: true });
+    const conftest = path.join(work, 'tests', 'conftest.py');
+    writeFileSync(conftest, readFileSync(conftest, 'utf8').replace('create_engine("sqlite:///./test.db")', 'create_engine("sqlite:///:memory:")'));
+    const { findings, changed } = await runAsyncTests(work, 'tests/conftest.py');
+    expect(changed).toBe(false);
+    const message = findings.find((f) => f.rule === 'TESTS-SESSION-FIXTURE')?.message ?? '';
+    expect(message).toContain('its engine comes from the fixture `engine`, which makes its engine on an in-memory SQLite database');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});

@@ -201,7 +201,7 @@ function fromEngineFixture(fn: SgNode, statements: SgNode[], shape: SessionShape
   if (!engineArgs.pooled && !engineArgs.nullPool) {
     return fail(
       engineArgs.memory
-        ? 'makes an engine on an in-memory SQLite database, which keeps its one connection in the pool: an async one would be reused in the event loop of each test, and the sync fixture could not close it'
+        ? `makes its engine on ${engineArgs.helper ? 'a URL that may be an' : 'an'} in-memory SQLite database: that database lives in the one connection the pool keeps, which an async engine would reuse in the event loop of each test, and which the sync fixture could not close`
         : 'makes an engine that says how it pools connections: an async pooled connection is tied to the event loop that opened it, while the fixture hands the engine to tests running in loops of their own, and its sync teardown cannot close one',
     );
   }
