@@ -95,3 +95,21 @@ test('a session fixture on an engine fixture of an in-memory SQLite database is 
     rmSync(work, { recursive: true, force: true });
   }
 });
+
+test('an engine fixture holding `with _engine.begin():` open around its yield keeps the session fixture sync, saying so', async () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'awaitify-engine-fixture-'));
+  try {
+    cpSync(path.join(PRESETS, 'session-fixture-engine-fixture-runtime-url', 'input'), work, { recursive: true });
+    const conftest = path.join(work, 'tests', 'conftest.py');
+    const text = readFileSync(conftest, 'utf8');
+    const held = text.replace('        yield _engine\n        _engine.dispose()\n', '\n        with _engine.begin():\n            yield _engine\n');
+    expect(held).not.toBe(text);
+    writeFileSync(conftest, held);
+    const { findings, changed } = await runAsyncTests(work, 'tests/conftest.py');
+    expect(changed).toBe(false);
+    const message = findings.find((f) => f.rule === 'TESTS-SESSION-FIXTURE')?.message ?? '';
+    expect(message).toContain('its engine comes from the fixture `engine`, which holds `_engine.begin()` open around its `yield`');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});

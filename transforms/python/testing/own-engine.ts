@@ -182,6 +182,12 @@ function fromEngineFixture(fn: SgNode, statements: SgNode[], shape: SessionShape
   if (isAsyncDef(ef) || decorator?.callee === 'pytest_asyncio.fixture') return fail('is async already');
   let body = namedChildren(ef.field('body') as SgNode);
   if (body[0]?.kind() === 'expression_statement' && namedChildren(body[0])[0]?.kind() === 'string') body = body.slice(1);
+  // `with PostgresContainer(...) as postgres:` around it all (testcontainers): the engine lives in the container's block.
+  const wrappers: SgNode[] = [];
+  while (body.length === 1 && body[0]?.kind() === 'with_statement' && !/^async\b/.test(body[0].text())) {
+    wrappers.push(body[0]);
+    body = namedChildren(body[0].field('body') as SgNode);
+  }
   const [make, handOut, teardown, ...rest] = body;
   const assignment = make ? soleAssignment(make) : null;
   const variable = assignment?.field('left');
@@ -191,6 +197,11 @@ function fromEngineFixture(fn: SgNode, statements: SgNode[], shape: SessionShape
   const shapeOnly = 'does more than make an engine with `create_engine(...)`, hand it out and dispose it';
   if (!make || !call || variable?.kind() !== 'identifier' || callee?.kind() !== 'identifier' || !creators.includes(callee.text())) return fail(`${shapeOnly} (\`${firstLine((make ?? ef).text())}\`)`);
   const engine = variable.text();
+  const mentions = (node: SgNode): boolean => node.find({ rule: { kind: 'identifier', regex: `^${engine}$` } }) !== null;
+  const opened = handOut?.kind() === 'with_statement' ? namedChildren(handOut).find((c) => c.kind() === 'with_clause') : undefined;
+  // fast_zero's `with _engine.begin(): yield _engine`, a transaction held open for the run.
+  if (opened && mentions(opened)) return fail(`holds \`${opened.text()}\` open around its \`yield\`: on an AsyncEngine that is an \`async with\`, which needs an async fixture and one event loop for the run`);
+  if (wrappers.some((w) => mentions(namedChildren(w).find((c) => c.kind() === 'with_clause') ?? w))) return fail(`${shapeOnly} (\`${firstLine((wrappers[0] as SgNode).text())}\`)`);
   const handed = handOut ? handedOut(handOut) : null;
   if (!handOut || handed === null || handed.value !== engine) return fail(`${shapeOnly} (\`${firstLine((handOut ?? ef).text())}\`)`);
   const disposal = teardown && handed.yields ? schemaCall(teardown, engine) : null;

@@ -9,18 +9,13 @@ from app.main import app
 from app.models import User, table_registry
 
 
+# One engine for the whole run, on a throwaway PostgreSQL container.
 @pytest.fixture(scope="session")
-def postgres():
-    with PostgresContainer("postgres:16", driver="psycopg2") as container:
-        yield container
-
-
-# One engine for the whole run, on the container's database.
-@pytest.fixture(scope="session")
-def engine(postgres):
-    _engine = create_engine(postgres.get_connection_url())
-    yield _engine
-    _engine.dispose()
+def engine():
+    with PostgresContainer("postgres:16", driver="psycopg2") as postgres:
+        _engine = create_engine(postgres.get_connection_url())
+        yield _engine
+        _engine.dispose()
 
 
 @pytest.fixture

@@ -10,12 +10,6 @@ from app.main import app
 from app.models import User, table_registry
 
 
-@pytest.fixture(scope="session")
-def postgres():
-    with PostgresContainer("postgres:16", driver="psycopg2") as container:
-        yield container
-
-
 def _async_database_url(url) -> str:
     """The URL with its sync driver replaced by the async one (for create_async_engine); str or sqlalchemy URL."""
     drivers = {
@@ -39,12 +33,13 @@ def _async_database_url(url) -> str:
     raise ValueError(f"no async driver is known for the database URL scheme {scheme!r}; set the async URL by hand")
 
 
-# One engine for the whole run, on the container's database.
+# One engine for the whole run, on a throwaway PostgreSQL container.
 @pytest.fixture(scope="session")
-def engine(postgres):
-    _engine = create_async_engine(_async_database_url(postgres.get_connection_url()), poolclass=NullPool)
-    yield _engine
-    _engine.sync_engine.dispose()
+def engine():
+    with PostgresContainer("postgres:16", driver="psycopg2") as postgres:
+        _engine = create_async_engine(_async_database_url(postgres.get_connection_url()), poolclass=NullPool)
+        yield _engine
+        _engine.sync_engine.dispose()
 
 
 @pytest_asyncio.fixture
