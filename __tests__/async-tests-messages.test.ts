@@ -96,19 +96,15 @@ test('a session fixture on an engine fixture of an in-memory SQLite database is 
   }
 });
 
-test('an engine fixture holding `with _engine.begin():` open around its yield keeps the session fixture sync, saying so', async () => {
+test('an engine fixture holding `with _engine.begin():` open stays sync in a project pinning pytest-asyncio before loop_scope, saying so', async () => {
   const work = mkdtempSync(path.join(tmpdir(), 'awaitify-engine-fixture-'));
   try {
-    cpSync(path.join(PRESETS, 'session-fixture-engine-fixture-runtime-url', 'input'), work, { recursive: true });
-    const conftest = path.join(work, 'tests', 'conftest.py');
-    const text = readFileSync(conftest, 'utf8');
-    const held = text.replace('        yield _engine\n        _engine.dispose()\n', '\n        with _engine.begin():\n            yield _engine\n');
-    expect(held).not.toBe(text);
-    writeFileSync(conftest, held);
+    cpSync(path.join(PRESETS, 'session-fixture-engine-fixture-held-transaction', 'input'), work, { recursive: true });
+    writeFileSync(path.join(work, 'requirements-dev.txt'), 'pytest==8.3.3\npytest-asyncio==0.23.8\n');
     const { findings, changed } = await runAsyncTests(work, 'tests/conftest.py');
     expect(changed).toBe(false);
     const message = findings.find((f) => f.rule === 'TESTS-SESSION-FIXTURE')?.message ?? '';
-    expect(message).toContain('its engine comes from the fixture `engine`, which holds `_engine.begin()` open around its `yield`');
+    expect(message).toContain('its engine comes from the fixture `engine`, whose engine would have to become an AsyncEngine, but it would become an async fixture with `loop_scope`, and the project pins pytest-asyncio to a version before 0.24');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

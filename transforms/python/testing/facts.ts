@@ -63,7 +63,7 @@ export interface FunctionFacts {
    * own-engine.ts): that fixture's name and def offset, set by the indexer. The plan refuses the rewrite when
    * anything else in the project may receive that fixture, or another fixture of that name. Absent otherwise.
    */
-  engineFixture?: { name: string; id: number };
+  engineFixture?: { name: string; id: number; loop?: string };
   /**
    * The parameter a fixture hands on as its own value, unchanged (`def session(db): return db`, `yield db`):
    * its consumers receive that fixture's value under this fixture's name. Null when it hands out anything else.

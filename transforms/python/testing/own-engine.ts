@@ -13,7 +13,10 @@ import { ASYNC_POOLS, ENGINE_KEYWORDS, POOL_KEYWORDS, URL_HELPER, asyncUrlHelper
 import { bindingsIn, parametersOf } from '../query/bindings';
 import { callArgs, decoratorsOf, isAsyncDef, namedChildren, start, end } from '../query/syntax';
 import { moduleBindings, nameTable } from '../support/scope';
-import { fixtureDecorator } from './fixtures';
+import { asyncFixtureDecorator, fixtureDecorator } from './fixtures';
+
+/** The fixture scopes pytest-asyncio runs an event loop in (`loop_scope`). */
+const LOOP_SCOPES = ['function', 'class', 'module', 'package', 'session'];
 import { localNamesFor, type ModuleImports } from '../support/imports';
 import type { SessionShape } from './session-shape';
 
@@ -35,7 +38,7 @@ export interface OwnEngine {
    * _engine`): the name tests request it by and its def's offset; null when the fixture makes its engine itself.
    * Whether anything else in the project receives that fixture is the plan's to check.
    */
-  fixture: { name: string; id: number } | null;
+  fixture: { name: string; id: number; loop?: string } | null;
 }
 
 const CREATE_ENGINE_MODULES = ['sqlalchemy', 'sqlalchemy.engine', 'sqlmodel'];
@@ -199,10 +202,16 @@ function fromEngineFixture(fn: SgNode, statements: SgNode[], shape: SessionShape
   const engine = variable.text();
   const mentions = (node: SgNode): boolean => node.find({ rule: { kind: 'identifier', regex: `^${engine}$` } }) !== null;
   const opened = handOut?.kind() === 'with_statement' ? namedChildren(handOut).find((c) => c.kind() === 'with_clause') : undefined;
-  // fast_zero's `with _engine.begin(): yield _engine`, a transaction held open for the run.
-  if (opened && mentions(opened)) return fail(`holds \`${opened.text()}\` open around its \`yield\`: on an AsyncEngine that is an \`async with\`, which needs an async fixture and one event loop for the run`);
+  // fast_zero's `with _engine.begin(): yield _engine`: a connection (and transaction) held open for the run. On an
+  // AsyncEngine that is an `async with`, so the fixture becomes async, in the event loop of its own scope (the held
+  // connection stays in that loop; the tests' connections, NullPool's, are opened in theirs).
+  const heldBody = opened && mentions(opened) ? namedChildren((handOut as SgNode).field('body') as SgNode) : null;
+  const held = heldBody !== null && new RegExp(`^${engine}\\.(begin|connect)\\(\\)(\\s+as\\s+\\w+)?$`).test(opened?.text() ?? '') && heldBody.length === 1 ? (heldBody[0] as SgNode) : null;
+  if (heldBody !== null && held === null) return fail(`${shapeOnly} (\`${firstLine((handOut as SgNode).text())}\`)`);
+  const scope = decorator?.scope ?? 'function';
+  if (held && !LOOP_SCOPES.includes(scope)) return fail(`holds \`${opened?.text()}\` open around its \`yield\`, which needs an async fixture in an event loop of its scope, and its scope \`${scope}\` is ${scope === 'dynamic' ? 'set at run time' : 'no scope pytest-asyncio runs event loops in'}`);
   if (wrappers.some((w) => mentions(namedChildren(w).find((c) => c.kind() === 'with_clause') ?? w))) return fail(`${shapeOnly} (\`${firstLine((wrappers[0] as SgNode).text())}\`)`);
-  const handed = handOut ? handedOut(handOut) : null;
+  const handed = handOut ? handedOut(held ?? handOut) : null;
   if (!handOut || handed === null || handed.value !== engine) return fail(`${shapeOnly} (\`${firstLine((handOut ?? ef).text())}\`)`);
   const disposal = teardown && handed.yields ? schemaCall(teardown, engine) : null;
   if ((teardown && disposal !== 'dispose') || rest.length > 0) return fail(`${shapeOnly} (\`${firstLine(((teardown && disposal !== 'dispose' ? teardown : rest[0]) ?? ef).text())}\`)`);
@@ -225,7 +234,14 @@ function fromEngineFixture(fn: SgNode, statements: SgNode[], shape: SessionShape
   ];
   const toImport: Import[] = imported ? [] : [{ module: SA_ASYNC, name: 'create_async_engine' }];
   if (engineArgs.pooled) edits.push(...nullPool(call, imports, toImport));
-  if (teardown) {
+  if (held && decorator) {
+    edits.push(
+      ...asyncFixtureDecorator({ start: decorator.start, end: decorator.end }, decorator.slot, scope === 'function' ? null : scope, reason),
+      { start: start(ef), end: start(ef), text: 'async ', reason },
+      { start: start(handOut), end: start(handOut), text: 'async ', reason },
+    );
+    if (teardown) edits.push({ start: start(teardown), end: start(teardown), text: 'await ', reason });
+  } else if (teardown) {
     const disposeCallee = (namedChildren(teardown)[0] as SgNode).field('function') as SgNode;
     edits.push({ start: start(disposeCallee), end: end(disposeCallee), text: `${engine}.sync_engine.dispose`, reason });
   }
@@ -243,7 +259,7 @@ function fromEngineFixture(fn: SgNode, statements: SgNode[], shape: SessionShape
     edits: [...edits, ...side.edits],
     imports: [...toImport, ...side.imports],
     frees: [...(from ? [{ module: from, name: 'create_engine', local: callee.text() }] : []), ...side.frees],
-    fixture: { name, id: start(ef) },
+    fixture: held ? { name, id: start(ef), loop: scope } : { name, id: start(ef) },
   };
 }
 

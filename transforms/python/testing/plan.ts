@@ -960,8 +960,16 @@ export class TestPlan {
    * it (`engine.connect()`, `Session(engine)` left sync) would get the AsyncEngine. Checked project-wide, not by
    * visibility: cheap, and on the safe side.
    */
-  private engineFixtureShared(path: string, fn: FunctionSummary, engine: { name: string; id: number }): string | null {
+  private engineFixtureShared(path: string, fn: FunctionSummary, engine: { name: string; id: number; loop?: string }): string | null {
     const found: string[] = [];
+    // An engine fixture made async in the loop of its scope (it holds `with _engine.begin():` open) needs `loop_scope`.
+    const s = this.summaries.get(path);
+    if (engine.loop !== undefined && engine.loop !== 'function' && s) {
+      const pin = this.pinOf(s.base);
+      if (pin !== null) found.push(`it would become an async fixture with \`loop_scope\`, and the project pins pytest-asyncio to a version before 0.24 (${pin}), which has none`);
+      const loopFixture = (this.fixtureModules().get('event_loop') ?? []).find(([p, x]) => this.reaches('event_loop', p, x.base.absPath, s.base.absPath) || /(^|\/)conftest\.py$/.test(p));
+      if (loopFixture) found.push(`it would become an async fixture with \`loop_scope\`, and the project overrides pytest-asyncio's \`event_loop\` fixture (${loopFixture[0]}), as versions before 0.24 needed instead`);
+    }
     for (const [otherPath, other] of this.summaries) {
       for (const f of other.base.functions) {
         if (otherPath === path && (f.id === engine.id || f.id === fn.id)) continue;

@@ -145,7 +145,7 @@ export class SessionRewriter {
    * file lacks, which async-engine, having run before, could not add); `refused`, why its rewrite fails whatever
    * twins the project has, or null.
    */
-  fixtureOutcome(id: number): { switches: boolean; refused: string | null; engineFixture: { name: string; id: number } | null } {
+  fixtureOutcome(id: number): { switches: boolean; refused: string | null; engineFixture: { name: string; id: number; loop?: string } | null } {
     const fn = this.functionAt(id);
     const planned = fn ? this.fixtureEdits(fn) : { reason: 'no such function' };
     return 'reason' in planned ? { switches: false, refused: planned.reason, engineFixture: null } : { switches: planned.missing === null, refused: null, engineFixture: planned.engineFixture ?? null };
@@ -156,7 +156,7 @@ export class SessionRewriter {
   }
 
   /** `@pytest.fixture def db(): ...` → `@pytest_asyncio.fixture async def db(): async with ... yield session`. */
-  private fixtureEdits(fn: SgNode, loop: string | null = null): { edits: TextEdit[]; missing: string | null; imports: Import[]; frees?: Freed[]; settles?: { rule: string; offset: number }[]; engineFixture?: { name: string; id: number } | null } | { reason: string } {
+  private fixtureEdits(fn: SgNode, loop: string | null = null): { edits: TextEdit[]; missing: string | null; imports: Import[]; frees?: Freed[]; settles?: { rule: string; offset: number }[]; engineFixture?: { name: string; id: number; loop?: string } | null } | { reason: string } {
     const shape = sessionShape(fn, this.ctx.source, this.isOpener);
     if (!shape) return { reason: 'it no longer opens a session' };
     if (!shape.ok) return { reason: shape.reason };

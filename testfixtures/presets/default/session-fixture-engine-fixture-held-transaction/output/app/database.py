@@ -1,0 +1,42 @@
+from sqlalchemy import create_engine
+from sqlalchemy.orm import Session
+
+from app.settings import DATABASE_URL
+from sqlalchemy.ext.asyncio import create_async_engine, AsyncSession
+
+
+def _async_database_url(url) -> str:
+    """The URL with its sync driver replaced by the async one (for create_async_engine); str or sqlalchemy URL."""
+    drivers = {
+        "postgresql": "postgresql+asyncpg",
+        "postgresql+psycopg2": "postgresql+asyncpg",
+        "postgresql+psycopg": "postgresql+psycopg",
+        "sqlite": "sqlite+aiosqlite",
+        "mysql": "mysql+aiomysql",
+        "mysql+pymysql": "mysql+aiomysql",
+    }
+    if isinstance(url, str):
+        scheme, separator, rest = url.partition("://")
+        if separator and scheme in drivers:
+            return drivers[scheme] + "://" + rest
+    elif hasattr(url, "drivername") and hasattr(url, "set"):
+        scheme = url.drivername
+        if scheme in drivers:
+            return url.set(drivername=drivers[scheme]).render_as_string(hide_password=False)
+    else:
+        raise TypeError(f"expected a database URL (str or sqlalchemy URL), got {type(url).__name__}")
+    raise ValueError(f"no async driver is known for the database URL scheme {scheme!r}; set the async URL by hand")
+
+
+engine = create_engine(DATABASE_URL)
+async_engine = create_async_engine(_async_database_url(DATABASE_URL))
+
+
+def get_db():
+    with Session(engine) as session:
+        yield session
+
+
+async def get_async_db():
+    async with AsyncSession(async_engine, expire_on_commit=False) as session:
+        yield session
