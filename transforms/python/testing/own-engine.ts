@@ -14,9 +14,6 @@ import { bindingsIn, parametersOf } from '../query/bindings';
 import { callArgs, decoratorsOf, isAsyncDef, namedChildren, start, end } from '../query/syntax';
 import { moduleBindings, nameTable } from '../support/scope';
 import { asyncFixtureDecorator, fixtureDecorator } from './fixtures';
-
-/** The fixture scopes pytest-asyncio runs an event loop in (`loop_scope`). */
-const LOOP_SCOPES = ['function', 'class', 'module', 'package', 'session'];
 import { localNamesFor, type ModuleImports } from '../support/imports';
 import type { SessionShape } from './session-shape';
 
@@ -42,6 +39,8 @@ export interface OwnEngine {
 }
 
 const CREATE_ENGINE_MODULES = ['sqlalchemy', 'sqlalchemy.engine', 'sqlmodel'];
+/** The fixture scopes pytest-asyncio runs an event loop in (`loop_scope`). */
+const LOOP_SCOPES = ['function', 'class', 'module', 'package', 'session'];
 const SA_ASYNC = 'sqlalchemy.ext.asyncio';
 const REASON = 'async-tests: the session fixture makes its own async engine';
 
@@ -66,7 +65,8 @@ export function ownEngine(fn: SgNode, shape: SessionShape, imports: ModuleImport
   const name = bind.text();
   const bindings = bindingsIn(fn, name);
   // `def session(engine): ... Session(engine)`: the engine is another fixture's value.
-  if (bindings.length === 0 && parametersOf(fn).some((p) => p.name === name && p.node.kind() === 'identifier')) return fromEngineFixture(fn, statements, shape, maker, name, imports, source);
+  const param = parametersOf(fn).find((p) => p.name === name && (p.node.kind() === 'identifier' || p.node.kind() === 'typed_parameter'));
+  if (bindings.length === 0 && param) return fromEngineFixture(fn, statements, shape, maker, name, param.node, imports, source);
   if (bindings.length !== 1) return null;
   const made = statements.find((s) => soleAssignment(s)?.field('left')?.text() === name);
   const call = made ? soleAssignment(made)?.field('right') : null;
@@ -116,9 +116,10 @@ function nullPool(call: SgNode, imports: ModuleImports, toImport: Import[]): Tex
  * The session fixture's side of the engine `name` becoming async: its schema setup and teardown on it (`create_all`,
  * `drop_all` through `run_sync` in `async with name.begin()`), its `dispose()` awaited (when `dispose`: the engine is
  * the fixture's own), its own session factory made an `async_sessionmaker`; a reason when the engine is used in any
- * other way. `made`: the statement making the engine in the fixture, whose uses are its own.
+ * other way. `made`: the statement making the engine in the fixture, or the parameter receiving it, whose uses
+ * are its own.
  */
-function sessionSide(fn: SgNode, statements: SgNode[], shape: SessionShape, maker: LocalMaker | null, name: string, made: SgNode | null, dispose: boolean, imports: ModuleImports): { edits: TextEdit[]; imports: Import[]; frees: OwnEngine['frees'] } | { reason: string } {
+function sessionSide(fn: SgNode, statements: SgNode[], shape: SessionShape, maker: LocalMaker | null, name: string, made: SgNode, dispose: boolean, imports: ModuleImports): { edits: TextEdit[]; imports: Import[]; frees: OwnEngine['frees'] } | { reason: string } {
   const edits: TextEdit[] = [];
   const toImport: Import[] = [];
   const frees: OwnEngine['frees'] = [];
@@ -126,11 +127,9 @@ function sessionSide(fn: SgNode, statements: SgNode[], shape: SessionShape, make
   if (!connection) return { reason: 'is used with names this fixture already binds' };
   // Every other use of the engine must be one this file can write in its async form.
   for (const use of fn.findAll({ rule: { kind: 'identifier', regex: `^${name}$` } })) {
-    if (made && start(use) >= start(made) && end(use) <= end(made)) continue;
+    if (start(use) >= start(made) && end(use) <= end(made)) continue;
     if (start(use) >= start(shape.open) && end(use) <= end(shape.open)) continue;
     if (maker && start(use) >= start(maker.call) && end(use) <= end(maker.call)) continue;
-    // The parameter itself.
-    if (!made && use.parent()?.kind() === 'parameters') continue;
     const statement = statements.find((s) => start(s) <= start(use) && end(use) <= end(s));
     const use$ = statement ? schemaCall(statement, name) : null;
     if (!statement || !use$ || (use$ === 'dispose' && !dispose)) return { reason: `is used in \`${firstLine((statement ?? use).text())}\`, which has no async form here` };
@@ -165,10 +164,13 @@ function sessionSide(fn: SgNode, statements: SgNode[], shape: SessionShape, make
  * checkouts, so each test opens its connections in its own event loop, whatever the engine fixture's scope (a
  * pooled connection would be reused in a later test's loop, which asyncpg refuses), and its sync teardown,
  * `sync_engine.dispose()`, closes nothing (NullPool's dispose does no I/O; `AsyncEngine.dispose()` only runs that
- * same call in a greenlet). Refused when the engine fixture does anything else, pools its connections (an
- * in-memory SQLite database needs its one connection kept), or is not the one fixture of that name in this file.
+ * same call in a greenlet). Inside `with` blocks not using the engine (testcontainers' container) too. One holding
+ * `with _engine.begin(): yield _engine` open (the fast_zero course's final conftest) becomes an async fixture in
+ * the event loop of its own scope instead (`loop_scope`, which the plan checks pytest-asyncio has). Refused when
+ * the engine fixture does anything else, pools its connections (an in-memory SQLite database needs its one
+ * connection kept), or is not the one fixture of that name in this file.
  */
-function fromEngineFixture(fn: SgNode, statements: SgNode[], shape: SessionShape, maker: LocalMaker | null, name: string, imports: ModuleImports, source: string): OwnEngine | { reason: string } {
+function fromEngineFixture(fn: SgNode, statements: SgNode[], shape: SessionShape, maker: LocalMaker | null, name: string, param: SgNode, imports: ModuleImports, source: string): OwnEngine | { reason: string } {
   const fail = (why: string): { reason: string } => ({ reason: `its engine comes from the fixture \`${name}\`, which ${why}` });
   const module = fn.getRoot().root();
   const defs = namedChildren(module)
@@ -249,7 +251,7 @@ function fromEngineFixture(fn: SgNode, statements: SgNode[], shape: SessionShape
     if (moduleBindings(nameTable(fn.getRoot(), URL_HELPER)).length > 0 || nameTable(fn.getRoot(), URL_HELPER).occurrences.length > 0) return fail(`makes its engine on a URL known only at run time, whose async form needs the helper \`${URL_HELPER}\`, a name this file already uses`);
     edits.push(helperEdit(ef, source));
   }
-  const side = sessionSide(fn, statements, shape, maker, name, null, false, imports);
+  const side = sessionSide(fn, statements, shape, maker, name, param, false, imports);
   if ('reason' in side) return fail(`the session fixture ${side.reason.replace(/^is used/, 'uses')}`);
   const from = CREATE_ENGINE_MODULES.find((m) => localNamesFor(imports, m, 'create_engine').includes(callee.text()));
   return {
