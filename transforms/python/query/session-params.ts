@@ -571,12 +571,8 @@ class CalleeResolver {
   /** Direct subclasses by class (`path\0name`), every base of every class resolved; made on first use. */
   private subclasses: Map<string, { path: string; name: string }[]> | null = null;
 
-  /**
-   * The defs of `name` that subclasses of the class (in the module at `path`) define, at any depth: what `self.name(...)`
-   * in a method of the class may run instead of the class's own.
-   */
-  overrides(path: string, cls: string, name: string): { target: Target; def: UntypedDef }[] {
-    const out: { target: Target; def: UntypedDef }[] = [];
+  /** Every subclass of the class (in the module at `path`) at any depth, each once, depth first. */
+  private *allSubclasses(path: string, cls: string): Generator<{ path: string; name: string }> {
     const seen = new Set<string>();
     const stack = [...(this.subclassMap().get(`${path}\0${cls}`) ?? [])];
     while (stack.length > 0) {
@@ -584,10 +580,20 @@ class CalleeResolver {
       const k = `${sub.path}\0${sub.name}`;
       if (seen.has(k)) continue;
       seen.add(k);
-      const h = this.summaries.get(sub.path)?.handoffs;
-      const def = own(h?.defs, `${sub.name}.${name}`);
-      if (def) out.push({ target: { path: sub.path, name: `${sub.name}.${name}` }, def });
+      yield sub;
       stack.push(...(this.subclassMap().get(k) ?? []));
+    }
+  }
+
+  /**
+   * The defs of `name` that subclasses of the class (in the module at `path`) define, at any depth: what `self.name(...)`
+   * in a method of the class may run instead of the class's own.
+   */
+  overrides(path: string, cls: string, name: string): { target: Target; def: UntypedDef }[] {
+    const out: { target: Target; def: UntypedDef }[] = [];
+    for (const sub of this.allSubclasses(path, cls)) {
+      const def = own(this.summaries.get(sub.path)?.handoffs?.defs, `${sub.name}.${name}`);
+      if (def) out.push({ target: { path: sub.path, name: `${sub.name}.${name}` }, def });
     }
     return out;
   }
@@ -646,16 +652,9 @@ class CalleeResolver {
     // Bound by the class or a base, or maybe by a base that is not a project class.
     if (!mro || mro.some((c) => own(this.summaries.get(c.path)?.handoffs?.classes, c.name)?.names.includes(name))) return [];
     const out: { target: Target; def: UntypedDef }[] = [];
-    const seen = new Set<string>();
-    const stack = [...(this.subclassMap().get(`${path}\0${cls}`) ?? [])];
-    while (stack.length > 0) {
-      const sub = stack.pop()!;
-      const k = `${sub.path}\0${sub.name}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
+    for (const sub of this.allSubclasses(path, cls)) {
       const found = this.method(sub.path, sub.name, name);
       if (found && !out.some((o) => o.target.path === found.target.path && o.target.name === found.target.name)) out.push(found);
-      stack.push(...(this.subclassMap().get(k) ?? []));
     }
     return out;
   }
