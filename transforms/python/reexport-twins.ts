@@ -50,9 +50,11 @@ const indexer: ProjectIndexer<SgRoot, TwinSummary, ReexportIndex> = {
   // A file binding a twin names it so (twin-names.ts), `get_async_db` included.
   prefilter: ['async', 'Async', 'ASYNC_'],
   summarize: ({ tree, options }) => {
-    const binds = moduleLevelTwins(tree, options);
+    const twins = moduleLevelTwins(tree, options);
+    const binds = twins.map((t) => t.name);
     const listed = binds.length > 0 ? dunderAllNames(tree) : null;
-    const unlisted = listed ? binds.filter((twin) => !listed.has(twin) && listed.has(originOf(twin, options) ?? '')) : [];
+    // Only session twins: `from httpx import AsyncClient, Client` with `Client` in `__all__` is none of the run's business.
+    const unlisted = listed ? twins.filter((t) => t.session && !listed.has(t.name) && listed.has(originOf(t.name, options) ?? '')).map((t) => t.name) : [];
     return unlisted.length > 0 ? { binds, unlisted } : { binds };
   },
   build: (summaries, options) => new ReexportIndex(summaries, options),
@@ -89,24 +91,41 @@ function originOf(twin: string, options: TransformOptions): string | null {
   return twin === options.asyncGetDbName ? options.getDbName : twinOrigin(twin);
 }
 
-/** The twin names this file binds at module level: defs, assignments and imports. */
-function moduleLevelTwins(tree: SgRoot, options: TransformOptions): string[] {
+// The calls that make what async-engine writes as a twin: an async engine or an async session factory.
+const TWIN_MAKERS = new Set(['create_async_engine', 'async_engine_from_config', 'async_sessionmaker', 'sessionmaker', 'async_scoped_session']);
+
+/**
+ * The twin names this file binds at module level (defs, assignments and imports), each with whether it is a session
+ * twin: the async dependency, an async engine or session factory made here (or `None`, set later by a function, as
+ * async-engine writes the start-up shape), or an import of the dependency or of a project factory's twin.
+ */
+function moduleLevelTwins(tree: SgRoot, options: TransformOptions): { name: string; session: boolean }[] {
   const isTwin = (name: string): boolean => originOf(name, options) !== null;
-  const found = new Set<string>();
+  const found = new Map<string, boolean>();
+  const note = (name: string, session: boolean): void => {
+    found.set(name, (found.get(name) ?? false) || session);
+  };
   for (const statement of tree.root().children()) {
     const definition = statement.kind() === 'decorated_definition' ? statement.field('definition') : statement;
     if (definition && (definition.kind() === 'function_definition' || definition.kind() === 'class_definition')) {
       const name = definition.field('name')?.text();
-      if (name && isTwin(name)) found.add(name);
+      if (name && isTwin(name)) note(name, name === options.asyncGetDbName || /^get_async_/.test(name));
       continue;
     }
     const assignment = statement.kind() === 'expression_statement' ? namedChildren(statement)[0] : null;
     const left = assignment?.kind() === 'assignment' ? assignment.field('left') : null;
-    if (left?.kind() === 'identifier' && isTwin(left.text())) found.add(left.text());
+    if (left?.kind() !== 'identifier' || !isTwin(left.text())) continue;
+    const right = assignment?.field('right');
+    const callee = right?.kind() === 'call' ? right.field('function') : null;
+    const made = callee ? (callee.kind() === 'attribute' ? callee.field('attribute')?.text() : callee.text()) : undefined;
+    note(left.text(), right?.kind() === 'none' || (made !== undefined && TWIN_MAKERS.has(made)));
   }
+  let factories: Set<string | undefined> | null = null;
   for (const imported of collectImports(tree).from) {
     const bound = imported.alias ?? imported.name;
-    if (imported.node.parent()?.kind() === 'module' && isTwin(bound)) found.add(bound);
+    if (imported.node.parent()?.kind() !== 'module' || !isTwin(bound)) continue;
+    factories ??= new Set(Object.entries(options.sessionFactories ?? {}).filter(([, kind]) => kind === 'twin').map(([name]) => name.split('.').pop()));
+    note(bound, bound === options.asyncGetDbName || factories.has(originOf(imported.name, options) ?? ''));
   }
-  return [...found];
+  return [...found].map(([name, session]) => ({ name, session }));
 }
