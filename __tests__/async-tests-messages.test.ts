@@ -13,6 +13,17 @@ const CASE = path.join(__dirname, '..', 'testfixtures', 'python', 'async-tests',
 const UNCONVERTED_OVERRIDE = path.join(__dirname, '..', 'testfixtures', 'presets', 'default', 'override-nested-local-factory', 'output');
 
 /** Runs async-tests alone on a copy of `dir`; the findings and output of the file at `file`. */
+/** Runs `body` on a temporary copy of a preset case's input, removed afterwards. */
+async function inCopyOf(presetCase: string, body: (work: string) => Promise<void>): Promise<void> {
+  const work = mkdtempSync(path.join(tmpdir(), 'awaitify-engine-fixture-'));
+  try {
+    cpSync(path.join(PRESETS, presetCase, 'input'), work, { recursive: true });
+    await body(work);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 async function runAsyncTests(dir: string, file: string): Promise<{ findings: { rule: string; message: string }[]; changed: boolean }> {
   const work = mkdtempSync(path.join(tmpdir(), 'awaitify-messages-'));
   try {
@@ -61,9 +72,7 @@ test('a session fixture on an engine fixture defined again in a test module name
 });
 
 test('a session fixture on an engine fixture of another conftest says that one is not converted', async () => {
-  const work = mkdtempSync(path.join(tmpdir(), 'awaitify-engine-fixture-'));
-  try {
-    cpSync(path.join(PRESETS, 'session-fixture-engine-fixture', 'input'), work, { recursive: true });
+  await inCopyOf('session-fixture-engine-fixture', async (work) => {
     const conftest = path.join(work, 'tests', 'conftest.py');
     const text = readFileSync(conftest, 'utf8');
     const engineFixture = /@pytest\.fixture\(scope="session"\)\ndef engine\(\):\n(?: {4}.*\n)+\n\n/.exec(text)?.[0] ?? '';
@@ -76,36 +85,26 @@ test('a session fixture on an engine fixture of another conftest says that one i
     const { findings } = await runAsyncTests(work, 'tests/api/conftest.py');
     const message = findings.find((f) => f.rule === 'TESTS-SESSION-FIXTURE')?.message ?? '';
     expect(message).toContain('its engine `engine` is a fixture parameter, and no fixture of this file named `engine` makes it');
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a session fixture on an engine fixture of an in-memory SQLite database is left sync, saying why', async () => {
-  const work = mkdtempSync(path.join(tmpdir(), 'awaitify-engine-fixture-'));
-  try {
-    cpSync(path.join(PRESETS, 'session-fixture-engine-fixture', 'input'), work, { recursive: true });
+  await inCopyOf('session-fixture-engine-fixture', async (work) => {
     const conftest = path.join(work, 'tests', 'conftest.py');
     writeFileSync(conftest, readFileSync(conftest, 'utf8').replace('create_engine("sqlite:///./test.db")', 'create_engine("sqlite:///:memory:")'));
     const { findings, changed } = await runAsyncTests(work, 'tests/conftest.py');
     expect(changed).toBe(false);
     const message = findings.find((f) => f.rule === 'TESTS-SESSION-FIXTURE')?.message ?? '';
     expect(message).toContain('its engine comes from the fixture `engine`, which makes its engine on an in-memory SQLite database');
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
 });
 
 test('an engine fixture holding `with _engine.begin():` open stays sync in a project pinning pytest-asyncio before loop_scope, saying so', async () => {
-  const work = mkdtempSync(path.join(tmpdir(), 'awaitify-engine-fixture-'));
-  try {
-    cpSync(path.join(PRESETS, 'session-fixture-engine-fixture-held-transaction', 'input'), work, { recursive: true });
+  await inCopyOf('session-fixture-engine-fixture-held-transaction', async (work) => {
     writeFileSync(path.join(work, 'requirements-dev.txt'), 'pytest==8.3.3\npytest-asyncio==0.23.8\n');
     const { findings, changed } = await runAsyncTests(work, 'tests/conftest.py');
     expect(changed).toBe(false);
     const message = findings.find((f) => f.rule === 'TESTS-SESSION-FIXTURE')?.message ?? '';
     expect(message).toContain('its engine comes from the fixture `engine`, whose engine would have to become an AsyncEngine, but it would become an async fixture with `loop_scope`, and the project pins pytest-asyncio to a version before 0.24');
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
 });
