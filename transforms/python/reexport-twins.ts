@@ -7,9 +7,9 @@ import type { SgRoot } from '@ast-grep/napi';
 import type { ProjectIndexer, Transform, TransformContext, TransformOptions, TransformResult } from '../../engine/types';
 import { namedChildren } from './query/syntax';
 import type { EngineOptions, ReexportedTwin } from './scaffold/engine-index';
-import { dunderAllEdits, dunderAllNames, reexportEdits, reexportWords } from './scaffold/reexports';
+import { dunderAllEdits, reexportEdits, reexportWords } from './scaffold/reexports';
 import { twinOrigin } from './scaffold/twin-names';
-import { collectImports } from './support/imports';
+import { collectImports, dunderAllNames } from './support/imports';
 
 interface TwinSummary {
   /** Module-level names of this file that are twins (`get_async_db`, `AsyncSessionLocal`, `async_engine`). */
@@ -54,6 +54,7 @@ const indexer: ProjectIndexer<SgRoot, TwinSummary, ReexportIndex> = {
     const binds = twins.map((t) => t.name);
     const listed = binds.length > 0 ? dunderAllNames(tree) : null;
     // Only session twins: `from httpx import AsyncClient, Client` with `Client` in `__all__` is none of the run's business.
+    // (Listed only where a literal `__all__` can take them: dunderAllEdits leaves any other module alone.)
     const unlisted = listed ? twins.filter((t) => t.session && !listed.has(t.name) && listed.has(originOf(t.name, options) ?? '')).map((t) => t.name) : [];
     return unlisted.length > 0 ? { binds, unlisted } : { binds };
   },

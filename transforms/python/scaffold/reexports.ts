@@ -4,7 +4,8 @@ import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { TextEdit, TransformOptions } from '../../../engine/types';
 import { namedChildren, end } from '../query/syntax';
 import { moduleBindings, nameTable } from '../support/scope';
-import { collectImports, planImportEdits } from '../support/imports';
+import { collectImports, dunderAllNames, planImportEdits } from '../support/imports';
+import { stringValue } from '../eager/summary';
 import type { EngineOptions, ReexportedTwin } from './engine-index';
 
 const REASON = 'reexport-twins: importers of the name through this module are switched to its async twin, so it re-exports that too';
@@ -51,7 +52,8 @@ export function dunderAllEdits(tree: SgRoot, pairs: readonly { origin: string; t
   const all = dunderAll(tree);
   if (!all || pairs.length === 0) return [];
   const entries = namedChildren(all).filter((e) => e.kind() === 'string');
-  const listed = new Set(entries.map(stringValue));
+  // Also what `__all__ += [...]` or `.append(...)` lists: a twin listed there is not listed again.
+  const listed = dunderAllNames(tree);
   const edits: TextEdit[] = [];
   for (const { origin, twin } of pairs) {
     const element = entries.find((e) => stringValue(e) === origin);
@@ -61,12 +63,6 @@ export function dunderAllEdits(tree: SgRoot, pairs: readonly { origin: string; t
     edits.push({ start: end(element), end: end(element), text: `, ${quote}${twin}${quote}`, reason: ALL_REASON });
   }
   return edits;
-}
-
-/** The names a literal `__all__` lists, or null when the module has none. */
-export function dunderAllNames(tree: SgRoot): Set<string> | null {
-  const all = dunderAll(tree);
-  return all ? new Set(namedChildren(all).filter((e) => e.kind() === 'string').map(stringValue).filter((n): n is string => n !== null)) : null;
 }
 
 /** The list or tuple literal of a module-level `__all__ = [...]`, when there is exactly one binding of `__all__`. */
@@ -80,10 +76,4 @@ function dunderAll(tree: SgRoot): SgNode | null {
     return value && (value.kind() === 'list' || value.kind() === 'tuple') ? value : null;
   }
   return null;
-}
-
-/** The text of a plain string literal (no prefix, no interpolation), or null. */
-function stringValue(node: SgNode): string | null {
-  const match = /^(['"])([A-Za-z_][A-Za-z0-9_]*)\1$/.exec(node.text());
-  return match ? (match[2] as string) : null;
 }
