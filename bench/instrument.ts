@@ -68,6 +68,19 @@ export function instrument(language: LanguageSupport<SgRoot>, transforms: readon
         }
       }
     },
+    ...(language.reparse
+      ? {
+          reparse(tree: SgRoot, source: string, edits: Parameters<NonNullable<LanguageSupport<SgRoot>['reparse']>>[2]) {
+            const t = performance.now();
+            try {
+              return (language.reparse as NonNullable<LanguageSupport<SgRoot>['reparse']>)(tree, source, edits);
+            } finally {
+              times.reparseMs += performance.now() - t;
+              times.reparseCalls++;
+            }
+          },
+        }
+      : {}),
     firstSyntaxError(tree, source) {
       const t = performance.now();
       try {

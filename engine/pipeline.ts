@@ -139,7 +139,7 @@ function step<Tree>(state: FileState<Tree>, id: string, planned: TextEdit[], lan
   if (sorted.length === 0) return null;
   const next = applyEdits(state.text, sorted);
   if (next === state.text) return null;
-  const nextTree = language.parse(next);
+  const nextTree = state.tree !== null && language.reparse ? language.reparse(state.tree, next, sorted) : language.parse(next);
   const problem = language.firstSyntaxError(nextTree, next);
   if (problem) {
     return { status: 'error', transform: id, message: `internal error in ${id}: its output does not parse (${formatProblem(problem)}); file left unchanged` };

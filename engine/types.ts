@@ -233,6 +233,12 @@ export interface LanguageSupport<Tree> {
   /** File extensions handled, without the dot. */
   extensions: string[];
   parse(source: string): Tree;
+  /**
+   * The tree of `source`, made from `tree`'s text by `edits` (sorted, not overlapping, offsets in the old
+   * text): the same tree `parse(source)` gives, perhaps sooner by reusing the old one (an incremental parse).
+   * `tree` stays usable; the engine disposes of it after. Without it, the engine calls `parse`.
+   */
+  reparse?(tree: Tree, source: string, edits: readonly TextEdit[]): Tree;
   /** First syntax problem in the tree (an error node or a missing token), or null when it parses cleanly. */
   firstSyntaxError(tree: Tree, source: string): SyntaxProblem | null;
   /**

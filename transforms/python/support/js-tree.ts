@@ -13,7 +13,7 @@
 // throws, so a new use fails loudly in the tests instead of answering wrongly.
 import { readFileSync } from 'node:fs';
 import type { NapiConfig, Range, SgNode, SgRoot } from '@ast-grep/napi';
-import { Language, Parser } from 'web-tree-sitter';
+import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { LineIndex } from '../../../engine/lines';
 import { advance, DirectCalls, directCalls, sameAsPublicWalk, walkTree } from './tree-cursor';
 
@@ -69,7 +69,70 @@ export function jsTreesLoaded(): boolean {
 /** A parsed tree as a JS copy, typed as the SgRoot the analyses take (it answers the methods they call). */
 export function parseJsTree(source: string): SgRoot {
   if (parser === null || language === null) throw new Error('parseJsTree before loadJsTrees() resolved');
-  return new JsRoot(source, parser, language) as unknown as SgRoot;
+  return new JsRoot(source, parser, language, null) as unknown as SgRoot;
+}
+
+/** One edit of a text, in UTF-16 offsets of the text before it (engine TextEdit's shape). */
+export interface SourceEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * The tree of `source`, which is `old`'s text with `edits` applied (sorted, not overlapping, offsets in
+ * the old text). When `old` is the last tree this thread parsed, tree-sitter parses again incrementally:
+ * it is told where the text changed and reuses the old tree's unchanged subtrees, which is most of a
+ * transform's output (a few `await`s and renames in a file). Otherwise, a full parse. Either way the copy
+ * is the one a full parse of `source` gives (checked on every fixture step by __tests__/js-tree.test.ts).
+ */
+export function reparseJsTree(old: SgRoot, source: string, edits: readonly SourceEdit[]): SgRoot {
+  if (parser === null || language === null) throw new Error('reparseJsTree before loadJsTrees() resolved');
+  const previous = retained !== null && retained.root === (old as unknown) ? retained.tree : null;
+  if (previous === null) return parseJsTree(source);
+  retained = null;
+  try {
+    markEdits(previous, (old as unknown as JsRoot).source, edits);
+    return new JsRoot(source, parser, language, previous) as unknown as SgRoot;
+  } finally {
+    previous.delete();
+  }
+}
+
+/**
+ * The WebAssembly tree of the last copy made, kept for reparseJsTree; the one before it is deleted then.
+ * One tree per thread at most: tree-sitter's own trees take several times the copy's memory, and the
+ * WebAssembly heap never shrinks, so keeping one per waiting file would hold the run's peak for good.
+ */
+let retained: { root: JsRoot; tree: Tree } | null = null;
+
+function retain(root: JsRoot, tree: Tree): void {
+  retained?.tree.delete();
+  retained = { root, tree };
+}
+
+/**
+ * Tells `tree` (of `text`) where the text changed. Last edit first, so the positions of an edit, taken in
+ * the old text, are still right when it is marked: only text after it has moved.
+ */
+function markEdits(tree: Tree, text: string, edits: readonly SourceEdit[]): void {
+  const lines = new LineIndex(text);
+  const point = (index: number) => {
+    const row = lines.lineOf(index);
+    return { row, column: index - lines.lineStart(row) };
+  };
+  for (let k = edits.length - 1; k >= 0; k--) {
+    const { start, end, text: inserted } = edits[k] as SourceEdit;
+    const startPosition = point(start);
+    const lastBreak = inserted.lastIndexOf('\n');
+    let rows = 0;
+    for (let at = inserted.indexOf('\n'); at >= 0; at = inserted.indexOf('\n', at + 1)) rows++;
+    const newEndPosition =
+      lastBreak < 0
+        ? { row: startPosition.row, column: startPosition.column + inserted.length }
+        : { row: startPosition.row + rows, column: inserted.length - lastBreak - 1 };
+    tree.edit({ startIndex: start, oldEndIndex: end, newEndIndex: start + inserted.length, startPosition, oldEndPosition: point(end), newEndPosition });
+  }
 }
 
 export function isJsTree(tree: unknown): boolean {
@@ -108,8 +171,10 @@ export class JsRoot {
     readonly source: string,
     parser: Parser,
     readonly language: Language,
+    /** The edited tree of the text this one replaces, for an incremental parse (reparseJsTree); null: a full parse. */
+    old: Tree | null,
   ) {
-    const tree = parser.parse(source);
+    const tree = old === null ? parser.parse(source) : parser.parse(source, old);
     if (tree === null) throw new Error('tree-sitter returned no tree');
     const count = tree.rootNode.descendantCount;
     // One buffer for all eight arrays: one allocation per parse instead of eight.
@@ -151,8 +216,11 @@ export class JsRoot {
       else if (up !== null) for (let k = 0; k < up; k++) parent = this.parents[parent] as number;
     }
     walk.close();
-    tree.delete();
-    if (i !== count) throw new Error(`tree-sitter reported ${count} nodes but the walk found ${i}`);
+    if (i !== count) {
+      tree.delete();
+      throw new Error(`tree-sitter reported ${count} nodes but the walk found ${i}`);
+    }
+    retain(this, tree);
   }
 
   /**

@@ -4,7 +4,7 @@ import type { LanguageSupport, SyntaxProblem } from '../../../engine/types';
 import { forgetView, shareView } from './cached-tree';
 import { misplacedAsync } from './async-context';
 import { excludedFunctions } from './excluded-functions';
-import { isJsTree, jsSyntaxProblem, jsTreesLoaded, loadJsTrees, parseJsTree, shelveJsTree } from './js-tree';
+import { isJsTree, jsSyntaxProblem, jsTreesLoaded, loadJsTrees, parseJsTree, reparseJsTree, shelveJsTree } from './js-tree';
 
 let registered = false;
 
@@ -78,6 +78,8 @@ export const pythonLanguage: LanguageSupport<SgRoot> = {
     shareView(tree);
     return tree;
   },
+  // Only a JS tree parses again incrementally (ast-grep's binding cannot edit a tree).
+  reparse: (tree, source, edits) => (isJsTree(tree) ? reparseJsTree(tree, source, edits) : pythonLanguage.parse(source)),
   dispose: forgetView,
   // A JS tree is plain memory the engine can account for; a native one is not kept (its size is unknown to us).
   shelve: (tree) => (isJsTree(tree) ? shelveJsTree(tree) : null),

@@ -1,0 +1,198 @@
+// An incremental parse (support/js-tree.ts's reparseJsTree, what the engine runs after each transform's edits)
+// must give the very copy a full parse of the new text gives: the analyses after it cannot tell the two apart.
+// Checked on the edits the transforms really make (every fixture's input turned into its expected output,
+// line by line and character by character) and on random edits, including ones that break the syntax.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { diffChars, diffLines, type Change } from 'diff';
+import type { SgRoot } from '@ast-grep/napi';
+import { loadJsTrees, parseJsTree, reparseJsTree, type SourceEdit } from '../transforms/python/support/js-tree';
+import { firstSyntaxError } from '../transforms/python/support/language';
+
+const FIXTURES = path.join(__dirname, '..', 'testfixtures');
+
+function pythonFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? pythonFiles(full) : name.endsWith('.py') ? [full] : [];
+  });
+}
+
+/** Fixture inputs and their expected outputs: a per-transform `x.input.py`/`x.output.py`, a preset case's `input/`/`output/`. */
+function pairs(): [string, string, string][] {
+  const out: [string, string, string][] = [];
+  for (const file of pythonFiles(FIXTURES)) {
+    let expected: string | null = null;
+    if (file.endsWith('.input.py')) expected = file.replace(/\.input\.py$/, '.output.py');
+    else if (file.includes(`${path.sep}input${path.sep}`)) expected = file.replace(`${path.sep}input${path.sep}`, `${path.sep}output${path.sep}`);
+    if (expected === null) continue;
+    let after: string;
+    try {
+      after = readFileSync(expected, 'utf8');
+    } catch {
+      continue;
+    }
+    const before = readFileSync(file, 'utf8');
+    if (before !== after) out.push([path.relative(FIXTURES, file), before, after]);
+  }
+  return out;
+}
+
+/** The edits turning `before` into `after`, from a diff: offsets in `before`, sorted, not overlapping. */
+function editsOf(changes: Change[]): SourceEdit[] {
+  const edits: SourceEdit[] = [];
+  let at = 0;
+  for (const change of changes) {
+    if (change.added) {
+      const last = edits[edits.length - 1];
+      if (last !== undefined && last.end === at) last.text += change.value;
+      else edits.push({ start: at, end: at, text: change.value });
+    } else if (change.removed) {
+      edits.push({ start: at, end: at + change.value.length, text: '' });
+      at += change.value.length;
+    } else {
+      at += change.value.length;
+    }
+  }
+  return edits;
+}
+
+function apply(text: string, edits: readonly SourceEdit[]): string {
+  let out = '';
+  let cursor = 0;
+  for (const edit of edits) {
+    out += text.slice(cursor, edit.start) + edit.text;
+    cursor = edit.end;
+  }
+  return out + text.slice(cursor);
+}
+
+interface Arrays {
+  kinds: Uint16Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  named: Uint8Array;
+  fields: Uint16Array;
+  parents: Int32Array;
+  firstChild: Int32Array;
+  nextSibling: Int32Array;
+}
+
+/** The first node where the two copies differ, described, or null when they are the same. */
+function firstDifference(a: SgRoot, b: SgRoot): string | null {
+  const x = a as unknown as Arrays;
+  const y = b as unknown as Arrays;
+  if (x.kinds.length !== y.kinds.length) return `${x.kinds.length} nodes against ${y.kinds.length}`;
+  for (const key of ['kinds', 'starts', 'ends', 'named', 'fields', 'parents', 'firstChild', 'nextSibling'] as const) {
+    const i = x[key].findIndex((value, k) => value !== y[key][k]);
+    if (i >= 0) return `${key}[${i}]: ${x[key][i]} against ${y[key][i]}`;
+  }
+  return null;
+}
+
+/** Reparses `before`'s tree into `after`'s through `edits`; the difference from a full parse of `after`, or null. */
+function check(before: string, edits: readonly SourceEdit[]): string | null {
+  const after = apply(before, edits);
+  const full = parseJsTree(after);
+  const old = parseJsTree(before);
+  const incremental = reparseJsTree(old, after, edits);
+  const verdict = (tree: SgRoot) => JSON.stringify(firstSyntaxError(tree));
+  return firstDifference(full, incremental) ?? (verdict(full) === verdict(incremental) ? null : 'syntax verdicts differ');
+}
+
+/** A small seeded generator (mulberry32), so a failing case can be run again. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SNIPPETS = ['await ', 'async ', '\n', '    ', '(', ')', ':', 'x', '"', "'''", '#', '\r\n', 'ü', '😀', 'db.commit()\n', '\n    pass\n', ''];
+
+function randomEdits(text: string, next: () => number): SourceEdit[] {
+  const count = 1 + Math.floor(next() * 6);
+  const points = Array.from({ length: 2 * count }, () => Math.floor(next() * (text.length + 1))).sort((a, b) => a - b);
+  const edits: SourceEdit[] = [];
+  for (let k = 0; k < count; k++) {
+    let start = points[2 * k] as number;
+    let end = next() < 0.5 ? start : (points[2 * k + 1] as number);
+    // Never split a surrogate pair: the engine's edits are between characters.
+    if (/[\uDC00-\uDFFF]/.test(text[start] ?? '')) start--;
+    if (/[\uDC00-\uDFFF]/.test(text[end] ?? '')) end++;
+    if (edits.length > 0 && start < (edits[edits.length - 1] as SourceEdit).end) continue;
+    edits.push({ start, end, text: SNIPPETS[Math.floor(next() * SNIPPETS.length)] as string });
+  }
+  return edits;
+}
+
+beforeAll(async () => {
+  await loadJsTrees();
+});
+
+test('the fixtures give enough edited files to compare', () => {
+  expect(pairs().length).toBeGreaterThan(300);
+});
+
+test("every fixture's edits, line by line: the incremental parse is the full parse", () => {
+  const differences = pairs().flatMap(([name, before, after]) => {
+    const difference = check(before, editsOf(diffLines(before, after)));
+    return difference === null ? [] : [`${name}: ${difference}`];
+  });
+  expect(differences).toEqual([]);
+});
+
+test("every fixture's edits, character by character: the incremental parse is the full parse", () => {
+  const differences = pairs()
+    .filter(([, before]) => before.length < 6000)
+    .flatMap(([name, before, after]) => {
+      const difference = check(before, editsOf(diffChars(before, after)));
+      return difference === null ? [] : [`${name}: ${difference}`];
+    });
+  expect(differences).toEqual([]);
+});
+
+test('random edits, valid or not: the incremental parse is the full parse', () => {
+  const sources = pairs().map(([, before]) => before).filter((_, i) => i % 5 === 0);
+  const next = random(7);
+  const differences: string[] = [];
+  sources.forEach((source, i) => {
+    for (let round = 0; round < 4; round++) {
+      const edits = randomEdits(source, next);
+      const difference = check(source, edits);
+      if (difference !== null) differences.push(`source ${i}, edits ${JSON.stringify(edits)}: ${difference}`);
+    }
+  });
+  expect(differences).toEqual([]);
+});
+
+test('a chain of edits reuses each new tree, and a tree that is not the last parsed is parsed in full', () => {
+  const first = 'def f(db):\n    db.commit()\n';
+  const edits1 = [{ start: 15, end: 15, text: 'await ' }];
+  const second = apply(first, edits1);
+  const edits2 = [{ start: 0, end: 0, text: 'async ' }];
+  const third = apply(second, edits2);
+  const a = parseJsTree(first);
+  const b = reparseJsTree(a, second, edits1);
+  const c = reparseJsTree(b, third, edits2);
+  expect(firstDifference(c, parseJsTree(third))).toBeNull();
+  // `a` is no longer the last tree parsed: the edits are applied to a full parse instead.
+  const again = reparseJsTree(a, second, edits1);
+  expect(firstDifference(again, parseJsTree(second))).toBeNull();
+});
+
+test('the comparison sees a wrong tree, so the trees above were parsed incrementally', () => {
+  // Telling the old tree the edit was somewhere else: tree-sitter then reuses `x = 1` as it was, and the
+  // copy is wrong. A full parse would have been right, so this also shows reparseJsTree did reuse the tree.
+  const before = 'x = 1\ny = 2\nz = 3\n';
+  const after = 'x = 12\ny = 2\nz = 3\n';
+  const wrong = [{ start: 14, end: 14, text: '2' }];
+  const full = parseJsTree(after);
+  const incremental = reparseJsTree(parseJsTree(before), after, wrong);
+  expect(firstDifference(full, incremental)).not.toBeNull();
+  expect(check(before, [{ start: 5, end: 5, text: '2' }])).toBeNull();
+});
