@@ -6,7 +6,7 @@ import { applyEdits, mapEnd, mapOffset, OverlappingEditsError, sortAndCheckEdits
 import { processSource } from '../engine/pipeline';
 import { runProject, splitSegments } from '../engine/run';
 import { decodeSource, encodeSource } from '../engine/text';
-import { DEFAULT_TRANSFORM_OPTIONS, Transform, TransformResult } from '../engine/types';
+import { DEFAULT_TRANSFORM_OPTIONS, TextEdit, Transform, TransformResult } from '../engine/types';
 import { pythonLanguage } from '../transforms/python/support/language';
 import { removeTempDirs, tempDir } from './helpers/cli';
 
@@ -378,9 +378,10 @@ describe('whole-project index passes', () => {
       const language = {
         ...pythonLanguage,
         parse: (source: string) => (counts.parses++, pythonLanguage.parse(source)),
-        shelve: (tree: SgRoot) => {
+        reparse: (tree: SgRoot, source: string, edits: readonly TextEdit[]) => (counts.parses++, pythonLanguage.reparse!(tree, source, edits)),
+        shelve: (tree: SgRoot, editsLikely: boolean) => {
           counts.shelved++;
-          const real = pythonLanguage.shelve!(tree);
+          const real = pythonLanguage.shelve!(tree, editsLikely);
           return bytes === undefined ? real : bytes;
         },
       };

@@ -6,8 +6,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { diffChars, diffLines, type Change } from 'diff';
 import type { SgRoot } from '@ast-grep/napi';
-import { loadJsTrees, parseJsTree, reparseJsTree, type SourceEdit } from '../transforms/python/support/js-tree';
-import { firstSyntaxError } from '../transforms/python/support/language';
+import { disposeJsTree, loadJsTrees, parseJsTree, pinnedTrees, reparseJsTree, shelveJsTree, type SourceEdit } from '../transforms/python/support/js-tree';
+import { firstSyntaxError, pythonLanguage } from '../transforms/python/support/language';
+import { runProject } from '../engine/run';
+import { DEFAULT_TRANSFORM_OPTIONS } from '../engine/types';
+import { presetFor, selectTransforms } from '../cli/run-command';
 
 const FIXTURES = path.join(__dirname, '..', 'testfixtures');
 
@@ -195,4 +198,53 @@ test('the comparison sees a wrong tree, so the trees above were parsed increment
   const incremental = reparseJsTree(parseJsTree(before), after, wrong);
   expect(firstDifference(full, incremental)).not.toBeNull();
   expect(check(before, [{ start: 5, end: 5, text: '2' }])).toBeNull();
+});
+
+describe('trees pinned for the next segment', () => {
+  // The wrong-edit trick above: a wrong tree comes back only when tree-sitter reused the old one.
+  const before = 'x = 1\ny = 2\nz = 3\n';
+  const after = 'x = 12\ny = 2\nz = 3\n';
+  const wrong = [{ start: 14, end: 14, text: '2' }];
+  const reused = (old: SgRoot) => firstDifference(parseJsTree(after), reparseJsTree(old, after, wrong)) !== null;
+
+  test('a shelved tree whose file will likely be edited keeps tree-sitter\'s tree past other parses, until used', () => {
+    const kept = parseJsTree(before);
+    shelveJsTree(kept, true);
+    expect(pinnedTrees().count).toBe(1);
+    parseJsTree('other = 1\n');
+    expect(reused(kept)).toBe(true);
+    expect(pinnedTrees()).toEqual({ count: 0, bytes: 0 });
+  });
+
+  test('without the hint, or once disposed of, the tree is parsed in full', () => {
+    const unlikely = parseJsTree(before);
+    shelveJsTree(unlikely, false);
+    parseJsTree('other = 1\n');
+    expect(reused(unlikely)).toBe(false);
+    const disposed = parseJsTree(before);
+    shelveJsTree(disposed, true);
+    disposeJsTree(disposed);
+    expect(pinnedTrees().count).toBe(0);
+    expect(reused(disposed)).toBe(false);
+  });
+
+  test('a whole run leaves no tree pinned', async () => {
+    const dir = path.join(FIXTURES, 'apps', 'blog');
+    const preset = presetFor('default', undefined);
+    let most = 0;
+    const language = {
+      ...pythonLanguage,
+      shelve: (tree: SgRoot, editsLikely: boolean) => {
+        const bytes = pythonLanguage.shelve!(tree, editsLikely);
+        most = Math.max(most, pinnedTrees().count);
+        return bytes;
+      },
+    };
+    await runProject({
+      paths: [dir], cwd: dir, exclude: [], language, transforms: selectTransforms(preset, undefined),
+      transformOptions: { ...DEFAULT_TRANSFORM_OPTIONS, ...preset.options }, annotate: false, maxFileSize: 1 << 20,
+    });
+    expect(most).toBeGreaterThan(1);
+    expect(pinnedTrees()).toEqual({ count: 0, bytes: 0 });
+  });
 });

@@ -158,7 +158,7 @@ test('a shelved tree answers as a fresh parse of its text, with new node objects
   const tree = parseJsTree(source);
   const before = describeTree(tree, FIELDS);
   const call = tree.root().find({ rule: { kind: 'call' } });
-  const bytes = shelveJsTree(tree);
+  const bytes = shelveJsTree(tree, false);
   // 25 bytes per node in the typed arrays; the text is the file's own string, held with or without the tree.
   expect(bytes).toBe(25 * (tree as unknown as { size: number }).size);
   expect(describeTree(tree, FIELDS)).toEqual(describeTree(parseJsTree(source), FIELDS));

@@ -266,9 +266,10 @@ export interface LanguageSupport<Tree> {
    * analyses built on it (memo tables, node objects), so the kept tree answers as a fresh parse of the same
    * text would, and returns the bytes keeping it holds beyond the text (the file holds the text anyway);
    * null when it cannot be kept (the engine then disposes it and parses the text again when the file's turn
-   * comes). Without it, trees are never kept.
+   * comes). Without it, trees are never kept. `editsLikely`: a transform of the next segment may act on the
+   * file (its prefilter matches), so its tree will likely be parsed again after edits (see `reparse`).
    */
-  shelve?(tree: Tree): number | null;
+  shelve?(tree: Tree, editsLikely: boolean): number | null;
   /**
    * Loads what `parse` needs that cannot load synchronously (a WebAssembly parser). The engine awaits it
    * before its first parse, in every thread that parses; `parse` must still work before it resolved, perhaps slower.

@@ -215,16 +215,17 @@ export class FileWork<Tree> {
         this.summaryFailure = { order: file.order, message: error instanceof Error ? error.message : String(error) };
       }
     }
-    if (!this.keep(file)) file.state.release(language);
+    if (!this.keep(file, next)) file.state.release(language);
     this.live.push(file);
   }
 
-  /** Shelves the file's tree if the language can and the budget has room; false when it must be released. */
-  private keep(file: LiveFile<Tree>): boolean {
-    const { language, keptTreeBytes = DEFAULT_KEPT_TREE_BYTES } = this.config;
+  /** Shelves the file's tree for segment `next` if the language can and the budget has room; false when it must be released. */
+  private keep(file: LiveFile<Tree>, next: number): boolean {
+    const { language, segments, transformOptions, keptTreeBytes = DEFAULT_KEPT_TREE_BYTES } = this.config;
     const tree = file.state.tree;
     if (tree === null || language.shelve === undefined || this.keptBytes >= keptTreeBytes) return false;
-    const bytes = language.shelve(tree);
+    const editsLikely = (segments[next]?.transforms ?? []).some((t) => mayAct(t.prefilter, file.state.text, transformOptions));
+    const bytes = language.shelve(tree, editsLikely);
     if (bytes === null || this.keptBytes + bytes > keptTreeBytes) return false;
     file.keptBytes = bytes;
     this.keptBytes += bytes;

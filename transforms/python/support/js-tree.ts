@@ -81,18 +81,20 @@ export interface SourceEdit {
 
 /**
  * The tree of `source`, which is `old`'s text with `edits` applied (sorted, not overlapping, offsets in
- * the old text). When `old` is the last tree this thread parsed, tree-sitter parses again incrementally:
- * it is told where the text changed and reuses the old tree's unchanged subtrees, which is most of a
- * transform's output (a few `await`s and renames in a file). Otherwise, a full parse. Either way the copy
- * is the one a full parse of `source` gives (checked on every fixture step by __tests__/js-tree.test.ts).
+ * the old text). When tree-sitter's own tree of `old` is still at hand (the last one this thread parsed, or
+ * one pinned by shelveJsTree), tree-sitter parses again incrementally: it is told where the text changed
+ * and reuses the old tree's unchanged subtrees, which is most of a transform's output (a few `await`s and
+ * renames in a file). Otherwise, a full parse. Either way the copy is the one a full parse of `source`
+ * gives (checked on every fixture's edits by __tests__/incremental-parse.test.ts).
  */
 export function reparseJsTree(old: SgRoot, source: string, edits: readonly SourceEdit[]): SgRoot {
   if (parser === null || language === null) throw new Error('reparseJsTree before loadJsTrees() resolved');
-  const previous = retained !== null && retained.root === (old as unknown) ? retained.tree : null;
+  const root = old as unknown as JsRoot;
+  const previous = unpin(root) ?? (retained !== null && retained.root === root ? retained.tree : null);
   if (previous === null) return parseJsTree(source);
-  retained = null;
+  if (retained?.tree === previous) retained = null;
   try {
-    markEdits(previous, (old as unknown as JsRoot).source, edits);
+    markEdits(previous, root.source, edits);
     return new JsRoot(source, parser, language, previous) as unknown as SgRoot;
   } finally {
     previous.delete();
@@ -100,15 +102,47 @@ export function reparseJsTree(old: SgRoot, source: string, edits: readonly Sourc
 }
 
 /**
- * The WebAssembly tree of the last copy made, kept for reparseJsTree; the one before it is deleted then.
- * One tree per thread at most: tree-sitter's own trees take several times the copy's memory, and the
- * WebAssembly heap never shrinks, so keeping one per waiting file would hold the run's peak for good.
+ * The WebAssembly tree of the last copy made, kept for reparseJsTree; the one before it is deleted then,
+ * unless shelveJsTree pinned it.
  */
 let retained: { root: JsRoot; tree: Tree } | null = null;
 
 function retain(root: JsRoot, tree: Tree): void {
-  retained?.tree.delete();
+  if (retained !== null && !pinned.has(retained.root)) retained.tree.delete();
   retained = { root, tree };
+}
+
+/**
+ * tree-sitter's trees of kept copies whose files the next segment will likely edit, so that edit's re-parse
+ * is incremental too. Bounded apart from the engine's kept-tree budget: tree-sitter's trees take about 83
+ * bytes a node against the copy's 25 (measured on the 1k bench tree), and the WebAssembly heap never
+ * shrinks, so whatever this holds at its peak stays the thread's for the rest of the run.
+ */
+const pinned = new Map<JsRoot, Tree>();
+let pinnedBytes = 0;
+export const PINNED_TREE_BYTES = 48 * 1024 * 1024;
+const WASM_BYTES_PER_NODE = 84;
+
+function unpin(root: JsRoot): Tree | null {
+  const tree = pinned.get(root);
+  if (tree === undefined) return null;
+  pinned.delete(root);
+  pinnedBytes -= root.size * WASM_BYTES_PER_NODE;
+  return tree;
+}
+
+/** Frees tree-sitter's tree of a copy, if one is pinned; the engine is done with the copy. */
+export function disposeJsTree(tree: SgRoot): void {
+  const root = tree as unknown as JsRoot;
+  const pinnedTree = unpin(root);
+  if (pinnedTree === null) return;
+  if (retained?.root === root) retained = null;
+  pinnedTree.delete();
+}
+
+/** How many of tree-sitter's trees are pinned, and their estimated bytes (for tests). */
+export function pinnedTrees(): { count: number; bytes: number } {
+  return { count: pinned.size, bytes: pinnedBytes };
 }
 
 /**
@@ -139,9 +173,21 @@ export function isJsTree(tree: unknown): boolean {
   return tree instanceof JsRoot;
 }
 
-/** See JsRoot.shelve. */
-export function shelveJsTree(tree: SgRoot): number {
-  return (tree as unknown as JsRoot).shelve();
+/**
+ * See JsRoot.shelve. With `editsLikely` (a transform of the next segment may act on the file), tree-sitter's
+ * tree of the copy is pinned too when it is the last one parsed and PINNED_TREE_BYTES allows, so the re-parse
+ * after that transform's edits is incremental. The engine disposes of every tree it drops (disposeJsTree).
+ */
+export function shelveJsTree(tree: SgRoot, editsLikely: boolean): number {
+  const root = tree as unknown as JsRoot;
+  if (editsLikely && retained !== null && retained.root === root && !pinned.has(root)) {
+    const bytes = root.size * WASM_BYTES_PER_NODE;
+    if (pinnedBytes + bytes <= PINNED_TREE_BYTES) {
+      pinned.set(root, retained.tree);
+      pinnedBytes += bytes;
+    }
+  }
+  return root.shelve();
 }
 
 export class JsRoot {

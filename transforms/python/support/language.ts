@@ -4,7 +4,7 @@ import type { LanguageSupport, SyntaxProblem } from '../../../engine/types';
 import { forgetView, shareView } from './cached-tree';
 import { misplacedAsync } from './async-context';
 import { excludedFunctions } from './excluded-functions';
-import { isJsTree, jsSyntaxProblem, jsTreesLoaded, loadJsTrees, parseJsTree, reparseJsTree, shelveJsTree } from './js-tree';
+import { disposeJsTree, isJsTree, jsSyntaxProblem, jsTreesLoaded, loadJsTrees, parseJsTree, reparseJsTree, shelveJsTree } from './js-tree';
 
 let registered = false;
 
@@ -80,9 +80,9 @@ export const pythonLanguage: LanguageSupport<SgRoot> = {
   },
   // Only a JS tree parses again incrementally (ast-grep's binding cannot edit a tree).
   reparse: (tree, source, edits) => (isJsTree(tree) ? reparseJsTree(tree, source, edits) : pythonLanguage.parse(source)),
-  dispose: forgetView,
+  dispose: (tree) => (isJsTree(tree) ? disposeJsTree(tree) : forgetView(tree)),
   // A JS tree is plain memory the engine can account for; a native one is not kept (its size is unknown to us).
-  shelve: (tree) => (isJsTree(tree) ? shelveJsTree(tree) : null),
+  shelve: (tree, editsLikely) => (isJsTree(tree) ? shelveJsTree(tree, editsLikely) : null),
   firstSyntaxError: (tree) => firstSyntaxError(tree),
   outputProblem: (tree, source) => {
     const misplaced = misplacedAsync(tree, source);
