@@ -221,6 +221,13 @@ describe('trees pinned for the next segment', () => {
     shelveJsTree(unlikely, false);
     parseJsTree('other = 1\n');
     expect(reused(unlikely)).toBe(false);
+    // Pinned for one segment, then shelved for one that will likely leave it alone: the pin is dropped.
+    const dropped = parseJsTree(before);
+    shelveJsTree(dropped, true);
+    expect(pinnedTrees().count).toBe(1);
+    shelveJsTree(dropped, false);
+    expect(pinnedTrees().count).toBe(0);
+    expect(reused(dropped)).toBe(false);
     const disposed = parseJsTree(before);
     shelveJsTree(disposed, true);
     disposeJsTree(disposed);

@@ -180,7 +180,9 @@ export function isJsTree(tree: unknown): boolean {
  */
 export function shelveJsTree(tree: SgRoot, editsLikely: boolean): number {
   const root = tree as unknown as JsRoot;
-  if (editsLikely && retained !== null && retained.root === root && !pinned.has(root)) {
+  // Pinned for an earlier segment that left the file as it was, and no longer needed: room for another.
+  if (!editsLikely) disposeJsTree(tree);
+  else if (retained !== null && retained.root === root && !pinned.has(root)) {
     const bytes = root.size * WASM_BYTES_PER_NODE;
     if (pinnedBytes + bytes <= PINNED_TREE_BYTES) {
       pinned.set(root, retained.tree);
