@@ -2,7 +2,7 @@ import type { SgRoot } from '@ast-grep/napi';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { planAnnotations } from '../engine/annotate';
-import { applyEdits, mapEnd, mapOffset, OverlappingEditsError, sortAndCheckEdits, unmapOffset } from '../engine/edits';
+import { applyEdits, mapEnd, mapOffset, OverlappingEditsError, sortAndCheckEdits, unmapOffset, untouchedRange } from '../engine/edits';
 import { processSource } from '../engine/pipeline';
 import { runProject, splitSegments } from '../engine/run';
 import { decodeSource, encodeSource } from '../engine/text';
@@ -69,6 +69,25 @@ describe('edits', () => {
     expect(unmapOffset(8, spans)).toBe(8); // just after it
     expect(unmapOffset(10, spans)).toBe(10);
     for (const offset of [0, 1, 2, 3, 4, 8, 12, 19]) expect(unmapOffset(mapOffset(offset, sortAndCheckEdits(planned, 20)), spans)).toBe(offset);
+  });
+
+  test('tells text a step wrote or removed from from the input\'s own, through several steps', () => {
+    const input = 'def f():\n    db.commit()\n';
+    const span = (e: { start: number; end: number; text: string }) => ({ start: e.start, end: e.end, length: e.text.length });
+    // Step 1 inserts `await ` before the call; step 2 inserts `async ` before `def` and deletes the `()` of `f()`.
+    const first = [{ start: 13, end: 13, text: 'await ' }];
+    const afterFirst = applyEdits(input, first);
+    const second = [{ start: 0, end: 0, text: 'async ' }, { start: 5, end: 7, text: '' }];
+    const output = applyEdits(afterFirst, second);
+    expect(output).toBe('async def f:\n    await db.commit()\n');
+    const steps = [first.map(span), second.map(span)];
+    const at = (text: string) => [output.indexOf(text), output.indexOf(text) + text.length] as const;
+    expect(untouchedRange(...at('def'), steps)).toBe(true); // moved, not written
+    expect(untouchedRange(...at('db.commit()'), steps)).toBe(true); // an insertion just before it does not touch it
+    expect(untouchedRange(...at('async'), steps)).toBe(false); // written by step 2
+    expect(untouchedRange(...at('await'), steps)).toBe(false); // written by step 1, moved by step 2
+    expect(untouchedRange(...at('f:'), steps)).toBe(false); // step 2 deleted text between `f` and `:`
+    expect(untouchedRange(0, 3, [])).toBe(true);
   });
 });
 

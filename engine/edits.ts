@@ -89,6 +89,29 @@ export interface EditSpan {
 }
 
 /**
+ * Whether [start, end) of the text after `steps` (each step's edits, in order) is text none of them wrote or
+ * removed from: the input's own, only moved. An insertion at either end does not touch it; a deletion inside does.
+ */
+export function untouchedRange(start: number, end: number, steps: readonly (readonly EditSpan[])[]): boolean {
+  let from = start;
+  let to = end;
+  for (let k = steps.length - 1; k >= 0; k--) {
+    let delta = 0;
+    for (const edit of steps[k] as readonly EditSpan[]) {
+      const newStart = edit.start + delta;
+      const newEnd = newStart + edit.length;
+      const touches = edit.length > 0 ? newStart < to && from < newEnd : from < newStart && newStart < to;
+      if (touches) return false;
+      if (newStart >= to) break;
+      delta += edit.length - (edit.end - edit.start);
+    }
+    from -= delta;
+    to -= delta;
+  }
+  return true;
+}
+
+/**
  * The inverse of mapOffset: where an offset of the new text was in the old one. An offset inside
  * inserted or replacement text maps to the start of the edit (the line where the insertion starts).
  */

@@ -153,6 +153,11 @@ export interface IndexInput<Tree> {
   source: string;
   tree: Tree;
   options: TransformOptions;
+  /**
+   * Whether [start, end) of `source` is the run's input text, which no earlier transform wrote (only moved).
+   * Absent where the engine does not track it: an indexer must then answer as if nothing were known.
+   */
+  untouched?(start: number, end: number): boolean;
 }
 
 /**

@@ -4,6 +4,7 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import { errorCode } from './discover';
+import { untouchedRange } from './edits';
 import { EditRecord, FileOutcome, FileState, finishFile, mayAct, OutcomeFinding, outputIsFinal, runTransforms, startFile } from './pipeline';
 import { decodeSource, DecodedText, encodeSource } from './text';
 import type { LanguageSupport, ProjectIndexer, Transform, TransformOptions } from './types';
@@ -209,7 +210,9 @@ export class FileWork<Tree> {
     if (indexer && this.summaryFailure === null && mayAct(indexer.prefilter, file.state.text, transformOptions)) {
       try {
         const tree = file.state.treeFor(language);
-        const summary = indexer.summarize({ path: file.path, absPath: file.absPath, source: file.state.text, tree, options: transformOptions });
+        const history = file.state.history;
+        const untouched = (start: number, end: number): boolean => untouchedRange(start, end, history);
+        const summary = indexer.summarize({ path: file.path, absPath: file.absPath, source: file.state.text, tree, options: transformOptions, untouched });
         this.summaries.push({ order: file.order, path: file.path, summary });
       } catch (error) {
         this.summaryFailure = { order: file.order, message: error instanceof Error ? error.message : String(error) };

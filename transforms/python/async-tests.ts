@@ -32,6 +32,8 @@ export const asyncTestsIndexer: ProjectIndexer<SgRoot, TestSummary, TestPlan> = 
   summarize: (raw) => {
     const input = withCachedTree(raw);
     const tests = testFacts(input.tree, input.source, input.path, [input.options.getDbName, input.options.asyncGetDbName], input.options.sessionFactories);
+    // A function definition starts at its `async` keyword.
+    if (input.untouched) for (const f of tests.functions) f.asyncInInput = input.source.startsWith('async', f.id) && input.untouched(f.id, f.id + 5);
     // Whether each session fixture's rewrite succeeds is known from this file alone, but for the imported
     // factory twins it needs, which the plan checks in the index: so tests in other files may follow it.
     const fixtures = tests.functions.filter((x) => x.session === 'ok');

@@ -48,6 +48,12 @@ export interface FunctionFacts {
   indent: string;
   /** A method of a unittest.TestCase subclass (by the base's name). */
   unittest: boolean;
+  /**
+   * `async def` in the run's input, not made async by an earlier transform: something already runs it (a marker,
+   * a decorator, unittest's IsolatedAsyncioTestCase, anyio), so it gets no marker or fixture decorator for
+   * running it. False when unknown (set by the async-tests indexer from IndexInput.untouched).
+   */
+  asyncInInput: boolean;
   /** For fixtures: the session shape ('ok'), a reason it is not recognised, or null when it opens no session. */
   session: 'ok' | { reason: string } | null;
   /**
@@ -275,6 +281,7 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
       session: shape === null ? null : shape.ok ? 'ok' : { reason: shape.reason },
       switches: null,
       refused: null,
+      asyncInInput: false,
       handsOut: fixture ? handedOut(fn, params) : null,
       ...usesOf(fn, params, source, overrides),
       ...bindReadsOf(fn, params),

@@ -1536,9 +1536,12 @@ function functionScoped(facts: FunctionFacts): boolean {
  */
 function asyncMarks(mode: AsyncioMode, s: TestSummary, facts: FunctionFacts, isTest: boolean, isFixture: boolean, alreadyAsync: boolean, loop: string | null = null): Pick<ConvertedFunction, 'marker' | 'decorator'> {
   const strict = mode === 'strict';
+  // What was async before the run is run by whatever ran it then (a decorator, unittest, anyio): only a loop scope
+  // this run's session fixture needs is written on it.
+  const runner = strict && !(facts.asyncInInput && loop === null);
   // A loop scope needs the marker in auto mode too. The markers it has already name that loop scope (see loopDomain).
-  const marker = isTest && (strict || loop !== null) && !facts.marked && !s.tests.moduleMarked ? { at: facts.markerAt, indent: facts.indent, loop } : null;
-  const decorator = isFixture && facts.fixture && facts.fixture.callee !== 'pytest_asyncio.fixture' && (strict || !alreadyAsync || loop !== null) ? { start: facts.fixture.start, end: facts.fixture.end, loop, slot: facts.fixture.slot } : null;
+  const marker = isTest && (runner || loop !== null) && !facts.marked && !s.tests.moduleMarked ? { at: facts.markerAt, indent: facts.indent, loop } : null;
+  const decorator = isFixture && facts.fixture && facts.fixture.callee !== 'pytest_asyncio.fixture' && (runner || !alreadyAsync || loop !== null) ? { start: facts.fixture.start, end: facts.fixture.end, loop, slot: facts.fixture.slot } : null;
   return { marker, decorator };
 }
 

@@ -27,8 +27,8 @@ def test_via_outer(make_product) -> None:
     assert outer(make_product) == 2
 
 
-async def test_via_async_helper(db: dict, make_product) -> None:
-    assert await place_orders(db, make_product) == 3
+def test_via_async_helper(db: dict, make_product) -> None:
+    assert place_orders(db, make_product) == 3
 
 
 def names(factory) -> str:
