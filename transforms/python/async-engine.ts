@@ -236,10 +236,12 @@ const REEXPORTED_ATTRIBUTE = /session|engine/i;
  */
 function moduleAttributeUses(tree: SgRoot, source: string, getDbName: string): SessionBind[] {
   if (!source.includes(`.${getDbName}`) && !/\.\w*(session|engine)/i.test(source)) return [];
-  const imports = collectImports(tree);
   const modules = new Map<string, string>();
-  for (const i of imports.from) if (i.name !== '*' && i.node.parent()?.kind() === 'module') modules.set(i.alias ?? i.name, `${i.module}${i.module.endsWith('.') ? '' : '.'}${i.name}`);
-  for (const i of imports.plain) if (i.alias !== null && i.node.parent()?.kind() === 'module') modules.set(i.alias, i.module);
+  // Only statements of the module itself, and a plain `import a.b` only under an alias: it binds the package `a`,
+  // and `a.b.get_db` is no identifier's attribute.
+  for (const b of moduleLevelImportBindings(collectImports(tree), { relative: true })) {
+    if (b.node.parent()?.kind() === 'module' && (b.aliased || b.node.kind() !== 'import_statement')) modules.set(b.local, b.target);
+  }
   if (modules.size === 0) return [];
   const uses: SessionBind[] = [];
   for (const attribute of tree.root().findAll({ rule: { kind: 'attribute' } })) {

@@ -98,21 +98,28 @@ export interface ImportBinding {
   /** `from a.b import c as d` → `a.b.c`; `import a.b` → `a` (binds the package); `import a.b as c` → `a.b`. */
   target: string;
   node: SgNode;
+  /** Bound under an `as` name: `import a.b as c` binds the module `a.b`, where `import a.b` binds only the package `a`. */
+  aliased: boolean;
 }
 
-/** Names bound by import statements that are not inside a function or class (relative and wildcard imports skipped). */
-export function moduleLevelImportBindings(imports: ModuleImports): ImportBinding[] {
+/**
+ * Names bound by import statements that are not inside a function or class (wildcard imports skipped). Relative
+ * imports are skipped unless `relative` is set: their target is then as written, dots kept (`from .. import deps` →
+ * `..deps`, `from .db import session` → `.db.session`), for a caller that resolves it against the file's path.
+ */
+export function moduleLevelImportBindings(imports: ModuleImports, { relative = false }: { relative?: boolean } = {}): ImportBinding[] {
   const bindings: ImportBinding[] = [];
   for (const imp of imports.from) {
-    if (imp.relativeLevel > 0 || imp.name === '*' || imp.module === '__future__' || !isModuleLevel(imp.node)) continue;
-    bindings.push({ local: imp.alias ?? imp.name, target: `${imp.module}.${imp.name}`, node: imp.node });
+    if ((imp.relativeLevel > 0 && !relative) || imp.name === '*' || imp.module === '__future__' || !isModuleLevel(imp.node)) continue;
+    const target = imp.module.endsWith('.') ? `${imp.module}${imp.name}` : `${imp.module}.${imp.name}`;
+    bindings.push({ local: imp.alias ?? imp.name, target, node: imp.node, aliased: imp.alias !== null });
   }
   for (const imp of imports.plain) {
     if (!isModuleLevel(imp.node)) continue;
-    if (imp.alias) bindings.push({ local: imp.alias, target: imp.module, node: imp.node });
+    if (imp.alias) bindings.push({ local: imp.alias, target: imp.module, node: imp.node, aliased: true });
     else {
       const top = imp.module.split('.')[0] ?? imp.module;
-      bindings.push({ local: top, target: top, node: imp.node });
+      bindings.push({ local: top, target: top, node: imp.node, aliased: false });
     }
   }
   return bindings;
