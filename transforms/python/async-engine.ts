@@ -8,6 +8,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, IndexInput, ProjectIndexer, SessionFactoryKind, TextEdit, Transform, TransformContext, TransformOptions, TransformResult } from '../../engine/types';
 import { EngineIndex, importedByOthers, importsUntwinned, type EngineSummary, type SessionBind } from './scaffold/engine-index';
+import { unfollowedBindings } from './scaffold/reexports';
 import { SessionResolver, sessionOptionsFrom } from './query/sessions';
 import { isTestPath } from './index/modules';
 import { ifBranchBodies, reraises } from './query/syntax';
@@ -192,10 +193,15 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
   // (EngineIndex.importedByOthers); a file with none of the other words gives only those.
   prefilter: (options) => [...sessionWords(options), 'import'],
   summarize: (input: IndexInput<SgRoot>) => {
-    const fromImports = collectImports(input.tree)
+    const fromImports: NonNullable<EngineSummary['fromImports']> = collectImports(input.tree)
       .from.filter((i) => i.name !== '*' && i.module !== '__future__')
-      // `top`: a module-level import under its own name, which binds the name for importers of this module (a re-export).
-      .map((i) => (i.alias === null && i.node.parent()?.kind() === 'module' ? { module: i.module, name: i.name, top: true as const } : { module: i.module, name: i.name }));
+      // `top`: a module-level import, which binds the name for importers of this module (a re-export); `local`: its alias.
+      .map((i) => ({
+        module: i.module,
+        name: i.name,
+        ...(i.node.parent()?.kind() === 'module' ? { top: true as const } : {}),
+        ...(i.alias !== null && i.alias !== i.name ? { local: i.alias } : {}),
+      }));
     // The ignore mark as in the engine's prefilter check (pipeline.ts mayAct): such a file was always summarized.
     const full = input.source.includes('awaitify:') || sessionWords(input.options).some((w) => input.source.includes(w));
     // On the memoising view: every call's callee is resolved through the same few scopes again and again.
@@ -203,7 +209,12 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
       ? new EngineTwins({ path: input.path, source: input.source, tree: cachedTree(input.tree), options: input.options, isIgnored: () => false }).summary(input.absPath)
       : { absPath: input.absPath, sessionBinds: [], twinnable: [], sessionAliases: [], sessionFactories: [] };
     fromImports.push(...moduleAttributeUses(input.tree, input.source, input.options.getDbName));
+    const bindings = unfollowedBindings(input.tree, input.source);
+    // A plain assignment (`SessionLocal = session.SessionLocal`, the name's only binding) is followed as an import is.
+    for (const b of bindings) if (b.object !== undefined) fromImports.push({ module: b.module, name: b.name, top: true, assigned: b.object, ...(b.local !== b.name ? { local: b.local } : {}) });
     if (fromImports.length > 0) summary.fromImports = fromImports;
+    const unfollowed = bindings.filter((b) => b.object === undefined).map(({ local, module, name, why }) => ({ local, module, name, why }));
+    if (unfollowed.length > 0) summary.unfollowed = unfollowed;
     return summary;
   },
   build: (summaries, options) => new EngineIndex(summaries, options),
@@ -215,13 +226,14 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
     // Only when some module has one: summaries of later transforms hold the options.
     ...(Object.keys(index.asyncDependencyModules).length > 0 ? { asyncDependencyModules: index.asyncDependencyModules } : {}),
     ...(Object.keys(index.untwinnedImports).length > 0 ? { untwinnedImports: index.untwinnedImports } : {}),
-    ...(Object.keys(index.untwinnedDependencies).length > 0
-      ? { untwinnedDependencies: index.untwinnedDependencies, untwinnedDependencyModules: index.untwinnedDependencyModules }
-      : {}),
+    ...(Object.keys(index.untwinnedDependencies).length > 0 ? { untwinnedDependencies: index.untwinnedDependencies } : {}),
+    ...(Object.keys(index.untwinnedDependencyModules).length > 0 ? { untwinnedDependencyModules: index.untwinnedDependencyModules } : {}),
     ...(Object.keys(index.sessionAttributes).length > 0 ? { sessionAttributes: index.sessionAttributes } : {}),
     ...(Object.keys(index.sessionFixtures).length > 0 ? { sessionFixtures: index.sessionFixtures } : {}),
     ...(Object.keys(index.importedByOthers).length > 0 ? { importedByOthers: index.importedByOthers } : {}),
     ...(Object.keys(index.reexportCandidates).length > 0 ? { reexportCandidates: index.reexportCandidates } : {}),
+    ...(Object.keys(index.unfollowedReexports).length > 0 ? { unfollowedReexports: index.unfollowedReexports } : {}),
+    ...(Object.keys(index.keptDependencyPaths).length > 0 ? { keptDependencyPaths: index.keptDependencyPaths } : {}),
   }),
 };
 

@@ -247,7 +247,7 @@ class GetDbRewrite {
     this.findings.push({
       rule: RULE_NO_TWIN,
       offset: site.target.range().start.index,
-      message: `\`${this.getDb}\` (${where}) gets no async twin \`${this.asyncName}\` (see the ENGINE-* finding at its definition), so this use stays on \`${this.getDb}\` and the code receiving its session stays sync`,
+      message: `\`${this.getDb}\` (${where}) gets no async twin \`${this.asyncName}\` (see the ENGINE-* finding at its definition, or REEXPORT-UNFOLLOWED where a module hands it on), so this use stays on \`${this.getDb}\` and the code receiving its session stays sync`,
       hint: `Write \`async def ${this.asyncName}()\` beside \`${this.getDb}\` by hand (an AsyncSession on an async engine), then run awaitify again to move this use and its callers to it.`,
     });
     return true;

@@ -17,7 +17,7 @@ import { HINTS, RULES } from './propagate/rules';
 import { syncSessionArguments } from './propagate/session-args';
 import { asyncKeyword, callArgs, end, start } from './query/syntax';
 import { collectImports, type ImportChange, importInsertionPoint, isModuleLevel, type ModuleImports, planImportEdits } from './support/imports';
-import { importedByOthers, untwinnedDependencyPaths } from './scaffold/engine-index';
+import { importedByOthers, untwinnedDependencyPaths, type EngineOptions } from './scaffold/engine-index';
 import { nameTable } from './support/scope';
 import { withCachedTree } from './support/cached-tree';
 import { ASYNC_SESSION_MODULES, awaitsTakenOut, boundAtModuleLevel, unusedImport } from './support/sync-back';
@@ -362,6 +362,8 @@ function sessionAnnotationEdits(
   const all = new Set(defs);
   const injected = new Set(routes);
   const { getDbName } = ctx.options;
+  // `from .session import get_db as get_session` in a package: `Depends(get_session)` is get_db under that name.
+  const renamed = new Set(Object.values((ctx.options as EngineOptions).unfollowedReexports ?? {}).flatMap((list) => list.filter((u) => u.what === 'dependency').map((u) => u.name)));
   const reason = `${ID}: the function stays sync, handed the sync Session of a get_db with no async twin`;
   const replaced: number[] = [...alsoReplaced];
   for (const fn of ctx.tree.root().findAll({ rule: { kind: 'function_definition' } })) {
@@ -376,7 +378,7 @@ function sessionAnnotationEdits(
         const args = value?.kind() === 'call' ? callArgs(value) : null;
         const provider = args && args.positional.length === 1 && args.keywords.size === 0 ? args.positional[0] : undefined;
         const name = provider?.kind() === 'attribute' ? provider.field('attribute')?.text() : provider?.text();
-        if ((callee !== 'Depends' && callee !== 'fastapi.Depends') || name !== getDbName) continue;
+        if ((callee !== 'Depends' && callee !== 'fastapi.Depends') || (name !== getDbName && !renamed.has(name ?? ''))) continue;
       }
       out.edits.push({ start: start(annotation), end: end(annotation), text: 'Session', reason });
       replaced.push(start(annotation));

@@ -4,11 +4,11 @@
 // Whether the twin exists is read from the run's own output: this transform's project pass comes after
 // async-engine has written the twins, and summarizes the module-level twin names each file binds then.
 import type { SgRoot } from '@ast-grep/napi';
-import type { ProjectIndexer, Transform, TransformContext, TransformOptions, TransformResult } from '../../engine/types';
+import type { FindingInput, ProjectIndexer, Transform, TransformContext, TransformOptions, TransformResult } from '../../engine/types';
 import { namedChildren } from './query/syntax';
-import type { EngineOptions, ReexportedTwin } from './scaffold/engine-index';
-import { dunderAllEdits, reexportEdits, reexportWords } from './scaffold/reexports';
-import { twinOrigin } from './scaffold/twin-names';
+import type { EngineOptions, ReexportedTwin, UnfollowedReexport } from './scaffold/engine-index';
+import { dunderAllEdits, reexportEdits, reexportWords, unfollowedBindings, type UnfollowedWhy } from './scaffold/reexports';
+import { twinName, twinOrigin } from './scaffold/twin-names';
 import { collectImports, dunderAllNames } from './support/imports';
 
 interface TwinSummary {
@@ -34,10 +34,11 @@ export class ReexportIndex {
       for (const [path, list] of Object.entries(candidates)) {
         for (const c of list) {
           const here = binds.get(path) ?? new Set<string>();
-          if (!binds.get(c.target)?.has(c.twin) || here.has(c.twin)) continue;
+          if (!binds.get(c.target)?.has(c.alias?.sourceTwin ?? c.twin) || here.has(c.twin)) continue;
           here.add(c.twin);
           binds.set(path, here);
-          (this.twins[path] ??= []).push({ module: c.module, name: c.name, twin: c.twin });
+          const { target: _, ...twin } = c;
+          (this.twins[path] ??= []).push(twin);
           changed = true;
         }
       }
@@ -83,7 +84,8 @@ export const transform: Transform<SgRoot> = {
     const counts: Record<string, number> = {};
     if (added > 0) counts['twins re-exported'] = added;
     if (listed.length > 0) counts['twins listed in __all__'] = listed.length;
-    return { edits: [...edits, ...listed], findings: [], counts };
+    const unfollowed = (ctx.options as EngineOptions).unfollowedReexports?.[ctx.path] ?? [];
+    return { edits: [...edits, ...listed], findings: unfollowed.length > 0 ? unfollowedFindings(ctx, unfollowed) : [], counts };
   },
 };
 
@@ -129,4 +131,41 @@ function moduleLevelTwins(tree: SgRoot, options: TransformOptions): { name: stri
     note(bound, bound === options.asyncGetDbName || factories.has(originOf(imported.name, options) ?? ''));
   }
   return [...found].map(([name, session]) => ({ name, session }));
+}
+
+export const RULE_UNFOLLOWED = 'REEXPORT-UNFOLLOWED';
+
+const HOW: Record<UnfollowedWhy, string> = {
+  conditional: 'inside a module-level `try`/`if`, where another branch may bind something else or nothing',
+  assignment: 'by an assignment',
+  alias: 'under another name',
+};
+
+/**
+ * The bindings EngineIndex.unfollowedReexports lists for this file, each reported once where it is bound: its importers
+ * keep the sync name, since no twin is written beside it here.
+ */
+function unfollowedFindings(ctx: TransformContext<SgRoot>, list: readonly UnfollowedReexport[]): FindingInput[] {
+  const { getDbName, asyncGetDbName } = ctx.options;
+  const bindings = unfollowedBindings(ctx.tree, ctx.source);
+  const imports = collectImports(ctx.tree).from.filter((i) => i.node.parent()?.kind() === 'module');
+  const findings: FindingInput[] = [];
+  for (const u of list) {
+    const node =
+      u.why === 'alias'
+        ? imports.find((i) => (i.alias ?? i.name) === u.name && (i.name === getDbName) !== (u.name === getDbName))?.node
+        : bindings.find((b) => b.local === u.name && b.why === u.why)?.node;
+    if (!node) continue;
+    const twin = u.what === 'dependency' ? (u.name === getDbName ? asyncGetDbName : `the twin of \`${u.name}\``) : twinName(u.name);
+    const message =
+      u.what === 'dependency'
+        ? `\`${u.name}\` is the session dependency, bound here ${HOW[u.why]}: awaitify gives it no async twin in this module, so its importers keep \`${u.name}\` and their sessions stay sync`
+        : `\`${u.name}\` is a session factory, bound here ${HOW[u.why]}: awaitify gives it no async twin in this module, so the code importing it from here keeps its sync sessions`;
+    const hint =
+      u.what === 'dependency' && u.name !== getDbName
+        ? `Re-export \`${asyncGetDbName}\` from here by hand and use \`Depends(${asyncGetDbName})\` where \`${u.name}\` is used, then run awaitify again.`
+        : `Bind \`${twin}\` here the same way \`${u.name}\` is bound (from the module's async twin), then run awaitify again to move its importers to it.`;
+    findings.push({ rule: RULE_UNFOLLOWED, offset: node.range().start.index, message, hint });
+  }
+  return findings;
 }

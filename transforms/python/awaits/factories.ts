@@ -90,7 +90,7 @@ export class FactoryTwins {
     const project = this.sessions.projectFactory(dotted);
     if (project === 'async') return { kind: 'async' };
     if (project === 'none') {
-      return { kind: 'unknown', why: `\`${factory.text()}\` is a session factory of another module that gets no async twin there (see async-engine's finding on it)` };
+      return { kind: 'unknown', why: `\`${factory.text()}\` is a session factory of another module that gets no async twin there (see async-engine's finding on it, or REEXPORT-UNFOLLOWED where a module hands it on)` };
     }
     // `database.SessionLocal()`: the imported session module gains `AsyncSessionLocal` from async-engine.
     if (dotted.length === 2 && target && (last === CONVENTIONAL || project === 'twin')) return renameLast(twinName(last), null);

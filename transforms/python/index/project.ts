@@ -190,6 +190,19 @@ export class ProjectIndex {
     return binding.k === 'value' && binding.provider ? this.resolveFunction(at, binding.provider) : null;
   }
 
+  /**
+   * For a name of module `path` bound by a `from` import (`from app.db import get_db`): the file of the run it is
+   * imported from and its name there, whatever that file binds it to (propagate-async's injectedSync asks it for a
+   * dependency re-exported in a way no function can be resolved through, `try`/`except ImportError`). Null otherwise.
+   */
+  importedFrom(path: string, expr: Expr): { path: string; name: string } | null {
+    const module = this.modules.get(path);
+    const binding = expr.k === 'global' ? module?.globals.get(expr.name) : undefined;
+    if (!module || binding?.k !== 'import' || binding.target.k !== 'name') return null;
+    const at = this.finder.find(binding.target.module, module.summary.absPath);
+    return at ? { path: at, name: binding.target.name } : null;
+  }
+
   /** The `__call__` an instance runs when called (looked up on its class, never on the instance, as Python does). */
   private callMethod(instance: Entity & { k: 'instance' }): FunctionKeyed | null {
     const found = this.lookupOnMro(instance, '__call__', instance.after);

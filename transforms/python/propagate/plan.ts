@@ -667,18 +667,32 @@ export class AsyncPlan {
       const entry = this.functions.get(key);
       if (!entry || entry.fn.isAsync) return false;
       const providers = [
-        ...(entry.fn.params?.depends ?? []).map((d) => this.index.resolveFunction(entry.path, d.of)),
-        ...(entry.fn.params?.aliasDepends ?? []).map((d) => this.index.aliasProvider(entry.path, d.of)),
+        ...(entry.fn.params?.depends ?? []).map((d) => ({ provider: this.index.resolveFunction(entry.path, d.of), of: d.of })),
+        ...(entry.fn.params?.aliasDepends ?? []).map((d) => ({ provider: this.index.aliasProvider(entry.path, d.of), of: null })),
       ];
       let untwinned = false;
-      for (const provider of providers) {
+      for (const { provider, of } of providers) {
         const fn = provider ? this.functions.get(functionKey(provider.path, provider.id))?.fn : undefined;
+        if (!provider && of !== null && this.keptThroughReexport(entry.path, of)) {
+          untwinned = true;
+          continue;
+        }
         if (!provider || !fn) return false; // a provider the index cannot see may yield anything
         if (fn.isAsync || fn.name !== this.untwinned!.getDbName || !Object.prototype.hasOwnProperty.call(this.untwinned!.paths, provider.path)) return false;
         untwinned = true;
       }
       return untwinned;
     });
+  }
+
+  /**
+   * `Depends(get_db)` on a `get_db` imported from a module that hands it on in a way no function resolves through
+   * (`try: from .session import get_db` / `except ImportError: get_db = None`), listed among the untwinned paths
+   * (EngineIndex.keptDependencyPaths): async-get-db left it, so it injects the sync Session.
+   */
+  private keptThroughReexport(path: string, of: Expr): boolean {
+    const origin = this.index.importedFrom(path, of);
+    return origin !== null && origin.name === this.untwinned!.getDbName && Object.prototype.hasOwnProperty.call(this.untwinned!.paths, origin.path);
   }
 
   /**

@@ -11,6 +11,7 @@ import type { SessionFactoryKind, TransformOptions } from '../../../engine/types
 import { ModuleFinder, moduleRefOf } from '../index/modules';
 import { importedProjectFactory } from '../query/sessions';
 import type { FixtureEntry } from '../testing/fixtures';
+import type { UnfollowedWhy } from './reexports';
 import { twinName } from './twin-names';
 
 /** An imported name a file opens ORM sessions on: `from <module> import <name>` then `Session(<name>)`. */
@@ -62,20 +63,55 @@ export interface EngineSummary {
    * Set only when non-empty: every `from <module> import <name>` of this file (anywhere in it), so the index can tell
    * a module which of its names others import from it (EngineIndex.importedByOthers).
    */
-  fromImports?: (SessionBind & { top?: true })[];
+  fromImports?: (SessionBind & { top?: true; local?: string; assigned?: string })[];
+  /**
+   * Set only when non-empty: the module-level bindings of this file that take a name from another module in a way
+   * reexport-twins cannot give a twin beside (scaffold/reexports.ts unfollowedBindings): `local`, the name bound here.
+   */
+  unfollowed?: (SessionBind & { local: string; why: UnfollowedWhy })[];
+}
+
+/** A name importers take from a module through a binding the index does not follow (EngineIndex.unfollowedReexports). */
+export interface UnfollowedReexport {
+  name: string;
+  why: UnfollowedWhy;
+  /** What the name is: the session dependency, or a session factory. */
+  what: 'dependency' | 'factory';
 }
 
 /** A name a module re-exports (`from .session import SessionLocal` in app/db/__init__.py) whose source module writes its twin. */
 export interface ReexportedTwin {
   /** The import's module as written in the re-exporting file. */
   module: string;
+  /** The name in that module. */
   name: string;
+  /** The twin's name here. */
   twin: string;
+  /**
+   * Set only for an aliased re-export (`from .session import SessionLocal as DBSession`): the alias, the name importers
+   * take (`twin` is its twin, `AsyncDBSession`), and the twin's name in the source module (`AsyncSessionLocal`).
+   */
+  alias?: { local: string; sourceTwin: string };
+  /** Set only for a re-export by assignment (`SessionLocal = session.SessionLocal`): the module's expression, `session`. */
+  assigned?: string;
 }
 
 /** A re-export whose source module may write the name's twin (`target`: that module's path), for reexport-twins to check. */
 export interface ReexportCandidate extends ReexportedTwin {
   target: string;
+}
+
+/**
+ * A module-level binding of `local` in the file at `path` to `name` of the module `target` (`module` as written):
+ * a `from` import, or an assignment (`assigned`: the module's expression, `session` in `SessionLocal = session.SessionLocal`).
+ */
+interface Reexport {
+  path: string;
+  module: string;
+  name: string;
+  local: string;
+  target: string;
+  assigned?: string;
 }
 
 const key = (path: string, name: string): string => `${path}\u0000${name}`;
@@ -119,6 +155,8 @@ export type EngineOptions = TransformOptions & {
   untwinnedImports?: Readonly<Record<string, readonly string[]>>;
   importedByOthers?: Readonly<Record<string, readonly string[]>>;
   reexportCandidates?: Readonly<Record<string, readonly ReexportCandidate[]>>;
+  unfollowedReexports?: Readonly<Record<string, readonly UnfollowedReexport[]>>;
+  keptDependencyPaths?: Readonly<Record<string, true>>;
   reexportedTwins?: Readonly<Record<string, readonly ReexportedTwin[]>>;
   /** File path → the twins it binds whose names its literal `__all__` lists without them (reexport-twins). */
   unlistedTwins?: Readonly<Record<string, readonly string[]>>;
@@ -160,9 +198,15 @@ export function definesUntwinnedDependency(options: TransformOptions, path: stri
   return !!table && Object.prototype.hasOwnProperty.call(table, path);
 }
 
-/** The files whose sync session dependency gets no async twin (EngineIndex.untwinnedDependencies), or null when none. */
+/**
+ * The files whose sync session dependency gets no async twin (EngineIndex.untwinnedDependencies), or is reached by
+ * importers through a re-export the index does not follow (EngineIndex.keptDependencyPaths): a `Depends(get_db)` on
+ * it that async-get-db left injects a sync Session. Null when none.
+ */
 export function untwinnedDependencyPaths(options: TransformOptions): Readonly<Record<string, true>> | null {
-  return (options as EngineOptions).untwinnedDependencies ?? null;
+  const { untwinnedDependencies, keptDependencyPaths } = options as EngineOptions;
+  if (!keptDependencyPaths) return untwinnedDependencies ?? null;
+  return { ...untwinnedDependencies, ...keptDependencyPaths };
 }
 
 function namesModuleIn(table: Readonly<Record<string, true>> | undefined, path: string, module: string): boolean {
@@ -231,7 +275,22 @@ export class EngineIndex {
    * once the run shows the module binding it.
    */
   readonly reexportCandidates: Record<string, ReexportCandidate[]> = {};
+  /**
+   * File path → the session dependency and factories importers take from it through a binding that is no plain
+   * module-level import (unfollowedBindings, or an import renaming the dependency): their importers keep the sync
+   * name (the module's names join untwinnedDependencyModules; the factory's kind is `none` under them), and
+   * reexport-twins reports the binding (TransformOptions.unfollowedReexports).
+   */
+  readonly unfollowedReexports: Record<string, UnfollowedReexport[]> = {};
+  /**
+   * The files defining a sync session dependency that a module in unfollowedReexports hands on, and the modules
+   * handing on `get_db` so: their importers' `Depends(get_db)` stays, a sync Session (TransformOptions.keptDependencyPaths;
+   * read with untwinnedDependencyPaths).
+   */
+  readonly keptDependencyPaths: Record<string, true> = {};
   private readonly used = new Set<string>();
+  /** The module-level `from` imports of the run that may re-export a name (followReexports). */
+  private reexports: readonly Reexport[] = [];
   /** `path\0name` → the kind of the session factory that module defines or re-exports (followReexports). */
   private readonly factoryKinds = new Map<string, SessionFactoryKind>();
 
@@ -338,6 +397,27 @@ export class EngineIndex {
       this.untwinnedDependencies[path] = true;
       for (const module of moduleNamesOf(summary.absPath)) this.untwinnedDependencyModules[module] = true;
     }
+    this.dependencyThroughReexports(summaries);
+  }
+
+  /**
+   * A module re-exporting the session dependency (`from .session import get_db` in app/db/__init__.py, through any
+   * number of such files) hands on what its definition is: one that gets no twin, or is an `async def` already, keeps
+   * the re-exporting module's importers on `get_db` as it keeps the definition's own (lacksDependencyTwin,
+   * definesAsyncDependency). Without that, `from app.db import get_db` became `from app.db import get_async_db`, a name
+   * reexport-twins cannot re-export since the source module does not write it: an ImportError at start-up.
+   */
+  private dependencyThroughReexports(summaries: ReadonlyMap<string, EngineSummary>): void {
+    const { getDbName } = this.dependency;
+    const asyncHere = (path: string): boolean => summaries.get(path)?.asyncDependency === true;
+    for (const r of this.reexports) {
+      if (r.name !== getDbName || r.local !== getDbName) continue;
+      const definition = this.dependencyDefinition(this.reexports, r.target, getDbName);
+      if (definition === null) continue;
+      const table = this.untwinnedDependencies[definition] ? this.untwinnedDependencyModules : asyncHere(definition) ? this.asyncDependencyModules : null;
+      if (table === null) continue;
+      for (const module of moduleNamesOf(summaries.get(r.path)?.absPath ?? r.path)) table[module] = true;
+    }
   }
 
   /**
@@ -350,12 +430,15 @@ export class EngineIndex {
   private followReexports(summaries: ReadonlyMap<string, EngineSummary>, resolve: (module: string, importerAbs: string) => string | null, twinnable: ReadonlySet<string>): void {
     const kinds = this.factoryKinds;
     for (const [path, summary] of summaries) for (const factory of summary.sessionFactories) kinds.set(key(path, factory.name), factory.kind);
-    const reexports: { path: string; module: string; name: string; target: string }[] = [];
+    // `local`: the name the re-exporting module binds, its alias of `name` (`from .session import SessionLocal as DBSession`).
+    const reexports: Reexport[] = [];
     for (const [path, summary] of summaries) {
       for (const imported of summary.fromImports ?? []) {
-        if (!imported.top || kinds.has(key(path, imported.name))) continue;
+        const local = imported.local ?? imported.name;
+        if (!imported.top || kinds.has(key(path, local))) continue;
         const target = resolve(imported.module, summary.absPath);
-        if (target !== null && target !== path) reexports.push({ path, module: imported.module, name: imported.name, target });
+        if (target === null || target === path) continue;
+        reexports.push({ path, module: imported.module, name: imported.name, local, target, ...(imported.assigned !== undefined ? { assigned: imported.assigned } : {}) });
       }
     }
     // Chains of re-exports settle in as many rounds as they are long.
@@ -363,31 +446,106 @@ export class EngineIndex {
       changed = false;
       for (const r of reexports) {
         const kind = kinds.get(key(r.target, r.name));
-        const known = kinds.get(key(r.path, r.name));
+        const known = kinds.get(key(r.path, r.local));
         if (kind === undefined || known === kind || known === 'none') continue;
         // Two re-exports of one name that disagree: the importer cannot tell which it gets.
-        kinds.set(key(r.path, r.name), known === undefined ? kind : 'none');
+        kinds.set(key(r.path, r.local), known === undefined ? kind : 'none');
         changed = true;
       }
     }
     const engineNames = new Set([...twinnable].map((k) => k.slice(k.indexOf('\u0000') + 1)));
+    const { getDbName, asyncGetDbName } = this.dependency;
     for (const r of reexports) {
-      const kind = kinds.get(key(r.path, r.name));
+      const kind = kinds.get(key(r.path, r.local));
       const absPath = summaries.get(r.path)?.absPath ?? r.path;
       if (kind !== undefined) {
         for (const module of moduleNamesOf(absPath)) {
-          const name = `${module}.${r.name}`;
+          const name = `${module}.${r.local}`;
           const known = this.sessionFactories[name];
           this.sessionFactories[name] = known === undefined || known === kind ? kind : 'none';
         }
       }
       // Where importers take the name from (a package's `__init__.py` is also reached as `import app.db as db`).
-      if (!(absPath.endsWith('__init__.py') || this.importedByOthers[r.path]?.includes(r.name))) continue;
-      const dependency = r.name === this.dependency.getDbName;
+      if (!this.takenFrom(r.path, absPath, r.local)) continue;
+      // The dependency under another name: async-get-db moves `Depends(get_db)` by the name alone, so importers of
+      // `get_session` keep it, and those of a `get_db` that is something else renamed would be moved to nothing.
+      if ((r.name === getDbName) !== (r.local === getDbName)) {
+        this.unfollowed(r.path, { name: r.local, why: 'alias', what: 'dependency' }, absPath, r.name === getDbName ? this.dependencyDefinition(reexports, r.target, r.name) : null);
+        continue;
+      }
+      const dependency = r.name === getDbName;
       if (!dependency && kind !== 'twin' && !engineNames.has(r.name)) continue;
-      const twin = dependency ? this.dependency.asyncGetDbName : twinName(r.name);
+      // An alias's twin is named after the alias, the name importers take (they switch to `twinName` of what they
+      // import, as from any module), and imported as the alias of the source's twin.
+      const twin = dependency ? asyncGetDbName : twinName(r.local);
+      const alias = r.local !== r.name ? { local: r.local, sourceTwin: twinName(r.name) } : null;
       const candidates = (this.reexportCandidates[r.path] ??= []);
-      if (!candidates.some((c) => c.module === r.module && c.name === r.name)) candidates.push({ module: r.module, name: r.name, twin, target: r.target });
+      if (!candidates.some((c) => c.module === r.module && c.name === r.name && (c.alias?.local ?? c.name) === r.local)) {
+        candidates.push({ module: r.module, name: r.name, twin, target: r.target, ...(alias ? { alias } : {}), ...(r.assigned !== undefined ? { assigned: r.assigned } : {}) });
+      }
+    }
+    this.reexports = reexports;
+    this.markUnfollowed(summaries, resolve, reexports);
+  }
+
+  /** Whether importers take `name` from the file: a package's `__init__.py` (also reached as `import app.db as db`), or another module imports it. */
+  private takenFrom(path: string, absPath: string, name: string): boolean {
+    return absPath.endsWith('__init__.py') || (this.importedByOthers[path]?.includes(name) ?? false);
+  }
+
+  /** The file defining the dependency `name` of `path`, through the plain re-exports (null when it is no file of the run). */
+  private dependencyDefinition(reexports: readonly Reexport[], path: string | null, name: string): string | null {
+    const seen = new Set<string>();
+    for (let at = path; at !== null && !seen.has(at); ) {
+      seen.add(at);
+      const next = reexports.find((r) => r.path === at && r.local === name && r.name === name);
+      if (!next) return at;
+      at = next.target;
+    }
+    return null;
+  }
+
+  private unfollowed(path: string, entry: UnfollowedReexport, absPath: string, dependencyAt: string | null): void {
+    const list = (this.unfollowedReexports[path] ??= []);
+    if (!list.some((u) => u.name === entry.name)) list.push(entry);
+    if (entry.what === 'dependency') {
+      // Importers of `get_db` from this module keep it (async-get-db, async-tests), and its sync Session (propagate-async).
+      if (entry.name === this.dependency.getDbName) {
+        for (const module of moduleNamesOf(absPath)) this.untwinnedDependencyModules[module] = true;
+        // The module itself too: its importers' `Depends(get_db)` may resolve to no function (propagate-async's keptThroughReexport).
+        this.keptDependencyPaths[path] = true;
+      }
+      if (dependencyAt !== null) this.keptDependencyPaths[dependencyAt] = true;
+    } else {
+      for (const module of moduleNamesOf(absPath)) this.sessionFactories[`${module}.${entry.name}`] = 'none';
+    }
+  }
+
+  /**
+   * The session dependency and the session factories a module binds by a conditional import or an assignment
+   * (unfollowedBindings), where importers take them from it: reexport-twins would have no import to put the twin
+   * beside, so importers keep the sync name, and the binding is reported. A factory counts when its source module
+   * makes or re-exports one, or under the conventional `SessionLocal` (insert-await switches that one by its name).
+   */
+  private markUnfollowed(summaries: ReadonlyMap<string, EngineSummary>, resolve: (module: string, importerAbs: string) => string | null, reexports: readonly Reexport[]): void {
+    const { getDbName, asyncGetDbName } = this.dependency;
+    for (const [path, summary] of summaries) {
+      if (!summary.unfollowed) continue;
+      // A module binding the twin the same way already (by hand, after the finding) hands it on as it does the name.
+      const bound = new Set([...summary.unfollowed.map((u) => u.local), ...(summary.fromImports ?? []).filter((i) => i.top).map((i) => i.local ?? i.name)]);
+      for (const u of summary.unfollowed) {
+        if (!this.takenFrom(path, summary.absPath, u.local) || bound.has(u.local === getDbName ? asyncGetDbName : twinName(u.local))) continue;
+        const target = resolve(u.module, summary.absPath);
+        if (u.local === getDbName || u.name === getDbName) {
+          this.unfollowed(path, { name: u.local, why: u.why, what: 'dependency' }, summary.absPath, u.name === getDbName ? this.dependencyDefinition(reexports, target, u.name) : null);
+          continue;
+        }
+        // An async factory (a twin bound by hand beside the name) needs no twin.
+        const kind = target === null ? undefined : this.factoryKinds.get(key(target, u.name));
+        if (kind !== 'async' && (kind !== undefined || u.local === 'SessionLocal')) {
+          this.unfollowed(path, { name: u.local, why: u.why, what: 'factory' }, summary.absPath, null);
+        }
+      }
     }
   }
 

@@ -2,9 +2,9 @@
 // app/db/__init__.py), imported beside it, since importers of the name through the module are switched to the twin.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { TextEdit, TransformOptions } from '../../../engine/types';
-import { namedChildren, end } from '../query/syntax';
+import { dottedName, namedChildren, end } from '../query/syntax';
 import { moduleBindings, nameTable } from '../support/scope';
-import { collectImports, dunderAllNames, planImportEdits } from '../support/imports';
+import { collectImports, dunderAllNames, isModuleLevel, isTopLevel, moduleLevelImportBindings, planImportEdits } from '../support/imports';
 import { stringValue } from '../eager/summary';
 import type { EngineOptions, ReexportedTwin } from './engine-index';
 
@@ -18,8 +18,14 @@ const wordsOf = new WeakMap<TransformOptions, string[]>();
 export function reexportWords(options: TransformOptions): string[] {
   let words = wordsOf.get(options);
   if (!words) {
-    const { reexportedTwins = {}, unlistedTwins = {} } = options as EngineOptions;
-    words = [...new Set([...Object.values(reexportedTwins).flatMap((twins) => twins.map((t) => t.name)), ...Object.values(unlistedTwins).flat()])];
+    const { reexportedTwins = {}, unlistedTwins = {}, unfollowedReexports = {} } = options as EngineOptions;
+    words = [
+      ...new Set([
+        ...Object.values(reexportedTwins).flatMap((twins) => twins.map((t) => t.name)),
+        ...Object.values(unlistedTwins).flat(),
+        ...Object.values(unfollowedReexports).flatMap((list) => list.map((u) => u.name)),
+      ]),
+    ];
     wordsOf.set(options, words);
   }
   return words;
@@ -33,15 +39,41 @@ export function reexportWords(options: TransformOptions): string[] {
 export function reexportEdits(tree: SgRoot, source: string, twins: readonly ReexportedTwin[]): { edits: TextEdit[]; added: number } {
   const imports = collectImports(tree);
   const add: { module: string; name: string }[] = [];
+  const edits: TextEdit[] = [];
+  const listed: { origin: string; twin: string }[] = [];
   for (const t of twins) {
-    const reexported = imports.from.some((i) => i.module === t.module && i.name === t.name && i.alias === null && i.node.parent()?.kind() === 'module');
-    if (!reexported || moduleBindings(nameTable(tree, t.twin)).length > 0) continue;
-    add.push({ module: t.module, name: t.twin });
+    if (t.assigned !== undefined) {
+      const local = t.alias?.local ?? t.name;
+      const binding = unfollowedBindings(tree, source).find((b) => b.object === t.assigned && b.local === local && b.name === t.name);
+      if (!binding || moduleBindings(nameTable(tree, t.twin)).length > 0 || listed.some((l) => l.twin === t.twin)) continue;
+      listed.push({ origin: local, twin: t.twin });
+      // On the line after the assignment (a comment ending it stays there), the same way: `AsyncSessionLocal = session.AsyncSessionLocal`.
+      const lineEnd = source.indexOf('\n', end(binding.node.parent()!));
+      const at = lineEnd === -1 ? source.length : lineEnd;
+      edits.push({ start: at, end: at, text: `\n${t.twin} = ${t.assigned}.${t.alias?.sourceTwin ?? t.twin}`, reason: REASON });
+      continue;
+    }
+    const local = t.alias?.local ?? t.name;
+    // `from .session import SessionLocal as SessionLocal` (an explicit re-export) is a plain one.
+    const reexport = imports.from.find((i) => i.module === t.module && i.name === t.name && (i.alias ?? i.name) === local && i.node.parent()?.kind() === 'module');
+    if (!reexport || moduleBindings(nameTable(tree, t.twin)).length > 0 || listed.some((l) => l.twin === t.twin)) continue;
+    listed.push({ origin: local, twin: t.twin });
+    if (!t.alias) {
+      add.push({ module: t.module, name: t.twin });
+      continue;
+    }
+    // The source's twin under the alias's twin, after the aliased name in the same statement.
+    const item = reexport.node.findAll({ rule: { kind: 'aliased_import' } }).find((a) => a.field('name')?.text().replace(/\s+/g, '') === t.name && a.field('alias')?.text() === local);
+    if (!item) {
+      listed.pop();
+      continue;
+    }
+    edits.push({ start: end(item), end: end(item), text: `, ${t.alias.sourceTwin} as ${t.twin}`, reason: REASON });
   }
-  if (add.length === 0) return { edits: [], added: 0 };
-  const edits: TextEdit[] = planImportEdits(tree, source, { add }).map((e) => ({ ...e, reason: REASON }));
-  edits.push(...dunderAllEdits(tree, add.map(({ name }) => ({ origin: twins.find((t) => t.twin === name)?.name ?? '', twin: name }))));
-  return { edits, added: add.length };
+  if (listed.length === 0) return { edits: [], added: 0 };
+  if (add.length > 0) edits.push(...planImportEdits(tree, source, { add }).map((e) => ({ ...e, reason: REASON })));
+  edits.push(...dunderAllEdits(tree, listed));
+  return { edits, added: listed.length };
 }
 
 /**
@@ -76,4 +108,66 @@ function dunderAll(tree: SgRoot): SgNode | null {
     return value && (value.kind() === 'list' || value.kind() === 'tuple') ? value : null;
   }
   return null;
+}
+
+/** A line reading like `name = module.name`, indented or not (unfollowedBindings' shortcut). */
+const ATTRIBUTE_ASSIGNMENT = /^[ \t]*[A-Za-z_]\w*[ \t]*=[ \t]*[A-Za-z_][\w.]*\.[A-Za-z_]\w*[ \t]*(#.*)?$/m;
+
+/**
+ * Why a module-level binding of a name is a re-export the index does not follow (EngineIndex.unfollowedReexports):
+ * `conditional`, an import inside `try`/`if`/`with` (`except ImportError:` may bind something else, `if TYPE_CHECKING:`
+ * nothing at all); `assignment`, `SessionLocal = session.SessionLocal` inside one, or with the name bound again;
+ * `alias`, an import renaming the session dependency (`from .session import get_db as get_session`, or another name
+ * `as get_db`).
+ */
+
+export type UnfollowedWhy = 'conditional' | 'assignment' | 'alias';
+
+/** A binding unfollowedBindings finds: `module` as an import would write it (`.session`), `name` the name there. */
+export interface UnfollowedBinding {
+  local: string;
+  module: string;
+  name: string;
+  why: UnfollowedWhy;
+  node: SgNode;
+  /**
+   * Set for an assignment that is a statement of the module itself and the name's only module-level binding: the
+   * module's expression as written (`session`, `app.db.session`). Such a re-export is followed: its twin is assigned
+   * the same way on the next line (EngineSummary.fromImports `assigned`).
+   */
+  object?: string;
+}
+
+/**
+ * The module-level bindings of this file that take a name from another module other than by a module-level import:
+ * imports nested in a module-level `try`/`if`/`with` (any alias), and assignments at module level of an attribute of
+ * an imported module (`get_db = session.get_db`, `SessionLocal = app.db.session.SessionLocal` after `import
+ * app.db.session`). Those reexport-twins can follow carry `object` (a plain assignment); the others it cannot give a
+ * twin beside. Aliased module-level imports are the index's to judge (EngineIndex.followReexports).
+ */
+export function unfollowedBindings(tree: SgRoot, source: string): UnfollowedBinding[] {
+  const found: UnfollowedBinding[] = [];
+  const imports = collectImports(tree);
+  for (const i of imports.from) {
+    if (i.name === '*' || i.module === '__future__' || isTopLevel(i.node) || !isModuleLevel(i.node)) continue;
+    found.push({ local: i.alias ?? i.name, module: i.module, name: i.name, why: 'conditional', node: i.node });
+  }
+  // Every file of the run is summarized: the tree is searched for assignments only where a line reads like one.
+  if (!ATTRIBUTE_ASSIGNMENT.test(source)) return found;
+  // `exact`: the binding names the module itself; a plain `import app.db.session` binds only the package `app`.
+  const modules = new Map<string, { target: string; exact: boolean }>();
+  for (const b of moduleLevelImportBindings(imports, { relative: true })) modules.set(b.local, { target: b.target, exact: b.aliased || b.node.kind() !== 'import_statement' });
+  if (modules.size === 0) return found;
+  for (const assignment of tree.root().findAll({ rule: { kind: 'assignment' } })) {
+    const left = assignment.field('left');
+    const right = assignment.field('right');
+    if (left?.kind() !== 'identifier' || right?.kind() !== 'attribute' || !isModuleLevel(assignment)) continue;
+    const dotted = dottedName(right);
+    const root = dotted ? modules.get(dotted[0]!) : undefined;
+    if (!dotted || !root) continue;
+    const module = root.exact ? [root.target, ...dotted.slice(1, -1)].join('.') : dotted.slice(0, -1).join('.');
+    const plain = isTopLevel(assignment.parent()!) && moduleBindings(nameTable(tree, left.text())).length === 1;
+    found.push({ local: left.text(), module, name: dotted[dotted.length - 1]!, why: 'assignment', node: assignment, ...(plain ? { object: dotted.slice(0, -1).join('.') } : {}) });
+  }
+  return found;
 }

@@ -1,0 +1,5 @@
+# The package's public names, renamed: importers write `from app.db import DBSession`.
+from .session import SessionLocal as DBSession, AsyncSessionLocal as AsyncDBSession
+from .session import get_db as get_session
+
+__all__ = ["DBSession", "AsyncDBSession", "get_session"]

@@ -1,0 +1,13 @@
+from fastapi import Depends, FastAPI
+from sqlalchemy.orm import Session
+
+from app import db as database
+from app.jobs import count_items, first_name
+from app.models import Item
+
+app = FastAPI()
+
+
+@app.get("/items")
+def list_items(db: Session = Depends(database.get_db)):
+    return {"n": len(db.query(Item).all()), "c": count_items(), "first": first_name()}

@@ -1,0 +1,5 @@
+class Settings:
+    debug = True
+
+
+settings = Settings()

@@ -1,0 +1,1 @@
+from .session import SessionLocal, get_db
