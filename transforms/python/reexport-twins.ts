@@ -151,9 +151,11 @@ function unfollowedFindings(ctx: TransformContext<SgRoot>, list: readonly Unfoll
   const imports = collectImports(ctx.tree).from.filter((i) => i.node.parent()?.kind() === 'module');
   const findings: FindingInput[] = [];
   for (const u of list) {
+    // A renamed dependency is a module-level import or a plain assignment (`get_session = session.get_db`).
+    const renamed = (name: string): boolean => (name === getDbName) !== (u.name === getDbName);
     const node =
       u.why === 'alias'
-        ? imports.find((i) => (i.alias ?? i.name) === u.name && (i.name === getDbName) !== (u.name === getDbName))?.node
+        ? (imports.find((i) => (i.alias ?? i.name) === u.name && renamed(i.name))?.node ?? bindings.find((b) => b.object !== undefined && b.local === u.name && renamed(b.name))?.node)
         : bindings.find((b) => b.local === u.name && b.why === u.why)?.node;
     if (!node) continue;
     const twin = u.what === 'dependency' ? (u.name === getDbName ? asyncGetDbName : `the twin of \`${u.name}\``) : twinName(u.name);

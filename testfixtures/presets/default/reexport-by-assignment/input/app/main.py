@@ -11,3 +11,9 @@ app = FastAPI()
 @app.get("/items")
 def list_items(db: Session = Depends(database.get_db)):
     return {"n": len(db.query(Item).all()), "c": count_items(), "first": first_name()}
+
+
+@app.get("/items/{item_id}")
+def get_item(item_id: int, db: Session = Depends(database.get_session)):
+    item = db.get(Item, item_id)
+    return {"name": item.name if item else None}
