@@ -98,6 +98,20 @@ describe('moduleLevelImportBindings', () => {
       ['sa_orm', 'sqlalchemy.orm'],
     ]);
   });
+
+  test('relative imports on request, their dots kept; aliased bindings told apart', () => {
+    const source = 'from .. import deps\nfrom . import session as s\nfrom .db import session\nfrom ..api.deps import get_db as g\nimport app.db\nimport app.db.session as database\n';
+    const bindings = moduleLevelImportBindings(collectImports(parsePython(source)), { relative: true });
+    expect(bindings.map((b) => [b.local, b.target, b.aliased])).toEqual([
+      ['deps', '..deps', false],
+      ['s', '.session', true],
+      ['session', '.db.session', false],
+      ['g', '..api.deps.get_db', true],
+      ['app', 'app', false],
+      ['database', 'app.db.session', true],
+    ]);
+    expect(moduleLevelImportBindings(collectImports(parsePython(source))).map((b) => b.local)).toEqual(['app', 'database']);
+  });
 });
 
 describe('planImportEdits: removing', () => {
