@@ -706,7 +706,8 @@ export class AsyncPlan {
       for (const { key, value } of this.index.module(path)?.overrides ?? []) {
         const dependency = this.index.resolveFunction(path, key);
         const fn = dependency ? this.functions.get(functionKey(dependency.path, dependency.id))?.fn : undefined;
-        if (!dependency || !fn || fn.isAsync || fn.name !== this.untwinned.getDbName || !Object.prototype.hasOwnProperty.call(this.untwinned.paths, dependency.path)) continue;
+        const kept = dependency === null && this.keptThroughReexport(path, key);
+        if (!kept && (!dependency || !fn || fn.isAsync || fn.name !== this.untwinned.getDbName || !Object.prototype.hasOwnProperty.call(this.untwinned.paths, dependency.path))) continue;
         const override = this.index.resolveFunction(path, value);
         if (override) out.add(functionKey(override.path, override.id));
       }
