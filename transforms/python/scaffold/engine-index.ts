@@ -414,9 +414,12 @@ export class EngineIndex {
       if (r.name !== getDbName || r.local !== getDbName) continue;
       const definition = this.dependencyDefinition(this.reexports, r.target, getDbName);
       if (definition === null) continue;
-      const table = this.untwinnedDependencies[definition] ? this.untwinnedDependencyModules : asyncHere(definition) ? this.asyncDependencyModules : null;
+      // A module binding it in `try`/`if` (keptDependencyPaths) is its definition for the modules importing it from there.
+      const kept = this.keptDependencyPaths[definition] === true;
+      const table = this.untwinnedDependencies[definition] || kept ? this.untwinnedDependencyModules : asyncHere(definition) ? this.asyncDependencyModules : null;
       if (table === null) continue;
       for (const module of moduleNamesOf(summaries.get(r.path)?.absPath ?? r.path)) table[module] = true;
+      if (kept) this.keptDependencyPaths[r.path] = true;
     }
   }
 
@@ -442,17 +445,24 @@ export class EngineIndex {
       }
     }
     // Chains of re-exports settle in as many rounds as they are long.
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const r of reexports) {
-        const kind = kinds.get(key(r.target, r.name));
-        const known = kinds.get(key(r.path, r.local));
-        if (kind === undefined || known === kind || known === 'none') continue;
-        // Two re-exports of one name that disagree: the importer cannot tell which it gets.
-        kinds.set(key(r.path, r.local), known === undefined ? kind : 'none');
-        changed = true;
+    const settle = (): void => {
+      for (let changed = true; changed; ) {
+        changed = false;
+        for (const r of reexports) {
+          const kind = kinds.get(key(r.target, r.name));
+          const known = kinds.get(key(r.path, r.local));
+          if (kind === undefined || known === kind || known === 'none') continue;
+          // Two re-exports of one name that disagree: the importer cannot tell which it gets.
+          kinds.set(key(r.path, r.local), known === undefined ? kind : 'none');
+          changed = true;
+        }
       }
-    }
+    };
+    settle();
+    // Once the factories are known: the bindings not followed make a factory `none`, which the re-exports of the
+    // module hand on in turn (`from app.db import SessionLocal` in app/core.py, app/db/__init__.py importing it in `try`).
+    this.markUnfollowed(summaries, resolve, reexports);
+    settle();
     const engineNames = new Set([...twinnable].map((k) => k.slice(k.indexOf('\u0000') + 1)));
     const { getDbName, asyncGetDbName } = this.dependency;
     for (const r of reexports) {
@@ -485,7 +495,6 @@ export class EngineIndex {
       }
     }
     this.reexports = reexports;
-    this.markUnfollowed(summaries, resolve, reexports);
   }
 
   /** Whether importers take `name` from the file: a package's `__init__.py` (also reached as `import app.db as db`), or another module imports it. */
@@ -544,6 +553,7 @@ export class EngineIndex {
         const kind = target === null ? undefined : this.factoryKinds.get(key(target, u.name));
         if (kind !== 'async' && (kind !== undefined || u.local === 'SessionLocal')) {
           this.unfollowed(path, { name: u.local, why: u.why, what: 'factory' }, summary.absPath, null);
+          this.factoryKinds.set(key(path, u.local), 'none');
         }
       }
     }

@@ -3,11 +3,13 @@ from sqlalchemy.orm import Session
 
 from app.db import get_db
 from app.admin import router
+from app.stats import router as stats_router
 from app.jobs import count_items
 from app.models import Item
 
 app = FastAPI()
 app.include_router(router)
+app.include_router(stats_router)
 
 
 @app.get("/items")

@@ -1,0 +1,18 @@
+from fastapi import APIRouter, Depends
+from sqlalchemy.orm import Session
+
+from app.core import SessionLocal, get_db
+from app.models import Item
+from sqlalchemy import func, select
+
+router = APIRouter()
+
+
+def item_count():
+    with SessionLocal() as db:
+        return db.scalar(select(func.count()).select_from(Item))
+
+
+@router.get("/stats")
+def stats(db: Session = Depends(get_db)):
+    return {"count": item_count(), "names": [item.name for item in db.scalars(select(Item)).all()]}
