@@ -291,6 +291,8 @@ export class EngineIndex {
   private readonly used = new Set<string>();
   /** The module-level `from` imports of the run that may re-export a name (followReexports). */
   private reexports: readonly Reexport[] = [];
+  /** The modules binding `get_db` so that its importers keep it (unfollowed), not the files defining it. */
+  private readonly keptDependencyModules = new Set<string>();
   /** `path\0name` → the kind of the session factory that module defines or re-exports (followReexports). */
   private readonly factoryKinds = new Map<string, SessionFactoryKind>();
 
@@ -414,8 +416,8 @@ export class EngineIndex {
       if (r.name !== getDbName || r.local !== getDbName) continue;
       const definition = this.dependencyDefinition(this.reexports, r.target, getDbName);
       if (definition === null) continue;
-      // A module binding it in `try`/`if` (keptDependencyPaths) is its definition for the modules importing it from there.
-      const kept = this.keptDependencyPaths[definition] === true;
+      // A module binding it in `try`/`if` is its definition for the modules importing it from there.
+      const kept = this.keptDependencyModules.has(definition);
       const table = this.untwinnedDependencies[definition] || kept ? this.untwinnedDependencyModules : asyncHere(definition) ? this.asyncDependencyModules : null;
       if (table === null) continue;
       for (const module of moduleNamesOf(summaries.get(r.path)?.absPath ?? r.path)) table[module] = true;
@@ -523,6 +525,7 @@ export class EngineIndex {
         for (const module of moduleNamesOf(absPath)) this.untwinnedDependencyModules[module] = true;
         // The module itself too: its importers' `Depends(get_db)` may resolve to no function (propagate-async's keptThroughReexport).
         this.keptDependencyPaths[path] = true;
+        this.keptDependencyModules.add(path);
       }
       if (dependencyAt !== null) this.keptDependencyPaths[dependencyAt] = true;
     } else {
