@@ -191,11 +191,16 @@ export class ProjectIndex {
   }
 
   /**
-   * For a name of module `path` bound by a `from` import (`from app.db import get_db`): the file of the run it is
-   * imported from and its name there, whatever that file binds it to (propagate-async's injectedSync asks it for a
-   * dependency re-exported in a way no function can be resolved through, `try`/`except ImportError`). Null otherwise.
+   * For a name of module `path` bound by a `from` import (`from app.db import get_db`), or an attribute of an imported
+   * module (`database.get_db`): the file of the run it is taken from and its name there, whatever that file binds it to
+   * (propagate-async's injectedSync asks it for a dependency re-exported in a way no function can be resolved through,
+   * `try`/`except ImportError`). Null otherwise.
    */
   importedFrom(path: string, expr: Expr): { path: string; name: string } | null {
+    if (expr.k === 'attr') {
+      const owner = this.evaluate(path, expr.of);
+      return owner.k === 'module' && owner.path ? { path: owner.path, name: expr.name } : null;
+    }
     const module = this.modules.get(path);
     const binding = expr.k === 'global' ? module?.globals.get(expr.name) : undefined;
     if (!module || binding?.k !== 'import' || binding.target.k !== 'name') return null;

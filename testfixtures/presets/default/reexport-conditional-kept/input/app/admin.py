@@ -1,6 +1,7 @@
 from fastapi import APIRouter, Depends
 from sqlalchemy.orm import Session
 
+from app import workers
 from app.models import Item
 from app.workers import get_db
 
@@ -15,3 +16,9 @@ def delete_item(item_id: int, db: Session = Depends(get_db)):
         db.delete(item)
         db.commit()
     return {"deleted": item is not None}
+
+
+@router.get("/items/{item_id}/name")
+def item_name(item_id: int, db: Session = Depends(workers.get_db)):
+    item = db.get(Item, item_id)
+    return {"name": item.name if item else None}
