@@ -137,7 +137,7 @@ export const RULE_UNFOLLOWED = 'REEXPORT-UNFOLLOWED';
 
 const HOW: Record<UnfollowedWhy, string> = {
   conditional: 'inside a module-level `try`/`if`, where another branch may bind something else or nothing',
-  assignment: 'by an assignment',
+  assignment: 'by an assignment inside a module-level `try`/`if`, or bound more than once',
   alias: 'under another name',
 };
 
@@ -158,11 +158,12 @@ function unfollowedFindings(ctx: TransformContext<SgRoot>, list: readonly Unfoll
         ? (imports.find((i) => (i.alias ?? i.name) === u.name && renamed(i.name))?.node ?? bindings.find((b) => b.object !== undefined && b.local === u.name && renamed(b.name))?.node)
         : bindings.find((b) => b.local === u.name && b.why === u.why)?.node;
     if (!node) continue;
-    const twin = u.what === 'dependency' ? (u.name === getDbName ? asyncGetDbName : `the twin of \`${u.name}\``) : twinName(u.name);
+    const twin = u.what === 'dependency' ? asyncGetDbName : twinName(u.name);
+    const how = u.why === 'alias' && u.name === getDbName ? 'by renaming something else to it' : HOW[u.why];
     const message =
       u.what === 'dependency'
-        ? `\`${u.name}\` is the session dependency, bound here ${HOW[u.why]}: awaitify gives it no async twin in this module, so its importers keep \`${u.name}\` and their sessions stay sync`
-        : `\`${u.name}\` is a session factory, bound here ${HOW[u.why]}: awaitify gives it no async twin in this module, so the code importing it from here keeps its sync sessions`;
+        ? `\`${u.name}\` is the session dependency, bound here ${how}: awaitify gives it no async twin in this module, so its importers keep \`${u.name}\` and their sessions stay sync`
+        : `\`${u.name}\` is a session factory, bound here ${how}: awaitify gives it no async twin in this module, so the code importing it from here keeps its sync sessions`;
     const hint =
       u.what === 'dependency' && u.name !== getDbName
         ? `Re-export \`${asyncGetDbName}\` from here by hand and use \`Depends(${asyncGetDbName})\` where \`${u.name}\` is used, then run awaitify again.`
