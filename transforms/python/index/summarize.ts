@@ -832,12 +832,38 @@ class Summarizer {
         const operand = namedChildren(node)[0];
         return operand ? { k: 'awaited', of: this.exprOf(operand, depth + 1) } : UNKNOWN;
       }
+      case 'boolean_operator': {
+        // `repo or UserRepository()` (the injectable default of a service's `__init__`) is one of its operands.
+        if (node.field('operator')?.text() !== 'or') return UNKNOWN;
+        const left = node.field('left');
+        const right = node.field('right');
+        return left && right ? this.eitherOf(this.exprOf(left, depth + 1), this.exprOf(right, depth + 1)) : UNKNOWN;
+      }
+      case 'conditional_expression': {
+        // `repo if repo is not None else UserRepository()`: its value is one of the two branches.
+        const [value, , alternative] = namedChildren(node);
+        return value && alternative ? this.eitherOf(this.exprOf(value, depth + 1), this.exprOf(alternative, depth + 1)) : UNKNOWN;
+      }
       default: {
         // `None` is left unknown: a module-level `_service = None` is typically rebound through `global`.
         const type = LITERAL_TYPES.get(String(node.kind()));
         return type ? { k: 'builtin', type } : UNKNOWN;
       }
     }
+  }
+
+  /**
+   * The value of an expression that is either `a` or `b`, when both say the same: equal expressions, or an
+   * instance of a class from an annotation (`repo: UserRepository | None`) and a call of that same class
+   * (`UserRepository()`). Anything else is unknown: guessing one branch could await a method of the other.
+   */
+  private eitherOf(a: Expr, b: Expr): Expr {
+    const text = (e: Expr): string => JSON.stringify(e);
+    if (a.k === 'unknown' || b.k === 'unknown') return UNKNOWN;
+    if (text(a) === text(b)) return a;
+    const instance = a.k === 'instance' ? a : b.k === 'instance' ? b : null;
+    const call = a.k === 'call' ? a : b.k === 'call' ? b : null;
+    return instance && call && text(instance.of) === text(call.of) ? instance : UNKNOWN;
   }
 
   /** The binding a name sees at `at`, following Python's scopes (LEGB, class bodies only for code directly in them). */
