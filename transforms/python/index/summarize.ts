@@ -194,7 +194,7 @@ class Summarizer {
     }
     for (const [id, facts] of params) {
       const fn = functions.get(id);
-      if (fn && (facts.sessions || facts.untypedSessionLike)) fn.params = facts;
+      if (fn && (facts.sessions || facts.untypedSessionLike || facts.sessionLocals)) fn.params = facts;
     }
     if (isTestPath(this.input.path)) this.mockAssignments(functions);
     const classes = classNodes.map((c) => this.classSummary(c));
@@ -495,8 +495,10 @@ class Summarizer {
           untypedSessionLike.push(entry(p.name));
         }
       }
+      const sessionLocals = this.annotatedSessionLocals(fn, used, new Set(all.map((p) => p.name)));
       // Only what is there: a function has these rarely, and every worker holds every summary.
       out.set(start(fn), {
+        ...(sessionLocals.length > 0 ? { sessionLocals } : {}),
         ...(sessions.length > 0 ? { sessions } : {}),
         ...(untypedSessionLike.length > 0 ? { untypedSessionLike } : {}),
         ...(depends.length > 0 ? { depends } : {}),
@@ -504,6 +506,32 @@ class Summarizer {
       });
     }
     return out;
+  }
+
+  /**
+   * Locals of `fn` annotated with a session type whose value the session resolver cannot follow to a factory or
+   * dependency (`db: Session = payload["db"]`, `session: Session = ctx.session`), among `used` (the names the body
+   * calls a session method on without await that the resolver does not know). Every binding of the name in the
+   * function must be a plain assignment to it, one of them annotated.
+   */
+  private annotatedSessionLocals(fn: SgNode, used: ReadonlySet<string> | undefined, params: ReadonlySet<string>): { name: string; value: string }[] {
+    const found: { name: string; value: string }[] = [];
+    for (const name of used ?? []) {
+      if (params.has(name)) continue;
+      const assignments = (ownBindings(fn).get(name) ?? []).map((b) => {
+        const parent = b.parent();
+        return parent?.kind() === 'assignment' && sameNode(parent.field('left'), b) ? parent : null;
+      });
+      if (assignments.length === 0 || assignments.some((a) => a === null)) continue;
+      const typed = (assignments as SgNode[]).find((a) => {
+        const type = a.field('type');
+        return type !== null && this.sessions.typeVerdict(type, new Set()).session;
+      });
+      if (!typed) continue;
+      const value = (assignments as SgNode[]).map((a) => a.field('right')).find((v) => v !== null);
+      found.push({ name, value: value ? compact(value.text()) : '?' });
+    }
+    return found;
   }
 
   // ---- calls -----------------------------------------------------------------------------------

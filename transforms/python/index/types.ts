@@ -268,6 +268,12 @@ export interface ParamFacts {
    */
   untypedSessionLike?: string[];
   /**
+   * Locals annotated with a session type whose value is not one the session resolver follows (`db: Session =
+   * payload["db"]`: handed over inside another object), which the body calls a session method on without
+   * `await`; `value` is the text of what is assigned. Absent when none.
+   */
+  sessionLocals?: { name: string; value: string }[];
+  /**
    * Session parameters whose default is `Depends(<of>)` (or `Security`): `at` is the offset of that call. Absent
    * when none.
    */

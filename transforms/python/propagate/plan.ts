@@ -175,6 +175,7 @@ export class AsyncPlan {
     // First: a route kept on the sync session hands its callees a sync Session, which their sync calls suit.
     this.keepBlockedRoutesSync();
     this.flagUntypedSessionParameters();
+    this.flagAnnotatedSessionLocals();
     this.checkInferredSessionParameters();
     this.flagSyncSessionDependencies();
     this.flagManagedSessions();
@@ -833,6 +834,20 @@ export class AsyncPlan {
   }
 
   /**
+   * `db: Session = payload["db"]`: the annotation says it is a session, but it comes from where the resolver cannot
+   * follow (an event payload, a context object), so its calls are left sync. Once the migration switched sessions
+   * to AsyncSession (something became async), the code handing it over may well hold one now: the calls are flagged.
+   */
+  private flagAnnotatedSessionLocals(): void {
+    if (this.newly.size === 0) return;
+    for (const entry of this.functions.values()) {
+      for (const { name, value } of entry.fn.params?.sessionLocals ?? []) {
+        this.flagSessionLikeUses(entry, name, `it is annotated as one, and takes its value from \`${value}\`, which awaitify cannot follow to where the session is made`, 'annotated');
+      }
+    }
+  }
+
+  /**
    * A parameter taken for a session because the calls the project pass recorded hand it one
    * (TransformOptions.sessionParams): that pass reads only files with a session word, so a call elsewhere may hand
    * it something else. Every call the index resolves is checked here, and every reference to the function (a
@@ -1060,18 +1075,22 @@ export class AsyncPlan {
 
   /**
    * Flags each session call the function makes on `name` (a parameter or a local) without await. `handed`: a
-   * caller hands it a session (an AsyncSession after the migration); otherwise it is handed on to a session parameter.
+   * caller hands it a session (an AsyncSession after the migration); `'annotated'`: a local annotated as a session of
+   * unknown origin; otherwise it is handed on to a session parameter.
    */
-  private flagSessionLikeUses(entry: FnEntry, name: string, why: string, handed: boolean): void {
+  private flagSessionLikeUses(entry: FnEntry, name: string, why: string, handed: boolean | 'annotated'): void {
     const unknown = paramAt(entry.fn.params?.untypedSessionLike, name) !== undefined ? 'has no session type for its annotation' : 'does not come from a session factory or dependency it knows';
     for (const call of entry.fn.calls) {
       if (call.awaited === 'yes' || call.ignored || !call.text.startsWith(`${name}.`)) continue;
       const method = call.text.slice(name.length + 1);
       if (!SESSION_LIKE_METHODS.has(method)) continue;
       const broken = method === 'query' || method.startsWith('bulk_') ? `AsyncSession has no \`${method}()\`` : `\`${method}()\` returns a coroutine that is never run`;
-      const after = handed
-        ? `after the migration that is an AsyncSession, where ${broken}`
-        : `after the migration that parameter is an AsyncSession: if \`${name}\` is one too, ${broken}; if not, a sync Session goes where an AsyncSession is awaited`;
+      const after =
+        handed === 'annotated'
+          ? `the sessions the migrated code holds are AsyncSessions: if it is handed one of those, ${broken} (a sync Session from code that stays sync is right as it is)`
+          : handed
+            ? `after the migration that is an AsyncSession, where ${broken}`
+            : `after the migration that parameter is an AsyncSession: if \`${name}\` is one too, ${broken}; if not, a sync Session goes where an AsyncSession is awaited`;
       this.flag(RULES.unrecognisedSession, entry.path, call.start, `\`${call.text}(...)\` is left as it is: \`${name}\` ${unknown}, so awaitify does not know it is a session, but ${why}; ${after}`);
     }
   }

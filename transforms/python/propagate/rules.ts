@@ -28,7 +28,7 @@ export const HINTS: Record<AsyncRule, string> = {
     'Resolve the blocker named in the message first (usually the insert-await finding in the same function), then run propagate-async again.',
   'ASYNC-GENERATOR-CALL': 'Iterate the async generator with `async for` (or collect it with `[x async for x in gen()]`) in an async function.',
   'ASYNC-SESSION-UNRECOGNISED':
-    'Annotate the parameter with the session type (`db: Session`), or open the session from a factory awaitify knows (`with SessionLocal() as db`), and run awaitify again: the calls on it are then converted, and the function and its callers follow.',
+    'Annotate the parameter with the session type (`db: Session`), or open the session from a factory awaitify knows (`with SessionLocal() as db`), and run awaitify again: the calls on it are then converted, and the function and its callers follow. A session handed over inside another object (`db: Session = payload["db"]`) is followed only as a parameter: pass it as one, or await its calls by hand in an async function (and await that function where it is called).',
   'ASYNC-CALL-NOT-AWAITED':
     'Await the call (`await f(...)`, making the caller `async def` if it is not), or, to run it in the background on purpose, hand it to `asyncio.create_task(...)` (or FastAPI\'s `BackgroundTasks.add_task(f, ...)`) and keep a reference to the task.',
   'ASYNC-SESSION-DEPENDENCY-SYNC':
