@@ -526,6 +526,7 @@ export class TestPlan {
       ? `${ID}: the ${what} awaits ${awaits[0]?.text}(), which is async now`
       : `${ID}: the async ${what} needs ${isTest ? 'the asyncio marker' : 'the pytest-asyncio fixture decorator'} to run in strict mode`;
     plan.functions.push({ id: fn.id, asyncAt: alreadyAsync ? null : fn.id, marker, decorator, reason });
+    if (!alreadyAsync) plan.resolves.push(madeAsyncAfterAll(fn.id));
     if (awaits.length > 0) this.handoffs.push({ path, fn, facts, awaits });
     for (const call of awaits) plan.awaits.push({ start: call.start, end: call.end, reason: `${ID}: await ${call.text}(): it is async now` });
     // As insert-await awaits them in any other function becoming async: that transform leaves fixtures alone (they
@@ -559,7 +560,10 @@ export class TestPlan {
     const plan = this.file(path);
     const reason = `${ID}: the helper \`${fn.qualname}\` awaits ${awaits[0]?.text}(), which is async now`;
     this.asyncHere.add(functionKey(path, fn.id));
-    if (!fn.isAsync) plan.functions.push({ id: fn.id, asyncAt: fn.id, marker: null, decorator: null, reason });
+    if (!fn.isAsync) {
+      plan.functions.push({ id: fn.id, asyncAt: fn.id, marker: null, decorator: null, reason });
+      plan.resolves.push(madeAsyncAfterAll(fn.id));
+    }
     for (const call of awaits) plan.awaits.push({ start: call.start, end: call.end, reason: `${ID}: await ${call.text}(): it is async now` });
   }
 
@@ -1379,6 +1383,7 @@ export class TestPlan {
     if (!f.fn.isAsync && !plan.functions.some((c) => c.asyncAt === f.fn.id)) {
       const { marker, decorator } = asyncMarks(plan.mode, f.s, f.facts, f.isTest, f.isFixture, false, this.loopOf.get(functionKey(f.path, f.fn.id)) ?? null);
       plan.functions.push({ id: f.fn.id, asyncAt: f.fn.id, marker, decorator, reason });
+      plan.resolves.push(madeAsyncAfterAll(f.fn.id));
     }
     this.awaitUses(f.path, f.fn, f.uses, `the session fixture \`${fixture.qualname}\` yields an AsyncSession now`);
   }
@@ -1495,6 +1500,15 @@ interface Follower {
  * What earlier transforms reported at a session call this one awaits: insert-await's call in a fixture that
  * had to stay sync, propagate-async's call on an unannotated parameter it could not tell for a session.
  */
+/**
+ * propagate-async's ASYNC-CALLER-BLOCKED at a test, fixture or helper it left a plain def for a sync session call
+ * (insert-await leaves fixtures alone): this transform makes it async and awaits those calls, so the finding's
+ * "it is left a plain def" no longer holds.
+ */
+function madeAsyncAfterAll(fnId: number): { rule: string; offset: number } {
+  return { rule: PROPAGATE_RULES.callerBlocked, offset: fnId };
+}
+
 function settled(offset: number): { rule: string; offset: number }[] {
   return [AWAIT_RULES.syncContext, PROPAGATE_RULES.unrecognisedSession].map((rule) => ({ rule, offset }));
 }
