@@ -1884,7 +1884,7 @@ function openedSession(getDb: SgNode): { call: SgNode; commits: boolean; copied?
     if (!call || kindOf(call) !== 'call' || !variable || kindOf(variable) !== 'identifier') return null;
     const block = withStatement.field('body')!;
     const body = namedChildren(block);
-    const commits = yieldsThenCommits(body, variable.text());
+    const commits = yieldsThenCommits(body, variable.text()) ?? rollsBackAround(body, variable.text());
     if (commits !== null) return { call, commits };
     // Module level only: the copied body keeps its indentation, which is the twin's there.
     return getDb.parent()?.kind() === 'module' && yieldsAmongInert(body, variable.text()) ? { call, commits: false, copied: { body: block, variable: variable.text() } } : null;
@@ -1967,6 +1967,32 @@ function inertStatement(statement: SgNode, name: string): boolean {
     const outer = args?.kind() === 'argument_list' ? args.parent() : null;
     return outer?.kind() === 'call' && outer.field('function')?.text() === 'id' && namedChildren(args!).length === 1;
   });
+}
+
+/**
+ * `try: yield name` (maybe then `name.commit()`) whose `except` clauses only roll back and re-raise, and whose
+ * `finally`, if any, only closes the session: inside `with F() as name:`, what closing an AsyncSession at the end of
+ * the twin's `async with` does anyway (it rolls back, and the exception leaves the block as it was). Whether it
+ * commits, as yieldsThenCommits; null for any other body.
+ */
+function rollsBackAround(body: readonly SgNode[], name: string): boolean | null {
+  const only = body.length === 1 ? body[0]! : null;
+  if (!only || kindOf(only) !== 'try_statement') return null;
+  const commits = yieldsThenCommits(namedChildren(only.field('body')!), name);
+  if (commits === null) return null;
+  let excepts = 0;
+  for (const clause of namedChildren(only).slice(1)) {
+    const clauseBody = namedChildren(clause.children().find((c) => kindOf(c) === 'block')!);
+    if (kindOf(clause) === 'except_clause') {
+      // It must re-raise: a dependency swallowing the exception is not what the twin's `async with` does.
+      const last = clauseBody[clauseBody.length - 1];
+      if (!last || !reraises(last, clause) || !clauseBody.every((s) => isMethodCall(s, name, 'rollback') || reraises(s, clause))) return null;
+      excepts++;
+    } else if (kindOf(clause) !== 'finally_clause' || clauseBody.length !== 1 || !isMethodCall(clauseBody[0]!, name, 'close')) {
+      return null;
+    }
+  }
+  return excepts > 0 ? commits : null;
 }
 
 /** `yield name` alone (false) or followed by `name.commit()` (true); null for any other body. */
