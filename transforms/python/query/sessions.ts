@@ -432,9 +432,39 @@ export class SessionResolver {
     while (method && CLOSURE_SCOPES.has(String(method.kind())) && bindingsIn(method, objectName).length === 0) method = enclosingScope(method);
     if (!method || method.kind() !== 'function_definition') return null;
     const selfName = parametersOf(method)[0]?.name;
-    const cls = selfName === objectName ? classOfMethod(method) : this.instanceClass(innermost, objectName);
-    if (!cls) return null;
-    return this.classAttributeVerdict(cls, attrName);
+    const ownClass = selfName === objectName ? classOfMethod(method) : null;
+    if (ownClass) return this.classAttributeVerdict(ownClass, attrName);
+    // The first parameter of a plain function is no `self` (`def flush(audit: Audit = Depends())`).
+    const cls = this.instanceClass(innermost, objectName);
+    return cls ? this.classAttributeVerdict(cls, attrName) : this.parameterClassAttributeVerdict(method, objectName, attrName);
+  }
+
+  /**
+   * `service.db` where `service` is a parameter of `fn` annotated with a project class (`service: UserService =
+   * Depends()`, `Annotated[UserService, Depends()]`) that stores a session in that attribute, and `fn` never rebinds
+   * the name: as for `self.db` in the class's own methods. The class is one this module defines, or one the project
+   * pass saw store a session from its parameters (SessionOptions.attributes).
+   */
+  private parameterClassAttributeVerdict(fn: SgNode, name: string, attrName: string): Omit<SessionInfo, 'text'> | null {
+    const param = parametersOf(fn).find((p) => p.name === name);
+    if (!param?.annotation || bindingsIn(fn, name).length > 0) return null;
+    let type: SgNode | null = param.annotation;
+    while (type && (type.kind() === 'type' || type.kind() === 'parenthesized_expression')) type = namedChildren(type)[0] ?? null;
+    if (type && (type.kind() === 'generic_type' || type.kind() === 'subscript')) {
+      const head = type.kind() === 'generic_type' ? namedChildren(type)[0] : type.field('value');
+      if (!head || !/^(?:typing\.)?Annotated$/.test(head.text())) return null;
+      const args = type.kind() === 'generic_type' ? namedChildren(namedChildren(type)[1] ?? type) : namedChildren(type).filter((c) => !sameNode(c, head));
+      type = args[0] ?? null;
+      while (type && type.kind() === 'type') type = namedChildren(type)[0] ?? null;
+    }
+    const dotted = type && (type.kind() === 'identifier' || type.kind() === 'attribute') ? dottedName(type) : null;
+    if (!dotted) return null;
+    const head = dotted[0] as string;
+    if (dotted.length === 1 && !this.imports.has(head) && !this.relativeImports.has(head)) {
+      const local = this.moduleClass(head);
+      return local ? this.classAttributeVerdict(local, attrName) : null;
+    }
+    return this.importedClassAttribute(dotted, attrName);
   }
 
   /**
@@ -523,6 +553,12 @@ export class SessionResolver {
       const local = this.moduleClass(head);
       return local && local.id() !== cls.id() ? this.classAttributeVerdict(local, attrName, depth) : null;
     }
+    return this.importedClassAttribute(dotted, attrName);
+  }
+
+  /** The session an imported class (`dotted` as written here) stores in `attrName`, by SessionOptions.attributes. */
+  private importedClassAttribute(dotted: readonly string[], attrName: string): Omit<SessionInfo, 'text'> | null {
+    const head = dotted[0] as string;
     const table = this.options.attributes ?? NO_ATTRIBUTES;
     const target = this.imports.get(head);
     const relative = this.relativeImports.get(head);
