@@ -509,8 +509,8 @@ class Summarizer {
   }
 
   /**
-   * Locals of `fn` annotated with a session type whose value the session resolver cannot follow to a factory or
-   * dependency (`db: Session = payload["db"]`, `session: Session = ctx.session`), among `used` (the names the body
+   * Locals of `fn` annotated with a session type whose value is handed over from where the session resolver cannot
+   * follow it (`db: Session = payload["db"]`, `session: Session = ctx.session`; not a call), among `used` (the names the body
    * calls a session method on without await that the resolver does not know). Every binding of the name in the
    * function must be a plain assignment to it, one of them annotated.
    */
@@ -529,7 +529,10 @@ class Summarizer {
       });
       if (!typed) continue;
       const value = (assignments as SgNode[]).map((a) => a.field('right')).find((v) => v !== null);
-      found.push({ name, value: value ? compact(value.text()) : '?' });
+      // A session made here by a call (`db: Session = open_session()`, a factory with no twin) is what that code
+      // makes, sync as before: only a session handed over (`payload["db"]`, `ctx.session`, a name) may be async now.
+      if (!value || value.kind() === 'call' || value.kind() === 'await') continue;
+      found.push({ name, value: compact(value.text()) });
     }
     return found;
   }
