@@ -809,7 +809,13 @@ class Summarizer {
       if (right) {
         const alias = this.typeAliasExpr(right, depth + 1);
         const provider = alias ? this.annotatedDependency(right, depth + 1) : null;
-        return { k: 'value', expr: alias ?? this.exprOf(right, depth + 1), ...(provider ? { provider } : {}) };
+        let expr = alias ?? this.exprOf(right, depth + 1);
+        // `db: Session = payload["db"]`: what the value cannot tell, the annotation does (a value that is known wins:
+        // `repo: BaseRepo = UserRepo(db)` runs UserRepo's methods).
+        const type = expr.k === 'unknown' && expr.alternatives === undefined ? parent.field('type') : null;
+        const declared = type ? this.typeExpr(type, depth + 1) : null;
+        if (declared) expr = { k: 'instance', of: declared };
+        return { k: 'value', expr, ...(provider ? { provider } : {}) };
       }
       const type = parent.field('type');
       const t = type ? this.typeExpr(type, depth + 1) : null;
