@@ -143,6 +143,9 @@ export class EntityResolver {
         const rebound = bindingsIn(scope, name).length > 0;
         if (param) {
           if (kind === 'lambda') return no(null);
+          // `cls` of a classmethod is the class it is called on (or a subclass): what `db.query(cls)` selects in
+          // working code is that mapped class, as `select(cls)` does (an active-record model's `by_email`).
+          if (isClassmethodClass(scope, name)) return rebound ? no(`parameter \`${name}\` is reassigned in the function`) : PROVEN;
           if (!param.annotation) return no(`parameter \`${name}\` is not annotated \`Type[...]\``);
           if (!this.isClassType(param.annotation, scope)) return no(`parameter \`${name}\` is annotated \`${param.annotation.text()}\`, not \`Type[...]\` of a class`);
           if (rebound) return no(`parameter \`${name}\` is reassigned in the function`);
@@ -737,4 +740,10 @@ function enclosingClass(node: SgNode): SgNode | null {
 export function isTableCall(node: SgNode | null): boolean {
   const callee = node?.kind() === 'call' ? dottedName(node.field('function') as SgNode) : null;
   return !!callee && callee[callee.length - 1] === 'Table';
+}
+
+/** `name` is the first parameter of `fn`, a method decorated `@classmethod` directly in a class body. */
+function isClassmethodClass(fn: SgNode, name: string): boolean {
+  if (fn.kind() !== 'function_definition' || parametersOf(fn)[0]?.name !== name || classOfMethod(fn) === null) return false;
+  return decoratorsOf(fn).some((d) => /^@\s*classmethod\s*$/.test(d.text()));
 }
