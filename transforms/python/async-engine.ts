@@ -28,6 +28,7 @@ export const RULE_GET_DB = 'ENGINE-GET-DB-UNRECOGNISED';
 export const RULE_CREATE_ALL = 'ENGINE-CREATE-ALL-SYNC';
 export const RULE_NAME = 'ENGINE-NAME-CONFLICT';
 export const RULE_MEMORY = 'ENGINE-SQLITE-MEMORY';
+export const RULE_LISTENER = 'ENGINE-EVENT-LISTENER';
 
 const SA_ASYNC = 'sqlalchemy.ext.asyncio';
 const SQLMODEL_ASYNC = 'sqlmodel.ext.asyncio.session';
@@ -99,6 +100,9 @@ export const POOL_KEYWORDS = ['poolclass', 'pool_size', 'max_overflow', 'pool_ti
 export const SQLITE_CONNECT_KEYS = new Set(['check_same_thread', 'timeout', 'detect_types', 'isolation_level', 'cached_statements', 'uri', 'factory']);
 /** sessionmaker/Session keywords AsyncSession passes to its sync Session with the same meaning. */
 const FACTORY_KEYWORDS = new Set(['autoflush', 'info', 'autobegin', 'join_transaction_mode', 'close_resets_only', 'enable_baked_queries']);
+
+/** `event.listen(target, ...)` and `@event.listens_for(target, ...)`: the target is the first argument. */
+const LISTEN_CALLS = new Set(['sqlalchemy.event.listen', 'sqlalchemy.event.listens_for', 'sqlalchemy.event.api.listen', 'sqlalchemy.event.api.listens_for']);
 
 const kindOf = (node: SgNode): string => String(node.kind());
 const namedChildren = (node: SgNode): SgNode[] => node.children().filter((c) => c.isNamed() && kindOf(c) !== 'comment');
@@ -425,6 +429,7 @@ class EngineTwins {
     }
     if (getDb && source) this.planGetDb(getDb, source, opened?.commits ?? false, opened?.copied ?? null);
     this.convertCreateAll(engines);
+    this.mirrorListeners(engines, factories);
 
     if (this.helperNeeded) this.insertHelper([...[...engines.values()].filter((e) => e.twin !== null), ...this.lazyTwinned]);
     return this.result();
@@ -1668,6 +1673,73 @@ class EngineTwins {
     if (existing) return { local: existing.alias ?? existing.name, imports: [] };
     if (!this.nameFree(name, at, module)) return null;
     return { local: name, imports: [{ module, name }] };
+  }
+
+  /**
+   * Event listeners registered on an engine that got its twin: `event.listen(engine, "connect", fn)` or
+   * `@event.listens_for(engine, "connect")`. They do not reach the async engine, whose pool and connections belong to
+   * its own `sync_engine` (SQLite's `PRAGMA foreign_keys=ON`, a search path, statement logging would silently stop in
+   * the migrated code). A module-level registration is repeated on `<twin>.sync_engine` (listening on an AsyncEngine
+   * itself raises NotImplementedError); one made in a function, on an engine bound in a function, or on a session
+   * factory (whose twin is an async_sessionmaker, listened to through its `sync_session_class`) is reported.
+   */
+  private mirrorListeners(engines: Map<string, Engine>, factories: Factory[]): void {
+    if (!/\blistens?(_for)?\b/.test(this.ctx.source)) return;
+    const root = this.ctx.tree.root();
+    for (const call of root.findAll({ rule: { kind: 'call' } })) {
+      const qualified = this.qualifiedName(call.field('function'));
+      if (qualified === null || !LISTEN_CALLS.has(qualified)) continue;
+      const args = call.field('arguments');
+      const target = args && kindOf(args) === 'argument_list' ? namedChildren(args)[0] : undefined;
+      if (!target || kindOf(target) !== 'identifier') continue;
+      const name = target.text();
+      const engine = engines.get(name);
+      const factory = factories.find((f) => f.name === name && f.twin !== null);
+      if (!(engine?.twin) && !factory) continue;
+      const scope = this.referenceScope(target);
+      if (scope === null) continue; // a local of that name: not the module's engine
+      const decorator = call.parent() && kindOf(call.parent()!) === 'decorator' ? call.parent()! : null;
+      const statement = decorator ?? (call.parent() && kindOf(call.parent()!) === 'expression_statement' ? call.parent()! : null);
+      const atModule = scope.id() === root.id() && statement !== null && (decorator ? decorator.parent()?.parent()?.id() === root.id() : statement.parent()?.id() === root.id());
+      if (engine?.twin && !engine.global && atModule && statement && !this.ignored(statement)) {
+        const text = call.text();
+        const offset = target.range().start.index - call.range().start.index;
+        const mirrored = `${text.slice(0, offset)}${engine.twin}.sync_engine${text.slice(offset + name.length)}`;
+        if (decorator) {
+          const start = lineStart(this.ctx.source, decorator.range().start.index);
+          this.edits.push({ start, end: start, text: `@${mirrored}\n`, reason: `listener of ${name} on its async twin` });
+        } else {
+          this.insertAfter(statement, mirrored, `listener of ${name} on its async twin`);
+        }
+        this.count('event listeners repeated on async engines');
+        continue;
+      }
+      const twin = engine?.twin ?? factory!.twin!;
+      const what = engine ? `the async engine \`${twin}\` (its \`${twin}.sync_engine\`)` : `the sessions of \`${twin}\`, an async_sessionmaker`;
+      this.flag(
+        RULE_LISTENER,
+        call,
+        `this listener is registered on \`${name}\`, which got the async twin \`${twin}\`, but not on ${what}: the migrated code runs on the twin, where it does not fire`,
+        engine
+          ? `Register it on \`${twin}.sync_engine\` as well, where \`${twin}\` exists (listening on an AsyncEngine itself raises NotImplementedError).`
+          : `Make the sync maker the twin's \`sync_session_class\` (\`${twin} = async_sessionmaker(..., sync_session_class=${name})\`) or listen on a Session class its sessions use.`,
+      );
+    }
+  }
+
+  /** The scope whose binding of the identifier's name this reference sees: the module, or null for a local binding. */
+  private referenceScope(node: SgNode): SgNode | null {
+    const table = this.table(node.text());
+    const occurrence = table.occurrences.find((o) => o.node.id() === node.id());
+    if (!occurrence) return null;
+    const root = this.ctx.tree.root();
+    for (let scope: SgNode | null = occurrence.scope; scope && scope.id() !== root.id(); scope = scope.parent()) {
+      const local = table.occurrences.some((o) => o.scope.id() === scope!.id() && (o.role === 'binding' || o.role === 'import'));
+      const global = table.occurrences.some((o) => o.scope.id() === scope!.id() && o.role === 'declaration');
+      if (local && !global) return null;
+      if (global) return occurrence.scope;
+    }
+    return occurrence.scope;
   }
 
   /** Writes a prepared twin on the line after its sync original, in the original's layout (one line or one argument a line). */
