@@ -302,9 +302,63 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
   const patchedObjects = /patch/.test(source) ? bareObjectPatches(root) : [];
   const fixtureLookups = /getfixturevalue|getfuncargvalue/.test(source) ? fixtureLookupsOf(root) : [];
   const facts: TestFacts = { moduleMarked, moduleMarkLoops, functions, ...clientFacts(root, imports, functions), patchedNames, patchedObjects, fixtureLookups, plugins: pluginModules(root) };
-  if (SQLITE_URL.test(source) && !OTHER_DATABASE_URL.test(source)) facts.sqliteOnly = true;
+  if (SQLITE_URL.test(source) && !OTHER_DATABASE_URL.test(source) && writesSqliteUrl(root)) facts.sqliteOnly = true;
   if (ASYNC_ENGINE_MAKER.test(source) && createsAsyncEngine(root)) facts.asyncEngine = true;
   return facts;
+}
+
+/**
+ * Some SQLite URL literal of the module is the URL itself, not the fallback of a lookup the environment or a
+ * settings class decides (`os.getenv("TEST_DATABASE_URL", "sqlite:///./test.db")`, `os.environ.get(...) or
+ * "sqlite://"`, decouple's `config("DB_URL", default="sqlite://")`, a `BaseSettings` field's default): such a
+ * module's tests may well run on PostgreSQL, where the override's AsyncSession fails in TestClient's loop.
+ */
+function writesSqliteUrl(root: SgNode): boolean {
+  return root
+    .findAll({ rule: { kind: 'string' } })
+    .some((literal) => SQLITE_URL.test(literal.text()) && !lookupDefault(literal));
+}
+
+/** The literal is the default of an environment or settings lookup (see writesSqliteUrl). */
+function lookupDefault(literal: SgNode): boolean {
+  let value = literal;
+  while (value.parent()?.kind() === 'parenthesized_expression' || value.parent()?.kind() === 'concatenated_string') value = value.parent() as SgNode;
+  const parent = value.parent();
+  if (!parent) return false;
+  // `os.environ.get("URL") or "sqlite://"`: the literal only when the variable is unset or empty.
+  if (parent.kind() === 'boolean_operator' && sameNode(parent.field('right'), value) && /^or$/.test(parent.field('operator')?.text() ?? '')) {
+    const left = parent.field('left');
+    return !!left && left.kind() === 'call' && environmentLookup(left);
+  }
+  // The second positional argument, or `default=`, of a lookup call.
+  const argument = parent.kind() === 'keyword_argument' ? parent : value;
+  const list = argument.parent();
+  const call = list?.kind() === 'argument_list' ? list.parent() : null;
+  if (call?.kind() === 'call' && environmentLookup(call)) {
+    if (argument.kind() === 'keyword_argument') return argument.field('name')?.text() === 'default';
+    const positional = namedChildren(list as SgNode).filter((a) => a.kind() !== 'keyword_argument' && a.kind() !== 'comment');
+    return positional.length >= 2 && sameNode(positional[1], value);
+  }
+  // `url: str = "sqlite://"` (or `= Field("sqlite://")`) in the body of a pydantic `BaseSettings` class.
+  const holder = call?.kind() === 'call' && /(^|\.)Field$/.test(call.field('function')?.text() ?? '') ? call : value;
+  const assignment = holder.parent();
+  if (assignment?.kind() !== 'assignment' || !sameNode(assignment.field('right'), holder)) return false;
+  const statement = assignment.parent();
+  const body = statement?.kind() === 'expression_statement' ? statement.parent() : null;
+  const cls = body?.kind() === 'block' ? body.parent() : null;
+  return cls?.kind() === 'class_definition' && /Settings\b/.test(cls.field('superclasses')?.text() ?? '');
+}
+
+/**
+ * `os.getenv(...)`, `os.environ.get(...)`, `os.environ.setdefault(...)` (however `os`/`environ`/`getenv` were
+ * imported), python-decouple's `config(...)`, environs' `env(...)` / `env.str(...)`.
+ */
+function environmentLookup(call: SgNode): boolean {
+  const callee = call.field('function');
+  const text = callee?.text() ?? '';
+  if (/^(?:[\w.]+\.)?getenv$/.test(text)) return true;
+  if (/^(?:[\w.]+\.)?environ\.(?:get|setdefault)$/.test(text)) return true;
+  return /^(?:config|env(?:\.\w+)?)$/.test(text);
 }
 
 const ASYNC_ENGINE_MAKER = /\b(?:create_async_engine|async_engine_from_config)\b/;
