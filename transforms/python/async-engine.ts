@@ -427,7 +427,7 @@ class EngineTwins {
         judged.factoryTwins[i]!.forEach((twin, j) => this.commit(twin, j === 0 ? 'session factories added' : null));
       });
     }
-    if (getDb && source) this.planGetDb(getDb, source, opened?.commits ?? false, opened?.copied ?? null);
+    if (getDb && source) this.planGetDb(getDb, source, opened?.commits ?? false, opened?.copied ?? null, !!opened?.factory);
     this.convertCreateAll(engines);
     this.mirrorListeners(engines, factories);
 
@@ -552,9 +552,9 @@ class EngineTwins {
     if (source?.kind === 'local-factory') return twinnedFactories.has(source.factory.name) ? undefined : { kind: 'none' };
     if (source?.kind === 'lazy-engine') return this.prepareLazyTwin(source.lazy) !== null ? undefined : { kind: 'none' };
     // Without the index, sessionSource refuses what only the whole run can tell: an imported engine or factory.
-    const opened = openedSession(getDb)?.call;
-    const callee = opened?.field('function');
-    const args = opened ? namedChildren(opened.field('arguments')!) : [];
+    const shape = openedSession(getDb);
+    const opened = shape?.call;
+    const { callee, args } = shape ? opener(shape) : { callee: null, args: [] };
     if (!opened || !callee) return { kind: 'none' };
     const qualified = this.qualifiedName(callee);
     if (qualified && (SA_SESSION.has(qualified) || SQLMODEL_SESSION.has(qualified))) {
@@ -672,8 +672,9 @@ class EngineTwins {
       }
     }
     const getDb = this.findGetDb();
-    const opened = getDb ? openedSession(getDb)?.call : null;
-    if (opened && namedChildren(opened.field('arguments')!).length === 0) add(opened.field('function'));
+    const shape = getDb ? openedSession(getDb) : null;
+    const opening = shape ? opener(shape) : null;
+    if (opening && opening.args.length === 0) add(opening.callee);
     return refs;
   }
 
@@ -1400,9 +1401,8 @@ class EngineTwins {
       this.flag(RULE_GET_DB, getDb.field('name')!, `\`${this.ctx.options.getDbName}\` ${why}, so \`${asyncName}\` was not added`, `Write \`async def ${asyncName}(): async with AsyncSessionLocal() as session: yield session\` by hand, keeping what ${this.ctx.options.getDbName} does around the session; until it exists, \`Depends(${this.ctx.options.getDbName})\` and the code receiving its session stay sync (GETDB-NO-TWIN), then run awaitify again.`);
       return null;
     };
-    if (!opened) return unrecognised('is not one of the plain shapes (`db = Factory(); try: yield db; finally: db.close()` or `with Factory() as db: yield db`, each with or without `db.commit()` after the yield)');
-    const callee = opened.field('function')!;
-    const args = namedChildren(opened.field('arguments')!);
+    if (!opened || !shape) return unrecognised('is not one of the plain shapes (`db = Factory(); try: yield db; finally: db.close()` or `with Factory() as db: yield db`, each with or without `db.commit()` after the yield)');
+    const { callee, args } = opener(shape);
     const qualified = this.qualifiedName(callee);
     const sessionClass = qualified && (SA_SESSION.has(qualified) || SQLMODEL_SESSION.has(qualified));
     if (sessionClass) {
@@ -1467,7 +1467,7 @@ class EngineTwins {
    * `commits`: get_db commits after its yield (see openedSession), and so does the twin. `copied`: the body of
    * get_db's `with` and its target, written into the twin's `async with` as they are (see openedSession).
    */
-  private planGetDb(getDb: SgNode, source: SessionSource, commits: boolean, copied: CopiedBody | null): void {
+  private planGetDb(getDb: SgNode, source: SessionSource, commits: boolean, copied: CopiedBody | null, began: boolean): void {
     if (this.ignored(getDb)) return;
     let open: string;
     if (source.kind === 'session') {
@@ -1492,13 +1492,14 @@ class EngineTwins {
       open = `${cls.local}(${[source.expression, ...source.options, 'expire_on_commit=False'].join(', ')})`;
     } else if (source.kind === 'local-factory') {
       if (!source.factory.twin) return; // reported with the factory
-      open = `${source.factory.twin}()`;
+      // async_sessionmaker.begin() is the same "begin once" context: commit at the end, roll back on an exception.
+      open = began ? `${source.factory.twin}.begin()` : `${source.factory.twin}()`;
     } else {
       for (const imp of source.imports) {
         if (!this.nameFree(imp.name, getDb, imp.module)) return;
       }
       this.importsToAdd.push(...source.imports);
-      open = `${source.expression}()`;
+      open = began ? `${source.expression}.begin()` : `${source.expression}()`;
     }
     const unit = indentUnit(getDb, this.ctx.source);
     if (unit === null) return;
@@ -1938,7 +1939,34 @@ export function stringLiteral(node: SgNode): StringLiteral | null {
  * The `Factory(...)` call get_db opens its session with, when get_db has one of the two plain shapes, and whether
  * it commits the session after the yield (`yield db` then `db.commit()`, the unit-of-work dependency).
  */
-function openedSession(getDb: SgNode): { call: SgNode; commits: boolean; copied?: CopiedBody } | null {
+/**
+ * How get_db opens its session (see openedSession): `call` is the expression in its `with` or assignment; `factory`,
+ * when that is `F.begin()` (`with SessionLocal.begin() as db: yield db`, SQLAlchemy 2.0's "begin once" idiom, which
+ * commits when the block ends without an exception and rolls back otherwise), is `F`, the factory called.
+ */
+interface OpenedSession {
+  call: SgNode;
+  commits: boolean;
+  copied?: CopiedBody;
+  factory?: SgNode;
+}
+
+/** The callee and arguments that open the session: `F` and none for `F.begin()`, else the call's own. */
+function opener(shape: OpenedSession): { callee: SgNode; args: SgNode[] } {
+  if (shape.factory) return { callee: shape.factory, args: [] };
+  return { callee: shape.call.field('function')!, args: namedChildren(shape.call.field('arguments')!) };
+}
+
+/** `F.begin()` with no arguments on a name or dotted name: the factory `F`, else null. */
+function beganFactory(call: SgNode): SgNode | null {
+  const callee = call.field('function');
+  if (!callee || kindOf(callee) !== 'attribute' || callee.field('attribute')?.text() !== 'begin') return null;
+  if (namedChildren(call.field('arguments')!).length > 0) return null;
+  const object = callee.field('object')!;
+  return /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(object.text()) ? object : null;
+}
+
+function openedSession(getDb: SgNode): OpenedSession | null {
   if (kindOf(getDb) !== 'function_definition' || getDb.children().some((c) => c.text() === 'async')) return null;
   if (namedChildren(getDb.field('parameters')!).length > 0) return null;
   let statements = namedChildren(getDb.field('body')!);
@@ -1956,10 +1984,12 @@ function openedSession(getDb: SgNode): { call: SgNode; commits: boolean; copied?
     if (!call || kindOf(call) !== 'call' || !variable || kindOf(variable) !== 'identifier') return null;
     const block = withStatement.field('body')!;
     const body = namedChildren(block);
+    const factory = beganFactory(call);
+    const began = factory ? { factory } : {};
     const commits = yieldsThenCommits(body, variable.text()) ?? rollsBackAround(body, variable.text());
-    if (commits !== null) return { call, commits };
+    if (commits !== null) return { call, commits, ...began };
     // Module level only: the copied body keeps its indentation, which is the twin's there.
-    return getDb.parent()?.kind() === 'module' && yieldsAmongInert(body, variable.text()) ? { call, commits: false, copied: { body: block, variable: variable.text() } } : null;
+    return getDb.parent()?.kind() === 'module' && yieldsAmongInert(body, variable.text()) ? { call, commits: false, copied: { body: block, variable: variable.text() }, ...began } : null;
   }
   // `db = F(); yield db; db.close()` with no `try`: on an exception thrown in at the yield the session was not
   // closed (left to the garbage collector); the twin closes it, which changes nothing the request sees.
