@@ -396,7 +396,16 @@ class EngineTwins {
     if (this.importsAlembic()) return none;
     // A module that already creates an async engine or factory was migrated (by us or by hand): leave it.
     const root = this.ctx.tree.root();
-    if (root.find({ rule: { kind: 'identifier', regex: '^(create_async_engine|async_sessionmaker)$' } })) return none;
+    if (root.find({ rule: { kind: 'identifier', regex: '^(create_async_engine|async_sessionmaker)$' } })) {
+      // Its sync get_db gets no twin (see summary), and async-get-db leaves the uses on it: say why, on every run.
+      const getDb = this.findGetDb();
+      const asyncName = this.ctx.options.asyncGetDbName;
+      if (getDb && !getDb.children().some((c) => c.text() === 'async') && moduleBindings(this.table(asyncName)).length === 0) {
+        this.flag(RULE_GET_DB, getDb.field('name')!, `\`${this.ctx.options.getDbName}\` is a sync dependency in a module that already creates an async engine or session factory, which awaitify leaves as it is, so \`${asyncName}\` was not added`, `Write \`async def ${asyncName}(): async with AsyncSessionLocal() as session: yield session\` by hand beside it; until it exists, \`Depends(${this.ctx.options.getDbName})\` and the code receiving its session stay sync (GETDB-NO-TWIN), then run awaitify again.`);
+        return { edits: [], findings: this.findings };
+      }
+      return none;
+    }
 
     const engines = this.collectEngines();
     const factories = this.collectFactories(engines);
@@ -508,6 +517,10 @@ class EngineTwins {
     let getDbTwin: EngineSummary['getDbTwin'];
     if (migrated) {
       for (const engine of this.collectEngines().values()) if (this.bindsAsyncEngine(twinName(engine.name))) twinnedHere.push(engine.name);
+      // run() leaves a module holding an async engine or factory as it is: a sync get_db there without its twin
+      // (one this transform could not write on an earlier run, or a module migrated by hand) gets none now either.
+      const getDb = this.importsAlembic() ? null : this.findGetDb();
+      if (getDb && !getDb.children().some((c) => c.text() === 'async') && moduleBindings(this.table(this.ctx.options.asyncGetDbName)).length === 0) getDbTwin = { kind: 'none' };
     } else if (!this.importsAlembic() && !this.ctx.source.includes('awaitify:')) {
       const engines = this.collectEngines();
       const factories = this.collectFactories(engines);
@@ -522,10 +535,6 @@ class EngineTwins {
         for (const factory of own) twinnedFactories.add(factory.name);
       }
       getDbTwin = getDb ? this.getDbTwin(getDb, source, twinnable, twinnedFactories) : undefined;
-    } else if (migrated && !this.importsAlembic()) {
-      // run() leaves a module holding an async engine or factory as it is: a sync get_db there gets no twin.
-      const getDb = this.findGetDb();
-      if (getDb && !getDb.children().some((c) => c.text() === 'async') && moduleBindings(this.table(this.ctx.options.asyncGetDbName)).length === 0) getDbTwin = { kind: 'none' };
     }
     const summary: EngineSummary = { absPath, sessionBinds, twinnable, sessionAliases: this.sessionAliases(), sessionFactories: this.sessionFactories(twinnedFactories) };
     if (twinnedHere.length > 0) summary.twinnedHere = twinnedHere;

@@ -4,7 +4,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { collectImports, dunderAllNames, FromImport, isModuleLevel, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
-import { importedByOthers } from './scaffold/engine-index';
+import { definesUntwinnedDependency, importedByOthers, lacksDependencyTwin } from './scaffold/engine-index';
 import { maySeeModuleBinding, moduleBindings, NameTable, occurrenceOf, seesModuleBinding, cachedNameTables } from './support/scope';
 import { annotationRole, climbTypeExpression, parseStringAnnotation, TypePosition } from './support/type-annotations';
 
@@ -303,7 +303,12 @@ class SessionAnnotations {
       role.kind === 'return' ||
       role.kind === 'type-alias' ||
       (role.kind === 'assigned' && position.throughAnnotated);
-    if (convertible && position.direct) return 'convert';
+    if (convertible && position.direct) {
+      // `SessionDep = Annotated[Session, Depends(get_db)]` with a get_db that gets no async twin: the alias keeps
+      // injecting the sync Session (its Depends stays, GETDB-NO-TWIN), like the parameters async-get-db leaves.
+      if (role.kind !== 'parameter' && role.kind !== 'return' && position.throughAnnotated && this.dependsOnUntwinned(position.top)) return 'keep';
+      return 'convert';
+    }
 
     const flagged =
       role.kind === 'parameter' ||
@@ -319,6 +324,35 @@ class SessionAnnotations {
       this.flag(RULE_LEFT, anchor, message, 'Decide whether this value becomes an AsyncSession after the switch and edit the annotation by hand.');
     }
     return 'keep';
+  }
+
+  /**
+   * The type expression holds `Depends(get_db)` (or `Depends(deps.get_db)`) on a session dependency that gets no
+   * async twin: defined in this file, or in the module it is imported from (EngineIndex.untwinnedDependencies).
+   */
+  private dependsOnUntwinned(top: SgNode): boolean {
+    const getDb = this.ctx.options.getDbName;
+    for (const call of top.findAll({ rule: { kind: 'call' } })) {
+      if (!/(^|\.)Depends$/.test(call.field('function')?.text() ?? '')) continue;
+      const target = call.field('arguments')?.children().find((c) => c.isNamed() && kindOf(c) !== 'comment' && kindOf(c) !== 'keyword_argument');
+      if (!target) continue;
+      if (kindOf(target) === 'identifier') {
+        const imported = this.imports.from.find((i) => (i.alias ?? i.name) === target.text() && i.name === getDb && isModuleLevel(i.node));
+        if (imported) {
+          if (lacksDependencyTwin(this.ctx.options, this.ctx.path, imported.module)) return true;
+        } else if (target.text() === getDb && definesUntwinnedDependency(this.ctx.options, this.ctx.path)) {
+          return true;
+        }
+      } else if (kindOf(target) === 'attribute' && target.field('attribute')?.text() === getDb) {
+        const object = target.field('object')!.text();
+        // `import app.deps as deps` / `import app.deps`, or `from app import deps` (the submodule `app.deps`).
+        const plain = this.imports.plain.find((i) => (i.alias ?? i.module) === object && isModuleLevel(i.node));
+        const from = this.imports.from.find((i) => (i.alias ?? i.name) === object && i.name !== '*' && isModuleLevel(i.node));
+        const module = plain ? plain.module : from ? (/\.$/.test(from.module) ? `${from.module}${from.name}` : `${from.module}.${from.name}`) : null;
+        if (module && lacksDependencyTwin(this.ctx.options, this.ctx.path, module)) return true;
+      }
+    }
+    return false;
   }
 
   /** A forward reference naming Session in a form this transform does not parse (nested quotes, a typo). */

@@ -1,8 +1,8 @@
 from typing import Annotated
 
 from fastapi import Depends
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from app.database import get_db
 
-DbDep = Annotated[AsyncSession, Depends(get_db)]
+DbDep = Annotated[Session, Depends(get_db)]
