@@ -29,7 +29,7 @@ import { stringValue } from './eager/summary';
 import { callArgs, classOfMethod, dottedName, enclosingFunction, methodsOf, namedChildren, sameNode, start } from './query/syntax';
 import { bindingsIn, parametersOf } from './query/bindings';
 import { SessionResolver, visibleSessionFixtures } from './query/sessions';
-import { collectImports, isModuleLevel, localNameFor, moduleLevelImportBindings, planImportEdits, type ModuleImports } from './support/imports';
+import { collectImports, isModuleLevel, localNameFor, localNamesFor, moduleLevelImportBindings, planImportEdits, type ModuleImports } from './support/imports';
 import { nameTable } from './support/scope';
 import { withCachedTree } from './support/cached-tree';
 import { cached } from '../../engine/cached';
@@ -148,6 +148,7 @@ class EagerLoad {
 
   private visitReads(fn: SgNode, parametersOnly: boolean): void {
     const events = this.sessionEvents(fn);
+    this.visitDataclassDumps(fn, parametersOnly, events);
     for (const attr of fn.findAll({ rule: { kind: 'attribute' } })) {
       const name = attr.field('attribute')?.text() ?? '';
       if (!this.interesting.has(name) || ownerOf(attr)?.id() !== fn.id()) continue;
@@ -167,6 +168,55 @@ class EagerLoad {
       const column = p.model.serverColumns.get(name);
       if (column && object.kind() === 'identifier' && !isAssignmentTarget(attr)) this.serverColumnRead(p, object.text(), name, column, attr, events);
     }
+  }
+
+  /**
+   * `dataclasses.asdict(user)` (or `astuple`) on a model mapped as a dataclass (`@registry.mapped_as_dataclass`,
+   * `MappedAsDataclass`): it reads every field, relationships included, and recurses into the related objects, so it
+   * reads each relationship of the class, and theirs (the fast_zero course's `assert asdict(user) == {..., 'todos':
+   * []}`). Each path is loaded like a read written here; a relationship leading back to a class already on the path
+   * is not followed (asdict would recurse forever on a non-empty one in the sync code too). On a model that is no
+   * dataclass asdict raises TypeError before reading anything, sync or async, so nothing is lost by loading.
+   */
+  private visitDataclassDumps(fn: SgNode, parametersOnly: boolean, events: SessionEvent[]): void {
+    const dumpers = this.dataclassDumpers();
+    if (dumpers.size === 0) return;
+    for (const call of fn.findAll({ rule: { kind: 'call' } })) {
+      const callee = dottedName(call.field('function') as SgNode)?.join('.');
+      if (!callee || !dumpers.has(callee) || ownerOf(call)?.id() !== fn.id()) continue;
+      const object = callArgs(call).positional[0];
+      if (!object) continue;
+      const p = this.provenances.of(object, fn);
+      if (!p || (p.shape !== 'object' && p.shape !== 'any') || !p.model) continue;
+      if (parametersOnly && !fromParameter(p)) continue;
+      for (const rels of this.dumpedPaths(p.model, [p.model.key], 3)) {
+        this.need(p, rels, call, `\`${callee}(${object.text()})\` (it reads every field of \`${p.model.name}\`, \`${rels.map((r) => r.name).join('.')}\` among them)`, events);
+      }
+    }
+  }
+
+  /** Local names of `dataclasses.asdict` / `astuple`: `asdict`, `dataclasses.asdict`, under their import aliases. */
+  private dataclassDumpers(): ReadonlySet<string> {
+    const names = new Set<string>();
+    if (!this.ctx.source.includes('dataclasses')) return names;
+    for (const fn of ['asdict', 'astuple']) {
+      for (const local of localNamesFor(this.imports, 'dataclasses', fn)) names.add(local);
+      for (const plain of this.imports.plain) if (plain.module === 'dataclasses') names.add(`${plain.alias ?? 'dataclasses'}.${fn}`);
+    }
+    return names;
+  }
+
+  /** The relationship paths asdict reads on an instance of `model`, `depth` levels deep, not back to `seen` classes. */
+  private dumpedPaths(model: ModelInfo, seen: readonly string[], depth: number): Relationship[][] {
+    const paths: Relationship[][] = [];
+    for (const rel of model.relationships.values()) {
+      if (rel.target !== null && seen.includes(rel.target)) continue;
+      paths.push([rel]);
+      const target = rel.target !== null && depth > 1 ? this.index.models.get(rel.target) : undefined;
+      if (!target) continue;
+      for (const rest of this.dumpedPaths(target, [...seen, target.key], depth - 1)) paths.push([rel, ...rest]);
+    }
+    return paths;
   }
 
   /**
