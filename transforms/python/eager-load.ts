@@ -149,6 +149,7 @@ class EagerLoad {
   private visitReads(fn: SgNode, parametersOnly: boolean): void {
     const events = this.sessionEvents(fn);
     this.visitDataclassDumps(fn, parametersOnly, events);
+    this.visitSchemaValidation(fn, parametersOnly, events);
     for (const attr of fn.findAll({ rule: { kind: 'attribute' } })) {
       const name = attr.field('attribute')?.text() ?? '';
       if (!this.interesting.has(name) || ownerOf(attr)?.id() !== fn.id()) continue;
@@ -192,6 +193,31 @@ class EagerLoad {
       for (const rels of this.dumpedPaths(p.model, [p.model.key], 3)) {
         this.need(p, rels, call, `\`${callee}(${object.text()})\` (it reads every field of \`${p.model.name}\`, \`${rels.map((r) => r.name).join('.')}\` among them)`, events);
       }
+    }
+  }
+
+  /**
+   * `AuthorOut.model_validate(author)` (pydantic 2, `from_attributes` configured or passed) or `AuthorOut.from_orm(author)`
+   * (pydantic 1) on a model object: pydantic reads the schema's fields from it there and then, as a response model
+   * does when the route returns it, so its relationship fields are loaded the same way (a service returning DTOs).
+   */
+  private visitSchemaValidation(fn: SgNode, parametersOnly: boolean, events: SessionEvent[]): void {
+    if (!/\b(model_validate|from_orm)\s*\(/.test(fn.text())) return;
+    for (const call of fn.findAll({ rule: { kind: 'call' } })) {
+      const callee = call.field('function');
+      const method = callee?.kind() === 'attribute' ? callee.field('attribute')?.text() : undefined;
+      if ((method !== 'model_validate' && method !== 'from_orm') || ownerOf(call)?.id() !== fn.id()) continue;
+      const schemaText = (callee as SgNode).field('object')?.text() ?? '';
+      const target = /^[A-Za-z_][\w.]*$/.test(schemaText) ? this.index.schemaOfType(this.ctx.path, schemaText) : null;
+      const object = callArgs(call).positional[0];
+      if (!target || target.list || !object) continue;
+      const p = this.provenances.of(object, fn);
+      if (!p || (p.shape !== 'object' && p.shape !== 'any') || !p.model) continue;
+      if (parametersOnly && !fromParameter(p)) continue;
+      const subject = `\`${schemaText}.${method}(${object.text()})\``;
+      const reads = schemaReads(this.index, target.schema, p.model);
+      for (const why of reads.opaque) this.flag(RULES.unknownQuery, call, `${subject} serialises ${why}, so which relationships it loads cannot be told; one not loaded raises MissingGreenlet`, why);
+      for (const rels of reads.paths) this.need(p, rels, call, subject, events);
     }
   }
 
