@@ -81,6 +81,7 @@ function interestingNames(index: ModelIndex): ReadonlySet<string> {
       for (const name of model.relationships.keys()) names.add(name);
       for (const name of model.serverColumns.keys()) names.add(name);
       for (const name of model.properties.keys()) names.add(name);
+      for (const name of model.methods.keys()) names.add(name);
     }
     return names;
   });
@@ -166,6 +167,7 @@ class EagerLoad {
       if (rel && !(rel.collection === false && isAssignmentTarget(attr))) this.need(p, [rel], attr, `\`${attr.text()}\``, events);
       if (rel && !isAssignmentTarget(attr)) this.staleCollection(fn, object, rel, attr, events);
       if (!rel && !isAssignmentTarget(attr) && !isCalled(attr)) this.propertyRead(p, p.model, name, attr, events);
+      if (!rel && isCalled(attr) && p.model.methods.has(name)) this.methodRead(p, p.model, name, attr, events);
       const column = p.model.serverColumns.get(name);
       if (column && object.kind() === 'identifier' && !isAssignmentTarget(attr)) this.serverColumnRead(p, object.text(), name, column, attr, events);
     }
@@ -317,6 +319,28 @@ class EagerLoad {
     if (lazy.length === 0 || verdict?.ok) return;
     const owners = [...new Set(lazy.map((rels) => `\`${(rels[rels.length - 1] as Relationship).owner}\``))].join(', ');
     this.flag(RULES.unknownQuery, attr, `${subject} reads ${owners} on an object loaded by ${p.load.why}; unless that query loads it, this raises MissingGreenlet${notFixed(verdict)}`, `${p.load.why}|${model.name}.${name}`);
+  }
+
+  /**
+   * `x.method()` with `method` a plain method of the model (`user.to_dict()` building a dict of `self.items`): it
+   * loads what it reads of `self`, as a property does. On an object whose statement is not in this function the
+   * reads are flagged (the project index does not follow methods).
+   */
+  private methodRead(p: Provenance, model: ModelInfo, name: string, attr: SgNode, events: SessionEvent[]): void {
+    const reads = propertyReads(this.index, model, name, 0, new Set<string>(), true);
+    const call = attr.parent() as SgNode;
+    const subject = `\`${call.text().split('\n')[0]}\` (the method \`${model.name}.${name}()\`)`;
+    for (const why of reads.opaque) {
+      this.flag(RULES.unknownQuery, attr, `\`${attr.text()}()\` calls ${why}, so which relationships it loads cannot be told; one not loaded raises MissingGreenlet`, `${why}()`);
+    }
+    if (p.load.k !== 'unknown') {
+      for (const rels of reads.paths) this.need(p, rels, attr, subject, events);
+      return;
+    }
+    const lazy = reads.paths.filter((rels) => lazilyLoaded(rels[rels.length - 1] as Relationship));
+    if (lazy.length === 0) return;
+    const owners = [...new Set(lazy.map((rels) => `\`${(rels[rels.length - 1] as Relationship).owner}\``))].join(', ');
+    this.flag(RULES.unknownQuery, attr, `${subject} reads ${owners} on an object loaded by ${p.load.why}; unless that query loads it, this raises MissingGreenlet`, `${p.load.why}|${model.name}.${name}()`);
   }
 
   /**

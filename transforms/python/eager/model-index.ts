@@ -34,6 +34,8 @@ export interface ModelInfo {
   serverColumns: Map<string, { insert: boolean; update: boolean }>;
   /** `@property` getters, inherited ones included (a subclass's own win). */
   properties: Map<string, PropertyRec>;
+  /** Plain methods, inherited ones included, read like properties when called (`user.to_dict()`). */
+  methods: Map<string, PropertyRec>;
 }
 
 export interface SchemaInfo {
@@ -90,7 +92,7 @@ export class ModelIndex {
     for (const [path, summary] of summaries) for (const cls of summary.classes) this.classify(path, cls, new Set());
     for (const [path, summary] of summaries) {
       for (const cls of summary.classes) {
-        if (this.kinds.get(keyOf(path, cls.name)) === 'model') this.models.set(keyOf(path, cls.name), { key: keyOf(path, cls.name), path, name: cls.name, relationships: new Map(), serverColumns: new Map(), properties: new Map() });
+        if (this.kinds.get(keyOf(path, cls.name)) === 'model') this.models.set(keyOf(path, cls.name), { key: keyOf(path, cls.name), path, name: cls.name, relationships: new Map(), serverColumns: new Map(), properties: new Map(), methods: new Map() });
       }
     }
     for (const model of this.models.values()) cached(this.byName, model.name, () => []).push(model);
@@ -381,6 +383,7 @@ export class ModelIndex {
   private collectProperties(model: ModelInfo, path: string, cls: ClassRec, depth: number): void {
     if (depth > 8) return;
     for (const p of cls.properties ?? []) if (!model.properties.has(p.name)) model.properties.set(p.name, p);
+    for (const m of cls.methods ?? []) if (!model.methods.has(m.name)) model.methods.set(m.name, m);
     for (const base of cls.bases) {
       const r = base.length > 0 ? this.resolve(path, base) : null;
       if (r?.k === 'class') this.collectProperties(model, r.path, r.cls, depth + 1);
@@ -505,17 +508,18 @@ function relationshipChain(index: ModelIndex, model: ModelInfo, chain: string[])
  * `self` handed to a call, a method of `self` called, attributes of a related object's relationships read on
  * objects the chains do not reach (`sorted(self.tasks, key=lambda t: t.owner.name)`).
  */
-export function propertyReads(index: ModelIndex, model: ModelInfo, name: string, depth = 0, seen = new Set<string>()): Reads {
+export function propertyReads(index: ModelIndex, model: ModelInfo, name: string, depth = 0, seen = new Set<string>(), method = false): Reads {
   const out: Reads = { paths: [], opaque: [] };
-  const prop = model.properties.get(name);
-  const key = `${model.key}.${name}`;
+  const prop = (method ? model.methods : model.properties).get(name);
+  const key = `${model.key}.${name}${method ? '()' : ''}`;
+  const what = method ? `the method \`${model.name}.${name}()\`` : `the property \`${model.name}.${name}\``;
   if (!prop || seen.has(key)) return out;
   if (depth > 4) {
-    out.opaque.push(`the property \`${model.name}.${name}\`, which reads properties too deeply nested to follow`);
+    out.opaque.push(`${what}, which reads properties too deeply nested to follow`);
     return out;
   }
   const inner = new Set([...seen, key]);
-  const shown = `the property \`${model.name}.${name}\`, which`;
+  const shown = `${what}, which`;
   if (prop.opaque) out.opaque.push(`${shown} ${prop.opaque}`);
   const reached = new Set<ModelInfo>();
   for (const chain of prop.reads) {

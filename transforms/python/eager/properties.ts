@@ -25,6 +25,20 @@ const INSPECTORS = new Set(['type', 'id', 'isinstance']);
 /** Getter decorators: the function runs on every read of the attribute. */
 const GETTERS = new Set(['property', 'cached_property', 'hybrid_property']);
 
+/**
+ * A plain method `def name(self, ...)` of a class body (no decorator, not async, not a dunder), summarized like a
+ * property: what a call of it reads of `self` (`def to_dict(self): return {..., "items": [i.title for i in
+ * self.items]}`). Null for anything else.
+ */
+export function summarizeMethod(def: SgNode): PropertyRec | null {
+  const name = def.field('name')?.text();
+  const self = parametersOf(def)[0]?.name;
+  const body = def.field('body');
+  if (!name || !self || !body || /^__.*__$/.test(name) || def.children().some((c) => c.text() === 'async')) return null;
+  if (def.parent()?.kind() === 'decorated_definition') return null;
+  return new PropertyReader(self, body).summary(name);
+}
+
 /** `@property def name(self)` (and the other getters) of a class body, summarized; null for anything else. */
 export function summarizeProperty(def: SgNode): PropertyRec | null {
   const getter = decoratorsOf(def).some((d) => {

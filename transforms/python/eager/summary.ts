@@ -5,7 +5,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import { collectImports, isModuleLevel } from '../support/imports';
 import { callArgs, dottedName, namedChildren } from '../query/syntax';
-import { summarizeProperty, type PropertyRec } from './properties';
+import { summarizeMethod, summarizeProperty, type PropertyRec } from './properties';
 
 export interface ImportRec {
   local: string;
@@ -55,6 +55,8 @@ export interface ClassRec {
   fields: { name: string; annotation: string }[];
   /** `@property` getters and what they read of `self` (only filled for classes with a property). */
   properties?: PropertyRec[];
+  /** Plain methods and what a call of one reads of `self` (only filled for classes with such a method). */
+  methods?: PropertyRec[];
 }
 
 export interface FunctionRec {
@@ -158,6 +160,8 @@ function summarizeClass(cls: SgNode): ClassRec {
     const def = stmt.kind() === 'decorated_definition' ? stmt.field('definition') : null;
     const property = def?.kind() === 'function_definition' ? summarizeProperty(def) : null;
     if (property) (rec.properties ??= []).push(property);
+    const method = stmt.kind() === 'function_definition' ? summarizeMethod(stmt) : null;
+    if (method) (rec.methods ??= []).push(method);
     const assignment = stmt.kind() === 'expression_statement' ? namedChildren(stmt)[0] : null;
     if (assignment?.kind() !== 'assignment') continue;
     const left = assignment.field('left');
