@@ -507,7 +507,7 @@ class EngineTwins {
     for (const call of this.ctx.tree.root().findAll({ rule: { kind: 'call' } })) {
       if (!this.callsOneOf(call, SESSION_CALLS)) continue;
       const bind = bindArgument(call);
-      const imported = bind && kindOf(bind) === 'identifier' ? this.importedEngine(bind) : null;
+      const imported = bind ? this.importedEngineRef(bind) : null;
       if (imported) sessionBinds.push({ module: imported.module, name: imported.name });
     }
     const migrated = !!this.ctx.tree.root().find({ rule: { kind: 'identifier', regex: '^(create_async_engine|async_sessionmaker)$' } });
@@ -569,7 +569,7 @@ class EngineTwins {
     if (qualified && (SA_SESSION.has(qualified) || SQLMODEL_SESSION.has(qualified))) {
       const split = sessionArguments(args);
       const bind = 'why' in split ? null : split.bind;
-      const imported = bind && kindOf(bind) === 'identifier' ? this.importedEngine(bind) : null;
+      const imported = bind ? this.importedEngineRef(bind) : null;
       return imported ? { kind: 'engine', ref: imported } : { kind: 'none' };
     }
     if (source?.kind === 'imported-factory' || (args.length === 0 && kindOf(callee) === 'identifier')) {
@@ -743,6 +743,27 @@ class EngineTwins {
   }
 
   /** The module-level `from <project module> import <name>` an identifier is bound by, if that is its only binding. */
+  /**
+   * An engine another module binds, as this file names it: `engine` imported by name (importedEngine), or
+   * `database.engine` through a module this file imports at module level (`from app import database`, `import
+   * app.database as database`), recorded as `app.database` / `engine` like `from app.database import engine`.
+   */
+  private importedEngineRef(bind: SgNode): { module: string; name: string } | null {
+    if (kindOf(bind) === 'identifier') return this.importedEngine(bind);
+    if (kindOf(bind) !== 'attribute') return null;
+    const object = bind.field('object')!;
+    if (kindOf(object) !== 'identifier' || moduleBindings(this.table(object.text())).length !== 1) return null;
+    const name = bind.field('attribute')!.text();
+    const from = this.imports.from.find((i) => (i.alias ?? i.name) === object.text() && i.name !== '*' && this.isModuleImport(i.node));
+    const module = from
+      ? /\.$/.test(from.module)
+        ? `${from.module}${from.name}`
+        : `${from.module}.${from.name}`
+      : (this.imports.plain.find((i) => i.alias === object.text() && this.isModuleImport(i.node))?.module ?? null);
+    if (module === null || /^(sqlalchemy|sqlmodel)(\.|$)/.test(module)) return null;
+    return { module, name };
+  }
+
   private importedEngine(id: SgNode): { module: string; name: string } | null {
     const imported = this.imports.from.find((i) => (i.alias ?? i.name) === id.text() && i.name !== '*' && this.isModuleImport(i.node));
     if (!imported || moduleBindings(this.table(id.text())).length !== 1 || /^(sqlalchemy|sqlmodel)(\.|$)/.test(imported.module)) return null;
@@ -1421,9 +1442,11 @@ class EngineTwins {
       const engine = bind && kindOf(bind) === 'identifier' ? engines.get(bind.text()) : undefined;
       const sqlmodel = SQLMODEL_SESSION.has(qualified!);
       if (engine) return { kind: 'session', engine, sqlmodel, options };
-      const imported = bind && kindOf(bind) === 'identifier' && !engines.has(bind.text()) ? this.importedEngine(bind) : null;
+      const imported = bind && !(kindOf(bind) === 'identifier' && engines.has(bind.text())) ? this.importedEngineRef(bind) : null;
       if (imported && this.index?.twinWritten(this.ctx.path, imported.module, imported.name)) {
         const twin = twinName(imported.name);
+        // `database.engine` through an imported module reaches the twin the same way: `database.async_engine`.
+        if (kindOf(bind!) === 'attribute') return { kind: 'imported-engine', expression: `${bind!.field('object')!.text()}.${twin}`, imports: [], sqlmodel, options };
         return { kind: 'imported-engine', expression: twin, imports: [{ module: imported.module, name: twin }], sqlmodel, options };
       }
       if (imported) return unrecognised(`opens \`${quoted(opened)}\` on an engine imported from \`${imported.module}\`, which gets no async twin there (no module-level \`create_engine(...)\` awaitify can convert)`);

@@ -1,0 +1,7 @@
+from sqlmodel import SQLModel, create_engine
+
+engine = create_engine("sqlite:///./through_module.db", connect_args={"check_same_thread": False})
+
+
+def create_db_and_tables():
+    SQLModel.metadata.create_all(engine)
