@@ -479,7 +479,7 @@ export class Provenances {
   /** `select(M)` with exactly one argument that is a model class. */
   private selectedModel(call: SgNode, fn: SgNode): { text: string; model: ModelInfo } | null {
     const callee = dottedName(call.field('function') as SgNode);
-    if (!callee || !this.isSelect(callee) || this.locallyBound(fn, callee[0] as string)) return null;
+    if (!callee || !this.isSelectIn(callee, fn)) return null;
     const args = callArgs(call);
     if (args.positional.length !== 1 || args.keywords.size > 0 || args.splat || args.generator) return null;
     const entity = args.positional[0] as SgNode;
@@ -492,7 +492,7 @@ export class Provenances {
   /** `select(a, b, ...)`: what each argument is, as a `Row` of its result names it. */
   private selectedItems(call: SgNode, fn: SgNode): SelectedItem[] | null {
     const callee = dottedName(call.field('function') as SgNode);
-    if (!callee || !this.isSelect(callee) || this.locallyBound(fn, callee[0] as string)) return null;
+    if (!callee || !this.isSelectIn(callee, fn)) return null;
     const args = callArgs(call);
     if (args.positional.length === 0 || args.keywords.size > 0 || args.splat || args.generator) return null;
     return args.positional.map((node) => ({ node, ...this.selectedItem(node, fn, 0) }));
@@ -608,14 +608,51 @@ export class Provenances {
     }
   }
 
-  private isSelect(callee: string[]): boolean {
-    if (callee.length === 1) return SELECT_TARGETS.has(this.imports.get(callee[0] as string) ?? '');
-    return callee.length === 2 && callee[1] === 'select' && SELECT_MODULES.has(this.imports.get(callee[0] as string) ?? '');
+  private isSelect(callee: string[], imports: ReadonlyMap<string, string> = this.imports): boolean {
+    if (callee.length === 1) return SELECT_TARGETS.has(imports.get(callee[0] as string) ?? '');
+    return callee.length === 2 && callee[1] === 'select' && SELECT_MODULES.has(imports.get(callee[0] as string) ?? '');
+  }
+
+  /**
+   * `select` as `fn` sees it: the module's import, or one of `fn`'s own (`from sqlalchemy import select` inside the
+   * route, a common way around import cycles and slow imports), when that import is the name's one binding there.
+   */
+  private isSelectIn(callee: string[], fn: SgNode): boolean {
+    const head = callee[0] as string;
+    if (!this.locallyBound(fn, head)) return this.isSelect(callee);
+    const target = localImportTarget(fn, head);
+    return target !== null && this.isSelect(callee, new Map([[head, target]]));
   }
 
   locallyBound(fn: SgNode, name: string): boolean {
     return parametersOf(fn).some((p) => p.name === name) || bindingsIn(fn, name).length > 0;
   }
+}
+
+/**
+ * What `name` stands for when its one binding in `fn` (not a parameter) is an import statement of the function:
+ * `from sqlalchemy import select` → `sqlalchemy.select`, `from sqlmodel import select as sel` → `sqlmodel.select`,
+ * `import sqlalchemy as sa` → `sqlalchemy`. Null otherwise (relative imports included).
+ */
+function localImportTarget(fn: SgNode, name: string): string | null {
+  if (parametersOf(fn).some((p) => p.name === name)) return null;
+  const bindings = bindingsIn(fn, name);
+  if (bindings.length !== 1) return null;
+  const statement = (bindings[0] as SgNode).ancestors().find((a) => a.kind() === 'import_from_statement' || a.kind() === 'import_statement');
+  if (!statement) return null;
+  const text = statement.text().replace(/[()\\\n]/g, ' ');
+  const from = /^from\s+([A-Za-z_][\w.]*)\s+import\s+(.+)$/s.exec(text.trim());
+  const items = (from ? (from[2] as string) : text.trim().replace(/^import\s+/, '')).split(',').map((s) => s.trim());
+  for (const item of items) {
+    const m = /^([A-Za-z_][\w.]*)(?:\s+as\s+([A-Za-z_]\w*))?$/.exec(item);
+    if (!m) continue;
+    const imported = m[1] as string;
+    const local = m[2] ?? (from ? imported : (imported.split('.')[0] as string));
+    if (local !== name) continue;
+    if (from) return `${from[1]}.${imported}`;
+    return m[2] ? imported : local;
+  }
+  return null;
 }
 
 /**
