@@ -153,10 +153,20 @@ class EagerLoad {
     this.visitSchemaValidation(fn, parametersOnly, events);
     for (const attr of fn.findAll({ rule: { kind: 'attribute' } })) {
       const name = attr.field('attribute')?.text() ?? '';
-      if (!this.interesting.has(name) || ownerOf(attr)?.id() !== fn.id()) continue;
+      if (!this.interesting.has(name)) continue;
       const object = attr.field('object') as SgNode;
-      const p = this.provenances.of(object, fn);
+      const owner = ownerOf(attr);
+      const inKey = owner?.id() !== fn.id() ? this.keyFunctionItem(owner, object, fn) : null;
+      if (owner?.id() !== fn.id() && !inKey) continue;
+      const p = inKey ?? this.provenances.of(object, fn);
       if (!p || (p.shape !== 'object' && p.shape !== 'any')) continue;
+      if (inKey) {
+        // The lambda's parameter: only the read itself is known here, not what the lambda's other code does.
+        const rel = p.model?.relationships.get(name);
+        if (rel && !isAssignmentTarget(attr)) this.need(p, [rel], attr, `\`${attr.text()}\``, events);
+        else if (!p.model && !isAssignmentTarget(attr)) this.unknownModelRead(p, attr, name);
+        continue;
+      }
       if (parametersOnly && !fromParameter(p)) continue;
       if (!p.model) {
         this.unknownModelRead(p, attr, name);
@@ -171,6 +181,37 @@ class EagerLoad {
       const column = p.model.serverColumns.get(name);
       if (column && object.kind() === 'identifier' && !isAssignmentTarget(attr)) this.serverColumnRead(p, object.text(), name, column, attr, events);
     }
+  }
+
+  /**
+   * `sorted(authors, key=lambda a: len(a.books))`: a lambda that `sorted`, `min`, `max`, `map`, `filter` (or a
+   * list's `.sort(key=...)`) calls right there, on each item of an iterable of `fn`. A read of its parameter is a read
+   * of an item of that iterable, whose provenance is returned; null for any other lambda (one stored, or handed to
+   * code that calls it later, is not read here).
+   */
+  private keyFunctionItem(owner: SgNode | null, object: SgNode, fn: SgNode): Provenance | null {
+    if (owner?.kind() !== 'lambda' || ownerOf(owner)?.id() !== fn.id() || object.kind() !== 'identifier') return null;
+    const params = owner.field('parameters');
+    const names = params ? namedChildren(params) : [];
+    if (names.length !== 1 || names[0]?.kind() !== 'identifier' || names[0].text() !== object.text()) return null;
+    let holder = owner.parent();
+    const keyword = holder?.kind() === 'keyword_argument' ? holder : null;
+    if (keyword) holder = keyword.parent();
+    const call = holder?.kind() === 'argument_list' ? holder.parent() : null;
+    if (call?.kind() !== 'call') return null;
+    const callee = call.field('function') as SgNode;
+    const args = callArgs(call);
+    let iterable: SgNode | undefined;
+    if (keyword && keyword.field('name')?.text() === 'key' && callee.kind() === 'identifier' && ['sorted', 'min', 'max'].includes(callee.text())) {
+      iterable = args.positional.length === 1 ? args.positional[0] : undefined;
+    } else if (keyword && keyword.field('name')?.text() === 'key' && callee.kind() === 'attribute' && callee.field('attribute')?.text() === 'sort') {
+      iterable = callee.field('object') ?? undefined;
+    } else if (!keyword && callee.kind() === 'identifier' && ['map', 'filter'].includes(callee.text()) && args.positional.length === 2 && sameNode(args.positional[0] ?? null, owner)) {
+      iterable = args.positional[1];
+    }
+    if (!iterable || this.provenances.locallyBound(fn, callee.kind() === 'identifier' ? callee.text() : '')) return null;
+    const p = this.provenances.of(iterable, fn);
+    return p && (p.shape === 'list' || p.shape === 'any') ? { ...p, shape: 'object' } : null;
   }
 
   /**
