@@ -245,9 +245,17 @@ class EagerLoad {
    * does when the route returns it, so its relationship fields are loaded the same way (a service returning DTOs).
    */
   private visitSchemaValidation(fn: SgNode, parametersOnly: boolean, events: SessionEvent[]): void {
-    if (!/\b(model_validate|from_orm)\s*\(/.test(fn.text())) return;
     for (const call of fn.findAll({ rule: { kind: 'call' } })) {
       const callee = call.field('function');
+      // `AuthorPage(items=authors, total=n)`: pydantic validates each field from its value as it is built.
+      const built = callee && ownerOf(call)?.id() === fn.id() && /^[A-Z][\w]*$|\.[A-Z]\w*$/.test(callee.text()) ? this.index.schemaOfType(this.ctx.path, callee.text()) : null;
+      // A mapped class (a SQLModel table model is a pydantic class too) is built, not validated from its arguments.
+      const mapped = built ? this.index.resolveModel(this.ctx.path, callee!.text().split('.')) : null;
+      if (built && !mapped && !built.list && callArgs(call).keywords.size > 0) {
+        const pairs = [...callArgs(call).keywords].map(([name, value]) => ({ name, value }));
+        this.fieldValues(fn, pairs, built.schema, `\`${callee!.text()}(...)\``, events, parametersOnly, start(call), 0);
+        continue;
+      }
       const method = callee?.kind() === 'attribute' ? callee.field('attribute')?.text() : undefined;
       if ((method !== 'model_validate' && method !== 'from_orm') || ownerOf(call)?.id() !== fn.id()) continue;
       const schemaText = (callee as SgNode).field('object')?.text() ?? '';
@@ -261,6 +269,38 @@ class EagerLoad {
       const reads = schemaReads(this.index, target.schema, p.model);
       for (const why of reads.opaque) this.flag(RULES.unknownQuery, call, `${subject} serialises ${why}, so which relationships it loads cannot be told; one not loaded raises MissingGreenlet`, why);
       for (const rels of reads.paths) this.need(p, rels, call, subject, events);
+    }
+  }
+
+  /**
+   * Field values handed to a schema (a returned dict literal, keyword arguments of its constructor): a value of a
+   * field whose annotation is a nested schema (`items: list[AuthorOut]`) is serialised by it, so what that schema
+   * reads of the value's objects is loaded on their statement, or flagged where the objects came from a call.
+   */
+  private fieldValues(fn: SgNode, pairs: readonly { name: string; value: SgNode }[], schema: SchemaInfo, subject: string, events: SessionEvent[], parametersOnly: boolean, at: number, depth: number): void {
+    if (depth > 3) return;
+    for (const { name, value } of pairs) {
+      const field = schema.fields.get(name);
+      const nested = field ? this.index.schemaOfType(field.path, field.annotation) : null;
+      if (!nested) continue;
+      const where = `${subject}, field \`${name}\``;
+      if (value.kind() === 'dictionary' && !nested.list) {
+        this.fieldValues(fn, fieldPairs(value), nested.schema, where, events, parametersOnly, at, depth + 1);
+        continue;
+      }
+      let p = this.provenances.of(value, fn);
+      if (!p || (parametersOnly && !fromParameter(p))) continue;
+      if (nested.list) p = p.shape === 'list' || p.shape === 'any' ? { ...p, shape: 'object' } : null;
+      else if (p.shape !== 'object' && p.shape !== 'any') p = null;
+      if (!p?.model) continue;
+      const reads = schemaReads(this.index, nested.schema, p.model);
+      for (const why of reads.opaque) this.flag(RULES.unknownQuery, value, `${where} serialises ${why}, so which relationships it loads cannot be told; one not loaded raises MissingGreenlet`, why);
+      if (p.load.k === 'unknown') {
+        const owners = [...new Set(reads.paths.map((rels) => rels[rels.length - 1] as Relationship).filter((r) => r.lazy === 'select' || r.lazy === null).map((r) => `\`${r.owner}\``))];
+        if (owners.length > 0) this.flag(RULES.unknownQuery, value, `${where} reads ${owners.join(', ')} on what ${p.load.why} returned; unless that query loads them, serialisation raises MissingGreenlet`, `${p.load.why}|${owners.join()}`);
+        continue;
+      }
+      for (const rels of reads.paths) this.need(p, rels, value, where, events, at);
     }
   }
 
@@ -499,6 +539,11 @@ class EagerLoad {
       const value = namedChildren(ret)[0];
       if (!value) continue;
       if (entityFields.length > 0 && this.rowsReturn(fn, ret, value, target.list, target.schema, entityFields, events)) continue;
+      if (value.kind() === 'dictionary' && !target.list) {
+        // `return {"items": authors, "total": n}` under `AuthorPage`: each field serialises its value.
+        this.fieldValues(fn, fieldPairs(value), target.schema, `the response model \`${target.schema.name}\` of \`${handler}\``, events, parametersOnly, start(ret), 0);
+        continue;
+      }
       let p = this.provenances.of(value, fn);
       if (!p || (parametersOnly && !fromParameter(p))) continue;
       if (target.list) p = p.shape === 'list' || p.shape === 'any' ? { ...p, shape: 'object' } : null;
@@ -1107,6 +1152,19 @@ function lazilyLoaded(rel: Relationship): boolean {
 }
 
 /** `x.name(...)`: a method called, not an attribute read. */
+/** The `"key": value` pairs of a dict literal with string keys (others are skipped). */
+function fieldPairs(dict: SgNode): { name: string; value: SgNode }[] {
+  const out: { name: string; value: SgNode }[] = [];
+  for (const pair of namedChildren(dict)) {
+    if (pair.kind() !== 'pair') continue;
+    const key = pair.field('key');
+    const value = pair.field('value');
+    const name = key?.kind() === 'string' ? /^(['"])(\w+)\1$/.exec(key.text())?.[2] : undefined;
+    if (name && value) out.push({ name, value });
+  }
+  return out;
+}
+
 function isCalled(attr: SgNode): boolean {
   const parent = attr.parent();
   return parent?.kind() === 'call' && sameNode(parent.field('function'), attr);
