@@ -18,7 +18,8 @@ import { staleAfterBulkUpdate } from './eager/stale';
 import { coverage, hasConditional, NO_LOAD_NEEDED } from './eager/loaders';
 import { EagerIndex, eagerIndexer, singleFileIndex, type Verdict } from './eager/cross-index';
 import { parameterKey } from './eager/cross-summary';
-import { propertyReads, schemaReads, type ModelIndex, type ModelInfo, type Relationship, type SchemaInfo } from './eager/model-index';
+import { propertyReads, recordReads, schemaReads, type ModelIndex, type ModelInfo, type Relationship, type SchemaInfo } from './eager/model-index';
+import { summarizeParameterReads } from './eager/properties';
 import { Provenances, type Provenance, type Statement } from './eager/provenance';
 import { HINTS, RULES, type EagerRule } from './eager/rules';
 import { invalidatedBetween, returnSources } from './eager/returns';
@@ -151,6 +152,7 @@ class EagerLoad {
     const events = this.sessionEvents(fn);
     this.visitDataclassDumps(fn, parametersOnly, events);
     this.visitSchemaValidation(fn, parametersOnly, events);
+    this.visitHelperCalls(fn, parametersOnly, events);
     for (const attr of fn.findAll({ rule: { kind: 'attribute' } })) {
       const name = attr.field('attribute')?.text() ?? '';
       if (!this.interesting.has(name)) continue;
@@ -270,6 +272,64 @@ class EagerLoad {
       for (const why of reads.opaque) this.flag(RULES.unknownQuery, call, `${subject} serialises ${why}, so which relationships it loads cannot be told; one not loaded raises MissingGreenlet`, why);
       for (const rels of reads.paths) this.need(p, rels, call, subject, events);
     }
+  }
+
+  /**
+   * `describe(a)` in async code, `describe` a plain function of this module (or one defined in `fn`): it runs right
+   * there on the object async code loaded, so what it reads of that parameter is read at the call, like a method's
+   * reads of `self` (a sync helper was otherwise never looked at: it "reads lazily as before", but its argument
+   * came from an AsyncSession).
+   */
+  private visitHelperCalls(fn: SgNode, parametersOnly: boolean, events: SessionEvent[]): void {
+    const helpers = this.helperDefs(fn);
+    if (helpers.size === 0) return;
+    for (const call of fn.findAll({ rule: { kind: 'call' } })) {
+      const callee = call.field('function');
+      const def = callee?.kind() === 'identifier' && ownerOf(call)?.id() === fn.id() ? helpers.get(callee.text()) : undefined;
+      if (!def) continue;
+      const params = parametersOf(def);
+      if (params.some((q) => q.node.kind() === 'list_splat_pattern' || q.node.kind() === 'dictionary_splat_pattern')) continue;
+      const args = callArgs(call);
+      const pairs: { param: string; value: SgNode }[] = args.positional.map((value, i) => ({ param: params[i]?.name ?? '', value }));
+      for (const [name, value] of args.keywords) pairs.push({ param: name, value });
+      for (const { param, value } of pairs) {
+        if (!param || !params.some((q) => q.name === param)) continue;
+        const p = this.provenances.of(value, fn);
+        if (!p || (p.shape !== 'object' && p.shape !== 'any') || !p.model) continue;
+        if (parametersOnly && !fromParameter(p)) continue;
+        const rec = summarizeParameterReads(def, param);
+        if (!rec || rec.reads.length === 0) continue;
+        const what = `\`${callee!.text()}()\`, which`;
+        const reads = recordReads(this.index, p.model, rec, `\`${callee!.text()}()\``);
+        const subject = `\`${call.text().split('\n')[0]}\` (\`${callee!.text()}\` reads its \`${param}\`)`;
+        for (const why of reads.opaque) this.flag(RULES.unknownQuery, call, `${subject}: ${why.replace(what, 'it')}, so which relationships it loads cannot be told; one not loaded raises MissingGreenlet`, why);
+        if (p.load.k === 'unknown') {
+          const lazy = reads.paths.filter((rels) => lazilyLoaded(rels[rels.length - 1] as Relationship));
+          const owners = [...new Set(lazy.map((rels) => `\`${(rels[rels.length - 1] as Relationship).owner}\``))].join(', ');
+          if (owners) this.flag(RULES.unknownQuery, call, `${subject} reads ${owners} on an object loaded by ${p.load.why}; unless that query loads it, this raises MissingGreenlet`, `${p.load.why}|${callee!.text()}`);
+          continue;
+        }
+        for (const rels of reads.paths) this.need(p, rels, call, subject, events);
+      }
+    }
+  }
+
+  /** Plain (sync) functions a call in `fn` may name by itself: defined directly in `fn`, or at module level. */
+  private helperDefs(fn: SgNode): Map<string, SgNode> {
+    const found = new Map<string, SgNode>();
+    const add = (body: SgNode | null, skipNamesBoundIn: SgNode | null): void => {
+      for (const stmt of body ? body.children() : []) {
+        if (stmt.kind() !== 'function_definition' || stmt.children().some((c) => c.text() === 'async')) continue;
+        const name = stmt.field('name')?.text();
+        if (!name || found.has(name)) continue;
+        // A module-level helper shadowed by a local binding in `fn` is not the one called.
+        if (skipNamesBoundIn && (this.provenances.locallyBound(skipNamesBoundIn, name))) continue;
+        found.set(name, stmt);
+      }
+    };
+    add(fn.field('body'), null);
+    add(this.ctx.tree.root(), fn);
+    return found;
   }
 
   /**

@@ -508,11 +508,16 @@ function relationshipChain(index: ModelIndex, model: ModelInfo, chain: string[])
  * `self` handed to a call, a method of `self` called, attributes of a related object's relationships read on
  * objects the chains do not reach (`sorted(self.tasks, key=lambda t: t.owner.name)`).
  */
-export function propertyReads(index: ModelIndex, model: ModelInfo, name: string, depth = 0, seen = new Set<string>(), method = false): Reads {
+/** What a function reading `rec` of a `model` object loads (see propertyReads), described as `what` in findings. */
+export function recordReads(index: ModelIndex, model: ModelInfo, rec: PropertyRec, what: string): Reads {
+  return propertyReads(index, model, rec.name, 0, new Set<string>(), false, { rec, what });
+}
+
+export function propertyReads(index: ModelIndex, model: ModelInfo, name: string, depth = 0, seen = new Set<string>(), method = false, given?: { rec: PropertyRec; what: string }): Reads {
   const out: Reads = { paths: [], opaque: [] };
-  const prop = (method ? model.methods : model.properties).get(name);
-  const key = `${model.key}.${name}${method ? '()' : ''}`;
-  const what = method ? `the method \`${model.name}.${name}()\`` : `the property \`${model.name}.${name}\``;
+  const prop = given ? given.rec : (method ? model.methods : model.properties).get(name);
+  const key = given ? `${model.key}>${given.what}` : `${model.key}.${name}${method ? '()' : ''}`;
+  const what = given ? given.what : method ? `the method \`${model.name}.${name}()\`` : `the property \`${model.name}.${name}\``;
   if (!prop || seen.has(key)) return out;
   if (depth > 4) {
     out.opaque.push(`${what}, which reads properties too deeply nested to follow`);

@@ -39,6 +39,16 @@ export function summarizeMethod(def: SgNode): PropertyRec | null {
   return new PropertyReader(self, body).summary(name);
 }
 
+/**
+ * What a plain function reads of its parameter `param` (a helper handed a model object: `def describe(a): return
+ * ", ".join(b.title for b in a.books)`), summarized like a property's reads of `self`. Null for an async function.
+ */
+export function summarizeParameterReads(def: SgNode, param: string): PropertyRec | null {
+  const body = def.field('body');
+  if (!body || def.children().some((c) => c.text() === 'async')) return null;
+  return new PropertyReader(param, body).summary(def.field('name')?.text() ?? '?');
+}
+
 /** `@property def name(self)` (and the other getters) of a class body, summarized; null for anything else. */
 export function summarizeProperty(def: SgNode): PropertyRec | null {
   const getter = decoratorsOf(def).some((d) => {
