@@ -125,7 +125,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
 
   // First: where the imports go at the very offset of a test's new marker (a file that starts with the test),
   // the engine applies insertions at one offset in order, and the import must precede the decorator.
-  edits.unshift(...importEdits(ctx, markers > 0, fixtures > 0, rewrite.fromImports, rewrite.fromRemovals, rewrite.engineEdits));
+  edits.unshift(...importEdits(ctx, markers > 0, fixtures > 0, rewrite.fromImports, rewrite.fromRemovals, rewrite.engineEdits, pytestLeftUnused(ctx, edits)));
   const madeAsync = file.functions.filter((f) => f.asyncAt !== null).length + rewrite.asyncFixtures;
   return {
     edits,
@@ -178,8 +178,40 @@ function syncBackEdits(ctx: TransformContext<SgRoot>, backs: readonly SyncBack[]
   return out;
 }
 
-/** `import pytest` / `import pytest_asyncio` when missing, and the `from` imports the rewrites name. */
-function importEdits(ctx: TransformContext<SgRoot>, pytest: boolean, pytestAsyncio: boolean, fromImports: { module: string; name: string }[], fromRemovals: { module: string; name: string }[], engineEdits: TextEdit[]): TextEdit[] {
+/**
+ * The module's lone `import pytest` line when this run's edits take away every use of the name (the only
+ * `@pytest.fixture` becoming `@pytest_asyncio.fixture`): left, it is an unused import. Any other occurrence of the
+ * word, in code, a string annotation or a comment, or one on an ignored line (its edit is dropped), keeps it; so
+ * does a module whose `pytest` other modules import from it.
+ */
+function pytestLeftUnused(ctx: TransformContext<SgRoot>, edits: readonly TextEdit[]): SgNode | null {
+  const word = /(?<![\w.])pytest(?!\w)/gu;
+  const bindings = collectImports(ctx.tree).plain.filter((i) => i.module === 'pytest' || i.alias === 'pytest' || i.module.startsWith('pytest.'));
+  const only = bindings.length === 1 ? bindings[0]! : undefined;
+  if (!only || only.module !== 'pytest' || only.alias !== null || !isTopLevel(only.node) || only.node.fieldChildren('name').length !== 1) return null;
+  if (collectImports(ctx.tree).from.some((i) => (i.alias ?? i.name) === 'pytest')) return null;
+  if (importedByOthers(ctx.options, ctx.path).includes('pytest')) return null;
+  const statement = { start: start(only.node), end: end(only.node) };
+  const lineStart = ctx.source.lastIndexOf('\n', statement.start - 1) + 1;
+  const lineEnd = ctx.source.indexOf('\n', statement.end);
+  if (!/^[ \t]*$/.test(ctx.source.slice(lineStart, statement.start)) || !/^[ \t]*$/.test(ctx.source.slice(statement.end, lineEnd < 0 ? ctx.source.length : lineEnd))) return null;
+  if (edits.some((e) => e.end > statement.start && e.start < statement.end)) return null;
+  let replaced = 0;
+  for (const match of ctx.source.matchAll(word)) {
+    if (match.index >= statement.start && match.index < statement.end) continue;
+    const gone = edits.some((e) => e.start <= match.index && match.index + 'pytest'.length <= e.end);
+    if (!gone || ctx.isIgnored(match.index, match.index + 1)) return null;
+    replaced++;
+  }
+  if (replaced === 0 || edits.some((e) => new RegExp(word.source, 'u').test(e.text))) return null;
+  return only.node;
+}
+
+/**
+ * `import pytest` / `import pytest_asyncio` when missing, and the `from` imports the rewrites name; `dropPytest`
+ * (pytestLeftUnused) goes, or becomes the `import pytest_asyncio` line.
+ */
+function importEdits(ctx: TransformContext<SgRoot>, pytest: boolean, pytestAsyncio: boolean, fromImports: { module: string; name: string }[], fromRemovals: { module: string; name: string }[], engineEdits: TextEdit[], dropPytest: SgNode | null): TextEdit[] {
   const imports = collectImports(ctx.tree);
   const has = (module: string): boolean => imports.plain.some((i) => i.module === module && i.alias === null && isModuleLevel(i.node));
   const reason = `${ID}: imports for the async tests`;
@@ -187,6 +219,16 @@ function importEdits(ctx: TransformContext<SgRoot>, pytest: boolean, pytestAsync
   const clash = edits.find((e) => engineEdits.some((o) => e.start < o.end && o.start < e.end));
   if (clash) throw new Error(`${ID}: the imports for ${ctx.path} collide with async-engine's; run async-engine first`);
   const lines = [...(pytest && !has('pytest') ? ['import pytest'] : []), ...(pytestAsyncio && !has('pytest_asyncio') ? ['import pytest_asyncio'] : [])];
+  if (dropPytest && !pytest) {
+    const replacement = lines.join('\n');
+    if (replacement !== '') edits.push({ start: start(dropPytest), end: end(dropPytest), text: replacement, reason });
+    else {
+      const lineStart = ctx.source.lastIndexOf('\n', start(dropPytest) - 1) + 1;
+      const newline = ctx.source.indexOf('\n', end(dropPytest));
+      edits.push({ start: lineStart, end: newline < 0 ? ctx.source.length : newline + 1, text: '', reason });
+    }
+    return edits;
+  }
   if (lines.length === 0) return edits;
   // Next to an existing `import pytest` when there is one, else after the leading imports.
   const anchor = imports.plain.find((i) => i.module === 'pytest' && isModuleLevel(i.node));

@@ -1,4 +1,3 @@
-import pytest
 import pytest_asyncio
 
 from app.db import AsyncSessionLocal, engine

@@ -1,6 +1,5 @@
 from typing import Generator
 
-import pytest
 import pytest_asyncio
 
 from app.database import AsyncSessionLocal

@@ -1,0 +1,15 @@
+import pytest_asyncio
+
+
+@pytest_asyncio.fixture
+async def erin():
+    return "erin@example.com"
+
+
+@pytest_asyncio.fixture
+async def dave(repo):
+    return await repo.create("dave@example.com")
+
+
+async def test_dave(dave, erin):
+    assert dave.email != erin
