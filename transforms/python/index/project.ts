@@ -120,6 +120,8 @@ export class ProjectIndex {
         if (!enter || !fn?.returns || fn.isAsync || fn.isGenerator) return UNKNOWN_ENTITY;
         return fn.returns.k === 'self' ? manager : this.evaluate(enter.path, fn.returns, depth + 1);
       }
+      case 'json':
+        return this.evaluate(path, expr.of, depth + 1);
       case 'fixture':
         return expr.lookup ? this.fixtureValue(path, expr.name, expr.lookup, depth + 1) : UNKNOWN_ENTITY;
       case 'global':

@@ -859,7 +859,15 @@ class Summarizer {
           const facts = method ? this.facts.get(start(method)) : undefined;
           return facts && facts.classId !== null ? { k: 'super', cls: facts.classId } : UNKNOWN;
         }
-        return { k: 'call', of: this.exprOf(fn, depth + 1) };
+        const call: Expr = { k: 'call', of: this.exprOf(fn, depth + 1) };
+        // `response.json()`: an HTTP response's body, whatever `response` is (see the `json` Expr).
+        const args = node.field('arguments');
+        return fn.kind() === 'attribute' && fn.field('attribute')?.text() === 'json' && args?.kind() === 'argument_list' && namedChildren(args).length === 0 ? { k: 'json', of: call } : call;
+      }
+      case 'subscript': {
+        // `data["items"][0]` of decoded JSON is JSON too; other subscripts stay unknown.
+        const value = node.field('value');
+        return value && isJsonData(this.exprOf(value, depth + 1)) ? { k: 'json', of: UNKNOWN } : UNKNOWN;
       }
       case 'parenthesized_expression': {
         const inner = namedChildren(node)[0];
@@ -1091,6 +1099,13 @@ function soleBinding(list: GlobalBinding[]): GlobalBinding {
   if (first.k !== 'import') return { k: 'ambiguous' };
   const target = JSON.stringify(first.target);
   return list.every((b) => b.k === 'import' && JSON.stringify(b.target) === target) ? first : { k: 'ambiguous' };
+}
+
+/** Decoded JSON (the `json` Expr), or what `.get(...)` or iterating it gives. */
+function isJsonData(expr: Expr): boolean {
+  if (expr.k === 'json') return true;
+  if (expr.k === 'item') return isJsonData(expr.of);
+  return expr.k === 'call' && expr.of.k === 'attr' && expr.of.name === 'get' && isJsonData(expr.of.of);
 }
 
 function unwrapType(node: SgNode | null): SgNode | null {

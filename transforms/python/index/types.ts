@@ -59,6 +59,12 @@ export type Expr =
   | { k: 'builtin'; type: string; item?: Expr }
   /** An item of the iterable `of`: the target of `for x in of`. */
   | { k: 'item'; of: Expr }
+  /**
+   * Decoded JSON: the value of a call `x.json()` without arguments (`of`, that call as recorded otherwise), or
+   * reached from one by subscripts (`of` unknown then), `.get(...)` or iteration. The index evaluates it as
+   * `of`; receivers take it for plain data (dicts, lists, strings) when no project function is named `json`.
+   */
+  | { k: 'json'; of: Expr }
   /** The value of `await of`. */
   | { k: 'awaited'; of: Expr }
   /** The target of `with of as x`: what the context manager's `__enter__` returns (`__aenter__`'s for `async`). */

@@ -68,7 +68,17 @@ export class ReceiverClassifier {
   private readonly complete = new Map<string, boolean>();
   private fixtures: Map<string, { path: string; fn: FunctionSummary }[]> | null = null;
 
+  private definesJson: boolean | null = null;
+
   constructor(private readonly index: ProjectIndex) {}
+
+  private projectDefinesJson(): boolean {
+    this.definesJson ??= this.index.paths().some((p) => {
+      const module = this.index.module(p);
+      return !!module && (module.functions.some((f) => f.name === 'json') || module.classes.some((c) => c.attributes.some(([n]) => n === 'json')));
+    });
+    return this.definesJson;
+  }
 
   /** What `expr`, recorded in module `path`, is. */
   classify(path: string, expr: Expr, depth = 0): Receiver {
@@ -130,6 +140,10 @@ export class ReceiverClassifier {
         const manager = this.classify(path, expr.of, depth + 1);
         return manager.k === 'foreign' && !manager.container ? { k: 'foreign', container: false, what: manager.what } : UNKNOWN;
       }
+      case 'json':
+        // Decoded JSON holds dicts, lists and strings, never project objects; unless `json()` may be the
+        // project's own (some function or class attribute of the project is named `json`).
+        return this.projectDefinesJson() ? this.classify(path, expr.of, depth + 1) : { k: 'foreign', container: false, what: 'decoded JSON' };
       case 'fixture': {
         const fixture = this.fixtureFor(path, expr.name);
         if (fixture === 'external') return { k: 'foreign', container: false, what: `the pytest fixture ${expr.name}` };
