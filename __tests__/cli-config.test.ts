@@ -90,6 +90,32 @@ describe('the session dependency, when nothing names it', () => {
     expect(both.stdout).not.toContain('get_async_session');
   });
 
+  test('an inferred dependency that gets no twin keeps the Session of an Annotated alias depending on it', () => {
+    // async-session reads the dependency's name from the options: the inferred name must reach it, not `get_db`.
+    const db = DB_MODULE.replace('        yield db\n', '        yield db\n        print(len(db.new))\n');
+    const main = lines(
+      'from typing import Annotated',
+      'from fastapi import Depends',
+      'from sqlalchemy import text',
+      'from sqlalchemy.orm import Session',
+      'from app import db as database',
+      'from app.db import get_session',
+      '',
+      'SessionDep = Annotated[Session, Depends(get_session)]',
+      'DatabaseDep = Annotated[Session, Depends(database.get_session)]',
+      '',
+      '',
+      'def read_items(db: SessionDep, other: DatabaseDep):',
+      '    return db.execute(text("select 1")).scalar()',
+    );
+    const repo = makeRepo({ 'app/__init__.py': '', 'app/db.py': db, 'app/items.py': main });
+    const dry = runCli(repo, ['dry-run']);
+    expect(dry.status).toBe(0);
+    expect(dry.stderr).toMatch(NOTE);
+    expect(dry.stderr).toContain('GETDB-NO-TWIN');
+    expect(diffTargets(dry.stdout)).not.toContain('app/items.py');
+  });
+
   test('several candidates: none is chosen, and the warning names them', () => {
     const repo = makeRepo({
       'app/db.py': `${DB_MODULE}\n\ndef get_db_session():\n    with SessionLocal() as s:\n        yield s\n`,
