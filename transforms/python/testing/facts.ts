@@ -267,7 +267,7 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
     const lineStart = source.lastIndexOf('\n', start(holder) - 1) + 1;
     const indent = source.slice(lineStart, start(holder));
     const params = parametersOf(fn).map((p) => p.name);
-    const shape = fixture && fixture.callee !== 'pytest_asyncio.fixture' ? (sessionShape(fn, source, isOpener) ?? unknownOpener(fn, sessionClasses) ?? delegatedDependency(fn, dependencies[0])) : null;
+    const shape = fixture && fixture.callee !== 'pytest_asyncio.fixture' ? (sessionShape(fn, source, isOpener) ?? unknownOpener(fn, sessionClasses) ?? inlineFactoryOpener(fn) ?? delegatedDependency(fn, dependencies[0])) : null;
     const overrides = overridesOf(fn, params, dependencies);
     functions.push({
       id: start(fn),
@@ -592,6 +592,33 @@ function unknownOpener(fn: SgNode, sessionClasses: ReadonlySet<string>): { ok: f
     const made = value?.kind() === 'call' ? value : value?.kind() === 'identifier' ? madeBy(fn, value.text()) : null;
     // `sessionmaker(...)` makes a factory, whatever the annotation says: the fixtures opening sessions from it are the ones.
     if (made && !/(^|\.)(async_)?sessionmaker$/.test(made.field('function')?.text() ?? '')) return { ok: false, reason: `its session comes from \`${made.text()}\`, which is no session factory awaitify knows` };
+  }
+  return null;
+}
+
+/**
+ * A fixture handing out a session made by a factory it builds in the same expression, which no opener
+ * recognises: `session = sessionmaker(bind=engine)()` (or `with sessionmaker(...)() as s`), or a
+ * `scoped_session(sessionmaker(...))` registry (its methods proxy a sync Session). Neither has an async twin
+ * awaitify could write (`async_scoped_session` needs a scope function the code never had), so the fixture is a
+ * session fixture in a shape this transform cannot convert, reported rather than passed over: without this, the
+ * tests handing its session to functions made async were converted without a word, and failed on the sync session.
+ */
+function inlineFactoryOpener(fn: SgNode): { ok: false; reason: string } | null {
+  const body = fn.field('body');
+  if (!body) return null;
+  const exits = body.findAll({ rule: { any: [{ kind: 'yield' }, { kind: 'return_statement' }] } }).filter((e) => sameNode(enclosingDef(e), fn));
+  for (const exit of exits) {
+    const value = namedChildren(exit)[0];
+    const made = value?.kind() === 'call' ? value : value?.kind() === 'identifier' ? madeBy(fn, value.text()) : null;
+    const callee = made?.field('function');
+    if (!made || !callee) continue;
+    if (/(^|\.)scoped_session$/.test(callee.text())) {
+      return { ok: false, reason: `it hands out the \`scoped_session(...)\` registry \`${made.text()}\`, which has no async form awaitify writes (\`async_scoped_session\` needs a scope function)` };
+    }
+    if (callee.kind() === 'call' && /(^|\.)sessionmaker$/.test(callee.field('function')?.text() ?? '')) {
+      return { ok: false, reason: `its session comes from \`${made.text()}\`, a factory made inside the fixture, which has no async twin` };
+    }
   }
   return null;
 }
