@@ -211,7 +211,26 @@ class Summarizer {
       moduleCalls,
       storedReferences: this.storedReferences(),
       ...this.overrides(),
+      ...this.moduleSessions(),
     };
+  }
+
+  /**
+   * ModuleSummary.sessions: names bound once at module level to a sync session factory's call or to a
+   * `scoped_session(...)` registry (a global session other modules import and hand to their functions).
+   */
+  private moduleSessions(): { sessions?: [string, 'factory' | 'registry'][] } {
+    const out: [string, 'factory' | 'registry'][] = [];
+    const globals = new Map(this.globals());
+    for (const statement of this.root.children()) {
+      const assignment = statement.kind() === 'expression_statement' ? namedChildren(statement)[0] : null;
+      const left = assignment?.kind() === 'assignment' ? assignment.field('left') : null;
+      const value = assignment?.field('right');
+      if (left?.kind() !== 'identifier' || value?.kind() !== 'call' || globals.get(left.text())?.k === 'ambiguous') continue;
+      if (/(^|\.)scoped_session$/.test(value.field('function')?.text() ?? '')) out.push([left.text(), 'registry']);
+      else if (this.sessions.isFactoryCall(value)) out.push([left.text(), 'factory']);
+    }
+    return out.length > 0 ? { sessions: out } : {};
   }
 
   /** ModuleSummary.overrides: a dependency name overridden by a function name. */
@@ -561,6 +580,12 @@ class Summarizer {
       const managed = this.managedBy(unit, arg.text());
       if (managed) managedArgs.push([key, start(arg), this.exprOf(managed, 0)]);
     }
+    const globalArgs: [number | string, number, Expr][] = [];
+    for (const [key, arg] of keyed) {
+      if ((arg.kind() !== 'identifier' && arg.kind() !== 'attribute') || sessionArgs.includes(key)) continue;
+      const expr = this.exprOf(arg, 0);
+      if (expr.k === 'global' || (expr.k === 'attr' && expr.of.k === 'global')) globalArgs.push([key, start(arg), expr]);
+    }
     const sessionArg = sessionArgs.length > 0;
     const onSession = fn.kind() === 'attribute' && this.sessions.resolve(fn.field('object') as SgNode) !== null;
     const text = compact(fn.text());
@@ -591,6 +616,7 @@ class Summarizer {
     if (syncSessionArgs.length > 0) site.syncSessionArg = syncSessionArgs;
     if (likeArgs.length > 0) site.likeArgs = likeArgs;
     if (managedArgs.length > 0) site.managedArgs = managedArgs;
+    if (globalArgs.length > 0) site.globalArgs = globalArgs;
     if (onSession) site.onSession = true;
     if (this.isIgnoredLine(start(call))) site.ignored = true;
     const wrapper = this.wrapperOf(call);

@@ -162,6 +162,12 @@ export interface CallSite {
    */
   managedArgs?: [number | string, number, Expr][];
   /**
+   * Arguments naming a module-level name (`db_session`, imported or not; `database.db_session`) the session resolver
+   * does not know for a session: [position or keyword, the argument's offset, the name]. A session made at module
+   * level in another module (ModuleSummary.sessions) is told from them. Absent when none.
+   */
+  globalArgs?: [number | string, number, Expr][];
+  /**
    * The callee (as written) of the call this call is an argument of: `asyncio.run(main(db))` hands the
    * coroutine to `asyncio.run`, so `main(db)` is not a call to await.
    */
@@ -329,4 +335,9 @@ export interface ModuleSummary {
    * (`key`: the dependency overridden, `value`: the function FastAPI calls instead). Absent when none.
    */
   overrides?: { key: Expr; value: Expr }[];
+  /**
+   * Module-level names bound to a sync session: `db_session = SessionLocal()` ('factory'), or a `scoped_session(...)`
+   * registry, whose methods proxy a sync Session ('registry'). Absent when none.
+   */
+  sessions?: [string, 'factory' | 'registry'][];
 }

@@ -179,6 +179,7 @@ export class AsyncPlan {
     this.checkInferredSessionParameters();
     this.flagSyncSessionDependencies();
     this.flagManagedSessions();
+    this.flagGlobalSessions();
     this.noteUnawaitedCoroutineCalls();
     this.writeAsyncDefs();
   }
@@ -914,6 +915,36 @@ export class AsyncPlan {
             site.path,
             at,
             `the argument for \`${name}\` of \`${callee.fn.qualname}\` (${callee.path}), a coroutine function now that awaits its session, is what \`${fn.qualname}\` (${manager.path}) yields, a sync \`@contextmanager\`: a sync Session, which fails at the first await`,
+          );
+        }
+      }
+    }
+  }
+
+  /**
+   * `crud.create_item(db_session, name)` with `db_session = SessionLocal()` (or `scoped_session(SessionLocal)`) at
+   * module level, imported from another module: a global sync Session handed to a function made async, which awaits
+   * it. session-args flags a module's own factory-made globals; this follows imports to the module binding the name
+   * (a registry counts in its own module too). Flagged at the argument; the call is awaited all the same.
+   */
+  private flagGlobalSessions(): void {
+    for (const callee of this.functions.values()) {
+      const sessions = callee.fn.params?.sessions;
+      if (!sessions || !(callee.fn.isAsync || this.newly.has(callee.key))) continue;
+      const bound = callee.fn.kind === 'method' || callee.fn.kind === 'classmethod' ? 1 : 0;
+      for (const site of this.callers.get(callee.key) ?? []) {
+        for (const [key, at, expr] of site.call.globalArgs ?? []) {
+          const name = paramAt(sessions, typeof key === 'string' ? key : key + bound);
+          if (name === undefined) continue;
+          const from = this.index.importedFrom(site.path, expr) ?? (expr.k === 'global' ? { path: site.path, name: expr.name } : null);
+          const kind = from ? this.index.module(from.path)?.sessions?.find(([n]) => n === from.name)?.[1] : undefined;
+          if (!from || !kind || (from.path === site.path && kind === 'factory')) continue;
+          const what = kind === 'registry' ? 'a `scoped_session(...)` registry, whose methods run on a sync Session' : 'a sync Session';
+          this.flag(
+            RULES.syncSessionArg,
+            site.path,
+            at,
+            `the argument for \`${name}\` of \`${callee.fn.qualname}\` (${callee.path}), a coroutine function now that awaits its session, is \`${from.name}\`, made at module level in ${from.path}: ${what}, which fails at the first await; open an AsyncSession from the async factory in the caller (\`async with AsyncSessionLocal() as db:\`) and hand it that`,
           );
         }
       }
