@@ -11,6 +11,7 @@ import { AWAITED_METHODS, SESSION_LIKE_METHODS, SQLMODEL_AWAITED_METHODS } from 
 import { isBindingOccurrence, ownBindings, parametersOf, signatureOf, walkOwnScope } from '../query/bindings';
 import { FIXTURE_DECORATOR, SessionResolver, sessionOptionsFrom } from '../query/sessions';
 import { staysSyncSession } from '../query/sync-sessions';
+import { moduleNamesOf } from '../scaffold/engine-index';
 import { asyncKeyword, callArgs, decoratorsOf, type CallArgs, dottedName, end, isAsyncDef, namedChildren, sameNode, start } from '../query/syntax';
 import { excludedFunctions, type ExcludedFunction } from '../support/excluded-functions';
 import { cachedTree } from '../support/cached-tree';
@@ -228,9 +229,21 @@ class Summarizer {
       const value = assignment?.field('right');
       if (left?.kind() !== 'identifier' || value?.kind() !== 'call' || globals.get(left.text())?.k === 'ambiguous') continue;
       if (/(^|\.)scoped_session$/.test(value.field('function')?.text() ?? '')) out.push([left.text(), 'registry']);
-      else if (this.sessions.isFactoryCall(value)) out.push([left.text(), 'factory']);
+      else if (this.sessions.isFactoryCall(value) && !this.asyncFactoryCall(value)) out.push([left.text(), 'factory']);
     }
     return out.length > 0 ? { sessions: out } : {};
+  }
+
+  /** `AsyncSessionLocal()`, a project factory async-engine's table knows for an `async_sessionmaker`: an AsyncSession already. */
+  private asyncFactoryCall(call: SgNode): boolean {
+    const callee = call.field('function');
+    const dotted = callee ? dottedName(callee) : null;
+    const last = dotted?.[dotted.length - 1];
+    if (!dotted || !last) return false;
+    if (/^(Async|async_)/.test(last)) return true;
+    if (this.sessions.projectFactory(dotted) === 'async') return true;
+    const table = this.input.options.sessionFactories;
+    return !!table && dotted.length === 1 && moduleNamesOf(this.input.absPath).some((m) => table[`${m}.${last}`] === 'async');
   }
 
   /** ModuleSummary.overrides: a dependency name overridden by a function name. */
