@@ -587,11 +587,11 @@ class Summarizer {
         if (staysSyncSession(info, this.sessions, this.input.options, this.input.absPath)) syncSessionArgs.push(key);
       } else if (arg.kind() === 'identifier' && ownerReceivers?.has(arg.text())) likeArgs.push([key, arg.text()]);
     }
-    const managedArgs: [number | string, number, Expr][] = [];
+    const managedArgs: [number | string, number, Expr, true?][] = [];
     for (const [key, arg] of keyed) {
       if (arg.kind() !== 'identifier' || !unit || sessionArgs.includes(key)) continue;
       const managed = this.managedBy(unit, arg.text());
-      if (managed) managedArgs.push([key, start(arg), this.exprOf(managed, 0)]);
+      if (managed) managedArgs.push(managed.wrapped ? [key, start(arg), this.exprOf(managed.manager, 0), true] : [key, start(arg), this.exprOf(managed.manager, 0)]);
     }
     const globalArgs: [number | string, number, Expr][] = [];
     for (const [key, arg] of keyed) {
@@ -668,14 +668,22 @@ class Summarizer {
   }
 
   /** The callee of `<call>` when `name` is bound in `unit` only by `with <call>(...) as name:`, else null. */
-  private managedBy(unit: SgNode, name: string): SgNode | null {
+  private managedBy(unit: SgNode, name: string): { manager: SgNode; wrapped: boolean } | null {
     if (parametersOf(unit).some((p) => p.name === name)) return null;
     const bindings = ownBindings(unit).get(name) ?? [];
     if (bindings.length !== 1) return null;
     const target = (bindings[0] as SgNode).parent();
     const pattern = target?.kind() === 'as_pattern_target' ? target.parent() : null;
     const value = pattern?.kind() === 'as_pattern' && pattern.parent()?.kind() === 'with_item' ? namedChildren(pattern)[0] : null;
-    return value?.kind() === 'call' ? (value.field('function') as SgNode) : null;
+    if (value?.kind() !== 'call') return null;
+    const manager = value.field('function') as SgNode;
+    // `with contextmanager(get_db)() as db:` (the dependency reused outside FastAPI): the wrapped generator is the manager.
+    if (manager.kind() === 'call' && /^(contextlib\.)?contextmanager$/.test(manager.field('function')?.text() ?? '')) {
+      const args = callArgs(manager);
+      const wrapped = args.positional.length === 1 && args.keywords.size === 0 ? args.positional[0] : undefined;
+      return wrapped && (wrapped.kind() === 'identifier' || wrapped.kind() === 'attribute') ? { manager: wrapped, wrapped: true } : null;
+    }
+    return { manager, wrapped: false };
   }
 
   /** A value made by a mock class: `MagicMock()`, `mock.Mock()`, `mocker.MagicMock()`. */

@@ -157,10 +157,10 @@ export interface CallSite {
   likeArgs?: [number | string, string][];
   /**
    * Arguments naming a local bound only by `with <call> as name:` (and not known for a session): [position or keyword,
-   * the argument's offset, the callee of <call>], so a session a project context manager yields can be told. Absent
-   * when none.
+   * the argument's offset, the callee of <call>], so a session a project context manager yields can be told; a fourth
+   * element `true` when <call> is `contextmanager(f)()`, the callee recorded being the generator `f`. Absent when none.
    */
-  managedArgs?: [number | string, number, Expr][];
+  managedArgs?: [number | string, number, Expr, true?][];
   /**
    * Arguments naming a module-level name (`db_session`, imported or not; `database.db_session`) the session resolver
    * does not know for a session: [position or keyword, the argument's offset, the name]. A session made at module

@@ -903,18 +903,21 @@ export class AsyncPlan {
       if (!sessions || !(callee.fn.isAsync || this.newly.has(callee.key))) continue;
       const bound = callee.fn.kind === 'method' || callee.fn.kind === 'classmethod' ? 1 : 0;
       for (const site of this.callers.get(callee.key) ?? []) {
-        for (const [key, at, managerExpr] of site.call.managedArgs ?? []) {
+        for (const [key, at, managerExpr, wrapped] of site.call.managedArgs ?? []) {
           const name = paramAt(sessions, typeof key === 'string' ? key : key + bound);
           if (name === undefined) continue;
           const manager = this.index.resolveFunction(site.path, managerExpr);
           const managerKey = manager ? functionKey(manager.path, manager.id) : null;
           const fn = managerKey ? this.functions.get(managerKey)?.fn : undefined;
-          if (!manager || !fn?.contextManager || this.newly.has(managerKey as string)) continue;
+          // `contextmanager(get_db)()`: a plain generator made a context manager at the call.
+          const managed = wrapped ? fn?.isGenerator && !fn.isAsync : fn?.contextManager;
+          if (!manager || !fn || !managed || this.newly.has(managerKey as string)) continue;
+          const yields = wrapped ? `a sync generator wrapped by \`contextmanager(...)\`` : `a sync \`@contextmanager\``;
           this.flag(
             RULES.syncSessionArg,
             site.path,
             at,
-            `the argument for \`${name}\` of \`${callee.fn.qualname}\` (${callee.path}), a coroutine function now that awaits its session, is what \`${fn.qualname}\` (${manager.path}) yields, a sync \`@contextmanager\`: a sync Session, which fails at the first await`,
+            `the argument for \`${name}\` of \`${callee.fn.qualname}\` (${callee.path}), a coroutine function now that awaits its session, is what \`${fn.qualname}\` (${manager.path}) yields, ${yields}: a sync Session, which fails at the first await`,
           );
         }
       }

@@ -1,0 +1,10 @@
+from sqlalchemy.orm import Session
+
+from .db import Job
+
+
+def record_job(db: Session, name: str) -> Job:
+    job = Job(name=name)
+    db.add(job)
+    db.commit()
+    return job
