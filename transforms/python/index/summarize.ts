@@ -205,7 +205,7 @@ class Summarizer {
       sourceLength: this.input.source.length,
       sourceHash: hashText(this.input.source),
       isTestFile: isTestPath(this.input.path),
-      globals: this.globals(),
+      globals: [...this.globalBindings()],
       starImports: this.starImports,
       functions: [...functions.values()],
       classes,
@@ -222,7 +222,7 @@ class Summarizer {
    */
   private moduleSessions(): { sessions?: [string, 'factory' | 'registry'][] } {
     const out: [string, 'factory' | 'registry'][] = [];
-    const globals = new Map(this.globals());
+    const globals = this.globalBindings();
     for (const statement of this.root.children()) {
       const assignment = statement.kind() === 'expression_statement' ? namedChildren(statement)[0] : null;
       const left = assignment?.kind() === 'assignment' ? assignment.field('left') : null;
@@ -597,7 +597,9 @@ class Summarizer {
     for (const [key, arg] of keyed) {
       if ((arg.kind() !== 'identifier' && arg.kind() !== 'attribute') || sessionArgs.includes(key)) continue;
       const expr = this.exprOf(arg, 0);
-      if (expr.k === 'global' || (expr.k === 'attr' && expr.of.k === 'global')) globalArgs.push([key, start(arg), expr]);
+      // Only a name some module may bind to a session: an import or an assigned value, never a def or class here.
+      const binding = expr.k === 'global' ? this.globalBindings().get(expr.name) : expr.k === 'attr' && expr.of.k === 'global' ? this.globalBindings().get(expr.of.name) : undefined;
+      if (binding?.k === 'import' || (binding?.k === 'value' && expr.k === 'global')) globalArgs.push([key, start(arg), expr]);
     }
     const sessionArg = sessionArgs.length > 0;
     const onSession = fn.kind() === 'attribute' && this.sessions.resolve(fn.field('object') as SgNode) !== null;
@@ -804,6 +806,13 @@ class Summarizer {
   }
 
   // ---- module-level names ----------------------------------------------------------------------
+
+  private globalTable: Map<string, GlobalBinding> | null = null;
+
+  private globalBindings(): Map<string, GlobalBinding> {
+    this.globalTable ??= new Map(this.globals());
+    return this.globalTable;
+  }
 
   private globals(): [string, GlobalBinding][] {
     const byName = new Map<string, GlobalBinding[]>();
