@@ -892,34 +892,43 @@ export class AsyncPlan {
   }
 
   /**
+   * Every call of a function that awaits its session (async already, or made async now), with its session parameter
+   * for an argument key (a keyword, or a position counted as written at the call: a method's `self` is added).
+   */
+  private *callsAwaitingSessions(): Generator<{ callee: FnEntry; site: Site; param: (key: string | number) => string | undefined }> {
+    for (const callee of this.functions.values()) {
+      const sessions = callee.fn.params?.sessions;
+      if (!sessions || !(callee.fn.isAsync || this.newly.has(callee.key))) continue;
+      const bound = callee.fn.kind === 'method' || callee.fn.kind === 'classmethod' ? 1 : 0;
+      const param = (key: string | number): string | undefined => paramAt(sessions, typeof key === 'string' ? key : key + bound);
+      for (const site of this.callers.get(callee.key) ?? []) yield { callee, site, param };
+    }
+  }
+
+  /**
    * `with unit() as session: await repo.get_all(session)`: what a project `@contextmanager` (a plain generator) yields
    * goes to the session parameter of a function made async. The context manager hands out a sync Session, which the
    * coroutine function awaits: flagged at the argument, as for a sync factory's session (the call is awaited all the
    * same, as it must be once the context manager yields an AsyncSession).
    */
   private flagManagedSessions(): void {
-    for (const callee of this.functions.values()) {
-      const sessions = callee.fn.params?.sessions;
-      if (!sessions || !(callee.fn.isAsync || this.newly.has(callee.key))) continue;
-      const bound = callee.fn.kind === 'method' || callee.fn.kind === 'classmethod' ? 1 : 0;
-      for (const site of this.callers.get(callee.key) ?? []) {
-        for (const [key, at, managerExpr, wrapped] of site.call.managedArgs ?? []) {
-          const name = paramAt(sessions, typeof key === 'string' ? key : key + bound);
-          if (name === undefined) continue;
-          const manager = this.index.resolveFunction(site.path, managerExpr);
-          const managerKey = manager ? functionKey(manager.path, manager.id) : null;
-          const fn = managerKey ? this.functions.get(managerKey)?.fn : undefined;
-          // `contextmanager(get_db)()`: a plain generator made a context manager at the call.
-          const managed = wrapped ? fn?.isGenerator && !fn.isAsync : fn?.contextManager;
-          if (!manager || !fn || !managed || this.newly.has(managerKey as string)) continue;
-          const yields = wrapped ? `a sync generator wrapped by \`contextmanager(...)\`` : `a sync \`@contextmanager\``;
-          this.flag(
-            RULES.syncSessionArg,
-            site.path,
-            at,
-            `the argument for \`${name}\` of \`${callee.fn.qualname}\` (${callee.path}), a coroutine function now that awaits its session, is what \`${fn.qualname}\` (${manager.path}) yields, ${yields}: a sync Session, which fails at the first await`,
-          );
-        }
+    for (const { callee, site, param } of this.callsAwaitingSessions()) {
+      for (const [key, at, managerExpr, wrapped] of site.call.managedArgs ?? []) {
+        const name = param(key);
+        if (name === undefined) continue;
+        const manager = this.index.resolveFunction(site.path, managerExpr);
+        const managerKey = manager ? functionKey(manager.path, manager.id) : null;
+        const fn = managerKey ? this.functions.get(managerKey)?.fn : undefined;
+        // `contextmanager(get_db)()`: a plain generator made a context manager at the call.
+        const managed = wrapped ? fn?.isGenerator && !fn.isAsync : fn?.contextManager;
+        if (!manager || !fn || !managed || this.newly.has(managerKey as string)) continue;
+        const yields = wrapped ? `a sync generator wrapped by \`contextmanager(...)\`` : `a sync \`@contextmanager\``;
+        this.flag(
+          RULES.syncSessionArg,
+          site.path,
+          at,
+          `the argument for \`${name}\` of \`${callee.fn.qualname}\` (${callee.path}), a coroutine function now that awaits its session, is what \`${fn.qualname}\` (${manager.path}) yields, ${yields}: a sync Session, which fails at the first await`,
+        );
       }
     }
   }
@@ -931,25 +940,20 @@ export class AsyncPlan {
    * (a registry counts in its own module too). Flagged at the argument; the call is awaited all the same.
    */
   private flagGlobalSessions(): void {
-    for (const callee of this.functions.values()) {
-      const sessions = callee.fn.params?.sessions;
-      if (!sessions || !(callee.fn.isAsync || this.newly.has(callee.key))) continue;
-      const bound = callee.fn.kind === 'method' || callee.fn.kind === 'classmethod' ? 1 : 0;
-      for (const site of this.callers.get(callee.key) ?? []) {
-        for (const [key, at, expr] of site.call.globalArgs ?? []) {
-          const name = paramAt(sessions, typeof key === 'string' ? key : key + bound);
-          if (name === undefined) continue;
-          const from = this.index.importedFrom(site.path, expr) ?? (expr.k === 'global' ? { path: site.path, name: expr.name } : null);
-          const kind = from ? this.index.module(from.path)?.sessions?.find(([n]) => n === from.name)?.[1] : undefined;
-          if (!from || !kind || (from.path === site.path && kind === 'factory')) continue;
-          const what = kind === 'registry' ? 'a `scoped_session(...)` registry, whose methods run on a sync Session' : 'a sync Session';
-          this.flag(
-            RULES.syncSessionArg,
-            site.path,
-            at,
-            `the argument for \`${name}\` of \`${callee.fn.qualname}\` (${callee.path}), a coroutine function now that awaits its session, is \`${from.name}\`, made at module level in ${from.path}: ${what}, which fails at the first await; open an AsyncSession from the async factory in the caller (\`async with AsyncSessionLocal() as db:\`) and hand it that`,
-          );
-        }
+    for (const { callee, site, param } of this.callsAwaitingSessions()) {
+      for (const [key, at, expr] of site.call.globalArgs ?? []) {
+        const name = param(key);
+        if (name === undefined) continue;
+        const from = this.index.importedFrom(site.path, expr) ?? (expr.k === 'global' ? { path: site.path, name: expr.name } : null);
+        const kind = from ? this.index.module(from.path)?.sessions?.find(([n]) => n === from.name)?.[1] : undefined;
+        if (!from || !kind || (from.path === site.path && kind === 'factory')) continue;
+        const what = kind === 'registry' ? 'a `scoped_session(...)` registry, whose methods run on a sync Session' : 'a sync Session';
+        this.flag(
+          RULES.syncSessionArg,
+          site.path,
+          at,
+          `the argument for \`${name}\` of \`${callee.fn.qualname}\` (${callee.path}), a coroutine function now that awaits its session, is \`${from.name}\`, made at module level in ${from.path}: ${what}, which fails at the first await; open an AsyncSession from the async factory in the caller (\`async with AsyncSessionLocal() as db:\`) and hand it that`,
+        );
       }
     }
   }
