@@ -1006,7 +1006,10 @@ export class AsyncPlan {
   private keepBlockedRoutesSync(): void {
     for (const entry of this.functions.values()) {
       const { fn } = entry;
-      if (!(fn.route || this.isDependency(entry.key)) || fn.isAsync || this.newly.has(entry.key) || this.keptSync.has(entry.key) || !fn.params?.depends) continue;
+      // A class dependency's `__init__` (`def __init__(self, db: Session = Depends(get_db))`): FastAPI calls it to build
+      // the object `Depends()` hands a route, and it can never become async.
+      const injected = fn.route || this.isDependency(entry.key) || (fn.kind === 'method' && fn.name === '__init__');
+      if (!injected || fn.isAsync || this.newly.has(entry.key) || this.keptSync.has(entry.key) || !fn.params?.depends) continue;
       let callsAsync = false;
       let handsOn = false;
       let handsToUnknown = false;
