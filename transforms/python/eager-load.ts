@@ -217,6 +217,17 @@ class EagerLoad {
   }
 
   /**
+   * What `node` holds in `fn` when it is one object (or a relationship value) of a known model, and with
+   * `parametersOnly` one that came from a parameter: what the whole-object readers below (asdict, schema validation,
+   * helpers) load for; null otherwise.
+   */
+  private modelObject(node: SgNode, fn: SgNode, parametersOnly: boolean): (Provenance & { model: ModelInfo }) | null {
+    const p = this.provenances.of(node, fn);
+    if (!p || (p.shape !== 'object' && p.shape !== 'any') || !p.model) return null;
+    return parametersOnly && !fromParameter(p) ? null : (p as Provenance & { model: ModelInfo });
+  }
+
+  /**
    * `dataclasses.asdict(user)` (or `astuple`) on a model mapped as a dataclass (`@registry.mapped_as_dataclass`,
    * `MappedAsDataclass`): it reads every field, relationships included, and recurses into the related objects, so it
    * reads each relationship of the class, and theirs (the fast_zero course's `assert asdict(user) == {..., 'todos':
@@ -232,9 +243,8 @@ class EagerLoad {
       if (!callee || !dumpers.has(callee) || ownerOf(call)?.id() !== fn.id()) continue;
       const object = callArgs(call).positional[0];
       if (!object) continue;
-      const p = this.provenances.of(object, fn);
-      if (!p || (p.shape !== 'object' && p.shape !== 'any') || !p.model) continue;
-      if (parametersOnly && !fromParameter(p)) continue;
+      const p = this.modelObject(object, fn, parametersOnly);
+      if (!p) continue;
       for (const rels of this.dumpedPaths(p.model, [p.model.key], 3)) {
         this.need(p, rels, call, `\`${callee}(${object.text()})\` (it reads every field of \`${p.model.name}\`, \`${rels.map((r) => r.name).join('.')}\` among them)`, events);
       }
@@ -264,9 +274,8 @@ class EagerLoad {
       const target = /^[A-Za-z_][\w.]*$/.test(schemaText) ? this.index.schemaOfType(this.ctx.path, schemaText) : null;
       const object = callArgs(call).positional[0];
       if (!target || target.list || !object) continue;
-      const p = this.provenances.of(object, fn);
-      if (!p || (p.shape !== 'object' && p.shape !== 'any') || !p.model) continue;
-      if (parametersOnly && !fromParameter(p)) continue;
+      const p = this.modelObject(object, fn, parametersOnly);
+      if (!p) continue;
       const subject = `\`${schemaText}.${method}(${object.text()})\``;
       const reads = schemaReads(this.index, target.schema, p.model);
       for (const why of reads.opaque) this.flag(RULES.unknownQuery, call, `${subject} serialises ${why}, so which relationships it loads cannot be told; one not loaded raises MissingGreenlet`, why);
@@ -294,9 +303,8 @@ class EagerLoad {
       for (const [name, value] of args.keywords) pairs.push({ param: name, value });
       for (const { param, value } of pairs) {
         if (!param || !params.some((q) => q.name === param)) continue;
-        const p = this.provenances.of(value, fn);
-        if (!p || (p.shape !== 'object' && p.shape !== 'any') || !p.model) continue;
-        if (parametersOnly && !fromParameter(p)) continue;
+        const p = this.modelObject(value, fn, parametersOnly);
+        if (!p) continue;
         const rec = summarizeParameterReads(def, param);
         if (!rec || rec.reads.length === 0) continue;
         const what = `\`${callee!.text()}()\`, which`;
