@@ -2,7 +2,7 @@
 // transforms as arguments, so wrapping them with timers attributes time without touching engine/.
 
 import type { SgRoot } from '@ast-grep/napi';
-import type { LanguageSupport, Transform } from '../engine/types';
+import type { LanguageSupport, TextEdit, Transform } from '../engine/types';
 
 export interface StageTimes {
   /** runProject start → first parse call: the directory walk (plus one file's read). */
@@ -47,6 +47,8 @@ export function instrument(language: LanguageSupport<SgRoot>, transforms: readon
   // parse after a transform ran in the current file is a re-parse.
   let transformRanInFile = false;
 
+  // An incremental re-parse is a re-parse: timed with them.
+  const reparse = language.reparse?.bind(language);
   const timed: LanguageSupport<SgRoot> = {
     ...language,
     parse(source) {
@@ -68,12 +70,12 @@ export function instrument(language: LanguageSupport<SgRoot>, transforms: readon
         }
       }
     },
-    ...(language.reparse
+    ...(reparse
       ? {
-          reparse(tree: SgRoot, source: string, edits: Parameters<NonNullable<LanguageSupport<SgRoot>['reparse']>>[2]) {
+          reparse(tree: SgRoot, source: string, edits: readonly TextEdit[]) {
             const t = performance.now();
             try {
-              return (language.reparse as NonNullable<LanguageSupport<SgRoot>['reparse']>)(tree, source, edits);
+              return reparse(tree, source, edits);
             } finally {
               times.reparseMs += performance.now() - t;
               times.reparseCalls++;
