@@ -6,7 +6,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { diffChars, diffLines, type Change } from 'diff';
 import type { SgRoot } from '@ast-grep/napi';
+import { Language, Parser } from 'web-tree-sitter';
 import { disposeJsTree, loadJsTrees, parseJsTree, pinnedTrees, reparseJsTree, shelveJsTree, type SourceEdit } from '../transforms/python/support/js-tree';
+import { copyTree, type NodeArrays, reuseCounts } from '../transforms/python/support/tree-copy';
 import { firstSyntaxError, pythonLanguage } from '../transforms/python/support/language';
 import { runProject } from '../engine/run';
 import { DEFAULT_TRANSFORM_OPTIONS } from '../engine/types';
@@ -198,6 +200,68 @@ test('the comparison sees a wrong tree, so the trees above were parsed increment
   const incremental = reparseJsTree(parseJsTree(before), after, wrong);
   expect(firstDifference(full, incremental)).not.toBeNull();
   expect(check(before, [{ start: 5, end: 5, text: '2' }])).toBeNull();
+});
+
+describe('copying the new tree', () => {
+  const functions = Array.from({ length: 40 }, (_, k) => `def f${k}(db, x):\n    y = db.query(User).filter(User.id == x).first()\n    return [y, x + ${k}]\n`);
+  const before = functions.join('\n');
+
+  test('subtrees the edits left alone are copied from the tree before, not walked again', () => {
+    const at = before.indexOf('db.query', before.indexOf('def f20'));
+    const edits = [{ start: at, end: at, text: 'await ' }, { start: at + 30, end: at + 34, text: 'Users' }];
+    const old = parseJsTree(before);
+    const counts = { ...reuseCounts };
+    const incremental = reparseJsTree(old, apply(before, edits), edits);
+    const reused = reuseCounts.reusedNodes - counts.reusedNodes;
+    const walked = reuseCounts.walkedNodes - counts.walkedNodes;
+    expect(firstDifference(incremental, parseJsTree(apply(before, edits)))).toBeNull();
+    // One statement of forty functions changed: the walk visits the path down to it and little else.
+    expect(reused + walked).toBe((incremental as unknown as NodeArrays).kinds.length);
+    expect(walked).toBeLessThan(reused / 20);
+    expect(reuseCounts.fallbacks).toBe(counts.fallbacks);
+  });
+
+  /** A copy of `next`'s tree through copyTree, told `before` about the tree of `old`. */
+  async function copyWith(old: string, next: string, edits: SourceEdit[], changed: { startIndex: number; endIndex: number }[]): Promise<SgRoot> {
+    const parser = new Parser();
+    parser.setLanguage(await Language.load(readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'))));
+    const tree = parser.parse(next);
+    if (tree === null) throw new Error('no tree');
+    const ranges = changed.map((r) => ({ ...r, startPosition: { row: 0, column: 0 }, endPosition: { row: 0, column: 0 } }));
+    try {
+      return copyTree(tree, tree.rootNode.descendantCount, null, { copy: parseJsTree(old) as unknown as NodeArrays, edits, changed: ranges }) as unknown as SgRoot;
+    } finally {
+      tree.delete();
+      parser.delete();
+    }
+  }
+
+  test('a reused subtree whose size disagrees with the new tree makes the copy start over with a full walk', async () => {
+    // The tree before is told nothing changed, so every node of the new tree looks reusable; the
+    // argument lists differ in shape (`a,b` against `a+b`) at the same offsets and lengths, which only
+    // the sizes of the subtrees tell apart.
+    const fallbacks = reuseCounts.fallbacks;
+    const copy = await copyWith('f(a,b)\ng(c)\n', 'f(a+b)\ng(c)\n', [], []);
+    expect(reuseCounts.fallbacks).toBe(fallbacks + 1);
+    expect(firstDifference(copy, parseJsTree('f(a+b)\ng(c)\n'))).toBeNull();
+  });
+
+  test("no node that tree-sitter's changed ranges touch is reused", async () => {
+    // `a.b` and `a+b` have trees of one size and shape but other kinds inside; with no edit told, only
+    // the changed range keeps the copy from taking the attribute for the binary operator.
+    const fallbacks = reuseCounts.fallbacks;
+    expect(firstDifference(await copyWith('a.b\n', 'a+b\n', [], []), parseJsTree('a+b\n'))).not.toBeNull();
+    expect(firstDifference(await copyWith('a.b\n', 'a+b\n', [], [{ startIndex: 1, endIndex: 2 }]), parseJsTree('a+b\n'))).toBeNull();
+    expect(reuseCounts.fallbacks).toBe(fallbacks);
+  });
+
+  test('no node an edit reaches into is reused, nor one a deletion touches', async () => {
+    // Told as an edit instead of a changed range (tree-sitter leaves out a change of a leaf's text alone).
+    expect(firstDifference(await copyWith('a.b\n', 'a+b\n', [{ start: 1, end: 2, text: '+' }], []), parseJsTree('a+b\n'))).toBeNull();
+    // `xy.b` to `x.b` by deleting `y`: the identifier before the deletion ends where it was.
+    expect(firstDifference(await copyWith('xy+b\n', 'x.b\n', [{ start: 1, end: 3, text: '.' }], []), parseJsTree('x.b\n'))).toBeNull();
+    expect(firstDifference(await copyWith('a+bc\n', 'a.b\n', [{ start: 1, end: 2, text: '.' }, { start: 3, end: 4, text: '' }], []), parseJsTree('a.b\n'))).toBeNull();
+  });
 });
 
 describe('trees pinned for the next segment', () => {

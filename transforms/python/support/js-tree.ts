@@ -1,6 +1,7 @@
 // Python trees as plain JS: parsed by tree-sitter compiled to WebAssembly (web-tree-sitter) with the same
-// grammar @ast-grep/lang-python is built from (tree-sitter-python 0.25.0), copied node by node with one
-// cursor walk, and read through the SgRoot/SgNode methods the analyses use.
+// grammar @ast-grep/lang-python is built from (tree-sitter-python 0.25.0), copied into typed arrays
+// (tree-copy.ts: one cursor walk, or after an incremental parse mostly slices of the copy before it), and
+// read through the SgRoot/SgNode methods the analyses use.
 //
 // Why: through @ast-grep/napi every question to a node (kind, children, field, parent, id...) crosses
 // N-API and allocates a wrapper; the analyses ask about 3,800 of them per tree, and that was half of a
@@ -15,7 +16,8 @@ import { readFileSync } from 'node:fs';
 import type { NapiConfig, Range, SgNode, SgRoot } from '@ast-grep/napi';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { LineIndex } from '../../../engine/lines';
-import { advance, DirectCalls, directCalls, sameAsPublicWalk, walkTree } from './tree-cursor';
+import { BYTES_PER_NODE, copyTree, type NodeArrays, type SourceEdit, subtreeEnd } from './tree-copy';
+import { DirectCalls, directCalls, sameAsPublicWalk } from './tree-cursor';
 
 /** tree-sitter's symbol for an ERROR node (`ts_builtin_sym_error`, as an unsigned 16-bit id). */
 const ERROR_SYMBOL = 65535;
@@ -72,12 +74,7 @@ export function parseJsTree(source: string): SgRoot {
   return new JsRoot(source, parser, language, null) as unknown as SgRoot;
 }
 
-/** One edit of a text, in UTF-16 offsets of the text before it (engine TextEdit's shape). */
-export interface SourceEdit {
-  start: number;
-  end: number;
-  text: string;
-}
+export type { SourceEdit };
 
 /**
  * The tree of `source`, which is `old`'s text with `edits` applied (sorted, not overlapping, offsets in
@@ -95,7 +92,7 @@ export function reparseJsTree(old: SgRoot, source: string, edits: readonly Sourc
   if (retained?.tree === previous) retained = null;
   try {
     markEdits(previous, root.source, edits);
-    return new JsRoot(source, parser, language, previous) as unknown as SgRoot;
+    return new JsRoot(source, parser, language, previous, { copy: root, edits }) as unknown as SgRoot;
   } finally {
     previous.delete();
   }
@@ -192,7 +189,7 @@ export function shelveJsTree(tree: SgRoot, editsLikely: boolean): number {
   return root.shelve();
 }
 
-export class JsRoot {
+export class JsRoot implements NodeArrays {
   // Typed arrays sized from the parse's node count: a node costs 25 bytes here (it cost 88 in growable
   // JS arrays), which matters because the engine keeps a file's tree between segments (see `shelve`).
   readonly kinds: Uint16Array;
@@ -221,53 +218,29 @@ export class JsRoot {
     readonly language: Language,
     /** The edited tree of the text this one replaces, for an incremental parse (reparseJsTree); null: a full parse. */
     old: Tree | null,
+    /** The copy of `old` and the edits made to its text, to copy the subtrees they left alone from. */
+    previous: { copy: JsRoot; edits: readonly SourceEdit[] } | null = null,
   ) {
     const tree = old === null ? parser.parse(source) : parser.parse(source, old);
     if (tree === null) throw new Error('tree-sitter returned no tree');
-    const count = tree.rootNode.descendantCount;
-    // One buffer for all eight arrays: one allocation per parse instead of eight.
-    const buffer = new ArrayBuffer(count * BYTES_PER_NODE);
-    this.starts = new Int32Array(buffer, 0, count);
-    this.ends = new Int32Array(buffer, 4 * count, count);
-    this.parents = new Int32Array(buffer, 8 * count, count);
-    this.firstChild = new Int32Array(buffer, 12 * count, count).fill(-1);
-    this.nextSibling = new Int32Array(buffer, 16 * count, count).fill(-1);
-    this.kinds = new Uint16Array(buffer, 20 * count, count);
-    this.fields = new Uint16Array(buffer, 22 * count, count);
-    this.named = new Uint8Array(buffer, 24 * count, count);
-    // `lastChild[p]` is p's latest child so far, to link the next one as its sibling.
-    const lastChild = new Int32Array(count).fill(-1);
-    const walk = walkTree(tree, calls);
-    // Pre-order copy; `parent` is the parent of the node the walk is on.
-    let parent = -1;
-    let i = 0;
-    for (let up: number | null = -1; up !== null; i++) {
-      if (i >= count) {
-        walk.close();
-        tree.delete();
-        throw new Error(`tree-sitter reported ${count} nodes but the walk found more`);
-      }
-      this.kinds[i] = walk.typeId();
-      this.starts[i] = walk.start();
-      this.ends[i] = walk.end();
-      this.named[i] = walk.named() ? 1 : 0;
-      this.fields[i] = walk.field();
-      this.parents[i] = parent;
-      if (parent >= 0) {
-        const previous = lastChild[parent] as number;
-        if (previous < 0) this.firstChild[parent] = i;
-        else this.nextSibling[previous] = i;
-        lastChild[parent] = i;
-      }
-      up = advance(walk);
-      if (up === -1) parent = i;
-      else if (up !== null) for (let k = 0; k < up; k++) parent = this.parents[parent] as number;
-    }
-    walk.close();
-    if (i !== count) {
+    let arrays: NodeArrays;
+    try {
+      const before = old !== null && previous !== null ? { copy: previous.copy, edits: previous.edits, changed: old.getChangedRanges(tree) } : null;
+      arrays = copyTree(tree, tree.rootNode.descendantCount, calls, before);
+    } catch (error) {
       tree.delete();
-      throw new Error(`tree-sitter reported ${count} nodes but the walk found ${i}`);
+      throw error;
     }
+    ({
+      kinds: this.kinds,
+      starts: this.starts,
+      ends: this.ends,
+      named: this.named,
+      fields: this.fields,
+      parents: this.parents,
+      firstChild: this.firstChild,
+      nextSibling: this.nextSibling,
+    } = arrays);
     retain(this, tree);
   }
 
@@ -326,11 +299,7 @@ export class JsRoot {
 
   /** One past the last node of i's subtree, in pre-order. */
   subtreeEnd(i: number): number {
-    for (let k = i; k >= 0; k = this.parents[k] as number) {
-      const next = this.nextSibling[k] as number;
-      if (next >= 0) return next;
-    }
-    return this.kinds.length;
+    return subtreeEnd(this, i);
   }
 
   /** A compiled matcher; memoised by its text for the process, since the analyses repeat a few matchers. */
@@ -582,8 +551,6 @@ function hasFieldTest(language: Language, value: unknown): (tree: JsRoot, i: num
 
 type Matcher = string | number | NapiConfig;
 
-/** What a node costs in the typed arrays: five Int32 (starts, ends, parents, firstChild, nextSibling), two Uint16 (kinds, fields), one Uint8 (named). */
-const BYTES_PER_NODE = 25;
 
 export class JsNode {
   constructor(

@@ -21,6 +21,8 @@ export interface NodeWalk {
   named(): boolean;
   /** 0 when the node is under no field. */
   field(): number;
+  /** The node's place in the tree's pre-order (the root is 0). */
+  descendantIndex(): number;
   firstChild(): boolean;
   nextSibling(): boolean;
   parent(): boolean;
@@ -35,6 +37,7 @@ export interface DirectCalls {
   end(tree: number): number;
   named(tree: number): number;
   field(tree: number): number;
+  descendantIndex(tree: number): number;
   firstChild(tree: number): number;
   nextSibling(tree: number): number;
   parent(tree: number): number;
@@ -47,6 +50,7 @@ const EXPORTS: Record<keyof DirectCalls, string> = {
   end: '_ts_tree_cursor_end_index_wasm',
   named: '_ts_tree_cursor_current_node_is_named_wasm',
   field: '_ts_tree_cursor_current_field_id_wasm',
+  descendantIndex: '_ts_tree_cursor_current_descendant_index_wasm',
   firstChild: '_ts_tree_cursor_goto_first_child_wasm',
   nextSibling: '_ts_tree_cursor_goto_next_sibling_wasm',
   parent: '_ts_tree_cursor_goto_parent_wasm',
@@ -78,6 +82,7 @@ export function walkTree(tree: Tree, calls: DirectCalls | null): NodeWalk {
     end: () => calls.end(address),
     named: () => calls.named(address) === 1,
     field: () => calls.field(address),
+    descendantIndex: () => calls.descendantIndex(address),
     firstChild: () => calls.firstChild(address) === 1,
     nextSibling: () => calls.nextSibling(address) === 1,
     parent: () => calls.parent(address) === 1,
@@ -92,6 +97,7 @@ function publicWalk(cursor: ReturnType<Tree['walk']>): NodeWalk {
     end: () => cursor.endIndex,
     named: () => cursor.nodeIsNamed,
     field: () => cursor.currentFieldId,
+    descendantIndex: () => cursor.currentDescendantIndex,
     firstChild: () => cursor.gotoFirstChild(),
     nextSibling: () => cursor.gotoNextSibling(),
     parent: () => cursor.gotoParent(),
@@ -105,17 +111,22 @@ function publicWalk(cursor: ReturnType<Tree['walk']>): NodeWalk {
  */
 export function advance(walk: NodeWalk): number | null {
   if (walk.firstChild()) return -1;
+  return skipSubtree(walk);
+}
+
+/** Moves the walk past the current node's subtree, to the next node in pre-order after it; returns as advance does (never -1). */
+export function skipSubtree(walk: NodeWalk): number | null {
   for (let up = 0; ; up++) {
     if (walk.nextSibling()) return up;
     if (!walk.parent()) return null;
   }
 }
 
-/** Every node of the tree in pre-order, as `kind start end named field` lines. */
+/** Every node of the tree in pre-order, as `kind start end named field index` lines. */
 export function describeWalk(tree: Tree, calls: DirectCalls | null): string[] {
   const walk = walkTree(tree, calls);
   const out: string[] = [];
-  do out.push(`${walk.typeId()} ${walk.start()} ${walk.end()} ${walk.named() ? 1 : 0} ${walk.field()}`);
+  do out.push(`${walk.typeId()} ${walk.start()} ${walk.end()} ${walk.named() ? 1 : 0} ${walk.field()} ${walk.descendantIndex()}`);
   while (advance(walk) !== null);
   walk.close();
   return out;
