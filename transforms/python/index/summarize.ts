@@ -730,6 +730,9 @@ class Summarizer {
     else if (last === 'run_in_executor' && dotted.length >= 2 && args.keywords.size === 0) {
       kind = 'run_in_executor';
       targetIndex = 1;
+    } else if (last === 'run_sync' && dotted[dotted.length - 2] === 'to_thread' && (dotted.length === 2 || (dotted.length === 3 && dotted[0] === 'anyio')) && args.keywords.size === 0) {
+      // anyio's keywords (`cancellable`, `limiter`...) are its own options, not the target's arguments.
+      kind = 'to_thread.run_sync';
     } else return null;
     const target = args.positional[targetIndex];
     if (!target || (target.kind() !== 'identifier' && target.kind() !== 'attribute')) return null;

@@ -100,9 +100,9 @@ export interface ReferenceSite {
   first?: true;
 }
 
-/** `run_in_threadpool(f, a)`, `asyncio.to_thread(f, a)`, `loop.run_in_executor(None, f, a)`. */
+/** `run_in_threadpool(f, a)`, `asyncio.to_thread(f, a)`, `loop.run_in_executor(None, f, a)`, `anyio.to_thread.run_sync(f, a)`. */
 export interface WrapperSite {
-  kind: 'run_in_threadpool' | 'to_thread' | 'run_in_executor';
+  kind: 'run_in_threadpool' | 'to_thread' | 'run_in_executor' | 'to_thread.run_sync';
   target: Expr;
   targetText: string;
   /** The replacement turning the wrapper call into a direct call of the target. */

@@ -85,7 +85,12 @@ interface Site {
   call: CallSite;
 }
 
-/** Callees that accept coroutine functions: FastAPI awaits async dependencies, background tasks and endpoints. */
+/**
+ * Callees that accept coroutine functions: FastAPI awaits async dependencies, background tasks and endpoints.
+ * Thread-pool wrappers are not among them: they call their target in a thread, without await. Those the index
+ * reads as wrappers (WrapperSite) are unwrapped or flagged by handleWrapper, and their target is not a
+ * reference; any other use (`to_thread(f, *args)`, options besides the target's arguments) is flagged here.
+ */
 const ASYNC_AWARE_RECEIVERS = new Set([
   'Depends',
   'Security',
@@ -98,9 +103,6 @@ const ASYNC_AWARE_RECEIVERS = new Set([
   'add_event_handler',
   'add_exception_handler',
   'iscoroutinefunction',
-  'run_in_threadpool',
-  'to_thread',
-  'run_in_executor',
 ]);
 
 /**
