@@ -77,7 +77,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   const onSyncDependency = new Set(file.syncDependencyRoutes);
   const keptSync = keptSyncRouteEdits(ctx, file.keptSyncRoutes.filter((d) => !onSyncDependency.has(d)));
   edits.push(...keptSync.edits);
-  const annotations = sessionAnnotationEdits(ctx, file.sessionAnnotationsBack, file.syncDependencyRoutes, keptSync.replacedAsyncSession);
+  const annotations = sessionAnnotationEdits(ctx, file.sessionAnnotationsBack, file.syncDependencyRoutes, keptSync.replacedAsyncSession, file.keptAnnotationsBack);
   edits.push(...annotations.edits);
   // One plan for all: two edits of one import statement would overlap (`from .db import SessionLocal, get_db` in a
   // file whose session goes to a background task, switched to the async factory, beside a route kept on get_db).
@@ -338,8 +338,9 @@ function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number
 }
 
 /**
- * Plain defs kept sync for handlers on a get_db with no twin are handed its sync Session, so what async-session wrote
- * for them goes back: every parameter annotated `AsyncSession` (the name alone) of the functions they hand it to
+ * Plain defs kept sync for handlers on a get_db with no twin are handed its sync Session, and so are plain defs kept
+ * sync because their callers all stay sync (FilePlan.keptAnnotationsBack), so what async-session wrote for them goes
+ * back: every parameter annotated `AsyncSession` (the name alone) of the functions they hand it to
  * (FilePlan.sessionAnnotationsBack), and of the handlers and dependencies themselves (FilePlan.syncDependencyRoutes)
  * the ones injected by `Depends(get_db)` (async-get-db left those). `Session` of the same library (SQLAlchemy's, or
  * SQLModel's for its AsyncSession) must be free or imported already; the `AsyncSession` import goes when nothing
@@ -350,21 +351,25 @@ function sessionAnnotationEdits(
   defs: readonly number[],
   routes: readonly number[],
   alsoReplaced: readonly number[],
+  /** Plain defs kept sync because their callers all stay sync (FilePlan.keptAnnotationsBack). */
+  keptDefs: readonly number[] = [],
 ): { edits: TextEdit[]; imports: ImportChange } {
   const out = { edits: [] as TextEdit[], imports: {} as ImportChange };
-  if (defs.length === 0 && routes.length === 0) return out;
+  if (defs.length === 0 && routes.length === 0 && keptDefs.length === 0) return out;
   const imports = collectImports(ctx.tree);
   const cls = imports.from.find((i) => i.name === 'AsyncSession' && i.alias === null && ASYNC_SESSION_MODULES[i.module] !== undefined && isModuleLevel(i.node));
   const syncModule = cls ? ASYNC_SESSION_MODULES[cls.module]! : null;
   if (syncModule === null) return out;
   const sync = imports.from.find((i) => i.module === syncModule && i.name === 'Session' && i.alias === null && isModuleLevel(i.node));
   if (!sync && boundAtModuleLevel(ctx.tree, 'Session')) return out;
-  const all = new Set(defs);
+  const kept = new Set(keptDefs);
+  const all = new Set([...defs, ...keptDefs]);
   const injected = new Set(routes);
   const { getDbName } = ctx.options;
   // `from .session import get_db as get_session` in a package: `Depends(get_session)` is get_db under that name.
   const renamed = new Set(Object.values((ctx.options as EngineOptions).unfollowedReexports ?? {}).flatMap((list) => list.filter((u) => u.what === 'dependency').map((u) => u.name)));
   const reason = `${ID}: the function stays sync, handed the sync Session of a get_db with no async twin`;
+  const keptReason = `${ID}: the function stays sync, handed the sync Session its callers, which stay sync too, have`;
   const replaced: number[] = [...alsoReplaced];
   for (const fn of ctx.tree.root().findAll({ rule: { kind: 'function_definition' } })) {
     if (!all.has(start(fn)) && !injected.has(start(fn))) continue;
@@ -380,7 +385,7 @@ function sessionAnnotationEdits(
         const name = provider?.kind() === 'attribute' ? provider.field('attribute')?.text() : provider?.text();
         if ((callee !== 'Depends' && callee !== 'fastapi.Depends') || (name !== getDbName && !renamed.has(name ?? ''))) continue;
       }
-      out.edits.push({ start: start(annotation), end: end(annotation), text: 'Session', reason });
+      out.edits.push({ start: start(annotation), end: end(annotation), text: 'Session', reason: kept.has(start(fn)) ? keptReason : reason });
       replaced.push(start(annotation));
     }
   }

@@ -55,6 +55,12 @@ export interface FilePlan {
    */
   sessionAnnotationsBack: number[];
   /**
+   * Plain defs kept sync because every call to them is in code that stays sync (keepSyncOnlyCalleesSync), by `def`
+   * offset: those callers hand them the sync Session they had, so their parameters annotated `AsyncSession` by
+   * async-session go back to `Session` too.
+   */
+  keptAnnotationsBack: number[];
+  /**
    * Calls to a function that was `async def` before this run, made without await (and not handed to anything):
    * flagged ASYNC-CALL-NOT-AWAITED where the tree shows the result is dropped (an expression statement), since
    * then the coroutine never runs. Kept in other positions: `task = f()` may be awaited later.
@@ -612,7 +618,13 @@ export class AsyncPlan {
       if (e.fn.firstAwait === null) continue;
       file.keptPlain.push(e.fn.id);
       if (forNoTwin.has(key)) continue;
-      const callers = [...new Set((this.callers.get(key) ?? []).map((s) => `\`${(s.caller as FnEntry).fn.qualname}\``))];
+      file.keptAnnotationsBack.push(e.fn.id);
+      const callers = [
+        ...new Set([
+          ...(this.callers.get(key) ?? []).map((s) => `\`${(s.caller as FnEntry).fn.qualname}\``),
+          ...(this.wrapped.get(key) ?? []).map(({ site }) => `\`${site.call.text}()\` in a thread`),
+        ]),
+      ];
       const shown = callers.length > 3 ? `${callers.slice(0, 3).join(', ')} and ${callers.length - 3} more` : callers.join(', ');
       this.flag(
         RULES.callerBlocked,
@@ -641,21 +653,25 @@ export class AsyncPlan {
    */
   private mayStaySync(key: string, suspected: ReadonlySet<string>): boolean {
     const { fn } = this.functions.get(key) as FnEntry;
-    if (fn.isAsync || fn.isGenerator || fn.route || fn.test || fn.stub || fn.asyncConstruct !== undefined || fn.params?.depends) return false;
+    if (fn.isAsync || fn.isGenerator || fn.route || fn.test || fn.stub || fn.asyncConstruct?.includes('run_sync') || fn.params?.depends) return false;
     // A decorator may await what it wraps (`async def wrapper(...): return await func(...)`) or register it.
     if (fn.decorators !== undefined) return false;
-    if ((this.family.get(key)?.size ?? 0) > 0 || this.referenced.has(key) || this.stored.has(key) || this.wrapped.has(key) || suspected.has(key)) return false;
+    if ((this.family.get(key)?.size ?? 0) > 0 || this.referenced.has(key) || this.stored.has(key) || suspected.has(key)) return false;
+    // A thread-pool wrapper not awaited where it is written (`coro = to_thread(f, db)`) runs its target in a thread,
+    // synchronously, as before the run: like a plain call from code that stays sync. One awaited is unwrapped instead.
+    const threadRuns = this.wrapped.get(key) ?? [];
+    if (threadRuns.some(({ site }) => site.call.awaited === 'yes' || site.call.ignored)) return false;
     // Only the session calls insert-await awaited: anything else awaited in it was not there before the run.
     if (fn.calls.some((c) => c.awaited !== undefined && !c.onSession)) return false;
     const sites = this.callers.get(key) ?? [];
     return (
-      sites.length > 0 &&
+      sites.length + threadRuns.length > 0 &&
       sites.every(({ caller, call }) => {
         if (!caller || call.awaited !== undefined || call.ignored || call.blocked !== undefined || call.argumentOf !== undefined) return false;
         const c = caller.fn;
         // A handler given a sync Session by a get_db with no twin hands its callees that sync Session.
         if (this.injectedSync(caller.key)) return true;
-        return !c.test && !c.route && !c.params?.depends && c.asyncConstruct === undefined;
+        return !c.test && !c.route && !c.params?.depends && !c.asyncConstruct?.includes('run_sync');
       })
     );
   }
@@ -782,7 +798,7 @@ export class AsyncPlan {
   private handleWrapper(site: Site, wrapper: WrapperSite, target: FnEntry): void {
     if (site.call.ignored) return;
     if (site.call.awaited !== 'yes') {
-      this.flag(RULES.syncContext, site.path, site.call.start, `\`${site.call.text}(${wrapper.targetText}, ...)\` runs ${describe(target)} in a thread, but it becomes async; the wrapper is not awaited here, so it is not unwrapped automatically`);
+      this.flagCall(target, RULES.syncContext, site.path, site.call.start, `\`${site.call.text}(${wrapper.targetText}, ...)\` runs ${describe(target)} in a thread, but it becomes async; the wrapper is not awaited here, so it is not unwrapped automatically`);
       return;
     }
     this.file(site.path).unwraps.push({
@@ -1272,7 +1288,7 @@ export class AsyncPlan {
   private file(path: string): FilePlan {
     let plan = this.files.get(path);
     if (!plan) {
-      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], syncDependencyRoutes: [], sessionAnnotationsBack: [], unawaited: [], taskCalls: [] };
+      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], syncDependencyRoutes: [], sessionAnnotationsBack: [], keptAnnotationsBack: [], unawaited: [], taskCalls: [] };
       this.files.set(path, plan);
     }
     return plan;

@@ -1,10 +1,10 @@
 from functools import wraps
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 
-def load_labels(session: AsyncSession, cls, names):
+def load_labels(session: Session, cls, names):
     return session.execute(select(cls).where(cls.name.in_(names))).scalars().all()
 
 

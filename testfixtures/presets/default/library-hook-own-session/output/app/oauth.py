@@ -4,14 +4,14 @@
 # its import), so the module compiles and the hooks run on a sync Session as before.
 from authlib.oauth2.rfc6749 import AuthorizationServer as _AuthorizationServer
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from app.db import SessionLocal
 from app.models import AuthorizationCode, Client
 
 
-async def _exists_nonce(session: AsyncSession, nonce: str) -> bool:
-    result = await session.execute(select(AuthorizationCode).where(AuthorizationCode.nonce == nonce))
+def _exists_nonce(session: Session, nonce: str) -> bool:
+    result = session.execute(select(AuthorizationCode).where(AuthorizationCode.nonce == nonce))
     return result.scalar_one_or_none() is not None
 
 

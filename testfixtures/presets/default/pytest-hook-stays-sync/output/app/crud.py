@@ -2,9 +2,10 @@ from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Item
+from sqlalchemy.orm import Session
 
 
-def seed_items(session: AsyncSession) -> None:
+def seed_items(session: Session) -> None:
     session.execute(insert(Item).values(name="seed"))
 
 

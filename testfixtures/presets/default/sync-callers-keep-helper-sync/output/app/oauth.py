@@ -4,9 +4,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import SessionLocal
 from app.models import AuthorizationCode, Client
+from sqlalchemy.orm import Session
 
 
-def _find_code(session: AsyncSession, nonce: str, client_id: str) -> AuthorizationCode | None:
+def _find_code(session: Session, nonce: str, client_id: str) -> AuthorizationCode | None:
     statement = select(AuthorizationCode).where(
         AuthorizationCode.client_id == client_id,
         AuthorizationCode.nonce == nonce,
