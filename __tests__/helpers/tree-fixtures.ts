@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { pipelineFor } from '../../bench/preset';
 import { runProject, type RunReport } from '../../engine/run';
+import type { TransformOptions } from '../../engine/types';
 import { pythonLanguage } from '../../transforms/python/support/language';
 
 /** Every file under `root`, by POSIX path relative to it, sorted. */
@@ -53,10 +54,13 @@ export async function expectTreeFixture(c: TreeFixture, run: (dir: string) => Pr
   }
 }
 
-/** A preset over the directory, its transforms and options resolved as the CLI resolves them (bench/preset.ts). */
-export function runPreset(presetId: string, dir: string): Promise<RunReport> {
+/**
+ * A preset over the directory, its transforms and options resolved as the CLI resolves them (bench/preset.ts);
+ * `options` as a flag or the configuration would set them (`{"sqlalchemyVersion": "1.4"}` for `--sqlalchemy 1.4`).
+ */
+export function runPreset(presetId: string, dir: string, options: Partial<TransformOptions> = {}): Promise<RunReport> {
   const pipeline = pipelineFor(presetId);
-  return runProject({ paths: ['.'], cwd: dir, exclude: [], language: pythonLanguage, transforms: pipeline.transforms, transformOptions: pipeline.options, annotate: false, maxFileSize: 1 << 20 });
+  return runProject({ paths: ['.'], cwd: dir, exclude: [], language: pythonLanguage, transforms: pipeline.transforms, transformOptions: { ...pipeline.options, ...options }, annotate: false, maxFileSize: 1 << 20 });
 }
 
 /** Compiles each file with CPython (compile(), which also rejects an `await` outside async code); the errors, '' when none. */
