@@ -21,10 +21,10 @@ import { parameterKey } from './eager/cross-summary';
 import { propertyReads, recordReads, schemaReads, type ModelIndex, type ModelInfo, type Relationship, type SchemaInfo } from './eager/model-index';
 import { summarizeParameterReads } from './eager/properties';
 import { Provenances, type Provenance, type Statement } from './eager/provenance';
-import { HINTS, RULES, type EagerRule } from './eager/rules';
+import { HINTS, HINTS_V14, RULES, type EagerRule } from './eager/rules';
 import { invalidatedBetween, returnSources } from './eager/returns';
 import { isAsyncCode, isRoute, responseModelText } from './eager/routes';
-import { refreshedNames, refreshSite, type RefreshSite } from './eager/refresh';
+import { refreshedNames, refreshLoadsRelationships, refreshSite, type RefreshSite } from './eager/refresh';
 import { ownerOf } from './eager/scope';
 import { stringValue } from './eager/summary';
 import { callArgs, classOfMethod, dottedName, enclosingFunction, methodsOf, namedChildren, sameNode, start } from './query/syntax';
@@ -530,7 +530,7 @@ class EagerLoad {
       // A pending object's unset collection is simply empty; only after a flush does an access try to load.
       const flushed = events.some((e) => ['commit', 'flush', 'refresh'].includes(e.method) && e.offset < at);
       const set = path.length === 1 && callArgs(load.call).keywords.has(last.name);
-      const refreshed = events.some((e) => e.method === 'refresh' && e.offset < at && (refreshedNames(e.call)?.names ?? []).includes(last.name));
+      const refreshed = refreshLoadsRelationships(this.ctx.options) && events.some((e) => e.method === 'refresh' && e.offset < at && (refreshedNames(e.call)?.names ?? []).includes(last.name));
       if (flushed && !set && !refreshed && path.length === 1) {
         this.flag(RULES.unknownQuery, site, `${subject} reads \`${last.owner}\` on an object created here and flushed since; no query loaded it, so the access tries to load it lazily`, last.owner);
       }
@@ -553,6 +553,7 @@ class EagerLoad {
    * (cross-index.ts). False, and the reads are flagged as before, when anything else holds.
    */
   private refreshBeforeReturn(fn: SgNode, ctor: SgNode, ret: SgNode, paths: Relationship[][]): boolean {
+    if (!refreshLoadsRelationships(this.ctx.options)) return false;
     const site = refreshSite(fn, ctor, this.ctx.source, this.sessions);
     if (!site || site.at + site.indent.length !== start(ret) || this.ctx.isIgnored(site.at, site.at + 1)) return false;
     const names = new Set<string>();
@@ -943,7 +944,8 @@ class EagerLoad {
     const id = `${rule}@${start(node)}@${key}`;
     if (this.flagged.has(id)) return;
     this.flagged.add(id);
-    this.findings.push({ rule, offset: start(node), message, hint: HINTS[rule] });
+    const hint = (this.ctx.options.sqlalchemyVersion === '1.4' ? HINTS_V14[rule] : undefined) ?? HINTS[rule];
+    this.findings.push({ rule, offset: start(node), message, hint });
   }
 
   private assemble(): TransformResult {

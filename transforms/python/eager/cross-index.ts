@@ -11,7 +11,7 @@ import { summarizeModule } from '../index/summarize';
 import { withCachedTree } from '../support/cached-tree';
 import { ProjectIndex, functionKey } from '../index/project';
 import type { CallSite, Expr, ModuleSummary } from '../index/types';
-import type { RefreshSite } from './refresh';
+import { refreshLoadsRelationships, type RefreshSite } from './refresh';
 import { summarizeCross, type CallerRead, type CrossSummary, type DependencyRef, type ReturnsRec, type StatementRec } from './cross-summary';
 import { mapSession, type CallShape, type ExpiryMode, type ExpiryRec } from './expiry';
 import { coverage, hasConditional, NO_LOAD_NEEDED } from './loaders';
@@ -99,7 +99,11 @@ export class EagerIndex {
   private readonly expiryMemo = new Map<string, SessionExpiry[]>();
   private expiryCuts = 0;
 
-  constructor(summaries: ReadonlyMap<string, EagerSummary>) {
+  /** `refreshLoads`: whether a refresh by name loads a relationship (not on SQLAlchemy 1.4: refreshLoadsRelationships). */
+  constructor(
+    summaries: ReadonlyMap<string, EagerSummary>,
+    private readonly refreshLoads = true,
+  ) {
     const models = new Map<string, ModelSummary>();
     const projects = new Map<string, ModuleSummary>();
     for (const [path, s] of summaries) {
@@ -412,11 +416,14 @@ export class EagerIndex {
       if (s.k === 'new') {
         const model = this.models.resolveModel(target.path, s.entity);
         if (model) {
-          const why = `\`${name}\` returns an object it constructs (\`${model.name}(...)\`), not one a query loaded, so there is no query to add a loader to (after its flush, \`await db.refresh(obj, attribute_names=[...])\` loads relationships)`;
+          const how = this.refreshLoads
+            ? '(after its flush, `await db.refresh(obj, attribute_names=[...])` loads relationships)'
+            : '(after its flush, select it again with `.options(selectinload(...))`: SQLAlchemy 1.4\'s `refresh(obj, attribute_names=[...])` does not load relationships)';
+          const why = `\`${name}\` returns an object it constructs (\`${model.name}(...)\`), not one a query loaded, so there is no query to add a loader to ${how}`;
           const constructed = this.constructedModels(target.path, rec);
           if (!constructed) return { why };
           // Each return constructs and refreshes its own object: the refresh goes before each (one return: one site).
-          const refreshable = rec.sources.length === 1 && s.refresh ? [{ path: target.path, fn: target.id, name, model, site: s.refresh }] : undefined;
+          const refreshable = this.refreshLoads && rec.sources.length === 1 && s.refresh ? [{ path: target.path, fn: target.id, name, model, site: s.refresh }] : undefined;
           return refreshable ? { why, constructed, refreshable } : { why, constructed };
         }
         if (s.invalid) return { why: `in \`${name}\`, ${s.invalid}` };
@@ -482,11 +489,11 @@ export const eagerIndexer: ProjectIndexer<SgRoot, EagerSummary, EagerIndex> = {
     const input = withCachedTree(raw);
     return { models: summarizeModels(input.path, input.tree), project: summarizeModule(input), cross: summarizeCross(input) };
   },
-  build: (summaries) => new EagerIndex(summaries),
+  build: (summaries, options) => new EagerIndex(summaries, refreshLoadsRelationships(options)),
 };
 
 /** The index of one file alone: what a transform run outside the engine's project pass sees. */
 export function singleFileIndex(ctx: { path: string; source: string; tree: SgRoot; options: TransformOptions }): EagerIndex {
   const input = { path: ctx.path, absPath: `/${ctx.path}`, source: ctx.source, tree: ctx.tree, options: ctx.options };
-  return new EagerIndex(new Map([[ctx.path, eagerIndexer.summarize(input)]]));
+  return new EagerIndex(new Map([[ctx.path, eagerIndexer.summarize(input)]]), refreshLoadsRelationships(ctx.options));
 }

@@ -2,14 +2,26 @@
 // back: `obj = M(...)`, `db.add(obj)`, `await db.commit()` (or `flush()`), maybe `await db.refresh(obj)`, then
 // `return obj`. With expire_on_commit=False nothing loads a relationship of such an object afterwards except a
 // lazy load, which an AsyncSession cannot do implicitly (MissingGreenlet); `await db.refresh(obj,
-// attribute_names=[...])` loads the named relationships inside the await (SQLAlchemy 1.4+). The cross-function
-// index (cross-index.ts) decides whether a caller's reads need it; this only says where it can go.
+// attribute_names=[...])` loads the named relationships inside the await (SQLAlchemy 2.0.4+; see
+// refreshLoadsRelationships). The cross-function index (cross-index.ts) decides whether a caller's reads need it;
+// this only says where it can go.
 import type { SgNode } from '@ast-grep/napi';
+import type { TransformOptions } from '../../../engine/types';
 import { bindingsIn } from '../query/bindings';
 import type { SessionResolver } from '../query/sessions';
 import { asyncKeyword, callArgs, namedChildren, sameNode, start } from '../query/syntax';
 import { ownReturns } from './routes';
 import { stringValue } from './summary';
+
+/**
+ * Whether `refresh(obj, attribute_names=["rel"])` loads a `lazy="select"` relationship on the SQLAlchemy the run
+ * targets. Only since 2.0.4: 1.4's refresh runs no lazy loader, so naming only relationships raises "No
+ * column-based properties specified for refresh operation", and naming a column too leaves the relationship
+ * unloaded (MissingGreenlet on the read). On 1.4 such a refresh is neither written nor taken to load anything.
+ */
+export function refreshLoadsRelationships(options: Pick<TransformOptions, 'sqlalchemyVersion'>): boolean {
+  return options.sqlalchemyVersion !== '1.4';
+}
 
 export interface RefreshSite {
   /** Start of the line of the `return obj` statement: the refresh goes on its own line before it. */

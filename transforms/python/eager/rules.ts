@@ -27,3 +27,17 @@ export const HINTS: Record<EagerRule, string> = {
   'EAGER-LAZY-LOAD-UNKNOWN-QUERY':
     'Reading an unloaded relationship in async code raises MissingGreenlet: add `.options(selectinload(Model.rel))` to the query that loads the object (in the function that runs it), or `await db.refresh(obj, attribute_names=["rel"])` before the read.',
 };
+
+/**
+ * The hints that differ when the run targets SQLAlchemy 1.4 (`--sqlalchemy 1.4`): before 2.0.4 `refresh(obj,
+ * attribute_names=[...])` does not load a relationship of the default `lazy="select"` (it raises "No column-based
+ * properties specified for refresh operation" when only relationships are named, and leaves them unloaded
+ * otherwise), so the object is selected again with the loader instead; the identity map hands back the same
+ * object, its relationship now loaded.
+ */
+export const HINTS_V14: Partial<Record<EagerRule, string>> = {
+  'EAGER-STALE-COLLECTION-AFTER-COMMIT':
+    'Reload the collection after the commit, on SQLAlchemy 1.4 by selecting the object again with the loader: `await db.scalar(select(Model).options(selectinload(Model.rel)).where(Model.id == obj.id).execution_options(populate_existing=True))`, or build the new object through the relationship (`Item(owner=user)` or `user.items.append(item)`), which keeps the loaded collection up to date.',
+  'EAGER-LAZY-LOAD-UNKNOWN-QUERY':
+    'Reading an unloaded relationship in async code raises MissingGreenlet: add `.options(selectinload(Model.rel))` to the query that loads the object (in the function that runs it), or, for an object created here, select it again with the loader before the read (`await db.scalar(select(Model).options(selectinload(Model.rel)).where(Model.id == obj.id))`): on SQLAlchemy 1.4 `refresh(obj, attribute_names=["rel"])` does not load a relationship.',
+};
