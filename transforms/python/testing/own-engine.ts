@@ -48,9 +48,11 @@ const REASON = 'async-tests: the session fixture makes its own async engine';
  * The edits that make the engine the fixture `fn` creates for its session (`Session(<engine>)`, bound once in
  * `fn` by `create_engine(...)` with a literal URL) an async one, and its schema setup and teardown async; null
  * when the session is not opened on such a local engine; a reason when it is, but something about it cannot be
- * carried over (another use of the engine, an argument the async engine does not take the same way).
+ * carried over (another use of the engine, an argument the async engine does not take the same way). `v14`: the run
+ * targets SQLAlchemy 1.4, which has no `async_sessionmaker` (a local factory becomes `sessionmaker(...,
+ * class_=AsyncSession)`, as async-engine writes the twins).
  */
-export function ownEngine(fn: SgNode, shape: SessionShape, imports: ModuleImports, source: string): OwnEngine | { reason: string } | null {
+export function ownEngine(fn: SgNode, shape: SessionShape, imports: ModuleImports, source: string, v14 = false): OwnEngine | { reason: string } | null {
   const body = fn.field('body');
   if (!body) return null;
   const statements = namedChildren(body);
@@ -66,7 +68,7 @@ export function ownEngine(fn: SgNode, shape: SessionShape, imports: ModuleImport
   const bindings = bindingsIn(fn, name);
   // `def session(engine): ... Session(engine)`: the engine is another fixture's value.
   const param = parametersOf(fn).find((p) => p.name === name && (p.node.kind() === 'identifier' || p.node.kind() === 'typed_parameter'));
-  if (bindings.length === 0 && param) return fromEngineFixture(fn, statements, shape, maker, name, param.node, imports, source);
+  if (bindings.length === 0 && param) return fromEngineFixture(fn, statements, shape, maker, name, param.node, imports, source, v14);
   if (bindings.length !== 1) return null;
   const made = statements.find((s) => soleAssignment(s)?.field('left')?.text() === name);
   const call = made ? soleAssignment(made)?.field('right') : null;
@@ -87,7 +89,7 @@ export function ownEngine(fn: SgNode, shape: SessionShape, imports: ModuleImport
   // connection would open empty, nor where the engine says how it pools.
   const toImport: Import[] = [];
   if (engineArgs.pooled) edits.push(...nullPool(call, imports, toImport));
-  const side = sessionSide(fn, statements, shape, maker, name, made, true, imports);
+  const side = sessionSide(fn, statements, shape, maker, name, made, true, imports, v14);
   if ('reason' in side) return fail(side.reason);
   if (start(made) > start(shape.open) || (maker && start(made) > start(maker.call))) return fail('is made after the session is opened');
   const from = CREATE_ENGINE_MODULES.find((m) => localNamesFor(imports, m, 'create_engine').includes(callee.text()));
@@ -115,11 +117,11 @@ function nullPool(call: SgNode, imports: ModuleImports, toImport: Import[]): Tex
 /**
  * The session fixture's side of the engine `name` becoming async: its schema setup and teardown on it (`create_all`,
  * `drop_all` through `run_sync` in `async with name.begin()`), its `dispose()` awaited (when `dispose`: the engine is
- * the fixture's own), its own session factory made an `async_sessionmaker`; a reason when the engine is used in any
- * other way. `made`: the statement making the engine in the fixture, or the parameter receiving it, whose uses
- * are its own.
+ * the fixture's own), its own session factory made an `async_sessionmaker` (on SQLAlchemy 1.4, `v14`, a
+ * `sessionmaker(..., class_=AsyncSession)`); a reason when the engine is used in any other way. `made`: the
+ * statement making the engine in the fixture, or the parameter receiving it, whose uses are its own.
  */
-function sessionSide(fn: SgNode, statements: SgNode[], shape: SessionShape, maker: LocalMaker | null, name: string, made: SgNode, dispose: boolean, imports: ModuleImports): { edits: TextEdit[]; imports: Import[]; frees: OwnEngine['frees'] } | { reason: string } {
+function sessionSide(fn: SgNode, statements: SgNode[], shape: SessionShape, maker: LocalMaker | null, name: string, made: SgNode, dispose: boolean, imports: ModuleImports, v14: boolean): { edits: TextEdit[]; imports: Import[]; frees: OwnEngine['frees'] } | { reason: string } {
   const edits: TextEdit[] = [];
   const toImport: Import[] = [];
   const frees: OwnEngine['frees'] = [];
@@ -145,7 +147,13 @@ function sessionSide(fn: SgNode, statements: SgNode[], shape: SessionShape, make
       reason: REASON,
     });
   }
-  if (maker) {
+  if (maker && v14) {
+    // SQLAlchemy 1.4 has no async_sessionmaker (an ImportError): its sessionmaker makes AsyncSessions through
+    // class_, so the factory keeps its callee and sessionmaker stays imported.
+    const asyncSession = localNamesFor(imports, SA_ASYNC, 'AsyncSession')[0];
+    if (!asyncSession) toImport.push({ module: SA_ASYNC, name: 'AsyncSession' });
+    edits.push({ start: start(maker.call), end: end(maker.call), text: `${maker.callee}(${[name, `class_=${asyncSession ?? 'AsyncSession'}`, 'expire_on_commit=False', ...maker.kept].join(', ')})`, reason: REASON });
+  } else if (maker) {
     const asyncMaker = localNamesFor(imports, SA_ASYNC, 'async_sessionmaker')[0];
     if (!asyncMaker) toImport.push({ module: SA_ASYNC, name: 'async_sessionmaker' });
     // As async-engine writes the factory twins: expire_on_commit=False, since an expired attribute read later
@@ -170,7 +178,7 @@ function sessionSide(fn: SgNode, statements: SgNode[], shape: SessionShape, make
  * the engine fixture does anything else, pools its connections (an in-memory SQLite database needs its one
  * connection kept), or is not the one fixture of that name in this file.
  */
-function fromEngineFixture(fn: SgNode, statements: SgNode[], shape: SessionShape, maker: LocalMaker | null, name: string, param: SgNode, imports: ModuleImports, source: string): OwnEngine | { reason: string } {
+function fromEngineFixture(fn: SgNode, statements: SgNode[], shape: SessionShape, maker: LocalMaker | null, name: string, param: SgNode, imports: ModuleImports, source: string, v14: boolean): OwnEngine | { reason: string } {
   const fail = (why: string): { reason: string } => ({ reason: `its engine comes from the fixture \`${name}\`, which ${why}` });
   const module = fn.getRoot().root();
   const defs = namedChildren(module)
@@ -251,7 +259,7 @@ function fromEngineFixture(fn: SgNode, statements: SgNode[], shape: SessionShape
     if (moduleBindings(nameTable(fn.getRoot(), URL_HELPER)).length > 0 || nameTable(fn.getRoot(), URL_HELPER).occurrences.length > 0) return fail(`makes its engine on a URL known only at run time, whose async form needs the helper \`${URL_HELPER}\`, a name this file already uses`);
     edits.push(helperEdit(ef, source));
   }
-  const side = sessionSide(fn, statements, shape, maker, name, param, false, imports);
+  const side = sessionSide(fn, statements, shape, maker, name, param, false, imports, v14);
   if ('reason' in side) return fail(`the session fixture ${side.reason.replace(/^is used/, 'uses')}`);
   const from = CREATE_ENGINE_MODULES.find((m) => localNamesFor(imports, m, 'create_engine').includes(callee.text()));
   return {

@@ -169,7 +169,7 @@ export class SessionRewriter {
     // `Session(engine)` on an engine the fixture makes for itself, or on an engine fixture's value: that engine
     // becomes an async one. Asked even when the file has a twin of that name: a local binding or a parameter hides
     // the module's engine, whose twin would be the wrong engine.
-    const own = !connection ? ownEngine(fn, shape.shape, this.imports, this.ctx.source) : null;
+    const own = !connection ? ownEngine(fn, shape.shape, this.imports, this.ctx.source, this.ctx.options.sqlalchemyVersion === '1.4') : null;
     if (own && 'reason' in own) return { reason: own.reason };
     if (own) open = own.open !== null ? { ok: true, text: own.open, imports: [], missingTwin: null } : this.asyncOpen(shape.shape.open, undefined, own.engine);
     if (!open.ok) return { reason: open.reason };
