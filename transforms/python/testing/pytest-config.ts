@@ -42,14 +42,7 @@ export class PytestConfigs {
   }
 
   private pinIn(dir: string): string | null {
-    const prefix = dir === '/' ? '' : dir;
-    const files = ['pyproject.toml', 'setup.cfg', 'Pipfile', ...this.list(dir).filter((f) => /^requirements.*\.(txt|in)$/.test(f)).sort()];
-    for (const file of files) {
-      const text = this.read(`${prefix}/${file}`);
-      if (text === null || !/pytest[-_.]asyncio/i.test(text)) continue;
-      for (const requirement of asyncioRequirements(text)) if (capsBelowLoopScope(requirement)) return `${file}: \`pytest-asyncio${/^[<>=!~]/.test(requirement.trim()) ? '' : ' '}${requirement.trim()}\``;
-    }
-    return null;
+    return pinBelowIn(dir, { name: 'pytest[-_.]asyncio', shown: 'pytest-asyncio', limit: [0, 24] }, this.read, this.list);
   }
 
   /** The mode the nearest pytest configuration above `absPath` sets (pytest uses the first one it finds). */
@@ -70,6 +63,28 @@ export class PytestConfigs {
     }
     return null;
   }
+}
+
+/**
+ * A requirement in a dependency file of `dir` (pyproject.toml, setup.cfg, Pipfile, requirements*.txt/.in) that
+ * allows only versions of the package `name` (requirementSpecs) before `limit`: as `file: requirement` (the
+ * package shown as `shown`), or null.
+ */
+export function pinBelowIn(
+  dir: string,
+  pkg: { name: string; shown: string; limit: readonly number[] },
+  read: (path: string) => string | null = readOrNull,
+  list: (dir: string) => string[] = listOrEmpty,
+): string | null {
+  const prefix = dir === '/' ? '' : dir;
+  const files = ['pyproject.toml', 'setup.cfg', 'Pipfile', ...list(dir).filter((f) => /^requirements.*\.(txt|in)$/.test(f)).sort()];
+  const mentions = new RegExp(pkg.name, 'i');
+  for (const file of files) {
+    const text = read(`${prefix}/${file}`);
+    if (text === null || !mentions.test(text)) continue;
+    for (const requirement of requirementSpecs(text, pkg.name)) if (capsBelow(requirement, pkg.limit)) return `${file}: \`${pkg.shown}${/^[<>=!~]/.test(requirement.trim()) ? '' : ' '}${requirement.trim()}\``;
+  }
+  return null;
 }
 
 function sectionOf(text: string, header: RegExp): string | null {
@@ -118,10 +133,20 @@ function nearestAbove<T>(absPath: string, memo: Map<string, T | null>, inDir: (d
 
 /** The version specifiers given for pytest-asyncio in a dependency file, each as written (`==0.21.1`, `^0.21`, `>=0.20,<0.24`). */
 export function asyncioRequirements(text: string): string[] {
+  return requirementSpecs(text, 'pytest[-_.]asyncio');
+}
+
+/**
+ * The version specifiers a dependency file gives for the package whose name matches `name` (a regular
+ * expression source, matched whole and case-insensitively: `sqlalchemy` is not `flask-sqlalchemy` nor
+ * `sqlalchemy-utils`), each as written.
+ */
+export function requirementSpecs(text: string, name: string): string[] {
+  const named = new RegExp(`(^|[\\s"'\\[,])${name}(\\[[^\\]]*\\])?`, 'i');
   const found: string[] = [];
   for (const line of text.split(/\r?\n/)) {
     if (/^\s*#/.test(line)) continue;
-    const name = /(^|[\s"'\[,])pytest[-_.]asyncio(\[[^\]]*\])?/i.exec(line);
+    const name = named.exec(line);
     if (!name) continue;
     const rest = line.slice(name.index + name[0].length);
     // TOML (Poetry, Pipfile): `pytest-asyncio = "^0.21"`, `pytest-asyncio = { version = "0.21.1" }`.
@@ -136,7 +161,11 @@ export function asyncioRequirements(text: string): string[] {
 
 /** Whether a version specifier allows only versions before 0.24 (see PytestConfigs.oldAsyncioPin). */
 export function capsBelowLoopScope(spec: string): boolean {
-  const LOOP_SCOPE = [0, 24];
+  return capsBelow(spec, [0, 24]);
+}
+
+/** Whether a version specifier allows only versions before `limit` (`==1.4.46`, `<2`, `~=1.4`, `^1.4` below 2.0). */
+export function capsBelow(spec: string, limit: readonly number[]): boolean {
   return spec.split(',').some((clause) => {
     const m = /^\s*(===|==|<=|<|~=|\^|~|>=|>|!=)?\s*v?(\d+(?:\.(?:\d+|\*))*)\s*$/.exec(clause);
     if (!m) return false;
@@ -148,19 +177,19 @@ export function capsBelowLoopScope(spec: string): boolean {
       case '==':
       case '===':
         // `0.21.*` is below 0.24 as its prefix is; `0.*` is not.
-        return wildcard ? v.length >= 2 && compare(v, LOOP_SCOPE) < 0 : compare(v, LOOP_SCOPE) < 0;
+        return wildcard ? v.length >= 2 && compare(v, limit) < 0 : compare(v, limit) < 0;
       case '<':
-        return compare(v, LOOP_SCOPE) <= 0;
+        return compare(v, limit) <= 0;
       case '<=':
-        return compare(v, LOOP_SCOPE) < 0;
+        return compare(v, limit) < 0;
       case '~=':
-        return v.length >= 2 && compare(bump(v.slice(0, -1)), LOOP_SCOPE) <= 0;
+        return v.length >= 2 && compare(bump(v.slice(0, -1)), limit) <= 0;
       case '~':
-        return compare(bump(v.length >= 2 ? v.slice(0, 2) : v.slice(0, 1)), LOOP_SCOPE) <= 0;
+        return compare(bump(v.length >= 2 ? v.slice(0, 2) : v.slice(0, 1)), limit) <= 0;
       case '^': {
         // Poetry's caret: the first non-zero part is kept (`^0.21.1` is `>=0.21.1,<0.22`).
         const lead = v.findIndex((x) => x !== 0);
-        return compare(bump(v.slice(0, lead < 0 ? v.length : lead + 1)), LOOP_SCOPE) <= 0;
+        return compare(bump(v.slice(0, lead < 0 ? v.length : lead + 1)), limit) <= 0;
       }
       default:
         return false;
