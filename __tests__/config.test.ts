@@ -335,6 +335,12 @@ describe('init detection', () => {
     expect(text).toMatch(/^router-names = \["api"\]$/m);
     expect(starterConfig({ dependencies: [], sessionModules: [], routerNames: [] })).toMatch(/^# router-names = /m);
   });
+
+  test('the starter config targets SQLAlchemy 1.4 when the project pins it below 2.0', () => {
+    const none = { dependencies: [], sessionModules: [], routerNames: [] };
+    expect(starterConfig(none)).toMatch(/^sqlalchemy = "2\.0"$/m);
+    expect(starterConfig(none, 'requirements.txt: `SQLAlchemy==1.4.29`')).toMatch(/^sqlalchemy = "1\.4" {3}# requirements\.txt: `SQLAlchemy==1\.4\.29` allows no 2\.x$/m);
+  });
 });
 
 describe('printers', () => {

@@ -1,4 +1,5 @@
 import type { SgRoot } from '@ast-grep/napi';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { discoverFiles, type DiscoveredFile } from '../engine/discover';
@@ -26,6 +27,7 @@ import { interactiveApply, interactiveRefusal } from './interactive/command';
 import { progressReporter } from './progress';
 import { chooseSessionDependency, dependencyNote, readSources } from './session-dependency';
 import { displayRoot, projectScope, ProjectScope, scopeNotes } from './project-scope';
+import { sqlalchemyTarget } from './sqlalchemy-target';
 import { availableMemory, outOfMemoryAdvice, threadMessages } from './threads';
 
 export const EXIT_OK = 0;
@@ -142,11 +144,13 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   const read = scope.kind === 'partial' ? [scope.root] : paths;
   const discoverOptions = { cwd: io.cwd, exclude: settings.exclude, include: settings.include, extensions: pythonLanguage.extensions };
   const dependency = sessionDependency(settings, () => discoverFiles(read, discoverOptions).files, io);
+  const target = sqlalchemyTarget(settings, settings.configDir ?? startDir(paths[0] as string, io.cwd));
+  if (target.note !== null) io.stderr.write(`awaitify: note: ${target.note}\n`);
   const transformOptions: TransformOptions = {
     ...DEFAULT_TRANSFORM_OPTIONS,
     getDbName: dependency.sync,
     asyncGetDbName: dependency.async,
-    sqlalchemyVersion: settings.sqlalchemyVersion,
+    sqlalchemyVersion: target.version,
     sessionFacades: settings.sessionFacades,
     sessionTypes: settings.sessionTypes,
     routerNames: settings.routerNames,
@@ -268,6 +272,16 @@ export function settingsFor(config: string | false | undefined, paths: string[],
   const settings = mergeConfig(cli, loaded, io.cwd);
   for (const note of [...(loaded?.notes ?? []), ...settings.notes]) io.stderr.write(`awaitify: note: ${note}\n`);
   return settings;
+}
+
+/** The directory a run on `first` starts in: the path itself when it is a directory, else its parent. */
+function startDir(first: string, cwd: string): string {
+  const resolved = path.resolve(cwd, first);
+  try {
+    return fs.statSync(resolved).isDirectory() ? resolved : path.dirname(resolved);
+  } catch {
+    return path.dirname(resolved);
+  }
 }
 
 function resolveSettings(args: RunCommandArgs, io: Io): Effective {

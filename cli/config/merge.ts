@@ -38,6 +38,8 @@ export interface Effective {
   /** The command line or the configuration named the session dependency; otherwise the run may infer it. */
   dependencyNamed: boolean;
   sqlalchemyVersion: '1.4' | '2.0';
+  /** Whether the command line or the configuration chose the version (else the project's pin may: sqlalchemy-target.ts). */
+  sqlalchemyNamed: boolean;
   sessionFacades: string[];
   sessionTypes: string[];
   routerNames: string[];
@@ -104,6 +106,7 @@ export function mergeConfig(cli: CliChoices, loaded: LoadedConfig | null, cwd: s
     asyncGetDbName: cli.asyncGetDbName ?? config.dependencies?.async ?? DEFAULT_TRANSFORM_OPTIONS.asyncGetDbName,
     dependencyNamed: cli.getDbName !== undefined || cli.asyncGetDbName !== undefined || config.dependencies !== undefined,
     sqlalchemyVersion: cli.sqlalchemyVersion ?? config.sqlalchemy ?? '2.0',
+    sqlalchemyNamed: cli.sqlalchemyVersion !== undefined || config.sqlalchemy !== undefined,
     sessionFacades: config.sessionFacades ?? [],
     sessionTypes: cli.sessionTypes !== undefined && cli.sessionTypes.length > 0 ? cli.sessionTypes : (config.sessionTypes ?? []),
     excludeFunctions: [...new Set([...(cli.excludeFunctions ?? []), ...(config.excludeFunctions ?? [])])],

@@ -4,14 +4,18 @@ import { CONFIG_FILE, ConfigError, loadConfig, PYPROJECT } from '../config/load'
 import type { Io } from '../run-command';
 import { EXIT_ERROR, EXIT_OK } from '../run-command';
 import { asyncTwinName } from '../session-dependency';
+import { sqlalchemyPin } from '../sqlalchemy-target';
 import { Detected, detectProject } from './detect';
 
 
 const quote = (s: string): string => JSON.stringify(s);
 const list = (items: string[]): string => `[${items.map(quote).join(', ')}]`;
 
-/** The starter configuration's keys (no table header), commented, pre-filled from `detected`. */
-export function starterConfig(detected: Detected): string {
+/**
+ * The starter configuration's keys (no table header), commented, pre-filled from `detected`; `pin`: the
+ * requirement that rules SQLAlchemy 2.x out (sqlalchemy-target.ts), which makes the target 1.4.
+ */
+export function starterConfig(detected: Detected, pin: string | null = null): string {
   const out: string[] = [];
   const deps = detected.dependencies;
   out.push('# The sync session dependency and the name of its async twin (one pair per run in this version).');
@@ -25,7 +29,7 @@ export function starterConfig(detected: Detected): string {
   out.push(
     '',
     '# SQLAlchemy version the async session scaffold targets: "1.4" or "2.0".',
-    'sqlalchemy = "2.0"',
+    pin === null ? 'sqlalchemy = "2.0"' : `sqlalchemy = "1.4"   # ${pin} allows no 2.x`,
     '',
     '# Globs of files to leave out, relative to this file.',
     'exclude = []',
@@ -74,7 +78,7 @@ export async function initCommand(target: string, io: Io): Promise<number> {
     return EXIT_ERROR;
   }
   const header = '# awaitify configuration (see docs/configuration.md). Command-line flags override it.\n';
-  const body = starterConfig(await detectProject(dir));
+  const body = starterConfig(await detectProject(dir), sqlalchemyPin(dir));
   if (fs.existsSync(pyproject)) {
     if (/^\s*\[tool\.awaitify[\].]/m.test(fs.readFileSync(pyproject, 'utf8'))) {
       io.stderr.write(`awaitify: ${path.relative(io.cwd, pyproject) || pyproject} already has a [tool.awaitify] table; not changing it\n`);
