@@ -30,6 +30,11 @@ test('a pytest-asyncio pin below 0.24 (no loop_scope) is found in the dependency
     '/c/pyproject.toml': '[project.optional-dependencies]\ntest = ["pytest-asyncio>=0.23.5"]\n',
     '/d/Pipfile': '[dev-packages]\npytest-asyncio = "*"\n',
     '/e/setup.cfg': '[options.extras_require]\ntest =\n    pytest-asyncio<0.24\n',
+    // pytest below 8.2 (pytest-asyncio 0.24 needs 8.2); pytest-cov and pytest-asyncio's own lower bound are no pins of it.
+    '/g/requirements.txt': 'pytest==7.2.1\npytest-cov==4.0.0\n',
+    '/h/pyproject.toml': '[tool.poetry.dev-dependencies]\npytest = "^6.2.5"\n',
+    '/i/requirements.txt': 'pytest>=7\npytest-cov==4.0.0\n',
+    '/j/requirements.txt': 'pytest==8.3.3\n',
   };
   const c = new PytestConfigs((path) => files[path] ?? null, (dir) => Object.keys(files).filter((f) => f.startsWith(`${dir}/`) && !f.slice(dir.length + 1).includes('/')).map((f) => f.slice(dir.length + 1)));
   expect(c.oldAsyncioPin('/a/tests/test_x.py')).toBe('requirements-dev.txt: `pytest-asyncio==0.21.1`');
@@ -39,6 +44,10 @@ test('a pytest-asyncio pin below 0.24 (no loop_scope) is found in the dependency
   expect(c.oldAsyncioPin('/d/tests/test_x.py')).toBeNull();
   expect(c.oldAsyncioPin('/e/tests/test_x.py')).toBe('setup.cfg: `pytest-asyncio<0.24`');
   expect(c.oldAsyncioPin('/f/tests/test_x.py')).toBeNull();
+  expect(c.oldAsyncioPin('/g/tests/test_x.py')).toBe('requirements.txt: `pytest==7.2.1`, and pytest-asyncio 0.24 needs pytest 8.2');
+  expect(c.oldAsyncioPin('/h/tests/test_x.py')).toBe('pyproject.toml: `pytest ^6.2.5`, and pytest-asyncio 0.24 needs pytest 8.2');
+  expect(c.oldAsyncioPin('/i/tests/test_x.py')).toBeNull();
+  expect(c.oldAsyncioPin('/j/tests/test_x.py')).toBeNull();
 });
 
 test.each([

@@ -105,6 +105,6 @@ test('an engine fixture holding `with _engine.begin():` open stays sync in a pro
     const { findings, changed } = await runAsyncTests(work, 'tests/conftest.py');
     expect(changed).toBe(false);
     const message = findings.find((f) => f.rule === 'TESTS-SESSION-FIXTURE')?.message ?? '';
-    expect(message).toContain('its engine comes from the fixture `engine`, whose engine would have to become an AsyncEngine, but it would become an async fixture with `loop_scope`, and the project pins pytest-asyncio to a version before 0.24');
+    expect(message).toContain('its engine comes from the fixture `engine`, whose engine would have to become an AsyncEngine, but it would become an async fixture with `loop_scope`, and the project keeps pytest-asyncio below 0.24 (requirements-dev.txt: `pytest-asyncio==0.23.8`)');
   });
 });

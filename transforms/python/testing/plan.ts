@@ -784,7 +784,7 @@ export class TestPlan {
     if (rank < 0) return { loop: scope, members, problems: [`\`${scope}\` is no scope pytest-asyncio runs event loops in`] };
     const problems: string[] = [];
     const pin = this.pinOf(s.base);
-    if (pin !== null) problems.push(`the project pins pytest-asyncio to a version before 0.24 (${pin}), which has no \`loop_scope\``);
+    if (pin !== null) problems.push(`the project keeps pytest-asyncio below 0.24 (${pin}), which has no \`loop_scope\``);
     // The pre-0.24 way to widen the loop, removed in pytest-asyncio 1.0: a project still doing it runs an older one.
     const loopFixture = (this.fixtureModules().get('event_loop') ?? []).find(([p, x]) => this.reaches('event_loop', p, x.base.absPath, s.base.absPath) || /(^|\/)conftest\.py$/.test(p));
     if (loopFixture) problems.push(`the project overrides pytest-asyncio's \`event_loop\` fixture (${loopFixture[0]}), as versions before 0.24 needed instead of \`loop_scope\` (removed in 1.0)`);
@@ -970,7 +970,7 @@ export class TestPlan {
     const s = this.summaries.get(path);
     if (engine.loop !== undefined && engine.loop !== 'function' && s) {
       const pin = this.pinOf(s.base);
-      if (pin !== null) found.push(`it would become an async fixture with \`loop_scope\`, and the project pins pytest-asyncio to a version before 0.24 (${pin}), which has none`);
+      if (pin !== null) found.push(`it would become an async fixture with \`loop_scope\`, and the project keeps pytest-asyncio below 0.24 (${pin}), which has none`);
       const loopFixture = (this.fixtureModules().get('event_loop') ?? []).find(([p, x]) => this.reaches('event_loop', p, x.base.absPath, s.base.absPath) || /(^|\/)conftest\.py$/.test(p));
       if (loopFixture) found.push(`it would become an async fixture with \`loop_scope\`, and the project overrides pytest-asyncio's \`event_loop\` fixture (${loopFixture[0]}), as versions before 0.24 needed instead`);
     }

@@ -35,14 +35,19 @@ export class PytestConfigs {
   /**
    * A requirement in a dependency file of a directory above `absPath` (requirements*.txt, pyproject.toml,
    * setup.cfg, Pipfile) that allows only pytest-asyncio versions before 0.24, which have no `loop_scope`: as
-   * `file: requirement`, or null (no such pin, or an unknown version: the current one is assumed).
+   * `file: requirement`, or null (no such pin, or an unknown version: the current one is assumed). A pin of
+   * pytest itself below 8.2 counts too (pytest-asyncio 0.24 needs pytest 8.2): a sync project's requirements
+   * often name pytest and not yet pytest-asyncio, which installing then resolves to a version without `loop_scope`.
    */
   oldAsyncioPin(absPath: string): string | null {
     return nearestAbove(absPath, this.pinsByDir, (dir) => this.pinIn(dir));
   }
 
   private pinIn(dir: string): string | null {
-    return pinBelowIn(dir, { name: 'pytest[-_.]asyncio', shown: 'pytest-asyncio', limit: [0, 24] }, this.read, this.list);
+    const own = pinBelowIn(dir, { name: 'pytest[-_.]asyncio', shown: 'pytest-asyncio', limit: [0, 24] }, this.read, this.list);
+    if (own !== null) return own;
+    const pytest = pinBelowIn(dir, { name: 'pytest', shown: 'pytest', limit: [8, 2] }, this.read, this.list);
+    return pytest === null ? null : `${pytest}, and pytest-asyncio 0.24 needs pytest 8.2`;
   }
 
   /** The mode the nearest pytest configuration above `absPath` sets (pytest uses the first one it finds). */
