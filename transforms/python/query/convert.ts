@@ -27,6 +27,8 @@ export interface ConvertContext {
   env: SelectionEnv;
   stage: QueryStage;
   names: Names;
+  /** Entities through `execute(...).scalars()` (the SQLAlchemy 1.4 target: EmitContext.scalarsViaExecute). */
+  scalarsViaExecute?: boolean;
 }
 
 export interface Converted {
@@ -236,7 +238,7 @@ function calleeEdit(call: SgNode, text: string): TextEdit {
  */
 function execution(form: Form, chain: Chain, session: SessionInfo, cx: ConvertContext, baseIsRoot: boolean): TextEdit[] {
   const valueUsed = chain.outer.parent()?.kind() !== 'expression_statement';
-  const pieces = emitPieces(form, { stage: cx.stage, session: session.text, names: cx.names, valueUsed });
+  const pieces = emitPieces(form, { stage: cx.stage, session: session.text, names: cx.names, valueUsed, scalarsViaExecute: cx.scalarsViaExecute === true });
   let { prefix, tail } = pieces;
   if (pieces.bareAwait && usedAsPrimary(chain.outer)) {
     prefix = `(${prefix}`;

@@ -31,6 +31,12 @@ export interface EmitContext {
   names: Names;
   /** The value of a bulk delete/update is used (else `.rowcount` is not appended). */
   valueUsed: boolean;
+  /**
+   * Entities as `(await s.execute(stmt)).scalars()`, not `await s.scalars(stmt)`: the run targets SQLAlchemy 1.4,
+   * whose `Session.scalars()` and `AsyncSession.scalars()` came only in 1.4.24 (an AttributeError before); the
+   * result's `.scalars()` is in every 1.4 and gives the same objects.
+   */
+  scalarsViaExecute?: boolean;
 }
 
 /** Which constructs a form needs imported. */
@@ -61,6 +67,10 @@ export function emitPieces(form: Form, ctx: EmitContext): Pieces {
 
   switch (form.kind) {
     case 'all': {
+      if (form.scalars && ctx.scalarsViaExecute) {
+        const w = wrapped('execute');
+        return { prefix: w.open, ctor: select, tail: `${form.window}${w.close}.scalars()${unique(form.unique)}.all()`, bareAwait: false };
+      }
       const w = wrapped(form.scalars ? 'scalars' : 'execute');
       return { prefix: w.open, ctor: select, tail: `${form.window}${w.close}${unique(form.unique)}.all()`, bareAwait: false };
     }
@@ -97,6 +107,10 @@ export function emitPieces(form: Form, ctx: EmitContext): Pieces {
       return { prefix: b.open, ctor, tail: `${options}${b.close}`, bareAwait: a };
     }
     case 'iterate': {
+      if (form.scalars && ctx.scalarsViaExecute) {
+        const w = wrapped('execute');
+        return { prefix: w.open, ctor: select, tail: `${w.close}.scalars()${unique(form.unique)}`, bareAwait: false };
+      }
       const method = form.scalars ? 'scalars' : 'execute';
       if (form.unique) {
         const w = wrapped(method);

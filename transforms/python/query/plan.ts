@@ -40,7 +40,8 @@ export function planQueryToSelect(ctx: TransformContext<SgRoot>): TransformResul
   // runs on a sync Session as well, and an await on it would fail (TypeError) in a function made async for it.
   const unitStage = (unit: Unit): QueryStage => (stage === 'async' && staysSyncSession(unitRoot(unit).session, sessions, ctx.options, ctx.path) ? 'select' : stage);
   const staged = buildUnits(roots).map((unit) => ({ unit, stage: unitStage(unit) }));
-  const outcomes = staged.map(({ unit, stage }) => convertUnit(unit, { source: ctx.source, env, stage, names: resolution.names }));
+  const scalarsViaExecute = ctx.options.sqlalchemyVersion === '1.4';
+  const outcomes = staged.map(({ unit, stage }) => convertUnit(unit, { source: ctx.source, env, stage, names: resolution.names, scalarsViaExecute }));
   const stageOf = new Map(outcomes.map((o, i) => [o, (staged[i] as { stage: QueryStage }).stage]));
 
   const ignored = new Set<Outcome>();
