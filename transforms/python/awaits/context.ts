@@ -115,9 +115,11 @@ export function syncOnlyReason(fn: SgNode, keptSyncNames: ReadonlySet<string>): 
  * itself: APScheduler's `add_job`, schedule's `.do`, threads, executors, `atexit.register`, `signal.signal`, the
  * event loop's `call_soon`/`call_later`/`call_at`. A coroutine function handed to them only has its coroutine
  * created and dropped. (AsyncIOScheduler does await one; keeping the job sync is right there too.)
+ * `contextmanager(get_session)` (the decorator applied as a call, `get_db = contextmanager(get_session)`) drives
+ * the generator with `next()` from a plain `with`: an async generator there fails at `__enter__`.
  */
-const SYNC_CALLBACK_RECEIVERS = new Set(['add_job', 'do', 'submit', 'Thread', 'Timer', 'Process', 'register', 'signal', 'call_soon', 'call_soon_threadsafe', 'call_later', 'call_at']);
-const MAY_REGISTER = /\b(?:add_job|do|submit|Thread|Timer|Process|register|signal|call_soon|call_soon_threadsafe|call_later|call_at)\s*\(/;
+const SYNC_CALLBACK_RECEIVERS = new Set(['add_job', 'do', 'submit', 'Thread', 'Timer', 'Process', 'register', 'signal', 'call_soon', 'call_soon_threadsafe', 'call_later', 'call_at', 'contextmanager']);
+const MAY_REGISTER = /\b(?:add_job|do|submit|Thread|Timer|Process|register|signal|call_soon|call_soon_threadsafe|call_later|call_at|contextmanager)\s*\(/;
 
 /**
  * Module-level functions of this module handed, by their bare name, to a SYNC_CALLBACK_RECEIVERS callee in it,
