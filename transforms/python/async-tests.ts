@@ -9,7 +9,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, IndexInput, ProjectIndexer, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { awaitEdits } from './awaits/awaiting';
-import { placeOf } from './awaits/context';
+import { loopRunnerCall, MAY_RUN_LOOP, placeOf } from './awaits/context';
 import { isTestPath } from './index/modules';
 import { ProjectIndex } from './index/project';
 import { summarizeModule } from './index/summarize';
@@ -34,6 +34,14 @@ export const asyncTestsIndexer: ProjectIndexer<SgRoot, TestSummary, TestPlan> = 
     const tests = testFacts(input.tree, input.source, input.path, [input.options.getDbName, input.options.asyncGetDbName], input.options.sessionFactories);
     // A function definition starts at its `async` keyword.
     if (input.untouched) for (const f of tests.functions) f.asyncInInput = input.source.startsWith('async', f.id) && input.untouched(f.id, f.id + 5);
+    if (tests.functions.length > 0 && MAY_RUN_LOOP.test(input.source)) {
+      const byId = new Map(tests.functions.map((f) => [f.id, f]));
+      for (const def of input.tree.root().findAll({ rule: { kind: 'function_definition' } })) {
+        const f = byId.get(start(def));
+        const runner = f ? loopRunnerCall(def) : null;
+        if (f && runner !== null) f.loopRunner = runner;
+      }
+    }
     // Whether each session fixture's rewrite succeeds is known from this file alone, but for the imported
     // factory twins it needs, which the plan checks in the index: so tests in other files may follow it.
     const fixtures = tests.functions.filter((x) => x.session === 'ok');

@@ -5,7 +5,7 @@
 // validators, event listeners, Celery tasks, caches of results).
 import type { SgNode } from '@ast-grep/napi';
 import { parametersOf } from '../query/bindings';
-import { decoratorsOf } from '../query/syntax';
+import { asyncKeyword, decoratorsOf } from '../query/syntax';
 import { treeMemo } from '../support/cached-tree';
 import { collectImports } from '../support/imports';
 
@@ -98,6 +98,8 @@ export function syncOnlyReason(fn: SgNode, keptSyncNames: ReadonlySet<string>): 
     const registrar = syncCallbacks(fn).get(name);
     if (registrar !== undefined) return `\`${name}\` is passed to \`${registrar}()\` in this module, which calls it synchronously, so as a coroutine function it would never run`;
   }
+  const runner = asyncKeyword(fn) === undefined ? loopRunnerCall(fn) : null;
+  if (runner) return `\`${name}\` runs \`${runner}(...)\`, which starts an event loop of its own and fails inside a running one (\`RuntimeError\`), so it cannot become a coroutine function as it is`;
   const xunit = xunitHook(name, holder);
   if (xunit) return xunit;
   // pluggy calls a conftest's or plugin's hooks synchronously: an `async def pytest_sessionstart` never runs.
@@ -150,6 +152,65 @@ function syncCallbacks(fn: SgNode): ReadonlyMap<string, string> {
     return found;
   };
   return treeMemo(fn, 'sync-callbacks', compute) ?? compute();
+}
+
+/**
+ * Calls that run a coroutine to completion on an event loop they start or drive themselves: the bridge sync code
+ * uses to call async libraries. Inside a coroutine function (a running loop) `asyncio.run` and `anyio.run`/`trio.run`
+ * raise RuntimeError, `loop.run_until_complete` raises "This event loop is already running", and asgiref's
+ * `async_to_sync` refuses to run in the event loop's thread. Rewriting them to `await` changes which loop and
+ * context the coroutine runs in, so the function is kept sync instead.
+ */
+const LOOP_RUNNER_MODULES: Readonly<Record<string, readonly string[]>> = { asyncio: ['run'], anyio: ['run'], trio: ['run'], 'asgiref.sync': ['async_to_sync'] };
+/** A module without any of these cannot call a loop runner (see loopRunnerNames for the names it may use). */
+export const MAY_RUN_LOOP = /\b(?:asyncio|anyio|trio|asgiref|run_until_complete)\b/;
+
+/** The first loop-runner call of fn's own body (not in a nested def, lambda or class), as written; null when none. */
+export function loopRunnerCall(fn: SgNode): string | null {
+  const body = fn.field('body');
+  if (!body) return null;
+  const { modules, names } = loopRunnerNames(fn);
+  if (modules.size === 0 && names.size === 0 && !body.text().includes('run_until_complete')) return null;
+  const own = (n: SgNode): string | null => {
+    for (const child of n.children()) {
+      const kind = child.kind();
+      if (kind === 'function_definition' || kind === 'lambda' || kind === 'class_definition' || kind === 'decorated_definition') continue;
+      if (kind === 'call') {
+        const callee = child.field('function');
+        if (callee?.kind() === 'identifier' && names.has(callee.text())) return callee.text();
+        if (callee?.kind() === 'attribute') {
+          const attribute = callee.field('attribute')?.text() ?? '';
+          const object = callee.field('object')?.text() ?? '';
+          if (attribute === 'run_until_complete' || (modules.get(object)?.includes(attribute) ?? false)) return callee.text();
+        }
+      }
+      const found = own(child);
+      if (found !== null) return found;
+    }
+    return null;
+  };
+  return own(body);
+}
+
+/** The module's names for the loop runners: module aliases (`import asyncio as aio`) and imported functions (`from asyncio import run`). */
+function loopRunnerNames(fn: SgNode): { modules: ReadonlyMap<string, readonly string[]>; names: ReadonlySet<string> } {
+  const compute = (): { modules: Map<string, readonly string[]>; names: Set<string> } => {
+    const modules = new Map<string, readonly string[]>();
+    const names = new Set<string>();
+    if (!MAY_RUN_LOOP.test(fn.getRoot().root().text())) return { modules, names };
+    const imports = collectImports(fn.getRoot());
+    for (const i of imports.plain) {
+      const runners = LOOP_RUNNER_MODULES[i.module];
+      if (runners) modules.set(i.alias ?? i.module, runners);
+    }
+    for (const i of imports.from) {
+      if (LOOP_RUNNER_MODULES[i.module]?.includes(i.name)) names.add(i.alias ?? i.name);
+      const runners = LOOP_RUNNER_MODULES[`${i.module}.${i.name}`];
+      if (runners) modules.set(i.alias ?? i.name, runners);
+    }
+    return { modules, names };
+  };
+  return treeMemo(fn, 'loop-runners', compute) ?? compute();
 }
 
 /**

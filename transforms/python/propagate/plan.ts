@@ -1035,7 +1035,11 @@ export class AsyncPlan {
         const target = this.index.resolveFunction(entry.path, call.callee);
         const task = target ? null : this.backgroundTask(entry.path, call);
         const key = target ? functionKey(target.path, target.id) : (task?.entry.key ?? null);
-        if (key !== null && (this.functions.get(key)?.fn.isAsync === true || this.newly.has(key))) callsAsync = true;
+        // A coroutine function of the input called as another call's argument (`asyncio.run(compute(x))`) is the
+        // handler's own way of running it, as it did before the run: no sign the handler is broken. (A background
+        // task's function, `BackgroundTask(rename_item, db)` inside `JSONResponse(...)`, is given the session.)
+        const asyncBefore = this.functions.get(key ?? '')?.fn.isAsync === true && (task !== null || call.argumentOf === undefined);
+        if (key !== null && (asyncBefore || this.newly.has(key))) callsAsync = true;
         if (call.sessionArg && !call.onSession) {
           handsOn = true;
           // A function the index cannot see may be a coroutine function by now (a module left out of the run). A

@@ -54,6 +54,11 @@ export interface FunctionFacts {
    * running it. False when unknown (set by the async-tests indexer from IndexInput.untouched).
    */
   asyncInInput: boolean;
+  /**
+   * The first call of its own body that runs an event loop of its own (`asyncio.run`, `loop.run_until_complete`...:
+   * see loopRunnerCall), as written; absent when none. Set by the async-tests indexer.
+   */
+  loopRunner?: string;
   /** For fixtures: the session shape ('ok'), a reason it is not recognised, or null when it opens no session. */
   session: 'ok' | { reason: string } | null;
   /**

@@ -492,6 +492,9 @@ export class TestPlan {
       });
     }
     const alreadyAsync = fn.isAsync;
+    if (!alreadyAsync && facts.loopRunner !== undefined && awaits[0] !== undefined) {
+      problems.push({ rule: RULES.syncContext, offset: awaits[0].start, message: `\`${awaits[0].text}(...)\` is async now, but the ${what} runs \`${facts.loopRunner}(...)\`, which starts an event loop of its own and fails inside the one an async test runs in (\`RuntimeError\`)`, hint: 'Make the test async by hand: await the coroutine it runs instead (`assert await notify(1) == 1` for `asyncio.run(notify(1))`), and await the calls of the functions made async.' });
+    }
     if (awaits.length === 0 && problems.length === 0 && !alreadyAsync) return;
     const own = isFixture && !alreadyAsync ? this.ownSessionCalls(fn, facts) : [];
     const unawaitable = own.find((u) => !u.await);
