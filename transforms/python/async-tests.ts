@@ -19,6 +19,7 @@ import { collectImports, type ImportChange, importInsertionPoint, isModuleLevel,
 import { importedByOthers } from './scaffold/engine-index';
 import { awaitsTakenOut, unusedImport } from './support/sync-back';
 import { testFacts } from './testing/facts';
+import { asyncUses } from './testing/async-uses';
 import { asyncFixtureDecorator } from './testing/fixtures';
 import { type SyncBack, TestPlan, type TestSummary } from './testing/plan';
 import { PytestConfigs } from './testing/pytest-config';
@@ -55,7 +56,8 @@ export const asyncTestsIndexer: ProjectIndexer<SgRoot, TestSummary, TestPlan> = 
       f.refused = outcome?.refused ?? null;
       if (outcome?.engineFixture) f.engineFixture = outcome.engineFixture;
     }
-    return { base: summarizeModule(input), tests };
+    const uses = tests.functions.length > 0 ? asyncUses(input.tree.root(), input.source) : [];
+    return uses.length > 0 ? { base: summarizeModule(input), tests, asyncUses: uses } : { base: summarizeModule(input), tests };
   },
   build: (summaries, options) => {
     const configs = new PytestConfigs();

@@ -81,6 +81,8 @@ export type OverridePlan = { fixture: number; awaits: number[] } | { blocked: st
 export interface TestSummary {
   base: ModuleSummary;
   tests: TestFacts;
+  /** Offsets of calls in the module that use a coroutine the async way already (see asyncUses). Absent when none. */
+  asyncUses?: number[];
 }
 
 export class TestPlan {
@@ -447,6 +449,7 @@ export class TestPlan {
 
     const awaits: CallSite[] = [];
     const problems: { rule: TestRule; offset: number; message: string; hint?: string }[] = [];
+    const usedAsync = new Set(s.asyncUses ?? []);
     for (const call of fn.calls) {
       if (call.ignored || call.onSession) continue;
       for (const ref of call.references ?? []) {
@@ -468,7 +471,7 @@ export class TestPlan {
       const resolved = target ? this.index.function(target.path, target.id) : undefined;
       const fixtureValue = !target && facts.params.includes(call.text) ? this.asyncCallableFixture(call.text, s.base.absPath) : null;
       const callee = target && resolved && this.isAsyncNow(target) ? { qualname: resolved.qualname, path: target?.path ?? path, isGenerator: resolved.isGenerator } : fixtureValue ? { ...fixtureValue, isGenerator: false } : null;
-      if (!callee || call.awaited === 'yes') continue;
+      if (!callee || call.awaited === 'yes' || usedAsync.has(call.start)) continue;
       const shown = fixtureValue
         ? `\`${call.text}(...)\` calls the fixture's value, the async \`${callee.qualname}\` (${callee.path})`
         : `\`${call.text}(...)\` calls the async \`${callee.qualname}\` (${callee.path})`;

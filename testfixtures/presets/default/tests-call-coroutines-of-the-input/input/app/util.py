@@ -1,0 +1,17 @@
+import asyncio
+from contextlib import asynccontextmanager
+
+
+@asynccontextmanager
+async def span(name: str):
+    yield name
+
+
+async def ticks(n: int):
+    for i in range(n):
+        yield i
+
+
+async def compute(x: int) -> int:
+    await asyncio.sleep(0)
+    return x * 2
