@@ -29,6 +29,7 @@ export const RULE_CREATE_ALL = 'ENGINE-CREATE-ALL-SYNC';
 export const RULE_NAME = 'ENGINE-NAME-CONFLICT';
 export const RULE_MEMORY = 'ENGINE-SQLITE-MEMORY';
 export const RULE_LISTENER = 'ENGINE-EVENT-LISTENER';
+export const RULE_CONTEXT_MANAGER = 'ENGINE-SESSION-CONTEXT-MANAGER';
 
 const SA_ASYNC = 'sqlalchemy.ext.asyncio';
 const SQLMODEL_ASYNC = 'sqlmodel.ext.asyncio.session';
@@ -402,9 +403,14 @@ class EngineTwins {
       const asyncName = this.ctx.options.asyncGetDbName;
       if (getDb && !getDb.children().some((c) => c.text() === 'async') && moduleBindings(this.table(asyncName)).length === 0) {
         this.flag(RULE_GET_DB, getDb.field('name')!, `\`${this.ctx.options.getDbName}\` is a sync dependency in a module that already creates an async engine or session factory, which awaitify leaves as it is, so \`${asyncName}\` was not added`, `Write \`async def ${asyncName}(): async with AsyncSessionLocal() as session: yield session\` by hand beside it; until it exists, \`Depends(${this.ctx.options.getDbName})\` and the code receiving its session stay sync (GETDB-NO-TWIN), then run awaitify again.`);
-        return { edits: [], findings: this.findings };
       }
-      return none;
+      // Said on every run, like the finding above: the context manager stays sync whatever the run.
+      const engines = this.collectEngines();
+      this.flagSessionContextManagers(
+        this.collectFactories(engines).filter((f) => this.bindsAsyncFactory(twinName(f.name))),
+        [...engines.values()].filter((e) => this.bindsAsyncEngine(twinName(e.name))),
+      );
+      return this.findings.length > 0 ? { edits: [], findings: this.findings } : none;
     }
 
     const engines = this.collectEngines();
@@ -437,6 +443,10 @@ class EngineTwins {
       });
     }
     if (getDb && source) this.planGetDb(getDb, source, opened?.commits ?? false, opened?.copied ?? null, !!opened?.factory);
+    this.flagSessionContextManagers(
+      factories.filter((f) => f.twin !== null),
+      [...engines.values()].filter((e) => e.twin !== null),
+    );
     this.convertCreateAll(engines);
     this.mirrorListeners(engines, factories);
 
@@ -1819,6 +1829,60 @@ class EngineTwins {
 
   private count(key: string): void {
     this.counts[key] = (this.counts[key] ?? 0) + 1;
+  }
+
+  /**
+   * The module's own context managers handing out sessions of a factory (or engine) with an async twin:
+   * `@contextmanager def get_db(): db = SessionLocal() ...`, or a plain generator the module wraps, `get_db =
+   * contextmanager(get_session)` (open-webui's session module). They stay sync generators (a plain `with` drives
+   * them), so every `with get_db() as db:` keeps a sync Session, and the code using it is not migrated: said here,
+   * since nothing else is when that code hands its session to nothing made async.
+   */
+  private flagSessionContextManagers(factories: readonly Factory[], engines: readonly Engine[]): void {
+    if (factories.length === 0 && engines.length === 0) return;
+    const factoryNames = new Set(factories.map((f) => f.name));
+    const engineNames = new Set(engines.map((e) => e.name));
+    const root = this.ctx.tree.root();
+    const CONTEXT_MANAGER = /^(?:contextlib\.)?contextmanager$/;
+    const wrappers = new Map<string, SgNode>();
+    for (const statement of root.children()) {
+      const assignment = soleAssignment(statement);
+      const left = assignment?.field('left');
+      const right = assignment?.field('right');
+      if (!left || kindOf(left) !== 'identifier' || !right || kindOf(right) !== 'call' || !CONTEXT_MANAGER.test(right.field('function')?.text() ?? '')) continue;
+      const args = namedChildren(right.field('arguments')!);
+      if (args.length === 1 && kindOf(args[0]!) === 'identifier' && !wrappers.has(args[0]!.text())) wrappers.set(args[0]!.text(), left);
+    }
+    for (const statement of root.children()) {
+      const def = kindOf(statement) === 'decorated_definition' ? statement.field('definition') : statement;
+      if (!def || kindOf(def) !== 'function_definition' || def.children().some((c) => c.text() === 'async')) continue;
+      const name = def.field('name')!.text();
+      const decorated = kindOf(statement) === 'decorated_definition' && statement.children().some((d) => kindOf(d) === 'decorator' && CONTEXT_MANAGER.test(d.text().replace(/^@\s*/, '').trim()));
+      const wrapper = wrappers.get(name);
+      const body = def.field('body');
+      if ((!decorated && !wrapper) || !body || !body.find({ rule: { kind: 'yield' } })) continue;
+      const opens = body.findAll({ rule: { kind: 'call' } }).find((call) => {
+        const callee = call.field('function');
+        if (!callee || kindOf(callee) !== 'identifier') return false;
+        if (factoryNames.has(callee.text())) return true;
+        const qualified = this.qualifiedName(callee);
+        if (!qualified || !(SA_SESSION.has(qualified) || SQLMODEL_SESSION.has(qualified))) return false;
+        const bind = bindArgument(call);
+        return !!bind && kindOf(bind) === 'identifier' && engineNames.has(bind.text());
+      });
+      if (!opens) continue;
+      const shown = wrapper ? `\`${wrapper.text()}\` (\`${name}\` made a context manager by \`${wrapper.parent()?.field('right')?.text() ?? ''}\`)` : `\`${name}\` (\`@contextmanager\`)`;
+      const callee = opens.field('function')!.text();
+      const bind = bindArgument(opens);
+      const opener = `${quoted(opens.field('function')!)}(...)`;
+      const asyncOpener = factoryNames.has(callee) ? `${twinName(callee)}()` : `AsyncSession(${twinName(bind?.text() ?? 'engine')}, expire_on_commit=False)`;
+      this.flag(
+        RULE_CONTEXT_MANAGER,
+        wrapper ?? def.field('name')!,
+        `${shown} hands out sessions from the sync \`${opener}\`: it stays a sync context manager, so the code opening sessions with \`with ${wrapper?.text() ?? name}() as db:\` keeps sync sessions and is not migrated (awaitify writes no async twin for a context manager)`,
+        `To migrate that code, write an async twin beside it (\`@asynccontextmanager async def ${wrapper?.text() ?? name}_async(): async with ${asyncOpener} as db: yield db\`), open it with \`async with\` in the functions to migrate, annotate the sessions they hand on \`AsyncSession\`, and run awaitify again; until then that code works on the sync session.`,
+      );
+    }
   }
 
   private flag(rule: string, node: SgNode, message: string, hint: string): void {
