@@ -700,8 +700,10 @@ class Summarizer {
     const out: ReferenceSite[] = [];
     const displays = this.root.findAll({ rule: { any: ['dictionary', 'list', 'tuple', 'set'].map((kind) => ({ kind })) } });
     for (const display of displays) {
-      // Arguments are the call's references already; `except (A, B)` and the like name classes, not functions.
-      if (display.ancestors().some((a) => a.kind() === 'argument_list' || a.kind() === 'decorator')) continue;
+      // A display given to a call (`bus.subscribe(middleware=[check, load])`, in a decorator too) hands the callee the
+      // functions in it as surely as a bare argument would: which call, and under which keyword, goes with them.
+      const holder = argumentHolder(display);
+      if (holder === 'uncalled') continue;
       const elements = display.kind() === 'dictionary' ? namedChildren(display).map((p) => (p.kind() === 'pair' ? p.field('value') : null)) : namedChildren(display);
       for (const element of elements) {
         if (!element || (element.kind() !== 'identifier' && element.kind() !== 'attribute')) continue;
@@ -710,7 +712,12 @@ class Summarizer {
         let root = expr;
         while (root.k === 'attr') root = root.of;
         if (!['global', 'import', 'def', 'self', 'cls', 'instance', 'depends'].includes(root.k) || expr.k === 'self' || expr.k === 'cls') continue;
-        out.push({ start: start(element), expr, text: compact(element.text()), receiver: String(display.kind()) });
+        const ref: ReferenceSite = { start: start(element), expr, text: compact(element.text()), receiver: String(display.kind()) };
+        if (holder !== null) {
+          ref.within = holder.callee;
+          if (holder.keyword !== undefined) ref.keyword = holder.keyword;
+        }
+        out.push(ref);
       }
     }
     return out;
@@ -1328,6 +1335,30 @@ function uncalledArguments(callee: SgNode, args: CallArgs): SgNode[] {
   if (MOCK_ASSERTIONS.has(method)) return [...args.positional, ...args.keywords.values()];
   const key = args.positional[0];
   return KEYED_LOOKUPS.has(method) && !args.splat && key ? [key] : [];
+}
+
+/**
+ * The call a display is an argument of, or is nested in an argument of (the nearest one): its callee as written and
+ * the keyword of that argument; null for a display in no call's arguments; 'uncalled' for one in an argument that
+ * only names values (a mock assertion's: uncalledArguments).
+ */
+function argumentHolder(display: SgNode): { callee: string; keyword?: string } | 'uncalled' | null {
+  let child = display;
+  for (let a = display.parent(); a !== null; child = a, a = a.parent()) {
+    const kind = a.kind();
+    // A display in a function's body is not an argument of a call around that function.
+    if (kind === 'lambda' || kind === 'function_definition' || kind === 'class_definition' || COMPREHENSIONS.has(String(kind))) return null;
+    if (kind !== 'argument_list') continue;
+    const call = a.parent();
+    const fn = call?.kind() === 'call' ? call.field('function') : null;
+    if (!call || !fn) return null;
+    const argument = child;
+    const args = callArgs(call);
+    if (uncalledArguments(fn, args).some((u) => sameNode(u, argument) || (argument.kind() === 'keyword_argument' && sameNode(u, argument.field('value'))))) return 'uncalled';
+    const keyword = argument.kind() === 'keyword_argument' ? argument.field('name')?.text() : undefined;
+    return keyword === undefined ? { callee: compact(fn.text()) } : { callee: compact(fn.text()), keyword };
+  }
+  return null;
 }
 
 /** `{ argumentOf }` when the call is itself an argument (positional or keyword) of another call. */

@@ -98,6 +98,13 @@ export interface ReferenceSite {
   receiver: string;
   /** The call's first positional argument (the function `add_task(f, ...)` runs); absent otherwise. */
   first?: true;
+  /**
+   * For a name stored in a display (`receiver` is `list`, `tuple`, `set` or `dictionary`) that is itself an argument
+   * of a call, or inside one (`app.command(name, middleware=[check, load])`): that call's callee as written.
+   */
+  within?: string;
+  /** With `within`: the keyword of the argument the display is in, when it is a keyword argument. */
+  keyword?: string;
 }
 
 /** `run_in_threadpool(f, a)`, `asyncio.to_thread(f, a)`, `loop.run_in_executor(None, f, a)`, `anyio.to_thread.run_sync(f, a)`. */

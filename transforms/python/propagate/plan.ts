@@ -112,6 +112,17 @@ const ASYNC_AWARE_RECEIVERS = new Set([
 ]);
 
 /**
+ * Keywords under which FastAPI and Starlette take lists or dicts of functions they await when they are coroutine
+ * functions (`FastAPI(on_startup=[init], exception_handlers={404: not_found})`).
+ */
+const ASYNC_AWARE_KEYWORDS = new Set(['on_startup', 'on_shutdown', 'exception_handlers', 'dependencies']);
+
+/** A display of functions given to `callee` (under `keyword`) goes to code that awaits coroutine functions. */
+function awaitsWhatItIsGiven(callee: string, keyword: string | undefined): boolean {
+  return ASYNC_AWARE_RECEIVERS.has(callee.split('.').pop() ?? callee) || (keyword !== undefined && ASYNC_AWARE_KEYWORDS.has(keyword));
+}
+
+/**
  * Callees known to call a function passed to them, synchronously. An unresolved `x.name` passed elsewhere
  * is more likely an attribute's value than a method, so only these make it a suspect.
  */
@@ -490,7 +501,9 @@ export class AsyncPlan {
     for (const site of this.callers.get(key) ?? []) this.handleCall(site, target);
     for (const { site, wrapper } of this.wrapped.get(key) ?? []) this.handleWrapper(site, wrapper, target);
     for (const { path, ref } of this.stored.get(key) ?? []) {
-      const where = ref.receiver === 'dictionary' ? 'a dict' : `a ${ref.receiver}`;
+      if (ref.within !== undefined && awaitsWhatItIsGiven(ref.within, ref.keyword)) continue;
+      const display = ref.receiver === 'dictionary' ? 'a dict' : `a ${ref.receiver}`;
+      const where = ref.within === undefined ? display : `${display} passed to \`${ref.within}()\``;
       this.flag(RULES.syncContext, path, ref.start, `\`${ref.text}\` is stored in ${where}, but ${describe(target)} becomes async: whatever takes it out and calls it gets an un-awaited coroutine`);
     }
     for (const { site, ref } of this.referenced.get(key) ?? []) {
