@@ -313,6 +313,7 @@ class Summarizer {
     if (this.wrapsSynchronously(fn, own, summary)) summary.syncWrapper = true;
     else if (this.registersArgument(fn, own, summary)) summary.registers = true;
     if (!summary.isAsync && decorators.some((d) => /^@\s*(?:contextlib\.)?contextmanager\s*$/.test(d))) summary.contextManager = true;
+    if (!summary.isAsync && !isGenerator && this.returnsSyncSession(fn)) summary.returnsSyncSession = true;
     const construct = summary.isAsync || summary.firstAwait === null ? null : this.asyncConstructOf(fn, own);
     if (construct !== null) summary.asyncConstruct = construct;
     const alias = fixture ? fixtureDecorator(decoratorsOf(fn))?.name : null;
@@ -593,6 +594,12 @@ class Summarizer {
       const managed = this.managedBy(unit, arg.text());
       if (managed) managedArgs.push(managed.wrapped ? [key, start(arg), this.exprOf(managed.manager, 0), true] : [key, start(arg), this.exprOf(managed.manager, 0)]);
     }
+    const returnedArgs: [number | string, number, Expr][] = [];
+    for (const [key, arg] of keyed) {
+      const inline = arg.kind() === 'call' ? arg.field('function') : null;
+      const callees = inline && (inline.kind() === 'identifier' || inline.kind() === 'attribute') ? [inline] : arg.kind() === 'identifier' && unit ? this.returnedBy(unit, arg.text()) : [];
+      for (const callee of callees) returnedArgs.push([key, start(arg), this.exprOf(callee, 0)]);
+    }
     const globalArgs: [number | string, number, Expr][] = [];
     for (const [key, arg] of keyed) {
       if ((arg.kind() !== 'identifier' && arg.kind() !== 'attribute') || sessionArgs.includes(key)) continue;
@@ -632,6 +639,7 @@ class Summarizer {
     if (likeArgs.length > 0) site.likeArgs = likeArgs;
     if (managedArgs.length > 0) site.managedArgs = managedArgs;
     if (globalArgs.length > 0) site.globalArgs = globalArgs;
+    if (returnedArgs.length > 0) site.returnedArgs = returnedArgs;
     if (onSession) site.onSession = true;
     if (this.isIgnoredLine(start(call))) site.ignored = true;
     const wrapper = this.wrapperOf(call);
@@ -686,6 +694,36 @@ class Summarizer {
       return wrapped && (wrapped.kind() === 'identifier' || wrapped.kind() === 'attribute') ? { manager: wrapped, wrapped: true } : null;
     }
     return { manager, wrapped: false };
+  }
+
+  /**
+   * `-> Session` (or `Optional[Session]`, `Session | None`) naming SQLAlchemy's or SQLModel's sync session class. The
+   * resolver answers for AsyncSession too, so the class named must be the sync one.
+   */
+  private returnsSyncSession(fn: SgNode): boolean {
+    const annotation = fn.field('return_type');
+    if (!annotation || !this.sessions.typeVerdict(annotation, new Set()).session) return false;
+    const names = annotation.text().match(/[A-Za-z_][\w.]*/g) ?? [];
+    const classes = names.filter((n) => !/^(?:typing\.)?(?:Optional|None)$/.test(n));
+    return classes.length === 1 && /(?:^|\.)Session$/.test(classes[0] as string);
+  }
+
+  /**
+   * The callees f of the function's own `name = f(...)` bindings of `name` (not a parameter). Each is one value the
+   * name may hold where it is read (`if slug: db = tenant_session(slug)` / `else: db = context["db"]`): one that is a
+   * sync Session is enough to break an await on it.
+   */
+  private returnedBy(unit: SgNode, name: string): SgNode[] {
+    if (parametersOf(unit).some((p) => p.name === name)) return [];
+    const callees: SgNode[] = [];
+    for (const binding of ownBindings(unit).get(name) ?? []) {
+      const assignment = binding.parent();
+      if (assignment?.kind() !== 'assignment' || !sameNode(assignment.field('left'), binding)) continue;
+      const value = assignment.field('right');
+      const callee = value?.kind() === 'call' ? value.field('function') : null;
+      if (callee && (callee.kind() === 'identifier' || callee.kind() === 'attribute')) callees.push(callee);
+    }
+    return callees;
   }
 
   /** A value made by a mock class: `MagicMock()`, `mock.Mock()`, `mocker.MagicMock()`. */

@@ -175,6 +175,12 @@ export interface CallSite {
    */
   globalArgs?: [number | string, number, Expr][];
   /**
+   * Arguments that are what a call returns: a local the function binds by `name = f(...)` (one entry per such
+   * binding), or the call itself (`seed(open_session())`): [position or keyword, the argument's offset, f]. A session a
+   * project function returns (FunctionSummary.returnsSyncSession) is told from them. Absent when none.
+   */
+  returnedArgs?: [number | string, number, Expr][];
+  /**
    * The callee (as written) of the call this call is an argument of: `asyncio.run(main(db))` hands the
    * coroutine to `asyncio.run`, so `main(db)` is not a call to await.
    */
@@ -250,6 +256,11 @@ export interface FunctionSummary {
   asyncConstruct?: string;
   /** A plain def decorated `@contextmanager` (contextlib's): `with f() as x` binds what it yields. Absent when not. */
   contextManager?: true;
+  /**
+   * A plain def, not a generator, annotated to return a sync session (`-> Session`, SQLAlchemy's or SQLModel's, also
+   * `Optional[Session]`): `db = tenant_session(slug)` binds a sync Session. Absent when not.
+   */
+  returnsSyncSession?: true;
   /**
    * In a test file: `target.method = MagicMock(...)` (any sync mock class) or `= lambda ...` assignments in the body,
    * which put a sync callable where the code under test may await. Absent when none.

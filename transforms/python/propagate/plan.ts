@@ -199,6 +199,7 @@ export class AsyncPlan {
     this.flagSyncSessionDependencies();
     this.flagManagedSessions();
     this.flagGlobalSessions();
+    this.flagReturnedSessions();
     this.noteUnawaitedCoroutineCalls();
     this.writeAsyncDefs();
   }
@@ -984,6 +985,33 @@ export class AsyncPlan {
           site.path,
           at,
           `the argument for \`${name}\` of \`${callee.fn.qualname}\` (${callee.path}), a coroutine function now that awaits its session, is \`${from.name}\`, made at module level in ${from.path}: ${what}, which fails at the first await; open an AsyncSession from the async factory in the caller (\`async with AsyncSessionLocal() as db:\`) and hand it that`,
+        );
+      }
+    }
+  }
+
+  /**
+   * `db = tenant_session(slug)` (or `seed(open_session())`) handed to a function made async, where the project function
+   * called stays a plain def annotated to return a sync `Session`: the coroutine function awaits calls on what is still
+   * a sync Session (`TypeError` at the first await). Nothing in the caller names a factory, so the resolver does not
+   * take it for a session; flagged at the argument, the call awaited all the same.
+   */
+  private flagReturnedSessions(): void {
+    const flagged = new Set<string>();
+    for (const { callee, site, param } of this.callsAwaitingSessions()) {
+      for (const [key, at, expr] of site.call.returnedArgs ?? []) {
+        const name = param(key);
+        if (name === undefined) continue;
+        const made = this.index.resolveFunction(site.path, expr);
+        const madeKey = made ? functionKey(made.path, made.id) : null;
+        const fn = madeKey ? this.functions.get(madeKey)?.fn : undefined;
+        if (!made || !fn?.returnsSyncSession || fn.isAsync || this.newly.has(madeKey as string) || flagged.has(`${site.path}:${at}`)) continue;
+        flagged.add(`${site.path}:${at}`);
+        this.flag(
+          RULES.syncSessionArg,
+          site.path,
+          at,
+          `the argument for \`${name}\` of \`${callee.fn.qualname}\` (${callee.path}), a coroutine function now that awaits its session, is (or may be) what \`${fn.qualname}\` (${made.path}) returns, a sync Session (it is annotated \`-> Session\` and stays a plain def), which fails at the first await`,
         );
       }
     }
