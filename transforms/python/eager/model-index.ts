@@ -344,34 +344,41 @@ export class ModelIndex {
       // A base the project names but this index cannot resolve (an import several modules may answer, a name
       // bound twice): a class declaring `relationship()` attributes is mapped all the same. Seeing no model
       // there would leave its relationship reads neither loaded nor flagged.
-      if (kind === 'other' && unresolved && cls.relationships.some((rel) => !rel.onClass)) kind = cls.abstract ? 'mapped-ancestor' : 'model';
+      // (A mixin's `@declared_attr` relationships map nothing on the mixin itself.)
+      if (kind === 'other' && unresolved && cls.relationships.some((rel) => !rel.onClass && !rel.declared)) kind = cls.abstract ? 'mapped-ancestor' : 'model';
     }
     this.kinds.set(key, kind);
     return kind;
   }
 
-  /** Relationships and server columns of a model, its mapped ancestors' included (a subclass's own win). */
+  /**
+   * Relationships and server columns of a model, its mapped ancestors' included (a subclass's own win), and the
+   * `@declared_attr` relationships of the project's mixins it derives from (`class Tag(Base, ProjectMixin)`), which
+   * declarative maps on the model itself.
+   */
   private collectMembers(model: ModelInfo): void {
-    const chain: { path: string; cls: ClassRec }[] = [];
-    const visit = (path: string, cls: ClassRec, depth: number): void => {
+    const chain: { path: string; cls: ClassRec; mixin?: true }[] = [];
+    const visit = (path: string, cls: ClassRec, depth: number, mixin: boolean): void => {
       if (depth > 8) return;
       for (const base of cls.bases) {
         const r = base.length > 0 ? this.resolve(path, base) : null;
         if (r?.k !== 'class') continue;
         const kind = this.kinds.get(keyOf(r.path, r.cls.name));
-        if (kind === 'model' || kind === 'mapped-ancestor') visit(r.path, r.cls, depth + 1);
+        if (kind === 'model' || kind === 'mapped-ancestor') visit(r.path, r.cls, depth + 1, false);
+        else if (kind === 'other') visit(r.path, r.cls, depth + 1, true);
       }
-      chain.push({ path, cls });
+      chain.push(mixin ? { path, cls, mixin } : { path, cls });
     };
     const own = this.modules.get(model.path)?.classes.find((c) => c.name === model.name);
     if (!own) return;
-    visit(model.path, own, 0);
+    visit(model.path, own, 0, false);
     this.collectProperties(model, model.path, own, 0);
-    for (const { path, cls } of chain) {
+    for (const { path, cls, mixin } of chain) {
       for (const rel of cls.relationships) {
-        if (rel.onClass) continue;
+        if (rel.onClass || (mixin && !rel.declared)) continue;
         model.relationships.set(rel.name, { name: rel.name, target: rel.target ? this.targetKey(path, rel.target) : null, lazy: rel.lazy, collection: rel.collection, owner: `${model.name}.${rel.name}` });
       }
+      if (mixin) continue;
       for (const column of cls.serverColumns) model.serverColumns.set(column.name, { insert: column.insert, update: column.update });
     }
   }

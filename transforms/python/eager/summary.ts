@@ -27,6 +27,11 @@ export interface RelationshipRec {
   collection: boolean | null;
   /** Defined through `backref=` on another class: `onClass` is set. */
   onClass?: string;
+  /**
+   * Returned by a `@declared_attr` method (`def project(cls): return relationship("Project")`), the form a mixin
+   * gives its models a relationship in: it maps nothing on the class declaring it, only on the models deriving from it.
+   */
+  declared?: true;
 }
 
 export interface ServerColumnRec {
@@ -160,6 +165,11 @@ function summarizeClass(cls: SgNode): ClassRec {
     const def = stmt.kind() === 'decorated_definition' ? stmt.field('definition') : null;
     const property = def?.kind() === 'function_definition' ? summarizeProperty(def) : null;
     if (property) (rec.properties ??= []).push(property);
+    const declared = def?.kind() === 'function_definition' ? declaredRelationship(def) : null;
+    if (def && declared) {
+      summarizeRelationship(rec, def.field('name')?.text() ?? '', declared, def.field('return_type'));
+      for (const rel of rec.relationships) if (rel.name === def.field('name')?.text()) rel.declared = true;
+    }
     const method = stmt.kind() === 'function_definition' ? summarizeMethod(stmt) : null;
     if (method) (rec.methods ??= []).push(method);
     const assignment = stmt.kind() === 'expression_statement' ? namedChildren(stmt)[0] : null;
@@ -181,6 +191,30 @@ function summarizeClass(cls: SgNode): ClassRec {
     }
   }
   return rec;
+}
+
+/**
+ * `@declared_attr` (or `@declared_attr.cascading`) over a method whose body is one `return relationship(...)`
+ * (docstrings and comments aside): that call. Null for anything else (a column, a directive, a computed value).
+ */
+function declaredRelationship(def: SgNode): SgNode | null {
+  const holder = def.parent();
+  if (holder?.kind() !== 'decorated_definition') return null;
+  const declared = holder.children().some((d) => {
+    if (d.kind() !== 'decorator') return false;
+    const name = dottedName(namedChildren(d)[0] as SgNode) ?? [];
+    const at = name.lastIndexOf('declared_attr');
+    return at >= 0 && (at === name.length - 1 || (at === name.length - 2 && name[at + 1] === 'cascading'));
+  });
+  if (!declared) return null;
+  const statements = (def.field('body') ? namedChildren(def.field('body') as SgNode) : []).filter(
+    (st) => st.kind() !== 'comment' && !(st.kind() === 'expression_statement' && namedChildren(st)[0]?.kind() === 'string'),
+  );
+  const only = statements.length === 1 ? statements[0] : undefined;
+  const value = only?.kind() === 'return_statement' ? namedChildren(only)[0] : undefined;
+  if (value?.kind() !== 'call') return null;
+  const callee = dottedName(value.field('function') as SgNode);
+  return RELATIONSHIP_CALLEES.has(callee?.[callee.length - 1] ?? '') ? value : null;
 }
 
 function summarizeRelationship(rec: ClassRec, name: string, call: SgNode, type: SgNode | null): void {
