@@ -864,6 +864,49 @@ export class AsyncPlan {
         }
       }
     }
+    this.flagSessionsPassedOnFurther();
+  }
+
+  /**
+   * `def get_or_create(db, name): db.query(Item)...; return create(db, name)`, where `create(db, name)` (unannotated
+   * too) hands `db` on to `get_item(db: Session, ...)`: the parameter reaches a session parameter through another
+   * function that uses it like a session, so after the migration it is an AsyncSession as well, and its session calls,
+   * left as they are, break just as one call away (flagSessionLikeUses). Followed to a fixed point along those
+   * functions, each step past a callee kept a plain def for its sync callers stopped there, as above.
+   */
+  private flagSessionsPassedOnFurther(): void {
+    /** `${function key}\u0000${parameter}` → the step it takes towards a session parameter, for the message. */
+    const carries = new Map<string, string>();
+    const carry = (key: string, name: string): string => `${key}\u0000${name}`;
+    const steps: { caller: FnEntry; own: string; callee: FnEntry; name: string | undefined; session: string | undefined }[] = [];
+    for (const callee of this.functions.values()) {
+      const params = callee.fn.params;
+      if (!params || this.keptPlain.has(callee.key)) continue;
+      const bound = callee.fn.kind === 'method' || callee.fn.kind === 'classmethod' ? 1 : 0;
+      for (const site of this.callers.get(callee.key) ?? []) {
+        if (!site.caller || this.keptPlain.has(site.caller.key)) continue;
+        for (const [key, own] of site.call.likeArgs ?? []) {
+          const at = typeof key === 'string' ? key : key + bound;
+          const session = paramAt(params.sessions, at);
+          steps.push({ caller: site.caller, own, callee, name: paramAt(params.untypedSessionLike, at), session });
+          if (session !== undefined) carries.set(carry(site.caller.key, own), `\`${callee.fn.qualname}\` (${callee.path}), whose parameter \`${session}\` is a session`);
+        }
+      }
+    }
+    const direct = new Set(carries.keys());
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const step of steps) {
+        if (step.name === undefined || !carries.has(carry(step.callee.key, step.name)) || carries.has(carry(step.caller.key, step.own))) continue;
+        carries.set(carry(step.caller.key, step.own), `\`${step.callee.fn.qualname}\` (${step.callee.path}), whose parameter \`${step.name}\` goes on to ${carries.get(carry(step.callee.key, step.name))}`);
+        grew = true;
+      }
+    }
+    for (const [at, towards] of carries) {
+      if (direct.has(at)) continue;
+      const [key, own] = at.split('\u0000') as [string, string];
+      this.flagSessionLikeUses(this.functions.get(key) as FnEntry, own, `it is passed on to ${towards}`, false);
+    }
   }
 
   /**
