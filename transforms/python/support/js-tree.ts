@@ -189,18 +189,14 @@ export function shelveJsTree(tree: SgRoot, editsLikely: boolean): number {
   return root.shelve();
 }
 
-export class JsRoot implements NodeArrays {
-  // Typed arrays sized from the parse's node count: a node costs 25 bytes here (it cost 88 in growable
-  // JS arrays), which matters because the engine keeps a file's tree between segments (see `shelve`).
-  readonly kinds: Uint16Array;
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  /** 1 for a named node. */
-  readonly named: Uint8Array;
-  readonly fields: Uint16Array;
-  readonly parents: Int32Array;
-  readonly firstChild: Int32Array;
-  readonly nextSibling: Int32Array;
+/**
+ * The copy's typed arrays (tree-copy.ts) are the tree's own fields, read directly by the matchers: sized from the
+ * parse's node count, a node costs 25 bytes (it cost 88 in growable JS arrays), which matters because the engine
+ * keeps a file's tree between segments (see `shelve`).
+ */
+export interface JsRoot extends NodeArrays {}
+
+export class JsRoot {
   /** One node object per node, made when first asked for; null until then and after `shelve`. */
   private nodes: (JsNode | undefined)[] | null = null;
   private lines: LineIndex | null = null;
@@ -231,16 +227,7 @@ export class JsRoot implements NodeArrays {
       tree.delete();
       throw error;
     }
-    ({
-      kinds: this.kinds,
-      starts: this.starts,
-      ends: this.ends,
-      named: this.named,
-      fields: this.fields,
-      parents: this.parents,
-      firstChild: this.firstChild,
-      nextSibling: this.nextSibling,
-    } = arrays);
+    Object.assign(this, arrays);
     retain(this, tree);
   }
 
