@@ -593,6 +593,22 @@ export class SessionResolver {
   storedSessionAttributes(cls: SgNode): { name: string; sqlmodel: boolean }[] {
     if (!this.mayFindSessions) return [];
     const names = new Set<string>();
+    this.storedAttributeNames(cls, names, 0);
+    const found: { name: string; sqlmodel: boolean }[] = [];
+    for (const name of names) {
+      const verdict = this.classAttributeVerdict(cls, name);
+      if (verdict && verdict.origins.length === 0) found.push({ name, sqlmodel: verdict.sqlmodel });
+    }
+    return found;
+  }
+
+  /**
+   * The attributes the methods of `cls` store from a name or with an annotation, and those its one base class of
+   * this module stores (followed up the chain): a class between the one storing the session and a subclass in
+   * another module (`class GroupRepository(RepositoryGeneric)` whose `__init__` only calls `super().__init__`)
+   * stores nothing itself, yet that subclass reads the session through it.
+   */
+  private storedAttributeNames(cls: SgNode, names: Set<string>, depth: number): void {
     for (const m of methodsOf(cls)) {
       const self = parametersOf(m)[0]?.name;
       if (!self) continue;
@@ -606,12 +622,18 @@ export class SessionResolver {
         }
       }
     }
-    const found: { name: string; sqlmodel: boolean }[] = [];
-    for (const name of names) {
-      const verdict = this.classAttributeVerdict(cls, name);
-      if (verdict && verdict.origins.length === 0) found.push({ name, sqlmodel: verdict.sqlmodel });
-    }
-    return found;
+    const base = depth < 8 ? this.localBaseClass(cls) : null;
+    if (base) this.storedAttributeNames(base, names, depth + 1);
+  }
+
+  /** The one base class of `cls` when it is a class this module defines (as inheritedAttributeVerdict follows it). */
+  private localBaseClass(cls: SgNode): SgNode | null {
+    const bases = (cls.field('superclasses')?.children() ?? []).filter((c) => c.isNamed() && c.kind() !== 'keyword_argument' && c.kind() !== 'comment');
+    if (bases.length !== 1) return null;
+    const base = bases[0]!.kind() === 'subscript' ? bases[0]!.field('value') : bases[0]!;
+    if (base?.kind() !== 'identifier' || this.imports.has(base.text()) || this.relativeImports.has(base.text())) return null;
+    const local = this.moduleClass(base.text());
+    return local && local.id() !== cls.id() ? local : null;
   }
 
   /** `fn`: the parameter's function when the name is looked up in its own body (not in a def nested in it). */
