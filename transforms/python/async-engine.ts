@@ -656,6 +656,20 @@ class EngineTwins {
         else factories.push({ name, kind: twinned.has(name) || this.bindsAsyncFactory(twinName(name)) ? 'twin' : 'none' });
       }
     }
+    // `SessionLocal, engine = sql_global_init(url)`: the conventional name, which importers switch to
+    // `AsyncSessionLocal` by the name alone (awaits/factories.ts), made here by a call this pass does not follow,
+    // and no twin bound beside it: importers must keep it (`none`), not import a name nothing defines. A name
+    // handed on (`SessionLocal = _session.SessionLocal`) is a re-export, judged by the module it comes from.
+    const conventional = 'SessionLocal';
+    const bindings = factories.some((f) => f.name === conventional) ? [] : moduleBindings(this.table(conventional));
+    const madeByCall = (node: SgNode): boolean => {
+      let target = node.parent();
+      if (target && /^(pattern_list|tuple_pattern|list_pattern)$/.test(kindOf(target))) target = target.parent();
+      return !!target && kindOf(target) === 'assignment' && !!target.field('right') && kindOf(target.field('right')!) === 'call';
+    };
+    if (bindings.length > 0 && bindings.every((b) => b.role === 'binding' && madeByCall(b.node)) && moduleBindings(this.table(twinName(conventional))).length === 0) {
+      factories.push({ name: conventional, kind: 'none' });
+    }
     return factories;
   }
 
