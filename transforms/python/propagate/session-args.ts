@@ -21,7 +21,8 @@ import { HINTS as AWAIT_HINTS, RULES as AWAIT_RULES } from '../awaits/rules';
 import { renamedText, unclosedMessage, unclosedSession } from '../awaits/unclosed';
 import { importedByOthers, importsTwinnedEngine } from '../scaffold/engine-index';
 import { SessionResolver, sessionOptionsFrom } from '../query/sessions';
-import { callArgs, end, start } from '../query/syntax';
+import { parametersOf } from '../query/bindings';
+import { callArgs, classOfMethod, dottedName, end, methodsOf, start } from '../query/syntax';
 import { collectImports, importsFreedBy, planImportEdits, type ImportChange } from '../support/imports';
 import { cachedNameTables, moduleBindings, nameTable, occurrenceOf, scopeOf, seesModuleBinding, type NameTable } from '../support/scope';
 import { RULES, HINTS } from './rules';
@@ -97,6 +98,18 @@ export function syncSessionArguments(
             rule: RULES.syncSessionArg,
             offset: start(arg),
             message: `\`${arg.text()}\` is a sync Session drawn from the sync session dependency by \`${drawn.text()}\`, and \`${callee}\` is a coroutine function now that awaits its session; it was left as it is (\`${ctx.options.getDbName}\` stays sync for the code that still uses it)`,
+            hint: HINTS[RULES.syncSessionArg],
+          });
+          continue;
+        }
+        const made = sessionmakerAttributeSession(tables(arg.text()), arg);
+        if (made && !decided.has(start(made))) {
+          decided.add(start(made));
+          const callee = tasks.get(start(call)) ?? call.field('function')?.text() ?? 'the function';
+          out.findings.push({
+            rule: RULES.syncSessionArg,
+            offset: start(arg),
+            message: `\`${arg.text()}\` is a sync Session made by \`${made.text()}\`, a \`sessionmaker(...)\` its class keeps on the instance, and \`${callee}\` is a coroutine function now that awaits its session; it was left as it is (no async twin of that factory is known)`,
             hint: HINTS[RULES.syncSessionArg],
           });
         }
@@ -226,6 +239,57 @@ function moduleSession(table: NameTable, sessions: SessionResolver, arg: SgNode)
     return made ? [made] : [];
   });
   return origins.length > 0 ? { origins } : null;
+}
+
+/**
+ * `with self.session_maker() as session:` (or `session = self.session_maker()`) in a method whose class keeps a sync
+ * `sessionmaker(...)` in that attribute (`self.session_maker = sessionmaker(bind=self.engine)`, every store to it
+ * one): the factory call `arg` reads the session of, or null. The resolver knows factories by module-level names
+ * only, so such a session is no session to it, yet it is the same sync Session handed to a coroutine function.
+ */
+function sessionmakerAttributeSession(table: NameTable, arg: SgNode): SgNode | null {
+  const reference = occurrenceOf(table, arg);
+  if (reference?.role !== 'reference' || reference.scope.kind() !== 'function_definition') return null;
+  const bindings = table.occurrences.filter((o) => o.role !== 'reference' && o.scope.id() === reference.scope.id());
+  const calls = bindings.map((o) => boundCall(o.node));
+  if (calls.length === 0 || calls.some((c) => c === null || !syncSessionmakerAttribute(c, reference.scope))) return null;
+  return calls[0] ?? null;
+}
+
+/** The call a binding occurrence stores: `name = f()`, `with f() as name`. */
+function boundCall(id: SgNode): SgNode | null {
+  const parent = id.parent();
+  if (parent?.kind() === 'assignment' && parent.field('left')?.id() === id.id()) {
+    const value = parent.field('right');
+    return value?.kind() === 'call' ? value : null;
+  }
+  const asPattern = parent?.kind() === 'as_pattern_target' ? parent.parent() : null;
+  if (asPattern?.kind() !== 'as_pattern' || asPattern.parent()?.kind() !== 'with_item') return null;
+  const value = asPattern.children().find((c) => c.isNamed());
+  return value?.kind() === 'call' ? value : null;
+}
+
+/** `self.<attr>()` in `method`, where every store to `self.<attr>` in its class is a sync `sessionmaker(...)`. */
+function syncSessionmakerAttribute(call: SgNode, method: SgNode): boolean {
+  const callee = call.field('function');
+  const object = callee?.kind() === 'attribute' ? callee.field('object') : null;
+  const attr = callee?.field('attribute')?.text() ?? '';
+  const cls = classOfMethod(method);
+  if (!cls || object?.kind() !== 'identifier' || object.text() !== parametersOf(method)[0]?.name || attr === '') return false;
+  let stores = 0;
+  for (const m of methodsOf(cls)) {
+    const self = parametersOf(m)[0]?.name;
+    if (!self) continue;
+    for (const assignment of m.findAll({ rule: { kind: 'assignment' } })) {
+      if (assignment.field('left')?.text().replace(/\s+/g, '') !== `${self}.${attr}`) continue;
+      const value = assignment.field('right');
+      const made = value?.kind() === 'call' ? dottedName(value.field('function') as SgNode) : null;
+      const classArg = value?.kind() === 'call' ? callArgs(value).keywords.get('class_') : undefined;
+      if (made?.[made.length - 1] !== 'sessionmaker' || (classArg && /AsyncSession$/.test(classArg.text()))) return false;
+      stores += 1;
+    }
+  }
+  return stores > 0;
 }
 
 /** The names module-level code binds to a session factory call (the candidates of moduleSession). */
