@@ -17,7 +17,7 @@ import { HINTS, RULES } from './propagate/rules';
 import { syncSessionArguments } from './propagate/session-args';
 import { asyncKeyword, callArgs, end, start } from './query/syntax';
 import { collectImports, type ImportChange, importInsertionPoint, isModuleLevel, type ModuleImports, planImportEdits } from './support/imports';
-import { importedByOthers, untwinnedDependencyPaths, type EngineOptions } from './scaffold/engine-index';
+import { importedByOthers, untwinnedDependencyPaths } from './scaffold/engine-index';
 import { nameTable } from './support/scope';
 import { withCachedTree } from './support/cached-tree';
 import { ASYNC_SESSION_MODULES, awaitsTakenOut, boundAtModuleLevel, unusedImport } from './support/sync-back';
@@ -29,7 +29,7 @@ export const propagateAsyncIndexer: ProjectIndexer<SgRoot, ModuleSummary, AsyncP
   summarize: summarizeModule,
   build: (summaries, options) => {
     const paths = untwinnedDependencyPaths(options);
-    return new AsyncPlan(new ProjectIndex(summaries), options.sessionParams, paths ? { getDbName: options.getDbName, paths } : null);
+    return new AsyncPlan(new ProjectIndex(summaries), options.sessionParams, { getDbName: options.getDbName, paths: paths ?? {} });
   },
 };
 
@@ -365,10 +365,7 @@ function sessionAnnotationEdits(
   const kept = new Set(keptDefs);
   const all = new Set([...defs, ...keptDefs]);
   const injected = new Set(routes);
-  const { getDbName } = ctx.options;
-  // `from .session import get_db as get_session` in a package: `Depends(get_session)` is get_db under that name.
-  const renamed = new Set(Object.values((ctx.options as EngineOptions).unfollowedReexports ?? {}).flatMap((list) => list.filter((u) => u.what === 'dependency').map((u) => u.name)));
-  const reason = `${ID}: the function stays sync, handed the sync Session of a get_db with no async twin`;
+  const reason = `${ID}: the function stays sync, handed the sync Session of a dependency with no async twin`;
   const keptReason = `${ID}: the function stays sync, handed the sync Session its callers, which stay sync too, have`;
   const replaced: number[] = [...alsoReplaced];
   for (const fn of ctx.tree.root().findAll({ rule: { kind: 'function_definition' } })) {
@@ -383,7 +380,8 @@ function sessionAnnotationEdits(
         const args = value?.kind() === 'call' ? callArgs(value) : null;
         const provider = args && args.positional.length === 1 && args.keywords.size === 0 ? args.positional[0] : undefined;
         const name = provider?.kind() === 'attribute' ? provider.field('attribute')?.text() : provider?.text();
-        if ((callee !== 'Depends' && callee !== 'fastapi.Depends') || (name !== getDbName && !renamed.has(name ?? ''))) continue;
+        // Every session parameter of such a handler is injected by a provider left sync (AsyncPlan.injectedSync).
+        if ((callee !== 'Depends' && callee !== 'fastapi.Depends') || name === undefined) continue;
       }
       out.edits.push({ start: start(annotation), end: end(annotation), text: 'Session', reason: kept.has(start(fn)) ? keptReason : reason });
       replaced.push(start(annotation));

@@ -166,6 +166,8 @@ export class AsyncPlan {
   /** Functions made async by their session awaits that stay plain defs after all, every caller sync (keepSyncOnlyCalleesSync). */
   private readonly keptPlain = new Set<string>();
   private readonly injectedSyncMemo = new Map<string, boolean>();
+  /** See sessionProviders. */
+  private sessionProviderKeys: Set<string> | null = null;
   private readonly decoratorBlockers = new Map<string, string | null>();
   /** libraryHook's answer per class (`path#id`). */
   private readonly hookBases = new Map<string, string | null>();
@@ -627,6 +629,7 @@ export class AsyncPlan {
         file.keptSyncRoutes.push(e.fn.id);
         file.syncDependencyRoutes.push(e.fn.id);
         this.keptSync.add(key);
+        this.flagKeptOnSyncProvider(e);
         continue;
       }
       if (e.fn.firstAwait === null) continue;
@@ -691,9 +694,10 @@ export class AsyncPlan {
   }
 
   /**
-   * Whether the session parameters of a route handler or dependency are injected by a sync `get_db` that gets no async
-   * twin (async-get-db left their `Depends(get_db)`): at least one is, and none by a provider that is async (before the
-   * run or made async now), so every session it has is that sync Session.
+   * Whether the session parameters of a route handler or dependency are injected by a sync provider (syncProvider: a
+   * `get_db` that gets no async twin, async-get-db leaving its `Depends(get_db)`, or a provider of another name that
+   * stays sync): at least one is, and none by a provider that is async (before the run or made async now), so every
+   * session it has is a sync Session.
    */
   private injectedSync(key: string): boolean {
     if (this.untwinned === null) return false;
@@ -712,11 +716,63 @@ export class AsyncPlan {
           continue;
         }
         if (!provider || !fn) return false; // a provider the index cannot see may yield anything
-        if (fn.isAsync || fn.name !== this.untwinned!.getDbName || !Object.prototype.hasOwnProperty.call(this.untwinned!.paths, provider.path)) return false;
+        if (!this.syncProvider(provider.path, provider.id)) return false;
         untwinned = true;
       }
       return untwinned;
     });
+  }
+
+  /** The project functions some session parameter is injected by (`db: Session = Depends(f)`, or through an alias). */
+  private sessionProviders(): Set<string> {
+    if (this.sessionProviderKeys) return this.sessionProviderKeys;
+    const keys = new Set<string>();
+    for (const entry of this.functions.values()) {
+      for (const d of entry.fn.params?.depends ?? []) {
+        const provider = this.index.resolveFunction(entry.path, d.of);
+        if (provider) keys.add(functionKey(provider.path, provider.id));
+      }
+      for (const d of entry.fn.params?.aliasDepends ?? []) {
+        const provider = this.index.aliasProvider(entry.path, d.of);
+        if (provider) keys.add(functionKey(provider.path, provider.id));
+      }
+    }
+    return (this.sessionProviderKeys = keys);
+  }
+
+  /**
+   * A project session provider that injects a sync Session after the run: a get_db whose module async-engine's pass
+   * listed as getting no twin, or a provider of any other name (`generate_session`, `get_session`: async-get-db
+   * twins get_db only) that stays sync.
+   */
+  private syncProvider(path: string, id: number): boolean {
+    const key = functionKey(path, id);
+    const fn = this.functions.get(key)?.fn;
+    if (!fn || fn.isAsync || this.newly.has(key)) return false;
+    return fn.name !== this.untwinned!.getDbName || Object.prototype.hasOwnProperty.call(this.untwinned!.paths, path);
+  }
+
+  /**
+   * A handler or dependency kept a plain def on a sync provider other than get_db (injectedSync): no GETDB-NO-TWIN
+   * says why at its `Depends`, so it is said here, once per such parameter.
+   */
+  private flagKeptOnSyncProvider(e: FnEntry): void {
+    const depends = [
+      ...(e.fn.params?.depends ?? []).map((d) => ({ ...d, provider: this.index.resolveFunction(e.path, d.of) })),
+      // `db: DbDep` with `DbDep = Annotated[Session, Depends(f)]`: the alias's provider, as if written out.
+      ...(e.fn.params?.aliasDepends ?? []).map((d) => ({ ...d, provider: this.index.aliasProvider(e.path, d.of) })),
+    ];
+    for (const d of depends) {
+      const provider = d.provider;
+      const fn = provider ? this.functions.get(functionKey(provider.path, provider.id))?.fn : undefined;
+      if (!fn || fn.name === this.untwinned?.getDbName) continue;
+      this.flag(
+        RULES.syncSessionDependency,
+        e.path,
+        d.at,
+        `\`${d.name}\` is injected by \`${fn.qualname}\` (${provider!.path}), which stays a sync ${fn.isGenerator ? 'generator' : 'function'} (awaitify writes an async twin for \`${this.untwinned?.getDbName ?? 'get_db'}\` only), so it is a sync Session; \`${e.fn.qualname}\` was kept a plain def on it, with the code it alone hands the session to`,
+      );
+    }
   }
 
   /**
@@ -741,7 +797,9 @@ export class AsyncPlan {
         const dependency = this.index.resolveFunction(path, key);
         const fn = dependency ? this.functions.get(functionKey(dependency.path, dependency.id))?.fn : undefined;
         const kept = dependency === null && this.keptThroughReexport(path, key);
-        if (!kept && (!dependency || !fn || fn.isAsync || fn.name !== this.untwinned.getDbName || !Object.prototype.hasOwnProperty.call(this.untwinned.paths, dependency.path))) continue;
+        // Of a provider other than get_db, only one injecting session parameters (`get_current_user` is no such one).
+        const session = !!dependency && (fn?.name === this.untwinned.getDbName || this.sessionProviders().has(functionKey(dependency.path, dependency.id)));
+        if (!kept && (!dependency || !fn || !session || !this.syncProvider(dependency.path, dependency.id))) continue;
         const override = this.index.resolveFunction(path, value);
         if (override) out.add(functionKey(override.path, override.id));
       }

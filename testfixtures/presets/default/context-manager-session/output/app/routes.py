@@ -1,5 +1,5 @@
 from fastapi import APIRouter, Depends
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from app.database import get_session
 from app.models import Item
@@ -8,5 +8,5 @@ router = APIRouter()
 
 
 @router.get("/items/{item_id}")
-async def read_item(item_id: int, db: AsyncSession = Depends(get_session)):
-    return await db.get(Item, item_id)
+def read_item(item_id: int, db: Session = Depends(get_session)):
+    return db.get(Item, item_id)

@@ -9,7 +9,7 @@ router = APIRouter()
 
 @router.get("/users/{user_id}")
 def read_user(user_id: int, db: DbDep):
-    # Made async for its awaited session call, while DbDep still injects a sync Session: reported.
+    # DbDep injects a sync Session (its provider gets no async twin): kept a plain def, reported.
     return db.get(User, user_id)
 
 

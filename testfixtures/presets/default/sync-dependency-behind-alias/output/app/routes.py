@@ -8,11 +8,11 @@ router = APIRouter()
 
 
 @router.get("/users/{user_id}")
-async def read_user(user_id: int, db: DbDep):
-    # Made async for its awaited session call, while DbDep still injects a sync Session: reported.
-    return await db.get(User, user_id)
+def read_user(user_id: int, db: DbDep):
+    # DbDep injects a sync Session (its provider gets no async twin): kept a plain def, reported.
+    return db.get(User, user_id)
 
 
 @router.get("/users/{user_id}/name")
-async def read_name(user_id: int, db: deps.DbDep):
-    return (await db.get(User, user_id)).name
+def read_name(user_id: int, db: deps.DbDep):
+    return db.get(User, user_id).name

@@ -20,5 +20,5 @@ async def read_user(user_id: int, repo: Annotated[UserRepository, Depends(get_us
 
 
 @app.get("/direct/{user_id}")
-async def read_direct(user_id: int, db: Annotated[AsyncSession, Depends(get_db_session)]):
-    return await db.get(User, user_id)
+def read_direct(user_id: int, db: Annotated[AsyncSession, Depends(get_db_session)]):
+    return db.get(User, user_id)
