@@ -431,6 +431,19 @@ export class SessionResolver {
     let method: SgNode | null = innermost;
     while (method && CLOSURE_SCOPES.has(String(method.kind())) && bindingsIn(method, objectName).length === 0) method = enclosingScope(method);
     if (!method || method.kind() !== 'function_definition') return null;
+    // So does a def nested in a method (`def count(model): return self.session.scalar(...)` inside `statistics`),
+    // through any closures between them, unless one of them binds the name itself.
+    const binds = (fn: SgNode): boolean => bindingsIn(fn, objectName).length > 0 || parametersOf(fn).some((p) => p.name === objectName);
+    for (let inner: SgNode = method; classOfMethod(inner) === null && !binds(inner); ) {
+      let outer = enclosingScope(inner);
+      while (outer && CLOSURE_SCOPES.has(String(outer.kind())) && bindingsIn(outer, objectName).length === 0) outer = enclosingScope(outer);
+      if (!outer || outer.kind() !== 'function_definition') break;
+      if (classOfMethod(outer) !== null && parametersOf(outer)[0]?.name === objectName) {
+        method = outer;
+        break;
+      }
+      inner = outer;
+    }
     const selfName = parametersOf(method)[0]?.name;
     const ownClass = selfName === objectName ? classOfMethod(method) : null;
     if (ownClass) return this.classAttributeVerdict(ownClass, attrName);

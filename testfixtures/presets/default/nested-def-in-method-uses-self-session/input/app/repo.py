@@ -1,0 +1,21 @@
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.models import Item
+
+
+class ItemRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, name: str) -> Item:
+        item = Item(name=name)
+        self.session.add(item)
+        self.session.commit()
+        return item
+
+    def stats(self) -> dict:
+        def count(prefix: str) -> int:
+            return self.session.scalar(select(func.count(Item.id)).where(Item.name.startswith(prefix)))
+
+        return {"a": count("a"), "b": count("b")}
