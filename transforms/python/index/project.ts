@@ -531,7 +531,11 @@ export class ProjectIndex {
       }
       case 'instance': {
         const found = this.lookupOnMro(of, name, of.after) ?? this.fromSubclasses(of, name, of.after);
-        if (found?.kind === 'method') return { k: 'function', path: found.fn.path, id: found.fn.id };
+        if (found?.kind === 'method') {
+          const fn: Entity = { k: 'function', path: found.fn.path, id: found.fn.id };
+          // A property's value is what its getter returns (`repos.households.create(...)` calls the repository's create).
+          return this.function(found.fn.path, found.fn.id)?.getter ? this.callResult(fn, depth + 1) : fn;
+        }
         if (found?.kind === 'attribute' && found.expr) return this.evaluate(found.path, found.expr, depth + 1);
         return UNKNOWN_ENTITY;
       }

@@ -314,6 +314,7 @@ class Summarizer {
     else if (this.registersArgument(fn, own, summary)) summary.registers = true;
     if (!summary.isAsync && decorators.some((d) => /^@\s*(?:contextlib\.)?contextmanager\s*$/.test(d))) summary.contextManager = true;
     if (!summary.isAsync && !isGenerator && this.returnsSyncSession(fn)) summary.returnsSyncSession = true;
+    if (facts.classId !== null && decorators.some((d) => /^@\s*(?:functools\.)?(?:property|cached_property)\s*$/.test(d))) summary.getter = true;
     const construct = summary.isAsync || summary.firstAwait === null ? null : this.asyncConstructOf(fn, own);
     if (construct !== null) summary.asyncConstruct = construct;
     const alias = fixture ? fixtureDecorator(decoratorsOf(fn))?.name : null;

@@ -262,6 +262,11 @@ export interface FunctionSummary {
    */
   returnsSyncSession?: true;
   /**
+   * A method decorated `@property` or `@cached_property` (functools'): reading the attribute calls it, so
+   * `repos.households` is what it returns, not the method. Absent when not.
+   */
+  getter?: true;
+  /**
    * In a test file: `target.method = MagicMock(...)` (any sync mock class) or `= lambda ...` assignments in the body,
    * which put a sync callable where the code under test may await. Absent when none.
    */
