@@ -273,6 +273,10 @@ class EagerLoad {
       const schemaText = (callee as SgNode).field('object')?.text() ?? '';
       const target = /^[A-Za-z_][\w.]*$/.test(schemaText) ? this.index.schemaOfType(this.ctx.path, schemaText) : null;
       const object = callArgs(call).positional[0];
+      if (!target && object && /^[a-z_]\w*$/.test(schemaText.split('.').pop() ?? '')) {
+        this.unknownSchemaValidation(call, `\`${schemaText}.${method}(${object.text()})\``, schemaText, object, fn, parametersOnly);
+        continue;
+      }
       if (!target || target.list || !object) continue;
       const p = this.modelObject(object, fn, parametersOnly);
       if (!p) continue;
@@ -281,6 +285,53 @@ class EagerLoad {
       for (const why of reads.opaque) this.flag(RULES.unknownQuery, call, `${subject} serialises ${why}, so which relationships it loads cannot be told; one not loaded raises MissingGreenlet`, why);
       for (const rels of reads.paths) this.need(p, rels, call, subject, events);
     }
+  }
+
+  /**
+   * `self.schema.model_validate(obj)`: a schema held in a variable or an attribute (a generic repository's), which
+   * the index cannot name, on an object a query of this function loaded (its model known, or not: `await
+   * self.session.get(self.model, id)`). Which relationship fields the schema reads cannot be told, so it is flagged
+   * when that model (unknown: any model of the project) has a relationship that loads lazily: one the schema reads
+   * and the query did not load raises MissingGreenlet.
+   */
+  private unknownSchemaValidation(call: SgNode, subject: string, schemaText: string, object: SgNode, fn: SgNode, parametersOnly: boolean): void {
+    if (parametersOnly) return;
+    const p = this.provenances.of(object, fn);
+    const model = p && (p.shape === 'object' || p.shape === 'any') && p.load.k === 'query' ? p.model : p === null && this.sessionLoaded(object, fn) ? null : undefined;
+    if (model === undefined) return;
+    const lazy = (m: ModelInfo): boolean => [...m.relationships.values()].some((r) => r.lazy === 'select' || r.lazy === 'dynamic' || r.lazy === null);
+    if (!(model ? lazy(model) : [...this.index.models.values()].some(lazy))) return;
+    this.flag(
+      RULES.unknownQuery,
+      call,
+      `${subject} serialises ${model ? `a \`${model.name}\`` : 'an object'} a query loaded here with the schema \`${schemaText}\` holds, which awaitify cannot name, so which relationships it reads cannot be told; one the query did not load raises MissingGreenlet`,
+      `schema|${schemaText}|${object.text()}`,
+    );
+  }
+
+  /**
+   * Whether `expr` is (a local bound once to) what an awaited read of a session returns, whatever the entity:
+   * `await db.get(self.model, id)`, `(await db.execute(stmt)).scalar_one()`, `(await db.scalars(stmt)).first()`.
+   */
+  private sessionLoaded(expr: SgNode, fn: SgNode): boolean {
+    let value: SgNode | null = expr;
+    if (expr.kind() === 'identifier') {
+      const bindings = bindingsIn(fn, expr.text());
+      const parent = bindings.length === 1 ? (bindings[0] as SgNode).parent() : null;
+      value = parent?.kind() === 'assignment' && sameNode(parent.field('left'), bindings[0] as SgNode) ? parent.field('right') : null;
+    }
+    for (let depth = 0; value !== null && depth < 6; depth++) {
+      if (value.kind() === 'parenthesized_expression') value = namedChildren(value)[0] ?? null;
+      else if (value.kind() === 'await') {
+        const inner = namedChildren(value)[0];
+        const callee = inner?.kind() === 'call' ? inner.field('function') : null;
+        const method = callee?.kind() === 'attribute' ? callee.field('attribute')?.text() : undefined;
+        return method !== undefined && SESSION_READS.has(method) && this.sessions.resolve(callee!.field('object') as SgNode) !== null;
+      } else if (value.kind() === 'call' && value.field('function')?.kind() === 'attribute' && RESULT_ONE.has(value.field('function')!.field('attribute')?.text() ?? '')) {
+        value = value.field('function')!.field('object');
+      } else return false;
+    }
+    return false;
   }
 
   /**
@@ -1164,6 +1215,10 @@ function notFixed(verdict: Verdict | undefined): string {
 }
 
 /** Loaded by whatever supplied a parameter (a FastAPI dependency, a caller). */
+/** Session methods that read rows (sessionLoaded), and the Result calls that take one object out of them. */
+const SESSION_READS = new Set(['get', 'get_one', 'execute', 'scalars', 'scalar', 'exec']);
+const RESULT_ONE = new Set(['first', 'one', 'one_or_none', 'scalar_one', 'scalar_one_or_none', 'scalar', 'scalars', 'unique']);
+
 function fromParameter(p: Provenance): boolean {
   return p.load.k === 'unknown' && p.load.origin === 'parameter';
 }
