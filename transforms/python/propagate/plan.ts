@@ -704,14 +704,10 @@ export class AsyncPlan {
     return cached(this.injectedSyncMemo, key, () => {
       const entry = this.functions.get(key);
       if (!entry || entry.fn.isAsync) return false;
-      const providers = [
-        ...(entry.fn.params?.depends ?? []).map((d) => ({ provider: this.index.resolveFunction(entry.path, d.of), of: d.of })),
-        ...(entry.fn.params?.aliasDepends ?? []).map((d) => ({ provider: this.index.aliasProvider(entry.path, d.of), of: null })),
-      ];
       let untwinned = false;
-      for (const { provider, of } of providers) {
+      for (const { provider, of, viaAlias } of this.injections(entry)) {
         const fn = provider ? this.functions.get(functionKey(provider.path, provider.id))?.fn : undefined;
-        if (!provider && of !== null && this.keptThroughReexport(entry.path, of)) {
+        if (!provider && !viaAlias && this.keptThroughReexport(entry.path, of)) {
           untwinned = true;
           continue;
         }
@@ -728,16 +724,21 @@ export class AsyncPlan {
     if (this.sessionProviderKeys) return this.sessionProviderKeys;
     const keys = new Set<string>();
     for (const entry of this.functions.values()) {
-      for (const d of entry.fn.params?.depends ?? []) {
-        const provider = this.index.resolveFunction(entry.path, d.of);
-        if (provider) keys.add(functionKey(provider.path, provider.id));
-      }
-      for (const d of entry.fn.params?.aliasDepends ?? []) {
-        const provider = this.index.aliasProvider(entry.path, d.of);
-        if (provider) keys.add(functionKey(provider.path, provider.id));
-      }
+      for (const { provider } of this.injections(entry)) if (provider) keys.add(functionKey(provider.path, provider.id));
     }
     return (this.sessionProviderKeys = keys);
+  }
+
+  /**
+   * The session parameters `Depends(...)` injects into `entry`, with the project function providing each (null when
+   * the index cannot see it): written out (`db: Session = Depends(f)`), or through an alias (`db: DbDep` with
+   * `DbDep = Annotated[Session, Depends(f)]`: the alias's provider, as if written out).
+   */
+  private injections(entry: FnEntry): { name: string; at: number; of: Expr; viaAlias: boolean; provider: ReturnType<ProjectIndex['resolveFunction']> }[] {
+    return [
+      ...(entry.fn.params?.depends ?? []).map((d) => ({ ...d, viaAlias: false, provider: this.index.resolveFunction(entry.path, d.of) })),
+      ...(entry.fn.params?.aliasDepends ?? []).map((d) => ({ ...d, viaAlias: true, provider: this.index.aliasProvider(entry.path, d.of) })),
+    ];
   }
 
   /**
@@ -757,12 +758,7 @@ export class AsyncPlan {
    * says why at its `Depends`, so it is said here, once per such parameter.
    */
   private flagKeptOnSyncProvider(e: FnEntry): void {
-    const depends = [
-      ...(e.fn.params?.depends ?? []).map((d) => ({ ...d, provider: this.index.resolveFunction(e.path, d.of) })),
-      // `db: DbDep` with `DbDep = Annotated[Session, Depends(f)]`: the alias's provider, as if written out.
-      ...(e.fn.params?.aliasDepends ?? []).map((d) => ({ ...d, provider: this.index.aliasProvider(e.path, d.of) })),
-    ];
-    for (const d of depends) {
+    for (const d of this.injections(e)) {
       const provider = d.provider;
       const fn = provider ? this.functions.get(functionKey(provider.path, provider.id))?.fn : undefined;
       if (!fn || fn.name === this.untwinned?.getDbName) continue;
@@ -1126,12 +1122,7 @@ export class AsyncPlan {
    */
   private flagSyncSessionDependencies(): void {
     for (const entry of this.functions.values()) {
-      // `db: DbDep` with `DbDep = Annotated[Session, Depends(f)]`: the alias's provider, as if written out.
-      const aliased = (entry.fn.params?.aliasDepends ?? []).flatMap((d) => {
-        const provider = this.index.aliasProvider(entry.path, d.of);
-        return provider ? [{ ...d, provider }] : [];
-      });
-      const depends = [...(entry.fn.params?.depends ?? []).map((d) => ({ ...d, provider: this.index.resolveFunction(entry.path, d.of) })), ...aliased];
+      const depends = this.injections(entry);
       if (depends.length === 0) continue;
       const isAsync = entry.fn.isAsync || this.newly.has(entry.key);
       // A dependency (or route) that stays sync but hands its session on (`return UserRepository(db)`) and was

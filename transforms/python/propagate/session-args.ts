@@ -21,7 +21,7 @@ import { HINTS as AWAIT_HINTS, RULES as AWAIT_RULES } from '../awaits/rules';
 import { renamedText, unclosedMessage, unclosedSession } from '../awaits/unclosed';
 import { importedByOthers, importsTwinnedEngine } from '../scaffold/engine-index';
 import { SessionResolver, sessionOptionsFrom } from '../query/sessions';
-import { parametersOf } from '../query/bindings';
+import { boundValue, parametersOf } from '../query/bindings';
 import { callArgs, classOfMethod, dottedName, end, methodsOf, start } from '../query/syntax';
 import { collectImports, importsFreedBy, planImportEdits, type ImportChange } from '../support/imports';
 import { cachedNameTables, moduleBindings, nameTable, occurrenceOf, scopeOf, seesModuleBinding, type NameTable } from '../support/scope';
@@ -67,21 +67,23 @@ export function syncSessionArguments(
     return moduleNames.has(arg.text()) ? moduleSession(tables(arg.text()), sessions, arg) : null;
   };
   const renames: { edit: TextEdit; importAdd: ImportAdd | null; extra: { module: string; name: string }[]; mayFree: ImportAdd['replaces'][] }[] = [];
+  /** ASYNC-SYNC-SESSION-ARG at `arg` of `call`: `what` says where the sync Session comes from, `left` why it stays. */
+  const report = (call: SgNode, arg: SgNode, what: string, left: string): void => {
+    const callee = tasks.get(start(call)) ?? call.field('function')?.text() ?? 'the function';
+    out.findings.push({
+      rule: RULES.syncSessionArg,
+      offset: start(arg),
+      message: `\`${arg.text()}\` ${what}, and \`${callee}\` is a coroutine function now that awaits its session; ${left}`,
+      hint: HINTS[RULES.syncSessionArg],
+    });
+  };
 
   for (const call of [...awaited, ...moduleLevel]) {
     const args = callArgs(call);
     for (const arg of [...args.positional, ...args.keywords.values()]) {
       if (arg.kind() === 'call') {
         const inline = inlineSyncSession(arg, sessions, twins, ctx.options.getDbName);
-        if (inline) {
-          const callee = tasks.get(start(call)) ?? call.field('function')?.text() ?? 'the function';
-          out.findings.push({
-            rule: RULES.syncSessionArg,
-            offset: start(arg),
-            message: `\`${arg.text()}\` makes a sync Session in the call itself, and \`${callee}\` is a coroutine function now that awaits its session; it was left as it is because ${inline}`,
-            hint: HINTS[RULES.syncSessionArg],
-          });
-        }
+        if (inline) report(call, arg, 'makes a sync Session in the call itself', `it was left as it is because ${inline}`);
         continue;
       }
       // `self.db` too: a session a test class opens in `setup_method` and hands to the code under test.
@@ -93,25 +95,13 @@ export function syncSessionArguments(
         const drawn = drawsByHand ? drawnFromDependency(tables(arg.text()), arg, ctx.options.getDbName) : null;
         if (drawn && !decided.has(start(drawn))) {
           decided.add(start(drawn));
-          const callee = tasks.get(start(call)) ?? call.field('function')?.text() ?? 'the function';
-          out.findings.push({
-            rule: RULES.syncSessionArg,
-            offset: start(arg),
-            message: `\`${arg.text()}\` is a sync Session drawn from the sync session dependency by \`${drawn.text()}\`, and \`${callee}\` is a coroutine function now that awaits its session; it was left as it is (\`${ctx.options.getDbName}\` stays sync for the code that still uses it)`,
-            hint: HINTS[RULES.syncSessionArg],
-          });
+          report(call, arg, `is a sync Session drawn from the sync session dependency by \`${drawn.text()}\``, `it was left as it is (\`${ctx.options.getDbName}\` stays sync for the code that still uses it)`);
           continue;
         }
         const made = sessionmakerAttributeSession(tables(arg.text()), arg);
         if (made && !decided.has(start(made))) {
           decided.add(start(made));
-          const callee = tasks.get(start(call)) ?? call.field('function')?.text() ?? 'the function';
-          out.findings.push({
-            rule: RULES.syncSessionArg,
-            offset: start(arg),
-            message: `\`${arg.text()}\` is a sync Session made by \`${made.text()}\`, a \`sessionmaker(...)\` its class keeps on the instance, and \`${callee}\` is a coroutine function now that awaits its session; it was left as it is (no async twin of that factory is known)`,
-            hint: HINTS[RULES.syncSessionArg],
-          });
+          report(call, arg, `is a sync Session made by \`${made.text()}\`, a \`sessionmaker(...)\` its class keeps on the instance`, 'it was left as it is (no async twin of that factory is known)');
         }
         continue;
       }
@@ -121,7 +111,6 @@ export function syncSessionArguments(
         const twin = twins.twinOf(origin);
         if (twin.kind === 'async') continue;
         decided.add(start(origin));
-        const callee = tasks.get(start(call)) ?? call.field('function')?.text() ?? 'the function';
         const why =
           twin.kind === 'unknown'
             ? twin.why
@@ -136,12 +125,7 @@ export function syncSessionArguments(
           }
           continue;
         }
-        out.findings.push({
-          rule: RULES.syncSessionArg,
-          offset: start(arg),
-          message: `\`${arg.text()}\` is a sync Session made by \`${origin.text()}\`, and \`${callee}\` is a coroutine function now that awaits its session; the factory was left as it is because ${why}`,
-          hint: HINTS[RULES.syncSessionArg],
-        });
+        report(call, arg, `is a sync Session made by \`${origin.text()}\``, `the factory was left as it is because ${why}`);
       }
     }
   }
@@ -259,8 +243,8 @@ function sessionmakerAttributeSession(table: NameTable, arg: SgNode): SgNode | n
 /** The call a binding occurrence stores: `name = f()`, `with f() as name`. */
 function boundCall(id: SgNode): SgNode | null {
   const parent = id.parent();
-  if (parent?.kind() === 'assignment' && parent.field('left')?.id() === id.id()) {
-    const value = parent.field('right');
+  if (parent?.kind() === 'assignment') {
+    const value = boundValue(id);
     return value?.kind() === 'call' ? value : null;
   }
   const asPattern = parent?.kind() === 'as_pattern_target' ? parent.parent() : null;
