@@ -28,7 +28,7 @@ import { refreshedNames, refreshLoadsRelationships, refreshSite, type RefreshSit
 import { ownerOf } from './eager/scope';
 import { stringValue } from './eager/summary';
 import { callArgs, classOfMethod, dottedName, enclosingFunction, methodsOf, namedChildren, sameNode, start } from './query/syntax';
-import { bindingsIn, parametersOf } from './query/bindings';
+import { bindingsIn, boundValue, parametersOf } from './query/bindings';
 import { SessionResolver, visibleSessionFixtures } from './query/sessions';
 import { collectImports, isModuleLevel, localNameFor, localNamesFor, moduleLevelImportBindings, planImportEdits, type ModuleImports } from './support/imports';
 import { nameTable } from './support/scope';
@@ -317,8 +317,7 @@ class EagerLoad {
     let value: SgNode | null = expr;
     if (expr.kind() === 'identifier') {
       const bindings = bindingsIn(fn, expr.text());
-      const parent = bindings.length === 1 ? (bindings[0] as SgNode).parent() : null;
-      value = parent?.kind() === 'assignment' && sameNode(parent.field('left'), bindings[0] as SgNode) ? parent.field('right') : null;
+      value = bindings.length === 1 ? boundValue(bindings[0] as SgNode) : null;
     }
     for (let depth = 0; value !== null && depth < 6; depth++) {
       if (value.kind() === 'parenthesized_expression') value = namedChildren(value)[0] ?? null;

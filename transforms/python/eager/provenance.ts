@@ -3,7 +3,7 @@
 // Anything not provable is null (not a model object we know of) or an `unknown` load (a model object
 // loaded somewhere this function does not see: a CRUD call given the session, a parameter).
 import type { SgNode } from '@ast-grep/napi';
-import { bindingsIn, occurrencesOf, parametersOf } from '../query/bindings';
+import { bindingsIn, boundValue, occurrencesOf, parametersOf } from '../query/bindings';
 import type { SessionResolver } from '../query/sessions';
 import { asyncKeyword, callArgs, dottedName, looksLikeClassName, namedChildren, sameNode, start } from '../query/syntax';
 import { parseLoaderList, parseOptionsCall, type ImportTargets, type LoaderChain } from './loaders';
@@ -765,12 +765,6 @@ function chainLoaders(options: SgNode[], imports: ImportTargets): LoaderChain[] 
     out.push(...parsed);
   }
   return out;
-}
-
-/** The right side of `x = value` for a binding occurrence `x`; null for any other binding. */
-function boundValue(target: SgNode): SgNode | null {
-  const parent = target.parent();
-  return parent?.kind() === 'assignment' && sameNode(parent.field('left'), target) ? parent.field('right') : null;
 }
 
 /** `Repo(db)`, `services.Repo(db)`, `make_repo()`: a call of a named class or factory (the index resolves which). */

@@ -8,7 +8,7 @@ import type { IndexInput, TransformOptions } from '../../../engine/types';
 import { awaitState } from '../awaits/awaiting';
 import { placeOf, syncOnlyReason } from '../awaits/context';
 import { AWAITED_METHODS, SESSION_LIKE_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
-import { isBindingOccurrence, ownBindings, parametersOf, signatureOf, walkOwnScope } from '../query/bindings';
+import { boundValue, isBindingOccurrence, ownBindings, parametersOf, signatureOf, walkOwnScope } from '../query/bindings';
 import { FIXTURE_DECORATOR, SessionResolver, sessionOptionsFrom } from '../query/sessions';
 import { staysSyncSession } from '../query/sync-sessions';
 import { moduleNamesOf } from '../scaffold/engine-index';
@@ -718,9 +718,7 @@ class Summarizer {
     if (parametersOf(unit).some((p) => p.name === name)) return [];
     const callees: SgNode[] = [];
     for (const binding of ownBindings(unit).get(name) ?? []) {
-      const assignment = binding.parent();
-      if (assignment?.kind() !== 'assignment' || !sameNode(assignment.field('left'), binding)) continue;
-      const value = assignment.field('right');
+      const value = boundValue(binding);
       const callee = value?.kind() === 'call' ? value.field('function') : null;
       if (callee && (callee.kind() === 'identifier' || callee.kind() === 'attribute')) callees.push(callee);
     }

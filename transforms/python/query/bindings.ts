@@ -202,3 +202,9 @@ export function occurrencesOf(node: SgNode, name: string): SgNode[] {
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** The right side of `x = value` for a binding occurrence `x`; null for any other binding. */
+export function boundValue(target: SgNode): SgNode | null {
+  const parent = target.parent();
+  return parent?.kind() === 'assignment' && sameNode(parent.field('left'), target) ? parent.field('right') : null;
+}

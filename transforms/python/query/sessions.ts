@@ -556,9 +556,7 @@ export class SessionResolver {
    * annotation (SessionOptions.attributes). Several bases are not followed: which one's `__init__` runs is the MRO's.
    */
   private inheritedAttributeVerdict(cls: SgNode, attrName: string, depth: number): Omit<SessionInfo, 'text'> | null {
-    const bases = (cls.field('superclasses')?.children() ?? []).filter((c) => c.isNamed() && c.kind() !== 'keyword_argument' && c.kind() !== 'comment');
-    if (bases.length !== 1) return null;
-    const base = bases[0]!.kind() === 'subscript' ? bases[0]!.field('value') : bases[0]!;
+    const base = singleBase(cls);
     const dotted = base ? dottedName(base) : null;
     if (!dotted) return null;
     const head = dotted[0] as string;
@@ -641,9 +639,7 @@ export class SessionResolver {
 
   /** The one base class of `cls` when it is a class this module defines (as inheritedAttributeVerdict follows it). */
   private localBaseClass(cls: SgNode): SgNode | null {
-    const bases = (cls.field('superclasses')?.children() ?? []).filter((c) => c.isNamed() && c.kind() !== 'keyword_argument' && c.kind() !== 'comment');
-    if (bases.length !== 1) return null;
-    const base = bases[0]!.kind() === 'subscript' ? bases[0]!.field('value') : bases[0]!;
+    const base = singleBase(cls);
     if (base?.kind() !== 'identifier' || this.imports.has(base.text()) || this.relativeImports.has(base.text())) return null;
     const local = this.moduleClass(base.text());
     return local && local.id() !== cls.id() ? local : null;
@@ -881,3 +877,9 @@ function topLevelAssignment(stmt: SgNode): { name: string; value: SgNode | null 
   return { name: left.text(), value: right && right.kind() !== 'assignment' ? right : null };
 }
 
+/** The class `cls` names as its one base (`Base` of `Base[T]`), or null with none or several (which one's code runs is the MRO's). */
+function singleBase(cls: SgNode): SgNode | null {
+  const bases = (cls.field('superclasses')?.children() ?? []).filter((c) => c.isNamed() && c.kind() !== 'keyword_argument' && c.kind() !== 'comment');
+  if (bases.length !== 1) return null;
+  return bases[0]!.kind() === 'subscript' ? bases[0]!.field('value') : bases[0]!;
+}
