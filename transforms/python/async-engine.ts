@@ -11,7 +11,7 @@ import { EngineIndex, importedByOthers, importsUntwinned, type EngineSummary, ty
 import { unfollowedBindings } from './scaffold/reexports';
 import { SessionResolver, sessionOptionsFrom } from './query/sessions';
 import { isTestPath } from './index/modules';
-import { ifBranchBodies, reraises } from './query/syntax';
+import { ifBranchBodies, isAsyncDef, reraises } from './query/syntax';
 import { sessionShape } from './testing/session-shape';
 import { moduleFixtures } from './testing/fixtures';
 import { twinName, twinOrigin } from './scaffold/twin-names';
@@ -401,7 +401,7 @@ class EngineTwins {
       // Its sync get_db gets no twin (see summary), and async-get-db leaves the uses on it: say why, on every run.
       const getDb = this.findGetDb();
       const asyncName = this.ctx.options.asyncGetDbName;
-      if (getDb && !getDb.children().some((c) => c.text() === 'async') && moduleBindings(this.table(asyncName)).length === 0) {
+      if (getDb && !isAsyncDef(getDb) && moduleBindings(this.table(asyncName)).length === 0) {
         this.flag(RULE_GET_DB, getDb.field('name')!, `\`${this.ctx.options.getDbName}\` is a sync dependency in a module that already creates an async engine or session factory, which awaitify leaves as it is, so \`${asyncName}\` was not added`, `Write \`async def ${asyncName}(): async with AsyncSessionLocal() as session: yield session\` by hand beside it; until it exists, \`Depends(${this.ctx.options.getDbName})\` and the code receiving its session stay sync (GETDB-NO-TWIN), then run awaitify again.`);
       }
       // Said on every run, like the finding above: the context manager stays sync whatever the run.
@@ -530,7 +530,7 @@ class EngineTwins {
       // run() leaves a module holding an async engine or factory as it is: a sync get_db there without its twin
       // (one this transform could not write on an earlier run, or a module migrated by hand) gets none now either.
       const getDb = this.importsAlembic() ? null : this.findGetDb();
-      if (getDb && !getDb.children().some((c) => c.text() === 'async') && moduleBindings(this.table(this.ctx.options.asyncGetDbName)).length === 0) getDbTwin = { kind: 'none' };
+      if (getDb && !isAsyncDef(getDb) && moduleBindings(this.table(this.ctx.options.asyncGetDbName)).length === 0) getDbTwin = { kind: 'none' };
     } else if (!this.importsAlembic() && !this.ctx.source.includes('awaitify:')) {
       const engines = this.collectEngines();
       const factories = this.collectFactories(engines);
@@ -566,7 +566,7 @@ class EngineTwins {
    */
   private getDbTwin(getDb: SgNode, source: SessionSource | null, twinnable: readonly string[], twinnedFactories: ReadonlySet<string>): EngineSummary['getDbTwin'] {
     if (moduleBindings(this.table(this.ctx.options.asyncGetDbName)).length > 0) return undefined;
-    if (getDb.children().some((c) => c.text() === 'async')) return undefined;
+    if (isAsyncDef(getDb)) return undefined;
     if (source?.kind === 'session') return twinnable.includes(source.engine.name) ? undefined : { kind: 'none' };
     if (source?.kind === 'local-factory') return twinnedFactories.has(source.factory.name) ? undefined : { kind: 'none' };
     if (source?.kind === 'lazy-engine') return this.prepareLazyTwin(source.lazy) !== null ? undefined : { kind: 'none' };
@@ -624,7 +624,7 @@ class EngineTwins {
     if (!this.ctx.source.includes(`async def ${name}`)) return false;
     return this.ctx.tree.root().children().some((statement) => {
       const def = kindOf(statement) === 'decorated_definition' ? statement.field('definition') : statement;
-      return !!def && kindOf(def) === 'function_definition' && def.field('name')?.text() === name && def.children().some((c) => c.text() === 'async');
+      return !!def && kindOf(def) === 'function_definition' && def.field('name')?.text() === name && isAsyncDef(def);
     });
   }
 
@@ -1044,7 +1044,7 @@ class EngineTwins {
     const callee = call.field('function');
     if (!callee || kindOf(callee) !== 'identifier' || namedChildren(call.field('arguments')!).length > 0) return null;
     const fn = this.ctx.tree.root().children().find((st) => kindOf(st) === 'function_definition' && st.field('name')?.text() === callee.text());
-    if (!fn || moduleBindings(this.table(callee.text())).length !== 1 || fn.children().some((c) => c.text() === 'async')) return null;
+    if (!fn || moduleBindings(this.table(callee.text())).length !== 1 || isAsyncDef(fn)) return null;
     if (namedChildren(fn.field('parameters')!).length > 0) return null;
     const body = namedChildren(fn.field('body')!);
     if (body.length !== 3) return null;
@@ -1449,7 +1449,7 @@ class EngineTwins {
   private sessionSource(getDb: SgNode, shape: ReturnType<typeof openedSession>, engines: Map<string, Engine>, factories: Factory[]): SessionSource | null {
     const asyncName = this.ctx.options.asyncGetDbName;
     if (moduleBindings(this.table(asyncName)).length > 0) return null; // already has its twin
-    if (getDb.children().some((c) => c.text() === 'async')) return null; // already async
+    if (isAsyncDef(getDb)) return null; // already async
     const opened = shape?.call;
     const unrecognised = (why: string): null => {
       this.flag(RULE_GET_DB, getDb.field('name')!, `\`${this.ctx.options.getDbName}\` ${why}, so \`${asyncName}\` was not added`, `Write \`async def ${asyncName}(): async with AsyncSessionLocal() as session: yield session\` by hand, keeping what ${this.ctx.options.getDbName} does around the session; until it exists, \`Depends(${this.ctx.options.getDbName})\` and the code receiving its session stay sync (GETDB-NO-TWIN), then run awaitify again.`);
@@ -1580,7 +1580,7 @@ class EngineTwins {
       if (!/metadata$/i.test(lastName(callee!.field('object')!))) continue;
       const fn = enclosingFunction(call);
       // At module level or in a sync function the sync engine still does the job without blocking a loop.
-      if (!fn || !fn.children().some((c) => c.text() === 'async')) continue;
+      if (!fn || !isAsyncDef(fn)) continue;
       const statement = call.parent();
       const fail = (why: string): void => this.flag(RULE_CREATE_ALL, call, `\`${method}\` runs on the sync engine inside an async function (${why}), which blocks the event loop`, `Use \`async with async_engine.begin() as conn: await conn.run_sync(${callee!.field('object')!.text()}.${method})\`.`);
       if (!statement || kindOf(statement) !== 'expression_statement' || namedChildren(statement).length !== 1 || statement.find({ rule: { kind: 'comment' } })) {
@@ -1869,7 +1869,7 @@ class EngineTwins {
     }
     for (const statement of root.children()) {
       const def = kindOf(statement) === 'decorated_definition' ? statement.field('definition') : statement;
-      if (!def || kindOf(def) !== 'function_definition' || def.children().some((c) => c.text() === 'async')) continue;
+      if (!def || kindOf(def) !== 'function_definition' || isAsyncDef(def)) continue;
       const name = def.field('name')!.text();
       const decorated = kindOf(statement) === 'decorated_definition' && statement.children().some((d) => kindOf(d) === 'decorator' && CONTEXT_MANAGER.test(d.text().replace(/^@\s*/, '').trim()));
       const wrapper = wrappers.get(name);
@@ -2077,7 +2077,7 @@ function beganFactory(call: SgNode): SgNode | null {
 }
 
 function openedSession(getDb: SgNode): OpenedSession | null {
-  if (kindOf(getDb) !== 'function_definition' || getDb.children().some((c) => c.text() === 'async')) return null;
+  if (kindOf(getDb) !== 'function_definition' || isAsyncDef(getDb)) return null;
   if (namedChildren(getDb.field('parameters')!).length > 0) return null;
   let statements = namedChildren(getDb.field('body')!);
   const first = statements[0];
