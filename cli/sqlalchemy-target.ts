@@ -7,7 +7,7 @@
 // out counts; none, or one allowing 2.x, keeps the default.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pinBelowIn } from '../transforms/python/testing/pytest-config';
+import { listOrEmpty, pinBelowIn, readOrNull } from '../transforms/python/testing/pytest-config';
 import type { Effective } from './config/merge';
 
 const SQLALCHEMY = { name: 'sqlalchemy', shown: 'SQLAlchemy', limit: [2, 0] } as const;
@@ -38,27 +38,11 @@ export function sqlalchemyTarget(settings: Pick<Effective, 'sqlalchemyVersion' |
 export function sqlalchemyPin(from: string): string | null {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const files = listOrEmpty(dir).filter((f) => DEPENDENCY_FILE.test(f));
-    if (files.some((f) => MENTIONS.test(readOrEmpty(path.join(dir, f))))) {
+    if (files.some((f) => MENTIONS.test(readOrNull(path.join(dir, f)) ?? ''))) {
       const pin = pinBelowIn(dir, SQLALCHEMY);
       const shown = path.relative(from, dir);
       return pin === null ? null : `${shown ? `${shown}/` : ''}${pin}`;
     }
     if (fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return null;
-  }
-}
-
-function listOrEmpty(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
-
-function readOrEmpty(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return '';
   }
 }

@@ -215,7 +215,8 @@ function compare(a: readonly number[], b: readonly number[]): number {
   return 0;
 }
 
-function listOrEmpty(dir: string): string[] {
+/** The directory's entries; none when it cannot be read. */
+export function listOrEmpty(dir: string): string[] {
   try {
     return readdirSync(dir);
   } catch {
@@ -223,7 +224,8 @@ function listOrEmpty(dir: string): string[] {
   }
 }
 
-function readOrNull(path: string): string | null {
+/** The file's text; null when it cannot be read. */
+export function readOrNull(path: string): string | null {
   try {
     return readFileSync(path, 'utf8');
   } catch {
