@@ -123,14 +123,27 @@ function moduleLevelTwins(tree: SgRoot, options: TransformOptions): { name: stri
     const made = callee ? (callee.kind() === 'attribute' ? callee.field('attribute')?.text() : callee.text()) : undefined;
     note(left.text(), right?.kind() === 'none' || (made !== undefined && TWIN_MAKERS.has(made)));
   }
-  let factories: Set<string | undefined> | null = null;
   for (const imported of collectImports(tree).from) {
     const bound = imported.alias ?? imported.name;
     if (imported.node.parent()?.kind() !== 'module' || !isTwin(bound)) continue;
-    factories ??= new Set(Object.entries(options.sessionFactories ?? {}).filter(([, kind]) => kind === 'twin').map(([name]) => name.split('.').pop()));
-    note(bound, bound === options.asyncGetDbName || factories.has(originOf(imported.name, options) ?? ''));
+    note(bound, bound === options.asyncGetDbName || twinnedFactoryNames(options).has(originOf(imported.name, options) ?? ''));
   }
   return [...found].map(([name, session]) => ({ name, session }));
+}
+
+// The factory table is the whole project's (async-engine's index): made into names once per run, not once per file.
+const twinnedFactories = new WeakMap<object, Set<string | undefined>>();
+const NO_FACTORIES = {};
+
+/** The last segment of every project session factory async-engine gives a twin (`SessionLocal`). */
+function twinnedFactoryNames(options: TransformOptions): Set<string | undefined> {
+  const factories = options.sessionFactories ?? NO_FACTORIES;
+  let names = twinnedFactories.get(factories);
+  if (names === undefined) {
+    names = new Set(Object.entries(factories).filter(([, kind]) => kind === 'twin').map(([name]) => name.split('.').pop()));
+    twinnedFactories.set(factories, names);
+  }
+  return names;
 }
 
 export const RULE_UNFOLLOWED = 'REEXPORT-UNFOLLOWED';
