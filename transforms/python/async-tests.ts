@@ -118,7 +118,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
     const unit = placeOf(call).unit;
     return !unit || !rewritten.has(start(unit));
   });
-  const sessionArgs = syncSessionArguments(ctx, handedOn, [], true);
+  const sessionArgs = syncSessionArguments(ctx, handedOn, [], { importsSeparately: true, awaitsSessionCalls: true, replaced: rewrite.edits });
   edits.push(...sessionArgs.edits);
   findings.push(...sessionArgs.findings);
   rewrite.fromImports.push(...(sessionArgs.imports?.add ?? []));

@@ -69,7 +69,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
     awaited.push(call);
     tasks.set(t.start, t.task);
   }
-  const sessionArgs = syncSessionArguments(ctx, awaited, moduleLevel, true, tasks);
+  const sessionArgs = syncSessionArguments(ctx, awaited, moduleLevel, { importsSeparately: true, tasks });
   edits.push(...sessionArgs.edits);
   for (const u of file.unwraps) edits.push({ start: u.start, end: u.end, text: u.text, reason: u.reason });
   const keptPlain = keptPlainEdits(ctx, file.keptPlain);

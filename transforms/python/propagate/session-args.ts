@@ -14,15 +14,17 @@
 // coroutine that uses it.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, TransformContext } from '../../../engine/types';
+import { awaitEdits, awaitState } from '../awaits/awaiting';
 import { placeOf } from '../awaits/context';
 import { FactoryTwins, type ImportAdd } from '../awaits/factories';
-import { SYNC_MEMBERS } from '../awaits/methods';
+import { bulkEdits } from '../awaits/bulk';
+import { ASYNC_OBJECT_METHODS, AWAITED_METHODS, BULK_METHODS, SQLMODEL_AWAITED_METHODS, SYNC_MEMBERS, TRANSACTION_METHODS } from '../awaits/methods';
 import { HINTS as AWAIT_HINTS, RULES as AWAIT_RULES } from '../awaits/rules';
 import { renamedText, unclosedMessage, unclosedSession } from '../awaits/unclosed';
 import { importedByOthers, importsTwinnedEngine } from '../scaffold/engine-index';
 import { SessionResolver, sessionOptionsFrom } from '../query/sessions';
 import { boundValue, parametersOf } from '../query/bindings';
-import { callArgs, classOfMethod, dottedName, end, methodsOf, start } from '../query/syntax';
+import { asyncKeyword, callArgs, classOfMethod, dottedName, end, methodsOf, start } from '../query/syntax';
 import { collectImports, importsFreedBy, planImportEdits, type ImportChange } from '../support/imports';
 import { cachedNameTables, moduleBindings, nameTable, occurrenceOf, scopeOf, seesModuleBinding, type NameTable } from '../support/scope';
 import { RULES, HINTS } from './rules';
@@ -37,6 +39,21 @@ export interface SessionArgResult {
   imports?: Required<ImportChange>;
 }
 
+export interface SessionArgOptions {
+  /** Return the imports the renames need in `imports` instead of planning them into `edits`. */
+  importsSeparately?: boolean;
+  /** Among `awaited`: background task calls (`add_task(f, db)`), by offset, with the coroutine function they run. */
+  tasks?: ReadonlyMap<number, string>;
+  /**
+   * The functions holding `awaited` become async in this run, after insert-await had left them alone (a sync
+   * fixture): the session's own coroutine calls there (`db.close()`) are awaited with the switch, as insert-await
+   * awaits them in a function it sees async, so that the next run, which does see it async, finds nothing to do.
+   */
+  awaitsSessionCalls?: boolean;
+  /** The caller's own edits replacing code: a factory import they and the renames leave unused goes too. */
+  replaced?: readonly { start: number; end: number }[];
+}
+
 /**
  * `awaited`: the calls this file's plan awaits (the callee is a coroutine function now). `moduleLevel`: the calls of
  * coroutine functions at module level, run with `asyncio.run(...)` in a script's entry block or left as they are
@@ -46,14 +63,17 @@ export function syncSessionArguments(
   ctx: TransformContext<SgRoot>,
   awaited: SgNode[],
   moduleLevel: SgNode[] = [],
-  importsSeparately = false,
-  /** Among `awaited`: background task calls (`add_task(f, db)`), by offset, with the coroutine function they run. */
-  tasks: ReadonlyMap<number, string> = new Map(),
+  options: SessionArgOptions = {},
 ): SessionArgResult {
+  const { importsSeparately = false, tasks = new Map<number, string>(), awaitsSessionCalls = false, replaced = [] } = options;
   const out: SessionArgResult = { edits: [], findings: [], renamed: 0 };
   if (awaited.length === 0 && moduleLevel.length === 0) return out;
   const imports = collectImports(ctx.tree);
   const sessions = new SessionResolver(ctx.tree, imports, sessionOptionsFrom(ctx.options, ctx.path));
+  const isSessionCall = (c: SgNode): boolean => {
+    const fn = c.field('function');
+    return fn?.kind() === 'attribute' && sessions.resolve(fn.field('object') as SgNode) !== null;
+  };
   const twins = new FactoryTwins(ctx.tree, imports, sessions, (module, name) => importsTwinnedEngine(ctx.options.asyncEngineTwins, ctx.path, module, name));
   const awaitedIds = new Set(awaited.map((c) => c.id()));
   const decided = new Set<number>();
@@ -78,6 +98,8 @@ export function syncSessionArguments(
     });
   };
 
+  /** The session calls blockerOfRename found to need only an `await` (awaitsSessionCalls), for the origin it judged. */
+  const sessionAwaits: TextEdit[] = [];
   for (const call of [...awaited, ...moduleLevel]) {
     const args = callArgs(call);
     for (const arg of [...args.positional, ...args.keywords.values()]) {
@@ -116,9 +138,10 @@ export function syncSessionArguments(
             ? twin.why
             : info.origins.length > 1
               ? `\`${arg.text()}\` may come from several places`
-              : blockerOfRename(ctx.tree, origin, arg.text(), awaitedIds);
+              : blockerOfRename(ctx, origin, arg.text(), awaitedIds, awaitsSessionCalls ? { sqlmodel: 'sqlmodel' in info && info.sqlmodel === true, awaits: sessionAwaits, isSessionCall } : null);
         if (why === null && twin.kind === 'rename') {
           renames.push({ edit: twin.edit, importAdd: twin.importAdd, extra: twin.extraImports ?? [], mayFree: twin.mayFree ?? [] });
+          out.edits.push(...sessionAwaits.splice(0));
           const unclosed = unclosedSession(origin);
           if (unclosed) {
             out.findings.push({ rule: AWAIT_RULES.sessionUnclosed, offset: start(origin), message: unclosedMessage(unclosed.name, renamedText(origin, twin.edit), unclosed.unit), hint: AWAIT_HINTS[AWAIT_RULES.sessionUnclosed] });
@@ -135,7 +158,7 @@ export function syncSessionArguments(
   // planImportEdits adds each import once.
   const add = renames.flatMap((r) => [...r.extra, ...(r.importAdd ? [{ module: r.importAdd.module, name: r.importAdd.name }] : [])]);
   const candidates = renames.flatMap((r) => [...(r.importAdd ? [r.importAdd.replaces] : []), ...r.mayFree]);
-  const remove = importsFreedBy(ctx.tree, ctx.path, candidates, renames.map((r) => r.edit));
+  const remove = importsFreedBy(ctx.tree, ctx.path, candidates, [...renames.map((r) => r.edit), ...replaced]);
   if (importsSeparately) {
     out.imports = { add, remove };
     return out;
@@ -189,7 +212,15 @@ function drawnFromDependency(table: NameTable, arg: SgNode, getDbName: string): 
  * Why `name = F()` cannot simply become `name = AsyncF()`, or null when it can: the assignment is in the same
  * function as the awaited call, bound once there, and every other use of the name needs no sync Session.
  */
-function blockerOfRename(root: SgRoot, origin: SgNode, name: string, awaitedIds: ReadonlySet<number>): string | null {
+function blockerOfRename(
+  ctx: TransformContext<SgRoot>,
+  origin: SgNode,
+  name: string,
+  awaitedIds: ReadonlySet<number>,
+  /** Set when the session's own coroutine calls may be awaited (their edits are collected in `awaits`); else they block. */
+  sessionCalls: { sqlmodel: boolean; awaits: TextEdit[]; isSessionCall: (call: SgNode) => boolean } | null,
+): string | null {
+  const root = ctx.tree;
   const unit = placeOf(origin).unit;
   if (!unit) return 'the session is made at module level, outside the coroutine: an AsyncSession is to be opened (`async with`) and closed with `await` inside it';
   const assignment = origin.parent();
@@ -199,14 +230,17 @@ function blockerOfRename(root: SgRoot, origin: SgNode, name: string, awaitedIds:
   const inUnit = nameTable(root, name).occurrences.filter((o) => o.scope.id() === unit.id());
   const bindings = inUnit.filter((o) => o.role !== 'reference');
   if (bindings.length !== 1) return `\`${name}\` is bound more than once in the function`;
+  const awaits: TextEdit[] = [];
   for (const o of inUnit) {
     if (o.role !== 'reference') continue;
-    const use = useOf(o.node, awaitedIds);
-    if (use) return use;
+    const use = useOf(o.node, awaitedIds, sessionCalls ? { ...sessionCalls, unit, source: ctx.source } : null);
+    if (typeof use === 'string') return use;
+    if (use) awaits.push(...use.edits);
   }
   if (nameTable(root, name).occurrences.some((o) => o.role === 'reference' && o.scope.id() !== unit.id() && isInside(o.node, unit))) {
     return `a nested function or lambda uses \`${name}\` too`;
   }
+  sessionCalls?.awaits.push(...awaits);
   return null;
 }
 
@@ -301,13 +335,25 @@ function factoryCallBinding(id: SgNode, sessions: SessionResolver): SgNode | nul
   return value?.kind() === 'call' && (sessions.isFactoryCall(value) || sessions.isFactoryBeginCall(value)) ? value : null;
 }
 
-/** What a use of the session needs the sync Session for, or null when an AsyncSession serves it as well. */
-function useOf(id: SgNode, awaitedIds: ReadonlySet<number>): string | null {
+/**
+ * What a use of the session needs the sync Session for, or null when an AsyncSession serves it as well. With
+ * `calls` (the function becomes async in this run), a call of one of the session's coroutine methods serves as well
+ * once awaited, and its transaction as the one context manager of a `with` once that is an `async with`: the edits
+ * doing so are returned (none when it is done already).
+ */
+function useOf(id: SgNode, awaitedIds: ReadonlySet<number>, calls: SessionCalls | null): string | { edits: TextEdit[] } | null {
   const parent = id.parent();
   if (parent?.kind() === 'attribute' && parent.field('object')?.id() === id.id()) {
     const member = parent.field('attribute')?.text() ?? '';
-    const called = parent.parent()?.kind() === 'call' && parent.parent()?.field('function')?.id() === parent.id();
+    const call = parent.parent();
+    const called = call?.kind() === 'call' && call.field('function')?.id() === parent.id();
     if (called && SYNC_MEMBERS.has(member)) return null;
+    const coroutine = AWAITED_METHODS.has(member) || BULK_METHODS.has(member) || (calls?.sqlmodel === true && SQLMODEL_AWAITED_METHODS.has(member));
+    if (called && call && calls && coroutine) return awaitedUse(call, `${id.text()}.${member}`, member, calls);
+    if (called && call && calls && TRANSACTION_METHODS.has(member)) {
+      const transaction = transactionUse(call, calls.unit);
+      if (transaction) return transaction;
+    }
     return `\`${id.text()}.${member}\` is used, which AsyncSession does not offer as a plain sync member`;
   }
   const holder = parent?.kind() === 'keyword_argument' ? parent.parent() : parent;
@@ -317,6 +363,48 @@ function useOf(id: SgNode, awaitedIds: ReadonlySet<number>): string | null {
     return `it is also given to \`${call.field('function')?.text() ?? 'a call'}(...)\`, a call that is not awaited and may need the sync Session`;
   }
   return `the session is also used in \`${(parent ?? id).text().split('\n')[0]}\`, where awaitify cannot tell whether an AsyncSession would do`;
+}
+
+/** The session's own calls in a function made async (SessionArgOptions.awaitsSessionCalls). */
+interface SessionCalls {
+  sqlmodel: boolean;
+  unit: SgNode;
+  source: string;
+  /** Whether a call is one on a session (a bulk method's arguments cannot hold one). */
+  isSessionCall: (call: SgNode) => boolean;
+}
+
+const AWAIT_REASON = `${ID}: the session comes from the async factory now, in a function made async`;
+
+/** `db.close()` on the session to switch, in a function becoming async: its await, or why it cannot be (as insert-await judges it). */
+function awaitedUse(call: SgNode, shown: string, member: string, calls: SessionCalls): string | { edits: TextEdit[] } | null {
+  const state = awaitState(call, calls.source);
+  if (state === 'yes') return null;
+  if (state === 'misplaced') return `the \`await\` before \`${shown}(...)\` applies to the whole chain after it, not to this call`;
+  const place = placeOf(call);
+  if (place.blocked || place.unit?.id() !== calls.unit.id()) return `\`${shown}(...)\` runs ${place.blocked ?? 'in another function'}, where it cannot be awaited`;
+  // What these return has coroutine methods of its own (an AsyncConnection, an AsyncResult).
+  if (ASYNC_OBJECT_METHODS.has(member) && call.parent()?.kind() !== 'expression_statement') return `what \`${shown}()\` returns has methods that need \`await\` too, which is not tracked`;
+  const awaited = awaitEdits(call, `${AWAIT_REASON}: await ${shown}()`);
+  if (!BULK_METHODS.has(member)) return { edits: awaited };
+  // AsyncSession has no bulk_* methods: they run on the sync session behind it, as insert-await writes them.
+  const bulk = bulkEdits(call, calls.isSessionCall, `${AWAIT_REASON}: ${member} through run_sync`);
+  return Array.isArray(bulk) ? { edits: [...bulk, ...awaited] } : `\`${shown}()\` cannot run through run_sync as written: ${bulk.message}`;
+}
+
+/**
+ * `with db.begin():` (or `begin_nested()`), the call the only context manager of a `with` of the function, bound to
+ * no name (the transaction's own methods would need awaits): its `async with`, or null when it is not that shape.
+ */
+function transactionUse(call: SgNode, unit: SgNode): { edits: TextEdit[] } | null {
+  const item = call.parent();
+  const clause = item?.kind() === 'with_item' ? item.parent() : null;
+  const statement = clause?.kind() === 'with_clause' ? clause.parent() : null;
+  if (!statement || statement.kind() !== 'with_statement' || clause?.children().filter((c) => c.kind() === 'with_item').length !== 1) return null;
+  const place = placeOf(statement);
+  if (place.blocked || place.unit?.id() !== unit.id()) return null;
+  if (asyncKeyword(statement) !== undefined) return { edits: [] };
+  return { edits: [{ start: start(statement), end: start(statement), text: 'async ', reason: `${AWAIT_REASON}: async with` }] };
 }
 
 function isInside(node: SgNode, container: SgNode): boolean {

@@ -1,0 +1,52 @@
+import pytest
+
+from app.database import Base
+from app import crud, filler, models
+
+from tests.db import TestSessionLocal, engine
+
+
+# The fixture becomes async because it awaits filler.run; its own session goes to that coroutine function, so it
+# comes from the async factory, and the session's own calls are awaited in the same run.
+@pytest.fixture()
+def filled_database():
+    Base.metadata.create_all(bind=engine)
+    db = TestSessionLocal()
+    filler.run(db)
+    db.add(models.Item(name="c"))
+    db.commit()
+    count = len(db.execute(models.Item.__table__.select()).all())
+    yield count
+    db.close()
+    Base.metadata.drop_all(bind=engine)
+
+
+@pytest.fixture()
+def session():
+    db = TestSessionLocal()
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+# Its transaction becomes an `async with` in the same run.
+@pytest.fixture()
+def added_name(filled_database):
+    db = TestSessionLocal()
+    with db.begin():
+        name = crud.add_item(db, "d").name
+    db.close()
+    return name
+
+
+# AsyncSession has no bulk_save_objects: it runs through run_sync, in the same run.
+@pytest.fixture()
+def bulk_count(filled_database):
+    db = TestSessionLocal()
+    db.bulk_save_objects([models.Item(name="e"), models.Item(name="f")])
+    db.commit()
+    filler.run(db)
+    count = db.query(models.Item).count()
+    db.close()
+    return count

@@ -1,0 +1,15 @@
+from app import crud
+
+
+def test_items(filled_database, session):
+    assert filled_database == 3
+    assert [i.name for i in crud.get_items(session)] == ["a", "b", "c"]
+
+
+def test_added(added_name, session):
+    assert added_name == "d"
+    assert len(crud.get_items(session)) == 4
+
+
+def test_bulk(bulk_count):
+    assert bulk_count == 7
