@@ -25,6 +25,8 @@ export function unclosedSession(origin: SgNode): { name: string; unit: SgNode } 
     const parent = id.parent();
     // `db.close()`, awaited or not, anywhere in the function (a `finally` included).
     if (parent?.kind() === 'attribute' && sameNode(parent.field('object'), id) && parent.field('attribute')?.text() === 'close') return null;
+    // `with db:` / `with db as s:`: the session's own context manager closes it on exit.
+    if (parent?.kind() === 'with_item' || (parent?.kind() === 'as_pattern' && parent.parent()?.kind() === 'with_item' && sameNode(parent.children().find((c) => c.isNamed()) ?? null, id))) return null;
     if (handsOn(id)) return null;
   }
   return { name, unit };

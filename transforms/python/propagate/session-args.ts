@@ -23,8 +23,8 @@ import { HINTS as AWAIT_HINTS, RULES as AWAIT_RULES } from '../awaits/rules';
 import { renamedText, unclosedMessage, unclosedSession } from '../awaits/unclosed';
 import { importedByOthers, importsTwinnedEngine } from '../scaffold/engine-index';
 import { SessionResolver, sessionOptionsFrom } from '../query/sessions';
-import { boundValue, parametersOf } from '../query/bindings';
-import { asyncKeyword, callArgs, classOfMethod, dottedName, end, methodsOf, start } from '../query/syntax';
+import { boundValue, occurrencesOf, parametersOf } from '../query/bindings';
+import { asyncKeyword, callArgs, classOfMethod, dottedName, end, methodsOf, namedChildren, start } from '../query/syntax';
 import { collectImports, importsFreedBy, planImportEdits, type ImportChange } from '../support/imports';
 import { cachedNameTables, moduleBindings, nameTable, occurrenceOf, scopeOf, seesModuleBinding, type NameTable } from '../support/scope';
 import { RULES, HINTS } from './rules';
@@ -356,6 +356,9 @@ function useOf(id: SgNode, awaitedIds: ReadonlySet<number>, calls: SessionCalls 
     }
     return `\`${id.text()}.${member}\` is used, which AsyncSession does not offer as a plain sync member`;
   }
+  // `with db:` closes the session on exit; AsyncSession's context manager is an async one, doing the same.
+  const context = calls && parent?.kind() === 'with_item' ? asyncWith(parent, calls.unit) : null;
+  if (context) return context;
   const holder = parent?.kind() === 'keyword_argument' ? parent.parent() : parent;
   const call = holder?.kind() === 'argument_list' ? holder.parent() : null;
   if (call?.kind() === 'call') {
@@ -393,12 +396,23 @@ function awaitedUse(call: SgNode, shown: string, member: string, calls: SessionC
 }
 
 /**
- * `with db.begin():` (or `begin_nested()`), the call the only context manager of a `with` of the function, bound to
- * no name (the transaction's own methods would need awaits): its `async with`, or null when it is not that shape.
+ * `with db.begin():` (or `begin_nested()`, `as tx` when the block uses `tx` nowhere, as insert-await requires), the
+ * call the only context manager of a `with` of the function: its `async with`, or null when it is not that shape.
  */
 function transactionUse(call: SgNode, unit: SgNode): { edits: TextEdit[] } | null {
-  const item = call.parent();
-  const clause = item?.kind() === 'with_item' ? item.parent() : null;
+  let item = call.parent();
+  if (item?.kind() === 'as_pattern' && namedChildren(item)[0]?.id() === call.id()) {
+    const target = item.children().find((c) => c.kind() === 'as_pattern_target');
+    const name = target ? namedChildren(target)[0] : undefined;
+    if (name?.kind() !== 'identifier' || occurrencesOf(unit, name.text()).length > 1) return null;
+    item = item.parent();
+  }
+  return item?.kind() === 'with_item' ? asyncWith(item, unit) : null;
+}
+
+/** The `async with` for a `with` whose only item is `item`, in `unit` itself; null for any other `with`. */
+function asyncWith(item: SgNode, unit: SgNode): { edits: TextEdit[] } | null {
+  const clause = item.parent();
   const statement = clause?.kind() === 'with_clause' ? clause.parent() : null;
   if (!statement || statement.kind() !== 'with_statement' || clause?.children().filter((c) => c.kind() === 'with_item').length !== 1) return null;
   const place = placeOf(statement);

@@ -30,13 +30,14 @@ def session():
         db.close()
 
 
-# Its transaction becomes an `async with` in the same run.
+# Its transaction becomes an `async with` in the same run (`tx` is used nowhere else), and so does the session's own
+# context manager.
 @pytest.fixture()
 def added_name(filled_database):
     db = TestSessionLocal()
-    with db.begin():
-        name = crud.add_item(db, "d").name
-    db.close()
+    with db:
+        with db.begin() as tx:
+            name = crud.add_item(db, "d").name
     return name
 
 

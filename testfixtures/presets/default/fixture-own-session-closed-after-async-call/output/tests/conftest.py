@@ -30,13 +30,14 @@ async def session():
         yield db
 
 
-# Its transaction becomes an `async with` in the same run.
+# Its transaction becomes an `async with` in the same run (`tx` is used nowhere else), and so does the session's own
+# context manager.
 @pytest_asyncio.fixture()
 async def added_name(filled_database):
     db = AsyncTestSessionLocal()
-    async with db.begin():
-        name = (await crud.add_item(db, "d")).name
-    await db.close()
+    async with db:
+        async with db.begin() as tx:
+            name = (await crud.add_item(db, "d")).name
     return name
 
 
