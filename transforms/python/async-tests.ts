@@ -118,7 +118,10 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
     const unit = placeOf(call).unit;
     return !unit || !rewritten.has(start(unit));
   });
-  const sessionArgs = syncSessionArguments(ctx, handedOn, [], { importsSeparately: true, awaitsSessionCalls: true, replaced: rewrite.edits });
+  // The fixtures made async here: insert-await left them alone, and the next run's would convert their sessions.
+  const defs = new Map(ctx.tree.root().findAll({ rule: { kind: 'function_definition' } }).map((d) => [start(d), d]));
+  const fixturesMadeAsync = file.functions.flatMap((f) => (f.asyncAt !== null && f.decorator !== null && !rewritten.has(f.id) ? (defs.get(f.id) ?? []) : []));
+  const sessionArgs = syncSessionArguments(ctx, handedOn, [], { importsSeparately: true, awaitsSessionCalls: true, replaced: rewrite.edits, madeAsync: fixturesMadeAsync });
   edits.push(...sessionArgs.edits);
   findings.push(...sessionArgs.findings);
   rewrite.fromImports.push(...(sessionArgs.imports?.add ?? []));

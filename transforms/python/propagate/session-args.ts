@@ -30,6 +30,7 @@ import { cachedNameTables, moduleBindings, nameTable, occurrenceOf, scopeOf, see
 import { RULES, HINTS } from './rules';
 
 const ID = 'propagate-async';
+const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 
 export interface SessionArgResult {
   edits: TextEdit[];
@@ -52,6 +53,12 @@ export interface SessionArgOptions {
   awaitsSessionCalls?: boolean;
   /** The caller's own edits replacing code: a factory import they and the renames leave unused goes too. */
   replaced?: readonly { start: number; end: number }[];
+  /**
+   * Functions made async in this run that insert-await had left alone (sync fixtures; with awaitsSessionCalls): a
+   * session one opens itself by `name = Factory()` is switched with its calls awaited as above even when it goes to
+   * no coroutine function (the next run's insert-await would do it), or flagged where a use needs the sync Session.
+   */
+  madeAsync?: readonly SgNode[];
 }
 
 /**
@@ -65,9 +72,9 @@ export function syncSessionArguments(
   moduleLevel: SgNode[] = [],
   options: SessionArgOptions = {},
 ): SessionArgResult {
-  const { importsSeparately = false, tasks = new Map<number, string>(), awaitsSessionCalls = false, replaced = [] } = options;
+  const { importsSeparately = false, tasks = new Map<number, string>(), awaitsSessionCalls = false, replaced = [], madeAsync = [] } = options;
   const out: SessionArgResult = { edits: [], findings: [], renamed: 0 };
-  if (awaited.length === 0 && moduleLevel.length === 0) return out;
+  if (awaited.length === 0 && moduleLevel.length === 0 && madeAsync.length === 0) return out;
   const imports = collectImports(ctx.tree);
   const sessions = new SessionResolver(ctx.tree, imports, sessionOptionsFrom(ctx.options, ctx.path));
   const isSessionCall = (c: SgNode): boolean => {
@@ -152,6 +159,36 @@ export function syncSessionArguments(
       }
     }
   }
+  for (const unit of awaitsSessionCalls ? madeAsync : []) {
+    for (const assignment of unit.findAll({ rule: { kind: 'assignment' } })) {
+      const origin = assignment.field('right');
+      const left = assignment.field('left');
+      if (origin?.kind() !== 'call' || left?.kind() !== 'identifier' || !sessions.isFactoryCall(origin)) continue;
+      if (placeOf(origin).unit?.id() !== unit.id() || decided.has(start(origin))) continue;
+      const twin = twins.twinOf(origin);
+      if (twin.kind === 'async') continue;
+      decided.add(start(origin));
+      const name = left.text();
+      const reference = tables(name).occurrences.find((o) => o.role === 'reference' && o.scope.id() === unit.id());
+      const info = reference ? sessions.resolve(reference.node) : null;
+      const why = twin.kind === 'unknown' ? twin.why : blockerOfRename(ctx, origin, name, awaitedIds, { sqlmodel: info?.sqlmodel === true, awaits: sessionAwaits, isSessionCall });
+      if (why === null && twin.kind === 'rename') {
+        // Nothing to await on it: the next run's insert-await leaves it too.
+        if (sessionAwaits.length === 0) continue;
+        renames.push({ edit: twin.edit, importAdd: twin.importAdd, extra: twin.extraImports ?? [], mayFree: twin.mayFree ?? [] });
+        out.edits.push(...sessionAwaits.splice(0));
+        const unclosed = unclosedSession(origin);
+        if (unclosed) out.findings.push({ rule: AWAIT_RULES.sessionUnclosed, offset: start(origin), message: unclosedMessage(unclosed.name, renamedText(origin, twin.edit), unclosed.unit), hint: AWAIT_HINTS[AWAIT_RULES.sessionUnclosed] });
+        continue;
+      }
+      out.findings.push({
+        rule: RULES.syncSessionArg,
+        offset: start(origin),
+        message: `\`${name}\` is a sync Session made by \`${origin.text()}\` in \`${unit.field('name')?.text() ?? 'the function'}\`, which is async now: its session calls block the event loop, and code it hands the session to may await it; the factory was left as it is because ${why}`,
+        hint: HINTS[RULES.syncSessionArg],
+      });
+    }
+  }
   if (renames.length === 0) return out;
   out.renamed = renames.length;
   for (const r of renames) out.edits.push({ ...r.edit, reason: `${ID}: the session goes to a coroutine function, so it comes from the async factory` });
@@ -227,7 +264,15 @@ function blockerOfRename(
   if (assignment?.kind() !== 'assignment' || assignment.field('left')?.kind() !== 'identifier' || assignment.field('right')?.id() !== origin.id()) {
     return `the session is not made by a plain \`${name} = ...\` assignment`;
   }
-  const inUnit = nameTable(root, name).occurrences.filter((o) => o.scope.id() === unit.id());
+  const table = nameTable(root, name);
+  // A comprehension's uses are the function's own (`[u.name for u in db.execute(s)]`) unless it binds the name itself.
+  const comprehensionBinds = new Set(table.occurrences.filter((o) => o.role !== 'reference' && COMPREHENSIONS.has(String(o.scope.kind()))).map((o) => o.scope.id()));
+  const evaluatedIn = (scope: SgNode): SgNode => {
+    let at = scope;
+    while (COMPREHENSIONS.has(String(at.kind())) && !comprehensionBinds.has(at.id())) at = scopeOf(at);
+    return at;
+  };
+  const inUnit = table.occurrences.filter((o) => evaluatedIn(o.scope).id() === unit.id());
   const bindings = inUnit.filter((o) => o.role !== 'reference');
   if (bindings.length !== 1) return `\`${name}\` is bound more than once in the function`;
   const awaits: TextEdit[] = [];
@@ -237,7 +282,7 @@ function blockerOfRename(
     if (typeof use === 'string') return use;
     if (use) awaits.push(...use.edits);
   }
-  if (nameTable(root, name).occurrences.some((o) => o.role === 'reference' && o.scope.id() !== unit.id() && isInside(o.node, unit))) {
+  if (table.occurrences.some((o) => o.role === 'reference' && evaluatedIn(o.scope).id() !== unit.id() && isInside(o.node, unit))) {
     return `a nested function or lambda uses \`${name}\` too`;
   }
   sessionCalls?.awaits.push(...awaits);

@@ -16,3 +16,7 @@ async def test_added(added_name, session):
 
 def test_bulk(bulk_count):
     assert bulk_count == 7
+
+
+def test_names(names_after_fill):
+    assert sorted(names_after_fill) == ["a", "a", "b", "b", "c"]
