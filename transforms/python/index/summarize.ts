@@ -609,6 +609,12 @@ class Summarizer {
       const binding = expr.k === 'global' ? this.globalBindings().get(expr.name) : expr.k === 'attr' && expr.of.k === 'global' ? this.globalBindings().get(expr.of.name) : undefined;
       if (binding?.k === 'import' || (binding?.k === 'value' && expr.k === 'global')) globalArgs.push([key, start(arg), expr]);
     }
+    const selfArgs: [number | string, number, string][] = [];
+    for (const [key, arg] of keyed) {
+      if (arg.kind() !== 'attribute' || arg.field('object')?.kind() !== 'identifier') continue;
+      const expr = this.exprOf(arg, 0);
+      if (expr.k === 'attr' && expr.of.k === 'self') selfArgs.push([key, start(arg), expr.name]);
+    }
     const sessionArg = sessionArgs.length > 0;
     const onSession = fn.kind() === 'attribute' && this.sessions.resolve(fn.field('object') as SgNode) !== null;
     const text = compact(fn.text());
@@ -638,6 +644,7 @@ class Summarizer {
     if (sessionArg) site.sessionArg = sessionArgs;
     if (syncSessionArgs.length > 0) site.syncSessionArg = syncSessionArgs;
     if (likeArgs.length > 0) site.likeArgs = likeArgs;
+    if (selfArgs.length > 0) site.selfArgs = selfArgs;
     if (managedArgs.length > 0) site.managedArgs = managedArgs;
     if (globalArgs.length > 0) site.globalArgs = globalArgs;
     if (returnedArgs.length > 0) site.returnedArgs = returnedArgs;

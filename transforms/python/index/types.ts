@@ -163,6 +163,11 @@ export interface CallSite {
    */
   likeArgs?: [number | string, string][];
   /**
+   * Arguments that are an attribute of the method's own instance (`ItemRepository(self.session)`): [position or
+   * keyword, the argument's offset, the attribute]. Absent when none.
+   */
+  selfArgs?: [number | string, number, string][];
+  /**
    * Arguments naming a local bound only by `with <call> as name:` (and not known for a session): [position or keyword,
    * the argument's offset, the callee of <call>], so a session a project context manager yields can be told; a fourth
    * element `true` when <call> is `contextmanager(f)()`, the callee recorded being the generator `f`. Absent when none.

@@ -201,6 +201,7 @@ export class AsyncPlan {
     this.flagSyncSessionDependencies();
     this.flagManagedSessions();
     this.flagGlobalSessions();
+    this.flagSyncSessionsHandedToAsyncHolders();
     this.flagReturnedSessions();
     this.noteUnawaitedCoroutineCalls();
     this.writeAsyncDefs();
@@ -1085,6 +1086,60 @@ export class AsyncPlan {
         );
       }
     }
+  }
+
+  /**
+   * `self.items = ItemRepository(self.session)` in a unit of work whose own methods use `self.session` only the sync
+   * way (`self.session.commit()` without await: the session comes from a factory it was handed, which no run can
+   * twin), while the repository keeps the session and awaits calls on it now (its `__init__` annotated `session:
+   * Session`, switched to AsyncSession): the repository is handed a sync Session and fails at its first await, though
+   * nothing in the unit of work changed. Flagged at the argument.
+   */
+  private flagSyncSessionsHandedToAsyncHolders(): void {
+    for (const entry of this.functions.values()) {
+      const { fn } = entry;
+      if (fn.kind !== 'method' || fn.classId === null) continue;
+      const owner = { path: entry.path, id: fn.classId };
+      for (const call of fn.calls) {
+        if (!call.selfArgs || call.ignored) continue;
+        const made = this.index.evaluate(entry.path, call.callee);
+        if (made.k !== 'class') continue;
+        for (const [key, at, attr] of call.selfArgs) {
+          const own = this.index.heldUses(owner, new Set([attr]));
+          const sync = own.find(({ use }) => !use.awaited);
+          if (!sync || own.some(({ use }) => use.awaited)) continue;
+          const awaited = this.heldAwaitedUse(made, [key], 0);
+          if (!awaited) continue;
+          this.flag(
+            RULES.syncSessionArg,
+            entry.path,
+            at,
+            `\`self.${attr}\` is used as a sync Session by \`${fn.qualname.split('.').slice(0, -1).join('.') || fn.qualname}\` (\`self.${attr}.${sync.use.method}(...)\` without await in \`${sync.use.in}\`, ${sync.path}:${sync.use.line}), but \`${call.text}\` keeps it and now awaits calls on it (\`await self.${awaited.use.attr}.${awaited.use.method}(...)\` in \`${awaited.use.in}\`, ${awaited.path}:${awaited.use.line}): a sync Session there fails at the first await`,
+          );
+        }
+      }
+    }
+  }
+
+  /**
+   * A session method call awaited on what the project class `cls` keeps of the argument it is given at `slots`, or on
+   * what it hands on to another class's constructor in its `__init__` (followed MAX_HELD_DEPTH classes deep, as
+   * heldSync); null when there is none.
+   */
+  private heldAwaitedUse(cls: { path: string; id: number }, slots: readonly (number | string)[], depth: number): { path: string; use: { attr: string; method: string; line: number; in: string } } | null {
+    if (depth > MAX_HELD_DEPTH) return null;
+    const attrs = new Set<string>();
+    for (const slot of slots) for (const a of this.index.heldAttributes(cls, typeof slot === 'string' ? { position: null, keyword: slot } : { position: slot, keyword: null })) attrs.add(a);
+    const found = attrs.size > 0 ? this.index.heldUses(cls, attrs).find(({ use }) => use.awaited) : undefined;
+    if (found) return found;
+    const init = this.index.findMethod(cls, '__init__');
+    for (const call of (init && this.index.function(init.path, init.id)?.calls) || []) {
+      if (!call.sessionArg || call.onSession) continue;
+      const made = this.index.evaluate(init!.path, call.callee);
+      const deeper = made.k === 'class' ? this.heldAwaitedUse(made, call.sessionArg, depth + 1) : null;
+      if (deeper) return deeper;
+    }
+    return null;
   }
 
   /**
