@@ -112,6 +112,12 @@ export interface FunctionFacts {
    * that parameter's session fixture hands out an AsyncSession, they give the AsyncEngine. Absent when none.
    */
   bindReads?: { param: string; start: number; text: string }[];
+  /**
+   * A parameter handed to factory_boy as the session its SQLAlchemy factories write through
+   * (`UserFactory._meta.sqlalchemy_session = db`, `... .sqlalchemy_session_factory = lambda: db`), nested defs
+   * included. Absent when none.
+   */
+  factoryStores?: { param: string; line: number; text: string }[];
 }
 
 /** An `await` in a function's own body; `receiver` and `method` when it awaits a call `receiver.method(...)` on a plain name. */
@@ -290,6 +296,7 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
       handsOut: fixture ? handedOut(fn, params) : null,
       ...usesOf(fn, params, source, overrides),
       ...bindReadsOf(fn, params),
+      ...factoryStoresOf(fn, params),
       overrides,
       ...ownAwaits(fn),
       asyncSessionParams: asyncSessionParams(fn),
@@ -764,6 +771,28 @@ function bindReadsOf(fn: SgNode, params: readonly string[]): Pick<FunctionFacts,
     reads.push({ param: object.text(), start: start(read), text: read.text() });
   }
   return reads.length > 0 ? { bindReads: reads } : {};
+}
+
+/**
+ * FunctionFacts.factoryStores, set only when there are some. factory_boy's `SQLAlchemyModelFactory` calls
+ * `session.add(obj)` and then `commit()` or `flush()` (its `sqlalchemy_session_persistence`) as plain calls: on an
+ * AsyncSession those return coroutines nobody awaits, so the rows are never written.
+ */
+function factoryStoresOf(fn: SgNode, params: readonly string[]): Pick<FunctionFacts, 'factoryStores'> {
+  const body = fn.field('body');
+  if (!body || !body.text().includes('sqlalchemy_session')) return {};
+  const stores: NonNullable<FunctionFacts['factoryStores']> = [];
+  for (const assignment of body.findAll({ rule: { kind: 'assignment' } })) {
+    const left = assignment.field('left');
+    const attr = left?.kind() === 'attribute' ? left.field('attribute')?.text() : undefined;
+    if (attr !== 'sqlalchemy_session' && attr !== 'sqlalchemy_session_factory') continue;
+    let value = assignment.field('right');
+    // `sqlalchemy_session_factory = lambda: db`: the factory hands out the parameter.
+    if (value?.kind() === 'lambda') value = value.field('body');
+    if (value?.kind() !== 'identifier' || !params.includes(value.text()) || bindingsIn(fn, value.text()).length > 0) continue;
+    stores.push({ param: value.text(), line: assignment.range().start.line + 1, text: assignment.text() });
+  }
+  return stores.length > 0 ? { factoryStores: stores } : {};
 }
 
 /** The parameter every `return`/`yield` of `fn` (at least one) hands out as it is, or null. */

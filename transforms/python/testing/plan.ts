@@ -1404,6 +1404,9 @@ export class TestPlan {
     seen.add(key);
     const left = facts.sessionUses.filter((u) => u.param === param && !this.awaitedUses.has(useKey(path, fn, u)) && !awaiting.has(useKey(path, fn, u)));
     // The use an `await` cannot fix, when there is one, is what keeps a follower from following.
+    // No await can fix this one: factory_boy makes its calls on the session itself.
+    const handed = facts.factoryStores?.find((x) => x.param === param);
+    if (handed) return `hands it to factory_boy (\`${handed.text}\`, line ${handed.line}), whose SQLAlchemy factories call \`add()\` and \`commit()\`/\`flush()\` on it without await, which never writes their rows on an AsyncSession`;
     const direct = left.find((u) => !u.await) ?? left[0];
     if (direct) return `calls \`${param}.${direct.method}()\` without await (line ${direct.line})`;
     for (const f of facts.forwards) {
