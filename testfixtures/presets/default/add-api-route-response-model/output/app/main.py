@@ -1,0 +1,7 @@
+from fastapi import FastAPI
+
+from app.routes import author_router, router
+
+app = FastAPI()
+app.include_router(router)
+app.include_router(author_router)
