@@ -609,6 +609,12 @@ class Summarizer {
       const binding = expr.k === 'global' ? this.globalBindings().get(expr.name) : expr.k === 'attr' && expr.of.k === 'global' ? this.globalBindings().get(expr.of.name) : undefined;
       if (binding?.k === 'import' || (binding?.k === 'value' && expr.k === 'global')) globalArgs.push([key, start(arg), expr]);
     }
+    const injectedArgs: [number | string, number, string][] = [];
+    for (const [key, arg] of keyed) {
+      if (arg.kind() !== 'identifier' || !unit || sessionArgs.includes(key)) continue;
+      const what = this.injectedSyncFactory(unit, arg.text());
+      if (what !== null) injectedArgs.push([key, start(arg), what]);
+    }
     const selfArgs: [number | string, number, string][] = [];
     for (const [key, arg] of keyed) {
       if (arg.kind() !== 'attribute' || arg.field('object')?.kind() !== 'identifier') continue;
@@ -645,6 +651,7 @@ class Summarizer {
     if (syncSessionArgs.length > 0) site.syncSessionArg = syncSessionArgs;
     if (likeArgs.length > 0) site.likeArgs = likeArgs;
     if (selfArgs.length > 0) site.selfArgs = selfArgs;
+    if (injectedArgs.length > 0) site.injectedArgs = injectedArgs;
     if (managedArgs.length > 0) site.managedArgs = managedArgs;
     if (globalArgs.length > 0) site.globalArgs = globalArgs;
     if (returnedArgs.length > 0) site.returnedArgs = returnedArgs;
@@ -702,6 +709,48 @@ class Summarizer {
       return wrapped && (wrapped.kind() === 'identifier' || wrapped.kind() === 'attribute') ? { manager: wrapped, wrapped: true } : null;
     }
     return { manager, wrapped: false };
+  }
+
+  /**
+   * What made `name` in `unit` (CallSite.injectedArgs): `with f() as name:` or `name = f()`, its one binding, `f` a
+   * parameter of `unit`, or `self.<attr>` that the class's own `__init__` sets from a parameter of its own, and that
+   * parameter a sync session factory by its annotation or its default. A message part, or null.
+   */
+  private injectedSyncFactory(unit: SgNode, name: string): string | null {
+    if (!this.root.text().includes('ession')) return null;
+    const managed = this.managedBy(unit, name);
+    const callees = managed ? (managed.wrapped ? [] : [managed.manager]) : ownBindings(unit).get(name)?.length === 1 ? this.returnedBy(unit, name) : [];
+    const callee = callees.length === 1 ? (callees[0] as SgNode) : null;
+    if (!callee) return null;
+    let owner: SgNode = unit;
+    let param: string | null = callee.kind() === 'identifier' ? callee.text() : null;
+    const object = callee.kind() === 'attribute' ? callee.field('object') : null;
+    if (object?.kind() === 'identifier' && object.text() === parametersOf(unit)[0]?.name) {
+      // `self._session_factory()`: the parameter the class's own `__init__` stores there, as it is.
+      const holder = unit.parent()?.kind() === 'decorated_definition' ? unit.parent()?.parent() : unit.parent();
+      const cls = holder?.kind() === 'block' ? holder.parent() : null;
+      const init = cls?.kind() === 'class_definition' ? namedChildren(cls.field('body') as SgNode).map((c) => (c.kind() === 'decorated_definition' ? c.field('definition') : c)).find((c) => c?.kind() === 'function_definition' && c.field('name')?.text() === '__init__') : null;
+      const attr = callee.field('attribute')?.text();
+      if (!init || !attr) return null;
+      const self = parametersOf(init)[0]?.name;
+      const stores = init.findAll({ rule: { kind: 'assignment' } }).filter((a) => {
+        const left = a.field('left');
+        return left?.kind() === 'attribute' && left.field('object')?.text() === self && left.field('attribute')?.text() === attr;
+      });
+      const value = stores.length === 1 ? (stores[0] as SgNode).field('right') : null;
+      if (value?.kind() !== 'identifier') return null;
+      owner = init;
+      param = value.text();
+    } else if (object) return null;
+    if (param === null || (owner === unit && !parametersOf(unit).some((p) => p.name === param))) return null;
+    const declared = signatureOf(owner).all.find((p) => p.name === param);
+    if (!declared) return null;
+    const annotation = declared.annotation?.text() ?? '';
+    const syncType = !/async/i.test(annotation) && (/\bCallable\[.*\bSession\s*\]/.test(annotation) || /(?:^|\.)sessionmaker\b/.test(annotation));
+    const syncDefault = declared.defaultValue !== null && this.sessions.isSyncFactoryName(declared.defaultValue);
+    if (!syncType && !syncDefault) return null;
+    const said = [syncType ? `annotated \`${annotation.replace(/\s+/g, ' ')}\`` : '', syncDefault ? `by default \`${declared.defaultValue?.text()}\`` : ''].filter((x) => x !== '').join(', ');
+    return `\`${compact(callee.text())}()\`, a session factory handed in as the parameter \`${param}\`${owner === unit ? '' : ' of `__init__`'} (${said})`;
   }
 
   /**

@@ -168,6 +168,13 @@ export interface CallSite {
    */
   selfArgs?: [number | string, number, string][];
   /**
+   * Arguments naming a local bound only by `with f() as name:` or `name = f()`, where `f` is a session factory handed
+   * in as a parameter (of the function, or of the class's `__init__` that stores it on `self`) and a sync one by its
+   * annotation (`Callable[[], Session]`, `sessionmaker`) or its default (`= SessionLocal`): [position or keyword, the
+   * argument's offset, what makes it, as a message part]. Absent when none.
+   */
+  injectedArgs?: [number | string, number, string][];
+  /**
    * Arguments naming a local bound only by `with <call> as name:` (and not known for a session): [position or keyword,
    * the argument's offset, the callee of <call>], so a session a project context manager yields can be told; a fourth
    * element `true` when <call> is `contextmanager(f)()`, the callee recorded being the generator `f`. Absent when none.

@@ -202,6 +202,7 @@ export class AsyncPlan {
     this.flagManagedSessions();
     this.flagGlobalSessions();
     this.flagSyncSessionsHandedToAsyncHolders();
+    this.flagInjectedFactorySessions();
     this.flagReturnedSessions();
     this.noteUnawaitedCoroutineCalls();
     this.writeAsyncDefs();
@@ -1083,6 +1084,28 @@ export class AsyncPlan {
           site.path,
           at,
           `the argument for \`${name}\` of \`${callee.fn.qualname}\` (${callee.path}), a coroutine function now that awaits its session, is \`${from.name}\`, made at module level in ${from.path}: ${what}, which fails at the first await; open an AsyncSession from the async factory in the caller (\`async with AsyncSessionLocal() as db:\`) and hand it that`,
+        );
+      }
+    }
+  }
+
+  /**
+   * `with session_factory() as db: await crud.get_item(db, name)` (or `db = self._session_factory()`), the factory a
+   * parameter annotated `Callable[[], Session]` or defaulting to `SessionLocal`: what the caller is handed (its
+   * default, at least) is a sync factory, so the coroutine function gets a sync Session and fails at its first await.
+   * Nothing names a factory the run knows, so nothing was switched and nothing said it was a session. Flagged at the
+   * argument; the call is awaited all the same.
+   */
+  private flagInjectedFactorySessions(): void {
+    for (const { callee, site, param } of this.callsAwaitingSessions()) {
+      for (const [key, at, what] of site.call.injectedArgs ?? []) {
+        const name = param(key);
+        if (name === undefined) continue;
+        this.flag(
+          RULES.syncSessionArg,
+          site.path,
+          at,
+          `the argument for \`${name}\` of \`${callee.fn.qualname}\` (${callee.path}), a coroutine function now that awaits its session, is made by ${what}: a sync Session, which fails at the first await; hand in an async factory (\`async_sessionmaker(...)\`, annotated \`Callable[[], AsyncSession]\`) and open it with \`async with\``,
         );
       }
     }

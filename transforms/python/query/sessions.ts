@@ -839,6 +839,18 @@ export class SessionResolver {
     return this.dottedVerdict(callee, new Set()).session;
   }
 
+  /**
+   * `SessionLocal`, `database.SessionLocal`: a name, not called, that isFactoryCall takes for a sync session factory
+   * when it is called. A name saying it is async (`AsyncSessionLocal`, `async_session`) is none.
+   */
+  isSyncFactoryName(node: SgNode): boolean {
+    if (!this.mayFindSessions) return false;
+    const dotted = dottedName(node);
+    if (!dotted || dotted.some((part) => /async/i.test(part))) return false;
+    if (dotted.length === 1) return this.factories.has(dotted[0] as string);
+    return dotted.length === 2 && this.isModuleFactory(dotted) && this.projectFactory(dotted) !== 'async';
+  }
+
   /** `database.SessionLocal`, `database.JobSession`: a factory reached through an imported module. */
   private isModuleFactory(callee: readonly string[]): boolean {
     if (!this.imports.has(callee[0] as string) && !this.relativeImports.has(callee[0] as string)) return false;
