@@ -23,7 +23,7 @@ import { summarizeParameterReads } from './eager/properties';
 import { Provenances, type Provenance, type Statement } from './eager/provenance';
 import { HINTS, HINTS_V14, RULES, type EagerRule } from './eager/rules';
 import { invalidatedBetween, returnSources } from './eager/returns';
-import { isAsyncCode, isRoute, responseModelText } from './eager/routes';
+import { isAsyncCode, isRoute, ownReturns, responseModelText } from './eager/routes';
 import { refreshedNames, refreshLoadsRelationships, refreshSite, type RefreshSite } from './eager/refresh';
 import { ownerOf } from './eager/scope';
 import { stringValue } from './eager/summary';
@@ -34,6 +34,9 @@ import { collectImports, isModuleLevel, localNameFor, localNamesFor, moduleLevel
 import { nameTable } from './support/scope';
 import { withCachedTree } from './support/cached-tree';
 import { cached } from '../../engine/cached';
+
+/** Session methods returning loaded entities (or a result holding them). */
+const QUERY_METHODS = new Set(['execute', 'scalars', 'scalar', 'get', 'get_one', 'exec']);
 
 /** Statements and expressions that may run their body more than once. */
 const LOOPS = new Set(['for_statement', 'while_statement', 'lambda', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
@@ -648,7 +651,10 @@ class EagerLoad {
     const schemaText = responseModelText(fn);
     if (!schemaText) return;
     const target = this.index.schemaOfType(this.ctx.path, schemaText);
-    if (!target) return;
+    if (!target) {
+      this.unknownResponseModel(fn, schemaText, parametersOnly);
+      return;
+    }
     const events = this.sessionEvents(fn);
     const handler = fn.field('name')?.text() ?? '?';
     // Rows are only read in the function that ran their statement, never in a plain def's parameters.
@@ -698,6 +704,49 @@ class EagerLoad {
         }
       }
     }
+  }
+
+  /**
+   * `response_model=self.response_model` (a class attribute each subclass of a generic router sets): which schema
+   * serialises the returned objects is known only at run time, so neither are the relationships it reads. A handler
+   * returning an object whose model has relationships loading lazily (or whose model is not known) is flagged once:
+   * any relationship field of the schema raises MissingGreenlet unless the query loaded it.
+   */
+  private unknownResponseModel(fn: SgNode, schemaText: string, parametersOnly: boolean): void {
+    if (!/^(?:(?:typing\.)?(?:list|List|Sequence)\[\s*)?(?:self|cls)\.\w+(?:\s*\])?$/.test(schemaText)) return;
+    const handler = fn.field('name')?.text() ?? '?';
+    for (const ret of ownReturns(fn)) {
+      const value = namedChildren(ret)[0];
+      const p = value ? this.provenances.of(value, fn) : null;
+      if (!p) {
+        // `(await db.scalars(select(self.model))).all()`: entities of a class known only at run time.
+        if (!parametersOnly && value && this.loadedBySession(value)) {
+          this.flag(RULES.unknownQuery, fn, `the response model of \`${handler}\` is \`${schemaText}\`, set at run time, so which relationships it serialises cannot be told; \`${handler}\` returns what a session query loaded: a relationship field the query did not load raises MissingGreenlet in serialisation`, `response:${schemaText}`);
+          return;
+        }
+        continue;
+      }
+      if ((parametersOnly && !fromParameter(p)) || !['object', 'list', 'any'].includes(p.shape)) continue;
+      const lazy = p.model ? [...p.model.relationships.values()].filter((r) => r.lazy === 'select' || r.lazy === 'dynamic' || r.lazy === null) : null;
+      if (lazy !== null && lazy.length === 0) continue;
+      const what = p.model ? `\`${p.model.name}\` objects, whose relationships ${lazy?.map((r) => `\`${r.owner}\``).join(', ')} load lazily` : `objects from ${p.load.k === 'unknown' ? p.load.why : 'a query'}`;
+      this.flag(
+        RULES.unknownQuery,
+        fn,
+        `the response model of \`${handler}\` is \`${schemaText}\`, set at run time, so which relationships it serialises cannot be told; \`${handler}\` returns ${what}: a relationship field the query did not load raises MissingGreenlet in serialisation`,
+        `response:${schemaText}`,
+      );
+      return;
+    }
+  }
+
+  /** `value` is, or reads, the result of a query method called on a session (`db.scalars(...)`, `session.get(...)`). */
+  private loadedBySession(value: SgNode): boolean {
+    return [value, ...value.findAll({ rule: { kind: 'call' } })].some((call) => {
+      const callee = call.kind() === 'call' ? call.field('function') : null;
+      const method = callee?.kind() === 'attribute' ? (callee.field('attribute')?.text() ?? '') : '';
+      return QUERY_METHODS.has(method) && this.sessions.resolve(callee?.field('object') as SgNode) !== null;
+    });
   }
 
   /** The schema's fields named exactly like a mapped class whose annotation is a (non-list) schema. */

@@ -29,3 +29,22 @@ class AuthorRouter:
 
 
 author_router = AuthorRouter().router
+
+
+class ListRouter:
+    response_model: type
+
+    def __init__(self, model: type, prefix: str) -> None:
+        self.model = model
+        self.router = APIRouter(prefix=prefix)
+        self.router.add_api_route("/", self.list_all, methods=["GET"], response_model=list[self.response_model])
+
+    def list_all(self, db: Session = Depends(get_db)):
+        return db.scalars(select(self.model)).all()
+
+
+class AuthorListRouter(ListRouter):
+    response_model = AuthorOut
+
+
+author_list_router = AuthorListRouter(Author, "/all-authors").router

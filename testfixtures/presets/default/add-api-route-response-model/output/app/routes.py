@@ -30,3 +30,22 @@ class AuthorRouter:
 
 
 author_router = AuthorRouter().router
+
+
+class ListRouter:
+    response_model: type
+
+    def __init__(self, model: type, prefix: str) -> None:
+        self.model = model
+        self.router = APIRouter(prefix=prefix)
+        self.router.add_api_route("/", self.list_all, methods=["GET"], response_model=list[self.response_model])
+
+    async def list_all(self, db: AsyncSession = Depends(get_async_db)):
+        return (await db.scalars(select(self.model))).all()
+
+
+class AuthorListRouter(ListRouter):
+    response_model = AuthorOut
+
+
+author_list_router = AuthorListRouter(Author, "/all-authors").router
