@@ -129,6 +129,35 @@ describe('the session dependency, when nothing names it', () => {
   });
 });
 
+describe('the SQLAlchemy target, when nothing names it', () => {
+  const ITEMS = SESSION_DEP.replace('from app.db import get_session', 'from app.db import get_session\nfrom sqlalchemy import text').replace('db.execute("select 1")', 'db.execute(text("select 1")).scalar()');
+  const BACKEND = { 'backend/requirements.txt': 'fastapi==0.92.0\nSQLAlchemy==1.4.29\n', 'backend/app/__init__.py': '', 'backend/app/db.py': DB_MODULE, 'backend/app/items.py': ITEMS };
+
+  test('a monorepo run from its root follows the requirement of the part its files are in', () => {
+    const repo = makeRepo(BACKEND);
+    const dry = runCli(repo, ['dry-run']);
+    expect(dry.status).toBe(0);
+    expect(dry.stderr).toContain('note: the async code targets SQLAlchemy 1.4 (backend/requirements.txt: `SQLAlchemy==1.4.29` allows no 2.x)');
+    expect(dry.stdout).toContain('class_=AsyncSession');
+    expect(dry.stdout).not.toContain('async_sessionmaker');
+  });
+
+  test('parts that disagree: the run refuses, names both, and writes nothing until the version is named', () => {
+    const repo = makeRepo({ ...BACKEND, 'worker/pyproject.toml': '[project]\ndependencies = ["sqlalchemy>=2.0"]\n', 'worker/jobs.py': 'def run():\n    return 1\n' });
+    const before = snapshot(repo);
+    const refused = runCli(repo, ['apply']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('backend/requirements.txt: `SQLAlchemy==1.4.29` allows no 2.x, while worker/pyproject.toml allows 2.x');
+    expect(refused.stderr).toContain('--sqlalchemy 1.4 or --sqlalchemy 2.0');
+    expect(snapshot(repo)).toEqual(before);
+    // One part at a time follows that part; the flag decides for the whole.
+    expect(runCli(repo, ['dry-run', 'backend']).stderr).toContain('targets SQLAlchemy 1.4');
+    const named = runCli(repo, ['dry-run', '--sqlalchemy', '1.4']);
+    expect(named.status).toBe(0);
+    expect(named.stdout).toContain('class_=AsyncSession');
+  });
+});
+
 describe('configuration file', () => {
   test('awaitify.toml names the dependency; a flag overrides it', () => {
     const repo = makeRepo({ 'awaitify.toml': 'dependencies = { get_session = "get_async_session" }\n', 'app/items.py': SESSION_DEP });

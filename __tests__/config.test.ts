@@ -339,7 +339,12 @@ describe('init detection', () => {
   test('the starter config targets SQLAlchemy 1.4 when the project pins it below 2.0', () => {
     const none = { dependencies: [], sessionModules: [], routerNames: [] };
     expect(starterConfig(none)).toMatch(/^sqlalchemy = "2\.0"$/m);
-    expect(starterConfig(none, 'requirements.txt: `SQLAlchemy==1.4.29`')).toMatch(/^sqlalchemy = "1\.4" {3}# requirements\.txt: `SQLAlchemy==1\.4\.29` allows no 2\.x$/m);
+    expect(starterConfig(none, { pins: ['requirements.txt: `SQLAlchemy==1.4.29`'], allowing: [] })).toMatch(/^sqlalchemy = "1\.4" {3}# requirements\.txt: `SQLAlchemy==1\.4\.29` allows no 2\.x$/m);
+    // Parts of the project disagreeing: the key is left for the user, as a run refuses to guess.
+    const split = starterConfig(none, { pins: ['backend/requirements.txt: `SQLAlchemy==1.4.29`'], allowing: ['worker/requirements.txt'] });
+    expect(split).toMatch(/^# the Python files are governed by requirements that disagree on SQLAlchemy: backend\/requirements\.txt: .* while worker\/requirements\.txt allows 2\.x .*: choose one/m);
+    expect(split).toMatch(/^# sqlalchemy = "1\.4"$/m);
+    expect(split).not.toMatch(/^sqlalchemy =/m);
   });
 });
 

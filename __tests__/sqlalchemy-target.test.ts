@@ -41,7 +41,7 @@ test.each([
 
 test('the flag or the configuration wins over the pin', () => {
   write('requirements.txt', 'SQLAlchemy==1.4.29\n');
-  expect(sqlalchemyTarget({ sqlalchemyVersion: '2.0', sqlalchemyNamed: true }, root)).toEqual({ version: '2.0', note: null });
+  expect(sqlalchemyTarget({ sqlalchemyVersion: '2.0', sqlalchemyNamed: true }, root)).toEqual({ version: '2.0', note: null, refusal: null });
 });
 
 test('the nearest directory naming SQLAlchemy decides, up to the repository root', () => {
@@ -55,4 +55,38 @@ test('the nearest directory naming SQLAlchemy decides, up to the repository root
   write('repo/.git/HEAD', '');
   write('repo/app/main.py', '');
   expect(sqlalchemyTarget(UNNAMED, path.join(root, 'repo', 'app')).version).toBe('2.0');
+});
+
+describe('the files of the run: each is governed by the nearest requirement above it', () => {
+  test('a monorepo run from its root finds backend/requirements.txt through the files below it', () => {
+    write('backend/requirements.txt', 'SQLAlchemy==1.4.29\n');
+    write('backend/app/main.py', '');
+    write('tools/gen.py', '');
+    // tools/ is governed by no requirement: it does not argue against backend's pin.
+    const target = sqlalchemyTarget(UNNAMED, root, [path.join(root, 'backend/app/main.py'), path.join(root, 'tools/gen.py')]);
+    expect(target).toMatchObject({ version: '1.4', refusal: null, note: expect.stringContaining('(backend/requirements.txt: `SQLAlchemy==1.4.29` allows no 2.x)') });
+    // The start directory alone (no files) sees nothing, as before.
+    expect(sqlalchemyTarget(UNNAMED, root).version).toBe('2.0');
+  });
+
+  test('parts that agree on 1.4 are all named', () => {
+    write('backend/pyproject.toml', '[tool.poetry.dependencies]\nSQLAlchemy = "^1.4.3"\n');
+    write('server/setup.cfg', '[options]\ninstall_requires =\n    sqlalchemy<2\n');
+    const files = [path.join(root, 'backend/app/a.py'), path.join(root, 'server/b.py')];
+    expect(sqlalchemyTarget(UNNAMED, root, files)).toMatchObject({ version: '1.4', note: expect.stringContaining('(backend/pyproject.toml: `SQLAlchemy ^1.4.3`, server/setup.cfg: `SQLAlchemy<2` allow no 2.x)') });
+  });
+
+  test('parts that disagree: no guess, a refusal naming both sides and the option', () => {
+    write('backend/requirements.txt', 'SQLAlchemy==1.4.29\n');
+    write('worker/requirements.txt', 'sqlalchemy>=2.0\n');
+    const files = [path.join(root, 'backend/a.py'), path.join(root, 'worker/b.py')];
+    const target = sqlalchemyTarget(UNNAMED, root, files);
+    expect(target.version).toBeNull();
+    expect(target.refusal).toContain('backend/requirements.txt: `SQLAlchemy==1.4.29` allows no 2.x, while worker/requirements.txt allows 2.x');
+    expect(target.refusal).toContain('--sqlalchemy 1.4 or --sqlalchemy 2.0');
+    // Named, the version is followed whatever the parts say.
+    expect(sqlalchemyTarget({ sqlalchemyVersion: '1.4', sqlalchemyNamed: true }, root, files)).toEqual({ version: '1.4', note: null, refusal: null });
+    // A run over one part follows that part.
+    expect(sqlalchemyTarget(UNNAMED, root, [path.join(root, 'worker/b.py')]).version).toBe('2.0');
+  });
 });

@@ -144,7 +144,10 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   const read = scope.kind === 'partial' ? [scope.root] : paths;
   const discoverOptions = { cwd: io.cwd, exclude: settings.exclude, include: settings.include, extensions: pythonLanguage.extensions };
   const dependency = sessionDependency(settings, () => discoverFiles(read, discoverOptions).files, io);
-  const target = sqlalchemyTarget(settings, settings.configDir ?? startDir(paths[0] as string, io.cwd));
+  // The files this run migrates, each governed by its own part's requirement (a monorepo run from its root).
+  const migrated = discoverFiles(paths, discoverOptions).files.map((f) => f.absPath);
+  const target = sqlalchemyTarget(settings, settings.configDir ?? startDir(paths[0] as string, io.cwd), migrated);
+  if (target.refusal !== null) throw new UsageError(target.refusal);
   if (target.note !== null) io.stderr.write(`awaitify: note: ${target.note}\n`);
   const transformOptions: TransformOptions = {
     ...DEFAULT_TRANSFORM_OPTIONS,

@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { discoverFiles } from '../../engine/discover';
 import { CONFIG_FILE, ConfigError, loadConfig, PYPROJECT } from '../config/load';
 import type { Io } from '../run-command';
 import { EXIT_ERROR, EXIT_OK } from '../run-command';
 import { asyncTwinName } from '../session-dependency';
-import { sqlalchemyPin } from '../sqlalchemy-target';
+import { disagreement, sqlalchemyRequirements } from '../sqlalchemy-target';
 import { Detected, detectProject } from './detect';
 
 
@@ -12,10 +13,11 @@ const quote = (s: string): string => JSON.stringify(s);
 const list = (items: string[]): string => `[${items.map(quote).join(', ')}]`;
 
 /**
- * The starter configuration's keys (no table header), commented, pre-filled from `detected`; `pin`: the
- * requirement that rules SQLAlchemy 2.x out (sqlalchemy-target.ts), which makes the target 1.4.
+ * The starter configuration's keys (no table header), commented, pre-filled from `detected`; `requirements`: the
+ * project's SQLAlchemy requirements (sqlalchemy-target.ts): one ruling 2.x out makes the target 1.4; when others
+ * allow 2.x the key is left for the user to choose, as a run would refuse to guess.
  */
-export function starterConfig(detected: Detected, pin: string | null = null): string {
+export function starterConfig(detected: Detected, requirements: { pins: readonly string[]; allowing: readonly string[] } = { pins: [], allowing: [] }): string {
   const out: string[] = [];
   const deps = detected.dependencies;
   out.push('# The sync session dependency and the name of its async twin (one pair per run in this version).');
@@ -29,7 +31,7 @@ export function starterConfig(detected: Detected, pin: string | null = null): st
   out.push(
     '',
     '# SQLAlchemy version the async session scaffold targets: "1.4" or "2.0".',
-    pin === null ? 'sqlalchemy = "2.0"' : `sqlalchemy = "1.4"   # ${pin} allows no 2.x`,
+    ...sqlalchemyLines(requirements.pins, requirements.allowing),
     '',
     '# Globs of files to leave out, relative to this file.',
     'exclude = []',
@@ -64,6 +66,12 @@ export function starterConfig(detected: Detected, pin: string | null = null): st
   return `${out.join('\n')}\n`;
 }
 
+function sqlalchemyLines(pins: readonly string[], allowing: readonly string[]): string[] {
+  if (pins.length === 0) return ['sqlalchemy = "2.0"'];
+  if (allowing.length === 0) return [`sqlalchemy = "1.4"   # ${pins.join(', ')} ${pins.length > 1 ? 'allow' : 'allows'} no 2.x`];
+  return [`# ${disagreement(pins, allowing)}: choose one, or give each part its own configuration.`, '# sqlalchemy = "1.4"'];
+}
+
 /** `awaitify init [path]`: writes awaitify.toml, or prints the table to add to an existing pyproject.toml. */
 export async function initCommand(target: string, io: Io): Promise<number> {
   const dir = path.resolve(io.cwd, target);
@@ -78,7 +86,8 @@ export async function initCommand(target: string, io: Io): Promise<number> {
     return EXIT_ERROR;
   }
   const header = '# awaitify configuration (see docs/configuration.md). Command-line flags override it.\n';
-  const body = starterConfig(await detectProject(dir), sqlalchemyPin(dir));
+  const files = discoverFiles(['.'], { cwd: dir, exclude: [], extensions: ['py'] }).files.map((f) => f.absPath);
+  const body = starterConfig(await detectProject(dir), sqlalchemyRequirements(dir, files));
   if (fs.existsSync(pyproject)) {
     if (/^\s*\[tool\.awaitify[\].]/m.test(fs.readFileSync(pyproject, 'utf8'))) {
       io.stderr.write(`awaitify: ${path.relative(io.cwd, pyproject) || pyproject} already has a [tool.awaitify] table; not changing it\n`);
