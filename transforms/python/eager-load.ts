@@ -15,6 +15,7 @@ import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { ExpiredReads } from './eager/expired';
 import { staleAfterBulkUpdate } from './eager/stale';
+import { stringIntegerSites } from './eager/string-integer';
 import { coverage, hasConditional, NO_LOAD_NEEDED } from './eager/loaders';
 import { EagerIndex, eagerIndexer, singleFileIndex, type Verdict } from './eager/cross-index';
 import { parameterKey } from './eager/cross-summary';
@@ -132,6 +133,9 @@ class EagerLoad {
   run(): TransformResult {
     if (this.index.models.size === 0) return { edits: [], findings: [] };
     for (const fn of this.ctx.tree.root().findAll({ rule: { kind: 'function_definition' } })) {
+      // Async code and routes reach the database through the async driver after the switch; sync code left sync
+      // keeps the sync engine (psycopg2), where the cast still happens.
+      if (!this.index.sqliteOnly && (isAsyncCode(fn) || isRoute(fn))) for (const s of stringIntegerSites(fn, this.ctx.path, this.index)) this.flag(RULES.stringInteger, s.site, s.message, s.key);
       if (isAsyncCode(fn)) {
         this.visitReads(fn, false);
         this.visitResponseModel(fn, false);

@@ -36,6 +36,8 @@ export interface ModelInfo {
   properties: Map<string, PropertyRec>;
   /** Plain methods, inherited ones included, read like properties when called (`user.to_dict()`). */
   methods: Map<string, PropertyRec>;
+  /** Columns of an integer SQL type, mapped ancestors' and mixins' included; `pk`: the primary key. */
+  intColumns: Map<string, { pk: boolean }>;
 }
 
 export interface SchemaInfo {
@@ -86,13 +88,21 @@ export class ModelIndex {
   /** Models by class name, in the order of `models`: a relationship target written as a string is looked up by name. */
   private readonly byName = new Map<string, ModelInfo[]>();
 
+  /**
+   * Every module of the project making an engine (tests aside) writes a SQLite URL and no other database's: the
+   * database is SQLite (aiosqlite), not PostgreSQL through asyncpg. False when no module makes one: unknown.
+   */
+  readonly sqliteOnly: boolean;
+
   constructor(summaries: ReadonlyMap<string, ModelSummary>) {
     this.modules = summaries;
+    const engines = [...summaries.values()].flatMap((m) => (m.engine ? [m.engine] : []));
+    this.sqliteOnly = engines.length > 0 && engines.every((e) => e === 'sqlite');
     for (const path of summaries.keys()) this.byTail.add(path.split('/'), path);
     for (const [path, summary] of summaries) for (const cls of summary.classes) this.classify(path, cls, new Set());
     for (const [path, summary] of summaries) {
       for (const cls of summary.classes) {
-        if (this.kinds.get(keyOf(path, cls.name)) === 'model') this.models.set(keyOf(path, cls.name), { key: keyOf(path, cls.name), path, name: cls.name, relationships: new Map(), serverColumns: new Map(), properties: new Map(), methods: new Map() });
+        if (this.kinds.get(keyOf(path, cls.name)) === 'model') this.models.set(keyOf(path, cls.name), { key: keyOf(path, cls.name), path, name: cls.name, relationships: new Map(), serverColumns: new Map(), properties: new Map(), methods: new Map(), intColumns: new Map() });
       }
     }
     for (const model of this.models.values()) cached(this.byName, model.name, () => []).push(model);
@@ -378,6 +388,8 @@ export class ModelIndex {
         if (rel.onClass || (mixin && !rel.declared)) continue;
         model.relationships.set(rel.name, { name: rel.name, target: rel.target ? this.targetKey(path, rel.target) : null, lazy: rel.lazy, collection: rel.collection, owner: `${model.name}.${rel.name}` });
       }
+      // A mixin's columns are copied onto the models deriving from it.
+      for (const column of cls.intColumns ?? []) model.intColumns.set(column.name, { pk: column.pk });
       if (mixin) continue;
       for (const column of cls.serverColumns) model.serverColumns.set(column.name, { insert: column.insert, update: column.update });
     }

@@ -6,6 +6,7 @@ import type { SgNode, SgRoot } from '@ast-grep/napi';
 import { collectImports, isModuleLevel } from '../support/imports';
 import { callArgs, dottedName, namedChildren } from '../query/syntax';
 import { summarizeMethod, summarizeProperty, type PropertyRec } from './properties';
+import { sqliteOnlySource } from '../testing/facts';
 
 export interface ImportRec {
   local: string;
@@ -56,6 +57,11 @@ export interface ClassRec {
   decorators: string[][];
   relationships: RelationshipRec[];
   serverColumns: ServerColumnRec[];
+  /**
+   * Columns of an integer SQL type (`Column(Integer)`, `mapped_column(BigInteger)`, `Mapped[int]` without another
+   * type, an `int` field of a SQLModel table): asyncpg refuses a `str` bound against them. `pk`: the primary key.
+   */
+  intColumns?: { name: string; pk: boolean }[];
   /** Annotated class attributes, in order: the fields of a pydantic/SQLModel class. */
   fields: { name: string; annotation: string }[];
   /** `@property` getters and what they read of `self` (only filled for classes with a property). */
@@ -78,6 +84,11 @@ export interface ModelSummary {
   functions: FunctionRec[];
   /** Module-level type aliases `NotebookDep = Annotated[Notebook, Depends(...)]`: the name and the subscript text. */
   typeAliases: { name: string; text: string }[];
+  /**
+   * The module makes an engine (`create_engine(...)`, `create_async_engine(...)`) outside the tests: `sqlite` when the
+   * module writes a SQLite URL and no other database's (testing/facts.ts's sqliteOnlySource), else `other`.
+   */
+  engine?: 'sqlite' | 'other';
 }
 
 const RELATIONSHIP_CALLEES = new Set(['relationship', 'relation', 'Relationship']);
@@ -125,8 +136,14 @@ export function summarizeModels(path: string, root: SgRoot): ModelSummary {
   for (const stmt of root.root().children()) {
     if (stmt.kind() === 'if_statement' || stmt.kind() === 'try_statement') conditionalClasses(stmt, summary.classes, 0);
   }
+  const source = root.root().text();
+  if (ENGINE_MAKER.test(source) && !TEST_MODULE.test(path)) summary.engine = sqliteOnlySource(source, root.root()) ? 'sqlite' : 'other';
   return summary;
 }
+
+/** A call making an engine; the tests' own engines say nothing of the application's database. */
+const ENGINE_MAKER = /\b(?:create_engine|create_async_engine)\s*\(/;
+const TEST_MODULE = /(^|\/)(tests?\/|test_[^/]*\.py$|[^/]*_test\.py$|conftest\.py$)/;
 
 /** Classes defined in the branches of a module-level `if`/`try` (nested ones too), marked conditional. */
 function conditionalClasses(node: SgNode, out: ClassRec[], depth: number): void {
@@ -190,7 +207,57 @@ function summarizeClass(cls: SgNode): ClassRec {
       if (column) rec.serverColumns.push(column);
     }
   }
+  for (const stmt of body ? body.children() : []) {
+    const assignment = stmt.kind() === 'expression_statement' ? namedChildren(stmt)[0] : null;
+    const column = assignment?.kind() === 'assignment' ? integerColumn(assignment, rec.table) : null;
+    if (column) (rec.intColumns ??= []).push(column);
+  }
   return rec;
+}
+
+const INTEGER_TYPES = new Set(['Integer', 'BigInteger', 'SmallInteger', 'INTEGER', 'BIGINT', 'SMALLINT', 'INT']);
+/** Positional arguments of Column()/mapped_column() that are not the column's type. */
+const NOT_TYPES = new Set(['ForeignKey', 'Sequence', 'Identity', 'Computed', 'FetchedValue', 'CheckConstraint', 'DefaultClause']);
+
+/**
+ * `name = Column(Integer, ...)` / `mapped_column(BigInteger)` / `Column("name", Integer)`; `name: Mapped[int]`
+ * (alone, or with a column call naming no type, `mapped_column(ForeignKey(...))`); `name: int` in a SQLModel
+ * table (`table=True`), bare or `= Field(...)`. A written type decides over the annotation. Null otherwise.
+ */
+function integerColumn(assignment: SgNode, table: boolean): { name: string; pk: boolean } | null {
+  const left = assignment.field('left');
+  if (left?.kind() !== 'identifier') return null;
+  const type = assignment.field('type');
+  const right = assignment.field('right');
+  let call: SgNode | null = null;
+  if (right?.kind() === 'call') {
+    const callee = dottedName(right.field('function') as SgNode);
+    if (!COLUMN_CALLEES.has(callee?.[callee.length - 1] ?? '') || callee?.[callee.length - 1] === 'column_property') return null;
+    call = right;
+  } else if (right !== null) return null;
+  const args = call ? callArgs(call) : null;
+  const pk = args?.keywords.get('primary_key')?.text() === 'True';
+  const written = args ? writtenType(args.positional) : null;
+  if (written !== null) return INTEGER_TYPES.has(written) ? { name: left.text(), pk } : null;
+  // SQLModel's Field(sa_column=Column(...)) / sa_type= decide the type themselves.
+  if (args?.keywords.has('sa_column') || args?.keywords.has('sa_type')) return null;
+  const text = type?.text().trim() ?? '';
+  const parsed = text ? parseTypeText(text) : null;
+  if (!parsed || parsed.list || parsed.name.join('.') !== 'int') return null;
+  const mapped = /^(?:[\w.]+\.)?Mapped\s*\[/.test(text);
+  return mapped || table ? { name: left.text(), pk } : null;
+}
+
+/** The last name of the type a column call's positional arguments write (`Integer`, `sa.String(50)`), or null. */
+function writtenType(positional: readonly SgNode[]): string | null {
+  for (const arg of positional) {
+    if (arg.kind() === 'string') continue;
+    const named = dottedName(arg.kind() === 'call' ? (arg.field('function') as SgNode) : arg);
+    const last = named?.[named.length - 1];
+    if (!last || NOT_TYPES.has(last)) continue;
+    return last;
+  }
+  return null;
 }
 
 /**

@@ -314,9 +314,17 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
   const patchedObjects = /patch/.test(source) ? bareObjectPatches(root) : [];
   const fixtureLookups = /getfixturevalue|getfuncargvalue/.test(source) ? fixtureLookupsOf(root) : [];
   const facts: TestFacts = { moduleMarked, moduleMarkLoops, functions, ...clientFacts(root, imports, functions), patchedNames, patchedObjects, fixtureLookups, plugins: pluginModules(root) };
-  if (SQLITE_URL.test(source) && !OTHER_DATABASE_URL.test(source) && writesSqliteUrl(root)) facts.sqliteOnly = true;
+  if (sqliteOnlySource(source, root)) facts.sqliteOnly = true;
   if (ASYNC_ENGINE_MAKER.test(source) && createsAsyncEngine(root)) facts.asyncEngine = true;
   return facts;
+}
+
+/**
+ * The module writes a SQLite URL literal that is the URL itself (not a lookup's fallback, see writesSqliteUrl) and
+ * no other database's URL: its database is SQLite.
+ */
+export function sqliteOnlySource(source: string, root: SgNode): boolean {
+  return SQLITE_URL.test(source) && !OTHER_DATABASE_URL.test(source) && writesSqliteUrl(root);
 }
 
 /**
