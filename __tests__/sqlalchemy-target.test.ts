@@ -90,3 +90,15 @@ describe('the files of the run: each is governed by the nearest requirement abov
     expect(sqlalchemyTarget(UNNAMED, root, [path.join(root, 'worker/b.py')]).version).toBe('2.0');
   });
 });
+
+test.each([
+  ['poetry.lock', '[[package]]\nname = "alembic"\nversion = "1.9.0"\n\n[[package]]\nname = "sqlalchemy"\nversion = "1.4.46"\ndescription = "Database Abstraction Library"\n', '1.4'],
+  ['uv.lock', 'version = 1\n\n[[package]]\nname = "sqlalchemy"\nversion = "2.0.36"\nsource = { registry = "https://pypi.org/simple" }\n', '2.0'],
+  ['Pipfile.lock', JSON.stringify({ _meta: {}, default: { sqlalchemy: { hashes: [], version: '==1.4.46' } }, develop: {} }), '1.4'],
+])('the version %s locks decides over the range it was resolved from', (file, text, version) => {
+  write('pyproject.toml', '[tool.poetry.dependencies]\nSQLAlchemy = ">=1.4"\n');
+  write(file, text);
+  const target = sqlalchemyTarget(UNNAMED, root, [path.join(root, 'app/main.py')]);
+  expect(target.version).toBe(version);
+  if (version === '1.4') expect(target.note).toContain(`(${file}: \`SQLAlchemy 1.4.46\` (locked) allows no 2.x)`);
+});

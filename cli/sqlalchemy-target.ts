@@ -99,7 +99,14 @@ function nearestRequirement(start: string, memo: Map<string, Requirement | null>
       break;
     }
     walked.push(dir);
-    const file = listOrEmpty(dir)
+    const names = listOrEmpty(dir);
+    // What the lock file installs decides over the ranges it was resolved from (`sqlalchemy = ">=1.4"` locked at 1.4.46).
+    const locked = lockedVersion(dir, names);
+    if (locked !== null) {
+      result = { dir, pin: locked.major < 2 ? `${locked.file}: \`SQLAlchemy ${locked.version}\` (locked)` : null, file: locked.file };
+      break;
+    }
+    const file = names
       .filter((f) => DEPENDENCY_FILE.test(f))
       .sort()
       .find((f) => MENTIONS.test(readOrNull(path.join(dir, f)) ?? ''));
@@ -111,4 +118,32 @@ function nearestRequirement(start: string, memo: Map<string, Requirement | null>
   }
   for (const dir of walked) memo.set(dir, result);
   return result;
+}
+
+/** Lock files whose `[[package]]` tables give `name` then `version` (Poetry, uv, PDM). */
+const TOML_LOCKS = ['poetry.lock', 'uv.lock', 'pdm.lock'];
+const LOCKED_TOML = /^\[\[package\]\]\s*\r?\nname\s*=\s*"sqlalchemy"\s*\r?\nversion\s*=\s*"(\d+)\.([^"]*)"/im;
+
+/** The SQLAlchemy version a lock file of `dir` installs (poetry.lock, uv.lock, pdm.lock, Pipfile.lock), or null. */
+function lockedVersion(dir: string, names: readonly string[]): { file: string; version: string; major: number } | null {
+  for (const file of TOML_LOCKS) {
+    if (!names.includes(file)) continue;
+    const m = LOCKED_TOML.exec(readOrNull(path.join(dir, file)) ?? '');
+    if (m) return { file, version: `${m[1]}.${m[2]}`, major: Number(m[1]) };
+  }
+  if (!names.includes('Pipfile.lock')) return null;
+  let lock: unknown;
+  try {
+    lock = JSON.parse(readOrNull(path.join(dir, 'Pipfile.lock')) ?? 'null');
+  } catch {
+    return null;
+  }
+  for (const section of ['default', 'develop']) {
+    const packages = typeof lock === 'object' && lock !== null ? (lock as Record<string, unknown>)[section] : undefined;
+    const entry = typeof packages === 'object' && packages !== null ? (packages as Record<string, unknown>)['sqlalchemy'] : undefined;
+    const version = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)['version'] : undefined;
+    const m = typeof version === 'string' ? /^==\s*(\d+)\.(\S*)$/.exec(version) : null;
+    if (m) return { file: 'Pipfile.lock', version: `${m[1]}.${m[2]}`, major: Number(m[1]) };
+  }
+  return null;
 }
