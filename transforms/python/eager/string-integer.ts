@@ -24,7 +24,8 @@ const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=']);
 /** The comparisons of `fn`'s own body binding one of its `str` parameters against an integer column. */
 export function stringIntegerSites(fn: SgNode, path: string, index: ModelIndex): StringIntegerSite[] {
   const params = stringParameters(fn);
-  if (params.size === 0) return [];
+  const schemaParams = schemaParameters(fn, path, index);
+  if (params.size === 0 && schemaParams.size === 0) return [];
   const own = (node: SgNode): boolean => enclosingFunction(node)?.id() === fn.id();
   const out: StringIntegerSite[] = [];
   const report = (site: SgNode, param: string, kind: Kind, model: ModelInfo, column: string, how: string): void => {
@@ -35,8 +36,14 @@ export function stringIntegerSites(fn: SgNode, path: string, index: ModelIndex):
       message: `${how} binds ${what} against the integer column \`${model.name}.${column}\`: psycopg2 let PostgreSQL cast the string, asyncpg sends it typed and the query fails (\`operator does not exist: integer = character varying\`, or a DataError); nothing was changed`,
     });
   };
-  const paramOf = (node: SgNode | undefined, want: Kind): string | null =>
-    node?.kind() === 'identifier' && params.get(node.text()) === want ? node.text() : null;
+  const paramOf = (node: SgNode | undefined, want: Kind): string | null => {
+    if (node?.kind() === 'identifier') return params.get(node.text()) === want ? node.text() : null;
+    // `token.id` of a parameter `token: TokenData` whose field is `id: Optional[str]`.
+    if (node?.kind() !== 'attribute' || want !== 'str') return null;
+    const object = node.field('object');
+    const fields = object?.kind() === 'identifier' ? schemaParams.get(object.text()) : undefined;
+    return fields?.has(node.field('attribute')?.text() ?? '') ? node.text() : null;
+  };
   const columnOf = (node: SgNode | null | undefined): { model: ModelInfo; column: string; pk: boolean } | null => {
     if (node?.kind() !== 'attribute') return null;
     const column = node.field('attribute')?.text() ?? '';
@@ -145,16 +152,56 @@ function stringParameters(fn: SgNode): Map<string, Kind> {
       if (parsed && parsed.name.join('.') === 'str') out.set(name, parsed.list ? 'str-list' : 'str');
     } else if (route && (!value || value.kind() === 'none' || value.kind() === 'string')) out.set(name, 'str');
   }
-  for (const name of [...out.keys()]) if (reassigned(fn, name)) out.delete(name);
+  for (const name of [...out.keys()]) if (bindings(fn, name).length > 0) out.delete(name);
+  // `user_id: str = payload.get("sub")`: a local annotated `str` and bound nowhere else, the shape of JWT helpers.
+  const body = fn.field('body');
+  for (const assignment of body ? body.findAll({ rule: { kind: 'assignment' } }) : []) {
+    const left = assignment.field('left');
+    const type = assignment.field('type');
+    if (left?.kind() !== 'identifier' || !type || out.has(left.text()) || enclosingFunction(assignment)?.id() !== fn.id()) continue;
+    const parsed = parseTypeText(type.text());
+    if (parsed?.name.join('.') !== 'str' || parsed.list) continue;
+    if (bindings(fn, left.text()).length === 1 && !(params ? namedChildren(params) : []).some((p) => parameterName(p) === left.text())) out.set(left.text(), 'str');
+  }
   return out;
 }
 
-function reassigned(fn: SgNode, name: string): boolean {
-  const body = fn.field('body');
-  if (!body) return false;
-  for (const node of body.findAll({ rule: { any: [{ kind: 'assignment' }, { kind: 'augmented_assignment' }, { kind: 'named_expression' }, { kind: 'for_statement' }] } })) {
-    const target = node.kind() === 'named_expression' ? node.field('name') : node.field('left');
-    if (target && (target.text() === name || target.findAll({ rule: { kind: 'identifier', regex: `^${name}$` } }).length > 0)) return true;
+/**
+ * `fn`'s parameters annotated with a pydantic schema of the project (`token: TokenData`), with the names of the
+ * schema's fields annotated `str` (`Optional[str]`...); parameters the function binds again are left out.
+ */
+function schemaParameters(fn: SgNode, path: string, index: ModelIndex): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const params = fn.field('parameters');
+  for (const param of params ? namedChildren(params) : []) {
+    const name = parameterName(param);
+    const type = param.field('type');
+    if (!name || !type) continue;
+    const found = index.schemaOfType(path, type.text());
+    if (!found || found.list) continue;
+    const fields = new Set<string>();
+    for (const [field, info] of found.schema.fields) {
+      const parsed = parseTypeText(info.annotation);
+      if (parsed?.name.join('.') === 'str' && !parsed.list) fields.add(field);
+    }
+    if (fields.size > 0 && bindings(fn, name).length === 0) out.set(name, fields);
   }
-  return false;
+  return out;
+}
+
+function parameterName(param: SgNode): string | null {
+  if (param.kind() === 'identifier') return param.text();
+  if (param.kind() === 'typed_parameter') return namedChildren(param).find((c) => c.kind() === 'identifier')?.text() ?? null;
+  if (param.kind() === 'default_parameter' || param.kind() === 'typed_default_parameter') return param.field('name')?.text() ?? null;
+  return null;
+}
+
+/** The statements of `fn`'s body binding `name` (an assignment target, a walrus, a loop variable). */
+function bindings(fn: SgNode, name: string): SgNode[] {
+  const body = fn.field('body');
+  if (!body) return [];
+  return body.findAll({ rule: { any: [{ kind: 'assignment' }, { kind: 'augmented_assignment' }, { kind: 'named_expression' }, { kind: 'for_statement' }] } }).filter((node) => {
+    const target = node.kind() === 'named_expression' ? node.field('name') : node.field('left');
+    return !!target && (target.text() === name || target.findAll({ rule: { kind: 'identifier', regex: `^${name}$` } }).length > 0);
+  });
 }

@@ -3,6 +3,7 @@ from typing import List, Optional
 from fastapi import Depends, FastAPI, Query
 from sqlalchemy.orm import Session
 
+from app.auth import TokenData, converted_user, current_user, user_for
 from app.db import get_db
 from app.models import Item, Tag, User
 
@@ -59,3 +60,18 @@ def read_converted(user_id: str, db: Session = Depends(get_db)):
 @app.get("/tags/by-label/{label}")
 def tag_by_label(label: str, db: Session = Depends(get_db)):
     return db.query(Tag).filter(Tag.label == label).first()
+
+
+@app.get("/me")
+def me(user=Depends(current_user)):
+    return user
+
+
+@app.post("/whoami")
+def whoami(data: TokenData, db: Session = Depends(get_db)):
+    return user_for(data, db)
+
+
+@app.get("/me-converted")
+def me_converted(user=Depends(converted_user)):
+    return user

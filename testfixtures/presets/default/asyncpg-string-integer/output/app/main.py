@@ -3,6 +3,7 @@ from typing import List, Optional
 from fastapi import Depends, FastAPI, Query
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.auth import TokenData, converted_user, current_user, user_for
 from app.db import get_async_db
 from app.models import Item, Tag, User
 from sqlalchemy import select
@@ -60,3 +61,18 @@ async def read_converted(user_id: str, db: AsyncSession = Depends(get_async_db))
 @app.get("/tags/by-label/{label}")
 async def tag_by_label(label: str, db: AsyncSession = Depends(get_async_db)):
     return await db.scalar(select(Tag).where(Tag.label == label).limit(1))
+
+
+@app.get("/me")
+def me(user=Depends(current_user)):
+    return user
+
+
+@app.post("/whoami")
+async def whoami(data: TokenData, db: AsyncSession = Depends(get_async_db)):
+    return await user_for(data, db)
+
+
+@app.get("/me-converted")
+def me_converted(user=Depends(converted_user)):
+    return user
