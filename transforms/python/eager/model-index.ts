@@ -169,6 +169,18 @@ export class ModelIndex {
   }
 
   /** The schema and list-ness an annotation text written in `path` names. */
+  /**
+   * The pydantic schema a module-level function named by `parts` in `path` returns: by its annotation, else by the
+   * constructor every return of its body calls (`return schemas.TokenData(id=id)`).
+   */
+  functionSchema(path: string, parts: string[]): SchemaInfo | null {
+    const r = this.resolve(path, parts);
+    if (r?.k !== 'function') return null;
+    const text = r.fn.returns ?? r.fn.constructs ?? null;
+    const found = text ? this.schemaOfType(r.path, text) : null;
+    return found && !found.list ? found.schema : null;
+  }
+
   schemaOfType(path: string, text: string): { schema: SchemaInfo; list: boolean } | null {
     const parsed: ParsedType | null = parseTypeText(text);
     const schema = parsed ? this.resolveSchema(path, parsed.name) : null;

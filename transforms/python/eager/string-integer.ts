@@ -179,12 +179,29 @@ function schemaParameters(fn: SgNode, path: string, index: ModelIndex): Map<stri
     if (!name || !type) continue;
     const found = index.schemaOfType(path, type.text());
     if (!found || found.list) continue;
-    const fields = new Set<string>();
-    for (const [field, info] of found.schema.fields) {
-      const parsed = parseTypeText(info.annotation);
-      if (parsed?.name.join('.') === 'str' && !parsed.list) fields.add(field);
-    }
+    const fields = strFields(found.schema.fields);
     if (fields.size > 0 && bindings(fn, name).length === 0) out.set(name, fields);
+  }
+  // `token = verify_access_token(token, ...)`, bound once, where the project function returns such a schema.
+  const body = fn.field('body');
+  for (const assignment of body ? body.findAll({ rule: { kind: 'assignment' } }) : []) {
+    const left = assignment.field('left');
+    const right = assignment.field('right');
+    if (left?.kind() !== 'identifier' || right?.kind() !== 'call' || out.has(left.text()) || enclosingFunction(assignment)?.id() !== fn.id()) continue;
+    const callee = dottedName(right.field('function') as SgNode);
+    const schema = callee ? index.functionSchema(path, callee) : null;
+    if (!schema || bindings(fn, left.text()).length !== 1) continue;
+    const fields = strFields(schema.fields);
+    if (fields.size > 0) out.set(left.text(), fields);
+  }
+  return out;
+}
+
+function strFields(fields: ReadonlyMap<string, { annotation: string }>): Set<string> {
+  const out = new Set<string>();
+  for (const [field, info] of fields) {
+    const parsed = parseTypeText(info.annotation);
+    if (parsed?.name.join('.') === 'str' && !parsed.list) out.add(field);
   }
   return out;
 }

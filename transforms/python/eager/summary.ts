@@ -73,6 +73,11 @@ export interface ClassRec {
 export interface FunctionRec {
   name: string;
   returns: string | null;
+  /**
+   * Without a return annotation: the dotted callee every `return` of the body constructs (`return TokenData(id=id)`,
+   * or a local bound once to that call), as written; absent otherwise.
+   */
+  constructs?: string;
 }
 
 export interface ModelSummary {
@@ -116,7 +121,9 @@ export function summarizeModels(path: string, root: SgRoot): ModelSummary {
     if (def.kind() === 'class_definition') summary.classes.push(summarizeClass(def));
     else if (def.kind() === 'function_definition') {
       const name = def.field('name')?.text();
-      if (name) summary.functions.push({ name, returns: def.field('return_type')?.text() ?? null });
+      const returns = def.field('return_type')?.text() ?? null;
+      const constructs = returns === null ? constructedReturn(def) : null;
+      if (name) summary.functions.push(constructs ? { name, returns, constructs } : { name, returns });
     } else if (def.kind() === 'expression_statement') {
       const assignment = namedChildren(def)[0];
       if (assignment?.kind() !== 'assignment') continue;
@@ -139,6 +146,35 @@ export function summarizeModels(path: string, root: SgRoot): ModelSummary {
   const source = root.root().text();
   if (ENGINE_MAKER.test(source) && !TEST_MODULE.test(path)) summary.engine = sqliteOnlySource(source, root.root()) ? 'sqlite' : 'other';
   return summary;
+}
+
+/** The dotted callee (`schemas.TokenData`) every `return` of `def`'s own body constructs; null otherwise. */
+function constructedReturn(def: SgNode): string | null {
+  const body = def.field('body');
+  if (!body) return null;
+  const own = (node: SgNode): boolean => {
+    for (let at = node.parent(); at; at = at.parent()) {
+      if (at.kind() === 'function_definition' || at.kind() === 'lambda' || at.kind() === 'class_definition') return at.id() === def.id();
+    }
+    return false;
+  };
+  const callee = (node: SgNode | null | undefined): string | null => {
+    if (node?.kind() !== 'call') return null;
+    const named = dottedName(node.field('function') as SgNode);
+    return named && /^[A-Z]/.test(named[named.length - 1] ?? '') ? named.join('.') : null;
+  };
+  const found = new Set<string>();
+  for (const ret of body.findAll({ rule: { kind: 'return_statement' } }).filter(own)) {
+    const value = namedChildren(ret)[0];
+    let made = callee(value);
+    if (!made && value?.kind() === 'identifier') {
+      const bound = body.findAll({ rule: { kind: 'assignment' } }).filter((a) => own(a) && a.field('left')?.text() === value.text());
+      made = bound.length === 1 ? callee(bound[0]?.field('right')) : null;
+    }
+    if (!made) return null;
+    found.add(made);
+  }
+  return found.size === 1 ? ([...found][0] as string) : null;
 }
 
 /** A call making an engine; the tests' own engines say nothing of the application's database. */

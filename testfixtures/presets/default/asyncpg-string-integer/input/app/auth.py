@@ -30,3 +30,14 @@ def converted_user(token: str, db: Session = Depends(get_db)):
     user_id: str = decode(token)["user_id"]
     user_id = int(user_id)
     return db.query(User).filter(User.id == user_id).first()
+
+
+def verify(token: str):
+    payload = decode(token)
+    token_data = TokenData(id=payload.get("user_id"))
+    return token_data
+
+
+def user_from_token(token: str, db: Session = Depends(get_db)):
+    token = verify(token)
+    return db.query(User).filter(User.id == token.id).first()

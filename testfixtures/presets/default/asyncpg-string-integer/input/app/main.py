@@ -3,7 +3,7 @@ from typing import List, Optional
 from fastapi import Depends, FastAPI, Query
 from sqlalchemy.orm import Session
 
-from app.auth import TokenData, converted_user, current_user, user_for
+from app.auth import TokenData, converted_user, current_user, user_for, user_from_token
 from app.db import get_db
 from app.models import Item, Tag, User
 
@@ -74,4 +74,9 @@ def whoami(data: TokenData, db: Session = Depends(get_db)):
 
 @app.get("/me-converted")
 def me_converted(user=Depends(converted_user)):
+    return user
+
+
+@app.get("/me-token")
+def me_token(user=Depends(user_from_token)):
     return user

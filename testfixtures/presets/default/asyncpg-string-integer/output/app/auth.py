@@ -31,3 +31,14 @@ async def converted_user(token: str, db: AsyncSession = Depends(get_async_db)):
     user_id: str = decode(token)["user_id"]
     user_id = int(user_id)
     return await db.scalar(select(User).where(User.id == user_id).limit(1))
+
+
+def verify(token: str):
+    payload = decode(token)
+    token_data = TokenData(id=payload.get("user_id"))
+    return token_data
+
+
+async def user_from_token(token: str, db: AsyncSession = Depends(get_async_db)):
+    token = verify(token)
+    return await db.scalar(select(User).where(User.id == token.id).limit(1))

@@ -3,7 +3,7 @@ from typing import List, Optional
 from fastapi import Depends, FastAPI, Query
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth import TokenData, converted_user, current_user, user_for
+from app.auth import TokenData, converted_user, current_user, user_for, user_from_token
 from app.db import get_async_db
 from app.models import Item, Tag, User
 from sqlalchemy import select
@@ -75,4 +75,9 @@ async def whoami(data: TokenData, db: AsyncSession = Depends(get_async_db)):
 
 @app.get("/me-converted")
 def me_converted(user=Depends(converted_user)):
+    return user
+
+
+@app.get("/me-token")
+def me_token(user=Depends(user_from_token)):
     return user
