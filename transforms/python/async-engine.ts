@@ -18,7 +18,7 @@ import { twinName, twinOrigin } from './scaffold/twin-names';
 
 export { twinName, twinOrigin };
 import { cachedTree } from './support/cached-tree';
-import { collectImports, ImportBinding, importsFreedBy, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
+import { collectImports, ImportBinding, isContextmanager, importsFreedBy, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
 import { maySeeModuleBinding, moduleBindings, NameTable, cachedNameTables } from './support/scope';
 import { cached } from '../../engine/cached';
 
@@ -1857,13 +1857,12 @@ class EngineTwins {
     const factoryNames = new Set(factories.map((f) => f.name));
     const engineNames = new Set(engines.map((e) => e.name));
     const root = this.ctx.tree.root();
-    const CONTEXT_MANAGER = /^(?:contextlib\.)?contextmanager$/;
     const wrappers = new Map<string, SgNode>();
     for (const statement of root.children()) {
       const assignment = soleAssignment(statement);
       const left = assignment?.field('left');
       const right = assignment?.field('right');
-      if (!left || kindOf(left) !== 'identifier' || !right || kindOf(right) !== 'call' || !CONTEXT_MANAGER.test(right.field('function')?.text() ?? '')) continue;
+      if (!left || kindOf(left) !== 'identifier' || !right || kindOf(right) !== 'call' || !isContextmanager(this.ctx.tree, right.field('function')?.text() ?? '')) continue;
       const args = namedChildren(right.field('arguments')!);
       if (args.length === 1 && kindOf(args[0]!) === 'identifier' && !wrappers.has(args[0]!.text())) wrappers.set(args[0]!.text(), left);
     }
@@ -1871,7 +1870,7 @@ class EngineTwins {
       const def = kindOf(statement) === 'decorated_definition' ? statement.field('definition') : statement;
       if (!def || kindOf(def) !== 'function_definition' || isAsyncDef(def)) continue;
       const name = def.field('name')!.text();
-      const decorated = kindOf(statement) === 'decorated_definition' && statement.children().some((d) => kindOf(d) === 'decorator' && CONTEXT_MANAGER.test(d.text().replace(/^@\s*/, '').trim()));
+      const decorated = kindOf(statement) === 'decorated_definition' ? statement.children().find((d) => kindOf(d) === 'decorator' && isContextmanager(this.ctx.tree, d.text())) : undefined;
       const wrapper = wrappers.get(name);
       const body = def.field('body');
       if ((!decorated && !wrapper) || !body || !body.find({ rule: { kind: 'yield' } })) continue;
@@ -1885,7 +1884,7 @@ class EngineTwins {
         return !!bind && kindOf(bind) === 'identifier' && engineNames.has(bind.text());
       });
       if (!opens) continue;
-      const shown = wrapper ? `\`${wrapper.text()}\` (\`${name}\` made a context manager by \`${wrapper.parent()?.field('right')?.text() ?? ''}\`)` : `\`${name}\` (\`@contextmanager\`)`;
+      const shown = wrapper ? `\`${wrapper.text()}\` (\`${name}\` made a context manager by \`${wrapper.parent()?.field('right')?.text() ?? ''}\`)` : `\`${name}\` (\`${decorated?.text().replace(/\s+/g, '') ?? '@contextmanager'}\`)`;
       const callee = opens.field('function')!.text();
       const bind = bindArgument(opens);
       const opener = `${quoted(opens.field('function')!)}(...)`;

@@ -7,7 +7,7 @@ import type { SgNode } from '@ast-grep/napi';
 import { parametersOf } from '../query/bindings';
 import { asyncKeyword, decoratorsOf } from '../query/syntax';
 import { treeMemo } from '../support/cached-tree';
-import { collectImports } from '../support/imports';
+import { collectImports, contextmanagerSpellings, isContextmanager } from '../support/imports';
 
 export interface Place {
   /** The innermost function whose body the node runs in, or null at module level. */
@@ -86,7 +86,8 @@ function isFirstIterable(gen: SgNode, clause: SgNode, inner: SgNode | null): boo
 export function syncOnlyReason(fn: SgNode, keptSyncNames: ReadonlySet<string>): string | null {
   const name = fn.field('name')?.text() ?? '';
   if (/^__\w+__$/.test(name) && !ASYNC_DUNDERS.has(name) && !isDependencyCall(fn, name)) return `\`${name}\` is a dunder method Python calls synchronously`;
-  const decorator = decoratorsOf(fn).find((d) => SYNC_ONLY_DECORATOR.test(d.text()) && !/^@\s*pytest_asyncio\./.test(d.text()));
+  // `@cm` (`from contextlib import contextmanager as cm`) reads as no known decorator: its module's imports say it is one.
+  const decorator = decoratorsOf(fn).find((d) => (SYNC_ONLY_DECORATOR.test(d.text()) && !/^@\s*pytest_asyncio\./.test(d.text())) || isContextmanager(fn.getRoot(), d.text()));
   if (decorator) return `\`${name}\` is decorated \`${decorator.text().split('(')[0]}\`, which needs a sync function`;
   const view = decoratorsOf(fn).find((d) => FLASK_VIEW_DECORATOR.test(d.text()));
   if (view && isFlaskModule(fn)) {
@@ -132,7 +133,9 @@ function syncCallbacks(fn: SgNode): ReadonlyMap<string, string> {
   const compute = (): Map<string, string> => {
     const found = new Map<string, string>();
     const root = fn.getRoot().root();
-    if (!MAY_REGISTER.test(root.text())) return found;
+    // A contextmanager imported under another name (`cm(get_session)`) still names contextmanager in its import.
+    if (!MAY_REGISTER.test(root.text()) && !/\bcontextmanager\b/.test(root.text())) return found;
+    const contextmanagers = contextmanagerSpellings(fn.getRoot());
     const defined = new Set<string>();
     for (const statement of root.children()) {
       const def = statement.kind() === 'decorated_definition' ? statement.field('definition') : statement;
@@ -141,7 +144,7 @@ function syncCallbacks(fn: SgNode): ReadonlyMap<string, string> {
     for (const call of root.findAll({ rule: { kind: 'call' } })) {
       const callee = call.field('function');
       const last = callee?.kind() === 'attribute' ? callee.field('attribute')?.text() : callee?.kind() === 'identifier' ? callee.text() : undefined;
-      if (last === undefined || !SYNC_CALLBACK_RECEIVERS.has(last)) continue;
+      if (last === undefined || !(SYNC_CALLBACK_RECEIVERS.has(last) || contextmanagers.has(callee?.text().replace(/\s+/g, '') ?? ''))) continue;
       // `register`/`signal` are common method names: only atexit's and signal's own count.
       if ((last === 'register' || last === 'signal') && !/^(?:atexit\.register|signal\.signal)$/.test(callee?.text() ?? '')) continue;
       for (const arg of call.field('arguments')?.children() ?? []) {

@@ -15,7 +15,7 @@ import { moduleNamesOf } from '../scaffold/engine-index';
 import { asyncKeyword, callArgs, decoratorsOf, type CallArgs, dottedName, end, isAsyncDef, namedChildren, sameNode, start } from '../query/syntax';
 import { excludedFunctions, type ExcludedFunction } from '../support/excluded-functions';
 import { cachedTree } from '../support/cached-tree';
-import { collectImports, localNamesFor } from '../support/imports';
+import { collectImports, isContextmanager, localNamesFor } from '../support/imports';
 import { isInsideString } from '../support/language';
 import { genericHead } from '../support/type-annotations';
 import { fixtureDecorator } from '../testing/fixtures';
@@ -312,7 +312,7 @@ class Summarizer {
     if (decorating.length > 0 && summary.syncOnly === null) summary.decorators = decorating;
     if (this.wrapsSynchronously(fn, own, summary)) summary.syncWrapper = true;
     else if (this.registersArgument(fn, own, summary)) summary.registers = true;
-    if (!summary.isAsync && decorators.some((d) => /^@\s*(?:contextlib\.)?contextmanager\s*$/.test(d))) summary.contextManager = true;
+    if (!summary.isAsync && decorators.some((d) => isContextmanager(this.input.tree, d))) summary.contextManager = true;
     if (!summary.isAsync && !isGenerator && this.returnsSyncSession(fn)) summary.returnsSyncSession = true;
     if (facts.classId !== null && decorators.some((d) => /^@\s*(?:functools\.)?(?:property|cached_property)\s*$/.test(d))) summary.getter = true;
     const construct = summary.isAsync || summary.firstAwait === null ? null : this.asyncConstructOf(fn, own);
@@ -703,7 +703,7 @@ class Summarizer {
     if (value?.kind() !== 'call') return null;
     const manager = value.field('function') as SgNode;
     // `with contextmanager(get_db)() as db:` (the dependency reused outside FastAPI): the wrapped generator is the manager.
-    if (manager.kind() === 'call' && /^(contextlib\.)?contextmanager$/.test(manager.field('function')?.text() ?? '')) {
+    if (manager.kind() === 'call' && isContextmanager(this.input.tree, manager.field('function')?.text() ?? '')) {
       const args = callArgs(manager);
       const wrapped = args.positional.length === 1 && args.keywords.size === 0 ? args.positional[0] : undefined;
       return wrapped && (wrapped.kind() === 'identifier' || wrapped.kind() === 'attribute') ? { manager: wrapped, wrapped: true } : null;

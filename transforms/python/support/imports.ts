@@ -172,6 +172,28 @@ export function dunderAllNames(root: SgRoot): Set<string> {
   return names;
 }
 
+/**
+ * The spellings, whitespace removed, that name `contextlib.contextmanager` in the module: `contextmanager` and
+ * `contextlib.contextmanager` as ever (a bare `contextmanager` is taken as contextlib's without its import, as
+ * before), and the aliases the module binds, `from contextlib import contextmanager as cm` (`cm`) and `import
+ * contextlib as cl` (`cl.contextmanager`). A generator under any of them is driven synchronously by a plain `with`.
+ */
+export function contextmanagerSpellings(root: SgRoot): ReadonlySet<string> {
+  const read = (): ReadonlySet<string> => {
+    const spellings = new Set(['contextmanager', 'contextlib.contextmanager']);
+    const imports = collectImports(root);
+    for (const imp of imports.from) if (imp.module === 'contextlib' && imp.name === 'contextmanager') spellings.add(imp.alias ?? imp.name);
+    for (const imp of imports.plain) if (imp.module === 'contextlib' && imp.alias) spellings.add(`${imp.alias}.contextmanager`);
+    return spellings;
+  };
+  return treeMemo(root.root(), 'contextmanager-spellings', read) ?? read();
+}
+
+/** `text` (a callee or a decorator's expression, `@` and whitespace allowed) names `contextlib.contextmanager` in root's module. */
+export function isContextmanager(root: SgRoot, text: string): boolean {
+  return contextmanagerSpellings(root).has(text.replace(/^@/, '').replace(/\s+/g, ''));
+}
+
 /** True when the statement runs at import time of the module: not inside a function, lambda or class body. */
 export function isModuleLevel(node: SgNode): boolean {
   for (let a = node.parent(); a !== null; a = a.parent()) if (SCOPE_BOUNDARIES.has(String(a.kind()))) return false;
