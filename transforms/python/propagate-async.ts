@@ -15,7 +15,7 @@ import type { ModuleSummary } from './index/types';
 import { AsyncPlan, type FilePlan } from './propagate/plan';
 import { HINTS, RULES } from './propagate/rules';
 import { syncSessionArguments } from './propagate/session-args';
-import { asyncKeyword, callArgs, end, start } from './query/syntax';
+import { asyncKeyword, callArgs, end, namedChildren, start } from './query/syntax';
 import { collectImports, type ImportChange, importInsertionPoint, isModuleLevel, type ModuleImports, planImportEdits } from './support/imports';
 import { importedByOthers, untwinnedDependencyPaths } from './scaffold/engine-index';
 import { nameTable } from './support/scope';
@@ -77,7 +77,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   const onSyncDependency = new Set(file.syncDependencyRoutes);
   const keptSync = keptSyncRouteEdits(ctx, file.keptSyncRoutes.filter((d) => !onSyncDependency.has(d)));
   edits.push(...keptSync.edits);
-  const annotations = sessionAnnotationEdits(ctx, file.sessionAnnotationsBack, file.syncDependencyRoutes, keptSync.replacedAsyncSession, file.keptAnnotationsBack);
+  const annotations = sessionAnnotationEdits(ctx, file.sessionAnnotationsBack, file.syncDependencyRoutes, keptSync.replacedAsyncSession, file.keptAnnotationsBack, file.reboundAnnotationsBack);
   edits.push(...annotations.edits);
   // One plan for all: two edits of one import statement would overlap (`from .db import SessionLocal, get_db` in a
   // file whose session goes to a background task, switched to the async factory, beside a route kept on get_db).
@@ -353,9 +353,11 @@ function sessionAnnotationEdits(
   alsoReplaced: readonly number[],
   /** Plain defs kept sync because their callers all stay sync (FilePlan.keptAnnotationsBack). */
   keptDefs: readonly number[] = [],
+  /** Plain defs rebinding their session through a sync context manager, and those context managers (FilePlan.reboundAnnotationsBack). */
+  reboundDefs: readonly number[] = [],
 ): { edits: TextEdit[]; imports: ImportChange } {
   const out = { edits: [] as TextEdit[], imports: {} as ImportChange };
-  if (defs.length === 0 && routes.length === 0 && keptDefs.length === 0) return out;
+  if (defs.length === 0 && routes.length === 0 && keptDefs.length === 0 && reboundDefs.length === 0) return out;
   const imports = collectImports(ctx.tree);
   const cls = imports.from.find((i) => i.name === 'AsyncSession' && i.alias === null && ASYNC_SESSION_MODULES[i.module] !== undefined && isModuleLevel(i.node));
   const syncModule = cls ? ASYNC_SESSION_MODULES[cls.module]! : null;
@@ -363,16 +365,20 @@ function sessionAnnotationEdits(
   const sync = imports.from.find((i) => i.module === syncModule && i.name === 'Session' && i.alias === null && isModuleLevel(i.node));
   if (!sync && boundAtModuleLevel(ctx.tree, 'Session')) return out;
   const kept = new Set(keptDefs);
-  const all = new Set([...defs, ...keptDefs]);
+  const rebound = new Set(reboundDefs);
+  const all = new Set([...defs, ...keptDefs, ...reboundDefs]);
   const injected = new Set(routes);
   const reason = `${ID}: the function stays sync, handed the sync Session of a dependency with no async twin`;
   const keptReason = `${ID}: the function stays sync, handed the sync Session its callers, which stay sync too, have`;
+  const reboundReason = `${ID}: the function stays sync, its session rebound through a sync context manager, whose sync Session its code needs`;
   const replaced: number[] = [...alsoReplaced];
   for (const fn of ctx.tree.root().findAll({ rule: { kind: 'function_definition' } })) {
     if (!all.has(start(fn)) && !injected.has(start(fn))) continue;
     for (const param of fn.field('parameters')?.children() ?? []) {
       if (param.kind() !== 'typed_parameter' && param.kind() !== 'typed_default_parameter') continue;
-      const annotation = param.field('type')?.child(0) ?? null;
+      const written = param.field('type')?.child(0) ?? null;
+      // `Optional[AsyncSession]` (`AsyncSession | None`, `Union[AsyncSession, None]`) only for a rebinding def: its default is often `None`.
+      const annotation = written && rebound.has(start(fn)) ? optionalInner(written) : written;
       if (annotation?.kind() !== 'identifier' || annotation.text() !== 'AsyncSession') continue;
       if (!all.has(start(fn))) {
         const value = param.field('value');
@@ -383,7 +389,7 @@ function sessionAnnotationEdits(
         // Every session parameter of such a handler is injected by a provider left sync (AsyncPlan.injectedSync).
         if ((callee !== 'Depends' && callee !== 'fastapi.Depends') || name === undefined) continue;
       }
-      out.edits.push({ start: start(annotation), end: end(annotation), text: 'Session', reason: kept.has(start(fn)) ? keptReason : reason });
+      out.edits.push({ start: start(annotation), end: end(annotation), text: 'Session', reason: rebound.has(start(fn)) ? reboundReason : kept.has(start(fn)) ? keptReason : reason });
       replaced.push(start(annotation));
     }
   }
@@ -391,6 +397,24 @@ function sessionAnnotationEdits(
   const unused = unusedImport(ctx.source, imports, 'AsyncSession', replaced);
   out.imports = { add: sync ? [] : [{ module: syncModule, name: 'Session' }], remove: unused ? [unused] : [] };
   return out;
+}
+
+/** The type an optional annotation wraps (`Optional[T]`, `typing.Optional[T]`, `T | None`, `Union[T, None]`), else the annotation itself. */
+function optionalInner(annotation: SgNode): SgNode {
+  if (annotation.kind() === 'binary_operator' && annotation.children().some((c) => c.text() === '|')) {
+    const left = annotation.field('left');
+    const right = annotation.field('right');
+    if (right?.text() === 'None' && left) return left;
+    if (left?.text() === 'None' && right) return right;
+  }
+  if (annotation.kind() === 'generic_type' || annotation.kind() === 'subscript') {
+    const head = annotation.kind() === 'subscript' ? annotation.field('value') : annotation.child(0);
+    const args = annotation.kind() === 'subscript' ? annotation.fieldChildren('subscript') : namedChildren(annotation.child(1) ?? annotation).map((a) => a.child(0) ?? a);
+    const name = head?.text().replace(/^typing\./, '');
+    const types = args.filter((a) => a.text() !== 'None');
+    if ((name === 'Optional' && args.length === 1) || (name === 'Union' && types.length === 1 && args.length === 2)) return types[0] as SgNode;
+  }
+  return annotation;
 }
 
 /** Without a project index (a transform run on one file alone), the file is its own project. */

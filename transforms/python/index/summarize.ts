@@ -530,9 +530,12 @@ class Summarizer {
         }
       }
       const sessionLocals = this.annotatedSessionLocals(fn, used, new Set(all.map((p) => p.name)));
+      // Annotated as a session, yet not one to the resolver at its uses: rebound in the body.
+      const rebound = used ? this.reboundThroughWith(fn, all.filter((p) => used.has(p.name) && p.annotation && this.sessions.typeVerdict(p.annotation, new Set()).session).map((p) => p.name)) : [];
       // Only what is there: a function has these rarely, and every worker holds every summary.
       out.set(start(fn), {
         ...(sessionLocals.length > 0 ? { sessionLocals } : {}),
+        ...(rebound.length > 0 ? { rebound } : {}),
         ...(sessions.length > 0 ? { sessions } : {}),
         ...(untypedSessionLike.length > 0 ? { untypedSessionLike } : {}),
         ...(depends.length > 0 ? { depends } : {}),
@@ -690,6 +693,32 @@ class Summarizer {
       if (target.k !== 'attr') continue;
       (owner.mockAssignments ??= []).push({ start: start(right), target, text: compact(left.text()), value });
     }
+  }
+
+  /**
+   * Of `names` (session parameters the body calls session methods on without await, where the resolver no longer
+   * takes them for the parameter), those rebound by a plain `with <call>(..., name, ...) as name:`: the context manager
+   * is handed the session and hands back what the rest of the body uses. See ParamFacts.rebound.
+   */
+  private reboundThroughWith(fn: SgNode, names: readonly string[]): NonNullable<ParamFacts['rebound']> {
+    const out: NonNullable<ParamFacts['rebound']> = [];
+    for (const name of names) {
+      for (const binding of ownBindings(fn).get(name) ?? []) {
+        const target = binding.parent();
+        const pattern = target?.kind() === 'as_pattern_target' ? target.parent() : null;
+        const item = pattern?.kind() === 'as_pattern' ? pattern.parent() : null;
+        const statement = item?.kind() === 'with_item' ? item.parent()?.parent() : null;
+        const value = item ? namedChildren(pattern as SgNode)[0] : undefined;
+        if (statement?.kind() !== 'with_statement' || statement.children().some((c) => c.kind() === 'async') || value?.kind() !== 'call') continue;
+        const callee = value.field('function') as SgNode;
+        const args = callArgs(value);
+        const handed = [...args.positional, ...args.keywords.values()].some((a) => a.kind() === 'identifier' && a.text() === name);
+        if (!handed || !['identifier', 'attribute'].includes(String(callee.kind()))) continue;
+        out.push({ name, at: start(value), through: this.exprOf(callee, 0) });
+        break;
+      }
+    }
+    return out;
   }
 
   /** The callee of `<call>` when `name` is bound in `unit` only by `with <call>(...) as name:`, else null. */

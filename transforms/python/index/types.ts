@@ -321,6 +321,13 @@ export interface ParamFacts {
    */
   sessionLocals?: { name: string; value: string }[];
   /**
+   * Session parameters the body rebinds through a plain `with` handed the parameter, `with get_db_context(db) as
+   * db:` (a context manager yielding the session it is given, or one it opens), then calls session methods on
+   * without `await`: `through` is the context manager's callee, `at` the offset of its call. The calls on the rebound
+   * name work on what the (sync) context manager yields. Absent when none.
+   */
+  rebound?: { name: string; at: number; through: Expr }[];
+  /**
    * Session parameters whose default is `Depends(<of>)` (or `Security`): `at` is the offset of that call. Absent
    * when none.
    */

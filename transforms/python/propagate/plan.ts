@@ -13,7 +13,7 @@ import type { ProjectIndex } from '../index/project';
 import { functionKey } from '../index/project';
 import { cached } from '../../../engine/cached';
 import { paramAt, positionOf } from '../index/param-entries';
-import type { CallSite, Expr, FunctionSummary, ModuleSummary, ReferenceSite, WrapperSite } from '../index/types';
+import type { CallSite, Expr, FunctionSummary, ModuleSummary, ParamFacts, ReferenceSite, WrapperSite } from '../index/types';
 import { SESSION_LIKE_METHODS } from '../awaits/methods';
 import { ReceiverClassifier } from './receivers';
 import { HINTS, RULES, type AsyncRule } from './rules';
@@ -60,6 +60,13 @@ export interface FilePlan {
    * async-session go back to `Session` too.
    */
   keptAnnotationsBack: number[];
+  /**
+   * Ids of plain defs that stay sync with a session parameter rebound through a sync context manager (`with
+   * get_db_context(db) as db:`), and of those context managers when only such functions call them
+   * (AsyncPlan.keepReboundSessionsSync): their code works on a sync Session, so their `AsyncSession` parameter
+   * annotations go back to `Session`.
+   */
+  reboundAnnotationsBack: number[];
   /**
    * Calls to a function that was `async def` before this run, made without await (and not handed to anything):
    * flagged ASYNC-CALL-NOT-AWAITED where the tree shows the result is dropped (an expression statement), since
@@ -163,6 +170,8 @@ export class AsyncPlan {
   private readonly queue: string[] = [];
   /** Route handlers whose session parameter goes back to the sync session (keepBlockedRoutesSync). */
   private readonly keptSync = new Set<string>();
+  /** Plain defs whose session parameter is rebound through a sync context manager (keepReboundSessionsSync). */
+  private readonly rebound = new Set<string>();
   /** Functions made async by their session awaits that stay plain defs after all, every caller sync (keepSyncOnlyCalleesSync). */
   private readonly keptPlain = new Set<string>();
   private readonly injectedSyncMemo = new Map<string, boolean>();
@@ -195,6 +204,7 @@ export class AsyncPlan {
     this.flagUnresolved();
     // First: a route kept on the sync session hands its callees a sync Session, which their sync calls suit.
     this.keepBlockedRoutesSync();
+    this.keepReboundSessionsSync();
     this.flagUntypedSessionParameters();
     this.flagAnnotatedSessionLocals();
     this.checkInferredSessionParameters();
@@ -878,6 +888,74 @@ export class AsyncPlan {
   }
 
   /**
+   * `def get_item(item_id, db: Optional[Session] = None): with get_db_context(db) as db: return db.get(Item, item_id)`:
+   * the body works on what the context manager yields, the session it is handed or one it opens. A plain `with`
+   * drives it synchronously (a project `@contextmanager` stays a sync generator), so it opens sync sessions, and
+   * nothing in the body is converted: the function stays a plain def whose session calls need a sync Session. Its
+   * parameter annotations go back to `Session` (async-session wrote `AsyncSession`, which its code cannot use), and so
+   * do the context manager's when such functions are its only callers. When every call to the function is in code
+   * that stays sync (a route kept on the sync session, a plain def; not a test, nor a route or dependency on the async
+   * session), those callers hand it the sync Session they have, as keepSyncOnlyCalleesSync takes it: nothing more is
+   * said. Otherwise (a caller async after the run hands it an AsyncSession, on which its sync calls fail, or callers
+   * the index cannot see) whether it should become async depends on what the context manager does with an
+   * AsyncSession, which awaitify cannot know: it is left as it was and flagged once, at the `with`.
+   */
+  private keepReboundSessionsSync(): void {
+    const suspected = this.suspected();
+    for (const entry of this.functions.values()) {
+      const rebound = entry.fn.params?.rebound;
+      if (!rebound || this.isAsyncAfter(entry.key) || entry.fn.ignored) continue;
+      this.rebound.add(entry.key);
+      this.file(entry.path).reboundAnnotationsBack.push(entry.fn.id);
+      const sites = this.callers.get(entry.key) ?? [];
+      const asyncCallers = sites.filter(({ caller }) => caller !== null && this.isAsyncAfter(caller.key)).map(({ caller }) => `\`${(caller as FnEntry).fn.qualname}\``);
+      const handsSync =
+        sites.length > 0 &&
+        !this.referenced.has(entry.key) &&
+        !this.stored.has(entry.key) &&
+        !suspected.has(entry.key) &&
+        !this.wrapped.has(entry.key) &&
+        sites.every(({ caller, call }) => {
+          if (!caller || call.awaited !== undefined || call.ignored || call.argumentOf !== undefined || this.isAsyncAfter(caller.key)) return false;
+          if (this.keptSync.has(caller.key) || this.injectedSync(caller.key)) return true;
+          const c = caller.fn;
+          return !c.test && !c.route && !c.params?.depends;
+        });
+      if (handsSync) continue;
+      const first = rebound[0] as NonNullable<ParamFacts['rebound']>[number];
+      const who =
+        asyncCallers.length > 0
+          ? `${[...new Set(asyncCallers)].join(', ')}, async after the migration, hand${asyncCallers.length === 1 ? 's' : ''} it an AsyncSession, which its sync calls on \`${first.name}\` cannot use`
+          : sites.length === 0
+            ? 'no call to it is known, so what its callers hand it is not known'
+            : 'some of its callers are not code that stays sync on a sync Session (a test, a route or dependency on the async session, a call awaitify cannot follow), so what they hand it is not known';
+      const flagAt = flagKey(entry.path, RULES.unrecognisedSession, first.at);
+      if (this.flagged.has(flagAt)) continue;
+      this.flagged.add(flagAt);
+      this.file(entry.path).findings.push({
+        rule: RULES.unrecognisedSession,
+        offset: first.at,
+        hint: `Keep its callers on a sync Session (code that stays sync), or migrate it by hand: an \`@asynccontextmanager\` twin of the context manager yielding the AsyncSession it is handed (or one from the async session factory), opened with \`async with\`, the session calls awaited, the function made \`async def\` and awaited by its callers.`,
+        message: `\`${entry.fn.qualname}\` rebinds its session parameter \`${first.name}\` through the context manager it is handed to, driven by a plain \`with\`: its session calls work on what that yields (the session it is handed, or a sync one it opens), so the function is left a plain def on a sync \`Session\`; ${who}`,
+      });
+    }
+    // The context managers these functions rebind through: when they are all their callers, they are handed sync Sessions too.
+    const managers = new Map<string, FnEntry>();
+    for (const key of this.rebound) {
+      const entry = this.functions.get(key) as FnEntry;
+      for (const { through } of entry.fn.params?.rebound ?? []) {
+        const fn = this.index.resolveFunction(entry.path, through);
+        const manager = fn ? this.functions.get(functionKey(fn.path, fn.id)) : undefined;
+        if (manager && manager.fn.contextManager && !this.isAsyncAfter(manager.key)) managers.set(manager.key, manager);
+      }
+    }
+    for (const manager of managers.values()) {
+      const sites = this.callers.get(manager.key) ?? [];
+      if (sites.length > 0 && sites.every(({ caller }) => caller !== null && this.rebound.has(caller.key))) this.file(manager.path).reboundAnnotationsBack.push(manager.fn.id);
+    }
+  }
+
+  /**
    * Once anything became async, every call the index could not resolve that may reach a function made
    * async is flagged: one handing a session to an unknown function (ASYNC-CALL-UNRESOLVED), and one whose
    * name is that of a function made async, called on an object that is not provably foreign
@@ -903,7 +981,7 @@ export class AsyncPlan {
         const at = (key: number | string): number | string => (typeof key === 'string' ? key : key + bound);
         // A session that stays sync (its factory gets no async twin) is what the callee's sync calls need.
         const handed = (site.call.sessionArg ?? []).filter((key) => !site.call.syncSessionArg?.includes(key));
-        for (const key of site.caller && this.keptSync.has(site.caller.key) ? [] : handed) {
+        for (const key of (site.caller && this.keptSync.has(site.caller.key)) || this.rebound.has(callee.key) ? [] : handed) {
           const name = paramAt(params.untypedSessionLike, at(key));
           if (name !== undefined) {
             this.flagSessionLikeUses(callee, name, `\`${site.caller?.fn.qualname ?? 'module code'}\` (${site.path}) passes it a session`, true);
@@ -911,7 +989,8 @@ export class AsyncPlan {
         }
         // A callee kept a plain def for its sync callers keeps its sync session calls: what they hand it stays the
         // sync Session it is. (One that stays sync otherwise may still store the session for async methods.)
-        if (!site.caller || this.keptPlain.has(callee.key)) continue;
+        // A function rebinding its session through a sync context manager is dealt with, and said, as one (keepReboundSessionsSync).
+        if (!site.caller || this.keptPlain.has(callee.key) || this.rebound.has(site.caller.key)) continue;
         for (const [key, own] of site.call.likeArgs ?? []) {
           const name = paramAt(params.sessions, at(key));
           if (name !== undefined) {
@@ -940,7 +1019,7 @@ export class AsyncPlan {
       if (!params || this.keptPlain.has(callee.key)) continue;
       const bound = callee.fn.kind === 'method' || callee.fn.kind === 'classmethod' ? 1 : 0;
       for (const site of this.callers.get(callee.key) ?? []) {
-        if (!site.caller || this.keptPlain.has(site.caller.key)) continue;
+        if (!site.caller || this.keptPlain.has(site.caller.key) || this.rebound.has(site.caller.key)) continue;
         for (const [key, own] of site.call.likeArgs ?? []) {
           const at = typeof key === 'string' ? key : key + bound;
           const session = paramAt(params.sessions, at);
@@ -1503,7 +1582,7 @@ export class AsyncPlan {
   private file(path: string): FilePlan {
     let plan = this.files.get(path);
     if (!plan) {
-      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], syncDependencyRoutes: [], sessionAnnotationsBack: [], keptAnnotationsBack: [], unawaited: [], taskCalls: [] };
+      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], syncDependencyRoutes: [], sessionAnnotationsBack: [], keptAnnotationsBack: [], reboundAnnotationsBack: [], unawaited: [], taskCalls: [] };
       this.files.set(path, plan);
     }
     return plan;

@@ -1,0 +1,30 @@
+from fastapi import Depends, FastAPI
+from sqlalchemy.orm import Session
+
+from . import crud
+from .db import get_db
+
+app = FastAPI()
+
+
+@app.get("/items/{item_id}")
+def read_item(item_id: int, db: Session = Depends(get_db)):
+    item = crud.get_item(item_id, db=db)
+    return {"name": item.name if item else None}
+
+
+@app.get("/count")
+def count(db: Session = Depends(get_db)):
+    return {"count": crud.count_items(db)}
+
+
+def report() -> int:
+    return crud.count_items()
+
+
+# Async after the migration (it awaits its commit): its AsyncSession goes through get_db_context into sync calls, flagged.
+@app.post("/items/{item_id}/touch")
+def touch(item_id: int, db: Session = Depends(get_db)):
+    item = crud.get_item(item_id, db)
+    db.commit()
+    return {"ok": item is not None}
