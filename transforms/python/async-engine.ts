@@ -9,16 +9,16 @@ import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, IndexInput, ProjectIndexer, SessionFactoryKind, TextEdit, Transform, TransformContext, TransformOptions, TransformResult } from '../../engine/types';
 import { EngineIndex, importedByOthers, importsUntwinned, type EngineSummary, type SessionBind } from './scaffold/engine-index';
 import { unfollowedBindings } from './scaffold/reexports';
-import { SessionResolver, sessionOptionsFrom } from './query/sessions';
+import { SessionResolver, sessionOptionsFrom, singleBase } from './query/sessions';
 import { isTestPath } from './index/modules';
-import { ifBranchBodies, isAsyncDef, reraises } from './query/syntax';
+import { dottedName, ifBranchBodies, isAsyncDef, reraises } from './query/syntax';
 import { sessionShape } from './testing/session-shape';
 import { moduleFixtures } from './testing/fixtures';
 import { twinName, twinOrigin } from './scaffold/twin-names';
 
 export { twinName, twinOrigin };
 import { cachedTree } from './support/cached-tree';
-import { collectImports, ImportBinding, isContextmanager, importsFreedBy, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
+import { collectImports, ImportBinding, isContextmanager, isTopLevel, importsFreedBy, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
 import { maySeeModuleBinding, moduleBindings, NameTable, cachedNameTables } from './support/scope';
 import { cached } from '../../engine/cached';
 
@@ -218,6 +218,9 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
     // A plain assignment (`SessionLocal = session.SessionLocal`, the name's only binding) is followed as an import is.
     for (const b of bindings) if (b.object !== undefined) fromImports.push({ module: b.module, name: b.name, top: true, assigned: b.object, ...(b.local !== b.name ? { local: b.local } : {}) });
     if (fromImports.length > 0) summary.fromImports = fromImports;
+    // In every file, session words or not: an intermediate class (`class ModelRepo(BaseRepo): pass`) may name none.
+    const classBases = importedClassBases(input.tree, input.source);
+    if (classBases) summary.classBases = classBases;
     const unfollowed = bindings.filter((b) => b.object === undefined).map(({ local, module, name, why }) => ({ local, module, name, why }));
     if (unfollowed.length > 0) summary.unfollowed = unfollowed;
     return summary;
@@ -1901,6 +1904,49 @@ class EngineTwins {
   private flag(rule: string, node: SgNode, message: string, hint: string): void {
     this.findings.push({ rule, offset: node.range().start.index, message, hint });
   }
+}
+
+/**
+ * Module-level classes whose chain of one-base classes of this module ends at an imported class: class name → that
+ * import (EngineSummary.classBases). `from m import Base as B` gives `{ module: 'm', name: 'Base' }`; `import m` (or
+ * `import m as mm`) with `class C(mm.Base)` gives the same. Null when there is none.
+ */
+export function importedClassBases(tree: SgRoot, source: string): Record<string, SessionBind> | null {
+  if (!/\bclass\b/.test(source)) return null;
+  const classes = new Map<string, SgNode[]>();
+  for (const statement of tree.root().children()) {
+    const cls = kindOf(statement) === 'decorated_definition' ? statement.field('definition') : statement;
+    if (cls && kindOf(cls) === 'class_definition') cached(classes, cls.field('name')!.text(), () => []).push(cls);
+  }
+  if (classes.size === 0) return null;
+  const imports = collectImports(tree);
+  const fromImported = new Map<string, SessionBind>();
+  for (const imp of imports.from) if (imp.name !== '*' && isTopLevel(imp.node)) fromImported.set(imp.alias ?? imp.name, { module: imp.module, name: imp.name });
+  const modules = new Map<string, string>();
+  for (const imp of imports.plain) if (isTopLevel(imp.node)) modules.set(imp.alias ?? imp.module, imp.module);
+  let found: Record<string, SessionBind> | null = null;
+  for (const [name, defs] of classes) {
+    if (defs.length !== 1 || fromImported.has(name)) continue;
+    let cls = defs[0] as SgNode;
+    for (let depth = 0; depth < 8; depth++) {
+      const base = singleBase(cls);
+      const dotted = base ? dottedName(base) : null;
+      if (!dotted) break;
+      const head = dotted[0] as string;
+      if (dotted.length === 1) {
+        const imported = fromImported.get(head);
+        if (imported) (found ??= {})[name] = imported;
+        const local = imported ? undefined : classes.get(head);
+        if (local?.length !== 1 || local[0]!.id() === cls.id()) break;
+        cls = local[0]!;
+        continue;
+      }
+      const module = modules.get(dotted.slice(0, -1).join('.'));
+      if (module !== undefined) (found ??= {})[name] = { module, name: dotted[dotted.length - 1] as string };
+      break;
+    }
+  }
+  return found;
 }
 
 /** The assignment a statement consists of: `x = ...` (not chained, not annotated-only). */

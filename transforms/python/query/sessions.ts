@@ -890,7 +890,7 @@ function topLevelAssignment(stmt: SgNode): { name: string; value: SgNode | null 
 }
 
 /** The class `cls` names as its one base (`Base` of `Base[T]`), or null with none or several (which one's code runs is the MRO's). */
-function singleBase(cls: SgNode): SgNode | null {
+export function singleBase(cls: SgNode): SgNode | null {
   const bases = (cls.field('superclasses')?.children() ?? []).filter((c) => c.isNamed() && c.kind() !== 'keyword_argument' && c.kind() !== 'comment');
   if (bases.length !== 1) return null;
   return bases[0]!.kind() === 'subscript' ? bases[0]!.field('value') : bases[0]!;

@@ -46,6 +46,13 @@ export interface EngineSummary {
    * (for subclasses in other modules): class name → attribute → whether the session is SQLModel's.
    */
   sessionAttributes?: Record<string, Record<string, boolean>>;
+  /**
+   * Set only when non-empty: module-level classes whose one base is imported (`class ModelRepo(BaseRepo)` with `from
+   * app.base import BaseRepo`), reached through the class's chain of one-base classes of this module: class name →
+   * that import (module as written). The index hands such a base's session attributes down (sessionAttributes), so a
+   * subclass two or more modules away reads `self.session` as the base stores it.
+   */
+  classBases?: Record<string, SessionBind>;
   /** Set only when this module defines the session dependency (`get_db`) as an `async def` already. */
   asyncDependency?: true;
   /**
@@ -330,6 +337,7 @@ export class EngineIndex {
         }
       }
     }
+    this.inheritSessionAttributes(summaries, resolve);
     for (const [path, summary] of summaries) {
       for (const imported of summary.fromImports ?? []) {
         const target = resolve(imported.module, summary.absPath);
@@ -422,6 +430,40 @@ export class EngineIndex {
       if (table === null) continue;
       for (const module of moduleNamesOf(summaries.get(r.path)?.absPath ?? r.path)) table[module] = true;
       if (kept) this.keptDependencyPaths[r.path] = true;
+    }
+  }
+
+  /**
+   * Hands each class's session attributes down to its subclasses in other modules (EngineSummary.classBases), at any
+   * depth: `BaseRepo` (app/base.py) storing `self.session`, `ModelRepo(BaseRepo)` (app/model_repo.py) storing nothing,
+   * `UserRepo(ModelRepo)` (app/users.py) calling `self.session.execute(...)`. An attribute the subclass stores itself
+   * keeps its own verdict. Repeated until nothing is added, which also ends on a cycle of imports (`A(B)`, `B(A)`):
+   * attributes are only ever added, and there are finitely many.
+   */
+  private inheritSessionAttributes(summaries: ReadonlyMap<string, EngineSummary>, resolve: (module: string, importerAbs: string) => string | null): void {
+    const links: { child: string[]; base: string[] }[] = [];
+    for (const [path, summary] of summaries) {
+      for (const [cls, base] of Object.entries(summary.classBases ?? {})) {
+        const target = resolve(base.module, summary.absPath);
+        const defining = target === null || target === path ? undefined : summaries.get(target);
+        if (!defining) continue;
+        links.push({ child: moduleNamesOf(summary.absPath).map((m) => `${m}.${cls}`), base: moduleNamesOf(defining.absPath).map((m) => `${m}.${base.name}`) });
+      }
+    }
+    for (let changed = links.length > 0, rounds = 0; changed && rounds <= links.length; rounds++) {
+      changed = false;
+      for (const { child, base } of links) {
+        const inherited = base.map((name) => this.sessionAttributes[name]).find((attrs) => attrs !== undefined);
+        if (!inherited) continue;
+        for (const name of child) {
+          const own = (this.sessionAttributes[name] ??= {});
+          for (const [attr, sqlmodel] of Object.entries(inherited)) {
+            if (Object.prototype.hasOwnProperty.call(own, attr)) continue;
+            own[attr] = sqlmodel;
+            changed = true;
+          }
+        }
+      }
     }
   }
 

@@ -1,0 +1,9 @@
+from app.users import UserRepo
+
+
+class AdminRepo(UserRepo):
+    def promote(self, id: int):
+        user = self.get(id)
+        user.admin = True
+        self.session.commit()
+        return user

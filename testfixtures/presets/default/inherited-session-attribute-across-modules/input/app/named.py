@@ -1,0 +1,6 @@
+from app.model_repo import NamedModelRepo
+
+
+# Names no session at all: the attribute still comes down through it.
+class NamedRepo(NamedModelRepo):
+    label = "named"

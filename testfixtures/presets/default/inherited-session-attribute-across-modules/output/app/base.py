@@ -1,0 +1,7 @@
+from sqlalchemy.orm import Session
+from sqlalchemy.ext.asyncio import AsyncSession
+
+
+class BaseRepo:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session: Session = session
