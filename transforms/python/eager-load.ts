@@ -281,12 +281,15 @@ class EagerLoad {
       const target = /^[A-Za-z_][\w.]*$/.test(schemaText) ? this.index.schemaOfType(this.ctx.path, schemaText) : null;
       const object = callArgs(call).positional[0];
       if (!target && object && /^[a-z_]\w*$/.test(schemaText.split('.').pop() ?? '')) {
-        this.unknownSchemaValidation(call, `\`${schemaText}.${method}(${object.text()})\``, schemaText, object, fn, parametersOnly);
+        this.unknownSchemaValidation(call, `\`${schemaText}.${method}(${object.text()})\``, schemaText, object, fn, parametersOnly, events);
         continue;
       }
       if (!target || target.list || !object) continue;
       const p = this.modelObject(object, fn, parametersOnly);
-      if (!p) continue;
+      if (!p) {
+        if (!parametersOnly) this.createdUnknownModelValidation(call, `\`${schemaText}.${method}(${object.text()})\``, target.schema, object, fn, events);
+        continue;
+      }
       const subject = `\`${schemaText}.${method}(${object.text()})\``;
       const reads = schemaReads(this.index, target.schema, p.model);
       for (const why of reads.opaque) this.flag(RULES.unknownQuery, call, `${subject} serialises ${why}, so which relationships it loads cannot be told; one not loaded raises MissingGreenlet`, why);
@@ -301,12 +304,23 @@ class EagerLoad {
    * when that model (unknown: any model of the project) has a relationship that loads lazily: one the schema reads
    * and the query did not load raises MissingGreenlet.
    */
-  private unknownSchemaValidation(call: SgNode, subject: string, schemaText: string, object: SgNode, fn: SgNode, parametersOnly: boolean): void {
+  private unknownSchemaValidation(call: SgNode, subject: string, schemaText: string, object: SgNode, fn: SgNode, parametersOnly: boolean, events: SessionEvent[]): void {
     if (parametersOnly) return;
     const p = this.provenances.of(object, fn);
+    const lazy = (m: ModelInfo): boolean => [...m.relationships.values()].some((r) => r.lazy === 'select' || r.lazy === 'dynamic' || r.lazy === null);
+    const created = this.createdAndFlushed(object, fn, p, events, start(call));
+    if (created) {
+      if (!(created.model ? lazy(created.model) : [...this.index.models.values()].some(lazy))) return;
+      this.flag(
+        RULES.unknownQuery,
+        call,
+        `${subject} serialises ${created.model ? `a \`${created.model.name}\`` : 'an object'} created here (\`${created.call.text()}\`) and flushed since, with the schema \`${schemaText}\` holds, which awaitify cannot name, so which relationships it reads cannot be told; no query loaded them (a refresh loads the columns), so one it reads is loaded lazily on access and raises MissingGreenlet`,
+        `schema|${schemaText}|${object.text()}`,
+      );
+      return;
+    }
     const model = p && (p.shape === 'object' || p.shape === 'any') && p.load.k === 'query' ? p.model : p === null && this.sessionLoaded(object, fn) ? null : undefined;
     if (model === undefined) return;
-    const lazy = (m: ModelInfo): boolean => [...m.relationships.values()].some((r) => r.lazy === 'select' || r.lazy === 'dynamic' || r.lazy === null);
     if (!(model ? lazy(model) : [...this.index.models.values()].some(lazy))) return;
     this.flag(
       RULES.unknownQuery,
@@ -314,6 +328,54 @@ class EagerLoad {
       `${subject} serialises ${model ? `a \`${model.name}\`` : 'an object'} a query loaded here with the schema \`${schemaText}\` holds, which awaitify cannot name, so which relationships it reads cannot be told; one the query did not load raises MissingGreenlet`,
       `schema|${schemaText}|${object.text()}`,
     );
+  }
+
+  /**
+   * `AuthorOut.model_validate(obj)` on `obj = self.model(**data)` created and flushed here (createdAndFlushed), the
+   * model unknown: the schema's fields named like a relationship some model loads lazily are what it may read
+   * unloaded, as unknownModelRead judges a read by name.
+   */
+  private createdUnknownModelValidation(call: SgNode, subject: string, schema: SchemaInfo, object: SgNode, fn: SgNode, events: SessionEvent[]): void {
+    const created = this.createdAndFlushed(object, fn, null, events, start(call));
+    if (!created) return;
+    const owners = [...schema.fields.keys()].flatMap((field) =>
+      this.index
+        .modelsWithRelationship(field)
+        .map((m) => m.relationships.get(field) as Relationship)
+        .filter((r) => r.lazy === 'select' || r.lazy === 'dynamic' || r.lazy === null),
+    );
+    if (owners.length === 0) return;
+    const names = [...new Set(owners.map((r) => `\`${r.owner}\``))].join(' or ');
+    this.flag(
+      RULES.unknownQuery,
+      call,
+      `${subject} reads the relationship ${names} on an object created here (\`${created.call.text()}\`) and flushed since, whose model awaitify cannot name; no query loaded it (a refresh loads the columns), so the access tries to load it lazily and raises MissingGreenlet`,
+      `schema|${schema.name}|${object.text()}`,
+    );
+  }
+
+  /**
+   * `obj = self.model(**data)` (or `Author(**data)`), then `db.add(obj)` and a commit, flush or refresh before `at`:
+   * the object this function created, flushed since. Its relationships were never loaded: a pending object's unset
+   * collection reads as empty, but once flushed an access tries a lazy load, and a refresh loads only the columns
+   * (both checked on SQLAlchemy 2.0 with aiosqlite: MissingGreenlet, inside pydantic's ValidationError). The model when
+   * the constructor names one, null when not (`self.model`, a class held in a variable); null for anything else. A
+   * refresh naming attributes (`attribute_names=[...]`, which loads relationships from 2.0.4) is taken as the fix.
+   */
+  private createdAndFlushed(expr: SgNode, fn: SgNode, p: Provenance | null, events: SessionEvent[], at: number): { model: ModelInfo | null; call: SgNode } | null {
+    if (expr.kind() !== 'identifier') return null;
+    const bindings = bindingsIn(fn, expr.text());
+    const value = bindings.length === 1 ? boundValue(bindings[0] as SgNode) : null;
+    if (value?.kind() !== 'call' || start(value) > at) return null;
+    const known = p !== null && p.load.k === 'new' && sameNode(p.load.call, value) ? p.model : null;
+    // An unknown callee builds what it builds: only an object handed to the session's add() is taken for a new row.
+    if (!known && !['identifier', 'attribute'].includes(String(value.field('function')?.kind()))) return null;
+    const added = events.find((e) => e.offset > start(value) && e.offset < at && adds(e, expr.text()));
+    if (!added) return null;
+    const after = events.filter((e) => e.offset > added.offset && e.offset < at);
+    if (!after.some((e) => ['commit', 'flush', 'refresh'].includes(e.method))) return null;
+    if (refreshLoadsRelationships(this.ctx.options) && after.some((e) => e.method === 'refresh' && (refreshedNames(e.call)?.names.length ?? 0) > 0)) return null;
+    return { model: known, call: value };
   }
 
   /**
