@@ -195,7 +195,7 @@ class Summarizer {
     }
     for (const [id, facts] of params) {
       const fn = functions.get(id);
-      if (fn && (facts.sessions || facts.untypedSessionLike || facts.sessionLocals)) fn.params = facts;
+      if (fn && (facts.sessions || facts.untypedSessionLike || facts.sessionLocals || facts.rebound)) fn.params = facts;
     }
     if (isTestPath(this.input.path)) this.mockAssignments(functions);
     const classes = classNodes.map((c) => this.classSummary(c));

@@ -906,6 +906,15 @@ export class AsyncPlan {
       const rebound = entry.fn.params?.rebound;
       if (!rebound || this.isAsyncAfter(entry.key) || entry.fn.ignored) continue;
       this.rebound.add(entry.key);
+      if (entry.fn.route || this.isDependency(entry.key)) {
+        // FastAPI injects the session it rebinds: on the sync dependency again (keptSyncRouteEdits, annotation
+        // included), it is handed the sync Session its code needs, as a handler kept on the sync session is.
+        if (!this.keptSync.has(entry.key)) {
+          this.file(entry.path).keptSyncRoutes.push(entry.fn.id);
+          this.keptSync.add(entry.key);
+        }
+        continue;
+      }
       this.file(entry.path).reboundAnnotationsBack.push(entry.fn.id);
       const sites = this.callers.get(entry.key) ?? [];
       const asyncCallers = sites.filter(({ caller }) => caller !== null && this.isAsyncAfter(caller.key)).map(({ caller }) => `\`${(caller as FnEntry).fn.qualname}\``);

@@ -2,7 +2,7 @@ from fastapi import Depends, FastAPI
 from sqlalchemy.orm import Session
 
 from . import crud
-from .db import get_db
+from .db import Item, get_db, get_db_context
 
 app = FastAPI()
 
@@ -28,3 +28,11 @@ def touch(item_id: int, db: Session = Depends(get_db)):
     item = crud.get_item(item_id, db)
     db.commit()
     return {"ok": item is not None}
+
+
+# Rebinds its injected session itself: kept on the sync dependency, which its sync calls need.
+@app.get("/items/{item_id}/name")
+def item_name(item_id: int, db: Session = Depends(get_db)):
+    with get_db_context(db) as db:
+        item = db.get(Item, item_id)
+        return {"name": item.name if item else None}

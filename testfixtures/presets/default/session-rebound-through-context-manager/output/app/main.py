@@ -2,7 +2,7 @@ from fastapi import Depends, FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from . import crud
-from .db import get_async_db, get_db
+from .db import Item, get_async_db, get_db, get_db_context
 from sqlalchemy.orm import Session
 
 app = FastAPI()
@@ -29,3 +29,11 @@ async def touch(item_id: int, db: AsyncSession = Depends(get_async_db)):
     item = crud.get_item(item_id, db)
     await db.commit()
     return {"ok": item is not None}
+
+
+# Rebinds its injected session itself: kept on the sync dependency, which its sync calls need.
+@app.get("/items/{item_id}/name")
+def item_name(item_id: int, db: Session = Depends(get_db)):
+    with get_db_context(db) as db:
+        item = db.get(Item, item_id)
+        return {"name": item.name if item else None}
