@@ -198,8 +198,9 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
   // (EngineIndex.importedByOthers); a file with none of the other words gives only those.
   prefilter: (options) => [...sessionWords(options), 'import'],
   summarize: (input: IndexInput<SgRoot>) => {
-    const fromImports: NonNullable<EngineSummary['fromImports']> = collectImports(input.tree)
-      .from.filter((i) => i.name !== '*' && i.module !== '__future__')
+    const imports = collectImports(input.tree);
+    const fromImports: NonNullable<EngineSummary['fromImports']> = imports.from
+      .filter((i) => i.name !== '*' && i.module !== '__future__')
       // `top`: a module-level import, which binds the name for importers of this module (a re-export); `local`: its alias.
       .map((i) => ({
         module: i.module,
@@ -219,7 +220,7 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
     for (const b of bindings) if (b.object !== undefined) fromImports.push({ module: b.module, name: b.name, top: true, assigned: b.object, ...(b.local !== b.name ? { local: b.local } : {}) });
     if (fromImports.length > 0) summary.fromImports = fromImports;
     // In every file, session words or not: an intermediate class (`class ModelRepo(BaseRepo): pass`) may name none.
-    const classBases = importedClassBases(input.tree, input.source);
+    const classBases = importedClassBases(input.tree, input.source, imports);
     if (classBases) summary.classBases = classBases;
     const unfollowed = bindings.filter((b) => b.object === undefined).map(({ local, module, name, why }) => ({ local, module, name, why }));
     if (unfollowed.length > 0) summary.unfollowed = unfollowed;
@@ -1911,7 +1912,7 @@ class EngineTwins {
  * import (EngineSummary.classBases). `from m import Base as B` gives `{ module: 'm', name: 'Base' }`; `import m` (or
  * `import m as mm`) with `class C(mm.Base)` gives the same. Null when there is none.
  */
-export function importedClassBases(tree: SgRoot, source: string): Record<string, SessionBind> | null {
+export function importedClassBases(tree: SgRoot, source: string, imports: ModuleImports = collectImports(tree)): Record<string, SessionBind> | null {
   if (!/\bclass\b/.test(source)) return null;
   const classes = new Map<string, SgNode[]>();
   for (const statement of tree.root().children()) {
@@ -1919,7 +1920,6 @@ export function importedClassBases(tree: SgRoot, source: string): Record<string,
     if (cls && kindOf(cls) === 'class_definition') cached(classes, cls.field('name')!.text(), () => []).push(cls);
   }
   if (classes.size === 0) return null;
-  const imports = collectImports(tree);
   const fromImported = new Map<string, SessionBind>();
   for (const imp of imports.from) if (imp.name !== '*' && isTopLevel(imp.node)) fromImported.set(imp.alias ?? imp.name, { module: imp.module, name: imp.name });
   const modules = new Map<string, string>();

@@ -531,7 +531,8 @@ class Summarizer {
       }
       const sessionLocals = this.annotatedSessionLocals(fn, used, new Set(all.map((p) => p.name)));
       // Annotated as a session, yet not one to the resolver at its uses: rebound in the body.
-      const rebound = used ? this.reboundThroughWith(fn, all.filter((p) => used.has(p.name) && p.annotation && this.sessions.typeVerdict(p.annotation, new Set()).session).map((p) => p.name)) : [];
+      const annotated = used ? all.filter((p) => p.annotation && this.sessions.typeVerdict(p.annotation, new Set()).session).map((p) => p.name) : [];
+      const rebound = used && annotated.length > 0 ? this.reboundThroughWith(fn, new Set(annotated), used) : [];
       // Only what is there: a function has these rarely, and every worker holds every summary.
       out.set(start(fn), {
         ...(sessionLocals.length > 0 ? { sessionLocals } : {}),
@@ -700,10 +701,10 @@ class Summarizer {
    * takes them for the parameter), those rebound by a plain `with <call>(..., name, ...) as name:`: the context manager
    * is handed the session and hands back what the rest of the body uses. See ParamFacts.rebound.
    */
-  private reboundThroughWith(fn: SgNode, names: readonly string[]): NonNullable<ParamFacts['rebound']> {
+  private reboundThroughWith(fn: SgNode, params: ReadonlySet<string>, used: ReadonlySet<string>): NonNullable<ParamFacts['rebound']> {
     const out: NonNullable<ParamFacts['rebound']> = [];
-    for (const name of names) {
-      for (const binding of ownBindings(fn).get(name) ?? []) {
+    for (const as of used) {
+      for (const binding of ownBindings(fn).get(as) ?? []) {
         const target = binding.parent();
         const pattern = target?.kind() === 'as_pattern_target' ? target.parent() : null;
         const item = pattern?.kind() === 'as_pattern' ? pattern.parent() : null;
@@ -712,9 +713,9 @@ class Summarizer {
         if (statement?.kind() !== 'with_statement' || statement.children().some((c) => c.kind() === 'async') || value?.kind() !== 'call') continue;
         const callee = value.field('function') as SgNode;
         const args = callArgs(value);
-        const handed = [...args.positional, ...args.keywords.values()].some((a) => a.kind() === 'identifier' && a.text() === name);
+        const handed = [...args.positional, ...args.keywords.values()].find((a) => a.kind() === 'identifier' && params.has(a.text()));
         if (!handed || !['identifier', 'attribute'].includes(String(callee.kind()))) continue;
-        out.push({ name, at: start(value), through: this.exprOf(callee, 0) });
+        out.push({ name: handed.text(), at: start(value), through: this.exprOf(callee, 0), ...(as !== handed.text() ? { as } : {}) });
         break;
       }
     }

@@ -324,9 +324,10 @@ export interface ParamFacts {
    * Session parameters the body rebinds through a plain `with` handed the parameter, `with get_db_context(db) as
    * db:` (a context manager yielding the session it is given, or one it opens), then calls session methods on
    * without `await`: `through` is the context manager's callee, `at` the offset of its call. The calls on the rebound
-   * name work on what the (sync) context manager yields. Absent when none.
+   * name work on what the (sync) context manager yields. `as`: the name bound when it is another one (`with
+   * get_db_context(db) as session:`), taken only for a project `@contextmanager` (the plan checks). Absent when none.
    */
-  rebound?: { name: string; at: number; through: Expr }[];
+  rebound?: { name: string; at: number; through: Expr; as?: string }[];
   /**
    * Session parameters whose default is `Depends(<of>)` (or `Security`): `at` is the offset of that call. Absent
    * when none.

@@ -902,9 +902,15 @@ export class AsyncPlan {
    */
   private keepReboundSessionsSync(): void {
     const suspected = this.suspected();
+    // A manager binding another name (`with get_db_context(db) as session:`) counts when it is a project `@contextmanager`:
+    // rebinding the parameter's own name says the manager hands back a session, another name says nothing alone.
+    const sessionManager = (entry: FnEntry, through: Expr): boolean => {
+      const fn = this.index.resolveFunction(entry.path, through);
+      return this.functions.get(fn ? functionKey(fn.path, fn.id) : '')?.fn.contextManager === true;
+    };
     for (const entry of this.functions.values()) {
-      const rebound = entry.fn.params?.rebound;
-      if (!rebound || this.isAsyncAfter(entry.key) || entry.fn.ignored) continue;
+      const rebound = entry.fn.params?.rebound?.filter((r) => r.as === undefined || sessionManager(entry, r.through));
+      if (!rebound || rebound.length === 0 || this.isAsyncAfter(entry.key) || entry.fn.ignored) continue;
       this.rebound.add(entry.key);
       if (entry.fn.route || this.isDependency(entry.key)) {
         // FastAPI injects the session it rebinds: on the sync dependency again (keptSyncRouteEdits, annotation
@@ -932,9 +938,10 @@ export class AsyncPlan {
         });
       if (handsSync) continue;
       const first = rebound[0] as NonNullable<ParamFacts['rebound']>[number];
+      const shown = first.as ?? first.name;
       const who =
         asyncCallers.length > 0
-          ? `${[...new Set(asyncCallers)].join(', ')}, async after the migration, hand${asyncCallers.length === 1 ? 's' : ''} it an AsyncSession, which its sync calls on \`${first.name}\` cannot use`
+          ? `${[...new Set(asyncCallers)].join(', ')}, async after the migration, hand${asyncCallers.length === 1 ? 's' : ''} it an AsyncSession, which its sync calls on \`${shown}\` cannot use`
           : sites.length === 0
             ? 'no call to it is known, so what its callers hand it is not known'
             : 'some of its callers are not code that stays sync on a sync Session (a test, a route or dependency on the async session, a call awaitify cannot follow), so what they hand it is not known';
@@ -945,14 +952,14 @@ export class AsyncPlan {
         rule: RULES.unrecognisedSession,
         offset: first.at,
         hint: `Keep its callers on a sync Session (code that stays sync), or migrate it by hand: an \`@asynccontextmanager\` twin of the context manager yielding the AsyncSession it is handed (or one from the async session factory), opened with \`async with\`, the session calls awaited, the function made \`async def\` and awaited by its callers.`,
-        message: `\`${entry.fn.qualname}\` rebinds its session parameter \`${first.name}\` through the context manager it is handed to, driven by a plain \`with\`: its session calls work on what that yields (the session it is handed, or a sync one it opens), so the function is left a plain def on a sync \`Session\`; ${who}`,
+        message: `\`${entry.fn.qualname}\` ${first.as ? `hands its session parameter \`${first.name}\` to a context manager and works on what it yields, \`${first.as}\`` : `rebinds its session parameter \`${first.name}\` through the context manager it is handed to`}, driven by a plain \`with\`: its session calls work on what that yields (the session it is handed, or a sync one it opens), so the function is left a plain def on a sync \`Session\`; ${who}`,
       });
     }
     // The context managers these functions rebind through: when they are all their callers, they are handed sync Sessions too.
     const managers = new Map<string, FnEntry>();
     for (const key of this.rebound) {
       const entry = this.functions.get(key) as FnEntry;
-      for (const { through } of entry.fn.params?.rebound ?? []) {
+      for (const { through } of (entry.fn.params?.rebound ?? []).filter((r) => r.as === undefined || sessionManager(entry, r.through))) {
         const fn = this.index.resolveFunction(entry.path, through);
         const manager = fn ? this.functions.get(functionKey(fn.path, fn.id)) : undefined;
         if (manager && manager.fn.contextManager && !this.isAsyncAfter(manager.key)) managers.set(manager.key, manager);

@@ -19,6 +19,11 @@ def count(db: Session = Depends(get_db)):
     return {"count": crud.count_items(db)}
 
 
+@app.get("/names")
+def names(db: Session = Depends(get_db)):
+    return crud.item_names(db)
+
+
 def report() -> int:
     return crud.count_items()
 
