@@ -924,19 +924,7 @@ export class AsyncPlan {
       this.file(entry.path).reboundAnnotationsBack.push(entry.fn.id);
       const sites = this.callers.get(entry.key) ?? [];
       const asyncCallers = sites.filter(({ caller }) => caller !== null && this.isAsyncAfter(caller.key)).map(({ caller }) => `\`${(caller as FnEntry).fn.qualname}\``);
-      const handsSync =
-        sites.length > 0 &&
-        !this.referenced.has(entry.key) &&
-        !this.stored.has(entry.key) &&
-        !suspected.has(entry.key) &&
-        !this.wrapped.has(entry.key) &&
-        sites.every(({ caller, call }) => {
-          if (!caller || call.awaited !== undefined || call.ignored || call.argumentOf !== undefined || this.isAsyncAfter(caller.key)) return false;
-          if (this.keptSync.has(caller.key) || this.injectedSync(caller.key)) return true;
-          const c = caller.fn;
-          return !c.test && !c.route && !c.params?.depends;
-        });
-      if (handsSync) continue;
+      if (this.handedSyncSessions(entry.key, suspected, new Set())) continue;
       const first = rebound[0] as NonNullable<ParamFacts['rebound']>[number];
       const shown = first.as ?? first.name;
       const who =
@@ -944,7 +932,7 @@ export class AsyncPlan {
           ? `${[...new Set(asyncCallers)].join(', ')}, async after the migration, hand${asyncCallers.length === 1 ? 's' : ''} it an AsyncSession, which its sync calls on \`${shown}\` cannot use`
           : sites.length === 0
             ? 'no call to it is known, so what its callers hand it is not known'
-            : 'some of its callers are not code that stays sync on a sync Session (a test, a route or dependency on the async session, a call awaitify cannot follow), so what they hand it is not known';
+            : 'some of its callers are not code that stays sync on a sync Session (a test, a route or dependency on the async session, a plain def handing on the session a caller async after the migration gave it, a call awaitify cannot follow), so what they hand it may be an AsyncSession';
       const flagAt = flagKey(entry.path, RULES.unrecognisedSession, first.at);
       if (this.flagged.has(flagAt)) continue;
       this.flagged.add(flagAt);
@@ -969,6 +957,27 @@ export class AsyncPlan {
       const sites = this.callers.get(manager.key) ?? [];
       if (sites.length > 0 && sites.every(({ caller }) => caller !== null && this.rebound.has(caller.key))) this.file(manager.path).reboundAnnotationsBack.push(manager.fn.id);
     }
+  }
+
+  /**
+   * Every call to the function is in code that stays sync and holds a sync Session: a route or dependency kept on the
+   * sync session (or injected by a provider left sync), or a plain def that is none of a test, a route or a dependency,
+   * and that either has no session parameter (it made its session, from a factory that stays sync in it) or is itself
+   * called only so (followed up its callers; a cycle adds no other origin). A plain def handing on a parameter its own
+   * async caller filled would pass an AsyncSession.
+   */
+  private handedSyncSessions(key: string, suspected: ReadonlySet<string>, seen: Set<string>): boolean {
+    const sites = this.callers.get(key) ?? [];
+    if (sites.length === 0 || this.referenced.has(key) || this.stored.has(key) || suspected.has(key) || this.wrapped.has(key)) return false;
+    seen.add(key);
+    return sites.every(({ caller, call }) => {
+      if (!caller || call.awaited !== undefined || call.ignored || call.argumentOf !== undefined || this.isAsyncAfter(caller.key)) return false;
+      if (this.keptSync.has(caller.key) || this.injectedSync(caller.key)) return true;
+      const c = caller.fn;
+      if (c.test || c.route || c.params?.depends || this.isDependency(caller.key)) return false;
+      const holdsParameter = (c.params?.sessions?.length ?? 0) + (c.params?.untypedSessionLike?.length ?? 0) + (c.params?.rebound?.length ?? 0) > 0;
+      return !holdsParameter || seen.has(caller.key) || this.handedSyncSessions(caller.key, suspected, seen);
+    });
   }
 
   /**
