@@ -54,6 +54,9 @@ export const asyncTestsIndexer: ProjectIndexer<SgRoot, TestSummary, TestPlan> = 
       const outcome = rewriter?.fixtureOutcome(f.id);
       f.switches = outcome?.switches ? { requires } : null;
       f.refused = outcome?.refused ?? null;
+      // Which fixtures stay sync for want of a twin is settled here, where async-engine can be asked: their
+      // receivers are told they get a sync Session only when that is certain.
+      if (outcome && !outcome.switches && outcome.refused === null && outcome.missing !== null && !rewriter?.twinWritten(outcome.missing)) f.twinUnwritable = true;
       if (outcome?.engineFixture) f.engineFixture = outcome.engineFixture;
     }
     const uses = tests.functions.length > 0 ? asyncUses(input.tree.root(), input.source) : [];
@@ -143,7 +146,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   return {
     edits,
     findings,
-    counts: { 'tests and fixtures made async': madeAsync, 'awaits added in tests': file.awaits.length, 'asyncio markers added': markers, 'tests and fixtures given back their sync code': file.syncBacks.length },
+    counts: { 'tests and fixtures made async': madeAsync, 'awaits added in tests': file.awaits.length, 'asyncio markers added': markers, 'tests and fixtures given back their sync code': file.syncBacks.filter((b) => b.awaits).length },
     resolves,
   };
 }
@@ -165,7 +168,7 @@ function syncBackEdits(ctx: TransformContext<SgRoot>, backs: readonly SyncBack[]
     const fn = defs.get(back.def);
     if (!fn) throw new Error(`${ID}: no function at ${back.def} in ${ctx.path}; the file changed after indexing`);
     const owned = (node: SgNode): boolean => sameNode(node.ancestors().find((a) => a.kind() === 'function_definition') ?? null, fn);
-    out.edits.push(...awaitsTakenOut(fn, owned, back.reason));
+    if (back.awaits) out.edits.push(...awaitsTakenOut(fn, owned, back.reason));
     const keyword = back.async ? asyncKeyword(fn) : undefined;
     const next = keyword?.next();
     if (keyword && next) out.edits.push({ start: start(keyword), end: start(next), text: '', reason: back.reason });

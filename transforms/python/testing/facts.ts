@@ -70,6 +70,12 @@ export interface FunctionFacts {
   /** For session fixtures ('ok'): why the rewrite fails whatever the project binds (set by the indexer, as `switches`); null otherwise. */
   refused: string | null;
   /**
+   * For session fixtures ('ok') whose rewrite needs a factory twin their file lacks (`switches` null, `refused`
+   * null): set when async-engine, which the rewrite runs on the file to add it, would not write it either, so the
+   * fixture certainly stays sync (set by the indexer). Absent otherwise.
+   */
+  twinUnwritable?: true;
+  /**
    * For session fixtures whose rewrite makes the engine of an engine fixture of their file async (see
    * own-engine.ts): that fixture's name and def offset, set by the indexer. The plan refuses the rewrite when
    * anything else in the project may receive that fixture, or another fixture of that name. Absent otherwise.

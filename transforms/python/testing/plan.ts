@@ -58,12 +58,14 @@ export interface FileTestPlan {
 /**
  * A test or fixture handed a sync Session by a session fixture left sync, which earlier transforms made async
  * code for its annotation (`db: Session` → `db: AsyncSession`, `await db.commit()`, `async def`): it gets its sync
- * code back. `def`: the function; every `await` of its own body goes (each one is on that session's calls);
+ * code back. `def`: the function; every `await` of its own body goes (each one is on that session's calls), unless `awaits` is false;
  * `async`: the `async` keyword to remove too; `annotations`: the `AsyncSession` names to replace, by the text
  * (`Session`) and the import that needs.
  */
 export interface SyncBack {
   def: number;
+  /** Whether the awaits of its own body go; not for one that stays async and only keeps its `Session` annotation (see keepSyncAnnotations). */
+  awaits: boolean;
   async: boolean;
   annotations: { start: number; end: number; text: string; module: string; add: boolean }[];
   reason: string;
@@ -923,7 +925,9 @@ export class TestPlan {
       return;
     }
     // Its rewrite may still fail for want of a factory twin (and say why there): it hands out a sync Session as before.
-    if (!switches) this.noteSyncReceivers(path, s, fn, false);
+    // That is certain when the twin is imported from a module that lacks it (the rewrite asks this index too), or
+    // is one async-engine would not write in its file (asked by the indexer); otherwise it may yet switch.
+    if (!switches) this.noteSyncReceivers(path, s, fn, facts.switches !== null || facts.twinUnwritable === true);
     this.file(path).sessionFixtures.add(fn.id);
     for (const o of overrides) this.file(o.path).overrides.set(o.override.def, { fixture: fn.id, awaits: o.awaits });
     for (const f of followers) this.follow(f, fn);
@@ -1150,6 +1154,8 @@ export class TestPlan {
         }
         // insert-await's findings at the session calls of a fixture it had to leave sync: they are sync calls on a sync session.
         for (const u of r.facts.sessionUses.filter((x) => r.fixtures.has(x.param))) plan.resolves.push({ rule: AWAIT_RULES.syncContext, offset: u.start });
+        // A fixture given back only its `Session` annotation may still hand out a repository built on the sync session.
+        if (r.fn.test === 'fixture') this.flagHeldSession(r);
         continue;
       }
       // Left a plain def: its calls on the sync session are right as they are, whatever insert-await said of them.
@@ -1157,7 +1163,7 @@ export class TestPlan {
         const plan = this.file(r.path);
         for (const u of r.facts.sessionUses.filter((x) => r.fixtures.has(x.param))) plan.resolves.push({ rule: AWAIT_RULES.syncContext, offset: u.start });
         // A fixture handing out a repository built on the sync session: the tests awaiting its methods get it.
-        if (r.fn.test === 'fixture') this.flagHeldSession(r);
+        if (r.fn.test === 'fixture' && this.flagHeldSession(r)) this.keepSyncAnnotations(r);
         continue;
       }
       const written = r.fn.calls.find((c) => c.onSession && c.awaited === 'yes' && !c.ignored && c.text.split('.').length === 2 && r.fixtures.has(c.text.split('.')[0] ?? ''));
@@ -1187,7 +1193,7 @@ export class TestPlan {
       }
       const fixture = at ? r.fixtures.get(at.param) : undefined;
       if (!at || !fixture) {
-        if (!handed) this.flagHeldSession(r);
+        if (!handed && this.flagHeldSession(r)) this.keepSyncAnnotations(r);
         continue;
       }
       this.flag(
@@ -1205,9 +1211,9 @@ export class TestPlan {
    * UserRepository(db_session)`, a fixture returning one), whose methods awaiting it are async now: those methods
    * fail with TypeError on the sync Session, wherever the object is used (a test awaiting `repo.create(...)`, or the
    * tests a fixture hands it to). The call handing the session over is not the awaited one, so handedToCoroutine does
-   * not see it; it is flagged at the constructor call.
+   * not see it; it is flagged at the constructor call. Whether it was.
    */
-  private flagHeldSession(r: SyncReceiver): void {
+  private flagHeldSession(r: SyncReceiver): boolean {
     for (const f of r.facts.forwards) {
       const fixture = r.fixtures.get(f.param);
       if (!fixture || fixture.certain === false) continue;
@@ -1237,8 +1243,29 @@ export class TestPlan {
         `the ${what} builds \`${call.text}(...)\` on \`${f.param}\`, but the session fixture \`${fixture.qualname}\` (${fixture.path}) was left sync (see its finding) and hands it a sync Session: ${shown} ${methods.length === 1 ? 'is' : 'are'} async now and await${methods.length === 1 ? 's' : ''} that session, and ${r.fn.test === 'test' ? 'the calls awaiting them fail' : 'every test awaiting them fails'} with TypeError until the fixture yields an AsyncSession`,
         `Convert the fixture \`${fixture.qualname}\` to an async one (\`@pytest_asyncio.fixture async def ...: async with AsyncSessionLocal() as session: yield session\`): the ${what} then works as written.`,
       );
-      return;
+      return true;
     }
+    return false;
+  }
+
+  /**
+   * A receiver flagged for building an object on a sync session fixture (flagHeldSession), which awaits no call on
+   * that session itself: the earlier stages switched its parameter's annotation to `AsyncSession` for the session
+   * transforms' sake, but what it gets is the sync Session the fixture hands out, and the object keeps that one.
+   * The annotation is set back to `Session` (the awaits it has are on the object's methods, and stay). Only for
+   * fixtures certain to stay sync: one that may yet switch hands out an AsyncSession.
+   */
+  private keepSyncAnnotations(r: SyncReceiver): void {
+    const annotations = r.facts.asyncSessionParams.filter((p) => p.sync !== null && r.fixtures.has(p.param) && r.fixtures.get(p.param)?.certain !== false);
+    if (annotations.length === 0 || r.fn.ignored) return;
+    const fixtures = [...new Set(annotations.map((a) => r.fixtures.get(a.param)?.qualname))].map((q) => `\`${q}\``).join(', ');
+    this.file(r.path).syncBacks.push({
+      def: r.fn.id,
+      awaits: false,
+      async: false,
+      annotations: annotations.map((a) => ({ start: a.start, end: a.end, text: a.sync?.name ?? 'Session', module: a.sync?.module ?? '', add: a.sync?.add ?? false })),
+      reason: `${ID}: the session fixture ${fixtures} stays sync, so the ${r.fn.test === 'test' ? 'test' : 'fixture'} \`${r.fn.qualname}\` gets a sync Session, and its annotation says so`,
+    });
   }
 
   /**
@@ -1351,6 +1378,7 @@ export class TestPlan {
     const fixtures = [...new Set(annotated.map((a) => r.fixtures.get(a.param)?.qualname))].map((q) => `\`${q}\``).join(', ');
     return {
       def: fn.id,
+      awaits: true,
       async: fn.isAsync && facts.awaits.length > 0 && !wasAsync,
       annotations: annotated.map((a) => ({ start: a.start, end: a.end, text: a.sync?.name ?? 'Session', module: a.sync?.module ?? '', add: a.sync?.add ?? false })),
       reason: `${ID}: the session fixture ${fixtures} stays sync, so the ${isTest ? 'test' : 'fixture'} \`${fn.qualname}\` gets its sync code back`,

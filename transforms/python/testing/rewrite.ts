@@ -3,7 +3,7 @@
 // (`TestingSessionLocal` → `AsyncTestingSessionLocal`); when the file has none yet, async-engine's own
 // rewrite of this file is adopted, so the twins are exactly what it writes for app modules.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
-import type { FindingInput, TextEdit, TransformContext } from '../../../engine/types';
+import type { FindingInput, TextEdit, TransformContext, TransformResult } from '../../../engine/types';
 import { RULE_ARG as ENGINE_RULE_ARG, transform as asyncEngine, twinName } from '../async-engine';
 import { moduleRefOf } from '../index/modules';
 import type { ProjectIndex } from '../index/project';
@@ -66,6 +66,8 @@ export class SessionRewriter {
   /** Async twins written for overrides, by the sync override's def offset. */
   private readonly twins = new Map<number, string>();
   private readonly moduleBinds: (module: string, name: string) => boolean;
+  /** See engineRun. */
+  private engine: TransformResult | null = null;
 
   /**
    * `moduleBinds`: whether the project module imported as `module` binds `name`; by default the index answers
@@ -106,9 +108,8 @@ export class SessionRewriter {
 
     const missing = new Set(pending.map((p) => p.missing).filter((m): m is string => m !== null));
     if (missing.size > 0) {
-      // The test file's own twins only: this segment's index belongs to async-tests, not to async-engine.
-      const engine = asyncEngine.run({ ...this.ctx, index: undefined });
-      const written = [...missing].filter((twin) => engine.edits.some((e) => new RegExp(`(^|\\n)${twin} = `).test(e.text)));
+      const engine = this.engineRun();
+      const written = [...missing].filter((twin) => this.twinWritten(twin));
       if (written.length === missing.size) {
         this.out.engineEdits = engine.edits;
         this.out.engineFindings = engine.findings;
@@ -143,12 +144,25 @@ export class SessionRewriter {
    * What `run` would do with the session fixture defined at `id` (asked before any edit, by the indexer):
    * `switches`, whether it switches to an AsyncSession (not when its rewrite fails, or needs a factory twin this
    * file lacks, which async-engine, having run before, could not add); `refused`, why its rewrite fails whatever
-   * twins the project has, or null.
+   * twins the project has, or null; `missing`, the twin of this file it lacks, or null (see twinWritten).
    */
-  fixtureOutcome(id: number): { switches: boolean; refused: string | null; engineFixture: { name: string; id: number; loop?: string } | null } {
+  fixtureOutcome(id: number): { switches: boolean; refused: string | null; missing: string | null; engineFixture: { name: string; id: number; loop?: string } | null } {
     const fn = this.functionAt(id);
     const planned = fn ? this.fixtureEdits(fn) : { reason: 'no such function' };
-    return 'reason' in planned ? { switches: false, refused: planned.reason, engineFixture: null } : { switches: planned.missing === null, refused: null, engineFixture: planned.engineFixture ?? null };
+    return 'reason' in planned
+      ? { switches: false, refused: planned.reason, missing: null, engineFixture: null }
+      : { switches: planned.missing === null, refused: null, missing: planned.missing, engineFixture: planned.engineFixture ?? null };
+  }
+
+  /** Whether async-engine, run on this file as `run` does for the twins its fixtures lack, writes the factory twin `twin`. */
+  twinWritten(twin: string): boolean {
+    return this.engineRun().edits.some((e) => new RegExp(`(^|\\n)${twin} = `).test(e.text));
+  }
+
+  /** async-engine on this file alone, once: the test file's own twins only (this segment's index belongs to async-tests, not to async-engine). */
+  private engineRun(): TransformResult {
+    this.engine ??= asyncEngine.run({ ...this.ctx, index: undefined });
+    return this.engine;
   }
 
   private functionAt(id: number): SgNode | null {
