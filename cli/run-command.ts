@@ -144,8 +144,9 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   const read = scope.kind === 'partial' ? [scope.root] : paths;
   const discoverOptions = { cwd: io.cwd, exclude: settings.exclude, include: settings.include, extensions: pythonLanguage.extensions };
   const dependency = sessionDependency(settings, () => discoverFiles(read, discoverOptions).files, io);
-  // The files this run migrates, each governed by its own part's requirement (a monorepo run from its root).
-  const migrated = discoverFiles(paths, discoverOptions).files.map((f) => f.absPath);
+  // The files this run migrates, each governed by its own part's requirement (a monorepo run from its root); not
+  // listed when the version is named, which decides alone.
+  const migrated = settings.sqlalchemyNamed ? [] : discoverFiles(paths, discoverOptions).files.map((f) => f.absPath);
   const target = sqlalchemyTarget(settings, settings.configDir ?? startDir(paths[0] as string, io.cwd), migrated);
   if (target.refusal !== null) throw new UsageError(target.refusal);
   if (target.note !== null) io.stderr.write(`awaitify: note: ${target.note}\n`);

@@ -170,8 +170,8 @@ export class AsyncPlan {
   private readonly queue: string[] = [];
   /** Route handlers whose session parameter goes back to the sync session (keepBlockedRoutesSync). */
   private readonly keptSync = new Set<string>();
-  /** Plain defs whose session parameter is rebound through a sync context manager (keepReboundSessionsSync). */
-  private readonly rebound = new Set<string>();
+  /** Plain defs whose session parameter is rebound through a sync context manager, with those rebindings (keepReboundSessionsSync). */
+  private readonly rebound = new Map<string, NonNullable<ParamFacts['rebound']>>();
   /** Functions made async by their session awaits that stay plain defs after all, every caller sync (keepSyncOnlyCalleesSync). */
   private readonly keptPlain = new Set<string>();
   private readonly injectedSyncMemo = new Map<string, boolean>();
@@ -911,7 +911,7 @@ export class AsyncPlan {
     for (const entry of this.functions.values()) {
       const rebound = entry.fn.params?.rebound?.filter((r) => r.as === undefined || sessionManager(entry, r.through));
       if (!rebound || rebound.length === 0 || this.isAsyncAfter(entry.key) || entry.fn.ignored) continue;
-      this.rebound.add(entry.key);
+      this.rebound.set(entry.key, rebound);
       if (entry.fn.route || this.isDependency(entry.key)) {
         // FastAPI injects the session it rebinds: on the sync dependency again (keptSyncRouteEdits, annotation
         // included), it is handed the sync Session its code needs, as a handler kept on the sync session is.
@@ -945,9 +945,9 @@ export class AsyncPlan {
     }
     // The context managers these functions rebind through: when they are all their callers, they are handed sync Sessions too.
     const managers = new Map<string, FnEntry>();
-    for (const key of this.rebound) {
+    for (const [key, rebound] of this.rebound) {
       const entry = this.functions.get(key) as FnEntry;
-      for (const { through } of (entry.fn.params?.rebound ?? []).filter((r) => r.as === undefined || sessionManager(entry, r.through))) {
+      for (const { through } of rebound) {
         const fn = this.index.resolveFunction(entry.path, through);
         const manager = fn ? this.functions.get(functionKey(fn.path, fn.id)) : undefined;
         if (manager && manager.fn.contextManager && !this.isAsyncAfter(manager.key)) managers.set(manager.key, manager);
