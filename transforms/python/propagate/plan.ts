@@ -675,14 +675,18 @@ export class AsyncPlan {
 
   /**
    * Whether nothing rules out keeping `key` sync (keepSyncOnlyCalleesSync), its callers' and callees' fate aside:
-   * it is an ordinary function that only an earlier transform's awaits made async (no route, test, generator,
-   * dependency, override, project or third-party decorator, or async-only code besides `await`), it is never used as a value or reached by a call the
+   * it is an ordinary function that only an earlier transform's awaits made async (no route, test, generator but a
+   * module-level one on its own factory session, dependency, override, project or third-party decorator, or async-only code besides `await`), it is never used as a value or reached by a call the
    * index could not resolve, and it is called, only by plain calls that could not be awaited anyway, from functions
    * that do not get their session from FastAPI or an `async with`.
    */
   private mayStaySync(key: string, suspected: ReadonlySet<string>): boolean {
     const { fn } = this.functions.get(key) as FnEntry;
-    if (fn.isAsync || fn.isGenerator || fn.route || fn.test || fn.stub || fn.asyncConstruct?.includes('run_sync') || fn.params?.depends) return false;
+    if (fn.isAsync || fn.route || fn.test || fn.stub || fn.asyncConstruct?.includes('run_sync') || fn.params?.depends) return false;
+    // A generator's callers iterate it (`for`, `yield from`, a comprehension), which no `await` fixes. One that only its own
+    // factory session made async (a module-level function given no session) runs on the sync session it opens when kept;
+    // a method's or closure's session, or a parameter, may be an AsyncSession its callers have.
+    if (fn.isGenerator && (fn.classId !== null || fn.parentId !== null || fn.params !== undefined)) return false;
     // A decorator may await what it wraps (`async def wrapper(...): return await func(...)`) or register it.
     if (fn.decorators !== undefined) return false;
     if ((this.family.get(key)?.size ?? 0) > 0 || this.referenced.has(key) || this.stored.has(key) || suspected.has(key)) return false;
