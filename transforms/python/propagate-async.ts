@@ -108,6 +108,8 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
     counts: {
       'functions made async': file.asyncDefs.length,
       'awaits added at call sites': file.awaits.length,
+      // insert-await counted them as added: the summary would otherwise promise awaits the diff does not have.
+      'awaits taken out again': keptPlain.awaitsTakenOut,
       'thread-pool wrappers removed': file.unwraps.length,
       'script entry points run with asyncio.run': entries.count,
       'sessions switched to the async factory': sessionArgs.renamed,
@@ -172,8 +174,8 @@ function entryRunEdits(ctx: TransformContext<SgRoot>, file: FilePlan): { edits: 
  * the last two the module would not compile, or would open an AsyncSession in a `with`. What is left of
  * another kind (a `run_sync` wrapper) the engine's output check refuses. Code of a nested function is its own.
  */
-function keptPlainEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]): { edits: TextEdit[]; imports: ImportChange } {
-  const out = { edits: [] as TextEdit[], imports: { add: [], remove: [] } as Required<ImportChange> };
+function keptPlainEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]): { edits: TextEdit[]; imports: ImportChange; awaitsTakenOut: number } {
+  const out = { edits: [] as TextEdit[], imports: { add: [], remove: [] } as Required<ImportChange>, awaitsTakenOut: 0 };
   if (defs.length === 0) return out;
   const kept = new Set(defs);
   const reason = `${ID}: async code taken out of a function that stays a plain def`;
@@ -182,7 +184,10 @@ function keptPlainEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]):
     return !!owner && kept.has(start(owner));
   };
   const root = ctx.tree.root();
-  out.edits.push(...awaitsTakenOut(root, owned, `${ID}: await taken out of a function that stays a plain def`));
+  const takenOut = awaitsTakenOut(root, owned, `${ID}: await taken out of a function that stays a plain def`);
+  out.edits.push(...takenOut);
+  // A parenthesised `(await x).y` is two edits, one for each parenthesis: count the awaits.
+  out.awaitsTakenOut = takenOut.filter((e) => /^\(?\s*await\b/.test(ctx.source.slice(e.start, e.start + 64))).length;
   const madeSync: SgNode[] = [];
   for (const stmt of root.findAll({ rule: { any: [{ kind: 'with_statement' }, { kind: 'for_statement' }] } })) {
     const keyword = asyncKeyword(stmt);
