@@ -417,3 +417,23 @@ describe('on the bundled blog app, after the transforms before it', () => {
     expect(text).toContain('count = await crud.item.count_by_owner(db, owner_id=owner_id)');
   }, 60000);
 });
+
+describe('counts', () => {
+  test('awaits insert-await wrote into functions kept sync are counted as taken out again', async () => {
+    const { runPreset } = await import('./helpers/tree-fixtures');
+    const { loadJsTrees } = await import('../transforms/python/support/js-tree');
+    await loadJsTrees();
+    const dir = tempDir();
+    const { cpSync } = await import('node:fs');
+    cpSync(path.join(__dirname, '..', 'testfixtures', 'presets', 'default', 'generator-delegated-stays-sync', 'input'), dir, { recursive: true });
+    const report = await runPreset('default', dir);
+    const count = (file: string, key: string): number => report.files.find((f) => f.path === file)?.counts?.[key] ?? 0;
+    // iter_users: `await db.scalars(...)` and `await db.close()`, both written by insert-await, both gone again.
+    expect(count('app/export.py', 'awaits added')).toBe(2);
+    expect(count('app/export.py', 'awaits taken out again')).toBe(2);
+    // The two routes kept on get_db: `await db.get(...)` and the parenthesised `(await db.scalars(...)).all()`.
+    expect(count('app/main.py', 'awaits taken out again')).toBe(2);
+    // users_of is given its session, so it stays async (flagged at its call): nothing taken out.
+    expect(count('app/feed.py', 'awaits taken out again')).toBe(0);
+  });
+});
