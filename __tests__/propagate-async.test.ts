@@ -427,7 +427,10 @@ describe('counts', () => {
     const { cpSync } = await import('node:fs');
     cpSync(path.join(__dirname, '..', 'testfixtures', 'presets', 'default', 'generator-delegated-stays-sync', 'input'), dir, { recursive: true });
     const report = await runPreset('default', dir);
-    const count = (file: string, key: string): number => report.files.find((f) => f.path === file)?.counts?.[key] ?? 0;
+    const count = (file: string, key: string): number => {
+      const f = report.files.find((r) => r.path === file);
+      return f && 'counts' in f ? (f.counts?.[key] ?? 0) : 0;
+    };
     // iter_users: `await db.scalars(...)` and `await db.close()`, both written by insert-await, both gone again.
     expect(count('app/export.py', 'awaits added')).toBe(2);
     expect(count('app/export.py', 'awaits taken out again')).toBe(2);
