@@ -15,7 +15,8 @@ import { moduleNamesOf } from '../scaffold/engine-index';
 import { asyncKeyword, callArgs, decoratorsOf, type CallArgs, dottedName, end, isAsyncDef, namedChildren, sameNode, start } from '../query/syntax';
 import { excludedFunctions, type ExcludedFunction } from '../support/excluded-functions';
 import { cachedTree } from '../support/cached-tree';
-import { collectImports, isContextmanager, localNamesFor } from '../support/imports';
+import { collectImports, isContextmanager, localNamesFor, type ModuleImports } from '../support/imports';
+import { FactoryTwins } from '../awaits/factories';
 import { isInsideString } from '../support/language';
 import { genericHead } from '../support/type-annotations';
 import { fixtureDecorator } from '../testing/fixtures';
@@ -156,6 +157,9 @@ class Summarizer {
   private readonly markers: IgnoreMarkers;
   private readonly excluded: ExcludedFunction[];
   private readonly sessions: SessionResolver;
+  private readonly imports: ModuleImports;
+  /** Made on the first function returning a session factory's call (syncFactoryOrigins). */
+  private twins: FactoryTwins | null = null;
   private readonly facts = new Map<number, FunctionFacts>();
   private readonly starImports: ModuleRef[] = [];
   private readonly classNames = new Map<number, string>();
@@ -169,6 +173,7 @@ class Summarizer {
     this.markers = findIgnoreMarkers(this.lines, '#', (offset) => isInsideString(input.tree, offset));
     this.excluded = excludedFunctions(input.source, () => input.tree, input.absPath, input.options.excludeFunctions ?? []);
     const imports = collectImports(input.tree);
+    this.imports = imports;
     this.mockClasses = new Set(MOCK_MODULES.flatMap((module) => [...MOCK_CLASSES].flatMap((name) => localNamesFor(imports, module, name))));
     // The transforms' own options, `self.db` a base class of another module stores included: the session a method
     // hands to another function (`paginate(self.db, stmt)`) is then seen as one.
@@ -314,6 +319,8 @@ class Summarizer {
     else if (this.registersArgument(fn, own, summary)) summary.registers = true;
     if (!summary.isAsync && decorators.some((d) => isContextmanager(this.input.tree, d))) summary.contextManager = true;
     if (!summary.isAsync && !isGenerator && this.returnsSyncSession(fn)) summary.returnsSyncSession = true;
+    const madeSync = summary.isAsync || isGenerator ? null : this.syncFactoryReturned(fn, own);
+    if (madeSync !== null) summary.returnsSyncFactorySession = madeSync;
     if (facts.classId !== null && decorators.some((d) => /^@\s*(?:functools\.)?(?:property|cached_property)\s*$/.test(d))) summary.getter = true;
     const construct = summary.isAsync || summary.firstAwait === null ? null : this.asyncConstructOf(fn, own);
     if (construct !== null) summary.asyncConstruct = construct;
@@ -793,6 +800,41 @@ class Summarizer {
     const names = annotation.text().match(/[A-Za-z_][\w.]*/g) ?? [];
     const classes = names.filter((n) => !/^(?:typing\.)?(?:Optional|None)$/.test(n));
     return classes.length === 1 && /(?:^|\.)Session$/.test(classes[0] as string);
+  }
+
+  /**
+   * FunctionSummary.returnsSyncFactorySession: the first sync factory call the unannotated `fn` returns the session of,
+   * when every one of its own returns does. The index is built on the run's text so far, so a factory an earlier
+   * transform switched to its async twin (`return AsyncSessionLocal()`) reads as async here, and is none.
+   */
+  private syncFactoryReturned(fn: SgNode, own: readonly SgNode[]): string | null {
+    if (fn.field('return_type') || !this.sessions.mayFindSessions) return null;
+    const returns = own.filter((n) => n.kind() === 'return_statement');
+    let first: string | null = null;
+    for (const statement of returns) {
+      const origins = this.syncFactoryOrigins(fn, namedChildren(statement)[0]);
+      if (origins === null) return null;
+      first ??= compact(origins[0]!.text());
+    }
+    return first;
+  }
+
+  /**
+   * The sync factory calls a returned value is the session of: the call itself (`SessionLocal()`), or every call a
+   * local of `fn` is bound to (`db = SessionLocal()`). Null when the value may be anything else: a name also bound
+   * otherwise (the resolver answers null then), a parameter, a transaction (`SessionLocal.begin()`), an async factory.
+   */
+  private syncFactoryOrigins(fn: SgNode, value: SgNode | undefined): SgNode[] | null {
+    if (!value) return null;
+    let origins: SgNode[];
+    if (value.kind() === 'call') origins = [value];
+    else if (value.kind() === 'identifier') origins = this.sessions.resolve(value)?.origins ?? [];
+    else return null;
+    if (origins.length === 0) return null;
+    const twins = (this.twins ??= new FactoryTwins(this.input.tree, this.imports, this.sessions));
+    const sync = (origin: SgNode): boolean =>
+      sameNode(placeOf(origin).unit, fn) && this.sessions.isFactoryCall(origin) && !this.sessions.isFactoryBeginCall(origin) && twins.twinOf(origin).kind !== 'async';
+    return origins.every(sync) ? origins : null;
   }
 
   /**

@@ -274,6 +274,13 @@ export interface FunctionSummary {
    */
   returnsSyncSession?: true;
   /**
+   * A plain def, not a generator, with no return annotation, whose every `return` hands out a session a sync factory
+   * makes (`return SessionLocal()`, `return Session(engine)`, or a local bound only by such calls, `db =
+   * SessionLocal(); ...; return db`): the first such call, as written. `db = get_session()` binds a sync Session as
+   * surely as with `-> Session` (returnsSyncSession). Absent when not, or when any return is something else.
+   */
+  returnsSyncFactorySession?: string;
+  /**
    * A method decorated `@property` or `@cached_property` (functools'): reading the attribute calls it, so
    * `repos.households` is what it returns, not the method. Absent when not.
    */

@@ -1275,8 +1275,9 @@ export class AsyncPlan {
 
   /**
    * `db = tenant_session(slug)` (or `seed(open_session())`) handed to a function made async, where the project function
-   * called stays a plain def annotated to return a sync `Session`: the coroutine function awaits calls on what is still
-   * a sync Session (`TypeError` at the first await). Nothing in the caller names a factory, so the resolver does not
+   * called stays a plain def annotated to return a sync `Session`, or unannotated but returning a sync factory's
+   * session at every return (`def get_session(): return SessionLocal()`): the coroutine function awaits calls on what
+   * is still a sync Session (`TypeError` at the first await). Nothing in the caller names a factory, so the resolver does not
    * take it for a session; flagged at the argument, the call awaited all the same.
    */
   private flagReturnedSessions(): void {
@@ -1288,13 +1289,14 @@ export class AsyncPlan {
         const made = this.index.resolveFunction(site.path, expr);
         const madeKey = made ? functionKey(made.path, made.id) : null;
         const fn = madeKey ? this.functions.get(madeKey)?.fn : undefined;
-        if (!made || !fn?.returnsSyncSession || fn.isAsync || this.newly.has(madeKey as string) || flagged.has(`${site.path}:${at}`)) continue;
+        const why = fn?.returnsSyncSession ? 'it is annotated `-> Session`' : fn?.returnsSyncFactorySession ? `it returns only sessions of sync factories, such as \`${fn.returnsSyncFactorySession}\`,` : null;
+        if (!made || !fn || why === null || fn.isAsync || this.newly.has(madeKey as string) || flagged.has(`${site.path}:${at}`)) continue;
         flagged.add(`${site.path}:${at}`);
         this.flag(
           RULES.syncSessionArg,
           site.path,
           at,
-          `the argument for \`${name}\` of \`${callee.fn.qualname}\` (${callee.path}), a coroutine function now that awaits its session, is (or may be) what \`${fn.qualname}\` (${made.path}) returns, a sync Session (it is annotated \`-> Session\` and stays a plain def), which fails at the first await`,
+          `the argument for \`${name}\` of \`${callee.fn.qualname}\` (${callee.path}), a coroutine function now that awaits its session, is (or may be) what \`${fn.qualname}\` (${made.path}) returns, a sync Session (${why} and stays a plain def), which fails at the first await`,
         );
       }
     }
