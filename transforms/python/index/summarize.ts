@@ -830,11 +830,10 @@ class Summarizer {
     if (value.kind() === 'call') origins = [value];
     else if (value.kind() === 'identifier') origins = this.sessions.resolve(value)?.origins ?? [];
     else return null;
-    if (origins.length === 0) return null;
+    const made = (origin: SgNode): boolean => sameNode(placeOf(origin).unit, fn) && this.sessions.isFactoryCall(origin) && !this.sessions.isFactoryBeginCall(origin);
+    if (origins.length === 0 || !origins.every(made)) return null;
     const twins = (this.twins ??= new FactoryTwins(this.input.tree, this.imports, this.sessions));
-    const sync = (origin: SgNode): boolean =>
-      sameNode(placeOf(origin).unit, fn) && this.sessions.isFactoryCall(origin) && !this.sessions.isFactoryBeginCall(origin) && twins.twinOf(origin).kind !== 'async';
-    return origins.every(sync) ? origins : null;
+    return origins.every((origin) => twins.twinOf(origin).kind !== 'async') ? origins : null;
   }
 
   /**
