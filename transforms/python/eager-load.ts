@@ -16,6 +16,7 @@ import type { FindingInput, TextEdit, Transform, TransformContext, TransformResu
 import { ExpiredReads } from './eager/expired';
 import { staleAfterBulkUpdate } from './eager/stale';
 import { stringIntegerSites } from './eager/string-integer';
+import { enumStringSites } from './eager/enum-string';
 import { coverage, hasConditional, NO_LOAD_NEEDED } from './eager/loaders';
 import { EagerIndex, eagerIndexer, singleFileIndex, type Verdict } from './eager/cross-index';
 import { parameterKey } from './eager/cross-summary';
@@ -142,6 +143,7 @@ class EagerLoad {
         this.visitConcurrency(fn);
         for (const read of this.expired.in(fn)) this.flag(RULES.expiredRead, read.site, read.message, read.key);
         for (const stale of staleAfterBulkUpdate(fn, this.sessions, this.imports)) this.flag(RULES.staleUpdate, stale.site, stale.message, stale.key);
+        for (const s of enumStringSites(fn, this.ctx.path, this.index, this.sessionEvents(fn), this.ctx.tree.root())) this.flag(RULES.enumString, s.site, s.message, s.key);
       } else if (isRoute(fn)) {
         // A plain `def` route runs in a threadpool, but the models its dependencies hand it were loaded by an
         // AsyncSession: a lazy load there raises MissingGreenlet too. Only those parameters are checked.

@@ -90,7 +90,7 @@ class DeferredModels implements ModelLookup {
   readonly models = new Map<string, ModelInfo>();
   constructor(private readonly path: string) {}
   resolveModel(_path: string, parts: string[]): ModelInfo | null {
-    return { key: `?${parts.join('.')}`, path: this.path, name: parts[parts.length - 1] ?? '', relationships: new Map(), serverColumns: new Map(), properties: new Map(), methods: new Map(), intColumns: new Map() };
+    return { key: `?${parts.join('.')}`, path: this.path, name: parts[parts.length - 1] ?? '', relationships: new Map(), serverColumns: new Map(), properties: new Map(), methods: new Map(), intColumns: new Map(), enumColumns: new Map() };
   }
   functionReturn(): null {
     return null;

@@ -38,6 +38,8 @@ export interface ModelInfo {
   methods: Map<string, PropertyRec>;
   /** Columns of an integer SQL type, mapped ancestors' and mixins' included; `pk`: the primary key. */
   intColumns: Map<string, { pk: boolean }>;
+  /** Columns holding members of an enum class (`Mapped[Role]`, `Column(Enum(Role))`): column → the class's name. */
+  enumColumns: Map<string, string>;
 }
 
 export interface SchemaInfo {
@@ -102,7 +104,7 @@ export class ModelIndex {
     for (const [path, summary] of summaries) for (const cls of summary.classes) this.classify(path, cls, new Set());
     for (const [path, summary] of summaries) {
       for (const cls of summary.classes) {
-        if (this.kinds.get(keyOf(path, cls.name)) === 'model') this.models.set(keyOf(path, cls.name), { key: keyOf(path, cls.name), path, name: cls.name, relationships: new Map(), serverColumns: new Map(), properties: new Map(), methods: new Map(), intColumns: new Map() });
+        if (this.kinds.get(keyOf(path, cls.name)) === 'model') this.models.set(keyOf(path, cls.name), { key: keyOf(path, cls.name), path, name: cls.name, relationships: new Map(), serverColumns: new Map(), properties: new Map(), methods: new Map(), intColumns: new Map(), enumColumns: new Map() });
       }
     }
     for (const model of this.models.values()) cached(this.byName, model.name, () => []).push(model);
@@ -224,6 +226,22 @@ export class ModelIndex {
       if (this.findModule(path, imp.level, imp.module) === model.path) return { module: `${'.'.repeat(imp.level)}${imp.module}`, name: model.name };
     }
     return null;
+  }
+
+  /**
+   * The dotted name written in `path` is an enum class: one deriving from `enum.Enum` (or `IntEnum`, `StrEnum`,
+   * `Flag`), directly or through project classes. A name that cannot be resolved is not one.
+   */
+  private isEnumClass(path: string, parts: string[], depth: number): boolean {
+    if (depth > 8) return false;
+    const r = this.resolve(path, parts);
+    if (r?.k !== 'class') return false;
+    return r.cls.bases.some((base) => {
+      if (base.length === 0) return false;
+      const b = this.resolve(r.path, base);
+      if (b?.k === 'external') return !b.ambiguous && /^enum\.(?:Enum|IntEnum|StrEnum|Flag|IntFlag)$/.test(b.target);
+      return b?.k === 'class' && this.isEnumClass(r.path, base, depth + 1);
+    });
   }
 
   // ---- resolution ---------------------------------------------------------------------------------------
@@ -402,6 +420,7 @@ export class ModelIndex {
       }
       // A mixin's columns are copied onto the models deriving from it.
       for (const column of cls.intColumns ?? []) model.intColumns.set(column.name, { pk: column.pk });
+      for (const column of cls.enumColumns ?? []) if (this.isEnumClass(path, column.type, 0)) model.enumColumns.set(column.name, column.type[column.type.length - 1] as string);
       if (mixin) continue;
       for (const column of cls.serverColumns) model.serverColumns.set(column.name, { insert: column.insert, update: column.update });
     }

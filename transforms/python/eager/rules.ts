@@ -8,6 +8,7 @@ export const RULES = {
   staleCollection: 'EAGER-STALE-COLLECTION-AFTER-COMMIT',
   unknownQuery: 'EAGER-LAZY-LOAD-UNKNOWN-QUERY',
   stringInteger: 'EAGER-ASYNCPG-STRING-INTEGER',
+  enumString: 'EAGER-ENUM-STRING-AFTER-COMMIT',
 } as const;
 
 export type EagerRule = (typeof RULES)[keyof typeof RULES];
@@ -27,6 +28,8 @@ export const HINTS: Record<EagerRule, string> = {
     'Reload the collection after the commit: `await db.refresh(obj, attribute_names=["rel"])`, or build the new object through the relationship (`Item(owner=user)` or `user.items.append(item)`), which keeps the loaded collection up to date.',
   'EAGER-LAZY-LOAD-UNKNOWN-QUERY':
     'Reading an unloaded relationship in async code raises MissingGreenlet: add `.options(selectinload(Model.rel))` to the query that loads the object (in the function that runs it), or `await db.refresh(obj, attribute_names=["rel"])` before the read.',
+  'EAGER-ENUM-STRING-AFTER-COMMIT':
+    'Build the object with the enum member (`Role.ADMIN`, or `Role[name]` for a name held in a string) so it holds what the database gives back, or reload it after the commit with `await db.refresh(obj)`.',
   'EAGER-ASYNCPG-STRING-INTEGER':
     'asyncpg does not let PostgreSQL cast a string parameter to an integer column: annotate the parameter `int` (FastAPI then validates and converts it, answering 422 for a non-number), or convert it before the query (`int(user_id)`, handling the ValueError). Nothing to do if the database is SQLite.',
 };

@@ -62,6 +62,12 @@ export interface ClassRec {
    * type, an `int` field of a SQLModel table): asyncpg refuses a `str` bound against them. `pk`: the primary key.
    */
   intColumns?: { name: string; pk: boolean }[];
+  /**
+   * Columns whose Python type may be an enum class, by the dotted name written for it: `Mapped[Role]` (without a
+   * written type, or with `Enum(Role)`), `Column(Enum(Role))`, a SQLModel table's `role: Role`. Whether the name is
+   * an enum class is decided by the model index, which resolves it.
+   */
+  enumColumns?: { name: string; type: string[] }[];
   /** Annotated class attributes, in order: the fields of a pydantic/SQLModel class. */
   fields: { name: string; annotation: string }[];
   /** `@property` getters and what they read of `self` (only filled for classes with a property). */
@@ -247,8 +253,55 @@ function summarizeClass(cls: SgNode): ClassRec {
     const assignment = stmt.kind() === 'expression_statement' ? namedChildren(stmt)[0] : null;
     const column = assignment?.kind() === 'assignment' ? integerColumn(assignment, rec.table) : null;
     if (column) (rec.intColumns ??= []).push(column);
+    const enumType = assignment?.kind() === 'assignment' ? enumColumn(assignment, rec.table) : null;
+    if (enumType) (rec.enumColumns ??= []).push(enumType);
   }
   return rec;
+}
+
+const ENUM_TYPES = new Set(['Enum', 'SAEnum', 'SqlEnum', 'SQLEnum']);
+
+/**
+ * `name = Column(Enum(Role))` / `mapped_column(sa.Enum(Role, ...))`; `name: Mapped[Role]` (alone, or with a column
+ * call naming no type, or `Enum(Role)`); `name: Role` in a SQLModel table. The name written for the class, or null.
+ */
+function enumColumn(assignment: SgNode, table: boolean): { name: string; type: string[] } | null {
+  const left = assignment.field('left');
+  if (left?.kind() !== 'identifier') return null;
+  const right = assignment.field('right');
+  let args: ReturnType<typeof callArgs> | null = null;
+  if (right?.kind() === 'call') {
+    const callee = dottedName(right.field('function') as SgNode);
+    if (!COLUMN_CALLEES.has(callee?.[callee.length - 1] ?? '') || callee?.[callee.length - 1] === 'column_property') return null;
+    args = callArgs(right);
+  } else if (right !== null) return null;
+  const written = args ? writtenTypeNode(args.positional) : null;
+  if (written) {
+    // `Enum(Role)`: the class is its first argument; `Enum("a", "b")` holds strings and loads strings.
+    const callee = written.kind() === 'call' ? dottedName(written.field('function') as SgNode) : null;
+    if (!ENUM_TYPES.has(callee?.[callee.length - 1] ?? '')) return null;
+    const first = callArgs(written).positional[0];
+    const name = first ? dottedName(first) : null;
+    return name ? { name: left.text(), type: name } : null;
+  }
+  if (args?.keywords.has('sa_column') || args?.keywords.has('sa_type')) return null;
+  const text = assignment.field('type')?.text().trim() ?? '';
+  const parsed = text ? parseTypeText(text) : null;
+  if (!parsed || parsed.list) return null;
+  const mapped = /^(?:[\w.]+\.)?Mapped\s*\[/.test(text);
+  return mapped || table ? { name: left.text(), type: parsed.name } : null;
+}
+
+/** The first positional argument of a column call that writes its type (`Enum(Role)`, `Integer`), or null. */
+function writtenTypeNode(positional: readonly SgNode[]): SgNode | null {
+  for (const arg of positional) {
+    if (arg.kind() === 'string') continue;
+    const named = dottedName(arg.kind() === 'call' ? (arg.field('function') as SgNode) : arg);
+    const last = named?.[named.length - 1];
+    if (!last || NOT_TYPES.has(last)) continue;
+    return arg;
+  }
+  return null;
 }
 
 const INTEGER_TYPES = new Set(['Integer', 'BigInteger', 'SmallInteger', 'INTEGER', 'BIGINT', 'SMALLINT', 'INT']);
