@@ -318,9 +318,8 @@ class Summarizer {
     if (this.wrapsSynchronously(fn, own, summary)) summary.syncWrapper = true;
     else if (this.registersArgument(fn, own, summary)) summary.registers = true;
     if (!summary.isAsync && decorators.some((d) => isContextmanager(this.input.tree, d))) summary.contextManager = true;
-    if (!summary.isAsync && !isGenerator && this.returnsSyncSession(fn)) summary.returnsSyncSession = true;
-    const madeSync = summary.isAsync || isGenerator ? null : this.syncFactoryReturned(fn, own);
-    if (madeSync !== null) summary.returnsSyncFactorySession = madeSync;
+    const syncSession = summary.isAsync || isGenerator ? null : this.returnsSyncSession(fn, own);
+    if (syncSession !== null) summary.returnsSyncSession = syncSession;
     if (facts.classId !== null && decorators.some((d) => /^@\s*(?:functools\.)?(?:property|cached_property)\s*$/.test(d))) summary.getter = true;
     const construct = summary.isAsync || summary.firstAwait === null ? null : this.asyncConstructOf(fn, own);
     if (construct !== null) summary.asyncConstruct = construct;
@@ -791,19 +790,25 @@ class Summarizer {
   }
 
   /**
-   * `-> Session` (or `Optional[Session]`, `Session | None`) naming SQLAlchemy's or SQLModel's sync session class. The
-   * resolver answers for AsyncSession too, so the class named must be the sync one.
+   * How the plain def `fn` is known to return a sync session, or null: `-> Session` (or `Optional[Session]`,
+   * `Session | None`) naming SQLAlchemy's or SQLModel's sync session class (the resolver answers for AsyncSession too,
+   * so the class named must be the sync one); or, without a return annotation, every `return` handing back the session
+   * of a sync session factory (syncFactoryReturned), which no transform switches in a function that stays sync.
    */
-  private returnsSyncSession(fn: SgNode): boolean {
+  private returnsSyncSession(fn: SgNode, own: SgNode[]): string | null {
     const annotation = fn.field('return_type');
-    if (!annotation || !this.sessions.typeVerdict(annotation, new Set()).session) return false;
-    const names = annotation.text().match(/[A-Za-z_][\w.]*/g) ?? [];
-    const classes = names.filter((n) => !/^(?:typing\.)?(?:Optional|None)$/.test(n));
-    return classes.length === 1 && /(?:^|\.)Session$/.test(classes[0] as string);
+    if (annotation) {
+      if (!this.sessions.typeVerdict(annotation, new Set()).session) return null;
+      const names = annotation.text().match(/[A-Za-z_][\w.]*/g) ?? [];
+      const classes = names.filter((n) => !/^(?:typing\.)?(?:Optional|None)$/.test(n));
+      return classes.length === 1 && /(?:^|\.)Session$/.test(classes[0] as string) ? `it is annotated \`-> ${compact(annotation.text())}\`` : null;
+    }
+    const first = this.syncFactoryReturned(fn, own);
+    return first === null ? null : `it returns only sessions of sync factories, such as \`${first}\`,`;
   }
 
   /**
-   * FunctionSummary.returnsSyncFactorySession: the first sync factory call the unannotated `fn` returns the session of,
+   * The first sync factory call the unannotated `fn` returns the session of (FunctionSummary.returnsSyncSession),
    * when every one of its own returns does. The index is built on the run's text so far, so a factory an earlier
    * transform switched to its async twin (`return AsyncSessionLocal()`) reads as async here, and is none.
    */

@@ -269,17 +269,11 @@ export interface FunctionSummary {
   /** A plain def decorated `@contextmanager` (contextlib's): `with f() as x` binds what it yields. Absent when not. */
   contextManager?: true;
   /**
-   * A plain def, not a generator, annotated to return a sync session (`-> Session`, SQLAlchemy's or SQLModel's, also
-   * `Optional[Session]`): `db = tenant_session(slug)` binds a sync Session. Absent when not.
+   * A plain def, not a generator, that returns a sync session: annotated so (`-> Session`, SQLAlchemy's or SQLModel's,
+   * also `Optional[Session]`), or unannotated with every `return` a sync factory's call (`return SessionLocal()`).
+   * `db = tenant_session(slug)` binds a sync Session. The value says how it is known (for messages). Absent when not.
    */
-  returnsSyncSession?: true;
-  /**
-   * A plain def, not a generator, with no return annotation, whose every `return` hands out a session a sync factory
-   * makes (`return SessionLocal()`, `return Session(engine)`, or a local bound only by such calls, `db =
-   * SessionLocal(); ...; return db`): the first such call, as written. `db = get_session()` binds a sync Session as
-   * surely as with `-> Session` (returnsSyncSession). Absent when not, or when any return is something else.
-   */
-  returnsSyncFactorySession?: string;
+  returnsSyncSession?: string;
   /**
    * A method decorated `@property` or `@cached_property` (functools'): reading the attribute calls it, so
    * `repos.households` is what it returns, not the method. Absent when not.

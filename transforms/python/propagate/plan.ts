@@ -1270,34 +1270,78 @@ export class AsyncPlan {
       const deeper = made.k === 'class' ? this.heldAwaitedUse(made, call.sessionArg, depth + 1) : null;
       if (deeper) return deeper;
     }
+    return attrs.size > 0 ? this.handedOnAwaitedUse(cls, attrs, depth) : null;
+  }
+
+  /**
+   * What another project class awaits on the attributes `attrs` of `cls` when one of the class's own methods hands
+   * them to its constructor (`self._items = ItemService(self.db)` in a lazily building property of a service
+   * container); null when none does.
+   */
+  private handedOnAwaitedUse(cls: { path: string; id: number }, attrs: ReadonlySet<string>, depth: number): { path: string; use: { attr: string; method: string; line: number; in: string } } | null {
+    for (const [, id] of this.index.classSummary(cls.path, cls.id)?.methods ?? []) {
+      for (const call of this.index.function(cls.path, id)?.calls ?? []) {
+        const keys = (call.selfArgs ?? []).filter(([, , attr]) => attrs.has(attr)).map(([key]) => key);
+        if (keys.length === 0 || call.ignored) continue;
+        const made = this.index.evaluate(cls.path, call.callee);
+        const deeper = made.k === 'class' ? this.heldAwaitedUse(made, keys, depth + 1) : null;
+        if (deeper) return deeper;
+      }
+    }
     return null;
   }
 
   /**
    * `db = tenant_session(slug)` (or `seed(open_session())`) handed to a function made async, where the project function
-   * called stays a plain def annotated to return a sync `Session`, or unannotated but returning a sync factory's
-   * session at every return (`def get_session(): return SessionLocal()`): the coroutine function awaits calls on what
-   * is still a sync Session (`TypeError` at the first await). Nothing in the caller names a factory, so the resolver does not
-   * take it for a session; flagged at the argument, the call awaited all the same.
+   * called stays a plain def returning a sync `Session` (annotated `-> Session`, or unannotated but returning a sync
+   * factory's session at every return: `return SessionLocal()`, `db = SessionLocal(); ...; return db`): the
+   * coroutine function awaits calls on what is still a sync Session (`TypeError` at the first await). Nothing in the
+   * caller names a factory, so the resolver does not take it for a session; flagged at the argument, the call awaited
+   * all the same. The same session handed to a project class that keeps it and now awaits calls on it
+   * (`ItemService(open_session())`, its `__init__` switched to AsyncSession) fails the same way at its first await.
    */
   private flagReturnedSessions(): void {
     const flagged = new Set<string>();
+    const syncReturner = (path: string, expr: Expr): { fn: FunctionSummary; path: string; why: string } | null => {
+      const made = this.index.resolveFunction(path, expr);
+      const madeKey = made ? functionKey(made.path, made.id) : null;
+      const fn = madeKey ? this.functions.get(madeKey)?.fn : undefined;
+      if (!made || !fn?.returnsSyncSession || fn.isAsync || this.newly.has(madeKey as string)) return null;
+      return { fn, path: made.path, why: fn.returnsSyncSession };
+    };
     for (const { callee, site, param } of this.callsAwaitingSessions()) {
       for (const [key, at, expr] of site.call.returnedArgs ?? []) {
         const name = param(key);
-        if (name === undefined) continue;
-        const made = this.index.resolveFunction(site.path, expr);
-        const madeKey = made ? functionKey(made.path, made.id) : null;
-        const fn = madeKey ? this.functions.get(madeKey)?.fn : undefined;
-        const why = fn?.returnsSyncSession ? 'it is annotated `-> Session`' : fn?.returnsSyncFactorySession ? `it returns only sessions of sync factories, such as \`${fn.returnsSyncFactorySession}\`,` : null;
-        if (!made || !fn || why === null || fn.isAsync || this.newly.has(madeKey as string) || flagged.has(`${site.path}:${at}`)) continue;
+        if (name === undefined || flagged.has(`${site.path}:${at}`)) continue;
+        const made = syncReturner(site.path, expr);
+        if (!made) continue;
         flagged.add(`${site.path}:${at}`);
         this.flag(
           RULES.syncSessionArg,
           site.path,
           at,
-          `the argument for \`${name}\` of \`${callee.fn.qualname}\` (${callee.path}), a coroutine function now that awaits its session, is (or may be) what \`${fn.qualname}\` (${made.path}) returns, a sync Session (${why} and stays a plain def), which fails at the first await`,
+          `the argument for \`${name}\` of \`${callee.fn.qualname}\` (${callee.path}), a coroutine function now that awaits its session, is (or may be) what \`${made.fn.qualname}\` (${made.path}) returns, a sync Session (${made.why} and stays a plain def), which fails at the first await`,
         );
+      }
+    }
+    for (const entry of this.functions.values()) {
+      for (const call of entry.fn.calls) {
+        if (!call.returnedArgs || call.ignored) continue;
+        const holder = this.index.evaluate(entry.path, call.callee);
+        if (holder.k !== 'class') continue;
+        for (const [key, at, expr] of call.returnedArgs) {
+          if (flagged.has(`${entry.path}:${at}`)) continue;
+          const made = syncReturner(entry.path, expr);
+          const awaited = made ? this.heldAwaitedUse(holder, [key], 0) : null;
+          if (!made || !awaited) continue;
+          flagged.add(`${entry.path}:${at}`);
+          this.flag(
+            RULES.syncSessionArg,
+            entry.path,
+            at,
+            `\`${call.text}\` is handed what \`${made.fn.qualname}\` (${made.path}) returns, a sync Session (${made.why} and stays a plain def), but keeps it, and calls on it are awaited now (\`await self.${awaited.use.attr}.${awaited.use.method}(...)\` in \`${awaited.use.in}\`, ${awaited.path}:${awaited.use.line}): a sync Session there fails at the first await`,
+          );
+        }
       }
     }
   }

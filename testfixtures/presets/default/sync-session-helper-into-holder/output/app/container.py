@@ -1,0 +1,17 @@
+from sqlalchemy.ext.asyncio import AsyncSession
+
+
+class ServiceContainer:
+    """Builds the request's services lazily on one session."""
+
+    def __init__(self, db: AsyncSession):
+        self.db = db
+        self._items = None
+
+    @property
+    def items(self):
+        if self._items is None:
+            from app.services import ItemService
+
+            self._items = ItemService(self.db)
+        return self._items
