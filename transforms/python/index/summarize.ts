@@ -1178,6 +1178,25 @@ class Summarizer {
     return { k: 'global', name };
   }
 
+  /**
+   * The one value a local name bound more than once holds, when every binding assigns the same known expression
+   * (`svc = self._invoice_service()` in two branches): whichever binding a use sees, the name holds an instance of the
+   * same thing. Null when any binding differs, is not a plain value (an import, a def, a loop target of another
+   * iterable) or is not known.
+   */
+  private sameValueBindings(bindings: readonly SgNode[], depth: number): Expr | null {
+    let first: string | null = null;
+    let value: Expr | null = null;
+    for (const b of bindings) {
+      const binding = this.bindingOf(b, depth);
+      if (binding.k !== 'value' || binding.expr.k === 'unknown') return null;
+      const text = JSON.stringify(binding.expr);
+      if (first === null) [first, value] = [text, binding.expr];
+      else if (text !== first) return null;
+    }
+    return value;
+  }
+
   private lookupInFunction(fn: SgNode, name: string, depth: number): Expr | null {
     const params = parametersOf(fn);
     const index = params.findIndex((p) => p.name === name);
@@ -1187,6 +1206,8 @@ class Summarizer {
     if (index >= 0) return bindings.length === 0 ? this.parameterExpr(fn, index, depth) : UNKNOWN;
     if (bindings.length === 0) return null;
     if (bindings.length > 1) {
+      const same = this.sameValueBindings(bindings, depth);
+      if (same) return same;
       const alternatives: Expr[] = [];
       for (const b of bindings) {
         const binding = this.bindingOf(b, depth);
