@@ -611,6 +611,10 @@ class Summarizer {
       const callees = inline && (inline.kind() === 'identifier' || inline.kind() === 'attribute') ? [inline] : arg.kind() === 'identifier' && unit ? this.returnedBy(unit, arg.text()) : [];
       for (const callee of callees) returnedArgs.push([key, start(arg), this.exprOf(callee, 0)]);
     }
+    const factoryArgs: [number | string, number, string][] = [];
+    for (const [key, arg] of keyed) {
+      if (arg.kind() === 'call' && this.sessions.isSyncFactoryName(arg.field('function') as SgNode)) factoryArgs.push([key, start(arg), compact(arg.text())]);
+    }
     const globalArgs: [number | string, number, Expr][] = [];
     for (const [key, arg] of keyed) {
       if ((arg.kind() !== 'identifier' && arg.kind() !== 'attribute') || sessionArgs.includes(key)) continue;
@@ -665,6 +669,7 @@ class Summarizer {
     if (managedArgs.length > 0) site.managedArgs = managedArgs;
     if (globalArgs.length > 0) site.globalArgs = globalArgs;
     if (returnedArgs.length > 0) site.returnedArgs = returnedArgs;
+    if (factoryArgs.length > 0) site.factoryArgs = factoryArgs;
     if (onSession) site.onSession = true;
     if (this.isIgnoredLine(start(call))) site.ignored = true;
     const wrapper = this.wrapperOf(call);

@@ -193,6 +193,11 @@ export interface CallSite {
    */
   returnedArgs?: [number | string, number, Expr][];
   /**
+   * Arguments that open a sync session in the call itself (`ItemService(SessionLocal())`): [position or keyword, the
+   * argument's offset, its text]. Absent when none.
+   */
+  factoryArgs?: [number | string, number, string][];
+  /**
    * The callee (as written) of the call this call is an argument of: `asyncio.run(main(db))` hands the
    * coroutine to `asyncio.run`, so `main(db)` is not a call to await.
    */

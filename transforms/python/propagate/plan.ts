@@ -1261,7 +1261,12 @@ export class AsyncPlan {
     if (depth > MAX_HELD_DEPTH) return null;
     const attrs = new Set<string>();
     for (const slot of slots) for (const a of this.index.heldAttributes(cls, typeof slot === 'string' ? { position: null, keyword: slot } : { position: slot, keyword: null })) attrs.add(a);
-    const found = attrs.size > 0 ? this.index.heldUses(cls, attrs).find(({ use }) => use.awaited) : undefined;
+    // An await insert-await wrote into a method this plan leaves sync is taken out again: it awaits nothing then.
+    const staysAwaited = (use: { in: string }): boolean => {
+      const method = this.index.findMethod(cls, use.in);
+      return method !== null && this.isAsyncAfter(functionKey(method.path, method.id));
+    };
+    const found = attrs.size > 0 ? this.index.heldUses(cls, attrs).find(({ use }) => use.awaited && staysAwaited(use)) : undefined;
     if (found) return found;
     const init = this.index.findMethod(cls, '__init__');
     for (const call of (init && this.index.function(init.path, init.id)?.calls) || []) {
@@ -1326,10 +1331,21 @@ export class AsyncPlan {
     }
     for (const entry of this.functions.values()) {
       for (const call of entry.fn.calls) {
-        if (!call.returnedArgs || call.ignored) continue;
+        if ((!call.returnedArgs && !call.factoryArgs) || call.ignored) continue;
         const holder = this.index.evaluate(entry.path, call.callee);
         if (holder.k !== 'class') continue;
-        for (const [key, at, expr] of call.returnedArgs) {
+        for (const [key, at, text] of call.factoryArgs ?? []) {
+          const awaited = flagged.has(`${entry.path}:${at}`) ? null : this.heldAwaitedUse(holder, [key], 0);
+          if (!awaited) continue;
+          flagged.add(`${entry.path}:${at}`);
+          this.flag(
+            RULES.syncSessionArg,
+            entry.path,
+            at,
+            `\`${call.text}\` is handed a sync Session made in the argument (\`${text}\`), but keeps it, and calls on it are awaited now (\`await self.${awaited.use.attr}.${awaited.use.method}(...)\` in \`${awaited.use.in}\`, ${awaited.path}:${awaited.use.line}): a sync Session there fails at the first await; open the async factory's session with \`async with\` around the code and hand that in`,
+          );
+        }
+        for (const [key, at, expr] of call.returnedArgs ?? []) {
           if (flagged.has(`${entry.path}:${at}`)) continue;
           const made = syncReturner(entry.path, expr);
           const awaited = made ? this.heldAwaitedUse(holder, [key], 0) : null;

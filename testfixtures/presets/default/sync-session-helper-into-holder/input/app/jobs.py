@@ -1,4 +1,4 @@
-from app.db import SessionProvider, open_session
+from app.db import SessionLocal, SessionProvider, open_session
 from app.services import ItemService, count_items
 
 
@@ -35,3 +35,8 @@ def rename_through_container(item_id: int) -> None:
     container = ServiceContainer(session)
     container.items.rename(item_id, "container")
     session.close()
+
+
+def rename_new_session(item_id: int) -> None:
+    # A sync Session made in the constructor's argument: nothing in this function switches it.
+    ItemService(SessionLocal()).rename(item_id, "new")
