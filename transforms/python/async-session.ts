@@ -5,7 +5,7 @@ import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { collectImports, dunderAllNames, FromImport, isModuleLevel, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
 import { definesUntwinnedDependency, importedByOthers, lacksDependencyTwin } from './scaffold/engine-index';
-import { maySeeModuleBinding, moduleBindings, NameTable, occurrenceOf, seesModuleBinding, cachedNameTables } from './support/scope';
+import { maySeeModuleBinding, moduleBindings, NameTable, occurrenceOf, resolveBinding, seesModuleBinding, cachedNameTables } from './support/scope';
 import { annotationRole, climbTypeExpression, parseStringAnnotation, TypePosition } from './support/type-annotations';
 
 const ASYNC_CLASS = 'AsyncSession';
@@ -98,9 +98,21 @@ class SessionAnnotations {
 
     const uses = this.findUses(usable, blocked);
     const verdicts = new Map<SessionUse, Verdict>();
-    for (const use of uses) verdicts.set(use, this.judge(use));
+    // Attribute annotations follow the parameters that fill the attribute: judged once those are.
+    const attributes = new Map<SessionUse, HeldAttribute>();
     for (const use of uses) {
+      const held = heldAttributeOf(use);
+      if (held) attributes.set(use, held);
+      else verdicts.set(use, this.judge(use));
+    }
+    const ignoredOut = (use: SessionUse): void => {
       if (verdicts.get(use) === 'convert' && this.ctx.isIgnored(use.start, use.end)) verdicts.set(use, 'keep');
+    };
+    uses.forEach(ignoredOut);
+    const converted = convertedParameters(uses, verdicts);
+    for (const [use, held] of attributes) {
+      verdicts.set(use, this.fedOnlyByConverted(held, converted) ? 'convert' : this.judge(use));
+      ignoredOut(use);
     }
     const converting = uses.filter((u) => verdicts.get(u) === 'convert');
     if (converting.length === 0) return { edits: [], findings: this.findings };
@@ -327,6 +339,62 @@ class SessionAnnotations {
   }
 
   /**
+   * Every store to the attribute in the class's own methods (`self.db = db`, `self.db: Session = db`, `self.db =
+   * None`) is `None` or a parameter of the storing method, not rebound there, whose annotation this run converts,
+   * and at least one is such a parameter: the attribute then holds what those parameters hold, an AsyncSession
+   * after the switch. Any other value (a factory call, `db or SessionLocal()`), a store through a tuple, `for` or
+   * augmented target, or a class-level value other than `None` leaves the annotation as it is.
+   */
+  private fedOnlyByConverted(held: HeldAttribute, converted: ReadonlySet<number>): boolean {
+    const body = held.cls.field('body');
+    if (!body) return false;
+    let fed = false;
+    for (const statement of body.children()) {
+      // Class-level `db = <value>` / `db: Session = <value>`: the default instances read until a store replaces it.
+      if (kindOf(statement) !== 'expression_statement') continue;
+      const assignment = statement.children().find((c) => kindOf(c) === 'assignment');
+      const left = assignment?.field('left');
+      if (!assignment || !left || kindOf(left) !== 'identifier' || left.text() !== held.attr) continue;
+      const value = assignment.field('right');
+      if (value && kindOf(value) !== 'none') return false;
+    }
+    for (const method of classMethods(held.cls)) {
+      const receiver = firstParameter(method);
+      if (!receiver) continue;
+      for (const target of method.findAll({ rule: { kind: 'attribute', has: { field: 'attribute', regex: `^${held.attr}$` } } })) {
+        if (target.field('object')?.text() !== receiver || target.field('attribute')?.text() !== held.attr) continue;
+        const parent = target.parent();
+        if (!parent) continue;
+        const kind = kindOf(parent);
+        if (kind === 'assignment' && same(parent.field('left'), target)) {
+          const value = unparenthesized(parent.field('right'));
+          if (!value) continue; // `self.db: Session` alone declares, stores nothing
+          if (kindOf(value) === 'none') continue;
+          if (!this.isConvertedParameter(value, converted)) return false;
+          fed = true;
+        } else if (STORE_CONTEXTS.has(kind)) {
+          return false;
+        }
+      }
+    }
+    return fed;
+  }
+
+  /** An identifier naming a parameter of its own function, bound nowhere else there, whose annotation is converted. */
+  private isConvertedParameter(value: SgNode, converted: ReadonlySet<number>): boolean {
+    if (kindOf(value) !== 'identifier') return false;
+    const table = this.table(value.text());
+    const reference = occurrenceOf(table, value);
+    if (!reference || reference.role !== 'reference') return false;
+    const scope = resolveBinding(table, reference);
+    if (!scope || kindOf(scope) !== 'function_definition') return false;
+    const bindings = table.occurrences.filter((o) => o.role !== 'reference' && same(o.scope, scope));
+    if (bindings.length !== 1) return false;
+    const parameter = bindings[0]!.node.parent();
+    return !!parameter && ['typed_parameter', 'typed_default_parameter'].includes(kindOf(parameter)) && converted.has(parameter.id());
+  }
+
+  /**
    * The type expression holds `Depends(get_db)` (or `Depends(deps.get_db)`) on a session dependency that gets no
    * async twin: defined in this file, or in the module it is imported from (EngineIndex.untwinnedDependencies).
    */
@@ -445,6 +513,65 @@ class SessionAnnotations {
   private flag(rule: string, node: SgNode, message: string, hint: string): void {
     this.findings.push({ rule, offset: node.range().start.index, message, hint });
   }
+}
+
+/** An annotated attribute of a class: `self.<attr>: Session = ...` in a method, or `<attr>: Session` in the class body. */
+interface HeldAttribute {
+  cls: SgNode;
+  attr: string;
+}
+
+/** Parents of an attribute node that store into it other than a plain assignment: never followed. */
+const STORE_CONTEXTS = new Set(['augmented_assignment', 'pattern_list', 'tuple_pattern', 'list_pattern', 'list_splat_pattern', 'for_statement', 'for_in_clause', 'as_pattern_target', 'delete_statement']);
+
+/**
+ * The attribute a Session use annotates, when it is the annotated type itself (`Session`, `Optional[Session]`):
+ * `self.db: Session = ...` in a method of a class, or `db: Session` / `db: Session = None` in the body of a class
+ * that defines its own `__init__` and has no decorator (a `@dataclass` field is filled by the callers).
+ */
+function heldAttributeOf(use: SessionUse): HeldAttribute | null {
+  if (use.uncertain || use.inString) return null;
+  const position = climbTypeExpression(use.node);
+  if (!position.direct || position.inMetadata) return null;
+  const role = annotationRole(position.top);
+  if (role.kind !== 'variable') return null;
+  const left = role.statement.field('left');
+  if (!left) return null;
+  if (kindOf(left) === 'identifier' && isInClassBody(role.statement)) {
+    const cls = role.statement.parent()!.parent()!.parent()!;
+    const decorated = kindOf(cls.parent() ?? cls) === 'decorated_definition';
+    const value = role.statement.field('right');
+    if (decorated || (value && kindOf(value) !== 'none') || !classMethods(cls).some((m) => m.field('name')?.text() === '__init__')) return null;
+    return { cls, attr: left.text() };
+  }
+  if (kindOf(left) !== 'attribute') return null;
+  const method = role.statement.ancestors().find((a) => ['function_definition', 'lambda', 'class_definition'].includes(kindOf(a)));
+  if (!method || kindOf(method) !== 'function_definition') return null;
+  const cls = method.parent()?.parent();
+  const owner = kindOf(cls ?? method) === 'decorated_definition' ? cls?.parent()?.parent() : cls;
+  if (!owner || kindOf(owner) !== 'class_definition') return null;
+  const receiver = firstParameter(method);
+  if (!receiver || left.field('object')?.text() !== receiver) return null;
+  return { cls: owner, attr: left.field('attribute')?.text() ?? '' };
+}
+
+/** The methods defined directly in a class body (decorated ones included). */
+function classMethods(cls: SgNode): SgNode[] {
+  return (cls.field('body')?.children() ?? [])
+    .map((c) => (kindOf(c) === 'decorated_definition' ? c.field('definition') : c))
+    .filter((c): c is SgNode => !!c && kindOf(c) === 'function_definition');
+}
+
+/** Node ids of the parameters whose annotation has a Session use being converted. */
+function convertedParameters(uses: readonly SessionUse[], verdicts: ReadonlyMap<SessionUse, Verdict>): Set<number> {
+  const out = new Set<number>();
+  for (const use of uses) {
+    if (verdicts.get(use) !== 'convert' || use.inString) continue;
+    const top = climbTypeExpression(use.node).top;
+    const parameter = top.parent();
+    if (parameter && ['typed_parameter', 'typed_default_parameter'].includes(kindOf(parameter)) && same(parameter.field('type'), top)) out.add(parameter.id());
+  }
+  return out;
 }
 
 const SYNC_FACTORIES = /^(?:(?:sqlalchemy\.)?(?:orm\.)?)?(?:sessionmaker|scoped_session)$/;

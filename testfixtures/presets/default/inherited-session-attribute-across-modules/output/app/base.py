@@ -1,7 +1,6 @@
-from sqlalchemy.orm import Session
 from sqlalchemy.ext.asyncio import AsyncSession
 
 
 class BaseRepo:
     def __init__(self, session: AsyncSession) -> None:
-        self.session: Session = session
+        self.session: AsyncSession = session
