@@ -77,7 +77,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   const onSyncDependency = new Set(file.syncDependencyRoutes);
   const keptSync = keptSyncRouteEdits(ctx, file.keptSyncRoutes.filter((d) => !onSyncDependency.has(d)));
   edits.push(...keptSync.edits);
-  const annotations = sessionAnnotationEdits(ctx, file.sessionAnnotationsBack, file.syncDependencyRoutes, keptSync.replacedAsyncSession, file.keptAnnotationsBack, file.reboundAnnotationsBack);
+  const annotations = sessionAnnotationEdits(ctx, file.sessionAnnotationsBack, file.syncDependencyRoutes, keptSync.replacedAsyncSession, file.keptAnnotationsBack, file.reboundAnnotationsBack, file.heldAttributesBack);
   edits.push(...annotations.edits);
   // One plan for all: two edits of one import statement would overlap (`from .db import SessionLocal, get_db` in a
   // file whose session goes to a background task, switched to the async factory, beside a route kept on get_db).
@@ -360,9 +360,11 @@ function sessionAnnotationEdits(
   keptDefs: readonly number[] = [],
   /** Plain defs rebinding their session through a sync context manager, and those context managers (FilePlan.reboundAnnotationsBack). */
   reboundDefs: readonly number[] = [],
+  /** Classes kept on the sync Session, with the attributes they keep it in (FilePlan.heldAttributesBack). */
+  heldBack: FilePlan['heldAttributesBack'] = [],
 ): { edits: TextEdit[]; imports: ImportChange } {
   const out = { edits: [] as TextEdit[], imports: {} as ImportChange };
-  if (defs.length === 0 && routes.length === 0 && keptDefs.length === 0 && reboundDefs.length === 0) return out;
+  if (defs.length === 0 && routes.length === 0 && keptDefs.length === 0 && reboundDefs.length === 0 && heldBack.length === 0) return out;
   const imports = collectImports(ctx.tree);
   const cls = imports.from.find((i) => i.name === 'AsyncSession' && i.alias === null && ASYNC_SESSION_MODULES[i.module] !== undefined && isModuleLevel(i.node));
   const syncModule = cls ? ASYNC_SESSION_MODULES[cls.module]! : null;
@@ -398,9 +400,65 @@ function sessionAnnotationEdits(
       replaced.push(start(annotation));
     }
   }
+  const heldReason = `${ID}: the class stays on the sync Session, which its methods use without await`;
+  for (const annotation of heldAttributeAnnotations(ctx, heldBack)) {
+    if (replaced.includes(start(annotation))) continue;
+    out.edits.push({ start: start(annotation), end: end(annotation), text: 'Session', reason: heldReason });
+    replaced.push(start(annotation));
+  }
   if (out.edits.length === 0) return out;
   const unused = unusedImport(ctx.source, imports, 'AsyncSession', replaced);
   out.imports = { add: sync ? [] : [{ module: syncModule, name: 'Session' }], remove: unused ? [unused] : [] };
+  return out;
+}
+
+/**
+ * In each class kept on the sync Session, the `AsyncSession` (alone or in an optional) of the annotations of the
+ * attributes it keeps that session in: `<attr>: AsyncSession` in the class body, `self.<attr>: AsyncSession = ...` in
+ * its methods, and the `__init__` parameters stored there (`self.<attr> = <param>`). Not when such a parameter is
+ * injected (`= Depends(...)`): what FastAPI hands it is settled with the route's dependency, not here.
+ */
+function heldAttributeAnnotations(ctx: TransformContext<SgRoot>, heldBack: FilePlan['heldAttributesBack']): SgNode[] {
+  const out: SgNode[] = [];
+  const asyncName = (annotation: SgNode | null | undefined): SgNode | null => {
+    const inner = annotation ? optionalInner(annotation) : null;
+    return inner?.kind() === 'identifier' && inner.text() === 'AsyncSession' ? inner : null;
+  };
+  const byId = new Map(heldBack.map((h) => [h.classId, new Set(h.attrs)]));
+  for (const cls of ctx.tree.root().findAll({ rule: { kind: 'class_definition' } })) {
+    const attrs = byId.get(start(cls));
+    if (!attrs) continue;
+    const found: SgNode[] = [];
+    let injected = false;
+    for (const statement of namedChildren(cls.field('body') as SgNode)) {
+      const assignment = statement.kind() === 'expression_statement' ? statement.child(0) : null;
+      const left = assignment?.kind() === 'assignment' ? assignment.field('left') : null;
+      const name = left?.kind() === 'identifier' && attrs.has(left.text()) ? asyncName(assignment?.field('type')?.child(0)) : null;
+      if (name) found.push(name);
+    }
+    for (const item of namedChildren(cls.field('body') as SgNode)) {
+      const method = item.kind() === 'decorated_definition' ? item.field('definition') : item;
+      if (method?.kind() !== 'function_definition') continue;
+      const params = namedChildren(method.field('parameters') as SgNode);
+      const receiver = params[0]?.kind() === 'identifier' ? params[0].text() : null;
+      if (receiver === null) continue;
+      const isInit = method.field('name')?.text() === '__init__';
+      for (const assignment of method.findAll({ rule: { kind: 'assignment' } })) {
+        const left = assignment.field('left');
+        if (left?.kind() !== 'attribute' || left.field('object')?.text() !== receiver || !attrs.has(left.field('attribute')?.text() ?? '')) continue;
+        const name = asyncName(assignment.field('type')?.child(0));
+        if (name) found.push(name);
+        const right = assignment.field('right');
+        const param = isInit && right?.kind() === 'identifier' ? params.find((p) => String(p.kind()).startsWith('typed_') && p.child(0)?.text() === right.text()) : undefined;
+        if (!param) continue;
+        const value = param.field('value');
+        if (value?.kind() === 'call' && /(^|\.)(Depends|Security)$/.test(value.field('function')?.text() ?? '')) injected = true;
+        const annotated = asyncName(param.field('type')?.child(0));
+        if (annotated) found.push(annotated);
+      }
+    }
+    if (!injected) out.push(...found);
+  }
   return out;
 }
 

@@ -331,7 +331,7 @@ export class ProjectIndex {
   private subclassMap: Map<string, FunctionKeyed[]> | null = null;
 
   /** The project classes with `cls` on their MRO, itself excluded. */
-  private subclassesOf(cls: FunctionKeyed): FunctionKeyed[] {
+  subclassesOf(cls: FunctionKeyed): FunctionKeyed[] {
     if (this.subclassMap === null) {
       const map = new Map<string, FunctionKeyed[]>();
       for (const c of this.allClasses()) {

@@ -68,6 +68,12 @@ export interface FilePlan {
    */
   reboundAnnotationsBack: number[];
   /**
+   * Classes (by `class` offset) kept on the sync Session (AsyncPlan.sendSyncHeldAttributesBack), with the attributes of
+   * `self` they use it through: the `AsyncSession` annotations async-session gave those attributes, and the `__init__`
+   * parameters stored in them, go back to `Session`.
+   */
+  heldAttributesBack: { classId: number; attrs: string[] }[];
+  /**
    * Calls to a function that was `async def` before this run, made without await (and not handed to anything):
    * flagged ASYNC-CALL-NOT-AWAITED where the tree shows the result is dropped (an expression statement), since
    * then the coroutine never runs. Kept in other positions: `task = f()` may be awaited later.
@@ -215,6 +221,7 @@ export class AsyncPlan {
     this.flagInjectedFactorySessions();
     this.flagReturnedSessions();
     this.noteUnawaitedCoroutineCalls();
+    this.sendSyncHeldAttributesBack();
     this.writeAsyncDefs();
   }
 
@@ -1483,6 +1490,46 @@ export class AsyncPlan {
     }
   }
 
+  /**
+   * The attributes of `self` each project class keeps a session in (stored from its `__init__` parameters, or used as
+   * one by its methods) that stay sync Sessions after the plan (heldOnlySync): their annotations go back
+   * (FilePlan.heldAttributesBack), as the parameter annotations of functions kept sync do.
+   */
+  private sendSyncHeldAttributesBack(): void {
+    for (const path of this.index.paths()) {
+      for (const cls of (this.index.module(path) as ModuleSummary).classes) {
+        if (!cls.holder) continue;
+        const attrs = new Set([...cls.holder.stores.map((s) => s.attr), ...cls.holder.uses.map((u) => u.attr)]);
+        const back = [...attrs].filter((attr) => this.heldOnlySync({ path, id: cls.id }, attr));
+        if (back.length > 0) this.file(path).heldAttributesBack.push({ classId: cls.id, attrs: back });
+      }
+    }
+  }
+
+  /**
+   * After the plan, the session kept in `self.<attr>` is used only the sync way by the class, its bases and its
+   * subclasses in the project: at least one session method call on it, none awaited (or its await taken out again in a
+   * method left a plain def), and none of their methods a coroutine function (one would expect an AsyncSession).
+   */
+  private heldOnlySync(cls: { path: string; id: number }, attr: string): boolean {
+    const mro = this.index.mro(cls);
+    if (!mro) return false;
+    let used = false;
+    for (const c of [...mro, ...this.index.subclassesOf(cls)]) {
+      const summary = this.index.classSummary(c.path, c.id);
+      const methods = summary?.methods ?? [];
+      if (methods.some(([, id]) => this.isAsyncAfter(functionKey(c.path, id)))) return false;
+      const keptPlain = this.files.get(c.path)?.keptPlain ?? [];
+      for (const use of summary?.holder?.uses ?? []) {
+        if (use.attr !== attr) continue;
+        used = true;
+        const method = methods.find(([name]) => name === use.in)?.[1];
+        if (use.awaited && (method === undefined || !keptPlain.includes(method))) return false;
+      }
+    }
+    return used;
+  }
+
   /** Named in a `Depends(...)` / `Security(...)` somewhere: FastAPI calls it, and fills its own `Depends` parameters. */
   private isDependency(key: string): boolean {
     return (this.referenced.get(key) ?? []).some(({ ref }) => /(^|\.)(Depends|Security)$/.test(ref.receiver));
@@ -1673,7 +1720,7 @@ export class AsyncPlan {
   private file(path: string): FilePlan {
     let plan = this.files.get(path);
     if (!plan) {
-      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], syncDependencyRoutes: [], sessionAnnotationsBack: [], keptAnnotationsBack: [], reboundAnnotationsBack: [], unawaited: [], taskCalls: [] };
+      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], syncDependencyRoutes: [], sessionAnnotationsBack: [], keptAnnotationsBack: [], reboundAnnotationsBack: [], heldAttributesBack: [], unawaited: [], taskCalls: [] };
       this.files.set(path, plan);
     }
     return plan;

@@ -4,6 +4,7 @@ from typing import Generic, TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import LogEntry
+from sqlalchemy.orm import Session
 
 T = TypeVar("T")
 
@@ -11,7 +12,7 @@ T = TypeVar("T")
 class DatabaseLogHandler(logging.Handler):
     """logging calls emit() itself, synchronously: made async, it would never write a row."""
 
-    def __init__(self, db: AsyncSession) -> None:
+    def __init__(self, db: Session) -> None:
         super().__init__()
         self.db = db
 

@@ -24,7 +24,7 @@ def _exists_nonce(session: AsyncSession, nonce: str, client_id: str) -> bool:
 class AuthorizationServer(_AuthorizationServer):
     """authlib calls exists_nonce and query_client itself, synchronously."""
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
 
