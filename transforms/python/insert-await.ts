@@ -18,7 +18,10 @@ import { HINTS, RULES, type AwaitRule } from './awaits/rules';
 import { occurrencesOf } from './query/bindings';
 import { SessionResolver, sessionOptionsFrom, type SessionInfo } from './query/sessions';
 import { asyncKeyword, namedChildren, start } from './query/syntax';
-import { collectImports, importsFreedBy, planImportEdits } from './support/imports';
+import { collectImports, importsFreedBy, isModuleLevel, planImportEdits } from './support/imports';
+import { nameTable } from './support/scope';
+import { unusedImport } from './support/sync-back';
+import { optionalInner } from './support/type-annotations';
 import { withCachedTree } from './support/cached-tree';
 
 const ID = 'insert-await';
@@ -264,6 +267,44 @@ class InsertAwait {
   }
 
 
+  /**
+   * `self.db: Session = SessionLocal()` (or `Optional[Session]`) whose factory call becomes the async twin: the attribute
+   * holds an AsyncSession now, so its annotation says `AsyncSession` (imported; `Session` dropped when nothing else uses
+   * it). Only for an attribute of the method's receiver, and SQLAlchemy's or SQLModel's `Session` imported by that name
+   * at module level and bound nowhere else there. A local `db: Session = SessionLocal()` is left: propagate-async gives
+   * the call back its sync name when the function stays a plain def, and would leave such an annotation behind.
+   */
+  private storedAnnotationEdits(renamed: readonly Rename[]): { edits: TextEdit[]; add: { module: string; name: string }[]; remove: { module: string; name: string }[] } {
+    const out = { edits: [] as TextEdit[], add: [] as { module: string; name: string }[], remove: [] as { module: string; name: string }[] };
+    if (!this.ctx.source.includes('Session')) return out;
+    const imports = collectImports(this.ctx.tree);
+    const session = imports.from.find((i) => i.name === 'Session' && i.alias === null && isModuleLevel(i.node) && ASYNC_SESSION_OF[i.module] !== undefined);
+    if (!session || !boundOnlyByImport(this.ctx.tree, 'Session')) return out;
+    const asyncModule = ASYNC_SESSION_OF[session.module] as string;
+    const asyncImported = imports.from.some((i) => i.name === 'AsyncSession' && i.alias === null && isModuleLevel(i.node) && i.module === asyncModule);
+    if (!asyncImported && nameTable(this.ctx.tree, 'AsyncSession').occurrences.some((o) => o.role !== 'reference')) return out;
+    const replaced: number[] = [];
+    for (const r of renamed) {
+      const origin = this.renameOrigins.get(r.edit.start);
+      const assignment = origin?.parent();
+      if (!origin || assignment?.kind() !== 'assignment' || assignment.field('right')?.id() !== origin.id()) continue;
+      const left = assignment.field('left');
+      const unit = placeOf(assignment).unit;
+      const receiver = unit?.kind() === 'function_definition' ? namedChildren(unit.field('parameters') as SgNode)[0] : undefined;
+      if (left?.kind() !== 'attribute' || receiver?.kind() !== 'identifier' || left.field('object')?.text() !== receiver.text()) continue;
+      const written = assignment.field('type')?.child(0);
+      const inner = written ? optionalInner(written) : null;
+      if (inner?.kind() !== 'identifier' || inner.text() !== 'Session' || this.ctx.isIgnored(start(inner), start(inner) + 1)) continue;
+      out.edits.push({ start: start(inner), end: start(inner) + 'Session'.length, text: 'AsyncSession', reason: `${ID}: the attribute holds what the async session factory makes` });
+      replaced.push(start(inner));
+    }
+    if (replaced.length === 0) return out;
+    if (!asyncImported) out.add.push({ module: asyncModule, name: 'AsyncSession' });
+    const unused = unusedImport(this.ctx.source, imports, 'Session', replaced);
+    if (unused && !/(^|\/)__init__\.py$/.test(this.ctx.path)) out.remove.push(unused);
+    return out;
+  }
+
   private isSessionCall(call: SgNode): boolean {
     const fn = call.field('function');
     return fn?.kind() === 'attribute' && this.sessions.resolve(fn.field('object') as SgNode) !== null;
@@ -314,14 +355,30 @@ class InsertAwait {
       if (r.importAdd && !imports.some((i) => i.module === r.importAdd?.module && i.name === r.importAdd.name)) imports.push(r.importAdd);
       for (const e of r.extraImports ?? []) if (!extra.some((x) => x.module === e.module && x.name === e.name)) extra.push(e);
     }
+    const stored = this.storedAnnotationEdits([...renames.values()]);
+    edits.push(...stored.edits);
+    for (const e of stored.add) if (!extra.some((x) => x.module === e.module && x.name === e.name)) extra.push(e);
     if (imports.length > 0 || extra.length > 0 || [...renames.values()].some((r) => (r.mayFree ?? []).length > 0)) {
       const add = [...imports.map(({ module, name }) => ({ module, name })), ...extra];
       const candidates = [...imports.map((i) => i.replaces), ...[...renames.values()].flatMap((r) => r.mayFree ?? [])];
-      const remove = importsFreedBy(this.ctx.tree, this.ctx.path, candidates, [...renames.values()].map((r) => r.edit));
+      const remove = [...importsFreedBy(this.ctx.tree, this.ctx.path, candidates, [...renames.values()].map((r) => r.edit)), ...stored.remove];
       for (const e of planImportEdits(this.ctx.tree, this.ctx.source, { add, remove }, importedByOthers(this.ctx.options, this.ctx.path))) edits.push({ ...e, reason: `${ID}: import the async session factory` });
     }
     return { edits: mergeInsertions(edits), findings: this.findings, counts: { 'awaits added': awaits, 'functions left unchanged': left } };
   }
+}
+
+/** Where the AsyncSession of each module's sync `Session` lives. */
+const ASYNC_SESSION_OF: Record<string, string> = {
+  'sqlalchemy.orm': 'sqlalchemy.ext.asyncio',
+  'sqlalchemy.orm.session': 'sqlalchemy.ext.asyncio',
+  sqlmodel: 'sqlmodel.ext.asyncio.session',
+  'sqlmodel.orm.session': 'sqlmodel.ext.asyncio.session',
+};
+
+/** The module binds `name` only by its import (no assignment, def or second import shadowing it). */
+function boundOnlyByImport(tree: SgRoot, name: string): boolean {
+  return nameTable(tree, name).occurrences.filter((o) => o.role !== 'reference').every((o) => o.role === 'import' && o.scope.kind() === 'module');
 }
 
 /** Zero-width insertions at one offset become one edit, in the order they were planned. */

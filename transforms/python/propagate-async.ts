@@ -21,6 +21,7 @@ import { importedByOthers, untwinnedDependencyPaths } from './scaffold/engine-in
 import { nameTable } from './support/scope';
 import { withCachedTree } from './support/cached-tree';
 import { ASYNC_SESSION_MODULES, awaitsTakenOut, boundAtModuleLevel, unusedImport } from './support/sync-back';
+import { optionalInner } from './support/type-annotations';
 
 const ID = 'propagate-async';
 
@@ -428,13 +429,16 @@ function heldAttributeAnnotations(ctx: TransformContext<SgRoot>, heldBack: FileP
   for (const cls of ctx.tree.root().findAll({ rule: { kind: 'class_definition' } })) {
     const attrs = byId.get(start(cls));
     if (!attrs) continue;
-    const found: SgNode[] = [];
+    const found: { attr: string; node: SgNode }[] = [];
+    // An attribute also stored from a call (`self.db = AsyncSessionLocal()`, renamed by insert-await) is left alone:
+    // that call is not given back here, and its annotation says what it makes.
+    const madeHere = new Set<string>();
     let injected = false;
     for (const statement of namedChildren(cls.field('body') as SgNode)) {
       const assignment = statement.kind() === 'expression_statement' ? statement.child(0) : null;
       const left = assignment?.kind() === 'assignment' ? assignment.field('left') : null;
       const name = left?.kind() === 'identifier' && attrs.has(left.text()) ? asyncName(assignment?.field('type')?.child(0)) : null;
-      if (name) found.push(name);
+      if (name) found.push({ attr: left!.text(), node: name });
     }
     for (const item of namedChildren(cls.field('body') as SgNode)) {
       const method = item.kind() === 'decorated_definition' ? item.field('definition') : item;
@@ -445,39 +449,23 @@ function heldAttributeAnnotations(ctx: TransformContext<SgRoot>, heldBack: FileP
       const isInit = method.field('name')?.text() === '__init__';
       for (const assignment of method.findAll({ rule: { kind: 'assignment' } })) {
         const left = assignment.field('left');
-        if (left?.kind() !== 'attribute' || left.field('object')?.text() !== receiver || !attrs.has(left.field('attribute')?.text() ?? '')) continue;
+        const attr = left?.kind() === 'attribute' && left.field('object')?.text() === receiver ? (left.field('attribute')?.text() ?? '') : '';
+        if (!attrs.has(attr)) continue;
         const name = asyncName(assignment.field('type')?.child(0));
-        if (name) found.push(name);
+        if (name) found.push({ attr, node: name });
         const right = assignment.field('right');
+        if (right && right.kind() !== 'identifier' && right.kind() !== 'none') madeHere.add(attr);
         const param = isInit && right?.kind() === 'identifier' ? params.find((p) => String(p.kind()).startsWith('typed_') && p.child(0)?.text() === right.text()) : undefined;
         if (!param) continue;
         const value = param.field('value');
         if (value?.kind() === 'call' && /(^|\.)(Depends|Security)$/.test(value.field('function')?.text() ?? '')) injected = true;
         const annotated = asyncName(param.field('type')?.child(0));
-        if (annotated) found.push(annotated);
+        if (annotated) found.push({ attr, node: annotated });
       }
     }
-    if (!injected) out.push(...found);
+    if (!injected) out.push(...found.filter((f) => !madeHere.has(f.attr)).map((f) => f.node));
   }
   return out;
-}
-
-/** The type an optional annotation wraps (`Optional[T]`, `typing.Optional[T]`, `T | None`, `Union[T, None]`), else the annotation itself. */
-function optionalInner(annotation: SgNode): SgNode {
-  if (annotation.kind() === 'binary_operator' && annotation.children().some((c) => c.text() === '|')) {
-    const left = annotation.field('left');
-    const right = annotation.field('right');
-    if (right?.text() === 'None' && left) return left;
-    if (left?.text() === 'None' && right) return right;
-  }
-  if (annotation.kind() === 'generic_type' || annotation.kind() === 'subscript') {
-    const head = annotation.kind() === 'subscript' ? annotation.field('value') : annotation.child(0);
-    const args = annotation.kind() === 'subscript' ? annotation.fieldChildren('subscript') : namedChildren(annotation.child(1) ?? annotation).map((a) => a.child(0) ?? a);
-    const name = head?.text().replace(/^typing\./, '');
-    const types = args.filter((a) => a.text() !== 'None');
-    if ((name === 'Optional' && args.length === 1) || (name === 'Union' && types.length === 1 && args.length === 2)) return types[0] as SgNode;
-  }
-  return annotation;
 }
 
 /** Without a project index (a transform run on one file alone), the file is its own project. */

@@ -1,6 +1,7 @@
 from sqlalchemy.orm import Session
 
 from app.db import AsyncSessionLocal
+from sqlalchemy.ext.asyncio import AsyncSession
 
 
 class Plain:
@@ -13,7 +14,7 @@ class Plain:
 
 class Annotated:
     def __init__(self):
-        self.session: Session = AsyncSessionLocal()
+        self.session: AsyncSession = AsyncSessionLocal()
 
     def commit(self):
         await self.session.commit()

@@ -164,3 +164,23 @@ export function parseStringAnnotation(node: SgNode): StringAnnotation | null {
   }
   return { expression, contentStart: content.range().start.index };
 }
+
+/** The type an optional annotation wraps (`Optional[T]`, `typing.Optional[T]`, `T | None`, `Union[T, None]`), else the annotation itself. */
+export function optionalInner(annotation: SgNode): SgNode {
+  if (annotation.kind() === 'binary_operator' && annotation.children().some((c) => c.text() === '|')) {
+    const left = annotation.field('left');
+    const right = annotation.field('right');
+    if (right?.text() === 'None' && left) return left;
+    if (left?.text() === 'None' && right) return right;
+  }
+  if (annotation.kind() === 'generic_type' || annotation.kind() === 'subscript') {
+    const head = annotation.kind() === 'subscript' ? annotation.field('value') : annotation.child(0);
+    const args = annotation.kind() === 'subscript' ? annotation.fieldChildren('subscript') : namedChildrenOf(annotation.child(1) ?? annotation).map((a) => a.child(0) ?? a);
+    const name = head?.text().replace(/^typing\./, '');
+    const types = args.filter((a) => a.text() !== 'None');
+    if ((name === 'Optional' && args.length === 1) || (name === 'Union' && types.length === 1 && args.length === 2)) return types[0] as SgNode;
+  }
+  return annotation;
+}
+
+const namedChildrenOf = (node: SgNode): SgNode[] => node.children().filter((c) => c.isNamed() && kindOf(c) !== 'comment');
