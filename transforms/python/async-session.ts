@@ -547,8 +547,8 @@ function heldAttributeOf(use: SessionUse): HeldAttribute | null {
   if (kindOf(left) !== 'attribute') return null;
   const method = role.statement.ancestors().find((a) => ['function_definition', 'lambda', 'class_definition'].includes(kindOf(a)));
   if (!method || kindOf(method) !== 'function_definition') return null;
-  const cls = method.parent()?.parent();
-  const owner = kindOf(cls ?? method) === 'decorated_definition' ? cls?.parent()?.parent() : cls;
+  const wrapper = method.parent() && kindOf(method.parent()!) === 'decorated_definition' ? method.parent()! : method;
+  const owner = wrapper.parent()?.parent();
   if (!owner || kindOf(owner) !== 'class_definition') return null;
   const receiver = firstParameter(method);
   if (!receiver || left.field('object')?.text() !== receiver) return null;

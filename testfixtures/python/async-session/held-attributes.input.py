@@ -3,12 +3,18 @@ from typing import Optional
 
 from sqlalchemy.orm import Session
 
-from app.db import SessionLocal
+from app.db import SessionLocal, traced
 
 
 class Repository:
     def __init__(self, session: Session):
         self.session: Session = session
+
+
+class DecoratedConstructor:
+    @traced
+    def __init__(self, db: Session) -> None:
+        self.db: Session = db
 
 
 class OptionalHolder:

@@ -3,13 +3,19 @@ from typing import Optional
 
 from sqlalchemy.orm import Session
 
-from app.db import SessionLocal
+from app.db import SessionLocal, traced
 from sqlalchemy.ext.asyncio import AsyncSession
 
 
 class Repository:
     def __init__(self, session: AsyncSession):
         self.session: AsyncSession = session
+
+
+class DecoratedConstructor:
+    @traced
+    def __init__(self, db: AsyncSession) -> None:
+        self.db: AsyncSession = db
 
 
 class OptionalHolder:
