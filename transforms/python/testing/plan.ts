@@ -105,6 +105,13 @@ export class TestPlan {
   private readonly syncReceivers = new Map<string, SyncReceiver>();
   /** Session fixtures left sync, and the fixtures handing their session on unchanged (functionKey). */
   private readonly syncSessionFixtures = new Set<string>();
+  /**
+   * Fixtures handing out the sync Session a project helper returns (see markHelperSessionFixtures), by functionKey:
+   * their finding, held until something receiving the session is seen to hand it to async code (reachedSyncFixtures).
+   */
+  private readonly helperSessionFixtures = new Map<string, { path: string; offset: number; message: string } | null>();
+  /** Session fixtures left sync whose session some flagged receiver hands to async code (functionKey). */
+  private readonly reachedSyncFixtures = new Set<string>();
   /** Tests and fixtures that are async in the text and get `def` back (functionKey). */
   private readonly madeSync = new Set<string>();
   /** See pathOf; made on first use. */
@@ -129,6 +136,7 @@ export class TestPlan {
     private readonly pinOf: (summary: ModuleSummary) => string | null = () => null,
   ) {
     for (const [path, s] of summaries) for (const f of s.tests.functions) this.facts.set(functionKey(path, f.id), f);
+    this.markHelperSessionFixtures();
     for (const [path, s] of summaries) {
       for (const fn of s.base.functions) {
         const value = fn.test === 'fixture' ? (fn.isGenerator ? fn.provides : fn.returns) : null;
@@ -173,6 +181,59 @@ export class TestPlan {
     this.flagPatchedGetDb();
     this.flagPatchedObjects();
     this.flagSyncDependencyNotOverridden();
+    this.flagReachedHelperSessionFixtures();
+  }
+
+  /**
+   * Fixtures handing out what a plain def of the project returns, where that helper returns a sync Session (annotated
+   * `-> Session`, or unannotated with every return a sync factory's session: `def make_session(): return
+   * SessionLocal()`), as `session = make_session(); yield session`, `return make_session()` or `with make_session() as
+   * session: yield session`. Nothing in the fixture names a factory, so its shape was not recognised, and the tests
+   * awaiting functions made async with its session were converted without a word, on a sync Session. They are
+   * session fixtures left sync: their receivers are settled as for any other (settleSyncReceivers). Converting the
+   * fixture would need an async twin of the helper, which nothing writes.
+   */
+  private markHelperSessionFixtures(): void {
+    for (const [path, s] of this.summaries) {
+      for (const fn of s.base.functions) {
+        const key = functionKey(path, fn.id);
+        const facts = this.facts.get(key);
+        if (fn.test !== 'fixture' || fn.isAsync || !facts?.fixture || facts.fixture.callee === 'pytest_asyncio.fixture' || facts.session !== null) continue;
+        const reason = this.helperSession(path, fn);
+        if (reason === null) continue;
+        this.facts.set(key, { ...facts, session: { reason } });
+        this.helperSessionFixtures.set(key, null);
+      }
+    }
+  }
+
+  /** Why the fixture `fn` hands out a sync Session a project helper returns (see markHelperSessionFixtures), or null. */
+  private helperSession(path: string, fn: FunctionSummary): string | null {
+    let value = fn.isGenerator ? fn.provides : fn.returns;
+    // A sync Session entered by `with` is the Session itself.
+    if (value?.k === 'entered' && !value.async) value = value.of;
+    if (value?.k !== 'call') return null;
+    const made = this.index.resolveFunction(path, value.of);
+    const helper = made ? this.index.function(made.path, made.id) : undefined;
+    if (!made || !helper || helper.isAsync || helper.isGenerator) return null;
+    const why = helper.returnsSyncSession ? 'annotated `-> Session`' : helper.returnsSyncFactorySession ? `returning only sessions of sync factories, such as \`${helper.returnsSyncFactorySession}\`` : null;
+    if (why === null) return null;
+    return `it gets it from \`${helper.qualname}()\` (${made.path}), a plain def ${why}, which has no async twin to open an AsyncSession with`;
+  }
+
+  /**
+   * The findings of the fixtures markHelperSessionFixtures found, for those whose session a flagged receiver hands to
+   * async code: one whose tests only use the session the sync way works as it is, and is not reported.
+   */
+  private flagReachedHelperSessionFixtures(): void {
+    for (const [key, held] of this.helperSessionFixtures) {
+      if (held && this.reachedSyncFixtures.has(key)) this.flag(held.path, RULES.sessionFixture, held.offset, held.message);
+    }
+  }
+
+  /** A receiver of the session fixture left sync `fixture` is flagged for handing its session to async code. */
+  private reached(fixture: { path: string; id: number }): void {
+    this.reachedSyncFixtures.add(functionKey(fixture.path, fixture.id));
   }
 
   /**
@@ -323,7 +384,11 @@ export class TestPlan {
   /** Why the fixture value a nested override hands out is a sync session, or null when that is not known. */
   private syncOverrideValue(absPath: string, o: NestedOverride): string | null {
     for (const { path, fn, facts } of this.syncFixtures(o.param, absPath)) {
-      if (facts?.session) return `the session fixture \`${fn.qualname}\` (${path}) it hands out stays sync`;
+      if (facts?.session) {
+        // The override hands the handlers, which await an AsyncSession now, this sync one.
+        this.reached({ path, id: fn.id });
+        return `the session fixture \`${fn.qualname}\` (${path}) it hands out stays sync`;
+      }
       if (o.awaits === null || o.awaits.length > 0) return `it closes the value of the sync fixture \`${fn.qualname}\` (${path}), a sync session`;
     }
     return null;
@@ -444,7 +509,13 @@ export class TestPlan {
     const what = isTest ? `test \`${fn.qualname}\`` : `fixture \`${fn.qualname}\``;
 
     if (isFixture && facts.session !== null && facts.session !== 'ok') {
-      this.flag(path, RULES.sessionFixture, fn.id, `the ${what} opens a sync session, but ${facts.session.reason}, so it was left as it is${this.unawaitedNote(path, fn)}; tests using it still get a sync Session (those that call async code were made async anyway, and fail until the fixture is converted)`);
+      const unawaited = this.unawaitedNote(path, fn);
+      const message = `the ${what} opens a sync session, but ${facts.session.reason}, so it was left as it is${unawaited}; tests using it still get a sync Session (those that call async code were made async anyway, and fail until the fixture is converted)`;
+      const key = functionKey(path, fn.id);
+      // A helper's session is reported once some receiver hands it to async code (flagReachedHelperSessionFixtures),
+      // unless the fixture itself leaves a call of async code unawaited.
+      if (this.helperSessionFixtures.has(key) && unawaited === '') this.helperSessionFixtures.set(key, { path, offset: fn.id, message });
+      else this.flag(path, RULES.sessionFixture, fn.id, message);
       this.noteSyncReceivers(path, s, fn);
       return;
     }
@@ -951,7 +1022,7 @@ export class TestPlan {
    * for them) and receive the sync session as well. Only when that fixture is the class's one store of the
    * attribute: another may put something else there.
    */
-  private noteSelfReceivers(path: string, s: TestSummary, storer: FunctionSummary, attr: string, fixture: { qualname: string; path: string }): void {
+  private noteSelfReceivers(path: string, s: TestSummary, storer: FunctionSummary, attr: string, fixture: { qualname: string; path: string; id: number }): void {
     const cls = storer.qualname.slice(0, storer.qualname.lastIndexOf('.'));
     const members = s.base.functions.filter((f) => f.qualname.startsWith(`${cls}.`) && !f.qualname.slice(cls.length + 1).includes('.'));
     const stores = members.flatMap((f) => (this.facts.get(functionKey(path, f.id))?.selfStores ?? []).filter((x) => x.attr === attr));
@@ -1027,9 +1098,9 @@ export class TestPlan {
     this.forEachReceiver(name, path, s.base.absPath, fixture.id, ({ otherPath, other, consumer, cf, name: as }) => {
       const key = functionKey(otherPath, consumer.id);
       const receiver = this.syncReceivers.get(key) ?? { path: otherPath, s: other, fn: consumer, facts: cf, fixtures: new Map() };
-      if (!receiver.fixtures.has(as)) receiver.fixtures.set(as, { qualname: fixture.qualname, path, ...(certain ? {} : { certain }) });
+      if (!receiver.fixtures.has(as)) receiver.fixtures.set(as, { qualname: fixture.qualname, path, id: fixture.id, ...(certain ? {} : { certain }) });
       this.syncReceivers.set(key, receiver);
-      for (const store of cf.selfStores.filter((x) => x.param === as)) this.noteSelfReceivers(otherPath, other, consumer, store.attr, { qualname: fixture.qualname, path });
+      for (const store of cf.selfStores.filter((x) => x.param === as)) this.noteSelfReceivers(otherPath, other, consumer, store.attr, { qualname: fixture.qualname, path, id: fixture.id });
       return (passedAs, tooDeep) => {
         // A fixture handing it on is a session fixture left sync too.
         if (!tooDeep && passedAs !== '') this.syncSessionFixtures.add(key);
@@ -1182,6 +1253,7 @@ export class TestPlan {
       if (handed && handedFixture) {
         // No await on the session itself, but a coroutine function it awaits gets the sync Session: its own awaits on
         // the session's methods fail there. Nothing in the test can be given back: the call must stay awaited.
+        this.reached(handedFixture);
         this.flag(
           r.path,
           RULES.sessionFixture,
@@ -1196,6 +1268,7 @@ export class TestPlan {
         if (!handed && this.flagHeldSession(r)) this.keepSyncAnnotations(r);
         continue;
       }
+      this.reached(fixture);
       this.flag(
         r.path,
         RULES.sessionFixture,
@@ -1234,6 +1307,7 @@ export class TestPlan {
         ),
       ];
       if (methods.length === 0) continue;
+      this.reached(fixture);
       const what = `${r.fn.test === 'test' ? 'test' : 'fixture'} \`${r.fn.qualname}\``;
       const shown = methods.slice(0, 3).map((m) => `\`${m}\``).join(', ') + (methods.length > 3 ? ', ...' : '');
       this.flag(
@@ -1519,7 +1593,7 @@ interface SyncReceiver {
   fn: FunctionSummary;
   facts: FunctionFacts;
   /** `certain: false`: the fixture stays sync only if its rewrite fails for want of a factory twin its file may yet get. */
-  fixtures: Map<string, { qualname: string; path: string; certain?: false }>;
+  fixtures: Map<string, { qualname: string; path: string; id: number; certain?: false }>;
 }
 
 /** A test or fixture that follows a session fixture to an AsyncSession (TestPlan.follower). */
