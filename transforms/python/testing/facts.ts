@@ -91,6 +91,12 @@ export interface FunctionFacts {
   /** Arguments that are one of the parameters, by call: to follow the session into helpers. */
   /** `callEnd` tells apart calls starting at the same offset (`make(db).build()` and `make(db)`). */
   forwards: { param: string; callStart: number; callEnd: number; position: number | null; keyword: string | null }[];
+  /**
+   * Arguments that are an attribute of `self` as given (`crud.get_item(self.db, 1)`), by call, as `forwards` (`param`:
+   * `self.db`): a session fixture's value a class fixture stored there (selfStores) reaches the function through them.
+   * Absent when none.
+   */
+  selfForwards?: { param: string; callStart: number; callEnd: number; position: number | null; keyword: string | null }[];
   /** Calls the index reports inside a generator expression that are in its first iterable, evaluated by the function itself. */
   unblocked: number[];
   /**
@@ -709,10 +715,16 @@ function enclosingClass(holder: SgNode): SgNode | null {
   return cls?.kind() === 'class_definition' ? cls : null;
 }
 
-function usesOf(fn: SgNode, params: string[], source: string, overrides: NestedOverride[]): Pick<FunctionFacts, 'sessionUses' | 'forwards' | 'unblocked' | 'setattrs'> {
+function usesOf(fn: SgNode, params: string[], source: string, overrides: NestedOverride[]): Pick<FunctionFacts, 'sessionUses' | 'forwards' | 'selfForwards' | 'unblocked' | 'setattrs'> {
   const sessionUses: FunctionFacts['sessionUses'] = [];
   const setattrs: FunctionFacts['setattrs'] = [];
   const forwards: FunctionFacts['forwards'] = [];
+  const selfForwards: NonNullable<FunctionFacts['selfForwards']> = [];
+  // `self.db`, where `self` is the method's own first parameter (not rebound).
+  const selfAttr = (a: SgNode): string | null => {
+    const object = a.kind() === 'attribute' ? a.field('object') : null;
+    return object?.kind() === 'identifier' && object.text() === 'self' && params[0] === 'self' && a.field('attribute') ? a.text() : null;
+  };
   const unblocked: number[] = [];
   const names = new Set(params);
   const body = fn.field('body');
@@ -749,9 +761,13 @@ function usesOf(fn: SgNode, params: string[], source: string, overrides: NestedO
     if (replaced) setattrs.push(replaced);
     args.positional.forEach((a, i) => {
       if (a.kind() === 'identifier' && names.has(a.text())) forwards.push({ param: a.text(), callStart: start(call), callEnd: end(call), position: args.splat ? null : i, keyword: null });
+      const attr = selfAttr(a);
+      if (attr !== null) selfForwards.push({ param: attr, callStart: start(call), callEnd: end(call), position: args.splat ? null : i, keyword: null });
     });
     for (const [k, a] of args.keywords) {
       if (a.kind() === 'identifier' && names.has(a.text())) forwards.push({ param: a.text(), callStart: start(call), callEnd: end(call), position: null, keyword: k });
+      const attr = selfAttr(a);
+      if (attr !== null) selfForwards.push({ param: attr, callStart: start(call), callEnd: end(call), position: null, keyword: k });
     }
   }
   // `with db.begin():` on an AsyncSession needs `async with`.
@@ -767,7 +783,7 @@ function usesOf(fn: SgNode, params: string[], source: string, overrides: NestedO
   }
   // An HTTP client (`client: TestClient`, `AsyncClient`) is no session, whatever its `get`/`delete` calls look like.
   const clients = new Set(parametersOf(fn).filter((p) => /\b\w*Client\b/.test(p.annotation?.text() ?? '')).map((p) => p.name));
-  return { sessionUses: sessionUses.filter((u) => !clients.has(u.param)), forwards, unblocked, setattrs };
+  return { sessionUses: sessionUses.filter((u) => !clients.has(u.param)), forwards, ...(selfForwards.length > 0 ? { selfForwards } : {}), unblocked, setattrs };
 }
 
 /** FunctionFacts.bindReads, set only when there are some. */

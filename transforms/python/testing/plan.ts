@@ -1030,7 +1030,8 @@ export class TestPlan {
     const at = `self.${attr}`;
     for (const f of members) {
       const facts = this.facts.get(functionKey(path, f.id));
-      if (f.id === storer.id || !facts?.awaits.some((a) => a.receiver === at)) continue;
+      // It awaits calls on the stored session, or hands it to other code (a coroutine function: handedToCoroutine).
+      if (f.id === storer.id || !facts || !(facts.awaits.some((a) => a.receiver === at) || facts.selfForwards?.some((x) => x.param === at))) continue;
       const key = functionKey(path, f.id);
       const receiver = this.syncReceivers.get(key) ?? { path, s, fn: f, facts, fixtures: new Map() };
       if (!receiver.fixtures.has(at)) receiver.fixtures.set(at, fixture);
@@ -1348,7 +1349,7 @@ export class TestPlan {
    */
   private handedToCoroutine(r: SyncReceiver): { start: number; param: string; call: string } | null {
     const planned = new Set(this.file(r.path).awaits.map((a) => a.start));
-    for (const f of r.facts.forwards) {
+    for (const f of [...r.facts.forwards, ...(r.facts.selfForwards ?? [])]) {
       const fixture = r.fixtures.get(f.param);
       if (!fixture || fixture.certain === false) continue;
       const call = r.fn.calls.find((c) => c.start === f.callStart);

@@ -1,3 +1,4 @@
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -22,6 +23,15 @@ def test_get_item_entered(entered_db):
 
 def test_get_item_typed(typed_db):
     assert crud.get_item(typed_db, 1) is None
+
+
+class TestStored:
+    @pytest.fixture(autouse=True)
+    def setup(self, db):
+        self.db = db
+
+    def test_stored(self):
+        assert crud.get_item(self.db, 1) is None
 
 
 def test_sync_only(sync_only_db):

@@ -1,9 +1,9 @@
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import crud
 from app.models import Item
-import pytest
 
 
 @pytest.mark.asyncio
@@ -27,6 +27,16 @@ async def test_get_item_entered(entered_db):
 @pytest.mark.asyncio
 async def test_get_item_typed(typed_db):
     assert await crud.get_item(typed_db, 1) is None
+
+
+class TestStored:
+    @pytest.fixture(autouse=True)
+    def setup(self, db):
+        self.db = db
+
+    @pytest.mark.asyncio
+    async def test_stored(self):
+        assert await crud.get_item(self.db, 1) is None
 
 
 def test_sync_only(sync_only_db):
