@@ -216,8 +216,9 @@ export class TestPlan {
     const made = this.index.resolveFunction(path, value.of);
     const helper = made ? this.index.function(made.path, made.id) : undefined;
     if (!made || !helper || helper.isAsync || helper.isGenerator) return null;
-    const why = helper.returnsSyncSession ? 'annotated `-> Session`' : helper.returnsSyncFactorySession ? `returning only sessions of sync factories, such as \`${helper.returnsSyncFactorySession}\`` : null;
-    if (why === null) return null;
+    if (helper.returnsSyncSession === undefined) return null;
+    // "it is annotated `-> Session`" / "it returns only sessions of sync factories, such as `X`," as a participle.
+    const why = helper.returnsSyncSession.replace(/^it is /, '').replace(/^it returns /, 'returning ').replace(/,$/, '');
     return `it gets it from \`${helper.qualname}()\` (${made.path}), a plain def ${why}, which has no async twin to open an AsyncSession with`;
   }
 
