@@ -339,14 +339,9 @@ function integerColumn(assignment: SgNode, table: boolean): { name: string; pk: 
 
 /** The last name of the type a column call's positional arguments write (`Integer`, `sa.String(50)`), or null. */
 function writtenType(positional: readonly SgNode[]): string | null {
-  for (const arg of positional) {
-    if (arg.kind() === 'string') continue;
-    const named = dottedName(arg.kind() === 'call' ? (arg.field('function') as SgNode) : arg);
-    const last = named?.[named.length - 1];
-    if (!last || NOT_TYPES.has(last)) continue;
-    return last;
-  }
-  return null;
+  const arg = writtenTypeNode(positional);
+  const named = arg ? dottedName(arg.kind() === 'call' ? (arg.field('function') as SgNode) : arg) : null;
+  return named?.[named.length - 1] ?? null;
 }
 
 /**
