@@ -86,6 +86,12 @@ export interface TransformOptions {
    */
   sessionFactories?: Readonly<Record<string, SessionFactoryKind>>;
   /**
+   * Modules defining a session factory (sessionFactories) that bind `__all__`, keyed by their dotted names as
+   * sessionFactories' modules are: what `from <module> import *` binds there is `__all__`'s to say, so a name
+   * bound only by such a star import is not taken for the module's factory (SessionResolver).
+   */
+  dunderAllModules?: Readonly<Record<string, true>>;
+  /**
    * Classes storing a session in an attribute of `self` from a parameter or an annotation (`self.db = db`),
    * found by async-engine's project pass, keyed like sessionAliases (`app.repos.Base`): class → attribute →
    * whether the session is SQLModel's. Subclasses elsewhere read `self.db` as that session. Set only when some

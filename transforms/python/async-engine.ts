@@ -232,6 +232,7 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
     sessionAliases: { ...index.sessionAliases, ...options.sessionAliases },
     asyncEngineTwins: { ...index.importedTwins, ...options.asyncEngineTwins },
     sessionFactories: { ...index.sessionFactories, ...options.sessionFactories },
+    ...(Object.keys(index.dunderAllModules).length > 0 ? { dunderAllModules: index.dunderAllModules } : {}),
     // Only when some module has one: summaries of later transforms hold the options.
     ...(Object.keys(index.asyncDependencyModules).length > 0 ? { asyncDependencyModules: index.asyncDependencyModules } : {}),
     ...(Object.keys(index.untwinnedImports).length > 0 ? { untwinnedImports: index.untwinnedImports } : {}),
@@ -551,6 +552,7 @@ class EngineTwins {
       getDbTwin = getDb ? this.getDbTwin(getDb, source, twinnable, twinnedFactories) : undefined;
     }
     const summary: EngineSummary = { absPath, sessionBinds, twinnable, sessionAliases: this.sessionAliases(), sessionFactories: this.sessionFactories(twinnedFactories) };
+    if (summary.sessionFactories.length > 0 && this.ctx.tree.root().find({ rule: { kind: 'identifier', regex: '^__all__$' } })) summary.bindsDunderAll = true;
     if (twinnedHere.length > 0) summary.twinnedHere = twinnedHere;
     const twinRefs = this.twinRefs();
     if (twinRefs.length > 0) summary.twinRefs = twinRefs;

@@ -4,7 +4,8 @@
 // before this transform, so in the module defining a factory the twin is bound when it was written. A file
 // importing a factory gets its twin from the same module when async-engine's project pass saw that module
 // write it (or define it), and the conventional `SessionLocal` gets `AsyncSessionLocal` even without that
-// pass; any other imported factory name is trusted only when this file already binds its twin. `Session(engine)` becomes `AsyncSession(async_engine, ...)` when that engine's twin exists.
+// pass; any other imported factory name is trusted only when this file already binds its twin. A factory a
+// star import of its module binds (`from .utils import *`) gets the twin that star import binds as well. `Session(engine)` becomes `AsyncSession(async_engine, ...)` when that engine's twin exists.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { TextEdit } from '../../../engine/types';
 import { isModuleLevel, moduleLevelImportBindings, type FromImport, type ModuleImports } from '../support/imports';
@@ -113,6 +114,11 @@ export class FactoryTwins {
       }
       const replaces = { module: imported.module, name: imported.name, local: head };
       return renameLast(importedTwin, sameImport ? null : { module: imported.module, name: importedTwin, replaces });
+    }
+    // `from .utils import *` binds the twin written beside the factory too (the resolver checked that no `__all__`
+    // narrows what it binds, and that nothing else binds either name here).
+    if (!imported && project === 'twin' && this.sessions.isStarBound(head)) {
+      return this.sessions.isStarBound(twin) ? renameLast(twin, null) : { kind: 'unknown', why: `\`${twin}\` may not be what the star import binding \`${head}\` binds here` };
     }
     if (!imported && this.isModuleSyncFactory(head)) {
       return { kind: 'unknown', why: `\`${head}\` is defined here but its async twin \`${twin}\` is not (async-engine writes it; see its finding)` };

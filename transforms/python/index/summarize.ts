@@ -125,7 +125,7 @@ const recent = new Map<string, { source: string; options: string; summary: Modul
  */
 function optionsKey(o: TransformOptions): string {
   return cached(optionsKeys, o, () => {
-    const key = JSON.stringify([o.getDbName, o.asyncGetDbName, o.sessionFacades ?? [], o.sessionTypes ?? [], o.sessionAliases ?? {}, o.sessionFactories ?? {}, o.sessionAttributes ?? {}, o.sessionFixtures ?? {}, o.sessionParams ?? {}, o.excludeFunctions ?? []]);
+    const key = JSON.stringify([o.getDbName, o.asyncGetDbName, o.sessionFacades ?? [], o.sessionTypes ?? [], o.sessionAliases ?? {}, o.sessionFactories ?? {}, o.dunderAllModules ?? {}, o.sessionAttributes ?? {}, o.sessionFixtures ?? {}, o.sessionParams ?? {}, o.excludeFunctions ?? []]);
     if (key !== lastOptions) lastOptions = key;
     return lastOptions;
   });

@@ -9,8 +9,9 @@ import { bindingsIn, parametersOf, type Parameter } from './bindings';
 import { callArgs, decoratorsOf, dottedName, enclosingScope, classOfMethod, methodsOf, namedChildren, sameNode } from './syntax';
 import { isTestPath } from '../index/modules';
 import { cached } from '../../../engine/cached';
-import { twinOrigin } from '../scaffold/twin-names';
+import { twinName, twinOrigin } from '../scaffold/twin-names';
 import { inferenceKey } from './session-params';
+import { nameTable } from '../support/scope';
 
 export interface SessionOptions {
   /** Dependency callables whose `Depends(...)` parameters are sessions (`get_db`, `get_async_db`). */
@@ -26,6 +27,8 @@ export interface SessionOptions {
   aliases?: Readonly<Record<string, boolean>>;
   /** Session factories other modules of the project define (TransformOptions.sessionFactories). */
   factories?: Readonly<Record<string, SessionFactoryKind>>;
+  /** Modules of factories that bind `__all__` (TransformOptions.dunderAllModules): their star imports are not followed. */
+  dunderAllModules?: Readonly<Record<string, true>>;
   /**
    * Classes other modules of the project define whose methods store a session in `self.<attr>`, from a parameter
    * or an annotation only (`app.base.Service` → `{ db: false }`, the value: SQLModel's session); subclasses
@@ -61,6 +64,7 @@ export function sessionOptionsFrom(options: TransformOptions, path?: string): Se
     types: options.sessionTypes ?? [],
     aliases: options.sessionAliases ?? {},
     factories: options.sessionFactories ?? {},
+    ...(options.dunderAllModules ? { dunderAllModules: options.dunderAllModules } : {}),
     attributes: options.sessionAttributes ?? NO_ATTRIBUTES,
   };
 }
@@ -243,6 +247,69 @@ function twinOriginName(dotted: string): string | null {
   return origin === null ? null : `${dotted.slice(0, dotted.length - last.length)}${origin}`;
 }
 
+/**
+ * The session factories (and the twins async-engine writes beside them) that module-level star imports of project
+ * modules bind here, as the `from` imports naming them would (`target`: `module.name`, leading dots dropped when
+ * `relative`). Conservative, since Python's last binding wins and the resolver does not follow the order: a name
+ * the file binds or imports any other way is left out, as is one that several star imports may bind, one from a
+ * module binding `__all__` (what the star binds is then its to say), and one a later star import of a module the
+ * table knows nothing of (a third-party one) may rebind.
+ */
+function starBoundFactories(root: SgRoot, moduleImports: ModuleImports, options: SessionOptions): { local: string; target: string; relative: boolean }[] {
+  const stars = moduleImports.from.filter((i) => i.name === '*' && isModuleLevel(i.node));
+  const table = options.factories ?? NO_FACTORIES;
+  if (stars.length === 0 || Object.keys(table).length === 0) return [];
+  const byModule = factoriesByModule(table);
+  const dunderAll = options.dunderAllModules ?? NO_MODULES;
+  // Each star import's factory names, or null when what it binds is not known (third party, `__all__`).
+  const provided = stars.map((star) => {
+    const relative = star.relativeLevel > 0;
+    const module = relative ? star.module.slice(star.relativeLevel) : star.module;
+    if (module === '') return null;
+    const matches = (candidate: string): boolean => candidate === module || (relative && candidate.endsWith(`.${module}`));
+    const names = [...byModule].filter(([candidate]) => matches(candidate)).flatMap(([, names]) => names);
+    if (names.length === 0 || Object.keys(dunderAll).some(matches)) return null;
+    return { module, relative, names: new Set(names) };
+  });
+  const found: { local: string; target: string; relative: boolean }[] = [];
+  const seen = new Set<string>();
+  provided.forEach((star, index) => {
+    if (!star) return;
+    for (const local of star.names) {
+      if (seen.has(local) || local.startsWith('_')) continue;
+      seen.add(local);
+      const providers = provided.filter((other) => other?.names.has(local)).length;
+      const laterUnknown = provided.slice(index + 1).some((other) => other === null);
+      if (providers !== 1 || laterUnknown) continue;
+      if (nameTable(root, local).occurrences.some((o) => o.role !== 'reference')) continue;
+      found.push({ local, target: `${star.module}.${local}`, relative: star.relative });
+    }
+  });
+  return found;
+}
+
+const NO_MODULES: Readonly<Record<string, true>> = {};
+
+/**
+ * A factory table's names by the module defining them (`tests.utils` → `TestingSessionLocal`), with the twin
+ * async-engine writes beside each `twin` factory (`AsyncTestingSessionLocal`), which a star import binds as well.
+ */
+function factoriesByModule(table: Readonly<Record<string, SessionFactoryKind>>): Map<string, string[]> {
+  return cached(moduleIndex, table, () => {
+    const made = new Map<string, string[]>();
+    for (const [name, kind] of Object.entries(table)) {
+      const dot = name.lastIndexOf('.');
+      if (dot <= 0) continue;
+      const names = cached(made, name.slice(0, dot), () => []);
+      names.push(name.slice(dot + 1));
+      if (kind === 'twin') names.push(twinName(name.slice(dot + 1)));
+    }
+    return made;
+  });
+}
+
+const moduleIndex = new WeakMap<object, Map<string, string[]>>();
+
 function lastOf(dotted: string): string {
   return dotted.slice(dotted.lastIndexOf('.') + 1);
 }
@@ -275,6 +342,8 @@ export class SessionResolver {
    */
   private readonly nameVerdicts = new Map<string, SessionInfo | null>();
   private readonly attributeVerdicts = new Map<string, Omit<SessionInfo, 'text'> | null>();
+  /** Names bound only by a star import of the project module defining them as factories (starBoundFactories). */
+  private readonly starBound = new Set<string>();
   /** `with` aliases being resolved, by binding node id: `with s as s:` must not resolve itself forever. */
   private readonly aliasesInProgress = new Set<string>();
   /** False when the text has none of the session words: then no expression in it is a session (see sessionWords). */
@@ -315,6 +384,12 @@ export class SessionResolver {
         this.relativeImports.set(imp.alias ?? imp.name, module === '' ? imp.name : `${module}.${imp.name}`);
       }
     }
+    // `from .utils import *` binding `TestingSessionLocal`: read as `from .utils import TestingSessionLocal` would be.
+    const starBound = starBoundFactories(root, moduleImports, options);
+    for (const bound of starBound) {
+      (bound.relative ? this.relativeImports : this.imports).set(bound.local, bound.target);
+      this.starBound.add(bound.local);
+    }
     // A factory of another module, by the conventional name or because the project pass saw its sessionmaker.
     for (const [local, target] of this.imports) {
       if (local.includes('SessionLocal') || (target.split('.').pop() ?? '').includes('SessionLocal') || this.projectFactory([local]) !== null) this.factories.add(local);
@@ -324,6 +399,7 @@ export class SessionResolver {
       if (imp.relativeLevel <= 0 || !isModuleLevel(imp.node) || imp.name === '*') continue;
       if (imp.name.includes('SessionLocal') || this.projectFactory([imp.alias ?? imp.name]) !== null) this.factories.add(imp.alias ?? imp.name);
     }
+    for (const { local } of starBound) if (this.projectFactory([local]) !== null) this.factories.add(local);
   }
 
   /**
@@ -349,6 +425,14 @@ export class SessionResolver {
       return twinned.length > 0 && twinned.every((kind) => kind === 'twin') ? 'async' : null;
     }
     return kinds.size === 1 ? [...kinds][0]! : 'none';
+  }
+
+  /**
+   * Whether `name` is a factory (or the twin async-engine writes beside one) that only a star import of its project
+   * module binds here (`TestingSessionLocal` after `from .utils import *`).
+   */
+  isStarBound(name: string): boolean {
+    return this.starBound.has(name);
   }
 
   /** Session facts for `expr`, or null when it is not known to be a session. */

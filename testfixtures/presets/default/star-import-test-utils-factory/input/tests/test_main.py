@@ -1,0 +1,20 @@
+from app.db import get_db
+from app.main import app, find_todo
+
+from .utils import *
+
+app.dependency_overrides[get_db] = override_get_db
+
+
+def test_read_todo(test_todo):
+    response = client.get("/todos/1")
+    assert response.status_code == 200
+    assert response.json() == {"title": "Learn the code"}
+
+
+def test_find_todo(test_todo):
+    db = TestingSessionLocal()
+    try:
+        assert find_todo(1, db).title == "Learn the code"
+    finally:
+        db.close()
