@@ -86,11 +86,12 @@ export interface TransformOptions {
    */
   sessionFactories?: Readonly<Record<string, SessionFactoryKind>>;
   /**
-   * Modules defining a session factory (sessionFactories) that bind `__all__`, keyed by their dotted names as
-   * sessionFactories' modules are: what `from <module> import *` binds there is `__all__`'s to say, so a name
-   * bound only by such a star import is not taken for the module's factory (SessionResolver).
+   * Modules defining a session factory (sessionFactories) that name `__all__`, keyed by their dotted names as
+   * sessionFactories' modules are, with the names their `__all__` lists as strings: `from <module> import *`
+   * binds only those, so a name a star import binds is taken for the module's factory only when listed there
+   * (SessionResolver).
    */
-  dunderAllModules?: Readonly<Record<string, true>>;
+  dunderAllModules?: Readonly<Record<string, readonly string[]>>;
   /**
    * Classes storing a session in an attribute of `self` from a parameter or an annotation (`self.db = db`),
    * found by async-engine's project pass, keyed like sessionAliases (`app.repos.Base`): class → attribute →

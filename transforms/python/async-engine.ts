@@ -18,7 +18,7 @@ import { twinName, twinOrigin } from './scaffold/twin-names';
 
 export { twinName, twinOrigin };
 import { cachedTree } from './support/cached-tree';
-import { collectImports, ImportBinding, isContextmanager, isTopLevel, importsFreedBy, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
+import { collectImports, dunderAllNames, ImportBinding, isContextmanager, isTopLevel, importsFreedBy, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
 import { maySeeModuleBinding, moduleBindings, NameTable, cachedNameTables } from './support/scope';
 import { cached } from '../../engine/cached';
 
@@ -552,7 +552,7 @@ class EngineTwins {
       getDbTwin = getDb ? this.getDbTwin(getDb, source, twinnable, twinnedFactories) : undefined;
     }
     const summary: EngineSummary = { absPath, sessionBinds, twinnable, sessionAliases: this.sessionAliases(), sessionFactories: this.sessionFactories(twinnedFactories) };
-    if (summary.sessionFactories.length > 0 && this.ctx.tree.root().find({ rule: { kind: 'identifier', regex: '^__all__$' } })) summary.bindsDunderAll = true;
+    if (summary.sessionFactories.length > 0 && this.ctx.tree.root().find({ rule: { kind: 'identifier', regex: '^__all__$' } })) summary.dunderAll = [...dunderAllNames(this.ctx.tree)];
     if (twinnedHere.length > 0) summary.twinnedHere = twinnedHere;
     const twinRefs = this.twinRefs();
     if (twinRefs.length > 0) summary.twinRefs = twinRefs;

@@ -360,7 +360,7 @@ class InsertAwait {
     for (const e of stored.add) if (!extra.some((x) => x.module === e.module && x.name === e.name)) extra.push(e);
     if (imports.length > 0 || extra.length > 0 || [...renames.values()].some((r) => (r.mayFree ?? []).length > 0)) {
       const add = [...imports.map(({ module, name }) => ({ module, name })), ...extra];
-      const candidates = [...imports.map((i) => i.replaces), ...[...renames.values()].flatMap((r) => r.mayFree ?? [])];
+      const candidates = [...imports.flatMap((i) => (i.replaces ? [i.replaces] : [])), ...[...renames.values()].flatMap((r) => r.mayFree ?? [])];
       const remove = [...importsFreedBy(this.ctx.tree, this.ctx.path, candidates, [...renames.values()].map((r) => r.edit)), ...stored.remove];
       for (const e of planImportEdits(this.ctx.tree, this.ctx.source, { add, remove }, importedByOthers(this.ctx.options, this.ctx.path))) edits.push({ ...e, reason: `${ID}: import the async session factory` });
     }

@@ -19,8 +19,8 @@ const CONVENTIONAL = 'SessionLocal';
 export interface ImportAdd {
   module: string;
   name: string;
-  /** The sync factory's import, which can go once nothing else in the file uses `local`. */
-  replaces: { module: string; name: string; local: string };
+  /** The sync factory's import, which can go once nothing else in the file uses `local`; null for a star import's name. */
+  replaces: { module: string; name: string; local: string } | null;
 }
 
 export type Twin =
@@ -32,7 +32,7 @@ export type Twin =
       importAdd: ImportAdd | null;
       extraImports?: { module: string; name: string }[];
       /** Imports the replaced text used (`Session`, `engine` in `Session(engine)`), to drop once nothing else does. */
-      mayFree?: ImportAdd['replaces'][];
+      mayFree?: NonNullable<ImportAdd['replaces']>[];
     }
   | { kind: 'unknown'; why: string };
 
@@ -115,10 +115,12 @@ export class FactoryTwins {
       const replaces = { module: imported.module, name: imported.name, local: head };
       return renameLast(importedTwin, sameImport ? null : { module: imported.module, name: importedTwin, replaces });
     }
-    // `from .utils import *` binds the twin written beside the factory too (the resolver checked that no `__all__`
-    // narrows what it binds, and that nothing else binds either name here).
-    if (!imported && project === 'twin' && this.sessions.isStarBound(head)) {
-      return this.sessions.isStarBound(twin) ? renameLast(twin, null) : { kind: 'unknown', why: `\`${twin}\` may not be what the star import binding \`${head}\` binds here` };
+    // `from .utils import *` binds the twin written beside the factory too, unless the module's `__all__` does not
+    // list it (in the text read by the project pass): then it is imported by name, which binds it whatever `__all__` says.
+    const star = imported ? null : this.sessions.starImportOf(head);
+    if (star && project === 'twin') {
+      if (this.sessions.starImportOf(twin) === star) return renameLast(twin, null);
+      return renameLast(twin, { module: star.module, name: twin, replaces: null });
     }
     if (!imported && this.isModuleSyncFactory(head)) {
       return { kind: 'unknown', why: `\`${head}\` is defined here but its async twin \`${twin}\` is not (async-engine writes it; see its finding)` };
@@ -161,7 +163,7 @@ export class FactoryTwins {
       if (this.moduleBinding('AsyncSession') !== 'none') return null;
       imports.push({ module, name: 'AsyncSession' });
     }
-    const mayFree: ImportAdd['replaces'][] = [];
+    const mayFree: NonNullable<ImportAdd['replaces']>[] = [];
     const calleeName = call.field('function');
     const classImport = calleeName?.kind() === 'identifier' ? this.imports.from.find((i) => (i.alias ?? i.name) === calleeName.text() && isModuleLevel(i.node)) : undefined;
     if (classImport) mayFree.push({ module: classImport.module, name: classImport.name, local: calleeName?.text() ?? classImport.name });

@@ -93,7 +93,7 @@ export function syncSessionArguments(
     moduleNames ??= moduleSessionNames(ctx.tree, sessions);
     return moduleNames.has(arg.text()) ? moduleSession(tables(arg.text()), sessions, arg) : null;
   };
-  const renames: { edit: TextEdit; importAdd: ImportAdd | null; extra: { module: string; name: string }[]; mayFree: ImportAdd['replaces'][] }[] = [];
+  const renames: { edit: TextEdit; importAdd: ImportAdd | null; extra: { module: string; name: string }[]; mayFree: NonNullable<ImportAdd['replaces']>[] }[] = [];
   /** ASYNC-SYNC-SESSION-ARG at `arg` of `call`: `what` says where the sync Session comes from, `left` why it stays. */
   const report = (call: SgNode, arg: SgNode, what: string, left: string): void => {
     const callee = tasks.get(start(call)) ?? call.field('function')?.text() ?? 'the function';
@@ -194,7 +194,7 @@ export function syncSessionArguments(
   for (const r of renames) out.edits.push({ ...r.edit, reason: `${ID}: the session goes to a coroutine function, so it comes from the async factory` });
   // planImportEdits adds each import once.
   const add = renames.flatMap((r) => [...r.extra, ...(r.importAdd ? [{ module: r.importAdd.module, name: r.importAdd.name }] : [])]);
-  const candidates = renames.flatMap((r) => [...(r.importAdd ? [r.importAdd.replaces] : []), ...r.mayFree]);
+  const candidates = renames.flatMap((r) => [...(r.importAdd?.replaces ? [r.importAdd.replaces] : []), ...r.mayFree]);
   const remove = importsFreedBy(ctx.tree, ctx.path, candidates, [...renames.map((r) => r.edit), ...replaced]);
   if (importsSeparately) {
     out.imports = { add, remove };

@@ -27,8 +27,8 @@ export interface SessionOptions {
   aliases?: Readonly<Record<string, boolean>>;
   /** Session factories other modules of the project define (TransformOptions.sessionFactories). */
   factories?: Readonly<Record<string, SessionFactoryKind>>;
-  /** Modules of factories that bind `__all__` (TransformOptions.dunderAllModules): their star imports are not followed. */
-  dunderAllModules?: Readonly<Record<string, true>>;
+  /** Modules of factories naming `__all__`, with the names it lists (TransformOptions.dunderAllModules): all their star imports bind. */
+  dunderAllModules?: Readonly<Record<string, readonly string[]>>;
   /**
    * Classes other modules of the project define whose methods store a session in `self.<attr>`, from a parameter
    * or an annotation only (`app.base.Service` → `{ db: false }`, the value: SQLModel's session); subclasses
@@ -251,27 +251,29 @@ function twinOriginName(dotted: string): string | null {
  * The session factories (and the twins async-engine writes beside them) that module-level star imports of project
  * modules bind here, as the `from` imports naming them would (`target`: `module.name`, leading dots dropped when
  * `relative`). Conservative, since Python's last binding wins and the resolver does not follow the order: a name
- * the file binds or imports any other way is left out, as is one that several star imports may bind, one from a
- * module binding `__all__` (what the star binds is then its to say), and one a later star import of a module the
- * table knows nothing of (a third-party one) may rebind.
+ * the file binds or imports any other way is left out, as is one that several star imports may bind, one a module's
+ * `__all__` does not list (the star does not bind it), and one a later star import of a module the table knows
+ * nothing of (a third-party one) may rebind.
  */
-function starBoundFactories(root: SgRoot, moduleImports: ModuleImports, options: SessionOptions): { local: string; target: string; relative: boolean }[] {
+function starBoundFactories(root: SgRoot, moduleImports: ModuleImports, options: SessionOptions): { local: string; target: string; relative: boolean; star: FromImport }[] {
   const stars = moduleImports.from.filter((i) => i.name === '*' && isModuleLevel(i.node));
   const table = options.factories ?? NO_FACTORIES;
   if (stars.length === 0 || Object.keys(table).length === 0) return [];
   const byModule = factoriesByModule(table);
   const dunderAll = options.dunderAllModules ?? NO_MODULES;
-  // Each star import's factory names, or null when what it binds is not known (third party, `__all__`).
+  // Each star import's factory names, or null when what it binds is not known (a module the table does not know).
   const provided = stars.map((star) => {
     const relative = star.relativeLevel > 0;
     const module = relative ? star.module.slice(star.relativeLevel) : star.module;
     if (module === '') return null;
     const matches = (candidate: string): boolean => candidate === module || (relative && candidate.endsWith(`.${module}`));
-    const names = [...byModule].filter(([candidate]) => matches(candidate)).flatMap(([, names]) => names);
-    if (names.length === 0 || Object.keys(dunderAll).some(matches)) return null;
-    return { module, relative, names: new Set(names) };
+    let names = [...byModule].filter(([candidate]) => matches(candidate)).flatMap(([, names]) => names);
+    if (names.length === 0) return null;
+    // With `__all__`, the star binds only what it lists (what every module the import may name lists).
+    for (const [candidate, listed] of Object.entries(dunderAll)) if (matches(candidate)) names = names.filter((name) => listed.includes(name));
+    return { module, relative, star, names: new Set(names) };
   });
-  const found: { local: string; target: string; relative: boolean }[] = [];
+  const found: { local: string; target: string; relative: boolean; star: FromImport }[] = [];
   const seen = new Set<string>();
   provided.forEach((star, index) => {
     if (!star) return;
@@ -282,13 +284,13 @@ function starBoundFactories(root: SgRoot, moduleImports: ModuleImports, options:
       const laterUnknown = provided.slice(index + 1).some((other) => other === null);
       if (providers !== 1 || laterUnknown) continue;
       if (nameTable(root, local).occurrences.some((o) => o.role !== 'reference')) continue;
-      found.push({ local, target: `${star.module}.${local}`, relative: star.relative });
+      found.push({ local, target: `${star.module}.${local}`, relative: star.relative, star: star.star });
     }
   });
   return found;
 }
 
-const NO_MODULES: Readonly<Record<string, true>> = {};
+const NO_MODULES: Readonly<Record<string, readonly string[]>> = {};
 
 /**
  * A factory table's names by the module defining them (`tests.utils` → `TestingSessionLocal`), with the twin
@@ -343,7 +345,7 @@ export class SessionResolver {
   private readonly nameVerdicts = new Map<string, SessionInfo | null>();
   private readonly attributeVerdicts = new Map<string, Omit<SessionInfo, 'text'> | null>();
   /** Names bound only by a star import of the project module defining them as factories (starBoundFactories). */
-  private readonly starBound = new Set<string>();
+  private readonly starBound = new Map<string, FromImport>();
   /** `with` aliases being resolved, by binding node id: `with s as s:` must not resolve itself forever. */
   private readonly aliasesInProgress = new Set<string>();
   /** False when the text has none of the session words: then no expression in it is a session (see sessionWords). */
@@ -388,7 +390,7 @@ export class SessionResolver {
     const starBound = starBoundFactories(root, moduleImports, options);
     for (const bound of starBound) {
       (bound.relative ? this.relativeImports : this.imports).set(bound.local, bound.target);
-      this.starBound.add(bound.local);
+      this.starBound.set(bound.local, bound.star);
     }
     // A factory of another module, by the conventional name or because the project pass saw its sessionmaker.
     for (const [local, target] of this.imports) {
@@ -428,11 +430,11 @@ export class SessionResolver {
   }
 
   /**
-   * Whether `name` is a factory (or the twin async-engine writes beside one) that only a star import of its project
-   * module binds here (`TestingSessionLocal` after `from .utils import *`).
+   * The star import of its project module that alone binds `name` here, when `name` is a factory of that module or
+   * the twin async-engine writes beside one (`TestingSessionLocal` after `from .utils import *`); else null.
    */
-  isStarBound(name: string): boolean {
-    return this.starBound.has(name);
+  starImportOf(name: string): FromImport | null {
+    return this.starBound.get(name) ?? null;
   }
 
   /** Session facts for `expr`, or null when it is not known to be a session. */

@@ -41,8 +41,8 @@ export interface EngineSummary {
   sessionAliases: { name: string; sqlmodel: boolean }[];
   /** Module-level session factories defined here (`JobSession = sessionmaker(bind=engine)`), and what async code uses instead. */
   sessionFactories: { name: string; kind: SessionFactoryKind }[];
-  /** Set only when this module defines a session factory and binds `__all__` (TransformOptions.dunderAllModules). */
-  bindsDunderAll?: true;
+  /** Set only when this module defines a session factory and names `__all__`: the names it lists (TransformOptions.dunderAllModules). */
+  dunderAll?: string[];
   /**
    * Set only when some module-level class here stores a session in `self.<attr>` from a parameter or annotation
    * (for subclasses in other modules): class name → attribute → whether the session is SQLModel's.
@@ -244,8 +244,8 @@ export class EngineIndex {
    * importable under the same dotted name that disagree leave `none`: the importer cannot tell which it gets.
    */
   readonly sessionFactories: Record<string, SessionFactoryKind> = {};
-  /** Dotted names of the modules defining a factory that bind `__all__` (TransformOptions.dunderAllModules). */
-  readonly dunderAllModules: Record<string, true> = {};
+  /** Dotted names of the modules defining a factory that name `__all__` → the names it lists (TransformOptions.dunderAllModules). */
+  readonly dunderAllModules: Record<string, string[]> = {};
   /**
    * Per importing file: the `module\0name` of each imported engine it opens sessions on whose module writes
    * the twin (TransformOptions.asyncEngineTwins; read with importsTwinnedEngine).
@@ -333,7 +333,13 @@ export class EngineIndex {
       for (const alias of summary.sessionAliases) {
         for (const module of moduleNamesOf(summary.absPath)) this.sessionAliases[`${module}.${alias.name}`] = alias.sqlmodel;
       }
-      if (summary.bindsDunderAll) for (const module of moduleNamesOf(summary.absPath)) this.dunderAllModules[module] = true;
+      if (summary.dunderAll) {
+        // Two files importable under one dotted name: only what both list.
+        for (const module of moduleNamesOf(summary.absPath)) {
+          const known = this.dunderAllModules[module];
+          this.dunderAllModules[module] = known === undefined ? [...summary.dunderAll] : known.filter((name) => summary.dunderAll?.includes(name));
+        }
+      }
       for (const factory of summary.sessionFactories) {
         for (const module of moduleNamesOf(summary.absPath)) {
           const name = `${module}.${factory.name}`;

@@ -1,8 +1,8 @@
 from app.main import find_todo
 
-from .listed import *
+from .unlisted import *
 
 
 def test_find_missing():
-    db = ListedSessionLocal()
+    db = UnlistedSessionLocal()
     assert find_todo(404, db) is None

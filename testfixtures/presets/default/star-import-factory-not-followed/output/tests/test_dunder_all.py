@@ -1,10 +1,10 @@
 from app.main import find_todo
 
-from .listed import *
+from .unlisted import *
 import pytest
 
 
 @pytest.mark.asyncio
 async def test_find_missing():
-    db = ListedSessionLocal()
+    db = UnlistedSessionLocal()
     assert await find_todo(404, db) is None
