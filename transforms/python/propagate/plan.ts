@@ -17,6 +17,7 @@ import type { CallSite, Expr, FunctionSummary, ModuleSummary, ParamFacts, Refere
 import { SESSION_LIKE_METHODS } from '../awaits/methods';
 import { ReceiverClassifier } from './receivers';
 import { HINTS, RULES, type AsyncRule } from './rules';
+import { BLOCKING_CALL_NAMES, BLOCKING_FIX, BLOCKING_WHAT, blockingKind, type BlockingKind } from '../support/blocking-calls';
 
 const ID = 'propagate-async';
 
@@ -222,6 +223,7 @@ export class AsyncPlan {
     this.flagReturnedSessions();
     this.noteUnawaitedCoroutineCalls();
     this.sendSyncHeldAttributesBack();
+    this.flagBlockingCalls();
     this.writeAsyncDefs();
   }
 
@@ -1669,6 +1671,98 @@ export class AsyncPlan {
     }
   }
 
+  // ---- blocking calls left in functions made async -----------------------------------------
+
+  /**
+   * A sync HTTP call, sleep or subprocess in a function this run makes async: before, it tied up one thread (FastAPI
+   * runs a sync handler, and what it calls, in its threadpool); in an `async def` it holds up the event loop, every
+   * other request with it. Flagged at the call, and at a call of a project plain def that stays sync and blocks,
+   * followed MAX_BLOCKING_DEPTH calls deep. Not file I/O (`open()`): common, mostly small, and the audit reports it.
+   * Functions that were `async def` before the run are the audit's; tests and fixtures block nobody's requests.
+   */
+  private flagBlockingCalls(): void {
+    const sync = new Map<string, BlockingPath | null>();
+    for (const key of this.newly.keys()) {
+      const e = this.functions.get(key) as FnEntry;
+      if (e.fn.test !== null || this.index.module(e.path)?.isTestFile) continue;
+      const made = `\`${e.fn.qualname}\` becomes \`async def\` in this run (${this.briefReason(key)})`;
+      for (const call of e.fn.calls) {
+        if (!runsInBody(call) || this.file(e.path).findings.some((f) => f.offset === call.start)) continue;
+        const direct = this.blockingCall(e.path, call);
+        if (direct) {
+          const named = direct.name === call.text ? '' : ` (\`${direct.name}\`)`;
+          // A sleep in a thread only waits there: the async sleep is the one fix.
+          const thread = direct.kind === 'sleep' ? '' : `, or run it in a thread: ${threadpoolCall(call.text)}`;
+          this.flag(RULES.blocking, e.path, call.start, `\`${call.text}(...)\` is ${BLOCKING_WHAT[direct.kind]}${named}, and ${made}: it now blocks the event loop, and every other request waits with it, where it used to tie up one worker thread; use ${BLOCKING_FIX[direct.kind]}${thread}`);
+          continue;
+        }
+        const target = this.index.resolveFunction(e.path, call.callee);
+        const via = target ? this.blockingIn(functionKey(target.path, target.id), sync, 0) : null;
+        if (!via) continue;
+        const where = via.path === e.path ? `line ${via.line}` : `${via.path}:${via.line}`;
+        const chain = [...via.chain, `\`${via.text}(...)\` (${where})`].join(' → ');
+        this.flag(RULES.blocking, e.path, call.start, `\`${call.text}(...)\` runs ${BLOCKING_WHAT[via.kind]} (\`${via.name}\`) in plain defs that stay sync: ${chain}; ${made}, so the call now blocks the event loop, and every other request waits with it; have the helper use ${BLOCKING_FIX[via.kind]} (async, awaited), or run it in a thread: \`await run_in_threadpool(${call.text}, ...)\``);
+      }
+    }
+  }
+
+  /** The blocking API a call calls directly, by its absolute name; null for anything else, file I/O included. */
+  private blockingCall(path: string, call: CallSite): { kind: BlockingKind; name: string } | null {
+    const last = call.text.slice(call.text.lastIndexOf('.') + 1);
+    // `from requests import get as fetch`: a name bound by an import may be any of them; other names are skipped unresolved.
+    if (!BLOCKING_CALL_NAMES.has(last) && call.callee.k !== 'global' && call.callee.k !== 'import') return null;
+    const entity = this.index.evaluate(path, call.callee);
+    // A module of the run named like the library (`requests.py`) is found (path set): not the library.
+    if (entity.k !== 'module' || entity.path !== null || entity.ref.anchor !== null) return null;
+    const name = entity.ref.parts.join('.');
+    const kind = blockingKind(name);
+    return kind === null || kind === 'file' ? null : { kind, name };
+  }
+
+  /**
+   * The first blocking call a project plain def that stays sync makes, directly or through other such defs (`memo`
+   * holds the answers, and null while one is worked out, which ends a cycle). Generators are left out: calling one
+   * runs none of its body.
+   */
+  private blockingIn(key: string, memo: Map<string, BlockingPath | null>, depth: number): BlockingPath | null {
+    if (memo.has(key)) return memo.get(key) ?? null;
+    const e = this.functions.get(key);
+    if (!e || depth >= MAX_BLOCKING_DEPTH || this.isAsyncAfter(key) || e.fn.isGenerator || e.fn.test !== null) return null;
+    memo.set(key, null);
+    let found: BlockingPath | null = null;
+    for (const call of e.fn.calls) {
+      if (!runsInBody(call)) continue;
+      const direct = this.blockingCall(e.path, call);
+      if (direct) {
+        found = { ...direct, chain: [`\`${e.fn.qualname}\``], text: call.text, path: e.path, line: call.line };
+        break;
+      }
+      const target = this.index.resolveFunction(e.path, call.callee);
+      const via = target ? this.blockingIn(functionKey(target.path, target.id), memo, depth + 1) : null;
+      if (via) {
+        found = { ...via, chain: [`\`${e.fn.qualname}\``, ...via.chain] };
+        break;
+      }
+    }
+    memo.set(key, found);
+    return found;
+  }
+
+  /** Why a function is made async, in a few words. */
+  private briefReason(key: string): string {
+    const e = this.functions.get(key) as FnEntry;
+    const reason = this.newly.get(key) as Reason;
+    const what = e.fn.route ? 'a route handler that ' : '';
+    switch (reason.kind) {
+      case 'seed':
+        return `${what}awaits ${reason.awaits}`;
+      case 'calls':
+        return `${what}awaits ${reason.text}, made async`;
+      case 'family':
+        return `${what}shares a class hierarchy with ${(this.functions.get(reason.other) as FnEntry).fn.qualname}, made async`;
+    }
+  }
+
   private writeAsyncDefs(): void {
     for (const key of this.newly.keys()) {
       const e = this.functions.get(key) as FnEntry;
@@ -1739,6 +1833,39 @@ export class AsyncPlan {
     this.flagged.add(key);
     this.file(path).findings.push({ rule, offset, message, hint: HINTS[rule] });
   }
+}
+
+/** How many plain defs deep flagBlockingCalls follows a call to the blocking call it makes. */
+const MAX_BLOCKING_DEPTH = 4;
+
+/** A blocking call reached through plain defs that stay sync: `chain` names them, the first called first. */
+interface BlockingPath {
+  kind: BlockingKind;
+  name: string;
+  chain: string[];
+  /** The blocking call as written, where it is. */
+  text: string;
+  path: string;
+  line: number;
+}
+
+/**
+ * A call its function's body makes when it runs, and that awaitify may comment on: not in a lambda (which may run in a
+ * thread: `run_in_threadpool(lambda: requests.get(u))`), a generator expression, a decorator or a default; not marked
+ * `# awaitify: ignore`; not awaited.
+ */
+/**
+ * `await run_in_threadpool(<callee>, ...)` for a blocking function; for a client or session class (`requests.Session`,
+ * `httpx.Client`, `subprocess.Popen`) the blocking work is in its methods: a helper doing the work goes to the thread.
+ */
+function threadpoolCall(callee: string): string {
+  const last = callee.slice(callee.lastIndexOf('.') + 1);
+  const helper = /^[A-Z]/.test(last) || last === 'session' ? 'a helper doing the work' : callee;
+  return `\`await run_in_threadpool(${helper === callee ? callee : 'f'}, ...)\`${helper === callee ? '' : ` (${helper})`}`;
+}
+
+function runsInBody(call: CallSite): boolean {
+  return call.blocked === undefined && !call.ignored && call.awaited !== 'yes';
 }
 
 /** How many constructors deep heldSync follows a session handed from one `__init__` to another class's. */

@@ -11,6 +11,7 @@ export const RULES = {
   syncSessionDependency: 'ASYNC-SESSION-DEPENDENCY-SYNC',
   notAwaited: 'ASYNC-CALL-NOT-AWAITED',
   inferredSession: 'ASYNC-SESSION-INFERRED-MISMATCH',
+  blocking: 'ASYNC-BLOCKING-CALL',
 } as const;
 
 export type AsyncRule = (typeof RULES)[keyof typeof RULES];
@@ -35,6 +36,8 @@ export const HINTS: Record<AsyncRule, string> = {
     'Give the dependency an async twin that yields an AsyncSession (`async def get_async_session(): async with AsyncSessionLocal() as session: yield session`) and depend on it, or name it in the configuration (`dependencies = { get_session = "get_async_session" }`) so awaitify writes the twin where it can.',
   'ASYNC-SESSION-INFERRED-MISMATCH':
     'Annotate the parameter with what it really is: `db: Session` (or `AsyncSession`) when every caller hands it a session, and hand the flagged call one; otherwise give the function a typed parameter for each kind of caller, and run awaitify again on the code before the migration.',
+  'ASYNC-BLOCKING-CALL':
+    'Use the async API: `httpx.AsyncClient` for HTTP (`async with httpx.AsyncClient() as client: r = await client.get(...)`), `await asyncio.sleep(...)`, `await asyncio.create_subprocess_exec(...)`; or run the blocking call (or the plain helper making it) in a thread: `await run_in_threadpool(f, ...)` (starlette.concurrency) or `await asyncio.to_thread(f, ...)`. If it must block on purpose, mark the line `# awaitify: ignore`.',
   'ASYNC-SYNC-SESSION-ARG':
     'Open the session with the async factory (`AsyncSessionLocal()`, or `async with AsyncSessionLocal() as db:`) and convert the other uses the message names, or keep a sync variant of the called function for this caller.',
 };
