@@ -17,7 +17,7 @@ import type { CallSite, Expr, FunctionSummary, ModuleSummary, ParamFacts, Refere
 import { SESSION_LIKE_METHODS } from '../awaits/methods';
 import { ReceiverClassifier } from './receivers';
 import { HINTS, RULES, type AsyncRule } from './rules';
-import { BLOCKING_CALL_NAMES, BLOCKING_FIX, BLOCKING_WHAT, blockingKind, type BlockingKind } from '../support/blocking-calls';
+import { BLOCKING_CALL_NAMES, BLOCKING_CLIENT, BLOCKING_FIX, BLOCKING_WHAT, blockingKind, type BlockingKind } from '../support/blocking-calls';
 
 const ID = 'propagate-async';
 
@@ -1682,10 +1682,12 @@ export class AsyncPlan {
    */
   private flagBlockingCalls(): void {
     const sync = new Map<string, BlockingPath | null>();
-    for (const key of this.newly.keys()) {
-      const e = this.functions.get(key) as FnEntry;
+    // In the order of the code, as a reader goes through the report.
+    const made = [...this.newly.keys()].map((key) => this.functions.get(key) as FnEntry).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.fn.id - b.fn.id));
+    for (const e of made) {
+      const key = e.key;
       if (e.fn.test !== null || this.index.module(e.path)?.isTestFile) continue;
-      const made = `\`${e.fn.qualname}\` becomes \`async def\` in this run (${this.briefReason(key)})`;
+      const why = `\`${e.fn.qualname}\` becomes \`async def\` in this run (${this.briefReason(key)})`;
       for (const call of e.fn.calls) {
         if (!runsInBody(call) || this.file(e.path).findings.some((f) => f.offset === call.start)) continue;
         const direct = this.blockingCall(e.path, call);
@@ -1693,7 +1695,7 @@ export class AsyncPlan {
           const named = direct.name === call.text ? '' : ` (\`${direct.name}\`)`;
           // A sleep in a thread only waits there: the async sleep is the one fix.
           const thread = direct.kind === 'sleep' ? '' : `, or run it in a thread: ${threadpoolCall(call.text)}`;
-          this.flag(RULES.blocking, e.path, call.start, `\`${call.text}(...)\` is ${BLOCKING_WHAT[direct.kind]}${named}, and ${made}: it now blocks the event loop, and every other request waits with it, where it used to tie up one worker thread; use ${BLOCKING_FIX[direct.kind]}${thread}`);
+          this.flag(RULES.blocking, e.path, call.start, `\`${call.text}(...)\` ${isClient(call.text) ? `makes ${BLOCKING_CLIENT[direct.kind]}` : `is ${BLOCKING_WHAT[direct.kind]}`}${named}, and ${why}: it now blocks the event loop, and every other request waits with it, where it used to tie up one worker thread; use ${BLOCKING_FIX[direct.kind]}${thread}`);
           continue;
         }
         const target = this.index.resolveFunction(e.path, call.callee);
@@ -1701,7 +1703,7 @@ export class AsyncPlan {
         if (!via) continue;
         const where = via.path === e.path ? `line ${via.line}` : `${via.path}:${via.line}`;
         const chain = [...via.chain, `\`${via.text}(...)\` (${where})`].join(' → ');
-        this.flag(RULES.blocking, e.path, call.start, `\`${call.text}(...)\` runs ${BLOCKING_WHAT[via.kind]} (\`${via.name}\`) in plain defs that stay sync: ${chain}; ${made}, so the call now blocks the event loop, and every other request waits with it; have the helper use ${BLOCKING_FIX[via.kind]} (async, awaited), or run it in a thread: \`await run_in_threadpool(${call.text}, ...)\``);
+        this.flag(RULES.blocking, e.path, call.start, `\`${call.text}(...)\` runs ${BLOCKING_WHAT[via.kind]} (\`${via.name}\`) in plain defs that stay sync: ${chain}; ${why}, so the call now blocks the event loop, and every other request waits with it; have the helper use ${BLOCKING_FIX[via.kind]} (async, awaited), or run it in a thread: \`await run_in_threadpool(${call.text}, ...)\``);
       }
     }
   }
@@ -1859,9 +1861,13 @@ interface BlockingPath {
  * `httpx.Client`, `subprocess.Popen`) the blocking work is in its methods: a helper doing the work goes to the thread.
  */
 function threadpoolCall(callee: string): string {
+  return isClient(callee) ? '`await run_in_threadpool(f, ...)` (f: a helper doing the work)' : `\`await run_in_threadpool(${callee}, ...)\``;
+}
+
+/** A client or session class (`requests.Session`, `httpx.Client`, `subprocess.Popen`): its methods do the blocking. */
+function isClient(callee: string): boolean {
   const last = callee.slice(callee.lastIndexOf('.') + 1);
-  const helper = /^[A-Z]/.test(last) || last === 'session' ? 'a helper doing the work' : callee;
-  return `\`await run_in_threadpool(${helper === callee ? callee : 'f'}, ...)\`${helper === callee ? '' : ` (${helper})`}`;
+  return /^[A-Z]/.test(last) || last === 'session';
 }
 
 function runsInBody(call: CallSite): boolean {

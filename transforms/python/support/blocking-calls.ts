@@ -42,6 +42,14 @@ export const BLOCKING_WHAT: Record<BlockingKind, string> = {
   file: 'blocking file I/O',
 };
 
+/** What a client class of the kind makes (`requests.Session()`, `httpx.Client()`, `subprocess.Popen()`). */
+export const BLOCKING_CLIENT: Record<BlockingKind, string> = {
+  http: 'a sync HTTP client, whose requests block',
+  sleep: 'a blocking sleep',
+  subprocess: 'a subprocess whose waits and reads block',
+  file: 'a file whose reads and writes block',
+};
+
 /** The async API to use instead, in a message's words (the other way: run the call in a thread). */
 export const BLOCKING_FIX: Record<BlockingKind, string> = {
   http: '`httpx.AsyncClient` (`async with httpx.AsyncClient() as client: await client.get(...)`)',
