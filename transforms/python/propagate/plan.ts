@@ -1695,7 +1695,7 @@ export class AsyncPlan {
           const named = direct.name === call.text ? '' : ` (\`${direct.name}\`)`;
           // A sleep in a thread only waits there: the async sleep is the one fix.
           const thread = direct.kind === 'sleep' ? '' : `, or run it in a thread: ${threadpoolCall(call.text)}`;
-          this.flag(RULES.blocking, e.path, call.start, `\`${call.text}(...)\` ${isClient(call.text) ? `makes ${BLOCKING_CLIENT[direct.kind]}` : `is ${BLOCKING_WHAT[direct.kind]}`}${named}, and ${why}: it now blocks the event loop, and every other request waits with it, where it used to tie up one worker thread; use ${BLOCKING_FIX[direct.kind]}${thread}`);
+          this.flag(RULES.blocking, e.path, call.start, `\`${call.text}(...)\` ${isClient(call.text) ? `makes ${BLOCKING_CLIENT[direct.kind]}` : `is ${BLOCKING_WHAT[direct.kind]}`}${named}, and ${why}: it now runs on the event loop and blocks everything else there (every other request) while it waits, where FastAPI ran the sync code in a worker thread; use ${BLOCKING_FIX[direct.kind]}${thread}`);
           continue;
         }
         const target = this.index.resolveFunction(e.path, call.callee);
@@ -1703,7 +1703,7 @@ export class AsyncPlan {
         if (!via) continue;
         const where = via.path === e.path ? `line ${via.line}` : `${via.path}:${via.line}`;
         const chain = [...via.chain, `\`${via.text}(...)\` (${where})`].join(' → ');
-        this.flag(RULES.blocking, e.path, call.start, `\`${call.text}(...)\` runs ${BLOCKING_WHAT[via.kind]} (\`${via.name}\`) in plain defs that stay sync: ${chain}; ${why}, so the call now blocks the event loop, and every other request waits with it; have the helper use ${BLOCKING_FIX[via.kind]} (async, awaited), or run it in a thread: \`await run_in_threadpool(${call.text}, ...)\``);
+        this.flag(RULES.blocking, e.path, call.start, `\`${call.text}(...)\` runs ${BLOCKING_WHAT[via.kind]} (\`${via.name}\`) in plain defs that stay sync: ${chain}; ${why}, so the call now blocks the event loop and everything else there (every other request) while it waits; have the helper use ${BLOCKING_FIX[via.kind]} (async, awaited), or run it in a thread: \`await run_in_threadpool(${call.text}, ...)\``);
       }
     }
   }
