@@ -108,6 +108,8 @@ export class ProjectIndex {
     switch (expr.k) {
       case 'unknown':
       case 'builtin':
+      case 'either':
+      case 'entry':
       case 'item':
       case 'awaited':
         return UNKNOWN_ENTITY;
@@ -122,6 +124,8 @@ export class ProjectIndex {
       }
       case 'json':
         return this.evaluate(path, expr.of, depth + 1);
+      case 'typed':
+        return this.evaluate(path, expr.value, depth + 1);
       case 'fixture':
         return expr.lookup ? this.fixtureValue(path, expr.name, expr.lookup, depth + 1) : UNKNOWN_ENTITY;
       case 'global':

@@ -79,6 +79,8 @@ const CONTAINER_TYPES = new Set([
   'Mapping', 'MutableMapping', 'Sequence', 'MutableSequence', 'AbstractSet', 'MutableSet', 'Collection',
   'Iterable', 'Iterator',
 ]);
+/** Of CONTAINER_TYPES, those whose subscript gives a value typed by their second argument (`Dict[str, Order]`). */
+const MAPPING_TYPES = new Set(['dict', 'Dict', 'defaultdict', 'DefaultDict', 'OrderedDict', 'Mapping', 'MutableMapping', 'ChainMap']);
 const MOCK_MODULES = ['unittest.mock', 'mock'];
 /** Classes whose instances record calls instead of running anything. */
 const MOCK_CLASSES = new Set(['Mock', 'MagicMock', 'AsyncMock', 'NonCallableMock', 'NonCallableMagicMock']);
@@ -312,7 +314,7 @@ class Summarizer {
       .filter((d) => !ROUTE_DECORATOR.test(d.text()))
       .flatMap((d) => namedChildren(d).slice(0, 1))
       .map((e) => this.exprOf(e, 0))
-      .filter((e) => e.k !== 'unknown' && !isLibraryDecorator(e));
+      .filter((e) => !isOpaque(e) && !isLibraryDecorator(e));
     // A function pinned sync (a validator, a property...) never becomes async: what decorates it does not matter.
     if (decorating.length > 0 && summary.syncOnly === null) summary.decorators = decorating;
     if (this.wrapsSynchronously(fn, own, summary)) summary.syncWrapper = true;
@@ -645,7 +647,7 @@ class Summarizer {
     for (const arg of argValues) {
       if ((arg.kind() !== 'identifier' && arg.kind() !== 'attribute') || uncalled.includes(arg)) continue;
       const expr = this.exprOf(arg, 0);
-      if (['unknown', 'builtin', 'item', 'awaited', 'entered', 'fixture', 'self', 'cls'].includes(expr.k)) continue;
+      if (['unknown', 'either', 'entry', 'builtin', 'item', 'awaited', 'entered', 'fixture', 'self', 'cls'].includes(expr.k)) continue;
       const ref: ReferenceSite = { start: start(arg), expr, text: compact(arg.text()), receiver: text };
       if (arg === args.positional[0]) ref.first = true;
       references.push(ref);
@@ -957,6 +959,10 @@ class Summarizer {
       if (left?.kind() === 'identifier' && type) {
         const t = this.typeExpr(type, 0);
         store(left.text(), t ? { k: 'instance', of: t } : UNKNOWN);
+      } else if (left?.kind() === 'identifier') {
+        // `_cache = {}`: a class attribute holding a display (other values may be methods under another name).
+        const literal = LITERAL_TYPES.get(String(assignment.field('right')?.kind()));
+        if (literal) store(left.text(), { k: 'builtin', type: literal });
       }
     }
     for (const [fnId, facts] of this.facts) {
@@ -1051,10 +1057,16 @@ class Summarizer {
         const provider = alias ? this.annotatedDependency(right, depth + 1) : null;
         let expr = alias ?? this.exprOf(right, depth + 1);
         // `db: Session = payload["db"]`: what the value cannot tell, the annotation does (a value that is known wins:
-        // `repo: BaseRepo = UserRepo(db)` runs UserRepo's methods).
-        const type = expr.k === 'unknown' && expr.alternatives === undefined ? parent.field('type') : null;
+        // `repo: BaseRepo = UserRepo(db)` runs UserRepo's methods). A display annotated with a container type
+        // (`totals: dict[str, dict] = {}`) is that container, and the annotation types its items.
+        const type = (isOpaque(expr) && !(expr.k === 'unknown' && expr.alternatives)) || expr.k === 'builtin' ? parent.field('type') : null;
         const declared = type ? this.typeExpr(type, depth + 1) : null;
-        if (declared) expr = { k: 'instance', of: declared };
+        if (declared && (expr.k !== 'builtin' || (declared.k === 'builtin' && sameContainer(expr.type, declared.type)))) expr = { k: 'instance', of: declared };
+        else if (expr.k === 'call' && parent.field('type')) {
+          // `totals: dict[int, dict] = defaultdict(dict)`: the call is what runs, the annotation types its entries.
+          const annotated = this.typeExpr(parent.field('type') as SgNode, depth + 1);
+          if (annotated?.k === 'builtin' && annotated.value) expr = { k: 'typed', value: expr, type: annotated };
+        }
         return { k: 'value', expr, ...(provider ? { provider } : {}) };
       }
       const type = parent.field('type');
@@ -1105,9 +1117,14 @@ class Summarizer {
         return fn.kind() === 'attribute' && fn.field('attribute')?.text() === 'json' && args?.kind() === 'argument_list' && namedChildren(args).length === 0 ? { k: 'json', of: call } : call;
       }
       case 'subscript': {
-        // `data["items"][0]` of decoded JSON is JSON too; other subscripts stay unknown.
+        // `data["items"][0]` of decoded JSON is JSON too; another subscript is an entry of what it subscripts
+        // (typed by a mapping's annotation), a slice is unknown.
         const value = node.field('value');
-        return value && isJsonData(this.exprOf(value, depth + 1)) ? { k: 'json', of: UNKNOWN } : UNKNOWN;
+        if (!value) return UNKNOWN;
+        const of = this.exprOf(value, depth + 1);
+        if (isJsonData(of)) return { k: 'json', of: UNKNOWN };
+        const slice = node.fieldChildren('subscript').some((s) => s.kind() === 'slice');
+        return slice || of.k === 'unknown' ? UNKNOWN : { k: 'entry', of };
       }
       case 'parenthesized_expression': {
         const inner = namedChildren(node)[0];
@@ -1132,7 +1149,8 @@ class Summarizer {
       default: {
         // `None` is left unknown: a module-level `_service = None` is typically rebound through `global`.
         const type = LITERAL_TYPES.get(String(node.kind()));
-        return type ? { k: 'builtin', type } : UNKNOWN;
+        if (!type) return UNKNOWN;
+        return ['list', 'dictionary', 'set', 'tuple'].includes(String(node.kind())) && namedChildren(node).length === 0 ? { k: 'builtin', type, empty: true } : { k: 'builtin', type };
       }
     }
   }
@@ -1148,7 +1166,22 @@ class Summarizer {
     if (text(a) === text(b)) return a;
     const instance = a.k === 'instance' ? a : b.k === 'instance' ? b : null;
     const call = a.k === 'call' ? a : b.k === 'call' ? b : null;
-    return instance && call && text(instance.of) === text(call.of) ? instance : UNKNOWN;
+    if (instance && call && text(instance.of) === text(call.of)) return instance;
+    // `details or {}`: kept as both, so a receiver can be proven foreign when each of them is.
+    return { k: 'either', of: [...(a.k === 'either' ? a.of : [a]), ...(b.k === 'either' ? b.of : [b])] };
+  }
+
+  /**
+   * A comprehension variable: an item of its clause's iterable (`[e.get("k") for e in item.amounts]`), when one
+   * clause of this comprehension binds it, to the name alone; unknown otherwise (a tuple target, a name bound by a
+   * nested comprehension or by two clauses, a use in the clause's own iterable).
+   */
+  private comprehensionItem(comprehension: SgNode, clauses: SgNode[], name: string, child: SgNode, depth: number): Expr {
+    const clause = clauses.length === 1 ? (clauses[0] as SgNode) : null;
+    if (!clause || !sameNode(clause.parent(), comprehension) || clause.field('left')?.text() !== name || sameNode(clause, child)) return UNKNOWN;
+    let iterable = clause.field('right');
+    while (iterable?.kind() === 'call' && ITEM_PRESERVING.has(iterable.field('function')?.text() ?? '')) iterable = callArgs(iterable).positional[0] ?? null;
+    return iterable ? { k: 'item', of: this.exprOf(iterable, depth + 1) } : UNKNOWN;
   }
 
   /** The binding a name sees at `at`, following Python's scopes (LEGB, class bodies only for code directly in them). */
@@ -1162,11 +1195,11 @@ class Summarizer {
         if (params && params.findAll({ rule: { kind: 'identifier', regex: `^${name}$` } }).length > 0) return UNKNOWN;
         crossedFunction = true;
       } else if (COMPREHENSIONS.has(kind)) {
-        const bound = a.findAll({ rule: { kind: 'for_in_clause' } }).some((clause) => {
+        const binding = a.findAll({ rule: { kind: 'for_in_clause' } }).filter((clause) => {
           const left = clause.field('left');
           return !!left && (left.text() === name || left.findAll({ rule: { kind: 'identifier', regex: `^${name}$` } }).length > 0);
         });
-        if (bound) return UNKNOWN;
+        if (binding.length > 0) return this.comprehensionItem(a, binding, name, child, depth);
       } else if (kind === 'function_definition') {
         if (sameNode(a.field('body'), child)) {
           const found = this.lookupInFunction(a, name, depth);
@@ -1318,7 +1351,8 @@ class Summarizer {
           // `Tuple[A, B]` has items of several types; `Tuple[A, ...]` and the others one.
           const single = !/^(tuple|Tuple)$/.test(head) || (args.length === 2 && unwrapType(args[1] as SgNode)?.kind() === 'ellipsis');
           const item = single && args[0] ? this.typeExpr(args[0], depth + 1) : null;
-          return item ? { k: 'builtin', type: head, item } : { k: 'builtin', type: head };
+          const value = MAPPING_TYPES.has(head) && args.length === 2 ? this.typeExpr(args[1] as SgNode, depth + 1) : null;
+          return { k: 'builtin', type: head, ...(item ? { item } : {}), ...(value ? { value } : {}) };
         }
         if (head === 'Union') {
           const real = args.filter((a) => unwrapType(a)?.kind() !== 'none');
@@ -1360,6 +1394,21 @@ function soleBinding(list: GlobalBinding[]): GlobalBinding {
   if (first.k !== 'import') return { k: 'ambiguous' };
   const target = JSON.stringify(first.target);
   return list.every((b) => b.k === 'import' && JSON.stringify(b.target) === target) ? first : { k: 'ambiguous' };
+}
+
+/** What the index cannot resolve through: unknown, one of several values, a container's entry. */
+function isOpaque(expr: Expr): boolean {
+  return expr.k === 'unknown' || expr.k === 'either' || expr.k === 'entry';
+}
+
+/** A display of the builtin `shown` (`{}`: dict) is a value of the annotated container type `declared` (`Dict[str, X]`). */
+function sameContainer(shown: string, declared: string): boolean {
+  const kinds: Record<string, string[]> = {
+    dict: ['dict', 'Dict', 'Mapping', 'MutableMapping'],
+    list: ['list', 'List', 'Sequence', 'MutableSequence', 'Iterable', 'Collection'],
+    set: ['set', 'Set', 'AbstractSet', 'MutableSet', 'Iterable', 'Collection'],
+  };
+  return (kinds[shown] ?? []).includes(declared);
 }
 
 /** Decoded JSON (the `json` Expr), or what `.get(...)` or iterating it gives. */

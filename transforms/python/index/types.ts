@@ -54,9 +54,24 @@ export type Expr =
    * A value of a builtin type known from the syntax alone (a literal, a display, a comprehension, an
    * f-string) or from an annotation naming a builtin or typing container (`Dict[str, int]`): never a
    * project object. `type` is the builtin's name (`dict`, `str`, `Dict`...); `item`, the class its items
-   * are annotated with (`Iterable[Order]` → Order; a mapping's keys).
+   * are annotated with (`Iterable[Order]` → Order; a mapping's keys); `value`, a mapping's values' class
+   * (`Dict[str, Order]` → Order); `empty`, an empty display (`[]`, `{}`): it has no items.
    */
-  | { k: 'builtin'; type: string; item?: Expr }
+  | { k: 'builtin'; type: string; item?: Expr; value?: Expr; empty?: true }
+  /**
+   * `a or b`, `a if c else b` whose operands record different values: one of them, which one is not known.
+   * The index resolves nothing through it; receivers take it for foreign when every operand is
+   * (`details or {}` with `details: dict`).
+   */
+  | { k: 'either'; of: Expr[] }
+  /** `of[key]` (not a slice): a mapping's value, typed by the mapping's annotation (`dict[str, dict]`: a dict). */
+  | { k: 'entry'; of: Expr }
+  /**
+   * A value made by a call and annotated with a mapping type that types its values (`totals: dict[int, dict] =
+   * defaultdict(dict)`): the index resolves `value`; receivers take the annotation's value type for its entries
+   * once `value` is proven foreign.
+   */
+  | { k: 'typed'; value: Expr; type: Expr }
   /** An item of the iterable `of`: the target of `for x in of`. */
   | { k: 'item'; of: Expr }
   /**

@@ -157,6 +157,20 @@ export class ReceiverClassifier {
         // Iterating a third-party object (not a builtin container) yields third-party objects.
         return iterable.k === 'foreign' && !iterable.container ? { k: 'foreign', container: false, what: `item of ${iterable.what}` } : UNKNOWN;
       }
+      case 'either': {
+        // `details or {}`: foreign only when every operand is (`details: dict`); one project object may be the value.
+        const all = expr.of.map((e) => this.classify(path, e, depth + 1));
+        if (!all.every((r) => r.k === 'foreign')) return UNKNOWN;
+        const foreign = all as Extract<Receiver, { k: 'foreign' }>[];
+        return { k: 'foreign', container: foreign.some((r) => r.container), what: foreign.map((r) => r.what).join(' or ') };
+      }
+      case 'typed':
+        return this.classify(path, expr.value, depth + 1);
+      case 'entry': {
+        // `totals[key]` with `totals: dict[str, dict]`: an instance of the mapping's annotated value type.
+        const annotated = this.valueType(path, expr.of, depth + 1);
+        return annotated ? this.classify(annotated.path, { k: 'instance', of: annotated.type }, depth + 1) : UNKNOWN;
+      }
       case 'depends': {
         const target = this.classify(path, expr.of, depth + 1);
         if (target.k === 'function') {
@@ -184,6 +198,62 @@ export class ReceiverClassifier {
     if (expr.k === 'global') {
       const binding = this.index.module(path)?.globals.find(([n]) => n === expr.name)?.[1];
       return binding?.k === 'value' ? this.itemType(path, binding.expr, depth + 1) : null;
+    }
+    if (expr.k === 'attr') {
+      // `for entry in invoice.amounts` with `amounts: Mapped[list[dict]]` on the class of `invoice`.
+      const base = this.classify(path, expr.of, depth + 1);
+      const found = base.k === 'class' ? this.attributeExpr(base, expr.name) : null;
+      return found ? this.itemType(found.path, found.expr, depth + 1) : null;
+    }
+    if (expr.k === 'either') {
+      // `invoice.amounts or []`: an empty display adds no items; the other operands must agree on theirs.
+      const types = expr.of.filter((e) => !(e.k === 'builtin' && e.empty)).map((e) => this.itemType(path, e, depth + 1));
+      const first = types[0];
+      if (!first || types.some((t) => !t || t.path !== first.path || JSON.stringify(t.type) !== JSON.stringify(first.type))) return null;
+      return first;
+    }
+    return null;
+  }
+
+  /**
+   * The class the values of an annotated mapping are (`totals: dict[str, dict]` → dict), with the module it is
+   * written in: through a name or a class attribute annotated so, or an entry of such a mapping.
+   */
+  private valueType(path: string, expr: Expr, depth: number): { path: string; type: Expr } | null {
+    if (depth > MAX_DEPTH) return null;
+    switch (expr.k) {
+      case 'instance':
+        return expr.of.k === 'builtin' && expr.of.value ? { path, type: expr.of.value } : null;
+      case 'typed':
+        // The annotation is taken only for a value that is provably no project object (`defaultdict(dict)`).
+        return this.classify(path, expr.value, depth + 1).k === 'foreign' ? this.valueType(path, { k: 'instance', of: expr.type }, depth + 1) : null;
+      case 'global': {
+        const binding = this.index.module(path)?.globals.find(([n]) => n === expr.name)?.[1];
+        return binding?.k === 'value' ? this.valueType(path, binding.expr, depth + 1) : null;
+      }
+      case 'entry': {
+        const outer = this.valueType(path, expr.of, depth + 1);
+        return outer ? this.valueType(outer.path, { k: 'instance', of: outer.type }, depth + 1) : null;
+      }
+      case 'attr': {
+        const base = this.classify(path, expr.of, depth + 1);
+        if (base.k !== 'class') return null;
+        const found = this.attributeExpr(base, expr.name);
+        return found ? this.valueType(found.path, found.expr, depth + 1) : null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** The expression recorded for a project class's attribute (not a method), with the module of the class recording it. */
+  private attributeExpr(cls: { path: string; id: number }, name: string): { path: string; expr: Expr } | null {
+    for (const c of this.index.mro(cls) ?? []) {
+      const summary = this.index.classSummary(c.path, c.id);
+      if (!summary) continue;
+      if (summary.methods.some(([n]) => n === name)) return null;
+      const found = summary.attributes.find(([n]) => n === name);
+      if (found) return found[1] ? { path: c.path, expr: found[1] } : null;
     }
     return null;
   }
