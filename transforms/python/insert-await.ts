@@ -268,11 +268,12 @@ class InsertAwait {
 
 
   /**
-   * `self.db: Session = SessionLocal()` (or `Optional[Session]`) whose factory call becomes the async twin: the attribute
-   * holds an AsyncSession now, so its annotation says `AsyncSession` (imported; `Session` dropped when nothing else uses
-   * it). Only for an attribute of the method's receiver, and SQLAlchemy's or SQLModel's `Session` imported by that name
-   * at module level and bound nowhere else there. A local `db: Session = SessionLocal()` is left: propagate-async gives
-   * the call back its sync name when the function stays a plain def, and would leave such an annotation behind.
+   * `self.db: Session = SessionLocal()` or `db: Session = SessionLocal()` (or `Optional[Session]`) whose factory call
+   * becomes the async twin: the attribute or local holds an AsyncSession now, so its annotation says `AsyncSession`
+   * (imported; `Session` dropped when nothing else uses it). Only for an attribute of the method's receiver or a local
+   * of the function, and SQLAlchemy's or SQLModel's `Session` imported by that name at module level and bound nowhere
+   * else there. When the function stays a plain def after all, propagate-async gives the local's call and annotation
+   * back their sync names together (keptPlainEdits, sessionAnnotationEdits).
    */
   private storedAnnotationEdits(renamed: readonly Rename[]): { edits: TextEdit[]; add: { module: string; name: string }[]; remove: { module: string; name: string }[] } {
     const out = { edits: [] as TextEdit[], add: [] as { module: string; name: string }[], remove: [] as { module: string; name: string }[] };
@@ -291,11 +292,13 @@ class InsertAwait {
       const left = assignment.field('left');
       const unit = placeOf(assignment).unit;
       const receiver = unit?.kind() === 'function_definition' ? namedChildren(unit.field('parameters') as SgNode)[0] : undefined;
-      if (left?.kind() !== 'attribute' || receiver?.kind() !== 'identifier' || left.field('object')?.text() !== receiver.text()) continue;
+      const local = left?.kind() === 'identifier' && unit?.kind() === 'function_definition';
+      const attribute = left?.kind() === 'attribute' && receiver?.kind() === 'identifier' && left.field('object')?.text() === receiver.text();
+      if (!local && !attribute) continue;
       const written = assignment.field('type')?.child(0);
       const inner = written ? optionalInner(written) : null;
       if (inner?.kind() !== 'identifier' || inner.text() !== 'Session' || this.ctx.isIgnored(start(inner), start(inner) + 1)) continue;
-      out.edits.push({ start: start(inner), end: start(inner) + 'Session'.length, text: 'AsyncSession', reason: `${ID}: the attribute holds what the async session factory makes` });
+      out.edits.push({ start: start(inner), end: start(inner) + 'Session'.length, text: 'AsyncSession', reason: `${ID}: the ${local ? 'local' : 'attribute'} holds what the async session factory makes` });
       replaced.push(start(inner));
     }
     if (replaced.length === 0) return out;

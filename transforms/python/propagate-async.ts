@@ -78,7 +78,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   const onSyncDependency = new Set(file.syncDependencyRoutes);
   const keptSync = keptSyncRouteEdits(ctx, file.keptSyncRoutes.filter((d) => !onSyncDependency.has(d)));
   edits.push(...keptSync.edits);
-  const annotations = sessionAnnotationEdits(ctx, file.sessionAnnotationsBack, file.syncDependencyRoutes, keptSync.replacedAsyncSession, file.keptAnnotationsBack, file.reboundAnnotationsBack, file.heldAttributesBack);
+  const annotations = sessionAnnotationEdits(ctx, file.sessionAnnotationsBack, file.syncDependencyRoutes, keptSync.replacedAsyncSession, file.keptAnnotationsBack, file.reboundAnnotationsBack, file.heldAttributesBack, keptPlain.factoriesBack);
   edits.push(...annotations.edits);
   // One plan for all: two edits of one import statement would overlap (`from .db import SessionLocal, get_db` in a
   // file whose session goes to a background task, switched to the async factory, beside a route kept on get_db).
@@ -172,11 +172,13 @@ function entryRunEdits(ctx: TransformContext<SgRoot>, file: FilePlan): { edits: 
  * `await x` becomes `x` (which parses wherever `await x` did, since `await` only ever takes a primary), `async
  * with` / `async for` lose `async`, and a session factory switched to its async twin (`AsyncSessionLocal()`) is
  * called by its own name again, imported where the twin came from when the file no longer binds it. Without
- * the last two the module would not compile, or would open an AsyncSession in a `with`. What is left of
+ * the last two the module would not compile, or would open an AsyncSession in a `with`. The calls given back are
+ * returned (`factoriesBack`): the `AsyncSession` annotation insert-await gave a local they fill goes back with them
+ * (sessionAnnotationEdits). What is left of
  * another kind (a `run_sync` wrapper) the engine's output check refuses. Code of a nested function is its own.
  */
-function keptPlainEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]): { edits: TextEdit[]; imports: ImportChange; awaitsTakenOut: number } {
-  const out = { edits: [] as TextEdit[], imports: { add: [], remove: [] } as Required<ImportChange>, awaitsTakenOut: 0 };
+function keptPlainEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]): { edits: TextEdit[]; imports: ImportChange; awaitsTakenOut: number; factoriesBack: number[] } {
+  const out = { edits: [] as TextEdit[], imports: { add: [], remove: [] } as Required<ImportChange>, awaitsTakenOut: 0, factoriesBack: [] as number[] };
   if (defs.length === 0) return out;
   const kept = new Set(defs);
   const reason = `${ID}: async code taken out of a function that stays a plain def`;
@@ -210,6 +212,7 @@ function keptPlainEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]):
     if (!boundHere(original) && !source) continue;
     if (!boundHere(original) && source && !out.imports.add.some((a) => a.name === original)) out.imports.add.push({ module: source.module, name: original });
     out.edits.push({ start: start(callee), end: end(callee), text: original, reason });
+    out.factoriesBack.push(start(call));
     replaced.set(twin, [...(replaced.get(twin) ?? []), start(callee)]);
   }
   for (const call of root.findAll({ rule: { kind: 'call' } })) {
@@ -217,6 +220,7 @@ function keptPlainEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]):
     const back = sessionOnEngineBack(call, imports, boundHere);
     if (back === null) continue;
     out.edits.push({ start: start(call), end: end(call), text: back.text, reason });
+    out.factoriesBack.push(start(call));
     for (const add of back.imports) if (!out.imports.add.some((a) => a.module === add.module && a.name === add.name)) out.imports.add.push(add);
     for (const [name, at] of back.replaced) replaced.set(name, [...(replaced.get(name) ?? []), at]);
   }
@@ -363,9 +367,11 @@ function sessionAnnotationEdits(
   reboundDefs: readonly number[] = [],
   /** Classes kept on the sync Session, with the attributes they keep it in (FilePlan.heldAttributesBack). */
   heldBack: FilePlan['heldAttributesBack'] = [],
+  /** Session factory calls given back their sync form in plain defs that stay plain (keptPlainEdits), by offset. */
+  factoriesBack: readonly number[] = [],
 ): { edits: TextEdit[]; imports: ImportChange } {
   const out = { edits: [] as TextEdit[], imports: {} as ImportChange };
-  if (defs.length === 0 && routes.length === 0 && keptDefs.length === 0 && reboundDefs.length === 0 && heldBack.length === 0) return out;
+  if (defs.length === 0 && routes.length === 0 && keptDefs.length === 0 && reboundDefs.length === 0 && heldBack.length === 0 && factoriesBack.length === 0) return out;
   const imports = collectImports(ctx.tree);
   const cls = imports.from.find((i) => i.name === 'AsyncSession' && i.alias === null && ASYNC_SESSION_MODULES[i.module] !== undefined && isModuleLevel(i.node));
   const syncModule = cls ? ASYNC_SESSION_MODULES[cls.module]! : null;
@@ -401,6 +407,12 @@ function sessionAnnotationEdits(
       replaced.push(start(annotation));
     }
   }
+  const localReason = `${ID}: the local is filled by the sync session factory again, in a function that stays a plain def`;
+  for (const annotation of factoryLocalAnnotations(ctx, factoriesBack)) {
+    if (replaced.includes(start(annotation))) continue;
+    out.edits.push({ start: start(annotation), end: end(annotation), text: 'Session', reason: localReason });
+    replaced.push(start(annotation));
+  }
   const heldReason = `${ID}: the class stays on the sync Session, which its methods use without await`;
   for (const annotation of heldAttributeAnnotations(ctx, heldBack)) {
     if (replaced.includes(start(annotation))) continue;
@@ -410,6 +422,25 @@ function sessionAnnotationEdits(
   if (out.edits.length === 0) return out;
   const unused = unusedImport(ctx.source, imports, 'AsyncSession', replaced);
   out.imports = { add: sync ? [] : [{ module: syncModule, name: 'Session' }], remove: unused ? [unused] : [] };
+  return out;
+}
+
+/**
+ * The `AsyncSession` (alone or in an optional) annotating a local filled by one of these calls (`db: AsyncSession =
+ * AsyncSessionLocal()`, the call given back its sync form by keptPlainEdits): insert-await wrote it with the call.
+ */
+function factoryLocalAnnotations(ctx: TransformContext<SgRoot>, calls: readonly number[]): SgNode[] {
+  if (calls.length === 0) return [];
+  const at = new Set(calls);
+  const out: SgNode[] = [];
+  for (const call of ctx.tree.root().findAll({ rule: { kind: 'call' } })) {
+    if (!at.has(start(call))) continue;
+    const assignment = call.parent();
+    if (assignment?.kind() !== 'assignment' || assignment.field('right')?.id() !== call.id() || assignment.field('left')?.kind() !== 'identifier') continue;
+    const written = assignment.field('type')?.child(0);
+    const inner = written ? optionalInner(written) : null;
+    if (inner?.kind() === 'identifier' && inner.text() === 'AsyncSession') out.push(inner);
+  }
   return out;
 }
 
