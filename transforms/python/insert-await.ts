@@ -116,7 +116,7 @@ class InsertAwait {
     if (verdict.kind === 'blocked') return this.block(unit, verdict.blocker);
     unit.renames.push(...verdict.renames);
     if (method === 'query') {
-      return this.block(unit, { rule: RULES.queryLeft, node: call, message: `a legacy \`${receiver.text()}.query(...)\` is left, and AsyncSession has no query()` });
+      return this.block(unit, { rule: RULES.queryLeft, node: call, message: `a legacy \`${receiver.text()}.query(...)\` is left, which only the sync Session has (AsyncSession has no query())` });
     }
     const state = awaitState(call, this.ctx.source);
     if (state === 'yes') return;

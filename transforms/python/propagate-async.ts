@@ -30,7 +30,7 @@ export const propagateAsyncIndexer: ProjectIndexer<SgRoot, ModuleSummary, AsyncP
   summarize: summarizeModule,
   build: (summaries, options) => {
     const paths = untwinnedDependencyPaths(options);
-    return new AsyncPlan(new ProjectIndex(summaries), options.sessionParams, { getDbName: options.getDbName, paths: paths ?? {} });
+    return new AsyncPlan(new ProjectIndex(summaries), options.sessionParams, { getDbName: options.getDbName, asyncGetDbName: options.asyncGetDbName, paths: paths ?? {} });
   },
 };
 

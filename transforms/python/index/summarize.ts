@@ -529,7 +529,7 @@ class Summarizer {
         if (this.sessions.resolve(p.nameNode) !== null) {
           sessions.push(entry(p.name));
           const provider = injected ? callArgs(injected).positional[0] : undefined;
-          if (injected && provider) depends.push({ name: p.name, at: start(injected), of: this.exprOf(provider, 0) });
+          if (injected && provider) depends.push({ name: p.name, at: start(injected), of: this.exprOf(provider, 0), ...(plainDepends(p, injected) ? { plain: true as const } : {}) });
           const named = !injected && p.annotation ? unwrapType(p.annotation) : null;
           if (named && (named.kind() === 'identifier' || named.kind() === 'attribute')) aliasDepends.push({ name: p.name, at: start(named), of: this.exprOf(named, 0) });
         } else if (!injected && used?.has(p.name)) {
@@ -1625,4 +1625,22 @@ function mainEntryOf(call: SgNode): { mainEntry?: number } {
   if (ifStatement.field('consequence')?.id() !== block.id()) return {};
   const condition = (ifStatement.field('condition')?.text() ?? '').replace(/\s+/g, '').replace(/'/g, '"');
   return condition === '__name__=="__main__"' || condition === '"__main__"==__name__' ? { mainEntry: start(block) } : {};
+}
+
+/**
+ * `db: AsyncSession = Depends(get_async_db)` as keptSyncRouteEdits rewrites it: the injection is the default, `Depends`
+ * (or `fastapi.Depends`) given one name and nothing else, and the annotation is `AsyncSession` alone or names none.
+ */
+function plainDepends(p: { defaultValue?: SgNode | null; annotation?: SgNode | null }, injected: SgNode): boolean {
+  if (p.defaultValue !== injected) return false;
+  const callee = injected.field('function')?.text();
+  const args = callArgs(injected);
+  const typeText = p.annotation?.text() ?? '';
+  return (
+    (callee === 'Depends' || callee === 'fastapi.Depends') &&
+    args.positional.length === 1 &&
+    args.keywords.size === 0 &&
+    args.positional[0]?.kind() === 'identifier' &&
+    (typeText === 'AsyncSession' || !/\bAsyncSession\b/.test(typeText))
+  );
 }

@@ -350,10 +350,11 @@ export interface ParamFacts {
    */
   rebound?: { name: string; at: number; through: Expr; as?: string }[];
   /**
-   * Session parameters whose default is `Depends(<of>)` (or `Security`): `at` is the offset of that call. Absent
-   * when none.
+   * Session parameters whose default is `Depends(<of>)` (or `Security`): `at` is the offset of that call. `plain`:
+   * written `db: AsyncSession = Depends(<name>)` (or with an annotation naming no AsyncSession), the form
+   * propagate-async's keptSyncRouteEdits gives back its sync session when the route stays sync. Absent when none.
    */
-  depends?: { name: string; at: number; of: Expr }[];
+  depends?: { name: string; at: number; of: Expr; plain?: true }[];
   /**
    * Session parameters annotated with a name and no `Depends(...)` default (`db: DbDep`, a type alias
    * `DbDep = Annotated[Session, Depends(f)]` of this module or imported): `of` is that name, `at` its offset;

@@ -197,7 +197,7 @@ export class AsyncPlan {
      * The sync session dependency's name, and the files whose one gets no async twin (EngineIndex.untwinnedDependencies):
      * what it injects stays a sync Session (see injectedSync).
      */
-    private readonly untwinned: { getDbName: string; paths: Readonly<Record<string, true>> } | null = null,
+    private readonly untwinned: { getDbName: string; asyncGetDbName?: string; paths: Readonly<Record<string, true>> } | null = null,
   ) {
     this.receivers = new ReceiverClassifier(index);
     this.collect();
@@ -222,6 +222,7 @@ export class AsyncPlan {
     this.flagInjectedFactorySessions();
     this.flagReturnedSessions();
     this.noteUnawaitedCoroutineCalls();
+    this.sendHandedSyncAnnotationsBack();
     this.sendSyncHeldAttributesBack();
     this.flagBlockingCalls();
     this.writeAsyncDefs();
@@ -1490,6 +1491,66 @@ export class AsyncPlan {
       if (made.k === 'class') this.heldWays(made, call.sessionArg, found, depth + 1);
       else found.awaited = true; // handed to a function or to what the index cannot see: not provably sync
     }
+  }
+
+  /**
+   * A function that stays a plain def and is not otherwise sent back (one insert-await left unchanged for a session
+   * call it cannot convert, `db.query(Todos).filter(*conds).all()`, or one needing no await) keeps what async-session
+   * wrote, `db: AsyncSession`; when every call to it hands it a sync Session for certain, that lies, so its
+   * `AsyncSession` parameter annotations go back to `Session` (FilePlan.keptAnnotationsBack). For certain: every call is
+   * a plain one (not awaited, ignored, or another call's argument) in a route or dependency on a sync provider
+   * (injectedSync), a route kept on the sync session whose parameters keptSyncRouteEdits gives back (handsSyncSession),
+   * a function kept plain by keepSyncOnlyCalleesSync, or (to a fixed point) another function sent back here. Not when
+   * any caller is async after the run, the function is used as a value, run in a thread, or reachable by a call the
+   * index could not resolve.
+   */
+  private sendHandedSyncAnnotationsBack(): void {
+    const suspected = this.suspected();
+    const candidates = [...this.functions.values()].filter(({ key, fn }) =>
+      (fn.params?.sessions?.length ?? 0) > 0 &&
+      !fn.isAsync && !this.newly.has(key) && !this.keptPlain.has(key) && !this.keptSync.has(key) && !this.rebound.has(key) &&
+      !fn.route && !fn.test && !fn.stub && !fn.ignored && fn.params?.depends === undefined && !this.isDependency(key) &&
+      (this.family.get(key)?.size ?? 0) === 0 && !this.referenced.has(key) && !this.stored.has(key) && !this.wrapped.has(key) && !suspected.has(key) &&
+      (this.callers.get(key)?.length ?? 0) > 0,
+    );
+    const sent = new Set<string>();
+    const handsSync = (caller: FnEntry): boolean => this.keptPlain.has(caller.key) || this.injectedSync(caller.key) || this.handsSyncSession(caller) || sent.has(caller.key);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const e of candidates) {
+        if (sent.has(e.key)) continue;
+        const sure = (this.callers.get(e.key) ?? []).every(({ caller, call }) =>
+          caller !== null && call.awaited === undefined && !call.ignored && call.argumentOf === undefined && !this.isAsyncAfter(caller.key) && handsSync(caller),
+        );
+        if (!sure) continue;
+        sent.add(e.key);
+        changed = true;
+      }
+    }
+    for (const key of sent) {
+      const e = this.functions.get(key) as FnEntry;
+      this.file(e.path).keptAnnotationsBack.push(e.fn.id);
+    }
+  }
+
+  /**
+   * A route kept on the sync session (keptSync) whose every session parameter keptSyncRouteEdits gives back to the sync
+   * dependency: each is `db: AsyncSession = Depends(<async get_db>)` (ParamFacts.depends' `plain`), none through an
+   * alias, in a file with no SQLModel import (keptSyncRouteEdits leaves those) that binds the sync get_db or imports
+   * the async one.
+   */
+  private handsSyncSession(caller: FnEntry): boolean {
+    const asyncGetDb = this.untwinned?.asyncGetDbName;
+    const depends = caller.fn.params?.depends ?? [];
+    // A parameter annotated with a name that may be an `Annotated[..., Depends(...)]` alias keeps what it says.
+    const aliased = (caller.fn.params?.aliasDepends ?? []).some((d) => d.of.k !== 'global' || d.of.name !== 'AsyncSession');
+    if (!this.keptSync.has(caller.key) || asyncGetDb === undefined || depends.length === 0 || aliased) return false;
+    if (!depends.every((d) => d.plain && d.of.k === 'global' && d.of.name === asyncGetDb)) return false;
+    const module = this.index.module(caller.path) as ModuleSummary;
+    const globals = new Map(module.globals);
+    const sqlmodel = module.globals.some(([, b]) => b.k === 'import' && b.target.module.anchor === null && b.target.module.parts[0] === 'sqlmodel');
+    const provided = globals.has(this.untwinned!.getDbName) || globals.get(asyncGetDb)?.k === 'import';
+    return !sqlmodel && provided;
   }
 
   /**
