@@ -2,12 +2,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Post
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 
 async def count_posts(db: AsyncSession) -> int:
     return await db.scalar(select(func.count()).select_from(Post))
 
 
-def copies_of(db: AsyncSession, post_id: int):
+def copies_of(db: Session, post_id: int):
     # from_self(): left unconverted, so this stays sync, and so does its route.
     return db.query(Post).filter(Post.id == post_id).from_self().all()

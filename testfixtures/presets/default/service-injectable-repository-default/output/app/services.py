@@ -5,6 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Member
 from app.repositories import AuditRepository, MemberRepository
+from sqlalchemy.orm import Session
 
 
 class MemberService:
@@ -33,5 +34,5 @@ class LegacyService:
     def __init__(self, helper=None):
         self.helper = helper or MemberRepository()
 
-    def get(self, db: AsyncSession, member_id: int):
+    def get(self, db: Session, member_id: int):
         return self.helper.get(db, member_id)
