@@ -302,7 +302,6 @@ function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number
   const out = { edits: [] as TextEdit[], count: 0, imports: {} as ImportChange, replacedAsyncSession: [] as number[] };
   if (defs.length === 0) return out;
   const imports = collectImports(ctx.tree);
-  if ([...imports.from, ...imports.plain].some((i) => i.module === 'sqlmodel' || i.module.startsWith('sqlmodel.'))) return out;
   const { getDbName, asyncGetDbName } = ctx.options;
   const asyncImport = imports.from.find((i) => i.name === asyncGetDbName && i.alias === null && isModuleLevel(i.node));
   const boundHere = (name: string): boolean => boundAtModuleLevel(ctx.tree, name);
@@ -340,7 +339,10 @@ function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number
   if (out.count === 0) return out;
   out.replacedAsyncSession = replaced.get('AsyncSession') ?? [];
   const add: { module: string; name: string }[] = [];
-  if (!boundHere('Session') && (replaced.get('AsyncSession')?.length ?? 0) > 0) add.push({ module: 'sqlalchemy.orm', name: 'Session' });
+  // SQLModel's AsyncSession goes back to SQLModel's Session, SQLAlchemy's to SQLAlchemy's.
+  const asyncClass = imports.from.find((i) => i.name === 'AsyncSession' && i.alias === null && ASYNC_SESSION_MODULES[i.module] !== undefined && isModuleLevel(i.node));
+  const syncModule = asyncClass ? (ASYNC_SESSION_MODULES[asyncClass.module] as string) : 'sqlalchemy.orm';
+  if (!boundHere('Session') && (replaced.get('AsyncSession')?.length ?? 0) > 0) add.push({ module: syncModule, name: 'Session' });
   if (!boundHere(getDbName) && asyncImport) add.push({ module: asyncImport.module, name: getDbName });
   const remove = [...replaced].flatMap(([name, at]) => unusedImport(ctx.source, imports, name, at) ?? []);
   out.imports = { add, remove };

@@ -1536,8 +1536,7 @@ export class AsyncPlan {
   /**
    * A route kept on the sync session (keptSync) whose every session parameter keptSyncRouteEdits gives back to the sync
    * dependency: each is `db: AsyncSession = Depends(<async get_db>)` (ParamFacts.depends' `plain`), none through an
-   * alias, in a file with no SQLModel import (keptSyncRouteEdits leaves those) that binds the sync get_db or imports
-   * the async one.
+   * alias, in a file that binds the sync get_db or imports the async one.
    */
   private handsSyncSession(caller: FnEntry): boolean {
     const asyncGetDb = this.untwinned?.asyncGetDbName;
@@ -1548,9 +1547,7 @@ export class AsyncPlan {
     if (!depends.every((d) => d.plain && d.of.k === 'global' && d.of.name === asyncGetDb)) return false;
     const module = this.index.module(caller.path) as ModuleSummary;
     const globals = new Map(module.globals);
-    const sqlmodel = module.globals.some(([, b]) => b.k === 'import' && b.target.module.anchor === null && b.target.module.parts[0] === 'sqlmodel');
-    const provided = globals.has(this.untwinned!.getDbName) || globals.get(asyncGetDb)?.k === 'import';
-    return !sqlmodel && provided;
+    return globals.has(this.untwinned!.getDbName) || globals.get(asyncGetDb)?.k === 'import';
   }
 
   /**

@@ -8,8 +8,8 @@ from app import service
 router = APIRouter()
 
 
-# A file importing SQLModel: awaitify does not give its routes kept sync their sync session back, so this one hands
-# on what async-get-db gave it, and report_todos keeps saying AsyncSession.
+# A file importing SQLModel: its route kept sync gets SQLModel's sync session back too, so report_todos, handed only
+# that, says Session again.
 @router.get("/reports")
 def report(db: Session = Depends(get_db)):
     return service.report_todos(db, [Todos.complete == True])

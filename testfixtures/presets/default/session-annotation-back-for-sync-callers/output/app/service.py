@@ -29,5 +29,5 @@ async def get_todo(db: AsyncSession, todo_id: int):
     return await db.scalar(select(Todos).where(Todos.id == todo_id).limit(1))
 
 
-def report_todos(db: AsyncSession, conds):
+def report_todos(db: Session, conds):
     return db.query(Todos).filter(*conds).all()
