@@ -17,6 +17,7 @@ import { ExpiredReads } from './eager/expired';
 import { staleAfterBulkUpdate } from './eager/stale';
 import { stringIntegerSites } from './eager/string-integer';
 import { enumStringSites } from './eager/enum-string';
+import { adds, type SessionEvent } from './eager/session-events';
 import { coverage, hasConditional, NO_LOAD_NEEDED } from './eager/loaders';
 import { EagerIndex, eagerIndexer, singleFileIndex, type Verdict } from './eager/cross-index';
 import { parameterKey } from './eager/cross-summary';
@@ -68,12 +69,6 @@ interface EntityField {
   name: string;
   nested: SchemaInfo;
   models: readonly ModelInfo[];
-}
-
-interface SessionEvent {
-  method: string;
-  offset: number;
-  call: SgNode;
 }
 
 /**
@@ -1424,14 +1419,6 @@ function refreshes(call: SgNode, variable: string, column: string): boolean {
   if (!names) return true;
   if (names.kind() !== 'list' && names.kind() !== 'tuple') return true;
   return namedChildren(names).some((n) => stringValue(n) === column);
-}
-
-/** `db.add(variable)` or `db.add_all([..., variable, ...])`. */
-function adds(event: SessionEvent, variable: string): boolean {
-  const arg = callArgs(event.call).positional[0];
-  if (!arg) return false;
-  if (event.method === 'add') return arg.kind() === 'identifier' && arg.text() === variable;
-  return event.method === 'add_all' && ['list', 'tuple'].includes(String(arg.kind())) && namedChildren(arg).some((n) => n.kind() === 'identifier' && n.text() === variable);
 }
 
 /** An attribute of the object is assigned before `offset` (so the flush is an UPDATE of it). */

@@ -8,6 +8,7 @@ import type { SgNode } from '@ast-grep/napi';
 import { callArgs, dottedName, namedChildren, start } from '../query/syntax';
 import type { ModelIndex, ModelInfo } from './model-index';
 import { ownerOf } from './scope';
+import { adds, type SessionEvent } from './session-events';
 import { stringValue } from './summary';
 
 export interface EnumStringSite {
@@ -16,19 +17,13 @@ export interface EnumStringSite {
   key: string;
 }
 
-/** A session call of the function, as eager-load's session events give them. */
-export interface EnumSessionEvent {
-  method: string;
-  offset: number;
-  call: SgNode;
-}
 
 /**
  * In `fn`'s own body: `obj = Model(col="NAME")` (or `Model(**DATA)` with `DATA` a module-level dict literal of this
  * file giving `"col": "NAME"`), `col` an enum column of the model, `obj` added to a session and the session
  * committed afterwards, and `obj` used after that commit.
  */
-export function enumStringSites(fn: SgNode, path: string, index: ModelIndex, events: readonly EnumSessionEvent[], root: SgNode): EnumStringSite[] {
+export function enumStringSites(fn: SgNode, path: string, index: ModelIndex, events: readonly SessionEvent[], root: SgNode): EnumStringSite[] {
   const out: EnumStringSite[] = [];
   for (const assignment of fn.findAll({ rule: { kind: 'assignment' } })) {
     if (ownerOf(assignment)?.id() !== fn.id()) continue;
@@ -56,17 +51,10 @@ export function enumStringSites(fn: SgNode, path: string, index: ModelIndex, eve
 }
 
 /** The first `commit()` after `db.add(variable)` (or `add_all([... variable ...])`) that follows `from`. */
-function commitAfterAdd(events: readonly EnumSessionEvent[], variable: string, from: number): EnumSessionEvent | null {
-  const add = events.find((e) => e.offset > from && addsVariable(e, variable));
+function commitAfterAdd(events: readonly SessionEvent[], variable: string, from: number): SessionEvent | null {
+  const add = events.find((e) => e.offset > from && adds(e, variable));
   if (!add) return null;
   return events.find((e) => e.offset > add.offset && e.method === 'commit') ?? null;
-}
-
-function addsVariable(event: EnumSessionEvent, variable: string): boolean {
-  const arg = callArgs(event.call).positional[0];
-  if (!arg) return false;
-  if (event.method === 'add') return arg.kind() === 'identifier' && arg.text() === variable;
-  return event.method === 'add_all' && ['list', 'tuple'].includes(String(arg.kind())) && namedChildren(arg).some((n) => n.kind() === 'identifier' && n.text() === variable);
 }
 
 /** `variable` is named in `fn` after offset `from` (returned, read, passed on). */
