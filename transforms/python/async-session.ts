@@ -7,18 +7,13 @@ import { collectImports, dunderAllNames, FromImport, isModuleLevel, ModuleImport
 import { definesUntwinnedDependency, importedByOthers, lacksDependencyTwin } from './scaffold/engine-index';
 import { maySeeModuleBinding, moduleBindings, NameTable, occurrenceOf, resolveBinding, seesModuleBinding, cachedNameTables } from './support/scope';
 import { annotationRole, climbTypeExpression, parseStringAnnotation, TypePosition } from './support/type-annotations';
+import { classOfMethod, methodsOf } from './query/syntax';
+import { SYNC_SESSION_MODULES } from './support/sync-back';
 
 const ASYNC_CLASS = 'AsyncSession';
 const SA_ASYNC_MODULE = 'sqlalchemy.ext.asyncio';
 const SQLMODEL_ASYNC_MODULE = 'sqlmodel.ext.asyncio.session';
 
-/** Modules whose `Session` is SQLAlchemy's sync session, and where the matching AsyncSession lives. */
-const SESSION_MODULES: Record<string, string> = {
-  'sqlalchemy.orm': SA_ASYNC_MODULE,
-  'sqlalchemy.orm.session': SA_ASYNC_MODULE,
-  sqlmodel: SQLMODEL_ASYNC_MODULE,
-  'sqlmodel.orm.session': SQLMODEL_ASYNC_MODULE,
-};
 
 /** Modules an existing `AsyncSession` import may come from, per target module. */
 const ASYNC_SESSION_MODULES: Record<string, string[]> = {
@@ -79,7 +74,7 @@ class SessionAnnotations {
 
   run(): TransformResult {
     const sessionImports = this.imports.from.filter(
-      (imp) => imp.name === 'Session' && imp.module in SESSION_MODULES && isModuleLevel(imp.node),
+      (imp) => imp.name === 'Session' && imp.module in SYNC_SESSION_MODULES && isModuleLevel(imp.node),
     );
     const usable = new Map<string, FromImport[]>();
     for (const imp of sessionImports) {
@@ -89,7 +84,7 @@ class SessionAnnotations {
     const blocked = new Set<string>();
     for (const [local, imps] of usable) {
       const conflict = this.conflictingBinding(local, (imp) => imps.some((i) => same(i.node, imp)));
-      const targets = new Set(imps.map((i) => SESSION_MODULES[i.module]));
+      const targets = new Set(imps.map((i) => SYNC_SESSION_MODULES[i.module]));
       if (conflict || targets.size > 1) {
         blocked.add(local);
         this.flag(RULE_AMBIGUOUS, conflict ?? imps[0]!.node, `\`${local}\` is SQLAlchemy's Session here but is also bound to something else in this file; its annotations were not converted`, `Rename one of the two, then run async-session again, or convert the annotations by hand.`);
@@ -169,7 +164,7 @@ class SessionAnnotations {
     const uses: SessionUse[] = [];
     for (const [local, imps] of usable) {
       if (blocked.has(local)) continue;
-      const asyncModule = SESSION_MODULES[imps[0]!.module]!;
+      const asyncModule = SYNC_SESSION_MODULES[imps[0]!.module]!;
       const table = this.table(local);
       for (const occurrence of table.occurrences) {
         if (occurrence.role !== 'reference' || !maySeeModuleBinding(table, occurrence)) continue;
@@ -209,7 +204,7 @@ class SessionAnnotations {
     if (bindings.length === 0 || bindings.some((b) => b.role !== 'import') || targets.size !== 1) return null;
     const path = [...targets][0]!.split('.').concat(parts);
     const name = path.pop();
-    return name === 'Session' ? (SESSION_MODULES[path.join('.')] ?? null) : null;
+    return name === 'Session' ? (SYNC_SESSION_MODULES[path.join('.')] ?? null) : null;
   }
 
   /** Session named inside forward-reference strings, wherever the string sits (judged later). */
@@ -231,7 +226,7 @@ class SessionAnnotations {
           const parent = id.parent();
           if (parent && kindOf(parent) === 'attribute' && !same(parent.field('object'), id)) continue;
           if (parent && kindOf(parent) === 'keyword_argument' && same(parent.field('name'), id)) continue;
-          candidates.push({ node: id, asyncModule: SESSION_MODULES[usable.get(name)![0]!.module]!, localName: name });
+          candidates.push({ node: id, asyncModule: SYNC_SESSION_MODULES[usable.get(name)![0]!.module]!, localName: name });
         }
       }
       for (const attribute of inner.findAll({ rule: { kind: 'attribute', has: { field: 'attribute', regex: '^Session$' } } })) {
@@ -358,7 +353,7 @@ class SessionAnnotations {
       const value = assignment.field('right');
       if (value && kindOf(value) !== 'none') return false;
     }
-    for (const method of classMethods(held.cls)) {
+    for (const method of methodsOf(held.cls)) {
       const receiver = firstParameter(method);
       if (!receiver) continue;
       for (const target of method.findAll({ rule: { kind: 'attribute', has: { field: 'attribute', regex: `^${held.attr}$` } } })) {
@@ -438,7 +433,7 @@ class SessionAnnotations {
    */
   private sessionNames(): Set<string> {
     return new Set([
-      ...this.imports.from.filter((imp) => imp.name === 'Session' && imp.module in SESSION_MODULES).map((imp) => imp.alias ?? imp.name),
+      ...this.imports.from.filter((imp) => imp.name === 'Session' && imp.module in SYNC_SESSION_MODULES).map((imp) => imp.alias ?? imp.name),
       this.ctx.options.getDbName,
     ]);
   }
@@ -541,25 +536,17 @@ function heldAttributeOf(use: SessionUse): HeldAttribute | null {
     const cls = role.statement.parent()!.parent()!.parent()!;
     const decorated = kindOf(cls.parent() ?? cls) === 'decorated_definition';
     const value = role.statement.field('right');
-    if (decorated || (value && kindOf(value) !== 'none') || !classMethods(cls).some((m) => m.field('name')?.text() === '__init__')) return null;
+    if (decorated || (value && kindOf(value) !== 'none') || !methodsOf(cls).some((m) => m.field('name')?.text() === '__init__')) return null;
     return { cls, attr: left.text() };
   }
   if (kindOf(left) !== 'attribute') return null;
   const method = role.statement.ancestors().find((a) => ['function_definition', 'lambda', 'class_definition'].includes(kindOf(a)));
   if (!method || kindOf(method) !== 'function_definition') return null;
-  const wrapper = method.parent() && kindOf(method.parent()!) === 'decorated_definition' ? method.parent()! : method;
-  const owner = wrapper.parent()?.parent();
-  if (!owner || kindOf(owner) !== 'class_definition') return null;
+  const owner = classOfMethod(method);
+  if (!owner) return null;
   const receiver = firstParameter(method);
   if (!receiver || left.field('object')?.text() !== receiver) return null;
   return { cls: owner, attr: left.field('attribute')?.text() ?? '' };
-}
-
-/** The methods defined directly in a class body (decorated ones included). */
-function classMethods(cls: SgNode): SgNode[] {
-  return (cls.field('body')?.children() ?? [])
-    .map((c) => (kindOf(c) === 'decorated_definition' ? c.field('definition') : c))
-    .filter((c): c is SgNode => !!c && kindOf(c) === 'function_definition');
 }
 
 /** Node ids of the parameters whose annotation has a Session use being converted. */

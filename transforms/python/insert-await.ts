@@ -20,7 +20,7 @@ import { SessionResolver, sessionOptionsFrom, type SessionInfo } from './query/s
 import { asyncKeyword, namedChildren, start } from './query/syntax';
 import { collectImports, importsFreedBy, isModuleLevel, planImportEdits } from './support/imports';
 import { nameTable } from './support/scope';
-import { unusedImport } from './support/sync-back';
+import { SYNC_SESSION_MODULES, unusedImport } from './support/sync-back';
 import { optionalInner } from './support/type-annotations';
 import { withCachedTree } from './support/cached-tree';
 
@@ -279,9 +279,9 @@ class InsertAwait {
     const out = { edits: [] as TextEdit[], add: [] as { module: string; name: string }[], remove: [] as { module: string; name: string }[] };
     if (!this.ctx.source.includes('Session')) return out;
     const imports = collectImports(this.ctx.tree);
-    const session = imports.from.find((i) => i.name === 'Session' && i.alias === null && isModuleLevel(i.node) && ASYNC_SESSION_OF[i.module] !== undefined);
+    const session = imports.from.find((i) => i.name === 'Session' && i.alias === null && isModuleLevel(i.node) && SYNC_SESSION_MODULES[i.module] !== undefined);
     if (!session || !boundOnlyByImport(this.ctx.tree, 'Session')) return out;
-    const asyncModule = ASYNC_SESSION_OF[session.module] as string;
+    const asyncModule = SYNC_SESSION_MODULES[session.module] as string;
     const asyncImported = imports.from.some((i) => i.name === 'AsyncSession' && i.alias === null && isModuleLevel(i.node) && i.module === asyncModule);
     if (!asyncImported && nameTable(this.ctx.tree, 'AsyncSession').occurrences.some((o) => o.role !== 'reference')) return out;
     const replaced: number[] = [];
@@ -370,14 +370,6 @@ class InsertAwait {
     return { edits: mergeInsertions(edits), findings: this.findings, counts: { 'awaits added': awaits, 'functions left unchanged': left } };
   }
 }
-
-/** Where the AsyncSession of each module's sync `Session` lives. */
-const ASYNC_SESSION_OF: Record<string, string> = {
-  'sqlalchemy.orm': 'sqlalchemy.ext.asyncio',
-  'sqlalchemy.orm.session': 'sqlalchemy.ext.asyncio',
-  sqlmodel: 'sqlmodel.ext.asyncio.session',
-  'sqlmodel.orm.session': 'sqlmodel.ext.asyncio.session',
-};
 
 /** The module binds `name` only by its import (no assignment, def or second import shadowing it). */
 function boundOnlyByImport(tree: SgRoot, name: string): boolean {

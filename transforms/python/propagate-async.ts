@@ -15,7 +15,7 @@ import type { ModuleSummary } from './index/types';
 import { AsyncPlan, type FilePlan } from './propagate/plan';
 import { HINTS, RULES } from './propagate/rules';
 import { syncSessionArguments } from './propagate/session-args';
-import { asyncKeyword, callArgs, end, namedChildren, start } from './query/syntax';
+import { asyncKeyword, callArgs, end, methodsOf, namedChildren, start } from './query/syntax';
 import { collectImports, type ImportChange, importInsertionPoint, isModuleLevel, type ModuleImports, planImportEdits } from './support/imports';
 import { importedByOthers, untwinnedDependencyPaths } from './scaffold/engine-index';
 import { nameTable } from './support/scope';
@@ -340,9 +340,7 @@ function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number
   out.replacedAsyncSession = replaced.get('AsyncSession') ?? [];
   const add: { module: string; name: string }[] = [];
   // SQLModel's AsyncSession goes back to SQLModel's Session, SQLAlchemy's to SQLAlchemy's.
-  const asyncClass = imports.from.find((i) => i.name === 'AsyncSession' && i.alias === null && ASYNC_SESSION_MODULES[i.module] !== undefined && isModuleLevel(i.node));
-  const syncModule = asyncClass ? (ASYNC_SESSION_MODULES[asyncClass.module] as string) : 'sqlalchemy.orm';
-  if (!boundHere('Session') && (replaced.get('AsyncSession')?.length ?? 0) > 0) add.push({ module: syncModule, name: 'Session' });
+  if (!boundHere('Session') && (replaced.get('AsyncSession')?.length ?? 0) > 0) add.push({ module: syncSessionModule(imports) ?? 'sqlalchemy.orm', name: 'Session' });
   if (!boundHere(getDbName) && asyncImport) add.push({ module: asyncImport.module, name: getDbName });
   const remove = [...replaced].flatMap(([name, at]) => unusedImport(ctx.source, imports, name, at) ?? []);
   out.imports = { add, remove };
@@ -375,8 +373,7 @@ function sessionAnnotationEdits(
   const out = { edits: [] as TextEdit[], imports: {} as ImportChange };
   if (defs.length === 0 && routes.length === 0 && keptDefs.length === 0 && reboundDefs.length === 0 && heldBack.length === 0 && factoriesBack.length === 0) return out;
   const imports = collectImports(ctx.tree);
-  const cls = imports.from.find((i) => i.name === 'AsyncSession' && i.alias === null && ASYNC_SESSION_MODULES[i.module] !== undefined && isModuleLevel(i.node));
-  const syncModule = cls ? ASYNC_SESSION_MODULES[cls.module]! : null;
+  const syncModule = syncSessionModule(imports);
   if (syncModule === null) return out;
   const sync = imports.from.find((i) => i.module === syncModule && i.name === 'Session' && i.alias === null && isModuleLevel(i.node));
   if (!sync && boundAtModuleLevel(ctx.tree, 'Session')) return out;
@@ -427,6 +424,12 @@ function sessionAnnotationEdits(
   return out;
 }
 
+/** The module of the sync `Session` matching the module-level `AsyncSession` import (SQLAlchemy's or SQLModel's), or null. */
+function syncSessionModule(imports: ModuleImports): string | null {
+  const cls = imports.from.find((i) => i.name === 'AsyncSession' && i.alias === null && ASYNC_SESSION_MODULES[i.module] !== undefined && isModuleLevel(i.node));
+  return cls ? (ASYNC_SESSION_MODULES[cls.module] as string) : null;
+}
+
 /**
  * The `AsyncSession` (alone or in an optional) annotating a local filled by one of these calls (`db: AsyncSession =
  * AsyncSessionLocal()`, the call given back its sync form by keptPlainEdits): insert-await wrote it with the call.
@@ -473,9 +476,7 @@ function heldAttributeAnnotations(ctx: TransformContext<SgRoot>, heldBack: FileP
       const name = left?.kind() === 'identifier' && attrs.has(left.text()) ? asyncName(assignment?.field('type')?.child(0)) : null;
       if (name) found.push({ attr: left!.text(), node: name });
     }
-    for (const item of namedChildren(cls.field('body') as SgNode)) {
-      const method = item.kind() === 'decorated_definition' ? item.field('definition') : item;
-      if (method?.kind() !== 'function_definition') continue;
+    for (const method of methodsOf(cls)) {
       const params = namedChildren(method.field('parameters') as SgNode);
       const receiver = params[0]?.kind() === 'identifier' ? params[0].text() : null;
       if (receiver === null) continue;

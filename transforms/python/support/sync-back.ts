@@ -9,6 +9,14 @@ import { nameTable } from './scope';
 /** The sync session module of each async one: where `Session` comes from when `AsyncSession` goes. */
 export const ASYNC_SESSION_MODULES: Record<string, string> = { 'sqlalchemy.ext.asyncio': 'sqlalchemy.orm', 'sqlmodel.ext.asyncio.session': 'sqlmodel' };
 
+/** Modules whose `Session` is SQLAlchemy's (or SQLModel's) sync session, and where the matching AsyncSession lives. */
+export const SYNC_SESSION_MODULES: Readonly<Record<string, string>> = {
+  'sqlalchemy.orm': 'sqlalchemy.ext.asyncio',
+  'sqlalchemy.orm.session': 'sqlalchemy.ext.asyncio',
+  sqlmodel: 'sqlmodel.ext.asyncio.session',
+  'sqlmodel.orm.session': 'sqlmodel.ext.asyncio.session',
+};
+
 /**
  * Every `await x` that `owned` accepts becomes `x` (which parses wherever `await x` did, since `await` only ever
  * takes a primary); the parentheses insert-await wrote for it go too (`(await x).first()` → `x.first()`).
