@@ -2,7 +2,7 @@ import type { SgRoot } from '@ast-grep/napi';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { discoverFiles, type DiscoveredFile } from '../engine/discover';
+import { rememberingDiscovery, type DiscoveredFile } from '../engine/discover';
 import { checkGitDirty } from '../engine/git';
 import { WorkerOutOfMemory } from '../engine/parallel';
 import { runProject, summarize, FileReport, RunReport } from '../engine/run';
@@ -142,11 +142,12 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
   }
   // The whole project's files for a partial run, discovered as runProject discovers them.
   const read = scope.kind === 'partial' ? [scope.root] : paths;
-  const discoverOptions = { cwd: io.cwd, exclude: settings.exclude, include: settings.include, extensions: pythonLanguage.extensions };
-  const dependency = sessionDependency(settings, () => discoverFiles(read, discoverOptions).files, io);
+  const discoverOptions = { cwd: io.cwd, exclude: settings.exclude, include: settings.include ?? null, extensions: pythonLanguage.extensions };
+  const discover = rememberingDiscovery();
+  const dependency = sessionDependency(settings, () => discover(read, discoverOptions).files, io);
   // The files this run migrates, each governed by its own part's requirement (a monorepo run from its root); not
   // listed when the version is named, which decides alone.
-  const migrated = settings.sqlalchemyNamed ? [] : discoverFiles(paths, discoverOptions).files.map((f) => f.absPath);
+  const migrated = settings.sqlalchemyNamed ? [] : discover(paths, discoverOptions).files.map((f) => f.absPath);
   const target = sqlalchemyTarget(settings, settings.configDir ?? startDir(paths[0] as string, io.cwd), migrated);
   if (target.refusal !== null) throw new UsageError(target.refusal);
   if (target.note !== null) io.stderr.write(`awaitify: note: ${target.note}\n`);
@@ -178,6 +179,7 @@ export async function runCommand(args: RunCommandArgs, io: Io): Promise<number> 
       transformOptions,
       annotate: args.annotate,
       maxFileSize: args.maxFileSize,
+      discover,
       onProgress: progress,
       ...(printsDiffs ? { onReport: (file: FileReport) => patches.note(file) } : {}),
       onThreads: (choice) => {

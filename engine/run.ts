@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { byDisplayPath, discoverFiles } from './discover';
+import { byDisplayPath, discoverFiles, type Discover } from './discover';
 import { workerHeapLimitMb } from './heap-limit';
 import { runInWorkers } from './parallel';
 import type { LanguageSupport, Transform, TransformOptions } from './types';
@@ -26,6 +26,8 @@ export interface RunOptions<Tree> {
   annotate: boolean;
   /** Files larger than this many bytes are skipped. */
   maxFileSize: number;
+  /** How the paths (and projectRoot) are walked; default discoverFiles. A caller that walked them already passes what it found. */
+  discover?: Discover;
   /** See WorkConfig.keptTreeBytes; default DEFAULT_KEPT_TREE_BYTES. */
   keptTreeBytes?: number;
   onProgress?: (done: number, total: number) => void;
@@ -103,7 +105,8 @@ export async function runProject<Tree>(options: RunOptions<Tree>): Promise<RunRe
     include: options.include ?? null,
     extensions: options.language.extensions,
   };
-  const discovery = discoverFiles(options.paths, discoverOptions);
+  const discover = options.discover ?? discoverFiles;
+  const discovery = discover(options.paths, discoverOptions);
   const files: FileReport[] = discovery.problems
     .filter((p) => !p.fatal)
     .map((p) => ({ path: p.displayPath, absPath: p.displayPath, status: 'skipped', reason: p.reason, ignored: 0 }));
@@ -111,7 +114,7 @@ export async function runProject<Tree>(options: RunOptions<Tree>): Promise<RunRe
   let inputs = discovery.files;
   if (options.projectRoot !== undefined) {
     const targets = new Set(discovery.files.map((f) => f.realPath));
-    const others = discoverFiles([options.projectRoot], discoverOptions).files.filter((f) => !targets.has(f.realPath));
+    const others = discover([options.projectRoot], discoverOptions).files.filter((f) => !targets.has(f.realPath));
     // The order a run on the whole project would use: indexes read summaries in file-list order.
     inputs = [...discovery.files, ...others].sort(byDisplayPath);
   }
