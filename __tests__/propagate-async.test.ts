@@ -440,3 +440,118 @@ describe('counts', () => {
     expect(count('app/feed.py', 'awaits taken out again')).toBe(0);
   });
 });
+
+describe('session holders that hold no session', () => {
+  /** The plan over in-memory files (the input as the transforms before propagate-async leave it). */
+  function planOf(files: Record<string, string>): AsyncPlan {
+    const summaries = new Map<string, ModuleSummary>();
+    for (const [rel, source] of Object.entries(files)) {
+      summaries.set(rel, pythonProjectIndexer.summarize({ path: rel, absPath: `/repo/${rel}`, source, tree: parsePython(source), options: DEFAULT_TRANSFORM_OPTIONS }));
+    }
+    return transform.indexer!.build(summaries, DEFAULT_TRANSFORM_OPTIONS) as AsyncPlan;
+  }
+  const heldBack = (plan: AsyncPlan, files: Record<string, string>, file: string): string[] =>
+    (plan.fileFor(file, files[file] as string)?.heldAttributesBack ?? []).flatMap((h) => h.attrs.map((a) => `${h.classId}:${a}`));
+
+  const CLIENTS = [
+    'from collections import defaultdict',
+    'from typing import DefaultDict, List, Optional',
+    '',
+    'import boto3',
+    'import httpx',
+    'import redis',
+    'import requests',
+    '',
+    '',
+    'class ApiClient:',
+    '    def __init__(self, base_url: str) -> None:',
+    '        self.base_url = base_url',
+    '        self.session = requests.Session()',
+    '',
+    '    def fetch(self, path):',
+    '        return self.session.get(self.base_url + path).json()',
+    '',
+    '    def close(self):',
+    '        self.session.close()',
+    '',
+    '',
+    'class Gateway:',
+    '    def __init__(self, client: Optional[httpx.Client] = None):',
+    '        self.client = client or httpx.Client()',
+    '        self.aws = boto3.session.Session()',
+    '',
+    '    def remove(self, url):',
+    '        self.aws.get_credentials()',
+    '        return self.client.delete(url)',
+    '',
+    '',
+    'class Cache:',
+    '    store: "redis.Redis"',
+    '',
+    '    def __init__(self):',
+    '        self.store = redis.Redis()',
+    '        self._handlers: DefaultDict[str, List[str]] = defaultdict(list)',
+    '',
+    '    def lookup(self, key):',
+    '        self._handlers.get(key)',
+    '        return self.store.get(key)',
+    '',
+  ].join('\n');
+  const LOGS = [
+    'import logging',
+    '',
+    'from sqlalchemy.ext.asyncio import AsyncSession',
+    'from sqlalchemy.orm import Session as S',
+    '',
+    'from app.db import SessionLocal',
+    '',
+    '',
+    'class DatabaseLogHandler(logging.Handler):',
+    '    def __init__(self, session: AsyncSession) -> None:',
+    '        super().__init__()',
+    '        self.session: AsyncSession = session',
+    '        self.http = None',
+    '',
+    '    def emit(self, record):',
+    '        self.session.add(record)',
+    '        self.session.commit()',
+    '',
+    '',
+    'class AliasedHandler(logging.Handler):',
+    '    def __init__(self, db: S) -> None:',
+    '        super().__init__()',
+    '        self.db = db',
+    '',
+    '    def emit(self, record):',
+    '        self.db.commit()',
+    '',
+    '',
+    'class FactoryHandler(logging.Handler):',
+    '    def __init__(self) -> None:',
+    '        super().__init__()',
+    '        self.db = SessionLocal()',
+    '',
+    '    def emit(self, record):',
+    '        self.db.commit()',
+    '',
+  ].join('\n');
+  const DB = 'from sqlalchemy import create_engine\nfrom sqlalchemy.orm import sessionmaker\nSessionLocal = sessionmaker(bind=create_engine("sqlite://"))\n';
+
+  test('HTTP clients, cloud SDK sessions, caches and containers kept on self get no plan; the real session holders keep theirs', () => {
+    const files = { 'app/__init__.py': '', 'app/db.py': DB, 'app/clients.py': CLIENTS, 'app/logs.py': LOGS };
+    const plan = planOf(files);
+    expect(plan.fileFor('app/clients.py', CLIENTS)).toBeNull();
+    const at = (text: string): number => LOGS.indexOf(text);
+    expect(heldBack(plan, files, 'app/logs.py')).toEqual([
+      `${at('class DatabaseLogHandler')}:session`,
+      `${at('class AliasedHandler')}:db`,
+      `${at('class FactoryHandler')}:db`,
+    ]);
+  });
+
+  test('an attribute a subclass stores something else in may hold a session', () => {
+    const sub = 'from app.clients import ApiClient\nfrom app.db import SessionLocal\n\n\nclass DbClient(ApiClient):\n    def __init__(self):\n        self.session = SessionLocal()\n';
+    const files = { 'app/__init__.py': '', 'app/db.py': DB, 'app/clients.py': CLIENTS, 'app/sub.py': sub };
+    expect(heldBack(planOf(files), files, 'app/clients.py')).toEqual([`${CLIENTS.indexOf('class ApiClient')}:session`]);
+  });
+});

@@ -15,12 +15,12 @@ import { moduleNamesOf } from '../scaffold/engine-index';
 import { asyncKeyword, callArgs, decoratorsOf, type CallArgs, dottedName, end, isAsyncDef, namedChildren, sameNode, start } from '../query/syntax';
 import { excludedFunctions, type ExcludedFunction } from '../support/excluded-functions';
 import { cachedTree } from '../support/cached-tree';
-import { collectImports, isContextmanager, localNamesFor, type ModuleImports } from '../support/imports';
+import { collectImports, isContextmanager, localNamesFor, moduleLevelImportBindings, type ModuleImports } from '../support/imports';
 import { FactoryTwins } from '../awaits/factories';
 import { isInsideString } from '../support/language';
 import { genericHead } from '../support/type-annotations';
 import { fixtureDecorator } from '../testing/fixtures';
-import { sessionHolderOf } from '../support/session-holders';
+import { type Qualify, sessionHolderOf } from '../support/session-holders';
 import { internValues } from './intern';
 import { isTestPath, moduleRefOf, posix } from './modules';
 import { paramEntry } from './param-entries';
@@ -986,7 +986,7 @@ class Summarizer {
     }
     methods.sort((a, b) => a[1] - b[1]);
     const summary: ClassSummary = { id, name: cls.field('name')?.text() ?? '?', qualname: qualnameOf(cls), bases, methods, attributes: [...attributes] };
-    const holder = /\bself\./.test(cls.text()) ? sessionHolderOf(cls, this.input.source) : null;
+    const holder = /\bself\./.test(cls.text()) ? sessionHolderOf(cls, this.input.source, this.qualify) : null;
     if (holder) summary.holder = holder;
     return summary;
   }
@@ -998,6 +998,18 @@ class Summarizer {
   // ---- module-level names ----------------------------------------------------------------------
 
   private globalTable: Map<string, GlobalBinding> | null = null;
+  private importTargets: Map<string, string> | null = null;
+
+  /** See Qualify (support/session-holders.ts): through the module's own imports only, as the holder summary needs. */
+  private readonly qualify: Qualify = (dotted) => {
+    const head = dotted[0] as string;
+    const binding = this.globalBindings().get(head);
+    if (!binding) return dotted.length === 1 ? `builtins.${head}` : null;
+    if (binding.k !== 'import') return null;
+    this.importTargets ??= new Map(moduleLevelImportBindings(this.imports).map((b) => [b.local, b.target]));
+    const target = this.importTargets.get(head);
+    return target === undefined ? null : [target, ...dotted.slice(1)].join('.');
+  };
 
   private globalBindings(): Map<string, GlobalBinding> {
     this.globalTable ??= new Map(this.globals());

@@ -1560,10 +1560,28 @@ export class AsyncPlan {
       for (const cls of (this.index.module(path) as ModuleSummary).classes) {
         if (!cls.holder) continue;
         const attrs = new Set([...cls.holder.stores.map((s) => s.attr), ...cls.holder.uses.map((u) => u.attr)]);
-        const back = [...attrs].filter((attr) => this.heldOnlySync({ path, id: cls.id }, attr));
+        const back = [...attrs].filter((attr) => !this.holdsNoSession({ path, id: cls.id }, attr) && this.heldOnlySync({ path, id: cls.id }, attr));
         if (back.length > 0) this.file(path).heldAttributesBack.push({ classId: cls.id, attrs: back });
       }
     }
+  }
+
+  /**
+   * `self.<attr>` of the project class holds no SQLAlchemy session (`self.session = requests.Session()`): a class on its
+   * MRO or one of its subclasses fills it only with objects that are none (SessionHolder.others), and none of the
+   * others stores anything in it (ClassSummary.attributes has every class's stores, holder or not). When unsure, it
+   * may hold one.
+   */
+  private holdsNoSession(cls: { path: string; id: number }, attr: string): boolean {
+    const mro = this.index.mro(cls);
+    if (!mro) return false;
+    let proven = false;
+    for (const c of [...mro, ...this.index.subclassesOf(cls)]) {
+      const summary = this.index.classSummary(c.path, c.id);
+      if (summary?.holder?.others?.includes(attr)) proven = true;
+      else if (summary?.attributes.some(([name]) => name === attr)) return false;
+    }
+    return proven;
   }
 
   /**

@@ -7,8 +7,9 @@ import { carriesIgnoreMarker } from '../../../engine/ignore';
 import { awaitState } from '../awaits/awaiting';
 import { placeOf } from '../awaits/context';
 import { SESSION_LIKE_METHODS } from '../awaits/methods';
-import { parametersOf } from '../query/bindings';
-import { asyncKeyword, callArgs, namedChildren, sameNode } from '../query/syntax';
+import { type Parameter, parametersOf } from '../query/bindings';
+import { asyncKeyword, callArgs, dottedName, namedChildren, sameNode } from '../query/syntax';
+import { genericHead, optionalInner, parseStringAnnotation } from './type-annotations';
 
 
 export interface SessionHolder {
@@ -25,10 +26,23 @@ export interface SessionHolder {
    * `with self.db.begin():`). `in`: the method's name.
    */
   uses: { attr: string; method: string; line: number; in: string; awaited: boolean }[];
+  /**
+   * Attributes of `stores` and `uses` that the class's own code fills only with objects that are no SQLAlchemy
+   * session (attributeFills): `self.session = requests.Session()`, `self._handlers = defaultdict(list)`. Their
+   * `.get()`/`.close()`/`.execute()` only look like session calls. Absent when none.
+   */
+  others?: string[];
 }
 
+/**
+ * The absolute name a dotted name written in the module stands for through its module-level imports (`Client` →
+ * `httpx.Client` after `from httpx import Client`), `builtins.<name>` for a builtin the module does not rebind; null
+ * for anything else (a project name, a local, a relative import).
+ */
+export type Qualify = (dotted: readonly string[]) => string | null;
+
 /** See SessionHolder; null when the class neither keeps an `__init__` parameter nor calls session methods on `self`. */
-export function sessionHolderOf(cls: SgNode, source: string): SessionHolder | null {
+export function sessionHolderOf(cls: SgNode, source: string, qualify: Qualify): SessionHolder | null {
   const methods = namedChildren(cls.field('body') as SgNode)
     .map((m) => (m.kind() === 'decorated_definition' ? m.field('definition') : m))
     .filter((m): m is SgNode => m?.kind() === 'function_definition');
@@ -68,7 +82,11 @@ export function sessionHolderOf(cls: SgNode, source: string): SessionHolder | nu
     }
   }
   if (stores.length === 0 && handsUp.length === 0 && uses.length === 0) return null;
-  return { initParams: init ? initParams : null, stores, handsUp, uses };
+  const holder: SessionHolder = { initParams: init ? initParams : null, stores, handsUp, uses };
+  const fills = stores.length > 0 || uses.length > 0 ? attributeFills(cls, methods, qualify) : null;
+  const others = [...new Set([...stores.map((s) => s.attr), ...uses.map((u) => u.attr)])].filter((attr) => fills?.get(attr) === true);
+  if (others.length > 0) holder.others = others;
+  return holder;
 }
 
 /**
@@ -110,4 +128,117 @@ function superInitArgs(init: SgNode, params: readonly string[]): SessionHolder['
     for (const [k, a] of args.keywords) if (a.kind() === 'identifier' && params.includes(a.text())) out.push({ param: a.text(), position: null, keyword: k });
   }
   return out;
+}
+
+/**
+ * Third-party packages whose objects are never SQLAlchemy sessions, though their methods share a session's names
+ * (`get`, `delete`, `execute`, `close`, `query`): HTTP clients, cloud SDKs, caches, other databases' drivers,
+ * message brokers. Anything they make or annotate is no session. A package not listed proves nothing (a wrapper
+ * library may hand out SQLAlchemy sessions).
+ */
+const NOT_SESSION_PACKAGES = new Set([
+  'requests', 'httpx', 'aiohttp', 'urllib3', 'boto3', 'botocore', 'aioboto3', 'aiobotocore', 'redis', 'aioredis',
+  'pymemcache', 'pymongo', 'motor', 'elasticsearch', 'opensearchpy', 'kafka', 'aiokafka', 'pika', 'aio_pika', 'paramiko',
+]);
+
+/** Standard-library classes and builtins of the same kind: containers, queues, loggers, sqlite3 connections. */
+const NOT_SESSION_NAMES = /^(builtins\.(dict|list|set|frozenset|tuple|str|bytes|bytearray|int|float|bool)|collections\.\w+|typing\.(Dict|List|Set|FrozenSet|Tuple|DefaultDict|OrderedDict|Deque|Counter|ChainMap|Mapping|MutableMapping|Sequence|MutableSequence|Callable)|(queue|asyncio)\.(Queue|LifoQueue|PriorityQueue|SimpleQueue)|logging\.(getLogger|Logger)|sqlite3\.(connect|Connection))$/;
+
+/** Values written in the syntax that are builtin objects: literals, displays and comprehensions. */
+const LITERALS = new Set([
+  'string', 'concatenated_string', 'integer', 'float', 'true', 'false', 'dictionary', 'list', 'set', 'tuple',
+  'dictionary_comprehension', 'list_comprehension', 'set_comprehension',
+]);
+
+function isNotSessionName(qualified: string | null): boolean {
+  if (qualified === null) return false;
+  return NOT_SESSION_PACKAGES.has(qualified.split('.')[0] as string) || NOT_SESSION_NAMES.test(qualified);
+}
+
+/**
+ * For each attribute of `self` the class's own code stores into (class-body annotations and assignments, `self.<attr>
+ * = ...` or `self.<attr>: T = ...` in its methods): true when every value or annotation stored is provably no
+ * SQLAlchemy session (notSessionValue, notSessionAnnotation), false when one may be. Stores made elsewhere (a
+ * subclass, code outside the class) are not seen here: ClassSummary.attributes has them, and AsyncPlan weighs both.
+ */
+function attributeFills(cls: SgNode, methods: readonly SgNode[], qualify: Qualify): Map<string, boolean> {
+  const fills = new Map<string, boolean>();
+  const note = (attr: string, other: boolean): void => void fills.set(attr, (fills.get(attr) ?? true) && other);
+  for (const statement of namedChildren(cls.field('body') as SgNode)) {
+    const assignment = statement.kind() === 'expression_statement' ? statement.child(0) : null;
+    const left = assignment?.kind() === 'assignment' ? assignment.field('left') : null;
+    if (!assignment || left?.kind() !== 'identifier') continue;
+    const type = assignment.field('type')?.child(0) ?? null;
+    const right = assignment.field('right');
+    if (type) note(left.text(), notSessionAnnotation(type, qualify));
+    else if (right && right.kind() !== 'none') note(left.text(), notSessionValue(right, [], qualify));
+  }
+  for (const method of methods) {
+    const params = parametersOf(method);
+    const self = params[0]?.name;
+    if (!self) continue;
+    const selfAttr = (node: SgNode | null): string | null =>
+      node?.kind() === 'attribute' && node.field('object')?.text() === self ? (node.field('attribute')?.text() ?? null) : null;
+    for (const assignment of method.findAll({ rule: { kind: 'assignment' } })) {
+      const left = assignment.field('left');
+      const attr = selfAttr(left);
+      if (attr === null) {
+        // `self.a, self.b = make()`: what each gets is not read here.
+        for (const target of left && left.kind() !== 'attribute' ? left.findAll({ rule: { kind: 'attribute' } }) : []) {
+          const unpacked = selfAttr(target);
+          if (unpacked !== null && sameNode(target.parent(), left)) note(unpacked, false);
+        }
+        continue;
+      }
+      const type = assignment.field('type')?.child(0) ?? null;
+      const right = assignment.field('right');
+      if (type) note(attr, notSessionAnnotation(type, qualify));
+      else if (right && right.kind() !== 'none') note(attr, notSessionValue(right, params.slice(1), qualify));
+    }
+  }
+  return fills;
+}
+
+/**
+ * An annotation naming, alone or in an optional, a class of NOT_SESSION_PACKAGES or NOT_SESSION_NAMES
+ * (`requests.Session`, `Optional[httpx.Client]`, `DefaultDict[str, list]`, in quotes too). `Any` and unions prove nothing.
+ */
+function notSessionAnnotation(annotation: SgNode, qualify: Qualify): boolean {
+  const written = annotation.kind() === 'type' ? annotation.child(0) : annotation;
+  const expression = written?.kind() === 'string' ? parseStringAnnotation(written)?.expression : written;
+  if (!expression) return false;
+  const inner = optionalInner(expression);
+  const head = inner.kind() === 'generic_type' || inner.kind() === 'subscript' ? genericHead(inner) : null;
+  const name = inner.kind() === 'generic_type' ? (head === null ? null : [head]) : dottedName(inner.kind() === 'subscript' ? (inner.field('value') as SgNode) : inner);
+  return name !== null && isNotSessionName(qualify(name));
+}
+
+/**
+ * A value that is provably no SQLAlchemy session: a literal or display, a call of a class or function of
+ * NOT_SESSION_PACKAGES or NOT_SESSION_NAMES (`requests.Session()`, `boto3.client("s3")`, `defaultdict(list)`), a
+ * parameter of the method annotated with one, or `a or b` / `a if c else b` of such values.
+ */
+function notSessionValue(value: SgNode, params: readonly Parameter[], qualify: Qualify): boolean {
+  switch (value.kind()) {
+    case 'call': {
+      const callee = dottedName(value.field('function') as SgNode);
+      return callee !== null && isNotSessionName(qualify(callee));
+    }
+    case 'identifier': {
+      const param = params.find((p) => p.name === value.text());
+      return !!param?.annotation && notSessionAnnotation(param.annotation, qualify);
+    }
+    case 'boolean_operator':
+      return [value.field('left'), value.field('right')].every((v) => !!v && notSessionValue(v, params, qualify));
+    case 'conditional_expression': {
+      const [then, , otherwise] = namedChildren(value);
+      return !!then && !!otherwise && notSessionValue(then, params, qualify) && notSessionValue(otherwise, params, qualify);
+    }
+    case 'parenthesized_expression': {
+      const inner = namedChildren(value)[0];
+      return !!inner && notSessionValue(inner, params, qualify);
+    }
+    default:
+      return LITERALS.has(String(value.kind()));
+  }
 }
