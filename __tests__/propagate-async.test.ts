@@ -537,21 +537,67 @@ describe('session holders that hold no session', () => {
   ].join('\n');
   const DB = 'from sqlalchemy import create_engine\nfrom sqlalchemy.orm import sessionmaker\nSessionLocal = sessionmaker(bind=create_engine("sqlite://"))\n';
 
-  test('HTTP clients, cloud SDK sessions, caches and containers kept on self get no plan; the real session holders keep theirs', () => {
+  test('HTTP clients, cloud SDK sessions, caches and containers kept on self are no session holders; sessions, aliased or from a factory, are', () => {
     const files = { 'app/__init__.py': '', 'app/db.py': DB, 'app/clients.py': CLIENTS, 'app/logs.py': LOGS };
     const plan = planOf(files);
     expect(plan.fileFor('app/clients.py', CLIENTS)).toBeNull();
-    const at = (text: string): number => LOGS.indexOf(text);
-    expect(heldBack(plan, files, 'app/logs.py')).toEqual([
-      `${at('class DatabaseLogHandler')}:session`,
-      `${at('class AliasedHandler')}:db`,
-      `${at('class FactoryHandler')}:db`,
-    ]);
+    const others = (file: string): Record<string, string[]> => {
+      const module = pythonProjectIndexer.summarize({ path: file, absPath: `/repo/${file}`, source: files[file as keyof typeof files], tree: parsePython(files[file as keyof typeof files]), options: DEFAULT_TRANSFORM_OPTIONS });
+      return Object.fromEntries(module.classes.map((c) => [c.name, c.holder?.others ?? []]));
+    };
+    expect(others('app/clients.py')).toEqual({ ApiClient: ['base_url', 'session'], Gateway: ['client'], Cache: ['_handlers', 'store'] });
+    expect(others('app/logs.py')).toEqual({ DatabaseLogHandler: [], AliasedHandler: [], FactoryHandler: [] });
+    // Only the holder with an AsyncSession annotation to give back gets a plan.
+    expect(heldBack(plan, files, 'app/logs.py')).toEqual([`${LOGS.indexOf('class DatabaseLogHandler')}:session`]);
   });
 
   test('an attribute a subclass stores something else in may hold a session', () => {
-    const sub = 'from app.clients import ApiClient\nfrom app.db import SessionLocal\n\n\nclass DbClient(ApiClient):\n    def __init__(self):\n        self.session = SessionLocal()\n';
-    const files = { 'app/__init__.py': '', 'app/db.py': DB, 'app/clients.py': CLIENTS, 'app/sub.py': sub };
-    expect(heldBack(planOf(files), files, 'app/clients.py')).toEqual([`${CLIENTS.indexOf('class ApiClient')}:session`]);
+    const handler = [
+      'import logging',
+      '',
+      'import requests',
+      'from sqlalchemy.ext.asyncio import AsyncSession',
+      '',
+      '',
+      'class Handler(logging.Handler):',
+      '    def __init__(self, db: AsyncSession) -> None:',
+      '        super().__init__()',
+      '        self.db = db',
+      '        self.session = requests.Session()',
+      '',
+      '    def emit(self, record):',
+      '        self.session.get("https://example.com/ping")',
+      '        self.db.commit()',
+      '',
+    ].join('\n');
+    const sub = 'from app.handler import Handler\nfrom app.db import SessionLocal\n\n\nclass DbHandler(Handler):\n    def __init__(self):\n        self.session = SessionLocal()\n';
+    const files = { 'app/__init__.py': '', 'app/db.py': DB, 'app/handler.py': handler, 'app/sub.py': '' };
+    const id = handler.indexOf('class Handler');
+    expect(heldBack(planOf(files), files, 'app/handler.py')).toEqual([`${id}:db`]);
+    const withSub = { ...files, 'app/sub.py': sub };
+    expect(heldBack(planOf(withSub), withSub, 'app/handler.py')).toEqual([`${id}:db`, `${id}:session`]);
+  });
+
+  test('a holder with no AsyncSession annotation to give back gets no plan, whatever its attribute holds', () => {
+    const fetcher = [
+      'import requests',
+      '',
+      '',
+      'class Fetcher:',
+      '    def __init__(self, session, backend: "Any") -> None:',
+      '        self.session = session',
+      '        self.backend = backend',
+      '',
+      '    def fetch(self, url):',
+      '        self.backend.query(url)',
+      '        return self.session.get(url)',
+      '',
+      '',
+      'def make():',
+      '    return Fetcher(requests.Session(), None)',
+      '',
+    ].join('\n');
+    const files = { 'app/__init__.py': '', 'app/fetch.py': fetcher };
+    expect(planOf(files).fileFor('app/fetch.py', fetcher)).toBeNull();
   });
 });

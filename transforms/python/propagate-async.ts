@@ -15,7 +15,8 @@ import type { ModuleSummary } from './index/types';
 import { AsyncPlan, type FilePlan } from './propagate/plan';
 import { HINTS, RULES } from './propagate/rules';
 import { syncSessionArguments } from './propagate/session-args';
-import { asyncKeyword, callArgs, end, methodsOf, namedChildren, start } from './query/syntax';
+import { asyncKeyword, callArgs, end, start } from './query/syntax';
+import { attributeSessionAnnotations } from './support/session-holders';
 import { collectImports, type ImportChange, importInsertionPoint, isModuleLevel, type ModuleImports, planImportEdits } from './support/imports';
 import { importedByOthers, untwinnedDependencyPaths } from './scaffold/engine-index';
 import { nameTable } from './support/scope';
@@ -450,54 +451,18 @@ function factoryLocalAnnotations(ctx: TransformContext<SgRoot>, calls: readonly 
 }
 
 /**
- * In each class kept on the sync Session, the `AsyncSession` (alone or in an optional) of the annotations of the
- * attributes it keeps that session in: `<attr>: AsyncSession` in the class body, `self.<attr>: AsyncSession = ...` in
- * its methods, and the `__init__` parameters stored there (`self.<attr> = <param>`). Not when such a parameter is
- * injected (`= Depends(...)`): what FastAPI hands it is settled with the route's dependency, not here.
+ * In each class kept on the sync Session, the `AsyncSession` annotations of the attributes it keeps that session in
+ * (attributeSessionAnnotations). None when one of those attributes is filled from an `__init__` parameter injected by
+ * `Depends(...)`: what FastAPI hands it is settled with the route's dependency, not here.
  */
 function heldAttributeAnnotations(ctx: TransformContext<SgRoot>, heldBack: FilePlan['heldAttributesBack']): SgNode[] {
   const out: SgNode[] = [];
-  const asyncName = (annotation: SgNode | null | undefined): SgNode | null => {
-    const inner = annotation ? optionalInner(annotation) : null;
-    return inner?.kind() === 'identifier' && inner.text() === 'AsyncSession' ? inner : null;
-  };
   const byId = new Map(heldBack.map((h) => [h.classId, new Set(h.attrs)]));
   for (const cls of ctx.tree.root().findAll({ rule: { kind: 'class_definition' } })) {
     const attrs = byId.get(start(cls));
     if (!attrs) continue;
-    const found: { attr: string; node: SgNode }[] = [];
-    // An attribute also stored from a call (`self.db = AsyncSessionLocal()`, renamed by insert-await) is left alone:
-    // that call is not given back here, and its annotation says what it makes.
-    const madeHere = new Set<string>();
-    let injected = false;
-    for (const statement of namedChildren(cls.field('body') as SgNode)) {
-      const assignment = statement.kind() === 'expression_statement' ? statement.child(0) : null;
-      const left = assignment?.kind() === 'assignment' ? assignment.field('left') : null;
-      const name = left?.kind() === 'identifier' && attrs.has(left.text()) ? asyncName(assignment?.field('type')?.child(0)) : null;
-      if (name) found.push({ attr: left!.text(), node: name });
-    }
-    for (const method of methodsOf(cls)) {
-      const params = namedChildren(method.field('parameters') as SgNode);
-      const receiver = params[0]?.kind() === 'identifier' ? params[0].text() : null;
-      if (receiver === null) continue;
-      const isInit = method.field('name')?.text() === '__init__';
-      for (const assignment of method.findAll({ rule: { kind: 'assignment' } })) {
-        const left = assignment.field('left');
-        const attr = left?.kind() === 'attribute' && left.field('object')?.text() === receiver ? (left.field('attribute')?.text() ?? '') : '';
-        if (!attrs.has(attr)) continue;
-        const name = asyncName(assignment.field('type')?.child(0));
-        if (name) found.push({ attr, node: name });
-        const right = assignment.field('right');
-        if (right && right.kind() !== 'identifier' && right.kind() !== 'none') madeHere.add(attr);
-        const param = isInit && right?.kind() === 'identifier' ? params.find((p) => String(p.kind()).startsWith('typed_') && p.child(0)?.text() === right.text()) : undefined;
-        if (!param) continue;
-        const value = param.field('value');
-        if (value?.kind() === 'call' && /(^|\.)(Depends|Security)$/.test(value.field('function')?.text() ?? '')) injected = true;
-        const annotated = asyncName(param.field('type')?.child(0));
-        if (annotated) found.push({ attr, node: annotated });
-      }
-    }
-    if (!injected) out.push(...found.filter((f) => !madeHere.has(f.attr)).map((f) => f.node));
+    const { found, madeHere, injected } = attributeSessionAnnotations(cls, attrs);
+    if (injected.size === 0) out.push(...found.filter((f) => !madeHere.has(f.attr)).map((f) => f.node));
   }
   return out;
 }

@@ -1553,15 +1553,18 @@ export class AsyncPlan {
   /**
    * The attributes of `self` each project class keeps a session in (stored from its `__init__` parameters, or used as
    * one by its methods) that stay sync Sessions after the plan (heldOnlySync): their annotations go back
-   * (FilePlan.heldAttributesBack), as the parameter annotations of functions kept sync do.
+   * (FilePlan.heldAttributesBack), as the parameter annotations of functions kept sync do. Only for a class with such
+   * an `AsyncSession` annotation (SessionHolder.asyncAnnotated), and not for an attribute holding no session.
    */
   private sendSyncHeldAttributesBack(): void {
     for (const path of this.index.paths()) {
       for (const cls of (this.index.module(path) as ModuleSummary).classes) {
-        if (!cls.holder) continue;
+        // Only a class with an annotation to give back gets a plan: the rewrite has nothing else to do for it.
+        const annotated = cls.holder?.asyncAnnotated;
+        if (!cls.holder || !annotated) continue;
         const attrs = new Set([...cls.holder.stores.map((s) => s.attr), ...cls.holder.uses.map((u) => u.attr)]);
         const back = [...attrs].filter((attr) => !this.holdsNoSession({ path, id: cls.id }, attr) && this.heldOnlySync({ path, id: cls.id }, attr));
-        if (back.length > 0) this.file(path).heldAttributesBack.push({ classId: cls.id, attrs: back });
+        if (back.some((attr) => annotated.includes(attr))) this.file(path).heldAttributesBack.push({ classId: cls.id, attrs: back });
       }
     }
   }

@@ -8,7 +8,7 @@ import { awaitState } from '../awaits/awaiting';
 import { placeOf } from '../awaits/context';
 import { SESSION_LIKE_METHODS } from '../awaits/methods';
 import { type Parameter, parametersOf } from '../query/bindings';
-import { asyncKeyword, callArgs, dottedName, namedChildren, sameNode } from '../query/syntax';
+import { asyncKeyword, callArgs, dottedName, methodsOf, namedChildren, sameNode } from '../query/syntax';
 import { genericHead, optionalInner, parseStringAnnotation } from './type-annotations';
 
 
@@ -32,6 +32,14 @@ export interface SessionHolder {
    * `.get()`/`.close()`/`.execute()` only look like session calls. Absent when none.
    */
   others?: string[];
+  /**
+   * Attributes of `stores` and `uses` with an `AsyncSession` annotation propagate-async's rewrite would give back
+   * to `Session` were the class kept on the sync Session (attributeSessionAnnotations: in the class body, on `self.<attr>`,
+   * or on the `__init__` parameter stored there, not injected by `Depends(...)`, not also filled by a call here).
+   * Absent when none: the class then has nothing to give back. Read on the text the rewrite sees (the index is built
+   * over it).
+   */
+  asyncAnnotated?: string[];
 }
 
 /**
@@ -86,6 +94,12 @@ export function sessionHolderOf(cls: SgNode, source: string, qualify: Qualify): 
   const fills = stores.length > 0 || uses.length > 0 ? attributeFills(cls, methods, qualify) : null;
   const others = [...new Set([...stores.map((s) => s.attr), ...uses.map((u) => u.attr)])].filter((attr) => fills?.get(attr) === true);
   if (others.length > 0) holder.others = others;
+  const range = cls.range();
+  if (source.slice(range.start.index, range.end.index).includes('AsyncSession')) {
+    const { found, madeHere, injected } = attributeSessionAnnotations(cls, new Set([...stores.map((s) => s.attr), ...uses.map((u) => u.attr)]));
+    const annotated = [...new Set(found.map((f) => f.attr))].filter((attr) => !madeHere.has(attr) && !injected.has(attr));
+    if (annotated.length > 0) holder.asyncAnnotated = annotated;
+  }
   return holder;
 }
 
@@ -241,4 +255,50 @@ function notSessionValue(value: SgNode, params: readonly Parameter[], qualify: Q
     default:
       return LITERALS.has(String(value.kind()));
   }
+}
+
+/**
+ * In the class, the `AsyncSession` (alone or in an optional) of the annotations of the attributes `attrs` of `self`:
+ * `<attr>: AsyncSession` in the class body, `self.<attr>: AsyncSession = ...` in its methods, and the `__init__`
+ * parameters stored there (`self.<attr> = <param>`). `madeHere`: attributes also stored from a call (`self.db =
+ * AsyncSessionLocal()`, renamed by insert-await), whose annotation says what that call makes. `injected`: attributes
+ * stored from an `__init__` parameter injected by `Depends(...)` / `Security(...)`. Read by propagate-async's rewrite
+ * (what it gives back to `Session`) and by the holder summary (SessionHolder.asyncAnnotated), alike.
+ */
+export function attributeSessionAnnotations(cls: SgNode, attrs: ReadonlySet<string>): { found: { attr: string; node: SgNode }[]; madeHere: Set<string>; injected: Set<string> } {
+  const asyncName = (annotation: SgNode | null | undefined): SgNode | null => {
+    const inner = annotation ? optionalInner(annotation) : null;
+    return inner?.kind() === 'identifier' && inner.text() === 'AsyncSession' ? inner : null;
+  };
+  const found: { attr: string; node: SgNode }[] = [];
+  const madeHere = new Set<string>();
+  const injected = new Set<string>();
+  for (const statement of namedChildren(cls.field('body') as SgNode)) {
+    const assignment = statement.kind() === 'expression_statement' ? statement.child(0) : null;
+    const left = assignment?.kind() === 'assignment' ? assignment.field('left') : null;
+    const name = left?.kind() === 'identifier' && attrs.has(left.text()) ? asyncName(assignment?.field('type')?.child(0)) : null;
+    if (name) found.push({ attr: left!.text(), node: name });
+  }
+  for (const method of methodsOf(cls)) {
+    const params = namedChildren(method.field('parameters') as SgNode);
+    const receiver = params[0]?.kind() === 'identifier' ? params[0].text() : null;
+    if (receiver === null) continue;
+    const isInit = method.field('name')?.text() === '__init__';
+    for (const assignment of method.findAll({ rule: { kind: 'assignment' } })) {
+      const left = assignment.field('left');
+      const attr = left?.kind() === 'attribute' && left.field('object')?.text() === receiver ? (left.field('attribute')?.text() ?? '') : '';
+      if (!attrs.has(attr)) continue;
+      const name = asyncName(assignment.field('type')?.child(0));
+      if (name) found.push({ attr, node: name });
+      const right = assignment.field('right');
+      if (right && right.kind() !== 'identifier' && right.kind() !== 'none') madeHere.add(attr);
+      const param = isInit && right?.kind() === 'identifier' ? params.find((p) => String(p.kind()).startsWith('typed_') && p.child(0)?.text() === right.text()) : undefined;
+      if (!param) continue;
+      const value = param.field('value');
+      if (value?.kind() === 'call' && /(^|\.)(Depends|Security)$/.test(value.field('function')?.text() ?? '')) injected.add(attr);
+      const annotated = asyncName(param.field('type')?.child(0));
+      if (annotated) found.push({ attr, node: annotated });
+    }
+  }
+  return { found, madeHere, injected };
 }
