@@ -1,7 +1,8 @@
 // Classes that keep a constructor argument on the instance (`def __init__(self, db): self.db = db`) and use it
 // in their methods as a session (`self.db.commit()`): repositories, services, unit-of-work and builder objects.
 // A session handed to their constructor is used there, the sync way or the async way; the project index records
-// this per class (ClassSummary.holder) for propagate-async and async-tests.
+// this per class (ClassSummary.holder) for propagate-async and async-tests. Not every `self.x.get()` is a session's:
+// attributes the class provably fills with something else (an HTTP client, a cache, a dict) are told apart.
 import type { SgNode } from '@ast-grep/napi';
 import { carriesIgnoreMarker } from '../../../engine/ignore';
 import { awaitState } from '../awaits/awaiting';
@@ -91,12 +92,14 @@ export function sessionHolderOf(cls: SgNode, source: string, qualify: Qualify): 
   }
   if (stores.length === 0 && handsUp.length === 0 && uses.length === 0) return null;
   const holder: SessionHolder = { initParams: init ? initParams : null, stores, handsUp, uses };
-  const fills = stores.length > 0 || uses.length > 0 ? attributeFills(cls, methods, qualify) : null;
-  const others = [...new Set([...stores.map((s) => s.attr), ...uses.map((u) => u.attr)])].filter((attr) => fills?.get(attr) === true);
+  const attrs = new Set([...stores.map((s) => s.attr), ...uses.map((u) => u.attr)]);
+  if (attrs.size === 0) return holder;
+  const fills = attributeFills(cls, methods, qualify);
+  const others = [...attrs].filter((attr) => fills.get(attr) === true);
   if (others.length > 0) holder.others = others;
   const range = cls.range();
   if (source.slice(range.start.index, range.end.index).includes('AsyncSession')) {
-    const { found, madeHere, injected } = attributeSessionAnnotations(cls, new Set([...stores.map((s) => s.attr), ...uses.map((u) => u.attr)]));
+    const { found, madeHere, injected } = attributeSessionAnnotations(cls, attrs);
     const annotated = [...new Set(found.map((f) => f.attr))].filter((attr) => !madeHere.has(attr) && !injected.has(attr));
     if (annotated.length > 0) holder.asyncAnnotated = annotated;
   }
