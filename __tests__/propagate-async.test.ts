@@ -451,7 +451,7 @@ describe('session holders that hold no session', () => {
     return transform.indexer!.build(summaries, DEFAULT_TRANSFORM_OPTIONS) as AsyncPlan;
   }
   const heldBack = (plan: AsyncPlan, files: Record<string, string>, file: string): string[] =>
-    (plan.fileFor(file, files[file] as string)?.heldAttributesBack ?? []).flatMap((h) => h.attrs.map((a) => `${h.classId}:${a}`));
+    (plan.fileFor(file, files[file] as string)?.annotationsBack ?? []).flatMap((h) => (h.why === 'held' ? h.attrs.map((a) => `${h.id}:${a}`) : []));
 
   const CLIENTS = [
     'from collections import defaultdict',

@@ -12,7 +12,7 @@ import { awaitEdits } from './awaits/awaiting';
 import { ProjectIndex } from './index/project';
 import { summarizeModule } from './index/summarize';
 import type { ModuleSummary } from './index/types';
-import { AsyncPlan, type FilePlan } from './propagate/plan';
+import { type AnnotationBack, AsyncPlan, type FilePlan } from './propagate/plan';
 import { HINTS, RULES } from './propagate/rules';
 import { syncSessionArguments } from './propagate/session-args';
 import { asyncKeyword, callArgs, end, start } from './query/syntax';
@@ -79,7 +79,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   const onSyncDependency = new Set(file.syncDependencyRoutes);
   const keptSync = keptSyncRouteEdits(ctx, file.keptSyncRoutes.filter((d) => !onSyncDependency.has(d)));
   edits.push(...keptSync.edits);
-  const annotations = sessionAnnotationEdits(ctx, file.sessionAnnotationsBack, file.syncDependencyRoutes, keptSync.replacedAsyncSession, file.keptAnnotationsBack, file.reboundAnnotationsBack, file.heldAttributesBack, keptPlain.factoriesBack);
+  const annotations = sessionAnnotationEdits(ctx, file.annotationsBack, file.syncDependencyRoutes, keptSync.replacedAsyncSession, keptPlain.factoriesBack);
   edits.push(...annotations.edits);
   // One plan for all: two edits of one import statement would overlap (`from .db import SessionLocal, get_db` in a
   // file whose session goes to a background task, switched to the async factory, beside a route kept on get_db).
@@ -350,29 +350,28 @@ function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number
 
 /**
  * Plain defs kept sync for handlers on a get_db with no twin are handed its sync Session, and so are plain defs kept
- * sync because their callers all stay sync (FilePlan.keptAnnotationsBack), so what async-session wrote for them goes
+ * sync because their callers all stay sync (FilePlan.annotationsBack, 'kept'), so what async-session wrote for them goes
  * back: every parameter annotated `AsyncSession` (the name alone) of the functions they hand it to
- * (FilePlan.sessionAnnotationsBack), and of the handlers and dependencies themselves (FilePlan.syncDependencyRoutes)
+ * (FilePlan.annotationsBack, 'no-twin'), and of the handlers and dependencies themselves (FilePlan.syncDependencyRoutes)
  * the ones injected by `Depends(get_db)` (async-get-db left those). `Session` of the same library (SQLAlchemy's, or
  * SQLModel's for its AsyncSession) must be free or imported already; the `AsyncSession` import goes when nothing
  * else uses it (`alsoReplaced`: what keptSyncRouteEdits put back in the file).
  */
 function sessionAnnotationEdits(
   ctx: TransformContext<SgRoot>,
-  defs: readonly number[],
+  back: readonly AnnotationBack[],
   routes: readonly number[],
   alsoReplaced: readonly number[],
-  /** Plain defs kept sync because their callers all stay sync (FilePlan.keptAnnotationsBack). */
-  keptDefs: readonly number[] = [],
-  /** Plain defs rebinding their session through a sync context manager, and those context managers (FilePlan.reboundAnnotationsBack). */
-  reboundDefs: readonly number[] = [],
-  /** Classes kept on the sync Session, with the attributes they keep it in (FilePlan.heldAttributesBack). */
-  heldBack: FilePlan['heldAttributesBack'] = [],
   /** Session factory calls given back their sync form in plain defs that stay plain (keptPlainEdits), by offset. */
   factoriesBack: readonly number[] = [],
 ): { edits: TextEdit[]; imports: ImportChange } {
   const out = { edits: [] as TextEdit[], imports: {} as ImportChange };
-  if (defs.length === 0 && routes.length === 0 && keptDefs.length === 0 && reboundDefs.length === 0 && heldBack.length === 0 && factoriesBack.length === 0) return out;
+  if (back.length === 0 && routes.length === 0 && factoriesBack.length === 0) return out;
+  const defsFor = (why: AnnotationBack['why']): number[] => back.filter((b) => b.why === why).map((b) => b.id);
+  const defs = defsFor('no-twin');
+  const keptDefs = defsFor('kept');
+  const reboundDefs = defsFor('rebound');
+  const heldBack = back.filter((b): b is Extract<AnnotationBack, { why: 'held' }> => b.why === 'held');
   const imports = collectImports(ctx.tree);
   const syncModule = syncSessionModule(imports);
   if (syncModule === null) return out;
@@ -455,9 +454,9 @@ function factoryLocalAnnotations(ctx: TransformContext<SgRoot>, calls: readonly 
  * (attributeSessionAnnotations). None when one of those attributes is filled from an `__init__` parameter injected by
  * `Depends(...)`: what FastAPI hands it is settled with the route's dependency, not here.
  */
-function heldAttributeAnnotations(ctx: TransformContext<SgRoot>, heldBack: FilePlan['heldAttributesBack']): SgNode[] {
+function heldAttributeAnnotations(ctx: TransformContext<SgRoot>, heldBack: readonly Extract<AnnotationBack, { why: 'held' }>[]): SgNode[] {
   const out: SgNode[] = [];
-  const byId = new Map(heldBack.map((h) => [h.classId, new Set(h.attrs)]));
+  const byId = new Map(heldBack.map((h) => [h.id, new Set(h.attrs)]));
   for (const cls of ctx.tree.root().findAll({ rule: { kind: 'class_definition' } })) {
     const attrs = byId.get(start(cls));
     if (!attrs) continue;

@@ -21,6 +21,19 @@ import { BLOCKING_CALL_NAMES, BLOCKING_CLIENT, BLOCKING_FIX, BLOCKING_WHAT, bloc
 
 const ID = 'propagate-async';
 
+/**
+ * One entry of FilePlan.annotationsBack, by `def` (or `class`) offset:
+ * - `no-twin`: a plain def kept sync only for handlers on a get_db with no twin: the sync Session is what it is handed.
+ * - `kept`: a plain def kept sync because every call to it is in code that stays sync (keepSyncOnlyCalleesSync,
+ *   sendHandedSyncAnnotationsBack): those callers hand it the sync Session they had.
+ * - `rebound`: a plain def that stays sync with a session parameter rebound through a sync context manager (`with
+ *   get_db_context(db) as db:`), or such a context manager when only those functions call it
+ *   (AsyncPlan.keepReboundSessionsSync): its code works on a sync Session (`Optional[AsyncSession]` goes back too).
+ * - `held`: a class kept on the sync Session (AsyncPlan.sendSyncHeldAttributesBack), with the attributes of `self` it
+ *   uses it through: their annotations, and those of the `__init__` parameters stored in them.
+ */
+export type AnnotationBack = { id: number; why: 'no-twin' | 'kept' | 'rebound' } | { id: number; why: 'held'; attrs: string[] };
+
 export interface FilePlan {
   asyncDefs: { offset: number; reason: string }[];
   awaits: { start: number; end: number; reason: string }[];
@@ -51,29 +64,11 @@ export interface FilePlan {
    */
   syncDependencyRoutes: number[];
   /**
-   * Plain defs kept sync only for handlers on a get_db with no twin (by `def` offset): the sync Session is what they are
-   * handed, so their parameters annotated `AsyncSession` by async-session go back to `Session`.
+   * What goes back from `AsyncSession` to `Session` in the annotations async-session wrote, and why (AnnotationBack):
+   * the parameters of plain defs that stay sync, or the attributes of classes kept on the sync Session. One def may be
+   * listed for more than one reason.
    */
-  sessionAnnotationsBack: number[];
-  /**
-   * Plain defs kept sync because every call to them is in code that stays sync (keepSyncOnlyCalleesSync), by `def`
-   * offset: those callers hand them the sync Session they had, so their parameters annotated `AsyncSession` by
-   * async-session go back to `Session` too.
-   */
-  keptAnnotationsBack: number[];
-  /**
-   * Ids of plain defs that stay sync with a session parameter rebound through a sync context manager (`with
-   * get_db_context(db) as db:`), and of those context managers when only such functions call them
-   * (AsyncPlan.keepReboundSessionsSync): their code works on a sync Session, so their `AsyncSession` parameter
-   * annotations go back to `Session`.
-   */
-  reboundAnnotationsBack: number[];
-  /**
-   * Classes (by `class` offset) kept on the sync Session (AsyncPlan.sendSyncHeldAttributesBack), with the attributes of
-   * `self` they use it through: the `AsyncSession` annotations async-session gave those attributes, and the `__init__`
-   * parameters stored in them, go back to `Session`.
-   */
-  heldAttributesBack: { classId: number; attrs: string[] }[];
+  annotationsBack: AnnotationBack[];
   /**
    * Calls to a function that was `async def` before this run, made without await (and not handed to anything):
    * flagged ASYNC-CALL-NOT-AWAITED where the tree shows the result is dropped (an expression statement), since
@@ -638,7 +633,7 @@ export class AsyncPlan {
       const file = this.file(e.path);
       const own = new Set(e.fn.calls.map((c) => `${c.start}:${c.end}`));
       file.awaits = file.awaits.filter((a) => !own.has(`${a.start}:${a.end}`));
-      if (forNoTwin.has(key) && !this.injectedSync(key)) file.sessionAnnotationsBack.push(e.fn.id);
+      if (forNoTwin.has(key) && !this.injectedSync(key)) file.annotationsBack.push({ id: e.fn.id, why: 'no-twin' });
       if (overrides.has(key)) {
         // It stands in for a get_db with no twin, for handlers kept on the sync Session: it must hand them one.
         if (e.fn.firstAwait !== null) file.keptPlain.push(e.fn.id);
@@ -657,7 +652,7 @@ export class AsyncPlan {
       if (e.fn.firstAwait === null) continue;
       file.keptPlain.push(e.fn.id);
       if (forNoTwin.has(key)) continue;
-      file.keptAnnotationsBack.push(e.fn.id);
+      file.annotationsBack.push({ id: e.fn.id, why: 'kept' });
       const callers = [
         ...new Set([
           ...(this.callers.get(key) ?? []).map((s) => `\`${(s.caller as FnEntry).fn.qualname}\``),
@@ -935,7 +930,7 @@ export class AsyncPlan {
         }
         continue;
       }
-      this.file(entry.path).reboundAnnotationsBack.push(entry.fn.id);
+      this.file(entry.path).annotationsBack.push({ id: entry.fn.id, why: 'rebound' });
       const sites = this.callers.get(entry.key) ?? [];
       const asyncCallers = sites.filter(({ caller }) => caller !== null && this.isAsyncAfter(caller.key)).map(({ caller }) => `\`${(caller as FnEntry).fn.qualname}\``);
       if (this.handedSyncSessions(entry.key, suspected, new Set())) continue;
@@ -969,7 +964,7 @@ export class AsyncPlan {
     }
     for (const manager of managers.values()) {
       const sites = this.callers.get(manager.key) ?? [];
-      if (sites.length > 0 && sites.every(({ caller }) => caller !== null && this.rebound.has(caller.key))) this.file(manager.path).reboundAnnotationsBack.push(manager.fn.id);
+      if (sites.length > 0 && sites.every(({ caller }) => caller !== null && this.rebound.has(caller.key))) this.file(manager.path).annotationsBack.push({ id: manager.fn.id, why: 'rebound' });
     }
   }
 
@@ -1497,7 +1492,7 @@ export class AsyncPlan {
    * A function that stays a plain def and is not otherwise sent back (one insert-await left unchanged for a session
    * call it cannot convert, `db.query(Todos).filter(*conds).all()`, or one needing no await) keeps what async-session
    * wrote, `db: AsyncSession`; when every call to it hands it a sync Session for certain, that lies, so its
-   * `AsyncSession` parameter annotations go back to `Session` (FilePlan.keptAnnotationsBack). For certain: every call is
+   * `AsyncSession` parameter annotations go back to `Session` (FilePlan.annotationsBack, 'kept'). For certain: every call is
    * a plain one (not awaited, ignored, or another call's argument) in a route or dependency on a sync provider
    * (injectedSync), a route kept on the sync session whose parameters keptSyncRouteEdits gives back (handsSyncSession),
    * a function kept plain by keepSyncOnlyCalleesSync, or (to a fixed point) another function sent back here. Not when
@@ -1529,7 +1524,7 @@ export class AsyncPlan {
     }
     for (const key of sent) {
       const e = this.functions.get(key) as FnEntry;
-      this.file(e.path).keptAnnotationsBack.push(e.fn.id);
+      this.file(e.path).annotationsBack.push({ id: e.fn.id, why: 'kept' });
     }
   }
 
@@ -1553,7 +1548,7 @@ export class AsyncPlan {
   /**
    * The attributes of `self` each project class keeps a session in (stored from its `__init__` parameters, or used as
    * one by its methods) that stay sync Sessions after the plan (heldOnlySync): their annotations go back
-   * (FilePlan.heldAttributesBack), as the parameter annotations of functions kept sync do. Only for a class with such
+   * (FilePlan.annotationsBack, 'held'), as the parameter annotations of functions kept sync do. Only for a class with such
    * an `AsyncSession` annotation (SessionHolder.asyncAnnotated), and not for an attribute holding no session.
    */
   private sendSyncHeldAttributesBack(): void {
@@ -1564,7 +1559,7 @@ export class AsyncPlan {
         if (!cls.holder || !annotated) continue;
         const attrs = new Set([...cls.holder.stores.map((s) => s.attr), ...cls.holder.uses.map((u) => u.attr)]);
         const back = [...attrs].filter((attr) => !this.holdsNoSession({ path, id: cls.id }, attr) && this.heldOnlySync({ path, id: cls.id }, attr));
-        if (back.some((attr) => annotated.includes(attr))) this.file(path).heldAttributesBack.push({ classId: cls.id, attrs: back });
+        if (back.some((attr) => annotated.includes(attr))) this.file(path).annotationsBack.push({ id: cls.id, why: 'held', attrs: back });
       }
     }
   }
@@ -1895,7 +1890,7 @@ export class AsyncPlan {
   private file(path: string): FilePlan {
     let plan = this.files.get(path);
     if (!plan) {
-      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], syncDependencyRoutes: [], sessionAnnotationsBack: [], keptAnnotationsBack: [], reboundAnnotationsBack: [], heldAttributesBack: [], unawaited: [], taskCalls: [] };
+      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], syncDependencyRoutes: [], annotationsBack: [], unawaited: [], taskCalls: [] };
       this.files.set(path, plan);
     }
     return plan;
