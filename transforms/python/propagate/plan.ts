@@ -176,6 +176,8 @@ export class AsyncPlan {
   private readonly rebound = new Map<string, NonNullable<ParamFacts['rebound']>>();
   /** Functions made async by their session awaits that stay plain defs after all, every caller sync (keepSyncOnlyCalleesSync). */
   private readonly keptPlain = new Set<string>();
+  /** syncHandOff's answers, by function key. */
+  private readonly handOffs = new Map<string, SyncHandOff | null>();
   private readonly injectedSyncMemo = new Map<string, boolean>();
   /** See sessionProviders. */
   private sessionProviderKeys: Set<string> | null = null;
@@ -220,6 +222,7 @@ export class AsyncPlan {
     this.sendHandedSyncAnnotationsBack();
     this.sendSyncHeldAttributesBack();
     this.flagBlockingCalls();
+    this.flagAsyncSessionsHandedToSyncCode();
     this.writeAsyncDefs();
   }
 
@@ -372,7 +375,7 @@ export class AsyncPlan {
       const decorated = this.syncDecorator(entry);
       const blocked = fn.ignored
         ? 'an `awaitify: ignore` marker or the `exclude-functions` configuration leaves it alone'
-        : (fn.syncOnly ?? (fn.sessionBlocker ? `it still calls \`${fn.sessionBlocker}\` without await` : ((decorated && `the ${decorated}`) ?? this.libraryHook(entry))));
+        : (fn.syncOnly ?? (fn.sessionBlocker ? `it still calls \`${fn.sessionBlocker}\` without await` : (this.handOffReason(entry) ?? (decorated && `the ${decorated}`) ?? this.libraryHook(entry))));
       if (blocked) {
         this.flag(
           RULES.callerBlocked,
@@ -448,11 +451,67 @@ export class AsyncPlan {
     if (fn.test) return { rule: RULES.inTest, why: `it is the ${testWord(fn)} \`${fn.qualname}\`, and tests are converted by their own stage` };
     if (fn.syncOnly) return { rule: RULES.syncContext, why: fn.syncOnly };
     if (fn.sessionBlocker) return { rule: RULES.callerBlocked, why: `\`${fn.qualname}\` still calls \`${fn.sessionBlocker}\` without await (insert-await left it unchanged), so it cannot become async` };
+    const handOff = this.syncHandOff(entry);
+    if (handOff) return { rule: RULES.callerBlocked, why: handOffWhy(entry, handOff) };
     if (fn.ignored) return { rule: RULES.callerBlocked, why: `\`${fn.qualname}\` is left alone by an \`awaitify: ignore\` marker on its \`def\` or by the \`exclude-functions\` configuration` };
     const decorated = this.syncDecorator(entry);
     if (decorated) return { rule: RULES.callerBlocked, why: `the ${decorated}` };
     const hook = this.libraryHook(entry);
     if (hook) return { rule: RULES.callerBlocked, why: hook };
+    return null;
+  }
+
+  private handOffReason(entry: FnEntry): string | null {
+    const handOff = this.syncHandOff(entry);
+    return handOff ? handOffWhy(entry, handOff) : null;
+  }
+
+  /**
+   * The first call by which a plain def hands the session it has to project code that stays a plain def and uses it
+   * the sync way (SyncHandOff), or null. Such code (a CRUD helper whose `db.query(...).filter(*conds)` query-to-select
+   * left, so insert-await left the helper unchanged) fails on an AsyncSession (`AttributeError: 'AsyncSession' object
+   * has no attribute 'query'`): made async, the caller would hand it one (from `Depends(get_async_db)`, or from its own
+   * async callers), so it cannot become async, as if it held the call itself. Read from the input alone (what stays
+   * sync here does so whatever propagation decides), so it is the same answer at every point of the plan.
+   */
+  private syncHandOff(entry: FnEntry): SyncHandOff | null {
+    return cached(this.handOffs, entry.key, () => {
+      // Null while worked out: a cycle of plain defs handing the session round adds nothing.
+      this.handOffs.set(entry.key, null);
+      return this.findHandOff(entry);
+    });
+  }
+
+  private findHandOff(entry: FnEntry): SyncHandOff | null {
+    const built: { path: string; id: number }[] = [];
+    for (const call of entry.fn.calls) {
+      const handed = (call.sessionArg ?? []).filter((k) => !call.syncSessionArg?.includes(k));
+      if (handed.length === 0 || call.onSession || call.ignored) continue;
+      const made = this.index.evaluate(entry.path, call.callee);
+      if (made.k === 'class') built.push(made);
+      const target = this.index.resolveFunction(entry.path, call.callee);
+      const callee = target ? this.functions.get(functionKey(target.path, target.id)) : undefined;
+      if (!callee || callee.fn.isAsync || callee.fn.isGenerator || callee.fn.test) continue;
+      const bound = callee.fn.kind === 'method' || callee.fn.kind === 'classmethod' ? 1 : 0;
+      const params = handed.map((k) => paramAt(callee.fn.params?.sessions, typeof k === 'string' ? k : k + bound)).filter((n): n is string => n !== undefined);
+      const blocker = callee.fn.sessionBlocker;
+      if (blocker !== null && params.includes(blocker.slice(0, blocker.indexOf('.')))) return { call, callee, use: `calls \`${blocker}\` on it without await` };
+      if (blocker !== null || params.length === 0) continue;
+      const inner = this.syncHandOff(callee);
+      if (inner) return { call, callee, use: `hands it to \`${inner.callee.fn.qualname}\`, which ${inner.use}` };
+    }
+    // `ItemService(db).search(conds)`: a method of an object built on the session, working on `self.db` the sync way.
+    if (built.length === 0) return null;
+    for (const call of entry.fn.calls) {
+      if (call.onSession || call.ignored || call.callee.k !== 'attr') continue;
+      const target = this.index.resolveFunction(entry.path, call.callee);
+      const method = target ? this.functions.get(functionKey(target.path, target.id)) : undefined;
+      const blocker = method?.fn.sessionBlocker;
+      if (!method || method.fn.isAsync || method.fn.classId === null || !blocker?.startsWith('self.')) continue;
+      const owner = { path: method.path, id: method.fn.classId };
+      if (!built.some((cls) => (this.index.mro(cls) ?? [cls]).some((c) => c.path === owner.path && c.id === owner.id))) continue;
+      return { call, callee: method, use: `calls \`${blocker}\` without await on the session the object was built with`, onObject: true };
+    }
     return null;
   }
 
@@ -607,7 +666,9 @@ export class AsyncPlan {
     for (let changed = true; changed; ) {
       changed = false;
       for (const key of kept) {
-        const callersSync = (this.callers.get(key) ?? []).every(({ caller }) => caller !== null && !asyncAfter(caller.key));
+        const callersSync = (this.callers.get(key) ?? []).every(
+          ({ caller }) => caller !== null && !asyncAfter(caller.key) && (!this.blockedOnInjectedSession(caller) || this.staysOnSyncSession(caller, (k) => !kept.has(k) && this.newly.has(k))),
+        );
         // A method of a class whose other methods are async: the object's session is an AsyncSession they await.
         const classSync = this.classMethods(key).every((m) => m === key || !asyncAfter(m));
         if (callersSync && classSync && (awaits.get(key) ?? []).every((t) => kept.has(t))) continue;
@@ -709,6 +770,9 @@ export class AsyncPlan {
         const c = caller.fn;
         // A handler given a sync Session by a get_db with no twin hands its callees that sync Session.
         if (this.injectedSync(caller.key)) return true;
+        // So does one blocked by its own sync session use, once it goes back to the sync dependency (checked, with
+        // what else it calls, in the fixed point: staysOnSyncSession).
+        if (this.blockedOnInjectedSession(caller)) return true;
         return !c.test && !c.route && !c.params?.depends && !c.asyncConstruct?.includes('run_sync');
       })
     );
@@ -1409,41 +1473,61 @@ export class AsyncPlan {
    */
   private keepBlockedRoutesSync(): void {
     for (const entry of this.functions.values()) {
-      const { fn } = entry;
-      // A class dependency's `__init__` (`def __init__(self, db: Session = Depends(get_db))`): FastAPI calls it to build
-      // the object `Depends()` hands a route, and it can never become async.
-      const injected = fn.route || this.isDependency(entry.key) || (fn.kind === 'method' && fn.name === '__init__');
-      if (!injected || fn.isAsync || this.newly.has(entry.key) || this.keptSync.has(entry.key) || !fn.params?.depends) continue;
-      let callsAsync = false;
-      let handsOn = false;
-      let handsToUnknown = false;
-      for (const call of fn.calls) {
-        const target = this.index.resolveFunction(entry.path, call.callee);
-        const task = target ? null : this.backgroundTask(entry.path, call);
-        const key = target ? functionKey(target.path, target.id) : (task?.entry.key ?? null);
-        // A coroutine function of the input called as another call's argument (`asyncio.run(compute(x))`) is the
-        // handler's own way of running it, as it did before the run: no sign the handler is broken. (A background
-        // task's function, `BackgroundTask(rename_item, db)` inside `JSONResponse(...)`, is given the session.)
-        const asyncBefore = this.functions.get(key ?? '')?.fn.isAsync === true && (task !== null || call.argumentOf === undefined);
-        if (key !== null && (asyncBefore || this.newly.has(key))) callsAsync = true;
-        if (call.sessionArg && !call.onSession) {
-          handsOn = true;
-          // A function the index cannot see may be a coroutine function by now (a module left out of the run). A
-          // project class constructed in a handler is no such function: its `__init__` is never a coroutine function,
-          // and the methods the handler calls on the object are calls of their own here. A dependency hands the
-          // object on (`return UserRepo(db)`), to code awaiting its methods: that stays unknown.
-          // Unless the class keeps the session and its methods use it only the sync way (`self.db.query(...)`): a
-          // dependency handing that object on hands the session to sync code.
-          const made = key === null ? this.index.evaluate(entry.path, call.callee) : null;
-          if (made !== null && !(made.k === 'class' && (fn.route || this.heldSync(made, call.sessionArg)))) handsToUnknown = true;
-        }
-      }
-      // Its own unconverted session calls, or only sync functions it hands the session to, say it stays sync.
-      if (!callsAsync && !handsToUnknown && (fn.sessionBlocker !== null || handsOn)) {
-        this.file(entry.path).keptSyncRoutes.push(fn.id);
-        this.keptSync.add(entry.key);
+      if (this.keptSync.has(entry.key) || !this.staysOnSyncSession(entry, (key) => this.newly.has(key))) continue;
+      this.file(entry.path).keptSyncRoutes.push(entry.fn.id);
+      this.keptSync.add(entry.key);
+    }
+  }
+
+  /**
+   * A handler or dependency (FastAPI injects its session) that cannot become async by its own sync session use: a
+   * session call insert-await left, or its session handed to code that stays sync (syncHandOff). Whether it goes back
+   * to the sync dependency depends on what else it calls (staysOnSyncSession).
+   */
+  private blockedOnInjectedSession(entry: FnEntry): boolean {
+    const { fn } = entry;
+    if (fn.isAsync || fn.test || !fn.params?.depends || this.newly.has(entry.key)) return false;
+    if (!(fn.route || this.isDependency(entry.key) || (fn.kind === 'method' && fn.name === '__init__'))) return false;
+    return fn.sessionBlocker !== null || this.syncHandOff(entry) !== null;
+  }
+
+  /**
+   * Whether a handler or dependency that stays a plain def goes back to its sync session dependency: it calls nothing
+   * made async in this run (`madeAsync`) nor a coroutine function of the input without running it itself, hands its session to nothing unknown, and uses the session the sync way (a
+   * session call left, or its session handed to sync functions only).
+   */
+  private staysOnSyncSession(entry: FnEntry, madeAsync: (key: string) => boolean): boolean {
+    const { fn } = entry;
+    // A class dependency's `__init__` (`def __init__(self, db: Session = Depends(get_db))`): FastAPI calls it to build
+    // the object `Depends()` hands a route, and it can never become async.
+    const injected = fn.route || this.isDependency(entry.key) || (fn.kind === 'method' && fn.name === '__init__');
+    if (!injected || fn.isAsync || madeAsync(entry.key) || !fn.params?.depends) return false;
+    let callsAsync = false;
+    let handsOn = false;
+    let handsToUnknown = false;
+    for (const call of fn.calls) {
+      const target = this.index.resolveFunction(entry.path, call.callee);
+      const task = target ? null : this.backgroundTask(entry.path, call);
+      const key = target ? functionKey(target.path, target.id) : (task?.entry.key ?? null);
+      // A coroutine function of the input called as another call's argument (`asyncio.run(compute(x))`) is the
+      // handler's own way of running it, as it did before the run: no sign the handler is broken. (A background
+      // task's function, `BackgroundTask(rename_item, db)` inside `JSONResponse(...)`, is given the session.)
+      const asyncBefore = this.functions.get(key ?? '')?.fn.isAsync === true && (task !== null || call.argumentOf === undefined);
+      if (key !== null && (asyncBefore || madeAsync(key))) callsAsync = true;
+      if (call.sessionArg && !call.onSession) {
+        handsOn = true;
+        // A function the index cannot see may be a coroutine function by now (a module left out of the run). A
+        // project class constructed in a handler is no such function: its `__init__` is never a coroutine function,
+        // and the methods the handler calls on the object are calls of their own here. A dependency hands the
+        // object on (`return UserRepo(db)`), to code awaiting its methods: that stays unknown.
+        // Unless the class keeps the session and its methods use it only the sync way (`self.db.query(...)`): a
+        // dependency handing that object on hands the session to sync code.
+        const made = key === null ? this.index.evaluate(entry.path, call.callee) : null;
+        if (made !== null && !(made.k === 'class' && (fn.route || this.heldSync(made, call.sessionArg)))) handsToUnknown = true;
       }
     }
+    // Its own unconverted session calls, or only sync functions it hands the session to, say it stays sync.
+    return !callsAsync && !handsToUnknown && (fn.sessionBlocker !== null || handsOn);
   }
 
   /**
@@ -1782,6 +1866,32 @@ export class AsyncPlan {
     }
   }
 
+  /**
+   * A handler or dependency that ends on the async session dependency (async before the run, or kept a plain def
+   * because it also calls a function made async, which is flagged there) and hands that session to code that stays a
+   * plain def and uses it the sync way (syncHandOff): the callee fails on the AsyncSession at run time, and nothing at
+   * the callee says who hands it one. Said at the call. (One that can stay sync goes back to the sync dependency
+   * instead: keepBlockedRoutesSync.)
+   */
+  private flagAsyncSessionsHandedToSyncCode(): void {
+    for (const entry of this.functions.values()) {
+      const { fn } = entry;
+      if (!fn.params?.depends || fn.test || this.keptSync.has(entry.key) || this.injectedSync(entry.key)) continue;
+      if (!(fn.route || this.isDependency(entry.key))) continue;
+      const handOff = this.syncHandOff(entry);
+      if (!handOff || handOff.call.ignored) continue;
+      const state = this.isAsyncAfter(entry.key) ? `is \`async def\`` : `stays a plain def only because it cannot be async (see its other finding)`;
+      const callee = `\`${handOff.callee.fn.qualname}\` (${handOff.callee.path})`;
+      const what = handOff.onObject ? `calls ${callee} on an object built on \`${fn.qualname}\`'s session` : `hands \`${fn.qualname}\`'s session to ${callee}`;
+      this.flag(
+        RULES.asyncSessionToSync,
+        entry.path,
+        handOff.call.start,
+        `\`${handOff.call.text}(...)\` ${what}, an AsyncSession after the migration (\`${fn.qualname}\` ${state} and is injected \`${fn.params.depends[0]?.name ?? 'db'}\` by the async dependency); \`${handOff.callee.fn.qualname}\` stays a plain def that ${handOff.use}: on an AsyncSession that fails at run time (it has no \`query()\`, and its other calls return coroutines nobody awaits)`,
+      );
+    }
+  }
+
   /** The blocking API a call calls directly, by its absolute name; null for anything else, file I/O included. */
   private blockingCall(path: string, call: CallSite): { kind: BlockingKind; name: string } | null {
     const last = call.text.slice(call.text.lastIndexOf('.') + 1);
@@ -1946,6 +2056,23 @@ function isClient(callee: string): boolean {
 
 function runsInBody(call: CallSite): boolean {
   return call.blocked === undefined && !call.ignored && call.awaited !== 'yes';
+}
+
+/**
+ * A call handing a session to project code that stays a plain def and uses it the sync way: `callee` is what the call
+ * reaches (the function, or the method of an object built on the session), `use` what it does with the session.
+ */
+interface SyncHandOff {
+  call: CallSite;
+  callee: FnEntry;
+  use: string;
+  /** The call is a method of an object the function built on its session (`ItemService(db).search(...)`). */
+  onObject?: true;
+}
+
+function handOffWhy(entry: FnEntry, h: SyncHandOff): string {
+  const how = h.onObject ? 'calls, on an object built on its session,' : 'hands its session to';
+  return `\`${entry.fn.qualname}\` ${how} \`${h.call.text}(...)\` (line ${h.call.line}), and \`${h.callee.fn.qualname}\` (${h.callee.path}) stays a plain def that ${h.use}: that fails on an AsyncSession, so \`${entry.fn.qualname}\` cannot become async`;
 }
 
 /** How many constructors deep heldSync follows a session handed from one `__init__` to another class's. */

@@ -12,6 +12,7 @@ export const RULES = {
   notAwaited: 'ASYNC-CALL-NOT-AWAITED',
   inferredSession: 'ASYNC-SESSION-INFERRED-MISMATCH',
   blocking: 'ASYNC-BLOCKING-CALL',
+  asyncSessionToSync: 'ASYNC-SESSION-TO-SYNC-CODE',
 } as const;
 
 export type AsyncRule = (typeof RULES)[keyof typeof RULES];
@@ -38,6 +39,8 @@ export const HINTS: Record<AsyncRule, string> = {
     'Annotate the parameter with what it really is: `db: Session` (or `AsyncSession`) when every caller hands it a session, and hand the flagged call one; otherwise give the function a typed parameter for each kind of caller, and run awaitify again on the code before the migration.',
   'ASYNC-BLOCKING-CALL':
     'Use the async API: `httpx.AsyncClient` for HTTP (`async with httpx.AsyncClient() as client: r = await client.get(...)`), `await asyncio.sleep(...)`, `await asyncio.create_subprocess_exec(...)`; or run the blocking call (or the plain helper making it) in a thread: `await run_in_threadpool(f, ...)` (starlette.concurrency) or `await asyncio.to_thread(f, ...)`. If it must block on purpose, mark the line `# awaitify: ignore`.',
+  'ASYNC-SESSION-TO-SYNC-CODE':
+    'Convert what keeps the callee sync (the finding on it, usually a legacy query query-to-select could not rewrite), then run awaitify again; or keep this handler on the sync session (`def`, `db: Session = Depends(get_db)`) until then.',
   'ASYNC-SYNC-SESSION-ARG':
     'Open the session with the async factory (`AsyncSessionLocal()`, or `async with AsyncSessionLocal() as db:`) and convert the other uses the message names, or keep a sync variant of the called function for this caller.',
 };

@@ -1,12 +1,11 @@
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from app.models import Post
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 
-async def count_posts(db: AsyncSession) -> int:
-    return await db.scalar(select(func.count()).select_from(Post))
+def count_posts(db: Session) -> int:
+    return db.scalar(select(func.count()).select_from(Post))
 
 
 def copies_of(db: Session, post_id: int):

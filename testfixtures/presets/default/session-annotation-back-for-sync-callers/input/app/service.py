@@ -18,7 +18,8 @@ def summary(db: Session):
     return {"open": count_todos(db, [Todos.complete == False])}
 
 
-# Also called by a route made async, which hands it an AsyncSession: it keeps saying AsyncSession.
+# Also called by read_todo, which would hand it an AsyncSession if it became async for get_todo: it stays sync on
+# the sync session instead, and so does get_todo, called only there: a sync Session too.
 def search_todos(db: Session, conds):
     return db.query(Todos).filter(*conds).all()
 

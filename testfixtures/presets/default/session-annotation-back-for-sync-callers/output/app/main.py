@@ -1,10 +1,9 @@
 from fastapi import Depends, FastAPI
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from app.database import AsyncSessionLocal, SessionLocal
 from app.models import Todos
 from app import service
-from sqlalchemy.orm import Session
 
 app = FastAPI()
 
@@ -38,6 +37,6 @@ def search(title: str, db: Session = Depends(get_db)):
 
 
 @app.get("/todos/{todo_id}")
-async def read_todo(todo_id: int, db: AsyncSession = Depends(get_async_db)):
-    todo = await service.get_todo(db, todo_id)
+def read_todo(todo_id: int, db: Session = Depends(get_db)):
+    todo = service.get_todo(db, todo_id)
     return {"todo": todo, "similar": service.search_todos(db, [Todos.title == todo.title])}

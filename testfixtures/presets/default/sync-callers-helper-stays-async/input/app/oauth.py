@@ -34,7 +34,7 @@ def read_client(client_id: str, db: Session = Depends(get_db)):
 
 @router.get("/codes/stats")
 def code_stats(db: Session = Depends(get_db)):
-    # Stays sync (from_self() is left unconverted), but its session comes from the dependency, the async one
-    # after the migration: _count_codes stays async, and the call is flagged.
+    # Stays sync (from_self() is left unconverted) and goes back to the sync dependency: _count_codes, called only
+    # here, stays sync with it.
     total = _count_codes(db)
     return {"total": total, "codes": db.query(AuthorizationCode).from_self().all()}
