@@ -5,7 +5,7 @@
 // validators, event listeners, Celery tasks, caches of results).
 import type { SgNode } from '@ast-grep/napi';
 import { parametersOf } from '../query/bindings';
-import { asyncKeyword, decoratorsOf } from '../query/syntax';
+import { asyncKeyword, decoratorsOf, namedChildren } from '../query/syntax';
 import { treeMemo } from '../support/cached-tree';
 import { collectImports, contextmanagerSpellings, isContextmanager } from '../support/imports';
 
@@ -73,6 +73,81 @@ export function placeOf(node: SgNode): Place {
     }
   }
   return { unit: null, blocked };
+}
+
+/**
+ * Builtins that iterate a generator expression handed to them at once, where the call is written (`any(...)`,
+ * `sum(...)`, `list(...)`), and methods that do (`", ".join(...)`, `xs.extend(...)`).
+ */
+const CONSUMING_BUILTINS = new Set(['list', 'tuple', 'set', 'frozenset', 'dict', 'sum', 'any', 'all', 'min', 'max', 'sorted', 'next']);
+const CONSUMING_METHODS = new Set(['join', 'extend']);
+
+/** Builtins (and the list method) that call a `key=` function during the call. */
+const KEY_CALLERS = new Set(['sorted', 'min', 'max']);
+
+/**
+ * For a call placeOf finds blocked (no `await` can be written there), whether it still runs during its function's
+ * own execution, at the place it is written: every lambda around it is the `key=` of `sorted`/`min`/`max`/`.sort`,
+ * and every generator expression around it is iterated at once by a consuming builtin (`any(requests.get(u).ok for u
+ * in urls)`). A lambda or generator expression handed anywhere else may run later or in another thread
+ * (`run_in_threadpool(lambda: requests.get(url))`, `StreamingResponse(gen)`), and decorators, defaults and class bodies
+ * run at definition time: false for those.
+ */
+export function runsWhereWritten(node: SgNode): boolean {
+  let child: SgNode = node;
+  let inner: SgNode | null = null;
+  for (let a = node.parent(); a !== null; inner = child, child = a, a = a.parent()) {
+    switch (a.kind()) {
+      case 'lambda':
+        if (!isKeyFunction(a)) return false;
+        break;
+      case 'generator_expression':
+        if (!isFirstIterable(a, child, inner) && !isConsumedAtOnce(a)) return false;
+        break;
+      case 'decorator':
+      case 'parameters':
+      case 'lambda_parameters':
+        return false;
+      case 'class_definition':
+        if (a.field('body')?.id() === child.id()) return false;
+        break;
+      case 'function_definition':
+        if (a.field('body')?.id() === child.id()) return true;
+        break;
+    }
+  }
+  return false;
+}
+
+/** The name a call's callee ends with (`sorted`, `", ".join` → `join`), and whether it is a bare name. */
+function calleeName(call: SgNode): { name: string; bare: boolean } | null {
+  const fn = call.field('function');
+  if (fn?.kind() === 'identifier') return { name: fn.text(), bare: true };
+  if (fn?.kind() === 'attribute') return { name: fn.field('attribute')?.text() ?? '', bare: false };
+  return null;
+}
+
+/** `any(x for x in xs)` (the call's only argument) or `sum((x for x in xs), 0)` (its first positional one). */
+function isConsumedAtOnce(gen: SgNode): boolean {
+  let parent = gen.parent();
+  if (parent?.kind() === 'argument_list') {
+    const first = namedChildren(parent)[0];
+    if (first?.id() !== gen.id()) return false;
+    parent = parent.parent();
+  }
+  if (parent?.kind() !== 'call') return false;
+  const callee = calleeName(parent);
+  return callee !== null && (callee.bare ? CONSUMING_BUILTINS.has(callee.name) : CONSUMING_METHODS.has(callee.name));
+}
+
+/** `sorted(xs, key=lambda x: ...)`, `min(...)`, `max(...)`, `xs.sort(key=lambda x: ...)`. */
+function isKeyFunction(lambda: SgNode): boolean {
+  const kw = lambda.parent();
+  if (kw?.kind() !== 'keyword_argument' || kw.field('name')?.text() !== 'key' || kw.field('value')?.id() !== lambda.id()) return false;
+  const call = kw.parent()?.parent();
+  if (call?.kind() !== 'call') return false;
+  const callee = calleeName(call);
+  return callee !== null && (callee.bare ? KEY_CALLERS.has(callee.name) : callee.name === 'sort');
 }
 
 /** `inner` is the iterable of `clause`, the first `for ... in` clause of the generator expression `gen`. */

@@ -6,7 +6,7 @@ import { cached } from '../../../engine/cached';
 import { LineIndex } from '../../../engine/lines';
 import type { IndexInput, TransformOptions } from '../../../engine/types';
 import { awaitState } from '../awaits/awaiting';
-import { placeOf, syncOnlyReason } from '../awaits/context';
+import { placeOf, runsWhereWritten, syncOnlyReason } from '../awaits/context';
 import { AWAITED_METHODS, SESSION_LIKE_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
 import { boundValue, isBindingOccurrence, ownBindings, parametersOf, signatureOf, walkOwnScope } from '../query/bindings';
 import { FIXTURE_DECORATOR, SessionResolver, sessionOptionsFrom } from '../query/sessions';
@@ -661,6 +661,7 @@ class Summarizer {
     };
     // Only what differs from the usual call is written (CallSite says why).
     if (blocked !== null) site.blocked = blocked;
+    if (blocked !== null && runsWhereWritten(call)) site.runsHere = true;
     const awaited = awaitState(call, this.input.source);
     if (awaited !== 'no') site.awaited = awaited;
     if (sessionArg) site.sessionArg = sessionArgs;

@@ -146,6 +146,12 @@ export interface CallSite {
   text: string;
   /** Why `await` cannot be written at this call (inside a lambda, a generator expression...); absent when it can. */
   blocked?: string;
+  /**
+   * With `blocked`: the call still runs during its function's own execution, where it is written (a generator
+   * expression a consuming builtin iterates at once, `any(requests.get(u).ok for u in urls)`; a lambda that
+   * `sorted`/`min`/`max`/`.sort` call as `key=`), so a blocking call there blocks the function. Absent otherwise.
+   */
+  runsHere?: true;
   /** Already the operand of `await` ('misplaced': an `await` before it applies to a longer chain); absent when not. */
   awaited?: 'yes' | 'misplaced';
   /**

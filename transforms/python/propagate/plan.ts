@@ -1856,8 +1856,7 @@ export class AsyncPlan {
           this.flag(RULES.blocking, e.path, call.start, `\`${call.text}(...)\` ${isClient(call.text) ? `makes ${BLOCKING_CLIENT[direct.kind]}` : `is ${BLOCKING_WHAT[direct.kind]}`}${named}, and ${why}: it now runs on the event loop and blocks everything else there (every other request) while it waits, where FastAPI ran the sync code in a worker thread; use ${BLOCKING_FIX[direct.kind]}${thread}`);
           continue;
         }
-        const target = this.index.resolveFunction(e.path, call.callee);
-        const via = target ? this.blockingIn(functionKey(target.path, target.id), sync, 0) : null;
+        const via = this.blockingThrough(e.path, call, sync, 0);
         if (!via) continue;
         const where = via.path === e.path ? `line ${via.line}` : `${via.path}:${via.line}`;
         const chain = [...via.chain, `\`${via.text}(...)\` (${where})`].join(' → ');
@@ -1892,8 +1891,24 @@ export class AsyncPlan {
     }
   }
 
+  /**
+   * The blocking call a call of project code makes: a plain def that stays sync (blockingIn), or a project class's
+   * `__init__` when the call constructs it (`Notifier()` whose `__init__` sends a request). Making a client there
+   * (`self.http = requests.Session()`) is not what blocks: its requests are, in the methods that make them.
+   */
+  private blockingThrough(path: string, call: CallSite, memo: Map<string, BlockingPath | null>, depth: number): BlockingPath | null {
+    const target = this.index.resolveFunction(path, call.callee);
+    if (target) return this.blockingIn(functionKey(target.path, target.id), memo, depth);
+    const made = this.index.evaluate(path, call.callee);
+    const init = made.k === 'class' ? this.index.findMethod(made, '__init__') : null;
+    const via = init ? this.blockingIn(functionKey(init.path, init.id), memo, depth) : null;
+    return via && !isClient(via.text) ? via : null;
+  }
+
   /** The blocking API a call calls directly, by its absolute name; null for anything else, file I/O included. */
   private blockingCall(path: string, call: CallSite): { kind: BlockingKind; name: string } | null {
+    const request = this.clientRequest(path, call.callee);
+    if (request) return request;
     const last = call.text.slice(call.text.lastIndexOf('.') + 1);
     // `from requests import get as fetch`: a name bound by an import may be any of them; other names are skipped unresolved.
     if (!BLOCKING_CALL_NAMES.has(last) && call.callee.k !== 'global' && call.callee.k !== 'import') return null;
@@ -1903,6 +1918,36 @@ export class AsyncPlan {
     const name = entity.ref.parts.join('.');
     const kind = blockingKind(name);
     return kind === null || kind === 'file' ? null : { kind, name };
+  }
+
+  /**
+   * A request through a sync HTTP client made elsewhere: `client.get(...)` on a module-level `client = httpx.Client()`
+   * (or `requests.Session()`) of this module or imported from another, `self.http.post(...)` where the class stores
+   * `self.http = requests.Session()` (every store to it) or annotates it so, or a parameter annotated `httpx.Client`.
+   * A client made in the function itself is reported where it is made.
+   */
+  private clientRequest(path: string, callee: Expr): { kind: BlockingKind; name: string } | null {
+    if (callee.k !== 'attr' || !CLIENT_REQUESTS.has(callee.name)) return null;
+    const receiver = callee.of;
+    let made: Expr | null | undefined;
+    // Where the client is made: this module, or the module it is imported from (`from app.http import client`).
+    let at = path;
+    if (receiver.k === 'instance') {
+      // A parameter annotated with the client class (`client: httpx.Client`).
+      made = receiver;
+    } else if (receiver.k === 'attr' && receiver.of.k === 'self') {
+      made = this.index.classSummary(path, receiver.of.cls)?.attributes.find(([name]) => name === receiver.name)?.[1];
+    } else if (receiver.k === 'global' || receiver.k === 'attr') {
+      const origin = this.index.importedFrom(path, receiver) ?? (receiver.k === 'global' ? { path, name: receiver.name } : null);
+      const binding = origin ? this.index.module(origin.path)?.globals.find(([name]) => name === origin.name)?.[1] : undefined;
+      made = binding?.k === 'value' ? binding.expr : null;
+      at = origin?.path ?? path;
+    }
+    if (made?.k !== 'call' && made?.k !== 'instance') return null;
+    const entity = this.index.evaluate(at, made.of);
+    if (entity.k !== 'module' || entity.path !== null || entity.ref.anchor !== null) return null;
+    const client = entity.ref.parts.join('.');
+    return blockingKind(client) === 'http' && isClient(client) ? { kind: 'http', name: `${client}().${callee.name}` } : null;
   }
 
   /**
@@ -1923,8 +1968,7 @@ export class AsyncPlan {
         found = { ...direct, chain: [`\`${e.fn.qualname}\``], text: call.text, path: e.path, line: call.line };
         break;
       }
-      const target = this.index.resolveFunction(e.path, call.callee);
-      const via = target ? this.blockingIn(functionKey(target.path, target.id), memo, depth + 1) : null;
+      const via = this.blockingThrough(e.path, call, memo, depth + 1);
       if (via) {
         found = { ...via, chain: [`\`${e.fn.qualname}\``, ...via.chain] };
         break;
@@ -2054,9 +2098,13 @@ function isClient(callee: string): boolean {
   return /^[A-Z]/.test(last) || last === 'session';
 }
 
+/** Whether a call runs during its function's own execution (a lambda `sorted` calls as `key=` does too: CallSite.runsHere). */
 function runsInBody(call: CallSite): boolean {
-  return call.blocked === undefined && !call.ignored && call.awaited !== 'yes';
+  return (call.blocked === undefined || call.runsHere === true) && !call.ignored && call.awaited !== 'yes';
 }
+
+/** Methods of a sync HTTP client (requests' Session, httpx's Client) that make a request. */
+const CLIENT_REQUESTS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 
 /**
  * A call handing a session to project code that stays a plain def and uses it the sync way: `callee` is what the call
