@@ -506,13 +506,25 @@ export class AsyncPlan {
       if (call.onSession || call.ignored || call.callee.k !== 'attr') continue;
       const target = this.index.resolveFunction(entry.path, call.callee);
       const method = target ? this.functions.get(functionKey(target.path, target.id)) : undefined;
-      const blocker = method?.fn.sessionBlocker;
-      if (!method || method.fn.isAsync || method.fn.classId === null || !blocker?.startsWith('self.')) continue;
+      if (!method || method.fn.isAsync || method.fn.classId === null) continue;
       const owner = { path: method.path, id: method.fn.classId };
       if (!built.some((cls) => (this.index.mro(cls) ?? [cls]).some((c) => c.path === owner.path && c.id === owner.id))) continue;
-      return { call, callee: method, use: `calls \`${blocker}\` without await on the session the object was built with`, onObject: true };
+      const use = this.heldSessionUse(method);
+      if (use) return { call, callee: method, use, onObject: true };
     }
     return null;
+  }
+
+  /**
+   * How a method uses the session its object holds the sync way, or null: a session call left on `self.<attr>`, or
+   * `self.<attr>` handed to code that stays sync on it (`crud.search(self.db, conds)`).
+   */
+  private heldSessionUse(method: FnEntry): string | null {
+    const blocker = method.fn.sessionBlocker;
+    if (blocker?.startsWith('self.')) return `calls \`${blocker}\` without await on the session the object was built with`;
+    const inner = blocker === null ? this.syncHandOff(method) : null;
+    const fromSelf = inner && !inner.onObject && (inner.call.selfArgs ?? []).some(([k]) => inner.call.sessionArg?.includes(k));
+    return fromSelf ? `hands the session the object was built with to \`${inner.callee.fn.qualname}\`, which ${inner.use}` : null;
   }
 
   /**

@@ -4,6 +4,7 @@ from sqlalchemy.orm import Session
 from app import crud
 from app.db import get_db
 from app.models import Item
+from app.finder import ItemFinder
 from app.service import ItemService
 from sqlalchemy import select
 
@@ -30,3 +31,10 @@ def read_item_service(item_id: int, name: str, db: Session = Depends(get_db)):
 @router.get("/only-search")
 def only_search(name: str, db: Session = Depends(get_db)):
     return crud.search(db, [Item.name == name])
+
+
+# The same through a method handing the session its object holds to `crud.search`.
+@router.get("/items/{item_id}/finder")
+def read_item_finder(item_id: int, name: str, db: Session = Depends(get_db)):
+    item = db.scalar(select(Item).where(Item.id == item_id).limit(1))
+    return {"item": item, "others": ItemFinder(db).named(name)}

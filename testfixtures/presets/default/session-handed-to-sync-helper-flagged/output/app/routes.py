@@ -5,6 +5,7 @@ from app import crud
 from app.db import get_async_db
 from app.helpers import find_named
 from app.models import Item
+from app.service import ItemService
 
 router = APIRouter()
 
@@ -28,3 +29,13 @@ def read_item_named(item_id: int, name: str, db: AsyncSession = Depends(get_asyn
 @router.get("/already-async")
 async def already_async(name: str, db: AsyncSession = Depends(get_async_db)):
     return crud.search(db, [Item.name == name])
+
+
+# Through a service object built on the session: `ItemService.search` hands the session it holds to `crud.search`,
+# while `ItemService.get` becomes async with `crud.get_item`: flagged at both calls.
+@router.get("/items/{item_id}/service")
+def read_item_service(item_id: int, name: str, db: AsyncSession = Depends(get_async_db)):
+    service = ItemService(db)
+    item = service.get(item_id)
+    others = service.search([Item.name == name])
+    return {"item": item, "others": others}
