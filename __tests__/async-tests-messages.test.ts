@@ -8,7 +8,7 @@ import { DEFAULT_TRANSFORM_OPTIONS } from '../engine/types';
 import { pythonLanguage } from '../transforms/python/support/language';
 import { findTransform } from '../transforms/registry';
 
-const CASE = path.join(__dirname, '..', 'testfixtures', 'python', 'async-tests', 'session-fixture-async-call', 'input');
+const CASE = path.join(__dirname, '..', 'testfixtures', 'python', 'async-tests', 'session-fixture-async-call-left-sync', 'input');
 // The default preset's output: async-get-db keyed the override by get_async_db, async-tests could not convert it.
 const UNCONVERTED_OVERRIDE = path.join(__dirname, '..', 'testfixtures', 'presets', 'default', 'override-nested-local-factory', 'output');
 

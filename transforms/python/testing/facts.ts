@@ -62,6 +62,11 @@ export interface FunctionFacts {
   /** For fixtures: the session shape ('ok'), a reason it is not recognised, or null when it opens no session. */
   session: 'ok' | { reason: string } | null;
   /**
+   * For session fixtures ('ok') whose `with Factory() as session:` block does more than hand the session out (see
+   * BlockWork): the calls there handing the session on, which must be to functions async now. Absent otherwise.
+   */
+  blockHandoffs?: { start: number; end: number; text: string }[];
+  /**
    * For session fixtures ('ok'): the rewrite to an AsyncSession succeeds once the project modules it imports
    * the factory twin from bind it (`[module as written, twin]`, checked by the plan); null when it fails. Set by
    * the async-tests indexer (the rewrite needs the tree); null when not asked.
@@ -302,6 +307,7 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
       indent: /^[ \t]*$/.test(indent) ? indent : '',
       unittest: !!cls && /TestCase\b/.test(cls.field('superclasses')?.text() ?? ''),
       session: shape === null ? null : shape.ok ? 'ok' : { reason: shape.reason },
+      ...(shape?.ok && shape.shape.block ? { blockHandoffs: shape.shape.block.handoffs } : {}),
       switches: null,
       refused: null,
       asyncInInput: false,

@@ -952,6 +952,16 @@ export class TestPlan {
       });
       return;
     }
+    const block = facts.refused === null && facts.blockHandoffs ? this.blockCalls(path, fn, facts.blockHandoffs, switches) : [];
+    if ('reason' in block) {
+      this.flag(path, RULES.sessionFixture, fn.id, `the session ${what} was left sync: ${block.reason}`);
+      this.noteSyncReceivers(path, s, fn);
+      this.forEachReceiver(requested, path, s.base.absPath, fn.id, ({ otherPath, cf, name }) => {
+        for (const o of cf.overrides.filter((x) => x.param === name)) this.file(otherPath).overrides.set(o.def, { blocked: 'the session fixture it hands out was left sync (see its finding)' });
+        return () => undefined;
+      });
+      return;
+    }
     if (facts.refused !== null) {
       // Its rewrite fails, and says why there (not its receivers' sync code, which is right for the sync Session
       // it goes on handing out).
@@ -1001,6 +1011,7 @@ export class TestPlan {
     // is one async-engine would not write in its file (asked by the indexer); otherwise it may yet switch.
     if (!switches) this.noteSyncReceivers(path, s, fn, facts.switches !== null || facts.twinUnwritable === true);
     this.file(path).sessionFixtures.add(fn.id);
+    for (const call of block) this.file(path).awaits.push({ start: call.start, end: call.end, reason: `${ID}: await ${call.text}(): it is async now, and the session fixture async too` });
     for (const o of overrides) this.file(o.path).overrides.set(o.override.def, { fixture: fn.id, awaits: o.awaits });
     for (const f of followers) this.follow(f, fn);
     // Switched, it hands out an AsyncSession, whose bind is the AsyncEngine: nothing here can tell what is done
@@ -1015,6 +1026,29 @@ export class TestPlan {
         );
       }
     }
+  }
+
+  /**
+   * The calls of async code in a session fixture whose `with` block does more than `yield session` (BlockWork), to
+   * await as the fixture turns async; or why it stays sync: a call handing the session on to anything but a function
+   * of the project that is async now (a sync helper would get an AsyncSession), an async call where `await` cannot be
+   * written, or a rewrite that is not certain (its awaits must not land in a fixture that stays sync).
+   */
+  private blockCalls(path: string, fn: FunctionSummary, handoffs: NonNullable<FunctionFacts['blockHandoffs']>, switches: boolean): CallSite[] | { reason: string } {
+    if (!switches) return { reason: 'its `with` block does more than `yield session`, and the async twin of its session factory is not certain to be written' };
+    const awaits: CallSite[] = [];
+    for (const call of fn.calls) {
+      if (call.onSession) continue;
+      const target = this.index.resolveFunction(path, call.callee);
+      if (!target || !this.isAsyncNow(target)) continue;
+      if (call.ignored || call.awaited !== undefined || call.blocked !== undefined || this.index.function(target.path, target.id)?.isGenerator) {
+        return { reason: `its call of \`${call.text}(...)\` (line ${call.line}), async now, cannot be awaited where it is` };
+      }
+      awaits.push(call);
+    }
+    const missing = handoffs.find((h) => !awaits.some((c) => c.start === h.start && c.end === h.end));
+    if (missing) return { reason: `its \`with\` block hands the session to \`${missing.text}(...)\`, which is not a project function that is async after the migration: it would get an AsyncSession it does not await` };
+    return awaits;
   }
 
   /**

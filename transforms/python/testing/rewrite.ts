@@ -14,6 +14,7 @@ import { HINTS, RULES } from './rules';
 import { asyncShapeText, indentUnit, leadingWhitespace, sessionShape, shapeComments, type SessionShape } from './session-shape';
 import type { OverridePlan } from './plan';
 import { placeOf } from '../awaits/context';
+import { awaitEdits } from '../awaits/awaiting';
 import { asyncFixtureDecorator, keywordSlot, sessionOpener } from './fixtures';
 import { ownEngine } from './own-engine';
 import { definesUntwinnedDependency, lacksDependencyTwin } from '../scaffold/engine-index';
@@ -198,6 +199,7 @@ export class SessionRewriter {
         { start: start(fn), end: start(fn), text: 'async ', reason },
         { start: shape.shape.from, end: shape.shape.to, text: asyncShapeText(shape.shape, open.text, asyncEngine, shapeComments(fn, shape.shape, this.ctx.source)), reason },
         ...(own?.edits ?? []),
+        ...this.blockAwaits(fn, shape.shape, reason),
       ],
       missing: open.missingTwin,
       imports: [...open.imports, ...(own?.imports ?? [])],
@@ -206,6 +208,13 @@ export class SessionRewriter {
       settles: own?.maker !== null && own?.maker !== undefined ? [{ rule: ENGINE_RULE_ARG, offset: own.maker }] : [],
       engineFixture: own?.fixture ?? null,
     };
+  }
+
+  /** The session's own coroutine calls in the `with` block a block shape keeps (the calls handing it on are the plan's). */
+  private blockAwaits(fn: SgNode, shape: SessionShape, reason: string): TextEdit[] {
+    if (!shape.block) return [];
+    const wanted = new Set(shape.block.awaits.map((a) => `${a.start}:${a.end}`));
+    return fn.findAll({ rule: { kind: 'call' } }).filter((c) => wanted.has(`${start(c)}:${end(c)}`)).flatMap((c) => awaitEdits(c, reason));
   }
 
   private fixtureCallee(fn: SgNode): SgNode | null {
@@ -263,6 +272,7 @@ export class SessionRewriter {
     if (!shape) return null;
     if (!shape.ok) return fail(shape.reason), null;
     if (shape.shape.connection) return fail('it opens its session on a connection of its own, a shape only session fixtures are converted in'), null;
+    if (shape.shape.block) return fail('its `with` block does more than `yield session`, a shape only session fixtures are converted in'), null;
     const open = this.asyncOpen(shape.shape.open);
     if (!open.ok) return fail(open.reason), null;
     const memory = this.memoryDatabase(shape.shape.open);
@@ -364,21 +374,45 @@ export class SessionRewriter {
     if (connection !== undefined && (bind?.text() !== connection || args.splat)) return { ok: false, reason: `\`${call.text()}\` passes more than the connection to the session` };
     if (sessionModule) {
       if (bind?.kind() !== 'identifier') return { ok: false, reason: `\`${call.text()}\` is not \`Session(engine)\`` };
-      const engineTwin = ownEngine ?? twinName(bind.text());
-      if (connection === undefined && ownEngine === undefined && !this.bindsHere(engineTwin)) return { ok: false, reason: `this file has no async engine \`${engineTwin}\` next to \`${bind.text()}\`` };
+      let engineTwin = ownEngine ?? twinName(bind.text());
+      const engineImports: Import[] = [];
+      const engineFrees: Freed[] = [];
+      if (connection === undefined && ownEngine === undefined && !this.bindsHere(engineTwin)) {
+        const imported = this.importedTwin(bind.text());
+        if ('reason' in imported) return { ok: false, reason: imported.reason ?? `this file has no async engine \`${engineTwin}\` next to \`${bind.text()}\`` };
+        engineTwin = imported.local;
+        engineImports.push(...imported.imports);
+        engineFrees.push(...imported.frees);
+      }
       const module = sessionModule === 'sqlmodel' ? SQLMODEL_ASYNC : SA_ASYNC;
       const local = localNamesFor(this.imports, module, 'AsyncSession')[0];
       if (!local && moduleBindings(nameTable(this.ctx.tree, 'AsyncSession')).length > 0) return { ok: false, reason: '`AsyncSession` is bound to something else in this file' };
       const target = connection === undefined ? engineTwin : `bind=${connection}`;
       // `Session` goes from the imports when nothing else uses it (a SQLModel conftest's `with Session(engine)`).
-      const frees = [{ module: sessionModule, name: 'Session', local: name }];
-      return { ok: true, text: `${local ?? 'AsyncSession'}(${target}, expire_on_commit=False)`, imports: local ? [] : [{ module, name: 'AsyncSession' }], missingTwin: null, frees };
+      const frees = [{ module: sessionModule, name: 'Session', local: name }, ...engineFrees];
+      return { ok: true, text: `${local ?? 'AsyncSession'}(${target}, expire_on_commit=False)`, imports: [...(local ? [] : [{ module, name: 'AsyncSession' }]), ...engineImports], missingTwin: null, frees };
     }
     if (connection === undefined && (args.positional.length > 0 || args.keywords.size > 0 || args.splat)) {
       return { ok: false, reason: `\`${call.text()}\` passes arguments to the factory, which its async twin may not take` };
     }
     const factory = this.factoryTwin(name);
     return factory.ok && connection !== undefined ? { ...factory, text: factory.text.replace(/\(\)$/, `(bind=${connection})`) } : factory;
+  }
+
+  /**
+   * The async twin of an engine this file imports by name from a module that binds it (`from app.core.db import
+   * engine`, where async-engine wrote `async_engine` next to it): its local name and the import it needs. A reason
+   * when the name is imported but its twin cannot be used; `reason: null` when it is not imported at all.
+   */
+  private importedTwin(name: string): { local: string; imports: Import[]; frees: Freed[] } | { reason: string | null } {
+    const twin = twinName(name);
+    const imp = this.imports.from.find((i) => (i.alias ?? i.name) === name && isModuleLevel(i.node));
+    if (!imp) return { reason: null };
+    if (imp.alias !== null) return { reason: `\`${name}\` is an alias; its async twin's name is not known` };
+    if (!this.moduleBinds(imp.module, twin)) return { reason: `\`${imp.module}\` defines no async engine \`${twin}\` next to \`${name}\`` };
+    const local = localNamesFor(this.imports, imp.module, twin)[0];
+    if (!local && moduleBindings(nameTable(this.ctx.tree, twin)).length > 0) return { reason: `\`${twin}\` is bound to something else in this file` };
+    return { local: local ?? twin, imports: local ? [] : [{ module: imp.module, name: twin }], frees: [{ module: imp.module, name: imp.name, local: name }] };
   }
 
   /** `AsyncFactory()` for a session factory `name` of this file or imported from a module that defines its twin. */

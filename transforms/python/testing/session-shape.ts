@@ -3,13 +3,16 @@
 //   try: session = Factory(); yield session; finally: session.close()
 //   session = Factory(); yield session; session.close()
 //   with Factory() as session: yield session (then maybe session.rollback())
+//   with Factory() as session: <setup>; yield session; <teardown>   (the session's calls awaited, see BlockWork)
 //   return Factory()
 //   yield Factory()
 // Anything else around the session (setup before it, teardown after it) stays as written; code that uses the
 // session in another way makes the shape unrecognised, because the async form could not keep it.
 import type { SgNode } from '@ast-grep/napi';
+import { awaitState } from '../awaits/awaiting';
 import { placeOf } from '../awaits/context';
-import { commentsWithin, isAsyncDef, namedChildren, reraises, start, end } from '../query/syntax';
+import { ASYNC_OBJECT_METHODS, AWAITED_METHODS, SYNC_MEMBERS } from '../awaits/methods';
+import { callArgs, commentsWithin, isAsyncDef, namedChildren, reraises, start, end } from '../query/syntax';
 
 export interface SessionShape {
   /** The name the session is bound to (`session` for `return Factory()`). */
@@ -28,6 +31,22 @@ export interface SessionShape {
    * handed out, then `session.close(); tx.rollback(); conn.close()`.
    */
   connection?: { name: string; engine: string; transaction: string };
+  /**
+   * `with Factory() as session:` whose block does more than `yield session`: only the header is replaced
+   * (`from`..`to`), the block stays, with this work done on it.
+   */
+  block?: BlockWork;
+}
+
+/**
+ * What the block of `with Factory() as session: init_db(session); yield session; session.execute(...);
+ * session.commit()` needs on an AsyncSession: `awaits`, the session's own coroutine calls, which an `await` fixes;
+ * `handoffs`, the calls handing the session on as an argument (`init_db(session)`), which work only when the
+ * function called is async after the migration and is awaited (the plan checks that: the shape cannot).
+ */
+export interface BlockWork {
+  awaits: { start: number; end: number }[];
+  handoffs: { start: number; end: number; text: string }[];
 }
 
 export type ShapeResult = { ok: true; shape: SessionShape } | { ok: false; reason: string } | null;
@@ -81,9 +100,20 @@ export function sessionShape(fn: SgNode, source: string, isOpener: (call: SgNode
     // `yield session` then `session.rollback()` (the fast_zero course's fixture): leaving the `async with` closes
     // the session, and closing rolls its transaction back, so the rollback goes with the rest of the block.
     const rollsBack = inner.length === 2 && isMethodCall(inner[1] as SgNode, name.text(), 'rollback');
-    if ((inner.length !== 1 && !rollsBack) || !isYieldOf(inner[0] as SgNode, name.text())) return fail('its `with` block does more than `yield session` (and `session.rollback()` after it)');
     variable = name.text();
     last = statement;
+    if ((inner.length !== 1 && !rollsBack) || !isYieldOf(inner[0] as SgNode, name.text())) {
+      const work = blockWork(fn, statement, variable, source);
+      if ('reason' in work) return fail(work.reason);
+      const colon = statement.children().find((c) => c.kind() === ':');
+      if (!colon) return fail('its `with` statement is not `with Factory() as session:`');
+      const after = statements.slice(statements.findIndex((s) => sameRange(s, statement)) + 1);
+      if (after.some((s) => mentions(s, variable))) return fail(`\`${variable}\` is used again after the session is handed out`);
+      if ([...statements.slice(0, at), ...after].some((s) => s.find({ rule: { any: [{ kind: 'yield' }, { kind: 'return_statement' }] } }) || s.kind() === 'return_statement')) {
+        return fail('it yields or returns in more than one place');
+      }
+      return { ok: true, shape: { variable, open, from: start(statement), to: end(colon), indent, unit, block: work } };
+    }
   } else if (statement.kind() === 'return_statement') {
     if (!sameRange(namedChildren(statement)[0], open)) return fail('it returns something built from the session');
     variable = 'session';
@@ -165,7 +195,46 @@ export function asyncShapeText(shape: SessionShape, openText: string, asyncEngin
       `${indent}${unit}await ${connection.transaction}.rollback()`
     );
   }
+  if (shape.block) return `${before}async with ${openText} as ${variable}:`;
   return `${before}async with ${openText} as ${variable}:\n${indent}${unit}yield ${variable}${onYield}`;
+}
+
+/**
+ * The work the block of `with Factory() as <name>:` does on the session besides handing it out once (see
+ * BlockWork), or why that has no async form: every use of the session there must be a call of one of its
+ * coroutine methods where an `await` can be written and is all it needs (not `exec`, which only SQLModel's
+ * AsyncSession has; not `connection()`/`stream()` kept for their result), a call of one of its plain methods
+ * (`add`), or the session handed to a call as an argument of its own.
+ */
+function blockWork(fn: SgNode, statement: SgNode, name: string, source: string): BlockWork | { reason: string } {
+  const body = statement.field('body') as SgNode;
+  const yields = namedChildren(body).filter((s) => isYieldOf(s, name));
+  const exits = body.findAll({ rule: { any: [{ kind: 'yield' }, { kind: 'return_statement' }] } });
+  if (yields.length !== 1 || exits.length !== 1) return { reason: 'its `with` block does not hand the session out by one `yield session` of its own' };
+  if (body.find({ rule: { any: [{ kind: 'function_definition' }, { kind: 'class_definition' }, { kind: 'lambda' }] } })) return { reason: 'its `with` block defines a function or class' };
+  const work: BlockWork = { awaits: [], handoffs: [] };
+  const yielded = namedChildren(soleChild(yields[0] as SgNode, 'yield') as SgNode)[0] as SgNode;
+  for (const id of body.findAll({ rule: { kind: 'identifier', regex: `^${name}$` } })) {
+    const parent = id.parent();
+    // `f(session=...)`'s keyword and `x.session` are other names.
+    if (sameRange(id, yielded) || (parent?.kind() === 'keyword_argument' && sameRange(parent.field('name'), id)) || (parent?.kind() === 'attribute' && sameRange(parent.field('attribute'), id))) continue;
+    const cannot = (what: string): { reason: string } => ({ reason: `its \`with\` block ${what} (line ${id.range().start.line + 1}), which has no async form awaitify writes` });
+    if (parent?.kind() === 'attribute' && sameRange(parent.field('object'), id)) {
+      const call = parent.parent();
+      const method = parent.field('attribute')?.text() ?? '';
+      if (call?.kind() !== 'call' || !sameRange(call.field('function'), parent)) return cannot(`reads \`${parent.text()}\``);
+      if (SYNC_MEMBERS.has(method)) continue;
+      const alone = AWAITED_METHODS.has(method) && (!ASYNC_OBJECT_METHODS.has(method) || call.parent()?.kind() === 'expression_statement');
+      if (!alone || placeOf(call).blocked !== null || !sameRange(placeOf(call).unit, fn) || awaitState(call, source) !== 'no') return cannot(`calls \`${name}.${method}()\``);
+      work.awaits.push({ start: start(call), end: end(call) });
+      continue;
+    }
+    const holder = parent?.kind() === 'keyword_argument' && sameRange(parent.field('value'), id) ? parent.parent() : parent;
+    const call = holder?.kind() === 'argument_list' ? holder.parent() : null;
+    if (call?.kind() !== 'call' || placeOf(call).blocked !== null || !sameRange(placeOf(call).unit, fn) || awaitState(call, source) !== 'no' || callArgs(call).splat) return cannot(`uses \`${name}\` in \`${parent?.text() ?? name}\``);
+    work.handoffs.push({ start: start(call), end: end(call), text: (call.field('function')?.text() ?? '').replace(/\s+/g, '') });
+  }
+  return work;
 }
 
 /** A comment among a shape's replaced statements (see asyncShapeText). */

@@ -1,12 +1,12 @@
-import pytest
+import pytest_asyncio
 
 from app import crud
-from app.database import SessionLocal
+from app.database import AsyncSessionLocal
 
 
-@pytest.fixture()
-def db():
-    with SessionLocal() as session:
-        crud.create_user(session, "admin@example.com")
+@pytest_asyncio.fixture()
+async def db():
+    async with AsyncSessionLocal() as session:
+        await crud.create_user(session, "admin@example.com")
         yield session
-        session.rollback()
+        await session.rollback()
