@@ -108,3 +108,11 @@ test('an engine fixture holding `with _engine.begin():` open stays sync in a pro
     expect(message).toContain('its engine comes from the fixture `engine`, whose engine would have to become an AsyncEngine, but it would become an async fixture with `loop_scope`, and the project keeps pytest-asyncio below 0.24 (requirements-dev.txt: `pytest-asyncio==0.23.8`)');
   });
 });
+
+test('a scoped session fixture left sync for a pytest-asyncio pin before loop_scope says how to convert it by hand on that version', async () => {
+  const { findings } = await runAsyncTests(path.join(PRESETS, 'session-scoped-fixture-old-pin', 'input'), 'tests/conftest.py');
+  const message = findings.find((f) => f.rule === 'TESTS-FIXTURE-SCOPE')?.message ?? '';
+  expect(message).toContain('keeps pytest-asyncio below 0.24');
+  expect(message).toContain('`@pytest.fixture(scope="session") def event_loop(): loop = asyncio.new_event_loop(); yield loop; loop.close()`');
+  expect(message).toContain('a plain `@pytest.mark.asyncio`');
+});

@@ -19,6 +19,13 @@ import { HINTS, RULES, type TestRule } from './rules';
 import { importedModuleBinds } from './rewrite';
 
 const ID = 'async-tests';
+
+/**
+ * How a scoped session fixture is converted by hand on pytest-asyncio before 0.24, which runs every async test and
+ * fixture in the loop of its `event_loop` fixture (checked on 0.20.3, Debian 12's, on PostgreSQL through asyncpg).
+ */
+const OLD_LOOP_BY_HAND = (scope: string): string =>
+  `by hand on those versions: a \`@pytest.fixture(scope="${scope}") def event_loop(): loop = asyncio.new_event_loop(); yield loop; loop.close()\` in the conftest.py above every test receiving it, the fixture as \`@pytest_asyncio.fixture(scope="${scope}") async def\` with \`async with\` on the async factory, the tests receiving it with a plain \`@pytest.mark.asyncio\`; or upgrade pytest-asyncio to 0.24 or later and run awaitify again`;
 /** Receivers that accept coroutine functions (the same ones propagate-async trusts). */
 const ASYNC_AWARE = new Set(['Depends', 'Security', 'add_task', 'BackgroundTask', 'iscoroutinefunction', 'run_in_threadpool', 'to_thread', 'run_in_executor', 'create_task', 'gather', 'ensure_future', 'run']);
 /** pytest-asyncio's event loop scopes, narrowest first (pytest's fixture scopes). */
@@ -864,10 +871,10 @@ export class TestPlan {
     if (rank < 0) return { loop: scope, members, problems: [`\`${scope}\` is no scope pytest-asyncio runs event loops in`] };
     const problems: string[] = [];
     const pin = this.pinOf(s.base);
-    if (pin !== null) problems.push(`the project keeps pytest-asyncio below 0.24 (${pin}), which has no \`loop_scope\``);
+    if (pin !== null) problems.push(`the project keeps pytest-asyncio below 0.24 (${pin}), which has no \`loop_scope\` (${OLD_LOOP_BY_HAND(scope)})`);
     // The pre-0.24 way to widen the loop, removed in pytest-asyncio 1.0: a project still doing it runs an older one.
     const loopFixture = (this.fixtureModules().get('event_loop') ?? []).find(([p, x]) => this.reaches('event_loop', p, x.base.absPath, s.base.absPath) || /(^|\/)conftest\.py$/.test(p));
-    if (loopFixture) problems.push(`the project overrides pytest-asyncio's \`event_loop\` fixture (${loopFixture[0]}), as versions before 0.24 needed instead of \`loop_scope\` (removed in 1.0)`);
+    if (loopFixture) problems.push(`the project overrides pytest-asyncio's \`event_loop\` fixture (${loopFixture[0]}), as versions before 0.24 needed instead of \`loop_scope\` (removed in 1.0; ${OLD_LOOP_BY_HAND(scope)})`);
     const name = this.fixtureName(path, fn);
     if (name === '') return { loop: scope, members, problems: [...problems, 'it is named by an expression, so the code receiving it cannot be found'] };
     const names = [{ name, fromAbs: s.base.absPath }];
