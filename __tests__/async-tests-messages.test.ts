@@ -116,3 +116,10 @@ test('a scoped session fixture left sync for a pytest-asyncio pin before loop_sc
   expect(message).toContain('`@pytest.fixture(scope="session") def event_loop(): loop = asyncio.new_event_loop(); yield loop; loop.close()`');
   expect(message).toContain('a plain `@pytest.mark.asyncio`');
 });
+
+test('a session fixture whose with block hands the session to a sync helper stays sync, naming that call', async () => {
+  const { findings, changed } = await runAsyncTests(path.join(PRESETS, 'session-scoped-fixture-with-block-sync-helper', 'output'), 'tests/conftest.py');
+  expect(changed).toBe(false);
+  expect(findings.map((f) => f.rule)).toEqual(['TESTS-SESSION-FIXTURE']);
+  expect(findings[0]?.message).toContain('its `with` block hands the session to `crud.add_defaults(...)`, which is not a project function that is async after the migration');
+});

@@ -106,6 +106,8 @@ export class TestPlan {
   private readonly awaitedUses = new Set<string>();
   /** Tests and fixtures that call async code and were left sync, flagged (functionKey): nothing converts them. */
   private readonly refused = new Set<string>();
+  /** blockVerdict's answers, by functionKey. */
+  private readonly blockVerdicts = new Map<string, CallSite[] | { reason: string }>();
   /** Tests and fixtures this transform awaits calls in, or flags calls of async code in (functionKey): they need to be async. */
   private readonly asyncHere = new Set<string>();
   /** Tests and fixtures receiving a session fixture left sync, by functionKey (see settleSyncReceivers). */
@@ -802,6 +804,8 @@ export class TestPlan {
         const key = functionKey(path, fn.id);
         const facts = this.facts.get(key);
         if (fn.test !== 'fixture' || !facts?.fixture || facts.session !== 'ok' || fn.ignored || functionScoped(facts) || this.helpers.converted.has(key)) continue;
+        // It stays sync whatever its receivers do (planSessionFixture flags it): they get no loop of its scope.
+        if ('reason' in this.blockVerdict(path, s, fn, facts)) continue;
         domains.push({ key, what: `\`${fn.qualname}\` (${path})`, ...this.loopDomain(path, s, fn, facts) });
       }
     }
@@ -923,6 +927,18 @@ export class TestPlan {
   /** A session fixture switches to an AsyncSession only when nothing that receives the session uses it the sync way. */
   private planSessionFixture(path: string, s: TestSummary, fn: FunctionSummary, facts: FunctionFacts): void {
     const what = `fixture \`${fn.qualname}\``;
+    const block = this.blockVerdict(path, s, fn, facts);
+    if ('reason' in block) {
+      this.flag(path, RULES.sessionFixture, fn.id, `the session ${what} was left sync: ${block.reason}`);
+      this.noteSyncReceivers(path, s, fn);
+      const requested = this.fixtureName(path, fn);
+      if (requested === '') return;
+      this.forEachReceiver(requested, path, s.base.absPath, fn.id, ({ otherPath, cf, name }) => {
+        for (const o of cf.overrides.filter((x) => x.param === name)) this.file(otherPath).overrides.set(o.def, { blocked: 'the session fixture it hands out was left sync (see its finding)' });
+        return () => undefined;
+      });
+      return;
+    }
     const loop = this.loopOf.get(functionKey(path, fn.id));
     if (!functionScoped(facts) && loop === undefined) {
       const why = this.loopBlocked.get(functionKey(path, fn.id)) ?? 'no `loop_scope` can be written for it';
@@ -952,16 +968,6 @@ export class TestPlan {
     if (engineBlocked !== null) {
       // Its rewrite would make the engine fixture's engine async for every test and fixture pytest hands it to.
       this.flag(path, RULES.sessionFixture, fn.id, `the session ${what} was left sync: its engine comes from the fixture \`${facts.engineFixture?.name}\`, whose engine would have to become an AsyncEngine, but ${engineBlocked}`);
-      this.noteSyncReceivers(path, s, fn);
-      this.forEachReceiver(requested, path, s.base.absPath, fn.id, ({ otherPath, cf, name }) => {
-        for (const o of cf.overrides.filter((x) => x.param === name)) this.file(otherPath).overrides.set(o.def, { blocked: 'the session fixture it hands out was left sync (see its finding)' });
-        return () => undefined;
-      });
-      return;
-    }
-    const block = facts.refused === null && facts.blockHandoffs ? this.blockCalls(path, fn, facts.blockHandoffs, switches) : [];
-    if ('reason' in block) {
-      this.flag(path, RULES.sessionFixture, fn.id, `the session ${what} was left sync: ${block.reason}`);
       this.noteSyncReceivers(path, s, fn);
       this.forEachReceiver(requested, path, s.base.absPath, fn.id, ({ otherPath, cf, name }) => {
         for (const o of cf.overrides.filter((x) => x.param === name)) this.file(otherPath).overrides.set(o.def, { blocked: 'the session fixture it hands out was left sync (see its finding)' });
@@ -1041,6 +1047,18 @@ export class TestPlan {
    * of the project that is async now (a sync helper would get an AsyncSession), an async call where `await` cannot be
    * written, or a rewrite that is not certain (its awaits must not land in a fixture that stays sync).
    */
+  private blockVerdict(path: string, s: TestSummary, fn: FunctionSummary, facts: FunctionFacts): CallSite[] | { reason: string } {
+    if (facts.refused !== null || !facts.blockHandoffs) return [];
+    const key = functionKey(path, fn.id);
+    let verdict = this.blockVerdicts.get(key);
+    if (!verdict) {
+      const switches = facts.switches !== null && facts.switches.requires.every(([module, name]) => importedModuleBinds(this.index, path, s.base.absPath, module, name));
+      verdict = this.blockCalls(path, fn, facts.blockHandoffs, switches);
+      this.blockVerdicts.set(key, verdict);
+    }
+    return verdict;
+  }
+
   private blockCalls(path: string, fn: FunctionSummary, handoffs: NonNullable<FunctionFacts['blockHandoffs']>, switches: boolean): CallSite[] | { reason: string } {
     if (!switches) return { reason: 'its `with` block does more than `yield session`, and the async twin of its session factory is not certain to be written' };
     const awaits: CallSite[] = [];

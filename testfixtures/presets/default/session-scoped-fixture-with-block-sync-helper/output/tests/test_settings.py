@@ -4,6 +4,6 @@ from app import crud
 import pytest
 
 
-@pytest.mark.asyncio(loop_scope="session")
+@pytest.mark.asyncio
 async def test_theme(db: AsyncSession) -> None:
     assert (await crud.get_setting(db, "theme")).value == "dark"
