@@ -79,7 +79,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   const onSyncDependency = new Set(file.syncDependencyRoutes);
   const keptSync = keptSyncRouteEdits(ctx, file.keptSyncRoutes.filter((d) => !onSyncDependency.has(d)));
   edits.push(...keptSync.edits);
-  const annotations = sessionAnnotationEdits(ctx, file.annotationsBack, file.syncDependencyRoutes, keptSync.replacedAsyncSession, keptPlain.factoriesBack);
+  const annotations = sessionAnnotationEdits(ctx, file.annotationsBack, [...file.syncDependencyRoutes, ...file.injectedAnnotationsBack], keptSync.replacedAsyncSession, keptPlain.factoriesBack);
   edits.push(...annotations.edits);
   // One plan for all: two edits of one import statement would overlap (`from .db import SessionLocal, get_db` in a
   // file whose session goes to a background task, switched to the async factory, beside a route kept on get_db).
@@ -393,6 +393,8 @@ function sessionAnnotationEdits(
       // `Optional[AsyncSession]` (`AsyncSession | None`, `Union[AsyncSession, None]`) only for a rebinding def: its default is often `None`.
       const annotation = written && rebound.has(start(fn)) ? optionalInner(written) : written;
       if (annotation?.kind() !== 'identifier' || annotation.text() !== 'AsyncSession') continue;
+      // keptSyncRouteEdits gave it back already (a dependency kept sync that is also injected by a sync provider).
+      if (replaced.includes(start(annotation))) continue;
       if (!all.has(start(fn))) {
         const value = param.field('value');
         const callee = value?.kind() === 'call' ? value.field('function')?.text() : undefined;

@@ -64,6 +64,13 @@ export interface FilePlan {
    */
   syncDependencyRoutes: number[];
   /**
+   * Plain defs never made async (no session await written into them) whose session parameters are all injected by a
+   * sync provider (AsyncPlan.injectedSync): `def get_uow(db: Session = Depends(get_db))` yielding a wrapper, a handler
+   * needing no await. async-session wrote `AsyncSession` on their `Depends(...)` parameters, which FastAPI still fills
+   * with a sync Session: those annotations go back (AsyncPlan.sendInjectedSyncAnnotationsBack).
+   */
+  injectedAnnotationsBack: number[];
+  /**
    * What goes back from `AsyncSession` to `Session` in the annotations async-session wrote, and why (AnnotationBack):
    * the parameters of plain defs that stay sync, or the attributes of classes kept on the sync Session. One def may be
    * listed for more than one reason.
@@ -220,6 +227,7 @@ export class AsyncPlan {
     this.flagReturnedSessions();
     this.noteUnawaitedCoroutineCalls();
     this.sendHandedSyncAnnotationsBack();
+    this.sendInjectedSyncAnnotationsBack();
     this.sendSyncHeldAttributesBack();
     this.flagBlockingCalls();
     this.flagAsyncSessionsHandedToSyncCode();
@@ -1625,6 +1633,25 @@ export class AsyncPlan {
   }
 
   /**
+   * A plain def FastAPI calls with a sync Session (injectedSync) that nothing made async and no other pass kept sync
+   * (it needed no await: a generator dependency wrapping the session, `len(db.new)`): its `Depends(...)` parameters
+   * keep the sync Session they are filled with, so the `AsyncSession` async-session wrote goes back
+   * (FilePlan.injectedAnnotationsBack). A later run, after the twin is written by hand, would otherwise take the lie for
+   * an AsyncSession and await its calls. A provider other than get_db gets no GETDB-NO-TWIN at the `Depends`: said here.
+   */
+  private sendInjectedSyncAnnotationsBack(): void {
+    for (const entry of this.functions.values()) {
+      const { key, fn } = entry;
+      if (!fn.params?.depends || fn.isAsync || this.newly.has(key) || this.keptPlain.has(key) || fn.test) continue;
+      // Those keepSyncOnlyCalleesSync kept on such a provider have theirs sent back already.
+      if (this.files.get(entry.path)?.syncDependencyRoutes.includes(fn.id)) continue;
+      if (!this.injectedSync(key)) continue;
+      this.file(entry.path).injectedAnnotationsBack.push(fn.id);
+      this.flagKeptOnSyncProvider(entry);
+    }
+  }
+
+  /**
    * A route kept on the sync session (keptSync) whose every session parameter keptSyncRouteEdits gives back to the sync
    * dependency: each is `db: AsyncSession = Depends(<async get_db>)` (ParamFacts.depends' `plain`), none through an
    * alias, in a file that binds the sync get_db or imports the async one.
@@ -2056,7 +2083,7 @@ export class AsyncPlan {
   private file(path: string): FilePlan {
     let plan = this.files.get(path);
     if (!plan) {
-      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], syncDependencyRoutes: [], annotationsBack: [], unawaited: [], taskCalls: [] };
+      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], syncDependencyRoutes: [], injectedAnnotationsBack: [], annotationsBack: [], unawaited: [], taskCalls: [] };
       this.files.set(path, plan);
     }
     return plan;
