@@ -139,6 +139,17 @@ function awaitsWhatItIsGiven(callee: string, keyword: string | undefined): boole
 }
 
 /**
+ * A call handed, as an argument, to what may run a coroutine (`asyncio.run(f(db))`, `loop.run_until_complete`,
+ * `gather`, `create_task`, a task group's `start_soon`...): the caller may mean it to be a coroutine. Any other callee
+ * (`", ".join(svc.names())`, `Schema(**repo.row())`) takes the value: a function kept sync returns it as before.
+ */
+function handedToRunner(argumentOf: string | undefined): boolean {
+  if (argumentOf === undefined) return false;
+  const last = argumentOf.split('.').pop() ?? argumentOf;
+  return /run|gather|task|future|wait|shield|spawn|submit|soon|complete|thread|executor|async|await|coro/i.test(last);
+}
+
+/**
  * Callees known to call a function passed to them, synchronously. An unresolved `x.name` passed elsewhere
  * is more likely an attribute's value than a method, so only these make it a suspect.
  */
@@ -786,7 +797,7 @@ export class AsyncPlan {
     return (
       sites.length + threadRuns.length > 0 &&
       sites.every(({ caller, call }) => {
-        if (!caller || call.awaited !== undefined || call.ignored || call.blocked !== undefined || call.argumentOf !== undefined) return false;
+        if (!caller || call.awaited !== undefined || call.ignored || call.blocked !== undefined || handedToRunner(call.argumentOf)) return false;
         const c = caller.fn;
         // A handler given a sync Session by a get_db with no twin hands its callees that sync Session.
         if (this.injectedSync(caller.key)) return true;

@@ -1,7 +1,7 @@
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from app.models import Item
 
 
-async def get_item(db: AsyncSession, item_id: int):
-    return await db.get(Item, item_id)
+def get_item(db: Session, item_id: int):
+    return db.get(Item, item_id)
