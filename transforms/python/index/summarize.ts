@@ -200,9 +200,11 @@ class Summarizer {
       if (owner) owner.calls.push(site);
       else moduleCalls.push(site);
     }
-    for (const [id, facts] of params) {
+    for (const [id, { objectDepends, ...facts }] of params) {
       const fn = functions.get(id);
-      if (fn && (facts.sessions || facts.untypedSessionLike || facts.sessionLocals || facts.rebound)) fn.params = facts;
+      if (!fn) continue;
+      if (objectDepends) fn.objectDepends = objectDepends;
+      if (facts.sessions || facts.untypedSessionLike || facts.sessionLocals || facts.rebound) fn.params = facts;
     }
     if (isTestPath(this.input.path)) this.mockAssignments(functions);
     const classes = classNodes.map((c) => this.classSummary(c));
@@ -508,11 +510,16 @@ class Summarizer {
   }
 
   /** ParamFacts of every function, by id; `receivers` as sessionLikeReceivers found them. */
-  private parameterFacts(fnNodes: SgNode[], receivers: Map<number, Set<string>>): Map<number, ParamFacts> {
-    const out = new Map<number, ParamFacts>();
+  private parameterFacts(fnNodes: SgNode[], receivers: Map<number, Set<string>>): Map<number, ParamFacts & Pick<FunctionSummary, 'objectDepends'>> {
+    const out = new Map<number, ParamFacts & Pick<FunctionSummary, 'objectDepends'>>();
     for (const fn of fnNodes) {
       // Nothing to find: no parameter can be a session in a text without a session word, and no unannotated one is used like one.
-      if (!this.sessions.mayFindSessions && !receivers.has(start(fn))) continue;
+      // Objects FastAPI builds (`svc: ItemService = Depends()`) may hold one all the same: those are still recorded.
+      if (!this.sessions.mayFindSessions && !receivers.has(start(fn))) {
+        const objectDepends = fn.field('parameters')?.text().includes('Depends(') ? this.objectDependencies(signatureOf(fn).all) : [];
+        if (objectDepends.length > 0) out.set(start(fn), { objectDepends });
+        continue;
+      }
       const { positional, all } = signatureOf(fn);
       const entry = (name: string): string => paramEntry(positional.indexOf(name), name);
       const bound = (this.facts.get(start(fn)) as FunctionFacts).kind;
@@ -537,6 +544,7 @@ class Summarizer {
           untypedSessionLike.push(entry(p.name));
         }
       }
+      const objectDepends = this.objectDependencies(all.filter((p) => !sessions.includes(entry(p.name))));
       const sessionLocals = this.annotatedSessionLocals(fn, used, new Set(all.map((p) => p.name)));
       // Annotated as a session, yet not one to the resolver at its uses: rebound in the body.
       const annotated = used ? all.filter((p) => p.annotation && this.sessions.typeVerdict(p.annotation, new Set()).session).map((p) => p.name) : [];
@@ -549,7 +557,25 @@ class Summarizer {
         ...(untypedSessionLike.length > 0 ? { untypedSessionLike } : {}),
         ...(depends.length > 0 ? { depends } : {}),
         ...(aliasDepends.length > 0 ? { aliasDepends } : {}),
+        ...(objectDepends.length > 0 ? { objectDepends } : {}),
       });
+    }
+    return out;
+  }
+
+  /**
+   * ParamFacts.objectDepends of `params` (none of them a session): `svc: ItemService = Depends()` (the annotation names
+   * what FastAPI builds), `Depends(ItemService)`, `Depends(get_service)`, or the `Annotated[X, Depends(f)]` form.
+   */
+  private objectDependencies(params: ReturnType<typeof signatureOf>['all']): NonNullable<FunctionSummary['objectDepends']> {
+    const out: NonNullable<FunctionSummary['objectDepends']> = [];
+    for (const p of params) {
+      const injected = p.defaultValue && isDependsCall(p.defaultValue) ? p.defaultValue : p.annotation ? annotatedDependsCall(p.annotation) : null;
+      if (!injected) continue;
+      const args = callArgs(injected);
+      const of = args.positional[0] ?? args.keywords.get('dependency') ?? (p.annotation ? unwrapType(p.annotation) : null);
+      if (!of || (of.kind() !== 'identifier' && of.kind() !== 'attribute')) continue;
+      out.push({ name: p.name, at: start(injected), of: this.exprOf(of, 0) });
     }
     return out;
   }

@@ -310,6 +310,13 @@ export interface FunctionSummary {
    * which put a sync callable where the code under test may await. Absent when none.
    */
   mockAssignments?: MockAssignment[];
+  /**
+   * Parameters that are no session whose value FastAPI injects (`svc: ItemService = Depends()`, `Depends(ItemService)`,
+   * `Depends(get_service)`): `of` is the class or dependency function (for a bare `Depends()`, the annotation), `at`
+   * the offset of the `Depends` call. An object built on a session dependency holds what that injects
+   * (propagate-async's injectedSync). Absent when none.
+   */
+  objectDepends?: { name: string; at: number; of: Expr }[];
 }
 
 export interface MockAssignment {

@@ -196,7 +196,7 @@ export class AsyncPlan {
   private readonly keptPlain = new Set<string>();
   /** syncHandOff's answers, by function key. */
   private readonly handOffs = new Map<string, SyncHandOff | null>();
-  private readonly injectedSyncMemo = new Map<string, boolean>();
+  private readonly injectedSyncMemo = new Map<string, 'sync' | 'other' | 'none'>();
   /** See sessionProviders. */
   private sessionProviderKeys: Set<string> | null = null;
   private readonly decoratorBlockers = new Map<string, string | null>();
@@ -817,22 +817,61 @@ export class AsyncPlan {
    */
   private injectedSync(key: string): boolean {
     if (this.untwinned === null) return false;
-    return cached(this.injectedSyncMemo, key, () => {
-      const entry = this.functions.get(key);
-      if (!entry || entry.fn.isAsync) return false;
-      let untwinned = false;
-      for (const { provider, of, viaAlias } of this.injections(entry)) {
-        const fn = provider ? this.functions.get(functionKey(provider.path, provider.id))?.fn : undefined;
-        if (!provider && !viaAlias && this.keptThroughReexport(entry.path, of)) {
-          untwinned = true;
-          continue;
-        }
-        if (!provider || !fn) return false; // a provider the index cannot see may yield anything
-        if (!this.syncProvider(provider.path, provider.id)) return false;
-        untwinned = true;
+    return this.injectedState(key) === 'sync';
+  }
+
+  /**
+   * What FastAPI injects into `key` by way of sessions: 'sync' when some session it is given, directly or held by an
+   * object it is given (`svc: ItemService = Depends()` whose `__init__` takes `db: Session = Depends(get_db)`, or
+   * `Depends(get_service)` on such a dependency), comes from a sync provider and none from another; 'other' when one
+   * comes from a provider that is async or unknown; 'none' when it is given no session.
+   */
+  private injectedState(key: string): 'sync' | 'other' | 'none' {
+    const memo = this.injectedSyncMemo.get(key);
+    if (memo !== undefined) return memo;
+    // A cycle through `Depends` (FastAPI would refuse it) says nothing: 'other' until decided.
+    this.injectedSyncMemo.set(key, 'other');
+    const state = this.computeInjectedState(key);
+    this.injectedSyncMemo.set(key, state);
+    return state;
+  }
+
+  private computeInjectedState(key: string): 'sync' | 'other' | 'none' {
+    const entry = this.functions.get(key);
+    if (!entry || entry.fn.isAsync) return 'other';
+    let state: 'sync' | 'none' = 'none';
+    for (const { provider, of, viaAlias } of this.injections(entry)) {
+      const fn = provider ? this.functions.get(functionKey(provider.path, provider.id))?.fn : undefined;
+      if (!provider && !viaAlias && this.keptThroughReexport(entry.path, of)) {
+        state = 'sync';
+        continue;
       }
-      return untwinned;
-    });
+      if (!provider || !fn) return 'other'; // a provider the index cannot see may yield anything
+      if (!this.syncProvider(provider.path, provider.id)) return 'other';
+      state = 'sync';
+    }
+    for (const { of } of entry.fn.objectDepends ?? []) {
+      const built = this.builtBy(entry.path, of);
+      if (built === null) continue; // not a project class or function: no session of the project's in it
+      const inner = this.injectedState(built);
+      if (inner === 'other') return 'other';
+      if (inner === 'sync') state = 'sync';
+    }
+    return state;
+  }
+
+  /**
+   * The function FastAPI calls for `Depends(of)`: a project dependency function, or the `__init__` of a project class
+   * (its own or inherited); null for anything else (a library class, a name the index cannot see).
+   */
+  private builtBy(path: string, of: Expr): string | null {
+    const made = this.index.evaluate(path, of);
+    if (made.k === 'class') {
+      const init = this.index.findMethod(made, '__init__');
+      return init ? functionKey(init.path, init.id) : null;
+    }
+    const fn = this.index.resolveFunction(path, of);
+    return fn ? functionKey(fn.path, fn.id) : null;
   }
 
   /** The project functions some session parameter is injected by (`db: Session = Depends(f)`, or through an alias). */
@@ -1582,7 +1621,9 @@ export class AsyncPlan {
     const attrs = new Set<string>();
     for (const slot of slots) for (const a of this.index.heldAttributes(cls, typeof slot === 'string' ? { position: null, keyword: slot } : { position: slot, keyword: null })) attrs.add(a);
     for (const { use } of attrs.size > 0 ? this.index.heldUses(cls, attrs) : []) {
-      if (use.awaited) found.awaited = true;
+      // An await insert-await wrote in a method kept a plain def (keepSyncOnlyCalleesSync) is taken out again.
+      const method = use.awaited ? this.index.findMethod(cls, use.in) : null;
+      if (use.awaited && !(method && this.keptPlain.has(functionKey(method.path, method.id)))) found.awaited = true;
       else found.sync = true;
     }
     // A coroutine method (async before the run, or made async now: it awaits something else with the session, a
@@ -1657,9 +1698,36 @@ export class AsyncPlan {
       // Those keepSyncOnlyCalleesSync kept on such a provider have theirs sent back already.
       if (this.files.get(entry.path)?.syncDependencyRoutes.includes(fn.id)) continue;
       if (!this.injectedSync(key)) continue;
+      const awaiting = this.asyncMethodOfBuiltClass(entry);
+      if (awaiting !== null) {
+        // FastAPI builds the object on the sync Session, and a method made async awaits it: that fails at run time.
+        for (const d of this.injections(entry)) {
+          this.flag(
+            RULES.syncSessionDependency,
+            entry.path,
+            d.at,
+            `\`${d.name}\` is a sync Session (what \`Depends\` names here stays sync), kept by the object FastAPI builds with \`${fn.qualname}\`; but \`${awaiting}\` is async now and awaits the session it keeps: on this object it fails at the first await`,
+          );
+        }
+        continue;
+      }
       this.file(entry.path).injectedAnnotationsBack.push(fn.id);
       this.flagKeptOnSyncProvider(entry);
     }
+  }
+
+  /** For an `__init__`, a method of its class (or of a base or subclass in the project) that is async after the run. */
+  private asyncMethodOfBuiltClass(entry: FnEntry): string | null {
+    const { fn, path } = entry;
+    if (fn.kind !== 'method' || fn.name !== '__init__' || fn.classId === null) return null;
+    const cls = { path, id: fn.classId };
+    for (const c of [...(this.index.mro(cls) ?? [cls]), ...this.index.subclassesOf(cls)]) {
+      for (const [, id] of this.index.classSummary(c.path, c.id)?.methods ?? []) {
+        const key = functionKey(c.path, id);
+        if (this.isAsyncAfter(key)) return (this.functions.get(key) as FnEntry).fn.qualname;
+      }
+    }
+    return null;
   }
 
   /**

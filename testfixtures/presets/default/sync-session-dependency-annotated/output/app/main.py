@@ -15,8 +15,8 @@ def get_user_repository(db: Annotated[AsyncSession, Depends(get_db_session)]) ->
 
 
 @app.get("/users/{user_id}")
-async def read_user(user_id: int, repo: Annotated[UserRepository, Depends(get_user_repository)]):
-    return await repo.get(user_id)
+def read_user(user_id: int, repo: Annotated[UserRepository, Depends(get_user_repository)]):
+    return repo.get(user_id)
 
 
 @app.get("/direct/{user_id}")

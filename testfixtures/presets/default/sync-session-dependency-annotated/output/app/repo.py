@@ -1,11 +1,11 @@
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from app.models import User
 
 
 class UserRepository:
-    def __init__(self, session: AsyncSession):
+    def __init__(self, session: Session):
         self.session = session
 
-    async def get(self, user_id: int):
-        return await self.session.get(User, user_id)
+    def get(self, user_id: int):
+        return self.session.get(User, user_id)
