@@ -451,7 +451,7 @@ export class TestPlan {
    */
   private flagEngineLoops(): void {
     const all = [...this.summaries];
-    if (all.some(([, s]) => s.tests.overrideKeys.some((k) => /db|session/i.test(k.text)))) return;
+    if (all.some(([path, s]) => s.tests.overrideKeys.some((k) => /db|session/i.test(k.text) && !this.overridesNoAsyncHandler(path, k.text)))) return;
     // The engine shared across loops must exist: async handlers over a sync engine (one async-engine could not
     // twin) or over no database at all pool nothing across loops.
     const asyncEngine = all.some(([, s]) => !s.base.isTestFile && s.tests.asyncEngine === true);
@@ -468,6 +468,42 @@ export class TestPlan {
       first.start,
       `the tests reach the application's async engine through \`TestClient\` (no dependency override replaces its session dependency) from more than one event loop: ${loops}; if that engine keeps a connection pool (the default), a connection made in one loop is handed to the next and fails there with asyncpg or aiomysql ("attached to a different loop"); nothing was changed`,
     );
+  }
+
+  /**
+   * The override key `text` (a plain name) is a project function that none of the application's async functions
+   * injecting a session depends on after the run (`Depends(...)` written out, or through an `Annotated` alias), while
+   * some do depend on another provider: a second `get_db` no route uses, say. Overriding it replaces none of their
+   * sessions. A key naming the sync dependency counts as its twin in the same module too (async-tests renames the
+   * key to it). False when the key is anything else, cannot be resolved, or no async function injects a session.
+   */
+  private overridesNoAsyncHandler(path: string, text: string): boolean {
+    if (!/^[A-Za-z_]\w*$/.test(text)) return false;
+    const target = this.index.evaluate(path, { k: 'global', name: text });
+    if (target.k !== 'function') return false;
+    const keyOf = (f: { path: string; id: number }): string => functionKey(f.path, f.id);
+    const covered = new Set([keyOf(target)]);
+    if (this.index.function(target.path, target.id)?.name === this.dependencies.sync) {
+      const twin = this.index.evaluate(target.path, { k: 'global', name: this.dependencies.async });
+      if (twin.k === 'function') covered.add(keyOf(twin));
+    }
+    let injected = false;
+    for (const [app, s] of this.summaries) {
+      if (s.base.isTestFile) continue;
+      for (const fn of s.base.functions) {
+        if (!fn.isAsync || fn.test !== null) continue;
+        const providers = [
+          ...(fn.params?.depends ?? []).map((d) => this.index.resolveFunction(app, d.of)),
+          ...(fn.params?.aliasDepends ?? []).map((d) => this.index.aliasProvider(app, d.of)),
+        ];
+        for (const provider of providers) {
+          if (provider === null) return false; // a provider the index cannot see may be the key
+          if (covered.has(keyOf(provider))) return false;
+          injected = true;
+        }
+      }
+    }
+    return injected;
   }
 
   /**
