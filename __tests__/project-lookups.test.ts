@@ -3,6 +3,7 @@
 import { ModuleFinder, TailTable } from '../transforms/python/index/modules';
 import { EntityIndex } from '../transforms/python/query/entity-index';
 import type { AttrFact, BaseRef, ClassFacts, EntitySummary } from '../transforms/python/query/entity-facts';
+import { NO_MODEL_FACTS } from '../transforms/python/query/model-facts';
 
 /** A deterministic pseudo-random sequence (a test must not change between runs). */
 function sequence(seed: number): () => number {
@@ -63,7 +64,7 @@ describe('EntityIndex across a class hierarchy in several modules', () => {
   const proven: AttrFact = { proven: true, count: 1 };
   const unproven = (why: string): AttrFact => ({ proven: false, why });
   const cls = (name: string, bases: BaseRef[], attrs: Record<string, AttrFact>): ClassFacts => ({ name, line: 1, bases, attrs: new Map(Object.entries(attrs)) });
-  const module = (path: string, ...classes: ClassFacts[]): [string, EntitySummary] => [path, { absPath: `/p/${path}`, classes, reexports: new Map(), tables: [] }];
+  const module = (path: string, ...classes: ClassFacts[]): [string, EntitySummary] => [path, { absPath: `/p/${path}`, classes, reexports: new Map(), tables: [], models: NO_MODEL_FACTS }];
   const index = new EntityIndex(
     new Map([
       module('base.py', cls('Base', [], { model: proven, repo: proven })),

@@ -115,7 +115,8 @@ export function applyBuilders(steps: Step[], state: QueryState, ctx: BuilderCont
       }
       case 'options':
         state.options = true;
-        if (/\bjoinedload\b/.test(call.text())) state.joinedload = true;
+        // An option built elsewhere (`.options(opts)`, `.options(load_user())`) may be a joinedload.
+        if (/\bjoinedload\b/.test(call.text()) || !args.positional.every((a) => (namedLoader(a, ctx.env) ?? 'joinedload') !== 'joinedload')) state.joinedload = true;
         break;
       case 'select_from':
         state.selectFrom = true;
@@ -141,6 +142,8 @@ export function applyBuilders(steps: Step[], state: QueryState, ctx: BuilderCont
           mapper: sel.mapper || added.selection.mapper,
           entities: [...sel.entities, ...added.selection.entities],
           columns: [...sel.columns, ...added.selection.columns],
+          eagerJoined: sel.eagerJoined || added.selection.eagerJoined,
+          unhashable: sel.unhashable ?? added.selection.unhashable,
         };
         break;
       }
@@ -301,7 +304,51 @@ function boundToSelectable(id: SgNode): boolean {
 
 /** Legacy Query de-duplicated ORM entity results; 2.0 needs `.unique()` where duplicates can appear. */
 export function needsUnique(state: QueryState): boolean {
-  return state.selection.mapper && (state.joined || state.joinedload || state.selectFrom || state.foreignRefs);
+  const sel = state.selection;
+  return sel.mapper && (state.joined || state.joinedload || state.selectFrom || state.foreignRefs || sel.eagerJoined);
+}
+
+/**
+ * Rows that need `.unique()` but hold a column that may not be hashable: legacy Query hashed such values by id(),
+ * `Result.unique()` raises on JSON/ARRAY values (1.4.46 and 2.0), and without it join duplicates come back.
+ */
+export function uniqueProblem(state: QueryState, node: SgNode): Problem | null {
+  const column = state.selection.unhashable;
+  if (column === null || state.selection.single || !needsUnique(state)) return null;
+  return {
+    rule: 'QUERY-UNIQUE-UNHASHABLE',
+    node,
+    message: `the rows need \`.unique()\` (legacy Query de-duplicated them) but \`${column}\` is not known to hold hashable values, and \`.unique()\` raises on unhashable ones (JSON, ARRAY...)`,
+  };
+}
+
+/** Loader option functions: none but joinedload joins a collection in. */
+const LOADERS = new Set([
+  'joinedload', 'selectinload', 'subqueryload', 'lazyload', 'noload', 'raiseload', 'immediateload', 'defaultload', 'contains_eager',
+  'load_only', 'defer', 'undefer', 'undefer_group', 'with_expression', 'with_loader_criteria', 'selectin_polymorphic',
+]);
+
+/**
+ * The loader function a written-out option starts with (`selectinload(User.posts)`, `orm.defer(User.bio)`,
+ * `sl(A.b).joinedload(B.c)` with `sl` imported as `selectinload`); null for anything else.
+ */
+function namedLoader(arg: SgNode, env: SelectionEnv): string | null {
+  let call = arg;
+  for (;;) {
+    if (call.kind() !== 'call') return null;
+    const fn = call.field('function') as SgNode;
+    const inner = fn.kind() === 'attribute' ? fn.field('object') : null;
+    if (inner?.kind() === 'call') {
+      call = inner;
+      continue;
+    }
+    const dotted = dottedName(fn);
+    if (!dotted) return null;
+    // `from sqlalchemy.orm import selectinload as sl`: the name SQLAlchemy gives it.
+    const target = dotted.length === 1 ? env.sqlAlchemyTarget(dotted[0] as string, fn) : null;
+    const name = (target?.split('.').pop() ?? dotted[dotted.length - 1]) as string;
+    return LOADERS.has(name) ? name : null;
+  }
 }
 
 /**
@@ -380,6 +427,10 @@ export function terminalForm(step: Step, state: QueryState, ctx: TerminalContext
   const args = callArgs(step.node);
   const noArgs = args.positional.length === 0 && args.keywords.size === 0 && !args.splat && !args.generator;
   const unexpected: Problem = { rule: 'QUERY-UNRECOGNISED', node: step.node, message: `\`.${step.method}()\` with these arguments is not converted automatically` };
+  if (['all', 'one', 'one_or_none', 'scalar'].includes(step.method)) {
+    const problem = uniqueProblem(state, step.node);
+    if (problem) return problem;
+  }
   switch (step.method) {
     case 'all':
       return noArgs ? { kind: 'all', scalars: sel.single, unique: needsUnique(state), window: '' } : unexpected;
@@ -445,6 +496,8 @@ function bulkForm(step: Step, state: QueryState): Form | Problem {
 }
 
 function sliceForm(step: Step, state: QueryState): Form | Problem {
+  const unhashable = uniqueProblem(state, step.node);
+  if (unhashable) return unhashable;
   const index = step.node.field('subscript');
   const flag = (message: string): Problem => ({ rule: 'QUERY-INDEX', node: step.node, message });
   if (!index || index.kind() !== 'slice') {

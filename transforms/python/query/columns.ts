@@ -119,11 +119,10 @@ function localVerdict(id: SgNode, env: ColumnEnv, visiting: Set<number>): string
   if (parametersOf(fn).some((p) => p.name === name)) return `\`${name}\` is a parameter`;
   const body = fn.field('body');
   if (!body) return `\`${name}\` is not a local variable of a function`;
-  const stores = body.findAll({ rule: { kind: 'identifier', regex: `^${escapeRegex(name)}$` } }).filter((n) => isBindingOccurrence(n) || inCasePattern(n));
+  const stores = storesIn(body, name);
   if (stores.length !== 1) return `\`${name}\` is bound ${stores.length} times in the function; only a name assigned exactly once is followed`;
   const store = stores[0] as SgNode;
-  const assignment = store.parent();
-  const value = assignment?.kind() === 'assignment' && sameNode(assignment.field('left'), store) ? assignment.field('right') : null;
+  const value = assignedValue(store);
   if (!value) return `\`${name}\` is not bound by a plain assignment`;
   const why = `\`${name}\` is assigned \`${value.text().replace(/\s+/g, ' ').slice(0, 60)}\`, which is not an expression the tool knows to be a column`;
   if (visiting.has(start(store))) return why;
@@ -131,6 +130,23 @@ function localVerdict(id: SgNode, env: ColumnEnv, visiting: Set<number>): string
   const proven = proves(value, env, visiting);
   visiting.delete(start(store));
   return proven ? null : why;
+}
+
+/** The column expression a local name read at `id` holds (the one assignment `localColumn` follows), or null. */
+export function localColumnValue(id: SgNode, env: ColumnEnv): SgNode | null {
+  if (id.kind() !== 'identifier' || localVerdict(id, env, new Set()) !== null) return null;
+  const body = definingFunction(id, id.text())?.field('body');
+  const stores = body ? storesIn(body, id.text()) : [];
+  return stores.length === 1 ? assignedValue(stores[0] as SgNode) : null;
+}
+
+function storesIn(body: SgNode, name: string): SgNode[] {
+  return body.findAll({ rule: { kind: 'identifier', regex: `^${escapeRegex(name)}$` } }).filter((n) => isBindingOccurrence(n) || inCasePattern(n));
+}
+
+function assignedValue(store: SgNode): SgNode | null {
+  const assignment = store.parent();
+  return assignment?.kind() === 'assignment' && sameNode(assignment.field('left'), store) ? assignment.field('right') : null;
 }
 
 /** The function whose local `name` is, read at `at`; null when another kind of scope binds it first. */

@@ -9,6 +9,7 @@ import {
   initialState,
   isProblem,
   needsUnique,
+  uniqueProblem,
   terminalForm,
   type Form,
   type JoinTarget,
@@ -136,7 +137,7 @@ function convertIterate(root: QueryRoot, cx: ConvertContext): Converted | Proble
   const state = initialState(sel);
   const edits = applyBuilders(chain.steps, state, { source: cx.source, env: cx.env, fixedSelection: false, root: root.call, joinTarget: NO_JOIN });
   if (isProblem(edits)) return edits;
-  const distinct = distinctProblem(state);
+  const distinct = distinctProblem(state) ?? uniqueProblem(state, chain.outer);
   if (distinct) return distinct;
   const form: Form = { kind: 'iterate', scalars: state.selection.single, unique: needsUnique(state) };
   edits.push(...execution(form, chain, root.session, cx, true));
@@ -205,7 +206,7 @@ function convertVar(g: VarGroup, cx: ConvertContext): Converted | Problem {
     if (problem) return problem;
   }
   for (const chain of g.iterations) {
-    const problem = runChain(chain, chain.steps, (st) => ({ kind: 'iterate', scalars: st.selection.single, unique: needsUnique(st) }));
+    const problem = runChain(chain, chain.steps, (st) => uniqueProblem(st, chain.outer) ?? { kind: 'iterate', scalars: st.selection.single, unique: needsUnique(st) });
     if (problem) return problem;
   }
   for (const use of g.exists) {

@@ -32,6 +32,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import { moduleLevelImportBindings, type ImportBinding, type ModuleImports } from '../support/imports';
 import type { AttrFact, BaseRef, ClassFacts } from './entity-facts';
+import { collectModelFacts, ModelFactsView } from './model-facts';
 import { bindingsIn, isBindingOccurrence, parametersOf, walkOwnScope, type Parameter } from './bindings';
 import { callArgs, decoratorsOf, dottedName, enclosingScope, looksLikeClassName, classOfMethod, methodsOf, namedChildren, sameNode, start } from './syntax';
 
@@ -61,6 +62,8 @@ export interface ProjectEntities {
   importedClass(module: string, name: string): boolean;
   /** True when `from <module> import <name>` in this file reaches a module-level `Table(...)` of the project (through re-exports). */
   importedTable(module: string, name: string): boolean;
+  /** The model facts of every module of the project (model-facts.ts). */
+  models(): ModelFactsView;
 }
 
 /** An `__init__` parameter stored into the attribute: callers passing it something else would break the proof. */
@@ -92,6 +95,16 @@ export class EntityResolver {
       if (!name || enclosingScope(cls)?.kind() !== 'module') continue;
       if (bindingsIn(root.root(), name).length === 1 && !this.bindings.some((b) => b.local === name)) this.classes.set(name, cls);
     }
+  }
+
+  private localModels: ModelFactsView | null = null;
+
+  /** The project's model facts; this module's alone without the project index (a single source). */
+  modelFacts(): ModelFactsView {
+    if (this.project) return this.project.models();
+    const root = this.root.root();
+    this.localModels ??= new ModelFactsView([collectModelFacts(root, root.text())]);
+    return this.localModels;
   }
 
   /** Is `node` (a name, or `self.<attr>`) bound to a mapped class? If not, why, when there is something specific to say. */

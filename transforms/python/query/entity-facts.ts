@@ -1,5 +1,6 @@
 // What one module tells the project index about its classes, for proving `self.<attr>` is a mapped class
 // across modules. Plain data only: summaries cross worker threads.
+import type { ModelFacts } from './model-facts';
 import type { HandoffSummary } from './session-params';
 
 /** A base class as written, resolved as far as the module alone can. */
@@ -39,6 +40,8 @@ export interface EntitySummary {
   reexports: Map<string, { module: string; name: string }>;
   /** Module-level names bound only by `Name = Table(...)` (Core tables, not mapped classes). */
   tables: string[];
+  /** Joined-eager relationships and unhashable columns its mapped classes declare (model-facts.ts). */
+  models: ModelFacts;
   /** Set only when the file defines functions whose parameters may be sessions or hands sessions on (session-params.ts). */
   handoffs?: HandoffSummary;
 }

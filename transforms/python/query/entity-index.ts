@@ -19,6 +19,7 @@ import type { AttrFact, ClassFacts, EntitySummary } from './entity-facts';
 import { EntityResolver, type EntityVerdict, type ProjectEntities } from './entities';
 import { withCachedTree } from '../support/cached-tree';
 import { cached } from '../../../engine/cached';
+import { collectModelFacts, ModelFactsView } from './model-facts';
 
 type Resolved = { k: 'class'; key: number } | { k: 'neutral' } | { k: 'unresolved'; text: string; names: string[] | null };
 
@@ -45,7 +46,8 @@ export function summarizeEntities(input: IndexInput<SgRoot>): EntitySummary {
   // Without a class statement the module still matters as a re-exporter.
   const classes = input.source.includes('class') ? resolver.classFacts() : [];
   const tables = input.source.includes('Table') ? resolver.moduleTables() : [];
-  const summary: EntitySummary = { absPath: input.absPath, classes, reexports: resolver.reexports(), tables };
+  const models = collectModelFacts(input.tree.root(), input.source);
+  const summary: EntitySummary = { absPath: input.absPath, classes, reexports: resolver.reexports(), tables, models };
   // A function whose parameter may be a session is called with arguments, and defined with `def`; a class without
   // one may still be the instance's class whose base defines the method called.
   if (input.source.includes('def ') || input.source.includes('class ')) {
@@ -209,9 +211,18 @@ export class EntityIndex {
     return null;
   }
 
+  private modelView: ModelFactsView | null = null;
+
+  /** Joined over every module of the project, once. */
+  private models(): ModelFactsView {
+    this.modelView ??= new ModelFactsView([...this.summaries.values()].map((s) => s.models));
+    return this.modelView;
+  }
+
   /** The view entities.ts consults while transforming the file `path`. */
   viewFor(path: string): ProjectEntities {
     return {
+      models: () => this.models(),
       attribute: (className, attr, shown) => this.attribute(path, className, attr, shown),
       unplacedStores: (className, attr) => this.unplacedStore(attr, new Set(), new Set(className ? [className] : []), path),
       importedClass: (module, name) => this.imported(path, module, name, 0) !== null,

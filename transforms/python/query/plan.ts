@@ -304,6 +304,8 @@ function selectionEnv(root: SgRoot, imports: ModuleImports, entities: EntityReso
       (bindings.some((b) => b.local === name) || imports.from.some((i) => i.relativeLevel > 0 && (i.alias ?? i.name) === name && isModuleLevel(i.node))),
     nonClassBinding: (name, at) => nonClassBinding(name, at),
     importedTable: (node) => entities.importedTable(node),
+    joinedEagerClass: (name) => entities.modelFacts().joinedEager(name),
+    unhashableAttribute: (attr) => entities.modelFacts().unhashable(attr),
     isAliasedEntity: (name, at) => {
       const scopes: SgNode[] = [];
       let scope = enclosingScope(at);

@@ -13,6 +13,8 @@ export const QUERY_RULE_HINTS: Record<string, string> = {
   'QUERY-INDEX': 'Use .offset(i).limit(1) and decide how a missing row should behave (Query raised IndexError).',
   'QUERY-FILTER-BY-JOIN': 'Write the criterion explicitly: .where(Target.column == value).',
   'QUERY-DISTINCT-ORDER': 'Add the ORDER BY expressions to the selected columns, or drop distinct(), so results match the legacy query.',
+  'QUERY-UNIQUE-UNHASHABLE':
+    'Select the JSON/ARRAY column in a separate query, or read it from the entity (row.User.prefs), so the rows hold only hashable values; then add .unique().',
   'QUERY-ENTITY-UNKNOWN':
     'Convert by hand: use session.scalars() for a single entity, session.execute() (rows) otherwise. For a name or self.<attr> holding a model class, docs/rules/QUERY-ENTITY-UNKNOWN.md lists what the tool can prove.',
   'QUERY-SYNC-CONTEXT':

@@ -3,7 +3,7 @@
 // classes (entities.ts) and about column expressions held in locals (columns.ts); anything not clearly an
 // entity or a column makes the query manual.
 import type { SgNode } from '@ast-grep/napi';
-import { isColumnExpression, localColumnDoubt, type ColumnEnv } from './columns';
+import { isColumnExpression, localColumnDoubt, localColumnValue, type ColumnEnv } from './columns';
 import type { EntityVerdict } from './entities';
 import { chainRoot, dottedName, looksLikeClassName, sameNode } from './syntax';
 
@@ -16,6 +16,10 @@ export interface Selection {
   entities: string[];
   /** Source text of each selected column expression, whitespace removed. */
   columns: string[];
+  /** A selected entity's class loads a relationship by joined eager loading by default: results need `.unique()`. */
+  eagerJoined: boolean;
+  /** The first selected column not known to hold hashable values (`Result.unique()` raises on JSON, ARRAY...), or null. */
+  unhashable: string | null;
 }
 
 export interface SelectionEnv {
@@ -39,6 +43,13 @@ export interface SelectionEnv {
   sqlAlchemyTarget(name: string, at: SgNode): string | null;
   /** A name read in `node` whose value is built from a legacy Query that is not run (`sq = db.query(...).subquery()`), or null. */
   legacyQueryName(node: SgNode): string | null;
+  /**
+   * Whether a query of the class named `name` may load a collection by joined eager loading by default
+   * (`relationship(..., lazy="joined")`); null for an entity named through a variable (`self.model`, an alias).
+   */
+  joinedEagerClass(name: string | null): boolean;
+  /** Whether some mapped class of the project has a column named `attr` of an unhashable type (JSON, ARRAY...). */
+  unhashableAttribute(attr: string): boolean;
 }
 
 /** `rule` is set when the selection is understood but cannot be converted for another reason. */
@@ -47,6 +58,8 @@ export type SelectionResult = { ok: true; selection: Selection } | { ok: false; 
 export function classifySelection(args: SgNode[], env: SelectionEnv): SelectionResult {
   const entities: string[] = [];
   const columns: string[] = [];
+  let eagerJoined = false;
+  let unhashable: string | null = null;
   if (args.length === 0) return { ok: false, node: args[0] as SgNode, message: 'a query selecting nothing' };
   for (const arg of args) {
     // `select(Product, units.c.total)` with `units` still a legacy Query's subquery would mix the two APIs.
@@ -60,17 +73,57 @@ export function classifySelection(args: SgNode[], env: SelectionEnv): SelectionR
       };
     }
     const kind = classifyExpression(arg, env);
-    if (kind === 'entity') entities.push(arg.text());
-    else if (kind === 'column') columns.push(compact(arg.text()));
-    else {
+    if (kind === 'entity') {
+      entities.push(arg.text());
+      eagerJoined ||= env.joinedEagerClass(entityClassName(arg));
+    } else if (kind === 'column') {
+      columns.push(compact(arg.text()));
+      if (unhashable === null && !hashableColumn(arg, env)) unhashable = arg.text();
+    } else {
       const doubt = entityDoubt(arg, env) ?? localColumnDoubt(arg, columnEnv(env));
       return { ok: false, node: arg, message: `cannot tell whether \`${arg.text()}\` is an entity or a column${doubt ? ` (${doubt})` : ''}` };
     }
   }
   return {
     ok: true,
-    selection: { single: entities.length === 1 && columns.length === 0, mapper: entities.length > 0, entities, columns },
+    selection: { single: entities.length === 1 && columns.length === 0, mapper: entities.length > 0, entities, columns, eagerJoined, unhashable },
   };
+}
+
+/** `User`, `models.User` → `User`; null when a variable names the class (`self.model`, `cls`, an alias). */
+function entityClassName(node: SgNode): string | null {
+  const dotted = dottedName(node);
+  const last = dotted ? (dotted[dotted.length - 1] as string) : null;
+  return last && looksLikeClassName(last) ? last : null;
+}
+
+/** SQL functions returning a number, a string or a date: values `Result.unique()` can hash. */
+const HASHABLE_FUNCTIONS = new Set(['count', 'sum', 'avg', 'min', 'max', 'coalesce', 'lower', 'upper', 'length', 'char_length', 'round', 'abs', 'now', 'date', 'date_trunc', 'extract', 'strftime', 'concat']);
+/** Column methods that keep the values' type. */
+const SAME_VALUES = new Set(['label', 'distinct']);
+
+/**
+ * Known to hold hashable values: an entity's attribute not named like a JSON/ARRAY column of the project, or one
+ * of the functions above (through `.label()`). Anything else (a `case()`, `cast()`, `User.prefs["k"]`, an untyped
+ * `func.json_agg()`) is not known: legacy Query hashed such values by id(), `Result.unique()` may raise.
+ */
+function hashableColumn(node: SgNode, env: SelectionEnv, depth = 0): boolean {
+  // `n = func.count(Address.id)` then `db.query(User, n)`: the value the local holds.
+  const held = node.kind() === 'identifier' && depth < 8 ? localColumnValue(node, columnEnv(env)) : null;
+  if (held) return hashableColumn(held, env, depth + 1);
+  let expr = node;
+  for (;;) {
+    const fn = expr.kind() === 'call' ? expr.field('function') : null;
+    if (fn?.kind() !== 'attribute' || !SAME_VALUES.has(fn.field('attribute')?.text() ?? '')) break;
+    expr = fn.field('object') as SgNode;
+  }
+  if (expr.kind() === 'call') {
+    const callee = dottedName(expr.field('function') as SgNode);
+    if (!callee || callee.length < 2 || callee[callee.length - 2] !== 'func' || !env.isSqlAlchemyName(callee[0] as string)) return false;
+    return HASHABLE_FUNCTIONS.has((callee[callee.length - 1] as string).toLowerCase());
+  }
+  const dotted = dottedName(expr);
+  return !!dotted && dotted.length >= 2 && !env.unhashableAttribute(dotted[dotted.length - 1] as string);
 }
 
 export function classifyExpression(node: SgNode, env: SelectionEnv): 'entity' | 'column' | 'unknown' {

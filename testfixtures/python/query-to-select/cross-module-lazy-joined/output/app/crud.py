@@ -1,0 +1,34 @@
+from sqlalchemy.orm import Session
+
+from app import models
+from app.models import Author, Book, Guest, Reader
+from sqlalchemy import select
+
+
+def authors(db: Session):
+    return db.execute(select(Author).order_by(Author.name)).scalars().unique().all()
+
+
+def author(db: Session, author_id: int):
+    return db.execute(select(models.Author).where(models.Author.id == author_id)).unique().scalar_one_or_none()
+
+
+def guests(db: Session):
+    return db.execute(select(Guest)).scalars().unique().all()
+
+
+def readers(db: Session):
+    return db.execute(select(Reader)).scalars().all()
+
+
+def books(db: Session):
+    return db.execute(select(Book)).scalars().all()
+
+
+def titles_and_extras(db: Session):
+    # Book.extra is a JSON column (in another module): the rows cannot be made unique.
+    return db.query(Book, Book.extra).join(Author).all()
+
+
+def titles(db: Session):
+    return db.execute(select(Book, Book.title).join(Author)).unique().all()
