@@ -33,7 +33,8 @@ const RELATIONSHIP_CALLEES = new Set(['relationship', 'relation']);
 const JOINED_LAZY = /^(["'])joined\1$|^False$/;
 /** Column types whose Python values are lists or dicts (also wrapped: `MutableDict.as_mutable(JSON)`). */
 const UNHASHABLE_TYPE = /\b(JSON|JSONB|ARRAY|HSTORE|PickleType|JSONType|MutableDict|MutableList)\b/;
-const COLUMN_CALLEES = new Set(['Column', 'mapped_column', 'column_property', 'deferred']);
+/** Calls declaring a column; SQLModel's `Field(sa_column=Column(JSON))` / `Field(sa_type=JSON)` too. */
+const COLUMN_CALLEES = new Set(['Column', 'mapped_column', 'column_property', 'deferred', 'Field']);
 
 export function collectModelFacts(root: SgNode, source: string): ModelFacts {
   if (!source.includes('class ')) return NO_MODEL_FACTS;

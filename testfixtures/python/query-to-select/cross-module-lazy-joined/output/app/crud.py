@@ -2,6 +2,7 @@ from sqlalchemy.orm import Session
 
 from app import models
 from app.models import Author, Book, Guest, Reader
+from app.models.notes import Note
 from sqlalchemy import select
 
 
@@ -32,3 +33,8 @@ def titles_and_extras(db: Session):
 
 def titles(db: Session):
     return db.execute(select(Book, Book.title).join(Author)).unique().all()
+
+
+def books_and_note_tags(db: Session):
+    # Note.tags is a JSON column declared through SQLModel's Field(sa_column=...).
+    return db.query(Book, Note.tags).join(Note, Note.book_id == Book.id).all()
