@@ -206,6 +206,8 @@ export interface TestFacts {
   patchedNames: PatchedName[];
   /** `patch("pkg.mod.name")` with nothing saying what replaces it (see PatchedObject); empty when none. */
   patchedObjects: PatchedObject[];
+  /** Dependency overrides handing out a mock without a spec (see MockedOverride). Absent when none. */
+  mockedOverrides?: MockedOverride[];
   /**
    * The module writes a SQLite URL literal and no other database's (`"sqlite:///./test.db"`): its tests run on
    * SQLite, whose async driver does not tie a connection to an event loop. Absent otherwise.
@@ -258,6 +260,20 @@ export interface PatchedName {
  * original is an async function (then an AsyncMock). A MagicMock standing for an object or class whose methods
  * became async returns plain values where the code awaits them now.
  */
+/**
+ * `<app>.dependency_overrides[get_service] = lambda: service` where `service = MagicMock()` (or `Mock()`) has no
+ * spec, or the lambda makes that mock itself: every attribute of such a mock is a sync MagicMock, whatever the
+ * dependency's methods are.
+ */
+export interface MockedOverride {
+  /** Offset of the lambda. */
+  at: number;
+  /** The override's key as a dotted name (`get_service`, `deps.get_service`). */
+  key: string[];
+  /** The mock as written in the lambda (`service`, `MagicMock()`). */
+  mock: string;
+}
+
 export interface PatchedObject {
   /** Offset of the string. */
   at: number;
@@ -332,6 +348,8 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
   const patchedObjects = /patch/.test(source) ? bareObjectPatches(root) : [];
   const fixtureLookups = /getfixturevalue|getfuncargvalue/.test(source) ? fixtureLookupsOf(root) : [];
   const facts: TestFacts = { moduleMarked, moduleMarkLoops, functions, ...clientFacts(root, imports, functions), patchedNames, patchedObjects, fixtureLookups, plugins: pluginModules(root) };
+  const mockedOverrides = /dependency_overrides/.test(source) && /Mock\(/.test(source) ? mockedOverridesOf(root) : [];
+  if (mockedOverrides.length > 0) facts.mockedOverrides = mockedOverrides;
   if (sqliteOnlySource(source, root)) facts.sqliteOnly = true;
   if (ASYNC_ENGINE_MAKER.test(source) && createsAsyncEngine(root)) facts.asyncEngine = true;
   return facts;
@@ -572,6 +590,50 @@ function bareObjectPatches(root: SgNode): PatchedObject[] {
     found.push({ at: start(first), holder: path.slice(0, -1), name: path[path.length - 1] as string, patcher });
   }
   return found;
+}
+
+/** See MockedOverride. */
+function mockedOverridesOf(root: SgNode): MockedOverride[] {
+  const found: MockedOverride[] = [];
+  for (const sub of root.findAll({ rule: { kind: 'subscript' } })) {
+    const assignment = sub.parent();
+    if (sub.field('value')?.field('attribute')?.text() !== 'dependency_overrides') continue;
+    if (assignment?.kind() !== 'assignment' || !sameNode(assignment.field('left'), sub)) continue;
+    const key = sub.field('subscript');
+    const keyName = key ? dottedName(key) : null;
+    const value = assignment.field('right');
+    const body = value?.kind() === 'lambda' ? value.field('body') : null;
+    if (!keyName || !body) continue;
+    const unit = placeOf(sub).unit;
+    // A parameter of the function (a fixture's value) is not the module's mock of that name.
+    const shadowed = !!unit && parametersOf(unit).some((p) => p.name === body.text());
+    const bare = body.kind() === 'call' ? isBareMock(body) : body.kind() === 'identifier' && !shadowed && (bareMockBinding(body.text(), unit ?? root) ?? (unit ? bareMockBinding(body.text(), root) : null)) === true;
+    if (bare) found.push({ at: start(value as SgNode), key: keyName, mock: body.text() });
+  }
+  return found;
+}
+
+/** `MagicMock()` / `Mock()` (`unittest.mock.` or `mock.` prefixed too) with no spec: its attributes are sync mocks. */
+function isBareMock(call: SgNode): boolean {
+  const callee = call.field('function');
+  const last = (callee ? dottedName(callee) : null)?.pop() ?? '';
+  if (last !== 'MagicMock' && last !== 'Mock') return false;
+  const args = callArgs(call);
+  return !args.splat && args.positional.length === 0 && !['spec', 'spec_set', 'wraps'].some((k) => args.keywords.has(k));
+}
+
+/** Whether every assignment of `name` directly in `scope` (a function, else the module) is a bare mock; null when none is there. */
+function bareMockBinding(name: string, scope: SgNode): boolean | null {
+  const body = scope.kind() === 'function_definition' ? scope.field('body') : scope;
+  const values: SgNode[] = [];
+  for (const statement of body ? namedChildren(body) : []) {
+    const a = statement.kind() === 'expression_statement' ? namedChildren(statement)[0] : null;
+    if (a?.kind() === 'assignment' && a.field('left')?.kind() === 'identifier' && a.field('left')?.text() === name) {
+      const right = a.field('right');
+      if (right) values.push(right);
+    }
+  }
+  return values.length > 0 ? values.every((v) => v.kind() === 'call' && isBareMock(v)) : null;
 }
 
 /** pytest's `monkeypatch.setattr("pkg.mod.name", value)` / `delattr("pkg.mod.name")`: the dotted forms, without the `name` argument. */

@@ -189,6 +189,7 @@ export class TestPlan {
     this.flagOverrideLoops();
     this.flagPatchedGetDb();
     this.flagPatchedObjects();
+    this.flagMockedOverrides();
     this.flagSyncDependencyNotOverridden();
     this.flagReachedHelperSessionFixtures();
   }
@@ -342,6 +343,47 @@ export class TestPlan {
         );
       }
     }
+  }
+
+  /**
+   * `app.dependency_overrides[get_service] = lambda: service` with `service = MagicMock()`, where what the dependency
+   * injects (the class of `Depends(HeroService)`, or what `get_service` returns) has methods that became async: the
+   * handlers await them, and a spec-less mock's methods return plain values, so every request through it fails
+   * with TypeError. The test itself calls nothing async, so nothing else reports it. Flagged, not rewritten: the
+   * mock's `return_value`s are the test's to keep or change.
+   */
+  private flagMockedOverrides(): void {
+    for (const [path, s] of this.summaries) {
+      for (const o of s.tests.mockedOverrides ?? []) {
+        const [first, ...rest] = o.key;
+        if (first === undefined) continue;
+        const key = rest.reduce<Expr>((of, name) => ({ k: 'attr', of, name }), { k: 'global', name: first });
+        const injected = this.index.evaluate(path, { k: 'depends', of: key });
+        if (injected.k !== 'instance') continue;
+        const methods = this.asyncMethodsOf(injected);
+        if (methods.length === 0) continue;
+        const className = this.index.classSummary(injected.path, injected.id)?.name ?? 'its class';
+        const shown = methods.slice(0, 3).map((m) => `\`${m}\``).join(', ') + (methods.length > 3 ? ', ...' : '');
+        this.flag(
+          path,
+          RULES.syncContext,
+          o.at,
+          `the dependency override of \`${o.key.join('.')}\` hands out \`${o.mock}\`, a MagicMock without a spec, in place of \`${className}\`, whose ${shown} ${methods.length === 1 ? 'is' : 'are'} async now: the handlers await ${methods.length === 1 ? 'it' : 'them'}, get the mock's plain return values and fail with TypeError`,
+          `Give the mock the class as its spec (\`MagicMock(spec=${className})\`: its async methods become AsyncMocks, awaitable, returning their \`return_value\`), or set those methods to \`AsyncMock(...)\`.`,
+        );
+      }
+    }
+  }
+
+  /** The names of the methods of `instance`'s class (its MRO) that are async now. */
+  private asyncMethodsOf(instance: { path: string; id: number }): string[] {
+    const methods: string[] = [];
+    for (const cls of this.index.mro({ path: instance.path, id: instance.id }) ?? []) {
+      for (const [name, id] of this.index.classSummary(cls.path, cls.id)?.methods ?? []) {
+        if (!methods.includes(name) && this.isAsyncNow({ path: cls.path, id })) methods.push(name);
+      }
+    }
+    return methods;
   }
 
   private patchedModule(path: string, holder: string[], name: string): string | null {
