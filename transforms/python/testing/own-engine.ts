@@ -201,7 +201,11 @@ function fromEngineFixture(fn: SgNode, statements: SgNode[], shape: SessionShape
     wrappers.push(body[0]);
     body = namedChildren(body[0].field('body') as SgNode);
   }
-  const [make, handOut, teardown, ...rest] = body;
+  const [make] = body;
+  // SQLModel's testing pattern split in two fixtures: `engine = create_engine(...)`, then the schema made on it
+  // (`SQLModel.metadata.create_all(engine)`) before it is handed out.
+  const schema = make ? schemaStatementsAfter(body, 1, make) : [];
+  const [handOut, teardown, ...rest] = body.slice(1 + schema.length);
   const assignment = make ? soleAssignment(make) : null;
   const variable = assignment?.field('left');
   const call = assignment?.field('right');
@@ -223,6 +227,8 @@ function fromEngineFixture(fn: SgNode, statements: SgNode[], shape: SessionShape
   if (wrappers.some((w) => mentions(namedChildren(w).find((c) => c.kind() === 'with_clause') ?? w))) return fail(`${shapeOnly} (\`${firstLine((wrappers[0] as SgNode).text())}\`)`);
   const handed = handOut ? handedOut(held ?? handOut) : null;
   if (!handOut || handed === null || handed.value !== engine) return fail(`${shapeOnly} (\`${firstLine((handOut ?? ef).text())}\`)`);
+  if (schema.length > 0 && (held || wrappers.length > 0)) return fail(`${shapeOnly} (\`${firstLine((held ? (handOut as SgNode) : (wrappers[0] as SgNode)).text())}\`)`);
+  if (schema.length > 0) return fromSchemaEngineFixture(ef, decorator, { make, call, engine, schema, handOut, handed, after: body.slice(2 + schema.length) }, fn, statements, shape, maker, name, param, imports, v14, fail);
   const disposal = teardown && handed.yields ? schemaCall(teardown, engine) : null;
   if ((teardown && disposal !== 'dispose') || rest.length > 0) return fail(`${shapeOnly} (\`${firstLine(((teardown && disposal !== 'dispose' ? teardown : rest[0]) ?? ef).text())}\`)`);
   if (bindingsIn(ef, engine).length !== 1) return fail(`binds \`${engine}\` more than once`);
@@ -271,6 +277,94 @@ function fromEngineFixture(fn: SgNode, statements: SgNode[], shape: SessionShape
     frees: [...(from ? [{ module: from, name: 'create_engine', local: callee.text() }] : []), ...side.frees],
     fixture: held ? { name, id: start(ef), loop: scope } : { name, id: start(ef) },
   };
+}
+
+/** The `create_all` / `drop_all` statements on the engine `make` binds, from `body[from]` on, up to the first other statement. */
+function schemaStatementsAfter(body: SgNode[], from: number, make: SgNode): SgNode[] {
+  const engine = soleAssignment(make)?.field('left');
+  if (engine?.kind() !== 'identifier') return [];
+  const found: SgNode[] = [];
+  for (const statement of body.slice(from)) {
+    const use = schemaCall(statement, engine.text());
+    if (use === null || use === 'dispose') break;
+    found.push(statement);
+  }
+  return found;
+}
+
+/**
+ * An engine fixture that makes its schema before handing the engine out (`engine = create_engine("sqlite://",
+ * poolclass=StaticPool)`, `SQLModel.metadata.create_all(engine)`, `return engine`; after a `yield`, maybe
+ * `drop_all` and `dispose()`): the schema needs the engine's connection, awaited, so the fixture becomes an async
+ * fixture (function-scoped only: it then runs in each test's own event loop, which the session fixture and the
+ * test share), the schema calls go through `run_sync` in `async with engine.begin()`, and its `dispose()` is
+ * awaited. An in-memory SQLite database keeps its pool (aiosqlite's default for one is StaticPool, the one
+ * connection the schema lives in); a database that pools otherwise gets NullPool, as the sync engine fixture's
+ * conversion gives it.
+ */
+function fromSchemaEngineFixture(
+  ef: SgNode,
+  decorator: ReturnType<typeof fixtureDecorator>,
+  made: { make: SgNode; call: SgNode; engine: string; schema: SgNode[]; handOut: SgNode; handed: { value: string; yields: boolean }; after: SgNode[] },
+  fn: SgNode,
+  statements: SgNode[],
+  shape: SessionShape,
+  maker: LocalMaker | null,
+  name: string,
+  param: SgNode,
+  imports: ModuleImports,
+  v14: boolean,
+  fail: (why: string) => { reason: string },
+): OwnEngine | { reason: string } {
+  const { call, engine, schema, handOut, handed, after } = made;
+  const scope = decorator?.scope ?? 'function';
+  if (!decorator || scope !== 'function') return fail(`makes its schema on the engine, which needs an async fixture, and its scope \`${scope}\` would need one in an event loop of that scope with every test receiving it`);
+  const teardown = handed.yields ? after : [];
+  const odd = (handed.yields ? [] : after).concat(teardown.filter((t) => schemaCall(t, engine) === null));
+  if (odd.length > 0) return fail(`does more than make an engine with \`create_engine(...)\`, make its schema, hand it out and drop it or dispose it (\`${firstLine((odd[0] as SgNode).text())}\`)`);
+  if (bindingsIn(ef, engine).length !== 1) return fail(`binds \`${engine}\` more than once`);
+  const engineArgs = convertedArguments(call);
+  if ('reason' in engineArgs) return fail(`makes an engine that ${engineArgs.reason}`);
+  if (!engineArgs.pooled && !engineArgs.nullPool && !engineArgs.memory) {
+    return fail('makes an engine that says how it pools connections: an async pooled connection is tied to the event loop that opened it, and the tests may reach the engine from other loops (a TestClient runs the application in its own)');
+  }
+  const connection = ['conn', 'connection', 'async_conn'].find((c) => !ef.find({ rule: { kind: 'identifier', regex: `^${c}$` } }));
+  if (!connection) return fail('binds every name the schema code would need for its connection');
+  const imported = localNamesFor(imports, SA_ASYNC, 'create_async_engine')[0];
+  const reason = 'async-tests: the engine fixture makes the async engine, and its schema, the session fixture opens its AsyncSession on';
+  const callee = call.field('function') as SgNode;
+  const edits: TextEdit[] = [
+    ...asyncFixtureDecorator({ start: decorator.start, end: decorator.end }, decorator.slot, null, reason),
+    { start: start(ef), end: start(ef), text: 'async ', reason },
+    { start: start(callee), end: end(callee), text: imported ?? 'create_async_engine', reason },
+    { start: start(engineArgs.url), end: end(engineArgs.url), text: engineArgs.asyncUrl, reason },
+  ];
+  const toImport: Import[] = imported ? [] : [{ module: SA_ASYNC, name: 'create_async_engine' }];
+  if (engineArgs.pooled) edits.push(...nullPool(call, imports, toImport));
+  const indent = lineIndent(handOut);
+  for (const statement of [...schema, ...teardown]) {
+    const use = schemaCall(statement, engine);
+    if (use === 'dispose') edits.push({ start: start(statement), end: start(statement), text: 'await ', reason });
+    else if (use !== null) edits.push({ start: start(statement), end: end(statement), text: `async with ${engine}.begin() as ${connection}:\n${indent}${shape.unit}await ${connection}.run_sync(${use.metadata}.${use.method})`, reason });
+  }
+  const side = sessionSide(fn, statements, shape, maker, name, param, false, imports, v14);
+  if ('reason' in side) return fail(`the session fixture ${side.reason.replace(/^is used/, 'uses')}`);
+  const from = CREATE_ENGINE_MODULES.find((m) => localNamesFor(imports, m, 'create_engine').includes(callee.text()));
+  return {
+    engine: name,
+    open: maker ? shape.open.text() : null,
+    maker: maker ? start(maker.call) : null,
+    edits: [...edits, ...side.edits],
+    imports: [...toImport, ...side.imports],
+    frees: [...(from ? [{ module: from, name: 'create_engine', local: callee.text() }] : []), ...side.frees],
+    fixture: { name, id: start(ef), loop: 'function' },
+  };
+}
+
+/** The whitespace before `node` on its line. */
+function lineIndent(node: SgNode): string {
+  const column = node.range().start.column;
+  return ' '.repeat(column);
 }
 
 /** `yield x` / `return x` as a whole statement: the name handed out, and whether it is yielded. */
