@@ -602,15 +602,40 @@ function mockedOverridesOf(root: SgNode): MockedOverride[] {
     const key = sub.field('subscript');
     const keyName = key ? dottedName(key) : null;
     const value = assignment.field('right');
-    const body = value?.kind() === 'lambda' ? value.field('body') : null;
+    let unit = placeOf(sub).unit;
+    let body: SgNode | null = null;
+    if (value?.kind() === 'lambda') body = value.field('body');
+    else if (value?.kind() === 'identifier') {
+      // `def override(): return service` beside the assignment, else at module level (whose names it then sees).
+      body = unit ? returnedByDef(value.text(), unit) : null;
+      if (!body) {
+        body = returnedByDef(value.text(), root);
+        if (body) unit = null;
+      }
+    }
     if (!keyName || !body) continue;
-    const unit = placeOf(sub).unit;
     // A parameter of the function (a fixture's value) is not the module's mock of that name.
-    const shadowed = !!unit && parametersOf(unit).some((p) => p.name === body.text());
-    const bare = body.kind() === 'call' ? isBareMock(body) : body.kind() === 'identifier' && !shadowed && (bareMockBinding(body.text(), unit ?? root) ?? (unit ? bareMockBinding(body.text(), root) : null)) === true;
+    const name = body.text();
+    const shadowed = !!unit && parametersOf(unit).some((p) => p.name === name);
+    const bare = body.kind() === 'call' ? isBareMock(body) : body.kind() === 'identifier' && !shadowed && (bareMockBinding(name, unit ?? root) ?? (unit ? bareMockBinding(name, root) : null)) === true;
     if (bare) found.push({ at: start(value as SgNode), key: keyName, mock: body.text() });
   }
   return found;
+}
+
+/**
+ * What the plain def `name` defined directly in `scope` returns when its body is that one `return` (a docstring
+ * before it allowed): `def override_service(): return service`. Null otherwise.
+ */
+function returnedByDef(name: string, scope: SgNode): SgNode | null {
+  const block = scope.kind() === 'function_definition' ? scope.field('body') : scope;
+  const defs = (block ? namedChildren(block) : []).filter((d) => d.kind() === 'function_definition' && d.field('name')?.text() === name);
+  const def = defs.length === 1 ? (defs[0] as SgNode) : null;
+  if (!def || isAsyncDef(def) || parametersOf(def).length > 0) return null;
+  let statements = namedChildren(def.field('body') as SgNode);
+  if (statements[0]?.kind() === 'expression_statement' && namedChildren(statements[0])[0]?.kind() === 'string') statements = statements.slice(1);
+  const only = statements.length === 1 && statements[0]?.kind() === 'return_statement' ? namedChildren(statements[0] as SgNode)[0] : undefined;
+  return only ?? null;
 }
 
 /** `MagicMock()` / `Mock()` (`unittest.mock.` or `mock.` prefixed too) with no spec: its attributes are sync mocks. */

@@ -46,3 +46,36 @@ def test_fixture_value_shadows_module_mock(shared):
     app.dependency_overrides[get_hero_service] = lambda: shared
     client.post("/heroes/1/rename/Bob")
     app.dependency_overrides.clear()
+
+
+def override_with_shared():
+    """Module-level override handing out the module's mock."""
+    return shared
+
+
+def test_rename_def_override():
+    app.dependency_overrides[get_hero_service] = override_with_shared
+    client.post("/heroes/1/rename/Bob")
+    app.dependency_overrides.clear()
+
+
+def test_rename_nested_def_override():
+    fake = MagicMock(spec=HeroService)
+
+    def override():
+        return fake
+
+    app.dependency_overrides[get_hero_service] = override
+    client.post("/heroes/1/rename/Bob")
+    app.dependency_overrides.clear()
+
+
+def test_rename_nested_def_bare():
+    fake = mock.MagicMock()
+
+    def override():
+        return fake
+
+    app.dependency_overrides[get_hero_service] = override
+    client.post("/heroes/1/rename/Bob")
+    app.dependency_overrides.clear()
