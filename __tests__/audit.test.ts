@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_TRANSFORM_OPTIONS, TransformOptions } from '../engine/types';
-import { auditPython } from '../transforms/python/audit/analyze';
+import { auditIndex, auditPython, auditSummary } from '../transforms/python/audit/analyze';
 import { AUDIT_RULES } from '../transforms/python/audit/rules';
 import { firstSyntaxError, parsePython } from '../transforms/python/support/language';
 import { changedPaths, ensureBuilt, makeRepo, removeTempDirs, runCli, snapshot } from './helpers/cli';
@@ -51,7 +51,10 @@ const cases = loadCases();
 function audit(c: AuditCase) {
   const tree = parsePython(c.source);
   expect(firstSyntaxError(tree)).toBeNull();
-  return auditPython({ path: `${c.name}.py`, source: c.source, tree, options: c.options });
+  // As the command audits a file: over the index of the files audited (this one alone here).
+  const file = { path: `${c.name}.py`, absPath: path.join(FIXTURES, `${c.name}.py`), source: c.source, tree };
+  const index = auditIndex([auditSummary(file, c.options)]);
+  return auditPython({ ...file, options: c.options, index });
 }
 
 const key = (f: ExpectedFinding): string => `${f.rule}@${f.line}`;
@@ -83,6 +86,44 @@ describe('audit fixtures', () => {
     const first = audit(c).findings[0];
     expect(first).toMatchObject({ rule: 'AUDIT-BLOCKING-SLEEP', line: 9, column: 5 });
     expect(first?.message).toBe('`time.sleep()` blocks the event loop inside async def `direct`');
+  });
+});
+
+// Project cases: testfixtures/audit/<case>/ holds a small project (its .py files, audited together as the command
+// does: over one index) and findings.json ([{path, rule, line}], paths relative to the case).
+interface ProjectFinding extends ExpectedFinding {
+  path: string;
+}
+
+function pythonFiles(dir: string, under = ''): string[] {
+  return readdirSync(path.join(dir, under), { withFileTypes: true }).flatMap((entry) => {
+    const rel = under === '' ? entry.name : `${under}/${entry.name}`;
+    if (entry.isDirectory()) return pythonFiles(dir, rel);
+    return entry.name.endsWith('.py') ? [rel] : [];
+  });
+}
+
+const projectCases = readdirSync(FIXTURES, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+describe('audit project fixtures', () => {
+  test.each(projectCases)('%s', (name) => {
+    const dir = path.join(FIXTURES, name);
+    const options = DEFAULT_TRANSFORM_OPTIONS;
+    const files = pythonFiles(dir)
+      .sort()
+      .map((rel) => {
+        const source = readFileSync(path.join(dir, rel), 'utf8');
+        const tree = parsePython(source);
+        expect(firstSyntaxError(tree)).toBeNull();
+        return { path: rel, absPath: path.join(dir, rel), source, tree };
+      });
+    const index = auditIndex(files.map((file) => auditSummary(file, options)));
+    const found = files.flatMap((file) => auditPython({ ...file, options, index }).findings.map((f) => `${file.path}:${key(f)}`));
+    const expected = (JSON.parse(readFileSync(path.join(dir, 'findings.json'), 'utf8')) as ProjectFinding[]).map((f) => `${f.path}:${key(f)}`);
+    expect(found.sort()).toEqual(expected.sort());
   });
 });
 

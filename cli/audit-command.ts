@@ -4,12 +4,14 @@
 import { promises as fs } from 'node:fs';
 import type { Argv } from 'yargs';
 import { discoverFiles, errorCode } from '../engine/discover';
-import { findIgnoreMarkers } from '../engine/ignore';
+import { findIgnoreMarkers, type IgnoreMarkers } from '../engine/ignore';
 import { LineIndex } from '../engine/lines';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/run';
 import { decodeSource } from '../engine/text';
 import { DEFAULT_TRANSFORM_OPTIONS } from '../engine/types';
-import { auditPython, type AuditFinding, type AuditInput, type HandlerCounts } from '../transforms/python/audit/analyze';
+import { auditIndex, auditPython, auditSummary, type AuditFinding, type AuditInput, type HandlerCounts } from '../transforms/python/audit/analyze';
+import type { ProjectIndex } from '../transforms/python/index/project';
+import type { ModuleSummary } from '../transforms/python/index/types';
 import { firstSyntaxError, isInsideString, parsePython, pythonLanguage } from '../transforms/python/support/language';
 import { auditJson, auditText } from './print/audit';
 import { ConfigError } from './config/load';
@@ -112,9 +114,20 @@ export async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
     routerNames: settings.routerNames,
   };
   const files: AuditedFile[] = discovery.problems.map((p) => ({ path: p.displayPath, status: 'skipped', reason: p.reason }));
+  // Two passes: every file read first, then each file's audit over the index of them all, so that a call is followed
+  // into the code it reaches in other files (a client made in another module, a helper that blocks). The index costs
+  // a summary per file (as much again as the audit itself): without any `async def`, nothing would read it.
+  const loaded: LoadedFile[] = [];
   for (const [i, file] of discovery.files.entries()) {
-    files.push(await auditFile(file.displayPath, file.absPath, args.maxFileSize, options));
+    const got = await loadFile(file.displayPath, file.absPath, args.maxFileSize);
+    if ('status' in got) files.push(got);
+    else loaded.push(got);
     // Native trees are released only when the event loop turns; without this, memory grows with the repo.
+    if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
+  }
+  const index = loaded.some((f) => ASYNC_DEF.test(f.source)) ? await indexOf(loaded, options) : undefined;
+  for (const [i, file] of loaded.entries()) {
+    files.push(auditLoaded(file, options, index));
     if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -124,12 +137,26 @@ export async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
   return args.check && remaining ? EXIT_CHECK_FAILED : EXIT_OK;
 }
 
-async function auditFile(
-  displayPath: string,
-  absPath: string,
-  maxFileSize: number,
-  options: AuditOptions,
-): Promise<AuditedFile> {
+const ASYNC_DEF = /\basync\s+def\b/;
+
+async function indexOf(loaded: readonly LoadedFile[], options: AuditOptions): Promise<ProjectIndex> {
+  const summaries: ModuleSummary[] = [];
+  for (const [i, file] of loaded.entries()) {
+    summaries.push(auditSummary({ ...file, tree: parsePython(file.source) }, options));
+    if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return auditIndex(summaries);
+}
+
+/** A file read, decoded and parsed without error, kept as text for the second pass. */
+interface LoadedFile {
+  path: string;
+  absPath: string;
+  source: string;
+  markers: IgnoreMarkers;
+}
+
+async function loadFile(displayPath: string, absPath: string, maxFileSize: number): Promise<LoadedFile | AuditedFile> {
   const skipped = (reason: string): AuditedFile => ({ path: displayPath, status: 'skipped', reason });
   let bytes: Buffer;
   try {
@@ -147,8 +174,12 @@ async function auditFile(
   if (problem) return skipped(`syntax error in input at line ${problem.line}, column ${problem.column}: ${problem.message}`);
   const markers = findIgnoreMarkers(new LineIndex(source), pythonLanguage.lineComment, (offset) => isInsideString(tree, offset));
   if (markers.file) return skipped('awaitify: ignore-file');
-  const result = auditPython({ path: displayPath, source, tree, options });
+  return { path: displayPath, absPath, source, markers };
+}
+
+function auditLoaded(file: LoadedFile, options: AuditOptions, index: AuditInput['index']): AuditedFile {
+  const result = auditPython({ path: file.path, source: file.source, tree: parsePython(file.source), options, index });
   // `# awaitify: ignore` on a line silences findings there, as it does for the other commands.
-  const findings = result.findings.filter((f) => !markers.lines.has(f.line - 1));
-  return { path: displayPath, status: 'audited', handlers: result.handlers, findings, ignored: result.findings.length - findings.length };
+  const findings = result.findings.filter((f) => !file.markers.lines.has(f.line - 1));
+  return { path: file.path, status: 'audited', handlers: result.handlers, findings, ignored: result.findings.length - findings.length };
 }

@@ -2,16 +2,21 @@
 // counts and flags is what a team migrating to asyncio must still look at (REFERENCE section 3): sync
 // handlers and session parameters left, legacy queries, sync sessions and blocking calls on the event loop.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
+import { cached } from '../../../engine/cached';
 import { LineIndex } from '../../../engine/lines';
-import type { TransformOptions } from '../../../engine/types';
+import { DEFAULT_TRANSFORM_OPTIONS, type TransformOptions } from '../../../engine/types';
 import { awaitState } from '../awaits/awaiting';
 import { AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
 import { occurrencesOf, parametersOf } from '../query/bindings';
 import { SessionResolver, sessionOptionsFrom } from '../query/sessions';
 import { dottedName } from '../query/syntax';
+import { BlockingCalls, runsInBody } from '../index/blocking';
+import { ProjectIndex } from '../index/project';
+import { summarizeModule } from '../index/summarize';
+import type { FunctionSummary, ModuleSummary } from '../index/types';
 import { collectImports } from '../support/imports';
-import { BLOCKING_CALL_NAMES, blockingRule } from './blocking';
-import { enclosingAsyncDef, functionName } from './context';
+import { BLOCKING_CALL_NAMES, blockingRule, RULE_OF } from './blocking';
+import { asyncDefRunning, enclosingAsyncDef, functionName } from './context';
 import { routeHandlers } from './handlers';
 import { QualifiedNames } from './names';
 import { auditRule, type AuditRuleId } from './rules';
@@ -23,6 +28,20 @@ export interface AuditInput {
   source: string;
   tree: SgRoot;
   options: Pick<TransformOptions, 'getDbName' | 'asyncGetDbName' | 'sessionFacades' | 'sessionTypes' | 'routerNames'>;
+  /**
+   * The index of every file audited with this one (auditIndex; the file under `path`): what a call reaches in other
+   * code (a sync client made elsewhere, a project helper or constructor that blocks). Without it, only what the call
+   * names itself is seen.
+   */
+  index?: ProjectIndex;
+}
+
+/** A file as auditIndex summarizes it. */
+export interface IndexedFile {
+  path: string;
+  absPath: string;
+  source: string;
+  tree: SgRoot;
 }
 
 export interface AuditFinding {
@@ -50,6 +69,19 @@ export function auditPython(input: AuditInput): FileAudit {
   return new FileAuditor(input).run();
 }
 
+/** One file's summary for auditIndex (the same summary propagate-async's index is built from). */
+export function auditSummary(file: IndexedFile, options: AuditInput['options']): ModuleSummary {
+  return summarizeModule({ ...file, options: { ...DEFAULT_TRANSFORM_OPTIONS, ...options } });
+}
+
+/** The project index over the audited files' summaries, keyed by their paths. */
+export function auditIndex(summaries: readonly ModuleSummary[]): ProjectIndex {
+  return new ProjectIndex(new Map(summaries.map((s) => [s.path, s])));
+}
+
+/** One per index: what each plain def reaches is worked out once for every file audited. */
+const blockingByIndex = new WeakMap<ProjectIndex, BlockingCalls>();
+
 class FileAuditor {
   private readonly sessions: SessionResolver;
   private readonly kinds: SessionKinds;
@@ -73,6 +105,7 @@ class FileAuditor {
     const handlers = this.auditHandlers();
     for (const fn of root.findAll({ rule: { kind: 'function_definition' } })) this.auditParameters(fn);
     for (const call of root.findAll({ rule: { kind: 'call' } })) this.auditCall(call);
+    this.auditReachedBlocking();
     this.findings.sort((a, b) => a.offset - b.offset || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
     return { handlers, findings: this.findings };
   }
@@ -128,7 +161,11 @@ class FileAuditor {
       this.add('AUDIT-LEGACY-QUERY', call, `legacy \`${receiver.text()}.query(...)\`${tail}`);
       return;
     }
-    if (!where) return;
+    if (!where) {
+      // A `key=` lambda of `sorted` runs in the async def around it (asyncDefRunning).
+      this.auditBlockingCall(call, callee);
+      return;
+    }
     const fnName = functionName(where);
 
     if (this.kinds.factoryKind(call) === 'sync') {
@@ -142,15 +179,51 @@ class FileAuditor {
         return;
       }
     }
+    this.auditBlockingCall(call, callee);
+  }
+
+  /** A blocking API the call names (`time.sleep`, `open` the builtin) in an `async def`, where it runs when that runs. */
+  private auditBlockingCall(call: SgNode, callee: SgNode): void {
     const last = dottedName(callee)?.pop();
-    if (last !== undefined && (BLOCKING_CALL_NAMES.has(last) || (callee.kind() === 'identifier' && this.importedNames.has(last)))) {
-      const qualified = this.names.of(callee);
-      const rule = qualified ? blockingRule(qualified) : null;
-      if (rule && qualified) {
-        const shown = qualified.startsWith('builtins.') ? qualified.slice('builtins.'.length) : qualified;
-        this.add(rule, call, `\`${shown}()\` blocks the event loop inside async def \`${fnName}\``);
-      }
+    if (last === undefined || !(BLOCKING_CALL_NAMES.has(last) || (callee.kind() === 'identifier' && this.importedNames.has(last)))) return;
+    const qualified = this.names.of(callee);
+    const rule = qualified ? blockingRule(qualified) : null;
+    const where = rule ? asyncDefRunning(call) : null;
+    if (!rule || !qualified || !where) return;
+    const shown = qualified.startsWith('builtins.') ? qualified.slice('builtins.'.length) : qualified;
+    this.add(rule, call, `\`${shown}()\` blocks the event loop inside async def \`${functionName(where)}\``);
+  }
+
+  /**
+   * What the index sees block in this file's `async def`s, as propagate-async's ASYNC-BLOCKING-CALL does in the
+   * functions it makes async (index/blocking.ts): a request through a sync HTTP client made elsewhere (a module-level
+   * `httpx.Client()`, `self.http`, a parameter annotated `requests.Session`), and a call of project code that blocks (a
+   * plain def, a class whose `__init__` sends a request), followed a few calls deep.
+   */
+  private auditReachedBlocking(): void {
+    const { index, path } = this.input;
+    const module = index?.module(path);
+    if (!index || !module) return;
+    const blocking = cached(blockingByIndex, index, () => new BlockingCalls(index, (_path, fn) => fn.isAsync));
+    for (const fn of module.functions) {
+      if (!fn.isAsync) continue;
+      for (const call of fn.calls) if (runsInBody(call)) this.auditReachedCall(blocking, fn, call);
     }
+  }
+
+  private auditReachedCall(blocking: BlockingCalls, fn: FunctionSummary, call: FunctionSummary['calls'][number]): void {
+    const { path } = this.input;
+    const direct = blocking.direct(path, call);
+    if (direct) {
+      const named = direct.name === call.text ? '' : ` (\`${direct.name}\`)`;
+      this.addAt(RULE_OF[direct.kind], call.start, `\`${call.text}()\`${named} blocks the event loop inside async def \`${fn.name}\``);
+      return;
+    }
+    const via = blocking.through(path, call);
+    if (!via) return;
+    const where = via.path === path ? `line ${via.line}` : `${via.path}:${via.line}`;
+    const chain = [...via.chain, `\`${via.text}(...)\` (${where})`].join(' → ');
+    this.addAt(RULE_OF[via.kind], call.start, `\`${call.text}()\` runs \`${via.name}\` in sync code (${chain}), which blocks the event loop inside async def \`${fn.name}\``);
   }
 
   private auditSessionCall(call: SgNode, receiver: string, method: string, kind: string, sqlmodel: boolean, fnName: string): void {
@@ -173,7 +246,10 @@ class FileAuditor {
   }
 
   private add(rule: AuditRuleId, node: SgNode, message: string): void {
-    const offset = node.range().start.index;
+    this.addAt(rule, node.range().start.index, message);
+  }
+
+  private addAt(rule: AuditRuleId, offset: number, message: string): void {
     if (this.findings.some((f) => f.rule === rule && f.offset === offset)) return;
     const { line, column } = this.lines.position(offset);
     this.findings.push({ rule, offset, line, column, message, hint: auditRule(rule).hint });

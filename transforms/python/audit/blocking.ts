@@ -4,7 +4,7 @@ import type { AuditRuleId } from './rules';
 
 export { BLOCKING_CALL_NAMES } from '../support/blocking-calls';
 
-const RULE_OF: Record<BlockingKind, AuditRuleId> = {
+export const RULE_OF: Record<BlockingKind, AuditRuleId> = {
   http: 'AUDIT-BLOCKING-HTTP',
   sleep: 'AUDIT-BLOCKING-SLEEP',
   subprocess: 'AUDIT-BLOCKING-SUBPROCESS',

@@ -17,7 +17,8 @@ import type { CallSite, Expr, FunctionSummary, ModuleSummary, ParamFacts, Refere
 import { SESSION_LIKE_METHODS } from '../awaits/methods';
 import { ReceiverClassifier } from './receivers';
 import { HINTS, RULES, type AsyncRule } from './rules';
-import { BLOCKING_CALL_NAMES, BLOCKING_CLIENT, BLOCKING_FIX, BLOCKING_WHAT, blockingKind, type BlockingKind } from '../support/blocking-calls';
+import { BLOCKING_CLIENT, BLOCKING_FIX, BLOCKING_WHAT } from '../support/blocking-calls';
+import { BlockingCalls, isClient, runsInBody } from '../index/blocking';
 
 const ID = 'propagate-async';
 
@@ -1953,11 +1954,11 @@ export class AsyncPlan {
    * A sync HTTP call, sleep or subprocess in a function this run makes async: before, it tied up one thread (FastAPI
    * runs a sync handler, and what it calls, in its threadpool); in an `async def` it holds up the event loop, every
    * other request with it. Flagged at the call, and at a call of a project plain def that stays sync and blocks,
-   * followed MAX_BLOCKING_DEPTH calls deep. Not file I/O (`open()`): common, mostly small, and the audit reports it.
+   * followed a few calls deep (index/blocking.ts). Not file I/O (`open()`): common, mostly small, and the audit reports it.
    * Functions that were `async def` before the run are the audit's; tests and fixtures block nobody's requests.
    */
   private flagBlockingCalls(): void {
-    const sync = new Map<string, BlockingPath | null>();
+    const blocking = new BlockingCalls(this.index, (path, fn) => this.isAsyncAfter(functionKey(path, fn.id)));
     // In the order of the code, as a reader goes through the report.
     const made = [...this.newly.keys()].map((key) => this.functions.get(key) as FnEntry).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.fn.id - b.fn.id));
     for (const e of made) {
@@ -1966,7 +1967,7 @@ export class AsyncPlan {
       const why = `\`${e.fn.qualname}\` becomes \`async def\` in this run (${this.briefReason(key)})`;
       for (const call of e.fn.calls) {
         if (!runsInBody(call) || this.file(e.path).findings.some((f) => f.offset === call.start)) continue;
-        const direct = this.blockingCall(e.path, call);
+        const direct = blocking.direct(e.path, call);
         if (direct) {
           const named = direct.name === call.text ? '' : ` (\`${direct.name}\`)`;
           // A sleep in a thread only waits there: the async sleep is the one fix.
@@ -1974,7 +1975,7 @@ export class AsyncPlan {
           this.flag(RULES.blocking, e.path, call.start, `\`${call.text}(...)\` ${isClient(call.text) ? `makes ${BLOCKING_CLIENT[direct.kind]}` : `is ${BLOCKING_WHAT[direct.kind]}`}${named}, and ${why}: it now runs on the event loop and blocks everything else there (every other request) while it waits, where FastAPI ran the sync code in a worker thread; use ${BLOCKING_FIX[direct.kind]}${thread}`);
           continue;
         }
-        const via = this.blockingThrough(e.path, call, sync, 0);
+        const via = blocking.through(e.path, call);
         if (!via) continue;
         const where = via.path === e.path ? `line ${via.line}` : `${via.path}:${via.line}`;
         const chain = [...via.chain, `\`${via.text}(...)\` (${where})`].join(' → ');
@@ -2007,93 +2008,6 @@ export class AsyncPlan {
         `\`${handOff.call.text}(...)\` ${what}, an AsyncSession after the migration (\`${fn.qualname}\` ${state} and is injected \`${fn.params.depends[0]?.name ?? 'db'}\` by the async dependency); \`${handOff.callee.fn.qualname}\` stays a plain def that ${handOff.use}: on an AsyncSession that fails at run time (it has no \`query()\`, and its other calls return coroutines nobody awaits)`,
       );
     }
-  }
-
-  /**
-   * The blocking call a call of project code makes: a plain def that stays sync (blockingIn), or a project class's
-   * `__init__` when the call constructs it (`Notifier()` whose `__init__` sends a request). Making a client there
-   * (`self.http = requests.Session()`) is not what blocks: its requests are, in the methods that make them.
-   */
-  private blockingThrough(path: string, call: CallSite, memo: Map<string, BlockingPath | null>, depth: number): BlockingPath | null {
-    const target = this.index.resolveFunction(path, call.callee);
-    if (target) return this.blockingIn(functionKey(target.path, target.id), memo, depth);
-    const made = this.index.evaluate(path, call.callee);
-    const init = made.k === 'class' ? this.index.findMethod(made, '__init__') : null;
-    const via = init ? this.blockingIn(functionKey(init.path, init.id), memo, depth) : null;
-    return via && !isClient(via.text) ? via : null;
-  }
-
-  /** The blocking API a call calls directly, by its absolute name; null for anything else, file I/O included. */
-  private blockingCall(path: string, call: CallSite): { kind: BlockingKind; name: string } | null {
-    const request = this.clientRequest(path, call.callee);
-    if (request) return request;
-    const last = call.text.slice(call.text.lastIndexOf('.') + 1);
-    // `from requests import get as fetch`: a name bound by an import may be any of them; other names are skipped unresolved.
-    if (!BLOCKING_CALL_NAMES.has(last) && call.callee.k !== 'global' && call.callee.k !== 'import') return null;
-    const entity = this.index.evaluate(path, call.callee);
-    // A module of the run named like the library (`requests.py`) is found (path set): not the library.
-    if (entity.k !== 'module' || entity.path !== null || entity.ref.anchor !== null) return null;
-    const name = entity.ref.parts.join('.');
-    const kind = blockingKind(name);
-    return kind === null || kind === 'file' ? null : { kind, name };
-  }
-
-  /**
-   * A request through a sync HTTP client made elsewhere: `client.get(...)` on a module-level `client = httpx.Client()`
-   * (or `requests.Session()`) of this module or imported from another, `self.http.post(...)` where the class stores
-   * `self.http = requests.Session()` (every store to it) or annotates it so, or a parameter annotated `httpx.Client`.
-   * A client made in the function itself is reported where it is made.
-   */
-  private clientRequest(path: string, callee: Expr): { kind: BlockingKind; name: string } | null {
-    if (callee.k !== 'attr' || !CLIENT_REQUESTS.has(callee.name)) return null;
-    const receiver = callee.of;
-    let made: Expr | null | undefined;
-    // Where the client is made: this module, or the module it is imported from (`from app.http import client`).
-    let at = path;
-    if (receiver.k === 'instance') {
-      // A parameter annotated with the client class (`client: httpx.Client`).
-      made = receiver;
-    } else if (receiver.k === 'attr' && receiver.of.k === 'self') {
-      made = this.index.classSummary(path, receiver.of.cls)?.attributes.find(([name]) => name === receiver.name)?.[1];
-    } else if (receiver.k === 'global' || receiver.k === 'attr') {
-      const origin = this.index.importedFrom(path, receiver) ?? (receiver.k === 'global' ? { path, name: receiver.name } : null);
-      const binding = origin ? this.index.module(origin.path)?.globals.find(([name]) => name === origin.name)?.[1] : undefined;
-      made = binding?.k === 'value' ? binding.expr : null;
-      at = origin?.path ?? path;
-    }
-    if (made?.k !== 'call' && made?.k !== 'instance') return null;
-    const entity = this.index.evaluate(at, made.of);
-    if (entity.k !== 'module' || entity.path !== null || entity.ref.anchor !== null) return null;
-    const client = entity.ref.parts.join('.');
-    return blockingKind(client) === 'http' && isClient(client) ? { kind: 'http', name: `${client}().${callee.name}` } : null;
-  }
-
-  /**
-   * The first blocking call a project plain def that stays sync makes, directly or through other such defs (`memo`
-   * holds the answers, and null while one is worked out, which ends a cycle). Generators are left out: calling one
-   * runs none of its body.
-   */
-  private blockingIn(key: string, memo: Map<string, BlockingPath | null>, depth: number): BlockingPath | null {
-    if (memo.has(key)) return memo.get(key) ?? null;
-    const e = this.functions.get(key);
-    if (!e || depth >= MAX_BLOCKING_DEPTH || this.isAsyncAfter(key) || e.fn.isGenerator || e.fn.test !== null) return null;
-    memo.set(key, null);
-    let found: BlockingPath | null = null;
-    for (const call of e.fn.calls) {
-      if (!runsInBody(call)) continue;
-      const direct = this.blockingCall(e.path, call);
-      if (direct) {
-        found = { ...direct, chain: [`\`${e.fn.qualname}\``], text: call.text, path: e.path, line: call.line };
-        break;
-      }
-      const via = this.blockingThrough(e.path, call, memo, depth + 1);
-      if (via) {
-        found = { ...via, chain: [`\`${e.fn.qualname}\``, ...via.chain] };
-        break;
-      }
-    }
-    memo.set(key, found);
-    return found;
   }
 
   /** Why a function is made async, in a few words. */
@@ -2183,25 +2097,6 @@ export class AsyncPlan {
   }
 }
 
-/** How many plain defs deep flagBlockingCalls follows a call to the blocking call it makes. */
-const MAX_BLOCKING_DEPTH = 4;
-
-/** A blocking call reached through plain defs that stay sync: `chain` names them, the first called first. */
-interface BlockingPath {
-  kind: BlockingKind;
-  name: string;
-  chain: string[];
-  /** The blocking call as written, where it is. */
-  text: string;
-  path: string;
-  line: number;
-}
-
-/**
- * A call its function's body makes when it runs, and that awaitify may comment on: not in a lambda (which may run in a
- * thread: `run_in_threadpool(lambda: requests.get(u))`), a generator expression, a decorator or a default; not marked
- * `# awaitify: ignore`; not awaited.
- */
 /**
  * `await run_in_threadpool(<callee>, ...)` for a blocking function; for a client or session class (`requests.Session`,
  * `httpx.Client`, `subprocess.Popen`) the blocking work is in its methods: a helper doing the work goes to the thread.
@@ -2209,20 +2104,6 @@ interface BlockingPath {
 function threadpoolCall(callee: string): string {
   return isClient(callee) ? '`await run_in_threadpool(f, ...)` (f: a helper doing the work)' : `\`await run_in_threadpool(${callee}, ...)\``;
 }
-
-/** A client or session class (`requests.Session`, `httpx.Client`, `subprocess.Popen`): its methods do the blocking. */
-function isClient(callee: string): boolean {
-  const last = callee.slice(callee.lastIndexOf('.') + 1);
-  return /^[A-Z]/.test(last) || last === 'session';
-}
-
-/** Whether a call runs during its function's own execution (a lambda `sorted` calls as `key=` does too: CallSite.runsHere). */
-function runsInBody(call: CallSite): boolean {
-  return (call.blocked === undefined || call.runsHere === true) && !call.ignored && call.awaited !== 'yes';
-}
-
-/** Methods of a sync HTTP client (requests' Session, httpx's Client) that make a request. */
-const CLIENT_REQUESTS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 
 /**
  * A call handing a session to project code that stays a plain def and uses it the sync way: `callee` is what the call
