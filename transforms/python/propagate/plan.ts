@@ -171,6 +171,10 @@ const NEUTRAL_CALLEES = /^(print|isinstance|issubclass|len|repr|str|type|id|geta
 
 export class AsyncPlan {
   private readonly functions = new Map<string, FnEntry>();
+  /** Plain defs whose `AsyncSession` annotations go back to `Session`: every call hands them a sync one (sendHandedSyncAnnotationsBack). */
+  private readonly handedSyncBack = new Set<string>();
+  /** builtOnSyncOnly's answers, by class and attribute. */
+  private readonly syncBuilt = new Map<string, boolean>();
   private readonly callers = new Map<string, Site[]>();
   private readonly wrapped = new Map<string, { site: Site; wrapper: WrapperSite }[]>();
   private readonly referenced = new Map<string, { site: Site; ref: ReferenceSite }[]>();
@@ -1665,14 +1669,13 @@ export class AsyncPlan {
       (this.family.get(key)?.size ?? 0) === 0 && !this.referenced.has(key) && !this.stored.has(key) && !this.wrapped.has(key) && !suspected.has(key) &&
       (this.callers.get(key)?.length ?? 0) > 0,
     );
-    const sent = new Set<string>();
-    const handsSync = (caller: FnEntry): boolean => this.keptPlain.has(caller.key) || this.injectedSync(caller.key) || this.handsSyncSession(caller) || sent.has(caller.key);
+    const sent = this.handedSyncBack;
     for (let changed = true; changed; ) {
       changed = false;
       for (const e of candidates) {
         if (sent.has(e.key)) continue;
         const sure = (this.callers.get(e.key) ?? []).every(({ caller, call }) =>
-          caller !== null && call.awaited === undefined && !call.ignored && call.argumentOf === undefined && !this.isAsyncAfter(caller.key) && handsSync(caller),
+          caller !== null && call.awaited === undefined && !call.ignored && call.argumentOf === undefined && !this.isAsyncAfter(caller.key) && this.handsSyncAt(caller, call),
         );
         if (!sure) continue;
         sent.add(e.key);
@@ -1683,6 +1686,67 @@ export class AsyncPlan {
       const e = this.functions.get(key) as FnEntry;
       this.file(e.path).annotationsBack.push({ id: e.fn.id, why: 'kept' });
     }
+  }
+
+  /** The caller hands the sync Session it has for certain (sendHandedSyncAnnotationsBack). */
+  private handsSync(caller: FnEntry): boolean {
+    return this.keptPlain.has(caller.key) || this.injectedSync(caller.key) || this.handsSyncSession(caller) || this.handedSyncBack.has(caller.key);
+  }
+
+  /**
+   * The call hands a sync Session for certain: its caller does (handsSync), or it is a method handing the session its
+   * object holds (`crud.search(self.db, conds)`, every session argument an attribute of `self`) and every construction
+   * of the class hands it a sync Session for that attribute (builtOnSyncOnly).
+   */
+  private handsSyncAt(caller: FnEntry, call: CallSite): boolean {
+    if (this.handsSync(caller)) return true;
+    const classId = caller.fn.classId;
+    if (classId === null || caller.fn.kind !== 'method' || !call.selfArgs || !call.sessionArg) return false;
+    const held = new Map(call.selfArgs.map(([key, , attr]) => [key, attr]));
+    return call.sessionArg.every((key) => {
+      const attr = held.get(key);
+      return attr !== undefined && this.builtOnSyncOnly({ path: caller.path, id: classId }, attr);
+    });
+  }
+
+  /**
+   * Every construction of the project class hands it a sync Session that it keeps in `self.<attr>`: each call building it
+   * is a plain one in code that hands the sync Session it has (handsSync), with a session argument at a slot the
+   * constructor stores in that attribute; and nothing else can build it or use the attribute the async way: no
+   * subclass, no method async after the plan, no awaited session call on the attribute, the class never named other
+   * than as a call's callee (handed to Depends(...), stored, referenced). At least one such construction. A class
+   * built through another name (`Finder = ItemFinder`) without a session argument is not seen.
+   */
+  private builtOnSyncOnly(cls: { path: string; id: number }, attr: string): boolean {
+    return cached(this.syncBuilt, `${cls.path}#${cls.id}#${attr}`, () => {
+      const summary = this.index.classSummary(cls.path, cls.id);
+      if (!summary || this.index.subclassesOf(cls).length > 0) return false;
+      if (summary.methods.some(([, id]) => this.isAsyncAfter(functionKey(cls.path, id)))) return false;
+      if (this.index.heldUses(cls, new Set([attr])).some(({ use }) => use.awaited)) return false;
+      const isCls = (path: string, expr: Expr): boolean => {
+        const e = this.index.evaluate(path, expr);
+        return e.k === 'class' && e.path === cls.path && e.id === cls.id;
+      };
+      const named = (text: string): boolean => text.slice(text.lastIndexOf('.') + 1) === summary.name;
+      let built = 0;
+      for (const path of this.index.paths()) {
+        const module = this.index.module(path) as ModuleSummary;
+        if (module.storedReferences.some((ref) => named(ref.text) && isCls(path, ref.expr))) return false;
+        const sites: Site[] = module.moduleCalls.map((call) => ({ path, caller: null, call }));
+        for (const fn of module.functions) for (const call of fn.calls) sites.push({ path, caller: this.functions.get(functionKey(path, fn.id)) ?? null, call });
+        for (const { caller, call } of sites) {
+          if ((call.references ?? []).some((ref) => named(ref.text) && isCls(path, ref.expr))) return false;
+          if (!(named(call.text) || call.sessionArg) || !isCls(path, call.callee)) continue;
+          const slots = (call.sessionArg ?? []).filter((key) =>
+            this.index.heldAttributes(cls, typeof key === 'string' ? { position: null, keyword: key } : { position: key, keyword: null }).has(attr),
+          );
+          const sure = caller !== null && slots.length > 0 && call.awaited === undefined && !call.ignored && call.argumentOf === undefined && !this.isAsyncAfter(caller.key) && this.handsSync(caller);
+          if (!sure) return false;
+          built++;
+        }
+      }
+      return built > 0;
+    });
   }
 
   /**
@@ -1761,7 +1825,8 @@ export class AsyncPlan {
         const annotated = cls.holder?.asyncAnnotated;
         if (!cls.holder || !annotated) continue;
         const attrs = new Set([...cls.holder.stores.map((s) => s.attr), ...cls.holder.uses.map((u) => u.attr)]);
-        const back = [...attrs].filter((attr) => !this.holdsNoSession({ path, id: cls.id }, attr) && this.heldOnlySync({ path, id: cls.id }, attr));
+        const held = { path, id: cls.id };
+        const back = [...attrs].filter((attr) => !this.holdsNoSession(held, attr) && (this.heldOnlySync(held, attr) || this.builtOnSyncOnly(held, attr)));
         if (back.some((attr) => annotated.includes(attr))) this.file(path).annotationsBack.push({ id: cls.id, why: 'held', attrs: back });
       }
     }

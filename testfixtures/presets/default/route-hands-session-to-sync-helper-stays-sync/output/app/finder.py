@@ -1,12 +1,12 @@
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from app import crud
 
 
-# Only sync code builds it (a handler kept on the sync session), so it runs on a sync Session; its annotation (and
-# crud.search's) still says AsyncSession, which async-session wrote: a session held by an object is not traced back.
+# Only sync code builds it (a handler kept on the sync session), so it runs on a sync Session: its annotation, and
+# that of crud.search, which it hands the session to, stay `Session`.
 class ItemFinder:
-    def __init__(self, db: AsyncSession):
+    def __init__(self, db: Session):
         self.db = db
 
     def named(self, name: str):

@@ -4,6 +4,7 @@ from sqlalchemy.orm import Session
 from app import crud
 from app.db import get_db
 from app.helpers import find_named
+from app.lookup import ItemLookup
 from app.models import Item
 from app.service import ItemService
 
@@ -39,3 +40,13 @@ def read_item_service(item_id: int, name: str, db: Session = Depends(get_db)):
     item = service.get(item_id)
     others = service.search([Item.name == name])
     return {"item": item, "others": others}
+
+
+@router.get("/lookup")
+def lookup(name: str, db: Session = Depends(get_db)):
+    return ItemLookup(db).named(name)
+
+
+@router.get("/lookup-async")
+async def lookup_async(name: str, db: Session = Depends(get_db)):
+    return ItemLookup(db).named(name)

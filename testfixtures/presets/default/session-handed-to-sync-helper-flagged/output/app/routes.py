@@ -2,10 +2,12 @@ from fastapi import APIRouter, Depends
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app import crud
-from app.db import get_async_db
+from app.db import get_async_db, get_db
 from app.helpers import find_named
+from app.lookup import ItemLookup
 from app.models import Item
 from app.service import ItemService
+from sqlalchemy.orm import Session
 
 router = APIRouter()
 
@@ -39,3 +41,13 @@ def read_item_service(item_id: int, name: str, db: AsyncSession = Depends(get_as
     item = service.get(item_id)
     others = service.search([Item.name == name])
     return {"item": item, "others": others}
+
+
+@router.get("/lookup")
+def lookup(name: str, db: Session = Depends(get_db)):
+    return ItemLookup(db).named(name)
+
+
+@router.get("/lookup-async")
+async def lookup_async(name: str, db: AsyncSession = Depends(get_async_db)):
+    return ItemLookup(db).named(name)
