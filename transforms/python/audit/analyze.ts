@@ -13,7 +13,7 @@ import { dottedName } from '../query/syntax';
 import { BlockingCalls, runsInBody } from '../index/blocking';
 import { ProjectIndex } from '../index/project';
 import { summarizeModule } from '../index/summarize';
-import type { FunctionSummary, ModuleSummary } from '../index/types';
+import type { CallSite, FunctionSummary, ModuleSummary } from '../index/types';
 import { collectImports } from '../support/imports';
 import { BLOCKING_CALL_NAMES, blockingRule, RULE_OF } from './blocking';
 import { asyncDefRunning, enclosingAsyncDef, functionName } from './context';
@@ -211,7 +211,7 @@ class FileAuditor {
     }
   }
 
-  private auditReachedCall(blocking: BlockingCalls, fn: FunctionSummary, call: FunctionSummary['calls'][number]): void {
+  private auditReachedCall(blocking: BlockingCalls, fn: FunctionSummary, call: CallSite): void {
     const { path } = this.input;
     const direct = blocking.direct(path, call);
     if (direct) {
