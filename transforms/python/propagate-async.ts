@@ -14,6 +14,7 @@ import { summarizeModule } from './index/summarize';
 import type { ModuleSummary } from './index/types';
 import { type AnnotationBack, AsyncPlan, type FilePlan } from './propagate/plan';
 import { HINTS, RULES } from './propagate/rules';
+import { RULES as AWAIT_RULES } from './awaits/rules';
 import { syncSessionArguments } from './propagate/session-args';
 import { asyncKeyword, callArgs, end, start } from './query/syntax';
 import { attributeSessionAnnotations } from './support/session-holders';
@@ -98,8 +99,10 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   edits.push(...entries.edits);
   // With async-tests later in the same run, a test's call is its job (it awaits it, making the test async).
   const dropped = droppedCoroutineFindings(file, calls, ctx.options.testsConvertedLater === true);
+  const resolves = syncHeldContextFindings(ctx, file.syncHeldClasses);
   return {
     edits,
+    ...(resolves.length > 0 ? { resolves } : {}),
     // With async-tests later in the same run, tests are its job: it converts them, or flags what it cannot.
     findings: [
       ...(ctx.options.testsConvertedLater ? file.findings.filter((f) => f.rule !== RULES.inTest && !file.testFindings.has(f.offset)) : file.findings),
@@ -464,6 +467,34 @@ function heldAttributeAnnotations(ctx: TransformContext<SgRoot>, heldBack: reado
     if (!attrs) continue;
     const { found, madeHere, injected } = attributeSessionAnnotations(cls, attrs);
     if (injected.size === 0) out.push(...found.filter((f) => !madeHere.has(f.attr)).map((f) => f.node));
+  }
+  return out;
+}
+
+/**
+ * The AWAIT-SYNC-CONTEXT findings insert-await left on session calls of classes whose held session is a sync Session
+ * for certain (FilePlan.syncHeldClasses): at each call on `self.<attr>` in their methods (`self.db.commit()` in
+ * `__exit__`, `with self.db.begin():`), which needs no await. Those calls are the findings' nodes.
+ */
+function syncHeldContextFindings(ctx: TransformContext<SgRoot>, classes: FilePlan['syncHeldClasses']): { rule: string; offset: number }[] {
+  if (classes.length === 0) return [];
+  const byId = new Map(classes.map((c) => [c.id, new Set(c.attrs)]));
+  const out: { rule: string; offset: number }[] = [];
+  for (const cls of ctx.tree.root().findAll({ rule: { kind: 'class_definition' } })) {
+    const attrs = byId.get(start(cls));
+    const body = cls.field('body');
+    if (!attrs || !body) continue;
+    for (const item of body.children()) {
+      const method = item.kind() === 'decorated_definition' ? item.field('definition') : item;
+      if (method?.kind() !== 'function_definition') continue;
+      const self = method.field('parameters')?.children().find((c) => c.kind() === 'identifier')?.text();
+      if (!self) continue;
+      for (const call of method.findAll({ rule: { kind: 'call' } })) {
+        const held = call.field('function')?.field('object');
+        if (held?.kind() !== 'attribute' || held.field('object')?.text() !== self || !attrs.has(held.field('attribute')?.text() ?? '')) continue;
+        out.push({ rule: AWAIT_RULES.syncContext, offset: start(call) });
+      }
+    }
   }
   return out;
 }

@@ -13,7 +13,7 @@ import type { ProjectIndex } from '../index/project';
 import { functionKey } from '../index/project';
 import { cached } from '../../../engine/cached';
 import { paramAt, positionOf } from '../index/param-entries';
-import type { CallSite, Expr, FunctionSummary, ModuleSummary, ParamFacts, ReferenceSite, WrapperSite } from '../index/types';
+import type { CallSite, ClassSummary, Expr, FunctionSummary, ModuleSummary, ParamFacts, ReferenceSite, WrapperSite } from '../index/types';
 import { SESSION_LIKE_METHODS } from '../awaits/methods';
 import { ReceiverClassifier } from './receivers';
 import { HINTS, RULES, type AsyncRule } from './rules';
@@ -71,6 +71,12 @@ export interface FilePlan {
    * with a sync Session: those annotations go back (AsyncPlan.sendInjectedSyncAnnotationsBack).
    */
   injectedAnnotationsBack: number[];
+  /**
+   * Classes (by `class` offset) keeping, in the listed attributes of `self`, a session that is a sync Session for
+   * certain (AsyncPlan.settleSyncHeldContexts): the AWAIT-SYNC-CONTEXT findings insert-await left on their session
+   * calls (`self.db.commit()` in `__exit__`) are noise, since those calls need no await.
+   */
+  syncHeldClasses: { id: number; attrs: string[] }[];
   /**
    * What goes back from `AsyncSession` to `Session` in the annotations async-session wrote, and why (AnnotationBack):
    * the parameters of plain defs that stay sync, or the attributes of classes kept on the sync Session. One def may be
@@ -245,6 +251,7 @@ export class AsyncPlan {
     this.sendHandedSyncAnnotationsBack();
     this.sendInjectedSyncAnnotationsBack();
     this.sendSyncHeldAttributesBack();
+    this.settleSyncHeldContexts();
     this.flagBlockingCalls();
     this.flagAsyncSessionsHandedToSyncCode();
     this.writeAsyncDefs();
@@ -1519,7 +1526,9 @@ export class AsyncPlan {
       const isAsync = entry.fn.isAsync || this.newly.has(entry.key);
       // A dependency (or route) that stays sync but hands its session on (`return UserRepository(db)`) and was
       // not given the sync session back (keepBlockedRoutesSync): the code it hands it to awaits it.
-      const handsOn = !isAsync && !this.keptSync.has(entry.key) && (entry.fn.route || this.isDependency(entry.key)) && entry.fn.calls.some((c) => c.sessionArg && !c.onSession);
+      // Not when nothing it hands the session to can await it (a unit of work keeping it and using it, if at all, the
+      // sync way): that code works as before, and a finding there would be noise.
+      const handsOn = !isAsync && !this.keptSync.has(entry.key) && (entry.fn.route || this.isDependency(entry.key)) && entry.fn.calls.some((c) => c.sessionArg && !c.onSession) && this.handedSessionMayBeAwaited(entry);
       if (!isAsync && !handsOn) continue;
       for (const d of depends) {
         const provider = d.provider;
@@ -1536,6 +1545,43 @@ export class AsyncPlan {
         );
       }
     }
+  }
+
+  /**
+   * Whether the session a plain def hands on (its `sessionArg` calls) may reach code awaiting it: false only when each
+   * is handed to a project class that keeps it without ever awaiting it and has no coroutine method (heldWays, which
+   * takes what it cannot follow for an await), or to a project function that stays a plain def and hands it no further,
+   * and everything FastAPI hands what this dependency returns to (each function naming it in `Depends(...)`) stays a
+   * plain def too (an async consumer may await the session on the object).
+   */
+  private handedSessionMayBeAwaited(entry: FnEntry): boolean {
+    for (const call of entry.fn.calls) {
+      if (!call.sessionArg || call.onSession) continue;
+      const target = this.index.resolveFunction(entry.path, call.callee);
+      if (target) {
+        const key = functionKey(target.path, target.id);
+        const fn = this.functions.get(key)?.fn;
+        if (!fn || this.isAsyncAfter(key) || fn.calls.some((c) => c.sessionArg && !c.onSession)) return true;
+        continue;
+      }
+      const made = this.index.evaluate(entry.path, call.callee);
+      if (made.k !== 'class') return true;
+      const found = { sync: false, awaited: false };
+      this.heldWays(made, call.sessionArg, found, 0);
+      if (found.awaited) return true;
+    }
+    // A `Depends(...)` written in a parameter's default is read at module level (no caller): the parameters say who.
+    // One no parameter accounts for (an `Annotated` alias of another type, `dependencies=[...]`) leaves it open.
+    const named = (this.referenced.get(entry.key) ?? []).filter(({ ref }) => /(^|\.)(Depends|Security)$/.test(ref.receiver)).length;
+    let consumers = 0;
+    for (const other of this.functions.values()) {
+      const uses =
+        this.injections(other).filter(({ provider }) => provider !== null && functionKey(provider.path, provider.id) === entry.key).length +
+        (other.fn.objectDepends ?? []).filter(({ of }) => this.builtBy(other.path, of) === entry.key).length;
+      if (uses > 0 && this.isAsyncAfter(other.key)) return true;
+      consumers += uses;
+    }
+    return consumers < named;
   }
 
   /**
@@ -1830,6 +1876,73 @@ export class AsyncPlan {
         if (back.some((attr) => annotated.includes(attr))) this.file(path).annotationsBack.push({ id: cls.id, why: 'held', attrs: back });
       }
     }
+  }
+
+  /**
+   * A project class keeping a session it calls session methods on without await where no await can be written
+   * (`self.db.commit()` in `__exit__`, which insert-await reported AWAIT-SYNC-CONTEXT), when that session is a sync
+   * Session for certain: the class uses it only the sync way (heldOnlySync), has no subclass in the project, and is
+   * built only where a sync Session is handed to it (constructionsHandSync). Those calls need no await then: the
+   * findings go (FilePlan.syncHeldClasses). Not when any construction may hand it an AsyncSession.
+   */
+  private settleSyncHeldContexts(): void {
+    const candidates: { path: string; cls: ClassSummary; attrs: string[] }[] = [];
+    for (const path of this.index.paths()) {
+      for (const cls of (this.index.module(path) as ModuleSummary).classes) {
+        const unawaited = [...new Set((cls.holder?.uses ?? []).filter((u) => !u.awaited).map((u) => u.attr))];
+        if (unawaited.length === 0 || this.index.subclassesOf({ path, id: cls.id }).length > 0) continue;
+        const attrs = unawaited.filter((attr) => !this.holdsNoSession({ path, id: cls.id }, attr) && this.heldOnlySync({ path, id: cls.id }, attr));
+        if (attrs.length > 0) candidates.push({ path, cls, attrs });
+      }
+    }
+    if (candidates.length === 0) return;
+    const names = new Set(candidates.map((c) => c.cls.name));
+    const sites: Site[] = [];
+    for (const path of this.index.paths()) {
+      const module = this.index.module(path) as ModuleSummary;
+      const named = (call: CallSite): boolean => names.has(call.text.split('.').pop() ?? '');
+      for (const call of module.moduleCalls) if (named(call)) sites.push({ path, caller: null, call });
+      for (const fn of module.functions) {
+        for (const call of fn.calls) if (named(call)) sites.push({ path, caller: this.functions.get(functionKey(path, fn.id)) ?? null, call });
+      }
+    }
+    for (const { path, cls, attrs } of candidates) {
+      const settled = attrs.filter((attr) => this.constructionsHandSync({ path, id: cls.id }, attr, sites));
+      if (settled.length > 0) this.file(path).syncHeldClasses.push({ id: cls.id, attrs: settled });
+    }
+  }
+
+  /**
+   * Every construction of the class (`UnitOfWork(db)` among `sites`) fills `self.<attr>` from a session argument of a
+   * plain def whose sessions are all sync for certain (on a sync provider, kept on the sync session, kept plain, or
+   * handed a sync Session by every caller), and an `__init__` FastAPI fills by `Depends(...)` is injected by sync
+   * providers only; there is at least one. A construction at module level, of an argument the resolver does not know
+   * for a session, or in code that is async after the run may hand it anything.
+   */
+  private constructionsHandSync(cls: { path: string; id: number }, attr: string, sites: readonly Site[]): boolean {
+    const init = this.index.findMethod(cls, '__init__');
+    const initKey = init ? functionKey(init.path, init.id) : null;
+    const initFn = initKey ? this.functions.get(initKey)?.fn : undefined;
+    let built = false;
+    // Built by FastAPI (`svc: UnitOfWork = Depends()`): its own `Depends(...)` parameters say what it is handed.
+    const injected =
+      (initFn?.params?.depends?.length ?? 0) > 0 ||
+      (initKey !== null && [...this.functions.values()].some((e) => (e.fn.objectDepends ?? []).some(({ of }) => this.builtBy(e.path, of) === initKey)));
+    if (injected) {
+      if (!this.injectedSync(initKey as string)) return false;
+      built = true;
+    }
+    for (const { path, caller, call } of sites) {
+      const made = this.index.evaluate(path, call.callee);
+      if (made.k !== 'class' || made.path !== cls.path || made.id !== cls.id) continue;
+      if (!caller || call.ignored || !call.sessionArg) return false;
+      const fills = call.sessionArg.some((slot) => this.index.heldAttributes(cls, typeof slot === 'string' ? { position: null, keyword: slot } : { position: slot, keyword: null }).has(attr));
+      if (!fills || this.isAsyncAfter(caller.key)) return false;
+      const sync = this.keptPlain.has(caller.key) || this.keptSync.has(caller.key) || this.injectedSync(caller.key) || this.handedSyncBack.has(caller.key);
+      if (!sync) return false;
+      built = true;
+    }
+    return built;
   }
 
   /**
@@ -2141,7 +2254,7 @@ export class AsyncPlan {
   private file(path: string): FilePlan {
     let plan = this.files.get(path);
     if (!plan) {
-      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], syncDependencyRoutes: [], injectedAnnotationsBack: [], annotationsBack: [], unawaited: [], taskCalls: [] };
+      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], syncDependencyRoutes: [], injectedAnnotationsBack: [], syncHeldClasses: [], annotationsBack: [], unawaited: [], taskCalls: [] };
       this.files.set(path, plan);
     }
     return plan;

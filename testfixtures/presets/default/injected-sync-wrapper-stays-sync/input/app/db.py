@@ -1,0 +1,23 @@
+from sqlalchemy import create_engine
+from sqlalchemy.orm import DeclarativeBase, sessionmaker
+
+engine = create_engine("sqlite:///./app.db")
+SessionLocal = sessionmaker(bind=engine)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def audit(db):
+    print(len(db.new))
+
+
+# Not a plain shape (it audits after the yield): get_db gets no twin and keeps yielding a sync Session.
+def get_db():
+    db = SessionLocal()
+    try:
+        yield db
+        audit(db)
+    finally:
+        db.close()
