@@ -80,7 +80,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   const onSyncDependency = new Set(file.syncDependencyRoutes);
   const keptSync = keptSyncRouteEdits(ctx, file.keptSyncRoutes.filter((d) => !onSyncDependency.has(d)));
   edits.push(...keptSync.edits);
-  const annotations = sessionAnnotationEdits(ctx, file.annotationsBack, [...file.syncDependencyRoutes, ...file.injectedAnnotationsBack], keptSync.replacedAsyncSession, keptPlain.factoriesBack);
+  const annotations = sessionAnnotationEdits(ctx, file.annotationsBack, [...file.syncDependencyRoutes, ...file.injectedAnnotationsBack], keptSync.replacedAsyncSession, keptPlain.factoriesBack, file.aliasesBack);
   edits.push(...annotations.edits);
   // One plan for all: two edits of one import statement would overlap (`from .db import SessionLocal, get_db` in a
   // file whose session goes to a background task, switched to the async factory, beside a route kept on get_db).
@@ -367,9 +367,11 @@ function sessionAnnotationEdits(
   alsoReplaced: readonly number[],
   /** Session factory calls given back their sync form in plain defs that stay plain (keptPlainEdits), by offset. */
   factoriesBack: readonly number[] = [],
+  /** Module-level `Annotated[AsyncSession, Depends(...)]` aliases given back (FilePlan.aliasesBack), by name. */
+  aliases: readonly string[] = [],
 ): { edits: TextEdit[]; imports: ImportChange } {
   const out = { edits: [] as TextEdit[], imports: {} as ImportChange };
-  if (back.length === 0 && routes.length === 0 && factoriesBack.length === 0) return out;
+  if (back.length === 0 && routes.length === 0 && factoriesBack.length === 0 && aliases.length === 0) return out;
   const defsFor = (why: AnnotationBack['why']): number[] => back.filter((b) => b.why === why).map((b) => b.id);
   const defs = defsFor('no-twin');
   const keptDefs = defsFor('kept');
@@ -392,14 +394,17 @@ function sessionAnnotationEdits(
     if (!all.has(start(fn)) && !injected.has(start(fn))) continue;
     for (const param of fn.field('parameters')?.children() ?? []) {
       if (param.kind() !== 'typed_parameter' && param.kind() !== 'typed_default_parameter') continue;
-      const written = param.field('type')?.child(0) ?? null;
+      const outer = param.field('type')?.child(0) ?? null;
+      // `db: Annotated[AsyncSession, Depends(get_db)]`: the session type is the first argument, the `Depends` the second.
+      const annotated = outer ? annotatedParts(outer) : null;
+      const written = annotated ? annotated.inner : outer;
       // `Optional[AsyncSession]` (`AsyncSession | None`, `Union[AsyncSession, None]`) only for a rebinding def: its default is often `None`.
       const annotation = written && rebound.has(start(fn)) ? optionalInner(written) : written;
       if (annotation?.kind() !== 'identifier' || annotation.text() !== 'AsyncSession') continue;
       // keptSyncRouteEdits gave it back already (a dependency kept sync that is also injected by a sync provider).
       if (replaced.includes(start(annotation))) continue;
       if (!all.has(start(fn))) {
-        const value = param.field('value');
+        const value = annotated ? annotated.depends : param.field('value');
         const callee = value?.kind() === 'call' ? value.field('function')?.text() : undefined;
         const args = value?.kind() === 'call' ? callArgs(value) : null;
         const provider = args && args.positional.length === 1 && args.keywords.size === 0 ? args.positional[0] : undefined;
@@ -415,6 +420,12 @@ function sessionAnnotationEdits(
   for (const annotation of factoryLocalAnnotations(ctx, factoriesBack)) {
     if (replaced.includes(start(annotation))) continue;
     out.edits.push({ start: start(annotation), end: end(annotation), text: 'Session', reason: localReason });
+    replaced.push(start(annotation));
+  }
+  const aliasReason = `${ID}: every function using the alias stays sync, handed the sync Session of a dependency that stays sync`;
+  for (const annotation of syncAliasAnnotations(ctx, aliases)) {
+    if (replaced.includes(start(annotation))) continue;
+    out.edits.push({ start: start(annotation), end: end(annotation), text: 'Session', reason: aliasReason });
     replaced.push(start(annotation));
   }
   const heldReason = `${ID}: the class stays on the sync Session, which its methods use without await`;
@@ -495,6 +506,40 @@ function syncHeldContextFindings(ctx: TransformContext<SgRoot>, classes: FilePla
         out.push({ rule: AWAIT_RULES.syncContext, offset: start(call) });
       }
     }
+  }
+  return out;
+}
+
+/**
+ * `Annotated[X, Depends(p)]` (or `typing.Annotated[...]`) as a parameter's annotation: X and the metadata argument
+ * after it (null when there is none); null for any other annotation.
+ */
+function annotatedParts(node: SgNode): { inner: SgNode; depends: SgNode | null } | null {
+  const unwrap = (n: SgNode): SgNode => (n.kind() === 'type' ? (n.child(0) ?? n) : n);
+  let head: SgNode | null = null;
+  let args: SgNode[] = [];
+  if (node.kind() === 'generic_type') {
+    head = node.child(0);
+    args = node.children().find((c) => c.kind() === 'type_parameter')?.children().filter((c) => c.isNamed()) ?? [];
+  } else if (node.kind() === 'subscript') {
+    head = node.field('value');
+    args = node.children().filter((c) => c.isNamed() && !(head !== null && c.range().start.index === head.range().start.index));
+  }
+  if (!head || !/^(typing\.|typing_extensions\.)?Annotated$/.test(head.text()) || args.length < 2) return null;
+  return { inner: unwrap(args[0] as SgNode), depends: unwrap(args[1] as SgNode) };
+}
+
+/** The `AsyncSession` of each module-level `Name = Annotated[AsyncSession, Depends(...)]` named in `names`. */
+function syncAliasAnnotations(ctx: TransformContext<SgRoot>, names: readonly string[]): SgNode[] {
+  if (names.length === 0) return [];
+  const wanted = new Set(names);
+  const out: SgNode[] = [];
+  for (const stmt of ctx.tree.root().children()) {
+    const assignment = stmt.kind() === 'expression_statement' ? stmt.child(0) : null;
+    if (assignment?.kind() !== 'assignment' || !wanted.has(assignment.field('left')?.text() ?? '')) continue;
+    const right = assignment.field('right');
+    const parts = right ? annotatedParts(right) : null;
+    if (parts?.inner.kind() === 'identifier' && parts.inner.text() === 'AsyncSession') out.push(parts.inner);
   }
   return out;
 }

@@ -176,24 +176,32 @@ export class ProjectIndex {
    * The dependency function of a type alias `X = Annotated[T, Depends(f)]` that `expr` names (`X`, an imported `X`,
    * `deps.X`), followed through imports to the module defining it: f, or null when `expr` names no such alias.
    */
-  aliasProvider(path: string, expr: Expr, depth = 0): FunctionKeyed | null {
+  aliasProvider(path: string, expr: Expr): FunctionKeyed | null {
+    const site = this.aliasSite(path, expr);
+    return site ? this.resolveFunction(site.path, site.provider) : null;
+  }
+
+  /**
+   * Where the type alias `X = Annotated[T, Depends(f)]` that `expr` names is bound (the module and the name there,
+   * followed through imports as aliasProvider), with `f` as written there; null when `expr` names no such alias.
+   */
+  aliasSite(path: string, expr: Expr, depth = 0): { path: string; name: string; provider: Expr } | null {
     if (depth > MAX_DEPTH) return null;
     const module = this.modules.get(path);
     let binding: GlobalBinding | undefined;
-    let at = path;
     if (expr.k === 'global') binding = module?.globals.get(expr.name);
     else if (expr.k === 'attr') {
       const owner = this.evaluate(path, expr.of, depth + 1);
       if (owner.k !== 'module' || !owner.path) return null;
-      return this.aliasProvider(owner.path, { k: 'global', name: expr.name }, depth + 1);
+      return this.aliasSite(owner.path, { k: 'global', name: expr.name }, depth + 1);
     }
     if (!binding) return null;
     if (binding.k === 'import') {
       if (binding.target.k !== 'name') return null;
-      at = this.finder.find(binding.target.module, module?.summary.absPath ?? '') ?? '';
-      return at ? this.aliasProvider(at, { k: 'global', name: binding.target.name }, depth + 1) : null;
+      const at = this.finder.find(binding.target.module, module?.summary.absPath ?? '') ?? '';
+      return at ? this.aliasSite(at, { k: 'global', name: binding.target.name }, depth + 1) : null;
     }
-    return binding.k === 'value' && binding.provider ? this.resolveFunction(at, binding.provider) : null;
+    return binding.k === 'value' && binding.provider && expr.k === 'global' ? { path, name: expr.name, provider: binding.provider } : null;
   }
 
   /**

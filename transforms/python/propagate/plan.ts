@@ -78,6 +78,12 @@ export interface FilePlan {
    */
   syncHeldClasses: { id: number; attrs: string[] }[];
   /**
+   * Module-level aliases `SessionDep = Annotated[Session, Depends(get_session)]` (by name) on a provider that stays
+   * sync, every user of which stays a plain def on sync providers (AsyncPlan.sendSyncAliasesBack): the `AsyncSession`
+   * async-session wrote in them goes back to `Session`.
+   */
+  aliasesBack: string[];
+  /**
    * What goes back from `AsyncSession` to `Session` in the annotations async-session wrote, and why (AnnotationBack):
    * the parameters of plain defs that stay sync, or the attributes of classes kept on the sync Session. One def may be
    * listed for more than one reason.
@@ -250,6 +256,7 @@ export class AsyncPlan {
     this.noteUnawaitedCoroutineCalls();
     this.sendHandedSyncAnnotationsBack();
     this.sendInjectedSyncAnnotationsBack();
+    this.sendSyncAliasesBack();
     this.sendSyncHeldAttributesBack();
     this.settleSyncHeldContexts();
     this.flagBlockingCalls();
@@ -1827,6 +1834,30 @@ export class AsyncPlan {
     }
   }
 
+  /**
+   * A type alias of a session dependency (`SessionDep = Annotated[Session, Depends(get_session)]`) on a provider that
+   * stays sync (syncProvider), used (`db: SessionDep`) only by functions that stay plain defs all of whose sessions are
+   * injected by sync providers (injectedSync): FastAPI fills every one with a sync Session, so the `AsyncSession`
+   * async-session wrote in the alias goes back (FilePlan.aliasesBack). One also used by code async after the run, or
+   * by anything else, is left as it is.
+   */
+  private sendSyncAliasesBack(): void {
+    if (this.untwinned === null) return;
+    const sites = new Map<string, { path: string; name: string; sync: boolean }>();
+    for (const entry of this.functions.values()) {
+      for (const d of entry.fn.params?.aliasDepends ?? []) {
+        const site = this.index.aliasSite(entry.path, d.of);
+        if (!site) continue;
+        const id = `${site.path}\u0000${site.name}`;
+        const provider = this.index.resolveFunction(site.path, site.provider);
+        const sync = provider !== null && this.syncProvider(provider.path, provider.id) && !entry.fn.test && !this.isAsyncAfter(entry.key) && this.injectedSync(entry.key);
+        const known = sites.get(id);
+        sites.set(id, { path: site.path, name: site.name, sync: sync && (known?.sync ?? true) });
+      }
+    }
+    for (const { path, name, sync } of sites.values()) if (sync) this.file(path).aliasesBack.push(name);
+  }
+
   /** For an `__init__`, a method of its class (or of a base or subclass in the project) that is async after the run. */
   private asyncMethodOfBuiltClass(entry: FnEntry): string | null {
     const { fn, path } = entry;
@@ -2254,7 +2285,7 @@ export class AsyncPlan {
   private file(path: string): FilePlan {
     let plan = this.files.get(path);
     if (!plan) {
-      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], syncDependencyRoutes: [], injectedAnnotationsBack: [], syncHeldClasses: [], annotationsBack: [], unawaited: [], taskCalls: [] };
+      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], syncDependencyRoutes: [], injectedAnnotationsBack: [], syncHeldClasses: [], aliasesBack: [], annotationsBack: [], unawaited: [], taskCalls: [] };
       this.files.set(path, plan);
     }
     return plan;

@@ -2,8 +2,7 @@ from typing import Annotated
 
 from fastapi import Depends
 from sqlalchemy import create_engine
-from sqlalchemy.orm import sessionmaker
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session, sessionmaker
 
 
 def get_db_session():
@@ -17,4 +16,4 @@ def get_db_session():
         db.close()
 
 
-DbDep = Annotated[AsyncSession, Depends(get_db_session)]
+DbDep = Annotated[Session, Depends(get_db_session)]

@@ -1,7 +1,7 @@
 from typing import Annotated
 
 from fastapi import Depends, FastAPI
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from app.db import get_db_session
 from app.models import User
@@ -10,7 +10,7 @@ from app.repo import UserRepository
 app = FastAPI()
 
 
-def get_user_repository(db: Annotated[AsyncSession, Depends(get_db_session)]) -> UserRepository:
+def get_user_repository(db: Annotated[Session, Depends(get_db_session)]) -> UserRepository:
     return UserRepository(db)
 
 
@@ -20,5 +20,5 @@ def read_user(user_id: int, repo: Annotated[UserRepository, Depends(get_user_rep
 
 
 @app.get("/direct/{user_id}")
-def read_direct(user_id: int, db: Annotated[AsyncSession, Depends(get_db_session)]):
+def read_direct(user_id: int, db: Annotated[Session, Depends(get_db_session)]):
     return db.get(User, user_id)

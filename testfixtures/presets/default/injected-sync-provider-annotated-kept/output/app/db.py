@@ -1,0 +1,40 @@
+from contextlib import contextmanager
+
+from sqlalchemy import create_engine
+from sqlalchemy.orm import DeclarativeBase, sessionmaker
+from sqlalchemy.ext.asyncio import create_async_engine, async_sessionmaker
+
+engine = create_engine("sqlite:///./app.db")
+async_engine = create_async_engine("sqlite+aiosqlite:///./app.db")
+SessionLocal = sessionmaker(bind=engine)
+AsyncSessionLocal = async_sessionmaker(async_engine, expire_on_commit=False)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def audit(db):
+    print(len(db.new))
+
+
+# Not a plain shape (it audits after the yield): get_db gets no twin and keeps yielding a sync Session.
+def get_db():
+    db = SessionLocal()
+    try:
+        yield db
+        audit(db)
+    finally:
+        db.close()
+
+
+@contextmanager
+def app_session():
+    with SessionLocal() as db:
+        yield db
+
+
+# Another provider that stays sync (awaitify writes a twin for get_db only).
+def get_session():
+    with app_session() as db:
+        yield db
