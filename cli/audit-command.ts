@@ -2,17 +2,18 @@
 // edge (discovery, reading, decoding, parsing, ignore comments, exit codes); the analysis is the pure
 // `auditPython` over one file, and the printing lives in print/audit.ts. Nothing here writes a file.
 import { promises as fs } from 'node:fs';
+import type { SgRoot } from '@ast-grep/napi';
 import type { Argv } from 'yargs';
 import { discoverFiles, errorCode } from '../engine/discover';
 import { findIgnoreMarkers, type IgnoreMarkers } from '../engine/ignore';
 import { LineIndex } from '../engine/lines';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/run';
 import { decodeSource } from '../engine/text';
-import { DEFAULT_TRANSFORM_OPTIONS } from '../engine/types';
+import { DEFAULT_TRANSFORM_OPTIONS, type SyntaxProblem } from '../engine/types';
 import { auditIndex, auditPython, auditSummary, type AuditFinding, type AuditInput, type HandlerCounts } from '../transforms/python/audit/analyze';
 import type { ProjectIndex } from '../transforms/python/index/project';
 import type { ModuleSummary } from '../transforms/python/index/types';
-import { firstSyntaxError, isInsideString, parsePython, pythonLanguage } from '../transforms/python/support/language';
+import { firstSyntaxError, isInsideString, pythonLanguage } from '../transforms/python/support/language';
 import { auditJson, auditText } from './print/audit';
 import { ConfigError } from './config/load';
 import type { Effective } from './config/merge';
@@ -116,7 +117,10 @@ export async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
   const files: AuditedFile[] = discovery.problems.map((p) => ({ path: p.displayPath, status: 'skipped', reason: p.reason }));
   // Two passes: every file read first, then each file's audit over the index of them all, so that a call is followed
   // into the code it reaches in other files (a client made in another module, a helper that blocks). The index costs
-  // a summary per file (as much again as the audit itself): without any `async def`, nothing would read it.
+  // a summary per file: without any `async def`, nothing would read it.
+  // The engine's JS trees: the index's summaries ask a tree many questions, each a call into native code on ast-grep's
+  // (four times the time of the whole audit before the index on the bench's 1k tree).
+  await pythonLanguage.ready?.();
   const loaded: LoadedFile[] = [];
   for (const [i, file] of discovery.files.entries()) {
     const got = await loadFile(file.displayPath, file.absPath, args.maxFileSize);
@@ -142,7 +146,7 @@ const ASYNC_DEF = /\basync\s+def\b/;
 async function indexOf(loaded: readonly LoadedFile[], options: AuditOptions): Promise<ProjectIndex> {
   const summaries: ModuleSummary[] = [];
   for (const [i, file] of loaded.entries()) {
-    summaries.push(auditSummary({ ...file, tree: parsePython(file.source) }, options));
+    summaries.push(withTree(file.source, (tree) => auditSummary({ ...file, tree }, options)));
     if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
   }
   return auditIndex(summaries);
@@ -169,17 +173,33 @@ async function loadFile(displayPath: string, absPath: string, maxFileSize: numbe
   const decoded = decodeSource(bytes);
   if (!decoded.ok) return skipped(decoded.reason);
   const source = decoded.decoded.text;
-  const tree = parsePython(source);
-  const problem = firstSyntaxError(tree);
-  if (problem) return skipped(`syntax error in input at line ${problem.line}, column ${problem.column}: ${problem.message}`);
-  const markers = findIgnoreMarkers(new LineIndex(source), pythonLanguage.lineComment, (offset) => isInsideString(tree, offset));
+  const checked = withTree(source, (tree): { problem: SyntaxProblem } | { markers: IgnoreMarkers } => {
+    const problem = firstSyntaxError(tree);
+    if (problem) return { problem };
+    return { markers: findIgnoreMarkers(new LineIndex(source), pythonLanguage.lineComment, (offset) => isInsideString(tree, offset)) };
+  });
+  if ('problem' in checked) {
+    const { problem } = checked;
+    return skipped(`syntax error in input at line ${problem.line}, column ${problem.column}: ${problem.message}`);
+  }
+  const { markers } = checked;
   if (markers.file) return skipped('awaitify: ignore-file');
   return { path: displayPath, absPath, source, markers };
 }
 
 function auditLoaded(file: LoadedFile, options: AuditOptions, index: AuditInput['index']): AuditedFile {
-  const result = auditPython({ path: file.path, source: file.source, tree: parsePython(file.source), options, index });
+  const result = withTree(file.source, (tree) => auditPython({ path: file.path, source: file.source, tree, options, index }));
   // `# awaitify: ignore` on a line silences findings there, as it does for the other commands.
   const findings = result.findings.filter((f) => !file.markers.lines.has(f.line - 1));
   return { path: file.path, status: 'audited', handlers: result.handlers, findings, ignored: result.findings.length - findings.length };
+}
+
+/** `use` on the file's tree, released after (nothing of an audit keeps a tree). */
+function withTree<T>(source: string, use: (tree: SgRoot) => T): T {
+  const tree = pythonLanguage.parse(source);
+  try {
+    return use(tree);
+  } finally {
+    pythonLanguage.dispose?.(tree);
+  }
 }
