@@ -216,6 +216,8 @@ export class AsyncPlan {
   private readonly injectedSyncMemo = new Map<string, 'sync' | 'other' | 'none'>();
   /** See sessionProviders. */
   private sessionProviderKeys: Set<string> | null = null;
+  /** See objectDependencyInits. */
+  private objectInits: Set<string> | null = null;
   private readonly decoratorBlockers = new Map<string, string | null>();
   /** libraryHook's answer per class (`path#id`). */
   private readonly hookBases = new Map<string, string | null>();
@@ -891,6 +893,20 @@ export class AsyncPlan {
     }
     const fn = this.index.resolveFunction(path, of);
     return fn ? functionKey(fn.path, fn.id) : null;
+  }
+
+  /** The `__init__`s (and factories) FastAPI calls to build an object a parameter depends on (`svc: Service = Depends()`). */
+  private objectDependencyInits(): Set<string> {
+    if (this.objectInits) return this.objectInits;
+    const keys = new Set<string>();
+    for (const e of this.functions.values()) {
+      for (const { of } of e.fn.objectDepends ?? []) {
+        const key = this.builtBy(e.path, of);
+        if (key !== null) keys.add(key);
+      }
+    }
+    this.objectInits = keys;
+    return keys;
   }
 
   /** The project functions some session parameter is injected by (`db: Session = Depends(f)`, or through an alias). */
@@ -1937,14 +1953,22 @@ export class AsyncPlan {
         for (const call of fn.calls) if (named(call)) sites.push({ path, caller: this.functions.get(functionKey(path, fn.id)) ?? null, call });
       }
     }
+    // Each call evaluated once, by the class it builds: a class's constructions are then looked up, not searched for
+    // among every same-named call of the project (many modules define a `Repository`).
+    const byClass = new Map<string, Site[]>();
+    for (const site of sites) {
+      const made = this.index.evaluate(site.path, site.call.callee);
+      if (made.k === 'class') cached(byClass, `${made.path}#${made.id}`, () => []).push(site);
+    }
     for (const { path, cls, attrs } of candidates) {
-      const settled = attrs.filter((attr) => this.constructionsHandSync({ path, id: cls.id }, attr, sites));
+      const built = byClass.get(`${path}#${cls.id}`) ?? [];
+      const settled = attrs.filter((attr) => this.constructionsHandSync({ path, id: cls.id }, attr, built));
       if (settled.length > 0) this.file(path).syncHeldClasses.push({ id: cls.id, attrs: settled });
     }
   }
 
   /**
-   * Every construction of the class (`UnitOfWork(db)` among `sites`) fills `self.<attr>` from a session argument of a
+   * Every construction of the class (`sites`, the calls building it) fills `self.<attr>` from a session argument of a
    * plain def whose sessions are all sync for certain (on a sync provider, kept on the sync session, kept plain, or
    * handed a sync Session by every caller), and an `__init__` FastAPI fills by `Depends(...)` is injected by sync
    * providers only; there is at least one. A construction at module level, of an argument the resolver does not know
@@ -1956,16 +1980,12 @@ export class AsyncPlan {
     const initFn = initKey ? this.functions.get(initKey)?.fn : undefined;
     let built = false;
     // Built by FastAPI (`svc: UnitOfWork = Depends()`): its own `Depends(...)` parameters say what it is handed.
-    const injected =
-      (initFn?.params?.depends?.length ?? 0) > 0 ||
-      (initKey !== null && [...this.functions.values()].some((e) => (e.fn.objectDepends ?? []).some(({ of }) => this.builtBy(e.path, of) === initKey)));
+    const injected = (initFn?.params?.depends?.length ?? 0) > 0 || (initKey !== null && this.objectDependencyInits().has(initKey));
     if (injected) {
       if (!this.injectedSync(initKey as string)) return false;
       built = true;
     }
-    for (const { path, caller, call } of sites) {
-      const made = this.index.evaluate(path, call.callee);
-      if (made.k !== 'class' || made.path !== cls.path || made.id !== cls.id) continue;
+    for (const { caller, call } of sites) {
       if (!caller || call.ignored || !call.sessionArg) return false;
       const fills = call.sessionArg.some((slot) => this.index.heldAttributes(cls, typeof slot === 'string' ? { position: null, keyword: slot } : { position: slot, keyword: null }).has(attr));
       if (!fills || this.isAsyncAfter(caller.key)) return false;
