@@ -265,18 +265,8 @@ function fromEngineFixture(fn: SgNode, statements: SgNode[], shape: SessionShape
     if (moduleBindings(nameTable(fn.getRoot(), URL_HELPER)).length > 0 || nameTable(fn.getRoot(), URL_HELPER).occurrences.length > 0) return fail(`makes its engine on a URL known only at run time, whose async form needs the helper \`${URL_HELPER}\`, a name this file already uses`);
     edits.push(helperEdit(ef, source));
   }
-  const side = sessionSide(fn, statements, shape, maker, name, param, false, imports, v14);
-  if ('reason' in side) return fail(`the session fixture ${side.reason.replace(/^is used/, 'uses')}`);
-  const from = CREATE_ENGINE_MODULES.find((m) => localNamesFor(imports, m, 'create_engine').includes(callee.text()));
-  return {
-    engine: name,
-    open: maker ? shape.open.text() : null,
-    maker: maker ? start(maker.call) : null,
-    edits: [...edits, ...side.edits],
-    imports: [...toImport, ...side.imports],
-    frees: [...(from ? [{ module: from, name: 'create_engine', local: callee.text() }] : []), ...side.frees],
-    fixture: held ? { name, id: start(ef), loop: scope } : { name, id: start(ef) },
-  };
+  const fixture = held ? { name, id: start(ef), loop: scope } : { name, id: start(ef) };
+  return withSessionSide({ fn, statements, shape, maker, name, param, imports, v14, fail }, { callee, edits, toImport, fixture });
 }
 
 /** The `create_all` / `drop_all` statements on the engine `make` binds, from `body[from]` on, up to the first other statement. */
@@ -347,17 +337,39 @@ function fromSchemaEngineFixture(
     if (use === 'dispose') edits.push({ start: start(statement), end: start(statement), text: 'await ', reason });
     else if (use !== null) edits.push({ start: start(statement), end: end(statement), text: `async with ${engine}.begin() as ${connection}:\n${indent}${shape.unit}await ${connection}.run_sync(${use.metadata}.${use.method})`, reason });
   }
-  const side = sessionSide(fn, statements, shape, maker, name, param, false, imports, v14);
-  if ('reason' in side) return fail(`the session fixture ${side.reason.replace(/^is used/, 'uses')}`);
-  const from = CREATE_ENGINE_MODULES.find((m) => localNamesFor(imports, m, 'create_engine').includes(callee.text()));
+  return withSessionSide({ fn, statements, shape, maker, name, param, imports, v14, fail }, { callee, edits, toImport, fixture: { name, id: start(ef), loop: 'function' } });
+}
+
+/** What both engine-fixture conversions share: the session fixture's side, and the one OwnEngine they make. */
+interface EngineFixtureContext {
+  fn: SgNode;
+  statements: SgNode[];
+  shape: SessionShape;
+  maker: LocalMaker | null;
+  name: string;
+  param: SgNode;
+  imports: ModuleImports;
+  v14: boolean;
+  fail: (why: string) => { reason: string };
+}
+
+/** The engine fixture's conversion (`callee` its `create_engine`) completed by the session fixture's side. */
+function withSessionSide(
+  c: EngineFixtureContext,
+  engine: { callee: SgNode; edits: TextEdit[]; toImport: Import[]; fixture: NonNullable<OwnEngine['fixture']> },
+): OwnEngine | { reason: string } {
+  const side = sessionSide(c.fn, c.statements, c.shape, c.maker, c.name, c.param, false, c.imports, c.v14);
+  if ('reason' in side) return c.fail(`the session fixture ${side.reason.replace(/^is used/, 'uses')}`);
+  const local = engine.callee.text();
+  const from = CREATE_ENGINE_MODULES.find((m) => localNamesFor(c.imports, m, 'create_engine').includes(local));
   return {
-    engine: name,
-    open: maker ? shape.open.text() : null,
-    maker: maker ? start(maker.call) : null,
-    edits: [...edits, ...side.edits],
-    imports: [...toImport, ...side.imports],
-    frees: [...(from ? [{ module: from, name: 'create_engine', local: callee.text() }] : []), ...side.frees],
-    fixture: { name, id: start(ef), loop: 'function' },
+    engine: c.name,
+    open: c.maker ? c.shape.open.text() : null,
+    maker: c.maker ? start(c.maker.call) : null,
+    edits: [...engine.edits, ...side.edits],
+    imports: [...engine.toImport, ...side.imports],
+    frees: [...(from ? [{ module: from, name: 'create_engine', local }] : []), ...side.frees],
+    fixture: engine.fixture,
   };
 }
 
