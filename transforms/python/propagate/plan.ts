@@ -114,6 +114,15 @@ interface FnEntry {
   fn: FunctionSummary;
 }
 
+/** A session parameter `Depends(...)` injects (see AsyncPlan.injections). */
+interface Injection {
+  name: string;
+  at: number;
+  of: Expr;
+  viaAlias: boolean;
+  provider: ReturnType<ProjectIndex['resolveFunction']>;
+}
+
 interface Site {
   path: string;
   caller: FnEntry | null;
@@ -218,6 +227,10 @@ export class AsyncPlan {
   private sessionProviderKeys: Set<string> | null = null;
   /** See objectDependencyInits. */
   private objectInits: Set<string> | null = null;
+  /** injections' answers, by function key: what they resolve to depends on the index alone, fixed during a plan. */
+  private readonly injectionMemo = new Map<string, Injection[]>();
+  /** See dependencyConsumers. */
+  private consumerUses: Map<string, { key: string; uses: number }[]> | null = null;
   private readonly decoratorBlockers = new Map<string, string | null>();
   /** libraryHook's answer per class (`path#id`). */
   private readonly hookBases = new Map<string, string | null>();
@@ -924,11 +937,43 @@ export class AsyncPlan {
    * the index cannot see it): written out (`db: Session = Depends(f)`), or through an alias (`db: DbDep` with
    * `DbDep = Annotated[Session, Depends(f)]`: the alias's provider, as if written out).
    */
-  private injections(entry: FnEntry): { name: string; at: number; of: Expr; viaAlias: boolean; provider: ReturnType<ProjectIndex['resolveFunction']> }[] {
-    return [
+  private injections(entry: FnEntry): readonly Injection[] {
+    const known = this.injectionMemo.get(entry.key);
+    if (known) return known;
+    const found = [
       ...(entry.fn.params?.depends ?? []).map((d) => ({ ...d, viaAlias: false, provider: this.index.resolveFunction(entry.path, d.of) })),
       ...(entry.fn.params?.aliasDepends ?? []).map((d) => ({ ...d, viaAlias: true, provider: this.index.aliasProvider(entry.path, d.of) })),
     ];
+    this.injectionMemo.set(entry.key, found);
+    return found;
+  }
+
+  /**
+   * For each project function some parameter depends on, the functions FastAPI hands what it returns to: a session
+   * parameter it injects (injections) or an object it builds (`svc: Service = Depends()`, builtBy), with how many such
+   * parameters each has. Built once: asking every function for every dependency made the plan quadratic in the project.
+   */
+  private dependencyConsumers(): Map<string, { key: string; uses: number }[]> {
+    if (this.consumerUses) return this.consumerUses;
+    const out = new Map<string, { key: string; uses: number }[]>();
+    for (const other of this.functions.values()) {
+      const counts = new Map<string, number>();
+      for (const { provider } of this.injections(other)) {
+        if (provider === null) continue;
+        const key = functionKey(provider.path, provider.id);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      for (const { of } of other.fn.objectDepends ?? []) {
+        const key = this.builtBy(other.path, of);
+        if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      for (const [key, uses] of counts) {
+        const list = out.get(key);
+        if (list) list.push({ key: other.key, uses });
+        else out.set(key, [{ key: other.key, uses }]);
+      }
+    }
+    return (this.consumerUses = out);
   }
 
   /**
@@ -1597,11 +1642,8 @@ export class AsyncPlan {
     // One no parameter accounts for (an `Annotated` alias of another type, `dependencies=[...]`) leaves it open.
     const named = (this.referenced.get(entry.key) ?? []).filter(({ ref }) => /(^|\.)(Depends|Security)$/.test(ref.receiver)).length;
     let consumers = 0;
-    for (const other of this.functions.values()) {
-      const uses =
-        this.injections(other).filter(({ provider }) => provider !== null && functionKey(provider.path, provider.id) === entry.key).length +
-        (other.fn.objectDepends ?? []).filter(({ of }) => this.builtBy(other.path, of) === entry.key).length;
-      if (uses > 0 && this.isAsyncAfter(other.key)) return true;
+    for (const { key, uses } of this.dependencyConsumers().get(entry.key) ?? []) {
+      if (this.isAsyncAfter(key)) return true;
       consumers += uses;
     }
     return consumers < named;
