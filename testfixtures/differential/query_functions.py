@@ -241,3 +241,95 @@ def bulk_update_variable(db: Session):
     users = q.all()
     q.filter(User.active).update({User.email: "x@x.org"}, synchronize_session="fetch")
     return [u.email for u in users], q.count()
+
+
+# Unpacked arguments (`*conds`, `**fields`): what the lists hold is only known at run time.
+def star_filter(db: Session):
+    conds = [User.active]
+    conds.append(User.name == "ann")
+    return db.query(User).filter(*conds).order_by(User.id).all()
+
+
+def star_filter_empty(db: Session):
+    conds = []
+    return db.query(User).filter(*conds).order_by(User.id).all()
+
+
+def star_filter_other_entity(db: Session):
+    # Address in the criteria without a join: users repeat once per address, which legacy Query de-duplicated.
+    conds = [Address.user_id == User.id]
+    return db.query(User).filter(*conds).order_by(User.id).all()
+
+
+def star_filter_other_entity_one(db: Session):
+    conds = [Address.user_id == User.id, User.id == 1]
+    return db.query(User).filter(*conds).one()
+
+
+def star_filter_mixed_first(db: Session):
+    return db.query(User).filter(User.name == "ann", *[User.active]).order_by(User.id.desc()).first()
+
+
+def star_filter_by(db: Session):
+    fields = {"name": "ann", "active": True}
+    return db.query(User).filter_by(**fields).order_by(User.id).all()
+
+
+def star_filter_by_empty(db: Session):
+    return db.query(User).filter_by(**{}).order_by(User.id).all()
+
+
+def star_options_joinedload(db: Session):
+    loaders = [joinedload(User.addresses)]
+    return [(u.id, [a.id for a in u.addresses]) for u in db.query(User).options(*loaders).order_by(User.id).all()]
+
+
+def star_options_empty(db: Session):
+    loaders = []
+    return db.query(User).options(*loaders).order_by(User.id).all()
+
+
+def star_group_having_order(db: Session):
+    grouping = [User.name]
+    having = [func.count(User.id) >= 1]
+    ordering = [func.count(User.id).desc(), User.name]
+    return db.query(User.name, func.count(User.id)).group_by(*grouping).having(*having).order_by(*ordering).all()
+
+
+def star_order_reset(db: Session):
+    return db.query(User).order_by(User.id.desc()).order_by(*[None]).order_by(*[User.name, User.id]).all()
+
+
+def star_order_empty(db: Session):
+    return db.query(User.id).order_by(User.id.desc()).order_by(*[]).all()
+
+
+def star_count(db: Session):
+    conds = [User.active]
+    return db.query(User).filter(*conds).count()
+
+
+def star_iterate(db: Session):
+    conds = [Address.user_id == User.id]
+    return [u.id for u in db.query(User).filter(*conds).order_by(User.id)]
+
+
+def star_built_across_statements(db: Session):
+    conds = []
+    q = db.query(User)
+    if True:
+        conds.append(User.active)
+    q = q.filter(*conds)
+    q = q.order_by(*[User.id.desc()])
+    return q.first(), q.all()
+
+
+def star_bulk_delete(db: Session):
+    conds = [Address.kind == "work"]
+    n = db.query(Address).filter(*conds).delete()
+    return n, db.query(Address).order_by(Address.id).all()
+
+
+def star_bulk_delete_empty(db: Session):
+    n = db.query(Address).filter(*[]).delete(synchronize_session=False)
+    return n, db.query(Address).order_by(Address.id).all()

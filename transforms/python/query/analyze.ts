@@ -6,7 +6,7 @@ import type { TextEdit } from '../../../engine/types';
 import { MANUAL, PLAIN_BUILDERS, type Step } from './chain';
 import { classifyExpression, classifySelection, compact, type Selection, type SelectionEnv } from './selection';
 import { bindingsIn } from './bindings';
-import { callArgs, commentsWithin, dottedName, enclosingScope, end, isAtom, looksLikeClassName, start } from './syntax';
+import { callArgs, commentsWithin, dottedName, enclosingScope, end, isAtom, looksLikeClassName, start, unpackedArgs } from './syntax';
 
 export interface Problem {
   rule: string;
@@ -75,7 +75,11 @@ export function applyBuilders(steps: Step[], state: QueryState, ctx: BuilderCont
     if (step.kind !== 'call') return unrecognised(step);
     const call = step.node;
     const args = callArgs(call);
-    if (args.splat || args.generator) return unrecognised(step, 'arguments unpacked with `*`/`**`');
+    if (args.generator) return unrecognised(step, 'a bare generator expression as its arguments');
+    if (args.splat) {
+      const problem = noteUnpacked(step, state, target);
+      if (problem) return problem;
+    }
     const method = step.method;
     state.methods.add(method);
     switch (method) {
@@ -169,6 +173,62 @@ export function applyBuilders(steps: Step[], state: QueryState, ctx: BuilderCont
   }
   ctx.joinTarget = target;
   return edits;
+}
+
+/**
+ * Builders whose `*args` `Select` reads as legacy Query did (SQLAlchemy 1.4.46 and 2.0.58: same SQL, same rows,
+ * an empty list included; `having(*[])` raises TypeError on 1.4 either way). Differences left: a list holding
+ * only `False` (Query's `order_by(False)`/`group_by(False)` reset, `Select` renders `false`), and options nested
+ * in lists (Query flattened them, `Select.options` raises ArgumentError); both documented.
+ */
+const UNPACKABLE = new Set(['filter', 'where', 'order_by', 'group_by', 'having', 'options']);
+
+/**
+ * What `*args`/`**kw` in a builder step hide, recorded as the worst case: criteria, ordering or loader options
+ * that are only known at run time. Null when the step converts as written; the problem when it cannot.
+ */
+function noteUnpacked(step: Step, state: QueryState, target: JoinTarget): Problem | null {
+  const { list, dict } = unpackedArgs(step.node);
+  const method = step.method;
+  if (method === 'filter_by') {
+    if (list.length > 0) return unrecognised(step, '`*` arguments');
+    // Before any join `Select.filter_by(**kw)` filters the selected entity as Query did; after one, the keys
+    // would have to be spelled against the join target (see the filter_by case), which `**kw` hides.
+    if (state.joined || target.kind !== 'none') {
+      return {
+        rule: 'QUERY-FILTER-BY-JOIN',
+        node: step.node,
+        message: '`filter_by(**...)` after a join filters the join target by keys known only at run time: write `.where(Target.key == value)` criteria',
+      };
+    }
+    return null;
+  }
+  if (method === 'join' || method === 'outerjoin') {
+    return {
+      rule: 'QUERY-JOIN-LEGACY',
+      node: step.node,
+      message: `\`${method}(*...)\`: the unpacked list may hold several targets (a join path on 1.4's Query) or a target and an ON clause; \`Select.${method}\` takes one target and an optional ON clause: write one \`.${method}()\` per target`,
+    };
+  }
+  if (method === 'add_columns' || method === 'with_entities') {
+    return {
+      rule: 'QUERY-ENTITY-UNKNOWN',
+      node: step.node,
+      message: `\`${method}(*...)\`: whether the results are objects or rows depends on what the unpacked list holds at run time`,
+    };
+  }
+  if (!UNPACKABLE.has(method) || dict.length > 0) return unrecognised(step, 'arguments unpacked with `*`/`**`');
+  if (method === 'options') {
+    // Any of them may be a joinedload of a collection: the results need `.unique()`, as legacy Query de-duplicated.
+    state.options = true;
+    state.joinedload = true;
+    return null;
+  }
+  // Unknown criteria, ordering or grouping may name another entity (a FROM entry of its own, so rows can repeat):
+  // `.unique()`, which legacy Query applied to every result holding an entity, keeps the results the same.
+  state.foreignRefs = true;
+  if (method === 'order_by') state.orderBy.push(...list);
+  return null;
 }
 
 function rename(step: Step, to: string): TextEdit {
@@ -359,6 +419,13 @@ export function distinctProblem(state: QueryState): Problem | null {
   if (!state.distinct) return null;
   const entities = new Set(state.selection.entities);
   for (const expr of state.orderBy) {
+    if (expr.kind() === 'list_splat') {
+      return {
+        rule: 'QUERY-DISTINCT-ORDER',
+        node: expr,
+        message: `DISTINCT with ORDER BY expressions unpacked from \`${expr.text().slice(1)}\`: legacy Query added those not selected to the SELECT list, 2.0 does not, and which they are is known only at run time`,
+      };
+    }
     const inner = unwrapOrdering(expr);
     const dotted = dottedName(inner);
     if (dotted && dotted.length >= 2 && entities.has(dotted.slice(0, -1).join('.'))) continue;
@@ -462,7 +529,7 @@ export function terminalForm(step: Step, state: QueryState, ctx: TerminalContext
         return {
           rule: 'QUERY-UNRECOGNISED',
           node: step.node,
-          message: `bulk \`.${step.method}()\` of a query variable whose first statement has no criteria: its WHERE clause may be empty`,
+          message: `bulk \`.${step.method}()\` of a query variable whose first statement has no criteria (or only unpacked ones, which may be none): its WHERE clause may be empty`,
         };
       }
       return bulkForm(step, state);

@@ -91,6 +91,15 @@ function extent(chain: Chain): [number, number] {
 
 function rootSelection(call: SgNode, env: SelectionEnv): Selection | Problem {
   const args = callArgs(call);
+  if (args.splat && !args.generator && args.keywords.size === 0) {
+    // Legacy Query returned objects for exactly one entity and rows otherwise, decided by the list at run time;
+    // `select(*cols)` always needs the caller to pick `.scalars()` or rows.
+    return {
+      rule: 'QUERY-ENTITY-UNKNOWN',
+      node: call,
+      message: 'the query\'s selection is unpacked (`query(*...)`): legacy Query returned objects when it selected exactly one entity and rows otherwise, and what the list holds is known only at run time',
+    };
+  }
   if (args.splat || args.generator || args.keywords.size > 0) {
     return { rule: 'QUERY-ENTITY-UNKNOWN', node: call, message: 'the query\'s selection is unpacked or uses keywords' };
   }

@@ -69,6 +69,18 @@ export function callArgs(call: SgNode): CallArgs {
   return out;
 }
 
+/** The `*x` and `**x` arguments of a call, in order. */
+export function unpackedArgs(call: SgNode): { list: SgNode[]; dict: SgNode[] } {
+  const out: { list: SgNode[]; dict: SgNode[] } = { list: [], dict: [] };
+  const list = call.field('arguments');
+  if (!list || list.kind() === 'generator_expression') return out;
+  for (const arg of namedChildren(list)) {
+    if (arg.kind() === 'list_splat') out.list.push(arg);
+    else if (arg.kind() === 'dictionary_splat') out.dict.push(arg);
+  }
+  return out;
+}
+
 /** `a.b.c` → ['a','b','c'] when the expression is only names and dots; null otherwise. */
 export function dottedName(node: SgNode): string[] | null {
   // Collected from the last name back, then reversed: one array, where `[...head, name]` made one per dot.

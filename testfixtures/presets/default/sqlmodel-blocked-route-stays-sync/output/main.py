@@ -29,7 +29,7 @@ app = FastAPI()
 @app.get("/heroes")
 def read_heroes(db: Session = Depends(get_db)):
     conds = [Hero.name != ""]
-    return db.query(Hero).filter(*conds).all()
+    return db.query(Hero).filter(*conds).populate_existing().all()
 
 
 @app.get("/heroes/{hero_id}")

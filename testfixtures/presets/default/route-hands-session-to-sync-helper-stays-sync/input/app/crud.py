@@ -8,4 +8,4 @@ def get_item(db: Session, item_id: int):
 
 
 def search(db: Session, conds: list):
-    return db.query(Item).filter(*conds).all()
+    return db.query(Item).filter(*conds).populate_existing().all()

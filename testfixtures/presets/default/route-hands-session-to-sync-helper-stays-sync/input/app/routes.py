@@ -10,7 +10,7 @@ from app.service import ItemService
 router = APIRouter()
 
 
-# Its helper `crud.search` keeps a query query-to-select cannot rewrite (`.filter(*conds)`), so it stays a plain def
+# Its helper `crud.search` keeps a query query-to-select cannot rewrite (`.populate_existing()`), so it stays a plain def
 # on the sync session: the handler stays sync on the sync session too, and so does `crud.get_item`, called only here.
 @router.get("/items/{item_id}")
 def read_item(item_id: int, name: str, db: Session = Depends(get_db)):

@@ -8,4 +8,4 @@ class ItemService:
         self.db = db
 
     def search(self, conds: list):
-        return self.db.query(Item).filter(*conds).all()
+        return self.db.query(Item).filter(*conds).populate_existing().all()

@@ -9,4 +9,4 @@ async def get_item(db: AsyncSession, item_id: int):
 
 
 def search(db: AsyncSession, conds: list):
-    return db.query(Item).filter(*conds).all()
+    return db.query(Item).filter(*conds).populate_existing().all()
