@@ -1,9 +1,11 @@
 """Legacy Query functions. The differential test converts this module with query-to-select (both
 stages) and checks that every function returns the same result as the original."""
 from sqlalchemy import and_, func
-from sqlalchemy.orm import Session, aliased, joinedload
+from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from models import Address, User, addresses_table
+
+ADDRESS_LOADERS = [selectinload(User.addresses)]
 
 
 def first_by_id(db: Session):
@@ -333,3 +335,18 @@ def star_bulk_delete(db: Session):
 def star_bulk_delete_empty(db: Session):
     n = db.query(Address).filter(*[]).delete(synchronize_session=False)
     return n, db.query(Address).order_by(Address.id).all()
+
+
+# A list handed to options() whole: Query flattened it, Select.options needs it unpacked.
+def options_module_list(db: Session):
+    return [(u.id, [a.id for a in u.addresses]) for u in db.query(User).options(ADDRESS_LOADERS).order_by(User.id).all()]
+
+
+def options_local_list(db: Session):
+    opts = [joinedload(User.addresses)]
+    opts += []
+    return [(u.id, [a.id for a in u.addresses]) for u in db.query(User).options(opts).order_by(User.id).all()]
+
+
+def options_written_list(db: Session):
+    return [(u.id, len(u.addresses)) for u in db.query(User).options([selectinload(User.addresses)]).filter(User.id < 3).order_by(User.id)]

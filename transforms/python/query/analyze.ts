@@ -5,7 +5,7 @@ import type { SgNode } from '@ast-grep/napi';
 import type { TextEdit } from '../../../engine/types';
 import { MANUAL, PLAIN_BUILDERS, type Step } from './chain';
 import { classifyExpression, classifySelection, compact, type Selection, type SelectionEnv } from './selection';
-import { bindingsIn } from './bindings';
+import { bindingsIn, parametersOf } from './bindings';
 import { callArgs, commentsWithin, dottedName, enclosingScope, end, isAtom, looksLikeClassName, start, unpackedArgs } from './syntax';
 
 export interface Problem {
@@ -121,6 +121,8 @@ export function applyBuilders(steps: Step[], state: QueryState, ctx: BuilderCont
         state.options = true;
         // An option built elsewhere (`.options(opts)`, `.options(load_user())`) may be a joinedload.
         if (/\bjoinedload\b/.test(call.text()) || !args.positional.every((a) => (namedLoader(a, ctx.env) ?? 'joinedload') !== 'joinedload')) state.joinedload = true;
+        // Query.options flattened a list of options; Select.options raises ArgumentError on one: unpack it.
+        for (const arg of args.positional) if (holdsList(arg)) edits.push({ start: start(arg), end: start(arg), text: '*' });
         break;
       case 'select_from':
         state.selectFrom = true;
@@ -342,6 +344,33 @@ function noteForeignRefs(state: QueryState, args: SgNode[], env: SelectionEnv): 
       }
     }
   }
+}
+
+const LIST_DISPLAYS = new Set(['list', 'tuple', 'list_comprehension']);
+
+/**
+ * A list or tuple written out, or a name that, where it is read, is only ever assigned one (`opts = [...]`,
+ * `opts += [...]`), in its function or at module level. Parameters and anything else are not known to be lists.
+ */
+function holdsList(arg: SgNode): boolean {
+  if (LIST_DISPLAYS.has(String(arg.kind()))) return true;
+  if (arg.kind() !== 'identifier') return false;
+  const name = arg.text();
+  for (let scope = enclosingScope(arg); scope !== null; scope = enclosingScope(scope)) {
+    const kind = scope.kind();
+    // A class body's names are not visible in its methods.
+    if (kind === 'class_definition') continue;
+    if ((kind === 'function_definition' || kind === 'lambda') && parametersOf(scope).some((p) => p.name === name)) return false;
+    const bindings = bindingsIn(scope, name);
+    if (bindings.length === 0) continue;
+    return bindings.every((b) => {
+      const parent = b.parent();
+      if (parent?.kind() === 'augmented_assignment') return parent.field('operator')?.text() === '+=' && start(parent.field('left') as SgNode) === start(b);
+      const right = parent?.kind() === 'assignment' && start(parent.field('left') as SgNode) === start(b) ? parent.field('right') : null;
+      return !!right && LIST_DISPLAYS.has(String(right.kind()));
+    });
+  }
+  return false;
 }
 
 /** Callees whose result is a FROM entry of its own: an alias, a table, a subquery, a CTE. */
