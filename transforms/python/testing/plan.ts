@@ -264,8 +264,11 @@ export class TestPlan {
     for (const [path, s] of all) {
       if (s.base.isTestFile) continue;
       for (const fn of s.base.functions) {
-        if (fn.test !== null || !fn.params?.depends) continue;
-        const onSync = fn.params.depends.some((d) => {
+        if (fn.test !== null) continue;
+        // Session parameters (`db: Session = Depends(get_db)`), and the others FastAPI fills from a dependency:
+        // `session: get_db = Depends()` takes the annotation as the dependency, and async-get-db renames no annotation.
+        const injected = [...(fn.params?.depends ?? []), ...(fn.objectDepends ?? [])];
+        const onSync = injected.some((d) => {
           const target = this.index.evaluate(path, d.of);
           return target.k === 'function' && this.index.function(target.path, target.id)?.name === sync;
         });
@@ -279,7 +282,7 @@ export class TestPlan {
         k.path,
         RULES.syncDependencyNotOverridden,
         k.at,
-        `the tests override only \`${twin}\`, but ${shown} still ${dependents.length === 1 ? 'depends' : 'depend'} on the sync \`${sync}\` after the migration (kept sync), and no test overrides \`${sync}\` any more: requests to ${dependents.length === 1 ? 'that handler' : 'those handlers'} get the application's own database session, not the test one, and can read and write the application's database; nothing was changed`,
+        `the tests override only \`${twin}\`, but ${shown} still ${dependents.length === 1 ? 'depends' : 'depend'} on the sync \`${sync}\` after the migration (kept sync), and no test overrides \`${sync}\` any more: requests reaching ${dependents.length === 1 ? 'it' : 'them'} get the application's own database session, not the test one, and can read and write the application's database; nothing was changed`,
       );
     }
   }
