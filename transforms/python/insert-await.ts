@@ -9,7 +9,7 @@ import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { awaitEdits, awaitState } from './awaits/awaiting';
 import { bulkEdits } from './awaits/bulk';
-import { placeOf, syncOnlyReason, unitName, type Place } from './awaits/context';
+import { isLocalOrigin, placeOf, syncOnlyReason, unitName, type Place } from './awaits/context';
 import { FactoryTwins, type ImportAdd, type Twin } from './awaits/factories';
 import { renamedText, unclosedMessage, unclosedSession } from './awaits/unclosed';
 import { importedByOthers, importsTwinnedEngine } from './scaffold/engine-index';
@@ -208,8 +208,8 @@ class InsertAwait {
 
   /** Is this session a sync one left alone, an async one (and which factory calls then change), or blocked? */
   private verdict(info: SessionInfo, site: SgNode, sitePlace: Place): Verdict {
-    const locals = info.origins.filter(isLocalOrigin);
-    for (const origin of locals) {
+    // Made where it stays sync (madeWhereItStaysSync, which query-to-select asks too, so that its awaits are where these are).
+    for (const origin of info.origins.filter(isLocalOrigin)) {
       const place = placeOf(origin);
       if (place.blocked || !this.convertibleUnit(place)) return { kind: 'sync' };
     }
@@ -432,12 +432,6 @@ function handsOut(value: SgNode | undefined, name: string): boolean {
     default:
       return false;
   }
-}
-
-function isLocalOrigin(origin: SgNode): boolean {
-  const parent = origin.parent();
-  if (parent?.kind() === 'assignment') return parent.field('left')?.kind() === 'identifier';
-  return parent?.kind() === 'as_pattern' || parent?.kind() === 'with_item';
 }
 
 function withItemParts(item: SgNode): { value: SgNode | null; target: SgNode | null } {

@@ -157,6 +157,23 @@ function isFirstIterable(gen: SgNode, clause: SgNode, inner: SgNode | null): boo
   return first?.id() === clause.id() && clause.field('right')?.id() === inner.id();
 }
 
+/** A factory call bound to a plain name (`db = SessionLocal()`, `with SessionLocal() as db`), not to an attribute. */
+export function isLocalOrigin(origin: SgNode): boolean {
+  const parent = origin.parent();
+  if (parent?.kind() === 'assignment') return parent.field('left')?.kind() === 'identifier';
+  return parent?.kind() === 'as_pattern' || parent?.kind() === 'with_item';
+}
+
+/**
+ * A session made by `origin` (a local origin) stays sync: it is made at module level, where await is impossible
+ * (a lambda...), or in a function that must stay sync (a pytest fixture, a property...). insert-await switches no
+ * factory call there and awaits none of the session's calls, so nothing else may await them either.
+ */
+export function madeWhereItStaysSync(origin: SgNode, keptSync: ReadonlySet<string>): boolean {
+  const place = placeOf(origin);
+  return place.blocked !== null || place.unit === null || syncOnlyReason(place.unit, keptSync) !== null;
+}
+
 /** Why this function must stay sync, or null when it may become `async def`. */
 export function syncOnlyReason(fn: SgNode, keptSyncNames: ReadonlySet<string>): string | null {
   const name = fn.field('name')?.text() ?? '';

@@ -1,8 +1,10 @@
-// Sessions the run knows stay sync: made by a factory call insert-await finds no async twin for. The project
-// passes read each file before async-engine writes its twins, so this is read from async-engine's project table
-// of factories (TransformOptions.sessionFactories), not from the file's text.
+// Sessions the run knows stay sync: made by a factory call insert-await finds no async twin for, or does not
+// switch to it (made where nothing can be awaited). The project passes read each file before async-engine writes
+// its twins, so twins are read from async-engine's project table of factories (TransformOptions.sessionFactories),
+// not from the file's text.
 import type { SgNode } from '@ast-grep/napi';
 import type { TransformOptions } from '../../../engine/types';
+import { isLocalOrigin, madeWhereItStaysSync } from '../awaits/context';
 import { moduleNamesOf } from '../scaffold/engine-index';
 import { bindingsIn, parametersOf } from './bindings';
 import type { SessionInfo, SessionResolver } from './sessions';
@@ -11,11 +13,14 @@ import { callArgs, dottedName, enclosingFunction } from './syntax';
 /**
  * Whether a session is made by a call that keeps it sync: a project factory async-engine's project pass found no
  * async twin for (`get_session = sessionmaker(bind=create_engine(url))`, its engine made inline: table entry `none`),
- * or `Session(engine)` on an engine the function binds itself (a parameter, a local), whose twin is never written.
+ * or `Session(engine)` on an engine the function binds itself (a parameter, a local), whose twin is never written;
+ * or a session bound to a name where insert-await switches no factory call (madeWhereItStaysSync: a pytest fixture,
+ * a property, module level), whose calls it leaves without await.
  * `absPath`: the file's, to find its own factories in the table. A session on any other engine is not told here.
  */
 export function staysSyncSession(info: SessionInfo, sessions: SessionResolver, options: TransformOptions, absPath: string): boolean {
-  return info.origins.some((origin) => untwinnedOrigin(origin, sessions, options, absPath));
+  const keptSync = new Set([options.getDbName]);
+  return info.origins.some((origin) => untwinnedOrigin(origin, sessions, options, absPath) || (isLocalOrigin(origin) && madeWhereItStaysSync(origin, keptSync)));
 }
 
 function untwinnedOrigin(origin: SgNode, sessions: SessionResolver, options: TransformOptions, absPath: string): boolean {

@@ -1,0 +1,14 @@
+from fastapi import Depends, FastAPI
+from sqlalchemy.orm import Session
+
+from app.db import get_db
+from app.models import Note
+
+app = FastAPI()
+
+
+@app.post("/notes")
+def add_note(text: str, db: Session = Depends(get_db)):
+    db.add(Note(text=text))
+    db.commit()
+    return {"ok": True}
