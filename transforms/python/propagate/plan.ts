@@ -213,6 +213,8 @@ export class AsyncPlan {
   private readonly flagged = new Set<string>();
   /** For each finding (flagKey), the functions made async the calls it was given for reach ('' for other findings). */
   private readonly callFlags = new Map<string, Set<string>>();
+  /** Untyped session parameters handed a session by a plain def's own session parameter: flagged once it is known whether that def is handed only sync Sessions. */
+  private readonly handedThrough: { callee: FnEntry; name: string; why: string; caller: string }[] = [];
   private readonly queue: string[] = [];
   /** Route handlers whose session parameter goes back to the sync session (keepBlockedRoutesSync). */
   private readonly keptSync = new Set<string>();
@@ -270,6 +272,7 @@ export class AsyncPlan {
     this.flagReturnedSessions();
     this.noteUnawaitedCoroutineCalls();
     this.sendHandedSyncAnnotationsBack();
+    for (const h of this.handedThrough) if (!this.handedSyncBack.has(h.caller)) this.flagSessionLikeUses(h.callee, h.name, h.why, true);
     this.sendInjectedSyncAnnotationsBack();
     this.sendSyncAliasesBack();
     this.sendSyncHeldAttributesBack();
@@ -1231,9 +1234,13 @@ export class AsyncPlan {
         const handed = (site.call.sessionArg ?? []).filter((key) => !site.call.syncSessionArg?.includes(key));
         for (const key of (site.caller && this.keptSync.has(site.caller.key)) || this.rebound.has(callee.key) ? [] : handed) {
           const name = paramAt(params.untypedSessionLike, at(key));
-          if (name !== undefined) {
-            this.flagSessionLikeUses(callee, name, `\`${site.caller?.fn.qualname ?? 'module code'}\` (${site.path}) passes it a session`, true);
-          }
+          if (name === undefined) continue;
+          const why = `\`${site.caller?.fn.qualname ?? 'module code'}\` (${site.path}) passes it a session`;
+          // A plain def handing on its session parameter may turn out to be handed only sync Sessions itself
+          // (sendHandedSyncAnnotationsBack, later): then so is this callee, and there is nothing to say.
+          if (site.caller && (site.caller.fn.params?.sessions?.length ?? 0) > 0 && !site.caller.fn.isAsync && !this.newly.has(site.caller.key)) {
+            this.handedThrough.push({ callee, name, why, caller: site.caller.key });
+          } else this.flagSessionLikeUses(callee, name, why, true);
         }
         // A callee kept a plain def for its sync callers keeps its sync session calls: what they hand it stays the
         // sync Session it is. (One that stays sync otherwise may still store the session for async methods.)
@@ -1769,27 +1776,30 @@ export class AsyncPlan {
    * (injectedSync), a route kept on the sync session whose parameters keptSyncRouteEdits gives back (handsSyncSession),
    * a function kept plain by keepSyncOnlyCalleesSync, or (to a fixed point) another function sent back here. Not when
    * any caller is async after the run, the function is used as a value, run in a thread, or reachable by a call the
-   * index could not resolve.
+   * index could not resolve. A method with overrides (its family: a call through the base may run any of them) goes
+   * back only with its whole family, when every call to any of them is such a call or one from the family itself
+   * (`super().create(fields, db)`), and no member is async or otherwise excluded.
    */
   private sendHandedSyncAnnotationsBack(): void {
     const suspected = this.suspected();
-    const candidates = [...this.functions.values()].filter(({ key, fn }) =>
-      (fn.params?.sessions?.length ?? 0) > 0 &&
+    const plainSync = (key: string, fn: FunctionSummary): boolean =>
       !fn.isAsync && !this.newly.has(key) && !this.keptPlain.has(key) && !this.keptSync.has(key) && !this.rebound.has(key) &&
       !fn.route && !fn.test && !fn.stub && !fn.ignored && fn.params?.depends === undefined && !this.isDependency(key) &&
-      (this.family.get(key)?.size ?? 0) === 0 && !this.referenced.has(key) && !this.stored.has(key) && !this.wrapped.has(key) && !suspected.has(key) &&
-      (this.callers.get(key)?.length ?? 0) > 0,
-    );
+      !this.referenced.has(key) && !this.stored.has(key) && !this.wrapped.has(key) && !suspected.has(key);
+    const candidates = [...this.functions.values()].filter(({ key, fn }) => (fn.params?.sessions?.length ?? 0) > 0 && plainSync(key, fn) && (this.callers.get(key)?.length ?? 0) > 0);
     const sent = this.handedSyncBack;
+    const sureCall = (group: ReadonlySet<string>) => ({ caller, call }: Site): boolean =>
+      caller !== null && call.awaited === undefined && !call.ignored && call.argumentOf === undefined && !this.isAsyncAfter(caller.key) &&
+      (group.has(caller.key) || this.handsSyncAt(caller, call));
     for (let changed = true; changed; ) {
       changed = false;
       for (const e of candidates) {
         if (sent.has(e.key)) continue;
-        const sure = (this.callers.get(e.key) ?? []).every(({ caller, call }) =>
-          caller !== null && call.awaited === undefined && !call.ignored && call.argumentOf === undefined && !this.isAsyncAfter(caller.key) && this.handsSyncAt(caller, call),
-        );
-        if (!sure) continue;
-        sent.add(e.key);
+        const group = this.familyOf(e.key);
+        const members = [...group].map((key) => this.functions.get(key));
+        if (members.some((m) => m === undefined || !plainSync(m.key, m.fn))) continue;
+        if (!members.every((m) => (this.callers.get((m as FnEntry).key) ?? []).every(sureCall(group)))) continue;
+        for (const m of members as FnEntry[]) if ((m.fn.params?.sessions?.length ?? 0) > 0) sent.add(m.key);
         changed = true;
       }
     }
@@ -1797,6 +1807,13 @@ export class AsyncPlan {
       const e = this.functions.get(key) as FnEntry;
       this.file(e.path).annotationsBack.push({ id: e.fn.id, why: 'kept' });
     }
+  }
+
+  /** `key` and every method linked to it by overriding, transitively (linkOverrides links each to the first of its name). */
+  private familyOf(key: string): Set<string> {
+    const group = new Set([key]);
+    for (const k of group) for (const other of this.family.get(k) ?? []) group.add(other);
+    return group;
   }
 
   /** The caller hands the sync Session it has for certain (sendHandedSyncAnnotationsBack). */
