@@ -353,7 +353,8 @@ function importsCelery(fn: SgNode): boolean {
  * of `__call__`: the project index resolves `checker(...)` to it, and propagation awaits or flags it like
  * a call of any function made async.
  */
-function isDependencyCall(fn: SgNode, name: string): boolean {
+/** The `__call__` of a FastAPI dependency class (a `Depends(...)` parameter): FastAPI awaits it when it is a coroutine function. */
+export function isDependencyCall(fn: SgNode, name: string): boolean {
   if (name !== '__call__') return false;
   return parametersOf(fn).some((p) => (p.defaultValue !== null && DEPENDS_DEFAULT.test(p.defaultValue.text())) || (p.annotation !== null && DEPENDS_IN_ANNOTATION.test(p.annotation.text())));
 }

@@ -1680,8 +1680,19 @@ export class AsyncPlan {
   private blockedOnInjectedSession(entry: FnEntry): boolean {
     const { fn } = entry;
     if (fn.isAsync || fn.test || !fn.params?.depends || this.newly.has(entry.key)) return false;
-    if (!(fn.route || this.isDependency(entry.key) || (fn.kind === 'method' && fn.name === '__init__'))) return false;
+    if (!this.injectedByFastApi(entry)) return false;
     return fn.sessionBlocker !== null || this.syncHandOff(entry) !== null;
+  }
+
+  /**
+   * FastAPI calls it and fills its `Depends(...)` parameters: a route, a dependency, a class dependency's `__init__`
+   * (`def __init__(self, db: Session = Depends(get_db))`, which builds the object `Depends()` hands a route and can never
+   * become async), or the `__call__` of a dependency instance (`Depends(RoleChecker("admin"))`, whose class is not
+   * what `Depends` names).
+   */
+  private injectedByFastApi(entry: FnEntry): boolean {
+    const { fn } = entry;
+    return fn.route || this.isDependency(entry.key) || (fn.kind === 'method' && (fn.name === '__init__' || fn.name === '__call__'));
   }
 
   /**
@@ -1691,10 +1702,7 @@ export class AsyncPlan {
    */
   private staysOnSyncSession(entry: FnEntry, madeAsync: (key: string) => boolean): boolean {
     const { fn } = entry;
-    // A class dependency's `__init__` (`def __init__(self, db: Session = Depends(get_db))`): FastAPI calls it to build
-    // the object `Depends()` hands a route, and it can never become async.
-    const injected = fn.route || this.isDependency(entry.key) || (fn.kind === 'method' && fn.name === '__init__');
-    if (!injected || fn.isAsync || madeAsync(entry.key) || !fn.params?.depends) return false;
+    if (!this.injectedByFastApi(entry) || fn.isAsync || madeAsync(entry.key) || !fn.params?.depends) return false;
     let callsAsync = false;
     let handsOn = false;
     let handsToUnknown = false;

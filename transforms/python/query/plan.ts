@@ -18,6 +18,7 @@ import { SessionResolver, sessionOptionsFrom } from './sessions';
 import { callArgs, decoratorsOf, dottedName, enclosingScope, end, sameNode, start } from './syntax';
 import { buildUnits, findQueryRoots, type QueryRoot, type Unit } from './units';
 import { staysSyncSession } from './sync-sessions';
+import { isDependencyCall } from '../awaits/context';
 
 const ID = 'query-to-select';
 
@@ -135,7 +136,7 @@ function asyncContextProblem(site: SgNode): Problem | null {
         return flag('at module level');
       case 'function_definition': {
         const name = a.field('name')?.text() ?? '';
-        if (/^__\w+__$/.test(name)) return flag(`in \`${name}\``);
+        if (/^__\w+__$/.test(name) && !isDependencyCall(a, name)) return flag(`in \`${name}\``);
         if (decoratorsOf(a).some((d) => SYNC_ONLY_DECORATOR.test(d.text()))) return flag(`in \`${name}\`, whose decorator needs a sync function`);
         return null;
       }
