@@ -21,7 +21,7 @@ def written_out(db: Session):
 
 
 def parameter(db: Session, opts):
-    # Only known at run time: a list here would need `*opts` (Select.options does not flatten lists).
+    # Only known at run time: a list here would need `*opts` (Select.options does not flatten lists): flagged.
     return db.query(User).options(opts).all()
 
 

@@ -5,8 +5,9 @@ import type { SgNode } from '@ast-grep/napi';
 import type { TextEdit } from '../../../engine/types';
 import { MANUAL, PLAIN_BUILDERS, type Step } from './chain';
 import { classifyExpression, classifySelection, compact, type Selection, type SelectionEnv } from './selection';
-import { bindingsIn, parametersOf } from './bindings';
-import { callArgs, commentsWithin, dottedName, enclosingScope, end, isAtom, looksLikeClassName, start, unpackedArgs } from './syntax';
+import { bindingsIn } from './bindings';
+import { assignedValue, holdsList, resolveName } from './option-lists';
+import { callArgs, commentsWithin, dottedName, enclosingFunction, enclosingScope, end, isAtom, looksLikeClassName, namedChildren, start, unpackedArgs } from './syntax';
 
 export interface Problem {
   rule: string;
@@ -122,7 +123,10 @@ export function applyBuilders(steps: Step[], state: QueryState, ctx: BuilderCont
         // An option built elsewhere (`.options(opts)`, `.options(load_user())`) may be a joinedload.
         if (/\bjoinedload\b/.test(call.text()) || !args.positional.every((a) => (namedLoader(a, ctx.env) ?? 'joinedload') !== 'joinedload')) state.joinedload = true;
         // Query.options flattened a list of options; Select.options raises ArgumentError on one: unpack it.
-        for (const arg of args.positional) if (holdsList(arg)) edits.push({ start: start(arg), end: start(arg), text: '*' });
+        for (const arg of args.positional) {
+          if (holdsList(arg)) edits.push({ start: start(arg), end: start(arg), text: '*' });
+          else if (!isSingleOption(arg, ctx.env)) return optionsUnknown(step, arg);
+        }
         break;
       case 'select_from':
         state.selectFrom = true;
@@ -346,33 +350,6 @@ function noteForeignRefs(state: QueryState, args: SgNode[], env: SelectionEnv): 
   }
 }
 
-const LIST_DISPLAYS = new Set(['list', 'tuple', 'list_comprehension']);
-
-/**
- * A list or tuple written out, or a name that, where it is read, is only ever assigned one (`opts = [...]`,
- * `opts += [...]`), in its function or at module level. Parameters and anything else are not known to be lists.
- */
-function holdsList(arg: SgNode): boolean {
-  if (LIST_DISPLAYS.has(String(arg.kind()))) return true;
-  if (arg.kind() !== 'identifier') return false;
-  const name = arg.text();
-  for (let scope = enclosingScope(arg); scope !== null; scope = enclosingScope(scope)) {
-    const kind = scope.kind();
-    // A class body's names are not visible in its methods.
-    if (kind === 'class_definition') continue;
-    if ((kind === 'function_definition' || kind === 'lambda') && parametersOf(scope).some((p) => p.name === name)) return false;
-    const bindings = bindingsIn(scope, name);
-    if (bindings.length === 0) continue;
-    return bindings.every((b) => {
-      const parent = b.parent();
-      if (parent?.kind() === 'augmented_assignment') return parent.field('operator')?.text() === '+=' && start(parent.field('left') as SgNode) === start(b);
-      const right = parent?.kind() === 'assignment' && start(parent.field('left') as SgNode) === start(b) ? parent.field('right') : null;
-      return !!right && LIST_DISPLAYS.has(String(right.kind()));
-    });
-  }
-  return false;
-}
-
 /** Callees whose result is a FROM entry of its own: an alias, a table, a subquery, a CTE. */
 const SELECTABLE_MAKERS = new Set(['aliased', 'alias', 'Table', 'table', 'subquery', 'cte', 'union', 'union_all']);
 
@@ -438,6 +415,59 @@ function namedLoader(arg: SgNode, env: SelectionEnv): string | null {
     const name = (target?.split('.').pop() ?? dotted[dotted.length - 1]) as string;
     return LOADERS.has(name) ? name : null;
   }
+}
+
+/**
+ * An argument of `.options()` that is one option object wherever the query runs, never a list: a loader call or
+ * chain (`selectinload(A.b).joinedload(B.c)`, `Load(A).defer(...)`), an instance of a named class
+ * (`FromCache("default")`), a name only ever assigned one of those, or a call of a function of this module whose
+ * every `return` gives one. Legacy `Query.options` also accepted lists (it flattened them), which `Select.options`
+ * rejects, so anything not proven here may break at run time once converted.
+ */
+function isSingleOption(arg: SgNode, env: SelectionEnv, depth = 0): boolean {
+  if (depth > 2) return false;
+  if (arg.kind() === 'identifier') {
+    const resolved = resolveName(arg);
+    return !!resolved && resolved.bindings.every((b) => {
+      const value = assignedValue(b);
+      return !!value && isSingleOption(value, env, depth + 1);
+    });
+  }
+  if (arg.kind() !== 'call') return false;
+  let root = arg;
+  for (let inner = root.field('function'); inner?.kind() === 'attribute' && inner.field('object')?.kind() === 'call'; inner = root.field('function')) root = inner.field('object') as SgNode;
+  const fn = root.field('function') as SgNode;
+  const dotted = dottedName(fn);
+  if (!dotted) return false;
+  const target = dotted.length === 1 ? env.sqlAlchemyTarget(dotted[0] as string, fn) : null;
+  const name = (target?.split('.').pop() ?? dotted[dotted.length - 1]) as string;
+  if (LOADERS.has(name) || name === 'Load' || looksLikeClassName(name)) return true;
+  // `with_author()` defined in this module: what it returns decides. Only when it is the call itself, not a chain on it.
+  return root === arg && dotted.length === 1 && moduleFunctionReturnsOption(fn, env, depth);
+}
+
+function moduleFunctionReturnsOption(name: SgNode, env: SelectionEnv, depth: number): boolean {
+  const resolved = resolveName(name);
+  if (!resolved || resolved.scope.kind() !== 'module' || resolved.bindings.length !== 1) return false;
+  const def = (resolved.bindings[0] as SgNode).parent();
+  if (def?.kind() !== 'function_definition') return false;
+  const body = def.field('body') as SgNode;
+  const own = (n: SgNode): boolean => enclosingFunction(n) !== null && start(enclosingFunction(n) as SgNode) === start(def);
+  if (body.findAll({ rule: { any: [{ kind: 'yield' }, { kind: 'await' }] } }).some(own)) return false;
+  const returns = body.findAll({ rule: { kind: 'return_statement' } }).filter(own);
+  // Falling off the end returns None, which `options()` rejects on both stacks alike: only explicit returns count.
+  return returns.length > 0 && returns.every((r) => {
+    const value = namedChildren(r).find((c) => c.kind() !== 'comment');
+    return !!value && isSingleOption(value, env, depth + 1);
+  });
+}
+
+function optionsUnknown(step: Step, arg: SgNode): Problem {
+  return {
+    rule: 'QUERY-OPTIONS-UNKNOWN',
+    node: step.node,
+    message: `\`${arg.text().replace(/\s+/g, ' ').slice(0, 60)}\` in \`.options()\` is not provably one option: legacy Query flattened a list of options, \`Select.options\` raises ArgumentError on one; unpack it (\`*\`) if it is a list`,
+  };
 }
 
 /**

@@ -11,6 +11,8 @@ export const QUERY_RULE_HINTS: Record<string, string> = {
   'QUERY-VALUES': 'Select the columns directly: session.execute(select(M.a, M.b).where(...)).',
   'QUERY-FROM-STATEMENT': 'Use select(M).from_statement(text(...)) and session.scalars(...).',
   'QUERY-INDEX': 'Use .offset(i).limit(1) and decide how a missing row should behave (Query raised IndexError).',
+  'QUERY-OPTIONS-UNKNOWN':
+    'Select.options() does not flatten lists as Query.options() did: write .options(*opts) where a list arrives, .options(opt) where one option does, then convert the query.',
   'QUERY-FILTER-BY-JOIN': 'Write the criterion explicitly: .where(Target.column == value).',
   'QUERY-DISTINCT-ORDER': 'Add the ORDER BY expressions to the selected columns, or drop distinct(), so results match the legacy query.',
   'QUERY-UNIQUE-UNHASHABLE':
