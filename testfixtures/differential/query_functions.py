@@ -350,3 +350,29 @@ def options_local_list(db: Session):
 
 def options_written_list(db: Session):
     return [(u.id, len(u.addresses)) for u in db.query(User).options([selectinload(User.addresses)]).filter(User.id < 3).order_by(User.id)]
+
+
+# A lone False/None cancels the ordering or grouping built so far; Select cancels on None only.
+def order_by_false_cancels(db: Session):
+    return [u.id for u in db.query(User).order_by(User.id.desc()).order_by(False).all()]
+
+
+def order_by_none_cancels(db: Session):
+    return [u.id for u in db.query(User).order_by(User.id.desc()).order_by(None).order_by(User.name, User.id).all()]
+
+
+def group_by_false_cancels(db: Session):
+    return db.query(Address.kind, func.count(Address.id)).group_by(Address.kind).group_by(False).all()
+
+
+def group_by_none_cancels(db: Session):
+    return db.query(func.count(Address.id)).group_by(Address.user_id).group_by(None).all()
+
+
+# Options that are provably one option object (not a list): converted as written.
+def address_loader():
+    return selectinload(User.addresses)
+
+
+def options_helper_single(db: Session):
+    return [(u.id, [a.id for a in u.addresses]) for u in db.query(User).options(address_loader()).order_by(User.id).all()]

@@ -135,6 +135,11 @@ export function applyBuilders(steps: Step[], state: QueryState, ctx: BuilderCont
         state.distinct = true;
         break;
       case 'order_by':
+        if (cancelsClause(args)) {
+          state.orderBy = [];
+          edits.push(...cancelWithNone(args.positional[0] as SgNode));
+          break;
+        }
         noteForeignRefs(state, args.positional, ctx.env);
         state.orderBy.push(...args.positional);
         break;
@@ -174,11 +179,30 @@ export function applyBuilders(steps: Step[], state: QueryState, ctx: BuilderCont
       }
       default:
         if (!PLAIN_BUILDERS.has(method)) return unrecognised(step);
+        if (method === 'group_by' && cancelsClause(args)) {
+          edits.push(...cancelWithNone(args.positional[0] as SgNode));
+          break;
+        }
         if (method === 'group_by' || method === 'having') noteForeignRefs(state, args.positional, ctx.env);
     }
   }
   ctx.joinTarget = target;
   return edits;
+}
+
+/**
+ * `order_by(None)`/`order_by(False)` (and `group_by`) alone: legacy Query's cancel of the clause built so far.
+ * `Select` cancels on `None` only; `False` it renders as `ORDER BY false` after the earlier ordering (1.4.46 and
+ * 2.0.58), so `False` becomes `None`. With other arguments both are plain SQL values on both, left as written.
+ */
+function cancelsClause(args: ReturnType<typeof callArgs>): boolean {
+  if (args.splat || args.keywords.size > 0 || args.positional.length !== 1) return false;
+  const kind = (args.positional[0] as SgNode).kind();
+  return kind === 'none' || kind === 'false';
+}
+
+function cancelWithNone(arg: SgNode): TextEdit[] {
+  return arg.kind() === 'false' ? [{ start: start(arg), end: end(arg), text: 'None' }] : [];
 }
 
 /**
