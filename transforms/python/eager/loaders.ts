@@ -2,7 +2,8 @@
 // chains of (strategy, relationship name) so a needed path can be checked against them, and the text of the
 // `selectinload(...)` chain that loads a path.
 import type { SgNode } from '@ast-grep/napi';
-import { callArgs, dottedName } from '../query/syntax';
+import { literalListElements } from '../query/option-lists';
+import { callArgs, dottedName, namedChildren } from '../query/syntax';
 import { stringValue } from './summary';
 
 /** Strategies that load the relationship with the parent objects. */
@@ -28,8 +29,22 @@ export type ImportTargets = ReadonlyMap<string, string>;
 
 export function parseOptionsCall(call: SgNode, imports: ImportTargets): LoaderChain[] | null {
   const args = callArgs(call);
-  if (args.splat || args.generator || args.keywords.size > 0) return null;
-  return parseLoaderList(args.positional, imports);
+  if (args.generator || args.keywords.size > 0) return null;
+  if (!args.splat) return parseLoaderList(args.positional, imports);
+  // `.options(*LOADERS)`: readable when the list is provably a literal nothing else changes (query-to-select's rule).
+  const items: SgNode[] = [];
+  for (const arg of namedChildren(call.field('arguments') as SgNode)) {
+    if (arg.kind() === 'comment') continue;
+    if (arg.kind() !== 'list_splat') {
+      items.push(arg);
+      continue;
+    }
+    const inner = namedChildren(arg).find((c) => c.kind() !== 'comment');
+    const elements = inner ? literalListElements(inner) : null;
+    if (!elements) return null;
+    items.push(...elements);
+  }
+  return parseLoaderList(items, imports);
 }
 
 export function parseLoaderList(nodes: SgNode[], imports: ImportTargets): LoaderChain[] | null {
