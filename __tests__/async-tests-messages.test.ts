@@ -123,3 +123,22 @@ test('a session fixture whose with block hands the session to a sync helper stay
   expect(findings.map((f) => f.rule)).toEqual(['TESTS-SESSION-FIXTURE']);
   expect(findings[0]?.message).toContain('its `with` block hands the session to `crud.add_defaults(...)`, which is not a project function that is async after the migration');
 });
+
+test('code left on get_db with a file test database: the finding says how to keep a sync override that a later run leaves alone', async () => {
+  const { findings } = await runAsyncTests(path.join(PRESETS, 'override-annotation-depends', 'output'), 'tests/conftest.py');
+  const message = findings.find((f) => f.rule === 'TESTS-SYNC-DEPENDENCY-NOT-OVERRIDDEN')?.message ?? '';
+  expect(message).toContain('`NoteStore.__init__` (app/store.py) still depends on the sync `get_db`');
+  expect(message).toContain('in a module starting with `# awaitify: ignore-file` that conftest.py imports');
+  expect(message).toContain('`app.dependency_overrides[get_db] = override_get_db_sync`');
+  expect(message).toContain('a later run would rename its key');
+  expect(message).not.toContain('SQLite in memory, which only');
+});
+
+test('code left on get_db with an in-memory test database: the finding says no sync override can share it', async () => {
+  const { findings } = await runAsyncTests(path.join(PRESETS, 'override-annotation-depends-memory', 'output'), 'tests/conftest.py');
+  const message = findings.find((f) => f.rule === 'TESTS-SYNC-DEPENDENCY-NOT-OVERRIDDEN')?.message ?? '';
+  expect(message).toContain('The test database `sqlite://` is SQLite in memory');
+  expect(message).toContain('a sync engine and an async engine made on it are two separate databases');
+  expect(message).toContain('cannot be kept beside the async one here');
+  expect(message).not.toContain('By hand, when');
+});

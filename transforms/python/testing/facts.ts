@@ -5,7 +5,7 @@ import type { SgNode, SgRoot } from '@ast-grep/napi';
 import { awaitState } from '../awaits/awaiting';
 import { placeOf } from '../awaits/context';
 import { ASYNC_OBJECT_METHODS, AWAITED_METHODS, SESSION_LIKE_METHODS } from '../awaits/methods';
-import { twinName } from '../async-engine';
+import { sqliteMemory, twinName } from '../async-engine';
 import { isTestPath } from '../index/modules';
 import { bindingsIn, parametersOf } from '../query/bindings';
 import { asyncKeyword, callArgs, decoratorsOf, dottedName, isAsyncDef, namedChildren, sameNode, start, end, type CallArgs } from '../query/syntax';
@@ -214,6 +214,12 @@ export interface TestFacts {
    */
   sqliteOnly?: true;
   /**
+   * The first plain string literal of the module that is a private in-memory SQLite URL (`"sqlite://"`,
+   * `"sqlite+aiosqlite:///:memory:"`), a lookup's default included: a database only the connection that opened it
+   * sees, so a sync and an async engine made on it are two databases. Absent when none.
+   */
+  memoryDatabase?: string;
+  /**
    * The module creates an async engine that may keep a connection pool (`create_async_engine(...)`,
    * `async_engine_from_config(...)` without `poolclass=NullPool`, written by hand or by async-engine earlier in the
    * run). Absent otherwise.
@@ -351,6 +357,8 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
   const mockedOverrides = /dependency_overrides/.test(source) && /Mock\(/.test(source) ? mockedOverridesOf(root) : [];
   if (mockedOverrides.length > 0) facts.mockedOverrides = mockedOverrides;
   if (sqliteOnlySource(source, root)) facts.sqliteOnly = true;
+  const memory = /sqlite/.test(source) ? memoryDatabaseUrl(root) : null;
+  if (memory !== null) facts.memoryDatabase = memory;
   if (ASYNC_ENGINE_MAKER.test(source) && createsAsyncEngine(root)) facts.asyncEngine = true;
   return facts;
 }
@@ -369,6 +377,15 @@ export function sqliteOnlySource(source: string, root: SgNode): boolean {
  * "sqlite://"`, decouple's `config("DB_URL", default="sqlite://")`, a `BaseSettings` field's default): such a
  * module's tests may well run on PostgreSQL, where the override's AsyncSession fails in TestClient's loop.
  */
+/** See TestFacts.memoryDatabase. */
+function memoryDatabaseUrl(root: SgNode): string | null {
+  for (const literal of root.findAll({ rule: { kind: 'string' } })) {
+    const url = plainString(literal);
+    if (url !== null && sqliteMemory(url) === 'private') return url;
+  }
+  return null;
+}
+
 function writesSqliteUrl(root: SgNode): boolean {
   return root
     .findAll({ rule: { kind: 'string' } })

@@ -278,13 +278,28 @@ export class TestPlan {
     if (dependents.length === 0) return;
     const shown = dependents.length > 3 ? `${dependents.slice(0, 3).join(', ')} and ${dependents.length - 3} more` : dependents.join(', ');
     for (const k of keys) {
+      const memory = this.summaries.get(k.path)?.tests.memoryDatabase;
       this.flag(
         k.path,
         RULES.syncDependencyNotOverridden,
         k.at,
-        `the tests override only \`${twin}\`, but ${shown} still ${dependents.length === 1 ? 'depends' : 'depend'} on the sync \`${sync}\` after the migration (kept sync), and no test overrides \`${sync}\` any more: requests reaching ${dependents.length === 1 ? 'it' : 'them'} get the application's own database session, not the test one, and can read and write the application's database; nothing was changed`,
+        `the tests override only \`${twin}\`, but ${shown} still ${dependents.length === 1 ? 'depends' : 'depend'} on the sync \`${sync}\` after the migration (kept sync), and no test overrides \`${sync}\` any more: requests reaching ${dependents.length === 1 ? 'it' : 'them'} get the application's own database session, not the test one, and can read and write the application's database; nothing was changed. ${memory === undefined ? this.keptSyncOverrideByHand(sync) : this.noSyncOverrideOnMemory(sync, memory)}`,
       );
     }
+  }
+
+  /**
+   * The sync override to write by hand beside the async one. It must live in a module awaitify skips: written in
+   * the test module, a later run renames its key to the twin and makes it async like the first one (checked), so
+   * `get_db` is left without an override again. Only right when the sync and async test engines reach one database.
+   */
+  private keptSyncOverrideByHand(sync: string): string {
+    return `By hand, when the sync and async test engines reach the same database (a file or server URL, not SQLite in memory): in a module starting with \`# awaitify: ignore-file\` that conftest.py imports, keep a sync override of \`${sync}\` beside the async one, on a sync engine made from the URL the async test engine is made from: \`def override_${sync}_sync(): db = SyncTestingSessionLocal(); try: yield db finally: db.close()\` and \`app.dependency_overrides[${sync}] = override_${sync}_sync\`; written in this module, a later run would rename its key to the async twin's and make it async`;
+  }
+
+  /** Why no sync override can be kept beside the async one on an in-memory SQLite test database (checked on SQLAlchemy 2 with aiosqlite). */
+  private noSyncOverrideOnMemory(sync: string, url: string): string {
+    return `The test database \`${url}\` is SQLite in memory, which only the connection that opened it sees: a sync engine and an async engine made on it are two separate databases (the tables and rows made through one are missing through the other, even with StaticPool), so a sync override of \`${sync}\` cannot be kept beside the async one here; convert the code still on \`${sync}\`, or move the tests to a file database (\`sqlite:///./test.db\`) and keep a sync override of \`${sync}\` on it, as the rule's page shows`;
   }
 
   /**
