@@ -6,7 +6,9 @@ import * as path from 'node:path';
 import { DEFAULT_TRANSFORM_OPTIONS, TransformOptions } from '../engine/types';
 import { auditIndex, auditPython, auditSummary } from '../transforms/python/audit/analyze';
 import { AUDIT_RULES } from '../transforms/python/audit/rules';
-import { firstSyntaxError, parsePython } from '../transforms/python/support/language';
+import { auditCommand } from '../cli/audit-command';
+import type { Io } from '../cli/run-command';
+import { firstSyntaxError, parsePython, pythonLanguage } from '../transforms/python/support/language';
 import { changedPaths, ensureBuilt, makeRepo, removeTempDirs, runCli, snapshot } from './helpers/cli';
 
 const ROOT = path.join(__dirname, '..');
@@ -289,5 +291,43 @@ describe('awaitify audit (CLI)', () => {
     const refused = runCli(broken, ['audit']);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('awaitify.toml:1: exclud: unknown key "exclud"; did you mean "exclude"?');
+  });
+});
+
+// Parsing is most of an audit's cost: each file is parsed once to check it (and to summarize it for the index when
+// the project has any `async def`), and once more for its audit only when there is an index to audit it over.
+describe('awaitify audit: parses', () => {
+  afterAll(() => removeTempDirs());
+
+  async function parsesOf(files: Record<string, string>): Promise<{ parses: number; report: string }> {
+    const dir = makeRepo(files);
+    const written: string[] = [];
+    const stream = { write: (chunk: string) => written.push(chunk) > 0 } as unknown as NodeJS.WriteStream;
+    const io: Io = { cwd: dir, stdout: stream, stderr: stream };
+    await pythonLanguage.ready?.();
+    const parse = jest.spyOn(pythonLanguage, 'parse');
+    try {
+      await auditCommand({ paths: [], exclude: [], json: true, check: false, maxFileSize: 1 << 20, config: false }, io);
+      return { parses: parse.mock.calls.length, report: written.join('') };
+    } finally {
+      parse.mockRestore();
+    }
+  }
+
+  test('with an async def: twice per audited file, once per skipped one', async () => {
+    const { parses, report } = await parsesOf({ 'app/users.py': SYNC_APP, 'app/clean.py': CLEAN_APP, 'app/broken.py': 'def f(:\n' });
+    expect(JSON.parse(report).files.map((f: { path: string; status: string }) => `${f.path} ${f.status}`)).toEqual([
+      'app/broken.py skipped',
+      'app/clean.py audited',
+      'app/users.py audited',
+    ]);
+    expect(parses).toBe(2 * 2 + 1);
+  });
+
+  test('without any async def: once per file', async () => {
+    const handler = ['from fastapi import APIRouter', '', 'router = APIRouter()', '', '', '@router.get("/")', 'def root():', '    return {}', ''].join('\n');
+    const { parses, report } = await parsesOf({ 'app/routes.py': handler, 'app/other.py': 'import time\n\n\ndef f():\n    time.sleep(1)\n' });
+    expect(JSON.parse(report).files).toHaveLength(2);
+    expect(parses).toBe(2);
   });
 });

@@ -9,9 +9,8 @@ import { findIgnoreMarkers, type IgnoreMarkers } from '../engine/ignore';
 import { LineIndex } from '../engine/lines';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/run';
 import { decodeSource } from '../engine/text';
-import { DEFAULT_TRANSFORM_OPTIONS, type SyntaxProblem } from '../engine/types';
+import { DEFAULT_TRANSFORM_OPTIONS } from '../engine/types';
 import { auditIndex, auditPython, auditSummary, type AuditFinding, type AuditInput, type HandlerCounts } from '../transforms/python/audit/analyze';
-import type { ProjectIndex } from '../transforms/python/index/project';
 import type { ModuleSummary } from '../transforms/python/index/types';
 import { firstSyntaxError, isInsideString, pythonLanguage } from '../transforms/python/support/language';
 import { auditJson, auditText } from './print/audit';
@@ -115,23 +114,39 @@ export async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
     routerNames: settings.routerNames,
   };
   const files: AuditedFile[] = discovery.problems.map((p) => ({ path: p.displayPath, status: 'skipped', reason: p.reason }));
-  // Two passes: every file read first, then each file's audit over the index of them all, so that a call is followed
-  // into the code it reaches in other files (a client made in another module, a helper that blocks). The index costs
-  // a summary per file: without any `async def`, nothing would read it.
+  // Every file is read first, then parsed once to check it and, when any file has an `async def`, summarized for the
+  // index; each file's audit then runs over the index of them all, so that a call is followed into the code it reaches
+  // in other files (a client made in another module, a helper that blocks). Without any `async def`, nothing would
+  // read the index: each file is audited on the parse that checks it, and parsed once in all.
   // The engine's JS trees: the index's summaries ask a tree many questions, each a call into native code on ast-grep's
   // (four times the time of the whole audit before the index on the bench's 1k tree).
   await pythonLanguage.ready?.();
+  const read: ReadFile[] = [];
+  for (const file of discovery.files) {
+    const got = await readFile(file.displayPath, file.absPath, args.maxFileSize);
+    if ('status' in got) files.push(got);
+    else read.push(got);
+  }
+  const indexed = read.some((f) => ASYNC_DEF.test(f.source));
   const loaded: LoadedFile[] = [];
-  for (const [i, file] of discovery.files.entries()) {
-    const got = await loadFile(file.displayPath, file.absPath, args.maxFileSize);
+  const summaries: ModuleSummary[] = [];
+  for (const [i, file] of read.entries()) {
+    const got = withTree(file.source, (tree) => {
+      const checked = checkFile(file, tree);
+      if ('status' in checked) return checked;
+      if (!indexed) return auditLoaded(checked, tree, options, undefined);
+      summaries.push(auditSummary({ ...checked, tree }, options));
+      return checked;
+    });
     if ('status' in got) files.push(got);
     else loaded.push(got);
-    // Native trees are released only when the event loop turns; without this, memory grows with the repo.
+    // Trees are released only when the event loop turns; without this, memory grows with the repo.
     if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
   }
-  const index = loaded.some((f) => ASYNC_DEF.test(f.source)) ? await indexOf(loaded, options) : undefined;
+  // Files skipped for a syntax error or `ignore-file` are not in the index, as they never were.
+  const index = loaded.some((f) => ASYNC_DEF.test(f.source)) ? auditIndex(summaries) : undefined;
   for (const [i, file] of loaded.entries()) {
-    files.push(auditLoaded(file, options, index));
+    files.push(withTree(file.source, (tree) => auditLoaded(file, tree, options, index)));
     if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -143,24 +158,19 @@ export async function auditCommand(args: AuditArgs, io: Io): Promise<number> {
 
 const ASYNC_DEF = /\basync\s+def\b/;
 
-async function indexOf(loaded: readonly LoadedFile[], options: AuditOptions): Promise<ProjectIndex> {
-  const summaries: ModuleSummary[] = [];
-  for (const [i, file] of loaded.entries()) {
-    summaries.push(withTree(file.source, (tree) => auditSummary({ ...file, tree }, options)));
-    if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
-  }
-  return auditIndex(summaries);
-}
-
-/** A file read, decoded and parsed without error, kept as text for the second pass. */
-interface LoadedFile {
+/** A file read and decoded, not parsed yet. */
+interface ReadFile {
   path: string;
   absPath: string;
   source: string;
+}
+
+/** A file parsed without error, kept as text for the audit's pass over the index. */
+interface LoadedFile extends ReadFile {
   markers: IgnoreMarkers;
 }
 
-async function loadFile(displayPath: string, absPath: string, maxFileSize: number): Promise<LoadedFile | AuditedFile> {
+async function readFile(displayPath: string, absPath: string, maxFileSize: number): Promise<ReadFile | AuditedFile> {
   const skipped = (reason: string): AuditedFile => ({ path: displayPath, status: 'skipped', reason });
   let bytes: Buffer;
   try {
@@ -172,23 +182,21 @@ async function loadFile(displayPath: string, absPath: string, maxFileSize: numbe
   }
   const decoded = decodeSource(bytes);
   if (!decoded.ok) return skipped(decoded.reason);
-  const source = decoded.decoded.text;
-  const checked = withTree(source, (tree): { problem: SyntaxProblem } | { markers: IgnoreMarkers } => {
-    const problem = firstSyntaxError(tree);
-    if (problem) return { problem };
-    return { markers: findIgnoreMarkers(new LineIndex(source), pythonLanguage.lineComment, (offset) => isInsideString(tree, offset)) };
-  });
-  if ('problem' in checked) {
-    const { problem } = checked;
-    return skipped(`syntax error in input at line ${problem.line}, column ${problem.column}: ${problem.message}`);
-  }
-  const { markers } = checked;
-  if (markers.file) return skipped('awaitify: ignore-file');
-  return { path: displayPath, absPath, source, markers };
+  return { path: displayPath, absPath, source: decoded.decoded.text };
 }
 
-function auditLoaded(file: LoadedFile, options: AuditOptions, index: AuditInput['index']): AuditedFile {
-  const result = withTree(file.source, (tree) => auditPython({ path: file.path, source: file.source, tree, options, index }));
+/** The file with its ignore comments, or why it is skipped: a syntax error, or `# awaitify: ignore-file`. */
+function checkFile(file: ReadFile, tree: SgRoot): LoadedFile | AuditedFile {
+  const skipped = (reason: string): AuditedFile => ({ path: file.path, status: 'skipped', reason });
+  const problem = firstSyntaxError(tree);
+  if (problem) return skipped(`syntax error in input at line ${problem.line}, column ${problem.column}: ${problem.message}`);
+  const markers = findIgnoreMarkers(new LineIndex(file.source), pythonLanguage.lineComment, (offset) => isInsideString(tree, offset));
+  if (markers.file) return skipped('awaitify: ignore-file');
+  return { ...file, markers };
+}
+
+function auditLoaded(file: LoadedFile, tree: SgRoot, options: AuditOptions, index: AuditInput['index']): AuditedFile {
+  const result = auditPython({ path: file.path, source: file.source, tree, options, index });
   // `# awaitify: ignore` on a line silences findings there, as it does for the other commands.
   const findings = result.findings.filter((f) => !file.markers.lines.has(f.line - 1));
   return { path: file.path, status: 'audited', handlers: result.handlers, findings, ignored: result.findings.length - findings.length };
