@@ -353,8 +353,8 @@ class InsertAwait {
     for (const r of renames.values()) {
       edits.push({ ...r.edit, reason: `${ID}: async session factory` });
       const origin = this.renameOrigins.get(r.edit.start);
-      const unclosed = origin ? unclosedSession(origin) : null;
-      if (origin && unclosed) this.flag(RULES.sessionUnclosed, origin, unclosedMessage(unclosed.name, renamedText(origin, r.edit), unclosed.unit));
+      const unclosed = origin ? unclosedSession(origin, this.ctx.path) : null;
+      if (origin && unclosed) this.flag(RULES.sessionUnclosed, origin, unclosedMessage(unclosed.name, renamedText(origin, r.edit), unclosed.unit, unclosed.onSuccessOnly));
       if (r.importAdd && !imports.some((i) => i.module === r.importAdd?.module && i.name === r.importAdd.name)) imports.push(r.importAdd);
       for (const e of r.extraImports ?? []) if (!extra.some((x) => x.module === e.module && x.name === e.name)) extra.push(e);
     }

@@ -99,7 +99,8 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   edits.push(...entries.edits);
   // With async-tests later in the same run, a test's call is its job (it awaits it, making the test async).
   const dropped = droppedCoroutineFindings(file, calls, ctx.options.testsConvertedLater === true);
-  const resolves = syncHeldContextFindings(ctx, file.syncHeldClasses);
+  // A factory call given back its sync name opens a sync Session again: insert-await's AWAIT-SESSION-UNCLOSED on it is moot.
+  const resolves = [...syncHeldContextFindings(ctx, file.syncHeldClasses), ...keptPlain.factoriesBack.map((offset) => ({ rule: AWAIT_RULES.sessionUnclosed, offset }))];
   return {
     edits,
     ...(resolves.length > 0 ? { resolves } : {}),

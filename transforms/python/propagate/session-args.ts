@@ -149,9 +149,9 @@ export function syncSessionArguments(
         if (why === null && twin.kind === 'rename') {
           renames.push({ edit: twin.edit, importAdd: twin.importAdd, extra: twin.extraImports ?? [], mayFree: twin.mayFree ?? [] });
           out.edits.push(...sessionAwaits.splice(0));
-          const unclosed = unclosedSession(origin);
+          const unclosed = unclosedSession(origin, ctx.path);
           if (unclosed) {
-            out.findings.push({ rule: AWAIT_RULES.sessionUnclosed, offset: start(origin), message: unclosedMessage(unclosed.name, renamedText(origin, twin.edit), unclosed.unit), hint: AWAIT_HINTS[AWAIT_RULES.sessionUnclosed] });
+            out.findings.push({ rule: AWAIT_RULES.sessionUnclosed, offset: start(origin), message: unclosedMessage(unclosed.name, renamedText(origin, twin.edit), unclosed.unit, unclosed.onSuccessOnly), hint: AWAIT_HINTS[AWAIT_RULES.sessionUnclosed] });
           }
           continue;
         }
@@ -177,8 +177,8 @@ export function syncSessionArguments(
         if (sessionAwaits.length === 0) continue;
         renames.push({ edit: twin.edit, importAdd: twin.importAdd, extra: twin.extraImports ?? [], mayFree: twin.mayFree ?? [] });
         out.edits.push(...sessionAwaits.splice(0));
-        const unclosed = unclosedSession(origin);
-        if (unclosed) out.findings.push({ rule: AWAIT_RULES.sessionUnclosed, offset: start(origin), message: unclosedMessage(unclosed.name, renamedText(origin, twin.edit), unclosed.unit), hint: AWAIT_HINTS[AWAIT_RULES.sessionUnclosed] });
+        const unclosed = unclosedSession(origin, ctx.path);
+        if (unclosed) out.findings.push({ rule: AWAIT_RULES.sessionUnclosed, offset: start(origin), message: unclosedMessage(unclosed.name, renamedText(origin, twin.edit), unclosed.unit, unclosed.onSuccessOnly), hint: AWAIT_HINTS[AWAIT_RULES.sessionUnclosed] });
         continue;
       }
       out.findings.push({
