@@ -1,0 +1,10 @@
+from sqlalchemy import Column, Integer, String
+
+from app.db import Base
+
+
+class Note(Base):
+    __tablename__ = "notes"
+
+    id = Column(Integer, primary_key=True)
+    text = Column(String, nullable=False)
