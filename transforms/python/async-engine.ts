@@ -968,8 +968,9 @@ class EngineTwins {
         kindOf(assignment.field('left')!) === 'identifier' && !!statement && soleAssignment(statement)?.id() === assignment.id() &&
         statement.parent()?.kind() === 'module';
       if (!engine || !plain) {
+        // Only this factory stays sync: the engine's plain factories still get twins (the registry's users are
+        // flagged where they hand its session to async code), and an engine no plain factory uses gets none.
         this.refuseBind(call, bind, engine !== undefined);
-        if (engine) engine.blocked = true;
         continue;
       }
       if (call.range().start.index < engine.anchor.range().end.index) {
