@@ -1421,6 +1421,42 @@ export class AsyncPlan {
         );
       }
     }
+    this.flagGlobalSessionsHeld();
+  }
+
+  /**
+   * `ItemService(db_session).create(...)` with `db_session` a module-level sync Session or `scoped_session(...)`
+   * registry: the class keeps it and now awaits calls on it, so it fails at its first await, though the caller only
+   * built the object. Flagged at the argument, as for a function awaiting its session.
+   */
+  private flagGlobalSessionsHeld(): void {
+    for (const entry of this.functions.values()) {
+      for (const call of entry.fn.calls) {
+        if (!call.globalArgs || call.ignored) continue;
+        const holder = this.index.evaluate(entry.path, call.callee);
+        if (holder.k !== 'class') continue;
+        for (const [key, at, expr] of call.globalArgs) {
+          const from = this.globalSession(entry.path, expr);
+          const awaited = from ? this.heldAwaitedUse(holder, [key], 0) : null;
+          if (!from || !awaited) continue;
+          this.flag(
+            RULES.syncSessionArg,
+            entry.path,
+            at,
+            `\`${call.text}\` is handed \`${from.name}\`, made at module level in ${from.path}: ${from.what}, but keeps it, and calls on it are awaited now (\`${awaitedText(awaited)}\` in \`${awaited.use.in}\`, ${awaited.path}:${awaited.use.line}): it fails at the first await; open an AsyncSession from the async factory in the caller (\`async with AsyncSessionLocal() as db:\`) and hand it that`,
+          );
+        }
+      }
+    }
+  }
+
+  /** The module-level sync session (or registry) an argument names, found through imports; null when it is none. */
+  private globalSession(path: string, expr: Expr): { name: string; path: string; what: string } | null {
+    const from = this.index.importedFrom(path, expr) ?? (expr.k === 'global' ? { path, name: expr.name } : null);
+    const kind = from ? this.index.module(from.path)?.sessions?.find(([n]) => n === from.name)?.[1] : undefined;
+    if (!from || !kind || (from.path === path && kind === 'factory')) return null;
+    const what = kind === 'registry' ? 'a `scoped_session(...)` registry, whose methods run on a sync Session' : 'a sync Session';
+    return { name: from.name, path: from.path, what };
   }
 
   /**
@@ -1471,7 +1507,7 @@ export class AsyncPlan {
             RULES.syncSessionArg,
             entry.path,
             at,
-            `\`self.${attr}\` is used as a sync Session by \`${fn.qualname.split('.').slice(0, -1).join('.') || fn.qualname}\` (\`self.${attr}.${sync.use.method}(...)\` without await in \`${sync.use.in}\`, ${sync.path}:${sync.use.line}), but \`${call.text}\` keeps it and now awaits calls on it (\`await self.${awaited.use.attr}.${awaited.use.method}(...)\` in \`${awaited.use.in}\`, ${awaited.path}:${awaited.use.line}): a sync Session there fails at the first await`,
+            `\`self.${attr}\` is used as a sync Session by \`${fn.qualname.split('.').slice(0, -1).join('.') || fn.qualname}\` (\`self.${attr}.${sync.use.method}(...)\` without await in \`${sync.use.in}\`, ${sync.path}:${sync.use.line}), but \`${call.text}\` keeps it and now awaits calls on it (\`${awaitedText(awaited)}\` in \`${awaited.use.in}\`, ${awaited.path}:${awaited.use.line}): a sync Session there fails at the first await`,
           );
         }
       }
@@ -1483,7 +1519,7 @@ export class AsyncPlan {
    * what it hands on to another class's constructor in its `__init__` (followed MAX_HELD_DEPTH classes deep, as
    * heldSync); null when there is none.
    */
-  private heldAwaitedUse(cls: { path: string; id: number }, slots: readonly (number | string)[], depth: number): { path: string; use: { attr: string; method: string; line: number; in: string } } | null {
+  private heldAwaitedUse(cls: { path: string; id: number }, slots: readonly (number | string)[], depth: number): HeldAwaitedUse | null {
     if (depth > MAX_HELD_DEPTH) return null;
     const attrs = new Set<string>();
     for (const slot of slots) for (const a of this.index.heldAttributes(cls, typeof slot === 'string' ? { position: null, keyword: slot } : { position: slot, keyword: null })) attrs.add(a);
@@ -1509,17 +1545,34 @@ export class AsyncPlan {
    * them to its constructor (`self._items = ItemService(self.db)` in a lazily building property of a service
    * container); null when none does.
    */
-  private handedOnAwaitedUse(cls: { path: string; id: number }, attrs: ReadonlySet<string>, depth: number): { path: string; use: { attr: string; method: string; line: number; in: string } } | null {
-    for (const [, id] of this.index.classSummary(cls.path, cls.id)?.methods ?? []) {
+  private handedOnAwaitedUse(cls: { path: string; id: number }, attrs: ReadonlySet<string>, depth: number): HeldAwaitedUse | null {
+    for (const [method, id] of this.index.classSummary(cls.path, cls.id)?.methods ?? []) {
       for (const call of this.index.function(cls.path, id)?.calls ?? []) {
         const keys = (call.selfArgs ?? []).filter(([, , attr]) => attrs.has(attr)).map(([key]) => key);
         if (keys.length === 0 || call.ignored) continue;
         const made = this.index.evaluate(cls.path, call.callee);
-        const deeper = made.k === 'class' ? this.heldAwaitedUse(made, keys, depth + 1) : null;
+        const deeper = made.k === 'class' ? this.heldAwaitedUse(made, keys, depth + 1) : this.awaitingFunctionUse(cls.path, method, call, keys);
         if (deeper) return deeper;
       }
     }
     return null;
+  }
+
+  /**
+   * `add_item(self.db, ...)` in a method: the session kept is handed to a project function that awaits its session
+   * after this run, so it is used the async way there; described as the call itself. Null when it is not.
+   */
+  private awaitingFunctionUse(path: string, method: string, call: CallSite, keys: readonly (number | string)[]): HeldAwaitedUse | null {
+    const target = this.index.resolveFunction(path, call.callee);
+    const key = target ? functionKey(target.path, target.id) : null;
+    const callee = key ? this.functions.get(key) : undefined;
+    const sessions = callee?.fn.params?.sessions;
+    if (!callee || !sessions || !this.isAsyncAfter(callee.key)) return null;
+    const bound = callee.fn.kind === 'method' || callee.fn.kind === 'classmethod' ? 1 : 0;
+    const slot = keys.find((k) => paramAt(sessions, typeof k === 'string' ? k : k + bound) !== undefined);
+    if (slot === undefined) return null;
+    const attr = (call.selfArgs ?? []).find(([k]) => k === slot)?.[2] ?? '';
+    return { path, use: { attr, method: '', line: call.line, in: method, text: `await ${call.text}(self.${attr}, ...)` } };
   }
 
   /**
@@ -1568,7 +1621,7 @@ export class AsyncPlan {
             RULES.syncSessionArg,
             entry.path,
             at,
-            `\`${call.text}\` is handed a sync Session made in the argument (\`${text}\`), but keeps it, and calls on it are awaited now (\`await self.${awaited.use.attr}.${awaited.use.method}(...)\` in \`${awaited.use.in}\`, ${awaited.path}:${awaited.use.line}): a sync Session there fails at the first await; open the async factory's session with \`async with\` around the code and hand that in`,
+            `\`${call.text}\` is handed a sync Session made in the argument (\`${text}\`), but keeps it, and calls on it are awaited now (\`${awaitedText(awaited)}\` in \`${awaited.use.in}\`, ${awaited.path}:${awaited.use.line}): a sync Session there fails at the first await; open the async factory's session with \`async with\` around the code and hand that in`,
           );
         }
         for (const [key, at, expr] of call.returnedArgs ?? []) {
@@ -1581,7 +1634,7 @@ export class AsyncPlan {
             RULES.syncSessionArg,
             entry.path,
             at,
-            `\`${call.text}\` is handed what \`${made.fn.qualname}\` (${made.path}) returns, a sync Session (${made.why} and stays a plain def), but keeps it, and calls on it are awaited now (\`await self.${awaited.use.attr}.${awaited.use.method}(...)\` in \`${awaited.use.in}\`, ${awaited.path}:${awaited.use.line}): a sync Session there fails at the first await`,
+            `\`${call.text}\` is handed what \`${made.fn.qualname}\` (${made.path}) returns, a sync Session (${made.why} and stays a plain def), but keeps it, and calls on it are awaited now (\`${awaitedText(awaited)}\` in \`${awaited.use.in}\`, ${awaited.path}:${awaited.use.line}): a sync Session there fails at the first await`,
           );
         }
       }
@@ -2419,6 +2472,14 @@ function handOffWhy(entry: FnEntry, h: SyncHandOff): string {
 }
 
 /** How many constructors deep heldSync follows a session handed from one `__init__` to another class's. */
+/** An awaited use of a session a class keeps: a call on it, or the call handing it to a function awaiting it. */
+type HeldAwaitedUse = { path: string; use: { attr: string; method: string; line: number; in: string; text?: string } };
+
+/** The awaited expression a HeldAwaitedUse stands for, as a message quotes it. */
+function awaitedText(found: HeldAwaitedUse): string {
+  return found.use.text ?? `await self.${found.use.attr}.${found.use.method}(...)`;
+}
+
 const MAX_HELD_DEPTH = 4;
 
 function flagKey(path: string, rule: AsyncRule, offset: number): string {
