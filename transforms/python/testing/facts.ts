@@ -208,6 +208,8 @@ export interface TestFacts {
   patchedObjects: PatchedObject[];
   /** Dependency overrides handing out a mock without a spec (see MockedOverride). Absent when none. */
   mockedOverrides?: MockedOverride[];
+  /** Mocks without a spec handed to a constructor or function (see MockedArg). Absent when none. */
+  mockedArgs?: MockedArg[];
   /**
    * The module writes a SQLite URL literal and no other database's (`"sqlite:///./test.db"`): its tests run on
    * SQLite, whose async driver does not tie a connection to an event loop. Absent otherwise.
@@ -278,6 +280,24 @@ export interface MockedOverride {
   key: string[];
   /** The mock as written in the lambda (`service`, `MagicMock()`). */
   mock: string;
+}
+
+/**
+ * `service = TelemetryService(repo=repo)` with `repo = MagicMock()` (or `Mock()`) without a spec, in the same function
+ * or at module level: the class keeps the mock where it expects a project object, and awaits its methods if they
+ * became async; a spec-less mock's methods return plain values.
+ */
+export interface MockedArg {
+  /** Offset of the argument. */
+  at: number;
+  /** The callee as a dotted name (`TelemetryService`, `services.TelemetryService`). */
+  callee: string[];
+  /** The argument's position as written, or its keyword. */
+  key: number | string;
+  /** The mock as written (`repo`, `MagicMock()`). */
+  mock: string;
+  /** Attributes of the mock the same function sets to `AsyncMock(...)` (`repo.save = AsyncMock()`): awaitable. */
+  asyncAttrs: string[];
 }
 
 export interface PatchedObject {
@@ -356,6 +376,8 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
   const facts: TestFacts = { moduleMarked, moduleMarkLoops, functions, ...clientFacts(root, imports, functions), patchedNames, patchedObjects, fixtureLookups, plugins: pluginModules(root) };
   const mockedOverrides = /dependency_overrides/.test(source) && /Mock\(/.test(source) ? mockedOverridesOf(root) : [];
   if (mockedOverrides.length > 0) facts.mockedOverrides = mockedOverrides;
+  const mockedArgs = /Mock\(/.test(source) ? mockedArgsOf(root) : [];
+  if (mockedArgs.length > 0) facts.mockedArgs = mockedArgs;
   if (sqliteOnlySource(source, root)) facts.sqliteOnly = true;
   const memory = /sqlite/.test(source) ? memoryDatabaseUrl(root) : null;
   if (memory !== null) facts.memoryDatabase = memory;
@@ -638,6 +660,47 @@ function mockedOverridesOf(root: SgNode): MockedOverride[] {
     if (bare) found.push({ at: start(value as SgNode), key: keyName, mock: body.text() });
   }
   return found;
+}
+
+/** See MockedArg. */
+function mockedArgsOf(root: SgNode): MockedArg[] {
+  const found: MockedArg[] = [];
+  for (const call of root.findAll({ rule: { kind: 'call' } })) {
+    const fn = call.field('function');
+    const callee = fn && (fn.kind() === 'identifier' || fn.kind() === 'attribute') ? dottedName(fn) : null;
+    if (!callee) continue;
+    const args = callArgs(call);
+    if (args.splat) continue;
+    const unit = placeOf(call).unit;
+    const keyed: [number | string, SgNode][] = [...args.positional.map((a, i): [number, SgNode] => [i, a]), ...args.keywords];
+    for (const [key, arg] of keyed) {
+      const bare = arg.kind() === 'call' ? isBareMock(arg) : arg.kind() === 'identifier' && bareMockIn(arg.text(), unit, root);
+      if (!bare) continue;
+      const asyncAttrs = arg.kind() === 'identifier' ? asyncMockAttributes(arg.text(), unit ?? root) : [];
+      found.push({ at: start(arg), callee, key, mock: arg.text(), asyncAttrs });
+    }
+  }
+  return found;
+}
+
+/** Whether `name`, read in `unit` (null: at module level), is bound only to bare mocks there (else at module level). */
+function bareMockIn(name: string, unit: SgNode | null, root: SgNode): boolean {
+  if (unit && parametersOf(unit).some((p) => p.name === name)) return false;
+  const own = unit ? bareMockBinding(name, unit) : null;
+  return (own ?? bareMockBinding(name, root)) === true;
+}
+
+/** `mock.attr = AsyncMock(...)` statements directly in `scope`: the attributes made awaitable. */
+function asyncMockAttributes(name: string, scope: SgNode): string[] {
+  const attrs: string[] = [];
+  for (const a of scope.findAll({ rule: { kind: 'assignment' } })) {
+    const left = a.field('left');
+    const right = a.field('right');
+    if (left?.kind() !== 'attribute' || left.field('object')?.text() !== name || right?.kind() !== 'call') continue;
+    const made = right.field('function');
+    if ((made ? dottedName(made) : null)?.pop() === 'AsyncMock') attrs.push(left.field('attribute')?.text() ?? '');
+  }
+  return attrs;
 }
 
 /**

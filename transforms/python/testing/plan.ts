@@ -190,6 +190,7 @@ export class TestPlan {
     this.flagPatchedGetDb();
     this.flagPatchedObjects();
     this.flagMockedOverrides();
+    this.flagMockedArgs();
     this.flagSyncDependencyNotOverridden();
     this.flagReachedHelperSessionFixtures();
   }
@@ -389,6 +390,43 @@ export class TestPlan {
           `the dependency override of \`${o.key.join('.')}\` hands out \`${o.mock}\`, a MagicMock without a spec, in place of \`${className}\`, whose ${shown} ${methods.length === 1 ? 'is' : 'are'} async now: the handlers await ${methods.length === 1 ? 'it' : 'them'}, get the mock's plain return values and fail with TypeError`,
           `Give the mock the class as its spec (\`MagicMock(spec=${className})\`: its async methods become AsyncMocks, awaitable, returning their \`return_value\`), or set those methods to \`AsyncMock(...)\`.`,
         );
+      }
+    }
+  }
+
+  /**
+   * `TelemetryService(repo=repo)` with `repo = MagicMock()` without a spec, where the class keeps the argument in an
+   * attribute typed with a project class (`def __init__(self, repo: TelemetryRepository): self._repo = repo`) whose
+   * methods became async: the class awaits them now, and the mock's methods return plain values (TypeError). The
+   * test itself is converted as usual (it awaits the class's methods made async); flagged, not rewritten: the mock's
+   * `return_value`s are the test's to keep or change.
+   */
+  private flagMockedArgs(): void {
+    for (const [path, s] of this.summaries) {
+      for (const m of s.tests.mockedArgs ?? []) {
+        const [first, ...rest] = m.callee;
+        if (first === undefined) continue;
+        const callee = rest.reduce<Expr>((of, name) => ({ k: 'attr', of, name }), { k: 'global', name: first });
+        const cls = this.index.evaluate(path, callee);
+        if (cls.k !== 'class') continue;
+        const slot = typeof m.key === 'string' ? { position: null, keyword: m.key } : { position: m.key, keyword: null };
+        for (const attr of this.index.heldAttributes(cls, slot)) {
+          const held = this.index.evaluate(path, { k: 'attr', of: { k: 'call', of: callee }, name: attr });
+          if (held.k !== 'instance') continue;
+          const methods = this.asyncMethodsOf(held).filter((name) => !m.asyncAttrs.includes(name));
+          if (methods.length === 0) continue;
+          const heldName = this.index.classSummary(held.path, held.id)?.name ?? 'its class';
+          const className = this.index.classSummary(cls.path, cls.id)?.name ?? m.callee.join('.');
+          const shown = methods.slice(0, 3).map((name) => `\`${name}\``).join(', ') + (methods.length > 3 ? ', ...' : '');
+          this.flag(
+            path,
+            RULES.syncContext,
+            m.at,
+            `\`${m.mock}\`, a MagicMock without a spec, is handed to \`${className}\`, which keeps it as \`self.${attr}\`, a \`${heldName}\`, whose ${shown} ${methods.length === 1 ? 'is' : 'are'} async now: \`${className}\` awaits ${methods.length === 1 ? 'it' : 'them'}, gets the mock's plain return values and fails with TypeError`,
+            `Give the mock the class as its spec (\`MagicMock(spec=${heldName})\`: its async methods become AsyncMocks, awaitable, returning their \`return_value\`), or set those methods to \`AsyncMock(...)\`.`,
+          );
+          break;
+        }
       }
     }
   }
