@@ -13,6 +13,7 @@ import type { ProjectIndex } from '../index/project';
 import { functionKey } from '../index/project';
 import { cached } from '../../../engine/cached';
 import { paramAt, positionOf } from '../index/param-entries';
+import { isTestPath } from '../index/modules';
 import type { CallSite, ClassSummary, Expr, FunctionSummary, ModuleSummary, ParamFacts, ReferenceSite, WrapperSite } from '../index/types';
 import { SESSION_LIKE_METHODS } from '../awaits/methods';
 import { ReceiverClassifier } from './receivers';
@@ -2567,10 +2568,13 @@ class Suspects {
         if (this.receivers.mroComplete(receiver)) return null;
         return { why: `\`${name}\` is not defined on \`${cls?.qualname ?? '?'}\` (${receiver.path}) itself and one of its base classes cannot be resolved`, ...suspect(methods, 'method') };
       }
-      case 'unknown':
+      case 'unknown': {
         if (receiver.module && functions) return { why: 'it is called on a module imported by name at run time (`importlib.import_module(...)`), which may be a project module', ...suspect(functions, 'function') };
-        if (!methods) return null;
-        return { why: 'the class of the object it is called on is not known', ...suspect(methods, 'method') };
+        // A class of a test module (a conftest's data factory) is never what application code is handed.
+        const reachable = isTestPath(path) ? methods : methods?.filter((m) => !isTestPath(m.path));
+        if (!reachable || reachable.length === 0) return null;
+        return { why: 'the class of the object it is called on is not known', ...suspect(reachable, 'method') };
+      }
     }
   }
 
