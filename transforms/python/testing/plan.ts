@@ -374,9 +374,8 @@ export class TestPlan {
   private flagMockedOverrides(): void {
     for (const [path, s] of this.summaries) {
       for (const o of s.tests.mockedOverrides ?? []) {
-        const [first, ...rest] = o.key;
-        if (first === undefined) continue;
-        const key = rest.reduce<Expr>((of, name) => ({ k: 'attr', of, name }), { k: 'global', name: first });
+        const key = dottedExpr(o.key);
+        if (key === null) continue;
         const injected = this.index.evaluate(path, { k: 'depends', of: key });
         if (injected.k !== 'instance') continue;
         const methods = this.asyncMethodsOf(injected);
@@ -404,9 +403,8 @@ export class TestPlan {
   private flagMockedArgs(): void {
     for (const [path, s] of this.summaries) {
       for (const m of s.tests.mockedArgs ?? []) {
-        const [first, ...rest] = m.callee;
-        if (first === undefined) continue;
-        const callee = rest.reduce<Expr>((of, name) => ({ k: 'attr', of, name }), { k: 'global', name: first });
+        const callee = dottedExpr(m.callee);
+        if (callee === null) continue;
         const cls = this.index.evaluate(path, callee);
         if (cls.k !== 'class') continue;
         const slot = typeof m.key === 'string' ? { position: null, keyword: m.key } : { position: m.key, keyword: null };
@@ -1777,6 +1775,13 @@ export class TestPlan {
 const NONE: ReadonlySet<string> = new Set();
 
 /** A session call of a function, as TestPlan.awaitedUses holds it. */
+/** `a.b.c` as the index's expression (a global and its attributes); null for no name. */
+function dottedExpr(names: readonly string[]): Expr | null {
+  const [first, ...rest] = names;
+  if (first === undefined) return null;
+  return rest.reduce<Expr>((of, name) => ({ k: 'attr', of, name }), { k: 'global', name: first });
+}
+
 function useKey(path: string, fn: FunctionSummary, use: SessionUse): string {
   return `${functionKey(path, fn.id)}@${use.start}`;
 }
