@@ -601,3 +601,25 @@ describe('session holders that hold no session', () => {
     expect(planOf(files).fileFor('app/fetch.py', fetcher)).toBeNull();
   });
 });
+
+describe('a handler that stays a plain def on the async session (ASYNC-SESSION-TO-SYNC-CODE)', () => {
+  // It calls something made async and hands its session to sync code: broken on either session, so it keeps the
+  // async dependency. The finding names the call that keeps the sync session from it, which is what a reader asks.
+  test('says which call keeps it from the sync session', async () => {
+    const { runPreset } = await import('./helpers/tree-fixtures');
+    const { loadJsTrees } = await import('../transforms/python/support/js-tree');
+    await loadJsTrees();
+    const dir = tempDir();
+    const { cpSync } = await import('node:fs');
+    cpSync(path.join(__dirname, '..', 'testfixtures', 'presets', 'default', 'session-handed-to-sync-helper-flagged', 'input'), dir, { recursive: true });
+    const report = await runPreset('default', dir);
+    const messages = report.files
+      .filter((f) => f.path === 'app/routes.py')
+      .flatMap((f) => ('findings' in f ? f.findings.filter((x) => x.rule === 'ASYNC-SESSION-TO-SYNC-CODE') : []))
+      .map((x) => `${x.line}: ${x.message}`);
+    const named = messages.find((m) => m.startsWith('26: '));
+    expect(named).toContain('not given the sync one back because it also calls `crud.get_item(...)`, a coroutine function after the migration');
+    // One already async says nothing of the sync session.
+    expect(messages.find((m) => m.startsWith('33: '))).not.toContain('sync one back');
+  });
+});

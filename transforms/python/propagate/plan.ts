@@ -1757,9 +1757,21 @@ export class AsyncPlan {
   private staysOnSyncSession(entry: FnEntry, madeAsync: (key: string) => boolean): boolean {
     const { fn } = entry;
     if (!this.injectedByFastApi(entry) || fn.isAsync || madeAsync(entry.key) || !fn.params?.depends) return false;
-    let callsAsync = false;
+    const { callsAsync, handsToUnknown, handsOn } = this.sessionObstacles(entry, madeAsync);
+    // Its own unconverted session calls, or only sync functions it hands the session to, say it stays sync.
+    return callsAsync === null && handsToUnknown === null && (fn.sessionBlocker !== null || handsOn);
+  }
+
+  /**
+   * What keeps a handler or dependency off the sync session (staysOnSyncSession): the first call of something async
+   * after the run (`madeAsync`, or a coroutine function of the input it does not run itself), and the first call handing
+   * its session to what the index cannot see; and whether it hands its session on at all.
+   */
+  private sessionObstacles(entry: FnEntry, madeAsync: (key: string) => boolean): { callsAsync: CallSite | null; handsToUnknown: CallSite | null; handsOn: boolean } {
+    const { fn } = entry;
+    let callsAsync: CallSite | null = null;
+    let handsToUnknown: CallSite | null = null;
     let handsOn = false;
-    let handsToUnknown = false;
     for (const call of fn.calls) {
       const target = this.index.resolveFunction(entry.path, call.callee);
       const task = target ? null : this.backgroundTask(entry.path, call);
@@ -1768,7 +1780,7 @@ export class AsyncPlan {
       // handler's own way of running it, as it did before the run: no sign the handler is broken. (A background
       // task's function, `BackgroundTask(rename_item, db)` inside `JSONResponse(...)`, is given the session.)
       const asyncBefore = this.functions.get(key ?? '')?.fn.isAsync === true && (task !== null || call.argumentOf === undefined);
-      if (key !== null && (asyncBefore || madeAsync(key))) callsAsync = true;
+      if (key !== null && (asyncBefore || madeAsync(key))) callsAsync ??= call;
       if (call.sessionArg && !call.onSession) {
         handsOn = true;
         // A function the index cannot see may be a coroutine function by now (a module left out of the run). A
@@ -1778,11 +1790,10 @@ export class AsyncPlan {
         // Unless the class keeps the session and its methods use it only the sync way (`self.db.query(...)`): a
         // dependency handing that object on hands the session to sync code.
         const made = key === null ? this.index.evaluate(entry.path, call.callee) : null;
-        if (made !== null && !(made.k === 'class' && (fn.route || this.heldSync(made, call.sessionArg)))) handsToUnknown = true;
+        if (made !== null && !(made.k === 'class' && (fn.route || this.heldSync(made, call.sessionArg)))) handsToUnknown ??= call;
       }
     }
-    // Its own unconverted session calls, or only sync functions it hands the session to, say it stays sync.
-    return !callsAsync && !handsToUnknown && (fn.sessionBlocker !== null || handsOn);
+    return { callsAsync, handsToUnknown, handsOn };
   }
 
   /**
@@ -2355,9 +2366,25 @@ export class AsyncPlan {
         RULES.asyncSessionToSync,
         entry.path,
         handOff.call.start,
-        `\`${handOff.call.text}(...)\` ${what}, an AsyncSession after the migration (\`${fn.qualname}\` ${state} and is injected \`${fn.params.depends[0]?.name ?? 'db'}\` by the async dependency); \`${handOff.callee.fn.qualname}\` stays a plain def that ${handOff.use}: on an AsyncSession that fails at run time (it has no \`query()\`, and its other calls return coroutines nobody awaits)`,
+        `\`${handOff.call.text}(...)\` ${what}, an AsyncSession after the migration (\`${fn.qualname}\` ${state} and is injected \`${fn.params.depends[0]?.name ?? 'db'}\` by the async dependency${this.isAsyncAfter(entry.key) ? '' : this.whyNotSyncSession(entry)}); \`${handOff.callee.fn.qualname}\` stays a plain def that ${handOff.use}: on an AsyncSession that fails at run time (it has no \`query()\`, and its other calls return coroutines nobody awaits)`,
       );
     }
+  }
+
+  /**
+   * Why a handler that stays a plain def is not given its sync session back (keepBlockedRoutesSync), for a finding
+   * that says it gets the AsyncSession: the call of something async after the run (on a sync Session that call would
+   * still hand it a coroutine: broken either way), or the call handing its session to what the index cannot see.
+   */
+  private whyNotSyncSession(entry: FnEntry): string {
+    const { callsAsync, handsToUnknown } = this.sessionObstacles(entry, (key) => this.newly.has(key));
+    if (callsAsync !== null) {
+      return `, not given the sync one back because it also calls \`${callsAsync.text}(...)\`, a coroutine function after the migration: on a sync Session too that call would return a coroutine nobody awaits, so the handler is broken either way until what it hands its session to can be async`;
+    }
+    if (handsToUnknown !== null) {
+      return `, not given the sync one back because it also hands its session to \`${handsToUnknown.text}(...)\`, which awaitify cannot see and which may await it`;
+    }
+    return '';
   }
 
   /** Why a function is made async, in a few words. */
