@@ -310,7 +310,9 @@ function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number
   const { getDbName, asyncGetDbName } = ctx.options;
   const asyncImport = imports.from.find((i) => i.name === asyncGetDbName && i.alias === null && isModuleLevel(i.node));
   const boundHere = (name: string): boolean => boundAtModuleLevel(ctx.tree, name);
-  if (!boundHere(getDbName) && asyncImport === undefined) return out;
+  // `Depends(get_async_db)` needs `get_db` here; `Depends(deps.get_async_db)` names it through the module async-get-db
+  // put the twin in, beside `get_db`.
+  const byName = boundHere(getDbName) || asyncImport !== undefined;
   const kept = new Set(defs);
   const reason = `${ID}: the handler stays sync (its session calls are not converted), so it keeps the sync session`;
   // Where each name was replaced, to tell whether the handlers held its last uses (see unusedImport).
@@ -325,7 +327,11 @@ function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number
       const callee = value?.kind() === 'call' ? value.field('function')?.text() : undefined;
       const args = value?.kind() === 'call' ? callArgs(value) : null;
       const provider = args && args.positional.length === 1 && args.keywords.size === 0 ? args.positional[0] : undefined;
-      if ((callee !== 'Depends' && callee !== 'fastapi.Depends') || provider?.kind() !== 'identifier' || provider.text() !== asyncGetDbName) continue;
+      if (callee !== 'Depends' && callee !== 'fastapi.Depends') continue;
+      const named = provider?.kind() === 'identifier' && provider.text() === asyncGetDbName && byName ? provider : null;
+      const attr = provider?.kind() === 'attribute' && provider.field('object')?.kind() === 'identifier' ? provider.field('attribute') : null;
+      const target = named ?? (attr?.text() === asyncGetDbName ? attr : null);
+      if (!target) continue;
       const typeText = param.field('type')?.text() ?? '';
       if (typeText === 'AsyncSession' && annotation?.kind() === 'identifier') {
         out.edits.push({ start: start(annotation), end: end(annotation), text: 'Session', reason });
@@ -335,8 +341,9 @@ function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number
       }
       // Any other annotation was not a session type (`db: SessionLocal`, the factory): async-session left it as it
       // was, so only the dependency goes back; left on the async one, the sync handler would get an AsyncSession.
-      out.edits.push({ start: start(provider), end: end(provider), text: getDbName, reason });
-      replaced.get(asyncGetDbName)?.push(start(provider));
+      out.edits.push({ start: start(target), end: end(target), text: getDbName, reason });
+      // A module attribute is no use of the imported name: its import stays as it is.
+      if (target === named) replaced.get(asyncGetDbName)?.push(start(target));
       changed = true;
     }
     if (changed) out.count++;
@@ -346,7 +353,7 @@ function keptSyncRouteEdits(ctx: TransformContext<SgRoot>, defs: readonly number
   const add: { module: string; name: string }[] = [];
   // SQLModel's AsyncSession goes back to SQLModel's Session, SQLAlchemy's to SQLAlchemy's.
   if (!boundHere('Session') && (replaced.get('AsyncSession')?.length ?? 0) > 0) add.push({ module: syncSessionModule(imports) ?? 'sqlalchemy.orm', name: 'Session' });
-  if (!boundHere(getDbName) && asyncImport) add.push({ module: asyncImport.module, name: getDbName });
+  if (!boundHere(getDbName) && asyncImport && (replaced.get(asyncGetDbName)?.length ?? 0) > 0) add.push({ module: asyncImport.module, name: getDbName });
   const remove = [...replaced].flatMap(([name, at]) => unusedImport(ctx.source, imports, name, at) ?? []);
   out.imports = { add, remove };
   return out;

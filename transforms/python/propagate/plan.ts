@@ -739,7 +739,9 @@ export class AsyncPlan {
           ({ caller }) => caller !== null && !asyncAfter(caller.key) && (!this.blockedOnInjectedSession(caller) || this.staysOnSyncSession(caller, (k) => !kept.has(k) && this.newly.has(k))),
         );
         // A method of a class whose other methods are async: the object's session is an AsyncSession they await.
-        const classSync = this.classMethods(key).every((m) => m === key || !asyncAfter(m));
+        // Not one using only the sessions it is handed (`def get_by_user(self, db: Session, ...)` of a CRUD class): its
+        // callers' session is the one it uses, whatever the object's other methods await.
+        const classSync = this.usesOnlyHandedSessions(key) || this.classMethods(key).every((m) => m === key || !asyncAfter(m));
         if (callersSync && classSync && (awaits.get(key) ?? []).every((t) => kept.has(t))) continue;
         kept.delete(key);
         changed = true;
@@ -1075,6 +1077,16 @@ export class AsyncPlan {
   }
 
   /** The methods of a method's class and of its bases in the project (none for a function). */
+  /**
+   * A method given its session as a parameter that uses no session of its object: no session call on an attribute of
+   * `self` or `cls` (`self.db.execute(...)`), and no attribute of its instance handed to a call (`crud.get(self.db)`).
+   */
+  private usesOnlyHandedSessions(key: string): boolean {
+    const { fn } = this.functions.get(key) as FnEntry;
+    if (fn.classId === null || (fn.params?.sessions?.length ?? 0) === 0) return false;
+    return fn.calls.every((c) => !(c.onSession && /^(self|cls)\./.test(c.text)) && c.selfArgs === undefined);
+  }
+
   private classMethods(key: string): string[] {
     const { path, fn } = this.functions.get(key) as FnEntry;
     if (fn.classId === null) return [];
