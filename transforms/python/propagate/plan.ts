@@ -1076,7 +1076,6 @@ export class AsyncPlan {
     return (this.callers.get(key) ?? []).every(({ caller, call }) => caller !== null && call.awaited === undefined && !call.ignored && call.blocked === undefined && call.argumentOf === undefined);
   }
 
-  /** The methods of a method's class and of its bases in the project (none for a function). */
   /**
    * A method given its session as a parameter that uses no session of its object: no session call on an attribute of
    * `self` or `cls` (`self.db.execute(...)`), and no attribute of its instance handed to a call (`crud.get(self.db)`).
@@ -1087,6 +1086,7 @@ export class AsyncPlan {
     return fn.calls.every((c) => !(c.onSession && /^(self|cls)\./.test(c.text)) && c.selfArgs === undefined);
   }
 
+  /** The methods of a method's class and of its bases in the project (none for a function). */
   private classMethods(key: string): string[] {
     const { path, fn } = this.functions.get(key) as FnEntry;
     if (fn.classId === null) return [];
