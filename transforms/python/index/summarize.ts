@@ -657,6 +657,7 @@ class Summarizer {
       const what = this.injectedSyncFactory(unit, arg.text());
       if (what !== null) injectedArgs.push([key, start(arg), what]);
     }
+    const paramArgs = unit?.kind() === 'function_definition' ? this.handedParams(unit, keyed) : [];
     const selfArgs: [number | string, number, string][] = [];
     for (const [key, arg] of keyed) {
       if (arg.kind() !== 'attribute' || arg.field('object')?.kind() !== 'identifier') continue;
@@ -694,6 +695,7 @@ class Summarizer {
     if (syncSessionArgs.length > 0) site.syncSessionArg = syncSessionArgs;
     if (likeArgs.length > 0) site.likeArgs = likeArgs;
     if (selfArgs.length > 0) site.selfArgs = selfArgs;
+    if (paramArgs.length > 0) site.paramArgs = paramArgs;
     if (injectedArgs.length > 0) site.injectedArgs = injectedArgs;
     if (managedArgs.length > 0) site.managedArgs = managedArgs;
     if (globalArgs.length > 0) site.globalArgs = globalArgs;
@@ -706,6 +708,24 @@ class Summarizer {
     if (references.length > 0) site.references = references;
     if (blocked === null) Object.assign(site, mainEntryOf(call));
     return Object.assign(site, argumentOf(call));
+  }
+
+  /**
+   * The arguments naming a parameter of `fn` that is unannotated or annotated as a session and never rebound in its
+   * body, as CallSite.paramArgs: what a caller hands the function reaches this call unchanged.
+   */
+  private handedParams(fn: SgNode, keyed: readonly [number | string, SgNode][]): [number | string, number, string][] {
+    const out: [number | string, number, string][] = [];
+    let signature: ReturnType<typeof signatureOf> | null = null;
+    for (const [key, arg] of keyed) {
+      if (arg.kind() !== 'identifier') continue;
+      signature ??= signatureOf(fn);
+      const p = signature.all.find((q) => q.name === arg.text());
+      if (!p || (p.annotation && !this.sessions.typeVerdict(p.annotation, new Set()).session)) continue;
+      if ((ownBindings(fn).get(p.name) ?? []).some((b) => !sameNode(b, p.nameNode))) continue;
+      out.push([key, start(arg), paramEntry(signature.positional.indexOf(p.name), p.name)]);
+    }
+    return out;
   }
 
   /**

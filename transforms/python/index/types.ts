@@ -189,6 +189,13 @@ export interface CallSite {
    */
   selfArgs?: [number | string, number, string][];
   /**
+   * Arguments naming a parameter of the calling function, unannotated or annotated as a session and never rebound
+   * in its body (`UserService(db)` in `def init_db(db):`): [position or keyword, the argument's offset, the parameter
+   * as a ParamFacts entry, `<position>:<name>`], so what a caller hands the function can be followed on. Absent when
+   * none.
+   */
+  paramArgs?: [number | string, number, string][];
+  /**
    * Arguments naming a local bound only by `with f() as name:` or `name = f()`, where `f` is a session factory handed
    * in as a parameter (of the function, or of the class's `__init__` that stores it on `self`) and a sync one by its
    * annotation (`Callable[[], Session]`, `sessionmaker`) or its default (`= SessionLocal`): [position or keyword, the

@@ -1435,6 +1435,7 @@ export class AsyncPlan {
       }
     }
     this.flagGlobalSessionsHeld();
+    this.flagGlobalSessionsThroughHelpers();
   }
 
   /**
@@ -1461,6 +1462,66 @@ export class AsyncPlan {
         }
       }
     }
+  }
+
+  /**
+   * `init_db(db_session)` with `def init_db(db): UserService(db).create_user(...)`: the global sync Session or registry
+   * is handed through plain helpers (their parameter unannotated or a session, passed on unchanged) to a class that
+   * keeps it and awaits calls on it now, as flagGlobalSessionsHeld finds for a class handed it directly. Flagged at the
+   * original argument; a hand-off not followed (an unresolved helper, the parameter stored elsewhere) says nothing.
+   */
+  private flagGlobalSessionsThroughHelpers(): void {
+    for (const entry of this.functions.values()) {
+      for (const call of entry.fn.calls) {
+        if (!call.globalArgs || call.ignored) continue;
+        const helper = this.index.resolveFunction(entry.path, call.callee);
+        if (!helper) continue;
+        for (const [key, at, expr] of call.globalArgs) {
+          const from = this.globalSession(entry.path, expr);
+          const found = from ? this.handedToAwaitingHolder(helper, key, 0, new Set()) : null;
+          if (!from || !found) continue;
+          const { awaited } = found;
+          this.flag(
+            RULES.syncSessionArg,
+            entry.path,
+            at,
+            `\`${call.text}\` is handed \`${from.name}\`, made at module level in ${from.path}: ${from.what}, and hands it on (${found.path.join(' -> ')}) to a class that keeps it, and calls on it are awaited now (\`${awaitedText(awaited)}\` in \`${awaited.use.in}\`, ${awaited.path}:${awaited.use.line}): it fails at the first await; open an AsyncSession from the async factory in the caller (\`async with AsyncSessionLocal() as db:\`) and hand it that`,
+          );
+        }
+      }
+    }
+  }
+
+  /**
+   * The class a plain function hands its argument at `key` on to, unchanged (CallSite.paramArgs), directly or through
+   * further such functions (MAX_HELD_DEPTH deep, each visited once), that keeps it and awaits calls on it: the path of
+   * qualnames from the function to the class's constructor call, with the awaited use; null when none does.
+   */
+  private handedToAwaitingHolder(target: { path: string; id: number }, key: number | string, depth: number, seen: Set<string>): { path: string[]; awaited: HeldAwaitedUse } | null {
+    const fnKey = functionKey(target.path, target.id);
+    const fn = this.index.function(target.path, target.id);
+    if (depth > MAX_HELD_DEPTH || seen.has(fnKey) || !fn || (fn.kind !== 'function' && fn.kind !== 'staticmethod')) return null;
+    seen.add(fnKey);
+    const params = new Set(fn.calls.flatMap((c) => (c.paramArgs ?? []).map(([, , p]) => p)));
+    const name = paramAt([...params], key);
+    if (name === undefined) return null;
+    for (const call of fn.calls) {
+      const keys = (call.paramArgs ?? []).filter(([, , p]) => paramAt([p], name) === name).map(([k]) => k);
+      if (keys.length === 0 || call.ignored) continue;
+      const made = this.index.evaluate(target.path, call.callee);
+      if (made.k === 'class') {
+        const awaited = this.heldAwaitedUse(made, keys, 0);
+        if (awaited) return { path: [fn.qualname, call.text], awaited };
+        continue;
+      }
+      const next = this.index.resolveFunction(target.path, call.callee);
+      if (!next) continue;
+      for (const k of keys) {
+        const deeper = this.handedToAwaitingHolder(next, k, depth + 1, seen);
+        if (deeper) return { path: [fn.qualname, ...deeper.path], awaited: deeper.awaited };
+      }
+    }
+    return null;
   }
 
   /** The module-level sync session (or registry) an argument names, found through imports; null when it is none. */
@@ -2511,7 +2572,6 @@ function handOffWhy(entry: FnEntry, h: SyncHandOff): string {
   return `\`${entry.fn.qualname}\` ${how} \`${h.call.text}(...)\` (line ${h.call.line}), and \`${h.callee.fn.qualname}\` (${h.callee.path}) stays a plain def that ${h.use}: that fails on an AsyncSession, so \`${entry.fn.qualname}\` cannot become async`;
 }
 
-/** How many constructors deep heldSync follows a session handed from one `__init__` to another class's. */
 /** An awaited use of a session a class keeps: a call on it, or the call handing it to a function awaiting it. */
 type HeldAwaitedUse = { path: string; use: { attr: string; method: string; line: number; in: string; text?: string } };
 
@@ -2520,6 +2580,10 @@ function awaitedText(found: HeldAwaitedUse): string {
   return found.use.text ?? `await self.${found.use.attr}.${found.use.method}(...)`;
 }
 
+/**
+ * How many constructors deep heldSync follows a session handed from one `__init__` to another class's, and how many
+ * helpers deep a global session is followed to such a class.
+ */
 const MAX_HELD_DEPTH = 4;
 
 function flagKey(path: string, rule: AsyncRule, offset: number): string {
