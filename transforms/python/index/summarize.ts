@@ -657,7 +657,8 @@ class Summarizer {
       const what = this.injectedSyncFactory(unit, arg.text());
       if (what !== null) injectedArgs.push([key, start(arg), what]);
     }
-    const paramArgs = unit?.kind() === 'function_definition' ? this.handedParams(unit, keyed) : [];
+    // A session the resolver knows (`db: Session`) is followed through the callee's own session parameters instead.
+    const paramArgs = unit?.kind() === 'function_definition' ? this.handedParams(unit, keyed.filter(([key]) => !sessionArgs.includes(key))) : [];
     const selfArgs: [number | string, number, string][] = [];
     for (const [key, arg] of keyed) {
       if (arg.kind() !== 'attribute' || arg.field('object')?.kind() !== 'identifier') continue;
@@ -711,8 +712,7 @@ class Summarizer {
   }
 
   /**
-   * The arguments naming a parameter of `fn` that is unannotated or annotated as a session and never rebound in its
-   * body, as CallSite.paramArgs: what a caller hands the function reaches this call unchanged.
+   * The arguments naming a parameter of `fn` that is unannotated and never rebound in its body, as CallSite.paramArgs: what a caller hands the function reaches this call unchanged.
    */
   private handedParams(fn: SgNode, keyed: readonly [number | string, SgNode][]): [number | string, number, string][] {
     const out: [number | string, number, string][] = [];
@@ -721,7 +721,7 @@ class Summarizer {
       if (arg.kind() !== 'identifier') continue;
       signature ??= signatureOf(fn);
       const p = signature.all.find((q) => q.name === arg.text());
-      if (!p || (p.annotation && !this.sessions.typeVerdict(p.annotation, new Set()).session)) continue;
+      if (!p || p.annotation) continue;
       if ((ownBindings(fn).get(p.name) ?? []).some((b) => !sameNode(b, p.nameNode))) continue;
       out.push([key, start(arg), paramEntry(signature.positional.indexOf(p.name), p.name)]);
     }

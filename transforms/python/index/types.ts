@@ -189,8 +189,7 @@ export interface CallSite {
    */
   selfArgs?: [number | string, number, string][];
   /**
-   * Arguments naming a parameter of the calling function, unannotated or annotated as a session and never rebound
-   * in its body (`UserService(db)` in `def init_db(db):`): [position or keyword, the argument's offset, the parameter
+   * Arguments naming a parameter of the calling function, unannotated and never rebound in its body (`UserService(db)` in `def init_db(db):`): [position or keyword, the argument's offset, the parameter
    * as a ParamFacts entry, `<position>:<name>`], so what a caller hands the function can be followed on. Absent when
    * none.
    */

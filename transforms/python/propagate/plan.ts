@@ -1485,7 +1485,7 @@ export class AsyncPlan {
             RULES.syncSessionArg,
             entry.path,
             at,
-            `\`${call.text}\` is handed \`${from.name}\`, made at module level in ${from.path}: ${from.what}, and hands it on (${found.path.join(' -> ')}) to a class that keeps it, and calls on it are awaited now (\`${awaitedText(awaited)}\` in \`${awaited.use.in}\`, ${awaited.path}:${awaited.use.line}): it fails at the first await; open an AsyncSession from the async factory in the caller (\`async with AsyncSessionLocal() as db:\`) and hand it that`,
+            `\`${call.text}\` is handed \`${from.name}\`, made at module level in ${from.path}: ${from.what}, and hands it on (${found.path.join(' -> ')}), where calls on it are awaited now (\`${awaitedText(awaited)}\` in \`${awaited.use.in}\`, ${awaited.path}:${awaited.use.line}): it fails at the first await; open an AsyncSession from the async factory in the caller (\`async with AsyncSessionLocal() as db:\`) and hand it that`,
           );
         }
       }
@@ -1494,8 +1494,8 @@ export class AsyncPlan {
 
   /**
    * The class a plain function hands its argument at `key` on to, unchanged (CallSite.paramArgs), directly or through
-   * further such functions (MAX_HELD_DEPTH deep, each visited once), that keeps it and awaits calls on it: the path of
-   * qualnames from the function to the class's constructor call, with the awaited use; null when none does.
+   * further such functions (MAX_HELD_DEPTH deep, each visited once), that keeps it and awaits calls on it, or the
+   * function awaiting its session it reaches: the path of qualnames to that call, with the awaited use; null when none.
    */
   private handedToAwaitingHolder(target: { path: string; id: number }, key: number | string, depth: number, seen: Set<string>): { path: string[]; awaited: HeldAwaitedUse } | null {
     const fnKey = functionKey(target.path, target.id);
@@ -1516,6 +1516,13 @@ export class AsyncPlan {
       }
       const next = this.index.resolveFunction(target.path, call.callee);
       if (!next) continue;
+      const awaiting = this.functions.get(functionKey(next.path, next.id));
+      const sessions = awaiting && this.isAsyncAfter(awaiting.key) ? awaiting.fn.params?.sessions : undefined;
+      const bound = awaiting?.fn.kind === 'method' || awaiting?.fn.kind === 'classmethod' ? 1 : 0;
+      // `def init_db(db: Session)` awaiting its session: the hand-off ends there, as for a function handed it directly.
+      if (keys.some((k) => paramAt(sessions, typeof k === 'string' ? k : k + bound) !== undefined)) {
+        return { path: [fn.qualname, call.text], awaited: { path: target.path, use: { attr: '', method: '', line: call.line, in: fn.qualname, text: `await ${call.text}(...)` } } };
+      }
       for (const k of keys) {
         const deeper = this.handedToAwaitingHolder(next, k, depth + 1, seen);
         if (deeper) return { path: [fn.qualname, ...deeper.path], awaited: deeper.awaited };

@@ -1,5 +1,5 @@
 from app.db import AsyncSessionLocal, shared_session
-from app.setup import labels, restock, stock, stock_many
+from app.setup import labels, restock, restock_all, stock, stock_many
 import asyncio
 
 
@@ -8,6 +8,7 @@ async def populate():
         await stock(db, "kettle")
         await stock_many(db, ["mug", "teapot"])
         await restock(db, "kettle")
+        await restock_all(db, ["mug"])
     print(labels(shared_session, ["spoon"]))
 
 

@@ -19,3 +19,8 @@ def labels(db, titles):
 def restock(db: Session, title: str) -> None:
     catalog = Catalog(db)
     catalog.add(title)
+
+
+def restock_all(db, titles):
+    for title in titles:
+        restock(db, title)

@@ -19,3 +19,8 @@ def labels(db, titles):
 async def restock(db: AsyncSession, title: str) -> None:
     catalog = Catalog(db)
     await catalog.add(title)
+
+
+async def restock_all(db, titles):
+    for title in titles:
+        await restock(db, title)
