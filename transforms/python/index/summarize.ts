@@ -658,7 +658,9 @@ class Summarizer {
       if (what !== null) injectedArgs.push([key, start(arg), what]);
     }
     // A session the resolver knows (`db: Session`) is followed through the callee's own session parameters instead.
-    const paramArgs = unit?.kind() === 'function_definition' ? this.handedParams(unit, keyed.filter(([key]) => !sessionArgs.includes(key))) : [];
+    // Only for a callee that may be a project function or class (`Catalog(db)`, `setup.stock(db)`): a builtin's
+    // argument (`sorted(xs)`) or a method on a local leads to no constructor keeping it.
+    const paramArgs = unit?.kind() === 'function_definition' && this.mayBeProjectCallee(this.exprOf(fn, 0)) ? this.handedParams(unit, keyed.filter(([key]) => !sessionArgs.includes(key))) : [];
     const selfArgs: [number | string, number, string][] = [];
     for (const [key, arg] of keyed) {
       if (arg.kind() !== 'attribute' || arg.field('object')?.kind() !== 'identifier') continue;
@@ -709,6 +711,12 @@ class Summarizer {
     if (references.length > 0) site.references = references;
     if (blocked === null) Object.assign(site, mainEntryOf(call));
     return Object.assign(site, argumentOf(call));
+  }
+
+  /** A callee naming something bound here (`Catalog`, an import, `setup.stock`): possibly a project function or class. */
+  private mayBeProjectCallee(callee: Expr): boolean {
+    if (callee.k === 'attr') return this.mayBeProjectCallee(callee.of);
+    return callee.k === 'import' || callee.k === 'def' || (callee.k === 'global' && this.globalBindings().has(callee.name));
   }
 
   /**
@@ -1719,3 +1727,4 @@ function plainDepends(p: { defaultValue?: SgNode | null; annotation?: SgNode | n
     (typeText === 'AsyncSession' || !/\bAsyncSession\b/.test(typeText))
   );
 }
+
