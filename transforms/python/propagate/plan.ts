@@ -1516,11 +1516,8 @@ export class AsyncPlan {
       }
       const next = this.index.resolveFunction(target.path, call.callee);
       if (!next) continue;
-      const awaiting = this.functions.get(functionKey(next.path, next.id));
-      const sessions = awaiting && this.isAsyncAfter(awaiting.key) ? awaiting.fn.params?.sessions : undefined;
-      const bound = awaiting?.fn.kind === 'method' || awaiting?.fn.kind === 'classmethod' ? 1 : 0;
       // `def init_db(db: Session)` awaiting its session: the hand-off ends there, as for a function handed it directly.
-      if (keys.some((k) => paramAt(sessions, typeof k === 'string' ? k : k + bound) !== undefined)) {
+      if (this.awaitingSessionSlot(target.path, call, keys) !== undefined) {
         return { path: [fn.qualname, call.text], awaited: { path: target.path, use: { attr: '', method: '', line: call.line, in: fn.qualname, text: `await ${call.text}(...)` } } };
       }
       for (const k of keys) {
@@ -1644,16 +1641,23 @@ export class AsyncPlan {
    * after this run, so it is used the async way there; described as the call itself. Null when it is not.
    */
   private awaitingFunctionUse(path: string, method: string, call: CallSite, keys: readonly (number | string)[]): HeldAwaitedUse | null {
-    const target = this.index.resolveFunction(path, call.callee);
-    const key = target ? functionKey(target.path, target.id) : null;
-    const callee = key ? this.functions.get(key) : undefined;
-    const sessions = callee?.fn.params?.sessions;
-    if (!callee || !sessions || !this.isAsyncAfter(callee.key)) return null;
-    const bound = callee.fn.kind === 'method' || callee.fn.kind === 'classmethod' ? 1 : 0;
-    const slot = keys.find((k) => paramAt(sessions, typeof k === 'string' ? k : k + bound) !== undefined);
+    const slot = this.awaitingSessionSlot(path, call, keys);
     if (slot === undefined) return null;
     const attr = (call.selfArgs ?? []).find(([k]) => k === slot)?.[2] ?? '';
     return { path, use: { attr, method: '', line: call.line, in: method, text: `await ${call.text}(self.${attr}, ...)` } };
+  }
+
+  /**
+   * The first of `keys` (the call's argument slots) that `call` hands to a session parameter of a project function that
+   * awaits its session after this run; undefined when none does.
+   */
+  private awaitingSessionSlot(path: string, call: CallSite, keys: readonly (number | string)[]): number | string | undefined {
+    const target = this.index.resolveFunction(path, call.callee);
+    const callee = target ? this.functions.get(functionKey(target.path, target.id)) : undefined;
+    const sessions = callee?.fn.params?.sessions;
+    if (!callee || !sessions || !this.isAsyncAfter(callee.key)) return undefined;
+    const bound = callee.fn.kind === 'method' || callee.fn.kind === 'classmethod' ? 1 : 0;
+    return keys.find((k) => paramAt(sessions, typeof k === 'string' ? k : k + bound) !== undefined);
   }
 
   /**
