@@ -210,6 +210,9 @@ export class AsyncPlan {
   private readonly shadowedCalls: { site: Site; key: string; shadow: string }[] = [];
   private readonly family = new Map<string, Set<string>>();
   private readonly newly = new Map<string, Reason>();
+  /** Changes whenever a key enters or leaves `newly`: what `suspected()` found holds while it does not. */
+  private newlyVersion = 0;
+  private suspectedMemo: { version: number; keys: ReadonlySet<string> } | null = null;
   private readonly files = new Map<string, FilePlan>();
   private readonly flagged = new Set<string>();
   /** For each finding (flagKey), the functions made async the calls it was given for reach ('' for other findings). */
@@ -495,6 +498,7 @@ export class AsyncPlan {
   private makeAsync(key: string, reason: Reason): void {
     if (this.newly.has(key)) return;
     this.newly.set(key, reason);
+    this.newlyVersion++;
     this.queue.push(key);
   }
 
@@ -761,6 +765,7 @@ export class AsyncPlan {
     for (const key of kept) {
       const e = this.functions.get(key) as FnEntry;
       this.newly.delete(key);
+      this.newlyVersion++;
       this.keptPlain.add(key);
       const file = this.file(e.path);
       const own = new Set(e.fn.calls.map((c) => `${c.start}:${c.end}`));
@@ -1095,11 +1100,20 @@ export class AsyncPlan {
   }
 
   /** The functions made async that a call, thread-pool target or reference the index could not resolve may reach. */
-  private suspected(): Set<string> {
+  private suspected(): ReadonlySet<string> {
+    if (this.suspectedMemo?.version !== this.newlyVersion) this.suspectedMemo = { version: this.newlyVersion, keys: this.findSuspected() };
+    return this.suspectedMemo.keys;
+  }
+
+  private findSuspected(): Set<string> {
     const suspects = new Suspects(this.index, this.receivers, [...this.newly.keys()].map((key) => this.functions.get(key) as FnEntry));
     const out = new Set<string>();
+    // Many calls share one list (every `x.get(...)` on an object of unknown class: the methods named `get`).
+    const added = new Set<FnEntry[]>();
     const add = (found: Suspect | null): void => {
-      for (const e of found?.entries ?? []) out.add(e.key);
+      if (found === null || added.has(found.entries)) return;
+      added.add(found.entries);
+      for (const e of found.entries) out.add(e.key);
     };
     for (const site of [...this.unresolvedSessionCalls, ...this.unresolvedCalls]) add(suspects.of(site.path, site.call.callee));
     for (const site of this.unresolvedWrappers) if (site.call.wrapper) add(suspects.of(site.path, site.call.wrapper.target));
@@ -2612,6 +2626,8 @@ function mayNameFunction(expr: Expr): boolean {
  */
 class Suspects {
   private readonly methods = new Map<string, FnEntry[]>();
+  /** Of `methods`, those outside test modules (what application code may be handed), one list per name for every call. */
+  private readonly appMethods = new Map<string, FnEntry[]>();
   private readonly functions = new Map<string, FnEntry[]>();
   private readonly madeAsync = new Map<string, FnEntry>();
 
@@ -2622,8 +2638,10 @@ class Suspects {
   ) {
     for (const e of madeAsync) {
       this.madeAsync.set(e.key, e);
-      if (e.fn.classId !== null) push(this.methods, e.fn.name, e);
-      else if (e.fn.parentId === null) push(this.functions, e.fn.name, e);
+      if (e.fn.classId !== null) {
+        push(this.methods, e.fn.name, e);
+        if (!isTestPath(e.path)) push(this.appMethods, e.fn.name, e);
+      } else if (e.fn.parentId === null) push(this.functions, e.fn.name, e);
     }
   }
 
@@ -2643,7 +2661,7 @@ class Suspects {
         else if (!fn) reached.push(...(this.of(path, alternative, depth + 1)?.entries ?? []));
       }
       if (reached.length === 0) return null;
-      return { why: 'the name is bound more than once in the function (imports or assignments in different branches), and one of its bindings is a function made async', ...suspect([...new Set(reached)], 'function') };
+      return new Suspect('the name is bound more than once in the function (imports or assignments in different branches), and one of its bindings is a function made async', [...new Set(reached)], 'function');
     }
     const name = expr.k === 'attr' ? expr.name : expr.k === 'global' ? expr.name : expr.k === 'import' && expr.target.k === 'name' ? expr.target.name : null;
     if (name === null) return null;
@@ -2655,7 +2673,7 @@ class Suspects {
       // A bare name bound more than once, or to something the index cannot follow.
       if (!functions || this.receivers.classify(path, expr).k !== 'unknown') return null;
       if (expr.k === 'global' && !this.bindsOrStars(path, name)) return null;
-      return { why: `the name \`${name}\` is not bound to one known function (it is bound more than once, conditionally or dynamically)`, ...suspect(functions, 'function') };
+      return new Suspect(`the name \`${name}\` is not bound to one known function (it is bound more than once, conditionally or dynamically)`, functions, 'function');
     }
     const receiver = this.receivers.classify(path, expr.of);
     switch (receiver.k) {
@@ -2664,30 +2682,30 @@ class Suspects {
         return null;
       case 'module':
         if (!functions || !this.bindsOrStars(receiver.path, name)) return null;
-        return { why: `\`${name}\` in ${receiver.path} is not bound to one known function (it is bound more than once, conditionally or dynamically)`, ...suspect(functions, 'function') };
+        return new Suspect(`\`${name}\` in ${receiver.path} is not bound to one known function (it is bound more than once, conditionally or dynamically)`, functions, 'function');
       case 'class': {
         // Reached only through what the index does not resolve calls through (a pytest fixture's value, the
         // items of an annotated container): the method is known.
         const found = this.index.findMethod(receiver, name, receiver.after);
         const entry = found && this.madeAsync.get(functionKey(found.path, found.id));
         const cls = this.index.classSummary(receiver.path, receiver.id);
-        if (entry) return { why: `it is called on a \`${cls?.qualname ?? '?'}\` known only from a pytest fixture or a container's item annotation, which calls are not resolved through`, ...suspect([entry], 'method') };
+        if (entry) return new Suspect(`it is called on a \`${cls?.qualname ?? '?'}\` known only from a pytest fixture or a container's item annotation, which calls are not resolved through`, [entry], 'method');
         if (found || !methods) return null;
         // Not on the class's MRO: a mixin calling what the classes it is mixed into define, which differ.
         const inherited = this.index.subclassMethods(receiver, name, receiver.after);
         const reached = (inherited ?? []).map((m) => this.madeAsync.get(functionKey(m.path, m.id))).filter((e): e is FnEntry => e !== undefined);
         if (inherited === null || reached.length > 0) {
-          return { why: `\`${name}\` is not defined on \`${cls?.qualname ?? '?'}\` (${receiver.path}) nor its bases, and the classes deriving from it get it from different places`, ...suspect(reached.length > 0 ? reached : methods, 'method') };
+          return new Suspect(`\`${name}\` is not defined on \`${cls?.qualname ?? '?'}\` (${receiver.path}) nor its bases, and the classes deriving from it get it from different places`, reached.length > 0 ? reached : methods, 'method');
         }
         if (this.receivers.mroComplete(receiver)) return null;
-        return { why: `\`${name}\` is not defined on \`${cls?.qualname ?? '?'}\` (${receiver.path}) itself and one of its base classes cannot be resolved`, ...suspect(methods, 'method') };
+        return new Suspect(`\`${name}\` is not defined on \`${cls?.qualname ?? '?'}\` (${receiver.path}) itself and one of its base classes cannot be resolved`, methods, 'method');
       }
       case 'unknown': {
-        if (receiver.module && functions) return { why: 'it is called on a module imported by name at run time (`importlib.import_module(...)`), which may be a project module', ...suspect(functions, 'function') };
+        if (receiver.module && functions) return new Suspect('it is called on a module imported by name at run time (`importlib.import_module(...)`), which may be a project module', functions, 'function');
         // A class of a test module (a conftest's data factory) is never what application code is handed.
-        const reachable = isTestPath(path) ? methods : methods?.filter((m) => !isTestPath(m.path));
-        if (!reachable || reachable.length === 0) return null;
-        return { why: 'the class of the object it is called on is not known', ...suspect(reachable, 'method') };
+        const reachable = isTestPath(path) ? methods : this.appMethods.get(name);
+        if (!reachable) return null;
+        return new Suspect('the class of the object it is called on is not known', reachable, 'method');
       }
     }
   }
@@ -2698,16 +2716,26 @@ class Suspects {
   }
 }
 
-/** `candidates` describes `entries`, the functions made async an unresolved expression may name. */
-interface Suspect {
-  why: string;
-  candidates: string;
-  entries: FnEntry[];
+/** Why an unresolved expression may name functions made async, and which (`entries`; `candidates` describes them). */
+class Suspect {
+  constructor(
+    readonly why: string,
+    readonly entries: FnEntry[],
+    private readonly what: 'method' | 'function',
+  ) {}
+
+  /**
+   * Made when a finding needs it: `suspected()` only collects the entries, and a list shared by many calls (every
+   * method named `get` made async, for each `x.get(...)` on an unknown object) is described once, not per call
+   * (sorting it per call grew with the project twice over).
+   */
+  get candidates(): string {
+    const described = cached(descriptions, this.entries, () => new Map<'method' | 'function', string>());
+    return cached(described, this.what, () => listOf(this.entries, this.what));
+  }
 }
 
-function suspect(entries: FnEntry[], what: 'method' | 'function'): Omit<Suspect, 'why'> {
-  return { candidates: listOf(entries, what), entries };
-}
+const descriptions = new WeakMap<FnEntry[], Map<'method' | 'function', string>>();
 
 function listOf(entries: FnEntry[], what: 'method' | 'function'): string {
   const sorted = [...entries].sort((a, b) => a.path.localeCompare(b.path) || a.fn.id - b.fn.id);
