@@ -72,12 +72,15 @@ export function sessionOpener(root: SgNode, imports: ModuleImports, factories: R
     if (right?.kind() === 'call' && left?.kind() === 'identifier' && /(^|\.)sessionmaker$/.test(right.field('function')?.text() ?? '')) makers.add(left.text());
   }
   const sessionClasses = new Set(['sqlalchemy.orm', 'sqlalchemy.orm.session', 'sqlmodel'].flatMap((m) => localNamesFor(imports, m, 'Session')));
+  const inlineMakers = new Set(['sqlalchemy.orm', 'sqlalchemy.orm.session'].flatMap((m) => localNamesFor(imports, m, 'sessionmaker')));
   for (const imp of imports.from) {
     const kind = isModuleLevel(imp.node) ? importedProjectFactory(factories, imp) : null;
     if (kind !== null && kind !== 'async') makers.add(imp.alias ?? imp.name);
   }
   return (call) => {
     const callee = call.field('function');
+    // `sessionmaker(bind=connection)()`: a factory made and called at once (the session shape says what becomes of it).
+    if (callee?.kind() === 'call') return inlineMakers.has(callee.field('function')?.text() ?? '') && namedChildren(call.field('arguments') as SgNode).length === 0;
     if (!callee || (callee.kind() !== 'identifier' && callee.kind() !== 'attribute')) return false;
     const name = callee.kind() === 'identifier' ? callee.text() : (callee.field('attribute')?.text() ?? '');
     if (name.startsWith('Async') || name.startsWith('async_')) return false;

@@ -105,6 +105,22 @@ export function ownEngine(fn: SgNode, shape: SessionShape, imports: ModuleImport
   };
 }
 
+/**
+ * The connection-bound session fixture (`connection = engine.connect()`, `transaction = connection.begin()`, the
+ * session bound to the connection, all rolled back after the test) whose engine is the value of the engine fixture
+ * `engine` of this file: that fixture's engine becomes an async one as for `Session(engine)` (see
+ * fromEngineFixture); the session fixture's own statements are the shape's to rewrite. Null when the connection's
+ * engine is not a parameter of the fixture.
+ */
+export function connectionEngineFixture(fn: SgNode, shape: SessionShape, imports: ModuleImports, source: string, v14 = false): OwnEngine | { reason: string } | null {
+  const name = shape.connection?.engine;
+  const body = fn.field('body');
+  if (!name || !body) return null;
+  const param = parametersOf(fn).find((p) => p.name === name && (p.node.kind() === 'identifier' || p.node.kind() === 'typed_parameter'));
+  if (!param || bindingsIn(fn, name).length > 0) return null;
+  return fromEngineFixture(fn, namedChildren(body), shape, null, name, param.node, imports, source, v14);
+}
+
 /** `, poolclass=NullPool` after the engine call's last argument (NullPool imported into `toImport` when missing). */
 function nullPool(call: SgNode, imports: ModuleImports, toImport: Import[]): TextEdit[] {
   const lastArgument = namedChildren(call.field('arguments') as SgNode).pop();
@@ -132,6 +148,8 @@ function sessionSide(fn: SgNode, statements: SgNode[], shape: SessionShape, make
     if (start(use) >= start(made) && end(use) <= end(made)) continue;
     if (start(use) >= start(shape.open) && end(use) <= end(shape.open)) continue;
     if (maker && start(use) >= start(maker.call) && end(use) <= end(maker.call)) continue;
+    // `engine.connect()` of a connection-bound shape: the shape's async text opens it on the async engine.
+    if (shape.connection && start(use) >= shape.from && end(use) <= shape.to) continue;
     const statement = statements.find((s) => start(s) <= start(use) && end(use) <= end(s));
     const use$ = statement ? schemaCall(statement, name) : null;
     if (!statement || !use$ || (use$ === 'dispose' && !dispose)) return { reason: `is used in \`${firstLine((statement ?? use).text())}\`, which has no async form here` };
@@ -228,7 +246,7 @@ function fromEngineFixture(fn: SgNode, statements: SgNode[], shape: SessionShape
   const handed = handOut ? handedOut(held ?? handOut) : null;
   if (!handOut || handed === null || handed.value !== engine) return fail(`${shapeOnly} (\`${firstLine((handOut ?? ef).text())}\`)`);
   if (schema.length > 0 && (held || wrappers.length > 0)) return fail(`${shapeOnly} (\`${firstLine((held ? (handOut as SgNode) : (wrappers[0] as SgNode)).text())}\`)`);
-  if (schema.length > 0) return fromSchemaEngineFixture(ef, decorator, { make, call, engine, schema, handOut, handed, after: body.slice(2 + schema.length) }, fn, statements, shape, maker, name, param, imports, v14, fail);
+  if (schema.length > 0) return fromSchemaEngineFixture(ef, decorator, { make, call, engine, schema, handOut, handed, after: body.slice(2 + schema.length) }, fn, statements, shape, maker, name, param, imports, source, v14, fail);
   const disposal = teardown && handed.yields ? schemaCall(teardown, engine) : null;
   if ((teardown && disposal !== 'dispose') || rest.length > 0) return fail(`${shapeOnly} (\`${firstLine(((teardown && disposal !== 'dispose' ? teardown : rest[0]) ?? ef).text())}\`)`);
   if (bindingsIn(ef, engine).length !== 1) return fail(`binds \`${engine}\` more than once`);
@@ -303,20 +321,30 @@ function fromSchemaEngineFixture(
   name: string,
   param: SgNode,
   imports: ModuleImports,
+  source: string,
   v14: boolean,
   fail: (why: string) => { reason: string },
 ): OwnEngine | { reason: string } {
   const { call, engine, schema, handOut, handed, after } = made;
   const scope = decorator?.scope ?? 'function';
-  if (!decorator || scope !== 'function') return fail(`makes its schema on the engine, which needs an async fixture, and its scope \`${scope}\` would need one in an event loop of that scope with every test receiving it`);
+  if (!decorator || !LOOP_SCOPES.includes(scope)) return fail(`makes its schema on the engine, which needs an async fixture, and its scope \`${scope}\` is ${scope === 'dynamic' ? 'set at run time' : 'no scope pytest-asyncio runs event loops in'}`);
   const teardown = handed.yields ? after : [];
   const odd = (handed.yields ? [] : after).concat(teardown.filter((t) => schemaCall(t, engine) === null));
   if (odd.length > 0) return fail(`does more than make an engine with \`create_engine(...)\`, make its schema, hand it out and drop it or dispose it (\`${firstLine((odd[0] as SgNode).text())}\`)`);
   if (bindingsIn(ef, engine).length !== 1) return fail(`binds \`${engine}\` more than once`);
-  const engineArgs = convertedArguments(call);
+  const engineArgs = convertedArguments(call, true);
   if ('reason' in engineArgs) return fail(`makes an engine that ${engineArgs.reason}`);
+  if (engineArgs.helper && (moduleBindings(nameTable(fn.getRoot(), URL_HELPER)).length > 0 || nameTable(fn.getRoot(), URL_HELPER).occurrences.length > 0)) {
+    return fail(`makes its engine on a URL known only at run time, whose async form needs the helper \`${URL_HELPER}\`, a name this file already uses`);
+  }
   if (!engineArgs.pooled && !engineArgs.nullPool && !engineArgs.memory) {
     return fail('makes an engine that says how it pools connections: an async pooled connection is tied to the event loop that opened it, and the tests may reach the engine from other loops (a TestClient runs the application in its own)');
+  }
+  // Wider than a test, the fixture runs in an event loop of its scope (`loop_scope`), the tests in theirs: only an
+  // engine holding no connection between checkouts (NullPool) can be shared so. An in-memory database lives in the
+  // one connection its pool keeps, which would be handed from that loop to each test's.
+  if (scope !== 'function' && engineArgs.memory) {
+    return fail(`makes its schema on ${engineArgs.helper ? 'a URL that may be an' : 'an'} in-memory SQLite database and is \`${scope}\`-scoped: that database lives in the one connection the pool keeps, which the async engine would hand from the fixture's event loop to each test's`);
   }
   const connection = ['conn', 'connection', 'async_conn'].find((c) => !ef.find({ rule: { kind: 'identifier', regex: `^${c}$` } }));
   if (!connection) return fail('binds every name the schema code would need for its connection');
@@ -324,20 +352,21 @@ function fromSchemaEngineFixture(
   const reason = 'async-tests: the engine fixture makes the async engine, and its schema, the session fixture opens its AsyncSession on';
   const callee = call.field('function') as SgNode;
   const edits: TextEdit[] = [
-    ...asyncFixtureDecorator({ start: decorator.start, end: decorator.end }, decorator.slot, null, reason),
+    ...asyncFixtureDecorator({ start: decorator.start, end: decorator.end }, decorator.slot, scope === 'function' ? null : scope, reason),
     { start: start(ef), end: start(ef), text: 'async ', reason },
     { start: start(callee), end: end(callee), text: imported ?? 'create_async_engine', reason },
     { start: start(engineArgs.url), end: end(engineArgs.url), text: engineArgs.asyncUrl, reason },
   ];
   const toImport: Import[] = imported ? [] : [{ module: SA_ASYNC, name: 'create_async_engine' }];
   if (engineArgs.pooled) edits.push(...nullPool(call, imports, toImport));
+  if (engineArgs.helper) edits.push(helperEdit(ef, source));
   const indent = lineIndent(handOut);
   for (const statement of [...schema, ...teardown]) {
     const use = schemaCall(statement, engine);
     if (use === 'dispose') edits.push({ start: start(statement), end: start(statement), text: 'await ', reason });
     else if (use !== null) edits.push({ start: start(statement), end: end(statement), text: `async with ${engine}.begin() as ${connection}:\n${indent}${shape.unit}await ${connection}.run_sync(${use.metadata}.${use.method})`, reason });
   }
-  return withSessionSide({ fn, statements, shape, maker, name, param, imports, v14, fail }, { callee, edits, toImport, fixture: { name, id: start(ef), loop: 'function' } });
+  return withSessionSide({ fn, statements, shape, maker, name, param, imports, v14, fail }, { callee, edits, toImport, fixture: { name, id: start(ef), loop: scope } });
 }
 
 /** What both engine-fixture conversions share: the session fixture's side, and the one OwnEngine they make. */
@@ -404,9 +433,9 @@ function helperEdit(def: SgNode, source: string): TextEdit {
   return { start: offset, end: offset, text: `${lead}${asyncUrlHelper()}\n\n\n`, reason: 'async-tests: run-time async URL helper for the engine fixture' };
 }
 
-const MAKER_MODULES = ['sqlalchemy.orm', 'sqlalchemy.orm.session'];
+export const MAKER_MODULES = ['sqlalchemy.orm', 'sqlalchemy.orm.session'];
 /** sessionmaker keywords that mean the same to async_sessionmaker (as async-engine carries them to its twins). */
-const MAKER_KEYWORDS = new Set(['autoflush', 'info', 'autobegin', 'join_transaction_mode', 'close_resets_only', 'enable_baked_queries']);
+export const MAKER_KEYWORDS = new Set(['autoflush', 'info', 'autobegin', 'join_transaction_mode', 'close_resets_only', 'enable_baked_queries']);
 
 interface LocalMaker {
   call: SgNode;
@@ -497,8 +526,14 @@ function convertedArguments(call: SgNode, runtime = false): { url: SgNode; async
     if (url.find({ rule: { any: [{ kind: 'await' }, { kind: 'yield' }, { kind: 'lambda' }] } })) return { reason: 'has a URL expression awaitify cannot wrap' };
     // A default written in it (`os.environ.get("URL", "sqlite://")`) may be the database the tests get: in memory,
     // it needs the pool NullPool would take away.
-    const literals = [url, ...url.findAll({ rule: { kind: 'string' } })].map((n) => stringLiteral(n)).filter((l) => l !== null);
+    // `create_engine(TEST_URL)` on a module constant `TEST_URL = "sqlite://"`: its literal says the same.
+    const constant = url.kind() === 'identifier' ? moduleConstant(url) : null;
+    const literals = [url, ...url.findAll({ rule: { kind: 'string' } }), ...(constant ? [constant] : [])].map((n) => stringLiteral(n)).filter((l) => l !== null);
     memory = literals.some((l) => sqliteMemory(l.content) !== null);
+    // Its scheme too (whether `connect_args` means the same to the async driver).
+    const fixed = constant ? stringLiteral(constant) : null;
+    const converted = fixed && !/[bBfF]/.test(fixed.prefix) ? asyncUrlLiteral(fixed) : null;
+    if (converted && 'scheme' in converted) scheme = converted.scheme;
     asyncUrl = `${URL_HELPER}(${url.text()})`;
   }
   for (const [key, value] of args.keywords) {
@@ -512,6 +547,17 @@ function convertedArguments(call: SgNode, runtime = false): { url: SgNode; async
   const pooled = !POOL_KEYWORDS.some((k) => args.keywords.has(k)) && !memory;
   const nullPool = args.keywords.get('poolclass')?.text().split('.').pop() === 'NullPool' && POOL_KEYWORDS.filter((k) => args.keywords.has(k)).length === 1;
   return { url, asyncUrl, pooled, nullPool, memory, helper: !plain };
+}
+
+/** The string a module-level name is bound to, once, by `NAME = "..."`; null for anything else. */
+function moduleConstant(name: SgNode): SgNode | null {
+  const root = name.getRoot();
+  if (moduleBindings(nameTable(root, name.text())).length !== 1) return null;
+  for (const statement of namedChildren(root.root())) {
+    const assignment = soleAssignment(statement);
+    if (assignment?.field('left')?.text() === name.text() && assignment.field('right')?.kind() === 'string') return assignment.field('right');
+  }
+  return null;
 }
 
 function firstLine(text: string): string {

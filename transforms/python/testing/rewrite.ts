@@ -16,7 +16,7 @@ import type { OverridePlan } from './plan';
 import { placeOf } from '../awaits/context';
 import { awaitEdits } from '../awaits/awaiting';
 import { asyncFixtureDecorator, keywordSlot, sessionOpener } from './fixtures';
-import { ownEngine } from './own-engine';
+import { MAKER_KEYWORDS, MAKER_MODULES, connectionEngineFixture, ownEngine } from './own-engine';
 import { definesUntwinnedDependency, lacksDependencyTwin } from '../scaffold/engine-index';
 
 const SA_ASYNC = 'sqlalchemy.ext.asyncio';
@@ -176,19 +176,24 @@ export class SessionRewriter {
     if (!shape) return { reason: 'it no longer opens a session' };
     if (!shape.ok) return { reason: shape.reason };
     const connection = shape.shape.connection;
-    const asyncEngine = connection ? twinName(connection.engine) : undefined;
-    if (connection && (!asyncEngine || !this.bindsHere(asyncEngine) || moduleBindings(nameTable(this.ctx.tree, connection.engine)).length !== 1)) {
+    const v14 = this.ctx.options.sqlalchemyVersion === '1.4';
+    // A connection on the engine fixture's value (`def db(engine): connection = engine.connect() ...`): that
+    // fixture's engine becomes the async one the connection is opened on.
+    const fixtureEngine = connection ? connectionEngineFixture(fn, shape.shape, this.imports, this.ctx.source, v14) : null;
+    if (fixtureEngine && 'reason' in fixtureEngine) return { reason: fixtureEngine.reason };
+    const asyncEngine = fixtureEngine ? fixtureEngine.engine : connection ? twinName(connection.engine) : undefined;
+    if (connection && !fixtureEngine && (!asyncEngine || !this.bindsHere(asyncEngine) || moduleBindings(nameTable(this.ctx.tree, connection.engine)).length !== 1)) {
       return { reason: `its connection comes from \`${connection.engine}\`, which has no async twin \`${asyncEngine ?? '?'}\` in this file` };
     }
     let open = this.asyncOpen(shape.shape.open, connection?.name);
     // `Session(engine)` on an engine the fixture makes for itself, or on an engine fixture's value: that engine
     // becomes an async one. Asked even when the file has a twin of that name: a local binding or a parameter hides
     // the module's engine, whose twin would be the wrong engine.
-    const own = !connection ? ownEngine(fn, shape.shape, this.imports, this.ctx.source, this.ctx.options.sqlalchemyVersion === '1.4') : null;
+    const own = !connection ? ownEngine(fn, shape.shape, this.imports, this.ctx.source, v14) : fixtureEngine;
     if (own && 'reason' in own) return { reason: own.reason };
-    if (own) open = own.open !== null ? { ok: true, text: own.open, imports: [], missingTwin: null } : this.asyncOpen(shape.shape.open, undefined, own.engine);
+    if (own && !connection) open = own.open !== null ? { ok: true, text: own.open, imports: [], missingTwin: null } : this.asyncOpen(shape.shape.open, undefined, own.engine);
     if (!open.ok) return { reason: open.reason };
-    const memory = this.memoryDatabase(shape.shape.open, connection?.engine);
+    const memory = fixtureEngine ? null : this.memoryDatabase(shape.shape.open, connection?.engine);
     if (memory) return { reason: memory };
     const decorator = this.fixtureCallee(fn);
     if (!decorator) return { reason: 'its fixture decorator is not recognised' };
@@ -205,7 +210,11 @@ export class SessionRewriter {
       imports: [...open.imports, ...(own?.imports ?? [])],
       frees: [...(open.frees ?? []), ...(own?.frees ?? [])],
       // async-engine reported the fixture's own sessionmaker as one it could not twin; it is made async in place now.
-      settles: own?.maker !== null && own?.maker !== undefined ? [{ rule: ENGINE_RULE_ARG, offset: own.maker }] : [],
+      settles: [
+        ...(own?.maker !== null && own?.maker !== undefined ? [{ rule: ENGINE_RULE_ARG, offset: own.maker }] : []),
+        // Likewise the factory made and called at once on the connection (`sessionmaker(bind=connection)()`).
+        ...(connection && shape.shape.open.field('function')?.kind() === 'call' ? [{ rule: ENGINE_RULE_ARG, offset: start(shape.shape.open) }] : []),
+      ],
       engineFixture: own?.fixture ?? null,
     };
   }
@@ -366,12 +375,19 @@ export class SessionRewriter {
   private asyncOpen(call: SgNode, connection?: string, ownEngine?: string): Open {
     const callee = call.field('function') as SgNode;
     const args = callArgs(call);
+    if (callee.kind() === 'call' && connection !== undefined) return this.inlineMakerOpen(callee, connection);
     if (callee.kind() !== 'identifier') return { ok: false, reason: `the session comes from \`${callee.text()}\`, which is not a name of this file` };
     const name = callee.text();
     const sessionModule = ['sqlalchemy.orm', 'sqlalchemy.orm.session', 'sqlmodel'].find((m) => localNamesFor(this.imports, m, 'Session').includes(name));
-    const bind = args.positional.length === 1 && args.keywords.size === 0 ? args.positional[0] : args.positional.length === 0 && args.keywords.size === 1 ? args.keywords.get('bind') : undefined;
+    // On a connection, `Session(bind=conn, ...)` may say how it joins the connection's transaction
+    // (`join_transaction_mode=`): keywords that mean the same to AsyncSession are carried over.
+    const kept = connection !== undefined && sessionModule ? sessionKeywords(args) : [];
+    const bind =
+      connection !== undefined && sessionModule
+        ? args.positional.length === 1 && !args.keywords.has('bind') ? args.positional[0] : args.positional.length === 0 ? args.keywords.get('bind') : undefined
+        : args.positional.length === 1 && args.keywords.size === 0 ? args.positional[0] : args.positional.length === 0 && args.keywords.size === 1 ? args.keywords.get('bind') : undefined;
     // On a connection (a connection-bound fixture): the one argument is that connection, passed on as it was.
-    if (connection !== undefined && (bind?.text() !== connection || args.splat)) return { ok: false, reason: `\`${call.text()}\` passes more than the connection to the session` };
+    if (connection !== undefined && (bind?.text() !== connection || args.splat || kept === null)) return { ok: false, reason: `\`${call.text()}\` passes more than the connection to the session` };
     if (sessionModule) {
       if (bind?.kind() !== 'identifier') return { ok: false, reason: `\`${call.text()}\` is not \`Session(engine)\`` };
       let engineTwin = ownEngine ?? twinName(bind.text());
@@ -390,13 +406,42 @@ export class SessionRewriter {
       const target = connection === undefined ? engineTwin : `bind=${connection}`;
       // `Session` goes from the imports when nothing else uses it (a SQLModel conftest's `with Session(engine)`).
       const frees = [{ module: sessionModule, name: 'Session', local: name }, ...engineFrees];
-      return { ok: true, text: `${local ?? 'AsyncSession'}(${target}, expire_on_commit=False)`, imports: [...(local ? [] : [{ module, name: 'AsyncSession' }]), ...engineImports], missingTwin: null, frees };
+      return { ok: true, text: `${local ?? 'AsyncSession'}(${[target, 'expire_on_commit=False', ...(kept ?? [])].join(', ')})`, imports: [...(local ? [] : [{ module, name: 'AsyncSession' }]), ...engineImports], missingTwin: null, frees };
     }
     if (connection === undefined && (args.positional.length > 0 || args.keywords.size > 0 || args.splat)) {
       return { ok: false, reason: `\`${call.text()}\` passes arguments to the factory, which its async twin may not take` };
     }
     const factory = this.factoryTwin(name);
     return factory.ok && connection !== undefined ? { ...factory, text: factory.text.replace(/\(\)$/, `(bind=${connection})`) } : factory;
+  }
+
+  /**
+   * `sessionmaker(bind=connection, ...)()` on the connection of a connection-bound fixture: an AsyncSession on that
+   * connection, with the factory's keywords that mean the same to it (as a local factory's are carried over).
+   */
+  private inlineMakerOpen(maker: SgNode, connection: string): Open {
+    const callee = maker.field('function');
+    const module = callee?.kind() === 'identifier' ? MAKER_MODULES.find((m) => localNamesFor(this.imports, m, 'sessionmaker').includes(callee.text())) : undefined;
+    const args = callArgs(maker);
+    if (!callee || !module) return { ok: false, reason: `the session comes from \`${maker.text()}()\`, which is not SQLAlchemy's \`sessionmaker\`` };
+    if (args.splat) return { ok: false, reason: `\`${maker.text()}\` is made with unpacked arguments` };
+    const bind = args.positional.length === 1 ? args.positional[0] : args.keywords.get('bind');
+    if (bind?.text() !== connection || args.positional.length > 1) return { ok: false, reason: `\`${maker.text()}\` passes more than the connection to the session` };
+    const kept: string[] = [];
+    for (const [key, value] of args.keywords) {
+      if (key === 'bind' || key === 'expire_on_commit' || key === 'future' || (key === 'autocommit' && value.kind() === 'false')) continue;
+      if (!MAKER_KEYWORDS.has(key)) return { ok: false, reason: `\`${maker.text()}\` is made with \`${key}=\`, which the AsyncSession may not take the same way` };
+      kept.push(`${key}=${value.text()}`);
+    }
+    const local = localNamesFor(this.imports, SA_ASYNC, 'AsyncSession')[0];
+    if (!local && moduleBindings(nameTable(this.ctx.tree, 'AsyncSession')).length > 0) return { ok: false, reason: '`AsyncSession` is bound to something else in this file' };
+    return {
+      ok: true,
+      text: `${local ?? 'AsyncSession'}(${[`bind=${connection}`, 'expire_on_commit=False', ...kept].join(', ')})`,
+      imports: local ? [] : [{ module: SA_ASYNC, name: 'AsyncSession' }],
+      missingTwin: null,
+      frees: [{ module, name: 'sessionmaker', local: callee.text() }],
+    };
   }
 
   /**
@@ -527,4 +572,18 @@ export function sessionMockFindings(root: SgRoot): FindingInput[] {
     }
   }
   return findings;
+}
+
+/**
+ * The keywords of `Session(bind=conn, ...)` besides its bind, as an AsyncSession on that connection takes them
+ * (`expire_on_commit` is the async form's own); null when one may not mean the same there.
+ */
+function sessionKeywords(args: ReturnType<typeof callArgs>): string[] | null {
+  const kept: string[] = [];
+  for (const [key, value] of args.keywords) {
+    if (key === 'bind' || key === 'expire_on_commit' || key === 'future' || (key === 'autocommit' && value.kind() === 'false')) continue;
+    if (!MAKER_KEYWORDS.has(key)) return null;
+    kept.push(`${key}=${value.text()}`);
+  }
+  return kept;
 }

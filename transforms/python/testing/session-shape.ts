@@ -87,6 +87,8 @@ export function sessionShape(fn: SgNode, source: string, isOpener: (call: SgNode
     }
     return { ok: true, shape: { variable: joined.shape.name, open, from: joined.from, to: joined.to, indent, unit, connection: joined.shape.connection } };
   }
+  // `sessionmaker(bind=engine)()` off a connection: a factory with no async twin, whatever shape holds it.
+  if (open.field('function')?.kind() === 'call') return fail(`its session comes from \`${open.text()}\`, a factory made inside the fixture, which has no async twin`);
 
   if (statement.kind() === 'with_statement') {
     const items = withItems(statement);
@@ -269,8 +271,7 @@ function connectionShape(
   const assignment = soleChild(opening, 'assignment');
   const left = assignment?.field('left');
   if (!assignment || !sameRange(assignment.field('right'), open)) return null;
-  const args = namedChildren(open.field('arguments') as SgNode);
-  const bind = args.length === 1 && args[0]?.kind() === 'keyword_argument' && args[0].field('name')?.text() === 'bind' ? args[0].field('value') : args.length === 1 ? args[0] : null;
+  const bind = sessionBind(open);
   if (bind?.kind() !== 'identifier') return null;
   const conn = bind.text();
   const connect = at >= 2 ? soleChild(statements[at - 2] as SgNode, 'assignment') : null;
@@ -302,6 +303,10 @@ function connectionShape(
   } else if (first && isYieldOf(first, session)) {
     calls = rest.slice(1, 4);
     last = calls[calls.length - 1] ?? first;
+  } else if (first?.find({ rule: { kind: 'attribute', regex: 'begin_nested$' } })) {
+    return {
+      reason: `it opens a SAVEPOINT (\`${firstLine(first.text())}\`) to restart from an event listener, a recipe awaitify does not rewrite: its async form depends on what the listener does (on an AsyncSession it listens on \`${session}.sync_session\` and restarts the SAVEPOINT on \`${conn}.sync_connection\`; on SQLAlchemy 2.0, \`AsyncSession(bind=${conn}, join_transaction_mode="create_savepoint")\` replaces both)`,
+    };
   } else {
     return { reason: 'the statement after opening the session on the connection is not `yield session`' };
   }
@@ -314,6 +319,25 @@ function connectionShape(
   const after = statements.slice(statements.findIndex((st) => sameRange(st, last)) + 1);
   if (after.some((st) => mentions(st, session) || mentions(st, conn) || mentions(st, tx.text()))) return { reason: 'the session, connection or transaction is used again after the teardown' };
   return { shape: { name: session, connection: { name: conn, engine: engineName.text(), transaction: tx.text() } }, from, to };
+}
+
+/**
+ * What the session opened by `open` is bound to: its one argument (`Factory(bind=conn)`, `Session(conn)`), or for
+ * `sessionmaker(bind=conn, ...)()` the factory's bind (its other keywords are the rewrite's to judge).
+ */
+export function sessionBind(open: SgNode): SgNode | null {
+  const inner = open.field('function');
+  if (inner?.kind() === 'call') {
+    const args = callArgs(inner);
+    if (args.splat || namedChildren(open.field('arguments') as SgNode).length > 0) return null;
+    if (args.positional.length === 1 && !args.keywords.has('bind')) return args.positional[0] ?? null;
+    return args.positional.length === 0 ? (args.keywords.get('bind') ?? null) : null;
+  }
+  const args = callArgs(open);
+  if (args.splat) return null;
+  // `Session(bind=conn, join_transaction_mode=...)`: the keywords besides are the rewrite's to judge.
+  if (args.positional.length === 1 && !args.keywords.has('bind')) return args.positional[0] ?? null;
+  return args.positional.length === 0 ? (args.keywords.get('bind') ?? null) : null;
 }
 
 function withItems(statement: SgNode): SgNode[] {
@@ -443,4 +467,9 @@ function teardownCalls(statement: SgNode, name: string): SgNode[] {
     .flatMap((clause) => namedChildren(clause.children().find((c) => c.kind() === 'block') as SgNode))
     .filter((s) => isMethodCall(s, name, 'close') || isMethodCall(s, name, 'rollback'))
     .map((s) => soleChild(s, 'call') as SgNode);
+}
+
+function firstLine(text: string): string {
+  const newline = text.indexOf('\n');
+  return newline === -1 ? text : `${text.slice(0, newline).trimEnd()} ...`;
 }
