@@ -30,12 +30,26 @@ export interface SessionShape {
    * into an external transaction" recipe): `conn = engine.connect(); tx = conn.begin(); session = F(bind=conn)`,
    * handed out, then `session.close(); tx.rollback(); conn.close()`.
    */
-  connection?: { name: string; engine: string; transaction: string };
+  connection?: ConnectionShape;
   /**
    * `with Factory() as session:` whose block does more than `yield session`: only the header is replaced
    * (`from`..`to`), the block stays, with this work done on it.
    */
   block?: BlockWork;
+}
+
+/** How the connection and its transaction are held (see SessionShape.connection). */
+export interface ConnectionShape {
+  name: string;
+  engine: string;
+  /** The transaction's name; '' for `with connection.begin():` without `as`. */
+  transaction: string;
+  /** `with engine.connect() as connection:` rather than `connection = engine.connect()` ... `connection.close()`. */
+  connectBlock?: boolean;
+  /** `with connection.begin() [as transaction]:` rather than `transaction = connection.begin()`. */
+  beginBlock?: boolean;
+  /** The teardown calls `transaction.rollback()` (always so without `beginBlock`: leaving the block commits). */
+  rollsBack?: boolean;
 }
 
 /**
@@ -82,7 +96,8 @@ export function sessionShape(fn: SgNode, source: string, isOpener: (call: SgNode
   if (joined !== null) {
     if ('reason' in joined) return fail(joined.reason);
     if (!joined.shape.name) return null;
-    if (statements.slice(0, at - 2).some((st) => st.find({ rule: { any: [{ kind: 'yield' }, { kind: 'return_statement' }] } }) || st.kind() === 'return_statement')) {
+    const outside = statements.filter((st) => end(st) <= joined.from || start(st) >= joined.to);
+    if (outside.some((st) => st.find({ rule: { any: [{ kind: 'yield' }, { kind: 'return_statement' }] } }) || st.kind() === 'return_statement')) {
       return fail('it yields or returns in more than one place');
     }
     return { ok: true, shape: { variable: joined.shape.name, open, from: joined.from, to: joined.to, indent, unit, connection: joined.shape.connection } };
@@ -187,15 +202,16 @@ export function asyncShapeText(shape: SessionShape, openText: string, asyncEngin
   const onYield = comments.filter((c) => c.onYield).map((c) => `  ${c.text}`).join('');
   const before = comments.filter((c) => !c.onYield).map((c) => `${c.text}\n${indent}`).join('');
   if (connection && asyncEngine) {
-    // The connection and the session close as the `async with` blocks end, in the order the sync teardown had.
-    return (
-      before +
-      `async with ${asyncEngine}.connect() as ${connection.name}:\n` +
-      `${indent}${unit}${connection.transaction} = await ${connection.name}.begin()\n` +
-      `${indent}${unit}async with ${openText} as ${variable}:\n` +
-      `${indent}${unit}${unit}yield ${variable}${onYield}\n` +
-      `${indent}${unit}await ${connection.transaction}.rollback()`
-    );
+    // The connection and the session close as the `async with` blocks end, in the order the sync teardown had;
+    // a transaction begun as a block still commits as it ends, unless rolled back, as the sync block did.
+    const at = (depth: number): string => indent + unit.repeat(depth);
+    const tx = connection.transaction;
+    const lines = [`async with ${asyncEngine}.connect() as ${connection.name}:`];
+    lines.push(connection.beginBlock ? `${at(1)}async with ${connection.name}.begin()${tx ? ` as ${tx}` : ''}:` : `${at(1)}${tx} = await ${connection.name}.begin()`);
+    const depth = connection.beginBlock ? 2 : 1;
+    lines.push(`${at(depth)}async with ${openText} as ${variable}:`, `${at(depth + 1)}yield ${variable}${onYield}`);
+    if (!connection.beginBlock || connection.rollsBack) lines.push(`${at(depth)}await ${tx}.rollback()`);
+    return before + lines.join('\n');
   }
   if (shape.block) return `${before}async with ${openText} as ${variable}:`;
   return `${before}async with ${openText} as ${variable}:\n${indent}${unit}yield ${variable}${onYield}`;
@@ -268,6 +284,7 @@ function connectionShape(
   open: SgNode,
 ): { shape: { name: string | null; connection: NonNullable<SessionShape['connection']> }; from: number; to: number } | { reason: string } | null {
   const opening = statements[at] as SgNode;
+  if (opening.kind() === 'with_statement') return connectionBlockShape(opening, open);
   const assignment = soleChild(opening, 'assignment');
   const left = assignment?.field('left');
   if (!assignment || !sameRange(assignment.field('right'), open)) return null;
@@ -303,12 +320,8 @@ function connectionShape(
   } else if (first && isYieldOf(first, session)) {
     calls = rest.slice(1, 4);
     last = calls[calls.length - 1] ?? first;
-  } else if (first?.find({ rule: { kind: 'attribute', regex: 'begin_nested$' } })) {
-    return {
-      reason: `it opens a SAVEPOINT (\`${firstLine(first.text())}\`) to restart from an event listener, a recipe awaitify does not rewrite: its async form depends on what the listener does (on an AsyncSession it listens on \`${session}.sync_session\` and restarts the SAVEPOINT on \`${conn}.sync_connection\`; on SQLAlchemy 2.0, \`AsyncSession(bind=${conn}, join_transaction_mode="create_savepoint")\` replaces both)`,
-    };
   } else {
-    return { reason: 'the statement after opening the session on the connection is not `yield session`' };
+    return { reason: notYielded(first, session, conn) };
   }
   const written = calls.map((c) => soleChild(c, 'call')).map((c) => (c && namedChildren(c.field('arguments') as SgNode).length === 0 ? (c.field('function')?.text() ?? '') : ''));
   if (written.length !== 3 || !teardown.every((t) => written.includes(t)) || written.indexOf(`${conn}.close`) !== 2) {
@@ -338,6 +351,90 @@ export function sessionBind(open: SgNode): SgNode | null {
   // `Session(bind=conn, join_transaction_mode=...)`: the keywords besides are the rewrite's to judge.
   if (args.positional.length === 1 && !args.keywords.has('bind')) return args.positional[0] ?? null;
   return args.positional.length === 0 ? (args.keywords.get('bind') ?? null) : null;
+}
+
+/**
+ * The connection-bound shape held by blocks:
+ *   with engine.connect() as conn:
+ *       tx = conn.begin()                      (or `with conn.begin() [as tx]:` around the rest)
+ *       session = Factory(bind=conn)
+ *       yield session                          (or `try: yield session` / `finally:` with the teardown)
+ *       session.close(); tx.rollback()         (`tx.rollback()` optional in a `begin()` block; `conn.close()` allowed last)
+ * null when `statement` is not `with engine.connect() as conn:` around the session; a reason when it is, in another shape.
+ */
+function connectionBlockShape(statement: SgNode, open: SgNode): { shape: { name: string | null; connection: ConnectionShape }; from: number; to: number } | { reason: string } | null {
+  const connect = asBlock(statement);
+  const connectCall = connect?.value;
+  const engine = connectCall?.kind() === 'call' ? connectCall.field('function') : null;
+  if (!connect || !connect.target || engine?.kind() !== 'attribute' || engine.field('attribute')?.text() !== 'connect' || namedChildren(connectCall?.field('arguments') as SgNode).length > 0) return null;
+  const conn = connect.target;
+  if (sessionBind(open)?.text() !== conn) return null;
+  const engineName = engine.field('object');
+  if (engineName?.kind() !== 'identifier') return { reason: `its connection comes from \`${engine.text()}()\`, not an engine's \`connect()\`` };
+  let inner = namedChildren(statement.field('body') as SgNode);
+  let tx = '';
+  let beginBlock = false;
+  const begin = inner.length === 1 && inner[0]?.kind() === 'with_statement' ? asBlock(inner[0]) : null;
+  if (begin && begin.value.text() === `${conn}.begin()`) {
+    beginBlock = true;
+    tx = begin.target ?? '';
+    inner = namedChildren((inner[0] as SgNode).field('body') as SgNode);
+  } else {
+    const assignment = inner[0] ? soleChild(inner[0], 'assignment') : null;
+    const left = assignment?.field('left');
+    if (left?.kind() !== 'identifier' || assignment?.field('right')?.text() !== `${conn}.begin()`) {
+      return { reason: `inside \`with ${connectCall?.text()} as ${conn}:\`, the transaction is not begun by \`transaction = ${conn}.begin()\` or \`with ${conn}.begin():\`` };
+    }
+    tx = left.text();
+    inner = inner.slice(1);
+  }
+  const opening = inner[0] ? soleChild(inner[0], 'assignment') : null;
+  const left = opening?.field('left');
+  if (!opening || !sameRange(opening.field('right'), open) || left?.kind() !== 'identifier') return { reason: `the session is not opened by a plain \`session = Factory(bind=${conn})\` right after the transaction begins` };
+  const session = left.text();
+  const first = inner[1];
+  let calls: SgNode[];
+  if (first?.kind() === 'try_statement' && inner.length === 2) {
+    const body = namedChildren(first.field('body') as SgNode);
+    const clauses = namedChildren(first).slice(1);
+    const block = clauses.length === 1 && clauses[0]?.kind() === 'finally_clause' ? clauses[0].children().find((c) => c.kind() === 'block') : undefined;
+    if (body.length !== 1 || !isYieldOf(body[0] as SgNode, session) || !block) return { reason: 'its `try` statement does more than `yield session` and, in `finally`, tear the session and transaction down' };
+    calls = namedChildren(block);
+  } else if (first && isYieldOf(first, session)) {
+    calls = inner.slice(2);
+  } else {
+    return { reason: notYielded(first, session, conn) };
+  }
+  const written = calls.map((c) => soleChild(c, 'call')).map((c) => (c && namedChildren(c.field('arguments') as SgNode).length === 0 ? (c.field('function')?.text() ?? '') : ''));
+  const rollsBack = tx !== '' && written.includes(`${tx}.rollback`);
+  const allowed = [`${session}.close`, ...(tx ? [`${tx}.rollback`] : []), `${conn}.close`];
+  const closeAt = written.indexOf(`${conn}.close`);
+  if (!written.includes(`${session}.close`) || (!beginBlock && !rollsBack) || written.some((w, i) => !allowed.includes(w) || written.indexOf(w) !== i) || (closeAt !== -1 && closeAt !== written.length - 1)) {
+    return { reason: `its teardown is not \`${session}.close()\`${beginBlock ? '' : ` and \`${tx}.rollback()\``} (maybe then \`${conn}.close()\`)` };
+  }
+  const after = namedChildren(statement.parent() as SgNode).filter((st) => start(st) > end(statement));
+  if (after.some((st) => mentions(st, session) || mentions(st, conn) || (tx !== '' && mentions(st, tx)))) return { reason: 'the session, connection or transaction is used again after the teardown' };
+  return { shape: { name: session, connection: { name: conn, engine: engineName.text(), transaction: tx, connectBlock: true, beginBlock, rollsBack } }, from: start(statement), to: end(statement) };
+}
+
+/** Why the statement `first` after opening the session on the connection `conn` is not the shape's `yield session`. */
+function notYielded(first: SgNode | undefined, session: string, conn: string): string {
+  if (first?.find({ rule: { kind: 'attribute', regex: 'begin_nested$' } })) {
+    return `it opens a SAVEPOINT (\`${firstLine(first.text())}\`) to restart from an event listener, a recipe awaitify does not rewrite: its async form depends on what the listener does (on an AsyncSession it listens on \`${session}.sync_session\` and restarts the SAVEPOINT on \`${conn}.sync_connection\`; on SQLAlchemy 2.0, \`AsyncSession(bind=${conn}, join_transaction_mode="create_savepoint")\` replaces both)`;
+  }
+  return 'the statement after opening the session on the connection is not `yield session`';
+}
+
+/** `with <value> [as <name>]:` with one item: its value and its plain name target (null without `as`). */
+function asBlock(statement: SgNode): { value: SgNode; target: string | null } | null {
+  const items = withItems(statement);
+  if (items.length !== 1 || /^async\b/.test(statement.text())) return null;
+  const item = namedChildren(items[0] as SgNode)[0];
+  if (!item) return null;
+  if (item.kind() !== 'as_pattern') return { value: item, target: null };
+  const [value, target] = namedChildren(item);
+  const name = target ? namedChildren(target)[0] : undefined;
+  return value && name?.kind() === 'identifier' ? { value, target: name.text() } : null;
 }
 
 function withItems(statement: SgNode): SgNode[] {
