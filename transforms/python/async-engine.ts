@@ -1601,6 +1601,11 @@ class EngineTwins {
         continue;
       }
       const bind = kindOf(bindArg) === 'keyword_argument' ? bindArg.field('value')! : bindArg;
+      const session = asyncSessionOfGetBind(bind, fn, (type) => this.qualifiedName(type));
+      if (session !== null) {
+        if (!this.ignored(statement)) this.createAllOnSession(statement, callee!.field('object')!.text(), method, session, args.filter((a) => a !== bindArg), fail);
+        continue;
+      }
       const asyncEngine = this.asyncEngineFor(bind, engines, statement);
       if (!asyncEngine) {
         fail(`no async twin of \`${quoted(bind)}\` is known`);
@@ -1623,6 +1628,23 @@ class EngineTwins {
       this.count('create_all converted');
       this.disposeAtShutdown(fn, asyncEngine.text);
     }
+  }
+
+  /**
+   * `metadata.create_all(bind=db.get_bind())` with `db` an AsyncSession: get_bind() is the AsyncEngine's sync
+   * engine, and DDL on it outside a greenlet raises MissingGreenlet (it does not merely block). In `run_sync` the
+   * sync session's get_bind() is that same engine and runs there; create_all opens and commits its own connection
+   * as before, apart from the session's transaction.
+   */
+  private createAllOnSession(statement: SgNode, metadata: string, method: string, session: string, rest: readonly SgNode[], fail: (why: string) => void): void {
+    const param = 'sync_session';
+    if (new RegExp(`\\b${param}\\b`).test(statement.text())) {
+      fail(`the name \`${param}\` it would need is used there`);
+      return;
+    }
+    const args = [`bind=${param}.get_bind()`, ...rest.map((a) => a.text())].join(', ');
+    this.edits.push({ start: statement.range().start.index, end: statement.range().end.index, text: `await ${session}.run_sync(lambda ${param}: ${metadata}.${method}(${args}))`, reason: `${method} through run_sync on the AsyncSession whose engine it was given` });
+    this.count('create_all converted');
   }
 
   /**
@@ -1963,6 +1985,42 @@ export function soleAssignment(statement: SgNode): SgNode | null {
 }
 
 /** The engine a sessionmaker/Session call binds: the first positional argument or `bind=`. */
+/**
+ * `db.get_bind()` (no arguments) where `db` is a parameter of `fn` annotated AsyncSession and never rebound in
+ * it: that session's name. Other binds (an attribute of an object, a local the function assigns) are not followed.
+ */
+function asyncSessionOfGetBind(bind: SgNode, fn: SgNode, qualified: (type: SgNode) => string | null): string | null {
+  if (kindOf(bind) !== 'call') return null;
+  const callee = bind.field('function');
+  if (!callee || kindOf(callee) !== 'attribute' || callee.field('attribute')?.text() !== 'get_bind') return null;
+  if (namedChildren(bind.field('arguments')!).length > 0) return null;
+  const object = callee.field('object')!;
+  if (kindOf(object) !== 'identifier') return null;
+  const name = object.text();
+  const param = namedChildren(fn.field('parameters')!).find((p) => {
+    const own = kindOf(p) === 'typed_parameter' ? namedChildren(p)[0] : kindOf(p) === 'typed_default_parameter' ? p.field('name') : null;
+    return own?.text() === name;
+  });
+  const type = param?.field('type')?.child(0) ?? null;
+  if (!type || !['identifier', 'attribute'].includes(kindOf(type)) || !ASYNC_SESSION.has(qualified(type) ?? '')) return null;
+  return reboundIn(fn.field('body')!, name) ? null : name;
+}
+
+/** Some statement of `body` (nested functions included, to stay on the safe side) may bind `name` again. */
+function reboundIn(body: SgNode, name: string): boolean {
+  const binding = new Set(['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause', 'as_pattern_target', 'named_expression', 'global_statement', 'nonlocal_statement', 'delete_statement']);
+  return body.findAll({ rule: { kind: 'identifier', regex: `^${name}$` } }).some((id) => {
+    for (let node: SgNode | null = id.parent(); node && node.id() !== body.id(); node = node.parent()) {
+      if (binding.has(kindOf(node))) {
+        const left = node.field('left') ?? node.field('name');
+        return kindOf(node) === 'global_statement' || kindOf(node) === 'nonlocal_statement' || kindOf(node) === 'delete_statement' || kindOf(node) === 'as_pattern_target' || (left !== null && left.range().start.index <= id.range().start.index && id.range().end.index <= left.range().end.index);
+      }
+      if (['call', 'attribute', 'subscript', 'argument_list'].includes(kindOf(node))) return false;
+    }
+    return false;
+  });
+}
+
 function bindArgument(call: SgNode): SgNode | null {
   const args = call.field('arguments');
   if (!args || kindOf(args) !== 'argument_list') return null;

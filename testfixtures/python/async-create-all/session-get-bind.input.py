@@ -1,0 +1,21 @@
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import declarative_base
+
+Base = declarative_base()
+
+
+async def seed(db: AsyncSession, create_tables: bool) -> None:
+    if create_tables:
+        Base.metadata.create_all(bind=db.get_bind())
+    Base.metadata.drop_all(db.get_bind(), checkfirst=True)
+
+
+async def rebound(db: AsyncSession, other) -> None:
+    # db is another object by the time get_bind() runs: not followed.
+    db = other
+    Base.metadata.create_all(bind=db.get_bind())
+
+
+async def untyped(db) -> None:
+    # Not known to be an AsyncSession: reported, unchanged.
+    Base.metadata.create_all(bind=db.get_bind())
