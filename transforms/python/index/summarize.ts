@@ -1723,7 +1723,8 @@ function plainDepends(p: { defaultValue?: SgNode | null; annotation?: SgNode | n
     (callee === 'Depends' || callee === 'fastapi.Depends') &&
     args.positional.length === 1 &&
     args.keywords.size === 0 &&
-    args.positional[0]?.kind() === 'identifier' &&
+    // `Depends(get_async_db)` or `Depends(deps.get_async_db)`: the two forms keptSyncRouteEdits gives back.
+    (args.positional[0]?.kind() === 'identifier' || (args.positional[0]?.kind() === 'attribute' && args.positional[0].field('object')?.kind() === 'identifier')) &&
     (typeText === 'AsyncSession' || !/\bAsyncSession\b/.test(typeText))
   );
 }

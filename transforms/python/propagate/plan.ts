@@ -2121,7 +2121,7 @@ export class AsyncPlan {
   /**
    * A route kept on the sync session (keptSync) whose every session parameter keptSyncRouteEdits gives back to the sync
    * dependency: each is `db: AsyncSession = Depends(<async get_db>)` (ParamFacts.depends' `plain`), none through an
-   * alias, in a file that binds the sync get_db or imports the async one.
+   * alias, in a file that binds the sync get_db or imports the async one, or `Depends(deps.get_async_db)` through a module name.
    */
   private handsSyncSession(caller: FnEntry): boolean {
     const asyncGetDb = this.untwinned?.asyncGetDbName;
@@ -2129,10 +2129,16 @@ export class AsyncPlan {
     // A parameter annotated with a name that may be an `Annotated[..., Depends(...)]` alias keeps what it says.
     const aliased = (caller.fn.params?.aliasDepends ?? []).some((d) => d.of.k !== 'global' || d.of.name !== 'AsyncSession');
     if (!this.keptSync.has(caller.key) || asyncGetDb === undefined || depends.length === 0 || aliased) return false;
-    if (!depends.every((d) => d.plain && d.of.k === 'global' && d.of.name === asyncGetDb)) return false;
     const module = this.index.module(caller.path) as ModuleSummary;
     const globals = new Map(module.globals);
-    return globals.has(this.untwinned!.getDbName) || globals.get(asyncGetDb)?.k === 'import';
+    // `Depends(get_async_db)` goes back only where `get_db` is bound or the twin imported; `Depends(deps.get_async_db)`
+    // goes back to `deps.get_db` whatever is bound here (keptSyncRouteEdits), `deps` a name of this module.
+    const byName = globals.has(this.untwinned!.getDbName) || globals.get(asyncGetDb)?.k === 'import';
+    return depends.every((d) => {
+      if (!d.plain) return false;
+      if (d.of.k === 'global') return d.of.name === asyncGetDb && byName;
+      return d.of.k === 'attr' && d.of.name === asyncGetDb && d.of.of.k === 'global' && globals.has(d.of.of.name);
+    });
   }
 
   /**
