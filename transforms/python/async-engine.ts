@@ -1608,6 +1608,13 @@ class EngineTwins {
       }
       const asyncEngine = this.asyncEngineFor(bind, engines, statement);
       if (!asyncEngine) {
+        // A session's get_bind() (its session not known to be an AsyncSession here): if it is one, that is its AsyncEngine's
+        // sync engine, where the DDL raises MissingGreenlet rather than blocking.
+        if (isGetBindCall(bind)) {
+          const session = bind.field('function')!.field('object')!.text();
+          this.flag(RULE_CREATE_ALL, call, `\`${method}\` runs on \`${quoted(bind)}\` inside an async function: if \`${session}\` is an AsyncSession by then, that is its AsyncEngine's sync engine and the DDL raises MissingGreenlet; if it is a sync Session, it blocks the event loop`, `With an AsyncSession: \`await ${session}.run_sync(lambda sync_session: ${callee!.field('object')!.text()}.${method}(bind=sync_session.get_bind()))\`.`);
+          continue;
+        }
         fail(`no async twin of \`${quoted(bind)}\` is known`);
         continue;
       }
@@ -1990,12 +1997,8 @@ export function soleAssignment(statement: SgNode): SgNode | null {
  * it: that session's name. Other binds (an attribute of an object, a local the function assigns) are not followed.
  */
 function asyncSessionOfGetBind(bind: SgNode, fn: SgNode, qualified: (type: SgNode) => string | null): string | null {
-  if (kindOf(bind) !== 'call') return null;
-  const callee = bind.field('function');
-  if (!callee || kindOf(callee) !== 'attribute' || callee.field('attribute')?.text() !== 'get_bind') return null;
-  if (namedChildren(bind.field('arguments')!).length > 0) return null;
-  const object = callee.field('object')!;
-  if (kindOf(object) !== 'identifier') return null;
+  if (!isGetBindCall(bind)) return null;
+  const object = bind.field('function')!.field('object')!;
   const name = object.text();
   const param = namedChildren(fn.field('parameters')!).find((p) => {
     const own = kindOf(p) === 'typed_parameter' ? namedChildren(p)[0] : kindOf(p) === 'typed_default_parameter' ? p.field('name') : null;
@@ -2004,6 +2007,14 @@ function asyncSessionOfGetBind(bind: SgNode, fn: SgNode, qualified: (type: SgNod
   const type = param?.field('type')?.child(0) ?? null;
   if (!type || !['identifier', 'attribute'].includes(kindOf(type)) || !ASYNC_SESSION.has(qualified(type) ?? '')) return null;
   return reboundIn(fn.field('body')!, name) ? null : name;
+}
+
+/** `name.get_bind()`, no arguments, on a plain name. */
+function isGetBindCall(bind: SgNode): boolean {
+  if (kindOf(bind) !== 'call') return false;
+  const callee = bind.field('function');
+  if (!callee || kindOf(callee) !== 'attribute' || callee.field('attribute')?.text() !== 'get_bind') return false;
+  return namedChildren(bind.field('arguments')!).length === 0 && kindOf(callee.field('object')!) === 'identifier';
 }
 
 /** Some statement of `body` (nested functions included, to stay on the safe side) may bind `name` again. */
