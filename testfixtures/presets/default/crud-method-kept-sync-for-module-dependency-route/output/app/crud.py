@@ -18,7 +18,7 @@ class TicketRepo:
     def first_of_owner(self, db: Session, owner_id: int):
         return db.scalar(select(Ticket).where(Ticket.owner_id == owner_id).limit(1))
 
-    def titles(self, db: AsyncSession, conds: list):
+    def titles(self, db: Session, conds: list):
         return [t.title for t in db.query(Ticket).filter(*conds).populate_existing().all()]
 
 
