@@ -413,6 +413,12 @@ function sessionAnnotationEdits(
       if (replaced.includes(start(annotation))) continue;
       if (!all.has(start(fn))) {
         const value = annotated ? annotated.depends : param.field('value');
+        // `db: AsyncSession = SessionParam`, a module-level `SessionParam = Depends(f)`: the plan counted its provider.
+        if (!annotated && (value?.kind() === 'identifier' || value?.kind() === 'attribute')) {
+          out.edits.push({ start: start(annotation), end: end(annotation), text: 'Session', reason });
+          replaced.push(start(annotation));
+          continue;
+        }
         const callee = value?.kind() === 'call' ? value.field('function')?.text() : undefined;
         const args = value?.kind() === 'call' ? callArgs(value) : null;
         const provider = args && args.positional.length === 1 && args.keywords.size === 0 ? args.positional[0] : undefined;

@@ -537,7 +537,10 @@ class Summarizer {
           sessions.push(entry(p.name));
           const provider = injected ? callArgs(injected).positional[0] : undefined;
           if (injected && provider) depends.push({ name: p.name, at: start(injected), of: this.exprOf(provider, 0), ...(plainDepends(p, injected) ? { plain: true as const } : {}) });
-          const named = !injected && p.annotation ? unwrapType(p.annotation) : null;
+          // The name of a module-level `Depends(f)` as the default (`db: Session = SessionParam`) is what FastAPI
+          // reads; else the annotation may name an `Annotated[Session, Depends(f)]` alias.
+          const byDefault = !injected && p.defaultValue && (p.defaultValue.kind() === 'identifier' || p.defaultValue.kind() === 'attribute') ? p.defaultValue : null;
+          const named = byDefault ?? (!injected && p.annotation ? unwrapType(p.annotation) : null);
           if (named && (named.kind() === 'identifier' || named.kind() === 'attribute')) aliasDepends.push({ name: p.name, at: start(named), of: this.exprOf(named, 0) });
         } else if (!injected && used?.has(p.name)) {
           // Whatever its annotation says (`db: SessionLocal`, the factory, is common), a session handed to it is one.
@@ -1121,7 +1124,9 @@ class Summarizer {
       while (right?.kind() === 'assignment') right = right.field('right');
       if (right) {
         const alias = this.typeAliasExpr(right, depth + 1);
-        const provider = alias ? this.annotatedDependency(right, depth + 1) : null;
+        // `SessionDep = Annotated[Session, Depends(f)]`, or the default-value form `SessionParam = Depends(f)`
+        // (`db: Session = SessionParam`): either way FastAPI calls f for a parameter using the name.
+        const provider = alias ? this.annotatedDependency(right, depth + 1) : this.dependsTarget(right, depth + 1);
         let expr = alias ?? this.exprOf(right, depth + 1);
         // `db: Session = payload["db"]`: what the value cannot tell, the annotation does (a value that is known wins:
         // `repo: BaseRepo = UserRepo(db)` runs UserRepo's methods). A display annotated with a container type
@@ -1400,6 +1405,12 @@ class Summarizer {
     const dependency = this.annotatedDependency(value, depth + 1);
     if (type && (type.k !== 'builtin' || !dependency)) return type;
     return dependency ? { k: 'depends', of: dependency } : UNKNOWN;
+  }
+
+  /** `Depends(f)` (or `Security(f)`) → f; null for any other value. */
+  private dependsTarget(value: SgNode, depth: number): Expr | null {
+    const target = isDependsCall(value) ? callArgs(value).positional[0] : undefined;
+    return target ? this.exprOf(target, depth + 1) : null;
   }
 
   /** `Annotated[X, Depends(f)]` → f. */

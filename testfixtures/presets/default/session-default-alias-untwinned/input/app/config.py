@@ -1,0 +1,2 @@
+DB_URL = "sqlite:///./app.db"
+DB_ARGS = {"check_same_thread": False}
