@@ -5,7 +5,7 @@
 import type { FindingInput } from '../../../engine/types';
 import { ASYNC_OBJECT_METHODS, AWAITED_METHODS, SQLMODEL_AWAITED_METHODS } from '../awaits/methods';
 import { RULES as AWAIT_RULES } from '../awaits/rules';
-import { dirname } from '../index/modules';
+import { dirname, moduleRefOf } from '../index/modules';
 import { moduleNamesOf } from '../scaffold/engine-index';
 import { paramAt } from '../index/param-entries';
 import { functionKey, type ProjectIndex } from '../index/project';
@@ -102,6 +102,8 @@ export class TestPlan {
   private readonly helpers: FactoryHelpers;
   /** Tests and fixtures made async, with the calls they await: checked by flagSyncHandoffs. */
   private readonly handoffs: { path: string; fn: FunctionSummary; facts: FunctionFacts; awaits: CallSite[] }[] = [];
+  /** Function-scoped session fixtures switched to an async factory of an application module that pools an async engine. */
+  private readonly appFactoryFixtures: { path: string; fn: FunctionSummary; requested: string; factory: string; module: string }[] = [];
   /** Session calls that fixtures made async await (functionKey@offset): they are not sync uses of the session any more. */
   private readonly awaitedUses = new Set<string>();
   /** Tests and fixtures that call async code and were left sync, flagged (functionKey): nothing converts them. */
@@ -186,6 +188,7 @@ export class TestPlan {
     this.settleSyncHelpers();
     this.flagSyncHandoffs();
     this.flagEngineLoops();
+    this.flagFixtureEngineLoops();
     this.flagOverrideLoops();
     this.flagPatchedGetDb();
     this.flagPatchedObjects();
@@ -564,6 +567,48 @@ export class TestPlan {
       first.start,
       `the tests reach the application's async engine through \`TestClient\` (no dependency override replaces its session dependency) from more than one event loop: ${loops}; if that engine keeps a connection pool (the default), a connection made in one loop is handed to the next and fails there with asyncpg or aiomysql ("attached to a different loop"); nothing was changed`,
     );
+  }
+
+  /**
+   * The application module `module` (as imported by the test file at `path`) creates an async engine that may keep a
+   * pool (TestFacts.asyncEngine), on a URL that is not SQLite alone (TestFacts.sqliteOnly): not a test file, resolved
+   * in the project.
+   */
+  private poolingAppModule(path: string, absPath: string, module: string): boolean {
+    const ref = moduleRefOf(module, absPath);
+    if (!ref) return false;
+    const entity = this.index.evaluate(path, { k: 'import', target: { k: 'module', module: ref } });
+    const target = entity.k === 'module' ? entity.path : null;
+    const summary = target ? this.summaries.get(target) : undefined;
+    // aiosqlite serves a connection from any loop (checked): only another database's driver fails across loops.
+    return !!summary && !summary.base.isTestFile && summary.tests.asyncEngine === true && summary.tests.sqliteOnly !== true;
+  }
+
+  /**
+   * A function-scoped session fixture switched to the application's async factory (appFactoryFixtures) that more than
+   * one async test receives: pytest-asyncio runs each test (and its function-scoped fixtures) in an event loop of its
+   * own, and the factory's engine pools its connections, so a connection made in one test's loop is handed to the next
+   * test, where asyncpg or aiomysql fail ("another operation is in progress", "attached to a different loop"). No
+   * TestClient is needed for that (flagEngineLoops); one finding per fixture, at its definition. The engine lives in
+   * application code: the fix is left to the user.
+   */
+  private flagFixtureEngineLoops(): void {
+    for (const { path, fn, requested, factory, module } of this.appFactoryFixtures) {
+      const tests = new Set<string>();
+      this.forEachReceiver(requested, path, this.summaries.get(path)?.base.absPath ?? '', fn.id, ({ otherPath, consumer }) => {
+        const plan = this.files.get(otherPath);
+        const async = consumer.isAsync || (plan?.functions.some((c) => c.asyncAt === consumer.id) ?? false);
+        if (consumer.test === 'test' && async) tests.add(functionKey(otherPath, consumer.id));
+        return () => undefined;
+      });
+      if (tests.size < 2) continue;
+      this.flag(
+        path,
+        RULES.engineLoops,
+        fn.id,
+        `the session fixture \`${fn.qualname}\` now opens its sessions from the application's async factory \`${factory}\` (${module}), whose engine keeps a connection pool, and ${tests.size} async tests receive it, each run by pytest-asyncio in an event loop of its own: a connection pooled in one test's loop is handed to the next test, where asyncpg or aiomysql fail ("another operation is in progress", "attached to a different loop"); nothing was changed`,
+      );
+    }
   }
 
   /**
@@ -1161,6 +1206,10 @@ export class TestPlan {
     for (const f of followers) this.follow(f, fn);
     // Switched, it hands out an AsyncSession, whose bind is the AsyncEngine: nothing here can tell what is done
     // with it (a module's engine patched with it for code opening sync sessions of its own, say).
+    if (switches && functionScoped(facts) && loop === undefined) {
+      const factory = facts.switches?.requires.find(([module]) => this.poolingAppModule(path, s.base.absPath, module));
+      if (factory) this.appFactoryFixtures.push({ path, fn, requested, factory: factory[1], module: factory[0] });
+    }
     if (switches) {
       for (const { path: at, who, read } of bindReads) {
         this.flag(
