@@ -77,6 +77,20 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   for (const u of file.unwraps) edits.push({ start: u.start, end: u.end, text: u.text, reason: u.reason });
   const keptPlain = keptPlainEdits(ctx, file.keptPlain);
   edits.push(...keptPlain.edits);
+  // An `async def` handler kept on the sync Session its dependency hands it: the session awaits insert-await wrote go.
+  const awaitsBack = new Set(file.sessionAwaitsBack.map((c) => `${c.start}:${c.end}`));
+  const sessionAwaits =
+    awaitsBack.size === 0
+      ? []
+      : awaitsTakenOut(
+          ctx.tree.root(),
+          (node) => {
+            const operand = node.child(1);
+            return !!operand && awaitsBack.has(`${start(operand)}:${end(operand)}`);
+          },
+          `${ID}: await taken out of an async def handed a sync Session by a dependency that stays sync`,
+        );
+  edits.push(...sessionAwaits);
   const onSyncDependency = new Set(file.syncDependencyRoutes);
   const keptSync = keptSyncRouteEdits(ctx, file.keptSyncRoutes.filter((d) => !onSyncDependency.has(d)));
   edits.push(...keptSync.edits);
@@ -115,7 +129,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
       'functions made async': file.asyncDefs.length,
       'awaits added at call sites': file.awaits.length,
       // insert-await counted them as added: the summary would otherwise promise awaits the diff does not have.
-      'awaits taken out again': keptPlain.awaitsTakenOut,
+      'awaits taken out again': keptPlain.awaitsTakenOut + awaitsBack.size,
       'thread-pool wrappers removed': file.unwraps.length,
       'script entry points run with asyncio.run': entries.count,
       'sessions switched to the async factory': sessionArgs.renamed,

@@ -327,6 +327,7 @@ class Summarizer {
     if (facts.classId !== null && decorators.some((d) => /^@\s*(?:functools\.)?(?:property|cached_property)\s*$/.test(d))) summary.getter = true;
     const construct = summary.isAsync || summary.firstAwait === null ? null : this.asyncConstructOf(fn, own);
     if (construct !== null) summary.asyncConstruct = construct;
+    if (summary.isAsync && summary.route && this.asyncConstructOf(fn, own) !== null) summary.asyncBlocks = true;
     const alias = fixture ? fixtureDecorator(decoratorsOf(fn))?.name : null;
     if (alias !== null && alias !== undefined) summary.fixtureName = alias;
     if (fixture && decorators.some((d) => !FIXTURE_DECORATOR.test(d))) summary.fixtureWrapped = true;

@@ -298,6 +298,11 @@ export interface FunctionSummary {
    * it had before the run. Absent when none.
    */
   asyncConstruct?: string;
+  /**
+   * A route handler written `async def` whose own body has `async with`, `async for`, a `run_sync` call or an awaited
+   * session call on a session it makes (asyncConstruct's constructs, whoever wrote them). Absent otherwise.
+   */
+  asyncBlocks?: true;
   /** A plain def decorated `@contextmanager` (contextlib's): `with f() as x` binds what it yields. Absent when not. */
   contextManager?: true;
   /**

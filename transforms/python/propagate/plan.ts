@@ -66,6 +66,12 @@ export interface FilePlan {
    */
   syncDependencyRoutes: number[];
   /**
+   * Session calls (`start`/`end` of the call) of route handlers written `async def` on sync providers only
+   * (AsyncPlan.keepAsyncRoutesOnSyncSessions), whose await insert-await wrote goes: the session FastAPI hands them is
+   * a sync Session. Their ids are in syncDependencyRoutes too, for their annotations.
+   */
+  sessionAwaitsBack: { start: number; end: number }[];
+  /**
    * Plain defs never made async (no session await written into them) whose session parameters are all injected by a
    * sync provider (AsyncPlan.injectedSync): `def get_uow(db: Session = Depends(get_db))` yielding a wrapper, a handler
    * needing no await. async-session wrote `AsyncSession` on their `Depends(...)` parameters, which FastAPI still fills
@@ -229,6 +235,8 @@ export class AsyncPlan {
   /** syncHandOff's answers, by function key. */
   private readonly handOffs = new Map<string, SyncHandOff | null>();
   private readonly injectedSyncMemo = new Map<string, 'sync' | 'other' | 'none'>();
+  /** See keepAsyncRoutesOnSyncSessions. */
+  private readonly asyncRoutesKept = new Set<string>();
   /** See sessionProviders. */
   private sessionProviderKeys: Set<string> | null = null;
   /** See objectDependencyInits. */
@@ -268,6 +276,7 @@ export class AsyncPlan {
     this.flagUntypedSessionParameters();
     this.flagAnnotatedSessionLocals();
     this.checkInferredSessionParameters();
+    this.keepAsyncRoutesOnSyncSessions();
     this.flagSyncSessionDependencies();
     this.flagManagedSessions();
     this.flagGlobalSessions();
@@ -884,6 +893,11 @@ export class AsyncPlan {
   private computeInjectedState(key: string): 'sync' | 'other' | 'none' {
     const entry = this.functions.get(key);
     if (!entry || entry.fn.isAsync) return 'other';
+    return this.providersState(entry);
+  }
+
+  /** computeInjectedState's answer for `entry`, whether it is async or not. */
+  private providersState(entry: FnEntry): 'sync' | 'other' | 'none' {
     let state: 'sync' | 'none' = 'none';
     for (const { provider, of, viaAlias } of this.injections(entry)) {
       const fn = provider ? this.functions.get(functionKey(provider.path, provider.id))?.fn : undefined;
@@ -1746,10 +1760,55 @@ export class AsyncPlan {
    * now, awaits its session. Dependencies on get_db were moved to the async twin by async-get-db; any other provider
    * that is not async after the migration is flagged.
    */
+  /**
+   * A route handler written `async def` before the run whose every session is injected by a provider that stays sync
+   * (providersState, the twin-less get_db's or another's) was calling it without await, blocking the event loop, and
+   * working. Its session awaits insert-await wrote would fail on the sync Session FastAPI still hands it (`TypeError`
+   * at the first), so they go, with its `AsyncSession` annotations: it runs as before, reported. Only when every await
+   * written into it is on one of those session parameters (none on a function made async, none on a session it makes,
+   * no `async with`/`async for`/`run_sync` in it, FunctionSummary.asyncBlocks); otherwise it is converted as before and
+   * reported by flagSyncSessionDependencies.
+   */
+  private keepAsyncRoutesOnSyncSessions(): void {
+    if (this.untwinned === null) return;
+    for (const entry of this.functions.values()) {
+      const { fn } = entry;
+      if (!fn.isAsync || !fn.route || fn.test || fn.asyncBlocks || this.providersState(entry) !== 'sync') continue;
+      const names = new Set((fn.params?.sessions ?? []).map((p) => p.slice(p.indexOf(':') + 1)));
+      const planned = new Set(this.file(entry.path).awaits.map((a) => `${a.start}:${a.end}`));
+      const back: { start: number; end: number }[] = [];
+      let keeps = true;
+      for (const c of fn.calls) {
+        if (planned.has(`${c.start}:${c.end}`)) keeps = false;
+        else if (c.awaited !== undefined && c.onSession) {
+          if (names.has(c.text.slice(0, c.text.lastIndexOf('.')))) back.push({ start: c.start, end: c.end });
+          else keeps = false;
+        }
+        if (!keeps) break;
+      }
+      if (!keeps) continue;
+      this.asyncRoutesKept.add(entry.key);
+      const file = this.file(entry.path);
+      file.sessionAwaitsBack.push(...back);
+      file.syncDependencyRoutes.push(fn.id);
+      for (const d of this.injections(entry)) {
+        const provider = d.provider;
+        const pfn = provider ? this.functions.get(functionKey(provider.path, provider.id))?.fn : undefined;
+        const by = provider && pfn ? `\`${pfn.qualname}\` (${provider.path}), which stays a sync ${pfn.isGenerator ? 'generator' : 'function'}` : 'a dependency that stays sync';
+        this.flag(
+          RULES.syncSessionDependency,
+          entry.path,
+          d.at,
+          `\`${d.name}\` is injected by ${by}, so it is a sync Session; \`${fn.qualname}\` was an \`async def\` calling it without await before the run, and is left so: its session calls block the event loop, as they did`,
+        );
+      }
+    }
+  }
+
   private flagSyncSessionDependencies(): void {
     for (const entry of this.functions.values()) {
       const depends = this.injections(entry);
-      if (depends.length === 0) continue;
+      if (depends.length === 0 || this.asyncRoutesKept.has(entry.key)) continue;
       const isAsync = entry.fn.isAsync || this.newly.has(entry.key);
       // A dependency (or route) that stays sync but hands its session on (`return UserRepository(db)`) and was
       // not given the sync session back (keepBlockedRoutesSync): the code it hands it to awaits it.
@@ -2557,7 +2616,7 @@ export class AsyncPlan {
   private file(path: string): FilePlan {
     let plan = this.files.get(path);
     if (!plan) {
-      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], syncDependencyRoutes: [], injectedAnnotationsBack: [], syncHeldClasses: [], aliasesBack: [], annotationsBack: [], unawaited: [], taskCalls: [] };
+      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], syncDependencyRoutes: [], sessionAwaitsBack: [], injectedAnnotationsBack: [], syncHeldClasses: [], aliasesBack: [], annotationsBack: [], unawaited: [], taskCalls: [] };
       this.files.set(path, plan);
     }
     return plan;

@@ -1,10 +1,9 @@
 from fastapi import APIRouter
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from app import db
 from app.db import DbParam
 from app.models import Note
-from sqlalchemy.orm import Session
 
 router = APIRouter()
 
@@ -27,5 +26,5 @@ def rename_note(note_id: int, text: str, session: Session = db.DbParam):
 
 
 @router.get("/notes/{note_id}")
-async def read_note(note_id: int, session: AsyncSession = DbParam):
-    return (await session.get(Note, note_id)).text
+async def read_note(note_id: int, session: Session = DbParam):
+    return session.get(Note, note_id).text

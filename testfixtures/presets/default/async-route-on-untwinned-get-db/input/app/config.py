@@ -1,0 +1,2 @@
+DATABASE_URL = "postgresql://shop@localhost/shop"
+POOL_ARGS = {"pool_size": 5}
