@@ -1755,12 +1755,6 @@ export class AsyncPlan {
   }
 
   /**
-   * A session parameter injected by `Depends(provider)` where the provider is a project function that stays sync
-   * (`def get_session(): with app_session() as db: yield db`): it yields a sync Session, while the function, async
-   * now, awaits its session. Dependencies on get_db were moved to the async twin by async-get-db; any other provider
-   * that is not async after the migration is flagged.
-   */
-  /**
    * A route handler written `async def` before the run whose every session is injected by a provider that stays sync
    * (providersState, the twin-less get_db's or another's) was calling it without await, blocking the event loop, and
    * working. Its session awaits insert-await wrote would fail on the sync Session FastAPI still hands it (`TypeError`
@@ -1805,6 +1799,12 @@ export class AsyncPlan {
     }
   }
 
+  /**
+   * A session parameter injected by `Depends(provider)` where the provider is a project function that stays sync
+   * (`def get_session(): with app_session() as db: yield db`): it yields a sync Session, while the function, async
+   * now, awaits its session. Dependencies on get_db were moved to the async twin by async-get-db; any other provider
+   * that is not async after the migration is flagged.
+   */
   private flagSyncSessionDependencies(): void {
     for (const entry of this.functions.values()) {
       const depends = this.injections(entry);
