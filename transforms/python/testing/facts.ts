@@ -112,6 +112,12 @@ export interface FunctionFacts {
   setattrs: { call: number; target: number; name: string; replacement: number; lambda: boolean; path?: string[] }[];
   /** Dependency overrides of the session dependency that are nested defs handing out a parameter (see overridesOf). */
   overrides: NestedOverride[];
+  /**
+   * `<app>.dependency_overrides[get_db] = lambda: session`, `session` a parameter: the override hands the fixture's value
+   * to the handlers as it is, so nothing in it changes, but it reaches them in TestClient's event loop (see
+   * TestPlan.flagOverrideLoops). Absent when none.
+   */
+  lambdaOverrides?: { param: string; at: number }[];
   /** The `await`s of its own body (see OwnAwait). */
   awaits: OwnAwait[];
   /** It needs to be async for more than its own `await`s: an `async with` / `async for` of its own, an `await` in a def nested in it. */
@@ -339,6 +345,7 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
     const params = parametersOf(fn).map((p) => p.name);
     const shape = fixture && fixture.callee !== 'pytest_asyncio.fixture' ? (sessionShape(fn, source, isOpener) ?? unknownOpener(fn, sessionClasses) ?? inlineFactoryOpener(fn) ?? delegatedDependency(fn, dependencies[0])) : null;
     const overrides = overridesOf(fn, params, dependencies);
+    const lambdaOverrides = lambdaOverridesOf(fn, params, dependencies);
     functions.push({
       id: start(fn),
       params,
@@ -358,6 +365,7 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
       ...bindReadsOf(fn, params),
       ...factoryStoresOf(fn, params),
       overrides,
+      ...(lambdaOverrides.length > 0 ? { lambdaOverrides } : {}),
       ...ownAwaits(fn),
       asyncSessionParams: asyncSessionParams(fn),
       parametrized: parametrizedParams(params, [...decorators, ...(cls ? decoratorsOf(cls) : [])]),
@@ -1071,6 +1079,25 @@ function overridesOf(fn: SgNode, params: string[], dependencies: readonly string
     if (!param) continue;
     const awaits = new Set(yielded).size === 1 ? passthroughShape(inner, param) : null;
     found.push({ def: start(inner), param, awaits: awaits ? awaits.map((c) => start(c)) : null, line: inner.range().start.line + 1 });
+  }
+  return found;
+}
+
+/** See FunctionFacts.lambdaOverrides: installed by `fn` itself, the key naming the session dependency or its twin. */
+function lambdaOverridesOf(fn: SgNode, params: string[], dependencies: readonly string[]): { param: string; at: number }[] {
+  const body = fn.field('body');
+  if (!body || dependencies.length === 0 || !body.text().includes('dependency_overrides')) return [];
+  const found: { param: string; at: number }[] = [];
+  for (const assignment of body.findAll({ rule: { kind: 'assignment' } })) {
+    const left = assignment.field('left');
+    const value = assignment.field('right');
+    if (left?.kind() !== 'subscript' || left.field('value')?.field('attribute')?.text() !== 'dependency_overrides' || value?.kind() !== 'lambda') continue;
+    if (!sameNode(placeOf(assignment).unit, fn) || value.field('parameters') !== null) continue;
+    const keys = left.fieldChildren('subscript');
+    const key = keys.length === 1 ? (keys[0] as SgNode) : null;
+    const keyName = key?.kind() === 'identifier' ? key.text() : key?.kind() === 'attribute' ? (key.field('attribute')?.text() ?? '') : '';
+    const handed = value.field('body');
+    if (dependencies.includes(keyName) && handed?.kind() === 'identifier' && params.includes(handed.text())) found.push({ param: handed.text(), at: start(value) });
   }
   return found;
 }

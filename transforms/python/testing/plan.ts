@@ -54,6 +54,8 @@ export interface FileTestPlan {
   mode: AsyncioMode;
   /** Nested dependency overrides handing out a fixture's session, by def offset (see OverridePlan). */
   overrides: Map<number, OverridePlan>;
+  /** `lambda: session` overrides handing out a session fixture's AsyncSession: the fixture's qualified name, by lambda offset. */
+  lambdaOverrides: Map<number, string>;
   /** Findings of earlier transforms that the awaits above settle (TransformResult.resolves). */
   resolves: { rule: string; offset: number }[];
   /** Tests and fixtures given back their sync code (see SyncBack). */
@@ -665,6 +667,7 @@ export class TestPlan {
         const fixture = this.index.function(path, o.fixture)?.qualname ?? 'the session fixture';
         found.push({ path, at: def, fixture });
       }
+      for (const [at, fixture] of plan.lambdaOverrides) found.push({ path, at, fixture });
     }
     const first = firstInFileOrder(found, (f) => f.at);
     if (!first) return;
@@ -1168,6 +1171,7 @@ export class TestPlan {
     const followers: Follower[] = [];
     const bindReads: { path: string; who: string; read: NonNullable<FunctionFacts['bindReads']>[number] }[] = [];
     const overrides: { path: string; override: NestedOverride; awaits: number[] }[] = [];
+    const lambdas: { path: string; at: number }[] = [];
     // The names the session goes by (its own, those of fixtures handing it on) and where each is defined.
     const names = [{ name: requested, fromAbs: s.base.absPath }];
     this.forEachReceiver(requested, path, s.base.absPath, fn.id, (r) => {
@@ -1184,6 +1188,7 @@ export class TestPlan {
         else if (otherPath !== path) problems.push(`${who} hands it to the handlers through a dependency override (line ${o.line}) in another file than the fixture's`);
         else overrides.push({ path: otherPath, override: o, awaits: o.awaits });
       }
+      for (const o of (cf.lambdaOverrides ?? []).filter((x) => x.param === name)) lambdas.push({ path: otherPath, at: o.at });
       return (passedAs, tooDeep) => {
         if (tooDeep || passedAs === '') problems.push(`${who} hands it on as the fixture \`${passedAs || consumer.name}\`, ${passedAs === '' ? 'named by an expression' : 'through more fixtures than are followed'}`);
         else names.push({ name: passedAs, fromAbs: r.other.base.absPath });
@@ -1203,6 +1208,8 @@ export class TestPlan {
     this.file(path).sessionFixtures.add(fn.id);
     for (const call of block) this.file(path).awaits.push({ start: call.start, end: call.end, reason: `${ID}: await ${call.text}(): it is async now, and the session fixture async too` });
     for (const o of overrides) this.file(o.path).overrides.set(o.override.def, { fixture: fn.id, awaits: o.awaits });
+    // Left as they are (the AsyncSession is what the handlers expect now), but the session reaches them in TestClient's loop.
+    if (switches) for (const o of lambdas) this.file(o.path).lambdaOverrides.set(o.at, fn.qualname);
     for (const f of followers) this.follow(f, fn);
     // Switched, it hands out an AsyncSession, whose bind is the AsyncEngine: nothing here can tell what is done
     // with it (a module's engine patched with it for code opening sync sessions of its own, say).
@@ -1810,7 +1817,7 @@ export class TestPlan {
   private file(path: string): FileTestPlan {
     let plan = this.files.get(path);
     if (!plan) {
-      plan = { functions: [], awaits: [], sessionFixtures: new Set(), findings: [], mode: 'strict', overrides: new Map(), resolves: [], syncBacks: [], loopScopes: new Map() };
+      plan = { functions: [], awaits: [], sessionFixtures: new Set(), findings: [], mode: 'strict', overrides: new Map(), lambdaOverrides: new Map(), resolves: [], syncBacks: [], loopScopes: new Map() };
       this.files.set(path, plan);
     }
     return plan;
