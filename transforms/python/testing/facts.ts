@@ -1050,14 +1050,8 @@ function overridesOf(fn: SgNode, params: string[], dependencies: readonly string
   if (!body || dependencies.length === 0) return [];
   const installed = new Set<string>();
   for (const assignment of body.findAll({ rule: { kind: 'assignment' } })) {
-    const left = assignment.field('left');
-    const value = assignment.field('right');
-    if (left?.kind() !== 'subscript' || left.field('value')?.field('attribute')?.text() !== 'dependency_overrides' || value?.kind() !== 'identifier') continue;
-    if (!sameNode(placeOf(assignment).unit, fn)) continue;
-    const keys = left.fieldChildren('subscript');
-    const key = keys.length === 1 ? (keys[0] as SgNode) : null;
-    const keyName = key?.kind() === 'identifier' ? key.text() : key?.kind() === 'attribute' ? (key.field('attribute')?.text() ?? '') : '';
-    if (dependencies.includes(keyName)) installed.add(value.text());
+    const value = sessionOverrideValue(assignment, fn, dependencies);
+    if (value?.kind() === 'identifier') installed.add(value.text());
   }
   const found: NestedOverride[] = [];
   for (const def of namedChildren(body)) {
@@ -1089,17 +1083,27 @@ function lambdaOverridesOf(fn: SgNode, params: string[], dependencies: readonly 
   if (!body || dependencies.length === 0 || !body.text().includes('dependency_overrides')) return [];
   const found: { param: string; at: number }[] = [];
   for (const assignment of body.findAll({ rule: { kind: 'assignment' } })) {
-    const left = assignment.field('left');
-    const value = assignment.field('right');
-    if (left?.kind() !== 'subscript' || left.field('value')?.field('attribute')?.text() !== 'dependency_overrides' || value?.kind() !== 'lambda') continue;
-    if (!sameNode(placeOf(assignment).unit, fn) || value.field('parameters') !== null) continue;
-    const keys = left.fieldChildren('subscript');
-    const key = keys.length === 1 ? (keys[0] as SgNode) : null;
-    const keyName = key?.kind() === 'identifier' ? key.text() : key?.kind() === 'attribute' ? (key.field('attribute')?.text() ?? '') : '';
+    const value = sessionOverrideValue(assignment, fn, dependencies);
+    if (value?.kind() !== 'lambda' || value.field('parameters') !== null) continue;
     const handed = value.field('body');
-    if (dependencies.includes(keyName) && handed?.kind() === 'identifier' && params.includes(handed.text())) found.push({ param: handed.text(), at: start(value) });
+    if (handed?.kind() === 'identifier' && params.includes(handed.text())) found.push({ param: handed.text(), at: start(value) });
   }
   return found;
+}
+
+/**
+ * The value of `<x>.dependency_overrides[<key>] = value` written in `fn` itself (not a nested def), the key naming one
+ * of `dependencies` (as a name or a module attribute); null for any other statement.
+ */
+function sessionOverrideValue(assignment: SgNode, fn: SgNode, dependencies: readonly string[]): SgNode | null {
+  const left = assignment.field('left');
+  const value = assignment.field('right');
+  if (left?.kind() !== 'subscript' || left.field('value')?.field('attribute')?.text() !== 'dependency_overrides' || !value) return null;
+  if (!sameNode(placeOf(assignment).unit, fn)) return null;
+  const keys = left.fieldChildren('subscript');
+  const key = keys.length === 1 ? (keys[0] as SgNode) : null;
+  const keyName = key?.kind() === 'identifier' ? key.text() : key?.kind() === 'attribute' ? (key.field('attribute')?.text() ?? '') : '';
+  return dependencies.includes(keyName) ? value : null;
 }
 
 /** `x.setattr(target, "name", replacement)` with the attribute named by a plain string literal. */
