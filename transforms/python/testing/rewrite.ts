@@ -11,7 +11,7 @@ import { callArgs, isAsyncDef, namedChildren, start, end } from '../query/syntax
 import { collectImports, importsFreedBy, isModuleLevel, localNamesFor, type ModuleImports } from '../support/imports';
 import { moduleBindings, nameTable } from '../support/scope';
 import { HINTS, RULES } from './rules';
-import { asyncShapeText, indentUnit, leadingWhitespace, sessionShape, shapeComments, type SessionShape } from './session-shape';
+import { asyncShapeText, indentUnit, leadingWhitespace, sessionBind, sessionShape, shapeComments, type SessionShape } from './session-shape';
 import type { OverridePlan } from './plan';
 import { placeOf } from '../awaits/context';
 import { awaitEdits } from '../awaits/awaiting';
@@ -381,10 +381,11 @@ export class SessionRewriter {
     const sessionModule = ['sqlalchemy.orm', 'sqlalchemy.orm.session', 'sqlmodel'].find((m) => localNamesFor(this.imports, m, 'Session').includes(name));
     // On a connection, `Session(bind=conn, ...)` may say how it joins the connection's transaction
     // (`join_transaction_mode=`): keywords that mean the same to AsyncSession are carried over.
-    const kept = connection !== undefined && sessionModule ? sessionKeywords(args) : [];
+    const keywords = connection !== undefined && sessionModule ? sessionKeywords(args) : { kept: [] };
+    const kept = 'kept' in keywords ? keywords.kept : null;
     const bind =
       connection !== undefined && sessionModule
-        ? args.positional.length === 1 && !args.keywords.has('bind') ? args.positional[0] : args.positional.length === 0 ? args.keywords.get('bind') : undefined
+        ? (sessionBind(call) ?? undefined)
         : args.positional.length === 1 && args.keywords.size === 0 ? args.positional[0] : args.positional.length === 0 && args.keywords.size === 1 ? args.keywords.get('bind') : undefined;
     // On a connection (a connection-bound fixture): the one argument is that connection, passed on as it was.
     if (connection !== undefined && (bind?.text() !== connection || args.splat || kept === null)) return { ok: false, reason: `\`${call.text()}\` passes more than the connection to the session` };
@@ -427,12 +428,9 @@ export class SessionRewriter {
     if (args.splat) return { ok: false, reason: `\`${maker.text()}\` is made with unpacked arguments` };
     const bind = args.positional.length === 1 ? args.positional[0] : args.keywords.get('bind');
     if (bind?.text() !== connection || args.positional.length > 1) return { ok: false, reason: `\`${maker.text()}\` passes more than the connection to the session` };
-    const kept: string[] = [];
-    for (const [key, value] of args.keywords) {
-      if (key === 'bind' || key === 'expire_on_commit' || key === 'future' || (key === 'autocommit' && value.kind() === 'false')) continue;
-      if (!MAKER_KEYWORDS.has(key)) return { ok: false, reason: `\`${maker.text()}\` is made with \`${key}=\`, which the AsyncSession may not take the same way` };
-      kept.push(`${key}=${value.text()}`);
-    }
+    const keywords = sessionKeywords(args);
+    if ('refused' in keywords) return { ok: false, reason: `\`${maker.text()}\` is made with \`${keywords.refused}=\`, which the AsyncSession may not take the same way` };
+    const kept = keywords.kept;
     const local = localNamesFor(this.imports, SA_ASYNC, 'AsyncSession')[0];
     if (!local && moduleBindings(nameTable(this.ctx.tree, 'AsyncSession')).length > 0) return { ok: false, reason: '`AsyncSession` is bound to something else in this file' };
     return {
@@ -575,15 +573,16 @@ export function sessionMockFindings(root: SgRoot): FindingInput[] {
 }
 
 /**
- * The keywords of `Session(bind=conn, ...)` besides its bind, as an AsyncSession on that connection takes them
- * (`expire_on_commit` is the async form's own); null when one may not mean the same there.
+ * The keywords of `Session(bind=conn, ...)` or `sessionmaker(bind=conn, ...)` besides its bind, as an AsyncSession on
+ * that connection takes them (`expire_on_commit` is the async form's own); the first that may not mean the same there
+ * is `refused`.
  */
-function sessionKeywords(args: ReturnType<typeof callArgs>): string[] | null {
+function sessionKeywords(args: ReturnType<typeof callArgs>): { kept: string[] } | { refused: string } {
   const kept: string[] = [];
   for (const [key, value] of args.keywords) {
     if (key === 'bind' || key === 'expire_on_commit' || key === 'future' || (key === 'autocommit' && value.kind() === 'false')) continue;
-    if (!MAKER_KEYWORDS.has(key)) return null;
+    if (!MAKER_KEYWORDS.has(key)) return { refused: key };
     kept.push(`${key}=${value.text()}`);
   }
-  return kept;
+  return { kept };
 }
