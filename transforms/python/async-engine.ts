@@ -10,6 +10,7 @@ import type { FindingInput, IndexInput, ProjectIndexer, SessionFactoryKind, Text
 import { EngineIndex, importedByOthers, importsUntwinned, type EngineSummary, type SessionBind } from './scaffold/engine-index';
 import { unfollowedBindings } from './scaffold/reexports';
 import { SessionResolver, sessionOptionsFrom, singleBase } from './query/sessions';
+import { isBindingOccurrence, occurrencesOf, signatureOf } from './query/bindings';
 import { isTestPath } from './index/modules';
 import { dottedName, ifBranchBodies, isAsyncDef, reraises } from './query/syntax';
 import { sessionShape } from './testing/session-shape';
@@ -1991,20 +1992,14 @@ export function soleAssignment(statement: SgNode): SgNode | null {
   return right && kindOf(right) !== 'assignment' ? assignment : null;
 }
 
-/** The engine a sessionmaker/Session call binds: the first positional argument or `bind=`. */
 /**
  * `db.get_bind()` (no arguments) where `db` is a parameter of `fn` annotated AsyncSession and never rebound in
  * it: that session's name. Other binds (an attribute of an object, a local the function assigns) are not followed.
  */
 function asyncSessionOfGetBind(bind: SgNode, fn: SgNode, qualified: (type: SgNode) => string | null): string | null {
   if (!isGetBindCall(bind)) return null;
-  const object = bind.field('function')!.field('object')!;
-  const name = object.text();
-  const param = namedChildren(fn.field('parameters')!).find((p) => {
-    const own = kindOf(p) === 'typed_parameter' ? namedChildren(p)[0] : kindOf(p) === 'typed_default_parameter' ? p.field('name') : null;
-    return own?.text() === name;
-  });
-  const type = param?.field('type')?.child(0) ?? null;
+  const name = bind.field('function')!.field('object')!.text();
+  const type = signatureOf(fn).all.find((p) => p.name === name)?.annotation?.child(0) ?? null;
   if (!type || !['identifier', 'attribute'].includes(kindOf(type)) || !ASYNC_SESSION.has(qualified(type) ?? '')) return null;
   return reboundIn(fn.field('body')!, name) ? null : name;
 }
@@ -2019,19 +2014,10 @@ function isGetBindCall(bind: SgNode): boolean {
 
 /** Some statement of `body` (nested functions included, to stay on the safe side) may bind `name` again. */
 function reboundIn(body: SgNode, name: string): boolean {
-  const binding = new Set(['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause', 'as_pattern_target', 'named_expression', 'global_statement', 'nonlocal_statement', 'delete_statement']);
-  return body.findAll({ rule: { kind: 'identifier', regex: `^${name}$` } }).some((id) => {
-    for (let node: SgNode | null = id.parent(); node && node.id() !== body.id(); node = node.parent()) {
-      if (binding.has(kindOf(node))) {
-        const left = node.field('left') ?? node.field('name');
-        return kindOf(node) === 'global_statement' || kindOf(node) === 'nonlocal_statement' || kindOf(node) === 'delete_statement' || kindOf(node) === 'as_pattern_target' || (left !== null && left.range().start.index <= id.range().start.index && id.range().end.index <= left.range().end.index);
-      }
-      if (['call', 'attribute', 'subscript', 'argument_list'].includes(kindOf(node))) return false;
-    }
-    return false;
-  });
+  return occurrencesOf(body, name).some((id) => isBindingOccurrence(id));
 }
 
+/** The engine a sessionmaker/Session call binds: the first positional argument or `bind=`. */
 function bindArgument(call: SgNode): SgNode | null {
   const args = call.field('arguments');
   if (!args || kindOf(args) !== 'argument_list') return null;
