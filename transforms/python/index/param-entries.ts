@@ -6,6 +6,11 @@ export function paramEntry(position: number, name: string): string {
   return `${position}:${name}`;
 }
 
+/** The name in a ParamFacts entry. */
+export function paramName(entry: string): string {
+  return entry.slice(entry.indexOf(':') + 1);
+}
+
 /** The parameter a call's argument lands on (a position, or a keyword's name) among ParamFacts entries, if listed. */
 export function paramAt(entries: readonly string[] | undefined, key: number | string): string | undefined {
   for (const entry of entries ?? []) {

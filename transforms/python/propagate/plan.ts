@@ -12,7 +12,7 @@ import type { FindingInput, TransformOptions } from '../../../engine/types';
 import type { ProjectIndex } from '../index/project';
 import { functionKey } from '../index/project';
 import { cached } from '../../../engine/cached';
-import { paramAt, positionOf } from '../index/param-entries';
+import { paramAt, paramName, positionOf } from '../index/param-entries';
 import { isTestPath } from '../index/modules';
 import type { CallSite, ClassSummary, Expr, FunctionSummary, ModuleSummary, ParamFacts, ReferenceSite, WrapperSite } from '../index/types';
 import { SESSION_LIKE_METHODS } from '../awaits/methods';
@@ -1768,7 +1768,7 @@ export class AsyncPlan {
     for (const entry of this.functions.values()) {
       const { fn } = entry;
       if (!fn.isAsync || !fn.route || fn.test || fn.asyncBlocks || this.providersState(entry) !== 'sync') continue;
-      const names = new Set((fn.params?.sessions ?? []).map((p) => p.slice(p.indexOf(':') + 1)));
+      const names = new Set((fn.params?.sessions ?? []).map(paramName));
       const planned = new Set(this.file(entry.path).awaits.map((a) => `${a.start}:${a.end}`));
       const back: { start: number; end: number }[] = [];
       let keeps = true;
