@@ -344,8 +344,9 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
     const indent = source.slice(lineStart, start(holder));
     const params = parametersOf(fn).map((p) => p.name);
     const shape = fixture && fixture.callee !== 'pytest_asyncio.fixture' ? (sessionShape(fn, source, isOpener) ?? unknownOpener(fn, sessionClasses) ?? inlineFactoryOpener(fn) ?? delegatedDependency(fn, dependencies[0])) : null;
-    const overrides = overridesOf(fn, params, dependencies);
-    const lambdaOverrides = lambdaOverridesOf(fn, params, dependencies);
+    const installed = installedOverrides(fn, dependencies);
+    const overrides = overridesOf(fn, params, installed);
+    const lambdaOverrides = lambdaOverridesOf(params, installed);
     functions.push({
       id: start(fn),
       params,
@@ -1043,16 +1044,12 @@ function awaitableAlone(call: SgNode, method: string): boolean {
 
 /**
  * Nested defs of `fn` that yield (or, a plain function, only return) one of its parameters and that `fn` installs as an override of the session
- * dependency (`<x>.dependency_overrides[get_db] = name`, the key as a name or a module attribute).
+ * dependency (`<x>.dependency_overrides[get_db] = name`, the key as a name or a module attribute: `values`, from installedOverrides).
  */
-function overridesOf(fn: SgNode, params: string[], dependencies: readonly string[]): NestedOverride[] {
+function overridesOf(fn: SgNode, params: string[], values: readonly SgNode[]): NestedOverride[] {
   const body = fn.field('body');
-  if (!body || dependencies.length === 0) return [];
-  const installed = new Set<string>();
-  for (const assignment of body.findAll({ rule: { kind: 'assignment' } })) {
-    const value = sessionOverrideValue(assignment, fn, dependencies);
-    if (value?.kind() === 'identifier') installed.add(value.text());
-  }
+  const installed = new Set(values.filter((v) => v.kind() === 'identifier').map((v) => v.text()));
+  if (!body || installed.size === 0) return [];
   const found: NestedOverride[] = [];
   for (const def of namedChildren(body)) {
     const inner = def.kind() === 'decorated_definition' ? def.field('definition') : def;
@@ -1077,14 +1074,11 @@ function overridesOf(fn: SgNode, params: string[], dependencies: readonly string
   return found;
 }
 
-/** See FunctionFacts.lambdaOverrides: installed by `fn` itself, the key naming the session dependency or its twin. */
-function lambdaOverridesOf(fn: SgNode, params: string[], dependencies: readonly string[]): { param: string; at: number }[] {
-  const body = fn.field('body');
-  if (!body || dependencies.length === 0 || !body.text().includes('dependency_overrides')) return [];
+/** See FunctionFacts.lambdaOverrides: `lambda: session` among the values `installedOverrides` found. */
+function lambdaOverridesOf(params: string[], values: readonly SgNode[]): { param: string; at: number }[] {
   const found: { param: string; at: number }[] = [];
-  for (const assignment of body.findAll({ rule: { kind: 'assignment' } })) {
-    const value = sessionOverrideValue(assignment, fn, dependencies);
-    if (value?.kind() !== 'lambda' || value.field('parameters') !== null) continue;
+  for (const value of values) {
+    if (value.kind() !== 'lambda' || value.field('parameters') !== null) continue;
     const handed = value.field('body');
     if (handed?.kind() === 'identifier' && params.includes(handed.text())) found.push({ param: handed.text(), at: start(value) });
   }
@@ -1092,18 +1086,24 @@ function lambdaOverridesOf(fn: SgNode, params: string[], dependencies: readonly 
 }
 
 /**
- * The value of `<x>.dependency_overrides[<key>] = value` written in `fn` itself (not a nested def), the key naming one
- * of `dependencies` (as a name or a module attribute); null for any other statement.
+ * The values of `<x>.dependency_overrides[<key>] = value` written in `fn` itself (not a nested def), the key naming one
+ * of `dependencies` (as a name or a module attribute): what the nested-def and the lambda overrides are read from.
  */
-function sessionOverrideValue(assignment: SgNode, fn: SgNode, dependencies: readonly string[]): SgNode | null {
-  const left = assignment.field('left');
-  const value = assignment.field('right');
-  if (left?.kind() !== 'subscript' || left.field('value')?.field('attribute')?.text() !== 'dependency_overrides' || !value) return null;
-  if (!sameNode(placeOf(assignment).unit, fn)) return null;
-  const keys = left.fieldChildren('subscript');
-  const key = keys.length === 1 ? (keys[0] as SgNode) : null;
-  const keyName = key?.kind() === 'identifier' ? key.text() : key?.kind() === 'attribute' ? (key.field('attribute')?.text() ?? '') : '';
-  return dependencies.includes(keyName) ? value : null;
+function installedOverrides(fn: SgNode, dependencies: readonly string[]): SgNode[] {
+  const body = fn.field('body');
+  if (!body || dependencies.length === 0) return [];
+  const values: SgNode[] = [];
+  for (const assignment of body.findAll({ rule: { kind: 'assignment' } })) {
+    const left = assignment.field('left');
+    const value = assignment.field('right');
+    if (left?.kind() !== 'subscript' || left.field('value')?.field('attribute')?.text() !== 'dependency_overrides' || !value) continue;
+    if (!sameNode(placeOf(assignment).unit, fn)) continue;
+    const keys = left.fieldChildren('subscript');
+    const key = keys.length === 1 ? (keys[0] as SgNode) : null;
+    const keyName = key?.kind() === 'identifier' ? key.text() : key?.kind() === 'attribute' ? (key.field('attribute')?.text() ?? '') : '';
+    if (dependencies.includes(keyName)) values.push(value);
+  }
+  return values;
 }
 
 /** `x.setattr(target, "name", replacement)` with the attribute named by a plain string literal. */
