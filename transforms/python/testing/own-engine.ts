@@ -15,7 +15,7 @@ import { callArgs, decoratorsOf, isAsyncDef, namedChildren, start, end } from '.
 import { moduleBindings, nameTable } from '../support/scope';
 import { asyncFixtureDecorator, fixtureDecorator } from './fixtures';
 import { localNamesFor, type ModuleImports } from '../support/imports';
-import type { SessionShape } from './session-shape';
+import { firstLine, type SessionShape } from './session-shape';
 
 type Import = { module: string; name: string };
 
@@ -560,7 +560,3 @@ function moduleConstant(name: SgNode): SgNode | null {
   return null;
 }
 
-function firstLine(text: string): string {
-  const newline = text.indexOf('\n');
-  return newline === -1 ? text : `${text.slice(0, newline).trimEnd()} ...`;
-}

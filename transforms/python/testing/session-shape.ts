@@ -311,11 +311,9 @@ function connectionShape(
   let calls: SgNode[];
   const first = rest[0];
   if (first?.kind() === 'try_statement') {
-    const body = namedChildren(first.field('body') as SgNode);
-    const clauses = namedChildren(first).slice(1);
-    const block = clauses.length === 1 && clauses[0]?.kind() === 'finally_clause' ? clauses[0].children().find((c) => c.kind() === 'block') : undefined;
-    if (body.length !== 1 || !isYieldOf(body[0] as SgNode, session) || !block) return { reason: 'its `try` statement does more than `yield session` and, in `finally`, close the session, roll back and close the connection' };
-    calls = namedChildren(block);
+    const teardownBlock = finallyTeardown(first, session);
+    if (!teardownBlock) return { reason: 'its `try` statement does more than `yield session` and, in `finally`, close the session, roll back and close the connection' };
+    calls = teardownBlock;
     last = first;
   } else if (first && isYieldOf(first, session)) {
     calls = rest.slice(1, 4);
@@ -323,7 +321,7 @@ function connectionShape(
   } else {
     return { reason: notYielded(first, session, conn) };
   }
-  const written = calls.map((c) => soleChild(c, 'call')).map((c) => (c && namedChildren(c.field('arguments') as SgNode).length === 0 ? (c.field('function')?.text() ?? '') : ''));
+  const written = teardownTexts(calls);
   if (written.length !== 3 || !teardown.every((t) => written.includes(t)) || written.indexOf(`${conn}.close`) !== 2) {
     return { reason: `its teardown is not \`${session}.close()\`, \`${tx.text()}.rollback()\` and \`${conn}.close()\`` };
   }
@@ -395,17 +393,15 @@ function connectionBlockShape(statement: SgNode, open: SgNode): { shape: { name:
   const first = inner[1];
   let calls: SgNode[];
   if (first?.kind() === 'try_statement' && inner.length === 2) {
-    const body = namedChildren(first.field('body') as SgNode);
-    const clauses = namedChildren(first).slice(1);
-    const block = clauses.length === 1 && clauses[0]?.kind() === 'finally_clause' ? clauses[0].children().find((c) => c.kind() === 'block') : undefined;
-    if (body.length !== 1 || !isYieldOf(body[0] as SgNode, session) || !block) return { reason: 'its `try` statement does more than `yield session` and, in `finally`, tear the session and transaction down' };
-    calls = namedChildren(block);
+    const teardownBlock = finallyTeardown(first, session);
+    if (!teardownBlock) return { reason: 'its `try` statement does more than `yield session` and, in `finally`, tear the session and transaction down' };
+    calls = teardownBlock;
   } else if (first && isYieldOf(first, session)) {
     calls = inner.slice(2);
   } else {
     return { reason: notYielded(first, session, conn) };
   }
-  const written = calls.map((c) => soleChild(c, 'call')).map((c) => (c && namedChildren(c.field('arguments') as SgNode).length === 0 ? (c.field('function')?.text() ?? '') : ''));
+  const written = teardownTexts(calls);
   const rollsBack = tx !== '' && written.includes(`${tx}.rollback`);
   const allowed = [`${session}.close`, ...(tx ? [`${tx}.rollback`] : []), `${conn}.close`];
   const closeAt = written.indexOf(`${conn}.close`);
@@ -415,6 +411,19 @@ function connectionBlockShape(statement: SgNode, open: SgNode): { shape: { name:
   const after = namedChildren(statement.parent() as SgNode).filter((st) => start(st) > end(statement));
   if (after.some((st) => mentions(st, session) || mentions(st, conn) || (tx !== '' && mentions(st, tx)))) return { reason: 'the session, connection or transaction is used again after the teardown' };
   return { shape: { name: session, connection: { name: conn, engine: engineName.text(), transaction: tx, connectBlock: true, beginBlock, rollsBack } }, from: start(statement), to: end(statement) };
+}
+
+/** `try: yield session` with a `finally:` block and nothing else: that block's statements; null for any other `try`. */
+function finallyTeardown(statement: SgNode, session: string): SgNode[] | null {
+  const body = namedChildren(statement.field('body') as SgNode);
+  const clauses = namedChildren(statement).slice(1);
+  const block = clauses.length === 1 && clauses[0]?.kind() === 'finally_clause' ? clauses[0].children().find((c) => c.kind() === 'block') : undefined;
+  return body.length === 1 && isYieldOf(body[0] as SgNode, session) && block ? namedChildren(block) : null;
+}
+
+/** Each teardown statement as the callee of its one argument-less call (`session.close`); '' for any other statement. */
+function teardownTexts(calls: SgNode[]): string[] {
+  return calls.map((c) => soleChild(c, 'call')).map((c) => (c && namedChildren(c.field('arguments') as SgNode).length === 0 ? (c.field('function')?.text() ?? '') : ''));
 }
 
 /** Why the statement `first` after opening the session on the connection `conn` is not the shape's `yield session`. */
@@ -566,7 +575,8 @@ function teardownCalls(statement: SgNode, name: string): SgNode[] {
     .map((s) => soleChild(s, 'call') as SgNode);
 }
 
-function firstLine(text: string): string {
+/** The text's first line, ` ...` after it when there is more. */
+export function firstLine(text: string): string {
   const newline = text.indexOf('\n');
   return newline === -1 ? text : `${text.slice(0, newline).trimEnd()} ...`;
 }
