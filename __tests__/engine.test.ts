@@ -154,6 +154,24 @@ describe('pipeline', () => {
     expect(outcome).toMatchObject({ status: 'changed', output: 'c = 1\n' });
   });
 
+  test("a transform is told the input's line of its text's offsets, for the line numbers its messages give", () => {
+    const addImport = fake('imports', () => ({ edits: [{ start: 0, end: 0, text: 'import os\nimport sys\n' }], findings: [] }));
+    const lines: number[] = [];
+    const reader: Transform<SgRoot> = {
+      id: 'reader',
+      description: 'reader',
+      language: 'python',
+      run: (ctx) => {
+        for (const text of ['a = ', 'b = ', 'import sys']) lines.push(ctx.inputLine?.(ctx.source.indexOf(text)) ?? -1);
+        return { edits: [], findings: [] };
+      },
+    };
+    process('a = 1\n\nb = 2\n', [addImport, reader]);
+    // `a` and `b` are on the input's lines 1 and 3 (lines 3 and 5 of the text the reader sees); the added import
+    // stands where it was written, line 1.
+    expect(lines).toEqual([1, 3, 1]);
+  });
+
   test('input with a syntax error is skipped, naming the line', () => {
     expect(process('x = 1\ndef f(:\n    pass\n', [replaceAll('t', 'x', 'y')])).toMatchObject({ status: 'skipped', reason: expect.stringContaining('line 2') });
     expect(process('x = (1,\n', [])).toMatchObject({ status: 'skipped' });

@@ -115,6 +115,21 @@ export class FileState<Tree> {
     if (this.tree !== null) language.dispose?.(this.tree);
     this.tree = null;
   }
+
+  /** Where `offset` of the current text was in the input (text a step wrote: where it was written). */
+  inputOffset(offset: number): number {
+    let original = offset;
+    for (let i = this.history.length - 1; i >= 0; i--) original = unmapOffset(original, this.history[i] as EditSpan[]);
+    return original;
+  }
+
+  private inputLines: LineIndex | null = null;
+
+  /** The input's 1-based line of `offset` of the current text (TransformContext.inputLine). */
+  readonly inputLine = (offset: number): number => {
+    this.inputLines ??= new LineIndex(this.source);
+    return this.inputLines.position(this.inputOffset(offset)).line;
+  };
 }
 
 /** Parses the input; a file that already has a syntax error is never rewritten. */
@@ -203,7 +218,7 @@ export function runTransforms<Tree>(
     };
     let result;
     try {
-      result = transform.run({ path, source: text, tree, options: transformOptions, isIgnored, index });
+      result = transform.run({ path, source: text, tree, options: transformOptions, isIgnored, index, inputLine: state.inputLine });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return { status: 'error', transform: transform.id, message: `internal error in ${transform.id}: ${message}` };
@@ -291,11 +306,7 @@ export function finishFile<Tree>(state: FileState<Tree>, language: LanguageSuppo
   state.release(language);
   const outputLines = new LineIndex(state.text);
   const inputLines = state.history.length === 0 ? outputLines : new LineIndex(state.source);
-  const inputPosition = (offset: number): { line: number; column: number } => {
-    let original = offset;
-    for (let i = state.history.length - 1; i >= 0; i--) original = unmapOffset(original, state.history[i] as EditSpan[]);
-    return inputLines.position(original);
-  };
+  const inputPosition = (offset: number): { line: number; column: number } => inputLines.position(state.inputOffset(offset));
   return {
     status: state.text === state.source ? 'unchanged' : 'changed',
     output: state.text,

@@ -149,6 +149,13 @@ export interface TransformContext<Tree> {
    * before it left them; undefined for transforms without an indexer.
    */
   index?: unknown;
+  /**
+   * The 1-based line of the run's input at which the text at `offset` of `source` stands (text an earlier
+   * transform wrote: where it was written). For line numbers in messages, which a user looks up in the file
+   * they ran awaitify on: `source` may have lines the input has not (an added import). Absent where the engine
+   * does not track it: lines of `source` then.
+   */
+  inputLine?(offset: number): number;
 }
 
 /** One file as an indexer sees it: the text the transforms before the indexing point produced. */
@@ -165,6 +172,8 @@ export interface IndexInput<Tree> {
    * Absent where the engine does not track it: an indexer must then answer as if nothing were known.
    */
   untouched?(start: number, end: number): boolean;
+  /** See TransformContext.inputLine. */
+  inputLine?(offset: number): number;
 }
 
 /**

@@ -212,7 +212,7 @@ export class FileWork<Tree> {
         const tree = file.state.treeFor(language);
         const history = file.state.history;
         const untouched = (start: number, end: number): boolean => untouchedRange(start, end, history);
-        const summary = indexer.summarize({ path: file.path, absPath: file.absPath, source: file.state.text, tree, options: transformOptions, untouched });
+        const summary = indexer.summarize({ path: file.path, absPath: file.absPath, source: file.state.text, tree, options: transformOptions, untouched, inputLine: file.state.inputLine });
         this.summaries.push({ order: file.order, path: file.path, summary });
       } catch (error) {
         this.summaryFailure = { order: file.order, message: error instanceof Error ? error.message : String(error) };

@@ -45,6 +45,7 @@ export async function expectTreeFixture(c: TreeFixture, run: (dir: string) => Pr
     }
     const findings = first.files.flatMap((f) => (f.status === 'changed' || f.status === 'unchanged' ? f.findings.map((x) => `${f.path}:${x.rule}@${x.line}`) : []));
     expect(findings.sort()).toEqual(c.findings.map((f) => `${f.path}:${f.rule}@${f.line}`).sort());
+    expect(misplacedLineReferences(first, path.join(c.dir, 'input'))).toEqual([]);
     check?.(work);
 
     const second = await run(work);
@@ -52,6 +53,53 @@ export async function expectTreeFixture(c: TreeFixture, run: (dir: string) => Pr
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * Calls a finding's message quotes with a line (`` `f(...)` (line N) ``, `` `f(...)` (path, line N) ``,
+ * `` `f(...)` (path:N) ``) whose line of the input does not hold the call: messages must give the line a user
+ * finds in the file they ran awaitify on, not in the text an earlier transform left (with an import added, one
+ * line further down).
+ */
+export function misplacedLineReferences(report: RunReport, inputRoot: string): string[] {
+  const inputLines = (file: string): string[] | null => {
+    try {
+      return readFileSync(path.join(inputRoot, file), 'utf8').split('\n');
+    } catch {
+      return null;
+    }
+  };
+  // A line given without a file is of the finding's file or of the last file the message named before it.
+  const unnamed = (before: string, own: string): string[] => {
+    const last = [...before.matchAll(/([\w./-]+\.py)\b/g)].pop()?.[1];
+    return last === undefined || last === own ? [own] : [own, last];
+  };
+  const wrong: string[] = [];
+  for (const f of report.files) {
+    if (f.status !== 'changed' && f.status !== 'unchanged') continue;
+    for (const x of f.findings) {
+      for (const m of x.message.matchAll(/`([^`\n]+?)\(\.\.\.\)` \((?:([^,()\s]+\.py)(?:, line |:)|line )(\d+)[,):]/g)) {
+        const [, call, named, line] = m as unknown as [string, string, string | undefined, string];
+        const files = named !== undefined ? [named] : unnamed(x.message.slice(0, m.index), f.path);
+        const head = call.split('(')[0] as string;
+        if (!files.some((file) => inputLines(file)?.[Number(line) - 1]?.includes(head) ?? true)) wrong.push(`${f.path}:${x.line} ${x.rule}: \`${call}(...)\` is not on line ${line} of ${files.join(' nor ')}`);
+      }
+      // `db.query()` without await (line N), `db.query()` without await, line N: likewise.
+      for (const m of x.message.matchAll(/`(\w+\.\w+)\(\)`(?: without await)?(?:, | \()line (\d+)\)/g)) {
+        const [, call, line] = m as unknown as [string, string, string];
+        const files = unnamed(x.message.slice(0, m.index), f.path);
+        if (!files.some((file) => inputLines(file)?.[Number(line) - 1]?.includes(`${call}(`) ?? true)) wrong.push(`${f.path}:${x.line} ${x.rule}: \`${call}()\` is not on line ${line} of ${files.join(' nor ')}`);
+      }
+      // `Class.method` (path.py:N), in a list of functions made async (`becomes async in ...`) or after `function`: a definition.
+      for (const m of x.message.matchAll(/(?:in |, |function )`([\w.]+)` \(([^,()\s]+\.py):(\d+)\)/g)) {
+        const [, qualname, file, line] = m as unknown as [string, string, string, string];
+        const name = qualname.split('.').pop() as string;
+        const text = inputLines(file)?.[Number(line) - 1];
+        if (text !== undefined && !new RegExp(`\\b(def|class) ${name}\\b`).test(text)) wrong.push(`${f.path}:${x.line} ${x.rule}: \`${qualname}\` is not defined on line ${line} of ${file}`);
+      }
+    }
+  }
+  return wrong;
 }
 
 /**

@@ -22,6 +22,7 @@ import { cachedTree } from './support/cached-tree';
 import { collectImports, dunderAllNames, ImportBinding, isContextmanager, isTopLevel, importsFreedBy, ModuleImports, moduleLevelImportBindings, planImportEdits } from './support/imports';
 import { maySeeModuleBinding, moduleBindings, NameTable, cachedNameTables } from './support/scope';
 import { cached } from '../../engine/cached';
+import { inputLineOf } from './support/input-lines';
 
 export const RULE_URL = 'ENGINE-URL-UNSUPPORTED';
 export const RULE_ARG = 'ENGINE-ARG-UNSUPPORTED';
@@ -481,7 +482,7 @@ class EngineTwins {
     };
     const found = new Set<Engine>();
     for (const fn of this.ctx.tree.root().findAll({ rule: { kind: 'function_definition' } })) {
-      const shape = sessionShape(fn, this.ctx.source, (call) => boundEngine(call) !== undefined);
+      const shape = sessionShape(fn, this.ctx.source, (call) => boundEngine(call) !== undefined, inputLineOf(this.ctx));
       const engine = shape?.ok ? boundEngine(shape.shape.open) : undefined;
       if (engine) found.add(engine);
     }

@@ -25,6 +25,7 @@ import { type SyncBack, TestPlan, type TestSummary } from './testing/plan';
 import { PytestConfigs } from './testing/pytest-config';
 import { SessionRewriter, sessionMockFindings } from './testing/rewrite';
 import { syncSessionArguments } from './propagate/session-args';
+import { inputLineOf } from './support/input-lines';
 
 const ID = 'async-tests';
 
@@ -32,7 +33,7 @@ export const asyncTestsIndexer: ProjectIndexer<SgRoot, TestSummary, TestPlan> = 
   id: ID,
   summarize: (raw) => {
     const input = withCachedTree(raw);
-    const tests = testFacts(input.tree, input.source, input.path, [input.options.getDbName, input.options.asyncGetDbName], input.options.sessionFactories);
+    const tests = testFacts(input.tree, input.source, input.path, [input.options.getDbName, input.options.asyncGetDbName], input.options.sessionFactories, inputLineOf(input));
     // A function definition starts at its `async` keyword.
     if (input.untouched) for (const f of tests.functions) f.asyncInInput = input.source.startsWith('async', f.id) && input.untouched(f.id, f.id + 5);
     if (tests.functions.length > 0 && MAY_RUN_LOOP.test(input.source)) {

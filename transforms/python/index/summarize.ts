@@ -21,6 +21,7 @@ import { isInsideString } from '../support/language';
 import { genericHead } from '../support/type-annotations';
 import { fixtureDecorator } from '../testing/fixtures';
 import { type Qualify, sessionHolderOf } from '../support/session-holders';
+import { inputLineOf, type LineOf } from '../support/input-lines';
 import { internValues } from './intern';
 import { isTestPath, moduleRefOf, posix } from './modules';
 import { paramEntry } from './param-entries';
@@ -101,10 +102,10 @@ export function summarizeModule(input: IndexInput<SgRoot>): ModuleSummary {
   // Every option the summary reads: a process may run twice with different options (tests, the bench).
   const options = optionsKey(input.options);
   const last = recent.get(key);
-  if (last && last.source === input.source && last.options === options) return last.summary;
+  if (last && last.source === input.source && last.options === options && last.inputLine?.deref() === input.inputLine) return last.summary;
   // The summary asks the same nodes the same questions many times (scopes, ancestors per call site).
   const summary = internValues(new Summarizer({ ...input, tree: cachedTree(input.tree) }).summary());
-  recent.set(key, { source: input.source, options, summary });
+  recent.set(key, { source: input.source, options, summary, inputLine: input.inputLine && new WeakRef(input.inputLine) });
   return summary;
 }
 
@@ -116,9 +117,11 @@ export function summarizeModule(input: IndexInput<SgRoot>): ModuleSummary {
  * summarize 60% of the files again). Summaries are never modified after they are made (the index only
  * reads them), so the same object is handed out. At most one entry per file lives here, replaced when
  * its text changed; that is no more than the run already held: every file's entry was here between the
- * first two asks.
+ * first two asks. The lines in it are the input's (IndexInput.inputLine), so the same text reached from another
+ * input (a second run over a first run's output) is summarized again: the engine hands one file's summaries the same
+ * `inputLine` throughout a run, which the entry does not keep alive.
  */
-const recent = new Map<string, { source: string; options: string; summary: ModuleSummary }>();
+const recent = new Map<string, { source: string; options: string; summary: ModuleSummary; inputLine: WeakRef<(offset: number) => number> | undefined }>();
 /**
  * The options a summary reads, as a string to compare. With a project's session aliases it runs to
  * kilobytes (tens of them on a large project), so it is made once per options object (a run hands every
@@ -167,9 +170,12 @@ class Summarizer {
   private readonly classNames = new Map<number, string>();
   /** Local names of unittest.mock's mock classes (`from unittest.mock import MagicMock`). */
   private readonly mockClasses: ReadonlySet<string>;
+  /** Lines as messages give them: the input's. */
+  private readonly lineOf: LineOf;
 
   constructor(private readonly input: IndexInput<SgRoot>) {
     this.root = input.tree.root();
+    this.lineOf = inputLineOf(input);
     this.absPath = posix(input.absPath);
     this.lines = new LineIndex(input.source);
     this.markers = findIgnoreMarkers(this.lines, '#', (offset) => isInsideString(input.tree, offset));
@@ -294,7 +300,7 @@ class Summarizer {
       id: start(fn),
       name,
       qualname: qualnameOf(fn),
-      line: fn.range().start.line + 1,
+      line: this.lineOf(fn),
       classId: facts.classId,
       parentId: enclosingFunctionId(fn),
       kind: facts.kind,
@@ -689,7 +695,7 @@ class Summarizer {
     const site: CallSite = {
       start: start(call),
       end: end(call),
-      line: call.range().start.line + 1,
+      line: this.lineOf(call),
       callee,
       text: text.length > 80 ? `${text.slice(0, 77)}...` : text,
     };
@@ -1045,7 +1051,7 @@ class Summarizer {
     }
     methods.sort((a, b) => a[1] - b[1]);
     const summary: ClassSummary = { id, name: cls.field('name')?.text() ?? '?', qualname: qualnameOf(cls), bases, methods, attributes: [...attributes] };
-    const holder = /\bself\./.test(cls.text()) ? sessionHolderOf(cls, this.input.source, this.qualify) : null;
+    const holder = /\bself\./.test(cls.text()) ? sessionHolderOf(cls, this.input.source, this.qualify, this.lineOf) : null;
     if (holder) summary.holder = holder;
     return summary;
   }

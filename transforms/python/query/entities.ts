@@ -35,6 +35,7 @@ import type { AttrFact, BaseRef, ClassFacts } from './entity-facts';
 import { collectModelFacts, ModelFactsView } from './model-facts';
 import { bindingsIn, isBindingOccurrence, parametersOf, walkOwnScope, type Parameter } from './bindings';
 import { callArgs, decoratorsOf, dottedName, enclosingScope, looksLikeClassName, classOfMethod, methodsOf, namedChildren, sameNode, start } from './syntax';
+import type { LineOf } from '../support/input-lines';
 
 type Doubt = { proven: false; why: string | null };
 export type EntityVerdict = { proven: true } | Doubt;
@@ -467,7 +468,7 @@ export class EntityResolver {
   // ---- facts for the project index ----------------------------------------------------------------------
 
   /** What the project index needs about every class of the module (see entity-facts.ts). */
-  classFacts(): ClassFacts[] {
+  classFacts(lineOf: LineOf): ClassFacts[] {
     return this.allClasses.map((k) => {
       const name = k.field('name')?.text() ?? null;
       const referable = name !== null && sameNode(this.classes.get(name), k);
@@ -485,7 +486,7 @@ export class EntityResolver {
         }
         if (!fact.proven || fact.count > 0) attrs.set(attr, fact);
       }
-      return { name: referable ? name : null, line: k.range().start.line + 1, bases: this.baseRefs(k), attrs };
+      return { name: referable ? name : null, line: lineOf(k), bases: this.baseRefs(k), attrs };
     });
   }
 

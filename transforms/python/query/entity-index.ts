@@ -20,6 +20,7 @@ import { EntityResolver, type EntityVerdict, type ProjectEntities } from './enti
 import { withCachedTree } from '../support/cached-tree';
 import { cached } from '../../../engine/cached';
 import { collectModelFacts, ModelFactsView } from './model-facts';
+import { inputLineOf } from '../support/input-lines';
 
 type Resolved = { k: 'class'; key: number } | { k: 'neutral' } | { k: 'unresolved'; text: string; names: string[] | null };
 
@@ -44,7 +45,7 @@ export function summarizeEntities(input: IndexInput<SgRoot>): EntitySummary {
   const imports = collectImports(input.tree);
   const resolver = new EntityResolver(input.tree, imports);
   // Without a class statement the module still matters as a re-exporter.
-  const classes = input.source.includes('class') ? resolver.classFacts() : [];
+  const classes = input.source.includes('class') ? resolver.classFacts(inputLineOf(input)) : [];
   const tables = input.source.includes('Table') ? resolver.moduleTables() : [];
   const models = collectModelFacts(input.tree.root(), input.source);
   const summary: EntitySummary = { absPath: input.absPath, classes, reexports: resolver.reexports(), tables, models };

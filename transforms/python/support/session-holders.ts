@@ -11,6 +11,7 @@ import { SESSION_LIKE_METHODS } from '../awaits/methods';
 import { type Parameter, parametersOf } from '../query/bindings';
 import { asyncKeyword, callArgs, dottedName, methodsOf, namedChildren, sameNode } from '../query/syntax';
 import { genericHead, optionalInner, parseStringAnnotation } from './type-annotations';
+import type { LineOf } from './input-lines';
 
 
 export interface SessionHolder {
@@ -51,7 +52,7 @@ export interface SessionHolder {
 export type Qualify = (dotted: readonly string[]) => string | null;
 
 /** See SessionHolder; null when the class neither keeps an `__init__` parameter nor calls session methods on `self`. */
-export function sessionHolderOf(cls: SgNode, source: string, qualify: Qualify): SessionHolder | null {
+export function sessionHolderOf(cls: SgNode, source: string, qualify: Qualify, lineOf: LineOf): SessionHolder | null {
   const methods = namedChildren(cls.field('body') as SgNode)
     .map((m) => (m.kind() === 'decorated_definition' ? m.field('definition') : m))
     .filter((m): m is SgNode => m?.kind() === 'function_definition');
@@ -78,7 +79,7 @@ export function sessionHolderOf(cls: SgNode, source: string, qualify: Qualify): 
       if (!SESSION_LIKE_METHODS.has(called)) continue;
       const attr = held(callee.field('object'));
       if (attr === null || !sameNode(placeOf(call).unit, method) || ignoredLine(source, call.range().start.index)) continue;
-      uses.push({ attr, method: called, line: call.range().start.line + 1, in: name, awaited: awaitState(call, source) === 'yes' });
+      uses.push({ attr, method: called, line: lineOf(call), in: name, awaited: awaitState(call, source) === 'yes' });
     }
     for (const item of body.findAll({ rule: { kind: 'with_item' } })) {
       const call = item.find({ rule: { kind: 'call' } });
@@ -87,7 +88,7 @@ export function sessionHolderOf(cls: SgNode, source: string, qualify: Qualify): 
       const attr = callee?.kind() === 'attribute' && /^begin(_nested)?$/.test(called) ? held(callee.field('object')) : null;
       if (attr === null || !sameNode(placeOf(item).unit, method) || ignoredLine(source, item.range().start.index)) continue;
       const stmt = item.parent()?.parent();
-      uses.push({ attr, method: called, line: item.range().start.line + 1, in: name, awaited: !!stmt && asyncKeyword(stmt) !== undefined });
+      uses.push({ attr, method: called, line: lineOf(item), in: name, awaited: !!stmt && asyncKeyword(stmt) !== undefined });
     }
   }
   if (stores.length === 0 && handsUp.length === 0 && uses.length === 0) return null;

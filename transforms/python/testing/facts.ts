@@ -14,6 +14,7 @@ import type { SessionFactoryKind } from '../../../engine/types';
 import { isReturnOf, ownExits, passthroughShape, sessionShape } from './session-shape';
 import { fixtureDecorator, plainString, sessionOpener, type FixtureDecorator } from './fixtures';
 import { ASYNC_SESSION_MODULES, boundAtModuleLevel } from '../support/sync-back';
+import { type LineOf, treeLine } from '../support/input-lines';
 
 const MARK = /^@\s*(?:pytest\.)?mark\.(asyncio|anyio|trio)\b/;
 /** A string literal opening with a SQLite URL, and one opening with another database's (see TestFacts.sqliteOnly). */
@@ -318,7 +319,7 @@ export interface PatchedObject {
  * `dependencies`: the names of the session dependency and its async twin, whose overrides are followed (and
  * whose patches by dotted path are recorded, the first for the second).
  */
-export function testFacts(tree: SgRoot, source: string, path: string, dependencies: readonly string[] = [], factories: Readonly<Record<string, SessionFactoryKind>> = {}): TestFacts {
+export function testFacts(tree: SgRoot, source: string, path: string, dependencies: readonly string[] = [], factories: Readonly<Record<string, SessionFactoryKind>> = {}, lineOf: LineOf = treeLine): TestFacts {
   const root = tree.root();
   const imports = collectImports(tree);
   const isOpener = sessionOpener(root, imports, factories);
@@ -343,9 +344,9 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
     const lineStart = source.lastIndexOf('\n', start(holder) - 1) + 1;
     const indent = source.slice(lineStart, start(holder));
     const params = parametersOf(fn).map((p) => p.name);
-    const shape = fixture && fixture.callee !== 'pytest_asyncio.fixture' ? (sessionShape(fn, source, isOpener) ?? unknownOpener(fn, sessionClasses) ?? inlineFactoryOpener(fn) ?? delegatedDependency(fn, dependencies[0])) : null;
+    const shape = fixture && fixture.callee !== 'pytest_asyncio.fixture' ? (sessionShape(fn, source, isOpener, lineOf) ?? unknownOpener(fn, sessionClasses) ?? inlineFactoryOpener(fn) ?? delegatedDependency(fn, dependencies[0])) : null;
     const installed = installedOverrides(fn, dependencies);
-    const overrides = overridesOf(fn, params, installed);
+    const overrides = overridesOf(fn, params, installed, lineOf);
     const lambdaOverrides = lambdaOverridesOf(params, installed);
     functions.push({
       id: start(fn),
@@ -362,9 +363,9 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
       refused: null,
       asyncInInput: false,
       handsOut: fixture ? handedOut(fn, params) : null,
-      ...usesOf(fn, params, source, overrides),
+      ...usesOf(fn, params, source, overrides, lineOf),
       ...bindReadsOf(fn, params),
-      ...factoryStoresOf(fn, params),
+      ...factoryStoresOf(fn, params, lineOf),
       overrides,
       ...(lambdaOverrides.length > 0 ? { lambdaOverrides } : {}),
       ...ownAwaits(fn),
@@ -381,8 +382,8 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
   };
   const patchedNames = /patch|setattr|delattr/.test(source) ? patchesOf(root, twinOf) : [];
   const patchedObjects = /patch/.test(source) ? bareObjectPatches(root) : [];
-  const fixtureLookups = /getfixturevalue|getfuncargvalue/.test(source) ? fixtureLookupsOf(root) : [];
-  const facts: TestFacts = { moduleMarked, moduleMarkLoops, functions, ...clientFacts(root, imports, functions), patchedNames, patchedObjects, fixtureLookups, plugins: pluginModules(root) };
+  const fixtureLookups = /getfixturevalue|getfuncargvalue/.test(source) ? fixtureLookupsOf(root, lineOf) : [];
+  const facts: TestFacts = { moduleMarked, moduleMarkLoops, functions, ...clientFacts(root, imports, functions, lineOf), patchedNames, patchedObjects, fixtureLookups, plugins: pluginModules(root) };
   const mockedOverrides = /dependency_overrides/.test(source) && /Mock\(/.test(source) ? mockedOverridesOf(root) : [];
   if (mockedOverrides.length > 0) facts.mockedOverrides = mockedOverrides;
   const mockedArgs = /Mock\(/.test(source) ? mockedArgsOf(root) : [];
@@ -482,7 +483,7 @@ function createsAsyncEngine(root: SgNode): boolean {
 }
 
 /** See TestFacts.fixtureLookups. */
-function fixtureLookupsOf(root: SgNode): TestFacts['fixtureLookups'] {
+function fixtureLookupsOf(root: SgNode, lineOf: LineOf): TestFacts['fixtureLookups'] {
   const found: TestFacts['fixtureLookups'] = [];
   for (const call of root.findAll({ rule: { kind: 'call' } })) {
     const callee = call.field('function');
@@ -490,7 +491,7 @@ function fixtureLookupsOf(root: SgNode): TestFacts['fixtureLookups'] {
     if (method !== 'getfixturevalue' && method !== 'getfuncargvalue') continue;
     const args = callArgs(call);
     const arg = args.positional[0] ?? args.keywords.get('argname');
-    found.push({ name: arg ? plainString(arg) : null, line: call.range().start.line + 1 });
+    found.push({ name: arg ? plainString(arg) : null, line: lineOf(call) });
   }
   return found;
 }
@@ -759,7 +760,7 @@ function monkeypatchDotted(patcher: string, args: CallArgs): boolean {
 const isTrue = (node: SgNode | undefined): boolean => node?.text() === 'True';
 const isFalse = (node: SgNode | undefined): boolean => node?.text() === 'False';
 
-function clientFacts(root: SgNode, imports: ModuleImports, functions: FunctionFacts[]): Pick<TestFacts, 'clients' | 'overrideKeys'> {
+function clientFacts(root: SgNode, imports: ModuleImports, functions: FunctionFacts[], lineOf: LineOf): Pick<TestFacts, 'clients' | 'overrideKeys'> {
   const names = new Set(['fastapi.testclient', 'starlette.testclient', 'fastapi'].flatMap((m) => localNamesFor(imports, m, 'TestClient')));
   const clients: TestFacts['clients'] = [];
   if (names.size > 0) {
@@ -779,7 +780,7 @@ function clientFacts(root: SgNode, imports: ModuleImports, functions: FunctionFa
     if (assignment?.kind() !== 'assignment' || !sameNode(assignment.field('left'), sub)) continue;
     const key = sub.field('subscript');
     const unit = placeOf(sub).unit;
-    if (key) overrideKeys.push({ text: key.text(), at: start(key), unit: unit ? start(unit) : null, line: sub.range().start.line + 1 });
+    if (key) overrideKeys.push({ text: key.text(), at: start(key), unit: unit ? start(unit) : null, line: lineOf(sub) });
   }
   return { clients, overrideKeys };
 }
@@ -897,7 +898,7 @@ function enclosingClass(holder: SgNode): SgNode | null {
   return cls?.kind() === 'class_definition' ? cls : null;
 }
 
-function usesOf(fn: SgNode, params: string[], source: string, overrides: NestedOverride[]): Pick<FunctionFacts, 'sessionUses' | 'forwards' | 'selfForwards' | 'unblocked' | 'setattrs'> {
+function usesOf(fn: SgNode, params: string[], source: string, overrides: NestedOverride[], lineOf: LineOf): Pick<FunctionFacts, 'sessionUses' | 'forwards' | 'selfForwards' | 'unblocked' | 'setattrs'> {
   const sessionUses: FunctionFacts['sessionUses'] = [];
   const setattrs: FunctionFacts['setattrs'] = [];
   const forwards: FunctionFacts['forwards'] = [];
@@ -916,7 +917,7 @@ function usesOf(fn: SgNode, params: string[], source: string, overrides: NestedO
     const place = placeOf(call);
     if (!sameNode(place.unit, fn)) {
       // A nested def closing over the parameter uses the same session.
-      const closure = closureUse(call, place.unit, fn, names, source);
+      const closure = closureUse(call, place.unit, fn, names, source, lineOf);
       if (closure && !convertible.has(start(call))) sessionUses.push(closure);
       continue;
     }
@@ -926,7 +927,7 @@ function usesOf(fn: SgNode, params: string[], source: string, overrides: NestedO
     const method = callee.kind() === 'attribute' ? (callee.field('attribute')?.text() ?? '') : '';
     const state = receiver?.kind() === 'identifier' && names.has(receiver.text()) && SESSION_LIKE_METHODS.has(method) ? awaitState(call, source) : 'yes';
     if (receiver && state !== 'yes') {
-      const use: SessionUse = { param: receiver.text(), method, line: call.range().start.line + 1, start: start(call) };
+      const use: SessionUse = { param: receiver.text(), method, line: lineOf(call), start: start(call) };
       // A parameter rebound in the body may hold something else at this call than what the function was given.
       if (state === 'no' && place.blocked === null && awaitableAlone(call, method) && bindingsIn(fn, receiver.text()).length === 0) use.await = { start: start(call), end: end(call) };
       sessionUses.push(use);
@@ -960,7 +961,7 @@ function usesOf(fn: SgNode, params: string[], source: string, overrides: NestedO
     const stmt = item.parent()?.parent();
     const isAsyncWith = !!stmt && asyncKeyword(stmt) !== undefined;
     if (receiver?.kind() === 'identifier' && names.has(receiver.text()) && /^begin(_nested)?$/.test(callee?.field('attribute')?.text() ?? '') && !isAsyncWith && sameNode(placeOf(item).unit, fn)) {
-      sessionUses.push({ param: receiver.text(), method: callee?.field('attribute')?.text() ?? 'begin', line: item.range().start.line + 1, start: start(call as SgNode) });
+      sessionUses.push({ param: receiver.text(), method: callee?.field('attribute')?.text() ?? 'begin', line: lineOf(item), start: start(call as SgNode) });
     }
   }
   // An HTTP client (`client: TestClient`, `AsyncClient`) is no session, whatever its `get`/`delete` calls look like.
@@ -990,7 +991,7 @@ function bindReadsOf(fn: SgNode, params: readonly string[]): Pick<FunctionFacts,
  * `session.add(obj)` and then `commit()` or `flush()` (its `sqlalchemy_session_persistence`) as plain calls: on an
  * AsyncSession those return coroutines nobody awaits, so the rows are never written.
  */
-function factoryStoresOf(fn: SgNode, params: readonly string[]): Pick<FunctionFacts, 'factoryStores'> {
+function factoryStoresOf(fn: SgNode, params: readonly string[], lineOf: LineOf): Pick<FunctionFacts, 'factoryStores'> {
   const body = fn.field('body');
   if (!body || !body.text().includes('sqlalchemy_session')) return {};
   const stores: NonNullable<FunctionFacts['factoryStores']> = [];
@@ -1002,7 +1003,7 @@ function factoryStoresOf(fn: SgNode, params: readonly string[]): Pick<FunctionFa
     // `sqlalchemy_session_factory = lambda: db`: the factory hands out the parameter.
     if (value?.kind() === 'lambda') value = value.field('body');
     if (value?.kind() !== 'identifier' || !params.includes(value.text()) || bindingsIn(fn, value.text()).length > 0) continue;
-    stores.push({ param: value.text(), line: assignment.range().start.line + 1, text: assignment.text() });
+    stores.push({ param: value.text(), line: lineOf(assignment), text: assignment.text() });
   }
   return stores.length > 0 ? { factoryStores: stores } : {};
 }
@@ -1020,7 +1021,7 @@ function handedOut(fn: SgNode, params: readonly string[]): string | null {
 }
 
 /** `param.method(...)` left without await in a def nested in `fn`, `param` being a parameter of `fn` the nested def does not rebind. */
-function closureUse(call: SgNode, unit: SgNode | null, fn: SgNode, names: ReadonlySet<string>, source: string): FunctionFacts['sessionUses'][number] | null {
+function closureUse(call: SgNode, unit: SgNode | null, fn: SgNode, names: ReadonlySet<string>, source: string, lineOf: LineOf): FunctionFacts['sessionUses'][number] | null {
   if (!unit || !unit.ancestors().some((a) => sameNode(a, fn))) return null;
   const callee = call.field('function') as SgNode;
   const receiver = callee.kind() === 'attribute' ? callee.field('object') : null;
@@ -1029,7 +1030,7 @@ function closureUse(call: SgNode, unit: SgNode | null, fn: SgNode, names: Readon
   for (let u: SgNode | null = unit; u && !sameNode(u, fn); u = placeOf(u).unit) {
     if (parametersOf(u).some((p) => p.name === receiver.text())) return null;
   }
-  return { param: receiver.text(), method, line: call.range().start.line + 1, start: start(call) };
+  return { param: receiver.text(), method, line: lineOf(call), start: start(call) };
 }
 
 /**
@@ -1046,7 +1047,7 @@ function awaitableAlone(call: SgNode, method: string): boolean {
  * Nested defs of `fn` that yield (or, a plain function, only return) one of its parameters and that `fn` installs as an override of the session
  * dependency (`<x>.dependency_overrides[get_db] = name`, the key as a name or a module attribute: `values`, from installedOverrides).
  */
-function overridesOf(fn: SgNode, params: string[], values: readonly SgNode[]): NestedOverride[] {
+function overridesOf(fn: SgNode, params: string[], values: readonly SgNode[], lineOf: LineOf): NestedOverride[] {
   const body = fn.field('body');
   const installed = new Set(values.filter((v) => v.kind() === 'identifier').map((v) => v.text()));
   if (!body || installed.size === 0) return [];
@@ -1069,7 +1070,7 @@ function overridesOf(fn: SgNode, params: string[], values: readonly SgNode[]): N
     const param = yielded[0];
     if (!param) continue;
     const awaits = new Set(yielded).size === 1 ? passthroughShape(inner, param) : null;
-    found.push({ def: start(inner), param, awaits: awaits ? awaits.map((c) => start(c)) : null, line: inner.range().start.line + 1 });
+    found.push({ def: start(inner), param, awaits: awaits ? awaits.map((c) => start(c)) : null, line: lineOf(inner) });
   }
   return found;
 }

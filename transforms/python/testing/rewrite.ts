@@ -18,6 +18,7 @@ import { awaitEdits } from '../awaits/awaiting';
 import { asyncFixtureDecorator, keywordSlot, sessionOpener } from './fixtures';
 import { MAKER_KEYWORDS, MAKER_MODULES, connectionEngineFixture, ownEngine } from './own-engine';
 import { definesUntwinnedDependency, lacksDependencyTwin } from '../scaffold/engine-index';
+import { inputLineOf } from '../support/input-lines';
 
 const SA_ASYNC = 'sqlalchemy.ext.asyncio';
 const SQLMODEL_ASYNC = 'sqlmodel.ext.asyncio.session';
@@ -172,7 +173,7 @@ export class SessionRewriter {
 
   /** `@pytest.fixture def db(): ...` → `@pytest_asyncio.fixture async def db(): async with ... yield session`. */
   private fixtureEdits(fn: SgNode, loop: string | null = null): { edits: TextEdit[]; missing: string | null; imports: Import[]; frees?: Freed[]; settles?: { rule: string; offset: number }[]; engineFixture?: { name: string; id: number; loop?: string } | null } | { reason: string } {
-    const shape = sessionShape(fn, this.ctx.source, this.isOpener);
+    const shape = sessionShape(fn, this.ctx.source, this.isOpener, inputLineOf(this.ctx));
     if (!shape) return { reason: 'it no longer opens a session' };
     if (!shape.ok) return { reason: shape.reason };
     const connection = shape.shape.connection;
@@ -276,7 +277,7 @@ export class SessionRewriter {
   private overrideEdits(site: OverrideSite): Omit<Pending, 'fixture'> | null {
     const { getDbName, asyncGetDbName } = this.ctx.options;
     const { value, override, key, keyName } = site;
-    const shape = sessionShape(override, this.ctx.source, this.isOpener);
+    const shape = sessionShape(override, this.ctx.source, this.isOpener, inputLineOf(this.ctx));
     const fail = (why: string): void => this.keepSync(site, why);
     if (!shape) return null;
     if (!shape.ok) return fail(shape.reason), null;

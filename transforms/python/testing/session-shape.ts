@@ -13,6 +13,7 @@ import { awaitState } from '../awaits/awaiting';
 import { placeOf } from '../awaits/context';
 import { ASYNC_OBJECT_METHODS, AWAITED_METHODS, SYNC_MEMBERS } from '../awaits/methods';
 import { callArgs, commentsWithin, isAsyncDef, namedChildren, reraises, start, end } from '../query/syntax';
+import { type LineOf, treeLine } from '../support/input-lines';
 
 export interface SessionShape {
   /** The name the session is bound to (`session` for `return Factory()`). */
@@ -69,7 +70,7 @@ export type ShapeResult = { ok: true; shape: SessionShape } | { ok: false; reaso
  * The session shape of `fn`, null when the function opens no session (as `isOpener` judges calls), and a
  * reason when it opens one in a shape that is not recognised.
  */
-export function sessionShape(fn: SgNode, source: string, isOpener: (call: SgNode) => boolean): ShapeResult {
+export function sessionShape(fn: SgNode, source: string, isOpener: (call: SgNode) => boolean, lineOf: LineOf = treeLine): ShapeResult {
   if (isAsyncDef(fn)) return null;
   const body = fn.field('body');
   if (!body) return null;
@@ -120,7 +121,7 @@ export function sessionShape(fn: SgNode, source: string, isOpener: (call: SgNode
     variable = name.text();
     last = statement;
     if ((inner.length !== 1 && !rollsBack) || !isYieldOf(inner[0] as SgNode, name.text())) {
-      const work = blockWork(fn, statement, variable, source);
+      const work = blockWork(fn, statement, variable, source, lineOf);
       if ('reason' in work) return fail(work.reason);
       const colon = statement.children().find((c) => c.kind() === ':');
       if (!colon) return fail('its `with` statement is not `with Factory() as session:`');
@@ -224,7 +225,7 @@ export function asyncShapeText(shape: SessionShape, openText: string, asyncEngin
  * AsyncSession has; not `connection()`/`stream()` kept for their result), a call of one of its plain methods
  * (`add`), or the session handed to a call as an argument of its own.
  */
-function blockWork(fn: SgNode, statement: SgNode, name: string, source: string): BlockWork | { reason: string } {
+function blockWork(fn: SgNode, statement: SgNode, name: string, source: string, lineOf: LineOf): BlockWork | { reason: string } {
   const body = statement.field('body') as SgNode;
   const yields = namedChildren(body).filter((s) => isYieldOf(s, name));
   const exits = body.findAll({ rule: { any: [{ kind: 'yield' }, { kind: 'return_statement' }] } });
@@ -236,7 +237,7 @@ function blockWork(fn: SgNode, statement: SgNode, name: string, source: string):
     const parent = id.parent();
     // `f(session=...)`'s keyword and `x.session` are other names.
     if (sameRange(id, yielded) || (parent?.kind() === 'keyword_argument' && sameRange(parent.field('name'), id)) || (parent?.kind() === 'attribute' && sameRange(parent.field('attribute'), id))) continue;
-    const cannot = (what: string): { reason: string } => ({ reason: `its \`with\` block ${what} (line ${id.range().start.line + 1}), which has no async form awaitify writes` });
+    const cannot = (what: string): { reason: string } => ({ reason: `its \`with\` block ${what} (line ${lineOf(id)}), which has no async form awaitify writes` });
     if (parent?.kind() === 'attribute' && sameRange(parent.field('object'), id)) {
       const call = parent.parent();
       const method = parent.field('attribute')?.text() ?? '';
