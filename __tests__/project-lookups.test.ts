@@ -60,6 +60,27 @@ describe('ModuleFinder among many files of the same name', () => {
   });
 });
 
+describe('ModuleFinder and a project package named like a library', () => {
+  const files = [
+    { path: 'app/__init__.py', absPath: '/p/app/__init__.py' },
+    { path: 'app/adapters/__init__.py', absPath: '/p/app/adapters/__init__.py' },
+    { path: 'app/adapters/sqlalchemy/__init__.py', absPath: '/p/app/adapters/sqlalchemy/__init__.py' },
+    { path: 'app/adapters/sqlalchemy/repos.py', absPath: '/p/app/adapters/sqlalchemy/repos.py' },
+    { path: 'scripts/sqlmodel.py', absPath: '/p/scripts/sqlmodel.py' },
+  ];
+  const finder = new ModuleFinder(files);
+
+  test('inside a package, `sqlalchemy` is the library, not the package holding the importer', () => {
+    expect(finder.find({ anchor: null, parts: ['sqlalchemy'] }, '/p/app/adapters/sqlalchemy/repos.py')).toBeNull();
+    expect(finder.find({ anchor: null, parts: ['sqlalchemy'] }, '/p/app/adapters/other.py')).toBeNull();
+  });
+
+  test('a file named like a library in a directory that is no package is what an importer under it imports', () => {
+    expect(finder.find({ anchor: null, parts: ['sqlmodel'] }, '/p/scripts/seed.py')).toBe('scripts/sqlmodel.py');
+    expect(finder.find({ anchor: null, parts: ['sqlmodel'] }, '/p/app/main.py')).toBeNull();
+  });
+});
+
 describe('EntityIndex across a class hierarchy in several modules', () => {
   const proven: AttrFact = { proven: true, count: 1 };
   const unproven = (why: string): AttrFact => ({ proven: false, why });

@@ -336,7 +336,10 @@ export class ModelIndex {
 
   private rootedFor(importer: string, parts: string[], matches: string[]): string[] {
     const importerDir = importer.split('/').slice(0, -1);
-    return matches.filter((m) => isPrefix(moduleRoot(m, parts.length), importerDir));
+    const rooted = matches.filter((m) => isPrefix(moduleRoot(m, parts.length), importerDir));
+    // A library's name: never a file in a package's directory (no sys.path entry), as index/modules.ts decides.
+    if (!LIBRARY_ROOTS.has(parts[0]!)) return rooted;
+    return rooted.filter((m) => !this.modules.has([...moduleRoot(m, parts.length), '__init__.py'].join('/')));
   }
 
   /**

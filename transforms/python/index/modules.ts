@@ -82,7 +82,10 @@ export class ModuleFinder {
     const importerDir = dirname(importerAbs).split('/').filter((s) => s !== '');
     const isRooted = (f: ModuleFile) => startsWith(importerDir, f.segments.slice(0, f.segments.length - ref.parts.length));
     // Taking `dependencies/sqlmodel.py` for `from sqlmodel import SQLModel` hid every model of a project.
-    if (LIBRARY_ROOTS.has(ref.parts[0]!)) return candidates.filter(isRooted).length === 1 ? candidates.find(isRooted)!.path : null;
+    if (LIBRARY_ROOTS.has(ref.parts[0]!)) {
+      const shadowing = candidates.filter((f) => isRooted(f) && this.mayShadow(f.segments.slice(0, f.segments.length - ref.parts.length)));
+      return shadowing.length === 1 ? shadowing[0]!.path : null;
+    }
     if (candidates.length <= 1) return candidates[0]?.path ?? null;
     // Several files end the same way: keep those whose implied root directory holds the importing file,
     // as a sys.path entry holding the importer would.
@@ -94,7 +97,15 @@ export class ModuleFinder {
     return null;
   }
 
-  /** True when some file lives inside the package the reference names (a namespace package without `__init__.py`). */
+  /**
+   * Whether `root`, the directory a project file named like a library would be imported from, can be a sys.path
+   * entry: not when it is a package's (it holds `__init__.py`; pytest too puts the first directory above the
+   * packages on sys.path). `from sqlalchemy import func` in `adapters/persistence/sqlalchemy/repositories.py`
+   * is the library, not the package holding the importer.
+   */
+  private mayShadow(root: string[]): boolean {
+    return this.byAbsolute.get(root.join('/'))?.isPackage !== true;
+  }
 }
 
 /**
