@@ -98,6 +98,8 @@ export class EagerIndex {
   private readonly expiryRecs = new Map<string, Map<number, ExpiryRec>>();
   private readonly expiryMemo = new Map<string, SessionExpiry[]>();
   private expiryCuts = 0;
+  /** Some module names `map_imperatively` or `mapper`: computed on first use. */
+  private imperative: boolean | undefined;
 
   /** `refreshLoads`: whether a refresh by name loads a relationship (not on SQLAlchemy 1.4: refreshLoadsRelationships). */
   constructor(
@@ -426,6 +428,12 @@ export class EagerIndex {
           const refreshable = this.refreshLoads && rec.sources.length === 1 && s.refresh ? [{ path: target.path, fn: target.id, name, model, site: s.refresh }] : undefined;
           return refreshable ? { why, constructed, refreshable } : { why, constructed };
         }
+        if (this.unmapped(target.path, s.entity)) {
+          // A domain object built from a model (`return Incident(id=m.id, events=[...])`): no session loads it later.
+          const why = `\`${name}\` returns an object it constructs (\`${s.entity.join('.')}(...)\`), of a class that is not mapped`;
+          const constructed = this.constructedModels(target.path, rec);
+          return constructed ? { why, constructed } : { why };
+        }
         if (s.invalid) return { why: `in \`${name}\`, ${s.invalid}` };
       }
       const sub = this.terminals(target.path, s.call, depth + 1, inner);
@@ -436,15 +444,27 @@ export class EagerIndex {
     return { terminals: out };
   }
 
-  /** The models of the objects the function returns when it returns only objects it constructs of known models; else null. */
+  /**
+   * The models of the objects the function returns when it returns only objects it constructs of known models or
+   * of classes that are not mapped (which load nothing: they add no model); else null.
+   */
   private constructedModels(path: string, rec: ReturnsRec): ModelInfo[] | null {
     const models: ModelInfo[] = [];
     for (const s of rec.sources) {
       const model = s.k === 'new' ? this.models.resolveModel(path, s.entity) : null;
-      if (!model) return null;
-      models.push(model);
+      if (model) models.push(model);
+      else if (s.k !== 'new' || !this.unmapped(path, s.entity)) return null;
     }
     return models;
+  }
+
+  /**
+   * `entity` is a project class no mapping reaches. A project mapping classes imperatively
+   * (`registry.map_imperatively(Incident, table)`, the legacy `mapper(...)`) may map any plain class: none is.
+   */
+  private unmapped(path: string, entity: string[]): boolean {
+    this.imperative ??= [...this.identifiers.values()].some((names) => names.has('map_imperatively') || names.has('mapper'));
+    return !this.imperative && this.models.unmappedClass(path, entity);
   }
 
   /** The function a FastAPI dependency parameter is filled from: `Depends(f)` here, or in the alias it names. */

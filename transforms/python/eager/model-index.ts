@@ -126,6 +126,24 @@ export class ModelIndex {
     return r?.k === 'class' ? (this.models.get(keyOf(r.path, r.cls.name)) ?? null) : null;
   }
 
+  /**
+   * `parts` names a project class that no mapping reaches, its whole hierarchy known: a plain class, a dataclass,
+   * a pydantic model (a domain entity a repository builds from a model). Not a class with a base this index cannot
+   * resolve (it may be mapped), nor a generic base (`Repo[T]`, not a dotted name).
+   */
+  unmappedClass(path: string, parts: string[], depth = 0): boolean {
+    const r = depth > 8 ? null : this.resolve(path, parts);
+    if (r?.k !== 'class') return false;
+    const kind = this.kinds.get(keyOf(r.path, r.cls.name));
+    if (kind !== 'other' && kind !== 'schema') return false;
+    return r.cls.bases.every((base) => {
+      if (base.length === 1 && base[0] === 'object') return true;
+      const b = base.length > 0 ? this.resolve(r.path, base) : null;
+      if (b?.k === 'external') return !b.ambiguous;
+      return b?.k === 'class' && this.unmappedClass(r.path, base, depth + 1);
+    });
+  }
+
   resolveSchema(path: string, parts: string[]): SchemaInfo | null {
     const r = this.resolve(path, parts);
     return r?.k === 'class' ? (this.schemas.get(keyOf(r.path, r.cls.name)) ?? null) : null;

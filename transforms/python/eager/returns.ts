@@ -44,6 +44,9 @@ export function returnSources(fn: SgNode, provenances: Provenances, sessions: Se
 }
 
 function sourceOf(fn: SgNode, ret: SgNode, value: SgNode, provenances: Provenances, sessions: SessionResolver): ReturnSource {
+  // `to_domain(m) if m else None`: a caller reading an attribute reads it on the other branch's value.
+  const other = value.kind() === 'conditional_expression' ? nonNoneBranch(value) : null;
+  if (other) return sourceOf(fn, ret, other, provenances, sessions);
   const p = provenances.of(value, fn);
   if (p && p.path.length === 0 && p.load.k === 'query') {
     if (p.shape !== 'object' && p.shape !== 'list') return { k: 'opaque', why: `it returns a \`Result\` of rows, not the loaded objects` };
@@ -71,6 +74,15 @@ function sourceOf(fn: SgNode, ret: SgNode, value: SgNode, provenances: Provenanc
   if (receiver && sessions.resolve(receiver)) return { k: 'opaque', why: sessionCallWhy(fn, inner, innerCallee.field('attribute')?.text() ?? '') };
   if (inner !== traced) return { k: 'opaque', why: `it returns \`${short(traced.text())}\`, which is not the result of a query or call this tool can follow` };
   return { k: 'call', call: traced };
+}
+
+/** The branch of `a if c else None` (or `None if c else a`) that is not `None`; null for any other conditional. */
+function nonNoneBranch(conditional: SgNode): SgNode | null {
+  const [value, , alternative] = namedChildren(conditional);
+  if (!value || !alternative) return null;
+  if (alternative.kind() === 'none' && value.kind() !== 'none') return value;
+  if (value.kind() === 'none' && alternative.kind() !== 'none') return alternative;
+  return null;
 }
 
 /** `await f(...)`, `(f(...))`, or a local bound once to one of those: the call. */
