@@ -667,10 +667,11 @@ class Summarizer {
       const what = this.injectedSyncFactory(unit, arg.text());
       if (what !== null) injectedArgs.push([key, start(arg), what]);
     }
-    // A session the resolver knows (`db: Session`) is followed through the callee's own session parameters instead.
     // Only for a callee that may be a project function or class (`Catalog(db)`, `setup.stock(db)`): a builtin's
-    // argument (`sorted(xs)`) or a method on a local leads to no constructor keeping it.
-    const paramArgs = unit?.kind() === 'function_definition' && this.mayBeProjectCallee(this.exprOf(fn, 0)) ? this.handedParams(unit, keyed.filter(([key]) => !sessionArgs.includes(key))) : [];
+    // argument (`sorted(xs)`) or a method on a local leads to no constructor keeping it. A session parameter the
+    // resolver knows (`def new_repo(session: Session): return Repo(session)`) counts too: what the helper's callers
+    // hand it reaches the constructor.
+    const paramArgs = unit?.kind() === 'function_definition' && this.mayBeProjectCallee(this.exprOf(fn, 0)) ? this.handedParams(unit, keyed, sessionArgs) : [];
     const selfArgs: [number | string, number, string][] = [];
     for (const [key, arg] of keyed) {
       if (arg.kind() !== 'attribute' || arg.field('object')?.kind() !== 'identifier') continue;
@@ -730,16 +731,17 @@ class Summarizer {
   }
 
   /**
-   * The arguments naming a parameter of `fn` that is unannotated and never rebound in its body, as CallSite.paramArgs: what a caller hands the function reaches this call unchanged.
+   * The arguments naming a parameter of `fn` that is never rebound in its body, unannotated or a session (an argument
+   * at one of `sessionArgs`), as CallSite.paramArgs: what a caller hands the function reaches this call unchanged.
    */
-  private handedParams(fn: SgNode, keyed: readonly [number | string, SgNode][]): [number | string, number, string][] {
+  private handedParams(fn: SgNode, keyed: readonly [number | string, SgNode][], sessionArgs: readonly (number | string)[]): [number | string, number, string][] {
     const out: [number | string, number, string][] = [];
     let signature: ReturnType<typeof signatureOf> | null = null;
     for (const [key, arg] of keyed) {
       if (arg.kind() !== 'identifier') continue;
       signature ??= signatureOf(fn);
       const p = signature.all.find((q) => q.name === arg.text());
-      if (!p || p.annotation) continue;
+      if (!p || (p.annotation && !sessionArgs.includes(key))) continue;
       if ((ownBindings(fn).get(p.name) ?? []).some((b) => !sameNode(b, p.nameNode))) continue;
       out.push([key, start(arg), paramEntry(signature.positional.indexOf(p.name), p.name)]);
     }

@@ -1914,20 +1914,26 @@ export class AsyncPlan {
   private staysOnSyncSession(entry: FnEntry, madeAsync: (key: string) => boolean): boolean {
     const { fn } = entry;
     if (!this.injectedByFastApi(entry) || fn.isAsync || madeAsync(entry.key) || !fn.params?.depends) return false;
-    const { callsAsync, handsToUnknown, handsOn } = this.sessionObstacles(entry, madeAsync);
+    const { callsAsync, handsToUnknown, handsToAwaiting, handsOn } = this.sessionObstacles(entry, madeAsync);
     // Its own unconverted session calls, or only sync functions it hands the session to, say it stays sync.
-    return callsAsync === null && handsToUnknown === null && (fn.sessionBlocker !== null || handsOn);
+    return callsAsync === null && handsToUnknown === null && handsToAwaiting === null && (fn.sessionBlocker !== null || handsOn);
   }
 
   /**
    * What keeps a handler or dependency off the sync session (staysOnSyncSession): the first call of something async
-   * after the run (`madeAsync`, or a coroutine function of the input it does not run itself), and the first call handing
-   * its session to what the index cannot see; and whether it hands its session on at all.
+   * after the run (`madeAsync`, or a coroutine function of the input it does not run itself), the first call handing
+   * its session to what the index cannot see, and the first handing it to a plain helper that passes it on, unchanged,
+   * to a class (or function) awaiting it now (`return new_item_repository(db)`, the helper `return
+   * ItemRepository(session)`: handedToAwaitingHolder); and whether it hands its session on at all.
    */
-  private sessionObstacles(entry: FnEntry, madeAsync: (key: string) => boolean): { callsAsync: CallSite | null; handsToUnknown: CallSite | null; handsOn: boolean } {
+  private sessionObstacles(
+    entry: FnEntry,
+    madeAsync: (key: string) => boolean,
+  ): { callsAsync: CallSite | null; handsToUnknown: CallSite | null; handsToAwaiting: { call: CallSite; path: string[] } | null; handsOn: boolean } {
     const { fn } = entry;
     let callsAsync: CallSite | null = null;
     let handsToUnknown: CallSite | null = null;
+    let handsToAwaiting: { call: CallSite; path: string[] } | null = null;
     let handsOn = false;
     for (const call of fn.calls) {
       const target = this.index.resolveFunction(entry.path, call.callee);
@@ -1948,9 +1954,18 @@ export class AsyncPlan {
         // dependency handing that object on hands the session to sync code.
         const made = key === null ? this.index.evaluate(entry.path, call.callee) : null;
         if (made !== null && !(made.k === 'class' && (fn.route || this.heldSync(made, call.sessionArg)))) handsToUnknown ??= call;
+        if (target && handsToAwaiting === null) {
+          for (const slot of call.sessionArg) {
+            const found = this.handedToAwaitingHolder(target, slot, 0, new Set());
+            if (found) {
+              handsToAwaiting = { call, path: found.path };
+              break;
+            }
+          }
+        }
       }
     }
-    return { callsAsync, handsToUnknown, handsOn };
+    return { callsAsync, handsToUnknown, handsToAwaiting, handsOn };
   }
 
   /**
@@ -2540,12 +2555,15 @@ export class AsyncPlan {
    * still hand it a coroutine: broken either way), or the call handing its session to what the index cannot see.
    */
   private whyNotSyncSession(entry: FnEntry): string {
-    const { callsAsync, handsToUnknown } = this.sessionObstacles(entry, (key) => this.newly.has(key));
+    const { callsAsync, handsToUnknown, handsToAwaiting } = this.sessionObstacles(entry, (key) => this.newly.has(key));
     if (callsAsync !== null) {
       return `, not given the sync one back because it also calls \`${callsAsync.text}(...)\`, a coroutine function after the migration: on a sync Session too that call would return a coroutine nobody awaits, so the handler is broken either way until what it hands its session to can be async`;
     }
     if (handsToUnknown !== null) {
       return `, not given the sync one back because it also hands its session to \`${handsToUnknown.text}(...)\`, which awaitify cannot see and which may await it`;
+    }
+    if (handsToAwaiting !== null) {
+      return `, not given the sync one back because it also hands its session on (${handsToAwaiting.path.join(' -> ')}) to code awaiting it now`;
     }
     return '';
   }

@@ -1,0 +1,13 @@
+from fastapi import Depends
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db import get_async_db
+from app.repo import TeamRepository, new_team_repository
+
+
+def get_team_repository(session: AsyncSession = Depends(get_async_db)) -> TeamRepository:
+    return new_team_repository(session)
+
+
+def get_direct_repository(session: AsyncSession = Depends(get_async_db)) -> TeamRepository:
+    return TeamRepository(session)
