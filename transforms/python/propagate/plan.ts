@@ -1528,10 +1528,12 @@ export class AsyncPlan {
   private handedToAwaitingHolder(target: { path: string; id: number }, key: number | string, depth: number, seen: Set<string>): { path: string[]; awaited: HeldAwaitedUse } | null {
     const fnKey = functionKey(target.path, target.id);
     const fn = this.index.function(target.path, target.id);
-    if (depth > MAX_HELD_DEPTH || seen.has(fnKey) || !fn || (fn.kind !== 'function' && fn.kind !== 'staticmethod')) return null;
+    if (depth > MAX_HELD_DEPTH || seen.has(fnKey) || !fn || (fn.kind !== 'function' && fn.kind !== 'staticmethod' && fn.kind !== 'classmethod')) return null;
     seen.add(fnKey);
     const params = new Set(fn.calls.flatMap((c) => (c.paramArgs ?? []).map(([, , p]) => p)));
-    const name = paramAt([...params], key);
+    // A class method's positions count `cls`, which the call (`Repo.build(db)`) does not write.
+    const bound = fn.kind === 'classmethod' ? 1 : 0;
+    const name = paramAt([...params], typeof key === 'string' ? key : key + bound);
     if (name === undefined) return null;
     for (const call of fn.calls) {
       const keys = (call.paramArgs ?? []).filter(([, , p]) => paramAt([p], name) === name).map(([k]) => k);

@@ -14,3 +14,9 @@ class TeamRepository:
 
 def new_team_repository(session: Session) -> TeamRepository:
     return TeamRepository(session)
+
+
+class TeamRepositories:
+    @classmethod
+    def build(cls, session: Session) -> TeamRepository:
+        return TeamRepository(session)

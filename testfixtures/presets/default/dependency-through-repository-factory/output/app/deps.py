@@ -2,12 +2,16 @@ from fastapi import Depends
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import get_async_db
-from app.repo import TeamRepository, new_team_repository
+from app.repo import TeamRepositories, TeamRepository, new_team_repository
 
 
 def get_team_repository(session: AsyncSession = Depends(get_async_db)) -> TeamRepository:
-    return new_team_repository(session)
+    return new_team_repository(session=session)
 
 
 def get_direct_repository(session: AsyncSession = Depends(get_async_db)) -> TeamRepository:
     return TeamRepository(session)
+
+
+def get_built_repository(session: AsyncSession = Depends(get_async_db)) -> TeamRepository:
+    return TeamRepositories.build(session)

@@ -14,3 +14,9 @@ class TeamRepository:
 
 def new_team_repository(session: AsyncSession) -> TeamRepository:
     return TeamRepository(session)
+
+
+class TeamRepositories:
+    @classmethod
+    def build(cls, session: AsyncSession) -> TeamRepository:
+        return TeamRepository(session)
