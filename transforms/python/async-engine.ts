@@ -575,6 +575,7 @@ class EngineTwins {
   private getDbTwin(getDb: SgNode, source: SessionSource | null, twinnable: readonly string[], twinnedFactories: ReadonlySet<string>): EngineSummary['getDbTwin'] {
     if (moduleBindings(this.table(this.ctx.options.asyncGetDbName)).length > 0) return undefined;
     if (isAsyncDef(getDb)) return undefined;
+    if (dependsDecorated(getDb)) return { kind: 'none' };
     if (source?.kind === 'session') return twinnable.includes(source.engine.name) ? undefined : { kind: 'none' };
     if (source?.kind === 'local-factory') return twinnedFactories.has(source.factory.name) ? undefined : { kind: 'none' };
     if (source?.kind === 'lazy-engine') return this.prepareLazyTwin(source.lazy) !== null ? undefined : { kind: 'none' };
@@ -1040,6 +1041,9 @@ class EngineTwins {
   private findGetDb(): SgNode | null {
     for (const statement of this.ctx.tree.root().children()) {
       if (kindOf(statement) === 'function_definition' && statement.field('name')?.text() === this.ctx.options.getDbName) return statement;
+      // `@Depends def get_db(): ...` (the name bound to `Depends(get_db)`): found, to be refused (dependsDecorated).
+      const inner = kindOf(statement) === 'decorated_definition' ? statement.field('definition') : null;
+      if (inner && kindOf(inner) === 'function_definition' && inner.field('name')?.text() === this.ctx.options.getDbName && dependsDecorated(inner)) return inner;
     }
     return null;
   }
@@ -1460,10 +1464,18 @@ class EngineTwins {
     if (moduleBindings(this.table(asyncName)).length > 0) return null; // already has its twin
     if (isAsyncDef(getDb)) return null; // already async
     const opened = shape?.call;
+    const unrecognisedFirst = dependsDecorated(getDb);
     const unrecognised = (why: string): null => {
       this.flag(RULE_GET_DB, getDb.field('name')!, `\`${this.ctx.options.getDbName}\` ${why}, so \`${asyncName}\` was not added`, `Write \`async def ${asyncName}(): async with AsyncSessionLocal() as session: yield session\` by hand, keeping what ${this.ctx.options.getDbName} does around the session; until it exists, \`Depends(${this.ctx.options.getDbName})\` and the code receiving its session stay sync (GETDB-NO-TWIN), then run awaitify again.`);
       return null;
     };
+    if (unrecognisedFirst) {
+      return unrecognised(
+        'is decorated `@Depends`: its name is bound to `Depends(...)`, which parameters use as their default (`db: Session = ' +
+          this.ctx.options.getDbName +
+          '`), and a twin would need the decorator and every such default moved with it',
+      );
+    }
     if (!opened || !shape) return unrecognised('is not one of the plain shapes (`db = Factory(); try: yield db; finally: db.close()` or `with Factory() as db: yield db`, each with or without `db.commit()` after the yield)');
     const { callee, args } = opener(shape);
     const qualified = this.qualifiedName(callee);
@@ -2373,4 +2385,11 @@ function ifBranches(ifStatement: SgNode): SgNode[] | null {
   if (kindOf(ifStatement) !== 'if_statement' || ifStatement.parent()?.kind() !== 'module') return null;
   const { bodies, hasElse } = ifBranchBodies(ifStatement);
   return hasElse && bodies.every((b) => b !== null && kindOf(b) === 'block') ? (bodies as SgNode[]) : null;
+}
+
+/** The function is decorated `@Depends` / `@Security` (bare, or through `fastapi.`): its module name is a `Depends(...)` object. */
+function dependsDecorated(fn: SgNode): boolean {
+  const parent = fn.parent();
+  if (!parent || kindOf(parent) !== 'decorated_definition') return false;
+  return parent.children().some((d) => kindOf(d) === 'decorator' && /^@\s*(?:fastapi\.)?(?:params\.)?(?:Depends|Security)\s*$/.test(d.text()));
 }

@@ -201,6 +201,8 @@ export class ProjectIndex {
       const at = this.finder.find(binding.target.module, module?.summary.absPath ?? '') ?? '';
       return at ? this.aliasSite(at, { k: 'global', name: binding.target.name }, depth + 1) : null;
     }
+    // `@Depends def get_db(): ...`: the name is `Depends(get_db)` itself, its provider the function.
+    if (binding.k === 'def' && expr.k === 'global' && this.function(path, binding.id)?.dependsDecorated) return { path, name: expr.name, provider: expr };
     return binding.k === 'value' && binding.provider && expr.k === 'global' ? { path, name: expr.name, provider: binding.provider } : null;
   }
 

@@ -45,6 +45,8 @@ import {
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 const OWNERS = new Set(['function_definition', 'lambda', 'class_definition']);
 const ROUTE_DECORATOR = /^@\s*[\w.]+\.(get|post|put|patch|delete|head|options|trace|api_route|websocket)\s*\(/;
+/** `@Depends` / `@Security` written bare as a decorator (FastAPI's `Depends(f)` applied to the function). */
+const DEPENDS_DECORATOR = /^@\s*(?:fastapi\.)?(?:params\.)?(?:Depends|Security)\s*$/;
 /** Generic wrappers whose first argument is what a generator yields. */
 const YIELD_WRAPPERS = new Set(['Generator', 'Iterator', 'Iterable', 'AsyncGenerator', 'AsyncIterator', 'AsyncIterable']);
 /** Syntax that builds a value of a known builtin type. */
@@ -328,6 +330,7 @@ class Summarizer {
     if (this.wrapsSynchronously(fn, own, summary)) summary.syncWrapper = true;
     else if (this.registersArgument(fn, own, summary)) summary.registers = true;
     if (!summary.isAsync && decorators.some((d) => isContextmanager(this.input.tree, d))) summary.contextManager = true;
+    if (decorators.some((d) => DEPENDS_DECORATOR.test(d))) summary.dependsDecorated = true;
     const syncSession = summary.isAsync || isGenerator ? null : this.returnsSyncSession(fn, own);
     if (syncSession !== null) summary.returnsSyncSession = syncSession;
     if (facts.classId !== null && decorators.some((d) => /^@\s*(?:functools\.)?(?:property|cached_property)\s*$/.test(d))) summary.getter = true;

@@ -286,6 +286,12 @@ export interface FunctionSummary {
    */
   syncWrapper?: true;
   /**
+   * Decorated `@Depends` (or `@Security`, `@fastapi.Depends`): the module's name is bound to `Depends(<this function>)`,
+   * and a parameter defaulting to it (`db: Session = get_db`) is filled by FastAPI with what the function provides, as
+   * a module-level `DbParam = Depends(get_db)` is. Absent when not.
+   */
+  dependsDecorated?: true;
+  /**
    * A registration decorator: a plain def with one parameter that hands it to something else (a registry's dict or
    * list, a constructor) and returns it unchanged. Whatever later calls the function from there is not seen, and may
    * call it without await. Absent when not (and always when `syncWrapper` is set).

@@ -2352,6 +2352,8 @@ export class AsyncPlan {
 
   /** Named in a `Depends(...)` / `Security(...)` somewhere: FastAPI calls it, and fills its own `Depends` parameters. */
   private isDependency(key: string): boolean {
+    // `@Depends def get_repo(...)`: FastAPI calls it wherever a parameter defaults to its name.
+    if (this.functions.get(key)?.fn.dependsDecorated) return true;
     return (this.referenced.get(key) ?? []).some(({ ref }) => /(^|\.)(Depends|Security)$/.test(ref.receiver));
   }
 
