@@ -279,6 +279,7 @@ export class AsyncPlan {
     this.keepAsyncRoutesOnSyncSessions();
     this.flagSyncSessionDependencies();
     this.flagManagedSessions();
+    this.flagManagedSessionsHeld();
     this.flagGlobalSessions();
     this.flagSyncSessionsHandedToAsyncHolders();
     this.flagInjectedFactorySessions();
@@ -1435,6 +1436,43 @@ export class AsyncPlan {
           at,
           `the argument for \`${name}\` of \`${callee.fn.qualname}\` (${callee.path}), a coroutine function now that awaits its session, is what \`${fn.qualname}\` (${manager.path}) yields, ${yields}: a sync Session, which fails at the first await`,
         );
+      }
+    }
+  }
+
+  /**
+   * `with session_scope() as session: return await ItemRepository(session).names()`: what a project `@contextmanager`
+   * (a plain generator that stays one) yields is handed to a project class that keeps it and awaits calls on it now,
+   * directly or through plain helpers passing it on unchanged (`new_item_repository(session)`). The sync Session fails
+   * at the class's first await, though the caller only built the object. Flagged at the argument, as flagManagedSessions
+   * does for a function awaiting its session.
+   */
+  private flagManagedSessionsHeld(): void {
+    for (const entry of this.functions.values()) {
+      for (const call of entry.fn.calls) {
+        if (!call.managedArgs || call.ignored) continue;
+        const holder = this.index.evaluate(entry.path, call.callee);
+        const helper = holder.k === 'class' ? null : this.index.resolveFunction(entry.path, call.callee);
+        if (holder.k !== 'class' && !helper) continue;
+        for (const [key, at, managerExpr, wrapped] of call.managedArgs) {
+          const manager = this.index.resolveFunction(entry.path, managerExpr);
+          const managerKey = manager ? functionKey(manager.path, manager.id) : null;
+          const fn = managerKey ? this.functions.get(managerKey)?.fn : undefined;
+          const managed = wrapped ? fn?.isGenerator && !fn.isAsync : fn?.contextManager;
+          if (!manager || !fn || !managed || this.isAsyncAfter(managerKey as string)) continue;
+          const found = holder.k === 'class' ? this.heldAwaitedUse(holder, [key], 0) : null;
+          const through = helper ? this.handedToAwaitingHolder(helper, key, 0, new Set()) : null;
+          const awaited = found ?? through?.awaited;
+          if (!awaited) continue;
+          const yields = wrapped ? `a sync generator wrapped by \`contextmanager(...)\`` : `a sync \`@contextmanager\``;
+          const via = through ? ` hands it on (${through.path.join(' -> ')}), where` : ` keeps it, and`;
+          this.flag(
+            RULES.syncSessionArg,
+            entry.path,
+            at,
+            `\`${call.text}\` is handed what \`${fn.qualname}\` (${manager.path}) yields, ${yields}: a sync Session; but it${via} calls on it are awaited now (\`${awaitedText(awaited)}\` in \`${awaited.use.in}\`, ${awaited.path}:${awaited.use.line}): it fails at the first await; open an AsyncSession from the async factory instead (\`async with AsyncSessionLocal() as session:\`)`,
+          );
+        }
       }
     }
   }
