@@ -316,7 +316,10 @@ class EagerLoad {
       );
       return;
     }
-    const model = p && (p.shape === 'object' || p.shape === 'any') && p.load.k === 'query' ? p.model : p === null && this.sessionLoaded(object, fn) ? null : undefined;
+    // A session read whose model is not known (`await self.session.get(self.model, id)`) has no provenance or a
+    // model-less one (provenance.ts, genericLoad).
+    const unnamed = p === null || (p.load.k === 'unknown' && p.model === null);
+    const model = p && (p.shape === 'object' || p.shape === 'any') && p.load.k === 'query' ? p.model : unnamed && this.sessionLoaded(object, fn) ? null : undefined;
     if (model === undefined) return;
     if (!(model ? lazy(model) : [...this.index.models.values()].some(lazy))) return;
     this.flag(

@@ -171,7 +171,9 @@ export class Provenances {
       const first = args.positional[0];
       if (!shape || !first) return null;
       const stmt = this.statement(first, fn);
-      return stmt ? { shape, model: stmt.model, load: { k: 'query', stmt }, path: [] } : null;
+      if (stmt) return { shape, model: stmt.model, load: { k: 'query', stmt }, path: [] };
+      const generic = this.genericEntity(first, fn);
+      return generic ? genericLoad(shape, generic) : null;
     }
     // An awaited call that is not given the session (`await catalog.get_product(id)`) may still return what
     // a session it holds loaded; unless the project says it returns something else, its result is unknown.
@@ -276,7 +278,34 @@ export class Provenances {
       this.statements.set(key, stmt);
     }
     const stmt = this.statements.get(key) ?? null;
-    return stmt ? { shape: 'object', model: stmt.model, load: { k: 'query', stmt }, path: [] } : null;
+    if (stmt) return { shape: 'object', model: stmt.model, load: { k: 'query', stmt }, path: [] };
+    const entity = callArgs(call).positional[0];
+    return entity && this.isGenericEntity(entity, fn) ? genericLoad('object', entity.text()) : null;
+  }
+
+  /**
+   * `select(self.model)...` (inline or through a local, as `statement()` follows it): the text of the entity
+   * when the statement selects exactly one `self.<attr>` / `cls.<attr>` of the enclosing method, a class known
+   * only at run time (a repository's or generic CRUD base's model); null for anything else.
+   */
+  private genericEntity(arg: SgNode, fn: SgNode): string | null {
+    const parts = this.resolveStatement(arg, fn, (call) => {
+      const callee = dottedName(call.field('function') as SgNode);
+      if (!callee || !this.isSelectIn(callee, fn)) return null;
+      const args = callArgs(call);
+      const entity = args.positional[0];
+      if (args.positional.length !== 1 || args.keywords.size > 0 || args.splat || args.generator || !entity) return null;
+      return this.isGenericEntity(entity, fn) ? entity.text() : null;
+    });
+    return parts?.selected ?? null;
+  }
+
+  /** `self.model` / `cls.model`: an attribute of the method's first parameter, never rebound in it. */
+  private isGenericEntity(entity: SgNode, fn: SgNode): boolean {
+    const dotted = dottedName(entity);
+    const first = parametersOf(fn)[0]?.name;
+    if (!dotted || dotted.length !== 2 || !first || dotted[0] !== first || !['self', 'cls'].includes(first)) return false;
+    return bindingsIn(fn, first).length === 0;
   }
 
   /** A name read in `fn`: a comprehension variable, or a local bound exactly once, or an annotated parameter. */
@@ -776,4 +805,13 @@ function constructorCall(call: SgNode): boolean {
 function shortText(text: string): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}
+
+/**
+ * What a query of a class known only at run time (`select(self.model)`) loads: objects of no model this tool
+ * can name, so a relationship read on them is flagged (unknownModelRead) instead of skipped.
+ */
+function genericLoad(shape: Provenance['shape'], entity: string): Provenance {
+  const why = `a query of \`${entity}\`, a class known only at run time, which no loader can be added to here`;
+  return { shape, model: null, load: { k: 'unknown', why, origin: 'local' }, path: [] };
 }
