@@ -424,6 +424,21 @@ class Summarizer {
     return true;
   }
 
+  /**
+   * `def test_x(self, db: Session = test_session)`: pytest supplies no argument for a parameter with a default (it
+   * is no fixture request), so in a test or fixture never rebinding it, `name` always holds its default; when that
+   * is a module-level name (`test_session`, bound here or imported), the global it is. Null otherwise.
+   */
+  private pytestDefault(unit: SgNode, name: string): Expr | null {
+    if (unit.kind() !== 'function_definition' || this.testKindOf(unit) === null) return null;
+    const param = signatureOf(unit).all.find((p) => p.name === name);
+    const value = param?.defaultValue;
+    if (!value || value.kind() !== 'identifier' || (ownBindings(unit).get(name)?.length ?? 0) > 0) return null;
+    const expr = this.exprOf(value, 0);
+    const binding = expr.k === 'global' ? this.globalBindings().get(expr.name) : undefined;
+    return binding?.k === 'import' || binding?.k === 'value' ? expr : null;
+  }
+
   /** A pytest test function or fixture, by pytest's conventions. */
   private testKindOf(fn: SgNode): 'test' | 'fixture' | null {
     if (decoratorsOf(fn).some((d) => FIXTURE_DECORATOR.test(d.text()))) return 'fixture';
@@ -656,13 +671,17 @@ class Summarizer {
     for (const [key, arg] of keyed) {
       if (arg.kind() === 'call' && this.sessions.isSyncFactoryName(arg.field('function') as SgNode)) factoryArgs.push([key, start(arg), compact(arg.text())]);
     }
-    const globalArgs: [number | string, number, Expr][] = [];
+    const globalArgs: [number | string, number, Expr, string?][] = [];
     for (const [key, arg] of keyed) {
       if ((arg.kind() !== 'identifier' && arg.kind() !== 'attribute') || sessionArgs.includes(key)) continue;
       const expr = this.exprOf(arg, 0);
       // Only a name some module may bind to a session: an import or an assigned value, never a def or class here.
       const binding = expr.k === 'global' ? this.globalBindings().get(expr.name) : expr.k === 'attr' && expr.of.k === 'global' ? this.globalBindings().get(expr.of.name) : undefined;
       if (binding?.k === 'import' || (binding?.k === 'value' && expr.k === 'global')) globalArgs.push([key, start(arg), expr]);
+    }
+    for (const [key, arg] of keyed) {
+      const fallback = arg.kind() === 'identifier' && unit ? this.pytestDefault(unit, arg.text()) : null;
+      if (fallback) globalArgs.push([key, start(arg), fallback, arg.text()]);
     }
     const injectedArgs: [number | string, number, string][] = [];
     for (const [key, arg] of keyed) {

@@ -210,9 +210,11 @@ export interface CallSite {
   /**
    * Arguments naming a module-level name (`db_session`, imported or not; `database.db_session`) the session resolver
    * does not know for a session: [position or keyword, the argument's offset, the name]. A session made at module
-   * level in another module (ModuleSummary.sessions) is told from them. Absent when none.
+   * level in another module (ModuleSummary.sessions) is told from them. A fourth element names the parameter of a
+   * pytest test or fixture the argument is, which pytest leaves at its default, that module-level name
+   * (`def test_x(db=test_session)`). Absent when none.
    */
-  globalArgs?: [number | string, number, Expr][];
+  globalArgs?: [number | string, number, Expr, string?][];
   /**
    * Arguments that are what a call returns: a local the function binds by `name = f(...)` (one entry per such
    * binding), or the call itself (`seed(open_session())`): [position or keyword, the argument's offset, f]. A session a

@@ -1485,18 +1485,20 @@ export class AsyncPlan {
    */
   private flagGlobalSessions(): void {
     for (const { callee, site, param } of this.callsAwaitingSessions()) {
-      for (const [key, at, expr] of site.call.globalArgs ?? []) {
+      for (const [key, at, expr, defaulted] of site.call.globalArgs ?? []) {
         const name = param(key);
         if (name === undefined) continue;
         const from = this.index.importedFrom(site.path, expr) ?? (expr.k === 'global' ? { path: site.path, name: expr.name } : null);
         const kind = from ? this.index.module(from.path)?.sessions?.find(([n]) => n === from.name)?.[1] : undefined;
-        if (!from || !kind || (from.path === site.path && kind === 'factory')) continue;
+        // A module's own factory-made global is session-args' to flag, but not when it arrives as a default.
+        if (!from || !kind || (from.path === site.path && kind === 'factory' && defaulted === undefined)) continue;
         const what = kind === 'registry' ? 'a `scoped_session(...)` registry, whose methods run on a sync Session' : 'a sync Session';
+        const held = defaulted === undefined ? `\`${from.name}\`` : `\`${defaulted}\`, a parameter pytest leaves at its default \`${from.name}\``;
         this.flag(
           RULES.syncSessionArg,
           site.path,
           at,
-          `the argument for \`${name}\` of \`${callee.fn.qualname}\` (${callee.path}), a coroutine function now that awaits its session, is \`${from.name}\`, made at module level in ${from.path}: ${what}, which fails at the first await; open an AsyncSession from the async factory in the caller (\`async with AsyncSessionLocal() as db:\`) and hand it that`,
+          `the argument for \`${name}\` of \`${callee.fn.qualname}\` (${callee.path}), a coroutine function now that awaits its session, is ${held}, made at module level in ${from.path}: ${what}, which fails at the first await; open an AsyncSession from the async factory in the caller (\`async with AsyncSessionLocal() as db:\`) and hand it that`,
         );
       }
     }
