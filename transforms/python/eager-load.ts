@@ -121,7 +121,9 @@ class EagerLoad {
     const params = ctx.options.sessionParams && Object.prototype.hasOwnProperty.call(ctx.options.sessionParams, ctx.path) ? ctx.options.sessionParams[ctx.path] : undefined;
     this.sessions = new SessionResolver(ctx.tree, imports, { dependencyNames: [ctx.options.getDbName, ctx.options.asyncGetDbName], facades: [], types: ctx.options.sessionTypes ?? [], aliases: ctx.options.sessionAliases ?? {}, ...(Object.keys(fixtures).length > 0 ? { fixtures } : {}), ...(params !== undefined ? { params } : {}) });
     const bindings = new Map(moduleLevelImportBindings(imports).map((b) => [b.local, b.target] as const));
-    this.provenances = new Provenances(ctx.path, this.index, this.sessions, bindings);
+    // Subclasses are known only to the project pass: without it, `select(self.model)` stays a generic query.
+    const project = ctx.index !== undefined ? this.project : null;
+    this.provenances = new Provenances(ctx.path, this.index, this.sessions, bindings, project ? (cls) => !project.subclassed(ctx.path, start(cls)) : undefined);
     this.expired = new ExpiredReads(ctx.path, this.index, this.sessions, this.provenances, (call, shape) => this.project.expiryAt(ctx.path, start(call), shape));
     this.interesting = interestingNames(this.index);
   }

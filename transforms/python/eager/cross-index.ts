@@ -484,6 +484,11 @@ export class EagerIndex {
     return entity?.k === 'function' ? { path: entity.path, id: entity.id } : null;
   }
 
+  /** Whether some class of the project has the class starting at offset `classStart` of `path` on its MRO. */
+  subclassed(path: string, classStart: number): boolean {
+    return this.project.subclassesOf({ path, id: classStart }).length > 0;
+  }
+
   /**
    * `self.method(...)` resolves to the method of the class the code is in; an instance of a subclass that
    * overrides it runs the override. The name of such a subclass, or null.

@@ -5,7 +5,8 @@
 import type { SgNode } from '@ast-grep/napi';
 import { bindingsIn, boundValue, occurrencesOf, parametersOf } from '../query/bindings';
 import type { SessionResolver } from '../query/sessions';
-import { asyncKeyword, callArgs, dottedName, looksLikeClassName, namedChildren, sameNode, start } from '../query/syntax';
+import { storeKind } from '../query/entities';
+import { asyncKeyword, callArgs, classOfMethod, dottedName, looksLikeClassName, namedChildren, sameNode, start } from '../query/syntax';
 import { parseLoaderList, parseOptionsCall, type ImportTargets, type LoaderChain } from './loaders';
 import { entryValueHidden, reachingBindings } from './reaching';
 import { stringValue } from './summary';
@@ -113,6 +114,12 @@ export class Provenances {
     private readonly sessions: SessionResolver,
     /** Module-level import bindings of the file: local name → absolute dotted target. */
     private readonly imports: ReadonlyMap<string, string>,
+    /**
+     * Whether no class of the project derives from `cls` (a class of this file), so that what its own methods store
+     * on `self` is all an instance holds. Absent (summarizing, or one file without the project pass): a
+     * `select(self.model)` is then never taken for the model `self.model` is assigned.
+     */
+    private readonly unsubclassed?: (cls: SgNode) => boolean,
   ) {}
 
   of(expr: SgNode, fn: SgNode, depth = 0): Provenance | null {
@@ -263,7 +270,7 @@ export class Provenances {
       const args = callArgs(call);
       const entity = args.positional[0];
       const dotted = entity ? dottedName(entity) : null;
-      const model = dotted && !this.locallyBound(fn, dotted[0] as string) ? this.index.resolveModel(this.path, dotted) : null;
+      const model = dotted && entity ? (this.locallyBound(fn, dotted[0] as string) ? this.selfModel(entity, fn) : this.index.resolveModel(this.path, dotted)) : null;
       let stmt: Statement | null = null;
       if (entity && model && !args.splat) {
         const options = args.keywords.get('options');
@@ -513,9 +520,59 @@ export class Provenances {
     if (args.positional.length !== 1 || args.keywords.size > 0 || args.splat || args.generator) return null;
     const entity = args.positional[0] as SgNode;
     const dotted = dottedName(entity);
-    if (!dotted || this.locallyBound(fn, dotted[0] as string)) return null;
-    const model = this.index.resolveModel(this.path, dotted);
+    if (!dotted) return null;
+    const model = this.locallyBound(fn, dotted[0] as string) ? this.selfModel(entity, fn) : this.index.resolveModel(this.path, dotted);
     return model ? { text: entity.text(), model } : null;
+  }
+
+  private readonly selfModels = new Map<string, ModelInfo | null>();
+
+  /**
+   * `self.model` in a method of a module-level class without base classes that no project class derives from, when
+   * every store of that attribute in the class (its body, `self.model = ...` in its methods) is the same model class
+   * (`self.model = Menu` in `__init__`): that model, and a loader naming `self.model.<rel>` is right for every
+   * instance. Null when anything else could set it: another store, a store through something other than a method's
+   * `self` anywhere in the module, `setattr`, a base or subclass.
+   */
+  private selfModel(entity: SgNode, fn: SgNode): ModelInfo | null {
+    if (!this.unsubclassed || !this.isGenericEntity(entity, fn)) return null;
+    const [self, attr] = dottedName(entity) as [string, string];
+    const cls = classOfMethod(fn);
+    if (self !== 'self' || !cls || cls.parent()?.kind() !== 'module') return null;
+    const key = `${start(cls)}:${attr}`;
+    if (!this.selfModels.has(key)) this.selfModels.set(key, this.storedModel(cls, attr));
+    return this.selfModels.get(key) ?? null;
+  }
+
+  private storedModel(cls: SgNode, attr: string): ModelInfo | null {
+    const bases = cls.field('superclasses');
+    if ((bases && namedChildren(bases).some((b) => b.text() !== 'object')) || cls.text().includes('setattr') || !this.unsubclassed?.(cls)) return null;
+    let model: ModelInfo | null = null;
+    const agrees = (value: SgNode | null, scope: SgNode): boolean => {
+      const dotted = value ? dottedName(value) : null;
+      const found = dotted && !this.locallyBound(scope, dotted[0] as string) ? this.index.resolveModel(this.path, dotted) : null;
+      if (!found || (model !== null && model.key !== found.key)) return false;
+      model = found;
+      return true;
+    };
+    for (const id of bindingsIn(cls, attr)) {
+      const assignment = id.parent();
+      if (assignment?.kind() !== 'assignment' || !sameNode(assignment.field('left'), id) || !agrees(assignment.field('right'), cls)) return null;
+    }
+    const module = cls.parent() as SgNode;
+    for (const node of module.findAll({ rule: { kind: 'attribute' } })) {
+      if (node.field('attribute')?.text() !== attr || storeKind(node) === 'read') continue;
+      const method = node.ancestors().find((a) => a.kind() === 'function_definition') ?? null;
+      const owner = method ? classOfMethod(method) : null;
+      const receiver = node.field('object');
+      const first = method ? parametersOf(method)[0]?.name : undefined;
+      // Only a method's own `self` stores on the instance; another class's stores concern its instances.
+      if (!method || !owner || receiver?.kind() !== 'identifier' || receiver.text() !== first || bindingsIn(method, first).length > 0) return null;
+      if (!sameNode(owner, cls)) continue;
+      const assignment = node.parent() as SgNode;
+      if (storeKind(node) !== 'assign' || !agrees(assignment.field('right'), method)) return null;
+    }
+    return model;
   }
 
   /** `select(a, b, ...)`: what each argument is, as a `Row` of its result names it. */

@@ -681,7 +681,7 @@ function typeParameterName(param: SgNode): string | null {
 }
 
 /** How an occurrence of `self.attr` is used: read, a plain `self.attr = value` store, or another kind of store. */
-function storeKind(node: SgNode): 'read' | 'assign' | 'other' {
+export function storeKind(node: SgNode): 'read' | 'assign' | 'other' {
   const parent = node.parent();
   if (!parent) return 'read';
   if (parent.kind() === 'assignment' && sameNode(parent.field('left'), node)) return 'assign';

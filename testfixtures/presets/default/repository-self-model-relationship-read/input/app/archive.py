@@ -1,0 +1,5 @@
+from app.repo import LabelRepository
+
+
+class ArchiveLabelRepository(LabelRepository):
+    pass
