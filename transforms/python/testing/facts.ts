@@ -244,6 +244,25 @@ export interface TestFacts {
    * something else (computed: any module may be meant). Empty without one.
    */
   plugins: string[] | null;
+  /** `SessionLocal.configure(bind=...)` on a session factory the module imports (see ConfiguredFactory). Absent when none. */
+  configuredFactories?: ConfiguredFactory[];
+}
+
+/**
+ * `SessionLocal.configure(bind=connection)` in a test module, `SessionLocal` imported by name (`from app.db import
+ * SessionLocal`): the tests rebind a session factory of the application, typically to a connection whose transaction
+ * each test rolls back. Recorded for a name with "session" in it; the plan checks it is the application's and that
+ * the migrated handlers open their sessions from its async twin instead.
+ */
+export interface ConfiguredFactory {
+  /** Offset of the `configure` call. */
+  at: number;
+  /** The module it is imported from, as written (`app.db.database`, `.database`). */
+  module: string;
+  /** Its name in that module. */
+  name: string;
+  /** The async twin that name's module binds after the migration (`AsyncSessionLocal`). */
+  twin: string;
 }
 
 /**
@@ -388,6 +407,8 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
   if (mockedOverrides.length > 0) facts.mockedOverrides = mockedOverrides;
   const mockedArgs = /Mock\(/.test(source) ? mockedArgsOf(root) : [];
   if (mockedArgs.length > 0) facts.mockedArgs = mockedArgs;
+  const configured = /\.configure\(/.test(source) ? configuredFactoriesOf(root, imports) : [];
+  if (configured.length > 0) facts.configuredFactories = configured;
   if (sqliteOnlySource(source, root)) facts.sqliteOnly = true;
   const memory = /sqlite/.test(source) ? memoryDatabaseUrl(root) : null;
   if (memory !== null) facts.memoryDatabase = memory;
@@ -783,6 +804,21 @@ function clientFacts(root: SgNode, imports: ModuleImports, functions: FunctionFa
     if (key) overrideKeys.push({ text: key.text(), at: start(key), unit: unit ? start(unit) : null, line: lineOf(sub) });
   }
   return { clients, overrideKeys };
+}
+
+/** `X.configure(..., bind=...)` with `X` a name with "session" in it, imported from another module by name. */
+function configuredFactoriesOf(root: SgNode, imports: ModuleImports): ConfiguredFactory[] {
+  const found: ConfiguredFactory[] = [];
+  for (const call of root.findAll({ rule: { kind: 'call' } })) {
+    const callee = call.field('function');
+    const receiver = callee?.kind() === 'attribute' && callee.field('attribute')?.text() === 'configure' ? callee.field('object') : null;
+    if (receiver?.kind() !== 'identifier' || !/session/i.test(receiver.text()) || !callArgs(call).keywords.has('bind')) continue;
+    const local = receiver.text();
+    const imported = imports.from.find((i) => (i.alias ?? i.name) === local && i.name !== '*');
+    if (!imported) continue;
+    found.push({ at: start(call), module: imported.module, name: imported.name, twin: twinName(imported.name) });
+  }
+  return found;
 }
 
 /** `with TestClient(app) as c:` (or without `as`). */

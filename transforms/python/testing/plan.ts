@@ -190,6 +190,7 @@ export class TestPlan {
     this.settleSyncHelpers();
     this.flagSyncHandoffs();
     this.flagEngineLoops();
+    this.flagConfiguredSyncFactories();
     this.flagFixtureEngineLoops();
     this.flagOverrideLoops();
     this.flagPatchedGetDb();
@@ -569,6 +570,36 @@ export class TestPlan {
       first.start,
       `the tests reach the application's async engine through \`TestClient\` (no dependency override replaces its session dependency) from more than one event loop: ${loops}; if that engine keeps a connection pool (the default), a connection made in one loop is handed to the next and fails there with asyncpg or aiomysql ("attached to a different loop"); nothing was changed`,
     );
+  }
+
+  /**
+   * `SessionLocal.configure(bind=connection)` in the tests, `SessionLocal` the application's sync factory, when no
+   * dependency override hands the requests a test session: the migrated handlers open their sessions from its async
+   * twin through the async dependency, which that call does not touch, so the requests leave what `bind=` gave them
+   * (a connection whose transaction each test rolls back, a test database) and commit to the async engine's database.
+   * Not when the tests configure the twin too. One finding per call; nothing is changed.
+   */
+  private flagConfiguredSyncFactories(): void {
+    const all = [...this.summaries];
+    if (all.some(([path, s]) => s.tests.overrideKeys.some((k) => /db|session/i.test(k.text) && !this.overridesNoAsyncHandler(path, k.text)))) return;
+    const asyncApp = all.some(([, s]) => !s.base.isTestFile && s.base.functions.some((f) => f.isAsync && f.test === null));
+    if (!asyncApp) return;
+    const configured = all.filter(([, s]) => s.base.isTestFile).flatMap(([path, s]) => (s.tests.configuredFactories ?? []).map((c) => ({ path, absPath: s.base.absPath, ...c })));
+    const names = new Set(configured.map((c) => c.name));
+    for (const c of configured) {
+      if (names.has(c.twin)) continue;
+      const ref = moduleRefOf(c.module, c.absPath);
+      const entity = ref ? this.index.evaluate(c.path, { k: 'import', target: { k: 'module', module: ref } }) : null;
+      const target = entity?.k === 'module' ? entity.path : null;
+      const summary = target ? this.summaries.get(target) : undefined;
+      if (!target || !summary || summary.base.isTestFile || !summary.base.globals.some(([n]) => n === c.name) || !this.binds(target, c.twin, new Set())) continue;
+      this.flag(
+        c.path,
+        RULES.syncFactoryRebound,
+        c.at,
+        `\`${c.name}.configure(bind=...)\` rebinds the application's sync session factory (${target}) for the tests, but the migrated handlers open their sessions from its async twin \`${c.twin}\` through the async session dependency, and nothing in the tests rebinds that or overrides the dependency: the tests' requests no longer run on what \`bind=\` gives (a connection whose transaction each test rolls back, or a test database), so what they write is committed to the async engine's database and stays there, and later tests see it; nothing was changed`,
+      );
+    }
   }
 
   /**

@@ -10,6 +10,7 @@ export const RULES = {
   overrideLoops: 'TESTS-OVERRIDE-LOOPS',
   patchGetDb: 'TESTS-PATCH-GET-DB',
   syncDependencyNotOverridden: 'TESTS-SYNC-DEPENDENCY-NOT-OVERRIDDEN',
+  syncFactoryRebound: 'TESTS-SYNC-FACTORY-REBOUND',
 } as const;
 
 export type TestRule = (typeof RULES)[keyof typeof RULES];
@@ -33,6 +34,8 @@ export const HINTS: Record<TestRule, string> = {
     'Delete the patch if it was meant to replace the session the handlers get: patching a module attribute never changed what `Depends(...)` injects (FastAPI keeps the function it was given at import). Override the dependency instead, with an async replacement: `app.dependency_overrides[get_async_db] = override` where `async def override(): yield session` (or a mock). Where code calls the dependency by name, patch `<module>.get_async_db` with an async generator function.',
   'TESTS-SYNC-DEPENDENCY-NOT-OVERRIDDEN':
     'Convert the handlers that stay sync (their findings say what blocks them). Until then, if the test database is a file or a server (not SQLite in memory, which a sync and an async engine cannot share), override the sync dependency again beside its async twin, in a module starting with `# awaitify: ignore-file` that conftest.py imports (a later run rewrites one written elsewhere), on a sync engine made from the async test engine\'s URL: `def override_get_db_sync(): db = SyncTestingSessionLocal(); try: yield db finally: db.close()` and `app.dependency_overrides[get_db] = override_get_db_sync`.',
+  'TESTS-SYNC-FACTORY-REBOUND':
+    'Give the async side the same isolation: in an async fixture, open a connection of the async engine and begin a transaction (`conn = await async_engine.connect(); trans = await conn.begin()`), override the async session dependency with one yielding `AsyncSession(bind=conn)`, and `await trans.rollback()` after the test; drive the app from async tests with `httpx.AsyncClient(transport=ASGITransport(app=app), base_url="http://test")`, since TestClient serves requests in an event loop of its own, where a connection opened in the test\'s loop fails with asyncpg or aiomysql. A sync connection cannot be handed to an AsyncSession. Or give the tests a database of their own and clean it between tests.',
   'TESTS-UNITTEST-CLASS':
     'pytest-asyncio does not run async methods of unittest.TestCase classes: derive the class from `unittest.IsolatedAsyncioTestCase` and make the test methods `async def`, or turn them into plain pytest tests.',
 };
