@@ -950,6 +950,9 @@ class EngineTwins {
     }
     for (const call of this.ctx.tree.root().findAll({ rule: { kind: 'call' } })) {
       if (!this.callsOneOf(call, SESSIONMAKER)) continue;
+      // `sessionmaker(async_engine, class_=AsyncSession)` (the SQLAlchemy 1.4 form of the twin this transform writes)
+      // already makes async sessions: nothing to twin, nothing to refuse.
+      if (this.factoryKind(call) === 'async') continue;
       const bind = bindArgument(call);
       if (!bind) continue; // bound later with .configure(): nothing here ties it to an engine
       const engine = kindOf(bind) === 'identifier' ? engines.get(bind.text()) : undefined;

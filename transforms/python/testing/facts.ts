@@ -263,6 +263,13 @@ export interface ConfiguredFactory {
   name: string;
   /** The async twin that name's module binds after the migration (`AsyncSessionLocal`). */
   twin: string;
+  /**
+   * What `bind=` is: `engine` for an engine made right there or by a module-level name assigned once
+   * (`create_async_engine(...)`, `create_engine(...)`, `async_engine_from_config(...)`), with `nullPool` when it is
+   * made with `poolclass=NullPool`; `other` for anything else (a connection, typically).
+   */
+  bind: 'engine' | 'other';
+  nullPool?: true;
 }
 
 /**
@@ -816,9 +823,29 @@ function configuredFactoriesOf(root: SgNode, imports: ModuleImports): Configured
     const local = receiver.text();
     const imported = imports.from.find((i) => (i.alias ?? i.name) === local && i.name !== '*');
     if (!imported) continue;
-    found.push({ at: start(call), module: imported.module, name: imported.name, twin: twinName(imported.name) });
+    const entry: ConfiguredFactory = { at: start(call), module: imported.module, name: imported.name, twin: twinName(imported.name), bind: 'other' };
+    const engine = engineCall(callArgs(call).keywords.get('bind') as SgNode, root);
+    if (engine) {
+      entry.bind = 'engine';
+      if (/(^|\.)NullPool$/.test(callArgs(engine).keywords.get('poolclass')?.text() ?? '')) entry.nullPool = true;
+    }
+    found.push(entry);
   }
   return found;
+}
+
+const ENGINE_MAKERS = new Set(['create_async_engine', 'create_engine', 'async_engine_from_config']);
+
+/** The engine-making call `value` is, inline or through a module-level name assigned once; null otherwise. */
+function engineCall(value: SgNode, root: SgNode): SgNode | null {
+  let node: SgNode | null = value;
+  if (node.kind() === 'identifier') {
+    const bindings = bindingsIn(root, node.text());
+    const assignment = bindings.length === 1 ? bindings[0]?.parent() : null;
+    node = assignment?.kind() === 'assignment' && sameNode(assignment.field('left'), bindings[0] ?? null) ? assignment.field('right') : null;
+  }
+  const callee = node?.kind() === 'call' ? dottedName(node.field('function') as SgNode) : null;
+  return callee && ENGINE_MAKERS.has(callee[callee.length - 1] as string) ? node : null;
 }
 
 /** `with TestClient(app) as c:` (or without `as`). */

@@ -11,7 +11,7 @@ import { paramAt } from '../index/param-entries';
 import { functionKey, type ProjectIndex } from '../index/project';
 import type { CallSite, Expr, FunctionSummary, ModuleSummary } from '../index/types';
 import { RULES as PROPAGATE_RULES } from '../propagate/rules';
-import type { FunctionFacts, NestedOverride, OwnAwait, SessionUse, TestFacts } from './facts';
+import type { ConfiguredFactory, FunctionFacts, NestedOverride, OwnAwait, SessionUse, TestFacts } from './facts';
 import { FactoryHelpers } from './helpers';
 import type { KeywordSlot } from './fixtures';
 import type { AsyncioMode } from './pytest-config';
@@ -554,6 +554,8 @@ export class TestPlan {
   private flagEngineLoops(): void {
     const all = [...this.summaries];
     if (all.some(([path, s]) => s.tests.overrideKeys.some((k) => /db|session/i.test(k.text) && !this.overridesNoAsyncHandler(path, k.text)))) return;
+    // The fix the finding gives, applied: `AsyncSessionLocal.configure(bind=create_async_engine(..., poolclass=NullPool))`.
+    if (this.configuredAppFactories().some((c) => c.nullPool === true)) return;
     // The engine shared across loops must exist: async handlers over a sync engine (one async-engine could not
     // twin) or over no database at all pool nothing across loops.
     const asyncEngine = all.some(([, s]) => !s.base.isTestFile && s.tests.asyncEngine === true);
@@ -584,15 +586,12 @@ export class TestPlan {
     if (all.some(([path, s]) => s.tests.overrideKeys.some((k) => /db|session/i.test(k.text) && !this.overridesNoAsyncHandler(path, k.text)))) return;
     const asyncApp = all.some(([, s]) => !s.base.isTestFile && s.base.functions.some((f) => f.isAsync && f.test === null));
     if (!asyncApp) return;
-    const configured = all.filter(([, s]) => s.base.isTestFile).flatMap(([path, s]) => (s.tests.configuredFactories ?? []).map((c) => ({ path, absPath: s.base.absPath, ...c })));
-    const names = new Set(configured.map((c) => c.name));
+    const configured = this.configuredAppFactories();
+    // The twin bound to something other than an engine (a connection) is the isolation given back by hand.
+    const rebound = new Set(configured.filter((c) => c.bind === 'other').map((c) => c.name));
     for (const c of configured) {
-      if (names.has(c.twin)) continue;
-      const ref = moduleRefOf(c.module, c.absPath);
-      const entity = ref ? this.index.evaluate(c.path, { k: 'import', target: { k: 'module', module: ref } }) : null;
-      const target = entity?.k === 'module' ? entity.path : null;
-      const summary = target ? this.summaries.get(target) : undefined;
-      if (!target || !summary || summary.base.isTestFile || !summary.base.globals.some(([n]) => n === c.name) || !this.binds(target, c.twin, new Set())) continue;
+      if (rebound.has(c.twin) || !this.binds(c.target, c.twin, new Set())) continue;
+      const target = c.target;
       this.flag(
         c.path,
         RULES.syncFactoryRebound,
@@ -600,6 +599,22 @@ export class TestPlan {
         `\`${c.name}.configure(bind=...)\` rebinds the application's sync session factory (${target}) for the tests, but the migrated handlers open their sessions from its async twin \`${c.twin}\` through the async session dependency, and nothing in the tests rebinds that or overrides the dependency: the tests' requests no longer run on what \`bind=\` gives (a connection whose transaction each test rolls back, or a test database), so what they write is committed to the async engine's database and stays there, and later tests see it; nothing was changed`,
       );
     }
+  }
+
+  /** `X.configure(bind=...)` calls of the test files whose `X` is a session factory an application module binds. */
+  private configuredAppFactories(): (ConfiguredFactory & { path: string; target: string })[] {
+    const out: (ConfiguredFactory & { path: string; target: string })[] = [];
+    for (const [path, s] of this.summaries) {
+      if (!s.base.isTestFile) continue;
+      for (const c of s.tests.configuredFactories ?? []) {
+        const ref = moduleRefOf(c.module, s.base.absPath);
+        const entity = ref ? this.index.evaluate(path, { k: 'import', target: { k: 'module', module: ref } }) : null;
+        const target = entity?.k === 'module' ? entity.path : null;
+        const summary = target ? this.summaries.get(target) : undefined;
+        if (target && summary && !summary.base.isTestFile && summary.base.globals.some(([n]) => n === c.name)) out.push({ ...c, path, target });
+      }
+    }
+    return out;
   }
 
   /**
