@@ -552,8 +552,8 @@ export class TestPlan {
    * fix (an engine without a pool for the test run) is left to the user: one finding, on the first client.
    */
   private flagEngineLoops(): void {
+    if (this.overridesSessionDependency()) return;
     const all = [...this.summaries];
-    if (all.some(([path, s]) => s.tests.overrideKeys.some((k) => /db|session/i.test(k.text) && !this.overridesNoAsyncHandler(path, k.text)))) return;
     // The fix the finding gives, applied: `AsyncSessionLocal.configure(bind=create_async_engine(..., poolclass=NullPool))`.
     if (this.configuredAppFactories().some((c) => c.nullPool === true)) return;
     // The engine shared across loops must exist: async handlers over a sync engine (one async-engine could not
@@ -582,8 +582,8 @@ export class TestPlan {
    * Not when the tests configure the twin too. One finding per call; nothing is changed.
    */
   private flagConfiguredSyncFactories(): void {
+    if (this.overridesSessionDependency()) return;
     const all = [...this.summaries];
-    if (all.some(([path, s]) => s.tests.overrideKeys.some((k) => /db|session/i.test(k.text) && !this.overridesNoAsyncHandler(path, k.text)))) return;
     const asyncApp = all.some(([, s]) => !s.base.isTestFile && s.base.functions.some((f) => f.isAsync && f.test === null));
     if (!asyncApp) return;
     const configured = this.configuredAppFactories();
@@ -657,6 +657,11 @@ export class TestPlan {
         `the session fixture \`${fn.qualname}\` now opens its sessions from the application's async factory \`${factory}\` (${module}), whose engine keeps a connection pool, and ${tests.size} async tests receive it, each run by pytest-asyncio in an event loop of its own: a connection pooled in one test's loop is handed to the next test, where asyncpg or aiomysql fail ("another operation is in progress", "attached to a different loop"); nothing was changed`,
       );
     }
+  }
+
+  /** Some test overrides a dependency named like a session's (`dependency_overrides[get_db]`) that an async handler uses. */
+  private overridesSessionDependency(): boolean {
+    return [...this.summaries].some(([path, s]) => s.tests.overrideKeys.some((k) => /db|session/i.test(k.text) && !this.overridesNoAsyncHandler(path, k.text)));
   }
 
   /**
