@@ -174,7 +174,28 @@ type SessionSource =
   /** `options`: the other keyword arguments of `Session(...)`, carried over to the AsyncSession as written. */
   | { kind: 'session'; engine: Engine; sqlmodel: boolean; options: string[] }
   /** `Session(get_engine())` on an engine made on first use (see lazyEngine). */
-  | { kind: 'lazy-engine'; lazy: LazyEngine; sqlmodel: boolean; options: string[] };
+  | { kind: 'lazy-engine'; lazy: LazyEngine; sqlmodel: boolean; options: string[] }
+  /** `get_session_factory()()`: a factory made by a function of this file (see MadeByFunction). */
+  | { kind: 'function-factory'; factory: MadeByFunction };
+
+/**
+ * `@lru_cache def get_engine(): return create_engine(...)` and `@lru_cache def get_session_factory(): return
+ * sessionmaker(bind=get_engine(), ...)`: an engine or a factory a module-level function makes (see
+ * madeByFunction). Its twin is the same function, decorators included, on the async engine or factory.
+ */
+interface MadeByFunction {
+  name: string;
+  fn: SgNode;
+  /** The statement holding it at module level: the decorated definition, or the def itself. */
+  outer: SgNode;
+  decorators: SgNode[];
+  /** The `return` statement and its create_engine/sessionmaker call. */
+  site: Site;
+  /** A factory's engine function; null for an engine function. */
+  engine: MadeByFunction | null;
+  sqlmodel: boolean;
+  twin: string | null;
+}
 
 /**
  * `engine = None` at module level and `def get_engine(): global engine; if engine is None: engine = create_engine(...);
@@ -361,6 +382,9 @@ class EngineTwins {
   private helperNeeded = false;
   /** Lazy engines (LazyEngine) given a twin through the URL helper: insertHelper places it above the first. */
   private readonly lazyTwinned: Engine[] = [];
+  /** Engine and factory functions of this file (madeByFunctions) and their twins (judgeFunctions), each found once. */
+  private functionsFound: { engines: MadeByFunction[]; factories: MadeByFunction[] } | null = null;
+  private functionTwins: { of: MadeByFunction; twin: Twin }[] | null = null;
   /** Lifespans given `await <engine>.dispose()`, by function start and engine, so one is written per pair. */
   private readonly disposed = new Set<string>();
 
@@ -448,6 +472,11 @@ class EngineTwins {
         factory.twin = judged.factoryTwins[i]![0]!.name;
         judged.factoryTwins[i]!.forEach((twin, j) => this.commit(twin, j === 0 ? 'session factories added' : null));
       });
+    }
+    for (const { of, twin } of this.judgeFunctions()) {
+      of.twin = twin.name;
+      this.writeFunctionTwin(of, twin);
+      if (!of.engine) this.flagMemoryDatabase(asEngine(of), of.site, `${twin.name}()`);
     }
     if (getDb && source) this.planGetDb(getDb, source, opened?.commits ?? false, opened?.copied ?? null, !!opened?.factory);
     this.flagSessionContextManagers(
@@ -579,6 +608,7 @@ class EngineTwins {
     if (source?.kind === 'session') return twinnable.includes(source.engine.name) ? undefined : { kind: 'none' };
     if (source?.kind === 'local-factory') return twinnedFactories.has(source.factory.name) ? undefined : { kind: 'none' };
     if (source?.kind === 'lazy-engine') return this.prepareLazyTwin(source.lazy) !== null ? undefined : { kind: 'none' };
+    if (source?.kind === 'function-factory') return this.judgeFunctions().some((t) => t.of === source.factory) ? undefined : { kind: 'none' };
     // Without the index, sessionSource refuses what only the whole run can tell: an imported engine or factory.
     const shape = openedSession(getDb);
     const opened = shape?.call;
@@ -955,6 +985,8 @@ class EngineTwins {
       if (this.factoryKind(call) === 'async') continue;
       const bind = bindArgument(call);
       if (!bind) continue; // bound later with .configure(): nothing here ties it to an engine
+      // A factory function's: judged with its engine function (judgeFunctions).
+      if (this.madeByFunctions().factories.some((f) => f.site.call.id() === call.id())) continue;
       const engine = kindOf(bind) === 'identifier' ? engines.get(bind.text()) : undefined;
       const group = branched.get(call.id());
       if (group) {
@@ -1019,6 +1051,10 @@ class EngineTwins {
     const branched = kindOf(bind) === 'identifier' ? this.branchRefusal(bind.text()) : null;
     if (branched !== null) {
       this.flag(RULE_ARG, call, `this session factory is bound to \`${bind.text()}\`, which is ${branched}, so no async twins were added for it`, byHand);
+      return;
+    }
+    if (kindOf(bind) === 'call') {
+      this.flag(RULE_ARG, call, `this session factory is bound to \`${quoted(bind)}\`, which is neither a module-level \`create_engine(...)\` of this file nor a call of an engine function awaitify twins (a module-level def without parameters whose body is only \`return create_engine(...)\`, undecorated or cached by functools), in a factory function of that shape, so no async twins were added for it`, byHand);
       return;
     }
     this.flag(RULE_ARG, call, `this session factory is bound to \`${quoted(bind)}\`, which is not a module-level \`create_engine(...)\` of this file, so no async twins were added for it`, byHand);
@@ -1132,9 +1168,110 @@ class EngineTwins {
     return getter;
   }
 
+  /**
+   * This file's engine functions and factory functions (MadeByFunction), found once: a module-level plain def,
+   * bound once, without parameters, whose body (after a docstring) is only `return create_engine(...)`, or
+   * `return sessionmaker(bind=<engine function>(), ...)` (the bind positional or keyword, the engine function called
+   * without arguments), with no decorator or only a functools cache (cacheDecorator). Anything more (a parameter, a
+   * statement before the return, another decorator, a factory bound to another function) is not one.
+   */
+  private madeByFunctions(): { engines: MadeByFunction[]; factories: MadeByFunction[] } {
+    if (this.functionsFound) return this.functionsFound;
+    const engines: MadeByFunction[] = [];
+    const factories: MadeByFunction[] = [];
+    if (/\bdef\b/.test(this.ctx.source) && this.ctx.source.includes('create_engine')) {
+      const statements = this.ctx.tree.root().children();
+      for (const statement of statements) {
+        const engine = this.madeByFunction(statement, CREATE_ENGINE);
+        if (engine) engines.push(engine);
+      }
+      for (const statement of statements) {
+        const factory = this.madeByFunction(statement, SESSIONMAKER);
+        const bind = factory ? bindArgument(factory.site.call) : null;
+        const callee = bind && kindOf(bind) === 'call' && namedChildren(bind.field('arguments')!).length === 0 ? bind.field('function') : null;
+        const engine = callee && kindOf(callee) === 'identifier' ? engines.find((e) => e.name === callee.text()) : undefined;
+        if (factory && engine) factories.push({ ...factory, engine, sqlmodel: engine.sqlmodel });
+      }
+    }
+    return (this.functionsFound = { engines, factories });
+  }
+
+  /** The module-level statement as a function making what a call of `accepts` makes (see madeByFunctions), or null. */
+  private madeByFunction(statement: SgNode, accepts: ReadonlySet<string>): MadeByFunction | null {
+    const fn = kindOf(statement) === 'decorated_definition' ? statement.field('definition') : statement;
+    if (!fn || kindOf(fn) !== 'function_definition' || isAsyncDef(fn)) return null;
+    const decorators = statement.children().filter((d) => kindOf(d) === 'decorator');
+    if (decorators.length > 1 || !decorators.every((d) => this.cacheDecorator(d))) return null;
+    if (namedChildren(fn.field('parameters')!).length > 0 || fn.field('type_parameters')) return null;
+    const name = fn.field('name')!.text();
+    if (moduleBindings(this.table(name)).length !== 1) return null;
+    let body = namedChildren(fn.field('body')!);
+    const first = body[0];
+    if (first && kindOf(first) === 'expression_statement' && namedChildren(first).length === 1 && kindOf(namedChildren(first)[0]!) === 'string') body = body.slice(1);
+    const ret = body.length === 1 && kindOf(body[0]!) === 'return_statement' ? body[0]! : null;
+    const call = ret && namedChildren(ret).length === 1 ? namedChildren(ret)[0]! : null;
+    if (!ret || !call || kindOf(call) !== 'call') return null;
+    const callee = this.qualifiedName(call.field('function'));
+    if (!callee || !accepts.has(callee)) return null;
+    // The twin is written at the original's indentation, its `return` on a line of its own.
+    if (leadingWhitespace(statement, this.ctx.source) !== '' || leadingWhitespace(ret, this.ctx.source) === null || indentUnit(fn, this.ctx.source) === null) return null;
+    return { name, fn, outer: statement, decorators, site: { statement: ret, call }, engine: null, sqlmodel: callee.startsWith('sqlmodel.'), twin: null };
+  }
+
+  /**
+   * `@functools.lru_cache` / `@functools.cache` under any name the imports give them, lru_cache also called with no
+   * arguments or only a maxsize (`@lru_cache()`, `@lru_cache(maxsize=None)`): the same decorator on the twin makes
+   * one async engine (or factory) per process, as it makes one sync engine.
+   */
+  private cacheDecorator(decorator: SgNode): boolean {
+    const expression = namedChildren(decorator)[0];
+    if (!expression) return false;
+    const called = kindOf(expression) === 'call';
+    const qualified = this.qualifiedName(called ? expression.field('function') : expression);
+    if (qualified === 'functools.cache') return !called;
+    if (qualified !== 'functools.lru_cache') return false;
+    if (!called) return true;
+    const args = namedChildren(expression.field('arguments')!);
+    if (args.length === 0) return true;
+    const arg = args[0]!;
+    const value = kindOf(arg) === 'keyword_argument' ? (arg.field('name')?.text() === 'maxsize' ? arg.field('value') : null) : arg;
+    return args.length === 1 && !!value && ['integer', 'none'].includes(kindOf(value));
+  }
+
+  /** `get_session_factory()` with no arguments, naming a factory function of this file (madeByFunctions), or null. */
+  private factoryFunctionCalled(call: SgNode): MadeByFunction | null {
+    const callee = call.field('function');
+    if (!callee || kindOf(callee) !== 'identifier' || namedChildren(call.field('arguments')!).length > 0) return null;
+    return this.madeByFunctions().factories.find((f) => f.name === callee.text()) ?? null;
+  }
+
+  /**
+   * The twins of this file's engine functions and of the factory functions bound to them, judged once: an engine
+   * function with no factory function gets none (nothing shows it serves ORM sessions), and as in judge, an engine
+   * function and its factory functions get their twins together or not at all. Judging writes nothing but findings.
+   */
+  private judgeFunctions(): { of: MadeByFunction; twin: Twin }[] {
+    if (this.functionTwins) return this.functionTwins;
+    const { engines, factories } = this.madeByFunctions();
+    const judged: { of: MadeByFunction; twin: Twin }[] = [];
+    for (const engine of engines) {
+      const own = factories.filter((f) => f.engine === engine);
+      if (own.length === 0 || [engine, ...own].some((f) => this.ignored(f.outer))) continue;
+      const engineTwin = this.prepareEngine(asEngine(engine), engine.site, functionTwinName(engine.name));
+      if (!engineTwin) continue;
+      const twins = [{ of: engine, twin: engineTwin }];
+      for (const factory of own) {
+        const twin = this.prepareFactory(asFactory(factory), factory.site, `${engineTwin.name}()`, functionTwinName(factory.name));
+        if (twin) twins.push({ of: factory, twin });
+      }
+      if (twins.length === own.length + 1) judged.push(...twins);
+    }
+    return (this.functionTwins = judged);
+  }
+
   // ---- engine ----------------------------------------------------------------------------------------------
 
-  private prepareEngine(engine: Engine, site: Site): Twin | null {
+  private prepareEngine(engine: Engine, site: Site, name = twinName(engine.name)): Twin | null {
     const args = site.call.field('arguments');
     if (!args || kindOf(args) !== 'argument_list') return null;
     let url: SgNode | null = null;
@@ -1189,7 +1326,6 @@ class EngineTwins {
     const asyncUrl = this.asyncUrl(url);
     if (asyncUrl === null) return null;
 
-    const name = twinName(engine.name);
     if (!this.nameFree(name, site.statement)) return null;
     const create = this.importedName(SA_ASYNC, 'create_async_engine', site.statement);
     if (!create) return null;
@@ -1227,12 +1363,11 @@ class EngineTwins {
    * still written, since it is what the async code needs; the finding says where its schema must come from.
    * Only a URL seen as a literal (or a module constant holding one) is judged.
    */
-  private flagMemoryDatabase(engine: Engine, site: Site): void {
+  private flagMemoryDatabase(engine: Engine, site: Site, twin = twinName(engine.name)): void {
     const url = engineUrl(site.call);
     const literal = url ? stringLiteral(this.moduleConstant(url) ?? url) : null;
     const memory = literal && !/[bBfF]/.test(literal.prefix) ? sqliteMemory(literal.content) : null;
     if (!url || memory === null) return;
-    const twin = twinName(engine.name);
     const what =
       memory === 'private'
         ? `\`${engine.name}\` is an in-memory SQLite database, which exists only in the connection that opened it: its async twin \`${twin}\` opens a separate, empty database, without the tables (create_all) or rows made through \`${engine.name}\``
@@ -1402,14 +1537,15 @@ class EngineTwins {
 
   // ---- session factory -------------------------------------------------------------------------------------
 
-  private prepareFactory(factory: Factory, site: Site, asyncEngine: string): Twin | null {
+  private prepareFactory(factory: Factory, site: Site, asyncEngine: string, name = twinName(factory.name)): Twin | null {
     const callArgs = site.call.field('arguments')!;
     let sqlmodel = factory.engine.sqlmodel;
     const kept: string[] = [];
     let positional = 0;
     for (const arg of namedChildren(callArgs)) {
       if (kindOf(arg) !== 'keyword_argument') {
-        if (positional++ === 0 && kindOf(arg) === 'identifier') continue; // the bind
+        // The bind: an engine's name, or a call of the engine function (madeByFunctions).
+        if (positional++ === 0 && (kindOf(arg) === 'identifier' || arg.id() === bindArgument(site.call)?.id())) continue;
         return this.refuseFactory(factory, arg, `the argument \`${quoted(arg)}\` cannot be classified`);
       }
       const name = arg.field('name')!.text();
@@ -1432,7 +1568,6 @@ class EngineTwins {
       return this.refuseFactory(factory, arg, `\`${name}=\` cannot be carried over to the async session factory as it is`);
     }
 
-    const name = twinName(factory.name);
     if (!this.nameFree(name, site.statement)) return null;
     const args = [asyncEngine];
     const imports: Import[] = [];
@@ -1506,6 +1641,8 @@ class EngineTwins {
       return unrecognised(`opens \`${quoted(opened)}\` on an engine that is not a module-level \`name = create_engine(...)\` of this file (made by a function of its own, or bound later)`);
     }
     if (args.length > 0) return unrecognised(`passes arguments to \`${quoted(callee)}\``);
+    const factoryFunction = kindOf(callee) === 'call' ? this.factoryFunctionCalled(callee) : null;
+    if (factoryFunction) return { kind: 'function-factory', factory: factoryFunction };
     if (kindOf(callee) === 'identifier') {
       const factory = factories.find((f) => f.name === callee.text());
       if (factory) return { kind: 'local-factory', factory };
@@ -1574,6 +1711,9 @@ class EngineTwins {
       if (!source.factory.twin) return; // reported with the factory
       // async_sessionmaker.begin() is the same "begin once" context: commit at the end, roll back on an exception.
       open = began ? `${source.factory.twin}.begin()` : `${source.factory.twin}()`;
+    } else if (source.kind === 'function-factory') {
+      if (!source.factory.twin) return; // reported with the factory function
+      open = `${source.factory.twin}()()`;
     } else {
       for (const imp of source.imports) {
         if (!this.nameFree(imp.name, getDb, imp.module)) return;
@@ -1856,21 +1996,40 @@ class EngineTwins {
   private commit(twin: Twin, counter: string | null): void {
     this.importsToAdd.push(...twin.imports);
     if (twin.helper) this.helperNeeded = true;
+    // A site in a branch of a module-level `if` is indented: the twin goes into the same branch.
+    const indent = leadingWhitespace(twin.statement, this.ctx.source) ?? '';
+    this.insertAfter(twin.statement, `${indent}${twin.name} = ${this.twinCall(twin, indent)}`, `async twin of ${twin.of}`);
+    if (counter !== null) this.count(counter);
+  }
+
+  /** The twin's call in its original's layout (one line, or one argument a line closed at `indent`). */
+  private twinCall(twin: Twin, indent: string): string {
     const args = twin.call.field('arguments')!;
     const first = namedChildren(args)[0];
     const argIndent = first ? leadingWhitespace(first, this.ctx.source) : null;
-    // A site in a branch of a module-level `if` is indented: the twin goes into the same branch.
-    const indent = leadingWhitespace(twin.statement, this.ctx.source) ?? '';
-    let text: string;
     if (args.text().includes('\n') && argIndent !== null) {
-      const closeIndent = indent;
       const trailingComma = /,\s*\)$/.test(args.text()) ? ',' : '';
-      text = `${indent}${twin.name} = ${twin.callee}(\n${twin.args.map((a) => `${argIndent}${a}`).join(',\n')}${trailingComma}\n${closeIndent})`;
-    } else {
-      text = `${indent}${twin.name} = ${twin.callee}(${twin.args.join(', ')})`;
+      return `${twin.callee}(\n${twin.args.map((a) => `${argIndent}${a}`).join(',\n')}${trailingComma}\n${indent})`;
     }
-    this.insertAfter(twin.statement, text, `async twin of ${twin.of}`);
-    if (counter !== null) this.count(counter);
+    return `${twin.callee}(${twin.args.join(', ')})`;
+  }
+
+  /**
+   * Writes the twin of an engine or factory function after it: the same decorators (a cache), `def <twin>():` and
+   * `return` of the async call. Its docstring and return annotation are not copied (they describe the sync object).
+   */
+  private writeFunctionTwin(of: MadeByFunction, twin: Twin): void {
+    this.importsToAdd.push(...twin.imports);
+    if (twin.helper) {
+      this.helperNeeded = true;
+      this.lazyTwinned.push({ ...asEngine(of), twin: twin.name });
+    }
+    const indent = leadingWhitespace(of.site.statement, this.ctx.source) ?? '';
+    const text = [...of.decorators.map((d) => d.text()), `def ${twin.name}():`, `${indent}return ${this.twinCall(twin, indent)}`].join('\n');
+    const end = lineEnd(this.ctx.source, of.outer.range().end.index);
+    const prefix = end === this.ctx.source.length && !this.ctx.source.endsWith('\n') ? '\n' : '';
+    this.edits.push({ start: end, end, text: `${prefix}\n\n${text}\n`, reason: `async twin of ${of.name}` });
+    this.count(of.engine ? 'session factories added' : 'async engines added');
   }
 
   /** True when `name` is unbound at module level (or bound by an import of it from `module`). */
@@ -2388,6 +2547,21 @@ function ifBranches(ifStatement: SgNode): SgNode[] | null {
   if (kindOf(ifStatement) !== 'if_statement' || ifStatement.parent()?.kind() !== 'module') return null;
   const { bodies, hasElse } = ifBranchBodies(ifStatement);
   return hasElse && bodies.every((b) => b !== null && kindOf(b) === 'block') ? (bodies as SgNode[]) : null;
+}
+
+/** `get_engine` → `get_async_engine`, `make_engine` → `async_make_engine`: the name of a getter's async twin. */
+function functionTwinName(name: string): string {
+  return /^get_./.test(name) ? `get_async_${name.slice(4)}` : twinName(name);
+}
+
+/** An engine function as the engine judge and the messages take it, named by its call (`get_engine()`). */
+function asEngine(fn: MadeByFunction): Engine {
+  return { name: `${fn.name}()`, sites: [fn.site], anchor: fn.outer, sqlmodel: fn.sqlmodel, used: true, blocked: false, twin: null };
+}
+
+/** A factory function as prepareFactory takes it. */
+function asFactory(fn: MadeByFunction): Factory {
+  return { name: `${fn.name}()`, sites: [fn.site], anchor: fn.outer, engine: asEngine(fn.engine!), twin: null };
 }
 
 /** The function is decorated `@Depends` / `@Security` (bare, or through `fastapi.`): its module name is a `Depends(...)` object. */
