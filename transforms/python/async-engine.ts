@@ -583,6 +583,8 @@ class EngineTwins {
       getDbTwin = getDb ? this.getDbTwin(getDb, source, twinnable, twinnedFactories) : undefined;
     }
     const summary: EngineSummary = { absPath, sessionBinds, twinnable, sessionAliases: this.sessionAliases(), sessionFactories: this.sessionFactories(twinnedFactories) };
+    const functionTwins = this.factoryFunctionTwins(migrated);
+    if (Object.keys(functionTwins).length > 0) summary.factoryFunctionTwins = functionTwins;
     if (summary.sessionFactories.length > 0 && this.ctx.tree.root().find({ rule: { kind: 'identifier', regex: '^__all__$' } })) summary.dunderAll = [...dunderAllNames(this.ctx.tree)];
     if (twinnedHere.length > 0) summary.twinnedHere = twinnedHere;
     const twinRefs = this.twinRefs();
@@ -614,6 +616,8 @@ class EngineTwins {
     const opened = shape?.call;
     const { callee, args } = shape ? opener(shape) : { callee: null, args: [] };
     if (!opened || !callee) return { kind: 'none' };
+    const importedFunction = args.length === 0 ? this.importedFactoryFunction(callee) : null;
+    if (importedFunction) return { kind: 'factory-function', ref: importedFunction };
     const qualified = this.qualifiedName(callee);
     if (qualified && (SA_SESSION.has(qualified) || SQLMODEL_SESSION.has(qualified))) {
       const split = sessionArguments(args);
@@ -1238,6 +1242,36 @@ class EngineTwins {
     return args.length === 1 && !!value && ['integer', 'none'].includes(kindOf(value));
   }
 
+  /**
+   * `get_session_factory()` with no arguments on a name imported from a project module (`from app.db import
+   * get_session_factory`, module-level, the name's only binding): the import, or null.
+   */
+  private importedFactoryFunction(call: SgNode): { module: string; name: string } | null {
+    if (kindOf(call) !== 'call' || namedChildren(call.field('arguments')!).length > 0) return null;
+    const callee = call.field('function');
+    return callee && kindOf(callee) === 'identifier' ? this.importedEngine(callee) : null;
+  }
+
+  /**
+   * This file's factory functions with their twin's name (EngineSummary.factoryFunctionTwins): those judgeFunctions
+   * twins, or, in a module already migrated, those beside which a def of the twin's name is bound (and only so).
+   */
+  private factoryFunctionTwins(migrated: boolean): Record<string, string> {
+    const twins: Record<string, string> = {};
+    if (!migrated) {
+      if (this.importsAlembic() || this.ctx.source.includes('awaitify:')) return twins;
+      for (const { of, twin } of this.judgeFunctions()) if (of.engine) twins[of.name] = twin.name;
+      return twins;
+    }
+    for (const factory of this.madeByFunctions().factories) {
+      const name = functionTwinName(factory.name);
+      const bindings = moduleBindings(this.table(name));
+      const def = bindings.length === 1 ? bindings[0]!.node.parent() : null;
+      if (def && kindOf(def) === 'function_definition' && def.field('name')?.id() === bindings[0]!.node.id()) twins[factory.name] = name;
+    }
+    return twins;
+  }
+
   /** `get_session_factory()` with no arguments, naming a factory function of this file (madeByFunctions), or null. */
   private factoryFunctionCalled(call: SgNode): MadeByFunction | null {
     const callee = call.field('function');
@@ -1643,6 +1677,13 @@ class EngineTwins {
     if (args.length > 0) return unrecognised(`passes arguments to \`${quoted(callee)}\``);
     const factoryFunction = kindOf(callee) === 'call' ? this.factoryFunctionCalled(callee) : null;
     if (factoryFunction) return { kind: 'function-factory', factory: factoryFunction };
+    const importedFunction = this.importedFactoryFunction(callee);
+    if (importedFunction) {
+      // `get_session_factory()()` with the function imported: its module twins it in this run, or nothing is written.
+      const twin = this.index?.factoryFunctionTwin(this.ctx.path, importedFunction.module, importedFunction.name) ?? null;
+      if (twin === null) return unrecognised(`opens its session with \`${quoted(callee)}\`, which \`${importedFunction.module}\` does not define as a factory function given an async twin in this run (see async-engine's docs)`);
+      return { kind: 'imported-factory', expression: `${twin}()`, imports: [{ module: importedFunction.module, name: twin }] };
+    }
     if (kindOf(callee) === 'identifier') {
       const factory = factories.find((f) => f.name === callee.text());
       if (factory) return { kind: 'local-factory', factory };

@@ -62,10 +62,17 @@ export interface EngineSummary {
    * its twin needs. `none`: async-engine cannot write the twin here whatever other modules do (get_db in no shape it
    * converts, its engine or factory refused); `engine`/`factory`: get_db opens its session on an engine or factory
    * imported from `ref.module` (as written), so the twin exists when that module writes the engine's or factory's twin;
-   * `qualified`: on `<module>.<Factory>` reached through an imported module (`deps.SessionLocal()`). Absent when the
-   * twin is written here (or exists already).
+   * `qualified`: on `<module>.<Factory>` reached through an imported module (`deps.SessionLocal()`);
+   * `factory-function`: on `get_session_factory()()` with the factory function imported from `ref.module`, so the twin
+   * exists when that module, in the run, twins it (factoryFunctionTwins). Absent when the twin is written here (or
+   * exists already).
    */
-  getDbTwin?: { kind: 'none' } | { kind: 'engine' | 'factory'; ref: SessionBind } | { kind: 'qualified'; name: string };
+  getDbTwin?: { kind: 'none' } | { kind: 'engine' | 'factory' | 'factory-function'; ref: SessionBind } | { kind: 'qualified'; name: string };
+  /**
+   * Set only when non-empty: this module's factory functions (`@lru_cache def get_session_factory(): return
+   * sessionmaker(bind=get_engine())`) whose twin it writes in this run or binds already: name → the twin's name.
+   */
+  factoryFunctionTwins?: Record<string, string>;
   /** Set only in a test module or conftest defining fixtures at module level (see testing/fixtures.ts moduleFixtures). */
   fixtures?: Record<string, FixtureEntry>;
   /**
@@ -300,6 +307,8 @@ export class EngineIndex {
    */
   readonly keptDependencyPaths: Record<string, true> = {};
   private readonly used = new Set<string>();
+  /** The twin of factory function `name` of `module` (as the file at `importer` writes it), when that module of the run twins it. */
+  private readonly findFactoryFunctionTwin: (module: string, name: string, importer: string) => string | null;
   /** The module-level `from` imports of the run that may re-export a name (followReexports). */
   private reexports: readonly Reexport[] = [];
   /** The modules binding `get_db` so that its importers keep it (unfollowed), not the files defining it. */
@@ -315,6 +324,11 @@ export class EngineIndex {
     const resolve = (module: string, importerAbs: string): string | null => {
       const ref = moduleRefOf(module, importerAbs);
       return ref === null ? null : finder.find(ref, importerAbs);
+    };
+    this.findFactoryFunctionTwin = (module, name, importer) => {
+      const importerAbs = summaries.get(importer)?.absPath;
+      const target = importerAbs === undefined ? null : resolve(module, importerAbs);
+      return target === null ? null : (summaries.get(target)?.factoryFunctionTwins?.[name] ?? null);
     };
     const twinnable = new Set<string>();
     const twinnedHere = new Set<string>();
@@ -412,7 +426,9 @@ export class EngineIndex {
         twinned =
           fact.kind === 'engine'
             ? target !== null && (twinnedHere.has(at) || twinnable.has(at))
-            : target === null || (summaries.get(target)?.sessionFactories.some((f) => f.name === fact.ref.name && f.kind === 'twin') ?? false);
+            : fact.kind === 'factory-function'
+              ? target !== null && summaries.get(target)?.factoryFunctionTwins?.[fact.ref.name] !== undefined
+              : target === null || (summaries.get(target)?.sessionFactories.some((f) => f.name === fact.ref.name && f.kind === 'twin') ?? false);
       }
       if (twinned) continue;
       this.untwinnedDependencies[path] = true;
@@ -618,6 +634,11 @@ export class EngineIndex {
   /** Some other module opens ORM sessions on this module's engine `name`. */
   usedElsewhere(path: string, name: string): boolean {
     return this.used.has(key(path, name));
+  }
+
+  /** The twin's name of the factory function `name` the file at `path` imports from `module` (as written), when that module of the run twins it; else null. */
+  factoryFunctionTwin(path: string, module: string, name: string): string | null {
+    return this.findFactoryFunctionTwin(module, name, path);
   }
 
   /** The file at `path` imports engine `name` from `module` (as written), and that module writes its twin. */

@@ -1,0 +1,27 @@
+from fastapi import Depends, FastAPI
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.api.deps import get_async_db
+from app.db import get_engine
+from app.models import Base
+from app.repo import ItemRepository
+
+Base.metadata.create_all(bind=get_engine())
+
+app = FastAPI()
+
+
+@app.post("/items")
+async def create(name: str, db: AsyncSession = Depends(get_async_db)):
+    return {"id": (await ItemRepository(db).add(name)).id}
+
+
+@app.get("/items/{item_id}")
+async def read(item_id: int, db: AsyncSession = Depends(get_async_db)):
+    item = await ItemRepository(db).get(item_id)
+    return {"name": item.name if item else None}
+
+
+@app.get("/items")
+async def count(db: AsyncSession = Depends(get_async_db)):
+    return {"count": await ItemRepository(db).count()}
