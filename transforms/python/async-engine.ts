@@ -583,8 +583,9 @@ class EngineTwins {
       getDbTwin = getDb ? this.getDbTwin(getDb, source, twinnable, twinnedFactories) : undefined;
     }
     const summary: EngineSummary = { absPath, sessionBinds, twinnable, sessionAliases: this.sessionAliases(), sessionFactories: this.sessionFactories(twinnedFactories) };
-    const functionTwins = this.factoryFunctionTwins(migrated);
-    if (Object.keys(functionTwins).length > 0) summary.factoryFunctionTwins = functionTwins;
+    const functionTwins = this.functionTwinNames(migrated);
+    if (Object.keys(functionTwins.factories).length > 0) summary.factoryFunctionTwins = functionTwins.factories;
+    if (Object.keys(functionTwins.engines).length > 0) summary.engineFunctionTwins = functionTwins.engines;
     if (summary.sessionFactories.length > 0 && this.ctx.tree.root().find({ rule: { kind: 'identifier', regex: '^__all__$' } })) summary.dunderAll = [...dunderAllNames(this.ctx.tree)];
     if (twinnedHere.length > 0) summary.twinnedHere = twinnedHere;
     const twinRefs = this.twinRefs();
@@ -1253,21 +1254,23 @@ class EngineTwins {
   }
 
   /**
-   * This file's factory functions with their twin's name (EngineSummary.factoryFunctionTwins): those judgeFunctions
-   * twins, or, in a module already migrated, those beside which a def of the twin's name is bound (and only so).
+   * This file's factory and engine functions with their twin's name (EngineSummary.factoryFunctionTwins,
+   * engineFunctionTwins): those judgeFunctions twins, or, in a module already migrated, those beside which a def of the
+   * twin's name is bound (and only so).
    */
-  private factoryFunctionTwins(migrated: boolean): Record<string, string> {
-    const twins: Record<string, string> = {};
+  private functionTwinNames(migrated: boolean): { factories: Record<string, string>; engines: Record<string, string> } {
+    const twins = { factories: {} as Record<string, string>, engines: {} as Record<string, string> };
     if (!migrated) {
       if (this.importsAlembic() || this.ctx.source.includes('awaitify:')) return twins;
-      for (const { of, twin } of this.judgeFunctions()) if (of.engine) twins[of.name] = twin.name;
+      for (const { of, twin } of this.judgeFunctions()) (of.engine ? twins.factories : twins.engines)[of.name] = twin.name;
       return twins;
     }
-    for (const factory of this.madeByFunctions().factories) {
-      const name = functionTwinName(factory.name);
+    const { engines, factories } = this.madeByFunctions();
+    for (const fn of [...engines, ...factories]) {
+      const name = functionTwinName(fn.name);
       const bindings = moduleBindings(this.table(name));
       const def = bindings.length === 1 ? bindings[0]!.node.parent() : null;
-      if (def && kindOf(def) === 'function_definition' && def.field('name')?.id() === bindings[0]!.node.id()) twins[factory.name] = name;
+      if (def && kindOf(def) === 'function_definition' && def.field('name')?.id() === bindings[0]!.node.id()) (fn.engine ? twins.factories : twins.engines)[fn.name] = name;
     }
     return twins;
   }
@@ -1827,8 +1830,10 @@ class EngineTwins {
       const text = `async with ${asyncEngine.text}.begin() as conn:\n${indent}${unit}await conn.run_sync(${[`${callee!.field('object')!.text()}.${method}`, ...rest].join(', ')})`;
       this.importsToAdd.push(...asyncEngine.imports);
       // The sync engine's import goes when this was its last use (a lifespan's `create_all(engine)` in main.py).
-      const imported = kindOf(bind) === 'identifier' ? this.imports.from.find((i) => (i.alias ?? i.name) === bind.text() && this.isModuleImport(i.node)) : undefined;
-      if (imported) this.mayFree.push({ module: imported.module, name: imported.name, local: bind.text() });
+      // `get_engine()`: the engine function's import, likewise.
+      const boundName = kindOf(bind) === 'identifier' ? bind : kindOf(bind) === 'call' && kindOf(bind.field('function')!) === 'identifier' ? bind.field('function')! : null;
+      const imported = boundName ? this.imports.from.find((i) => (i.alias ?? i.name) === boundName.text() && this.isModuleImport(i.node)) : undefined;
+      if (imported) this.mayFree.push({ module: imported.module, name: imported.name, local: boundName!.text() });
       this.edits.push({ start: statement.range().start.index, end: statement.range().end.index, text, reason: `${method} through run_sync on the async engine` });
       this.count('create_all converted');
       this.disposeAtShutdown(fn, asyncEngine.text);
@@ -1908,7 +1913,22 @@ class EngineTwins {
       const qualified = this.qualifiedName(object);
       if (qualified && !/^(sqlalchemy|sqlmodel)(\.|$)/.test(qualified)) return { text: `${object.text()}.${twinName(bind.field('attribute')!.text())}`, imports: [] };
     }
-    return null;
+    return this.engineFunctionTwinCall(bind, at);
+  }
+
+  /**
+   * `get_engine()` (no arguments) calling an engine function given its twin in this run (judgeFunctions), or one
+   * imported from a module of the run that twins it: `get_async_engine()`, with the twin's import. Null otherwise.
+   */
+  private engineFunctionTwinCall(bind: SgNode, at: SgNode): { text: string; imports: Import[] } | null {
+    const callee = kindOf(bind) === 'call' && namedChildren(bind.field('arguments')!).length === 0 ? bind.field('function') : null;
+    if (!callee || kindOf(callee) !== 'identifier') return null;
+    const local = this.functionTwins?.find((t) => !t.of.engine && t.of.name === callee.text() && t.of.twin !== null);
+    if (local) return { text: `${local.twin.name}()`, imports: [] };
+    const imported = this.importedEngine(callee);
+    const twin = imported ? (this.index?.engineFunctionTwin(this.ctx.path, imported.module, imported.name) ?? null) : null;
+    if (!imported || twin === null || !this.nameFree(twin, at, imported.module)) return null;
+    return { text: `${twin}()`, imports: [{ module: imported.module, name: twin }] };
   }
 
   // ---- helpers ---------------------------------------------------------------------------------------------

@@ -73,6 +73,8 @@ export interface EngineSummary {
    * sessionmaker(bind=get_engine())`) whose twin it writes in this run or binds already: name → the twin's name.
    */
   factoryFunctionTwins?: Record<string, string>;
+  /** The same for this module's engine functions (`@lru_cache def get_engine(): return create_engine(...)`). */
+  engineFunctionTwins?: Record<string, string>;
   /** Set only in a test module or conftest defining fixtures at module level (see testing/fixtures.ts moduleFixtures). */
   fixtures?: Record<string, FixtureEntry>;
   /**
@@ -308,7 +310,7 @@ export class EngineIndex {
   readonly keptDependencyPaths: Record<string, true> = {};
   private readonly used = new Set<string>();
   /** The twin of factory function `name` of `module` (as the file at `importer` writes it), when that module of the run twins it. */
-  private readonly findFactoryFunctionTwin: (module: string, name: string, importer: string) => string | null;
+  private readonly findFunctionTwin: (module: string, name: string, importer: string, what: 'factoryFunctionTwins' | 'engineFunctionTwins') => string | null;
   /** The module-level `from` imports of the run that may re-export a name (followReexports). */
   private reexports: readonly Reexport[] = [];
   /** The modules binding `get_db` so that its importers keep it (unfollowed), not the files defining it. */
@@ -325,10 +327,10 @@ export class EngineIndex {
       const ref = moduleRefOf(module, importerAbs);
       return ref === null ? null : finder.find(ref, importerAbs);
     };
-    this.findFactoryFunctionTwin = (module, name, importer) => {
+    this.findFunctionTwin = (module, name, importer, what) => {
       const importerAbs = summaries.get(importer)?.absPath;
       const target = importerAbs === undefined ? null : resolve(module, importerAbs);
-      return target === null ? null : (summaries.get(target)?.factoryFunctionTwins?.[name] ?? null);
+      return target === null ? null : (summaries.get(target)?.[what]?.[name] ?? null);
     };
     const twinnable = new Set<string>();
     const twinnedHere = new Set<string>();
@@ -638,7 +640,12 @@ export class EngineIndex {
 
   /** The twin's name of the factory function `name` the file at `path` imports from `module` (as written), when that module of the run twins it; else null. */
   factoryFunctionTwin(path: string, module: string, name: string): string | null {
-    return this.findFactoryFunctionTwin(module, name, path);
+    return this.findFunctionTwin(module, name, path, 'factoryFunctionTwins');
+  }
+
+  /** The same for an engine function (EngineSummary.engineFunctionTwins). */
+  engineFunctionTwin(path: string, module: string, name: string): string | null {
+    return this.findFunctionTwin(module, name, path, 'engineFunctionTwins');
   }
 
   /** The file at `path` imports engine `name` from `module` (as written), and that module writes its twin. */

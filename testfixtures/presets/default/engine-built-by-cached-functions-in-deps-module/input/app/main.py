@@ -1,3 +1,5 @@
+from contextlib import asynccontextmanager
+
 from fastapi import Depends, FastAPI
 from sqlalchemy.orm import Session
 
@@ -6,9 +8,14 @@ from app.db import get_engine
 from app.models import Base
 from app.repo import ItemRepository
 
-Base.metadata.create_all(bind=get_engine())
 
-app = FastAPI()
+@asynccontextmanager
+async def lifespan(app: FastAPI):
+    Base.metadata.create_all(bind=get_engine())
+    yield
+
+
+app = FastAPI(lifespan=lifespan)
 
 
 @app.post("/items")

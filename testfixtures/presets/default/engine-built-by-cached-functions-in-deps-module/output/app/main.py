@@ -1,14 +1,23 @@
+from contextlib import asynccontextmanager
+
 from fastapi import Depends, FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api.deps import get_async_db
-from app.db import get_engine
+from app.db import get_async_engine
 from app.models import Base
 from app.repo import ItemRepository
 
-Base.metadata.create_all(bind=get_engine())
 
-app = FastAPI()
+@asynccontextmanager
+async def lifespan(app: FastAPI):
+    async with get_async_engine().begin() as conn:
+        await conn.run_sync(Base.metadata.create_all)
+    yield
+    await get_async_engine().dispose()
+
+
+app = FastAPI(lifespan=lifespan)
 
 
 @app.post("/items")
