@@ -380,7 +380,7 @@ class EngineTwins {
   private readonly counts: Record<string, number> = {};
   private readonly v14: boolean;
   private helperNeeded = false;
-  /** Lazy engines (LazyEngine) given a twin through the URL helper: insertHelper places it above the first. */
+  /** Lazy engines (LazyEngine) and engine functions (MadeByFunction) given a twin through the URL helper: insertHelper places it above the first. */
   private readonly lazyTwinned: Engine[] = [];
   /** Engine and factory functions of this file (madeByFunctions) and their twins (judgeFunctions), each found once. */
   private functionsFound: { engines: MadeByFunction[]; factories: MadeByFunction[] } | null = null;
@@ -1058,11 +1058,21 @@ class EngineTwins {
       this.flag(RULE_ARG, call, `this session factory is bound to \`${bind.text()}\`, which is ${branched}, so no async twins were added for it`, byHand);
       return;
     }
-    if (kindOf(bind) === 'call') {
+    if (this.callsModuleFunction(bind)) {
       this.flag(RULE_ARG, call, `this session factory is bound to \`${quoted(bind)}\`, which is neither a module-level \`create_engine(...)\` of this file nor a call of an engine function awaitify twins (a module-level def without parameters whose body is only \`return create_engine(...)\`, undecorated or cached by functools), in a factory function of that shape, so no async twins were added for it`, byHand);
       return;
     }
     this.flag(RULE_ARG, call, `this session factory is bound to \`${quoted(bind)}\`, which is not a module-level \`create_engine(...)\` of this file, so no async twins were added for it`, byHand);
+  }
+
+  /** `f(...)` calling a def of this module (`get_engine()`): an engine function that may not be of the shape awaitify twins. */
+  private callsModuleFunction(node: SgNode): boolean {
+    const callee = kindOf(node) === 'call' ? node.field('function') : null;
+    if (!callee || kindOf(callee) !== 'identifier') return false;
+    return this.ctx.tree.root().children().some((statement) => {
+      const def = kindOf(statement) === 'decorated_definition' ? statement.field('definition') : statement;
+      return !!def && kindOf(def) === 'function_definition' && def.field('name')?.text() === callee.text();
+    });
   }
 
   /**
