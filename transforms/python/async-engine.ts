@@ -212,6 +212,21 @@ interface LazyEngine {
  * Engines whose sessions are opened in other modules (SQLModel's `Session(engine)` in deps.py, the engine in
  * core/db.py): the summaries let the engine's module write the twin and the importing get_db use it.
  */
+/**
+ * The names `from m import n` binds in this file that it calls somewhere (`n(...)`): cheap, by text first, since
+ * most files call none of the few names they import that way.
+ */
+function calledImportedNames(tree: SgRoot, source: string, imports: ModuleImports): Set<string> {
+  const locals = new Set(imports.from.filter((i) => i.name !== '*').map((i) => i.alias ?? i.name).filter((name) => source.includes(`${name}(`)));
+  const out = new Set<string>();
+  if (locals.size === 0) return out;
+  for (const call of tree.root().findAll({ rule: { kind: 'call' } })) {
+    const callee = call.field('function');
+    if (callee?.kind() === 'identifier' && locals.has(callee.text())) out.add(callee.text());
+  }
+  return out;
+}
+
 export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> = {
   id: 'async-engine-sessions',
   // `async def get_db`: a module whose dependency is async already (EngineIndex.asyncDependencyModules);
@@ -222,14 +237,17 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
   prefilter: (options) => [...sessionWords(options), 'import'],
   summarize: (input: IndexInput<SgRoot>) => {
     const imports = collectImports(input.tree);
+    const called = calledImportedNames(input.tree, input.source, imports);
     const fromImports: NonNullable<EngineSummary['fromImports']> = imports.from
       .filter((i) => i.name !== '*' && i.module !== '__future__')
-      // `top`: a module-level import, which binds the name for importers of this module (a re-export); `local`: its alias.
+      // `top`: a module-level import, which binds the name for importers of this module (a re-export); `local`: its alias;
+      // `called`: the file calls it (`next(get_session())`), which async-get-db's delegating generators must know.
       .map((i) => ({
         module: i.module,
         name: i.name,
         ...(i.node.parent()?.kind() === 'module' ? { top: true as const } : {}),
         ...(i.alias !== null && i.alias !== i.name ? { local: i.alias } : {}),
+        ...(called.has(i.alias ?? i.name) ? { called: true as const } : {}),
       }));
     // The ignore mark as in the engine's prefilter check (pipeline.ts mayAct): such a file was always summarized.
     const full = input.source.includes('awaitify:') || sessionWords(input.options).some((w) => input.source.includes(w));
@@ -264,6 +282,7 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
     ...(Object.keys(index.sessionAttributes).length > 0 ? { sessionAttributes: index.sessionAttributes } : {}),
     ...(Object.keys(index.sessionFixtures).length > 0 ? { sessionFixtures: index.sessionFixtures } : {}),
     ...(Object.keys(index.importedByOthers).length > 0 ? { importedByOthers: index.importedByOthers } : {}),
+    ...(Object.keys(index.calledByOthers).length > 0 ? { calledByOthers: index.calledByOthers } : {}),
     ...(Object.keys(index.reexportCandidates).length > 0 ? { reexportCandidates: index.reexportCandidates } : {}),
     ...(Object.keys(index.unfollowedReexports).length > 0 ? { unfollowedReexports: index.unfollowedReexports } : {}),
     ...(Object.keys(index.keptDependencyPaths).length > 0 ? { keptDependencyPaths: index.keptDependencyPaths } : {}),

@@ -181,7 +181,8 @@ class GeneratorAnnotations {
   }
 
   /**
-   * Every yield hands out a name that is visibly an async session here: the target of an `async with`, or
+   * Every yield hands out a name that is visibly an async session here: the target of an `async with` or of an
+   * `async for` over the session dependency's twin, or
    * something this function awaits a method of (`await session.close()`: a sync Session's close() returns
    * None, which cannot be awaited, so the migrated code only runs if it is async).
    */
@@ -196,6 +197,15 @@ class GeneratorAnnotations {
         const id = target?.kind() === 'as_pattern_target' ? namedChildren(target)[0] : target;
         if (id?.kind() === 'identifier') asyncNames.add(id.text());
       }
+    }
+    // `async for session in get_async_db():` (a dependency delegating to the twin async-get-db moved it to).
+    for (const loop of body.findAll({ rule: { kind: 'for_statement' } })) {
+      if (!own(loop) || !loop.children().some((c) => c.kind() === 'async')) continue;
+      const iterable = loop.field('right');
+      const callee = iterable?.kind() === 'call' ? iterable.field('function') : null;
+      const name = callee?.kind() === 'attribute' ? callee.field('attribute')?.text() : callee?.text();
+      const target = loop.field('left');
+      if (name === this.ctx.options.asyncGetDbName && target?.kind() === 'identifier') asyncNames.add(target.text());
     }
     for (const awaited of body.findAll({ rule: { kind: 'await' } })) {
       if (!own(awaited)) continue;

@@ -3,7 +3,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { collectImports, dunderAllNames, FromImport, isModuleLevel, ModuleImports, planImportEdits } from './support/imports';
-import { definesAsyncDependency, definesUntwinnedDependency, importedByOthers, lacksDependencyTwin } from './scaffold/engine-index';
+import { calledByOthers, definesAsyncDependency, definesUntwinnedDependency, importedByOthers, lacksDependencyTwin } from './scaffold/engine-index';
 import { maySeeModuleBinding, moduleBindings, NameOccurrence, NameTable, occurrenceOf, resolveBinding, seesModuleBinding, cachedNameTables } from './support/scope';
 
 export const RULE_UNRESOLVED = 'GETDB-UNRESOLVED';
@@ -27,6 +27,18 @@ interface Site {
   /** Unqualified uses depend on an import of the twin (or a local twin); qualified ones do not. */
   origin: Origin | null;
   localName: string | null;
+}
+
+/**
+ * A dependency generator that only hands on what get_db yields (`def get_session(): yield from get_db()`): FastAPI
+ * injects the same session as through `Depends(get_db)`, so it delegates to the twin instead, as an async generator.
+ */
+interface Delegation {
+  def: SgNode;
+  /** The `yield from get_db()` statement. */
+  statement: SgNode;
+  /** The site of the `get_db` it calls. */
+  site: Site;
 }
 
 export const transform: Transform<SgRoot> = {
@@ -71,6 +83,8 @@ class GetDbRewrite {
     }
     // A dependency that is an `async def` already yields what the migrated code needs, and gets no twin.
     sites.splice(0, sites.length, ...sites.filter((s) => !this.alreadyAsync(s)));
+    const delegations = this.delegations(localNames);
+    sites.push(...delegations.map((d) => d.site));
     // A dependency whose twin async-engine cannot write keeps its uses: `get_async_db` would not exist, and the app
     // would fail at import. The code receiving its session stays sync (propagate-async keeps the handlers sync).
     sites.splice(0, sites.length, ...sites.filter((s) => !this.keptForMissingTwin(s)));
@@ -84,13 +98,13 @@ class GetDbRewrite {
     }
 
     const kept = sites.filter((s) => !this.ctx.isIgnored(s.target.range().start.index, s.target.range().end.index));
+    const delegated = new Map(delegations.filter((d) => kept.includes(d.site)).map((d) => [d.site, d]));
     const siteEdits = (list: Site[]): TextEdit[] =>
-      list.map((s) => ({
-        start: s.target.range().start.index,
-        end: s.target.range().end.index,
-        text: this.asyncName,
-        reason: `${this.getDb} → ${this.asyncName}`,
-      }));
+      list.flatMap((s) => {
+        const delegation = delegated.get(s);
+        if (delegation) return this.delegationEdits(delegation);
+        return [{ start: s.target.range().start.index, end: s.target.range().end.index, text: this.asyncName, reason: `${this.getDb} → ${this.asyncName}` }];
+      });
 
     const imported = kept.filter((s) => s.origin?.kind === 'import');
     if (imported.length === 0) return { edits: siteEdits(kept), findings: this.findings };
@@ -150,6 +164,55 @@ class GetDbRewrite {
       if (right) found.push(...dictionaryKeys(right));
     }
     return found;
+  }
+
+  /**
+   * Module-level plain generators whose whole body (a docstring aside) is `yield from get_db()`, named in this file
+   * only where a dependency is (`Depends(...)`, override keys): a get_db that gets its twin, reached as the
+   * dependency sites are. One called directly (`next(get_session())`, here or in a module importing it by name) stays,
+   * as does one on a get_db without twin.
+   */
+  private delegations(localNames: Set<string>): Delegation[] {
+    const out: Delegation[] = [];
+    const dependencyIds = new Set(this.dependencyExpressions().map((e) => e.id()));
+    for (const statement of this.ctx.tree.root().children()) {
+      if (kindOf(statement) !== 'function_definition' || statement.children().some((c) => c.text() === 'async')) continue;
+      const parameters = statement.field('parameters');
+      if (!parameters || parameters.children().some((c) => c.isNamed())) continue;
+      const delegating = delegatingStatement(statement);
+      const callee = delegating?.find({ rule: { kind: 'call' } })?.field('function');
+      if (!delegating || !callee) continue;
+      const name = statement.field('name')?.text() ?? '';
+      const table = this.table(name);
+      const usedOtherwise = table.occurrences.some((o) => o.role === 'reference' && seesModuleBinding(table, o) && !dependencyIds.has(o.node.id()));
+      if (usedOtherwise || dunderAllNames(this.ctx.tree).has(name) || calledByOthers(this.ctx.options, this.ctx.path).includes(name)) continue;
+      const site = this.quietly(() => this.siteFor(callee, localNames));
+      if (!site || this.alreadyAsync(site) || this.lacksTwin(site)) continue;
+      out.push({ def: statement, statement: delegating, site });
+    }
+    return out;
+  }
+
+  /** `def` → `async def`, and `yield from get_db()` → `async for session in get_async_db(): yield session`. */
+  private delegationEdits({ def, statement, site }: Delegation): TextEdit[] {
+    const source = this.ctx.source;
+    const start = statement.range().start.index;
+    const indent = source.slice(lineStart(source, start), start);
+    const unit = indent.startsWith('\t') ? '\t' : '    ';
+    const callee = site.target.parent() && kindOf(site.target.parent()!) === 'attribute' ? `${site.target.parent()!.field('object')!.text()}.${this.asyncName}` : this.asyncName;
+    const reason = `yield from ${this.getDb}() → async for over ${this.asyncName}()`;
+    return [
+      { start: def.range().start.index, end: def.range().start.index, text: 'async ', reason },
+      { start, end: statement.range().end.index, text: `async for session in ${callee}():\n${indent}${unit}yield session`, reason },
+    ];
+  }
+
+  /** What `run` computes without the findings it would report (a delegation is only a candidate). */
+  private quietly<T>(compute: () => T): T {
+    const before = this.findings.length;
+    const result = compute();
+    this.findings.splice(before);
+    return result;
   }
 
   private siteFor(expression: SgNode, localNames: Set<string>): Site | null {
@@ -240,9 +303,8 @@ class GetDbRewrite {
    * file, or in the module it is imported from): flagged, and left as it is.
    */
   private keptForMissingTwin(site: Site): boolean {
+    if (!this.lacksTwin(site)) return false;
     const module = site.origin?.kind === 'import' ? site.origin.module : site.origin?.kind === 'local' ? null : this.qualifyingModule(site.target);
-    const missing = site.origin?.kind === 'local' ? definesUntwinnedDependency(this.ctx.options, this.ctx.path) : module !== null && lacksDependencyTwin(this.ctx.options, this.ctx.path, module);
-    if (!missing) return false;
     const where = site.origin?.kind === 'local' ? 'this file' : `\`${module}\``;
     this.findings.push({
       rule: RULE_NO_TWIN,
@@ -251,6 +313,12 @@ class GetDbRewrite {
       hint: `Write \`async def ${this.asyncName}()\` beside \`${this.getDb}\` by hand (an AsyncSession on an async engine), then run awaitify again to move this use and its callers to it.`,
     });
     return true;
+  }
+
+  /** The site names a sync `get_db` whose async twin async-engine's project pass found cannot be written. */
+  private lacksTwin(site: Site): boolean {
+    const module = site.origin?.kind === 'import' ? site.origin.module : site.origin?.kind === 'local' ? null : this.qualifyingModule(site.target);
+    return site.origin?.kind === 'local' ? definesUntwinnedDependency(this.ctx.options, this.ctx.path) : module !== null && lacksDependencyTwin(this.ctx.options, this.ctx.path, module);
   }
 
   /**
@@ -311,6 +379,34 @@ class GetDbRewrite {
   private flag(node: SgNode, message: string, hint: string): void {
     this.findings.push({ rule: RULE_UNRESOLVED, offset: node.range().start.index, message, hint });
   }
+}
+
+/** The `yield from f()` statement (no arguments) that is a function's whole body, a docstring aside; else null. */
+function delegatingStatement(def: SgNode): SgNode | null {
+  const body = def.field('body');
+  if (!body) return null;
+  const statements = body.children().filter((c) => c.isNamed() && kindOf(c) !== 'comment');
+  if (statements.length === 2 && isDocstring(statements[0]!)) statements.shift();
+  if (statements.length !== 1 || kindOf(statements[0]!) !== 'expression_statement') return null;
+  const statement = statements[0]!;
+  const expressions = statement.children().filter((c) => c.isNamed());
+  const yielded = expressions.length === 1 && kindOf(expressions[0]!) === 'yield' ? expressions[0]! : null;
+  if (!yielded || !yielded.children().some((c) => c.text() === 'from')) return null;
+  const call = yielded.children().filter((c) => c.isNamed());
+  if (call.length !== 1 || kindOf(call[0]!) !== 'call') return null;
+  const args = call[0]!.field('arguments');
+  const callee = call[0]!.field('function');
+  if (!args || args.children().some((c) => c.isNamed()) || !callee || !['identifier', 'attribute'].includes(kindOf(callee))) return null;
+  return statement;
+}
+
+function isDocstring(statement: SgNode): boolean {
+  const expressions = statement.children().filter((c) => c.isNamed());
+  return kindOf(statement) === 'expression_statement' && expressions.length === 1 && kindOf(expressions[0]!) === 'string';
+}
+
+function lineStart(source: string, offset: number): number {
+  return source.lastIndexOf('\n', offset - 1) + 1;
 }
 
 function firstPositional(args: SgNode): SgNode | null {

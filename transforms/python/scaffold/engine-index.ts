@@ -81,7 +81,7 @@ export interface EngineSummary {
    * Set only when non-empty: every `from <module> import <name>` of this file (anywhere in it), so the index can tell
    * a module which of its names others import from it (EngineIndex.importedByOthers).
    */
-  fromImports?: (SessionBind & { top?: true; local?: string; assigned?: string })[];
+  fromImports?: (SessionBind & { top?: true; local?: string; assigned?: string; called?: true })[];
   /**
    * Set only when non-empty: the module-level bindings of this file that take a name from another module in a way
    * reexport-twins cannot give a twin beside (scaffold/reexports.ts unfollowedBindings): `local`, the name bound here.
@@ -172,6 +172,7 @@ export type EngineOptions = TransformOptions & {
   untwinnedDependencyModules?: Readonly<Record<string, true>>;
   untwinnedImports?: Readonly<Record<string, readonly string[]>>;
   importedByOthers?: Readonly<Record<string, readonly string[]>>;
+  calledByOthers?: Readonly<Record<string, readonly string[]>>;
   reexportCandidates?: Readonly<Record<string, readonly ReexportCandidate[]>>;
   unfollowedReexports?: Readonly<Record<string, readonly UnfollowedReexport[]>>;
   keptDependencyPaths?: Readonly<Record<string, true>>;
@@ -188,6 +189,11 @@ export type EngineOptions = TransformOptions & {
  */
 export function importedByOthers(options: TransformOptions, path: string): readonly string[] {
   return (options as EngineOptions).importedByOthers?.[path] ?? [];
+}
+
+/** The names other modules of the run import from the file at `path` and call there (EngineIndex.calledByOthers). */
+export function calledByOthers(options: TransformOptions, path: string): readonly string[] {
+  return (options as EngineOptions).calledByOthers?.[path] ?? [];
 }
 
 /**
@@ -288,6 +294,8 @@ export class EngineIndex {
   readonly sessionFixtures: Record<string, Record<string, boolean | null>> = {};
   /** File path → the names other modules of the run import from it (TransformOptions.importedByOthers; read with importedByOthers). */
   readonly importedByOthers: Record<string, string[]> = {};
+  /** File path → the names other modules import from it and call (`next(get_session())`): calledByOthers reads it. */
+  readonly calledByOthers: Record<string, string[]> = {};
   /**
    * File path → the names it re-exports at module level that may get an async twin in their module (the session
    * dependency, factories, engines), where importers take them from it (TransformOptions.reexportCandidates): every
@@ -371,6 +379,10 @@ export class EngineIndex {
         if (target === null || target === path) continue;
         const names = (this.importedByOthers[target] ??= []);
         if (!names.includes(imported.name)) names.push(imported.name);
+        if (imported.called) {
+          const calls = (this.calledByOthers[target] ??= []);
+          if (!calls.includes(imported.name)) calls.push(imported.name);
+        }
       }
     }
     // Before the fixtures: a factory a fixture imports through a re-export is known then.
