@@ -105,9 +105,35 @@ export function syncSessionArguments(
     });
   };
 
+  /**
+   * `Repo(db).titles()` awaited, with `db = next(get_db())`: the object built on the sync Session awaits it in its
+   * methods made async, as a coroutine function given it would. Only reported: the object's class decides nothing here.
+   */
+  const reportDrawnIntoReceiver = (call: SgNode): void => {
+    const callee = call.field('function');
+    const receiver = callee?.kind() === 'attribute' ? callee.field('object') : null;
+    if (receiver?.kind() !== 'call') return;
+    const args = callArgs(receiver);
+    for (const arg of [...args.positional, ...args.keywords.values()]) {
+      if (arg.kind() === 'call') {
+        if (drawnFromDependencyPattern(ctx.options.getDbName).test(arg.text()) && !decided.has(start(arg))) {
+          decided.add(start(arg));
+          report(call, arg, 'is a sync Session drawn from the sync session dependency in the call building the object', `it was left as it is (\`${ctx.options.getDbName}\` stays sync for the code that still uses it)`);
+        }
+        continue;
+      }
+      if (arg.kind() !== 'identifier' || sessions.resolve(arg) !== null) continue;
+      const drawn = drawnFromDependency(tables(arg.text()), arg, ctx.options.getDbName);
+      if (!drawn || decided.has(start(drawn))) continue;
+      decided.add(start(drawn));
+      report(call, arg, `is a sync Session drawn from the sync session dependency by \`${drawn.text()}\`, handed to the object whose method is awaited`, `it was left as it is (\`${ctx.options.getDbName}\` stays sync for the code that still uses it)`);
+    }
+  };
+
   /** The session calls blockerOfRename found to need only an `await` (awaitsSessionCalls), for the origin it judged. */
   const sessionAwaits: TextEdit[] = [];
   for (const call of [...awaited, ...moduleLevel]) {
+    if (drawsByHand) reportDrawnIntoReceiver(call);
     const args = callArgs(call);
     for (const arg of [...args.positional, ...args.keywords.values()]) {
       if (arg.kind() === 'call') {
