@@ -107,18 +107,22 @@ export function syncSessionArguments(
 
   /**
    * `Repo(db).titles()` awaited, with `db = next(get_db())`: the object built on the sync Session awaits it in its
-   * methods made async, as a coroutine function given it would. Only reported: the object's class decides nothing here.
+   * methods made async, as a coroutine function given it would. So does `repo = Repo(db)` bound once in the scope
+   * of `await repo.titles()`: the object is the same, only named first. Only reported: the object's class decides
+   * nothing here.
    */
   const reportDrawnIntoReceiver = (call: SgNode): void => {
     const callee = call.field('function');
-    const receiver = callee?.kind() === 'attribute' ? callee.field('object') : null;
+    const object = callee?.kind() === 'attribute' ? callee.field('object') : null;
+    const receiver = object?.kind() === 'identifier' ? callBoundOnce(tables(object.text()), object) : object;
     if (receiver?.kind() !== 'call') return;
+    const kept = receiver.id() === object?.id() ? '' : `, kept as \`${object?.text() ?? ''}\``;
     const args = callArgs(receiver);
     for (const arg of [...args.positional, ...args.keywords.values()]) {
       if (arg.kind() === 'call') {
         if (drawnFromDependencyPattern(ctx.options.getDbName).test(arg.text()) && !decided.has(start(arg))) {
           decided.add(start(arg));
-          report(call, arg, 'is a sync Session drawn from the sync session dependency in the call building the object', `it was left as it is (\`${ctx.options.getDbName}\` stays sync for the code that still uses it)`);
+          report(call, arg, `is a sync Session drawn from the sync session dependency in the call building the object${kept}`, `it was left as it is (\`${ctx.options.getDbName}\` stays sync for the code that still uses it)`);
         }
         continue;
       }
@@ -126,7 +130,7 @@ export function syncSessionArguments(
       const drawn = drawnFromDependency(tables(arg.text()), arg, ctx.options.getDbName);
       if (!drawn || decided.has(start(drawn))) continue;
       decided.add(start(drawn));
-      report(call, arg, `is a sync Session drawn from the sync session dependency by \`${drawn.text()}\`, handed to the object whose method is awaited`, `it was left as it is (\`${ctx.options.getDbName}\` stays sync for the code that still uses it)`);
+      report(call, arg, `is a sync Session drawn from the sync session dependency by \`${drawn.text()}\`, handed to the object whose method is awaited${kept}`, `it was left as it is (\`${ctx.options.getDbName}\` stays sync for the code that still uses it)`);
     }
   };
 
@@ -269,6 +273,21 @@ function drawnFromDependency(table: NameTable, arg: SgNode, getDbName: string): 
     if (value && pattern.test(value.text())) return value;
   }
   return null;
+}
+
+/**
+ * `repo = Repo(db)`, the one binding of `repo` in the scope where `id` reads it (no other assignment, loop target,
+ * parameter or `global` there): the call, or null. Bound more than once, the object awaited on may be another one.
+ */
+function callBoundOnce(table: NameTable, id: SgNode): SgNode | null {
+  const reference = occurrenceOf(table, id);
+  if (reference?.role !== 'reference') return null;
+  const bindings = table.occurrences.filter((o) => o.role !== 'reference' && o.scope.id() === reference.scope.id());
+  const only = bindings.length === 1 ? bindings[0] : undefined;
+  const assignment = only?.role === 'binding' ? only.node.parent() : null;
+  if (assignment?.kind() !== 'assignment' || assignment.field('left')?.id() !== only?.node.id()) return null;
+  const value = assignment.field('right');
+  return value?.kind() === 'call' ? value : null;
 }
 
 /**

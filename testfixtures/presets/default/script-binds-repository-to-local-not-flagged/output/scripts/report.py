@@ -1,0 +1,39 @@
+from app.database import AsyncSessionLocal, get_db
+from app.repository import ProductRepository
+
+
+async def print_made():
+    db = AsyncSessionLocal()
+    try:
+        repo = ProductRepository(db)
+        print(await repo.titles())
+    finally:
+        await db.close()
+
+
+async def print_opened():
+    async with AsyncSessionLocal() as db:
+        repo = ProductRepository(db)
+        print(await repo.titles())
+
+
+async def print_rebound():
+    db = next(get_db())
+    repo = ProductRepository(db)
+    print(repo.label())
+    async with AsyncSessionLocal() as session:
+        repo = ProductRepository(session)
+        print(await repo.titles())
+
+
+def print_label():
+    db = next(get_db())
+    repo = ProductRepository(db)
+    print(repo.label())
+
+
+if __name__ == "__main__":
+    print_made()
+    print_opened()
+    print_rebound()
+    print_label()
