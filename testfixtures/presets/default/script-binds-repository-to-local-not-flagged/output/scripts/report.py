@@ -1,4 +1,7 @@
+import asyncio
+
 from app.database import AsyncSessionLocal, get_db
+from app.report_db import ReportSession
 from app.repository import ProductRepository
 
 
@@ -32,8 +35,18 @@ def print_label():
     print(repo.label())
 
 
+async def print_async():
+    db = next(get_db())
+    repo = ProductRepository(db)
+    print(repo.label())
+    async with ReportSession() as session:
+        repo_async = ProductRepository(session)
+        print(await repo_async.titles())
+
+
 if __name__ == "__main__":
     print_made()
     print_opened()
     print_rebound()
     print_label()
+    asyncio.run(print_async())
