@@ -737,20 +737,25 @@ export class AsyncPlan {
     const awaits = new Map<string, string[]>();
     for (const key of kept) {
       const e = this.functions.get(key) as FnEntry;
-      const targets: string[] = [];
-      for (const call of e.fn.calls) {
-        if (!awaitedHere(e.path).has(`${call.start}:${call.end}`)) continue;
-        const target = this.index.resolveFunction(e.path, call.callee);
-        targets.push(target ? functionKey(target.path, target.id) : '');
-      }
-      awaits.set(key, targets);
+      awaits.set(key, this.awaitedTargets(e, awaitedHere(e.path)));
     }
     const asyncAfter = (key: string): boolean => !kept.has(key) && this.isAsyncAfter(key);
+    // A handler written `async def` on sync providers only, calling candidates without await before the run: it hands
+    // them its sync Session, and keepAsyncRoutesOnSyncSessions leaves it as it was when every await this plan wrote into
+    // it is on a call to a function kept sync here (those awaits go below).
+    const routeAwaits = new Map<string, string[]>();
+    const keptAsAsyncRoute = (caller: FnEntry): boolean => {
+      if (!this.asyncRouteOnSyncSessions(caller)) return false;
+      const targets = cached(routeAwaits, caller.key, () => this.awaitedTargets(caller, awaitedHere(caller.path)));
+      return targets.every((t) => kept.has(t));
+    };
     for (let changed = true; changed; ) {
       changed = false;
       for (const key of kept) {
         const callersSync = (this.callers.get(key) ?? []).every(
-          ({ caller }) => caller !== null && !asyncAfter(caller.key) && (!this.blockedOnInjectedSession(caller) || this.staysOnSyncSession(caller, (k) => !kept.has(k) && this.newly.has(k))),
+          ({ caller }) =>
+            caller !== null &&
+            (keptAsAsyncRoute(caller) || (!asyncAfter(caller.key) && (!this.blockedOnInjectedSession(caller) || this.staysOnSyncSession(caller, (k) => !kept.has(k) && this.newly.has(k))))),
         );
         // A method of a class whose other methods are async: the object's session is an AsyncSession they await.
         // Not one using only the sessions it is handed (`def get_by_user(self, db: Session, ...)` of a CRUD class): its
@@ -764,10 +769,14 @@ export class AsyncPlan {
     // What stays sync only for handlers on a get_db with no twin, directly or through other such functions: said once,
     // by async-get-db's finding at each `Depends(get_db)`, not again at every function.
     const forNoTwin = new Set([...kept].filter((key) => overrides.has(key) || this.injectedSync(key)));
-    for (let grew = forNoTwin.size > 0; grew; ) {
+    const asyncRoutes = new Set<string>();
+    for (const key of kept) {
+      for (const { caller } of this.callers.get(key) ?? []) if (caller !== null && keptAsAsyncRoute(caller)) asyncRoutes.add(caller.key);
+    }
+    for (let grew = forNoTwin.size > 0 || asyncRoutes.size > 0; grew; ) {
       grew = false;
       for (const key of kept) {
-        if (forNoTwin.has(key) || !(this.callers.get(key) ?? []).every(({ caller }) => caller !== null && forNoTwin.has(caller.key))) continue;
+        if (forNoTwin.has(key) || !(this.callers.get(key) ?? []).every(({ caller }) => caller !== null && (forNoTwin.has(caller.key) || asyncRoutes.has(caller.key)))) continue;
         forNoTwin.add(key);
         grew = true;
       }
@@ -814,6 +823,13 @@ export class AsyncPlan {
         `\`${e.fn.qualname}\` awaits \`${e.fn.firstAwait}\` but stays a plain def: every call to it is in code that stays sync (${shown}), which could not await it; the awaits written into it are taken out again, so its session calls are not converted and need the sync Session those callers hand it`,
       );
     }
+    // Those handlers keep calling them without await, as they did.
+    for (const routeKey of asyncRoutes) {
+      const route = this.functions.get(routeKey) as FnEntry;
+      const own = new Set(route.fn.calls.map((c) => `${c.start}:${c.end}`));
+      const file = this.file(route.path);
+      file.awaits = file.awaits.filter((a) => !own.has(`${a.start}:${a.end}`));
+    }
     // The findings on calls to what stays sync go: those calls keep calling a plain def.
     for (const [key, about] of this.callFlags) {
       if (![...about].every((k) => kept.has(k))) continue;
@@ -823,6 +839,29 @@ export class AsyncPlan {
       const file = this.file(path);
       file.findings = file.findings.filter((f) => f.rule !== rule || f.offset !== Number(offset));
     }
+  }
+
+  /** What the calls of `e` this plan awaits (`awaited`, by `start:end`) resolve to, '' for a call it cannot resolve. */
+  private awaitedTargets(e: FnEntry, awaited: ReadonlyMap<string, string>): string[] {
+    const targets: string[] = [];
+    for (const call of e.fn.calls) {
+      if (!awaited.has(`${call.start}:${call.end}`)) continue;
+      const target = this.index.resolveFunction(e.path, call.callee);
+      targets.push(target ? functionKey(target.path, target.id) : '');
+    }
+    return targets;
+  }
+
+  /**
+   * A route handler written `async def` before the run, every session of which is injected by a provider that stays
+   * sync, whose only session awaits insert-await wrote are on those session parameters: keepAsyncRoutesOnSyncSessions
+   * leaves it as it was (blocking on its sync Session, as before the run) unless this plan awaits something in it.
+   */
+  private asyncRouteOnSyncSessions(entry: FnEntry): boolean {
+    const { fn } = entry;
+    if (this.untwinned === null || !fn.isAsync || !fn.route || fn.test || fn.asyncBlocks || this.providersState(entry) !== 'sync') return false;
+    const names = new Set((fn.params?.sessions ?? []).map(paramName));
+    return fn.calls.every((c) => c.awaited === undefined || !c.onSession || names.has(c.text.slice(0, c.text.lastIndexOf('.'))));
   }
 
   /**
@@ -859,6 +898,9 @@ export class AsyncPlan {
         // So does one blocked by its own sync session use, once it goes back to the sync dependency (checked, with
         // what else it calls, in the fixed point: staysOnSyncSession).
         if (this.blockedOnInjectedSession(caller)) return true;
+        // And a handler written `async def` on such providers only, left as it was if nothing else it calls stays async
+        // (checked in the fixed point: keptAsAsyncRoute).
+        if (this.asyncRouteOnSyncSessions(caller)) return true;
         return !c.test && !c.route && !c.params?.depends && !c.asyncConstruct?.includes('run_sync');
       })
     );
@@ -1809,7 +1851,7 @@ export class AsyncPlan {
     if (this.untwinned === null) return;
     for (const entry of this.functions.values()) {
       const { fn } = entry;
-      if (!fn.isAsync || !fn.route || fn.test || fn.asyncBlocks || this.providersState(entry) !== 'sync') continue;
+      if (!this.asyncRouteOnSyncSessions(entry)) continue;
       const names = new Set((fn.params?.sessions ?? []).map(paramName));
       const planned = new Set(this.file(entry.path).awaits.map((a) => `${a.start}:${a.end}`));
       const back: { start: number; end: number }[] = [];

@@ -6,7 +6,6 @@ from sqlalchemy.orm import Session
 
 from app.db import get_db
 from app.models import Item
-from sqlalchemy.ext.asyncio import AsyncSession
 
 
 class UnitOfWork:
@@ -29,22 +28,22 @@ def get_uow(db: Session = Depends(get_db)) -> Iterator[Session]:
 
 
 class ItemService:
-    def __init__(self, db: AsyncSession = Depends(get_uow)):
+    def __init__(self, db: Session = Depends(get_uow)):
         self.db = db
 
-    async def create(self, name: str) -> Item:
+    def create(self, name: str) -> Item:
         item = Item(name=name)
         self.db.add(item)
-        await self.db.flush()
+        self.db.flush()
         return item
 
-    async def names(self) -> list[str]:
-        return [i.name for i in await self.db.scalars(select(Item).order_by(Item.id))]
+    def names(self) -> list[str]:
+        return [i.name for i in self.db.scalars(select(Item).order_by(Item.id))]
 
 
 class AuditService:
     def __init__(self, items: ItemService = Depends()):
         self.items = items
 
-    async def report(self) -> str:
-        return ", ".join(await self.items.names())
+    def report(self) -> str:
+        return ", ".join(self.items.names())
