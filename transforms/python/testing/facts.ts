@@ -208,7 +208,7 @@ export interface TestFacts {
    */
   clients: { start: number; oneLoop: boolean }[];
   /** The keys of `<app>.dependency_overrides[<key>] = ...` assignments, as written, and where each key starts. */
-  overrideKeys: { text: string; at: number; unit: number | null; line: number }[];
+  overrideKeys: { text: string; at: number; unit: number | null; line: number; value: string }[];
   /** Patches of the session dependency by a dotted path (see PatchedName). */
   patchedNames: PatchedName[];
   /** `patch("pkg.mod.name")` with nothing saying what replaces it (see PatchedObject); empty when none. */
@@ -808,7 +808,7 @@ function clientFacts(root: SgNode, imports: ModuleImports, functions: FunctionFa
     if (assignment?.kind() !== 'assignment' || !sameNode(assignment.field('left'), sub)) continue;
     const key = sub.field('subscript');
     const unit = placeOf(sub).unit;
-    if (key) overrideKeys.push({ text: key.text(), at: start(key), unit: unit ? start(unit) : null, line: lineOf(sub) });
+    if (key) overrideKeys.push({ text: key.text(), at: start(key), unit: unit ? start(unit) : null, line: lineOf(sub), value: assignment.field('right')?.text() ?? '' });
   }
   return { clients, overrideKeys };
 }

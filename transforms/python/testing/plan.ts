@@ -659,6 +659,29 @@ export class TestPlan {
     }
   }
 
+  /**
+   * The dependency a nested override of `consumer` (`def get_session_override(): yield session`) replaces, by name,
+   * when it is a project function that is still sync after the earlier stages and is not the sync dependency whose
+   * async twin exists (async-tests renames that key to the twin): `dependency_overrides[get_session] =
+   * get_session_override` with `get_session` left a sync generator (no twin written for it). What it injects into
+   * stays on the sync Session, so the override must keep handing one out. Null otherwise (a key or value that is
+   * not a plain name, a function the index cannot see, an async dependency).
+   */
+  private overriddenSyncDependency(path: string, s: TestSummary, consumer: FunctionSummary, o: NestedOverride): string | null {
+    const nested = this.index.function(path, o.def)?.name;
+    if (nested === undefined) return null;
+    for (const k of s.tests.overrideKeys) {
+      if (k.unit !== consumer.id || k.value !== nested || !/^[A-Za-z_]\w*$/.test(k.text)) continue;
+      const target = this.index.evaluate(path, { k: 'global', name: k.text });
+      if (target.k !== 'function') continue;
+      const fn = this.index.function(target.path, target.id);
+      if (!fn || this.isAsyncNow(target)) continue;
+      if (fn.name === this.dependencies.sync && this.index.evaluate(target.path, { k: 'global', name: this.dependencies.async }).k === 'function') continue;
+      return k.text;
+    }
+    return null;
+  }
+
   /** Some test overrides a dependency named like a session's (`dependency_overrides[get_db]`) that an async handler uses. */
   private overridesSessionDependency(): boolean {
     return [...this.summaries].some(([path, s]) => s.tests.overrideKeys.some((k) => /db|session/i.test(k.text) && !this.overridesNoAsyncHandler(path, k.text)));
@@ -1234,8 +1257,10 @@ export class TestPlan {
       if (follower) followers.push(follower);
       else if (use) problems.push(`${who} ${use}`);
       for (const o of cf.overrides.filter((x) => x.param === name)) {
+        const keptSync = this.overriddenSyncDependency(otherPath, r.other, consumer, o);
         // The override turns async with the fixture, which only this file's rewrite knows to have succeeded.
-        if (o.awaits === null) problems.push(`${who} hands it to the handlers through a dependency override (line ${o.line}) that does more than yield it and close it`);
+        if (keptSync !== null) problems.push(`${who} hands it to the handlers through a dependency override (line ${o.line}) of \`${keptSync}\`, which stays a sync function after the migration (it gets no async twin): the code it is injected into stays sync too, and would get an AsyncSession it does not await`);
+        else if (o.awaits === null) problems.push(`${who} hands it to the handlers through a dependency override (line ${o.line}) that does more than yield it and close it`);
         else if (otherPath !== path) problems.push(`${who} hands it to the handlers through a dependency override (line ${o.line}) in another file than the fixture's`);
         else overrides.push({ path: otherPath, override: o, awaits: o.awaits });
       }

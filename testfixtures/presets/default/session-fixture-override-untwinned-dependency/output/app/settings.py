@@ -1,0 +1,2 @@
+def engine_options() -> dict:
+    return {"check_same_thread": False}
