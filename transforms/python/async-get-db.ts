@@ -4,6 +4,7 @@ import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { collectImports, dunderAllNames, FromImport, isModuleLevel, ModuleImports, planImportEdits } from './support/imports';
 import { calledByOthers, definesAsyncDependency, definesUntwinnedDependency, importedByOthers, lacksDependencyTwin } from './scaffold/engine-index';
+import { indentUnit, leadingWhitespace } from './testing/session-shape';
 import { maySeeModuleBinding, moduleBindings, NameOccurrence, NameTable, occurrenceOf, resolveBinding, seesModuleBinding, cachedNameTables } from './support/scope';
 
 export const RULE_UNRESOLVED = 'GETDB-UNRESOLVED';
@@ -39,6 +40,9 @@ interface Delegation {
   statement: SgNode;
   /** The site of the `get_db` it calls. */
   site: Site;
+  /** The statement's indentation, and one level of the def's (indentUnit). */
+  indent: string;
+  unit: string;
 }
 
 export const transform: Transform<SgRoot> = {
@@ -181,24 +185,24 @@ class GetDbRewrite {
       if (!parameters || parameters.children().some((c) => c.isNamed())) continue;
       const delegating = delegatingStatement(statement);
       const callee = delegating?.find({ rule: { kind: 'call' } })?.field('function');
-      if (!delegating || !callee) continue;
+      // The `async for` and its body are written on lines of their own, at the body's indentation (not after `def f():`).
+      const unit = indentUnit(statement, this.ctx.source);
+      const indent = delegating ? leadingWhitespace(delegating, this.ctx.source) : null;
+      if (!delegating || !callee || unit === null || indent === null) continue;
       const name = statement.field('name')?.text() ?? '';
       const table = this.table(name);
       const usedOtherwise = table.occurrences.some((o) => o.role === 'reference' && seesModuleBinding(table, o) && !dependencyIds.has(o.node.id()));
       if (usedOtherwise || dunderAllNames(this.ctx.tree).has(name) || calledByOthers(this.ctx.options, this.ctx.path).includes(name)) continue;
       const site = this.quietly(() => this.siteFor(callee, localNames));
       if (!site || this.alreadyAsync(site) || this.lacksTwin(site)) continue;
-      out.push({ def: statement, statement: delegating, site });
+      out.push({ def: statement, statement: delegating, site, indent, unit });
     }
     return out;
   }
 
   /** `def` → `async def`, and `yield from get_db()` → `async for session in get_async_db(): yield session`. */
-  private delegationEdits({ def, statement, site }: Delegation): TextEdit[] {
-    const source = this.ctx.source;
+  private delegationEdits({ def, statement, site, indent, unit }: Delegation): TextEdit[] {
     const start = statement.range().start.index;
-    const indent = source.slice(lineStart(source, start), start);
-    const unit = indent.startsWith('\t') ? '\t' : '    ';
     const callee = site.target.parent() && kindOf(site.target.parent()!) === 'attribute' ? `${site.target.parent()!.field('object')!.text()}.${this.asyncName}` : this.asyncName;
     const reason = `yield from ${this.getDb}() → async for over ${this.asyncName}()`;
     return [
@@ -403,10 +407,6 @@ function delegatingStatement(def: SgNode): SgNode | null {
 function isDocstring(statement: SgNode): boolean {
   const expressions = statement.children().filter((c) => c.isNamed());
   return kindOf(statement) === 'expression_statement' && expressions.length === 1 && kindOf(expressions[0]!) === 'string';
-}
-
-function lineStart(source: string, offset: number): number {
-  return source.lastIndexOf('\n', offset - 1) + 1;
 }
 
 function firstPositional(args: SgNode): SgNode | null {
