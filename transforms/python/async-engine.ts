@@ -12,7 +12,7 @@ import { unfollowedBindings } from './scaffold/reexports';
 import { SessionResolver, sessionOptionsFrom, singleBase } from './query/sessions';
 import { isBindingOccurrence, occurrencesOf, signatureOf } from './query/bindings';
 import { isTestPath } from './index/modules';
-import { dottedName, ifBranchBodies, isAsyncDef, reraises } from './query/syntax';
+import { dottedName, ifBranchBodies, isAsyncDef, isDocstring, reraises } from './query/syntax';
 import { sessionShape } from './testing/session-shape';
 import { moduleFixtures } from './testing/fixtures';
 import { twinName, twinOrigin } from './scaffold/twin-names';
@@ -1241,7 +1241,7 @@ class EngineTwins {
     if (moduleBindings(this.table(name)).length !== 1) return null;
     let body = namedChildren(fn.field('body')!);
     const first = body[0];
-    if (first && kindOf(first) === 'expression_statement' && namedChildren(first).length === 1 && kindOf(namedChildren(first)[0]!) === 'string') body = body.slice(1);
+    if (first && isDocstring(first)) body = body.slice(1);
     const ret = body.length === 1 && kindOf(body[0]!) === 'return_statement' ? body[0]! : null;
     const call = ret && namedChildren(ret).length === 1 ? namedChildren(ret)[0]! : null;
     if (!ret || !call || kindOf(call) !== 'call') return null;

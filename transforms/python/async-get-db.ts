@@ -4,6 +4,7 @@ import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { collectImports, dunderAllNames, FromImport, isModuleLevel, ModuleImports, planImportEdits } from './support/imports';
 import { calledByOthers, definesAsyncDependency, definesUntwinnedDependency, importedByOthers, lacksDependencyTwin } from './scaffold/engine-index';
+import { isDocstring } from './query/syntax';
 import { indentUnit, leadingWhitespace } from './testing/session-shape';
 import { maySeeModuleBinding, moduleBindings, NameOccurrence, NameTable, occurrenceOf, resolveBinding, seesModuleBinding, cachedNameTables } from './support/scope';
 
@@ -308,7 +309,7 @@ class GetDbRewrite {
    */
   private keptForMissingTwin(site: Site): boolean {
     if (!this.lacksTwin(site)) return false;
-    const module = site.origin?.kind === 'import' ? site.origin.module : site.origin?.kind === 'local' ? null : this.qualifyingModule(site.target);
+    const module = this.moduleOf(site);
     const where = site.origin?.kind === 'local' ? 'this file' : `\`${module}\``;
     this.findings.push({
       rule: RULE_NO_TWIN,
@@ -321,8 +322,14 @@ class GetDbRewrite {
 
   /** The site names a sync `get_db` whose async twin async-engine's project pass found cannot be written. */
   private lacksTwin(site: Site): boolean {
-    const module = site.origin?.kind === 'import' ? site.origin.module : site.origin?.kind === 'local' ? null : this.qualifyingModule(site.target);
-    return site.origin?.kind === 'local' ? definesUntwinnedDependency(this.ctx.options, this.ctx.path) : module !== null && lacksDependencyTwin(this.ctx.options, this.ctx.path, module);
+    if (site.origin?.kind === 'local') return definesUntwinnedDependency(this.ctx.options, this.ctx.path);
+    const module = this.moduleOf(site);
+    return module !== null && lacksDependencyTwin(this.ctx.options, this.ctx.path, module);
+  }
+
+  /** The module the site's `get_db` comes from, as an import writes it; null for this file's own or when unknown. */
+  private moduleOf(site: Site): string | null {
+    return site.origin?.kind === 'import' ? site.origin.module : site.origin?.kind === 'local' ? null : this.qualifyingModule(site.target);
   }
 
   /**
@@ -402,11 +409,6 @@ function delegatingStatement(def: SgNode): SgNode | null {
   const callee = call[0]!.field('function');
   if (!args || args.children().some((c) => c.isNamed()) || !callee || !['identifier', 'attribute'].includes(kindOf(callee))) return null;
   return statement;
-}
-
-function isDocstring(statement: SgNode): boolean {
-  const expressions = statement.children().filter((c) => c.isNamed());
-  return kindOf(statement) === 'expression_statement' && expressions.length === 1 && kindOf(expressions[0]!) === 'string';
 }
 
 function firstPositional(args: SgNode): SgNode | null {

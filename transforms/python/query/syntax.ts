@@ -26,6 +26,12 @@ export function namedChildren(node: SgNode): SgNode[] {
   return out;
 }
 
+/** A statement that is only a string: a docstring when it opens a body. */
+export function isDocstring(statement: SgNode): boolean {
+  const only = namedChildren(statement);
+  return statement.kind() === 'expression_statement' && only.length === 1 && only[0]?.kind() === 'string';
+}
+
 /** First child that is the given anonymous token (e.g. '.'), or null. */
 export function token(node: SgNode, text: string): SgNode | null {
   for (const c of node.children()) if (!c.isNamed() && c.text() === text) return c;

@@ -12,7 +12,7 @@ import type { SgNode } from '@ast-grep/napi';
 import { awaitState } from '../awaits/awaiting';
 import { placeOf } from '../awaits/context';
 import { ASYNC_OBJECT_METHODS, AWAITED_METHODS, SYNC_MEMBERS } from '../awaits/methods';
-import { callArgs, commentsWithin, isAsyncDef, namedChildren, reraises, start, end } from '../query/syntax';
+import { callArgs, commentsWithin, isAsyncDef, isDocstring, namedChildren, reraises, start, end } from '../query/syntax';
 import { type LineOf, treeLine } from '../support/input-lines';
 
 export interface SessionShape {
@@ -488,11 +488,6 @@ export function ownExits(fn: SgNode): SgNode[] {
   const body = fn.field('body');
   const exits = body ? body.findAll({ rule: { any: [{ kind: 'return_statement' }, { kind: 'yield' }] } }) : [];
   return exits.filter((e) => sameRange(placeOf(e).unit, fn));
-}
-
-function isDocstring(statement: SgNode): boolean {
-  const only = namedChildren(statement);
-  return statement.kind() === 'expression_statement' && only.length === 1 && only[0]?.kind() === 'string';
 }
 
 function soleChild(statement: SgNode, kind: string): SgNode | null {
