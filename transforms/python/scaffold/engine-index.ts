@@ -434,7 +434,9 @@ export class EngineIndex {
       else if (fact.kind === 'qualified') twinned = this.sessionFactories[fact.name] === 'twin';
       else {
         // As async-engine decides it: `Session(engine)` needs the engine's module in the run, writing its twin;
-        // a factory imported from a module outside the run is trusted.
+        // a factory imported from a module outside the run is trusted. A factory a package re-exports
+        // (`from app.database import SessionLocal`, bound in app/database/session.py) has the kind followReexports
+        // gave it there: the package imports the twin too, so get_async_db's import of it resolves.
         const target = resolve(fact.ref.module, summary.absPath);
         const at = target === null ? '' : key(target, fact.ref.name);
         twinned =
@@ -442,7 +444,7 @@ export class EngineIndex {
             ? target !== null && (twinnedHere.has(at) || twinnable.has(at))
             : fact.kind === 'factory-function'
               ? target !== null && summaries.get(target)?.factoryFunctionTwins?.[fact.ref.name] !== undefined
-              : target === null || (summaries.get(target)?.sessionFactories.some((f) => f.name === fact.ref.name && f.kind === 'twin') ?? false);
+              : target === null || this.factoryKinds.get(at) === 'twin';
       }
       if (twinned) continue;
       this.untwinnedDependencies[path] = true;

@@ -1,0 +1,2 @@
+# The package hands on the factory: the dependency imports it from here, not from .session.
+from .session import SessionLocal, engine
