@@ -292,6 +292,9 @@ describe('init detection', () => {
     const route = (name: string): string => `def r(db: Session = Depends(deps.${name})):\n    pass\n`;
     const choose = (...files: [string, string][]) => chooseSessionDependency(files.map(([p, source]) => ({ path: p, source })), 'get_db');
     expect(choose(['db.py', db('get_session')], ['r.py', route('get_session')])).toEqual({ kind: 'inferred', name: 'get_session', asyncName: 'get_async_session', files: ['db.py'] });
+    // `get_database` holds no `db`: it is a candidate by name all the same (left out, it was converted in place, and a
+    // test override of it kept yielding a sync Session with no finding).
+    expect(choose(['db.py', db('get_database')], ['r.py', route('get_database')])).toEqual({ kind: 'inferred', name: 'get_database', asyncName: 'get_async_database', files: ['db.py'] });
     // Session(engine) opens a session too; the factory may be bound in another module.
     expect(choose(['db.py', db('get_session', 'Session(engine)')], ['r.py', route('get_session')]).kind).toBe('inferred');
     expect(choose(['f.py', 'Maker = orm.sessionmaker()\n'], ['db.py', db('get_session', 'Maker()').replace(/^SessionLocal.*$/m, '')], ['r.py', route('get_session')]).kind).toBe('inferred');

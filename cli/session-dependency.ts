@@ -41,8 +41,8 @@ const DEPENDS = /\bDepends\(\s*(?:dependency\s*=\s*)?(?:[\w.]+\.)?(\w+)\s*[,)]/g
 
 const ASYNC_DEF = /\basync[ \t]+def[ \t]+(\w+)/g;
 
-/** A generator named like a dependency may be one: only such files are parsed. */
-const MAY_DEFINE_CANDIDATE = /\bdef[ \t]+get_\w*(?:db|session)\w*[ \t]*\(/i;
+/** A generator named like a dependency may be one (`get_database` too): only such files are parsed. */
+const MAY_DEFINE_CANDIDATE = /\bdef[ \t]+get_\w*(?:db|database|session)\w*[ \t]*\(/i;
 
 /** Module-level `Name = sessionmaker(...)` (annotated or not, `orm.sessionmaker` too): the project's session factories. */
 const SESSIONMAKER = /^(\w+)[ \t]*(?::[^=\n]+)?=[ \t]*(?:[\w.]+\.)?sessionmaker\(/gm;

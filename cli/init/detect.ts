@@ -40,7 +40,7 @@ export interface SessionDependency {
 
 /**
  * Module-level, undecorated, sync generator functions named like a session dependency (`get_db`,
- * `get_session`, `get_db_session`), with the calls that may open the session they yield.
+ * `get_session`, `get_db_session`, `get_database`), with the calls that may open the session they yield.
  * A decorated one (`@contextmanager`) is no FastAPI dependency; a nested one cannot be named in `Depends`.
  */
 export function sessionDependencies(root: SgNode): SessionDependency[] {
@@ -49,7 +49,7 @@ export function sessionDependencies(root: SgNode): SessionDependency[] {
     if (String(fn.kind()) !== 'function_definition') continue;
     const name = fn.field('name')?.text() ?? '';
     // Already async: nothing to migrate. Only dependency-looking names, to keep helpers out.
-    if (fn.text().startsWith('async') || !/^get_\w*(db|session)\w*$/i.test(name)) continue;
+    if (fn.text().startsWith('async') || !/^get_\w*(db|database|session)\w*$/i.test(name)) continue;
     const body = fn.field('body');
     if (!body || !body.find({ rule: { kind: 'yield' } })) continue;
     found.push({ name, calls: body.findAll({ rule: { kind: 'call' } }).map((call) => lastName(call.field('function'))) });

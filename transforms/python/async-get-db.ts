@@ -4,7 +4,7 @@ import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { collectImports, dunderAllNames, FromImport, isModuleLevel, ModuleImports, planImportEdits } from './support/imports';
 import { calledByOthers, definesAsyncDependency, definesUntwinnedDependency, importedByOthers, lacksDependencyTwin } from './scaffold/engine-index';
-import { isDocstring } from './query/syntax';
+import { isDocstring, sameNode } from './query/syntax';
 import { indentUnit, leadingWhitespace } from './testing/session-shape';
 import { maySeeModuleBinding, moduleBindings, NameOccurrence, NameTable, occurrenceOf, resolveBinding, seesModuleBinding, cachedNameTables } from './support/scope';
 
@@ -154,7 +154,14 @@ class GetDbRewrite {
     for (const subscript of root.findAll({ rule: { kind: 'subscript' } })) {
       if (!isOverrides(subscript.field('value'))) continue;
       const keys = subscript.fieldChildren('subscript');
-      if (keys.length === 1) found.push(keys[0]!);
+      if (keys.length !== 1) continue;
+      found.push(keys[0]!);
+      // `dependency_overrides[get_db] = get_db` (a test putting the dependency back after its own override) names it
+      // twice: with the key alone moved, the twin's override would be the sync get_db, a sync Session for every later
+      // request.
+      const assignment = subscript.parent();
+      const value = assignment && kindOf(assignment) === 'assignment' && sameNode(assignment.field('left'), subscript) ? assignment.field('right') : null;
+      if (value && kindOf(value) === kindOf(keys[0]!) && value.text() === keys[0]!.text()) found.push(value);
     }
     for (const comparison of root.findAll({ rule: { kind: 'comparison_operator' } })) {
       const operands = comparison.children().filter((c) => c.isNamed());

@@ -684,7 +684,7 @@ export class TestPlan {
 
   /** Some test overrides a dependency named like a session's (`dependency_overrides[get_db]`) that an async handler uses. */
   private overridesSessionDependency(): boolean {
-    return [...this.summaries].some(([path, s]) => s.tests.overrideKeys.some((k) => /db|session/i.test(k.text) && !this.overridesNoAsyncHandler(path, k.text)));
+    return [...this.summaries].some(([path, s]) => s.tests.overrideKeys.some((k) => /db|database|session/i.test(k.text) && !this.overridesNoAsyncHandler(path, k.text)));
   }
 
   /**
