@@ -497,7 +497,7 @@ class EngineTwins {
       this.writeFunctionTwin(of, twin);
       if (!of.engine) this.flagMemoryDatabase(asEngine(of), of.site, `${twin.name}()`);
     }
-    if (getDb && source) this.planGetDb(getDb, source, opened?.commits ?? false, opened?.copied ?? null, !!opened?.factory);
+    if (getDb && source) this.planGetDb(getDb, source, opened?.commits ?? false, opened?.copied ?? null, !!opened?.factory, opened?.setup ?? []);
     this.flagSessionContextManagers(
       factories.filter((f) => f.twin !== null),
       [...engines.values()].filter((e) => e.twin !== null),
@@ -1757,7 +1757,7 @@ class EngineTwins {
    * `commits`: get_db commits after its yield (see openedSession), and so does the twin. `copied`: the body of
    * get_db's `with` and its target, written into the twin's `async with` as they are (see openedSession).
    */
-  private planGetDb(getDb: SgNode, source: SessionSource, commits: boolean, copied: CopiedBody | null, began: boolean): void {
+  private planGetDb(getDb: SgNode, source: SessionSource, commits: boolean, copied: CopiedBody | null, began: boolean, setup: readonly string[]): void {
     if (this.ignored(getDb)) return;
     let open: string;
     if (source.kind === 'session') {
@@ -1799,7 +1799,7 @@ class EngineTwins {
     // Committed after the yield: only when the request ended without an exception, as get_db did (an exception
     // thrown in at the yield leaves the `async with`, whose close rolls back, as get_db's except and finally did).
     const commit = commits ? [`${unit}${unit}await session.commit()`] : [];
-    const body = copied ? [this.ctx.source.slice(lineStart(this.ctx.source, copied.body.range().start.index), copied.body.range().end.index)] : [`${unit}${unit}yield session`, ...commit];
+    const body = copied ? [this.ctx.source.slice(lineStart(this.ctx.source, copied.body.range().start.index), copied.body.range().end.index)] : [...setup.map((line) => `${unit}${unit}${line}`), `${unit}${unit}yield session`, ...commit];
     const text = [`async def ${this.ctx.options.asyncGetDbName}():`, `${unit}async with ${open} as ${copied?.variable ?? 'session'}:`, ...body].join('\n');
     const end = lineEnd(this.ctx.source, getDb.range().end.index);
     const prefix = end === this.ctx.source.length && !this.ctx.source.endsWith('\n') ? '\n' : '';
@@ -2427,6 +2427,8 @@ interface OpenedSession {
   commits: boolean;
   copied?: CopiedBody;
   factory?: SgNode;
+  /** Attribute assignments on the session between opening it and the `try` (sessionSetup), as the twin writes them. */
+  setup?: string[];
 }
 
 /** The callee and arguments that open the session: `F` and none for `F.begin()`, else the call's own. */
@@ -2483,17 +2485,23 @@ function openedSession(getDb: SgNode): OpenedSession | null {
   }
   // `db = F()` before the `try`, or as the first statement inside it (the full-stack template's get_db). Inside,
   // a failing F() makes the `finally` raise UnboundLocalError instead of F's own error; the twin raises F's.
+  // Attribute assignments on the session may follow the opening (`db.current_user_id = None`): sessionSetup.
   const inside = statements.length === 1 && kindOf(statements[0]!) === 'try_statement';
-  if ((statements.length === 2 && kindOf(statements[1]!) === 'try_statement') || inside) {
+  if ((statements.length >= 2 && kindOf(statements[statements.length - 1]!) === 'try_statement') || inside) {
     const tryStatement = statements[statements.length - 1]!;
     let body = namedChildren(tryStatement.field('body')!);
     const opening = inside ? body[0] : statements[0];
+    const between = inside ? [] : statements.slice(1, -1);
     if (inside) body = body.slice(1);
     const assignment = opening ? soleAssignment(opening) : null;
     const variable = assignment?.field('left');
     const call = assignment?.field('right');
     if (!variable || kindOf(variable) !== 'identifier' || !call || kindOf(call) !== 'call') return null;
     const name = variable.text();
+    const inTry = leadingSetup(body, name);
+    const setup = sessionSetup([...between, ...body.slice(0, inTry)], name);
+    if (setup === null) return null;
+    body = body.slice(inTry);
     const commits = yieldsThenCommits(body, name);
     if (commits === null) return null;
     let closed = false;
@@ -2508,9 +2516,63 @@ function openedSession(getDb: SgNode): OpenedSession | null {
         return null;
       }
     }
-    return closed ? { call, commits } : null;
+    return closed ? { call, commits, ...(setup.length > 0 ? { setup } : {}) } : null;
   }
   return null;
+}
+
+/**
+ * The public attributes of a Session and an AsyncSession instance, on SQLAlchemy 1.4.46 and 2.0 (dir() of each): set
+ * on the AsyncSession, such a name (`autoflush`, `expire_on_commit`, `bind`) would not reach the sync session it
+ * wraps, or would replace a method, so a get_db setting one keeps no twin.
+ */
+const SESSION_ATTRIBUTES = new Set([
+  'aclose', 'add', 'add_all', 'autobegin', 'autocommit', 'autoflush', 'begin', 'begin_nested', 'bind', 'bind_mapper',
+  'bind_table', 'bulk_insert_mappings', 'bulk_save_objects', 'bulk_update_mappings', 'close', 'close_all', 'commit',
+  'connection', 'connection_callable', 'delete', 'deleted', 'dirty', 'dispatch', 'enable_baked_queries',
+  'enable_relationship_loading', 'execute', 'expire', 'expire_all', 'expire_on_commit', 'expunge', 'expunge_all',
+  'flush', 'future', 'get', 'get_bind', 'get_nested_transaction', 'get_one', 'get_transaction', 'hash_key',
+  'identity_key', 'identity_map', 'in_nested_transaction', 'in_transaction', 'info', 'invalidate', 'is_active',
+  'is_modified', 'join_transaction_mode', 'merge', 'new', 'no_autoflush', 'object_session', 'prepare', 'query',
+  'refresh', 'reset', 'rollback', 'run_sync', 'scalar', 'scalars', 'stream', 'stream_scalars', 'sync_session',
+  'sync_session_class', 'transaction', 'twophase',
+]);
+
+/** How many statements at the start of `body` sessionSetup takes (attribute assignments on the session `name`). */
+function leadingSetup(body: readonly SgNode[], name: string): number {
+  let n = 0;
+  while (n < body.length && sessionSetup([body[n]!], name) !== null) n++;
+  return n;
+}
+
+/**
+ * `db.current_user_id = None`: statements setting a plain attribute on the session `name` to a value that neither
+ * calls nor names anything that could do I/O or touch the session (a literal, a name, an attribute of another
+ * object), which an AsyncSession takes as a Session does. Their text with the session renamed `session`, as the
+ * twin's `async with ... as session` binds it; null when any statement is something else.
+ */
+function sessionSetup(statements: readonly SgNode[], name: string): string[] | null {
+  const out: string[] = [];
+  for (const statement of statements) {
+    const assignment = soleAssignment(statement);
+    const left = assignment?.field('left');
+    const right = assignment?.field('right');
+    if (!assignment || !left || !right || kindOf(left) !== 'attribute' || left.field('object')?.text() !== name) return null;
+    const attribute = left.field('attribute')!.text();
+    if (attribute.startsWith('_') || SESSION_ATTRIBUTES.has(attribute)) return null;
+    if (statement.find({ rule: { kind: 'comment' } })) return null;
+    if (right.find({ rule: { any: [{ kind: 'call' }, { kind: 'await' }, { kind: 'yield' }, { kind: 'lambda' }, { kind: 'named_expression' }] } }) || kindOf(right) === 'call') return null;
+    // The twin names the session `session`: a value naming either would read something else there.
+    if ([right, ...right.findAll({ rule: { kind: 'identifier' } })].some((n) => kindOf(n) === 'identifier' && (n.text() === name || n.text() === 'session') && !isAttributeName(n))) return null;
+    out.push(`session.${attribute} = ${right.text()}`);
+  }
+  return out;
+}
+
+/** The identifier is the attribute part of `x.name` (not a variable reference). */
+function isAttributeName(node: SgNode): boolean {
+  const parent = node.parent();
+  return !!parent && kindOf(parent) === 'attribute' && parent.field('attribute')?.id() === node.id();
 }
 
 /** get_db's `with` body the twin's `async with` takes as it is, and the `as` target it names the session by. */
