@@ -36,7 +36,17 @@ test.each([
   const target = sqlalchemyTarget(UNNAMED, root);
   expect(target.version).toBe(version);
   if (version === '1.4') expect(target.note).toMatch(new RegExp(`^the async code targets SQLAlchemy 1\\.4 \\(${file.replace('.', '\\.')}: `));
-  else expect(target.note).toBeNull();
+  // A file naming only other packages (flask-sqlalchemy, which installs SQLAlchemy itself) declares no version of it.
+  else if (/^sqlalchemy[[<>=~\s]/im.test(text)) expect(target.note).toBeNull();
+  else expect(target.note).toMatch(/^no dependency file .* names SQLAlchemy/);
+});
+
+test('no dependency file naming SQLAlchemy: 2.0, with a note saying it was not declared', () => {
+  // A version installed by a Dockerfile's `pip install SQLAlchemy==1.3.24` is not seen: the run must say it guessed.
+  write('Dockerfile', 'RUN pip install fastapi SQLAlchemy==1.3.24\n');
+  expect(sqlalchemyTarget(UNNAMED, root)).toMatchObject({ version: '2.0', refusal: null, note: expect.stringMatching(/^no dependency file .* names SQLAlchemy, so the async code targets SQLAlchemy 2\.0: .* pass --sqlalchemy 1\.4/) });
+  write('requirements.txt', 'sqlalchemy\n');
+  expect(sqlalchemyTarget(UNNAMED, root).note).toBeNull();
 });
 
 test('the flag or the configuration wins over the pin', () => {

@@ -45,7 +45,7 @@ export function sqlalchemyTarget(
 ): Target {
   if (settings.sqlalchemyNamed) return { version: settings.sqlalchemyVersion, note: null, refusal: null };
   const { pins, allowing } = sqlalchemyRequirements(from, files);
-  if (pins.length === 0) return { version: settings.sqlalchemyVersion, note: null, refusal: null };
+  if (pins.length === 0) return { version: settings.sqlalchemyVersion, note: allowing.length === 0 && settings.sqlalchemyVersion === '2.0' ? UNDECLARED : null, refusal: null };
   if (allowing.length > 0) return { version: null, note: null, refusal: `${disagreement(pins, allowing)}; name the target: pass --sqlalchemy 1.4 or --sqlalchemy 2.0 (or set \`sqlalchemy\` in the configuration), or migrate each part in its own run.` };
   return {
     version: '1.4',
@@ -53,6 +53,14 @@ export function sqlalchemyTarget(
     refusal: null,
   };
 }
+
+/**
+ * No dependency file governing the run names SQLAlchemy (a version installed by a Dockerfile's `pip install`, or by
+ * hand): the default 2.0 is a guess the user must be able to see, since 2.0's `async_sessionmaker` does not import
+ * on 1.4.
+ */
+const UNDECLARED =
+  'no dependency file (requirements*.txt/.in, pyproject.toml, setup.cfg, Pipfile, or a lock file) names SQLAlchemy, so the async code targets SQLAlchemy 2.0: session factories are `async_sessionmaker(...)`, which SQLAlchemy 1.4 does not have (ImportError at start-up). On 1.4, pass --sqlalchemy 1.4 or set `sqlalchemy = "1.4"` in the configuration.';
 
 /** Why one target cannot be chosen for requirements that rule 2.x out (`pins`) and others that allow it. */
 export function disagreement(pins: readonly string[], allowing: readonly string[]): string {
