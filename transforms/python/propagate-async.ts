@@ -75,7 +75,7 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   const sessionArgs = syncSessionArguments(ctx, awaited, moduleLevel, { importsSeparately: true, tasks });
   edits.push(...sessionArgs.edits);
   for (const u of file.unwraps) edits.push({ start: u.start, end: u.end, text: u.text, reason: u.reason });
-  const keptPlain = keptPlainEdits(ctx, file.keptPlain);
+  const keptPlain = keptPlainEdits(ctx, file.keptPlain, file.heldFactoriesBack);
   edits.push(...keptPlain.edits);
   // An `async def` handler kept on the sync Session its dependency hands it: the session awaits insert-await wrote go.
   const awaitsBack = new Set(file.sessionAwaitsBack.map((c) => `${c.start}:${c.end}`));
@@ -196,9 +196,14 @@ function entryRunEdits(ctx: TransformContext<SgRoot>, file: FilePlan): { edits: 
  * (sessionAnnotationEdits). What is left of
  * another kind (a `run_sync` wrapper) the engine's output check refuses. Code of a nested function is its own.
  */
-function keptPlainEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]): { edits: TextEdit[]; imports: ImportChange; awaitsTakenOut: number; factoriesBack: number[] } {
+function keptPlainEdits(
+  ctx: TransformContext<SgRoot>,
+  defs: readonly number[],
+  held: FilePlan['heldFactoriesBack'] = [],
+): { edits: TextEdit[]; imports: ImportChange; awaitsTakenOut: number; factoriesBack: number[] } {
   const out = { edits: [] as TextEdit[], imports: { add: [], remove: [] } as Required<ImportChange>, awaitsTakenOut: 0, factoriesBack: [] as number[] };
-  if (defs.length === 0) return out;
+  if (defs.length === 0 && held.length === 0) return out;
+  const storedHeld = heldStores(ctx, held);
   const kept = new Set(defs);
   const reason = `${ID}: async code taken out of a function that stays a plain def`;
   const owned = (node: SgNode): boolean => {
@@ -223,7 +228,7 @@ function keptPlainEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]):
   const replaced = new Map<string, number[]>();
   for (const call of root.findAll({ rule: { kind: 'call' } })) {
     const callee = call.field('function');
-    if (callee?.kind() !== 'identifier' || !owned(call)) continue;
+    if (callee?.kind() !== 'identifier' || !(owned(call) || storedHeld(call))) continue;
     const twin = callee.text();
     const original = factoryOfTwin(twin, ctx.options.sessionFactories);
     if (original === null) continue;
@@ -261,6 +266,34 @@ function keptPlainEdits(ctx: TransformContext<SgRoot>, defs: readonly number[]):
   return out;
 }
 
+
+/**
+ * Whether a call is the whole value stored in one of the listed attributes of `self` by a method of its class
+ * (`self.session = AsyncSessionLocal()`), for FilePlan.heldFactoriesBack.
+ */
+function heldStores(ctx: TransformContext<SgRoot>, held: FilePlan['heldFactoriesBack']): (call: SgNode) => boolean {
+  if (held.length === 0) return () => false;
+  const byId = new Map(held.map((c) => [c.id, new Set(c.attrs)]));
+  const stored = new Set<number>();
+  for (const cls of ctx.tree.root().findAll({ rule: { kind: 'class_definition' } })) {
+    const attrs = byId.get(start(cls));
+    const body = cls.field('body');
+    if (!attrs || !body) continue;
+    for (const item of body.children()) {
+      const method = item.kind() === 'decorated_definition' ? item.field('definition') : item;
+      if (method?.kind() !== 'function_definition') continue;
+      const self = method.field('parameters')?.children().find((c) => c.kind() === 'identifier')?.text();
+      if (!self) continue;
+      for (const assignment of method.findAll({ rule: { kind: 'assignment' } })) {
+        const left = assignment.field('left');
+        const right = assignment.field('right');
+        if (left?.kind() !== 'attribute' || left.field('object')?.text() !== self || !attrs.has(left.field('attribute')?.text() ?? '')) continue;
+        if (right?.kind() === 'call') stored.add(start(right));
+      }
+    }
+  }
+  return (call) => stored.has(start(call));
+}
 
 /**
  * `AsyncSession(async_engine, expire_on_commit=False)` given back as the `Session(engine)` insert-await made it

@@ -85,6 +85,12 @@ export interface FilePlan {
    */
   syncHeldClasses: { id: number; attrs: string[] }[];
   /**
+   * Classes (by `class` offset) whose methods awaiting the session kept in these attributes of `self` stay plain defs
+   * (AsyncPlan.heldSessionKeptSync): the session factory call insert-await switched to its twin where a method stores
+   * it there (`self.session = AsyncSessionLocal()` in `__enter__`) is given back its sync form.
+   */
+  heldFactoriesBack: { id: number; attrs: string[] }[];
+  /**
    * Module-level aliases `SessionDep = Annotated[Session, Depends(get_session)]` (by name) on a provider that stays
    * sync, every user of which stays a plain def on sync providers (AsyncPlan.sendSyncAliasesBack): the `AsyncSession`
    * async-session wrote in them goes back to `Session`.
@@ -454,11 +460,34 @@ export class AsyncPlan {
           `\`${fn.qualname}\` awaits \`${fn.firstAwait}\` but cannot become async: ${blocked}; it is left a plain def, and the awaits written into it are taken out again (an await in a plain def does not compile), so its session calls are not converted`,
         );
         this.file(entry.path).keptPlain.push(fn.id);
+        this.giveHeldFactoryBack(entry);
         continue;
       }
       this.makeAsync(entry.key, { kind: 'seed', awaits: fn.firstAwait });
     }
     this.seedStaleCalls();
+  }
+
+  /**
+   * A method kept a plain def because the session its object keeps must stay sync (heldSessionKeptSync): where the class
+   * fills that attribute from a session factory, insert-await's twin goes back (FilePlan.heldFactoriesBack). When the
+   * class fills it only so (no `__init__` parameter stored there), the session is a sync Session for certain, and the
+   * AWAIT-SYNC-CONTEXT findings on its calls in `__exit__` and the like go too (FilePlan.syncHeldClasses).
+   */
+  private giveHeldFactoryBack(entry: FnEntry): void {
+    const handOff = this.syncHandOff(entry);
+    const classId = entry.fn.classId;
+    if (!handOff?.held || classId === null) return;
+    const file = this.file(entry.path);
+    const known = file.heldFactoriesBack.find((c) => c.id === classId);
+    if (known?.attrs.includes(handOff.held)) return;
+    if (known) known.attrs.push(handOff.held);
+    else file.heldFactoriesBack.push({ id: classId, attrs: [handOff.held] });
+    const holder = this.index.classSummary(entry.path, classId)?.holder;
+    if (holder?.stores.some((x) => x.attr === handOff.held) || this.index.subclassesOf({ path: entry.path, id: classId }).length > 0) return;
+    const settled = file.syncHeldClasses.find((c) => c.id === classId);
+    if (settled) settled.attrs.push(handOff.held);
+    else file.syncHeldClasses.push({ id: classId, attrs: [handOff.held] });
   }
 
   /**
@@ -554,12 +583,12 @@ export class AsyncPlan {
   }
 
   private findHandOff(entry: FnEntry): SyncHandOff | null {
-    const built: { path: string; id: number }[] = [];
+    const built: { cls: { path: string; id: number }; slots: (number | string)[] }[] = [];
     for (const call of entry.fn.calls) {
       const handed = (call.sessionArg ?? []).filter((k) => !call.syncSessionArg?.includes(k));
       if (handed.length === 0 || call.onSession || call.ignored) continue;
       const made = this.index.evaluate(entry.path, call.callee);
-      if (made.k === 'class') built.push(made);
+      if (made.k === 'class') built.push({ cls: made, slots: handed });
       const target = this.index.resolveFunction(entry.path, call.callee);
       const callee = target ? this.functions.get(functionKey(target.path, target.id)) : undefined;
       if (!callee || callee.fn.isAsync || callee.fn.isGenerator || callee.fn.test) continue;
@@ -571,6 +600,8 @@ export class AsyncPlan {
       const inner = this.syncHandOff(callee);
       if (inner) return { call, callee, use: `hands it to \`${inner.callee.fn.qualname}\`, which ${inner.use}` };
     }
+    const held = this.heldSessionKeptSync(entry);
+    if (held) return held;
     // `ItemService(db).search(conds)`: a method of an object built on the session, working on `self.db` the sync way.
     if (built.length === 0) return null;
     for (const call of entry.fn.calls) {
@@ -579,9 +610,92 @@ export class AsyncPlan {
       const method = target ? this.functions.get(functionKey(target.path, target.id)) : undefined;
       if (!method || method.fn.isAsync || method.fn.classId === null) continue;
       const owner = { path: method.path, id: method.fn.classId };
-      if (!built.some((cls) => (this.index.mro(cls) ?? [cls]).some((c) => c.path === owner.path && c.id === owner.id))) continue;
-      const use = this.heldSessionUse(method);
+      const objects = built.filter(({ cls }) => (this.index.mro(cls) ?? [cls]).some((c) => c.path === owner.path && c.id === owner.id));
+      if (objects.length === 0) continue;
+      const use = this.heldSessionUse(method) ?? this.unconvertedHeldUse(method, objects);
       if (use) return { call, callee: method, use, onObject: true };
+    }
+    return null;
+  }
+
+  /**
+   * A method awaiting session calls on an attribute of its own object (`await self.session.commit()`, insert-await's
+   * work), where its class also uses that attribute in a way that needs the sync Session: a session call left without
+   * await in a method that cannot become async (`self.session.rollback()` in `__exit__`, reported AWAIT-SYNC-CONTEXT),
+   * or `self.session` handed to a project class whose methods call it without await (`self.users =
+   * UserRepository(self.session)` with an unannotated parameter). A unit of work opening its session from the factory
+   * in `__init__`/`__enter__` is the usual shape: its one session cannot be an AsyncSession for `commit()` and a sync
+   * Session for the rest, so the method stays a plain def with it, and insert-await's factory rename goes with it.
+   */
+  private heldSessionKeptSync(entry: FnEntry): SyncHandOff | null {
+    const { fn } = entry;
+    if (fn.kind !== 'method' || fn.classId === null) return null;
+    const summary = this.index.classSummary(entry.path, fn.classId);
+    const uses = summary?.holder?.uses ?? [];
+    const awaited = new Set(uses.filter((u) => u.in === fn.name && u.awaited).map((u) => u.attr));
+    if (awaited.size === 0 || !summary) return null;
+    let found: SyncHandOff | null = null;
+    for (const [name, id] of summary.methods) {
+      const other = this.functions.get(functionKey(entry.path, id));
+      if (!other || other.key === entry.key) continue;
+      const left = other.fn.syncOnly ? uses.find((u) => u.in === name && !u.awaited && awaited.has(u.attr)) : undefined;
+      const call = left ? (other.fn.calls.find((c) => c.line === left.line) ?? other.fn.calls[0]) : undefined;
+      if (left && call && !found) {
+        found = { call, callee: other, use: `calls \`self.${left.attr}.${left.method}(...)\` without await (line ${left.line}) on the same session, and cannot become async (${other.fn.syncOnly})`, held: left.attr };
+      }
+      for (const call of other.fn.calls) {
+        if (call.ignored || call.onSession || !call.selfArgs) continue;
+        const slots = call.selfArgs.filter(([, , attr]) => awaited.has(attr)).map(([k]) => k);
+        if (slots.length === 0) continue;
+        // Handed on to anything but a project class whose methods all use it the sync way, the session may be awaited
+        // there (an annotated repository insert-await converted): no one answer then, and the plan decides as before.
+        const made = this.index.evaluate(entry.path, call.callee);
+        if (made.k !== 'class' || !this.heldOnlyUnconverted(made, slots)) return null;
+        const attr = call.selfArgs.find(([k]) => slots.includes(k))?.[2] ?? '';
+        for (const [, methodId] of this.index.classSummary(made.path, made.id)?.methods ?? []) {
+          const target = this.functions.get(functionKey(made.path, methodId));
+          const use = target ? this.unconvertedHeldUse(target, [{ cls: made, slots }]) : null;
+          if (target && use && !found) found = { call, callee: target, use, held: attr, handedIn: other.fn.qualname };
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The project class, built with a session at `slots`, keeps it only where its own methods call it without await, as
+   * insert-await left them (its `__init__` handing it on to anything else, or an awaited use, says no), and is async
+   * nowhere: no coroutine method on its MRO.
+   */
+  private heldOnlyUnconverted(cls: { path: string; id: number }, slots: readonly (number | string)[]): boolean {
+    const attrs = new Set<string>();
+    for (const slot of slots) for (const a of this.index.heldAttributes(cls, typeof slot === 'string' ? { position: null, keyword: slot } : { position: slot, keyword: null })) attrs.add(a);
+    if (attrs.size === 0) return false;
+    const init = this.index.findMethod(cls, '__init__');
+    if (init && this.index.function(init.path, init.id)?.calls.some((c) => c.sessionArg && !c.onSession)) return false;
+    const handsOn = (this.index.classSummary(cls.path, cls.id)?.methods ?? []).some(([, id]) =>
+      (this.index.function(cls.path, id)?.calls ?? []).some((c) => (c.selfArgs ?? []).some(([, , attr]) => attrs.has(attr))),
+    );
+    if (handsOn) return false;
+    const held = this.index.heldUses(cls, attrs);
+    if (held.length === 0 || held.some(({ use }) => use.awaited)) return false;
+    return !(this.index.mro(cls) ?? []).some((c) => (this.index.classSummary(c.path, c.id)?.methods ?? []).some(([, id]) => this.functions.get(functionKey(c.path, id))?.fn.isAsync === true));
+  }
+
+  /**
+   * A session call the method makes without await on the attribute in which the object keeps the session it was built
+   * with (`self.session.scalar(...)` after `UserRepository(db)` stored `db` there), when insert-await did not take that
+   * attribute for a session and left the call unconverted (no sessionBlocker then: an `__init__` parameter without a
+   * `Session` annotation is not inferred). The holder's uses are read on the text insert-await wrote, so a call it
+   * awaited does not count.
+   */
+  private unconvertedHeldUse(method: FnEntry, objects: readonly { cls: { path: string; id: number }; slots: readonly (number | string)[] }[]): string | null {
+    for (const { cls, slots } of objects) {
+      const attrs = new Set<string>();
+      for (const slot of slots) for (const a of this.index.heldAttributes(cls, typeof slot === 'string' ? { position: null, keyword: slot } : { position: slot, keyword: null })) attrs.add(a);
+      if (attrs.size === 0) continue;
+      const left = this.index.heldUses(cls, attrs).find(({ path, use }) => path === method.path && use.in === method.fn.name && !use.awaited);
+      if (left) return `calls \`self.${left.use.attr}.${left.use.method}(...)\` without await (line ${left.use.line}) on the session the object was built with`;
     }
     return null;
   }
@@ -2720,7 +2834,7 @@ export class AsyncPlan {
   private file(path: string): FilePlan {
     let plan = this.files.get(path);
     if (!plan) {
-      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], syncDependencyRoutes: [], sessionAwaitsBack: [], injectedAnnotationsBack: [], syncHeldClasses: [], aliasesBack: [], annotationsBack: [], unawaited: [], taskCalls: [] };
+      plan = { asyncDefs: [], awaits: [], unwraps: [], entryRuns: [], moduleCalls: [], findings: [], testFindings: new Set(), keptPlain: [], keptSyncRoutes: [], syncDependencyRoutes: [], sessionAwaitsBack: [], injectedAnnotationsBack: [], syncHeldClasses: [], heldFactoriesBack: [], aliasesBack: [], annotationsBack: [], unawaited: [], taskCalls: [] };
       this.files.set(path, plan);
     }
     return plan;
@@ -2759,9 +2873,19 @@ interface SyncHandOff {
   use: string;
   /** The call is a method of an object the function built on its session (`ItemService(db).search(...)`). */
   onObject?: true;
+  /** The session is the one the method's own object keeps in `self.<held>` (heldSessionKeptSync). */
+  held?: string;
+  /** With held: the method of that class whose call hands `self.<held>` on (`UnitOfWork.__init__`). */
+  handedIn?: string;
 }
 
 function handOffWhy(entry: FnEntry, h: SyncHandOff): string {
+  if (h.held !== undefined) {
+    const where = h.handedIn
+      ? `\`${h.handedIn}\` hands it to \`${h.call.text}(...)\` (line ${h.call.line}), and \`${h.callee.fn.qualname}\` (${h.callee.path}) stays a plain def that ${h.use}`
+      : `\`${h.callee.fn.qualname}\` ${h.use}`;
+    return `\`${entry.fn.qualname}\` awaits the session its object keeps in \`self.${h.held}\`, but ${where}: that session must stay a sync Session, so \`${entry.fn.qualname}\` cannot become async`;
+  }
   const how = h.onObject ? 'calls, on an object built on its session,' : 'hands its session to';
   return `\`${entry.fn.qualname}\` ${how} \`${h.call.text}(...)\` (line ${h.call.line}), and \`${h.callee.fn.qualname}\` (${h.callee.path}) stays a plain def that ${h.use}: that fails on an AsyncSession, so \`${entry.fn.qualname}\` cannot become async`;
 }

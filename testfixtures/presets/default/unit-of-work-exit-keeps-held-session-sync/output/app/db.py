@@ -1,0 +1,12 @@
+from sqlalchemy import create_engine
+from sqlalchemy.orm import DeclarativeBase, sessionmaker
+from sqlalchemy.ext.asyncio import create_async_engine, async_sessionmaker
+
+engine = create_engine("sqlite:///./ledger.db")
+async_engine = create_async_engine("sqlite+aiosqlite:///./ledger.db")
+SessionLocal = sessionmaker(bind=engine)
+AsyncSessionLocal = async_sessionmaker(async_engine, expire_on_commit=False)
+
+
+class Base(DeclarativeBase):
+    pass
