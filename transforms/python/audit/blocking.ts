@@ -9,6 +9,7 @@ export const RULE_OF: Record<BlockingKind, AuditRuleId> = {
   sleep: 'AUDIT-BLOCKING-SLEEP',
   subprocess: 'AUDIT-BLOCKING-SUBPROCESS',
   file: 'AUDIT-BLOCKING-FILE',
+  redis: 'AUDIT-BLOCKING-REDIS',
 };
 
 export function blockingRule(qualified: string): AuditRuleId | null {

@@ -50,6 +50,11 @@ export const AUDIT_RULES = [
     hint: 'Use `aiofiles.open` with `async with` and awaited reads/writes, or `await asyncio.to_thread(...)` for the whole file operation.',
   },
   {
+    id: 'AUDIT-BLOCKING-REDIS',
+    description: 'command of a sync Redis client (`redis.Redis`) inside `async def`',
+    hint: 'Use `redis.asyncio.Redis` and await its commands (`await client.get(...)`), or `await asyncio.to_thread(...)`.',
+  },
+  {
     id: 'AUDIT-BLOCKING-SUBPROCESS',
     description: '`subprocess` / `os.system` inside `async def`',
     hint: 'Use `await asyncio.create_subprocess_exec(...)` (or `_shell`), or `await asyncio.to_thread(subprocess.run, ...)`.',

@@ -28,6 +28,12 @@ const MAX_BLOCKING_DEPTH = 4;
 /** Methods of a sync HTTP client (requests' Session, httpx's Client) that make a request. */
 const CLIENT_REQUESTS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
 
+/**
+ * Methods of redis-py's sync client that send nothing to the server: they make a pipeline, a pub/sub object or a lock
+ * (whose own methods then do), or close the connection pool. Every other method is a command that waits for the answer.
+ */
+const REDIS_LOCAL = new Set(['pipeline', 'pubsub', 'lock', 'close', 'get_connection_kwargs', 'get_encoder']);
+
 export class BlockingCalls {
   /** The first blocking call of each plain def asked about; null while one is worked out, which ends a cycle. */
   private readonly memo = new Map<string, BlockingPath | null>();
@@ -82,7 +88,7 @@ export class BlockingCalls {
    * A client made in the function itself is reported where it is made.
    */
   private clientRequest(path: string, callee: Expr): BlockingApi | null {
-    if (callee.k !== 'attr' || !CLIENT_REQUESTS.has(callee.name)) return null;
+    if (callee.k !== 'attr' || REDIS_LOCAL.has(callee.name)) return null;
     const receiver = callee.of;
     let made: Expr | null | undefined;
     // Where the client is made: this module, or the module it is imported from (`from app.http import client`).
@@ -100,7 +106,10 @@ export class BlockingCalls {
     }
     if (made?.k !== 'call' && made?.k !== 'instance') return null;
     const client = this.libraryName(at, made.of);
-    return client !== null && blockingKind(client) === 'http' && isClient(client) ? { kind: 'http', name: `${client}().${callee.name}` } : null;
+    const kind = client === null || !isClient(client) ? null : blockingKind(client);
+    // An HTTP client blocks in its request methods; a Redis client in every command (all but REDIS_LOCAL).
+    if (kind === 'http' && CLIENT_REQUESTS.has(callee.name)) return { kind, name: `${client}().${callee.name}` };
+    return kind === 'redis' ? { kind, name: `${client}().${callee.name}` } : null;
   }
 
   /**
@@ -135,7 +144,7 @@ export class BlockingCalls {
 /** A client or session class (`requests.Session`, `httpx.Client`, `subprocess.Popen`): its methods do the blocking. */
 export function isClient(callee: string): boolean {
   const last = callee.slice(callee.lastIndexOf('.') + 1);
-  return /^[A-Z]/.test(last) || last === 'session';
+  return /^[A-Z]/.test(last) || last === 'session' || last === 'from_url';
 }
 
 /**

@@ -2,7 +2,7 @@
 // Inside an `async def` that thread is the event loop: every other request waits. Shared by the audit (calls in
 // any `async def`) and propagate-async (calls in the functions a run makes async).
 
-export type BlockingKind = 'http' | 'sleep' | 'subprocess' | 'file';
+export type BlockingKind = 'http' | 'sleep' | 'subprocess' | 'file' | 'redis';
 
 const HTTP_VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request'];
 
@@ -18,6 +18,11 @@ const EXACT = new Map<string, BlockingKind>([
   ),
   ['os.system', 'subprocess'],
   ['os.popen', 'subprocess'],
+  // redis-py's sync client (`redis.asyncio.Redis` is the async one): making it connects nothing, each command it
+  // sends waits for the server's answer.
+  ...['Redis', 'StrictRedis', 'from_url', 'Redis.from_url', 'StrictRedis.from_url', 'client.Redis', 'client.StrictRedis'].map(
+    (name): [string, BlockingKind] => [`redis.${name}`, 'redis'],
+  ),
 ]);
 
 /** requests' request functions and its Session, wherever in the package they are reached from (`requests.api.get`). */
@@ -40,6 +45,7 @@ export const BLOCKING_WHAT: Record<BlockingKind, string> = {
   sleep: 'a blocking sleep',
   subprocess: 'a blocking subprocess call',
   file: 'blocking file I/O',
+  redis: 'a blocking Redis command',
 };
 
 /** What a client class of the kind makes (`requests.Session()`, `httpx.Client()`, `subprocess.Popen()`). */
@@ -48,6 +54,7 @@ export const BLOCKING_CLIENT: Record<BlockingKind, string> = {
   sleep: 'a blocking sleep',
   subprocess: 'a subprocess whose waits and reads block',
   file: 'a file whose reads and writes block',
+  redis: 'a sync Redis client, whose commands block',
 };
 
 /** The async API to use instead, in a message's words (the other way: run the call in a thread). */
@@ -56,4 +63,5 @@ export const BLOCKING_FIX: Record<BlockingKind, string> = {
   sleep: '`await asyncio.sleep(...)`',
   subprocess: '`await asyncio.create_subprocess_exec(...)` (or `_shell`)',
   file: '`aiofiles.open` with `async with` and awaited reads/writes',
+  redis: '`redis.asyncio.Redis` (`await client.get(...)`)',
 };

@@ -1,0 +1,35 @@
+from fastapi import Depends, FastAPI, HTTPException
+from sqlalchemy.orm import Session
+
+from app.cache import codes
+from app.database import get_db
+from app.models import Member
+
+app = FastAPI()
+
+
+def remember_code(email: str, code: str) -> None:
+    codes.set(email, code, ex=300)
+
+
+@app.post("/members/{member_id}/code")
+def confirm(member_id: int, code: str, db: Session = Depends(get_db)):
+    member = db.get(Member, member_id)
+    if member is None:
+        raise HTTPException(404)
+    if codes.get(member.email) != code:
+        raise HTTPException(400)
+    pipe = codes.pipeline()
+    return {"confirmed": True}
+
+
+@app.post("/members/{member_id}/resend")
+def resend(member_id: int, db: Session = Depends(get_db)):
+    member = db.get(Member, member_id)
+    remember_code(member.email, "1234")
+    return {"sent": True}
+
+
+@app.get("/health")
+def health():
+    return {"redis": codes.ping()}
