@@ -6,6 +6,7 @@
 // connections to another database) is left alone, because creating its async twin would import an async
 // driver the project may not have.
 import type { SgNode, SgRoot } from '@ast-grep/napi';
+import { isNonSessionLibraryName } from './support/driver-libraries';
 import type { FindingInput, IndexInput, ProjectIndexer, SessionFactoryKind, TextEdit, Transform, TransformContext, TransformOptions, TransformResult } from '../../engine/types';
 import { EngineIndex, importedByOthers, importsUntwinned, type EngineSummary, type SessionBind } from './scaffold/engine-index';
 import { unfollowedBindings } from './scaffold/reexports';
@@ -27,6 +28,7 @@ import { inputLineOf } from './support/input-lines';
 export const RULE_URL = 'ENGINE-URL-UNSUPPORTED';
 export const RULE_ARG = 'ENGINE-ARG-UNSUPPORTED';
 export const RULE_GET_DB = 'ENGINE-GET-DB-UNRECOGNISED';
+
 export const RULE_CREATE_ALL = 'ENGINE-CREATE-ALL-SYNC';
 export const RULE_NAME = 'ENGINE-NAME-CONFLICT';
 export const RULE_MEMORY = 'ENGINE-SQLITE-MEMORY';
@@ -279,6 +281,8 @@ export const engineIndexer: ProjectIndexer<SgRoot, EngineSummary, EngineIndex> =
     ...(Object.keys(index.untwinnedImports).length > 0 ? { untwinnedImports: index.untwinnedImports } : {}),
     ...(Object.keys(index.untwinnedDependencies).length > 0 ? { untwinnedDependencies: index.untwinnedDependencies } : {}),
     ...(Object.keys(index.untwinnedDependencyModules).length > 0 ? { untwinnedDependencyModules: index.untwinnedDependencyModules } : {}),
+    ...(Object.keys(index.nonSessionDependencyModules).length > 0 ? { nonSessionDependencyModules: index.nonSessionDependencyModules } : {}),
+    ...(Object.keys(index.nonSessionDependencies).length > 0 ? { nonSessionDependencies: index.nonSessionDependencies } : {}),
     ...(Object.keys(index.sessionAttributes).length > 0 ? { sessionAttributes: index.sessionAttributes } : {}),
     ...(Object.keys(index.sessionFixtures).length > 0 ? { sessionFixtures: index.sessionFixtures } : {}),
     ...(Object.keys(index.importedByOthers).length > 0 ? { importedByOthers: index.importedByOthers } : {}),
@@ -451,7 +455,7 @@ class EngineTwins {
       // Its sync get_db gets no twin (see summary), and async-get-db leaves the uses on it: say why, on every run.
       const getDb = this.findGetDb();
       const asyncName = this.ctx.options.asyncGetDbName;
-      if (getDb && !isAsyncDef(getDb) && moduleBindings(this.table(asyncName)).length === 0) {
+      if (getDb && !isAsyncDef(getDb) && moduleBindings(this.table(asyncName)).length === 0 && !this.yieldsNoSession(getDb)) {
         this.flag(RULE_GET_DB, getDb.field('name')!, `\`${this.ctx.options.getDbName}\` is a sync dependency in a module that already creates an async engine or session factory, which awaitify leaves as it is, so \`${asyncName}\` was not added`, `Write \`async def ${asyncName}(): async with AsyncSessionLocal() as session: yield session\` by hand beside it; until it exists, \`Depends(${this.ctx.options.getDbName})\` and the code receiving its session stay sync (GETDB-NO-TWIN), then run awaitify again.`);
       }
       // Said on every run, like the finding above: the context manager stays sync whatever the run.
@@ -465,7 +469,8 @@ class EngineTwins {
 
     const engines = this.collectEngines();
     const factories = this.collectFactories(engines);
-    const getDb = this.findGetDb();
+    const found = this.findGetDb();
+    const getDb = found && this.yieldsNoSession(found) ? null : found;
     const opened = getDb ? openedSession(getDb) : null;
     const source = getDb ? this.sessionSource(getDb, opened, engines, factories) : null;
     if (source?.kind === 'session') source.engine.used = true;
@@ -585,13 +590,15 @@ class EngineTwins {
       // run() leaves a module holding an async engine or factory as it is: a sync get_db there without its twin
       // (one this transform could not write on an earlier run, or a module migrated by hand) gets none now either.
       const getDb = this.importsAlembic() ? null : this.findGetDb();
-      if (getDb && !isAsyncDef(getDb) && moduleBindings(this.table(this.ctx.options.asyncGetDbName)).length === 0) getDbTwin = { kind: 'none' };
+      if (getDb && !isAsyncDef(getDb) && moduleBindings(this.table(this.ctx.options.asyncGetDbName)).length === 0) getDbTwin = this.yieldsNoSession(getDb) ? { kind: 'not-session' } : { kind: 'none' };
     } else if (!this.importsAlembic() && !this.ctx.source.includes('awaitify:')) {
       const engines = this.collectEngines();
       const factories = this.collectFactories(engines);
-      const getDb = this.findGetDb();
+      const found = this.findGetDb();
+      const getDb = found && this.yieldsNoSession(found) ? null : found;
       const source = getDb ? this.sessionSource(getDb, openedSession(getDb), engines, factories) : null;
       if (source?.kind === 'session') source.engine.used = true;
+      if (found && !getDb && !isAsyncDef(found) && moduleBindings(this.table(this.ctx.options.asyncGetDbName)).length === 0) getDbTwin = { kind: 'not-session' };
       for (const engine of engines.values()) {
         const own = factories.filter((f) => f.engine === engine);
         if (!this.judge(engine, own)) continue;
@@ -599,7 +606,7 @@ class EngineTwins {
         if (engine.used) twinnedHere.push(engine.name);
         for (const factory of own) twinnedFactories.add(factory.name);
       }
-      getDbTwin = getDb ? this.getDbTwin(getDb, source, twinnable, twinnedFactories) : undefined;
+      if (getDb) getDbTwin = this.getDbTwin(getDb, source, twinnable, twinnedFactories);
     }
     const summary: EngineSummary = { absPath, sessionBinds, twinnable, sessionAliases: this.sessionAliases(), sessionFactories: this.sessionFactories(twinnedFactories) };
     const functionTwins = this.functionTwinNames(migrated);
@@ -1109,6 +1116,39 @@ class EngineTwins {
     }
     if (holders.some((h) => ifBranches(h) === null)) return 'bound in a module-level `if` without an `else` (on a path that binds nothing, its twin would be unbound too)';
     return 'bound in the branches of a module-level `if`, but not by exactly one `create_engine(...)` directly in each branch and nowhere else';
+  }
+
+  /**
+   * `get_db` hands out no SQLAlchemy session: every value it yields is made, in its body, by a connect call of a
+   * database driver or client library (`conn = sqlite3.connect(DB)`, `with psycopg2.connect(dsn) as conn`), as the
+   * module's imports name it. Such a dependency is not the session dependency: it gets no twin, and nothing is
+   * reported about it or its uses. When unsure (a project factory, a name not followed), it is taken for one.
+   */
+  private yieldsNoSession(getDb: SgNode): boolean {
+    const body = getDb.field('body');
+    if (!body) return false;
+    const own = (node: SgNode): boolean => node.ancestors().find((a) => kindOf(a) === 'function_definition' || kindOf(a) === 'lambda')?.range().start.index === getDb.range().start.index;
+    const yields = body.findAll({ rule: { kind: 'yield' } }).filter(own);
+    if (yields.length === 0) return false;
+    const driverCall = (node: SgNode | null): boolean => {
+      if (!node || kindOf(node) !== 'call') return false;
+      const name = this.qualifiedName(node.field('function'));
+      return name !== null && isNonSessionLibraryName(name);
+    };
+    return yields.every((y) => {
+      const value = namedChildren(y)[0] ?? null;
+      if (driverCall(value)) return true;
+      if (!value || kindOf(value) !== 'identifier') return false;
+      const name = value.text();
+      const makers: SgNode[] = [];
+      for (const a of body.findAll({ rule: { kind: 'assignment' } }).filter(own)) {
+        if (a.field('left')?.text() === name) makers.push(a.field('right') as SgNode);
+      }
+      for (const item of body.findAll({ rule: { kind: 'as_pattern' } }).filter(own)) {
+        if (item.field('alias')?.text() === name) makers.push(namedChildren(item)[0] as SgNode);
+      }
+      return makers.length > 0 && makers.every(driverCall);
+    });
   }
 
   private findGetDb(): SgNode | null {

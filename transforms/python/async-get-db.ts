@@ -3,7 +3,7 @@
 import type { SgNode, SgRoot } from '@ast-grep/napi';
 import type { FindingInput, TextEdit, Transform, TransformContext, TransformResult } from '../../engine/types';
 import { collectImports, dunderAllNames, FromImport, isModuleLevel, ModuleImports, planImportEdits } from './support/imports';
-import { calledByOthers, definesAsyncDependency, definesUntwinnedDependency, importedByOthers, lacksDependencyTwin } from './scaffold/engine-index';
+import { calledByOthers, definesAsyncDependency, definesUntwinnedDependency, definesNonSessionDependency, dependencyNotSession, importedByOthers, lacksDependencyTwin } from './scaffold/engine-index';
 import { isDocstring, sameNode } from './query/syntax';
 import { indentUnit, leadingWhitespace } from './testing/session-shape';
 import { maySeeModuleBinding, moduleBindings, NameOccurrence, NameTable, occurrenceOf, resolveBinding, seesModuleBinding, cachedNameTables } from './support/scope';
@@ -317,6 +317,8 @@ class GetDbRewrite {
   private keptForMissingTwin(site: Site): boolean {
     if (!this.lacksTwin(site)) return false;
     const module = this.moduleOf(site);
+    // A get_db yielding a driver's connection (`sqlite3.connect(...)`) is no session dependency: nothing to say.
+    if (this.notSession(site, module)) return true;
     const where = site.origin?.kind === 'local' ? 'this file' : `\`${module}\``;
     this.findings.push({
       rule: RULE_NO_TWIN,
@@ -325,6 +327,12 @@ class GetDbRewrite {
       hint: `Write \`async def ${this.asyncName}()\` beside \`${this.getDb}\` by hand (an AsyncSession on an async engine), then run awaitify again to move this use and its callers to it.`,
     });
     return true;
+  }
+
+  /** The site names a `get_db` that hands out no SQLAlchemy session (EngineIndex.nonSessionDependencyModules). */
+  private notSession(site: Site, module: string | null): boolean {
+    if (site.origin?.kind === 'local') return definesNonSessionDependency(this.ctx.options, this.ctx.path);
+    return module !== null && dependencyNotSession(this.ctx.options, this.ctx.path, module);
   }
 
   /** The site names a sync `get_db` whose async twin async-engine's project pass found cannot be written. */

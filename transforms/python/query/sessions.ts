@@ -8,6 +8,8 @@ import { isModuleLevel, moduleLevelImportBindings, type FromImport, type ModuleI
 import { bindingsIn, parametersOf, type Parameter } from './bindings';
 import { callArgs, decoratorsOf, dottedName, enclosingScope, classOfMethod, methodsOf, namedChildren, sameNode } from './syntax';
 import { isTestPath } from '../index/modules';
+import { isNonSessionLibraryName } from '../support/driver-libraries';
+import { definesNonSessionDependency, dependencyNotSession, type EngineOptions } from '../scaffold/engine-index';
 import { cached } from '../../../engine/cached';
 import { twinName, twinOrigin } from '../scaffold/twin-names';
 import { inferenceKey } from './session-params';
@@ -16,6 +18,12 @@ import { nameTable } from '../support/scope';
 export interface SessionOptions {
   /** Dependency callables whose `Depends(...)` parameters are sessions (`get_db`, `get_async_db`). */
   dependencyNames: string[];
+  /**
+   * Whether the dependency a `Depends(...)` names hands out no SQLAlchemy session (a `get_db` yielding
+   * `sqlite3.connect(...)`, EngineIndex.nonSessionDependencyModules): `module`, the module its name is imported from as
+   * written (`app.db`), or null for this file's own. Absent: every such dependency counts.
+   */
+  dependencyNotSession?: (module: string | null) => boolean;
   /**
    * Receivers that are sessions by configuration, written as dotted text (`db.session` for
    * Flask-SQLAlchemy): the `session-facades` configuration key.
@@ -60,6 +68,9 @@ export function sessionOptionsFrom(options: TransformOptions, path?: string): Se
     ...(fixtures !== NO_FIXTURES ? { fixtures } : {}),
     ...(params !== undefined ? { params } : {}),
     dependencyNames: [options.getDbName, options.asyncGetDbName],
+    ...(path !== undefined && (options as EngineOptions).nonSessionDependencyModules
+      ? { dependencyNotSession: (module: string | null) => (module === null ? definesNonSessionDependency(options, path) : dependencyNotSession(options, path, module)) }
+      : {}),
     facades: options.sessionFacades ?? [],
     types: options.sessionTypes ?? [],
     aliases: options.sessionAliases ?? {},
@@ -735,6 +746,8 @@ export class SessionResolver {
   private parameterVerdict(param: Parameter, fn: SgNode | null): TypeVerdict {
     // `db: Session = Depends(get_db)` with SQLModel's Session: a session by its dependency, SQLModel's by its type.
     if (param.defaultValue && this.isDependsOnSession(param.defaultValue)) {
+      // `db: sqlite3.Connection = Depends(get_db)`: the annotation says what get_db hands out, and it is no session.
+      if (param.annotation && this.driverType(param.annotation)) return NO;
       return { session: true, sqlmodel: param.annotation ? this.typeVerdict(param.annotation, new Set()).sqlmodel : false };
     }
     if (param.annotation) return this.typeVerdict(param.annotation, new Set());
@@ -779,13 +792,30 @@ export class SessionResolver {
     return { session: true, sqlmodel };
   }
 
+  /** The annotation names a class of a database driver other than SQLAlchemy's (`sqlite3.Connection`), through the imports. */
+  private driverType(node: SgNode): boolean {
+    const inner = node.kind() === 'type' ? (namedChildren(node)[0] ?? node) : node;
+    const dotted = inner.kind() === 'identifier' || inner.kind() === 'attribute' ? dottedName(inner) : null;
+    const target = dotted ? this.imports.get(dotted[0] as string) : undefined;
+    return target !== undefined && isNonSessionLibraryName(target);
+  }
+
   private isDependsOnSession(node: SgNode): boolean {
     if (node.kind() !== 'call') return false;
     const callee = dottedName(node.field('function') as SgNode);
     if (!callee || callee[callee.length - 1] !== 'Depends') return false;
     const first = callArgs(node).positional[0] ?? callArgs(node).keywords.get('dependency');
     const dep = first ? dottedName(first) : null;
-    return !!dep && this.options.dependencyNames.includes(dep[dep.length - 1] as string);
+    if (!dep || !this.options.dependencyNames.includes(dep[dep.length - 1] as string)) return false;
+    return !this.options.dependencyNotSession?.(this.dependencyModule(dep));
+  }
+
+  /** The module a dependency named `dep` (`get_db`, `deps.get_db`) comes from, as imported here; null for this file's own. */
+  private dependencyModule(dep: readonly string[]): string | null {
+    const target = this.imports.get(dep[0] as string);
+    if (target === undefined) return null;
+    const full = [target, ...dep.slice(1)];
+    return full.join('.').split('.').slice(0, -1).join('.');
   }
 
   /** Is this annotation (or module-level alias) a session type? */

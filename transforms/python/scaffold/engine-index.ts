@@ -67,7 +67,7 @@ export interface EngineSummary {
    * exists when that module, in the run, twins it (factoryFunctionTwins). Absent when the twin is written here (or
    * exists already).
    */
-  getDbTwin?: { kind: 'none' } | { kind: 'engine' | 'factory' | 'factory-function'; ref: SessionBind } | { kind: 'qualified'; name: string };
+  getDbTwin?: { kind: 'none' } | { kind: 'not-session' } | { kind: 'engine' | 'factory' | 'factory-function'; ref: SessionBind } | { kind: 'qualified'; name: string };
   /**
    * Set only when non-empty: this module's factory functions (`@lru_cache def get_session_factory(): return
    * sessionmaker(bind=get_engine())`) whose twin it writes in this run or binds already: name → the twin's name.
@@ -170,6 +170,8 @@ export type EngineOptions = TransformOptions & {
   asyncDependencyModules?: Readonly<Record<string, true>>;
   untwinnedDependencies?: Readonly<Record<string, true>>;
   untwinnedDependencyModules?: Readonly<Record<string, true>>;
+  nonSessionDependencyModules?: Readonly<Record<string, true>>;
+  nonSessionDependencies?: Readonly<Record<string, true>>;
   untwinnedImports?: Readonly<Record<string, readonly string[]>>;
   importedByOthers?: Readonly<Record<string, readonly string[]>>;
   calledByOthers?: Readonly<Record<string, readonly string[]>>;
@@ -214,6 +216,20 @@ export function definesAsyncDependency(options: TransformOptions, path: string, 
  */
 export function lacksDependencyTwin(options: TransformOptions, path: string, module: string): boolean {
   return namesModuleIn((options as EngineOptions).untwinnedDependencyModules, path, module);
+}
+
+/**
+ * Whether `module`, as an import in the file at `path` writes it, names a module whose `get_db` yields no SQLAlchemy
+ * session (EngineIndex.nonSessionDependencyModules): its uses stay on it with nothing to report.
+ */
+export function dependencyNotSession(options: TransformOptions, path: string, module: string): boolean {
+  return namesModuleIn((options as EngineOptions).nonSessionDependencyModules, path, module);
+}
+
+/** Whether the file at `path` defines a `get_db` handing out no SQLAlchemy session (EngineIndex.nonSessionDependencies). */
+export function definesNonSessionDependency(options: TransformOptions, path: string): boolean {
+  const table = (options as EngineOptions).nonSessionDependencies;
+  return !!table && Object.prototype.hasOwnProperty.call(table, path);
 }
 
 /** Whether the file at `path` defines a sync session dependency that gets no async twin (EngineIndex.untwinnedDependencies). */
@@ -284,6 +300,14 @@ export class EngineIndex {
    */
   readonly untwinnedDependencies: Record<string, true> = {};
   readonly untwinnedDependencyModules: Record<string, true> = {};
+  /**
+   * Of those, the modules (every dotted name) whose `get_db` hands out no SQLAlchemy session at all (a
+   * `sqlite3.connect(...)` connection: EngineSummary.getDbTwin `not-session`), for TransformOptions
+   * nonSessionDependencyModules (read with dependencyNotSession): its uses stay, and need no finding.
+   */
+  readonly nonSessionDependencyModules: Record<string, true> = {};
+  /** The same by file path (TransformOptions.nonSessionDependencies; read with definesNonSessionDependency). */
+  readonly nonSessionDependencies: Record<string, true> = {};
   /**
    * Qualified class name (every dotted name of its module) → the attributes its methods store a session in, from
    * parameters or annotations (TransformOptions.sessionAttributes; SessionOptions.attributes).
@@ -430,7 +454,11 @@ export class EngineIndex {
       const fact = summary.getDbTwin;
       if (fact === undefined) continue;
       let twinned: boolean;
-      if (fact.kind === 'none') twinned = false;
+      if (fact.kind === 'not-session') {
+        this.nonSessionDependencies[path] = true;
+        for (const module of moduleNamesOf(summary.absPath)) this.nonSessionDependencyModules[module] = true;
+      }
+      if (fact.kind === 'none' || fact.kind === 'not-session') twinned = false;
       else if (fact.kind === 'qualified') twinned = this.sessionFactories[fact.name] === 'twin';
       else {
         // As async-engine decides it: `Session(engine)` needs the engine's module in the run, writing its twin;
