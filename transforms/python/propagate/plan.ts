@@ -299,6 +299,7 @@ export class AsyncPlan {
     this.settleSyncHeldContexts();
     this.flagBlockingCalls();
     this.flagAsyncSessionsHandedToSyncCode();
+    this.flagSyncMethodsOnInjectedObjects();
     this.writeAsyncDefs();
   }
 
@@ -2746,6 +2747,47 @@ export class AsyncPlan {
         handOff.call.start,
         `\`${handOff.call.text}(...)\` ${what}, an AsyncSession after the migration (\`${fn.qualname}\` ${state} and is injected \`${fn.params.depends[0]?.name ?? 'db'}\` by the async dependency${this.isAsyncAfter(entry.key) ? '' : this.whyNotSyncSession(entry)}); \`${handOff.callee.fn.qualname}\` stays a plain def that ${handOff.use}: on an AsyncSession that fails at run time (it has no \`query()\`, and its other calls return coroutines nobody awaits)`,
       );
+    }
+  }
+
+  /**
+   * `service.by_author(...)` in a handler given `service: PostService = Depends(get_post_service)`, where the dependency
+   * builds the object on its session (`return PostService(db)`) and that session comes from the async dependency after
+   * the run (another handler awaits the object's other methods, so the dependency cannot go back), while the method
+   * stays a plain def working on `self.db` the sync way (a legacy query left, heldSessionUse): it fails on the
+   * AsyncSession (`AttributeError: 'AsyncSession' object has no attribute 'query'`). Nothing else says so at the
+   * handler; flagged ASYNC-SESSION-TO-SYNC-CODE at the call.
+   */
+  private flagSyncMethodsOnInjectedObjects(): void {
+    for (const entry of this.functions.values()) {
+      const { fn } = entry;
+      if (fn.test || !fn.objectDepends || !(fn.route || this.isDependency(entry.key))) continue;
+      for (const dep of fn.objectDepends) {
+        const provider = this.index.resolveFunction(entry.path, dep.of);
+        const providerEntry = provider ? this.functions.get(functionKey(provider.path, provider.id)) : undefined;
+        if (!providerEntry || !providerEntry.fn.params?.depends || this.keptSync.has(providerEntry.key) || this.injectedSync(providerEntry.key)) continue;
+        const built = providerEntry.fn.calls
+          .filter((c) => c.sessionArg && !c.onSession && !c.syncSessionArg)
+          .map((c) => this.index.evaluate(providerEntry.path, c.callee))
+          .filter((made): made is Extract<typeof made, { k: 'class' }> => made.k === 'class');
+        if (built.length === 0) continue;
+        for (const call of fn.calls) {
+          if (call.ignored || call.callee.k !== 'attr' || !call.text.startsWith(`${dep.name}.`) || call.text.split('.').length !== 2) continue;
+          const target = this.index.resolveFunction(entry.path, call.callee);
+          const method = target ? this.functions.get(functionKey(target.path, target.id)) : undefined;
+          if (!method || method.fn.classId === null || this.isAsyncAfter(method.key)) continue;
+          const owner = { path: method.path, id: method.fn.classId };
+          if (!built.some((cls) => (this.index.mro(cls) ?? [cls]).some((c) => c.path === owner.path && c.id === owner.id))) continue;
+          const use = this.heldSessionUse(method);
+          if (!use) continue;
+          this.flag(
+            RULES.asyncSessionToSync,
+            entry.path,
+            call.start,
+            `\`${call.text}(...)\` calls \`${method.fn.qualname}\` (${method.path}) on the object \`${providerEntry.fn.qualname}\` builds on its session, an AsyncSession after the migration (it is injected \`${providerEntry.fn.params.depends[0]?.name ?? 'db'}\` by the async dependency, which other handlers of that object need); \`${method.fn.qualname}\` stays a plain def that ${use}: on an AsyncSession that fails at run time (it has no \`query()\`, and its other calls return coroutines nobody awaits)`,
+          );
+        }
+      }
     }
   }
 
