@@ -73,6 +73,8 @@ const NOT_AN_INSTANCE_OF_HEAD = new Set([
   'Type', 'type', 'Callable', 'Literal', 'Awaitable', 'Coroutine', 'Generator', 'AsyncGenerator', 'AsyncIterator',
   'AsyncIterable', 'TypeGuard', 'TypeIs', 'Unpack', 'Concatenate', 'LiteralString', 'Never', 'NoReturn', 'TypeAlias',
 ]);
+/** Target lists a loop unpacks its items into: `a, b`, `(a, b)`, `[a, b]`. */
+const UNPACKING_PATTERNS = new Set<string>(['pattern_list', 'tuple_pattern', 'list_pattern']);
 /** Builtins whose items are the items of their first argument. */
 const ITEM_PRESERVING = new Set(['reversed', 'sorted', 'list', 'tuple', 'set', 'frozenset', 'iter']);
 /** Generic annotations naming builtin or standard-library containers (`Dict[str, Service]` is a dict, not a Service). */
@@ -1150,6 +1152,8 @@ class Summarizer {
       while (iterable?.kind() === 'call' && ITEM_PRESERVING.has(iterable.field('function')?.text() ?? '')) iterable = callArgs(iterable).positional[0] ?? null;
       return { k: 'value', expr: iterable ? { k: 'item', of: this.exprOf(iterable, depth + 1) } : UNKNOWN };
     }
+    const unpacked = this.unpackedLoopTarget(id, depth);
+    if (unpacked) return { k: 'value', expr: unpacked };
     if (parent.kind() === 'assignment' && sameNode(parent.field('left'), id)) {
       let right = parent.field('right');
       while (right?.kind() === 'assignment') right = right.field('right');
@@ -1272,6 +1276,27 @@ class Summarizer {
     if (instance && call && text(instance.of) === text(call.of)) return instance;
     // `details or {}`: kept as both, so a receiver can be proven foreign when each of them is.
     return { k: 'either', of: [...(a.k === 'either' ? a.of : [a]), ...(b.k === 'either' ? b.of : [b])] };
+  }
+
+  /**
+   * A name unpacked from a `for` loop's items (`for path, methods in schema["paths"].items()`): an item of an
+   * item of the iterable, one level per enclosing pattern. Receivers take that for third-party when the iterable
+   * is (`.items()` of what a library returned); what the index resolves is unchanged (items are unknown to it).
+   */
+  private unpackedLoopTarget(id: SgNode, depth: number): Expr | null {
+    let node = id;
+    let levels = 0;
+    for (let up = node.parent(); up && UNPACKING_PATTERNS.has(up.kind() as string); up = up.parent()) {
+      node = up;
+      levels++;
+    }
+    const loop = node.parent();
+    if (levels === 0 || loop?.kind() !== 'for_statement' || !sameNode(loop.field('left'), node)) return null;
+    const iterable = loop.field('right');
+    if (!iterable) return null;
+    let expr: Expr = { k: 'item', of: this.exprOf(iterable, depth + 1) };
+    for (let i = 0; i < levels; i++) expr = { k: 'item', of: expr };
+    return expr;
   }
 
   /**

@@ -62,6 +62,17 @@ const ANY_TYPES = /(^|\.)(Any|object)$/;
  */
 const BAG_ATTRIBUTES = new Set(['state']);
 
+/**
+ * Attributes through which HTTP libraries (Starlette/FastAPI requests and responses, httpx, requests, aiohttp)
+ * expose a request's or response's headers, query string, cookies and path parameters as mappings of strings.
+ * `x.headers` on an object of unknown class is one of those when no project class could be `x` and have an
+ * attribute of that name holding anything else (projectAttributeForeign).
+ */
+const HTTP_MAPPING_ATTRIBUTES = new Set(['headers', 'query_params', 'cookies', 'path_params']);
+
+/** Third-party values whose entries are the project's own objects: `sys.modules["app.jobs"]` is a project module. */
+const PROJECT_ENTRIES = new Set(['sys.modules']);
+
 export class ReceiverClassifier {
   private projectModuleNames: Set<string> | null = null;
   private readonly boundGlobals = new Map<string, Set<string>>();
@@ -69,6 +80,7 @@ export class ReceiverClassifier {
   private fixtures: Map<string, { path: string; fn: FunctionSummary }[]> | null = null;
 
   private definesJson: boolean | null = null;
+  private readonly attributeForeign = new Map<string, boolean>();
 
   constructor(private readonly index: ProjectIndex) {}
 
@@ -78,6 +90,28 @@ export class ReceiverClassifier {
       return !!module && (module.functions.some((f) => f.name === 'json') || module.classes.some((c) => c.attributes.some(([n]) => n === 'json')));
     });
     return this.definesJson;
+  }
+
+  /**
+   * Whether every project class that has an attribute `name` (a class-level annotation or value, a `self.name = ...`
+   * store, a method or property) holds a provably foreign value there, and no project class answers unknown
+   * attributes (`__getattr__`): then `x.name` is no project object whatever `x` is.
+   */
+  private projectAttributeForeign(name: string): boolean {
+    let known = this.attributeForeign.get(name);
+    if (known === undefined) {
+      // `self.headers = other.headers` asks this again while it is being answered: no, until proven.
+      this.attributeForeign.set(name, false);
+      known = this.index.paths().every((p) =>
+        (this.index.module(p)?.classes ?? []).every((c) => {
+          if (c.methods.some(([n]) => n === name || n === '__getattr__' || n === '__getattribute__')) return false;
+          const found = c.attributes.find(([n]) => n === name);
+          return !found || (found[1] !== null && this.classify(p, found[1]).k === 'foreign');
+        }),
+      );
+      this.attributeForeign.set(name, known);
+    }
+    return known;
   }
 
   /** What `expr`, recorded in module `path`, is. */
@@ -123,6 +157,9 @@ export class ReceiverClassifier {
         const base = this.classify(path, expr.of, depth + 1);
         if (base.k === 'class') return this.attributeOf(base, expr.name, depth + 1);
         if (base.k === 'module') return this.classify(base.path, { k: 'global', name: expr.name }, depth + 1);
+        if (base.k === 'unknown' && !base.module && HTTP_MAPPING_ATTRIBUTES.has(expr.name) && this.projectAttributeForeign(expr.name)) {
+          return { k: 'foreign', container: false, what: `.${expr.name} of an HTTP request or response` };
+        }
         if (base.k !== 'foreign' || BAG_ATTRIBUTES.has(expr.name)) return UNKNOWN;
         return { k: 'foreign', container: base.container, what: `${base.what}.${expr.name}` };
       }
@@ -169,7 +206,12 @@ export class ReceiverClassifier {
       case 'entry': {
         // `totals[key]` with `totals: dict[str, dict]`: an instance of the mapping's annotated value type.
         const annotated = this.valueType(path, expr.of, depth + 1);
-        return annotated ? this.classify(annotated.path, { k: 'instance', of: annotated.type }, depth + 1) : UNKNOWN;
+        if (annotated) return this.classify(annotated.path, { k: 'instance', of: annotated.type }, depth + 1);
+        // An entry of what third-party code returned (`get_openapi(...)["paths"]`, `yaml.safe_load(f)["db"]`,
+        // `request.headers["x"]`) is third-party as its items are; a builtin container's entries may be anything.
+        const mapping = this.classify(path, expr.of, depth + 1);
+        if (mapping.k !== 'foreign' || mapping.container || PROJECT_ENTRIES.has(mapping.what)) return UNKNOWN;
+        return { k: 'foreign', container: false, what: `entry of ${mapping.what}` };
       }
       case 'depends': {
         const target = this.classify(path, expr.of, depth + 1);
