@@ -657,11 +657,11 @@ class Summarizer {
         if (staysSyncSession(info, this.sessions, this.input.options, this.input.absPath)) syncSessionArgs.push(key);
       } else if (arg.kind() === 'identifier' && ownerReceivers?.has(arg.text())) likeArgs.push([key, arg.text()]);
     }
-    const managedArgs: [number | string, number, Expr, true?][] = [];
+    const managedArgs: [number | string, number, Expr, (true | 'drawn')?][] = [];
     for (const [key, arg] of keyed) {
       if (arg.kind() !== 'identifier' || !unit || sessionArgs.includes(key)) continue;
       const managed = this.managedBy(unit, arg.text());
-      if (managed) managedArgs.push(managed.wrapped ? [key, start(arg), this.exprOf(managed.manager, 0), true] : [key, start(arg), this.exprOf(managed.manager, 0)]);
+      if (managed) managedArgs.push(managed.drawn ? [key, start(arg), this.exprOf(managed.manager, 0), 'drawn'] : managed.wrapped ? [key, start(arg), this.exprOf(managed.manager, 0), true] : [key, start(arg), this.exprOf(managed.manager, 0)]);
     }
     const returnedArgs: [number | string, number, Expr][] = [];
     for (const [key, arg] of keyed) {
@@ -826,11 +826,17 @@ class Summarizer {
     return out;
   }
 
-  /** The callee of `<call>` when `name` is bound in `unit` only by `with <call>(...) as name:`, else null. */
-  private managedBy(unit: SgNode, name: string): { manager: SgNode; wrapped: boolean } | null {
+  /**
+   * The callee of `<call>` when `name` is bound in `unit` only by `with <call>(...) as name:`, else null. Also a
+   * generator drawn by hand (`drawn`): `for name in f():` and `name = next(f())`, whose value is what `f` yields
+   * (`next(get_db())` aside: session-args reports the dependency drawn so in the file itself).
+   */
+  private managedBy(unit: SgNode, name: string): { manager: SgNode; wrapped: boolean; drawn?: true } | null {
     if (parametersOf(unit).some((p) => p.name === name)) return null;
     const bindings = ownBindings(unit).get(name) ?? [];
     if (bindings.length !== 1) return null;
+    const drawn = this.drawnGenerator(bindings[0] as SgNode);
+    if (drawn) return { manager: drawn, wrapped: true, drawn: true };
     const target = (bindings[0] as SgNode).parent();
     const pattern = target?.kind() === 'as_pattern_target' ? target.parent() : null;
     const value = pattern?.kind() === 'as_pattern' && pattern.parent()?.kind() === 'with_item' ? namedChildren(pattern)[0] : null;
@@ -843,6 +849,25 @@ class Summarizer {
       return wrapped && (wrapped.kind() === 'identifier' || wrapped.kind() === 'attribute') ? { manager: wrapped, wrapped: true } : null;
     }
     return { manager, wrapped: false };
+  }
+
+  /** `f` when the name `id` is bound by `for id in f():` or `id = next(f())` (f a name or a dotted name, called without arguments). */
+  private drawnGenerator(id: SgNode): SgNode | null {
+    const parent = id.parent();
+    let call: SgNode | null = null;
+    if (parent?.kind() === 'for_statement' && sameNode(parent.field('left'), id)) call = parent.field('right');
+    else if (parent?.kind() === 'assignment' && sameNode(parent.field('left'), id)) {
+      const value = parent.field('right');
+      const args = value?.kind() === 'call' && value.field('function')?.text() === 'next' ? callArgs(value) : null;
+      call = args && args.positional.length === 1 && args.keywords.size === 0 ? (args.positional[0] as SgNode) : null;
+      const callee = call?.kind() === 'call' ? call.field('function') : null;
+      if (callee && (callee.kind() === 'identifier' ? callee.text() : callee.field('attribute')?.text()) === this.input.options.getDbName) return null;
+    }
+    if (call?.kind() !== 'call') return null;
+    const fn = call.field('function');
+    const args = callArgs(call);
+    if (args.positional.length > 0 || args.keywords.size > 0) return null;
+    return fn && (fn.kind() === 'identifier' || fn.kind() === 'attribute') ? fn : null;
   }
 
   /**

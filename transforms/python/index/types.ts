@@ -204,9 +204,11 @@ export interface CallSite {
   /**
    * Arguments naming a local bound only by `with <call> as name:` (and not known for a session): [position or keyword,
    * the argument's offset, the callee of <call>], so a session a project context manager yields can be told; a fourth
-   * element `true` when <call> is `contextmanager(f)()`, the callee recorded being the generator `f`. Absent when none.
+   * element `true` when <call> is `contextmanager(f)()`, the callee recorded being the generator `f`; `'drawn'` when
+   * the local is bound instead by iterating the generator `f()` (`for name in f():`) or by `name = next(f())`, where
+   * `f` is not the session dependency (session-args reports `next(get_db())`). Absent when none.
    */
-  managedArgs?: [number | string, number, Expr, true?][];
+  managedArgs?: [number | string, number, Expr, (true | 'drawn')?][];
   /**
    * Arguments naming a module-level name (`db_session`, imported or not; `database.db_session`) the session resolver
    * does not know for a session: [position or keyword, the argument's offset, the name]. A session made at module

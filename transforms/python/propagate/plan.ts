@@ -1586,7 +1586,7 @@ export class AsyncPlan {
         // `contextmanager(get_db)()`: a plain generator made a context manager at the call.
         const managed = wrapped ? fn?.isGenerator && !fn.isAsync : fn?.contextManager;
         if (!manager || !fn || !managed || this.newly.has(managerKey as string)) continue;
-        const yields = wrapped ? `a sync generator wrapped by \`contextmanager(...)\`` : `a sync \`@contextmanager\``;
+        const yields = yieldsBy(wrapped);
         this.flag(
           RULES.syncSessionArg,
           site.path,
@@ -1621,7 +1621,7 @@ export class AsyncPlan {
           const through = helper ? this.handedToAwaitingHolder(helper, key, 0, new Set()) : null;
           const awaited = found ?? through?.awaited;
           if (!awaited) continue;
-          const yields = wrapped ? `a sync generator wrapped by \`contextmanager(...)\`` : `a sync \`@contextmanager\``;
+          const yields = yieldsBy(wrapped);
           const via = through ? ` hands it on (${through.path.join(' -> ')}), where` : ` keeps it, and`;
           this.flag(
             RULES.syncSessionArg,
@@ -2959,6 +2959,12 @@ function mayNameFunction(expr: Expr): boolean {
  * Unresolved callees that may be a function made async: the name matches one, and what it is looked up
  * on is not provably foreign (see receivers.ts).
  */
+/** How a project generator hands out what a call receives (CallSite.managedArgs' fourth element), as a message part. */
+function yieldsBy(wrapped: true | 'drawn' | undefined): string {
+  if (wrapped === 'drawn') return 'a sync generator drawn by hand (`for name in f():` or `next(f())`)';
+  return wrapped ? 'a sync generator wrapped by `contextmanager(...)`' : 'a sync `@contextmanager`';
+}
+
 class Suspects {
   private readonly methods = new Map<string, FnEntry[]>();
   /** Of `methods`, those outside test modules (what application code may be handed), one list per name for every call. */
