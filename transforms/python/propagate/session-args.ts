@@ -112,10 +112,17 @@ export function syncSessionArguments(
    * nothing here.
    */
   const reportDrawnIntoReceiver = (call: SgNode): void => {
+    for (const receiver of receiverCalls(call)) reportDrawnInto(call, receiver);
+  };
+  /** The calls that may have built the object `call` is made on: itself (`Repo(db).m()`), or the bindings of its local reaching the call. */
+  const receiverCalls = (call: SgNode): SgNode[] => {
     const callee = call.field('function');
     const object = callee?.kind() === 'attribute' ? callee.field('object') : null;
-    const receiver = object?.kind() === 'identifier' ? callBoundOnce(tables(object.text()), object) : object;
-    if (receiver?.kind() !== 'call') return;
+    if (object?.kind() === 'call') return [object];
+    return object?.kind() === 'identifier' ? reachingCalls(tables(object.text()), object) : [];
+  };
+  const reportDrawnInto = (call: SgNode, receiver: SgNode): void => {
+    const object = call.field('function')?.field('object');
     const kept = receiver.id() === object?.id() ? '' : `, kept as \`${object?.text() ?? ''}\``;
     const args = callArgs(receiver);
     for (const arg of [...args.positional, ...args.keywords.values()]) {
@@ -134,10 +141,32 @@ export function syncSessionArguments(
     }
   };
 
+  /**
+   * `db = SessionLocal(); repo = Repo(db)` then `await repo.titles()`: a sync factory's session handed to the object
+   * whose method is awaited (built in the same expression or bound to a local reaching the call) is awaited by its
+   * methods made async, yet nothing here awaits the session itself, so nothing switched its factory. Reported once
+   * the other checks are done (one that switches the session, or reports it where it is made, settles it), and left
+   * as it is: what else the session serves is not weighed here. Sessions of a factory with an async twin that
+   * something else already switched (`AsyncSessionLocal()`) are no concern.
+   */
+  const heldByReceiver: { call: SgNode; arg: SgNode; origin: SgNode; kept: string }[] = [];
+  const reportFactoryIntoReceiver = (call: SgNode): void => {
+    for (const receiver of receiverCalls(call)) {
+      const object = call.field('function')?.field('object');
+      const kept = receiver.id() === object?.id() ? '' : `, kept as \`${object?.text() ?? ''}\``;
+      const args = callArgs(receiver);
+      for (const arg of [...args.positional, ...args.keywords.values()]) {
+        if (arg.kind() !== 'identifier') continue;
+        for (const origin of sessions.resolve(arg)?.origins ?? []) heldByReceiver.push({ call, arg, origin, kept });
+      }
+    }
+  };
+
   /** The session calls blockerOfRename found to need only an `await` (awaitsSessionCalls), for the origin it judged. */
   const sessionAwaits: TextEdit[] = [];
   for (const call of [...awaited, ...moduleLevel]) {
     if (drawsByHand) reportDrawnIntoReceiver(call);
+    reportFactoryIntoReceiver(call);
     const args = callArgs(call);
     for (const arg of [...args.positional, ...args.keywords.values()]) {
       if (arg.kind() === 'call') {
@@ -219,6 +248,12 @@ export function syncSessionArguments(
       });
     }
   }
+  // Last: a session the checks above switched, or reported where it is made, is settled.
+  for (const { call, arg, origin, kept } of heldByReceiver) {
+    if (decided.has(start(origin)) || twins.twinOf(origin).kind === 'async') continue;
+    decided.add(start(origin));
+    report(call, arg, `is a sync Session made by \`${origin.text()}\`, handed to the object whose method is awaited${kept}`, 'the factory was left as it is (nothing in this function awaits the session itself)');
+  }
   if (renames.length === 0) return out;
   out.renamed = renames.length;
   for (const r of renames) out.edits.push({ ...r.edit, reason: `${ID}: the session goes to a coroutine function, so it comes from the async factory` });
@@ -276,18 +311,39 @@ function drawnFromDependency(table: NameTable, arg: SgNode, getDbName: string): 
 }
 
 /**
- * `repo = Repo(db)`, the one binding of `repo` in the scope where `id` reads it (no other assignment, loop target,
- * parameter or `global` there): the call, or null. Bound more than once, the object awaited on may be another one.
+ * The calls `id`'s local may hold where `id` reads it (`repo = Repo(db)`): the bindings of the name in that scope that
+ * reach the read, each an assignment of a call; bindings of another kind (a loop target, a parameter) give nothing.
+ * A binding reaches unless a later one before the read, in a block holding the read, replaces it (`repo =
+ * Repo(drawn)`, `repo.label()`, then `with ... as s: repo = Repo(s); await repo.titles()`: only the second); in a
+ * loop around the read, a binding after it in the loop reaches it too.
  */
-function callBoundOnce(table: NameTable, id: SgNode): SgNode | null {
+function reachingCalls(table: NameTable, id: SgNode): SgNode[] {
   const reference = occurrenceOf(table, id);
-  if (reference?.role !== 'reference') return null;
-  const bindings = table.occurrences.filter((o) => o.role !== 'reference' && o.scope.id() === reference.scope.id());
-  const only = bindings.length === 1 ? bindings[0] : undefined;
-  const assignment = only?.role === 'binding' ? only.node.parent() : null;
-  if (assignment?.kind() !== 'assignment' || assignment.field('left')?.id() !== only?.node.id()) return null;
-  const value = assignment.field('right');
-  return value?.kind() === 'call' ? value : null;
+  if (reference?.role !== 'reference') return [];
+  const bindings = table.occurrences.filter((o) => o.role !== 'reference' && o.scope.id() === reference.scope.id()).sort((a, b) => start(a.node) - start(b.node));
+  const at = start(id);
+  const before = bindings.filter((o) => start(o.node) < at);
+  let from = 0;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const block = blockOf((before[i] as (typeof before)[number]).node);
+    if (block && isInside(id, block)) {
+      from = i;
+      break;
+    }
+  }
+  const reaching = before.slice(from);
+  const loop = id.ancestors().find((a) => a.kind() === 'for_statement' || a.kind() === 'while_statement');
+  if (loop && isInside(loop, reference.scope)) reaching.push(...bindings.filter((o) => start(o.node) > at && isInside(o.node, loop)));
+  return reaching.flatMap((o) => {
+    const assignment = o.node.parent();
+    const value = assignment?.kind() === 'assignment' && assignment.field('left')?.id() === o.node.id() ? assignment.field('right') : null;
+    return value?.kind() === 'call' ? [value] : [];
+  });
+}
+
+/** The block (or module) whose statement binds `node`: the statements after it in that block see the binding. */
+function blockOf(node: SgNode): SgNode | null {
+  return node.ancestors().find((a) => a.kind() === 'block' || a.kind() === 'module') ?? null;
 }
 
 /**

@@ -1,0 +1,15 @@
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models import Product
+
+
+class ProductRepository:
+    def __init__(self, db: AsyncSession):
+        self.db = db
+
+    def label(self) -> str:
+        return "products"
+
+    async def titles(self) -> list[str]:
+        return list(await self.db.scalars(select(Product.title)))
