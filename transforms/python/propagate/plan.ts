@@ -283,6 +283,7 @@ export class AsyncPlan {
     this.flagAnnotatedSessionLocals();
     this.checkInferredSessionParameters();
     this.keepAsyncRoutesOnSyncSessions();
+    this.keepAsyncHelpersOnSyncSessions();
     this.flagSyncSessionDependencies();
     this.flagManagedSessions();
     this.flagManagedSessionsHeld();
@@ -1996,6 +1997,104 @@ export class AsyncPlan {
         );
       }
     }
+  }
+
+  /**
+   * An `async def` written before the run that is not a handler (a controller's or repository's method,
+   * `async def get_all(self, db: Session)`), taking its session as a parameter and calling it without await: the
+   * handlers keepAsyncRoutesOnSyncSessions leaves on their sync Session hand it that Session. The awaits insert-await
+   * wrote on its session parameters would fail there (`TypeError` at the first, every request through those handlers),
+   * so they go, with its `AsyncSession` annotations: it runs as before, blocking as it did (the handlers' finding says
+   * so). When one call of it at least is in such a handler or in another function kept so (a fixed point: controller →
+   * repository), or, called by nothing but those and tests, it hands its session to one (a base class's method reached
+   * through an override); and every await written into it is on its session parameters. It cannot suit a sync and an
+   * AsyncSession at once: one that code handing it an AsyncSession for certain calls as well (a handler on an async
+   * provider, a function made async in this run) is converted as before, and its sync callers reported; the project's
+   * other calls of one kept so (`self.db` of an object, whose session is not known here) are reported
+   * ASYNC-SESSION-DEPENDENCY-SYNC, since the code that worked before the run is what it is left as.
+   */
+  private keepAsyncHelpersOnSyncSessions(): void {
+    if (this.asyncRoutesKept.size === 0) return;
+    const candidates = new Map<string, { start: number; end: number }[]>();
+    for (const entry of this.functions.values()) {
+      const back = this.sessionAwaitsOnParams(entry);
+      if (back !== null) candidates.set(entry.key, back);
+    }
+    const kept = new Set<string>();
+    const feeds = (caller: FnEntry | null): boolean => caller !== null && (this.asyncRoutesKept.has(caller.key) || kept.has(caller.key));
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const key of candidates.keys()) {
+        if (kept.has(key)) continue;
+        const sites = this.callers.get(key) ?? [];
+        // Handed a sync Session by one of them; or handing its own on to a function kept so, with nothing but them and
+        // tests calling it (a base class's method the handlers reach only through an override).
+        const fed = sites.some(({ caller }) => feeds(caller));
+        const handsOn = !fed && sites.every(({ caller }) => feeds(caller) || !!caller?.fn.test) && this.handsSessionTo(key, kept);
+        if (!fed && !handsOn) continue;
+        kept.add(key);
+        grew = true;
+      }
+    }
+    // Not one that code handing it an AsyncSession for certain calls too (a handler on an async provider, a function
+    // made async in this run, a helper of theirs): it cannot suit both, and stays converted, its sync callers reported.
+    const handsAsync = (caller: FnEntry): boolean =>
+      this.newly.has(caller.key) ||
+      (candidates.has(caller.key) && !kept.has(caller.key)) ||
+      ((caller.fn.route || this.isDependency(caller.key)) && this.providersState(caller) === 'other');
+    for (let shrank = true; shrank; ) {
+      shrank = false;
+      for (const key of [...kept]) {
+        const sites = this.callers.get(key) ?? [];
+        const conflict = sites.some(({ caller }) => caller !== null && !feeds(caller) && !caller.fn.test && handsAsync(caller));
+        const fed = sites.some(({ caller }) => feeds(caller)) || (sites.every(({ caller }) => feeds(caller) || !!caller?.fn.test) && this.handsSessionTo(key, kept));
+        if (!conflict && fed) continue;
+        kept.delete(key);
+        shrank = true;
+      }
+    }
+    for (const key of kept) {
+      const entry = this.functions.get(key) as FnEntry;
+      const file = this.file(entry.path);
+      file.sessionAwaitsBack.push(...(candidates.get(key) ?? []));
+      file.annotationsBack.push({ id: entry.fn.id, why: 'no-twin' });
+      // Code of the project's own calling it otherwise may hand it an AsyncSession, which its sync calls do not suit.
+      for (const { caller, call, path } of this.callers.get(key) ?? []) {
+        if (feeds(caller) || caller?.fn.test) continue;
+        this.flag(
+          RULES.syncSessionDependency,
+          path,
+          call.start,
+          `\`${call.text}(...)\` is an \`async def\` that handlers on a sync dependency hand their sync Session, so its session calls were left without await, as before the run; a session handed to it here must be a sync Session too`,
+        );
+      }
+    }
+  }
+
+  /** Whether the function `key` calls one of `kept` (as the callers of those record it). */
+  private handsSessionTo(key: string, kept: ReadonlySet<string>): boolean {
+    return [...kept].some((k) => (this.callers.get(k) ?? []).some(({ caller }) => caller?.key === key));
+  }
+
+  /**
+   * For an `async def` helper written so before the run (no handler, test or dependency; nothing this plan awaits in
+   * it; no `async with`/`async for`/`run_sync`), the session calls insert-await awaited, when every one is on its own
+   * session parameters (none for one only handing its session on); null otherwise.
+   */
+  private sessionAwaitsOnParams(entry: FnEntry): { start: number; end: number }[] | null {
+    const { fn } = entry;
+    if (!fn.isAsync || fn.route || fn.test !== null || fn.asyncBlocks || this.newly.has(entry.key) || this.isDependency(entry.key)) return null;
+    const names = new Set((fn.params?.sessions ?? []).map(paramName));
+    if (names.size === 0) return null;
+    const planned = new Set(this.file(entry.path).awaits.map((a) => `${a.start}:${a.end}`));
+    const back: { start: number; end: number }[] = [];
+    for (const c of fn.calls) {
+      if (planned.has(`${c.start}:${c.end}`)) return null;
+      if (c.awaited === undefined || !c.onSession) continue;
+      if (!names.has(c.text.slice(0, c.text.lastIndexOf('.')))) return null;
+      back.push({ start: c.start, end: c.end });
+    }
+    return back;
   }
 
   /**

@@ -1,0 +1,2 @@
+def engine_options() -> dict:
+    return {"application_name": "orders"}
