@@ -17,7 +17,7 @@ export interface Place {
 }
 
 const SYNC_ONLY_DECORATOR =
-  /^@\s*(?:[\w.]+\.)?(property|cached_property|setter|getter|deleter|hybrid_property|hybrid_method|validator|field_validator|root_validator|model_validator|field_serializer|model_serializer|computed_field|validates|listens_for|expression|comparator|task|shared_task|periodic_task|contextmanager|fixture|lru_cache|cache|command|group|callback|result_callback|scheduled_job|repeat)\b/;
+  /^@\s*(?:[\w.]+\.)?(property|cached_property|setter|getter|deleter|hybrid_property|hybrid_method|validator|field_validator|root_validator|model_validator|field_serializer|model_serializer|computed_field|validates|listens_for|expression|comparator|task|shared_task|periodic_task|contextmanager|fixture|lru_cache|cache|command|group|callback|result_callback|scheduled_job|repeat|given|when|then|step)\b/;
 
 /**
  * Decorators registering a view or request hook on a Flask app or blueprint. FastAPI's `@app.get(...)` reads the
