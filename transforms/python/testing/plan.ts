@@ -1590,7 +1590,9 @@ export class TestPlan {
       }
       const fixture = at ? r.fixtures.get(at.param) : undefined;
       if (!at || !fixture) {
-        if (!handed && this.flagHeldSession(r)) this.keepSyncAnnotations(r);
+        // Also when it hands the session only to coroutine functions that never await it (async def helpers left on
+        // the sync Session): the sync Session it gets is what they use, and its annotation says so.
+        if (!handed && (this.flagHeldSession(r) || this.handedToCoroutine(r, false) !== null)) this.keepSyncAnnotations(r);
         continue;
       }
       this.reached(fixture);
@@ -1669,9 +1671,10 @@ export class TestPlan {
 
   /**
    * The first call of the receiver `r` that hands it one of its sync session fixtures' values and is awaited (as
-   * written, or by this plan) on a function that is async now, or null.
+   * written, or by this plan) on a function that is async now and may await that session (`awaitingIt`; with false,
+   * one that never does: see mayAwaitSession), or null.
    */
-  private handedToCoroutine(r: SyncReceiver): { start: number; param: string; call: string } | null {
+  private handedToCoroutine(r: SyncReceiver, awaitingIt = true): { start: number; param: string; call: string } | null {
     const planned = new Set(this.file(r.path).awaits.map((a) => a.start));
     for (const f of [...r.facts.forwards, ...(r.facts.selfForwards ?? [])]) {
       const fixture = r.fixtures.get(f.param);
@@ -1679,9 +1682,31 @@ export class TestPlan {
       const call = r.fn.calls.find((c) => c.start === f.callStart);
       if (!call || call.ignored || (call.awaited !== 'yes' && !planned.has(call.start))) continue;
       const target = this.index.resolveFunction(r.path, call.callee);
-      if (target && this.isAsyncNow(target)) return { start: call.start, param: f.param, call: call.text };
+      if (target && this.isAsyncNow(target) && this.mayAwaitSession(target, new Set()) === awaitingIt) return { start: call.start, param: f.param, call: call.text };
     }
     return null;
+  }
+
+  /**
+   * Whether the coroutine function `target` may await a session it is handed: a session call of its own awaited, or an
+   * awaited call handing a session to project code that may (or to code the index cannot resolve). One that only calls
+   * its session without await (an `async def` helper propagate-async left on the sync Session of twin-less handlers)
+   * works on the sync Session a fixture left sync hands it. Made async by this stage's helpers: assumed to.
+   */
+  private mayAwaitSession(target: { path: string; id: number }, seen: Set<string>): boolean {
+    const key = functionKey(target.path, target.id);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    const fn = this.index.function(target.path, target.id);
+    if (!fn || !fn.isAsync) return true;
+    for (const c of fn.calls) {
+      if (c.awaited !== 'yes' || c.ignored) continue;
+      if (c.onSession) return true;
+      if (!c.sessionArg) continue;
+      const inner = this.index.resolveFunction(target.path, c.callee);
+      if (!inner || this.mayAwaitSession(inner, seen)) return true;
+    }
+    return false;
   }
 
   /**
