@@ -273,8 +273,25 @@ function keptPlainEdits(
  */
 function heldStores(ctx: TransformContext<SgRoot>, held: FilePlan['heldFactoriesBack']): (call: SgNode) => boolean {
   if (held.length === 0) return () => false;
-  const byId = new Map(held.map((c) => [c.id, new Set(c.attrs)]));
   const stored = new Set<number>();
+  forMethodsOfListedClasses(ctx, held, (method, self, attrs) => {
+    for (const assignment of method.findAll({ rule: { kind: 'assignment' } })) {
+      const left = assignment.field('left');
+      const right = assignment.field('right');
+      if (left?.kind() !== 'attribute' || left.field('object')?.text() !== self || !attrs.has(left.field('attribute')?.text() ?? '')) continue;
+      if (right?.kind() === 'call') stored.add(start(right));
+    }
+  });
+  return (call) => stored.has(start(call));
+}
+
+/**
+ * Calls `visit` on each method (its first parameter's name, and the attributes listed for its class) of the classes
+ * of this file listed by `class` offset, as FilePlan.heldFactoriesBack and FilePlan.syncHeldClasses list them.
+ */
+function forMethodsOfListedClasses(ctx: TransformContext<SgRoot>, classes: readonly { id: number; attrs: string[] }[], visit: (method: SgNode, self: string, attrs: ReadonlySet<string>) => void): void {
+  if (classes.length === 0) return;
+  const byId = new Map(classes.map((c) => [c.id, new Set(c.attrs)]));
   for (const cls of ctx.tree.root().findAll({ rule: { kind: 'class_definition' } })) {
     const attrs = byId.get(start(cls));
     const body = cls.field('body');
@@ -283,16 +300,9 @@ function heldStores(ctx: TransformContext<SgRoot>, held: FilePlan['heldFactories
       const method = item.kind() === 'decorated_definition' ? item.field('definition') : item;
       if (method?.kind() !== 'function_definition') continue;
       const self = method.field('parameters')?.children().find((c) => c.kind() === 'identifier')?.text();
-      if (!self) continue;
-      for (const assignment of method.findAll({ rule: { kind: 'assignment' } })) {
-        const left = assignment.field('left');
-        const right = assignment.field('right');
-        if (left?.kind() !== 'attribute' || left.field('object')?.text() !== self || !attrs.has(left.field('attribute')?.text() ?? '')) continue;
-        if (right?.kind() === 'call') stored.add(start(right));
-      }
+      if (self) visit(method, self, attrs);
     }
   }
-  return (call) => stored.has(start(call));
 }
 
 /**
@@ -549,25 +559,14 @@ function heldAttributeAnnotations(ctx: TransformContext<SgRoot>, heldBack: reado
  * `__exit__`, `with self.db.begin():`), which needs no await. Those calls are the findings' nodes.
  */
 function syncHeldContextFindings(ctx: TransformContext<SgRoot>, classes: FilePlan['syncHeldClasses']): { rule: string; offset: number }[] {
-  if (classes.length === 0) return [];
-  const byId = new Map(classes.map((c) => [c.id, new Set(c.attrs)]));
   const out: { rule: string; offset: number }[] = [];
-  for (const cls of ctx.tree.root().findAll({ rule: { kind: 'class_definition' } })) {
-    const attrs = byId.get(start(cls));
-    const body = cls.field('body');
-    if (!attrs || !body) continue;
-    for (const item of body.children()) {
-      const method = item.kind() === 'decorated_definition' ? item.field('definition') : item;
-      if (method?.kind() !== 'function_definition') continue;
-      const self = method.field('parameters')?.children().find((c) => c.kind() === 'identifier')?.text();
-      if (!self) continue;
-      for (const call of method.findAll({ rule: { kind: 'call' } })) {
-        const held = call.field('function')?.field('object');
-        if (held?.kind() !== 'attribute' || held.field('object')?.text() !== self || !attrs.has(held.field('attribute')?.text() ?? '')) continue;
-        out.push({ rule: AWAIT_RULES.syncContext, offset: start(call) });
-      }
+  forMethodsOfListedClasses(ctx, classes, (method, self, attrs) => {
+    for (const call of method.findAll({ rule: { kind: 'call' } })) {
+      const held = call.field('function')?.field('object');
+      if (held?.kind() !== 'attribute' || held.field('object')?.text() !== self || !attrs.has(held.field('attribute')?.text() ?? '')) continue;
+      out.push({ rule: AWAIT_RULES.syncContext, offset: start(call) });
     }
-  }
+  });
   return out;
 }
 
