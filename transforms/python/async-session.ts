@@ -8,7 +8,7 @@ import { definesUntwinnedDependency, importedByOthers, lacksDependencyTwin } fro
 import { maySeeModuleBinding, moduleBindings, NameTable, occurrenceOf, resolveBinding, seesModuleBinding, cachedNameTables } from './support/scope';
 import { annotationRole, climbTypeExpression, parseStringAnnotation, TypePosition } from './support/type-annotations';
 import { classOfMethod, methodsOf } from './query/syntax';
-import { SYNC_SESSION_MODULES } from './support/sync-back';
+import { loneDuplicateImports, samePlaceSwaps, SYNC_SESSION_MODULES } from './support/sync-back';
 
 const ASYNC_CLASS = 'AsyncSession';
 const SA_ASYNC_MODULE = 'sqlalchemy.ext.asyncio';
@@ -136,6 +136,12 @@ class SessionAnnotations {
     }));
     const add = [{ module: asyncModule, name: ASYNC_CLASS }];
     const remove = this.removableImports(uses, verdicts, blocked, sessionImports);
+    const swapped = this.duplicatesSwapped(remove, asyncModule);
+    if (swapped) {
+      const rest = remove.filter((r) => r.module !== swapped.module);
+      const others = rest.length > 0 ? planImportEdits(this.ctx.tree, this.ctx.source, { remove: rest }, importedByOthers(this.ctx.options, this.ctx.path)) : [];
+      return { edits: [...edits, ...swapped.edits, ...others.map((e) => ({ ...e, reason: 'import AsyncSession' }))], findings: this.findings };
+    }
     let importEdits = planImportEdits(this.ctx.tree, this.ctx.source, { add, remove }, importedByOthers(this.ctx.options, this.ctx.path));
     if (importEdits.some((e) => this.ctx.isIgnored(e.start, e.end))) {
       importEdits = planImportEdits(this.ctx.tree, this.ctx.source, { add });
@@ -468,6 +474,23 @@ class SessionAnnotations {
     const positional = args.children().filter((c) => c.isNamed() && kindOf(c) !== 'comment');
     if (!same(positional[1], argument)) return;
     this.flag(RULE_ISINSTANCE, anchor, `${callee}(..., Session) is False for an AsyncSession`, 'After the async switch sessions are AsyncSession: check against AsyncSession (or both) here.');
+  }
+
+  /**
+   * A module importing Session twice or more, each by a lone statement (loneDuplicateImports), all of which go: each
+   * becomes `from <asyncModule> import AsyncSession` where it is, rather than one statement kept and the others deleted.
+   * propagate-async, giving every annotation back (the code stays sync on a get_db with no twin), then swaps each back
+   * and the file is as it was. Not when AsyncSession is bound already, other modules import Session from this one, or
+   * a statement is on an ignored line.
+   */
+  private duplicatesSwapped(remove: readonly { module: string; name: string }[], asyncModule: string): { module: string; edits: TextEdit[] } | null {
+    const statements = loneDuplicateImports(this.imports, 'Session');
+    const module = statements?.[0]?.module;
+    if (!statements || module === undefined || !remove.some((r) => r.module === module)) return null;
+    if (this.imports.from.some((i) => (i.alias ?? i.name) === ASYNC_CLASS) || this.imports.plain.some((i) => i.alias === ASYNC_CLASS)) return null;
+    if (importedByOthers(this.ctx.options, this.ctx.path).includes('Session')) return null;
+    if (statements.some((i) => this.ctx.isIgnored(i.node.range().start.index, i.node.range().end.index))) return null;
+    return { module, edits: samePlaceSwaps(statements, asyncModule, ASYNC_CLASS, 'import AsyncSession') };
   }
 
   /** Which `from ... import Session` can go: only when every use of every name they bind was converted. */

@@ -22,7 +22,7 @@ import { collectImports, type ImportChange, importInsertionPoint, isModuleLevel,
 import { importedByOthers, untwinnedDependencyPaths } from './scaffold/engine-index';
 import { nameTable } from './support/scope';
 import { withCachedTree } from './support/cached-tree';
-import { ASYNC_SESSION_MODULES, awaitsTakenOut, boundAtModuleLevel, unusedImport } from './support/sync-back';
+import { ASYNC_SESSION_MODULES, awaitsTakenOut, boundAtModuleLevel, samePlaceSwaps, unusedDuplicateImports, unusedImport } from './support/sync-back';
 import { optionalInner } from './support/type-annotations';
 
 const ID = 'propagate-async';
@@ -99,7 +99,9 @@ function run(raw: TransformContext<SgRoot>): TransformResult {
   // One plan for all: two edits of one import statement would overlap (`from .db import SessionLocal, get_db` in a
   // file whose session goes to a background task, switched to the async factory, beside a route kept on get_db).
   const unique = <T extends { module: string; name: string }>(list: T[]): T[] => list.filter((a, i, all) => all.findIndex((b) => b.module === a.module && b.name === a.name) === i);
-  const syncAdd = unique([...(keptPlain.imports.add ?? []), ...(keptSync.imports.add ?? []), ...(annotations.imports.add ?? [])]);
+  // Session imports swapped back in place (sessionAnnotationEdits) bind it already.
+  const sessionBound = (a: { name: string }): boolean => annotations.swapped === true && a.name === 'Session';
+  const syncAdd = unique([...(keptPlain.imports.add ?? []), ...(keptSync.imports.add ?? []), ...(annotations.imports.add ?? [])]).filter((a) => !sessionBound(a));
   const syncRemove = unique([...(keptPlain.imports.remove ?? []), ...(keptSync.imports.remove ?? []), ...(annotations.imports.remove ?? [])]);
   const add = unique([...(sessionArgs.imports?.add ?? []), ...syncAdd]);
   const remove = unique([...(sessionArgs.imports?.remove ?? []), ...syncRemove]);
@@ -434,7 +436,7 @@ function sessionAnnotationEdits(
   factoriesBack: readonly number[] = [],
   /** Module-level `Annotated[AsyncSession, Depends(...)]` aliases given back (FilePlan.aliasesBack), by name. */
   aliases: readonly string[] = [],
-): { edits: TextEdit[]; imports: ImportChange } {
+): { edits: TextEdit[]; imports: ImportChange; swapped?: true } {
   const out = { edits: [] as TextEdit[], imports: {} as ImportChange };
   if (back.length === 0 && routes.length === 0 && factoriesBack.length === 0 && aliases.length === 0) return out;
   const defsFor = (why: AnnotationBack['why']): number[] => back.filter((b) => b.why === why).map((b) => b.id);
@@ -506,6 +508,12 @@ function sessionAnnotationEdits(
     replaced.push(start(annotation));
   }
   if (out.edits.length === 0) return out;
+  // Its imports written twice, each swapped in place by async-session: each swaps back, and the file is as it was.
+  const duplicates = sync ? null : unusedDuplicateImports(ctx.source, imports, 'AsyncSession', replaced);
+  if (duplicates && ASYNC_SESSION_MODULES[duplicates[0]?.module ?? ''] === syncModule) {
+    out.edits.push(...samePlaceSwaps(duplicates, syncModule, 'Session', `${ID}: imports of the sync session for code that stays sync`));
+    return { ...out, swapped: true };
+  }
   const unused = unusedImport(ctx.source, imports, 'AsyncSession', replaced);
   out.imports = { add: sync ? [] : [{ module: syncModule, name: 'Session' }], remove: unused ? [unused] : [] };
   return out;
