@@ -132,6 +132,12 @@ export interface FunctionFacts {
   /** `self.<attr> = <value>` in its own body; `param` when the value is one of its parameters as given (`self.db = db`). */
   selfStores: { attr: string; param: string | null }[];
   /**
+   * A pytest-bdd step (`@given(...)`, `@when`, `@then`, `@step`, imported from `pytest_bdd` or reached through an
+   * import of it): pytest-bdd calls it without await and fills its parameters with fixtures by name, as pytest does a
+   * test's. Absent when not.
+   */
+  bddStep?: true;
+  /**
    * Reads of the engine a parameter is bound to, `param.bind` or `param.get_bind()` (nested defs included): once
    * that parameter's session fixture hands out an AsyncSession, they give the AsyncEngine. Absent when none.
    */
@@ -399,6 +405,7 @@ export function testFacts(tree: SgRoot, source: string, path: string, dependenci
       parametrized: parametrizedParams(params, [...decorators, ...(cls ? decoratorsOf(cls) : [])]),
       bareParams: parametersOf(fn).filter((p) => !p.annotation && !p.defaultValue && p.node.kind() === 'identifier').map((p) => p.name),
       selfStores: cls ? selfStoresOf(fn, params) : [],
+      ...(decorators.some((d) => isBddStepDecorator(d, imports)) ? { bddStep: true as const } : {}),
     });
   }
   const [getDb, twin] = dependencies;
@@ -1206,4 +1213,19 @@ function inFirstIterable(call: SgNode, fn: SgNode): boolean {
   if (!iterable || start(call) < start(iterable) || end(call) > end(iterable)) return false;
   const outer = placeOf(gen);
   return outer.blocked === null && sameNode(outer.unit, fn);
+}
+
+const BDD_STEP = /^@\s*([\w.]+?)\s*(?:\(|$)/s;
+const BDD_STEP_NAMES = new Set(['given', 'when', 'then', 'step']);
+
+/** `@given(...)` (`@when`, `@then`, `@step`) naming pytest-bdd's: imported from it, or an attribute of an import of it. */
+function isBddStepDecorator(decorator: SgNode, imports: ModuleImports): boolean {
+  const callee = BDD_STEP.exec(decorator.text())?.[1];
+  if (callee === undefined) return false;
+  const parts = callee.split('.');
+  const name = parts.pop() ?? '';
+  const head = parts.join('.');
+  const bdd = (module: string): boolean => module === 'pytest_bdd' || module.startsWith('pytest_bdd.');
+  if (head === '') return imports.from.some((i) => (i.alias ?? i.name) === name && BDD_STEP_NAMES.has(i.name) && bdd(i.module) && isModuleLevel(i.node));
+  return BDD_STEP_NAMES.has(name) && imports.plain.some((i) => (i.alias ?? i.module) === head && bdd(i.module) && isModuleLevel(i.node));
 }

@@ -1430,7 +1430,7 @@ export class TestPlan {
         // A fixture handing it on is a session fixture left sync too.
         if (!tooDeep && passedAs !== '') this.syncSessionFixtures.add(key);
       };
-    });
+    }, false, true);
   }
 
   /**
@@ -1448,6 +1448,8 @@ export class TestPlan {
     fromId: number,
     each: (r: { otherPath: string; other: TestSummary; consumer: FunctionSummary; cf: FunctionFacts; name: string }) => (passedAs: string, tooDeep: boolean) => void,
     throughEvery = false,
+    /** pytest-bdd steps too (FunctionFacts.bddStep): they take fixtures by name as tests do. */
+    steps = false,
   ): void {
     const seen = new Set<string>();
     const visit = (name: string, fromPath: string, fromAbs: string, fromId: number, depth: number): void => {
@@ -1457,9 +1459,9 @@ export class TestPlan {
       for (const [otherPath, other] of this.summaries) {
         if (fromClass === null && !this.reaches(name, fromPath, fromAbs, other.base.absPath)) continue;
         for (const consumer of other.base.functions) {
-          if (consumer.test === null || (otherPath === fromPath && consumer.id === fromId)) continue;
-          if (fromClass !== null && !this.inherits(otherPath, consumer.classId, { path: fromPath, id: fromClass })) continue;
           const cf = this.facts.get(functionKey(otherPath, consumer.id));
+          if ((consumer.test === null && !(steps && cf?.bddStep && !consumer.isAsync)) || (otherPath === fromPath && consumer.id === fromId)) continue;
+          if (fromClass !== null && !this.inherits(otherPath, consumer.classId, { path: fromPath, id: fromClass })) continue;
           if (!cf || !cf.params.includes(name) || cf.parametrized.includes(name) || this.hiddenFrom(name, fromAbs, other.base.absPath, consumer.classId, functionKey(otherPath, consumer.id), fromKey, fromClass !== null)) continue;
           const forward = each({ otherPath, other, consumer, cf, name });
           const key = functionKey(otherPath, consumer.id);
@@ -1556,10 +1558,14 @@ export class TestPlan {
       }
       // Left a plain def: its calls on the sync session are right as they are, whatever insert-await said of them.
       if (!r.fn.isAsync && !this.asyncHere.has(key)) {
+        // A pytest-bdd step may be handed another fixture of the name (see definedOnce): then nothing is settled.
+        if (r.fn.test === null && !this.definedOnce(r)) continue;
         const plan = this.file(r.path);
         for (const u of r.facts.sessionUses.filter((x) => r.fixtures.has(x.param))) plan.resolves.push({ rule: AWAIT_RULES.syncContext, offset: u.start });
         // A fixture handing out a repository built on the sync session: the tests awaiting its methods get it.
         if (r.fn.test === 'fixture' && this.flagHeldSession(r)) this.keepSyncAnnotations(r);
+        // A pytest-bdd step stays sync (pytest-bdd calls it without await): the sync Session it gets is what it uses.
+        else if (r.fn.test === null) this.keepSyncAnnotations(r);
         continue;
       }
       const written = r.fn.calls.find((c) => c.onSession && c.awaited === 'yes' && !c.ignored && c.text.split('.').length === 2 && r.fixtures.has(c.text.split('.')[0] ?? ''));
@@ -1650,6 +1656,18 @@ export class TestPlan {
   }
 
   /**
+   * Whether each fixture name the receiver gets a sync session fixture's value by is that of one fixture in the
+   * project (none named by an expression). pytest-bdd fills a step's parameters from the fixtures of the scenario's
+   * test, whose module may see another fixture of the name than the step's module does: only then is it certain.
+   */
+  private definedOnce(r: SyncReceiver): boolean {
+    return [...r.fixtures.keys()].every((name) => {
+      const defs = [...this.summaries].flatMap(([path, s]) => s.base.functions.filter((f) => f.test === 'fixture' && ['', name].includes(this.fixtureName(path, f))));
+      return defs.length === 1;
+    });
+  }
+
+  /**
    * A receiver flagged for building an object on a sync session fixture (flagHeldSession), which awaits no call on
    * that session itself: the earlier stages switched its parameter's annotation to `AsyncSession` for the session
    * transforms' sake, but what it gets is the sync Session the fixture hands out, and the object keeps that one.
@@ -1665,7 +1683,7 @@ export class TestPlan {
       awaits: false,
       async: false,
       annotations: annotations.map((a) => ({ start: a.start, end: a.end, text: a.sync?.name ?? 'Session', module: a.sync?.module ?? '', add: a.sync?.add ?? false })),
-      reason: `${ID}: the session fixture ${fixtures} stays sync, so the ${r.fn.test === 'test' ? 'test' : 'fixture'} \`${r.fn.qualname}\` gets a sync Session, and its annotation says so`,
+      reason: `${ID}: the session fixture ${fixtures} stays sync, so the ${r.fn.test ?? 'pytest-bdd step'} \`${r.fn.qualname}\` gets a sync Session, and its annotation says so`,
     });
   }
 
@@ -1733,7 +1751,7 @@ export class TestPlan {
             const param = paramAt(callee.params.untypedSessionLike, typeof key === 'string' ? key : key + bound);
             if (param === undefined) continue;
             const passed = r?.facts.forwards.find((f) => f.callStart === call.start && f.callEnd === call.end && (typeof key === 'string' ? f.keyword === key : f.position === key));
-            const sync = !!passed && r!.fixtures.has(passed.param);
+            const sync = !!passed && r!.fixtures.has(passed.param) && (r!.fn.test !== null || this.definedOnce(r!));
             const at = `${functionKey(target.path, callee.id)}:${param}`;
             const known = handed.get(at);
             handed.set(at, { path: target.path, fn: callee, param, sync: sync && (known?.sync ?? true) });
