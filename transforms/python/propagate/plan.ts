@@ -247,6 +247,10 @@ export class AsyncPlan {
   private sessionProviderKeys: Set<string> | null = null;
   /** See objectDependencyInits. */
   private objectInits: Set<string> | null = null;
+  /** See pinnedDependencies. */
+  private pins: Map<string, InjectedSyncUse> | null = null;
+  /** The pinned dependencies some function FastAPI hands their object to was made async for and stays a plain def with. */
+  private readonly pinsKeeping = new Set<string>();
   /** injections' answers, by function key: what they resolve to depends on the index alone, fixed during a plan. */
   private readonly injectionMemo = new Map<string, Injection[]>();
   /** See dependencyConsumers. */
@@ -839,48 +843,19 @@ export class AsyncPlan {
    * `Depends`, or made in an `async with`), a call awaited, blocked or unresolved that may reach it, a use as a value.
    */
   private keepSyncOnlyCalleesSync(): void {
-    if (this.newly.size === 0) return;
-    const suspected = this.suspected();
-    const overrides = this.syncDependencyOverrides();
-    const kept = new Set(
-      [...this.newly.keys()].filter((key) => this.mayStaySync(key, suspected) || this.injectedMayStaySync(key, suspected) || (overrides.has(key) && this.overrideMayStaySync(key, suspected))),
-    );
-    if (kept.size === 0) return;
-    const awaited = new Map<string, Map<string, string>>();
-    const awaitedHere = (path: string): Map<string, string> =>
-      cached(awaited, path, () => new Map((this.files.get(path)?.awaits ?? []).map((a) => [`${a.start}:${a.end}`, a.reason])));
-    // The calls this plan awaits in each candidate, with what they reach (all of them must stay sync too).
-    const awaits = new Map<string, string[]>();
-    for (const key of kept) {
-      const e = this.functions.get(key) as FnEntry;
-      awaits.set(key, this.awaitedTargets(e, awaitedHere(e.path)));
+    let settled = this.settleKept();
+    // A dependency kept on the sync session for one handler holds only while every other handler of its object stays a
+    // plain def too: one that cannot (it awaits something else) would get the sync Session it cannot await. Each such
+    // dependency is let go (and flagged at the call, as before), and what stays sync is worked out again without it.
+    for (let broken = this.brokenPins(settled?.kept); broken.length > 0; broken = this.brokenPins(settled?.kept)) {
+      for (const key of broken) this.pinnedDependencies().delete(key);
+      this.injectedSyncMemo.clear();
+      settled = this.settleKept();
     }
-    const asyncAfter = (key: string): boolean => !kept.has(key) && this.isAsyncAfter(key);
-    // A handler written `async def` on sync providers only, calling candidates without await before the run: it hands
-    // them its sync Session, and keepAsyncRoutesOnSyncSessions leaves it as it was when every await this plan wrote into
-    // it is on a call to a function kept sync here (those awaits go below).
-    const routeAwaits = new Map<string, string[]>();
-    const keptAsAsyncRoute = (caller: FnEntry): boolean => {
-      if (!this.asyncRouteOnSyncSessions(caller)) return false;
-      const targets = cached(routeAwaits, caller.key, () => this.awaitedTargets(caller, awaitedHere(caller.path)));
-      return targets.every((t) => kept.has(t));
-    };
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const key of kept) {
-        const callersSync = (this.callers.get(key) ?? []).every(
-          ({ caller }) =>
-            caller !== null &&
-            (keptAsAsyncRoute(caller) || (!asyncAfter(caller.key) && (!this.blockedOnInjectedSession(caller) || this.staysOnSyncSession(caller, (k) => !kept.has(k) && this.newly.has(k))))),
-        );
-        // A method of a class whose other methods are async: the object's session is an AsyncSession they await.
-        // Not one using only the sessions it is handed (`def get_by_user(self, db: Session, ...)` of a CRUD class): its
-        // callers' session is the one it uses, whatever the object's other methods await.
-        const classSync = this.usesOnlyHandedSessions(key) || this.classMethods(key).every((m) => m === key || !asyncAfter(m));
-        if (callersSync && classSync && (awaits.get(key) ?? []).every((t) => kept.has(t))) continue;
-        kept.delete(key);
-        changed = true;
-      }
+    if (settled === null) return;
+    const { kept, overrides, keptAsAsyncRoute } = settled;
+    for (const key of this.pinnedDependencies().keys()) {
+      if ((this.dependencyConsumers().get(key) ?? []).some((c) => kept.has(c.key))) this.pinsKeeping.add(key);
     }
     // What stays sync only for handlers on a get_db with no twin, directly or through other such functions: said once,
     // by async-get-db's finding at each `Depends(get_db)`, not again at every function.
@@ -955,6 +930,92 @@ export class AsyncPlan {
       const file = this.file(path);
       file.findings = file.findings.filter((f) => f.rule !== rule || f.offset !== Number(offset));
     }
+  }
+
+  /**
+   * keepSyncOnlyCalleesSync's fixed point: the functions made async that stay plain defs (`kept`), with what the rest
+   * of it reads; null when nothing may.
+   */
+  private settleKept(): {
+    kept: Set<string>;
+    overrides: Set<string>;
+    keptAsAsyncRoute: (caller: FnEntry) => boolean;
+  } | null {
+    if (this.newly.size === 0) return null;
+    const suspected = this.suspected();
+    const overrides = this.syncDependencyOverrides();
+    const kept = new Set(
+      [...this.newly.keys()].filter((key) => this.mayStaySync(key, suspected) || this.injectedMayStaySync(key, suspected) || (overrides.has(key) && this.overrideMayStaySync(key, suspected))),
+    );
+    if (kept.size === 0) return null;
+    const awaited = new Map<string, Map<string, string>>();
+    const awaitedHere = (path: string): Map<string, string> =>
+      cached(awaited, path, () => new Map((this.files.get(path)?.awaits ?? []).map((a) => [`${a.start}:${a.end}`, a.reason])));
+    // The calls this plan awaits in each candidate, with what they reach (all of them must stay sync too).
+    const awaits = new Map<string, string[]>();
+    for (const key of kept) {
+      const e = this.functions.get(key) as FnEntry;
+      awaits.set(key, this.awaitedTargets(e, awaitedHere(e.path)));
+    }
+    const asyncAfter = (key: string): boolean => !kept.has(key) && this.isAsyncAfter(key);
+    // A handler written `async def` on sync providers only, calling candidates without await before the run: it hands
+    // them its sync Session, and keepAsyncRoutesOnSyncSessions leaves it as it was when every await this plan wrote into
+    // it is on a call to a function kept sync here (those awaits go below).
+    const routeAwaits = new Map<string, string[]>();
+    const keptAsAsyncRoute = (caller: FnEntry): boolean => {
+      if (!this.asyncRouteOnSyncSessions(caller)) return false;
+      const targets = cached(routeAwaits, caller.key, () => this.awaitedTargets(caller, awaitedHere(caller.path)));
+      return targets.every((t) => kept.has(t));
+    };
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const key of kept) {
+        const callersSync = (this.callers.get(key) ?? []).every(
+          ({ caller }) =>
+            caller !== null &&
+            (keptAsAsyncRoute(caller) || (!asyncAfter(caller.key) && (!this.blockedOnInjectedSession(caller) || this.staysOnSyncSession(caller, (k) => !kept.has(k) && this.newly.has(k))))),
+        );
+        // A method of a class whose other methods are async: the object's session is an AsyncSession they await.
+        // Not one using only the sessions it is handed (`def get_by_user(self, db: Session, ...)` of a CRUD class): its
+        // callers' session is the one it uses, whatever the object's other methods await.
+        const classSync = this.usesOnlyHandedSessions(key) || this.classMethods(key).every((m) => m === key || !asyncAfter(m));
+        if (callersSync && classSync && (awaits.get(key) ?? []).every((t) => kept.has(t))) continue;
+        kept.delete(key);
+        changed = true;
+      }
+    }
+    return { kept, overrides, keptAsAsyncRoute };
+  }
+
+  /**
+   * The dependencies pinnedDependencies keeps on the sync session whose object reaches a function that stays async
+   * after the run (`kept`: what keepSyncOnlyCalleesSync keeps a plain def): the dependency itself (it awaits something),
+   * or a function FastAPI hands it to.
+   */
+  private brokenPins(kept: ReadonlySet<string> | undefined): string[] {
+    const asyncAfter = (key: string): boolean => this.isAsyncAfter(key) && !kept?.has(key);
+    return [...this.pinnedDependencies().keys()].filter(
+      (key) => asyncAfter(key) || (this.dependencyConsumers().get(key) ?? []).some((c) => asyncAfter(c.key)),
+    );
+  }
+
+  /**
+   * Dependency functions building an object on their session for several handlers (`def get_catalog(db: Session =
+   * Depends(get_db)): return Catalog(db)`), one of which calls a method of it that uses that session the sync way
+   * (syncUsesOfInjectedObjects: `catalog.on_shelf(shelf)`, whose `self.db.query(...)` is left because the Query goes
+   * back to the caller), by key, with the first such call. One object cannot hold an AsyncSession for the handlers
+   * awaiting its other methods and a sync Session for that one: the dependency stays on the sync session, and what
+   * FastAPI hands its object to is injected a sync Session (providersState), so those handlers, and the methods made
+   * async only for them, stay plain defs as on a get_db with no twin (keepSyncOnlyCalleesSync), and keep working as
+   * before. Read from the input; keepSyncOnlyCalleesSync lets one go when that cannot hold (brokenPins).
+   */
+  private pinnedDependencies(): Map<string, InjectedSyncUse> {
+    if (this.pins) return this.pins;
+    const pins = new Map<string, InjectedSyncUse>();
+    for (const use of this.syncUsesOfInjectedObjects()) {
+      if (!use.provider.fn.isAsync && !use.provider.fn.test && !pins.has(use.provider.key)) pins.set(use.provider.key, use);
+    }
+    return (this.pins = pins);
   }
 
   /** What the calls of `e` this plan awaits (`awaited`, by `start:end`) resolve to, '' for a call it cannot resolve. */
@@ -1071,7 +1132,7 @@ export class AsyncPlan {
     for (const { of } of entry.fn.objectDepends ?? []) {
       const built = this.builtBy(entry.path, of);
       if (built === null) continue; // not a project class or function: no session of the project's in it
-      const inner = this.injectedState(built);
+      const inner = this.pinnedDependencies().has(built) ? 'sync' : this.injectedState(built);
       if (inner === 'other') return 'other';
       if (inner === 'sync') state = 'sync';
     }
@@ -2179,6 +2240,31 @@ export class AsyncPlan {
       this.file(entry.path).keptSyncRoutes.push(entry.fn.id);
       this.keptSync.add(entry.key);
     }
+    this.keepPinnedDependenciesSync();
+  }
+
+  /**
+   * The dependencies pinnedDependencies keeps on the sync session go back to it like a blocked handler, said at the
+   * call that pins each when that kept a function made async a plain def (pinsKeeping): not for one whose object's
+   * methods all use the session the sync way anyway, nor for one on a get_db with no twin (async-get-db said why at its
+   * `Depends`).
+   */
+  private keepPinnedDependenciesSync(): void {
+    for (const [key, { consumer, call, method, use }] of this.pinnedDependencies()) {
+      if (this.injectedSync(key)) continue;
+      const provider = this.functions.get(key) as FnEntry;
+      if (!this.keptSync.has(key)) this.file(provider.path).keptSyncRoutes.push(provider.fn.id);
+      this.keptSync.add(key);
+      if (!this.pinsKeeping.has(key)) continue;
+      const others = (this.dependencyConsumers().get(key) ?? []).filter((c) => c.key !== consumer.key).map((c) => `\`${(this.functions.get(c.key) as FnEntry).fn.qualname}\``);
+      const rest = others.length === 0 ? '' : `, and so do the other functions FastAPI hands that object to (${others.length > 3 ? `${others.slice(0, 3).join(', ')} and ${others.length - 3} more` : others.join(', ')}), with the methods they call on it (made async for them, they stay plain defs)`;
+      this.flag(
+        RULES.callerBlocked,
+        consumer.path,
+        call.start,
+        `\`${call.text}(...)\` calls, on ${provider.fn.name === '__init__' ? `the object FastAPI builds by \`${provider.fn.qualname}\` on the session injected there` : `the object \`${provider.fn.qualname}\` builds on its session`}, \`${method.fn.qualname}\` (${method.path}), a plain def that ${use}: that fails on an AsyncSession, and one object cannot hold an AsyncSession for some handlers and a sync Session for others, so \`${provider.fn.qualname}\` stays on the sync session dependency${rest}; they are left as they were, and are converted once \`${method.fn.qualname}\` no longer needs the sync Session`,
+      );
+    }
   }
 
   /**
@@ -2852,39 +2938,58 @@ export class AsyncPlan {
   /**
    * `service.by_author(...)` in a handler given `service: PostService = Depends(get_post_service)`, where the dependency
    * builds the object on its session (`return PostService(db)`) and that session comes from the async dependency after
-   * the run (another handler awaits the object's other methods, so the dependency cannot go back), while the method
-   * stays a plain def working on `self.db` the sync way (a legacy query left, heldSessionUse): it fails on the
-   * AsyncSession (`AttributeError: 'AsyncSession' object has no attribute 'query'`). Nothing else says so at the
-   * handler; flagged ASYNC-SESSION-TO-SYNC-CODE at the call.
+   * the run (another handler awaits the object's other methods, and it could not stay sync: pinnedDependencies gave up
+   * on it), while the method stays a plain def working on `self.db` the sync way (a legacy query left, heldSessionUse):
+   * it fails on the AsyncSession (`AttributeError: 'AsyncSession' object has no attribute 'query'`). Nothing else says
+   * so at the handler; flagged ASYNC-SESSION-TO-SYNC-CODE at the call.
    */
   private flagSyncMethodsOnInjectedObjects(): void {
+    for (const { consumer, provider, call, method, use } of this.syncUsesOfInjectedObjects()) {
+      if (this.keptSync.has(provider.key) || this.injectedSync(provider.key) || this.isAsyncAfter(method.key)) continue;
+      this.flag(
+        RULES.asyncSessionToSync,
+        consumer.path,
+        call.start,
+        `\`${call.text}(...)\` calls \`${method.fn.qualname}\` (${method.path}) on the object \`${provider.fn.qualname}\` builds on its session, an AsyncSession after the migration (it is injected \`${provider.fn.params?.depends?.[0]?.name ?? 'db'}\` by the async dependency, which other handlers of that object need); \`${method.fn.qualname}\` stays a plain def that ${use}: on an AsyncSession that fails at run time (it has no \`query()\`, and its other calls return coroutines nobody awaits)`,
+      );
+    }
+  }
+
+  /**
+   * Calls, in a handler or dependency, of a method working on its object's session the sync way (heldSessionUse: a
+   * session call insert-await left on `self.db`, or `self.db` handed to code that stays sync), on an object that a
+   * dependency function builds on its own injected session and FastAPI hands it (`catalog: Catalog =
+   * Depends(get_catalog)` with `def get_catalog(db: Session = Depends(get_db)): return Catalog(db)`). Read from the
+   * input alone, like syncHandOff.
+   */
+  private *syncUsesOfInjectedObjects(): Generator<InjectedSyncUse> {
     for (const entry of this.functions.values()) {
       const { fn } = entry;
       if (fn.test || !fn.objectDepends || !(fn.route || this.isDependency(entry.key))) continue;
       for (const dep of fn.objectDepends) {
-        const provider = this.index.resolveFunction(entry.path, dep.of);
-        const providerEntry = provider ? this.functions.get(functionKey(provider.path, provider.id)) : undefined;
-        if (!providerEntry || !providerEntry.fn.params?.depends || this.keptSync.has(providerEntry.key) || this.injectedSync(providerEntry.key)) continue;
-        const built = providerEntry.fn.calls
-          .filter((c) => c.sessionArg && !c.onSession && !c.syncSessionArg)
-          .map((c) => this.index.evaluate(providerEntry.path, c.callee))
-          .filter((made): made is Extract<typeof made, { k: 'class' }> => made.k === 'class');
+        // A class dependency (`catalog: Catalog = Depends()`, its `__init__` taking `db: Session = Depends(get_db)`) is
+        // the object itself; a dependency function hands out the project objects it builds on its session.
+        const providerKey = this.builtBy(entry.path, dep.of);
+        const provider = providerKey === null ? undefined : this.functions.get(providerKey);
+        if (!provider || !provider.fn.params?.depends) continue;
+        const made = this.index.evaluate(entry.path, dep.of);
+        const built =
+          made.k === 'class'
+            ? [made]
+            : provider.fn.calls
+                .filter((c) => c.sessionArg && !c.onSession && !c.syncSessionArg)
+                .map((c) => this.index.evaluate(provider.path, c.callee))
+                .filter((cls): cls is Extract<typeof cls, { k: 'class' }> => cls.k === 'class');
         if (built.length === 0) continue;
         for (const call of fn.calls) {
           if (call.ignored || call.callee.k !== 'attr' || !call.text.startsWith(`${dep.name}.`) || call.text.split('.').length !== 2) continue;
           const target = this.index.resolveFunction(entry.path, call.callee);
           const method = target ? this.functions.get(functionKey(target.path, target.id)) : undefined;
-          if (!method || method.fn.classId === null || this.isAsyncAfter(method.key)) continue;
+          if (!method || method.fn.classId === null || method.fn.isAsync) continue;
           const owner = { path: method.path, id: method.fn.classId };
           if (!built.some((cls) => (this.index.mro(cls) ?? [cls]).some((c) => c.path === owner.path && c.id === owner.id))) continue;
           const use = this.heldSessionUse(method);
-          if (!use) continue;
-          this.flag(
-            RULES.asyncSessionToSync,
-            entry.path,
-            call.start,
-            `\`${call.text}(...)\` calls \`${method.fn.qualname}\` (${method.path}) on the object \`${providerEntry.fn.qualname}\` builds on its session, an AsyncSession after the migration (it is injected \`${providerEntry.fn.params.depends[0]?.name ?? 'db'}\` by the async dependency, which other handlers of that object need); \`${method.fn.qualname}\` stays a plain def that ${use}: on an AsyncSession that fails at run time (it has no \`query()\`, and its other calls return coroutines nobody awaits)`,
-          );
+          if (use) yield { consumer: entry, provider, call, method, use };
         }
       }
     }
@@ -3029,6 +3134,18 @@ function handOffWhy(entry: FnEntry, h: SyncHandOff): string {
   }
   const how = h.onObject ? 'calls, on an object built on its session,' : 'hands its session to';
   return `\`${entry.fn.qualname}\` ${how} \`${h.call.text}(...)\` (line ${h.call.line}), and \`${h.callee.fn.qualname}\` (${h.callee.path}) stays a plain def that ${h.use}: that fails on an AsyncSession, so \`${entry.fn.qualname}\` cannot become async`;
+}
+
+/**
+ * A handler's (`consumer`) call of a method (`method`) that uses the session of the object a dependency function
+ * (`provider`) builds on its own session and FastAPI hands the handler, the sync way (`use`, as a message says it).
+ */
+interface InjectedSyncUse {
+  consumer: FnEntry;
+  provider: FnEntry;
+  call: CallSite;
+  method: FnEntry;
+  use: string;
 }
 
 /** An awaited use of a session a class keeps: a call on it, or the call handing it to a function awaiting it. */

@@ -1,15 +1,15 @@
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from app.db import Book
 
 
 class Catalog:
-    def __init__(self, db: AsyncSession):
+    def __init__(self, db: Session):
         self.db = db
 
-    async def newest(self, limit: int) -> list[Book]:
-        return list(await self.db.scalars(select(Book).order_by(Book.id.desc()).limit(limit)))
+    def newest(self, limit: int) -> list[Book]:
+        return list(self.db.scalars(select(Book).order_by(Book.id.desc()).limit(limit)))
 
     def on_shelf(self, shelf: int):
         # The Query goes back to the caller, which pages it: left as it is.

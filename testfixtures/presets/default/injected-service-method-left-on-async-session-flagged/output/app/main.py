@@ -1,19 +1,19 @@
 from fastapi import Depends, FastAPI
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from app.catalog import Catalog
-from app.db import get_async_db
+from app.db import get_db
 
 app = FastAPI()
 
 
-def get_catalog(db: AsyncSession = Depends(get_async_db)) -> Catalog:
+def get_catalog(db: Session = Depends(get_db)) -> Catalog:
     return Catalog(db)
 
 
 @app.get("/books/newest")
-async def newest(limit: int = 3, catalog: Catalog = Depends(get_catalog)):
-    return [b.title for b in await catalog.newest(limit)]
+def newest(limit: int = 3, catalog: Catalog = Depends(get_catalog)):
+    return [b.title for b in catalog.newest(limit)]
 
 
 @app.get("/shelves/{shelf}")
