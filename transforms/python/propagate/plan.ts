@@ -853,7 +853,7 @@ export class AsyncPlan {
       settled = this.settleKept();
     }
     if (settled === null) return;
-    const { kept, overrides, keptAsAsyncRoute } = settled;
+    const { kept, overrides, keptAsAsyncRoute, entries } = settled;
     for (const key of this.pinnedDependencies().keys()) {
       if ((this.dependencyConsumers().get(key) ?? []).some((c) => kept.has(c.key))) this.pinsKeeping.add(key);
     }
@@ -867,7 +867,10 @@ export class AsyncPlan {
     for (let grew = forNoTwin.size > 0 || asyncRoutes.size > 0; grew; ) {
       grew = false;
       for (const key of kept) {
-        if (forNoTwin.has(key) || !(this.callers.get(key) ?? []).every(({ caller }) => caller !== null && (forNoTwin.has(caller.key) || asyncRoutes.has(caller.key)))) continue;
+        if (forNoTwin.has(key) || entries.has(key)) continue;
+        const callers = this.callers.get(key) ?? [];
+        // A kept entry point hands it the sync Session it had: no more to say than for the handlers beside it.
+        if (!callers.every(({ caller }) => caller !== null && (forNoTwin.has(caller.key) || asyncRoutes.has(caller.key) || (entries.has(caller.key) && kept.has(caller.key))))) continue;
         forNoTwin.add(key);
         grew = true;
       }
@@ -894,6 +897,11 @@ export class AsyncPlan {
         file.syncDependencyRoutes.push(e.fn.id);
         this.keptSync.add(key);
         this.flagKeptOnSyncProvider(e);
+        continue;
+      }
+      if (entries.has(key)) {
+        // What async-session wrote for its parameters goes back: the code calling it from outside has the sync Session it had.
+        if ((e.fn.params?.sessions?.length ?? 0) > 0) file.annotationsBack.push({ id: e.fn.id, why: 'kept' });
         continue;
       }
       if (e.fn.firstAwait === null) continue;
@@ -940,6 +948,7 @@ export class AsyncPlan {
     kept: Set<string>;
     overrides: Set<string>;
     keptAsAsyncRoute: (caller: FnEntry) => boolean;
+    entries: Set<string>;
   } | null {
     if (this.newly.size === 0) return null;
     const suspected = this.suspected();
@@ -948,6 +957,9 @@ export class AsyncPlan {
       [...this.newly.keys()].filter((key) => this.mayStaySync(key, suspected) || this.injectedMayStaySync(key, suspected) || (overrides.has(key) && this.overrideMayStaySync(key, suspected))),
     );
     if (kept.size === 0) return null;
+    // Functions nothing calls, async only through what they call: they follow their callees (see entryMayFollow).
+    const entries = new Set([...this.newly.keys()].filter((key) => this.entryMayFollow(key, suspected)));
+    for (const key of entries) kept.add(key);
     const awaited = new Map<string, Map<string, string>>();
     const awaitedHere = (path: string): Map<string, string> =>
       cached(awaited, path, () => new Map((this.files.get(path)?.awaits ?? []).map((a) => [`${a.start}:${a.end}`, a.reason])));
@@ -970,7 +982,10 @@ export class AsyncPlan {
     for (let changed = true; changed; ) {
       changed = false;
       for (const key of kept) {
-        const callersSync = (this.callers.get(key) ?? []).every(
+        const sites = this.callers.get(key) ?? [];
+        // Entry points alone say nothing about the session a callee is handed: some other caller must keep it sync.
+        const onlyEntries = sites.length > 0 && sites.every(({ caller }) => caller !== null && entries.has(caller.key));
+        const callersSync = !onlyEntries && sites.every(
           ({ caller }) =>
             caller !== null &&
             (keptAsAsyncRoute(caller) || (!asyncAfter(caller.key) && (!this.blockedOnInjectedSession(caller) || this.staysOnSyncSession(caller, (k) => !kept.has(k) && this.newly.has(k))))),
@@ -984,7 +999,7 @@ export class AsyncPlan {
         changed = true;
       }
     }
-    return { kept, overrides, keptAsAsyncRoute };
+    return { kept, overrides, keptAsAsyncRoute, entries };
   }
 
   /**
@@ -1016,6 +1031,22 @@ export class AsyncPlan {
       if (!use.provider.fn.isAsync && !use.provider.fn.test && !pins.has(use.provider.key)) pins.set(use.provider.key, use);
     }
     return (this.pins = pins);
+  }
+
+  /**
+   * Whether `key` may stay sync with its callees (keepSyncOnlyCalleesSync) although nothing in the project calls it (a
+   * script's function, an entry point): a plain def made async only because it calls functions made async, with no
+   * await of its own (nor any other async-only code) written into it. When every call this plan awaits in it is to a
+   * function kept sync, it has nothing to await and stays as it was, handing those functions the session it had. It
+   * never keeps a callee sync by itself (the fixed point wants another sync caller beside it): what session the code
+   * that calls it from outside hands it is unknown, so without such a caller today's conversion stands.
+   */
+  private entryMayFollow(key: string, suspected: ReadonlySet<string>): boolean {
+    const { fn } = this.functions.get(key) as FnEntry;
+    if (fn.isAsync || fn.isGenerator || fn.route || fn.test || fn.stub || fn.syncOnly !== null || fn.params?.depends || fn.decorators !== undefined) return false;
+    if (fn.firstAwait !== null || fn.asyncConstruct !== undefined || fn.sessionBlocker !== null) return false;
+    if ((this.callers.get(key)?.length ?? 0) > 0 || (this.wrapped.get(key)?.length ?? 0) > 0) return false;
+    return !((this.family.get(key)?.size ?? 0) > 0 || this.referenced.has(key) || this.stored.has(key) || suspected.has(key));
   }
 
   /** What the calls of `e` this plan awaits (`awaited`, by `start:end`) resolve to, '' for a call it cannot resolve. */
