@@ -2206,6 +2206,10 @@ export class AsyncPlan {
       // sync way): that code works as before, and a finding there would be noise.
       const handsOn = !isAsync && !this.keptSync.has(entry.key) && (entry.fn.route || this.isDependency(entry.key)) && entry.fn.calls.some((c) => c.sessionArg && !c.onSession) && this.handedSessionMayBeAwaited(entry);
       if (!isAsync && !handsOn) continue;
+      // Made async now on sync providers only (it awaits what it shares with code on an AsyncSession): FastAPI still
+      // fills its parameters with a sync Session, so the `AsyncSession` async-session wrote on them goes back. Left,
+      // the lie made a second run read them as the sync Session they are and write `Session` then (not a fixed point).
+      if (this.newly.has(entry.key) && this.untwinned !== null && this.providersState(entry) === 'sync') this.file(entry.path).injectedAnnotationsBack.push(entry.fn.id);
       for (const d of depends) {
         const provider = d.provider;
         if (!provider) continue;

@@ -1,0 +1,5 @@
+from app.database import get_db
+
+
+def provide_session():
+    yield from get_db()
