@@ -902,6 +902,12 @@ export class AsyncPlan {
       if (entries.has(key)) {
         // What async-session wrote for its parameters goes back: the code calling it from outside has the sync Session it had.
         if ((e.fn.params?.sessions?.length ?? 0) > 0) file.annotationsBack.push({ id: e.fn.id, why: 'kept' });
+        // Its module-level calls (`if __name__ == "__main__": main()`) keep calling a plain def: no `asyncio.run(...)`.
+        for (const { path, call } of this.callers.get(key) ?? []) {
+          const at = this.file(path);
+          at.entryRuns = at.entryRuns.filter((r) => r.start !== call.start || r.end !== call.end);
+          at.moduleCalls = at.moduleCalls.filter((m) => m.start !== call.start || m.end !== call.end);
+        }
         continue;
       }
       if (e.fn.firstAwait === null) continue;
@@ -985,11 +991,11 @@ export class AsyncPlan {
         const sites = this.callers.get(key) ?? [];
         // Entry points alone say nothing about the session a callee is handed: some other caller must keep it sync.
         const onlyEntries = sites.length > 0 && sites.every(({ caller }) => caller !== null && entries.has(caller.key));
-        const callersSync = !onlyEntries && sites.every(
+        const callersSync = entries.has(key) || (!onlyEntries && sites.every(
           ({ caller }) =>
             caller !== null &&
             (keptAsAsyncRoute(caller) || (!asyncAfter(caller.key) && (!this.blockedOnInjectedSession(caller) || this.staysOnSyncSession(caller, (k) => !kept.has(k) && this.newly.has(k))))),
-        );
+        ));
         // A method of a class whose other methods are async: the object's session is an AsyncSession they await.
         // Not one using only the sessions it is handed (`def get_by_user(self, db: Session, ...)` of a CRUD class): its
         // callers' session is the one it uses, whatever the object's other methods await.
@@ -1045,7 +1051,10 @@ export class AsyncPlan {
     const { fn } = this.functions.get(key) as FnEntry;
     if (fn.isAsync || fn.isGenerator || fn.route || fn.test || fn.stub || fn.syncOnly !== null || fn.params?.depends || fn.decorators !== undefined) return false;
     if (fn.firstAwait !== null || fn.asyncConstruct !== undefined || fn.sessionBlocker !== null) return false;
-    if ((this.callers.get(key)?.length ?? 0) > 0 || (this.wrapped.get(key)?.length ?? 0) > 0) return false;
+    // Module-level calls alone (a script's `if __name__ == "__main__": main()`) are plain calls too, which cannot await.
+    const sites = this.callers.get(key) ?? [];
+    if (sites.some(({ caller, call }) => caller !== null || call.awaited !== undefined || call.ignored || call.blocked !== undefined || handedToRunner(call.argumentOf))) return false;
+    if ((this.wrapped.get(key)?.length ?? 0) > 0) return false;
     return !((this.family.get(key)?.size ?? 0) > 0 || this.referenced.has(key) || this.stored.has(key) || suspected.has(key));
   }
 
