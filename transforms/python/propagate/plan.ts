@@ -985,13 +985,22 @@ export class AsyncPlan {
       const targets = cached(routeAwaits, caller.key, () => this.awaitedTargets(caller, awaitedHere(caller.path)));
       return targets.every((t) => kept.has(t));
     };
+    // A handler FastAPI fills with a sync Session for certain (on a provider that stays sync), or a function kept here
+    // that such a handler calls (transitively): what it hands on is that sync Session.
+    const onSyncProvider = (caller: FnEntry): boolean => this.injectedSync(caller.key) || keptAsAsyncRoute(caller) || this.blockedOnInjectedSession(caller);
+    const anchored = (key: string, seen: Set<string>): boolean =>
+      (this.callers.get(key) ?? []).some(
+        ({ caller }) => caller !== null && (onSyncProvider(caller) || (kept.has(caller.key) && !entries.has(caller.key) && !seen.has(caller.key) && anchored(caller.key, seen.add(caller.key)))),
+      );
     for (let changed = true; changed; ) {
       changed = false;
       for (const key of kept) {
         const sites = this.callers.get(key) ?? [];
-        // Entry points alone say nothing about the session a callee is handed: some other caller must keep it sync.
-        const onlyEntries = sites.length > 0 && sites.every(({ caller }) => caller !== null && entries.has(caller.key));
-        const callersSync = entries.has(key) || (!onlyEntries && sites.every(
+        // Entry points say nothing about the session a callee is handed: one they call stays sync only beside a handler
+        // on a provider that stays sync, whose sync Session it is handed for certain (other sync callers, a library
+        // hook or an excluded function, may hand it anything: their callee is converted and they are flagged, as before).
+        const withEntries = sites.some(({ caller }) => caller !== null && entries.has(caller.key));
+        const callersSync = entries.has(key) || ((!withEntries || anchored(key, new Set([key]))) && sites.every(
           ({ caller }) =>
             caller !== null &&
             (keptAsAsyncRoute(caller) || (!asyncAfter(caller.key) && (!this.blockedOnInjectedSession(caller) || this.staysOnSyncSession(caller, (k) => !kept.has(k) && this.newly.has(k))))),
