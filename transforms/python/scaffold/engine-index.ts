@@ -228,14 +228,12 @@ export function dependencyNotSession(options: TransformOptions, path: string, mo
 
 /** Whether the file at `path` defines a `get_db` handing out no SQLAlchemy session (EngineIndex.nonSessionDependencies). */
 export function definesNonSessionDependency(options: TransformOptions, path: string): boolean {
-  const table = (options as EngineOptions).nonSessionDependencies;
-  return !!table && Object.prototype.hasOwnProperty.call(table, path);
+  return listsPath((options as EngineOptions).nonSessionDependencies, path);
 }
 
 /** Whether the file at `path` defines a sync session dependency that gets no async twin (EngineIndex.untwinnedDependencies). */
 export function definesUntwinnedDependency(options: TransformOptions, path: string): boolean {
-  const table = (options as EngineOptions).untwinnedDependencies;
-  return !!table && Object.prototype.hasOwnProperty.call(table, path);
+  return listsPath((options as EngineOptions).untwinnedDependencies, path);
 }
 
 /**
@@ -247,6 +245,11 @@ export function untwinnedDependencyPaths(options: TransformOptions): Readonly<Re
   const { untwinnedDependencies, keptDependencyPaths } = options as EngineOptions;
   if (!keptDependencyPaths) return untwinnedDependencies ?? null;
   return { ...untwinnedDependencies, ...keptDependencyPaths };
+}
+
+/** Whether a table of file paths (EngineIndex.untwinnedDependencies and the like) has `path`. */
+function listsPath(table: Readonly<Record<string, true>> | undefined, path: string): boolean {
+  return !!table && Object.prototype.hasOwnProperty.call(table, path);
 }
 
 function namesModuleIn(table: Readonly<Record<string, true>> | undefined, path: string, module: string): boolean {
